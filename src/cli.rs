@@ -1,0 +1,118 @@
+//! The command line: `parrhesia serve` and its flags. Flags and environment
+//! variables here are a stable interface (README.md lists them).
+
+use crate::clock::SystemClock;
+use crate::config::Config;
+use crate::http::Application;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "parrhesia",
+    version,
+    about = "Anonymous critiques with themed digests"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web service.
+    Serve(ServeArgs),
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Data directory (the store).
+    #[arg(
+        long = "data",
+        env = "PARRHESIA_DATA",
+        default_value = "./parrhesia-data"
+    )]
+    data: PathBuf,
+    /// Key directory (secrets), kept outside the data directory.
+    #[arg(
+        long = "keys",
+        env = "PARRHESIA_KEYS",
+        default_value = "./parrhesia-keys"
+    )]
+    keys: PathBuf,
+    /// Address to listen on.
+    #[arg(
+        long = "bind",
+        env = "PARRHESIA_BIND",
+        default_value = "127.0.0.1:8080"
+    )]
+    bind: String,
+    /// Public address of the service, printed on code cards.
+    #[arg(long = "public-url", env = "PARRHESIA_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// Seed a demo organisation and round and print ten fresh codes.
+    #[arg(long)]
+    demo: bool,
+}
+
+pub fn main() -> ExitCode {
+    init_logging();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve(args) => serve(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parrhesia: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Logs go to standard error without timestamps: a line's time could
+/// otherwise be matched to a person's visit (guarantee 1). Level from
+/// `PARRHESIA_LOG` (error, warn, info, debug; default info).
+fn init_logging() {
+    let level = std::env::var("PARRHESIA_LOG")
+        .ok()
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(tracing::Level::INFO);
+    tracing_subscriber::fmt()
+        .without_time()
+        .with_target(false)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_max_level(level)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let mut config = Config::new(args.data, args.keys);
+    config.bind = args.bind;
+    config.public_url = args.public_url;
+    config.demo = args.demo;
+    config.admin_token = std::env::var("PARRHESIA_ADMIN_TOKEN")
+        .ok()
+        .filter(|t| !t.is_empty());
+    config.validate()?;
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(config, Arc::new(SystemClock)).await?;
+        let started = app.startup();
+        if let Some(token) = &started.new_admin_token {
+            println!("Admin token (shown once, keep it safe): {token}");
+        }
+        if let Some(demo) = &started.demo {
+            println!("Demo round: {}", demo.round_url);
+            println!("Ten fresh paper codes for it:");
+            for code in &demo.codes {
+                println!("  {code}");
+            }
+        }
+        println!("Parrhesia is listening on http://{}", app.address());
+        app.run_until_stopped().await?;
+        Ok(())
+    })
+}

@@ -1,0 +1,76 @@
+//! Configuration: command-line flags and `PARRHESIA_*` environment variables
+//! (clap reads both; a flag wins over the environment), validated into
+//! [`Config`].
+
+use crate::store::StoreOptions;
+use std::path::PathBuf;
+
+/// Validated settings for one server.
+#[derive(Clone)]
+pub struct Config {
+    /// Where the store lives (`PARRHESIA_DATA`).
+    pub data_dir: PathBuf,
+    /// Where secrets live, outside the data directory (`PARRHESIA_KEYS`).
+    pub keys_dir: PathBuf,
+    /// Address to listen on (`PARRHESIA_BIND`); port 0 picks a free one.
+    pub bind: String,
+    /// The address people type, printed on cards (`PARRHESIA_PUBLIC_URL`).
+    /// Defaults to `http://` and the bound address.
+    pub public_url: Option<String>,
+    /// The admin bearer token (`PARRHESIA_ADMIN_TOKEN`). When unset, one is
+    /// generated on first start, printed once, and only its hash is kept.
+    pub admin_token: Option<String>,
+    /// Seed the demo organisation and round and print fresh codes.
+    pub demo: bool,
+    pub store: StoreOptions,
+}
+
+/// Shortest admin token accepted from the environment.
+pub const MIN_ADMIN_TOKEN_LEN: usize = 24;
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("data_dir", &self.data_dir)
+            .field("keys_dir", &self.keys_dir)
+            .field("bind", &self.bind)
+            .field("public_url", &self.public_url)
+            .field("admin_token", &self.admin_token.as_ref().map(|_| "<set>"))
+            .field("demo", &self.demo)
+            .finish()
+    }
+}
+
+impl Config {
+    /// Settings for a server with everything at its default but the
+    /// directories (used by tests and as the base for the CLI).
+    pub fn new(data_dir: PathBuf, keys_dir: PathBuf) -> Self {
+        Self {
+            data_dir,
+            keys_dir,
+            bind: "127.0.0.1:8080".into(),
+            public_url: None,
+            admin_token: None,
+            demo: false,
+            store: StoreOptions::default(),
+        }
+    }
+
+    /// Check what cannot be checked by type alone.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if let Some(t) = &self.admin_token {
+            if t.len() < MIN_ADMIN_TOKEN_LEN || !t.bytes().all(|b| b.is_ascii_graphic()) {
+                anyhow::bail!(
+                    "PARRHESIA_ADMIN_TOKEN must be at least {MIN_ADMIN_TOKEN_LEN} printable \
+                     characters without spaces; unset it to have one generated"
+                );
+            }
+        }
+        if let Some(u) = &self.public_url {
+            if !(u.starts_with("http://") || u.starts_with("https://")) {
+                anyhow::bail!("PARRHESIA_PUBLIC_URL must start with http:// or https://");
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,154 @@
+//! What a participant sends: free text, 1-3 themes and a consent flag.
+//!
+//! A [`Submission`] holds nothing else: no code, no time, no client detail.
+//! The period it falls in is added by the store from the date it is handed.
+
+use super::{InputError, Round, Slug};
+
+/// Longest critique, in characters (Unicode scalar values) after trimming.
+pub const MAX_TEXT_CHARS: usize = 5_000;
+/// Most themes one critique may choose.
+pub const MAX_THEMES: usize = 3;
+
+/// Free text: 1-5,000 characters after trimming, line endings normalised.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CritiqueText(String);
+
+impl CritiqueText {
+    pub fn parse(raw: &str) -> Result<Self, InputError> {
+        let text = raw.trim().replace("\r\n", "\n").replace('\r', "\n");
+        match text.chars().count() {
+            0 => Err(InputError::TextEmpty),
+            n if n > MAX_TEXT_CHARS => Err(InputError::TextTooLong { chars: n }),
+            _ => Ok(Self(text)),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+// Critique text never reaches a log by accident through `{:?}`.
+impl std::fmt::Debug for CritiqueText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CritiqueText({} chars)", self.0.chars().count())
+    }
+}
+
+/// A valid critique for one round, not yet stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    pub round: Slug,
+    pub themes: Vec<Slug>,
+    pub text: CritiqueText,
+    pub quote_ok: bool,
+}
+
+impl Submission {
+    /// Check themes and text against `round`. Returns every problem found, so
+    /// a form can list them all at once.
+    pub fn parse(
+        round: &Round,
+        themes: &[String],
+        text: &str,
+        quote_ok: bool,
+    ) -> Result<Self, Vec<InputError>> {
+        let mut errors = Vec::new();
+        let themes = match parse_themes(round, themes) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(e);
+                Vec::new()
+            }
+        };
+        let text = CritiqueText::parse(text).map_err(|e| errors.push(e)).ok();
+        match text {
+            Some(text) if errors.is_empty() => Ok(Self {
+                round: round.slug.clone(),
+                themes,
+                text,
+                quote_ok,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+fn parse_themes(round: &Round, raw: &[String]) -> Result<Vec<Slug>, InputError> {
+    let mut chosen: Vec<Slug> = Vec::new();
+    for r in raw {
+        let theme = round
+            .themes
+            .iter()
+            .find(|t| t.slug.as_str() == r)
+            .ok_or(InputError::ThemeUnknown)?;
+        if !chosen.contains(&theme.slug) {
+            chosen.push(theme.slug.clone());
+        }
+    }
+    match chosen.len() {
+        0 => Err(InputError::ThemesMissing),
+        n if n > MAX_THEMES => Err(InputError::ThemesTooMany),
+        _ => Ok(chosen),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{default_themes, MinGroup, PeriodLength};
+
+    fn round() -> Round {
+        Round {
+            slug: Slug::parse("r", "round").unwrap(),
+            organisation: Slug::parse("o", "organisation").unwrap(),
+            title: "T".into(),
+            description: String::new(),
+            themes: default_themes(),
+            min_group: MinGroup::default(),
+            period: PeriodLength::ONE_WEEK,
+            opened: false,
+        }
+    }
+
+    #[test]
+    fn text_is_trimmed_and_bounded_in_characters_not_bytes() {
+        assert_eq!(CritiqueText::parse("  hi \r\n").unwrap().as_str(), "hi");
+        assert_eq!(CritiqueText::parse(" \n "), Err(InputError::TextEmpty));
+        // 5,000 four-byte characters are fine: the limit counts characters.
+        assert!(CritiqueText::parse(&"😀".repeat(5_000)).is_ok());
+        assert_eq!(
+            CritiqueText::parse(&"a".repeat(5_001)),
+            Err(InputError::TextTooLong { chars: 5_001 })
+        );
+    }
+
+    #[test]
+    fn themes_are_checked_against_the_round() {
+        let r = round();
+        let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(Submission::parse(&r, &s(&["leadership"]), "x", false).is_ok());
+        // Repeats count once.
+        let ok = Submission::parse(&r, &s(&["leadership", "leadership"]), "x", false).unwrap();
+        assert_eq!(ok.themes.len(), 1);
+        assert_eq!(
+            Submission::parse(&r, &s(&[]), "x", false),
+            Err(vec![InputError::ThemesMissing])
+        );
+        assert_eq!(
+            Submission::parse(&r, &s(&["nope"]), "", false),
+            Err(vec![InputError::ThemeUnknown, InputError::TextEmpty])
+        );
+        let four = s(&[
+            "leadership",
+            "information",
+            "policy-and-rules",
+            "whose-voices",
+        ]);
+        assert_eq!(
+            Submission::parse(&r, &four, "x", false),
+            Err(vec![InputError::ThemesTooMany])
+        );
+    }
+}

@@ -1,0 +1,315 @@
+//! The host's JSON API, behind a bearer token.
+//!
+//! # Security contract
+//! Every handler here starts with [`require_admin`]. The token is kept only
+//! as its SHA-256 (it is 256 random bits when generated, or at least 24
+//! characters when set by the operator) and compared in constant time, so
+//! neither the stored hash nor response timing helps a guesser.
+
+use super::api::json_body;
+use super::error::ApiError;
+use super::participant::load_round;
+use super::{sha256, AppState};
+use crate::domain::{InputError, Organisation, Round, RoundUpdate, Slug, Theme};
+use crate::views;
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use ring::rand::{SecureRandom, SystemRandom};
+use serde::{Deserialize, Serialize};
+use subtle::ConstantTimeEq;
+
+/// The admin token's hash.
+pub struct AdminAuth([u8; 32]);
+
+impl AdminAuth {
+    pub fn from_token(token: &str) -> Self {
+        Self(sha256(token.as_bytes()))
+    }
+
+    pub fn from_hash(bytes: &[u8]) -> anyhow::Result<Self> {
+        let hash = <[u8; 32]>::try_from(bytes)
+            .map_err(|_| anyhow::anyhow!("the stored admin token hash is damaged"))?;
+        Ok(Self(hash))
+    }
+
+    pub fn hash(&self) -> &[u8] {
+        &self.0
+    }
+
+    fn verify(&self, presented: &str) -> bool {
+        // Constant time: the comparison does not stop at the first
+        // differing byte.
+        bool::from(sha256(presented.as_bytes()).ct_eq(&self.0))
+    }
+}
+
+/// A fresh admin token: 32 random bytes, hex.
+pub fn new_token() -> anyhow::Result<String> {
+    let mut bytes = [0u8; 32];
+    SystemRandom::new()
+        .fill(&mut bytes)
+        .map_err(|_| anyhow::anyhow!("the random generator failed"))?;
+    Ok(crate::store::hex(&bytes))
+}
+
+fn require_admin(state: &AppState, req: &HttpRequest) -> Result<(), ApiError> {
+    let presented = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    // Missing and wrong tokens get the same answer.
+    if state.admin.verify(presented.trim()) {
+        Ok(())
+    } else {
+        Err(ApiError::Unauthorized)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewOrganisation {
+    slug: String,
+    name: String,
+}
+
+pub async fn create_organisation(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    require_admin(&state, &req)?;
+    let body: NewOrganisation = json_body(&req, payload).await?;
+    let org = Organisation::parse(&body.slug, &body.name)?;
+    state.store.create_organisation(org.clone()).await?;
+    Ok(HttpResponse::Created().json(org))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThemeBody {
+    slug: String,
+    label: String,
+    #[serde(default)]
+    description: String,
+}
+
+fn parse_themes(themes: Option<Vec<ThemeBody>>) -> Result<Option<Vec<Theme>>, InputError> {
+    themes
+        .map(|list| {
+            list.into_iter()
+                .map(|t| {
+                    Ok(Theme {
+                        slug: Slug::parse(&t.slug, "theme slug")?,
+                        label: t.label.trim().to_owned(),
+                        description: t.description.trim().to_owned(),
+                    })
+                })
+                .collect()
+        })
+        .transpose()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewRound {
+    slug: String,
+    organisation: String,
+    title: String,
+    description: Option<String>,
+    themes: Option<Vec<ThemeBody>>,
+    min_group: Option<u64>,
+    period_weeks: Option<u64>,
+}
+
+pub async fn create_round(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    require_admin(&state, &req)?;
+    let body: NewRound = json_body(&req, payload).await?;
+    let round = Round::parse(
+        &body.slug,
+        &body.organisation,
+        &body.title,
+        body.description.as_deref(),
+        parse_themes(body.themes)?,
+        body.min_group,
+        body.period_weeks,
+    )?;
+    state.store.create_round(round.clone()).await?;
+    Ok(HttpResponse::Created().json(RoundView::new(&state, round)?))
+}
+
+/// A round as the host sees it: its settings and its counts.
+#[derive(Serialize)]
+struct RoundView {
+    #[serde(flatten)]
+    round: Round,
+    url: String,
+    critiques: u64,
+    codes_issued: u64,
+    codes_spent: u64,
+}
+
+impl RoundView {
+    fn new(state: &AppState, round: Round) -> Result<Self, ApiError> {
+        let stats = state.store.round_stats(&round.slug)?;
+        Ok(Self {
+            url: state.round_url(round.slug.as_str()),
+            round,
+            critiques: stats.critiques,
+            codes_issued: stats.codes_issued,
+            codes_spent: stats.codes_spent,
+        })
+    }
+}
+
+pub async fn round(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    require_admin(&state, &req)?;
+    let (_, round) = load_round(&state, &path)?;
+    Ok(HttpResponse::Ok().json(RoundView::new(&state, round)?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoundChange {
+    title: Option<String>,
+    description: Option<String>,
+    themes: Option<Vec<ThemeBody>>,
+    min_group: Option<u64>,
+}
+
+pub async fn update_round(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    require_admin(&state, &req)?;
+    let (_, round) = load_round(&state, &path)?;
+    let body: RoundChange = json_body(&req, payload).await?;
+    let update = RoundUpdate {
+        title: body.title,
+        description: body.description,
+        themes: parse_themes(body.themes)?,
+        min_group: body.min_group,
+    };
+    let updated = state.store.update_round(round.slug, update).await?;
+    Ok(HttpResponse::Ok().json(RoundView::new(&state, updated)?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CodeRequest {
+    count: u64,
+}
+
+/// Most codes one request may make.
+const MAX_CODES: u64 = 10_000;
+
+async fn new_codes(
+    state: &AppState,
+    req: &HttpRequest,
+    path: &str,
+    payload: web::Payload,
+) -> Result<(Organisation, Round, Vec<String>), ApiError> {
+    require_admin(state, req)?;
+    let (org, round) = load_round(state, path)?;
+    let body: CodeRequest = json_body(req, payload).await?;
+    if !(1..=MAX_CODES).contains(&body.count) {
+        return Err(InputError::CountInvalid.into());
+    }
+    let codes = super::issue_codes(state, &round, body.count as usize).await?;
+    Ok((org, round, codes))
+}
+
+#[derive(Serialize)]
+struct CodesView {
+    round: String,
+    url: String,
+    codes: Vec<String>,
+}
+
+/// New codes as JSON. They are shown only in this response: the store keeps
+/// only their keyed hashes.
+pub async fn issue_codes(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let (_, round, codes) = new_codes(&state, &req, &path, payload).await?;
+    Ok(HttpResponse::Created().json(CodesView {
+        url: state.round_url(round.slug.as_str()),
+        round: round.slug.to_string(),
+        codes,
+    }))
+}
+
+/// New codes as a printable HTML sheet of cards.
+pub async fn code_sheet(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let (org, round, codes) = new_codes(&state, &req, &path, payload).await?;
+    let url = state.round_url(round.slug.as_str());
+    let style_hash = ring::digest::digest(&ring::digest::SHA256, views::CARDS_CSS.as_bytes());
+    let csp = format!(
+        "default-src 'none'; style-src 'sha256-{}'; frame-ancestors 'none'",
+        base64_std(style_hash.as_ref())
+    );
+    Ok(HttpResponse::Created()
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("Content-Security-Policy", csp))
+        .body(views::code_sheet(&org, &round, &codes, &url).into_string()))
+}
+
+/// Standard base64 with padding (RFC 4648 §4), for a CSP hash source.
+fn base64_std(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(A[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_rfc4648_vectors() {
+        // RFC 4648 §10.
+        for (input, out) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(super::base64_std(input.as_bytes()), out);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! The JSON API for participants' clients and for reading digests.
+
+use super::body::{self, JSON, JSON_LIMIT};
+use super::error::ApiError;
+use super::participant::load_round;
+use super::AppState;
+use crate::digest::{self, Digest};
+use crate::domain::{InputError, Period, Submission};
+use crate::tokens::PaperCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+const OPENAPI: &str = include_str!("openapi.json");
+
+pub async fn openapi() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(OPENAPI)
+}
+
+/// Read a JSON body of type `T`: 415, 413, 400 (not UTF-8, not JSON or not
+/// the expected shape) as the case may be.
+pub(super) async fn json_body<T: DeserializeOwned>(
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<T, ApiError> {
+    let bytes = body::read(req, payload, JSON, JSON_LIMIT).await?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| ApiError::InvalidUtf8)?;
+    serde_json::from_str(text).map_err(|e| ApiError::InvalidJson(e.to_string()))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CritiqueBody {
+    code: Option<String>,
+    #[serde(default)]
+    themes: Vec<String>,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    quote_ok: bool,
+}
+
+#[derive(serde::Serialize)]
+struct ReceiptBody {
+    receipt: String,
+}
+
+pub async fn submit(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let (_, round) = load_round(&state, &path)?;
+    let body: CritiqueBody = json_body(&req, payload).await?;
+    let mut errors = Vec::new();
+    let code = match body.code.as_deref().map(str::trim) {
+        None | Some("") => {
+            errors.push(InputError::CodeMissing);
+            None
+        }
+        Some(raw) => PaperCode::parse(raw).or_else(|| {
+            errors.push(InputError::CodeMalformed);
+            None
+        }),
+    };
+    let submission = Submission::parse(&round, &body.themes, &body.text, body.quote_ok)
+        .map_err(|e| errors.extend(e))
+        .ok();
+    let (Some(code), Some(submission)) = (code, submission) else {
+        return Err(ApiError::Input(errors));
+    };
+    let period = Period::containing(state.clock.today(), round.period);
+    let receipt = state
+        .store
+        .submit(state.codes.redeem(&code), submission, period)
+        .await?;
+    Ok(HttpResponse::Created().json(ReceiptBody {
+        receipt: receipt.display(),
+    }))
+}
+
+/// The published digest of an organisation as of today.
+pub(super) fn load_digest(state: &AppState, slug: &str) -> Result<Digest, ApiError> {
+    let org = state
+        .store
+        .organisation(slug)?
+        .ok_or(ApiError::OrganisationUnknown)?;
+    let rounds = state
+        .store
+        .rounds_of(&org.slug)?
+        .into_iter()
+        .map(|r| {
+            let counts = state.store.period_counts(&r.slug)?;
+            Ok((r, counts))
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    Ok(digest::build(&org, &rounds, state.clock.today()))
+}
+
+pub async fn digest(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(load_digest(&state, &path)?))
+}

@@ -1,0 +1,193 @@
+//! The one place where errors become HTTP statuses.
+//!
+//! JSON API errors have the body `{"error": "<stable_code>", "message":
+//! "..."}` (plus `"errors": [...]` when several fields are wrong). A 500 says
+//! nothing about internals; the log line says what failed, never with
+//! personal data.
+
+use crate::domain::InputError;
+use crate::store::StoreError;
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+
+/// What went wrong with a request, named for what happened.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("bad input")]
+    Input(Vec<InputError>),
+    #[error("unknown round")]
+    RoundUnknown,
+    #[error("unknown organisation")]
+    OrganisationUnknown,
+    #[error("not found")]
+    NotFound,
+    #[error("code unknown")]
+    CodeUnknown,
+    #[error("code spent")]
+    CodeSpent,
+    #[error("already exists: {0}")]
+    Exists(&'static str),
+    #[error("unauthorized")]
+    Unauthorized,
+    #[error("unsupported media type")]
+    UnsupportedMediaType(&'static str),
+    #[error("payload too large")]
+    PayloadTooLarge(usize),
+    #[error("invalid utf-8")]
+    InvalidUtf8,
+    #[error("invalid json")]
+    InvalidJson(String),
+    #[error("busy")]
+    Busy,
+    #[error("unavailable")]
+    Unavailable,
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound("round") => Self::RoundUnknown,
+            StoreError::NotFound("organisation") => Self::OrganisationUnknown,
+            StoreError::NotFound(_) => Self::NotFound,
+            StoreError::Exists(what) => Self::Exists(what),
+            StoreError::CodeUnknown => Self::CodeUnknown,
+            StoreError::CodeSpent => Self::CodeSpent,
+            StoreError::Invalid(e) => Self::Input(vec![e]),
+            StoreError::Busy => Self::Busy,
+            StoreError::Unavailable => Self::Unavailable,
+            StoreError::Io(e) => Self::Internal(e),
+        }
+    }
+}
+
+impl From<InputError> for ApiError {
+    fn from(e: InputError) -> Self {
+        Self::Input(vec![e])
+    }
+}
+
+/// Seconds a client should wait after a 503.
+pub const RETRY_AFTER_SECS: u32 = 2;
+
+impl ApiError {
+    /// The stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Input(errors) => errors.first().map_or("invalid_request", InputError::code),
+            Self::RoundUnknown => "round_unknown",
+            Self::OrganisationUnknown => "organisation_unknown",
+            Self::NotFound => "not_found",
+            Self::CodeUnknown => "code_unknown",
+            Self::CodeSpent => "code_spent",
+            Self::Exists(_) => "already_exists",
+            Self::Unauthorized => "unauthorized",
+            Self::UnsupportedMediaType(_) => "unsupported_media_type",
+            Self::PayloadTooLarge(_) => "payload_too_large",
+            Self::InvalidUtf8 => "invalid_utf8",
+            Self::InvalidJson(_) => "invalid_json",
+            Self::Busy => "busy",
+            Self::Unavailable => "unavailable",
+            Self::Internal(_) => "internal",
+        }
+    }
+
+    /// A plain-English explanation.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Input(errors) => errors
+                .first()
+                .map_or_else(|| "The request is not valid.".into(), InputError::message),
+            Self::RoundUnknown => "There is no feedback round at this address.".into(),
+            Self::OrganisationUnknown => "There is no organisation at this address.".into(),
+            Self::NotFound => "There is nothing at this address.".into(),
+            Self::CodeUnknown => "We do not recognise this code for this feedback round. Check \
+                 each letter and number on your card."
+                .into(),
+            Self::CodeSpent => "This code has already been used. If you did not use it, tell \
+                 the person who gave it to you."
+                .into(),
+            Self::Exists(what) => format!("That {what} already exists."),
+            Self::Unauthorized => "Send a valid token in the Authorization header.".into(),
+            Self::UnsupportedMediaType(expected) => {
+                format!("Send the body as {expected}.")
+            }
+            Self::PayloadTooLarge(limit) => {
+                format!("The body is too large: send at most {limit} bytes.")
+            }
+            Self::InvalidUtf8 => "The body is not valid UTF-8 text.".into(),
+            Self::InvalidJson(detail) => format!("The body is not the JSON expected: {detail}"),
+            Self::Busy => "The service is busy. Nothing was stored; try again in a moment.".into(),
+            Self::Unavailable => "The service cannot store anything right now. Nothing was \
+                 stored; try again later."
+                .into(),
+            Self::Internal(_) => "Something went wrong on our side. Nothing was stored.".into(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Body {
+    error: &'static str,
+    message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<Detail>,
+}
+
+#[derive(Serialize)]
+struct Detail {
+    error: &'static str,
+    message: String,
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::Input(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::RoundUnknown | Self::OrganisationUnknown | Self::NotFound => {
+                StatusCode::NOT_FOUND
+            }
+            Self::CodeUnknown => StatusCode::FORBIDDEN,
+            Self::CodeSpent | Self::Exists(_) => StatusCode::CONFLICT,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::InvalidUtf8 | Self::InvalidJson(_) => StatusCode::BAD_REQUEST,
+            Self::Busy | Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let Self::Internal(detail) = self {
+            tracing::error!(%detail, "internal error");
+        }
+        let errors = match self {
+            Self::Input(errors) if errors.len() > 1 => errors
+                .iter()
+                .map(|e| Detail {
+                    error: e.code(),
+                    message: e.message(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut response = HttpResponse::build(self.status_code());
+        match self {
+            Self::Unauthorized => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            Self::Busy | Self::Unavailable => {
+                response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECS.to_string()));
+            }
+            _ => {}
+        }
+        response.json(Body {
+            error: self.code(),
+            message: self.message(),
+            errors,
+        })
+    }
+}

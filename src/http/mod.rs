@@ -1,0 +1,226 @@
+//! The HTTP layer: routes, the application state, and start-up.
+//!
+//! Handlers only extract, call the domain or the store, and map errors. No
+//! access log is kept: there is deliberately no actix `Logger` middleware,
+//! and nothing here reads the peer address, user agent or referrer.
+
+mod admin;
+mod api;
+mod body;
+pub mod error;
+mod headers;
+mod participant;
+mod routes;
+
+pub use routes::{Route, ROUTES};
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::domain::{Organisation, Round};
+use crate::keys::KeyDir;
+use crate::store::Store;
+use crate::tokens::{CodeKey, PaperCode};
+use actix_web::dev::Server;
+use actix_web::{web, App, HttpServer};
+use anyhow::Context;
+use ring::digest;
+use std::net::{SocketAddr, TcpListener};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Name of the paper-code HMAC key in the key directory.
+const CODE_KEY_FILE: &str = "paper-code.key";
+/// Name of the admin token's SHA-256 in the key directory.
+const ADMIN_HASH_FILE: &str = "admin-token.sha256";
+
+/// Shared, read-only state of every handler.
+pub struct AppState {
+    pub store: Store,
+    pub codes: CodeKey,
+    pub admin: admin::AdminAuth,
+    pub clock: Arc<dyn Clock>,
+    pub public_url: String,
+}
+
+impl AppState {
+    /// The address printed on cards for `round`.
+    pub fn round_url(&self, round: &str) -> String {
+        format!("{}/r/{round}", self.public_url.trim_end_matches('/'))
+    }
+}
+
+/// What start-up has to tell the operator once.
+#[derive(Debug, Default)]
+pub struct Startup {
+    /// A freshly generated admin token, shown once and never stored.
+    pub new_admin_token: Option<String>,
+    pub demo: Option<Demo>,
+}
+
+#[derive(Debug)]
+pub struct Demo {
+    pub round_url: String,
+    pub codes: Vec<String>,
+}
+
+/// A built, bound server, ready to run.
+pub struct Application {
+    address: SocketAddr,
+    server: Server,
+    state: web::Data<AppState>,
+    startup: Startup,
+}
+
+impl Application {
+    /// Open keys and store, seed the demo if asked, and bind the listener.
+    pub async fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        config.validate()?;
+        std::fs::create_dir_all(&config.data_dir).with_context(|| {
+            format!(
+                "could not create the data directory {}",
+                config.data_dir.display()
+            )
+        })?;
+        let keys = KeyDir::open(&config.keys_dir, &config.data_dir)?;
+        let (code_secret, _) = keys.secret(CODE_KEY_FILE, 32)?;
+        let mut startup = Startup::default();
+        let admin = match &config.admin_token {
+            Some(token) => admin::AdminAuth::from_token(token),
+            None if keys.has(ADMIN_HASH_FILE) => {
+                admin::AdminAuth::from_hash(&keys.read(ADMIN_HASH_FILE)?)?
+            }
+            None => {
+                let token = admin::new_token()?;
+                let auth = admin::AdminAuth::from_token(&token);
+                keys.write(ADMIN_HASH_FILE, auth.hash())?;
+                startup.new_admin_token = Some(token);
+                auth
+            }
+        };
+        let store = Store::open(&config.data_dir, &config.store).with_context(|| {
+            format!("could not open the store in {}", config.data_dir.display())
+        })?;
+        let listener = TcpListener::bind(&config.bind)
+            .with_context(|| format!("could not listen on {}", config.bind))?;
+        let address = listener.local_addr()?;
+        let public_url = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{address}"));
+        let state = web::Data::new(AppState {
+            store,
+            codes: CodeKey::new(&code_secret),
+            admin,
+            clock,
+            public_url,
+        });
+        if config.demo {
+            startup.demo = Some(seed_demo(&state).await?);
+        }
+        let data = state.clone();
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(data.clone())
+                .wrap(headers::security_headers())
+                .configure(routes::configure)
+        })
+        .client_request_timeout(Duration::from_secs(10))
+        .client_disconnect_timeout(Duration::from_secs(2))
+        .keep_alive(Duration::from_secs(30))
+        .shutdown_timeout(10)
+        .listen(listener)?
+        .run();
+        Ok(Self {
+            address,
+            server,
+            state,
+            startup,
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    pub fn startup(&self) -> &Startup {
+        &self.startup
+    }
+
+    /// The store this server writes to (for tests that look inside).
+    pub fn store(&self) -> Store {
+        self.state.store.clone()
+    }
+
+    /// Serve until SIGINT or SIGTERM; in-flight requests finish first.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Make `count` fresh codes for `round` and record their hashes. Codes are
+/// independent uniform random values, so their order carries nothing; they
+/// are shuffled anyway so no future change to generation can leak order.
+pub(crate) async fn issue_codes(
+    state: &AppState,
+    round: &Round,
+    count: usize,
+) -> Result<Vec<String>, error::ApiError> {
+    let rng = ring::rand::SystemRandom::new();
+    let fresh: Vec<PaperCode> = (0..count)
+        .map(|_| PaperCode::generate(&rng))
+        .collect::<Result<_, _>>()
+        .map_err(|_| error::ApiError::Internal("random generator failed".into()))?;
+    let hashes = fresh.iter().map(|c| state.codes.hash(c)).collect();
+    let issued = state.store.issue_codes(round.slug.clone(), hashes).await?;
+    if issued != fresh.len() {
+        // A code equal to one already issued (about 2^-55 each) was skipped.
+        return Err(error::ApiError::Internal(
+            "code collision; try again".into(),
+        ));
+    }
+    let mut codes: Vec<String> = fresh.iter().map(PaperCode::display).collect();
+    crate::random::shuffle(&mut codes)
+        .map_err(|_| error::ApiError::Internal("random generator failed".into()))?;
+    Ok(codes)
+}
+
+async fn seed_demo(state: &AppState) -> anyhow::Result<Demo> {
+    let org = Organisation::parse("demo", "Demo Care Services")?;
+    if state.store.organisation("demo")?.is_none() {
+        state.store.create_organisation(org).await?;
+    }
+    let round = match state.store.round("demo")? {
+        Some(r) => r,
+        None => {
+            let r = Round::parse(
+                "demo",
+                "demo",
+                "How well do we listen to you?",
+                Some("Tell Demo Care Services what gets in the way of you having a say."),
+                None,
+                None,
+                None,
+            )?;
+            state.store.create_round(r.clone()).await?;
+            r
+        }
+    };
+    let codes = issue_codes(state, &round, 10)
+        .await
+        .map_err(|e| anyhow::anyhow!("could not issue demo codes: {}", e.message()))?;
+    Ok(Demo {
+        round_url: state.round_url("demo"),
+        codes,
+    })
+}
+
+/// SHA-256, for fingerprints and hashes of high-entropy secrets.
+pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    out.copy_from_slice(digest::digest(&digest::SHA256, bytes).as_ref());
+    out
+}

@@ -1,0 +1,102 @@
+//! The route table: every address the service answers, in one list that
+//! tests (and the OpenAPI check) read, and the actix configuration that
+//! serves it. A test fails if the two disagree.
+
+use super::{admin, api, participant};
+use actix_web::web;
+
+/// Who a route is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Participant pages: no cookies, no JavaScript, no third parties.
+    Participant,
+    /// Public pages and documents (digests, health, static files).
+    Public,
+    /// The JSON API for participants' clients.
+    Api,
+    /// The host's API (bearer token).
+    Admin,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Route {
+    pub method: &'static str,
+    /// Path template; `{round}` and `{organisation}` are slugs.
+    pub path: &'static str,
+    pub audience: Audience,
+}
+
+const fn r(method: &'static str, path: &'static str, audience: Audience) -> Route {
+    Route {
+        method,
+        path,
+        audience,
+    }
+}
+
+pub const ROUTES: &[Route] = &[
+    r("GET", "/", Audience::Participant),
+    r("GET", "/r/{round}", Audience::Participant),
+    r("POST", "/r/{round}", Audience::Participant),
+    r("GET", "/o/{organisation}", Audience::Public),
+    r("GET", "/healthz", Audience::Public),
+    r("GET", "/static/style.css", Audience::Public),
+    r("GET", "/api/openapi.json", Audience::Public),
+    r("POST", "/api/v1/rounds/{round}/critiques", Audience::Api),
+    r(
+        "GET",
+        "/api/v1/organisations/{organisation}/digest",
+        Audience::Api,
+    ),
+    r("POST", "/api/v1/admin/organisations", Audience::Admin),
+    r("POST", "/api/v1/admin/rounds", Audience::Admin),
+    r("GET", "/api/v1/admin/rounds/{round}", Audience::Admin),
+    r("PATCH", "/api/v1/admin/rounds/{round}", Audience::Admin),
+    r(
+        "POST",
+        "/api/v1/admin/rounds/{round}/codes",
+        Audience::Admin,
+    ),
+    r(
+        "POST",
+        "/api/v1/admin/rounds/{round}/codes/sheet",
+        Audience::Admin,
+    ),
+];
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(participant::home))
+        .route("/r/{round}", web::get().to(participant::form))
+        .route("/r/{round}", web::post().to(participant::submit))
+        .route("/o/{organisation}", web::get().to(participant::digest))
+        .route("/healthz", web::get().to(participant::healthz))
+        .route("/static/style.css", web::get().to(participant::style))
+        .route("/api/openapi.json", web::get().to(api::openapi))
+        .route(
+            "/api/v1/rounds/{round}/critiques",
+            web::post().to(api::submit),
+        )
+        .route(
+            "/api/v1/organisations/{organisation}/digest",
+            web::get().to(api::digest),
+        )
+        .route(
+            "/api/v1/admin/organisations",
+            web::post().to(admin::create_organisation),
+        )
+        .route("/api/v1/admin/rounds", web::post().to(admin::create_round))
+        .route("/api/v1/admin/rounds/{round}", web::get().to(admin::round))
+        .route(
+            "/api/v1/admin/rounds/{round}",
+            web::patch().to(admin::update_round),
+        )
+        .route(
+            "/api/v1/admin/rounds/{round}/codes",
+            web::post().to(admin::issue_codes),
+        )
+        .route(
+            "/api/v1/admin/rounds/{round}/codes/sheet",
+            web::post().to(admin::code_sheet),
+        )
+        .default_service(web::to(participant::not_found));
+}

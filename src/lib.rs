@@ -1,0 +1,19 @@
+//! Parrhesia: anonymous, auditable critiques of the organisations that serve
+//! people. See README.md for users and SECURITY.md for the guarantees.
+//!
+//! This file only lists the modules and sets the lints; the binary in
+//! `main.rs` is a thin wrapper around [`cli`].
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod digest;
+pub mod domain;
+pub mod http;
+pub mod keys;
+pub mod random;
+pub mod store;
+pub mod tokens;
+pub mod views;

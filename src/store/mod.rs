@@ -1,0 +1,312 @@
+//! The store: the one narrow interface between Parrhesia and its storage.
+//!
+//! The embedded implementation uses sled 0.34.7. No sled type leaves this
+//! module. Reads go straight to sled; every write goes through one writer
+//! thread ([`writer`]) that commits batches in one transaction each, then
+//! flushes and fsyncs before anyone is told "received" (group commit).
+//!
+//! # Key layout (sled trees)
+//!
+//! | tree            | key                                  | value |
+//! |-----------------|--------------------------------------|-------|
+//! | `organisations` | slug                                 | JSON [`Organisation`] |
+//! | `rounds`        | slug                                 | JSON [`Round`] |
+//! | `codes`         | HMAC-SHA256(code key, code), 32 B    | 1 byte spent flag (0/1), then the round slug |
+//! | `critiques`     | random 128-bit id (UUID v4), 16 B    | JSON `StoredCritique`: the record and its commitment |
+//! | `counters`      | see [`records::counter_key`]         | u64, big-endian |
+//!
+//! What is deliberately absent: no time finer than the period, no client
+//! detail, no sequence number, and no key shared between `codes` and
+//! `critiques` (the code record says only "spent", not by which critique).
+//!
+//! # Security contract
+//! [`Store::submit`] takes a [`Redemption`], which only the token module can
+//! make, and spends it in the same transaction that stores the critique: a
+//! critique is never stored without a spent credential, and a credential is
+//! never spent twice, because exactly one thread ever writes.
+
+mod records;
+mod writer;
+
+use crate::domain::{
+    InputError, Organisation, Period, Receipt, Round, RoundUpdate, Slug, Submission,
+};
+use crate::tokens::{CodeHash, Redemption};
+use records::{counter_key, CounterKind, CritiqueRecord, StoredCritique};
+use ring::digest;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use tokio::sync::{mpsc, oneshot};
+use writer::{Job, Op, Outcome};
+
+/// Everything that can go wrong in the store, named for what happened.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("no such {0}")]
+    NotFound(&'static str),
+    #[error("{0} already exists")]
+    Exists(&'static str),
+    #[error("code not issued for this round")]
+    CodeUnknown,
+    #[error("code already spent")]
+    CodeSpent,
+    #[error("invalid change: {0}")]
+    Invalid(InputError),
+    #[error("the write queue is full")]
+    Busy,
+    #[error("the store has stopped accepting writes after an I/O failure")]
+    Unavailable,
+    #[error("storage error: {0}")]
+    Io(String),
+}
+
+impl From<sled::Error> for StoreError {
+    fn from(e: sled::Error) -> Self {
+        Self::Io(e.to_string())
+    }
+}
+
+/// Tunables for opening a store.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// sled's page cache, in bytes.
+    pub cache_bytes: u64,
+    /// Writes that may wait for the writer before new ones get "busy".
+    pub queue_capacity: usize,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        Self {
+            cache_bytes: 64 * 1024 * 1024,
+            queue_capacity: 4096,
+        }
+    }
+}
+
+/// Counts the host sees for a round.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct RoundStats {
+    pub critiques: u64,
+    pub codes_issued: u64,
+    pub codes_spent: u64,
+}
+
+/// Critique counts for one period of one round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodCounts {
+    pub period_id: String,
+    pub total: u64,
+    /// (theme slug, count), only themes with at least one critique.
+    pub themes: Vec<(String, u64)>,
+}
+
+#[derive(Clone)]
+pub(crate) struct Trees {
+    organisations: sled::Tree,
+    rounds: sled::Tree,
+    codes: sled::Tree,
+    critiques: sled::Tree,
+    counters: sled::Tree,
+}
+
+/// A handle to the open store; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    trees: Trees,
+    queue: mpsc::Sender<Job>,
+    failed: Arc<AtomicBool>,
+}
+
+impl Store {
+    /// Open (or create) the store in `dir` and start its writer thread.
+    pub fn open(dir: &Path, options: &StoreOptions) -> Result<Self, StoreError> {
+        let db = sled::Config::new()
+            .path(dir)
+            .cache_capacity(options.cache_bytes)
+            // Only the writer flushes, right after each commit; sled's own
+            // background flusher would race it (see writer.rs).
+            .flush_every_ms(None)
+            // Large segments keep every node inline in the `db` file, so the
+            // writer's fsync of that file covers it (sled writes "blobs" for
+            // items over a quarter segment, and never fsyncs them).
+            .segment_size(8 * 1024 * 1024)
+            .open()?;
+        let trees = Trees {
+            organisations: db.open_tree("organisations")?,
+            rounds: db.open_tree("rounds")?,
+            codes: db.open_tree("codes")?,
+            critiques: db.open_tree("critiques")?,
+            counters: db.open_tree("counters")?,
+        };
+        let failed = Arc::new(AtomicBool::new(false));
+        let (queue, jobs) = mpsc::channel(options.queue_capacity.max(1));
+        writer::spawn(db, dir.to_owned(), trees.clone(), jobs, failed.clone())?;
+        Ok(Self {
+            trees,
+            queue,
+            failed,
+        })
+    }
+
+    /// Whether the store still accepts writes.
+    pub fn healthy(&self) -> bool {
+        !self.failed.load(Ordering::Acquire)
+    }
+
+    /// Writes waiting for the writer.
+    pub fn queue_depth(&self) -> usize {
+        self.queue.max_capacity() - self.queue.capacity()
+    }
+
+    async fn write(&self, op: Op) -> Result<Outcome, StoreError> {
+        if !self.healthy() {
+            return Err(StoreError::Unavailable);
+        }
+        let (reply, answer) = oneshot::channel();
+        self.queue
+            .try_send(Job { op, reply })
+            .map_err(|e| match e {
+                mpsc::error::TrySendError::Full(_) => StoreError::Busy,
+                mpsc::error::TrySendError::Closed(_) => StoreError::Unavailable,
+            })?;
+        answer.await.map_err(|_| StoreError::Unavailable)?
+    }
+
+    pub async fn create_organisation(&self, org: Organisation) -> Result<(), StoreError> {
+        let value = records::to_json(&org)?;
+        self.write(Op::CreateOrganisation {
+            slug: org.slug,
+            value,
+        })
+        .await
+        .map(|_| ())
+    }
+
+    pub async fn create_round(&self, round: Round) -> Result<(), StoreError> {
+        self.write(Op::CreateRound(round)).await.map(|_| ())
+    }
+
+    /// Change a round under the rules of [`RoundUpdate::apply`], atomically.
+    pub async fn update_round(&self, slug: Slug, update: RoundUpdate) -> Result<Round, StoreError> {
+        match self.write(Op::UpdateRound(slug, update)).await? {
+            Outcome::Round(r) => Ok(r),
+            _ => Err(StoreError::Io("unexpected writer outcome".into())),
+        }
+    }
+
+    /// Record freshly generated codes for `round` (and open it). Returns how
+    /// many were new; a hash already present (a 2^-55 coincidence) is skipped
+    /// so the caller can generate another.
+    pub async fn issue_codes(
+        &self,
+        round: Slug,
+        codes: Vec<CodeHash>,
+    ) -> Result<usize, StoreError> {
+        let hashes = codes.iter().map(|c| *c.as_bytes()).collect();
+        match self.write(Op::IssueCodes { round, hashes }).await? {
+            Outcome::Issued(n) => Ok(n),
+            _ => Err(StoreError::Io("unexpected writer outcome".into())),
+        }
+    }
+
+    /// Spend `redemption` and store `submission` in `period`, atomically and
+    /// durably. `Ok` means the critique is on disk.
+    pub async fn submit(
+        &self,
+        redemption: Redemption,
+        submission: Submission,
+        period: Period,
+    ) -> Result<Receipt, StoreError> {
+        let Redemption::PaperCode(code) = redemption;
+        let salt = crate::random::bytes::<32>().map_err(|_| StoreError::Io("rng".into()))?;
+        let id = *uuid::Uuid::new_v4().as_bytes();
+        let record = CritiqueRecord {
+            round: submission.round.to_string(),
+            period: period.id(),
+            themes: submission.themes.iter().map(|t| t.to_string()).collect(),
+            text: submission.text.as_str().to_owned(),
+            quote_ok: submission.quote_ok,
+            salt: hex(&salt),
+        };
+        let body = records::to_json(&record)?;
+        // The commitment binds the whole record, salt included; the salt
+        // makes it unguessable from the text.
+        let mut ctx = digest::Context::new(&digest::SHA256);
+        ctx.update(b"parrhesia/critique-commitment/v1\0");
+        ctx.update(&body);
+        let mut commitment = [0u8; 32];
+        commitment.copy_from_slice(ctx.finish().as_ref());
+        let themes = record.themes.clone();
+        let value = records::to_json(&StoredCritique {
+            record,
+            commitment: hex(&commitment),
+        })?;
+        self.write(Op::Submit {
+            round: submission.round,
+            code: *code.as_bytes(),
+            id,
+            value,
+            period: period.id(),
+            themes,
+        })
+        .await?;
+        Ok(Receipt::from_commitment(commitment))
+    }
+
+    pub fn organisation(&self, slug: &str) -> Result<Option<Organisation>, StoreError> {
+        records::get_json(&self.trees.organisations, slug.as_bytes())
+    }
+
+    pub fn round(&self, slug: &str) -> Result<Option<Round>, StoreError> {
+        records::get_json(&self.trees.rounds, slug.as_bytes())
+    }
+
+    /// Every round about `organisation`, by slug.
+    pub fn rounds_of(&self, organisation: &Slug) -> Result<Vec<Round>, StoreError> {
+        let mut out = Vec::new();
+        for item in self.trees.rounds.iter() {
+            let (_, v) = item?;
+            let round: Round = records::from_json(&v)?;
+            if &round.organisation == organisation {
+                out.push(round);
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn round_stats(&self, round: &Slug) -> Result<RoundStats, StoreError> {
+        let get = |kind| records::get_counter(&self.trees.counters, &counter_key(kind, round));
+        Ok(RoundStats {
+            critiques: get(CounterKind::Critiques)?,
+            codes_issued: get(CounterKind::CodesIssued)?,
+            codes_spent: get(CounterKind::CodesSpent)?,
+        })
+    }
+
+    /// Per-period counts for `round`, kept up to date by the writer so that
+    /// reading them never scans critiques.
+    pub fn period_counts(&self, round: &Slug) -> Result<Vec<PeriodCounts>, StoreError> {
+        records::period_counts(&self.trees.counters, round)
+    }
+
+    /// Number of stored critiques (for tests and the host's overview).
+    pub fn critique_count(&self) -> usize {
+        self.trees.critiques.len()
+    }
+
+    /// Number of spent codes across all rounds (for tests and audits).
+    pub fn spent_code_count(&self) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for item in self.trees.codes.iter() {
+            let (_, v) = item?;
+            n += usize::from(v.first() == Some(&1));
+        }
+        Ok(n)
+    }
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,47 @@
+//! The printable sheet of paper-code cards (A4, eight to a page).
+
+use crate::domain::{Organisation, Round};
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+/// The sheet's style sheet, inline so that a saved sheet prints correctly
+/// when opened from disk. Its response allows exactly this style by hash.
+pub const CARDS_CSS: &str = include_str!("../../static/cards.css");
+
+/// `codes` are already in random order. `round_url` is the address printed
+/// on each card.
+pub fn code_sheet(org: &Organisation, round: &Round, codes: &[String], round_url: &str) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { "Code cards – " (round.title) " – Parrhesia" }
+                style { (PreEscaped(CARDS_CSS)) }
+            }
+            body {
+                main {
+                    h1.screen-only { "Code cards for " (round.title) }
+                    p.screen-only { (codes.len()) " cards. Print on A4 and cut along the lines. \
+                        These codes are shown only this once: the service keeps only a \
+                        scrambled form of them. Hand cards out at random, and do not write \
+                        down who got which." }
+                    ul.cards {
+                        @for code in codes {
+                            li.card {
+                                p.card-org { (org.name) }
+                                p.card-code { (code) }
+                                p.card-url { (round_url) }
+                                ol.card-steps {
+                                    li { "Go to the web address above." }
+                                    li { "Type in the code. Each code works once." }
+                                    li { "Say what you think. Nobody will know it was you." }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
