@@ -73,6 +73,7 @@ pub struct Round {
     pub description: String,
     pub themes: Vec<Theme>,
     pub min_group: MinGroup,
+    #[serde(rename = "period_weeks")]
     pub period: PeriodLength,
     /// Set when the first code is issued; from then on the rules only tighten.
     pub opened: bool,

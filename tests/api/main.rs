@@ -1,1 +1,10 @@
+//! Integration tests: each drives a real server on port 0 with a fresh data
+//! and key directory. One test binary, one module per capability.
 
+mod admin;
+mod concurrency;
+mod digest;
+mod helpers;
+mod process;
+mod routes;
+mod submission;

@@ -1,0 +1,215 @@
+//! Test helpers: a fresh server per test on port 0, with its own data and key
+//! directories and a clock the test sets by hand.
+
+use awc::http::StatusCode;
+use parrhesia::clock::ManualClock;
+use parrhesia::config::Config;
+use parrhesia::http::Application;
+use parrhesia::store::Store;
+use serde_json::{json, Value};
+use std::sync::Arc;
+use std::time::Duration;
+use tempfile::TempDir;
+use time::{Date, Month};
+
+pub const ADMIN_TOKEN: &str = "test-admin-token-0123456789abcdef";
+
+/// Thursday 26 November 2026, in ISO week 48 (23-29 November).
+pub fn thursday() -> Date {
+    Date::from_calendar_date(2026, Month::November, 26).unwrap()
+}
+
+/// A client for one running server, in-process or not.
+pub struct Api {
+    pub address: String,
+    pub client: awc::Client,
+}
+
+impl Api {
+    pub fn new(address: String) -> Self {
+        Self {
+            address,
+            client: client(),
+        }
+    }
+}
+
+/// An in-process server with a hand-set clock and a view of its store.
+pub struct TestApp {
+    pub api: Api,
+    pub clock: ManualClock,
+    pub store: Store,
+    /// Kept so the directories live as long as the server.
+    _dirs: TempDir,
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: awc::http::header::HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+pub fn client() -> awc::Client {
+    awc::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .connector(awc::Connector::new().limit(0))
+        .finish()
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dirs = tempfile::tempdir().unwrap();
+    let mut config = Config::new(dirs.path().join("data"), dirs.path().join("keys"));
+    config.bind = "127.0.0.1:0".into();
+    config.admin_token = Some(ADMIN_TOKEN.into());
+    let clock = ManualClock::new(thursday());
+    let app = Application::build(config, Arc::new(clock.clone()))
+        .await
+        .expect("server builds");
+    let address = format!("http://{}", app.address());
+    let store = app.store();
+    actix_web::rt::spawn(app.run_until_stopped());
+    TestApp {
+        api: Api::new(address),
+        clock,
+        store,
+        _dirs: dirs,
+    }
+}
+
+/// Send and read the whole answer.
+pub async fn collect(send: awc::SendClientRequest) -> Answer {
+    let mut res = send.await.expect("request completes");
+    let body = res.body().limit(4 * 1024 * 1024).await.expect("body");
+    Answer {
+        status: res.status(),
+        headers: res.headers().clone(),
+        body: String::from_utf8_lossy(&body).into_owned(),
+    }
+}
+
+impl std::ops::Deref for TestApp {
+    type Target = Api;
+    fn deref(&self) -> &Api {
+        &self.api
+    }
+}
+
+impl TestApp {
+    /// Stored critiques and spent codes, read from the store itself.
+    pub fn stored(&self) -> (usize, usize) {
+        (
+            self.store.critique_count(),
+            self.store.spent_code_count().unwrap(),
+        )
+    }
+}
+
+impl Api {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> Answer {
+        collect(self.client.get(self.url(path)).send()).await
+    }
+
+    pub async fn admin_post(&self, path: &str, body: Value) -> Answer {
+        collect(
+            self.client
+                .post(self.url(path))
+                .bearer_auth(ADMIN_TOKEN)
+                .send_json(&body),
+        )
+        .await
+    }
+
+    pub async fn admin_get(&self, path: &str) -> Answer {
+        collect(
+            self.client
+                .get(self.url(path))
+                .bearer_auth(ADMIN_TOKEN)
+                .send(),
+        )
+        .await
+    }
+
+    pub async fn admin_patch(&self, path: &str, body: Value) -> Answer {
+        collect(
+            self.client
+                .patch(self.url(path))
+                .bearer_auth(ADMIN_TOKEN)
+                .send_json(&body),
+        )
+        .await
+    }
+
+    /// An organisation `org` with a round `round` (k = `k`).
+    pub async fn setup_round(&self, org: &str, round: &str, k: u32) {
+        let a = self
+            .admin_post(
+                "/api/v1/admin/organisations",
+                json!({"slug": org, "name": format!("{org} services")}),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+        let a = self
+            .admin_post(
+                "/api/v1/admin/rounds",
+                json!({"slug": round, "organisation": org, "title": "How are we doing?", "min_group": k}),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    }
+
+    pub async fn codes(&self, round: &str, count: usize) -> Vec<String> {
+        let a = self
+            .admin_post(
+                &format!("/api/v1/admin/rounds/{round}/codes"),
+                json!({ "count": count }),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+        a.json()["codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    pub async fn submit_json(&self, round: &str, body: Value) -> Answer {
+        collect(
+            self.client
+                .post(self.url(&format!("/api/v1/rounds/{round}/critiques")))
+                .send_json(&body),
+        )
+        .await
+    }
+
+    pub async fn submit_form(&self, round: &str, body: &str) -> Answer {
+        collect(
+            self.client
+                .post(self.url(&format!("/r/{round}")))
+                .content_type("application/x-www-form-urlencoded")
+                .send_body(body.to_owned()),
+        )
+        .await
+    }
+}
+
+/// Percent-encode a form value.
+pub fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            b' ' => "+".into(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

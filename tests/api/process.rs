@@ -1,0 +1,322 @@
+//! Tests that run the real `parrhesia` binary as a separate process: crash
+//! durability (SIGKILL), graceful stop (SIGTERM), and the privacy scan of
+//! everything the server wrote to disk or printed.
+
+use crate::helpers::{collect, enc, Api, ADMIN_TOKEN};
+use futures_util::future::join_all;
+use serde_json::json;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::Duration;
+
+/// A running `parrhesia serve` and everything it has printed.
+struct Server {
+    child: Child,
+    api: Api,
+    output: Arc<Mutex<String>>,
+}
+
+impl Server {
+    fn start(root: &Path) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--data"])
+            .arg(root.join("data"))
+            .arg("--keys")
+            .arg(root.join("keys"))
+            .env("PARRHESIA_ADMIN_TOKEN", ADMIN_TOKEN)
+            .env("PARRHESIA_LOG", "debug")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        let output = Arc::new(Mutex::new(String::new()));
+        let (tx, rx) = mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        let out = output.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(addr) = line.strip_prefix("Parrhesia is listening on ") {
+                    let _ = tx.send(addr.to_owned());
+                }
+                out.lock().unwrap().push_str(&line);
+                out.lock().unwrap().push('\n');
+            }
+        });
+        let mut stderr = child.stderr.take().unwrap();
+        let err = output.clone();
+        std::thread::spawn(move || {
+            let mut buf = String::new();
+            let _ = stderr.read_to_string(&mut buf);
+            err.lock().unwrap().push_str(&buf);
+        });
+        let address = rx
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("server did not start: {}", output.lock().unwrap()));
+        Self {
+            child,
+            api: Api::new(address),
+            output,
+        }
+    }
+
+    fn kill(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+
+    /// SIGTERM, then wait for a clean exit; returns everything printed.
+    fn stop(mut self) -> String {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let exit = self.child.wait().unwrap();
+        assert!(exit.success(), "clean exit after SIGTERM: {exit}");
+        std::thread::sleep(Duration::from_millis(100));
+        let out = self.output.lock().unwrap().clone();
+        out
+    }
+}
+
+async fn round_with_codes(api: &Api, n: usize) -> Vec<String> {
+    api.setup_round("care", "spring", 5).await;
+    api.codes("spring", n).await
+}
+
+async fn submit_all(api: &Api, codes: &[String]) -> Vec<(String, u16)> {
+    join_all(codes.iter().map(|code| async move {
+        let send = api
+            .client
+            .post(api.url("/api/v1/rounds/spring/critiques"))
+            .send_json(&json!({"code": code, "themes": ["leadership"], "text": "kept safe"}));
+        // A request cut off by a crash has no status: it was not acknowledged.
+        let status = match send.await {
+            Ok(res) => res.status().as_u16(),
+            Err(_) => 0,
+        };
+        (code.clone(), status)
+    }))
+    .await
+}
+
+/// After a restart: every acknowledged code is spent, and stored critiques
+/// equal spent codes.
+async fn assert_all_acknowledged_kept(api: &Api, acknowledged: &[String]) {
+    let stats = api.admin_get("/api/v1/admin/rounds/spring").await.json();
+    let critiques = stats["critiques"].as_u64().unwrap();
+    assert_eq!(critiques, stats["codes_spent"].as_u64().unwrap(), "{stats}");
+    assert!(critiques >= acknowledged.len() as u64, "{stats}");
+    for code in acknowledged {
+        let again = api
+            .submit_json(
+                "spring",
+                json!({"code": code, "themes": ["leadership"], "text": "x"}),
+            )
+            .await;
+        assert_eq!(
+            again.status.as_u16(),
+            409,
+            "acknowledged code not spent after restart"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn acknowledged_critiques_survive_sigkill_and_restart() {
+    let root = tempfile::tempdir().unwrap();
+    let server = Server::start(root.path());
+    let codes = round_with_codes(&server.api, 128).await;
+    let results = submit_all(&server.api, &codes).await;
+    let acknowledged: Vec<String> = results
+        .into_iter()
+        .filter(|(_, s)| *s == 201)
+        .map(|(c, _)| c)
+        .collect();
+    assert_eq!(acknowledged.len(), 128);
+    server.kill();
+
+    let server = Server::start(root.path());
+    assert_all_acknowledged_kept(&server.api, &acknowledged).await;
+    let stats = server
+        .api
+        .admin_get("/api/v1/admin/rounds/spring")
+        .await
+        .json();
+    assert_eq!(stats["critiques"], 128);
+    server.kill();
+}
+
+#[actix_web::test]
+async fn sigkill_in_the_middle_of_submissions_loses_nothing_acknowledged() {
+    let root = tempfile::tempdir().unwrap();
+    let mut server = Server::start(root.path());
+    server.api.setup_round("care", "spring", 5).await;
+    for crash in 0..3u64 {
+        let codes = server.api.codes("spring", 3000).await;
+        let pid = server.child.id();
+        // Kill at some moment while waves of 32 requests are in flight.
+        let killer = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(150 + 70 * crash));
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        });
+        let mut acknowledged = Vec::new();
+        let mut cut_off = false;
+        for wave in codes.chunks(32) {
+            for (code, status) in submit_all(&server.api, wave).await {
+                match status {
+                    201 => acknowledged.push(code),
+                    0 => cut_off = true,
+                    other => panic!("unexpected status {other}"),
+                }
+            }
+            if cut_off {
+                break;
+            }
+        }
+        killer.join().unwrap();
+        let _ = server.child.wait();
+        assert!(
+            cut_off,
+            "the kill landed after all {} submissions",
+            codes.len()
+        );
+        eprintln!(
+            "crash {crash}: {} acknowledged before SIGKILL",
+            acknowledged.len()
+        );
+        server = Server::start(root.path());
+        assert_all_acknowledged_kept(&server.api, &acknowledged).await;
+    }
+    server.kill();
+}
+
+#[actix_web::test]
+async fn graceful_stop_keeps_everything_and_the_store_reopens() {
+    let root = tempfile::tempdir().unwrap();
+    let server = Server::start(root.path());
+    let codes = round_with_codes(&server.api, 50).await;
+    let results = submit_all(&server.api, &codes).await;
+    assert!(results.iter().all(|(_, s)| *s == 201));
+    server.stop();
+    let server = Server::start(root.path());
+    assert_all_acknowledged_kept(&server.api, &codes).await;
+    server.stop();
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Guarantee 1 and 2: no client metadata and no plaintext code is ever
+/// written to disk or printed, and participants get no cookies.
+#[actix_web::test]
+async fn no_client_metadata_or_code_reaches_disk_or_logs() {
+    let root = tempfile::tempdir().unwrap();
+    let server = Server::start(root.path());
+    let codes = round_with_codes(&server.api, 4).await;
+    let markers = [
+        "203.0.113.77",
+        "198.51.100.99",
+        "MarkerAgent/9.9",
+        "referrer-marker",
+        "cookie-marker-123",
+    ];
+    let api = &server.api;
+    let with_markers = |req: awc::ClientRequest| {
+        req.insert_header(("X-Forwarded-For", "203.0.113.77"))
+            .insert_header(("Forwarded", "for=198.51.100.99;proto=https"))
+            .insert_header(("User-Agent", "MarkerAgent/9.9 (privacy test)"))
+            .insert_header(("Referer", "https://referrer-marker.example/page"))
+            .insert_header(("Cookie", "tracker=cookie-marker-123"))
+    };
+    let mut answers = Vec::new();
+    answers.push(collect(with_markers(api.client.get(api.url("/r/spring"))).send()).await);
+    answers.push(
+        collect(
+            with_markers(api.client.post(api.url("/r/spring")))
+                .content_type("application/x-www-form-urlencoded")
+                .send_body(format!(
+                    "code={}&themes=leadership&text=form+words&quote_ok=yes",
+                    enc(&codes[0].to_lowercase())
+                )),
+        )
+        .await,
+    );
+    answers.push(
+        collect(
+            with_markers(api.client.post(api.url("/api/v1/rounds/spring/critiques"))).send_json(
+                &json!({"code": codes[1], "themes": ["information"], "text": "json words"}),
+            ),
+        )
+        .await,
+    );
+    // Failures too: a spent code and an unknown one.
+    answers.push(
+        collect(
+            with_markers(api.client.post(api.url("/api/v1/rounds/spring/critiques")))
+                .send_json(&json!({"code": codes[1], "themes": ["information"], "text": "again"})),
+        )
+        .await,
+    );
+    answers.push(
+        collect(
+            with_markers(api.client.post(api.url("/r/spring")))
+                .content_type("application/x-www-form-urlencoded")
+                .send_body(format!(
+                    "code={}&themes=leadership&text=x",
+                    enc(&codes[2].replace('-', ""))
+                )),
+        )
+        .await,
+    );
+    answers.push(collect(with_markers(api.client.get(api.url("/o/care"))).send()).await);
+    let statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
+    assert_eq!(statuses, vec![200, 200, 201, 409, 200, 200]);
+    for a in &answers {
+        assert!(
+            a.headers.get("set-cookie").is_none(),
+            "a participant response set a cookie"
+        );
+    }
+    let printed = server.stop();
+
+    let mut needles: Vec<String> = markers.iter().map(|m| m.to_string()).collect();
+    for code in &codes {
+        needles.push(code.clone());
+        needles.push(code.replace('-', ""));
+    }
+    for file in files_under(root.path()) {
+        let bytes = std::fs::read(&file).unwrap();
+        for needle in &needles {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "{needle:?} found in {}",
+                file.display()
+            );
+        }
+    }
+    assert!(printed.contains("listening"), "output was captured");
+    for needle in needles
+        .iter()
+        .chain(["form words".to_string(), "json words".to_string()].iter())
+    {
+        assert!(
+            !printed.contains(needle.as_str()),
+            "{needle:?} printed: {printed}"
+        );
+    }
+}
