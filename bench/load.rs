@@ -45,12 +45,18 @@ async fn run(url: String, token: String, round: String, connections: usize, requ
     let errors = Arc::new(Mutex::new(0usize));
     let started = Instant::now();
     join_all((0..connections).map(|_| {
-        let (client, codes, latencies, errors) =
-            (client.clone(), codes.clone(), latencies.clone(), errors.clone());
+        let (client, codes, latencies, errors) = (
+            client.clone(),
+            codes.clone(),
+            latencies.clone(),
+            errors.clone(),
+        );
         let endpoint = format!("{url}/api/v1/rounds/{round}/critiques");
         async move {
             loop {
-                let Some(code) = codes.lock().unwrap().pop() else { break };
+                let Some(code) = codes.lock().unwrap().pop() else {
+                    break;
+                };
                 let t = Instant::now();
                 let ok = client
                     .post(&endpoint)
