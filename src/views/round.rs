@@ -1,7 +1,7 @@
 //! The participant's form and the confirmation with their receipt.
 
 use super::{error_summary, layout};
-use crate::domain::{Organisation, Receipt, Round, MAX_TEXT_CHARS, MAX_THEMES};
+use crate::domain::{Organisation, Receipt, Round, MAX_THEMES};
 use maud::{html, Markup};
 
 /// What the person typed, kept when the form is shown again (never the code).
@@ -99,8 +99,7 @@ pub fn round_form(
             }
             div.form-group.(if text_error.is_some() { "form-group-error" } else { "" }) {
                 label.label for="text" { "What do you want to tell " (org.name) "?" }
-                div #text-hint .hint { "Write in any language, up to " (MAX_TEXT_CHARS)
-                    " characters. Leave out names and details that could identify you or \
+                div #text-hint .hint { "Write in any language, up to 5,000 characters. Leave out names and details that could identify you or \
                     someone else." }
                 @if let Some(e) = &text_error {
                     p #text-error .error-message { span.visually-hidden { "Error: " } (e) }
