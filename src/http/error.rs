@@ -34,12 +34,22 @@ pub enum ApiError {
     UnsupportedMediaType(&'static str),
     #[error("payload too large")]
     PayloadTooLarge(usize),
+    #[error("uri too long")]
+    UriTooLong(usize),
+    #[error("headers too large")]
+    HeadersTooLarge(usize),
+    #[error("request timeout")]
+    TimedOut,
     #[error("invalid utf-8")]
     InvalidUtf8,
     #[error("invalid json")]
     InvalidJson(String),
     #[error("busy")]
     Busy,
+    /// Too many requests from this client, or from everyone: wait this
+    /// many seconds.
+    #[error("rate limited")]
+    RateLimited(u64),
     #[error("unavailable")]
     Unavailable,
     #[error("internal: {0}")]
@@ -86,9 +96,13 @@ impl ApiError {
             Self::Unauthorized => "unauthorized",
             Self::UnsupportedMediaType(_) => "unsupported_media_type",
             Self::PayloadTooLarge(_) => "payload_too_large",
+            Self::UriTooLong(_) => "uri_too_long",
+            Self::HeadersTooLarge(_) => "headers_too_large",
+            Self::TimedOut => "request_timeout",
             Self::InvalidUtf8 => "invalid_utf8",
             Self::InvalidJson(_) => "invalid_json",
             Self::Busy => "busy",
+            Self::RateLimited(_) => "rate_limited",
             Self::Unavailable => "unavailable",
             Self::Internal(_) => "internal",
         }
@@ -117,9 +131,22 @@ impl ApiError {
             Self::PayloadTooLarge(limit) => {
                 format!("The body is too large: send at most {limit} bytes.")
             }
+            Self::UriTooLong(limit) => {
+                format!("The web address is too long: at most {limit} characters.")
+            }
+            Self::HeadersTooLarge(limit) => {
+                format!("The request headers are too large: at most {limit} bytes.")
+            }
+            Self::TimedOut => "The request took too long to arrive. Nothing was stored; \
+                 send it again."
+                .into(),
             Self::InvalidUtf8 => "The body is not valid UTF-8 text.".into(),
             Self::InvalidJson(detail) => format!("The body is not the JSON expected: {detail}"),
             Self::Busy => "The service is busy. Nothing was stored; try again in a moment.".into(),
+            Self::RateLimited(secs) => format!(
+                "Too many requests in a short time. Nothing was stored and no code was used; \
+                 try again in {secs} seconds."
+            ),
             Self::Unavailable => "The service cannot store anything right now. Nothing was \
                  stored; try again later."
                 .into(),
@@ -155,7 +182,11 @@ impl ResponseError for ApiError {
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::InvalidUtf8 | Self::InvalidJson(_) => StatusCode::BAD_REQUEST,
+            Self::UriTooLong(_) => StatusCode::URI_TOO_LONG,
+            Self::HeadersTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            Self::TimedOut => StatusCode::REQUEST_TIMEOUT,
             Self::Busy | Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -181,6 +212,9 @@ impl ResponseError for ApiError {
             }
             Self::Busy | Self::Unavailable => {
                 response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECS.to_string()));
+            }
+            Self::RateLimited(secs) => {
+                response.insert_header((header::RETRY_AFTER, secs.to_string()));
             }
             _ => {}
         }

@@ -27,6 +27,10 @@ impl Server {
             .arg(root.join("keys"))
             .env("PARRHESIA_ADMIN_TOKEN", ADMIN_TOKEN)
             .env("PARRHESIA_LOG", "debug")
+            // These tests are about durability, not limits.
+            .env("PARRHESIA_CODE_ATTEMPTS_PER_MINUTE", "1000000")
+            .env("PARRHESIA_ADMIN_ATTEMPTS_PER_MINUTE", "1000000")
+            .env("PARRHESIA_MAX_POSTS_PER_SECOND", "1000000")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
