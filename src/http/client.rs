@@ -201,6 +201,6 @@ mod tests {
         let o = origin_of(Some(ip(PROXY)), &h, &[ip(PROXY)]);
         assert_eq!(o.client, ClientKey::of(ip(PROXY)));
         assert_eq!(parse_node("192.0.2.1:80"), Some(ip("192.0.2.1")));
-        assert_eq!(parse_node("[2001:db8::1"), None);
+        assert_eq!(parse_node("[nonsense]:80"), None);
     }
 }
