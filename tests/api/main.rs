@@ -8,4 +8,5 @@ mod digest;
 mod helpers;
 mod process;
 mod routes;
+mod stress;
 mod submission;
