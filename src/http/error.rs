@@ -22,6 +22,9 @@ pub enum ApiError {
     OrganisationUnknown,
     #[error("not found")]
     NotFound,
+    /// The address exists but not for this method; the value is `Allow`.
+    #[error("method not allowed")]
+    MethodNotAllowed(String),
     #[error("code unknown")]
     CodeUnknown,
     #[error("code spent")]
@@ -90,6 +93,7 @@ impl ApiError {
             Self::RoundUnknown => "round_unknown",
             Self::OrganisationUnknown => "organisation_unknown",
             Self::NotFound => "not_found",
+            Self::MethodNotAllowed(_) => "method_not_allowed",
             Self::CodeUnknown => "code_unknown",
             Self::CodeSpent => "code_spent",
             Self::Exists(_) => "already_exists",
@@ -117,6 +121,9 @@ impl ApiError {
             Self::RoundUnknown => "There is no feedback round at this address.".into(),
             Self::OrganisationUnknown => "There is no organisation at this address.".into(),
             Self::NotFound => "There is nothing at this address.".into(),
+            Self::MethodNotAllowed(allow) => {
+                format!("This address only answers {allow}.")
+            }
             Self::CodeUnknown => "We do not recognise this code for this feedback round. Check \
                  each letter and number on your card."
                 .into(),
@@ -176,6 +183,7 @@ impl ResponseError for ApiError {
             Self::RoundUnknown | Self::OrganisationUnknown | Self::NotFound => {
                 StatusCode::NOT_FOUND
             }
+            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::CodeUnknown => StatusCode::FORBIDDEN,
             Self::CodeSpent | Self::Exists(_) => StatusCode::CONFLICT,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
@@ -215,6 +223,9 @@ impl ResponseError for ApiError {
             }
             Self::RateLimited(secs) => {
                 response.insert_header((header::RETRY_AFTER, secs.to_string()));
+            }
+            Self::MethodNotAllowed(allow) => {
+                response.insert_header((header::ALLOW, allow.clone()));
             }
             _ => {}
         }
