@@ -25,6 +25,27 @@ struct Cli {
 enum Command {
     /// Run the web service.
     Serve(ServeArgs),
+    /// Bench only (bench/run.sh): seed critiques into a stopped server's
+    /// store through the real Store API, each spending an issued code.
+    #[command(hide = true)]
+    BenchSeed(BenchSeedArgs),
+}
+
+#[derive(clap::Args)]
+struct BenchSeedArgs {
+    #[arg(long)]
+    data: PathBuf,
+    #[arg(long)]
+    keys: PathBuf,
+    #[arg(long, default_value = "bench")]
+    organisation: String,
+    #[arg(long, default_value = "bench")]
+    round: String,
+    #[arg(long)]
+    count: usize,
+    /// Spread the critiques over this many past one-week periods.
+    #[arg(long, default_value_t = 10)]
+    weeks: u32,
 }
 
 #[derive(clap::Args)]
@@ -85,6 +106,14 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Serve(args) => serve(args),
+        Command::BenchSeed(a) => crate::seed::run(
+            &a.data,
+            &a.keys,
+            &a.organisation,
+            &a.round,
+            a.count,
+            a.weeks,
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
