@@ -66,7 +66,7 @@ impl Default for RateLimitOptions {
             code_attempts_per_minute: 30,
             admin_attempts_per_minute: 60,
             token_issuance_per_minute: 10,
-            posts_per_second: 8_000,
+            posts_per_second: 5_000,
         }
     }
 }
