@@ -7,13 +7,16 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod cli;
+pub mod audit;
 pub mod clock;
 pub mod config;
 pub mod digest;
 pub mod domain;
+pub mod encoding;
 pub mod http;
 pub mod keys;
 pub mod random;
 pub mod store;
 pub mod tokens;
+pub mod vault;
 pub mod views;

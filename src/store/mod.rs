@@ -228,7 +228,7 @@ impl Store {
             themes: submission.themes.iter().map(|t| t.to_string()).collect(),
             text: submission.text.as_str().to_owned(),
             quote_ok: submission.quote_ok,
-            salt: hex(&salt),
+            salt: crate::encoding::hex(&salt),
         };
         let body = records::to_json(&record)?;
         // The commitment binds the whole record, salt included; the salt
@@ -241,7 +241,7 @@ impl Store {
         let themes = record.themes.clone();
         let value = records::to_json(&StoredCritique {
             record,
-            commitment: hex(&commitment),
+            commitment: crate::encoding::hex(&commitment),
         })?;
         self.write(Op::Submit {
             round: submission.round,
@@ -305,8 +305,4 @@ impl Store {
         }
         Ok(n)
     }
-}
-
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
