@@ -6,8 +6,8 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod cli;
 pub mod audit;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod digest;

@@ -67,11 +67,20 @@ fn aead_key(bytes: &[u8]) -> Result<LessSafeKey> {
     Ok(LessSafeKey::new(unbound))
 }
 
-fn seal_with(key: &LessSafeKey, aad: &[u8], plaintext: &[u8]) -> Result<([u8; NONCE_LEN], Vec<u8>)> {
-    let nonce = crate::random::bytes::<NONCE_LEN>().map_err(|_| anyhow!("random generator failed"))?;
+fn seal_with(
+    key: &LessSafeKey,
+    aad: &[u8],
+    plaintext: &[u8],
+) -> Result<([u8; NONCE_LEN], Vec<u8>)> {
+    let nonce =
+        crate::random::bytes::<NONCE_LEN>().map_err(|_| anyhow!("random generator failed"))?;
     let mut buf = plaintext.to_vec();
-    key.seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut buf)
-        .map_err(|_| anyhow!("sealing failed"))?;
+    key.seal_in_place_append_tag(
+        Nonce::assume_unique_for_key(nonce),
+        Aad::from(aad),
+        &mut buf,
+    )
+    .map_err(|_| anyhow!("sealing failed"))?;
     Ok((nonce, buf))
 }
 
@@ -81,7 +90,11 @@ fn open_with(key: &LessSafeKey, aad: &[u8], nonce: &str, ciphertext: &str) -> Re
         .ok_or_else(|| anyhow!("bad nonce"))?;
     let mut buf = from_hex(ciphertext).ok_or_else(|| anyhow!("bad ciphertext"))?;
     let plain = key
-        .open_in_place(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut buf)
+        .open_in_place(
+            Nonce::assume_unique_for_key(nonce),
+            Aad::from(aad),
+            &mut buf,
+        )
         .map_err(|_| anyhow!("the record does not open with its key"))?;
     Ok(plain.to_vec())
 }
@@ -110,7 +123,10 @@ impl Vault {
             .to_owned();
         let mut masters = HashMap::new();
         for name in keys.list()? {
-            if let Some(id) = name.strip_prefix("master.").and_then(|n| n.strip_suffix(".key")) {
+            if let Some(id) = name
+                .strip_prefix("master.")
+                .and_then(|n| n.strip_suffix(".key"))
+            {
                 masters.insert(id.to_owned(), Arc::new(aead_key(&keys.read(&name)?)?));
             }
         }
@@ -147,7 +163,12 @@ impl Vault {
     /// The data key of (round, period): opened from its file, or, if
     /// `create`, made, wrapped under the current master key and written
     /// durably first.
-    fn data_key(&self, round: &str, period: &str, create: bool) -> Result<Option<Arc<LessSafeKey>>> {
+    fn data_key(
+        &self,
+        round: &str,
+        period: &str,
+        create: bool,
+    ) -> Result<Option<Arc<LessSafeKey>>> {
         let id = format!("{round}/{period}");
         let mut cache = self.data_keys.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(k) = cache.get(&id) {
@@ -161,15 +182,22 @@ impl Vault {
                 .masters
                 .get(&w.master)
                 .ok_or_else(|| anyhow!("{file} needs master key {} which is missing", w.master))?;
-            let raw = open_with(master, &wrap_aad(round, period, &w.master), &w.nonce, &w.wrapped)?;
+            let raw = open_with(
+                master,
+                &wrap_aad(round, period, &w.master),
+                &w.nonce,
+                &w.wrapped,
+            )?;
             aead_key(&raw)?
         } else if create {
-            let raw = crate::random::bytes::<32>().map_err(|_| anyhow!("random generator failed"))?;
+            let raw =
+                crate::random::bytes::<32>().map_err(|_| anyhow!("random generator failed"))?;
             let master = self
                 .masters
                 .get(&self.current)
                 .ok_or_else(|| anyhow!("no current master key"))?;
-            let (nonce, wrapped) = seal_with(master, &wrap_aad(round, period, &self.current), &raw)?;
+            let (nonce, wrapped) =
+                seal_with(master, &wrap_aad(round, period, &self.current), &raw)?;
             let w = WrappedKey {
                 master: self.current.clone(),
                 nonce: hex(&nonce),
@@ -187,7 +215,13 @@ impl Vault {
 
     /// Encrypt `plaintext` under the data key of (round, period), creating
     /// the key if needed. `context` names the record (kind and id).
-    pub fn seal(&self, round: &str, period: &str, context: &str, plaintext: &[u8]) -> Result<Sealed> {
+    pub fn seal(
+        &self,
+        round: &str,
+        period: &str,
+        context: &str,
+        plaintext: &[u8],
+    ) -> Result<Sealed> {
         let key = self
             .data_key(round, period, true)?
             .ok_or_else(|| anyhow!("data key unavailable"))?;
@@ -209,7 +243,12 @@ impl Vault {
         let key = self
             .data_key(round, period, false)?
             .ok_or_else(|| anyhow!("the data key of {} has been destroyed", sealed.key))?;
-        open_with(&key, &record_aad(&sealed.key, context), &sealed.nonce, &sealed.ciphertext)
+        open_with(
+            &key,
+            &record_aad(&sealed.key, context),
+            &sealed.nonce,
+            &sealed.ciphertext,
+        )
     }
 
     /// Destroy the data key of (round, period) for good.
@@ -236,12 +275,20 @@ mod tests {
     #[test]
     fn seal_opens_only_with_the_same_context() {
         let (_root, _keys, v) = vault();
-        let s = v.seal("r", "2026-11-23", "critique/abc", b"secret words").unwrap();
+        let s = v
+            .seal("r", "2026-11-23", "critique/abc", b"secret words")
+            .unwrap();
         assert_eq!(v.unseal(&s, "critique/abc").unwrap(), b"secret words");
-        assert!(v.unseal(&s, "critique/abd").is_err(), "moved to another record");
+        assert!(
+            v.unseal(&s, "critique/abd").is_err(),
+            "moved to another record"
+        );
         let mut moved = s.clone();
         moved.key = "r/2026-11-30".into();
-        assert!(v.unseal(&moved, "critique/abc").is_err(), "moved to another period");
+        assert!(
+            v.unseal(&moved, "critique/abc").is_err(),
+            "moved to another period"
+        );
         assert!(!s.ciphertext.contains(&hex(b"secret")));
     }
 

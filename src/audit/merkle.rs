@@ -143,7 +143,13 @@ pub fn verify_inclusion(leaf: &Hash, index: u64, size: u64, path: &[Hash], root:
 /// Verify a consistency proof (§2.1.4.2). Two degenerate cases the RFC's
 /// algorithm leaves to the caller: equal sizes need an empty proof and equal
 /// roots; every tree is consistent with the empty tree (empty proof).
-pub fn verify_consistency(first: u64, second: u64, first_root: &Hash, second_root: &Hash, path: &[Hash]) -> bool {
+pub fn verify_consistency(
+    first: u64,
+    second: u64,
+    first_root: &Hash,
+    second_root: &Hash,
+    path: &[Hash],
+) -> bool {
     if first > second {
         return false;
     }
@@ -232,46 +238,90 @@ mod tests {
         let leaves = leaves();
         let roots = hashes(&v["roots"]);
         for case in v["inclusion"].as_array().unwrap() {
-            let (i, n) = (case["index"].as_u64().unwrap(), case["size"].as_u64().unwrap());
+            let (i, n) = (
+                case["index"].as_u64().unwrap(),
+                case["size"].as_u64().unwrap(),
+            );
             let expected = hashes(&case["path"]);
             let path = inclusion_path(&leaves[..n as usize], i as usize).unwrap();
             assert_eq!(path, expected, "inclusion {i} of {n}");
-            assert!(verify_inclusion(&leaves[i as usize], i, n, &path, &roots[n as usize - 1]));
+            assert!(verify_inclusion(
+                &leaves[i as usize],
+                i,
+                n,
+                &path,
+                &roots[n as usize - 1]
+            ));
         }
         for case in v["consistency"].as_array().unwrap() {
-            let (m, n) = (case["first"].as_u64().unwrap(), case["second"].as_u64().unwrap());
+            let (m, n) = (
+                case["first"].as_u64().unwrap(),
+                case["second"].as_u64().unwrap(),
+            );
             let expected = hashes(&case["path"]);
             let path = consistency_path(&leaves[..n as usize], m as usize).unwrap();
             assert_eq!(path, expected, "consistency {m} to {n}");
-            assert!(verify_consistency(m, n, &roots[m as usize - 1], &roots[n as usize - 1], &path));
+            assert!(verify_consistency(
+                m,
+                n,
+                &roots[m as usize - 1],
+                &roots[n as usize - 1],
+                &path
+            ));
         }
     }
 
     #[test]
     fn every_proof_verifies_and_tampered_ones_do_not() {
-        let many: Vec<Hash> = (0..40u8).map(|i| leaf_hash(&[i, i.wrapping_mul(7)])).collect();
+        let many: Vec<Hash> = (0..40u8)
+            .map(|i| leaf_hash(&[i, i.wrapping_mul(7)]))
+            .collect();
         let roots: Vec<Hash> = (0..=many.len()).map(|n| root(&many[..n])).collect();
         for n in 1..=many.len() {
             for i in 0..n {
                 let path = inclusion_path(&many[..n], i).unwrap();
-                assert!(verify_inclusion(&many[i], i as u64, n as u64, &path, &roots[n]));
-                assert!(!verify_inclusion(&many[(i + 1) % n], i as u64, n as u64, &path, &roots[n]) || n == 1);
+                assert!(verify_inclusion(
+                    &many[i], i as u64, n as u64, &path, &roots[n]
+                ));
+                assert!(
+                    !verify_inclusion(&many[(i + 1) % n], i as u64, n as u64, &path, &roots[n])
+                        || n == 1
+                );
                 if let Some(first) = path.first() {
                     let mut bad = path.clone();
                     bad[0][0] ^= 1;
-                    assert!(!verify_inclusion(&many[i], i as u64, n as u64, &bad, &roots[n]));
+                    assert!(!verify_inclusion(
+                        &many[i], i as u64, n as u64, &bad, &roots[n]
+                    ));
                     assert!(first != &[0u8; 32]);
                 }
             }
             for m in 0..=n {
                 let path = consistency_path(&many[..n], m).unwrap();
-                assert!(verify_consistency(m as u64, n as u64, &roots[m], &roots[n], &path), "{m}->{n}");
+                assert!(
+                    verify_consistency(m as u64, n as u64, &roots[m], &roots[n], &path),
+                    "{m}->{n}"
+                );
                 if m > 0 && m < n {
                     let mut bad = path.clone();
                     bad[0][5] ^= 0x80;
-                    assert!(!verify_consistency(m as u64, n as u64, &roots[m], &roots[n], &bad));
-                    assert!(!verify_consistency(m as u64, n as u64, &roots[m - 1], &roots[n], &path));
-                    assert!(!verify_consistency(m as u64, n as u64, &roots[m], &roots[n], &path[..path.len() - 1]));
+                    assert!(!verify_consistency(
+                        m as u64, n as u64, &roots[m], &roots[n], &bad
+                    ));
+                    assert!(!verify_consistency(
+                        m as u64,
+                        n as u64,
+                        &roots[m - 1],
+                        &roots[n],
+                        &path
+                    ));
+                    assert!(!verify_consistency(
+                        m as u64,
+                        n as u64,
+                        &roots[m],
+                        &roots[n],
+                        &path[..path.len() - 1]
+                    ));
                 }
             }
         }

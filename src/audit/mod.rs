@@ -3,4 +3,5 @@
 //! checks `parrhesia verify` runs; and the declaration of what the store
 //! keeps.
 
+pub mod log;
 pub mod merkle;

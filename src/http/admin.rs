@@ -184,6 +184,7 @@ struct RoundChange {
     description: Option<String>,
     themes: Option<Vec<ThemeBody>>,
     min_group: Option<u64>,
+    retention_periods: Option<u64>,
 }
 
 pub async fn update_round(
@@ -200,6 +201,7 @@ pub async fn update_round(
         description: body.description,
         themes: parse_themes(body.themes)?,
         min_group: body.min_group,
+        retention_periods: body.retention_periods,
     };
     let updated = state.store.update_round(round.slug, update).await?;
     Ok(HttpResponse::Ok().json(RoundView::new(&state, updated)?))

@@ -5,7 +5,7 @@ use super::error::ApiError;
 use super::participant::load_round;
 use super::AppState;
 use crate::digest::{self, Digest};
-use crate::domain::{InputError, Period, Submission};
+use crate::domain::{InputError, Submission};
 use crate::tokens::PaperCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::de::DeserializeOwned;
@@ -72,37 +72,38 @@ pub async fn submit(
     let (Some(code), Some(submission)) = (code, submission) else {
         return Err(ApiError::Input(errors));
     };
-    let period = Period::containing(state.clock.today(), round.period);
     let receipt = state
         .store
-        .submit(state.codes.redeem(&code), submission, period)
+        .submit(state.codes.redeem(&code), submission, state.clock.today())
         .await?;
     Ok(HttpResponse::Created().json(ReceiptBody {
         receipt: receipt.display(),
     }))
 }
 
-/// The published digest of an organisation as of today.
-pub(super) fn load_digest(state: &AppState, slug: &str) -> Result<Digest, ApiError> {
+/// The published digest of an organisation: its sealed periods. A period
+/// that has just ended is sealed first.
+pub(super) async fn load_digest(state: &AppState, slug: &str) -> Result<Digest, ApiError> {
     let org = state
         .store
         .organisation(slug)?
         .ok_or(ApiError::OrganisationUnknown)?;
+    state.store.seal_due(state.clock.today()).await?;
     let rounds = state
         .store
         .rounds_of(&org.slug)?
         .into_iter()
         .map(|r| {
-            let counts = state.store.period_counts(&r.slug)?;
-            Ok((r, counts))
+            let sealed = state.store.sealed_digests(&r.slug)?;
+            Ok((r, sealed))
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
-    Ok(digest::build(&org, &rounds, state.clock.today()))
+    Ok(digest::build(&org, &rounds))
 }
 
 pub async fn digest(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(load_digest(&state, &path)?))
+    Ok(HttpResponse::Ok().json(load_digest(&state, &path).await?))
 }

@@ -14,12 +14,14 @@ mod routes;
 
 pub use routes::{Route, ROUTES};
 
+use crate::audit::log::LogSigner;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::{Organisation, Round};
 use crate::keys::KeyDir;
 use crate::store::Store;
 use crate::tokens::{CodeKey, PaperCode};
+use crate::vault::Vault;
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 use anyhow::Context;
@@ -97,9 +99,12 @@ impl Application {
                 auth
             }
         };
-        let store = Store::open(&config.data_dir, &config.store).with_context(|| {
-            format!("could not open the store in {}", config.data_dir.display())
-        })?;
+        let vault = Arc::new(Vault::load(&keys)?);
+        let signer = Arc::new(LogSigner::load(&keys)?);
+        let store =
+            Store::open(&config.data_dir, &config.store, vault, signer).with_context(|| {
+                format!("could not open the store in {}", config.data_dir.display())
+            })?;
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("could not listen on {}", config.bind))?;
         let address = listener.local_addr()?;
@@ -117,6 +122,17 @@ impl Application {
         if config.demo {
             startup.demo = Some(seed_demo(&state).await?);
         }
+        // Periods are sealed on schedule even when nobody reads a digest.
+        let ticker = state.clone();
+        actix_web::rt::spawn(async move {
+            let mut every = actix_web::rt::time::interval(Duration::from_secs(60));
+            loop {
+                every.tick().await;
+                if let Err(e) = ticker.store.seal_due(ticker.clock.today()).await {
+                    tracing::warn!(error = %e, "scheduled sealing failed");
+                }
+            }
+        });
         let data = state.clone();
         let server = HttpServer::new(move || {
             App::new()

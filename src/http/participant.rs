@@ -6,7 +6,7 @@
 use super::body::{self, FORM, FORM_LIMIT};
 use super::error::{ApiError, RETRY_AFTER_SECS};
 use super::AppState;
-use crate::domain::{InputError, Organisation, Period, Round, Submission};
+use crate::domain::{InputError, Organisation, Round, Submission};
 use crate::tokens::PaperCode;
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::{header, StatusCode};
@@ -170,10 +170,9 @@ pub async fn submit(
         let listed = errors.iter().map(|e| (field_of(e), e.message())).collect();
         return again(StatusCode::UNPROCESSABLE_ENTITY, &values, listed);
     };
-    let period = Period::containing(state.clock.today(), round.period);
     match state
         .store
-        .submit(state.codes.redeem(&code), submission, period)
+        .submit(state.codes.redeem(&code), submission, state.clock.today())
         .await
         .map_err(ApiError::from)
     {
@@ -203,7 +202,7 @@ pub async fn submit(
 }
 
 pub async fn digest(state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
-    match super::api::load_digest(&state, &path) {
+    match super::api::load_digest(&state, &path).await {
         Ok(d) => page(StatusCode::OK, views::digest(&d)),
         Err(e) => problem_page(&e),
     }

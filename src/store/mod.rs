@@ -12,12 +12,20 @@
 //! | `organisations` | slug                                 | JSON [`Organisation`] |
 //! | `rounds`        | slug                                 | JSON [`Round`] |
 //! | `codes`         | HMAC-SHA256(code key, code), 32 B    | 1 byte spent flag (0/1), then the round slug |
-//! | `critiques`     | random 128-bit id (UUID v4), 16 B    | JSON `StoredCritique`: the record and its commitment |
-//! | `counters`      | see [`records::counter_key`]         | u64, big-endian |
+//! | `critiques`     | random 128-bit id (UUID v4), 16 B    | JSON `StoredCritique`: round, period, themes, quote flag, commitment, and the sealed (encrypted) record with the text |
+//! | `members`       | round, period, critique id           | the critique's 32-byte commitment (to seal and shred a period without scanning) |
+//! | `counters`      | see [`records::counter_key`], [`records::period_key`], [`records::spent_key`] | u64, big-endian |
+//! | `periods`       | round, period                        | JSON `SealedPeriod`: frozen digest, its hash, leaf range, head |
+//! | `log_leaves`    | leaf index, u64 big-endian           | the leaf's canonical JSON ([`crate::audit::log::Leaf`]) |
+//! | `log_heads`     | head index, u64 big-endian           | JSON [`TreeHead`] |
 //!
 //! What is deliberately absent: no time finer than the period, no client
 //! detail, no sequence number, and no key shared between `codes` and
 //! `critiques` (the code record says only "spent", not by which critique).
+//! Leaf and head indexes are positions in the public log: a period's
+//! commitments are appended together, in random order, when it is sealed.
+//! Critique text is sealed under the period's data key (see [`crate::vault`]),
+//! which lives in the key directory.
 //!
 //! # Security contract
 //! [`Store::submit`] takes a [`Redemption`], which only the token module can
@@ -28,15 +36,20 @@
 mod records;
 mod writer;
 
+use crate::audit::log::{LogSigner, TreeHead};
+use crate::audit::merkle::{self, Hash};
+use crate::digest::SealedDigest;
 use crate::domain::{
     InputError, Organisation, Period, Receipt, Round, RoundUpdate, Slug, Submission,
 };
 use crate::tokens::{CodeHash, Redemption};
-use records::{counter_key, CounterKind, CritiqueRecord, StoredCritique};
-use ring::digest;
+use crate::vault::Vault;
+pub use records::SealedPeriod;
+use records::{counter_key, CounterKind, StoredCritique};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use time::Date;
 use tokio::sync::{mpsc, oneshot};
 use writer::{Job, Op, Outcome};
 
@@ -109,6 +122,10 @@ pub(crate) struct Trees {
     codes: sled::Tree,
     critiques: sled::Tree,
     counters: sled::Tree,
+    members: sled::Tree,
+    periods: sled::Tree,
+    log_leaves: sled::Tree,
+    log_heads: sled::Tree,
 }
 
 /// A handle to the open store; cheap to clone.
@@ -117,11 +134,18 @@ pub struct Store {
     trees: Trees,
     queue: mpsc::Sender<Job>,
     failed: Arc<AtomicBool>,
+    vault: Arc<Vault>,
+    log_public_key: Vec<u8>,
 }
 
 impl Store {
     /// Open (or create) the store in `dir` and start its writer thread.
-    pub fn open(dir: &Path, options: &StoreOptions) -> Result<Self, StoreError> {
+    pub fn open(
+        dir: &Path,
+        options: &StoreOptions,
+        vault: Arc<Vault>,
+        signer: Arc<LogSigner>,
+    ) -> Result<Self, StoreError> {
         let db = sled::Config::new()
             .path(dir)
             .cache_capacity(options.cache_bytes)
@@ -139,14 +163,31 @@ impl Store {
             codes: db.open_tree("codes")?,
             critiques: db.open_tree("critiques")?,
             counters: db.open_tree("counters")?,
+            members: db.open_tree("members")?,
+            periods: db.open_tree("periods")?,
+            log_leaves: db.open_tree("log_leaves")?,
+            log_heads: db.open_tree("log_heads")?,
         };
         let failed = Arc::new(AtomicBool::new(false));
         let (queue, jobs) = mpsc::channel(options.queue_capacity.max(1));
-        writer::spawn(db, dir.to_owned(), trees.clone(), jobs, failed.clone())?;
+        let log_public_key = signer.public_key().to_vec();
+        writer::spawn(
+            writer::Writer::new(
+                db,
+                dir,
+                trees.clone(),
+                vault.clone(),
+                signer,
+                failed.clone(),
+            )?,
+            jobs,
+        )?;
         Ok(Self {
             trees,
             queue,
             failed,
+            vault,
+            log_public_key,
         })
     }
 
@@ -211,48 +252,166 @@ impl Store {
         }
     }
 
-    /// Spend `redemption` and store `submission` in `period`, atomically and
-    /// durably. `Ok` means the critique is on disk.
+    /// Spend `redemption` and store `submission`, sealed, in the open period
+    /// of its round as of `today`, atomically and durably. `Ok` means the
+    /// critique is on disk.
     pub async fn submit(
         &self,
         redemption: Redemption,
         submission: Submission,
-        period: Period,
+        today: Date,
     ) -> Result<Receipt, StoreError> {
         let Redemption::PaperCode(code) = redemption;
-        let salt = crate::random::bytes::<32>().map_err(|_| StoreError::Io("rng".into()))?;
-        let id = *uuid::Uuid::new_v4().as_bytes();
-        let record = CritiqueRecord {
-            round: submission.round.to_string(),
-            period: period.id(),
-            themes: submission.themes.iter().map(|t| t.to_string()).collect(),
-            text: submission.text.as_str().to_owned(),
-            quote_ok: submission.quote_ok,
-            salt: crate::encoding::hex(&salt),
-        };
-        let body = records::to_json(&record)?;
-        // The commitment binds the whole record, salt included; the salt
-        // makes it unguessable from the text.
-        let mut ctx = digest::Context::new(&digest::SHA256);
-        ctx.update(b"parrhesia/critique-commitment/v1\0");
-        ctx.update(&body);
-        let mut commitment = [0u8; 32];
-        commitment.copy_from_slice(ctx.finish().as_ref());
-        let themes = record.themes.clone();
-        let value = records::to_json(&StoredCritique {
-            record,
-            commitment: crate::encoding::hex(&commitment),
-        })?;
-        self.write(Op::Submit {
-            round: submission.round,
+        let rng = |_| StoreError::Io("random generator failed".into());
+        let op = Op::Submit {
             code: *code.as_bytes(),
-            id,
-            value,
-            period: period.id(),
-            themes,
-        })
-        .await?;
-        Ok(Receipt::from_commitment(commitment))
+            id: *uuid::Uuid::new_v4().as_bytes(),
+            salt: crate::random::bytes::<32>().map_err(rng)?,
+            today,
+            submission,
+        };
+        match self.write(op).await? {
+            Outcome::Receipt(r) => Ok(r),
+            _ => Err(StoreError::Io("unexpected writer outcome".into())),
+        }
+    }
+
+    /// Seal every period that has ended as of `today` (and, with
+    /// `close_now`, every round's open period too), then destroy texts past
+    /// their retention. Returns how many periods were sealed.
+    pub async fn seal(&self, today: Date, close_now: bool) -> Result<usize, StoreError> {
+        match self.write(Op::Seal { today, close_now }).await? {
+            Outcome::Sealed(n) => Ok(n),
+            _ => Err(StoreError::Io("unexpected writer outcome".into())),
+        }
+    }
+
+    /// Seal what is due, if anything is: a cheap read first, so readers of
+    /// digests only queue a write when a period has just ended.
+    pub async fn seal_due(&self, today: Date) -> Result<(), StoreError> {
+        if self.due(today)? {
+            self.seal(today, false).await?;
+        }
+        Ok(())
+    }
+
+    /// Whether some period has ended but is not sealed yet, or some sealed
+    /// period's text is past its retention.
+    pub fn due(&self, today: Date) -> Result<bool, StoreError> {
+        for round in self.rounds()? {
+            for counts in self.period_counts(&round.slug)? {
+                let Some(period) = Period::from_id(&counts.period_id, round.period) else {
+                    continue;
+                };
+                match self.sealed_period(&round.slug, &counts.period_id)? {
+                    None if period.has_ended(today) => return Ok(true),
+                    Some(s) if !s.shredded && writer::past_retention(&round, period, today) => {
+                        return Ok(true)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    pub fn sealed_period(
+        &self,
+        round: &Slug,
+        period: &str,
+    ) -> Result<Option<SealedPeriod>, StoreError> {
+        records::get_json(
+            &self.trees.periods,
+            &records::round_period(round.as_str(), period),
+        )
+    }
+
+    /// Every sealed period of `round`, oldest first.
+    pub fn sealed_periods(&self, round: &Slug) -> Result<Vec<SealedPeriod>, StoreError> {
+        let prefix = format!("{round}\0");
+        self.trees
+            .periods
+            .scan_prefix(prefix.as_bytes())
+            .map(|item| records::from_json(&item?.1))
+            .collect()
+    }
+
+    /// Every sealed period, in log order.
+    pub fn all_sealed_periods(&self) -> Result<Vec<SealedPeriod>, StoreError> {
+        let mut all: Vec<SealedPeriod> = self
+            .trees
+            .periods
+            .iter()
+            .map(|item| records::from_json(&item?.1))
+            .collect::<Result<_, StoreError>>()?;
+        all.sort_by_key(|p| p.head);
+        Ok(all)
+    }
+
+    /// The frozen digests of `round`'s sealed periods.
+    pub fn sealed_digests(&self, round: &Slug) -> Result<Vec<SealedDigest>, StoreError> {
+        self.sealed_periods(round)?
+            .iter()
+            .map(|p| records::from_json(p.digest_json.as_bytes()))
+            .collect()
+    }
+
+    /// Every signed tree head, oldest first.
+    pub fn tree_heads(&self) -> Result<Vec<TreeHead>, StoreError> {
+        self.trees
+            .log_heads
+            .iter()
+            .map(|item| records::from_json(&item?.1))
+            .collect()
+    }
+
+    pub fn log_size(&self) -> u64 {
+        self.trees.log_leaves.len() as u64
+    }
+
+    /// Leaves `start..end` as their canonical JSON.
+    pub fn leaves(&self, start: u64, end: u64) -> Result<Vec<String>, StoreError> {
+        self.trees
+            .log_leaves
+            .range(start.to_be_bytes()..end.to_be_bytes())
+            .map(|item| {
+                String::from_utf8(item?.1.to_vec()).map_err(|_| StoreError::Io("bad leaf".into()))
+            })
+            .collect()
+    }
+
+    /// The hashes of the first `size` leaves.
+    pub fn leaf_hashes(&self, size: u64) -> Result<Vec<Hash>, StoreError> {
+        self.trees
+            .log_leaves
+            .range(0u64.to_be_bytes()..size.to_be_bytes())
+            .map(|item| Ok(merkle::leaf_hash(&item?.1)))
+            .collect()
+    }
+
+    pub fn log_public_key(&self) -> &[u8] {
+        &self.log_public_key
+    }
+
+    /// The texts of `round`'s critiques in `period`, decrypted (for the
+    /// host's moderation and for tests). Fails once the period is shredded.
+    pub fn critique_texts(&self, round: &Slug, period: &str) -> Result<Vec<String>, StoreError> {
+        let prefix = records::member_key(round.as_str(), period, &[0; 16]);
+        let prefix = &prefix[..prefix.len() - 16];
+        let mut texts = Vec::new();
+        for item in self.trees.members.scan_prefix(prefix) {
+            let (k, _) = item?;
+            let id = &k[prefix.len()..];
+            let stored: StoredCritique = records::get_json(&self.trees.critiques, id)?
+                .ok_or_else(|| StoreError::Io("member without critique".into()))?;
+            let plain = self
+                .vault
+                .unseal(&stored.sealed, &writer::critique_context(id))
+                .map_err(|e| StoreError::Io(e.to_string()))?;
+            let record: records::CritiqueRecord = records::from_json(&plain)?;
+            texts.push(record.text);
+        }
+        Ok(texts)
     }
 
     pub fn organisation(&self, slug: &str) -> Result<Option<Organisation>, StoreError> {
@@ -263,17 +422,22 @@ impl Store {
         records::get_json(&self.trees.rounds, slug.as_bytes())
     }
 
+    /// Every round, by slug.
+    pub fn rounds(&self) -> Result<Vec<Round>, StoreError> {
+        self.trees
+            .rounds
+            .iter()
+            .map(|item| records::from_json(&item?.1))
+            .collect()
+    }
+
     /// Every round about `organisation`, by slug.
     pub fn rounds_of(&self, organisation: &Slug) -> Result<Vec<Round>, StoreError> {
-        let mut out = Vec::new();
-        for item in self.trees.rounds.iter() {
-            let (_, v) = item?;
-            let round: Round = records::from_json(&v)?;
-            if &round.organisation == organisation {
-                out.push(round);
-            }
-        }
-        Ok(out)
+        Ok(self
+            .rounds()?
+            .into_iter()
+            .filter(|r| &r.organisation == organisation)
+            .collect())
     }
 
     pub fn round_stats(&self, round: &Slug) -> Result<RoundStats, StoreError> {

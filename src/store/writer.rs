@@ -17,13 +17,29 @@
 //! an append), so it is not a full fsync. The writer calls `fsync` on the
 //! database file after every flush.
 //!
+//! Why the writer seals: the period a critique falls in, the check that it
+//! is not sealed yet, and the sealing itself must not interleave, or a
+//! critique could land in a period after its commitments were logged. The
+//! writer computes the open period inside the submission's transaction, and
+//! seals periods (digest, shuffled commitments, signed tree head) between
+//! batches.
+//!
 //! After any I/O failure the writer refuses all further writes (answering
 //! "unavailable") until restart, so nothing is acknowledged on top of a state
 //! that may not have reached the disk.
 
-use super::records::{counter_key, period_key, CounterKind};
+use super::records::{
+    self, counter_key, member_key, period_key, round_period, spent_key, CounterKind,
+    CritiqueRecord, SealedPeriod, StoredCritique,
+};
 use super::{StoreError, Trees};
-use crate::domain::{Round, RoundUpdate, Slug};
+use crate::audit::log::{Leaf, LogSigner, Totals, TreeHead};
+use crate::audit::merkle::{self, Hash};
+use crate::digest::{self, SealedDigest};
+use crate::domain::{Period, Receipt, Round, RoundUpdate, Slug, Submission};
+use crate::encoding::hex;
+use crate::vault::Vault;
+use ring::digest::{Context, SHA256};
 use sled::transaction::{
     ConflictableTransactionResult, TransactionError, TransactionalTree, UnabortableTransactionError,
 };
@@ -34,6 +50,7 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use time::{Date, Duration};
 use tokio::sync::{mpsc, oneshot};
 
 /// Most jobs committed in one transaction.
@@ -51,12 +68,15 @@ pub(super) enum Op {
         hashes: Vec<[u8; 32]>,
     },
     Submit {
-        round: Slug,
         code: [u8; 32],
         id: [u8; 16],
-        value: Vec<u8>,
-        period: String,
-        themes: Vec<String>,
+        salt: [u8; 32],
+        today: Date,
+        submission: Submission,
+    },
+    Seal {
+        today: Date,
+        close_now: bool,
     },
 }
 
@@ -64,6 +84,8 @@ pub(super) enum Outcome {
     Done,
     Round(Round),
     Issued(usize),
+    Receipt(Receipt),
+    Sealed(usize),
 }
 
 pub(super) struct Job {
@@ -71,104 +93,345 @@ pub(super) struct Job {
     pub reply: oneshot::Sender<Result<Outcome, StoreError>>,
 }
 
-pub(super) fn spawn(
+/// The associated-data context a critique's text is sealed under.
+pub(super) fn critique_context(id: &[u8]) -> String {
+    format!("critique/{}", hex(id))
+}
+
+/// Whether `period` of `round` is past its retention on `today`.
+pub(super) fn past_retention(round: &Round, period: Period, today: Date) -> bool {
+    let weeks = i64::from(round.period.weeks()) * i64::from(round.retention_periods);
+    today > period.last_day() + Duration::weeks(weeks)
+}
+
+/// The writer thread's state.
+pub(super) struct Writer {
     db: sled::Db,
-    dir: PathBuf,
+    durable: Durable,
     trees: Trees,
-    jobs: mpsc::Receiver<Job>,
+    vault: Arc<Vault>,
+    signer: Arc<LogSigner>,
     failed: Arc<AtomicBool>,
-) -> Result<(), StoreError> {
-    let durable = Durable::open(&dir).map_err(|e| StoreError::Io(e.to_string()))?;
+    /// Hashes of every log leaf, loaded at the first seal.
+    leaf_hashes: Option<Vec<Hash>>,
+}
+
+impl Writer {
+    pub(super) fn new(
+        db: sled::Db,
+        dir: &Path,
+        trees: Trees,
+        vault: Arc<Vault>,
+        signer: Arc<LogSigner>,
+        failed: Arc<AtomicBool>,
+    ) -> Result<Self, StoreError> {
+        Ok(Self {
+            db,
+            durable: Durable::open(dir).map_err(|e| StoreError::Io(e.to_string()))?,
+            trees,
+            vault,
+            signer,
+            failed,
+            leaf_hashes: None,
+        })
+    }
+}
+
+pub(super) fn spawn(writer: Writer, jobs: mpsc::Receiver<Job>) -> Result<(), StoreError> {
     std::thread::Builder::new()
         .name("parrhesia-writer".into())
-        .spawn(move || run(db, durable, trees, jobs, failed))
+        .spawn(move || writer.run(jobs))
         .map_err(|e| StoreError::Io(e.to_string()))?;
     Ok(())
 }
 
-fn run(
-    db: sled::Db,
-    mut durable: Durable,
-    trees: Trees,
-    mut jobs: mpsc::Receiver<Job>,
-    failed: Arc<AtomicBool>,
-) {
-    while let Some(first) = jobs.blocking_recv() {
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match jobs.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
+type Applied = Result<Outcome, StoreError>;
+
+impl Writer {
+    fn run(mut self, mut jobs: mpsc::Receiver<Job>) {
+        while let Some(first) = jobs.blocking_recv() {
+            let mut batch = vec![first];
+            while batch.len() < MAX_BATCH {
+                match jobs.try_recv() {
+                    Ok(job) => batch.push(job),
+                    Err(_) => break,
+                }
+            }
+            let result = if self.failed.load(Ordering::Acquire) {
+                Err(StoreError::Unavailable)
+            } else {
+                crate::random::shuffle(&mut batch)
+                    .map_err(|_| StoreError::Io("random generator failed".into()))
+                    .and_then(|()| self.commit(&batch))
+            };
+            match result {
+                Ok(outcomes) => {
+                    for (job, outcome) in batch.into_iter().zip(outcomes) {
+                        // A requester that gave up still had its write stored.
+                        let _ = job.reply.send(outcome);
+                    }
+                }
+                Err(e) => {
+                    if !matches!(e, StoreError::Unavailable) {
+                        tracing::error!(error = %e, "commit failed; refusing writes until restart");
+                    }
+                    self.failed.store(true, Ordering::Release);
+                    for job in batch {
+                        let _ = job.reply.send(Err(StoreError::Unavailable));
+                    }
+                }
             }
         }
-        let result = if failed.load(Ordering::Acquire) {
-            Err(StoreError::Unavailable)
-        } else {
-            crate::random::shuffle(&mut batch)
-                .map_err(|_| StoreError::Io("random generator failed".into()))
-                .and_then(|()| commit(&db, &mut durable, &trees, &batch))
-        };
-        match result {
-            Ok(outcomes) => {
-                for (job, outcome) in batch.into_iter().zip(outcomes) {
-                    // A requester that gave up still had its write stored.
-                    let _ = job.reply.send(outcome);
-                }
-            }
-            Err(e) => {
-                if !matches!(e, StoreError::Unavailable) {
-                    tracing::error!(error = %e, "commit failed; refusing writes until restart");
-                }
-                failed.store(true, Ordering::Release);
-                for job in batch {
-                    let _ = job.reply.send(Err(StoreError::Unavailable));
-                }
-            }
+        // Every handle is gone: the server is shutting down.
+        if let Err(e) = self.flush() {
+            tracing::error!(error = %e, "final flush failed");
         }
     }
-    // Every handle is gone: the server is shutting down.
-    if let Err(e) = db
-        .flush()
-        .map_err(StoreError::from)
-        .and_then(|_| durable.sync().map_err(|e| StoreError::Io(e.to_string())))
-    {
-        tracing::error!(error = %e, "final flush failed");
+
+    fn flush(&mut self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        self.durable
+            .sync()
+            .map_err(|e| StoreError::Io(e.to_string()))
+    }
+
+    /// Commit the ordinary jobs in one transaction, then run any sealing,
+    /// then flush and fsync once; only then are the outcomes released.
+    fn commit(&mut self, batch: &[Job]) -> Result<Vec<Applied>, StoreError> {
+        let t = &self.trees;
+        let vault = &self.vault;
+        let mut outcomes = (
+            &t.organisations,
+            &t.rounds,
+            &t.codes,
+            &t.critiques,
+            &t.counters,
+            &t.members,
+            &t.periods,
+        )
+            .transaction(
+                |(orgs, rounds, codes, critiques, counters, members, periods)| {
+                    let tx = Tx {
+                        orgs,
+                        rounds,
+                        codes,
+                        critiques,
+                        counters,
+                        members,
+                        periods,
+                        vault,
+                    };
+                    let mut out = Vec::with_capacity(batch.len());
+                    for job in batch {
+                        out.push(match &job.op {
+                            // Sealing runs after the transaction (it scans trees).
+                            Op::Seal { .. } => Ok(Outcome::Sealed(0)),
+                            op => tx.apply(op)?,
+                        });
+                    }
+                    ConflictableTransactionResult::<_, ()>::Ok(out)
+                },
+            )
+            .map_err(|e: TransactionError<()>| StoreError::Io(format!("transaction: {e:?}")))?;
+        let mut shredded = Vec::new();
+        for (job, outcome) in batch.iter().zip(outcomes.iter_mut()) {
+            if let Op::Seal { today, close_now } = job.op {
+                *outcome = match self.seal(today, close_now, &mut shredded) {
+                    Ok(n) => Ok(Outcome::Sealed(n)),
+                    Err(e) => {
+                        // The cached leaf hashes may be ahead of the store.
+                        self.leaf_hashes = None;
+                        return Err(e);
+                    }
+                };
+            }
+        }
+        self.flush()?;
+        // Only once the store no longer holds their ciphertexts.
+        for (round, period) in shredded {
+            self.vault
+                .shred(&round, &period)
+                .map_err(|e| StoreError::Io(e.to_string()))?;
+        }
+        Ok(outcomes)
+    }
+
+    /// Seal what is due and shred what is past retention (see [`Op::Seal`]).
+    fn seal(
+        &mut self,
+        today: Date,
+        close_now: bool,
+        shredded: &mut Vec<(String, String)>,
+    ) -> Result<usize, StoreError> {
+        let mut sealed = 0;
+        let rounds: Vec<Round> = self
+            .trees
+            .rounds
+            .iter()
+            .map(|item| records::from_json(&item?.1))
+            .collect::<Result<_, StoreError>>()?;
+        for round in &rounds {
+            let current = open_period(&self.trees.periods, round, today)?;
+            for counts in records::period_counts(&self.trees.counters, &round.slug)? {
+                let Some(period) = Period::from_id(&counts.period_id, round.period) else {
+                    continue;
+                };
+                let key = round_period(round.slug.as_str(), &counts.period_id);
+                match records::get_json::<SealedPeriod>(&self.trees.periods, &key)? {
+                    None if period.has_ended(today) || (close_now && period == current) => {
+                        self.seal_one(round, period, &counts)?;
+                        sealed += 1;
+                    }
+                    Some(mut s) if past_retention(round, period, today) => {
+                        if !s.shredded {
+                            self.shred_one(round, period, &mut s)?;
+                        }
+                        // Again after a crash between the commit and the
+                        // key's destruction: destroying is idempotent.
+                        shredded.push((round.slug.to_string(), period.id()));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(sealed)
+    }
+
+    fn seal_one(
+        &mut self,
+        round: &Round,
+        period: Period,
+        counts: &super::PeriodCounts,
+    ) -> Result<(), StoreError> {
+        let (r, p) = (round.slug.as_str(), period.id());
+        let prefix = format!("{r}\0{p}\0");
+        let mut commitments: Vec<Vec<u8>> = self
+            .trees
+            .members
+            .scan_prefix(prefix.as_bytes())
+            .map(|item| Ok(item?.1.to_vec()))
+            .collect::<Result<_, StoreError>>()?;
+        // Leaves in random order: position in the log says nothing about
+        // arrival (guarantee 3).
+        crate::random::shuffle(&mut commitments)
+            .map_err(|_| StoreError::Io("random generator failed".into()))?;
+        let codes_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "code"))?;
+        let sealed = SealedDigest {
+            round: r.to_owned(),
+            min_group: round.min_group.get(),
+            totals: Totals {
+                critiques: counts.total,
+                codes_spent,
+                tokens_spent: 0,
+            },
+            digest: digest::period_digest(round, period, counts),
+        };
+        let digest_json = String::from_utf8(records::to_json(&sealed)?)
+            .map_err(|_| StoreError::Io("utf8".into()))?;
+        let digest_sha256 = hex(ring::digest::digest(&SHA256, digest_json.as_bytes()).as_ref());
+        let mut leaves: Vec<Leaf> = commitments
+            .iter()
+            .map(|c| Leaf::Critique {
+                round: r.to_owned(),
+                period: p.clone(),
+                commitment: hex(c),
+            })
+            .collect();
+        leaves.push(Leaf::Digest {
+            round: r.to_owned(),
+            period: p.clone(),
+            sha256: digest_sha256.clone(),
+        });
+        if self.leaf_hashes.is_none() {
+            let all = self
+                .trees
+                .log_leaves
+                .iter()
+                .map(|item| Ok(merkle::leaf_hash(&item?.1)))
+                .collect::<Result<Vec<Hash>, StoreError>>()?;
+            self.leaf_hashes = Some(all);
+        }
+        let hashes = self.leaf_hashes.get_or_insert_with(Vec::new);
+        let first_leaf = hashes.len() as u64;
+        let leaf_bytes: Vec<Vec<u8>> = leaves.iter().map(Leaf::to_bytes).collect();
+        hashes.extend(leaf_bytes.iter().map(|b| merkle::leaf_hash(b)));
+        let mut head = TreeHead {
+            tree_size: hashes.len() as u64,
+            root_hash: hex(&merkle::root(hashes)),
+            round: r.to_owned(),
+            period: p.clone(),
+            digest_sha256: digest_sha256.clone(),
+            signature: String::new(),
+        };
+        self.signer.sign(&mut head);
+        let head_index = self.trees.log_heads.len() as u64;
+        let record = SealedPeriod {
+            round: r.to_owned(),
+            period: p.clone(),
+            digest_json,
+            digest_sha256,
+            head: head_index,
+            first_leaf,
+            leaf_count: leaf_bytes.len() as u64,
+            shredded: false,
+        };
+        let head_json = records::to_json(&head)?;
+        let record_json = records::to_json(&record)?;
+        let t = &self.trees;
+        (&t.log_leaves, &t.log_heads, &t.periods)
+            .transaction(|(log_leaves, log_heads, periods)| {
+                for (i, bytes) in leaf_bytes.iter().enumerate() {
+                    log_leaves.insert(&(first_leaf + i as u64).to_be_bytes(), bytes.as_slice())?;
+                }
+                log_heads.insert(&head_index.to_be_bytes(), head_json.as_slice())?;
+                periods.insert(round_period(r, &p), record_json.as_slice())?;
+                ConflictableTransactionResult::<_, ()>::Ok(())
+            })
+            .map_err(|e: TransactionError<()>| StoreError::Io(format!("seal: {e:?}")))
+    }
+
+    /// Remove a period's critiques (the log keeps their commitments) and
+    /// mark it shredded; the caller destroys its data key after the flush.
+    fn shred_one(
+        &mut self,
+        round: &Round,
+        period: Period,
+        sealed: &mut SealedPeriod,
+    ) -> Result<(), StoreError> {
+        let prefix = format!("{}\0{}\0", round.slug, period.id());
+        let members: Vec<Vec<u8>> = self
+            .trees
+            .members
+            .scan_prefix(prefix.as_bytes())
+            .map(|item| Ok(item?.0.to_vec()))
+            .collect::<Result<_, StoreError>>()?;
+        sealed.shredded = true;
+        let record = records::to_json(&*sealed)?;
+        let t = &self.trees;
+        (&t.critiques, &t.members, &t.periods)
+            .transaction(|(critiques, members_tx, periods)| {
+                for key in &members {
+                    critiques.remove(&key[prefix.len()..])?;
+                    members_tx.remove(key.as_slice())?;
+                }
+                periods.insert(
+                    round_period(round.slug.as_str(), &period.id()),
+                    record.as_slice(),
+                )?;
+                ConflictableTransactionResult::<_, ()>::Ok(())
+            })
+            .map_err(|e: TransactionError<()>| StoreError::Io(format!("shred: {e:?}")))
     }
 }
 
-type Applied = Result<Outcome, StoreError>;
-
-fn commit(
-    db: &sled::Db,
-    durable: &mut Durable,
-    t: &Trees,
-    batch: &[Job],
-) -> Result<Vec<Applied>, StoreError> {
-    let outcomes = (
-        &t.organisations,
-        &t.rounds,
-        &t.codes,
-        &t.critiques,
-        &t.counters,
-    )
-        .transaction(|(orgs, rounds, codes, critiques, counters)| {
-            let tx = Tx {
-                orgs,
-                rounds,
-                codes,
-                critiques,
-                counters,
-            };
-            let mut out = Vec::with_capacity(batch.len());
-            for job in batch {
-                out.push(tx.apply(&job.op)?);
-            }
-            ConflictableTransactionResult::<_, ()>::Ok(out)
-        })
-        .map_err(|e: TransactionError<()>| StoreError::Io(format!("transaction: {e:?}")))?;
-    db.flush()?;
-    durable.sync().map_err(|e| StoreError::Io(e.to_string()))?;
-    Ok(outcomes)
+/// The period a critique written on `today` falls in: the one containing
+/// `today`, or the next unsealed one if the host closed it early.
+fn open_period(periods: &sled::Tree, round: &Round, today: Date) -> Result<Period, StoreError> {
+    let mut period = Period::containing(today, round.period);
+    while periods.contains_key(round_period(round.slug.as_str(), &period.id()))? {
+        period = Period::containing(period.last_day() + Duration::days(1), round.period);
+    }
+    Ok(period)
 }
 
 struct Tx<'a> {
@@ -177,6 +440,9 @@ struct Tx<'a> {
     codes: &'a TransactionalTree,
     critiques: &'a TransactionalTree,
     counters: &'a TransactionalTree,
+    members: &'a TransactionalTree,
+    periods: &'a TransactionalTree,
+    vault: &'a Vault,
 }
 
 type TxResult<T> = Result<T, UnabortableTransactionError>;
@@ -236,52 +502,119 @@ impl Tx<'_> {
                 Ok(Ok(Outcome::Issued(issued as usize)))
             }
             Op::Submit {
-                round,
                 code,
                 id,
-                value,
-                period,
-                themes,
-            } => {
-                let state = self.codes.get(code)?;
-                let (spent, code_round) = match state.as_deref() {
-                    Some([flag, rest @ ..]) => (*flag == 1, rest),
-                    _ => return Ok(Err(StoreError::CodeUnknown)),
-                };
-                if code_round != round.as_str().as_bytes() {
-                    return Ok(Err(StoreError::CodeUnknown));
-                }
-                if spent {
-                    return Ok(Err(StoreError::CodeSpent));
-                }
-                if self.critiques.get(id)?.is_some() {
-                    // A 2^-122 coincidence; refuse rather than overwrite.
-                    return Ok(Err(StoreError::Io("critique id collision".into())));
-                }
-                let mut spent_value = vec![1u8];
-                spent_value.extend_from_slice(code_round);
-                self.codes.insert(code, spent_value)?;
-                self.critiques.insert(id, value.as_slice())?;
-                self.bump(&counter_key(CounterKind::CodesSpent, round), 1)?;
-                self.bump(&counter_key(CounterKind::Critiques, round), 1)?;
-                self.bump(&period_key(round.as_str(), period, ""), 1)?;
-                for theme in themes {
-                    self.bump(&period_key(round.as_str(), period, theme), 1)?;
-                }
-                Ok(Ok(Outcome::Done))
-            }
+                salt,
+                today,
+                submission,
+            } => self.submit(code, id, salt, *today, submission),
+            Op::Seal { .. } => Ok(Err(StoreError::Io("sealing inside a transaction".into()))),
         }
+    }
+
+    fn submit(
+        &self,
+        code: &[u8; 32],
+        id: &[u8; 16],
+        salt: &[u8; 32],
+        today: Date,
+        s: &Submission,
+    ) -> TxResult<Applied> {
+        let round_slug = s.round.as_str();
+        let state = self.codes.get(code)?;
+        let (spent, code_round) = match state.as_deref() {
+            Some([flag, rest @ ..]) => (*flag == 1, rest.to_vec()),
+            _ => return Ok(Err(StoreError::CodeUnknown)),
+        };
+        if code_round != round_slug.as_bytes() {
+            return Ok(Err(StoreError::CodeUnknown));
+        }
+        if spent {
+            return Ok(Err(StoreError::CodeSpent));
+        }
+        let round = match self.round(&s.round)? {
+            Ok(r) => r,
+            Err(e) => return Ok(Err(e)),
+        };
+        // The open period, read in this transaction so sealing cannot
+        // slip in between.
+        let mut period = Period::containing(today, round.period);
+        while self
+            .periods
+            .get(round_period(round_slug, &period.id()))?
+            .is_some()
+        {
+            period = Period::containing(period.last_day() + Duration::days(1), round.period);
+        }
+        let p = period.id();
+        let themes: Vec<String> = s.themes.iter().map(|t| t.to_string()).collect();
+        let record = CritiqueRecord {
+            round: round_slug.to_owned(),
+            period: p.clone(),
+            themes: themes.clone(),
+            text: s.text.as_str().to_owned(),
+            quote_ok: s.quote_ok,
+            salt: hex(salt),
+        };
+        let body = match records::to_json(&record) {
+            Ok(b) => b,
+            Err(e) => return Ok(Err(e)),
+        };
+        // The commitment binds the whole record, salt included; the salt
+        // makes it unguessable from the text.
+        let mut ctx = Context::new(&SHA256);
+        ctx.update(b"parrhesia/critique-commitment/v1\0");
+        ctx.update(&body);
+        let mut commitment = [0u8; 32];
+        commitment.copy_from_slice(ctx.finish().as_ref());
+        let sealed = match self
+            .vault
+            .seal(round_slug, &p, &critique_context(id), &body)
+        {
+            Ok(sealed) => sealed,
+            Err(e) => return Ok(Err(StoreError::Io(e.to_string()))),
+        };
+        let stored = StoredCritique {
+            round: round_slug.to_owned(),
+            period: p.clone(),
+            themes: themes.clone(),
+            quote_ok: s.quote_ok,
+            commitment: hex(&commitment),
+            sealed,
+        };
+        let value = match records::to_json(&stored) {
+            Ok(v) => v,
+            Err(e) => return Ok(Err(e)),
+        };
+        if self.critiques.get(id)?.is_some() {
+            // A 2^-122 coincidence; refuse rather than overwrite.
+            return Ok(Err(StoreError::Io("critique id collision".into())));
+        }
+        let mut spent_value = vec![1u8];
+        spent_value.extend_from_slice(&code_round);
+        self.codes.insert(code, spent_value)?;
+        self.critiques.insert(id, value)?;
+        self.members
+            .insert(member_key(round_slug, &p, id), &commitment)?;
+        self.bump(&counter_key(CounterKind::CodesSpent, &s.round), 1)?;
+        self.bump(&counter_key(CounterKind::Critiques, &s.round), 1)?;
+        self.bump(&spent_key(round_slug, &p, "code"), 1)?;
+        self.bump(&period_key(round_slug, &p, ""), 1)?;
+        for theme in &themes {
+            self.bump(&period_key(round_slug, &p, theme), 1)?;
+        }
+        Ok(Ok(Outcome::Receipt(Receipt::from_commitment(commitment))))
     }
 
     fn round(&self, slug: &Slug) -> TxResult<Result<Round, StoreError>> {
         Ok(match self.rounds.get(slug.as_str())? {
             None => Err(StoreError::NotFound("round")),
-            Some(v) => super::records::from_json(&v),
+            Some(v) => records::from_json(&v),
         })
     }
 
     fn put_round(&self, round: &Round) -> TxResult<Result<(), StoreError>> {
-        match super::records::to_json(round) {
+        match records::to_json(round) {
             Ok(v) => {
                 self.rounds.insert(round.slug.as_str(), v)?;
                 Ok(Ok(()))
@@ -291,7 +624,7 @@ impl Tx<'_> {
     }
 
     fn bump(&self, key: &[u8], by: u64) -> TxResult<()> {
-        let n = super::records::decode_counter(self.counters.get(key)?.as_deref());
+        let n = records::decode_counter(self.counters.get(key)?.as_deref());
         self.counters.insert(key, &(n + by).to_be_bytes())?;
         Ok(())
     }

@@ -299,14 +299,20 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
         needles.push(code.clone());
         needles.push(code.replace('-', ""));
     }
+    // Guarantee 5: the critique text is encrypted at rest.
+    needles.push("form words".into());
+    needles.push("json words".into());
     for file in files_under(root.path()) {
         let bytes = std::fs::read(&file).unwrap();
         for needle in &needles {
-            assert!(
-                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
-                "{needle:?} found in {}",
-                file.display()
-            );
+            let utf16: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            for form in [needle.as_bytes(), utf16.as_slice()] {
+                assert!(
+                    !bytes.windows(form.len()).any(|w| w == form),
+                    "{needle:?} found in {}",
+                    file.display()
+                );
+            }
         }
     }
     assert!(printed.contains("listening"), "output was captured");
