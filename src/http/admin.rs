@@ -52,7 +52,7 @@ pub fn new_token() -> anyhow::Result<String> {
     Ok(crate::encoding::hex(&bytes))
 }
 
-fn require_admin(state: &AppState, req: &HttpRequest) -> Result<(), ApiError> {
+pub(super) fn require_admin(state: &AppState, req: &HttpRequest) -> Result<(), ApiError> {
     let presented = req
         .headers()
         .get(header::AUTHORIZATION)
@@ -121,6 +121,7 @@ struct NewRound {
     themes: Option<Vec<ThemeBody>>,
     min_group: Option<u64>,
     period_weeks: Option<u64>,
+    retention_periods: Option<u64>,
 }
 
 pub async fn create_round(
@@ -139,6 +140,11 @@ pub async fn create_round(
         body.min_group,
         body.period_weeks,
     )?;
+    let round = RoundUpdate {
+        retention_periods: body.retention_periods,
+        ..RoundUpdate::default()
+    }
+    .apply(&round)?;
     state.store.create_round(round.clone()).await?;
     Ok(HttpResponse::Created().json(RoundView::new(&state, round)?))
 }

@@ -22,6 +22,8 @@ pub enum ApiError {
     OrganisationUnknown,
     #[error("not found")]
     NotFound,
+    #[error("period not sealed")]
+    PeriodNotSealed,
     #[error("code unknown")]
     CodeUnknown,
     #[error("code spent")]
@@ -38,6 +40,8 @@ pub enum ApiError {
     InvalidUtf8,
     #[error("invalid json")]
     InvalidJson(String),
+    #[error("invalid query")]
+    InvalidQuery(String),
     #[error("busy")]
     Busy,
     #[error("unavailable")]
@@ -80,6 +84,7 @@ impl ApiError {
             Self::RoundUnknown => "round_unknown",
             Self::OrganisationUnknown => "organisation_unknown",
             Self::NotFound => "not_found",
+            Self::PeriodNotSealed => "period_not_sealed",
             Self::CodeUnknown => "code_unknown",
             Self::CodeSpent => "code_spent",
             Self::Exists(_) => "already_exists",
@@ -88,6 +93,7 @@ impl ApiError {
             Self::PayloadTooLarge(_) => "payload_too_large",
             Self::InvalidUtf8 => "invalid_utf8",
             Self::InvalidJson(_) => "invalid_json",
+            Self::InvalidQuery(_) => "invalid_query",
             Self::Busy => "busy",
             Self::Unavailable => "unavailable",
             Self::Internal(_) => "internal",
@@ -103,6 +109,9 @@ impl ApiError {
             Self::RoundUnknown => "There is no feedback round at this address.".into(),
             Self::OrganisationUnknown => "There is no organisation at this address.".into(),
             Self::NotFound => "There is nothing at this address.".into(),
+            Self::PeriodNotSealed => "That period has not been sealed: receipts are listed only \
+                 after a period has ended."
+                .into(),
             Self::CodeUnknown => "We do not recognise this code for this feedback round. Check \
                  each letter and number on your card."
                 .into(),
@@ -119,6 +128,7 @@ impl ApiError {
             }
             Self::InvalidUtf8 => "The body is not valid UTF-8 text.".into(),
             Self::InvalidJson(detail) => format!("The body is not the JSON expected: {detail}"),
+            Self::InvalidQuery(detail) => format!("The query is not valid: {detail}."),
             Self::Busy => "The service is busy. Nothing was stored; try again in a moment.".into(),
             Self::Unavailable => "The service cannot store anything right now. Nothing was \
                  stored; try again later."
@@ -146,7 +156,10 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::Input(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::RoundUnknown | Self::OrganisationUnknown | Self::NotFound => {
+            Self::RoundUnknown
+            | Self::OrganisationUnknown
+            | Self::NotFound
+            | Self::PeriodNotSealed => {
                 StatusCode::NOT_FOUND
             }
             Self::CodeUnknown => StatusCode::FORBIDDEN,
@@ -154,7 +167,9 @@ impl ResponseError for ApiError {
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::InvalidUtf8 | Self::InvalidJson(_) => StatusCode::BAD_REQUEST,
+            Self::InvalidUtf8 | Self::InvalidJson(_) | Self::InvalidQuery(_) => {
+                StatusCode::BAD_REQUEST
+            }
             Self::Busy | Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -6,6 +6,7 @@
 
 mod admin;
 mod api;
+mod audit;
 mod body;
 pub mod error;
 mod headers;
@@ -137,6 +138,9 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
+                .app_data(web::QueryConfig::default().error_handler(|e, _| {
+                    error::ApiError::InvalidQuery(e.to_string()).into()
+                }))
                 .wrap(headers::security_headers())
                 .configure(routes::configure)
         })

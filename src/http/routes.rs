@@ -2,7 +2,7 @@
 //! tests (and the OpenAPI check) read, and the actix configuration that
 //! serves it. A test fails if the two disagree.
 
-use super::{admin, api, participant};
+use super::{admin, api, audit, participant};
 use actix_web::web;
 
 /// Who a route is for.
@@ -21,7 +21,8 @@ pub enum Audience {
 #[derive(Debug, Clone, Copy)]
 pub struct Route {
     pub method: &'static str,
-    /// Path template; `{round}` and `{organisation}` are slugs.
+    /// Path template; `{round}` and `{organisation}` are slugs, `{period}`
+    /// a period id (its first day).
     pub path: &'static str,
     pub audience: Audience,
 }
@@ -62,6 +63,14 @@ pub const ROUTES: &[Route] = &[
         "/api/v1/admin/rounds/{round}/codes/sheet",
         Audience::Admin,
     ),
+    r("POST", "/api/v1/admin/periods/close", Audience::Admin),
+    r("GET", "/audit", Audience::Public),
+    r("GET", "/audit/receipts/{round}/{period}", Audience::Public),
+    r("GET", "/audit/receipts/{round}/{period}/receipts.txt", Audience::Public),
+    r("GET", "/api/v1/audit", Audience::Api),
+    r("GET", "/api/v1/audit/leaves", Audience::Api),
+    r("GET", "/api/v1/audit/proof/inclusion", Audience::Api),
+    r("GET", "/api/v1/audit/proof/consistency", Audience::Api),
 ];
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -97,6 +106,29 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/api/v1/admin/rounds/{round}/codes/sheet",
             web::post().to(admin::code_sheet),
+        )
+        .route(
+            "/api/v1/admin/periods/close",
+            web::post().to(audit::close_periods),
+        )
+        .route("/audit", web::get().to(audit::page_view))
+        .route(
+            "/audit/receipts/{round}/{period}",
+            web::get().to(audit::receipts_page),
+        )
+        .route(
+            "/audit/receipts/{round}/{period}/receipts.txt",
+            web::get().to(audit::receipts_text),
+        )
+        .route("/api/v1/audit", web::get().to(audit::json))
+        .route("/api/v1/audit/leaves", web::get().to(audit::leaves))
+        .route(
+            "/api/v1/audit/proof/inclusion",
+            web::get().to(audit::inclusion),
+        )
+        .route(
+            "/api/v1/audit/proof/consistency",
+            web::get().to(audit::consistency),
         )
         .default_service(web::to(participant::not_found));
 }

@@ -2,11 +2,13 @@
 //! presentation; every page works without JavaScript and loads nothing from
 //! another origin.
 
+mod audit;
 mod cards;
 mod digest;
 mod pages;
 mod round;
 
+pub use audit::{audit, receipts};
 pub use cards::{code_sheet, CARDS_CSS};
 pub use digest::digest;
 pub use pages::{home, not_found, problem};
