@@ -24,6 +24,53 @@ struct Cli {
 enum Command {
     /// Run the web service.
     Serve(ServeArgs),
+    /// Check a running service's published log, signatures and totals.
+    Verify {
+        /// The service's address, e.g. https://feedback.example.org
+        #[arg(long)]
+        server: String,
+    },
+    /// Report what a stopped server's store holds, flagging anything that
+    /// looks identifying.
+    Audit {
+        #[arg(
+            long = "data",
+            env = "PARRHESIA_DATA",
+            default_value = "./parrhesia-data"
+        )]
+        data: PathBuf,
+        #[arg(
+            long = "keys",
+            env = "PARRHESIA_KEYS",
+            default_value = "./parrhesia-keys"
+        )]
+        keys: PathBuf,
+    },
+    /// Manage the encryption keys.
+    Keys {
+        #[command(subcommand)]
+        action: KeysAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeysAction {
+    /// Start a new master key; new periods' data keys are wrapped with it,
+    /// old ones stay readable. Takes effect when the server next starts.
+    Rotate {
+        #[arg(
+            long = "keys",
+            env = "PARRHESIA_KEYS",
+            default_value = "./parrhesia-keys"
+        )]
+        keys: PathBuf,
+        #[arg(
+            long = "data",
+            env = "PARRHESIA_DATA",
+            default_value = "./parrhesia-data"
+        )]
+        data: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -62,6 +109,11 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Serve(args) => serve(args),
+        Command::Verify { server } => verify(&server),
+        Command::Audit { data, keys } => audit(&data, &keys),
+        Command::Keys {
+            action: KeysAction::Rotate { keys, data },
+        } => rotate(&keys, &data),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -115,4 +167,32 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         app.run_until_stopped().await?;
         Ok(())
     })
+}
+
+fn verify(server: &str) -> anyhow::Result<()> {
+    let published = actix_web::rt::System::new().block_on(crate::audit::fetch::fetch(server))?;
+    let report = crate::audit::verify::verify(&published);
+    print!("{}", report.render());
+    if report.ok() {
+        Ok(())
+    } else {
+        anyhow::bail!("verification failed")
+    }
+}
+
+fn audit(data: &std::path::Path, keys: &std::path::Path) -> anyhow::Result<()> {
+    let inventory = crate::audit::scan::scan(data, keys)?;
+    print!("{}", inventory.render());
+    if inventory.findings.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!("{} findings", inventory.findings.len())
+    }
+}
+
+fn rotate(keys: &std::path::Path, data: &std::path::Path) -> anyhow::Result<()> {
+    let dir = crate::keys::KeyDir::open(keys, data)?;
+    let id = crate::vault::Vault::rotate(&dir)?;
+    println!("New master key {id} is current. Restart the server to use it; keep the old keys.");
+    Ok(())
 }

@@ -5,7 +5,14 @@
 use serde_json::{json, Value};
 
 /// Fields of a stored critique (the `critiques` tree), in clear.
-pub const CRITIQUE_FIELDS: &[&str] = &["round", "period", "themes", "quote_ok", "commitment", "sealed"];
+pub const CRITIQUE_FIELDS: &[&str] = &[
+    "round",
+    "period",
+    "themes",
+    "quote_ok",
+    "commitment",
+    "sealed",
+];
 /// Fields of the sealed part of a critique.
 pub const SEALED_FIELDS: &[&str] = &["key", "nonce", "ciphertext"];
 

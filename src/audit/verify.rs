@@ -85,7 +85,11 @@ impl Report {
             self.checks.len(),
             self.checks.len() - failed,
             failed,
-            if self.ok() { "the log verifies" } else { "THE LOG DOES NOT VERIFY" }
+            if self.ok() {
+                "the log verifies"
+            } else {
+                "THE LOG DOES NOT VERIFY"
+            }
         ));
         out
     }
@@ -93,27 +97,44 @@ impl Report {
 
 pub fn verify(p: &Published) -> Report {
     let mut r = Report::default();
-    let leaves: Vec<Option<Leaf>> = p.leaves.iter().map(|l| serde_json::from_str(l).ok()).collect();
+    let leaves: Vec<Option<Leaf>> = p
+        .leaves
+        .iter()
+        .map(|l| serde_json::from_str(l).ok())
+        .collect();
     r.check(
         leaves.iter().all(Option::is_some),
         format!("all {} leaves are well-formed", leaves.len()),
     );
-    let hashes: Vec<Hash> = p.leaves.iter().map(|l| merkle::leaf_hash(l.as_bytes())).collect();
+    let hashes: Vec<Hash> = p
+        .leaves
+        .iter()
+        .map(|l| merkle::leaf_hash(l.as_bytes()))
+        .collect();
 
     // 1 and 2: signatures, roots, growth.
     let mut previous_size = 0;
     for (i, head) in p.heads.iter().enumerate() {
         r.check(
             head.verify(&p.log_public_key),
-            format!("head {i} (size {}) is signed by the log key", head.tree_size),
+            format!(
+                "head {i} (size {}) is signed by the log key",
+                head.tree_size
+            ),
         );
         let size = usize::try_from(head.tree_size).unwrap_or(usize::MAX);
         let matches = size <= hashes.len() && head.root() == Some(merkle::root(&hashes[..size]));
         r.check(
             matches,
-            format!("head {i}: root matches the first {} published leaves", head.tree_size),
+            format!(
+                "head {i}: root matches the first {} published leaves",
+                head.tree_size
+            ),
         );
-        r.check(head.tree_size > previous_size || i == 0, format!("head {i} grows the log"));
+        r.check(
+            head.tree_size > previous_size || i == 0,
+            format!("head {i} grows the log"),
+        );
         previous_size = head.tree_size;
     }
     if let Some(last) = p.heads.last() {
@@ -139,17 +160,25 @@ pub fn verify(p: &Published) -> Report {
     for s in &p.periods {
         let name = format!("{} {}", s.round, s.period);
         let sha = hex(digest(&SHA256, s.digest_json.as_bytes()).as_ref());
-        r.check(sha == s.digest_sha256, format!("{name}: digest hashes to its published hash"));
+        r.check(
+            sha == s.digest_sha256,
+            format!("{name}: digest hashes to its published hash"),
+        );
         let head = usize::try_from(s.head).ok().and_then(|i| p.heads.get(i));
         r.check(
-            head.is_some_and(|h| h.digest_sha256 == sha && h.round == s.round && h.period == s.period),
+            head.is_some_and(|h| {
+                h.digest_sha256 == sha && h.round == s.round && h.period == s.period
+            }),
             format!("{name}: its signed head names this digest"),
         );
         let logged = leaves.iter().any(|l| {
             matches!(l, Some(Leaf::Digest { round, period, sha256 })
                 if *round == s.round && *period == s.period && *sha256 == sha)
         });
-        r.check(logged, format!("{name}: the digest's hash is a leaf of the log"));
+        r.check(
+            logged,
+            format!("{name}: the digest's hash is a leaf of the log"),
+        );
         let critiques = leaves
             .iter()
             .filter(|l| {

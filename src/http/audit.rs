@@ -54,7 +54,10 @@ fn bad_query(what: &str) -> ApiError {
     ApiError::InvalidQuery(what.to_owned())
 }
 
-pub async fn leaves(state: web::Data<AppState>, q: web::Query<Range>) -> Result<HttpResponse, ApiError> {
+pub async fn leaves(
+    state: web::Data<AppState>,
+    q: web::Query<Range>,
+) -> Result<HttpResponse, ApiError> {
     let size = state.store.log_size();
     if q.start > q.end || q.end > size || q.end - q.start > MAX_LEAVES {
         return Err(bad_query(&format!(
@@ -78,12 +81,16 @@ struct Proof {
     path: Vec<String>,
 }
 
-pub async fn inclusion(state: web::Data<AppState>, q: web::Query<InclusionQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn inclusion(
+    state: web::Data<AppState>,
+    q: web::Query<InclusionQuery>,
+) -> Result<HttpResponse, ApiError> {
     if q.size > state.store.log_size() || q.index >= q.size {
         return Err(bad_query("need index < size <= the log size"));
     }
     let hashes = state.store.leaf_hashes(q.size)?;
-    let path = merkle::inclusion_path(&hashes, q.index as usize).ok_or_else(|| bad_query("index"))?;
+    let path =
+        merkle::inclusion_path(&hashes, q.index as usize).ok_or_else(|| bad_query("index"))?;
     Ok(HttpResponse::Ok().json(Proof {
         path: path.iter().map(|h| hex(h)).collect(),
     }))
@@ -95,12 +102,16 @@ pub struct ConsistencyQuery {
     second: u64,
 }
 
-pub async fn consistency(state: web::Data<AppState>, q: web::Query<ConsistencyQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn consistency(
+    state: web::Data<AppState>,
+    q: web::Query<ConsistencyQuery>,
+) -> Result<HttpResponse, ApiError> {
     if q.second > state.store.log_size() || q.first > q.second {
         return Err(bad_query("need first <= second <= the log size"));
     }
     let hashes = state.store.leaf_hashes(q.second)?;
-    let path = merkle::consistency_path(&hashes, q.first as usize).ok_or_else(|| bad_query("first"))?;
+    let path =
+        merkle::consistency_path(&hashes, q.first as usize).ok_or_else(|| bad_query("first"))?;
     Ok(HttpResponse::Ok().json(Proof {
         path: path.iter().map(|h| hex(h)).collect(),
     }))
@@ -108,7 +119,11 @@ pub async fn consistency(state: web::Data<AppState>, q: web::Query<ConsistencyQu
 
 /// The receipts of one sealed period, sorted (so the order says nothing
 /// about arrival), or `None` if it is not sealed.
-async fn receipts(state: &AppState, round: &str, period: &str) -> Result<Option<(String, Vec<String>)>, ApiError> {
+async fn receipts(
+    state: &AppState,
+    round: &str,
+    period: &str,
+) -> Result<Option<(String, Vec<String>)>, ApiError> {
     state.store.seal_due(state.clock.today()).await?;
     let Ok(slug) = Slug::parse(round, "round") else {
         return Ok(None);
@@ -135,10 +150,16 @@ async fn receipts(state: &AppState, round: &str, period: &str) -> Result<Option<
     Ok(Some((title, list)))
 }
 
-pub async fn receipts_page(state: web::Data<AppState>, path: web::Path<(String, String)>) -> Result<HttpResponse, ApiError> {
+pub async fn receipts_page(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
     let (round, period) = path.into_inner();
     Ok(match receipts(&state, &round, &period).await? {
-        Some((title, list)) => page(StatusCode::OK, views::receipts(&round, &title, &period, &list)),
+        Some((title, list)) => page(
+            StatusCode::OK,
+            views::receipts(&round, &title, &period, &list),
+        ),
         None => page(
             StatusCode::NOT_FOUND,
             views::problem(
@@ -150,9 +171,14 @@ pub async fn receipts_page(state: web::Data<AppState>, path: web::Path<(String, 
     })
 }
 
-pub async fn receipts_text(state: web::Data<AppState>, path: web::Path<(String, String)>) -> Result<HttpResponse, ApiError> {
+pub async fn receipts_text(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
     let (round, period) = path.into_inner();
-    let (_, list) = receipts(&state, &round, &period).await?.ok_or(ApiError::PeriodNotSealed)?;
+    let (_, list) = receipts(&state, &round, &period)
+        .await?
+        .ok_or(ApiError::PeriodNotSealed)?;
     let mut body = format!(
         "# Parrhesia receipts for round {round}, period {period}: {} critiques, sorted.\n",
         list.len()
@@ -176,7 +202,10 @@ struct Closed {
 }
 
 /// Close the open period of every round now (and seal anything due).
-pub async fn close_periods(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+pub async fn close_periods(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     super::admin::require_admin(&state, &req)?;
     let sealed = state.store.seal(state.clock.today(), true).await?;
     Ok(HttpResponse::Ok().json(Closed { sealed }))

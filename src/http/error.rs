@@ -159,9 +159,7 @@ impl ResponseError for ApiError {
             Self::RoundUnknown
             | Self::OrganisationUnknown
             | Self::NotFound
-            | Self::PeriodNotSealed => {
-                StatusCode::NOT_FOUND
-            }
+            | Self::PeriodNotSealed => StatusCode::NOT_FOUND,
             Self::CodeUnknown => StatusCode::FORBIDDEN,
             Self::CodeSpent | Self::Exists(_) => StatusCode::CONFLICT,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,

@@ -138,9 +138,10 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
-                .app_data(web::QueryConfig::default().error_handler(|e, _| {
-                    error::ApiError::InvalidQuery(e.to_string()).into()
-                }))
+                .app_data(
+                    web::QueryConfig::default()
+                        .error_handler(|e, _| error::ApiError::InvalidQuery(e.to_string()).into()),
+                )
                 .wrap(headers::security_headers())
                 .configure(routes::configure)
         })

@@ -66,7 +66,11 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/api/v1/admin/periods/close", Audience::Admin),
     r("GET", "/audit", Audience::Public),
     r("GET", "/audit/receipts/{round}/{period}", Audience::Public),
-    r("GET", "/audit/receipts/{round}/{period}/receipts.txt", Audience::Public),
+    r(
+        "GET",
+        "/audit/receipts/{round}/{period}/receipts.txt",
+        Audience::Public,
+    ),
     r("GET", "/api/v1/audit", Audience::Api),
     r("GET", "/api/v1/audit/leaves", Audience::Api),
     r("GET", "/api/v1/audit/proof/inclusion", Audience::Api),

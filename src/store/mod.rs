@@ -455,6 +455,26 @@ impl Store {
         records::period_counts(&self.trees.counters, round)
     }
 
+    /// The sealed records of `round`'s critiques in `period`, with the
+    /// context each is bound to: what a thief of the data directory holds.
+    /// For tests that check shredding makes them unreadable.
+    pub fn sealed_records(
+        &self,
+        round: &Slug,
+        period: &str,
+    ) -> Result<Vec<(String, crate::vault::Sealed)>, StoreError> {
+        let prefix = format!("{round}\0{period}\0");
+        let mut out = Vec::new();
+        for item in self.trees.members.scan_prefix(prefix.as_bytes()) {
+            let (k, _) = item?;
+            let id = &k[prefix.len()..];
+            if let Some(stored) = records::get_json::<StoredCritique>(&self.trees.critiques, id)? {
+                out.push((writer::critique_context(id), stored.sealed));
+            }
+        }
+        Ok(out)
+    }
+
     /// Number of stored critiques (for tests and the host's overview).
     pub fn critique_count(&self) -> usize {
         self.trees.critiques.len()
@@ -469,4 +489,32 @@ impl Store {
         }
         Ok(n)
     }
+}
+
+/// The associated-data context a critique's sealed record is bound to.
+pub fn critique_context(id: &[u8]) -> String {
+    writer::critique_context(id)
+}
+
+/// Open a stopped server's store read-only in spirit (nothing is written)
+/// and hand every record of every tree to `f` as (tree, key, value). Used by
+/// `parrhesia audit`; fails while a server holds the store.
+pub fn scan_raw(dir: &Path, mut f: impl FnMut(&str, &[u8], &[u8])) -> Result<(), StoreError> {
+    if !dir.join("db").exists() {
+        return Err(StoreError::NotFound("store"));
+    }
+    let db = sled::Config::new()
+        .path(dir)
+        .segment_size(8 * 1024 * 1024)
+        .open()
+        .map_err(|e| StoreError::Io(format!("{e} (is the server still running?)")))?;
+    for name in db.tree_names() {
+        let tree = db.open_tree(&name)?;
+        let label = String::from_utf8_lossy(&name).into_owned();
+        for item in tree.iter() {
+            let (k, v) = item?;
+            f(&label, &k, &v);
+        }
+    }
+    Ok(())
 }

@@ -39,8 +39,8 @@ pub struct TestApp {
     pub api: Api,
     pub clock: ManualClock,
     pub store: Store,
-    /// Kept so the directories live as long as the server.
-    _dirs: TempDir,
+    /// The data and key directories (`data/`, `keys/`).
+    pub dirs: TempDir,
 }
 
 pub struct Answer {
@@ -78,7 +78,7 @@ pub async fn spawn_app() -> TestApp {
         api: Api::new(address),
         clock,
         store,
-        _dirs: dirs,
+        dirs,
     }
 }
 

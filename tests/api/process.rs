@@ -326,3 +326,73 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
         );
     }
 }
+
+fn run(args: &[&str], root: &Path) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
+        .args(args)
+        .env("PARRHESIA_DATA", root.join("data"))
+        .env("PARRHESIA_KEYS", root.join("keys"))
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+/// The auditor's tools as an auditor runs them: `verify` against a running
+/// server, `keys rotate` between runs, and `audit` on the stopped store.
+#[actix_web::test]
+async fn verify_rotate_and_audit_commands_work_end_to_end() {
+    let root = tempfile::tempdir().unwrap();
+    let server = Server::start(root.path());
+    let codes = round_with_codes(&server.api, 10).await;
+    submit_all(&server.api, &codes[..5]).await;
+    let closed = server
+        .api
+        .admin_post("/api/v1/admin/periods/close", json!({}))
+        .await;
+    assert_eq!(closed.json()["sealed"], 1);
+    let (ok, report) = run(&["verify", "--server", &server.api.address], root.path());
+    assert!(ok, "{report}");
+    assert!(report.contains("the log verifies"), "{report}");
+    server.stop();
+
+    let (ok, out) = run(&["keys", "rotate"], root.path());
+    assert!(ok, "{out}");
+    let server = Server::start(root.path());
+    submit_all(&server.api, &codes[5..]).await;
+    server
+        .api
+        .admin_post("/api/v1/admin/periods/close", json!({}))
+        .await;
+    let (ok, report) = run(&["verify", "--server", &server.api.address], root.path());
+    assert!(ok, "{report}");
+    server.stop();
+
+    let (ok, inventory) = run(&["audit"], root.path());
+    assert!(ok, "{inventory}");
+    assert!(
+        inventory.contains("open with the keys: 10 of 10"),
+        "{inventory}"
+    );
+
+    // Something identifying in the store is flagged.
+    let server = Server::start(root.path());
+    server
+        .api
+        .admin_post(
+            "/api/v1/admin/organisations",
+            json!({"slug": "leak", "name": "Seen from 203.0.113.9"}),
+        )
+        .await;
+    server.stop();
+    let (ok, inventory) = run(&["audit"], root.path());
+    assert!(!ok, "{inventory}");
+    assert!(
+        inventory.contains("IPv4 address (203.0.113.9)"),
+        "{inventory}"
+    );
+}
