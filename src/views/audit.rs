@@ -30,15 +30,23 @@ pub fn audit(doc: &AuditDocument) -> Markup {
                         th scope="col" { "Round" }
                         th scope="col" { "Period" }
                         th.numeric scope="col" { "Critiques" }
+                        th.numeric scope="col" { "Codes spent" }
+                        th.numeric scope="col" { "Tokens spent" }
                         th scope="col" { "Receipts" }
                     } }
                     tbody {
                         @for p in &doc.periods {
-                            @let total = serde_json::from_str::<SealedDigest>(&p.digest_json).map(|d| d.totals.critiques).ok();
+                            @let totals = serde_json::from_str::<SealedDigest>(&p.digest_json).map(|d| d.totals).ok();
                             tr {
                                 td { (p.round) }
                                 td { (p.period) }
-                                td.numeric { @if let Some(n) = total { (n) } @else { "unreadable" } }
+                                @if let Some(t) = totals {
+                                    td.numeric { (t.critiques) }
+                                    td.numeric { (t.codes_spent) }
+                                    td.numeric { (t.tokens_spent) }
+                                } @else {
+                                    td.numeric colspan="3" { "unreadable" }
+                                }
                                 td {
                                     a href=(format!("/audit/receipts/{}/{}", p.round, p.period)) {
                                         "List" span.visually-hidden { " for " (p.round) " " (p.period) }
