@@ -13,6 +13,7 @@ pub mod digest;
 pub mod domain;
 pub mod http;
 pub mod keys;
+pub mod messages;
 pub mod random;
 pub mod store;
 pub mod tokens;
