@@ -6,7 +6,10 @@
 use super::body::{self, FORM, FORM_LIMIT};
 use super::error::{ApiError, RETRY_AFTER_SECS};
 use super::AppState;
-use crate::domain::{InputError, Organisation, Period, Round, Submission};
+use crate::domain::{
+    InputError, Organisation, Period, Round, Submission, MAX_TEXT_CHARS, MAX_THEMES,
+};
+use crate::messages::Messages;
 use crate::tokens::PaperCode;
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::{header, StatusCode};
@@ -21,8 +24,43 @@ pub(super) fn page(status: StatusCode, markup: Markup) -> HttpResponse {
         .body(markup.into_string())
 }
 
-pub async fn home() -> HttpResponse {
-    page(StatusCode::OK, views::home())
+/// The language (`?lang=`) and Easy Read choice (`?easy=1`) of a request.
+/// They travel in the address because there are no cookies to keep them.
+pub(super) fn messages(req: &HttpRequest) -> Messages {
+    let mut language = None;
+    let mut easy = false;
+    for pair in req.query_string().split('&') {
+        match pair.split_once('=') {
+            Some(("lang", tag)) => language = Some(tag),
+            Some(("easy", "1")) => easy = true,
+            _ => {}
+        }
+    }
+    Messages::select(language, easy)
+}
+
+pub async fn home(req: HttpRequest) -> HttpResponse {
+    page(StatusCode::OK, views::home(&messages(&req)))
+}
+
+pub async fn helping(req: HttpRequest) -> HttpResponse {
+    page(StatusCode::OK, views::helping(&messages(&req)))
+}
+
+pub async fn accessibility(req: HttpRequest) -> HttpResponse {
+    page(StatusCode::OK, views::accessibility(&messages(&req)))
+}
+
+/// The Easy Read pictures, drawn for this project.
+pub async fn picture(path: web::Path<String>, req: HttpRequest) -> HttpResponse {
+    let name = path.trim_end_matches(".svg");
+    match views::PICTURES.iter().find(|(n, _)| *n == name) {
+        Some((_, svg)) => HttpResponse::Ok()
+            .content_type("image/svg+xml")
+            .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+            .body(*svg),
+        None => not_found(req).await,
+    }
 }
 
 /// 200 while the store accepts writes.
@@ -48,7 +86,7 @@ pub async fn not_found(req: HttpRequest) -> HttpResponse {
     if req.path().starts_with("/api/") {
         ApiError::NotFound.error_response()
     } else {
-        page(StatusCode::NOT_FOUND, views::not_found())
+        page(StatusCode::NOT_FOUND, views::not_found_in(&messages(&req)))
     }
 }
 
@@ -63,14 +101,17 @@ pub(super) fn load_round(state: &AppState, slug: &str) -> Result<(Organisation, 
 }
 
 /// A page for an error that is not about one field of the form.
-fn problem_page(e: &ApiError) -> HttpResponse {
+fn problem_page(m: &Messages, e: &ApiError) -> HttpResponse {
     let markup = match e {
-        ApiError::RoundUnknown => views::problem(
-            "Feedback round not found",
-            "There is no feedback round at this address. Check the address on your card.",
+        ApiError::RoundUnknown => {
+            views::problem_in(m, &m.t("round-unknown-title"), &m.t("round-unknown-body"))
+        }
+        ApiError::OrganisationUnknown | ApiError::NotFound => views::not_found_in(m),
+        _ => views::problem_in(
+            m,
+            &m.t("service-problem-title"),
+            &m.t("service-problem-body"),
         ),
-        ApiError::OrganisationUnknown | ApiError::NotFound => views::not_found(),
-        _ => views::problem("Sorry, there is a problem with the service", &e.message()),
     };
     if let ApiError::Internal(detail) = e {
         tracing::error!(%detail, "internal error");
@@ -78,14 +119,58 @@ fn problem_page(e: &ApiError) -> HttpResponse {
     page(e.status_code(), markup)
 }
 
-pub async fn form(state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
+pub async fn form(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> HttpResponse {
+    let m = messages(&req);
     match load_round(&state, &path) {
         Ok((org, round)) => page(
             StatusCode::OK,
-            views::round_form(&org, &round, &FormValues::default(), &Vec::new()),
+            views::round_form(&m, &org, &round, &FormValues::default(), &Vec::new()),
         ),
-        Err(e) => problem_page(&e),
+        Err(e) => problem_page(&m, &e),
     }
+}
+
+/// The printable paper form for a round.
+pub async fn paper(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> HttpResponse {
+    let m = messages(&req);
+    match load_round(&state, &path) {
+        Ok((org, round)) => page(
+            StatusCode::OK,
+            views::paper_form(&m, &org, &round, &state.round_url(round.slug.as_str())),
+        ),
+        Err(e) => problem_page(&m, &e),
+    }
+}
+
+/// An input problem in the page's words.
+fn input_message(m: &Messages, e: &InputError) -> String {
+    m.f(
+        &format!("error-{}", e.code()),
+        &[
+            (
+                "max",
+                match e {
+                    InputError::TextTooLong { .. } => MAX_TEXT_CHARS.into(),
+                    _ => MAX_THEMES.into(),
+                },
+            ),
+            (
+                "chars",
+                match e {
+                    InputError::TextTooLong { chars } => (*chars).into(),
+                    _ => 0.into(),
+                },
+            ),
+        ],
+    )
 }
 
 /// Which form field an input problem belongs to.
@@ -105,12 +190,13 @@ pub async fn submit(
     req: HttpRequest,
     payload: web::Payload,
 ) -> HttpResponse {
+    let m = messages(&req);
     let (org, round) = match load_round(&state, &path) {
         Ok(found) => found,
-        Err(e) => return problem_page(&e),
+        Err(e) => return problem_page(&m, &e),
     };
     let again = |status, values: &FormValues, errors: FormErrors| {
-        page(status, views::round_form(&org, &round, values, &errors))
+        page(status, views::round_form(&m, &org, &round, values, &errors))
     };
     let pairs = match body::read(&req, payload, FORM, FORM_LIMIT)
         .await
@@ -119,16 +205,10 @@ pub async fn submit(
         Ok(pairs) => pairs,
         Err(e) => {
             let message = match &e {
-                ApiError::PayloadTooLarge(_) => {
-                    "What you sent is too long. Shorten what you wrote and send it again.".into()
-                }
-                ApiError::InvalidUtf8 => {
-                    "Some of what you sent could not be read. Type it again and send it.".into()
-                }
-                ApiError::UnsupportedMediaType(_) => {
-                    "Send your answers with the form on this page.".into()
-                }
-                other => other.message(),
+                ApiError::PayloadTooLarge(_) => m.t("error-too_large"),
+                ApiError::InvalidUtf8 => m.t("error-unreadable"),
+                ApiError::UnsupportedMediaType(_) => m.t("error-wrong_form"),
+                _ => m.t("error-wrong_form"),
             };
             return again(
                 e.status_code(),
@@ -167,7 +247,10 @@ pub async fn submit(
         .map_err(|e| errors.extend(e))
         .ok();
     let (Some(code), Some(submission)) = (code, submission) else {
-        let listed = errors.iter().map(|e| (field_of(e), e.message())).collect();
+        let listed = errors
+            .iter()
+            .map(|e| (field_of(e), input_message(&m, e)))
+            .collect();
         return again(StatusCode::UNPROCESSABLE_ENTITY, &values, listed);
     };
     let period = Period::containing(state.clock.today(), round.period);
@@ -177,34 +260,40 @@ pub async fn submit(
         .await
         .map_err(ApiError::from)
     {
-        Ok(receipt) => page(StatusCode::OK, views::confirmation(&org, &round, &receipt)),
-        Err(e @ (ApiError::CodeUnknown | ApiError::CodeSpent)) => {
-            again(e.status_code(), &values, vec![("code", e.message())])
-        }
+        Ok(receipt) => page(
+            StatusCode::OK,
+            views::confirmation(&m, &org, &round, &receipt),
+        ),
+        Err(e @ ApiError::CodeUnknown) => again(
+            e.status_code(),
+            &values,
+            vec![("code", m.t("error-code_unknown"))],
+        ),
+        Err(e @ ApiError::CodeSpent) => again(
+            e.status_code(),
+            &values,
+            vec![("code", m.t("error-code_spent"))],
+        ),
         Err(e @ (ApiError::Busy | ApiError::Unavailable)) => {
-            let mut response = again(
-                e.status_code(),
-                &values,
-                vec![(
-                    "text",
-                    "The service is busy. Nothing was stored and your code was not used. \
-                     Wait a moment, type your code again and press Send."
-                        .into(),
-                )],
-            );
+            let mut response = again(e.status_code(), &values, vec![("text", m.t("error-busy"))]);
             response.headers_mut().insert(
                 header::RETRY_AFTER,
                 header::HeaderValue::from(RETRY_AFTER_SECS),
             );
             response
         }
-        Err(e) => problem_page(&e),
+        Err(e) => problem_page(&m, &e),
     }
 }
 
-pub async fn digest(state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
+pub async fn digest(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> HttpResponse {
+    let m = messages(&req);
     match super::api::load_digest(&state, &path) {
-        Ok(d) => page(StatusCode::OK, views::digest(&d)),
-        Err(e) => problem_page(&e),
+        Ok(d) => page(StatusCode::OK, views::digest(&m, &d)),
+        Err(e) => problem_page(&m, &e),
     }
 }

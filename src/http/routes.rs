@@ -38,6 +38,10 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/", Audience::Participant),
     r("GET", "/r/{round}", Audience::Participant),
     r("POST", "/r/{round}", Audience::Participant),
+    r("GET", "/r/{round}/paper", Audience::Participant),
+    r("GET", "/helping", Audience::Participant),
+    r("GET", "/accessibility", Audience::Participant),
+    r("GET", "/static/pictures/{picture}", Audience::Public),
     r("GET", "/o/{organisation}", Audience::Public),
     r("GET", "/healthz", Audience::Public),
     r("GET", "/static/style.css", Audience::Public),
@@ -68,6 +72,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(participant::home))
         .route("/r/{round}", web::get().to(participant::form))
         .route("/r/{round}", web::post().to(participant::submit))
+        .route("/r/{round}/paper", web::get().to(participant::paper))
+        .route("/helping", web::get().to(participant::helping))
+        .route("/accessibility", web::get().to(participant::accessibility))
+        .route(
+            "/static/pictures/{picture}",
+            web::get().to(participant::picture),
+        )
         .route("/o/{organisation}", web::get().to(participant::digest))
         .route("/healthz", web::get().to(participant::healthz))
         .route("/static/style.css", web::get().to(participant::style))

@@ -10,6 +10,7 @@ use serde_json::Value;
 fn concrete(path: &str) -> String {
     path.replace("{round}", "spring")
         .replace("{organisation}", "care")
+        .replace("{picture}", "card.svg")
 }
 
 #[actix_web::test]
