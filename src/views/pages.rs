@@ -67,9 +67,10 @@ pub fn accessibility(m: &Messages) -> Markup {
             h2 { (m.t("a11y-can-title")) }
             ul {
                 @for key in ["a11y-can-zoom", "a11y-can-keyboard", "a11y-can-no-js",
-                             "a11y-can-reader", "a11y-can-easy", "a11y-can-paper"] {
+                             "a11y-can-reader", "a11y-can-easy"] {
                     li { (m.t(key)) }
                 }
+                li { (step(m, "write", html! { (m.t("a11y-can-paper")) })) }
             }
             h2 { (m.t("a11y-status-title")) }
             p { (m.t("a11y-status")) }
@@ -80,7 +81,7 @@ pub fn accessibility(m: &Messages) -> Markup {
                 }
             }
             h2 { (m.t("a11y-contact-title")) }
-            p { (m.t("a11y-contact")) }
+            (step(m, "helper", html! { p { (m.t("a11y-contact")) } }))
             h2 { (m.t("a11y-enforcement-title")) }
             p { (m.t("a11y-enforcement")) }
             p { (m.t("a11y-prepared")) }

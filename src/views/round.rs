@@ -153,7 +153,9 @@ pub fn round_form(
                 }
             }
             (step(m, "send", html! {
-                button.button type="submit" { (m.t("send-button")) }
+                // An input, not a button element: text browsers (w3m) draw it as
+                // a button; they show a button element's label as plain text.
+                input.button type="submit" value=(m.t("send-button"));
             }))
         }
         @if m.easy { (super::glossary(m)) }
