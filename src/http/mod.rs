@@ -12,7 +12,7 @@ mod headers;
 mod participant;
 mod routes;
 
-pub use routes::{Route, ROUTES};
+pub use routes::{Audience, Route, ROUTES};
 
 use crate::clock::Clock;
 use crate::config::Config;

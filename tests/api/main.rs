@@ -5,6 +5,7 @@ mod admin;
 mod concurrency;
 mod digest;
 mod helpers;
+mod inclusion;
 mod process;
 mod routes;
 mod submission;
