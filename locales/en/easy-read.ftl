@@ -180,3 +180,15 @@ digest-theme = Theme
 digest-critiques = Comments
 digest-fewer-than = fewer than { $k }
 digest-up-to-three = One comment can have up to 3 themes.
+
+## Check your answers
+
+check-title = Check your answers
+check-not-sent = We have not sent anything yet. Your code still works.
+check-quote = Can { $org } use your words?
+check-quote-yes = Yes, { $org } can use my words.
+check-quote-no = No, do not use my words.
+check-send-title = Send your comment
+check-send-now = Press the button to send. You cannot change it after that.
+check-confirm = Send
+check-change = Change my answers

@@ -180,3 +180,15 @@ digest-theme = Theme
 digest-critiques = Critiques
 digest-fewer-than = fewer than { $k }
 digest-up-to-three = A critique can choose up to three themes, so the theme counts can add up to more than the number of critiques.
+
+## Check your answers (nothing is stored yet)
+
+check-title = Check your answers before sending
+check-not-sent = Nothing has been sent yet and your code has not been used.
+check-quote = May { $org } quote you?
+check-quote-yes = Yes, { $org } may quote my words.
+check-quote-no = No, do not quote my words.
+check-send-title = Now send your comment
+check-send-now = When you press the button, your comment is stored and your code is used up. You cannot change it after that.
+check-confirm = Confirm and send
+check-change = Change your answers

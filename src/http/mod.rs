@@ -8,6 +8,7 @@ mod admin;
 mod api;
 mod body;
 pub mod error;
+mod form;
 mod headers;
 mod participant;
 mod routes;

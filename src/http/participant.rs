@@ -3,14 +3,11 @@
 //! Nothing here reads the client's address, user agent, referrer or
 //! cookies, and no response sets a cookie.
 
-use super::body::{self, FORM, FORM_LIMIT};
 use super::error::{ApiError, RETRY_AFTER_SECS};
+use super::form::{self, Answers};
 use super::AppState;
-use crate::domain::{
-    InputError, Organisation, Period, Round, Submission, MAX_TEXT_CHARS, MAX_THEMES,
-};
+use crate::domain::{Organisation, Period, Round};
 use crate::messages::Messages;
-use crate::tokens::PaperCode;
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
@@ -101,7 +98,7 @@ pub(super) fn load_round(state: &AppState, slug: &str) -> Result<(Organisation, 
 }
 
 /// A page for an error that is not about one field of the form.
-fn problem_page(m: &Messages, e: &ApiError) -> HttpResponse {
+pub(super) fn problem_page(m: &Messages, e: &ApiError) -> HttpResponse {
     let markup = match e {
         ApiError::RoundUnknown => {
             views::problem_in(m, &m.t("round-unknown-title"), &m.t("round-unknown-body"))
@@ -150,40 +147,6 @@ pub async fn paper(
     }
 }
 
-/// An input problem in the page's words.
-fn input_message(m: &Messages, e: &InputError) -> String {
-    m.f(
-        &format!("error-{}", e.code()),
-        &[
-            (
-                "max",
-                match e {
-                    InputError::TextTooLong { .. } => MAX_TEXT_CHARS.into(),
-                    _ => MAX_THEMES.into(),
-                },
-            ),
-            (
-                "chars",
-                match e {
-                    InputError::TextTooLong { chars } => (*chars).into(),
-                    _ => 0.into(),
-                },
-            ),
-        ],
-    )
-}
-
-/// Which form field an input problem belongs to.
-fn field_of(e: &InputError) -> &'static str {
-    match e {
-        InputError::CodeMissing | InputError::CodeMalformed => "code",
-        InputError::ThemesMissing | InputError::ThemesTooMany | InputError::ThemeUnknown => {
-            "themes"
-        }
-        _ => "text",
-    }
-}
-
 pub async fn submit(
     state: web::Data<AppState>,
     path: web::Path<String>,
@@ -198,60 +161,13 @@ pub async fn submit(
     let again = |status, values: &FormValues, errors: FormErrors| {
         page(status, views::round_form(&m, &org, &round, values, &errors))
     };
-    let pairs = match body::read(&req, payload, FORM, FORM_LIMIT)
-        .await
-        .and_then(|b| body::decode_form(&b))
-    {
-        Ok(pairs) => pairs,
-        Err(e) => {
-            let message = match &e {
-                ApiError::PayloadTooLarge(_) => m.t("error-too_large"),
-                ApiError::InvalidUtf8 => m.t("error-unreadable"),
-                ApiError::UnsupportedMediaType(_) => m.t("error-wrong_form"),
-                _ => m.t("error-wrong_form"),
-            };
-            return again(
-                e.status_code(),
-                &FormValues::default(),
-                vec![("text", message)],
-            );
-        }
-    };
-    let field = |name: &str| {
-        pairs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
-    };
-    let values = FormValues {
-        themes: pairs
-            .iter()
-            .filter(|(n, _)| n == "themes")
-            .map(|(_, v)| v.clone())
-            .collect(),
-        text: field("text").to_owned(),
-        quote_ok: field("quote_ok") == "yes",
-    };
-    let mut errors: Vec<InputError> = Vec::new();
-    let code = if field("code").trim().is_empty() {
-        errors.push(InputError::CodeMissing);
-        None
-    } else {
-        PaperCode::parse(field("code")).or_else(|| {
-            errors.push(InputError::CodeMalformed);
-            None
-        })
-    };
-    let submission = Submission::parse(&round, &values.themes, &values.text, values.quote_ok)
-        .map_err(|e| errors.extend(e))
-        .ok();
-    let (Some(code), Some(submission)) = (code, submission) else {
-        let listed = errors
-            .iter()
-            .map(|e| (field_of(e), input_message(&m, e)))
-            .collect();
-        return again(StatusCode::UNPROCESSABLE_ENTITY, &values, listed);
+    let Answers {
+        code,
+        submission,
+        values,
+    } = match form::read_answers(&m, &round, &req, payload).await {
+        Ok(answers) => answers,
+        Err((status, values, errors)) => return again(status, &values, errors),
     };
     let period = Period::containing(state.clock.today(), round.period);
     match state

@@ -4,6 +4,7 @@
 //! [`crate::messages`], so they can be read in Easy Read or another language.
 
 mod cards;
+mod check;
 mod digest;
 mod easy;
 mod pages;
@@ -11,11 +12,12 @@ mod paper;
 mod round;
 
 pub use cards::{code_sheet, CARDS_CSS};
+pub use check::check_answers;
 pub use digest::digest;
 pub use easy::{glossary, picture, step, PICTURES};
 pub use pages::{accessibility, helping, home, not_found, not_found_in, problem, problem_in};
 pub use paper::paper_form;
-pub use round::{confirmation, round_form, FormErrors, FormValues};
+pub use round::{confirmation, round_form, round_form_with_code, FormErrors, FormValues};
 
 use crate::messages::Messages;
 use maud::{html, Markup, DOCTYPE};

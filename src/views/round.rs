@@ -72,6 +72,19 @@ pub fn round_form(
     values: &FormValues,
     errors: &FormErrors,
 ) -> Markup {
+    round_form_with_code(m, org, round, values, "", errors)
+}
+
+/// The form with the code filled in: only after "Change your answers" on
+/// the check page, where the person has just typed it.
+pub fn round_form_with_code(
+    m: &Messages,
+    org: &Organisation,
+    round: &Round,
+    values: &FormValues,
+    code: &str,
+    errors: &FormErrors,
+) -> Markup {
     let code_error = field_error(errors, "code");
     let themes_error = field_error(errors, "themes");
     let text_error = field_error(errors, "text");
@@ -89,7 +102,7 @@ pub fn round_form(
             li { a href=(m.href(&format!("{path}/paper"))) { (m.t("form-paper")) } }
             li { a href=(m.href("/helping")) { (m.t("form-helping")) } }
         }
-        form method="post" action=(m.href(&path)) accept-charset="utf-8" novalidate {
+        form method="post" action=(m.href(&format!("{path}/check"))) accept-charset="utf-8" novalidate {
             div.form-group.(if code_error.is_some() { "form-group-error" } else { "" }) {
                 (step(m, "card", html! {
                     label.label for="code" { (m.t("code-label")) }
@@ -98,7 +111,7 @@ pub fn round_form(
                         p #code-error .error-message { (error_message(m, e)) }
                     }
                     input #code .input.input-code.(if code_error.is_some() { "input-error" } else { "" })
-                        name="code" type="text" autocomplete="off" spellcheck="false"
+                        name="code" type="text" value=(code) autocomplete="off" spellcheck="false"
                         autocapitalize="characters"
                         aria-describedby=(if code_error.is_some() { "code-hint code-error" } else { "code-hint" });
                 }))
@@ -115,7 +128,7 @@ pub fn round_form(
                     div.checkboxes {
                         @for (i, theme) in round.themes.iter().enumerate() {
                             @let id = if i == 0 { "themes".to_string() } else { format!("themes-{}", theme.slug) };
-                            @let hint_id = format!("{id}-hint");
+                            @let hint_id = format!("themes-{}-hint", theme.slug);
                             div.checkbox {
                                 input #(id) .checkbox-input type="checkbox" name="themes"
                                     value=(theme.slug)

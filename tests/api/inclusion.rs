@@ -90,22 +90,41 @@ async fn participant_pages_weigh_under_20_kb_load_nothing_from_elsewhere_and_set
     }
     // Error states and the confirmation, with short answers: a person's own
     // long text comes back to them on an error page and is not counted.
+    let check = crate::helpers::collect(
+        app.client
+            .post(app.url("/r/spring/check"))
+            .content_type("application/x-www-form-urlencoded")
+            .send_body(format!(
+                "code={}&themes=whose-voices&text=Too+rushed.",
+                enc(&code)
+            )),
+    )
+    .await;
+    assert_eq!(check.status.as_u16(), 200, "check your answers");
+    pages.push(("check your answers".into(), check));
     for (what, body) in [
         ("all errors", "code=&text=".to_owned()),
         (
             "confirmation",
             format!(
-                "code={}&themes=staff&text={}",
+                "code={}&themes=whose-voices&text={}",
                 enc(&code),
                 enc("Too rushed.")
             ),
         ),
         (
             "code spent",
-            format!("code={}&themes=staff&text=again", enc(&code)),
+            format!("code={}&themes=whose-voices&text=again", enc(&code)),
         ),
     ] {
-        pages.push((what.to_owned(), app.submit_form("spring", &body).await));
+        let a = app.submit_form("spring", &body).await;
+        let expected = if what == "confirmation" { 200 } else { 422 };
+        assert!(
+            a.status.as_u16() == expected || (what == "code spent" && a.status.as_u16() == 409),
+            "{what}: {}",
+            a.status
+        );
+        pages.push((what.to_owned(), a));
     }
     pages.push(("not found".into(), app.get("/no/such/page").await));
 
@@ -236,10 +255,10 @@ async fn a_language_is_chosen_with_lang_and_kept_in_links() {
     // Only English is shipped; an unknown language falls back to it.
     let page = app.get("/r/spring?lang=xx").await.body;
     assert!(page.contains("<html lang=\"en\">"));
-    assert!(page.contains("action=\"/r/spring\""));
+    assert!(page.contains("action=\"/r/spring/check\""));
     let easy = app.get("/r/spring?easy=1").await.body;
     assert!(
-        easy.contains("action=\"/r/spring?easy=1\""),
+        easy.contains("action=\"/r/spring/check?easy=1\""),
         "the form loses Easy Read"
     );
 }

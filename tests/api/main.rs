@@ -2,6 +2,7 @@
 //! and key directory. One test binary, one module per capability.
 
 mod admin;
+mod check;
 mod concurrency;
 mod digest;
 mod helpers;

@@ -216,6 +216,16 @@ function concrete(path) {
 const { context, foreign, close } = await browserContext();
 const page = await context.newPage();
 
+// Press the form's Send button; it leads to "check your answers".
+async function send(p) {
+  await Promise.all([p.waitForNavigation(), p.click('form[action*="/check"] [type=submit]')]);
+}
+// On "check your answers": confirm (the only step that spends the code).
+async function confirm(p) {
+  assert((await p.locator('h1').innerText()).startsWith('Check your answers'), `not the check page: ${await p.locator('h1').innerText()}`);
+  await Promise.all([p.waitForNavigation(), p.click('form:not([action*="/check"]) [type=submit]')]);
+}
+
 // `themes` is how many themes to tick, from the top of the list.
 async function fillForm(p, { code, themes = 1, text = 'The staff rush every visit.' }) {
   if (code !== undefined) await p.fill('#code', code);
@@ -268,7 +278,7 @@ try {
   await check('there are HTML pages to test', async () => assert(htmlPages >= 6, `only ${htmlPages}`));
 
   // Routes that are not plain GET pages need a test written for them.
-  const covered = new Set(['POST /r/{round}', 'POST /api/v1/admin/rounds/{round}/codes/sheet']);
+  const covered = new Set(['POST /r/{round}', 'POST /r/{round}/check', 'POST /api/v1/admin/rounds/{round}/codes/sheet']);
   await check('every non-GET page in the route table has a test', async () => {
     const untested = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !covered.has(`${r.method} ${r.path}`));
     assert(untested.length === 0, `no browser test for ${untested.map((r) => `${r.method} ${r.path}`).join(', ')}`);
@@ -280,7 +290,6 @@ try {
     const errorStates = [
       ['empty form', { themes: 0, text: '' }],
       ['malformed code', { code: 'ABC' }],
-      ['unknown code', { code: unissuedCode() }],
       ['too many themes', { code: unissuedCode(), themes: 4 }],
       ['text too long', { code: unissuedCode(), text: 'a'.repeat(5001) }],
     ];
@@ -288,8 +297,7 @@ try {
       await check(`axe: form error, ${name}${easy}`, async () => {
         await page.goto(form);
         await fillForm(page, input);
-        await page.click('[type=submit]');
-        await page.waitForLoadState();
+        await send(page);
         assert(await page.locator('.error-summary').isVisible(), 'no error summary');
         const title = await page.title();
         assert(/^Error:/.test(title), `title does not start with Error: ${title}`);
@@ -310,21 +318,36 @@ try {
       assert(res.status() === 404, `status ${res.status()}`);
       await axe(page, 'page not found');
     });
-    await check(`axe: confirmation, then code spent${easy}`, async () => {
+    await check(`axe: check your answers, change them, confirmation, then code spent${easy}`, async () => {
       const [code] = await freshCodes(1);
       await page.goto(form);
-      await fillForm(page, { code });
-      await page.click('[type=submit]');
-      await page.waitForLoadState();
+      await fillForm(page, { code, themes: 2 });
+      await send(page);
+      await axe(page, 'check your answers');
+      // "Change your answers" brings back the form, filled in.
+      await Promise.all([page.waitForNavigation(), page.click('form[action*="change=yes"] [type=submit]')]);
+      assert((await page.inputValue('#code')) === code, 'the code was not kept');
+      assert((await page.locator('input[name=themes]:checked').count()) === 2, 'the themes were not kept');
+      await axe(page, 'form after change');
+      await send(page);
+      await confirm(page);
       assert((await page.locator('.receipt').count()) === 1, 'no receipt');
       await axe(page, 'confirmation');
       await page.goto(form);
       await fillForm(page, { code });
-      await page.click('[type=submit]');
-      await page.waitForLoadState();
+      await send(page);
+      await confirm(page);
       const summary = await page.locator('.error-summary').innerText();
       assert(/used/.test(summary), `no "code used" error: ${summary}`);
       await axe(page, 'code spent');
+    });
+    await check(`axe: form error, unknown code${easy}`, async () => {
+      await page.goto(form);
+      await fillForm(page, { code: unissuedCode() });
+      await send(page);
+      await confirm(page);
+      assert(/recognise|know this code/.test(await page.locator('.error-summary').innerText()), 'no "unknown code" error');
+      await axe(page, 'unknown code');
     });
   }
 
@@ -338,16 +361,23 @@ try {
   });
 
   // The journey with JavaScript disabled.
-  await check('journey without JavaScript: form to confirmation with receipt', async () => {
+  await check('journey without JavaScript: form, check your answers, back, confirmation with receipt', async () => {
     const noJs = await browserContext({ javaScriptEnabled: false });
     try {
       const p = await noJs.context.newPage();
       const [code] = await freshCodes(1);
       await p.goto(`${BASE}/r/demo`);
-      await fillForm(p, { code: code.toLowerCase() });
+      await fillForm(p, { code: code.toLowerCase(), text: 'Visits are cut short.' });
       await p.check('#quote_ok');
-      await p.click('[type=submit]');
-      await p.waitForLoadState();
+      await send(p);
+      const shown = await p.locator('main').innerText();
+      assert(shown.includes(code) && shown.includes('Visits are cut short.'), 'answers not shown back');
+      // Going back leaves the code unspent: it still works afterwards.
+      await p.goBack();
+      await p.goto(`${BASE}/r/demo`);
+      await fillForm(p, { code, text: 'Visits are cut short.' });
+      await send(p);
+      await confirm(p);
       const h1 = await p.locator('h1').innerText();
       assert(h1 === 'Received', `heading is ${h1}`);
       const receipt = await p.locator('.receipt').innerText();
@@ -355,16 +385,17 @@ try {
       // The same code again is refused with a clear message.
       await p.goto(`${BASE}/r/demo`);
       await fillForm(p, { code });
-      await p.click('[type=submit]');
-      await p.waitForLoadState();
+      await send(p);
+      await confirm(p);
       assert(/already been used/.test(await p.locator('.error-summary').innerText()), 'spent code not explained');
       assert((await noJs.context.cookies()).length === 0, 'cookies set');
       // Easy Read works without JavaScript too.
       const [code2] = await freshCodes(1);
       await p.goto(`${BASE}/r/demo?easy=1`);
       await fillForm(p, { code: code2 });
-      await p.click('[type=submit]');
-      await p.waitForLoadState();
+      await send(p);
+      assert(await p.locator('body.easy').count() === 1, 'check page lost Easy Read');
+      await confirm(p);
       assert((await p.locator('.receipt').count()) === 1, 'Easy Read journey: no receipt');
       assert(await p.locator('body.easy').count() === 1, 'confirmation lost Easy Read');
       assert(noJs.foreign.length === 0, `other origins: ${noJs.foreign}`);
@@ -374,77 +405,93 @@ try {
   });
 
   // The journey by keyboard only.
+  //
+  // Tabs through a page from the top, checking each focused control: in the
+  // viewport and on top at its centre (2.4.11), a visible focus indicator
+  // (2.4.7), and at least 24 by 24 px unless a link inside a sentence
+  // (2.5.8). `act(focused)` may type or press keys; it returns true once it
+  // has left the page. Returns the controls reached and the problems.
+  async function tabThrough(p, act) {
+    const expected = await p.evaluate(() => [...document.querySelectorAll('a[href], input:not([type=hidden]), textarea, button, select')]
+      .map((e) => e.id || e.getAttribute('href') || e.value || e.textContent.trim()));
+    const reached = [];
+    const problems = [];
+    for (let i = 0; i < 200; i += 1) {
+      await p.keyboard.press('Tab');
+      const f = await p.evaluate(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body) return null;
+        const r = e.getBoundingClientRect();
+        const s = getComputedStyle(e);
+        const cx = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+        const cy = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+        const top = document.elementFromPoint(cx, cy);
+        return {
+          key: e.id || e.getAttribute('href') || e.value || e.textContent.trim(),
+          id: e.id,
+          tag: e.tagName,
+          submit: e.type === 'submit',
+          action: e.form ? e.form.getAttribute('action') : null,
+          w: r.width,
+          h: r.height,
+          inViewport: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+          // Not hidden: what is on top at its centre is it, inside it, or its label.
+          onTop: !!top && (e === top || e.contains(top) || (e.labels && [...e.labels].some((l) => l.contains(top)))),
+          indicator: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none' || s.backgroundColor === 'rgb(255, 221, 0)',
+          inlineInText: s.display === 'inline' && !!e.parentElement && e.parentElement.textContent.trim() !== e.textContent.trim(),
+        };
+      });
+      if (!f) continue;
+      if (reached.includes(f.key)) break;
+      reached.push(f.key);
+      const what = `${f.tag}#${f.id || f.key}`;
+      if (!f.inViewport || !f.onTop) problems.push(`${what} is hidden when focused`);
+      if (!f.indicator) problems.push(`${what} has no visible focus indicator`);
+      if (!f.inlineInText && (f.w < 24 || f.h < 24)) problems.push(`${what} is ${f.w}x${f.h}px, under 24x24`);
+      if (await act(f)) return { expected, reached, problems, left: true };
+    }
+    return { expected, reached, problems, left: false };
+  }
+  const pressEnter = (p) => Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
+
   for (const easy of ['', '?easy=1']) {
-    await check(`journey by keyboard only${easy}: reachable, visible focus, 24px targets`, async () => {
+    await check(`journey by keyboard only${easy}: form, check, confirmation; reachable, visible focus, 24px targets`, async () => {
       const [code] = await freshCodes(1);
       await page.goto(`${BASE}/r/demo${easy}`);
-      const expected = await page.evaluate(() => {
-        const all = [...document.querySelectorAll('a[href], input, textarea, button, select')];
-        return all.filter((e) => e.getClientRects().length > 0 || e.classList.contains('skip-link')).map((e) => e.id || e.getAttribute('href') || e.textContent.trim());
-      });
-      const reached = [];
-      const problems = [];
-      let sent = false;
-      for (let i = 0; i < 200 && !sent; i += 1) {
-        await page.keyboard.press('Tab');
-        const f = await page.evaluate(() => {
-          const e = document.activeElement;
-          if (!e || e === document.body) return null;
-          const r = e.getBoundingClientRect();
-          const s = getComputedStyle(e);
-          const cx = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
-          const cy = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
-          const top = document.elementFromPoint(cx, cy);
-          const inViewport = r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
-          const inlineInText = s.display === 'inline' && e.parentElement && e.parentElement.textContent.trim() !== e.textContent.trim();
-          return {
-            key: e.id || e.getAttribute('href') || e.textContent.trim(),
-            id: e.id,
-            tag: e.tagName,
-            submit: e.type === 'submit',
-            w: r.width,
-            h: r.height,
-            inViewport,
-            // Not hidden: what is on top at its centre is it, inside it, or its label.
-            onTop: !!top && (e === top || e.contains(top) || (e.labels && [...e.labels].some((l) => l.contains(top)))),
-            indicator: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none' || s.backgroundColor === 'rgb(255, 221, 0)',
-            inlineInText,
-            display: s.display,
-          };
-        });
-        if (!f) continue;
-        if (reached.includes(f.key) && f.key !== 'code') break;
-        reached.push(f.key);
-        const what = `${f.tag}#${f.id || f.key}`;
-        if (!f.inViewport || !f.onTop) problems.push(`${what} is hidden when focused`);
-        if (!f.indicator) problems.push(`${what} has no visible focus indicator`);
-        if (!f.inlineInText && (f.w < 24 || f.h < 24)) problems.push(`${what} is ${f.w}x${f.h}px, under 24x24`);
+      const form = await tabThrough(page, async (f) => {
         if (f.id === 'code') await page.keyboard.type(code);
         if (f.id === 'themes') await page.keyboard.press('Space');
         if (f.id === 'text') await page.keyboard.type('Nobody tells us when visits change.');
         if (f.submit) {
-          await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-          sent = true;
+          await pressEnter(page);
+          return true;
         }
-      }
-      assert(sent, `never reached the Send button; reached ${reached.join(', ')}`);
-      const before = expected.slice(0, expected.indexOf(expected.find((k) => k === 'Send' || /Send/.test(k))) + 1);
-      const missed = before.filter((k) => !reached.includes(k));
+        return false;
+      });
+      assert(form.left, `never reached the Send button; reached ${form.reached.join(', ')}`);
+      const upToSend = form.expected.slice(0, form.expected.indexOf(form.reached[form.reached.length - 1]) + 1);
+      const missed = upToSend.filter((k) => !form.reached.includes(k));
       assert(missed.length === 0, `not reachable by Tab: ${missed.join(', ')}`);
-      assert(problems.length === 0, problems.join('\n'));
+      assert(form.problems.length === 0, form.problems.join('\n'));
+
+      // Check your answers: every control reachable, then confirm.
+      const checkPage = await tabThrough(page, async (f) => {
+        if (f.submit && !f.action.includes('/check')) {
+          await pressEnter(page);
+          return true;
+        }
+        return false;
+      });
+      assert(checkPage.left, `never reached Confirm; reached ${checkPage.reached.join(', ')}`);
+      assert(checkPage.problems.length === 0, checkPage.problems.join('\n'));
       const landed = await page.locator('h1, .error-summary').first().innerText();
       assert((await page.locator('.receipt').count()) === 1, `keyboard journey did not reach the receipt: ${landed}`);
-      // The rest of the confirmation page by keyboard: links reachable and visible.
-      for (let i = 0; i < 10; i += 1) {
-        await page.keyboard.press('Tab');
-        const ok = await page.evaluate(() => {
-          const e = document.activeElement;
-          if (!e || e === document.body) return true;
-          const r = e.getBoundingClientRect();
-          return r.bottom > 0 && r.top < innerHeight;
-        });
-        assert(ok, 'a focused link on the confirmation is off screen');
-      }
+
+      // The confirmation, all the way round.
+      const done = await tabThrough(page, async () => false);
+      const unreached = done.expected.filter((k) => !done.reached.includes(k));
+      assert(unreached.length === 0, `not reachable on the confirmation: ${unreached.join(', ')}`);
+      assert(done.problems.length === 0, done.problems.join('\n'));
     });
   }
 
