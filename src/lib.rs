@@ -15,6 +15,7 @@ pub mod domain;
 pub mod encoding;
 pub mod http;
 pub mod keys;
+pub mod messages;
 pub mod random;
 pub mod store;
 pub mod tokens;

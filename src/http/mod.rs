@@ -9,11 +9,12 @@ mod api;
 mod audit;
 mod body;
 pub mod error;
+mod form;
 mod headers;
 mod participant;
 mod routes;
 
-pub use routes::{Route, ROUTES};
+pub use routes::{Audience, Route, ROUTES};
 
 use crate::audit::log::LogSigner;
 use crate::clock::Clock;

@@ -3,9 +3,11 @@
 
 mod admin;
 mod audit;
+mod check;
 mod concurrency;
 mod digest;
 mod helpers;
+mod inclusion;
 mod process;
 mod routes;
 mod submission;
