@@ -39,6 +39,7 @@ const PLACEHOLDERS = {
   '{round}': 'demo',
   '{organisation}': 'demo',
   '{picture}': 'card.svg',
+  // '{period}' is set once a period has been sealed, below.
 };
 
 function skipOrFail(reason) {
@@ -234,6 +235,23 @@ async function fillForm(p, { code, themes = 1, text = 'The staff rush every visi
   if (text !== undefined) await p.fill('#text', text);
 }
 
+// A sealed period, so that the audit page and its receipts list have
+// something to show: one critique, then the host closes the period.
+{
+  const [code] = await freshCodes(1);
+  const sent = await fetch(`${BASE}/api/v1/rounds/demo/critiques`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, themes: ['leadership'], text: 'Sealed so the audit pages have data.' }),
+  });
+  const closed = await api('POST', '/api/v1/admin/periods/close');
+  const audit = JSON.parse((await api('GET', '/api/v1/audit')).text);
+  if (sent.status !== 201 || closed.status !== 200 || audit.periods.length === 0) {
+    throw new Error(`could not seal a period: ${sent.status} ${closed.status} ${closed.text}`);
+  }
+  PLACEHOLDERS['{period}'] = audit.periods[0].period;
+}
+
 try {
   await check('the route table lists the participant pages', async () => {
     for (const path of ['/', '/r/{round}', '/r/{round}/paper', '/helping', '/accessibility']) {
@@ -246,7 +264,20 @@ try {
   await check('every route placeholder has a test value', async () => {
     assert(unplaced.length === 0, `add values to PLACEHOLDERS for: ${unplaced.map((r) => r.path).join(', ')}`);
   });
-  const pages = routes.filter((r) => r.method === 'GET' && !r.path.startsWith('/api/') && !unplaced.includes(r));
+  // Plain-text downloads (receipts lists) are files, not pages: fetched and
+  // checked apart.
+  const downloads = routes.filter((r) => r.method === 'GET' && r.path.endsWith('.txt') && !unplaced.includes(r));
+  for (const route of downloads) {
+    await check(`download: GET ${route.path}`, async () => {
+      const res = await fetch(BASE + concrete(route.path));
+      assert(res.status === 200, `status ${res.status}`);
+      assert((res.headers.get('content-type') || '').startsWith('text/plain'), 'not text/plain');
+      assert(!res.headers.get('set-cookie'), 'sets a cookie');
+    });
+  }
+  const pages = routes.filter(
+    (r) => r.method === 'GET' && !r.path.startsWith('/api/') && !r.path.endsWith('.txt') && !unplaced.includes(r),
+  );
   let htmlPages = 0;
   for (const route of pages) {
     for (const variant of ['', '?easy=1']) {
