@@ -3,6 +3,7 @@
 
 use crate::clock::SystemClock;
 use crate::config::Config;
+use crate::http::ratelimit::RateLimitOptions;
 use crate::http::Application;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -106,6 +107,28 @@ struct ServeArgs {
     /// Seed a demo organisation and round and print ten fresh codes.
     #[arg(long)]
     demo: bool,
+    /// A reverse proxy whose Forwarded / X-Forwarded-For / X-Forwarded-Proto
+    /// headers are believed (repeatable; the variable is comma-separated).
+    #[arg(
+        long = "trusted-proxy",
+        env = "PARRHESIA_TRUSTED_PROXY",
+        value_name = "ADDR",
+        value_delimiter = ','
+    )]
+    trusted_proxy: Vec<std::net::IpAddr>,
+    /// Always send Strict-Transport-Security (serve only over TLS).
+    #[arg(long, env = "PARRHESIA_HSTS")]
+    hsts: bool,
+    /// Paper-code attempts per client per minute.
+    #[arg(long, env = "PARRHESIA_CODE_ATTEMPTS_PER_MINUTE", default_value_t = RateLimitOptions::default().code_attempts_per_minute)]
+    code_attempts_per_minute: u32,
+    /// Admin API requests per client per minute.
+    #[arg(long, env = "PARRHESIA_ADMIN_ATTEMPTS_PER_MINUTE", default_value_t = RateLimitOptions::default().admin_attempts_per_minute)]
+    admin_attempts_per_minute: u32,
+    /// POST requests per second across all clients (size to the writer's
+    /// commit capacity, see BENCHMARKS.md).
+    #[arg(long, env = "PARRHESIA_MAX_POSTS_PER_SECOND", default_value_t = RateLimitOptions::default().posts_per_second)]
+    max_posts_per_second: u32,
 }
 
 pub fn main() -> ExitCode {
@@ -168,6 +191,14 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
     config.bind = args.bind;
     config.public_url = args.public_url;
     config.demo = args.demo;
+    config.hsts = args.hsts;
+    config.rate_limits = RateLimitOptions {
+        trusted_proxies: args.trusted_proxy,
+        code_attempts_per_minute: args.code_attempts_per_minute,
+        admin_attempts_per_minute: args.admin_attempts_per_minute,
+        posts_per_second: args.max_posts_per_second,
+        ..RateLimitOptions::default()
+    };
     config.admin_token = std::env::var("PARRHESIA_ADMIN_TOKEN")
         .ok()
         .filter(|t| !t.is_empty());

@@ -2,8 +2,10 @@
 //! (clap reads both; a flag wins over the environment), validated into
 //! [`Config`].
 
+use crate::http::ratelimit::RateLimitOptions;
 use crate::store::StoreOptions;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// Validated settings for one server.
 #[derive(Clone)]
@@ -23,6 +25,14 @@ pub struct Config {
     /// Seed the demo organisation and round and print fresh codes.
     pub demo: bool,
     pub store: StoreOptions,
+    /// Rate limits and the trusted proxies (`PARRHESIA_TRUSTED_PROXY`).
+    pub rate_limits: RateLimitOptions,
+    /// Always send `Strict-Transport-Security` (`PARRHESIA_HSTS`); without
+    /// it, HSTS is sent only when a trusted proxy says the client used TLS.
+    pub hsts: bool,
+    /// How long a client may take to send a request's head, and its body;
+    /// slower clients are cut off (408).
+    pub client_timeout: Duration,
 }
 
 /// Shortest admin token accepted from the environment.
@@ -37,6 +47,9 @@ impl std::fmt::Debug for Config {
             .field("public_url", &self.public_url)
             .field("admin_token", &self.admin_token.as_ref().map(|_| "<set>"))
             .field("demo", &self.demo)
+            .field("rate_limits", &self.rate_limits)
+            .field("hsts", &self.hsts)
+            .field("client_timeout", &self.client_timeout)
             .finish()
     }
 }
@@ -53,6 +66,9 @@ impl Config {
             admin_token: None,
             demo: false,
             store: StoreOptions::default(),
+            rate_limits: RateLimitOptions::default(),
+            hsts: false,
+            client_timeout: Duration::from_secs(10),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Integration tests: each drives a real server on port 0 with a fresh data
 //! and key directory. One test binary, one module per capability.
 
+mod abuse;
 mod admin;
 mod audit;
 mod check;
@@ -10,4 +11,5 @@ mod helpers;
 mod inclusion;
 mod process;
 mod routes;
+mod stress;
 mod submission;
