@@ -192,3 +192,10 @@ check-send-title = Send your comment
 check-send-now = Press the button to send. You cannot change it after that.
 check-confirm = Send
 check-change = Change my answers
+
+## The printed code card
+
+card-step-address = Go to the web address above.
+card-step-code = Type in the code. It works one time.
+card-step-say = Say what you think. Nobody will know it was you.
+card-step-paper = No internet? Ask for a paper form.

@@ -192,3 +192,10 @@ check-send-title = Now send your comment
 check-send-now = When you press the button, your comment is stored and your code is used up. You cannot change it after that.
 check-confirm = Confirm and send
 check-change = Change your answers
+
+## The printed code card (what its holder reads)
+
+card-step-address = Go to the web address above.
+card-step-code = Type in the code. Each code works once.
+card-step-say = Say what you think. Nobody will know it was you.
+card-step-paper = No internet? Ask for the paper form.
