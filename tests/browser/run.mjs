@@ -395,6 +395,11 @@ try {
       await fillForm(p, { code: code2 });
       await send(p);
       assert(await p.locator('body.easy').count() === 1, 'check page lost Easy Read');
+      // The check page switches version without losing the answers.
+      await Promise.all([p.waitForNavigation(), p.click('.variant-form [type=submit]')]);
+      assert(await p.locator('body.easy').count() === 0, 'no standard version of the check page');
+      await Promise.all([p.waitForNavigation(), p.click('.variant-form [type=submit]')]);
+      assert(await p.locator('body.easy').count() === 1, 'no Easy Read version of the check page');
       await confirm(p);
       assert((await p.locator('.receipt').count()) === 1, 'Easy Read journey: no receipt');
       assert(await p.locator('body.easy').count() === 1, 'confirmation lost Easy Read');
