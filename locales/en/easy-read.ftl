@@ -59,7 +59,7 @@ period-noun = { $weeks ->
 }
 before-title = Read this first
 before-no-name = You do not give your name.
-before-who-sees = { $org } sees how many people chose each theme.
+before-who-sees = The people who run this service read your words. { $org } sees how many people chose each theme.
 before-when = They see the numbers every { $period }. Groups smaller than { $k } people are not shown.
 before-names = Do not write names.
 before-once = Your code works one time only.

@@ -59,7 +59,7 @@ period-noun = { $weeks ->
 }
 before-title = Before you start
 before-no-name = You do not give your name. We do not keep your internet address, cookies or the exact time you write.
-before-who-sees = Your words are seen by the people who run this service. { $org } sees how many people chose each theme. It sees your words only if you let it quote you.
+before-who-sees = Your words are seen by the people who run this service. { $org } sees how many people chose each theme.
 before-when = Numbers are shown only after each { $period } ends, and only for groups of { $k } or more people, so nobody can work out who said what.
 before-names = Do not write your name, or other people's names, unless you want to.
 before-once = Your code works once. After you press Send you cannot change what you wrote.
