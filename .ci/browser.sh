@@ -12,6 +12,12 @@ if ! [ -x /usr/bin/chromium ] || ! command -v w3m >/dev/null || ! command -v nod
   apt-get install -y chromium w3m
   command -v node >/dev/null || apt-get install -y nodejs npm
 fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "browser tests need Node 20 or later (playwright-core); found $(node --version)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 npm ci --no-audit --no-fund
 # The debug binary: already built by `cargo test`, and a missing message
 # key stops it (see src/messages), which the tests then catch.

@@ -59,7 +59,7 @@ period-noun = { $weeks ->
 }
 before-title = Read this first
 before-no-name = You do not give your name.
-before-who-sees = { $org } sees how many people chose each theme.
+before-who-sees = The people who run this service read your words. { $org } sees how many people chose each theme.
 before-when = They see the numbers every { $period }. Groups smaller than { $k } people are not shown.
 before-names = Do not write names.
 before-once = Your code works one time only.
@@ -192,3 +192,10 @@ check-send-title = Send your comment
 check-send-now = Press the button to send. You cannot change it after that.
 check-confirm = Send
 check-change = Change my answers
+
+## The printed code card
+
+card-step-address = Go to the web address above.
+card-step-code = Type in the code. It works one time.
+card-step-say = Say what you think. Nobody will know it was you.
+card-step-paper = No internet? Ask for a paper form.

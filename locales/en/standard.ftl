@@ -59,7 +59,7 @@ period-noun = { $weeks ->
 }
 before-title = Before you start
 before-no-name = You do not give your name. We do not keep your internet address, cookies or the exact time you write.
-before-who-sees = Your words are seen by the people who run this service. { $org } sees how many people chose each theme. It sees your words only if you let it quote you.
+before-who-sees = Your words are seen by the people who run this service. { $org } sees how many people chose each theme.
 before-when = Numbers are shown only after each { $period } ends, and only for groups of { $k } or more people, so nobody can work out who said what.
 before-names = Do not write your name, or other people's names, unless you want to.
 before-once = Your code works once. After you press Send you cannot change what you wrote.
@@ -192,3 +192,10 @@ check-send-title = Now send your comment
 check-send-now = When you press the button, your comment is stored and your code is used up. You cannot change it after that.
 check-confirm = Confirm and send
 check-change = Change your answers
+
+## The printed code card (what its holder reads)
+
+card-step-address = Go to the web address above.
+card-step-code = Type in the code. Each code works once.
+card-step-say = Say what you think. Nobody will know it was you.
+card-step-paper = No internet? Ask for the paper form.

@@ -43,6 +43,13 @@ pub fn check_answers(
         &m.t("check-title"),
         false,
         html! {
+            // The same answers in the other version (Easy Read or standard):
+            // a button, because the answers travel in the form, not the address.
+            form.variant-form method="post" action=(m.toggle_href(&format!("{path}/check"))) accept-charset="utf-8" {
+                (hidden_fields(values, code))
+                input.link-button type="submit"
+                    value=(if m.easy { m.t("standard-link") } else { m.t("easy-read-link") });
+            }
             span.caption { (round.title) }
             h1 { (m.t("check-title")) }
             (step(m, "receipt", html! { p { (m.t("check-not-sent")) } }))

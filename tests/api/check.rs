@@ -36,7 +36,9 @@ async fn checking_answers_stores_nothing_and_spends_no_code() {
     assert!(check.body.contains("Meals &lt;b&gt;arrive&lt;/b&gt; cold."));
     assert!(check.body.contains("action=\"/r/spring\""));
     assert!(check.body.contains("action=\"/r/spring/check?change=yes\""));
-    assert_eq!(check.body.matches("name=\"themes\"").count(), 4);
+    // Three forms carry the answers: confirm, change, and Easy Read.
+    assert_eq!(check.body.matches("name=\"themes\"").count(), 6);
+    assert!(check.body.contains("action=\"/r/spring/check?easy=1\""));
     assert_eq!(app.stored(), (0, 0), "checking must not store or spend");
 
     // Going back and checking again still works: the code is unspent.

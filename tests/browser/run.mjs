@@ -426,6 +426,11 @@ try {
       await fillForm(p, { code: code2 });
       await send(p);
       assert(await p.locator('body.easy').count() === 1, 'check page lost Easy Read');
+      // The check page switches version without losing the answers.
+      await Promise.all([p.waitForNavigation(), p.click('.variant-form [type=submit]')]);
+      assert(await p.locator('body.easy').count() === 0, 'no standard version of the check page');
+      await Promise.all([p.waitForNavigation(), p.click('.variant-form [type=submit]')]);
+      assert(await p.locator('body.easy').count() === 1, 'no Easy Read version of the check page');
       await confirm(p);
       assert((await p.locator('.receipt').count()) === 1, 'Easy Read journey: no receipt');
       assert(await p.locator('body.easy').count() === 1, 'confirmation lost Easy Read');
@@ -562,22 +567,69 @@ try {
   }
   await page.setViewportSize({ width: 1024, height: 768 });
 
-  // A text browser.
-  await check('w3m -dump of the form shows every label and field', async () => {
-    if (!haveW3m) throw new Error('w3m missing');
-    await page.goto(`${BASE}/r/demo`);
-    const labels = await page.locator('form label, form legend').allInnerTexts();
-    const fields = await page.locator('form input, form textarea, form button').count();
-    const dump = execFileSync('w3m', ['-dump', '-cols', '200', `${BASE}/r/demo`], { encoding: 'utf8' });
-    const flat = dump.replace(/\s+/g, ' ');
-    const missing = labels.map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => !flat.includes(l));
-    assert(missing.length === 0, `labels missing from w3m: ${missing.join(' | ')}`);
-    // w3m draws text fields and check boxes as [ ... ] and buttons as [Send].
-    const drawn = (dump.match(/\[[^\]\n]*\]/g) || []).length;
-    assert(drawn >= fields, `w3m drew ${drawn} fields, the form has ${fields}`);
-    assert(/\[ ?Send ?\]/.test(dump), 'no [Send] button in w3m');
-    writeFileSync(join(SHOTS, 'w3m-form.txt'), dump);
+  // Paper: the form and the code cards print on A4.
+  const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  await check('the paper form prints on A4 in large type, without the page frame', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await page.goto(`${BASE}/r/demo/paper`);
+    await page.emulateMedia({ media: 'print' });
+    const info = await page.evaluate(() => ({
+      header: getComputedStyle(document.querySelector('.header')).display,
+      footer: getComputedStyle(document.querySelector('.footer')).display,
+      font: parseFloat(getComputedStyle(document.body).fontSize),
+      boxes: document.querySelectorAll('.code-box').length,
+      ticks: document.querySelectorAll('.tick-list .tick-box').length,
+      space: document.querySelector('.write-space').getBoundingClientRect().height,
+    }));
+    const themes = (await page.locator('.tick-list li').allInnerTexts()).length;
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    writeFileSync(join(SHOTS, 'paper-form.pdf'), pdf);
+    await page.emulateMedia({ media: null });
+    assert(info.header === 'none' && info.footer === 'none', 'the page frame prints');
+    assert(info.font >= 21, `print text is ${info.font}px, under 16pt`);
+    assert(info.boxes === 12, `${info.boxes} code boxes, the card has 12 symbols`);
+    assert(info.ticks === themes && themes > 0, `${info.ticks} tick boxes for ${themes} themes`);
+    assert(info.space >= 400, `only ${info.space}px to write in`);
+    const n = pdfPages(pdf);
+    assert(n >= 1 && n <= 4, `the paper form prints on ${n} A4 pages`);
   });
+  await check('eight code cards print on one A4 page', async () => {
+    const r = await api('POST', '/api/v1/admin/rounds/demo/codes/sheet', { count: 8 });
+    await page.route(`${BASE}/__cards`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: r.text }));
+    await page.goto(`${BASE}/__cards`);
+    // Nothing on a card may be cut off (cards have a fixed height).
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 718, height: 1047 }); // A4 less 10 mm margins at 96 dpi
+    const clipped = await page.evaluate(() => [...document.querySelectorAll('.card')].filter((c) => c.scrollHeight > c.clientHeight + 1).length);
+    await page.emulateMedia({ media: null });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    await page.unroute(`${BASE}/__cards`);
+    assert(clipped === 0, `${clipped} cards have text cut off`);
+    writeFileSync(join(SHOTS, 'code-cards.pdf'), pdf);
+    assert(pdfPages(pdf) === 1, `8 cards take ${pdfPages(pdf)} pages`);
+  });
+
+  // A text browser.
+  for (const variant of ['', '?easy=1']) {
+    await check(`w3m -dump of the form shows every label and field${variant}`, async () => {
+      if (!haveW3m) throw new Error('w3m missing');
+      const url = `${BASE}/r/demo${variant}`;
+      await page.goto(url);
+      const labels = await page.locator('form label, form legend').allInnerTexts();
+      const fields = await page.locator('form input, form textarea, form button').count();
+      const send = await page.locator('form [type=submit]').inputValue();
+      const dump = execFileSync('w3m', ['-dump', '-cols', '200', url], { encoding: 'utf8' });
+      const flat = dump.replace(/\s+/g, ' ');
+      const missing = labels.map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => !flat.includes(l));
+      assert(missing.length === 0, `labels missing from w3m: ${missing.join(' | ')}`);
+      // w3m draws text fields and check boxes as [ ... ] and buttons as [Send].
+      const drawn = (dump.match(/\[[^\]\n]*\]/g) || []).length;
+      assert(drawn >= fields, `w3m drew ${drawn} fields, the form has ${fields}`);
+      assert(dump.includes(`[${send}]`), `no [${send}] button in w3m`);
+      writeFileSync(join(SHOTS, `w3m-form${variant ? '-easy' : ''}.txt`), dump);
+    });
+  }
 
   await check('no page asked another origin for anything', async () => {
     assert(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);
