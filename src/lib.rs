@@ -14,6 +14,7 @@ pub mod domain;
 pub mod http;
 pub mod keys;
 pub mod random;
+pub mod remote;
 pub mod store;
 pub mod tokens;
 pub mod views;

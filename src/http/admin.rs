@@ -52,7 +52,7 @@ pub fn new_token() -> anyhow::Result<String> {
     Ok(crate::store::hex(&bytes))
 }
 
-fn require_admin(state: &AppState, req: &HttpRequest) -> Result<(), ApiError> {
+pub(super) fn require_admin(state: &AppState, req: &HttpRequest) -> Result<(), ApiError> {
     let presented = req
         .headers()
         .get(header::AUTHORIZATION)

@@ -28,7 +28,7 @@ use sled::transaction::{
     ConflictableTransactionResult, TransactionError, TransactionalTree, UnabortableTransactionError,
 };
 use sled::Transactional;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -50,14 +50,43 @@ pub(super) enum Op {
         round: Slug,
         hashes: Vec<[u8; 32]>,
     },
+    CreateInvitations {
+        round: Slug,
+        hashes: Vec<[u8; 32]>,
+        tokens: u32,
+    },
+    ConsumeInvitation([u8; 32]),
     Submit {
         round: Slug,
-        code: [u8; 32],
+        credential: Credential,
         id: [u8; 16],
         value: Vec<u8>,
         period: String,
         themes: Vec<String>,
     },
+}
+
+/// What a submission spends.
+pub(super) enum Credential {
+    /// A paper code's keyed hash.
+    Code([u8; 32]),
+    /// A Privacy Pass token's nonce, in its key's spent-nonce tree.
+    Nonce { key: [u8; 32], nonce: [u8; 32] },
+}
+
+/// An invitation record: tokens left (u32, big-endian), then the round.
+pub(super) fn decode_invitation(value: &[u8]) -> Option<(u32, String)> {
+    let (left, round) = value.split_first_chunk::<4>()?;
+    Some((
+        u32::from_be_bytes(*left),
+        String::from_utf8(round.to_vec()).ok()?,
+    ))
+}
+
+fn encode_invitation(left: u32, round: &[u8]) -> Vec<u8> {
+    let mut v = left.to_be_bytes().to_vec();
+    v.extend_from_slice(round);
+    v
 }
 
 pub(super) enum Outcome {
@@ -144,20 +173,44 @@ fn commit(
     t: &Trees,
     batch: &[Job],
 ) -> Result<Vec<Applied>, StoreError> {
-    let outcomes = (
+    // The spent-nonce trees this batch touches, one per Privacy Pass key
+    // (opening an existing tree is a lookup).
+    let mut keys: Vec<[u8; 32]> = Vec::new();
+    for job in batch {
+        if let Op::Submit {
+            credential: Credential::Nonce { key, .. },
+            ..
+        } = &job.op
+        {
+            if !keys.contains(key) {
+                keys.push(*key);
+            }
+        }
+    }
+    let nonce_trees = keys
+        .iter()
+        .map(|k| db.open_tree(super::nonce_tree_name(k)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut all = vec![
         &t.organisations,
         &t.rounds,
         &t.codes,
         &t.critiques,
         &t.counters,
-    )
-        .transaction(|(orgs, rounds, codes, critiques, counters)| {
+        &t.invitations,
+    ];
+    all.extend(nonce_trees.iter());
+    let outcomes = all
+        .as_slice()
+        .transaction(|trees| {
             let tx = Tx {
-                orgs,
-                rounds,
-                codes,
-                critiques,
-                counters,
+                orgs: &trees[0],
+                rounds: &trees[1],
+                codes: &trees[2],
+                critiques: &trees[3],
+                counters: &trees[4],
+                invitations: &trees[5],
+                nonces: keys.iter().copied().zip(&trees[6..]).collect(),
             };
             let mut out = Vec::with_capacity(batch.len());
             for job in batch {
@@ -177,6 +230,8 @@ struct Tx<'a> {
     codes: &'a TransactionalTree,
     critiques: &'a TransactionalTree,
     counters: &'a TransactionalTree,
+    invitations: &'a TransactionalTree,
+    nonces: HashMap<[u8; 32], &'a TransactionalTree>,
 }
 
 type TxResult<T> = Result<T, UnabortableTransactionError>;
@@ -235,34 +290,66 @@ impl Tx<'_> {
                 self.bump(&counter_key(CounterKind::CodesIssued, round), issued)?;
                 Ok(Ok(Outcome::Issued(issued as usize)))
             }
+            Op::CreateInvitations {
+                round,
+                hashes,
+                tokens,
+            } => {
+                let mut current = match self.round(round)? {
+                    Ok(r) => r,
+                    Err(e) => return Ok(Err(e)),
+                };
+                if !current.opened {
+                    current.opened = true;
+                    if let Err(e) = self.put_round(&current)? {
+                        return Ok(Err(e));
+                    }
+                }
+                let value = encode_invitation(*tokens, round.as_str().as_bytes());
+                let mut issued = 0;
+                for hash in hashes {
+                    if self.invitations.get(hash)?.is_none() {
+                        self.invitations.insert(hash, value.as_slice())?;
+                        issued += 1;
+                    }
+                }
+                Ok(Ok(Outcome::Issued(issued)))
+            }
+            Op::ConsumeInvitation(hash) => {
+                let Some((left, round)) = self
+                    .invitations
+                    .get(hash)?
+                    .and_then(|v| decode_invitation(&v))
+                else {
+                    return Ok(Err(StoreError::InvitationUnknown));
+                };
+                if left == 0 {
+                    return Ok(Err(StoreError::InvitationExhausted));
+                }
+                self.invitations
+                    .insert(hash, encode_invitation(left - 1, round.as_bytes()))?;
+                Ok(Ok(Outcome::Done))
+            }
             Op::Submit {
                 round,
-                code,
+                credential,
                 id,
                 value,
                 period,
                 themes,
             } => {
-                let state = self.codes.get(code)?;
-                let (spent, code_round) = match state.as_deref() {
-                    Some([flag, rest @ ..]) => (*flag == 1, rest),
-                    _ => return Ok(Err(StoreError::CodeUnknown)),
-                };
-                if code_round != round.as_str().as_bytes() {
-                    return Ok(Err(StoreError::CodeUnknown));
-                }
-                if spent {
-                    return Ok(Err(StoreError::CodeSpent));
-                }
                 if self.critiques.get(id)?.is_some() {
                     // A 2^-122 coincidence; refuse rather than overwrite.
                     return Ok(Err(StoreError::Io("critique id collision".into())));
                 }
-                let mut spent_value = vec![1u8];
-                spent_value.extend_from_slice(code_round);
-                self.codes.insert(code, spent_value)?;
+                let spent = match credential {
+                    Credential::Code(code) => self.spend_code(round, code)?,
+                    Credential::Nonce { key, nonce } => self.spend_nonce(key, nonce)?,
+                };
+                if let Err(e) = spent {
+                    return Ok(Err(e));
+                }
                 self.critiques.insert(id, value.as_slice())?;
-                self.bump(&counter_key(CounterKind::CodesSpent, round), 1)?;
                 self.bump(&counter_key(CounterKind::Critiques, round), 1)?;
                 self.bump(&period_key(round.as_str(), period, ""), 1)?;
                 for theme in themes {
@@ -271,6 +358,39 @@ impl Tx<'_> {
                 Ok(Ok(Outcome::Done))
             }
         }
+    }
+
+    /// Mark a paper code spent, if it belongs to `round` and is unspent.
+    fn spend_code(&self, round: &Slug, code: &[u8; 32]) -> TxResult<Result<(), StoreError>> {
+        let state = self.codes.get(code)?;
+        let (spent, code_round) = match state.as_deref() {
+            Some([flag, rest @ ..]) => (*flag == 1, rest),
+            _ => return Ok(Err(StoreError::CodeUnknown)),
+        };
+        if code_round != round.as_str().as_bytes() {
+            return Ok(Err(StoreError::CodeUnknown));
+        }
+        if spent {
+            return Ok(Err(StoreError::CodeSpent));
+        }
+        let mut spent_value = vec![1u8];
+        spent_value.extend_from_slice(code_round);
+        self.codes.insert(code, spent_value)?;
+        self.bump(&counter_key(CounterKind::CodesSpent, round), 1)?;
+        Ok(Ok(()))
+    }
+
+    /// Record a Privacy Pass nonce as spent under its key, unless it already
+    /// is. The record says only "spent": not by which critique.
+    fn spend_nonce(&self, key: &[u8; 32], nonce: &[u8; 32]) -> TxResult<Result<(), StoreError>> {
+        let Some(tree) = self.nonces.get(key) else {
+            return Ok(Err(StoreError::Io("spent-nonce tree not opened".into())));
+        };
+        if tree.get(nonce)?.is_some() {
+            return Ok(Err(StoreError::TokenSpent));
+        }
+        tree.insert(&nonce[..], &[][..])?;
+        Ok(Ok(()))
     }
 
     fn round(&self, slug: &Slug) -> TxResult<Result<Round, StoreError>> {

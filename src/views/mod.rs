@@ -4,11 +4,13 @@
 
 mod cards;
 mod digest;
+mod invite;
 mod pages;
 mod round;
 
 pub use cards::{code_sheet, CARDS_CSS};
 pub use digest::digest;
+pub use invite::invite_page;
 pub use pages::{home, not_found, problem};
 pub use round::{confirmation, round_form, FormErrors, FormValues};
 

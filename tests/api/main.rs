@@ -5,6 +5,7 @@ mod admin;
 mod concurrency;
 mod digest;
 mod helpers;
+mod privacy_pass;
 mod process;
 mod routes;
 mod submission;

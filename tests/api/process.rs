@@ -20,6 +20,7 @@ struct Server {
 
 impl Server {
     fn start(root: &Path) -> Self {
+        crate::helpers::seed_token_key(&root.join("keys"));
         let mut child = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
             .args(["serve", "--bind", "127.0.0.1:0", "--data"])
             .arg(root.join("data"))
