@@ -12,6 +12,8 @@
 pub mod client;
 pub mod invitation;
 pub mod issuer;
+#[cfg(test)]
+mod kat;
 pub mod paper;
 pub mod redeemer;
 pub mod token_keys;

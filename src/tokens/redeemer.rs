@@ -120,6 +120,20 @@ impl Redeemer {
         round: &str,
         today: Date,
     ) -> Result<SpentToken, RedeemError> {
+        let expected = self
+            .challenge(round)
+            .digest()
+            .map_err(|_| RedeemError::WrongChallenge)?;
+        self.verify(authorization, &expected, today)
+    }
+
+    /// Check a token against the challenge whose SHA-256 is `expected`.
+    pub(crate) fn verify(
+        &self,
+        authorization: &str,
+        expected: &[u8; 32],
+        today: Date,
+    ) -> Result<SpentToken, RedeemError> {
         use futures_util::FutureExt;
         let value =
             http::HeaderValue::from_str(authorization).map_err(|_| RedeemError::Malformed)?;
@@ -132,12 +146,8 @@ impl Redeemer {
             .keys
             .verifying(token.token_key_id(), today)
             .ok_or(RedeemError::KeyUnknown)?;
-        let expected = self
-            .challenge(round)
-            .digest()
-            .map_err(|_| RedeemError::WrongChallenge)?;
         // Constant time, as for any authenticator comparison (STYLE.md).
-        if !bool::from(token.challenge_digest().ct_eq(&expected)) {
+        if !bool::from(token.challenge_digest().ct_eq(expected)) {
             return Err(RedeemError::WrongChallenge);
         }
         let nonce = token.nonce();

@@ -54,6 +54,17 @@ pub(crate) struct TokenKey {
 }
 
 impl TokenKey {
+    /// A key from its PKCS#8 PEM (the key file's form, and the RFC 9578
+    /// test vectors').
+    pub(crate) fn from_pem(pem: &str, not_before: Date) -> Result<Self> {
+        let sk = blind_rsa_signatures::SecretKey::from_pem(pem)
+            .map_err(|e| anyhow!("a token key is damaged: {e}"))?;
+        let pk = sk
+            .public_key()
+            .map_err(|e| anyhow!("a token key is damaged: {e}"))?;
+        Self::from_pair(KeyPair { pk, sk }, not_before)
+    }
+
     fn from_pair(pair: RsaKeyPair, not_before: Date) -> Result<Self> {
         let spki = serialize_public_key(&pair.pk)
             .map_err(|e| anyhow!("could not encode a token key: {e}"))?;
@@ -121,14 +132,12 @@ impl TokenKeys {
             let stored: Vec<StoredKey> = serde_json::from_slice(&bytes)
                 .with_context(|| format!("the token key file {KEY_FILE} is damaged"))?;
             for s in stored {
-                let sk = blind_rsa_signatures::SecretKey::from_pem(&s.private_key_pem)
-                    .map_err(|e| anyhow!("a token key in {KEY_FILE} is damaged: {e}"))?;
-                let pk = sk
-                    .public_key()
-                    .map_err(|e| anyhow!("a token key in {KEY_FILE} is damaged: {e}"))?;
                 let not_before = parse_date(&s.not_before)
                     .ok_or_else(|| anyhow!("a token key date in {KEY_FILE} is damaged"))?;
-                keys.push(TokenKey::from_pair(KeyPair { pk, sk }, not_before)?);
+                keys.push(
+                    TokenKey::from_pem(&s.private_key_pem, not_before)
+                        .with_context(|| format!("in {KEY_FILE}"))?,
+                );
             }
         }
         let before = keys.len();
@@ -158,6 +167,12 @@ impl TokenKeys {
         Ok((set, expired))
     }
 
+    /// A set of exactly these keys (for tests and the known-answer vectors).
+    #[cfg(test)]
+    pub(crate) fn from_keys(keys: Vec<TokenKey>) -> Self {
+        Self { keys }
+    }
+
     fn save(&self, dir: &KeyDir) -> Result<()> {
         let stored = self
             .keys
@@ -178,11 +193,22 @@ impl TokenKeys {
 
     /// The key that issues tokens `today`: the newest one whose issuing
     /// window has begun (RFC 9578 §4: clients use the newest `not-before`).
+    /// A server left running past a key's last issuing day (rotation happens
+    /// at start-up) keeps issuing with it while it still verifies, rather
+    /// than stop; the log says to restart.
     pub(crate) fn issuing(&self, today: Date) -> Option<&TokenKey> {
-        self.keys
+        let current = self
+            .keys
             .iter()
             .rev()
-            .find(|k| k.not_before <= today && today <= k.last_issue_day())
+            .find(|k| k.not_before <= today && today <= k.last_issue_day());
+        current.or_else(|| {
+            let late = self.keys.iter().rev().find(|k| k.verifies_on(today));
+            if late.is_some() {
+                tracing::warn!("the Privacy Pass key is due for rotation: restart the server");
+            }
+            late
+        })
     }
 
     /// The key with token_key_id `id`, if it still verifies `today`.
@@ -227,4 +253,60 @@ fn parse_date(s: &str) -> Option<Date> {
     let m = time::Month::try_from(parts.next()?.parse::<u8>().ok()?).ok()?;
     let d = parts.next()?.parse().ok()?;
     Date::from_calendar_date(y, m, d).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_rotate_with_an_overlap_and_expire() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = KeyDir::open(&root.path().join("keys"), &root.path().join("data")).unwrap();
+        let d0 = Date::from_calendar_date(2026, time::Month::November, 26).unwrap();
+        let day = |n: i64| d0.saturating_add(Duration::days(n));
+        // First start: one key, issuing.
+        let (a, expired) = TokenKeys::load_or_rotate(&dir, d0).unwrap();
+        assert!(expired.is_empty());
+        assert_eq!(a.public_list().len(), 1);
+        let first = a.ids()[0];
+        // A restart inside the window keeps it.
+        let (b, _) = TokenKeys::load_or_rotate(&dir, day(ISSUE_DAYS - 1)).unwrap();
+        assert_eq!(b.ids(), vec![first]);
+        // Past the window: a new issuing key; the old one still verifies.
+        let (c, expired) = TokenKeys::load_or_rotate(&dir, day(ISSUE_DAYS)).unwrap();
+        assert!(expired.is_empty());
+        assert_eq!(c.ids().len(), 2);
+        let second = c.issuing(day(ISSUE_DAYS)).unwrap().id;
+        assert_ne!(second, first);
+        assert!(c
+            .verifying(&first, day(ISSUE_DAYS + OVERLAP_DAYS - 1))
+            .is_some());
+        assert!(c
+            .verifying(&first, day(ISSUE_DAYS + OVERLAP_DAYS))
+            .is_none());
+        // After the overlap the old key is dropped and reported.
+        let (d, expired) = TokenKeys::load_or_rotate(&dir, day(ISSUE_DAYS + OVERLAP_DAYS)).unwrap();
+        assert_eq!(expired, vec![first]);
+        assert_eq!(d.ids(), vec![second]);
+        // The file is private.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join(KEY_FILE))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_server_left_running_keeps_issuing_with_the_last_key_while_it_verifies() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = KeyDir::open(&root.path().join("keys"), &root.path().join("data")).unwrap();
+        let d0 = Date::from_calendar_date(2026, time::Month::November, 26).unwrap();
+        let (keys, _) = TokenKeys::load_or_rotate(&dir, d0).unwrap();
+        let late = d0.saturating_add(Duration::days(ISSUE_DAYS + 1));
+        assert!(keys.issuing(late).is_some());
+        let gone = d0.saturating_add(Duration::days(ISSUE_DAYS + OVERLAP_DAYS));
+        assert!(keys.issuing(gone).is_none());
+    }
 }
