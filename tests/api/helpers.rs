@@ -40,6 +40,8 @@ pub struct TestApp {
     pub api: Api,
     pub clock: ManualClock,
     pub store: Store,
+    /// The Privacy Pass keys the server published for auditors.
+    pub token_keys: Vec<parrhesia::tokens::TokenKeyInfo>,
     /// Kept so the directories live as long as the server.
     pub dirs: TempDir,
 }
@@ -113,11 +115,13 @@ pub async fn spawn_app() -> TestApp {
     keep_token_key(&keys);
     let address = format!("http://{}", app.address());
     let store = app.store();
+    let token_keys = app.token_keys();
     actix_web::rt::spawn(app.run_until_stopped());
     TestApp {
         api: Api::new(address),
         clock,
         store,
+        token_keys,
         dirs,
     }
 }

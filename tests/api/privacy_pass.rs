@@ -119,6 +119,36 @@ async fn the_issuer_directory_lists_one_type_2_key() {
     let www = www_authenticate(&app.ask_challenge("spring").await);
     let key = keys[0]["token-key"].as_str().unwrap();
     assert!(www.contains(&format!("token-key={key}")), "{www}");
+    // The list for auditors names it by token_key_id = SHA-256(SPKI).
+    assert_eq!(app.token_keys.len(), 1);
+    assert_eq!(app.token_keys[0].token_key, key);
+    let spki = parrhesia::tokens::b64_decode(key).unwrap();
+    let id: String = ring::digest::digest(&ring::digest::SHA256, &spki)
+        .as_ref()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(app.token_keys[0].token_key_id, id);
+}
+
+#[actix_web::test]
+async fn spent_nonces_are_kept_per_key_and_dropped_with_an_expired_key() {
+    let app = app_with_round().await;
+    let invitation = app.invitations("spring", 1, None).await.remove(0);
+    let (_, _, token) = app.fetch_token("spring", &invitation).await;
+    let a = app.submit_with_token("spring", &token, critique()).await;
+    assert_eq!(a.status, StatusCode::CREATED);
+    let current = parrhesia::tokens::b64_decode(&app.token_keys[0].token_key).unwrap();
+    let id: [u8; 32] = ring::digest::digest(&ring::digest::SHA256, &current)
+        .as_ref()
+        .try_into()
+        .unwrap();
+    // Start-up keeps the spent set of every key still in use ...
+    assert_eq!(app.store.prune_spent_nonces(&[id]).unwrap(), 0);
+    assert_eq!(app.store.spent_nonce_count().unwrap(), 1);
+    // ... and drops the set of a key that has expired.
+    assert_eq!(app.store.prune_spent_nonces(&[]).unwrap(), 1);
+    assert_eq!(app.store.spent_nonce_count().unwrap(), 0);
 }
 
 #[actix_web::test]
