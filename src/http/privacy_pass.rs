@@ -12,7 +12,9 @@ use super::participant::load_round;
 use super::AppState;
 use crate::domain::{InputError, Round};
 use crate::tokens::invitation::{MAX_INVITATIONS, MAX_TOKENS_PER_INVITATION};
-use crate::tokens::issuer::{DIRECTORY_MEDIA_TYPE, REQUEST_MEDIA_TYPE, RESPONSE_MEDIA_TYPE};
+use crate::tokens::issuer::{
+    IssueError, DIRECTORY_MEDIA_TYPE, REQUEST_MEDIA_TYPE, RESPONSE_MEDIA_TYPE,
+};
 use crate::tokens::{Invitation, Redemption};
 use crate::views;
 use actix_web::http::{header, StatusCode};
@@ -61,10 +63,7 @@ pub async fn token_request(
         .ok_or(ApiError::InvitationUnknown)?;
     let bytes = body::read(&req, payload, REQUEST_MEDIA_TYPE, REQUEST_LIMIT).await?;
     let today = state.clock.today();
-    let request = state
-        .issuer
-        .parse(&bytes, today)
-        .map_err(ApiError::TokenRequestInvalid)?;
+    let request = state.issuer.parse(&bytes, today).map_err(refused)?;
     let hash = state.invitations.hash(&invitation);
     // A cheap read first, so that guessed invitations cost no signing.
     match state.store.invitation(&hash)? {
@@ -77,7 +76,7 @@ pub async fn token_request(
     let response = web::block(move || signer.issuer.sign(request, today))
         .await
         .map_err(|_| ApiError::Internal("signing task failed".into()))?
-        .map_err(ApiError::TokenRequestInvalid)?;
+        .map_err(refused)?;
     // Only now is the invitation spent, atomically: of many concurrent
     // requests on a one-token invitation exactly one gets here first, and
     // every other signature is thrown away unseen.
@@ -85,6 +84,14 @@ pub async fn token_request(
     Ok(HttpResponse::Ok()
         .content_type(RESPONSE_MEDIA_TYPE)
         .body(response))
+}
+
+/// The client's mistakes are 400s; ours (no key, a failed signature) 500s.
+fn refused(e: IssueError) -> ApiError {
+    match e {
+        IssueError::NoKey | IssueError::Signing => ApiError::Internal(e.to_string()),
+        other => ApiError::TokenRequestInvalid(other),
+    }
 }
 
 /// The redemption a request presents in `Authorization: PrivateToken …`, if

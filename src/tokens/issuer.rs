@@ -40,6 +40,10 @@ pub enum IssueError {
     Blinded,
     #[error("no issuing key today")]
     NoKey,
+    #[error("the token request could not be read")]
+    Malformed,
+    #[error("signing failed")]
+    Signing,
 }
 
 /// A syntactically valid request for the current key.
@@ -98,14 +102,16 @@ impl Issuer {
         Self { keys }
     }
 
-    /// The directory published at `/.well-known/private-token-issuer-directory`:
-    /// every key that still verifies, newest last, so clients holding a
-    /// token of the previous key can still see it (RFC 9578 §4 asks clients
-    /// to pick the newest `not-before` that has passed).
+    /// The directory published at `/.well-known/private-token-issuer-directory`
+    /// (RFC 9578 §4): the issuing key first (clients prefer keys earlier in
+    /// the list), then any older key that still verifies during its overlap
+    /// window, each with its `not-before`.
     pub fn directory(&self, today: Date, request_uri: String) -> Directory {
-        let token_keys = self
-            .keys
-            .valid(today)
+        let issuing = self.keys.issuing(today).map(|k| k.id);
+        let mut keys: Vec<_> = self.keys.valid(today).collect();
+        keys.sort_by_key(|k| (Some(k.id) != issuing, std::cmp::Reverse(k.not_before)));
+        let token_keys = keys
+            .into_iter()
             .map(|k| DirectoryKey {
                 token_type: 2,
                 token_key: super::b64(&k.spki),
@@ -141,7 +147,7 @@ impl Issuer {
             return Err(IssueError::KeyUnknown);
         }
         let request =
-            TokenRequest::tls_deserialize(&mut &body[..]).map_err(|_| IssueError::Length(0))?;
+            TokenRequest::tls_deserialize(&mut &body[..]).map_err(|_| IssueError::Malformed)?;
         Ok(ParsedRequest(request))
     }
 
@@ -156,10 +162,12 @@ impl Issuer {
         let response = IssuerServer::new()
             .issue_token_response(&store, request.0)
             .now_or_never()
-            .ok_or(IssueError::NoKey)?
+            .ok_or(IssueError::Signing)?
+            // The crate refuses a blinded message that is not below the
+            // modulus (RFC 9474 §4.3): the client's fault, not ours.
             .map_err(|_| IssueError::Blinded)?;
         response
             .tls_serialize_detached()
-            .map_err(|_| IssueError::Blinded)
+            .map_err(|_| IssueError::Signing)
     }
 }

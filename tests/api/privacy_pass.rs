@@ -405,6 +405,9 @@ async fn bad_token_requests_and_headers_get_clear_4xx_never_5xx() {
     wrong_type[1] = 1;
     let mut wrong_key = good.clone();
     wrong_key[2] ^= 0xff;
+    // A blinded message not below the RSA modulus (RFC 9474 §4.3).
+    let mut too_big = good.clone();
+    too_big[3..].fill(0xff);
     let cases: Vec<(&str, Vec<u8>, u16, &str)> = vec![
         ("empty", vec![], 400, "token_request_invalid"),
         (
@@ -422,6 +425,12 @@ async fn bad_token_requests_and_headers_get_clear_4xx_never_5xx() {
         ("oversized", vec![0; 100_000], 413, "payload_too_large"),
         ("wrong token type", wrong_type, 400, "token_request_invalid"),
         ("unknown key", wrong_key, 400, "token_request_invalid"),
+        (
+            "blinded message too big",
+            too_big,
+            400,
+            "token_request_invalid",
+        ),
     ];
     for (what, body, status, code) in cases {
         let a = app.token_request(&invitation, body).await;

@@ -155,7 +155,13 @@ function start() {
   // in the history; keep it only for this tab until the token is made.
   const fragment = window.location.hash.slice(1);
   if (fragment) {
-    sessionStorage.setItem(invitationKey, decodeURIComponent(fragment));
+    let invitation = fragment;
+    try {
+      invitation = decodeURIComponent(fragment);
+    } catch (_) {
+      // Not percent-encoded: use it as it is; the server will say if it is wrong.
+    }
+    sessionStorage.setItem(invitationKey, invitation);
     window.history.replaceState(null, '', window.location.pathname);
   }
   show('no-js', false);
