@@ -638,3 +638,56 @@ async fn the_cli_fetches_a_token_and_submits_a_critique_with_it() {
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("403"));
 }
+
+/// Guarantee 1 for online tokens: the real binary, logging at debug level,
+/// prints no invitation, token, blinded message or signature, and the key
+/// and data directories hold none of them in the clear.
+#[actix_web::test]
+async fn no_invitation_or_token_reaches_the_logs_or_disk() {
+    // Arrange
+    let root = tempfile::tempdir().unwrap();
+    let server = crate::process::Server::start(root.path());
+    let api = &server.api;
+    api.setup_round("care", "spring", 5).await;
+    let invitations = api.invitations("spring", 2, None).await;
+    // Act: one token spent, one refused request with a wrong invitation,
+    // one replay.
+    let (request, response, token) = api.fetch_token("spring", &invitations[0]).await;
+    assert_eq!(
+        api.submit_with_token("spring", &token, critique())
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    api.submit_with_token("spring", &token, critique()).await;
+    api.token_request(&invitations[1][..21], request.clone())
+        .await;
+    let output = server.stop();
+    // Assert
+    let hex = |v: &[u8]| v.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let raw =
+        parrhesia::tokens::b64_decode(token.strip_prefix("PrivateToken token=").unwrap()).unwrap();
+    let secrets = [
+        invitations[0].clone(),
+        invitations[1].clone(),
+        invitations[1][..21].to_owned(),
+        token.strip_prefix("PrivateToken token=").unwrap()[..40].to_owned(),
+        hex(&request[3..40]),
+        parrhesia::tokens::b64(&request[3..])[..40].to_owned(),
+        hex(&response[..40]),
+        parrhesia::tokens::b64(&response)[..40].to_owned(),
+        hex(&raw[2..34]),
+    ];
+    let mut files = raw_files(&root.path().join("data"));
+    files.extend(raw_files(&root.path().join("keys")));
+    for secret in &secrets {
+        assert!(
+            !output.contains(secret.as_str()),
+            "printed: {secret}\n{output}"
+        );
+        assert!(
+            !files.iter().any(|f| contains(f, secret.as_bytes())),
+            "on disk: {secret}"
+        );
+    }
+}

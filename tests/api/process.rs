@@ -12,14 +12,14 @@ use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
 /// A running `parrhesia serve` and everything it has printed.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    api: Api,
+    pub(crate) api: Api,
     output: Arc<Mutex<String>>,
 }
 
 impl Server {
-    fn start(root: &Path) -> Self {
+    pub(crate) fn start(root: &Path) -> Self {
         crate::helpers::seed_token_key(&root.join("keys"));
         let mut child = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
             .args(["serve", "--bind", "127.0.0.1:0", "--data"])
@@ -68,7 +68,7 @@ impl Server {
     }
 
     /// SIGTERM, then wait for a clean exit; returns everything printed.
-    fn stop(mut self) -> String {
+    pub(crate) fn stop(mut self) -> String {
         let status = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status()
