@@ -9,3 +9,5 @@ mod privacy_pass;
 mod process;
 mod routes;
 mod submission;
+mod token_clients;
+mod token_privacy;
