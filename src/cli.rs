@@ -56,6 +56,11 @@ enum Command {
         #[command(subcommand)]
         action: KeysAction,
     },
+    /// Privacy Pass tokens (the participant's side).
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Send a critique to a running server, paying with a saved token.
+    Submit(SubmitArgs),
 }
 
 #[derive(Subcommand)]
@@ -76,6 +81,48 @@ enum KeysAction {
         )]
         data: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Fetch one token with an invitation and save it to a file.
+    Fetch(FetchArgs),
+}
+
+#[derive(clap::Args)]
+struct FetchArgs {
+    /// The service's address, e.g. http://127.0.0.1:8080.
+    #[arg(long)]
+    server: String,
+    /// The feedback round (its slug).
+    #[arg(long)]
+    round: String,
+    /// The invitation (the part after # in the invitation link).
+    #[arg(long)]
+    invitation: String,
+    /// File to save the token in (created with mode 0600; must not exist).
+    #[arg(long)]
+    out: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct SubmitArgs {
+    #[arg(long)]
+    server: String,
+    #[arg(long)]
+    round: String,
+    /// A token file from `parrhesia token fetch` (deleted once spent).
+    #[arg(long)]
+    token: PathBuf,
+    /// A theme slug; repeat for up to three.
+    #[arg(long = "theme", required = true)]
+    themes: Vec<String>,
+    /// What you want to say.
+    #[arg(long)]
+    text: String,
+    /// Let the organisation quote your words.
+    #[arg(long)]
+    quote_ok: bool,
 }
 
 #[derive(clap::Args)]
@@ -129,6 +176,14 @@ struct ServeArgs {
     /// commit capacity, see BENCHMARKS.md).
     #[arg(long, env = "PARRHESIA_MAX_POSTS_PER_SECOND", default_value_t = RateLimitOptions::default().posts_per_second)]
     max_posts_per_second: u32,
+    /// Privacy Pass issuer name in token challenges (default: the public
+    /// address's host).
+    #[arg(long = "issuer-name", env = "PARRHESIA_ISSUER_NAME")]
+    issuer_name: Option<String>,
+    /// Privacy Pass origin name in token challenges (default: the public
+    /// address's host).
+    #[arg(long = "origin-name", env = "PARRHESIA_ORIGIN_NAME")]
+    origin_name: Option<String>,
 }
 
 pub fn main() -> ExitCode {
@@ -142,6 +197,21 @@ pub fn main() -> ExitCode {
             action: KeysAction::Rotate { keys, data },
         } => rotate(&keys, &data),
         Command::Routes => print_routes(),
+        Command::Token(TokenCommand::Fetch(a)) => {
+            actix_web::rt::System::new().block_on(async move {
+                crate::remote::fetch_token(&a.server, &a.round, &a.invitation, &a.out).await?;
+                println!("Token saved in {}", a.out.display());
+                Ok(())
+            })
+        }
+        Command::Submit(a) => actix_web::rt::System::new().block_on(async move {
+            let receipt = crate::remote::submit(
+                &a.server, &a.round, &a.token, &a.themes, &a.text, a.quote_ok,
+            )
+            .await?;
+            println!("Received. Your receipt: {receipt}");
+            Ok(())
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -199,6 +269,8 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         posts_per_second: args.max_posts_per_second,
         ..RateLimitOptions::default()
     };
+    config.issuer_name = args.issuer_name;
+    config.origin_name = args.origin_name;
     config.admin_token = std::env::var("PARRHESIA_ADMIN_TOKEN")
         .ok()
         .filter(|t| !t.is_empty());

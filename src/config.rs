@@ -24,6 +24,13 @@ pub struct Config {
     pub admin_token: Option<String>,
     /// Seed the demo organisation and round and print fresh codes.
     pub demo: bool,
+    /// Privacy Pass issuer name in token challenges (`PARRHESIA_ISSUER_NAME`,
+    /// RFC 9577 §2.1). Defaults to the host of the public address.
+    pub issuer_name: Option<String>,
+    /// Privacy Pass origin name in token challenges (`PARRHESIA_ORIGIN_NAME`,
+    /// the challenge's `origin_info`). Defaults to the host of the public
+    /// address.
+    pub origin_name: Option<String>,
     pub store: StoreOptions,
     /// Rate limits and the trusted proxies (`PARRHESIA_TRUSTED_PROXY`).
     pub rate_limits: RateLimitOptions,
@@ -50,6 +57,8 @@ impl std::fmt::Debug for Config {
             .field("rate_limits", &self.rate_limits)
             .field("hsts", &self.hsts)
             .field("client_timeout", &self.client_timeout)
+            .field("issuer_name", &self.issuer_name)
+            .field("origin_name", &self.origin_name)
             .finish()
     }
 }
@@ -65,6 +74,8 @@ impl Config {
             public_url: None,
             admin_token: None,
             demo: false,
+            issuer_name: None,
+            origin_name: None,
             store: StoreOptions::default(),
             rate_limits: RateLimitOptions::default(),
             hsts: false,
@@ -87,6 +98,34 @@ impl Config {
                 anyhow::bail!("PARRHESIA_PUBLIC_URL must start with http:// or https://");
             }
         }
+        for (name, value) in [
+            ("PARRHESIA_ISSUER_NAME", &self.issuer_name),
+            ("PARRHESIA_ORIGIN_NAME", &self.origin_name),
+        ] {
+            if let Some(v) = value {
+                // RFC 9577 §2.1: names are ASCII host names; a comma would
+                // split origin_info into two origins.
+                let ok = !v.is_empty()
+                    && v.len() <= 255
+                    && v.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b));
+                if !ok {
+                    anyhow::bail!(
+                        "{name} must be a host name such as feedback.example.org (letters, \
+                         digits, '-', '.', optionally ':port')"
+                    );
+                }
+            }
+        }
         Ok(())
     }
+}
+
+/// The host (and port) of a URL such as `https://feedback.example.org/x`.
+pub fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#'])
+        .next()
+        .unwrap_or(rest)
+        .to_owned()
 }

@@ -17,6 +17,7 @@ pub mod http;
 pub mod keys;
 pub mod messages;
 pub mod random;
+pub mod remote;
 pub mod store;
 pub mod tokens;
 pub mod vault;

@@ -199,3 +199,23 @@ card-step-address = Go to the web address above.
 card-step-code = Type in the code. It works one time.
 card-step-say = Say what you think. Nobody will know it was you.
 card-step-paper = No internet? Ask for a paper form.
+
+## The invitation page (online tokens)
+
+invite-title = Your invitation
+invite-heading = You are invited to say what you think.
+invite-nojs-heading = This page needs JavaScript.
+invite-nojs-why = Your invitation needs JavaScript. JavaScript is turned off here.
+invite-nojs-paper = You can use a paper code instead. Ask the person who invited you for a code card.
+invite-nojs-form-before = Then go to
+invite-nojs-form-link = the form
+invite-nojs-form-after = . Type the code from your card.
+invite-step1-heading = Step 1. Get your token.
+invite-step1-how = Your browser makes a secret token. Nobody can link it to your invitation. Not even us.
+invite-step1-where = The token stays in this browser on this device.
+invite-get-button = Get my token
+invite-step2-heading = Step 2. Write now or later.
+invite-wait-strong = Waiting makes you safer.
+invite-wait-why = If you write now, we could guess who wrote it. Another day is safer.
+invite-later = To write later, open this link again. Use the same browser.
+invite-done = We have kept what you wrote safe. Your token is used up.

@@ -199,3 +199,23 @@ card-step-address = Go to the web address above.
 card-step-code = Type in the code. Each code works once.
 card-step-say = Say what you think. Nobody will know it was you.
 card-step-paper = No internet? Ask for the paper form.
+
+## The invitation page (online tokens)
+
+invite-title = Your invitation
+invite-heading = You are invited to give feedback
+invite-nojs-heading = This page needs JavaScript
+invite-nojs-why = Your invitation works by making a private token inside your web browser, and that needs JavaScript, which is turned off or not available here.
+invite-nojs-paper = You can still take part with a paper code instead. Ask the person who invited you for a code card, or ask someone who supports you to get one.
+invite-nojs-form-before = Then go to
+invite-nojs-form-link = the feedback form
+invite-nojs-form-after = {" "}and type the code from the card.
+invite-step1-heading = Step 1: get your private token
+invite-step1-how = Your browser makes a token and the service signs it without seeing it. Later, nobody – not even the people who run this service – can tell which invitation a token came from.
+invite-step1-where = The token is kept only in this browser, on this device.
+invite-get-button = Get my token
+invite-step2-heading = Step 2: write now, or come back later
+invite-wait-strong = Waiting makes you safer.
+invite-wait-why = If you write straight away, the service could notice that a token was made and a comment arrived a moment later. If you come back another day, that link is gone.
+invite-later = To write later, open this same link again in this browser. Your token stays here until you use it.
+invite-done = What you wrote has been stored safely. Your token has been used and removed from this browser.

@@ -3,6 +3,7 @@
 use super::body::{self, JSON, JSON_LIMIT};
 use super::error::ApiError;
 use super::participant::load_round;
+use super::privacy_pass;
 use super::AppState;
 use crate::digest::{self, Digest};
 use crate::domain::{InputError, Submission};
@@ -54,28 +55,36 @@ pub async fn submit(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let (_, round) = load_round(&state, &path)?;
+    let today = state.clock.today();
+    // A Privacy Pass token, if presented, is checked before the body is read.
+    let token = privacy_pass::presented_token(&state, &req, &round, today)?;
     let body: CritiqueBody = json_body(&req, payload).await?;
+    let code_given = body
+        .code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
     let mut errors = Vec::new();
-    let code = match body.code.as_deref().map(str::trim) {
-        None | Some("") => {
-            errors.push(InputError::CodeMissing);
-            None
-        }
-        Some(raw) => PaperCode::parse(raw).or_else(|| {
-            errors.push(InputError::CodeMalformed);
-            None
-        }),
+    let redemption = match (token, code_given) {
+        (Some(_), Some(_)) => return Err(ApiError::CredentialsConflict),
+        (Some(token), None) => Some(token),
+        // Neither: ask for a token (RFC 9577 §2.1); the message also names
+        // the paper code.
+        (None, None) => return Err(privacy_pass::token_required(&state, &round, today)),
+        (None, Some(raw)) => PaperCode::parse(raw)
+            .map(|code| state.codes.redeem(&code))
+            .or_else(|| {
+                errors.push(InputError::CodeMalformed);
+                None
+            }),
     };
     let submission = Submission::parse(&round, &body.themes, &body.text, body.quote_ok)
         .map_err(|e| errors.extend(e))
         .ok();
-    let (Some(code), Some(submission)) = (code, submission) else {
+    let (Some(redemption), Some(submission)) = (redemption, submission) else {
         return Err(ApiError::Input(errors));
     };
-    let receipt = state
-        .store
-        .submit(state.codes.redeem(&code), submission, state.clock.today())
-        .await?;
+    let receipt = state.store.submit(redemption, submission, today).await?;
     Ok(HttpResponse::Created().json(ReceiptBody {
         receipt: receipt.display(),
     }))

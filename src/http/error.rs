@@ -28,6 +28,23 @@ pub enum ApiError {
     CodeUnknown,
     #[error("code spent")]
     CodeSpent,
+    /// Neither a paper code nor a Privacy Pass token: carries the
+    /// `WWW-Authenticate` challenge (RFC 9577 §2.1).
+    #[error("token required")]
+    TokenRequired(String),
+    /// A token that did not verify: carries a fresh challenge.
+    #[error("token rejected: {1}")]
+    TokenRejected(String, crate::tokens::redeemer::RedeemError),
+    #[error("token spent")]
+    TokenSpent,
+    #[error("both a code and a token")]
+    CredentialsConflict,
+    #[error("invitation unknown")]
+    InvitationUnknown,
+    #[error("invitation used up")]
+    InvitationExhausted,
+    #[error("bad token request: {0}")]
+    TokenRequestInvalid(crate::tokens::issuer::IssueError),
     #[error("already exists: {0}")]
     Exists(&'static str),
     #[error("unauthorized")]
@@ -69,6 +86,9 @@ impl From<StoreError> for ApiError {
             StoreError::Exists(what) => Self::Exists(what),
             StoreError::CodeUnknown => Self::CodeUnknown,
             StoreError::CodeSpent => Self::CodeSpent,
+            StoreError::TokenSpent => Self::TokenSpent,
+            StoreError::InvitationUnknown => Self::InvitationUnknown,
+            StoreError::InvitationExhausted => Self::InvitationExhausted,
             StoreError::Invalid(e) => Self::Input(vec![e]),
             StoreError::Busy => Self::Busy,
             StoreError::Unavailable => Self::Unavailable,
@@ -97,6 +117,13 @@ impl ApiError {
             Self::PeriodNotSealed => "period_not_sealed",
             Self::CodeUnknown => "code_unknown",
             Self::CodeSpent => "code_spent",
+            Self::TokenRequired(_) => "token_required",
+            Self::TokenRejected(..) => "token_invalid",
+            Self::TokenSpent => "token_spent",
+            Self::CredentialsConflict => "credentials_conflict",
+            Self::InvitationUnknown => "invitation_unknown",
+            Self::InvitationExhausted => "invitation_used",
+            Self::TokenRequestInvalid(_) => "token_request_invalid",
             Self::Exists(_) => "already_exists",
             Self::Unauthorized => "unauthorized",
             Self::UnsupportedMediaType(_) => "unsupported_media_type",
@@ -132,6 +159,27 @@ impl ApiError {
             Self::CodeSpent => "This code has already been used. If you did not use it, tell \
                  the person who gave it to you."
                 .into(),
+            Self::TokenRequired(_) => "Send the paper code from your card in \"code\", or a \
+                 Privacy Pass token in the Authorization header: the WWW-Authenticate header \
+                 says which token this round accepts."
+                .into(),
+            Self::TokenRejected(_, why) => format!(
+                "This token cannot be used here: {why}. Nothing was stored. The \
+                 WWW-Authenticate header says which token this round accepts."
+            ),
+            Self::TokenSpent => "This token has already been used. Each token can be used \
+                 once."
+                .into(),
+            Self::CredentialsConflict => "Send either a paper code or a token, not both.".into(),
+            Self::InvitationUnknown => "We do not recognise this invitation. Check that you \
+                 copied the whole link."
+                .into(),
+            Self::InvitationExhausted => "This invitation has already been used for all the \
+                 tokens it gives. If you did not use it, tell the person who invited you."
+                .into(),
+            Self::TokenRequestInvalid(why) => {
+                format!("The token request is not valid: {why}.")
+            }
             Self::Exists(what) => format!("That {what} already exists."),
             Self::Unauthorized => "Send a valid token in the Authorization header.".into(),
             Self::UnsupportedMediaType(expected) => {
@@ -187,9 +235,13 @@ impl ResponseError for ApiError {
             | Self::OrganisationUnknown
             | Self::NotFound
             | Self::PeriodNotSealed => StatusCode::NOT_FOUND,
-            Self::CodeUnknown => StatusCode::FORBIDDEN,
-            Self::CodeSpent | Self::Exists(_) => StatusCode::CONFLICT,
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::CodeUnknown | Self::InvitationExhausted => StatusCode::FORBIDDEN,
+            Self::CodeSpent | Self::Exists(_) | Self::TokenSpent => StatusCode::CONFLICT,
+            Self::Unauthorized
+            | Self::TokenRequired(_)
+            | Self::TokenRejected(..)
+            | Self::InvitationUnknown => StatusCode::UNAUTHORIZED,
+            Self::CredentialsConflict | Self::TokenRequestInvalid(_) => StatusCode::BAD_REQUEST,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::InvalidUtf8 | Self::InvalidJson(_) | Self::InvalidQuery(_) => {
@@ -220,8 +272,11 @@ impl ResponseError for ApiError {
         };
         let mut response = HttpResponse::build(self.status_code());
         match self {
-            Self::Unauthorized => {
+            Self::Unauthorized | Self::InvitationUnknown => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            Self::TokenRequired(challenge) | Self::TokenRejected(challenge, _) => {
+                response.insert_header((header::WWW_AUTHENTICATE, challenge.as_str()));
             }
             Self::Busy | Self::Unavailable => {
                 response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECS.to_string()));

@@ -15,6 +15,7 @@ mod form;
 mod headers;
 mod limits;
 mod participant;
+mod privacy_pass;
 pub mod ratelimit;
 mod routes;
 pub mod urlencoded;
@@ -27,7 +28,9 @@ use crate::config::Config;
 use crate::domain::{Organisation, Round};
 use crate::keys::KeyDir;
 use crate::store::Store;
-use crate::tokens::{CodeKey, PaperCode};
+use crate::tokens::issuer::Issuer;
+use crate::tokens::redeemer::Redeemer;
+use crate::tokens::{CodeKey, InvitationKey, PaperCode, TokenKeyInfo, TokenKeys};
 use crate::vault::Vault;
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
@@ -42,6 +45,8 @@ use std::time::Duration;
 const CODE_KEY_FILE: &str = "paper-code.key";
 /// Name of the admin token's SHA-256 in the key directory.
 const ADMIN_HASH_FILE: &str = "admin-token.sha256";
+/// Name of the invitation HMAC key in the key directory.
+const INVITATION_KEY_FILE: &str = "invitation.key";
 
 /// Shared, read-only state of every handler.
 pub struct AppState {
@@ -50,6 +55,10 @@ pub struct AppState {
     pub admin: admin::AdminAuth,
     pub clock: Arc<dyn Clock>,
     pub public_url: String,
+    pub invitations: InvitationKey,
+    pub issuer: Issuer,
+    pub redeemer: Redeemer,
+    pub token_keys: Arc<TokenKeys>,
 }
 
 impl AppState {
@@ -113,6 +122,11 @@ impl Application {
             Store::open(&config.data_dir, &config.store, vault, signer).with_context(|| {
                 format!("could not open the store in {}", config.data_dir.display())
             })?;
+        let (invitation_secret, _) = keys.secret(INVITATION_KEY_FILE, 32)?;
+        let (token_keys, _expired) = TokenKeys::load_or_rotate(&keys, clock.today())?;
+        let token_keys = Arc::new(token_keys);
+        // Spent nonces of expired keys can go: their tokens no longer verify.
+        store.prune_spent_nonces(&token_keys.ids())?;
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("could not listen on {}", config.bind))?;
         let address = listener.local_addr()?;
@@ -120,11 +134,20 @@ impl Application {
             .public_url
             .clone()
             .unwrap_or_else(|| format!("http://{address}"));
+        let host = crate::config::host_of(&public_url);
         let state = web::Data::new(AppState {
             store,
             codes: CodeKey::new(&code_secret),
             admin,
             clock,
+            invitations: InvitationKey::new(&invitation_secret),
+            issuer: Issuer::new(token_keys.clone()),
+            redeemer: Redeemer::new(
+                token_keys.clone(),
+                config.issuer_name.clone().unwrap_or_else(|| host.clone()),
+                config.origin_name.clone().unwrap_or(host),
+            ),
+            token_keys,
             public_url,
         });
         if config.demo {
@@ -193,6 +216,11 @@ impl Application {
 
     pub fn startup(&self) -> &Startup {
         &self.startup
+    }
+
+    /// Every Privacy Pass issuer key in use (for the audit log).
+    pub fn token_keys(&self) -> Vec<TokenKeyInfo> {
+        self.state.token_keys.public_list()
     }
 
     /// The store this server writes to (for tests that look inside).

@@ -2,7 +2,7 @@
 //! tests (and the OpenAPI check) read, and the actix configuration that
 //! serves it. A test fails if the two disagree.
 
-use super::{admin, api, audit, form, participant};
+use super::{admin, api, audit, form, participant, privacy_pass};
 use actix_web::web;
 
 /// Who a route is for.
@@ -47,6 +47,14 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/o/{organisation}", Audience::Public),
     r("GET", "/healthz", Audience::Public),
     r("GET", "/static/style.css", Audience::Public),
+    r("GET", "/i/{round}", Audience::Participant),
+    r("GET", "/static/invite.js", Audience::Public),
+    r(
+        "GET",
+        "/.well-known/private-token-issuer-directory",
+        Audience::Public,
+    ),
+    r("POST", "/api/v1/token-request", Audience::Api),
     r("GET", "/api/openapi.json", Audience::Public),
     r("POST", "/api/v1/rounds/{round}/critiques", Audience::Api),
     r(
@@ -80,6 +88,11 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/api/v1/audit/leaves", Audience::Api),
     r("GET", "/api/v1/audit/proof/inclusion", Audience::Api),
     r("GET", "/api/v1/audit/proof/consistency", Audience::Api),
+    r(
+        "POST",
+        "/api/v1/admin/rounds/{round}/invitations",
+        Audience::Admin,
+    ),
 ];
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -146,6 +159,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/api/v1/audit/proof/consistency",
             web::get().to(audit::consistency),
+        )
+        .route("/i/{round}", web::get().to(privacy_pass::invite_page))
+        .route("/static/invite.js", web::get().to(privacy_pass::invite_js))
+        .route(
+            "/.well-known/private-token-issuer-directory",
+            web::get().to(privacy_pass::directory),
+        )
+        .route(
+            privacy_pass::TOKEN_REQUEST_PATH,
+            web::post().to(privacy_pass::token_request),
+        )
+        .route(
+            "/api/v1/admin/rounds/{round}/invitations",
+            web::post().to(privacy_pass::create_invitations),
         )
         .default_service(web::to(participant::not_found));
 }

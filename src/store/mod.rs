@@ -18,6 +18,16 @@
 //! | `periods`       | round, period                        | JSON `SealedPeriod`: frozen digest, its hash, leaf range, head |
 //! | `log_leaves`    | leaf index, u64 big-endian           | the leaf's canonical JSON ([`crate::audit::log::Leaf`]) |
 //! | `log_heads`     | head index, u64 big-endian           | JSON [`TreeHead`] |
+//! | `invitations`   | HMAC-SHA256(invitation key, secret), 32 B | u32 big-endian tokens left, then the round slug |
+//! | `spent-nonces/<token_key_id hex>` | token nonce, 32 B  | empty |
+//!
+//! There is one `spent-nonces/…` tree per Privacy Pass issuer key, so that a
+//! key's whole spent set can be dropped once the key has expired (RFC 9577
+//! §2.1.1.2: a nonce must be remembered only while its token could still
+//! verify). Invitation records hold only the keyed hash and a count: nothing
+//! derived from a blinded message, nonce or signature is ever stored at
+//! issuance, and a spent nonce records neither the invitation nor the
+//! critique it paid for.
 //!
 //! What is deliberately absent: no time finer than the period, no client
 //! detail, no sequence number, and no key shared between `codes` and
@@ -42,7 +52,7 @@ use crate::digest::SealedDigest;
 use crate::domain::{
     InputError, Organisation, Period, Receipt, Round, RoundUpdate, Slug, Submission,
 };
-use crate::tokens::{CodeHash, Redemption};
+use crate::tokens::{CodeHash, InvitationHash, Redemption};
 use crate::vault::Vault;
 pub use records::SealedPeriod;
 use records::{counter_key, CounterKind, StoredCritique};
@@ -51,7 +61,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use time::Date;
 use tokio::sync::{mpsc, oneshot};
-use writer::{Job, Op, Outcome};
+use writer::{Credential, Job, Op, Outcome};
 
 /// Everything that can go wrong in the store, named for what happened.
 #[derive(Debug, thiserror::Error)]
@@ -64,6 +74,12 @@ pub enum StoreError {
     CodeUnknown,
     #[error("code already spent")]
     CodeSpent,
+    #[error("token already spent")]
+    TokenSpent,
+    #[error("invitation not issued")]
+    InvitationUnknown,
+    #[error("invitation used up")]
+    InvitationExhausted,
     #[error("invalid change: {0}")]
     Invalid(InputError),
     #[error("the write queue is full")]
@@ -126,11 +142,23 @@ pub(crate) struct Trees {
     periods: sled::Tree,
     log_leaves: sled::Tree,
     log_heads: sled::Tree,
+    invitations: sled::Tree,
 }
+
+/// Name of the spent-nonce tree of the Privacy Pass key `key_id`.
+pub(crate) fn nonce_tree_name(key_id: &[u8; 32]) -> String {
+    format!("{NONCE_TREE_PREFIX}{}", crate::encoding::hex(key_id))
+}
+
+const NONCE_TREE_PREFIX: &str = "spent-nonces/";
+
+/// A raw key and value, for tests and audits.
+pub type RawRecord = (Vec<u8>, Vec<u8>);
 
 /// A handle to the open store; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
+    db: sled::Db,
     trees: Trees,
     queue: mpsc::Sender<Job>,
     failed: Arc<AtomicBool>,
@@ -167,13 +195,14 @@ impl Store {
             periods: db.open_tree("periods")?,
             log_leaves: db.open_tree("log_leaves")?,
             log_heads: db.open_tree("log_heads")?,
+            invitations: db.open_tree("invitations")?,
         };
         let failed = Arc::new(AtomicBool::new(false));
         let (queue, jobs) = mpsc::channel(options.queue_capacity.max(1));
         let log_public_key = signer.public_key().to_vec();
         writer::spawn(
             writer::Writer::new(
-                db,
+                db.clone(),
                 dir,
                 trees.clone(),
                 vault.clone(),
@@ -183,6 +212,7 @@ impl Store {
             jobs,
         )?;
         Ok(Self {
+            db,
             trees,
             queue,
             failed,
@@ -261,10 +291,16 @@ impl Store {
         submission: Submission,
         today: Date,
     ) -> Result<Receipt, StoreError> {
-        let Redemption::PaperCode(code) = redemption;
+        let credential = match redemption {
+            Redemption::PaperCode(code) => Credential::Code(*code.as_bytes()),
+            Redemption::PrivacyPass(token) => Credential::Nonce {
+                key: *token.key_id(),
+                nonce: *token.nonce(),
+            },
+        };
         let rng = |_| StoreError::Io("random generator failed".into());
         let op = Op::Submit {
-            code: *code.as_bytes(),
+            credential,
             id: *uuid::Uuid::new_v4().as_bytes(),
             salt: crate::random::bytes::<32>().map_err(rng)?,
             today,
@@ -412,6 +448,86 @@ impl Store {
             texts.push(record.text);
         }
         Ok(texts)
+    }
+
+    /// Record fresh invitations for `round`, each good for `tokens` tokens
+    /// (and open the round). Returns how many were new.
+    pub async fn create_invitations(
+        &self,
+        round: Slug,
+        invitations: Vec<InvitationHash>,
+        tokens: u32,
+    ) -> Result<usize, StoreError> {
+        let hashes = invitations.iter().map(|h| *h.as_bytes()).collect();
+        match self
+            .write(Op::CreateInvitations {
+                round,
+                hashes,
+                tokens,
+            })
+            .await?
+        {
+            Outcome::Issued(n) => Ok(n),
+            _ => Err(StoreError::Io("unexpected writer outcome".into())),
+        }
+    }
+
+    /// Tokens left on an invitation and its round, read without the writer:
+    /// a cheap pre-check so that unknown invitations cost no signing. Only
+    /// [`Store::consume_invitation`] decides.
+    pub fn invitation(&self, hash: &InvitationHash) -> Result<Option<(u32, String)>, StoreError> {
+        Ok(self
+            .trees
+            .invitations
+            .get(hash.as_bytes())?
+            .and_then(|v| writer::decode_invitation(&v)))
+    }
+
+    /// Take one token off an invitation, atomically and durably.
+    pub async fn consume_invitation(&self, hash: &InvitationHash) -> Result<(), StoreError> {
+        self.write(Op::ConsumeInvitation(*hash.as_bytes()))
+            .await
+            .map(|_| ())
+    }
+
+    /// Drop the spent-nonce trees of every Privacy Pass key not in `keep`
+    /// (their keys have expired, so their tokens no longer verify). Call
+    /// before serving.
+    pub fn prune_spent_nonces(&self, keep: &[[u8; 32]]) -> Result<usize, StoreError> {
+        let keep: Vec<String> = keep.iter().map(nonce_tree_name).collect();
+        let mut dropped = 0;
+        for name in self.db.tree_names() {
+            let name = String::from_utf8_lossy(&name).into_owned();
+            if name.starts_with(NONCE_TREE_PREFIX) && !keep.contains(&name) {
+                self.db.drop_tree(name.as_bytes())?;
+                dropped += 1;
+            }
+        }
+        Ok(dropped)
+    }
+
+    /// Spent Privacy Pass nonces across all keys (for tests and audits).
+    pub fn spent_nonce_count(&self) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for name in self.db.tree_names() {
+            if name.starts_with(NONCE_TREE_PREFIX.as_bytes()) {
+                n += self.db.open_tree(name)?.len();
+            }
+        }
+        Ok(n)
+    }
+
+    /// Every invitation record, raw (for tests and audits: it shows that
+    /// only a keyed hash, a count and the round are kept).
+    pub fn invitation_records(&self) -> Result<Vec<RawRecord>, StoreError> {
+        self.trees
+            .invitations
+            .iter()
+            .map(|item| {
+                let (k, v) = item?;
+                Ok((k.to_vec(), v.to_vec()))
+            })
+            .collect()
     }
 
     pub fn organisation(&self, slug: &str) -> Result<Option<Organisation>, StoreError> {

@@ -44,7 +44,7 @@ use sled::transaction::{
     ConflictableTransactionResult, TransactionError, TransactionalTree, UnabortableTransactionError,
 };
 use sled::Transactional;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -67,8 +67,14 @@ pub(super) enum Op {
         round: Slug,
         hashes: Vec<[u8; 32]>,
     },
+    CreateInvitations {
+        round: Slug,
+        hashes: Vec<[u8; 32]>,
+        tokens: u32,
+    },
+    ConsumeInvitation([u8; 32]),
     Submit {
-        code: [u8; 32],
+        credential: Credential,
         id: [u8; 16],
         salt: [u8; 32],
         today: Date,
@@ -78,6 +84,29 @@ pub(super) enum Op {
         today: Date,
         close_now: bool,
     },
+}
+
+/// What a submission spends.
+pub(super) enum Credential {
+    /// A paper code's keyed hash.
+    Code([u8; 32]),
+    /// A Privacy Pass token's nonce, in its key's spent-nonce tree.
+    Nonce { key: [u8; 32], nonce: [u8; 32] },
+}
+
+/// An invitation record: tokens left (u32, big-endian), then the round.
+pub(super) fn decode_invitation(value: &[u8]) -> Option<(u32, String)> {
+    let (left, round) = value.split_first_chunk::<4>()?;
+    Some((
+        u32::from_be_bytes(*left),
+        String::from_utf8(round.to_vec()).ok()?,
+    ))
+}
+
+fn encode_invitation(left: u32, round: &[u8]) -> Vec<u8> {
+    let mut v = left.to_be_bytes().to_vec();
+    v.extend_from_slice(round);
+    v
 }
 
 pub(super) enum Outcome {
@@ -198,9 +227,27 @@ impl Writer {
     /// Commit the ordinary jobs in one transaction, then run any sealing,
     /// then flush and fsync once; only then are the outcomes released.
     fn commit(&mut self, batch: &[Job]) -> Result<Vec<Applied>, StoreError> {
+        // The spent-nonce trees this batch touches, one per Privacy Pass key
+        // (opening an existing tree is a lookup).
+        let mut keys: Vec<[u8; 32]> = Vec::new();
+        for job in batch {
+            if let Op::Submit {
+                credential: Credential::Nonce { key, .. },
+                ..
+            } = &job.op
+            {
+                if !keys.contains(key) {
+                    keys.push(*key);
+                }
+            }
+        }
+        let nonce_trees = keys
+            .iter()
+            .map(|k| self.db.open_tree(super::nonce_tree_name(k)))
+            .collect::<Result<Vec<_>, _>>()?;
         let t = &self.trees;
         let vault = &self.vault;
-        let mut outcomes = (
+        let mut all = vec![
             &t.organisations,
             &t.rounds,
             &t.codes,
@@ -208,30 +255,34 @@ impl Writer {
             &t.counters,
             &t.members,
             &t.periods,
-        )
-            .transaction(
-                |(orgs, rounds, codes, critiques, counters, members, periods)| {
-                    let tx = Tx {
-                        orgs,
-                        rounds,
-                        codes,
-                        critiques,
-                        counters,
-                        members,
-                        periods,
-                        vault,
-                    };
-                    let mut out = Vec::with_capacity(batch.len());
-                    for job in batch {
-                        out.push(match &job.op {
-                            // Sealing runs after the transaction (it scans trees).
-                            Op::Seal { .. } => Ok(Outcome::Sealed(0)),
-                            op => tx.apply(op)?,
-                        });
-                    }
-                    ConflictableTransactionResult::<_, ()>::Ok(out)
-                },
-            )
+            &t.invitations,
+        ];
+        all.extend(nonce_trees.iter());
+        let mut outcomes = all
+            .as_slice()
+            .transaction(|trees| {
+                let tx = Tx {
+                    orgs: &trees[0],
+                    rounds: &trees[1],
+                    codes: &trees[2],
+                    critiques: &trees[3],
+                    counters: &trees[4],
+                    members: &trees[5],
+                    periods: &trees[6],
+                    invitations: &trees[7],
+                    nonces: keys.iter().copied().zip(&trees[8..]).collect(),
+                    vault,
+                };
+                let mut out = Vec::with_capacity(batch.len());
+                for job in batch {
+                    out.push(match &job.op {
+                        // Sealing runs after the transaction (it scans trees).
+                        Op::Seal { .. } => Ok(Outcome::Sealed(0)),
+                        op => tx.apply(op)?,
+                    });
+                }
+                ConflictableTransactionResult::<_, ()>::Ok(out)
+            })
             .map_err(|e: TransactionError<()>| StoreError::Io(format!("transaction: {e:?}")))?;
         let mut shredded = Vec::new();
         for (job, outcome) in batch.iter().zip(outcomes.iter_mut()) {
@@ -316,13 +367,14 @@ impl Writer {
         crate::random::shuffle(&mut commitments)
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
         let codes_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "code"))?;
+        let tokens_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "token"))?;
         let sealed = SealedDigest {
             round: r.to_owned(),
             min_group: round.min_group.get(),
             totals: Totals {
                 critiques: counts.total,
                 codes_spent,
-                tokens_spent: 0,
+                tokens_spent,
             },
             digest: digest::period_digest(round, period, counts),
         };
@@ -442,6 +494,8 @@ struct Tx<'a> {
     counters: &'a TransactionalTree,
     members: &'a TransactionalTree,
     periods: &'a TransactionalTree,
+    invitations: &'a TransactionalTree,
+    nonces: HashMap<[u8; 32], &'a TransactionalTree>,
     vault: &'a Vault,
 }
 
@@ -501,37 +555,66 @@ impl Tx<'_> {
                 self.bump(&counter_key(CounterKind::CodesIssued, round), issued)?;
                 Ok(Ok(Outcome::Issued(issued as usize)))
             }
+            Op::CreateInvitations {
+                round,
+                hashes,
+                tokens,
+            } => {
+                let mut current = match self.round(round)? {
+                    Ok(r) => r,
+                    Err(e) => return Ok(Err(e)),
+                };
+                if !current.opened {
+                    current.opened = true;
+                    if let Err(e) = self.put_round(&current)? {
+                        return Ok(Err(e));
+                    }
+                }
+                let value = encode_invitation(*tokens, round.as_str().as_bytes());
+                let mut issued = 0;
+                for hash in hashes {
+                    if self.invitations.get(hash)?.is_none() {
+                        self.invitations.insert(hash, value.as_slice())?;
+                        issued += 1;
+                    }
+                }
+                Ok(Ok(Outcome::Issued(issued)))
+            }
+            Op::ConsumeInvitation(hash) => {
+                let Some((left, round)) = self
+                    .invitations
+                    .get(hash)?
+                    .and_then(|v| decode_invitation(&v))
+                else {
+                    return Ok(Err(StoreError::InvitationUnknown));
+                };
+                if left == 0 {
+                    return Ok(Err(StoreError::InvitationExhausted));
+                }
+                self.invitations
+                    .insert(hash, encode_invitation(left - 1, round.as_bytes()))?;
+                Ok(Ok(Outcome::Done))
+            }
             Op::Submit {
-                code,
+                credential,
                 id,
                 salt,
                 today,
                 submission,
-            } => self.submit(code, id, salt, *today, submission),
+            } => self.submit(credential, id, salt, *today, submission),
             Op::Seal { .. } => Ok(Err(StoreError::Io("sealing inside a transaction".into()))),
         }
     }
 
     fn submit(
         &self,
-        code: &[u8; 32],
+        credential: &Credential,
         id: &[u8; 16],
         salt: &[u8; 32],
         today: Date,
         s: &Submission,
     ) -> TxResult<Applied> {
         let round_slug = s.round.as_str();
-        let state = self.codes.get(code)?;
-        let (spent, code_round) = match state.as_deref() {
-            Some([flag, rest @ ..]) => (*flag == 1, rest.to_vec()),
-            _ => return Ok(Err(StoreError::CodeUnknown)),
-        };
-        if code_round != round_slug.as_bytes() {
-            return Ok(Err(StoreError::CodeUnknown));
-        }
-        if spent {
-            return Ok(Err(StoreError::CodeSpent));
-        }
         let round = match self.round(&s.round)? {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
@@ -590,20 +673,67 @@ impl Tx<'_> {
             // A 2^-122 coincidence; refuse rather than overwrite.
             return Ok(Err(StoreError::Io("critique id collision".into())));
         }
-        let mut spent_value = vec![1u8];
-        spent_value.extend_from_slice(&code_round);
-        self.codes.insert(code, spent_value)?;
+        // Spend after every other check, so nothing is written unless the
+        // whole submission is stored.
+        let spent = match credential {
+            Credential::Code(code) => self.spend_code(&s.round, code)?,
+            Credential::Nonce { key, nonce } => self.spend_nonce(key, nonce)?,
+        };
+        let kind = match spent {
+            Ok(kind) => kind,
+            Err(e) => return Ok(Err(e)),
+        };
         self.critiques.insert(id, value)?;
         self.members
             .insert(member_key(round_slug, &p, id), &commitment)?;
-        self.bump(&counter_key(CounterKind::CodesSpent, &s.round), 1)?;
         self.bump(&counter_key(CounterKind::Critiques, &s.round), 1)?;
-        self.bump(&spent_key(round_slug, &p, "code"), 1)?;
+        self.bump(&spent_key(round_slug, &p, kind), 1)?;
         self.bump(&period_key(round_slug, &p, ""), 1)?;
         for theme in &themes {
             self.bump(&period_key(round_slug, &p, theme), 1)?;
         }
         Ok(Ok(Outcome::Receipt(Receipt::from_commitment(commitment))))
+    }
+
+    /// Mark a paper code spent, if it belongs to `round` and is unspent.
+    fn spend_code(
+        &self,
+        round: &Slug,
+        code: &[u8; 32],
+    ) -> TxResult<Result<&'static str, StoreError>> {
+        let state = self.codes.get(code)?;
+        let (spent, code_round) = match state.as_deref() {
+            Some([flag, rest @ ..]) => (*flag == 1, rest),
+            _ => return Ok(Err(StoreError::CodeUnknown)),
+        };
+        if code_round != round.as_str().as_bytes() {
+            return Ok(Err(StoreError::CodeUnknown));
+        }
+        if spent {
+            return Ok(Err(StoreError::CodeSpent));
+        }
+        let mut spent_value = vec![1u8];
+        spent_value.extend_from_slice(code_round);
+        self.codes.insert(code, spent_value)?;
+        self.bump(&counter_key(CounterKind::CodesSpent, round), 1)?;
+        Ok(Ok("code"))
+    }
+
+    /// Record a Privacy Pass nonce as spent under its key, unless it already
+    /// is. The record says only "spent": not by which critique.
+    fn spend_nonce(
+        &self,
+        key: &[u8; 32],
+        nonce: &[u8; 32],
+    ) -> TxResult<Result<&'static str, StoreError>> {
+        let Some(tree) = self.nonces.get(key) else {
+            return Ok(Err(StoreError::Io("spent-nonce tree not opened".into())));
+        };
+        if tree.get(nonce)?.is_some() {
+            return Ok(Err(StoreError::TokenSpent));
+        }
+        tree.insert(&nonce[..], &[][..])?;
+        Ok(Ok("token"))
     }
 
     fn round(&self, slug: &Slug) -> TxResult<Result<Round, StoreError>> {

@@ -24,6 +24,7 @@ impl Server {
     }
 
     pub fn start_in(data: &Path, keys: &Path) -> Self {
+        crate::helpers::seed_token_key(keys);
         let mut child = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
             .args(["serve", "--bind", "127.0.0.1:0", "--data"])
             .arg(data)
