@@ -264,19 +264,20 @@ try {
   await check('every route placeholder has a test value', async () => {
     assert(unplaced.length === 0, `add values to PLACEHOLDERS for: ${unplaced.map((r) => r.path).join(', ')}`);
   });
-  // Plain-text downloads (receipts lists) are files, not pages: fetched and
-  // checked apart.
-  const downloads = routes.filter((r) => r.method === 'GET' && r.path.endsWith('.txt') && !unplaced.includes(r));
+  // Plain-text downloads (receipts lists) and machine documents under
+  // /.well-known/ are files, not pages: fetched and checked apart.
+  const isDocument = (r) => r.path.endsWith('.txt') || r.path.startsWith('/.well-known/');
+  const downloads = routes.filter((r) => r.method === 'GET' && isDocument(r) && !unplaced.includes(r));
   for (const route of downloads) {
     await check(`download: GET ${route.path}`, async () => {
       const res = await fetch(BASE + concrete(route.path));
       assert(res.status === 200, `status ${res.status}`);
-      assert((res.headers.get('content-type') || '').startsWith('text/plain'), 'not text/plain');
+      assert(!(res.headers.get('content-type') || '').startsWith('text/html'), 'a document, not a page');
       assert(!res.headers.get('set-cookie'), 'sets a cookie');
     });
   }
   const pages = routes.filter(
-    (r) => r.method === 'GET' && !r.path.startsWith('/api/') && !r.path.endsWith('.txt') && !unplaced.includes(r),
+    (r) => r.method === 'GET' && !r.path.startsWith('/api/') && !isDocument(r) && !unplaced.includes(r),
   );
   let htmlPages = 0;
   for (const route of pages) {
