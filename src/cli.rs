@@ -1,10 +1,11 @@
-//! The command line: `parrhesia serve` and its flags. Flags and environment
+//! The command line: `parrhesia serve` and the other commands, and their flags. Flags and environment
 //! variables here are a stable interface (README.md lists them).
 
 use crate::clock::SystemClock;
 use crate::config::Config;
+use crate::config::Settings;
 use crate::http::Application;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -23,7 +24,31 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the web service.
-    Serve(ServeArgs),
+    Serve(Settings),
+    /// Check the configuration.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// Save a consistent snapshot of a running server's data (never its
+    /// keys) to a file, through the admin API.
+    Backup {
+        /// The service's address, e.g. http://127.0.0.1:8080
+        #[arg(long)]
+        server: String,
+        /// The file to write; it must not exist yet.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into an empty data directory.
+    Restore {
+        /// A file written by `parrhesia backup`.
+        #[arg(long)]
+        from: PathBuf,
+        /// The data directory to create; it must be absent or empty.
+        #[arg(long = "data", env = "PARRHESIA_DATA")]
+        data: PathBuf,
+    },
     /// Check a running service's published log, signatures and totals.
     Verify {
         /// The service's address, e.g. https://feedback.example.org
@@ -54,6 +79,13 @@ enum Command {
 }
 
 #[derive(Subcommand)]
+enum ConfigAction {
+    /// Print the effective configuration (file < environment < flags),
+    /// with secrets masked, and check it.
+    Check(Settings),
+}
+
+#[derive(Subcommand)]
 enum KeysAction {
     /// Start a new master key; new periods' data keys are wrapped with it,
     /// old ones stay readable. Takes effect when the server next starts.
@@ -73,42 +105,30 @@ enum KeysAction {
     },
 }
 
-#[derive(clap::Args)]
-struct ServeArgs {
-    /// Data directory (the store).
-    #[arg(
-        long = "data",
-        env = "PARRHESIA_DATA",
-        default_value = "./parrhesia-data"
-    )]
-    data: PathBuf,
-    /// Key directory (secrets), kept outside the data directory.
-    #[arg(
-        long = "keys",
-        env = "PARRHESIA_KEYS",
-        default_value = "./parrhesia-keys"
-    )]
-    keys: PathBuf,
-    /// Address to listen on.
-    #[arg(
-        long = "bind",
-        env = "PARRHESIA_BIND",
-        default_value = "127.0.0.1:8080"
-    )]
-    bind: String,
-    /// Public address of the service, printed on code cards.
-    #[arg(long = "public-url", env = "PARRHESIA_PUBLIC_URL")]
-    public_url: Option<String>,
-    /// Seed a demo organisation and round and print ten fresh codes.
-    #[arg(long)]
-    demo: bool,
-}
-
 pub fn main() -> ExitCode {
     init_logging();
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    // Where each setting came from (flag or environment), for `config check`.
+    let settings_matches = match matches.subcommand() {
+        Some(("serve", m)) => Some(m),
+        Some(("config", m)) => m.subcommand().map(|(_, m)| m),
+        _ => None,
+    };
+    let sources = |id: &str| settings_matches.and_then(|m| m.value_source(id));
     let result = match cli.command {
-        Command::Serve(args) => serve(args),
+        Command::Serve(settings) => settings
+            .resolve(sources)
+            .and_then(|e| e.into_config())
+            .and_then(serve),
+        Command::Config {
+            action: ConfigAction::Check(settings),
+        } => config_check(settings, sources),
+        Command::Backup { server, out } => crate::backup::backup(&server, &out),
+        Command::Restore { from, data } => crate::backup::restore(&from, &data),
         Command::Verify { server } => verify(&server),
         Command::Audit { data, keys } => audit(&data, &keys),
         Command::Keys {
@@ -141,15 +161,18 @@ fn init_logging() {
         .init();
 }
 
-fn serve(args: ServeArgs) -> anyhow::Result<()> {
-    let mut config = Config::new(args.data, args.keys);
-    config.bind = args.bind;
-    config.public_url = args.public_url;
-    config.demo = args.demo;
-    config.admin_token = std::env::var("PARRHESIA_ADMIN_TOKEN")
-        .ok()
-        .filter(|t| !t.is_empty());
-    config.validate()?;
+fn config_check(
+    settings: Settings,
+    sources: impl Fn(&str) -> Option<clap::parser::ValueSource>,
+) -> anyhow::Result<()> {
+    let effective = settings.resolve(sources)?;
+    print!("{}", effective.render());
+    effective.into_config()?;
+    println!("# the configuration is valid");
+    Ok(())
+}
+
+fn serve(config: Config) -> anyhow::Result<()> {
     actix_web::rt::System::new().block_on(async move {
         let app = Application::build(config, Arc::new(SystemClock)).await?;
         let started = app.startup();
@@ -164,6 +187,9 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
             }
         }
         println!("Parrhesia is listening on http://{}", app.address());
+        if let Some(metrics) = app.metrics_address() {
+            println!("Metrics are served on http://{metrics}/metrics");
+        }
         app.run_until_stopped().await?;
         Ok(())
     })

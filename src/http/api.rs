@@ -54,7 +54,12 @@ pub async fn submit(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let (_, round) = load_round(&state, &path)?;
-    let body: CritiqueBody = json_body(&req, payload).await?;
+    // Refusals before the store are counted here; the store counts its own.
+    let refused = |e: ApiError| {
+        state.store.metrics().submission_rejected(e.code());
+        e
+    };
+    let body: CritiqueBody = json_body(&req, payload).await.map_err(refused)?;
     let mut errors = Vec::new();
     let code = match body.code.as_deref().map(str::trim) {
         None | Some("") => {
@@ -70,7 +75,7 @@ pub async fn submit(
         .map_err(|e| errors.extend(e))
         .ok();
     let (Some(code), Some(submission)) = (code, submission) else {
-        return Err(ApiError::Input(errors));
+        return Err(refused(ApiError::Input(errors)));
     };
     let receipt = state
         .store

@@ -118,6 +118,7 @@ pub async fn submit(
     {
         Ok(pairs) => pairs,
         Err(e) => {
+            state.store.metrics().submission_rejected(e.code());
             let message = match &e {
                 ApiError::PayloadTooLarge(_) => {
                     "What you sent is too long. Shorten what you wrote and send it again.".into()
@@ -167,6 +168,9 @@ pub async fn submit(
         .map_err(|e| errors.extend(e))
         .ok();
     let (Some(code), Some(submission)) = (code, submission) else {
+        // Refusals before the store are counted here; the store counts its own.
+        let reason = errors.first().map_or("invalid_request", InputError::code);
+        state.store.metrics().submission_rejected(reason);
         let listed = errors.iter().map(|e| (field_of(e), e.message())).collect();
         return again(StatusCode::UNPROCESSABLE_ENTITY, &values, listed);
     };

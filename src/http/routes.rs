@@ -2,7 +2,7 @@
 //! tests (and the OpenAPI check) read, and the actix configuration that
 //! serves it. A test fails if the two disagree.
 
-use super::{admin, api, audit, participant};
+use super::{admin, api, audit, ops, participant};
 use actix_web::web;
 
 /// Who a route is for.
@@ -41,6 +41,7 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/r/{round}", Audience::Participant),
     r("GET", "/o/{organisation}", Audience::Public),
     r("GET", "/healthz", Audience::Public),
+    r("GET", "/readyz", Audience::Public),
     r("GET", "/static/style.css", Audience::Public),
     r("GET", "/api/openapi.json", Audience::Public),
     r("POST", "/api/v1/rounds/{round}/critiques", Audience::Api),
@@ -64,6 +65,7 @@ pub const ROUTES: &[Route] = &[
         Audience::Admin,
     ),
     r("POST", "/api/v1/admin/periods/close", Audience::Admin),
+    r("POST", "/api/v1/admin/backup", Audience::Admin),
     r("GET", "/audit", Audience::Public),
     r("GET", "/audit/receipts/{round}/{period}", Audience::Public),
     r(
@@ -83,6 +85,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/r/{round}", web::post().to(participant::submit))
         .route("/o/{organisation}", web::get().to(participant::digest))
         .route("/healthz", web::get().to(participant::healthz))
+        .route("/readyz", web::get().to(ops::readyz))
         .route("/static/style.css", web::get().to(participant::style))
         .route("/api/openapi.json", web::get().to(api::openapi))
         .route(
@@ -115,6 +118,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/api/v1/admin/periods/close",
             web::post().to(audit::close_periods),
         )
+        .route("/api/v1/admin/backup", web::post().to(ops::backup))
         .route("/audit", web::get().to(audit::page_view))
         .route(
             "/audit/receipts/{round}/{period}",

@@ -38,6 +38,7 @@ use crate::audit::merkle::{self, Hash};
 use crate::digest::{self, SealedDigest};
 use crate::domain::{Period, Receipt, Round, RoundUpdate, Slug, Submission};
 use crate::encoding::hex;
+use crate::metrics::Metrics;
 use crate::vault::Vault;
 use ring::digest::{Context, SHA256};
 use sled::transaction::{
@@ -50,6 +51,7 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::time::Instant;
 use time::{Date, Duration};
 use tokio::sync::{mpsc, oneshot};
 
@@ -78,6 +80,10 @@ pub(super) enum Op {
         today: Date,
         close_now: bool,
     },
+    /// Export every tree, after this batch's flush (see [`super::backup`]).
+    Backup,
+    /// Nothing: answered once everything queued before it is durable.
+    Flush,
 }
 
 pub(super) enum Outcome {
@@ -86,6 +92,7 @@ pub(super) enum Outcome {
     Issued(usize),
     Receipt(Receipt),
     Sealed(usize),
+    Backup(Vec<u8>),
 }
 
 pub(super) struct Job {
@@ -114,6 +121,7 @@ pub(super) struct Writer {
     failed: Arc<AtomicBool>,
     /// Hashes of every log leaf, loaded at the first seal.
     leaf_hashes: Option<Vec<Hash>>,
+    metrics: Arc<Metrics>,
 }
 
 impl Writer {
@@ -124,6 +132,7 @@ impl Writer {
         vault: Arc<Vault>,
         signer: Arc<LogSigner>,
         failed: Arc<AtomicBool>,
+        metrics: Arc<Metrics>,
     ) -> Result<Self, StoreError> {
         Ok(Self {
             db,
@@ -133,6 +142,7 @@ impl Writer {
             signer,
             failed,
             leaf_hashes: None,
+            metrics,
         })
     }
 }
@@ -198,6 +208,7 @@ impl Writer {
     /// Commit the ordinary jobs in one transaction, then run any sealing,
     /// then flush and fsync once; only then are the outcomes released.
     fn commit(&mut self, batch: &[Job]) -> Result<Vec<Applied>, StoreError> {
+        let started = Instant::now();
         let t = &self.trees;
         let vault = &self.vault;
         let mut outcomes = (
@@ -226,6 +237,7 @@ impl Writer {
                         out.push(match &job.op {
                             // Sealing runs after the transaction (it scans trees).
                             Op::Seal { .. } => Ok(Outcome::Sealed(0)),
+                            Op::Backup | Op::Flush => Ok(Outcome::Done),
                             op => tx.apply(op)?,
                         });
                     }
@@ -247,6 +259,21 @@ impl Writer {
             }
         }
         self.flush()?;
+        self.metrics.commit_took(started.elapsed());
+        for outcome in outcomes.iter().flatten() {
+            match outcome {
+                Outcome::Issued(n) => self.metrics.codes_issued(*n as u64),
+                Outcome::Sealed(n) => self.metrics.periods_sealed(*n as u64),
+                _ => {}
+            }
+        }
+        // After the flush: the snapshot holds exactly what is durable, and
+        // nothing else writes while it is taken.
+        for (job, outcome) in batch.iter().zip(outcomes.iter_mut()) {
+            if let Op::Backup = job.op {
+                *outcome = super::backup::export(&self.trees).map(Outcome::Backup);
+            }
+        }
         // Only once the store no longer holds their ciphertexts.
         for (round, period) in shredded {
             self.vault
@@ -508,7 +535,9 @@ impl Tx<'_> {
                 today,
                 submission,
             } => self.submit(code, id, salt, *today, submission),
-            Op::Seal { .. } => Ok(Err(StoreError::Io("sealing inside a transaction".into()))),
+            Op::Seal { .. } | Op::Backup | Op::Flush => {
+                Ok(Err(StoreError::Io("not a transactional job".into())))
+            }
         }
     }
 
@@ -631,14 +660,14 @@ impl Tx<'_> {
 }
 
 /// fsync for the files sled writes.
-struct Durable {
+pub(super) struct Durable {
     dir: PathBuf,
     db_file: File,
     synced_blobs: HashSet<OsString>,
 }
 
 impl Durable {
-    fn open(dir: &Path) -> std::io::Result<Self> {
+    pub(super) fn open(dir: &Path) -> std::io::Result<Self> {
         let db_file = File::open(dir.join("db"))?;
         // The files sled just created must survive a crash too.
         File::open(dir)?.sync_all()?;
@@ -649,7 +678,7 @@ impl Durable {
         })
     }
 
-    fn sync(&mut self) -> std::io::Result<()> {
+    pub(super) fn sync(&mut self) -> std::io::Result<()> {
         // fsync applies to the file, whichever descriptor wrote it.
         self.db_file.sync_all()?;
         // With 8 MiB segments sled should write no blob files; if it ever
