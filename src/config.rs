@@ -98,7 +98,8 @@ impl Config {
                 anyhow::bail!("PARRHESIA_PUBLIC_URL must start with http:// or https://");
             }
         }
-        if self.metrics_bind.as_deref() == Some(self.bind.as_str()) {
+        // (Port 0 picks a fresh port for each listener, so it never clashes.)
+        if self.metrics_bind.as_deref() == Some(self.bind.as_str()) && !self.bind.ends_with(":0") {
             anyhow::bail!(
                 "PARRHESIA_METRICS_BIND must differ from PARRHESIA_BIND: metrics have their \
                  own listener so the public proxy never reaches them"

@@ -6,6 +6,7 @@ mod audit;
 mod concurrency;
 mod digest;
 mod helpers;
+mod ops;
 mod process;
 mod routes;
 mod submission;

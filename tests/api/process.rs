@@ -12,19 +12,24 @@ use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
 /// A running `parrhesia serve` and everything it has printed.
-struct Server {
-    child: Child,
-    api: Api,
-    output: Arc<Mutex<String>>,
+pub(crate) struct Server {
+    pub(crate) child: Child,
+    pub(crate) api: Api,
+    pub(crate) output: Arc<Mutex<String>>,
 }
 
 impl Server {
-    fn start(root: &Path) -> Self {
+    pub(crate) fn start(root: &Path) -> Self {
+        Self::start_in(&root.join("data"), &root.join("keys"))
+    }
+
+    /// A server on the given data and key directories.
+    pub(crate) fn start_in(data: &Path, keys: &Path) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
             .args(["serve", "--bind", "127.0.0.1:0", "--data"])
-            .arg(root.join("data"))
+            .arg(data)
             .arg("--keys")
-            .arg(root.join("keys"))
+            .arg(keys)
             .env("PARRHESIA_ADMIN_TOKEN", ADMIN_TOKEN)
             .env("PARRHESIA_LOG", "debug")
             .stdout(Stdio::piped())
@@ -61,13 +66,13 @@ impl Server {
         }
     }
 
-    fn kill(mut self) {
+    pub(crate) fn kill(mut self) {
         self.child.kill().unwrap();
         self.child.wait().unwrap();
     }
 
     /// SIGTERM, then wait for a clean exit; returns everything printed.
-    fn stop(mut self) -> String {
+    pub(crate) fn stop(mut self) -> String {
         let status = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status()
@@ -81,12 +86,12 @@ impl Server {
     }
 }
 
-async fn round_with_codes(api: &Api, n: usize) -> Vec<String> {
+pub(crate) async fn round_with_codes(api: &Api, n: usize) -> Vec<String> {
     api.setup_round("care", "spring", 5).await;
     api.codes("spring", n).await
 }
 
-async fn submit_all(api: &Api, codes: &[String]) -> Vec<(String, u16)> {
+pub(crate) async fn submit_all(api: &Api, codes: &[String]) -> Vec<(String, u16)> {
     join_all(codes.iter().map(|code| async move {
         let send = api
             .client
@@ -104,7 +109,7 @@ async fn submit_all(api: &Api, codes: &[String]) -> Vec<(String, u16)> {
 
 /// After a restart: every acknowledged code is spent, and stored critiques
 /// equal spent codes.
-async fn assert_all_acknowledged_kept(api: &Api, acknowledged: &[String]) {
+pub(crate) async fn assert_all_acknowledged_kept(api: &Api, acknowledged: &[String]) {
     let stats = api.admin_get("/api/v1/admin/rounds/spring").await.json();
     let critiques = stats["critiques"].as_u64().unwrap();
     assert_eq!(critiques, stats["codes_spent"].as_u64().unwrap(), "{stats}");
@@ -327,7 +332,7 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
     }
 }
 
-fn run(args: &[&str], root: &Path) -> (bool, String) {
+pub(crate) fn run(args: &[&str], root: &Path) -> (bool, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
         .args(args)
         .env("PARRHESIA_DATA", root.join("data"))
