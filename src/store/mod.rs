@@ -230,10 +230,10 @@ impl Store {
         self.queue.max_capacity()
     }
 
-    /// Whether the store accepts writes and the writer is keeping up: its
-    /// queue is less than half full.
+    /// Whether the store accepts writes and the writer is keeping up: it is
+    /// running and its queue is less than half full.
     pub fn ready(&self) -> bool {
-        self.healthy() && self.queue_depth() * 2 < self.queue_capacity()
+        self.healthy() && !self.queue.is_closed() && self.queue_depth() * 2 < self.queue_capacity()
     }
 
     /// A consistent snapshot of every tree, taken by the writer between
