@@ -49,6 +49,10 @@ enum Command {
         #[arg(long = "data", env = "PARRHESIA_DATA")]
         data: PathBuf,
     },
+    /// Print the route table as JSON (for the browser tests, which must
+    /// visit every page the service has).
+    #[command(hide = true)]
+    Routes,
     /// Check a running service's published log, signatures and totals.
     Verify {
         /// The service's address, e.g. https://feedback.example.org
@@ -134,6 +138,7 @@ pub fn main() -> ExitCode {
         Command::Keys {
             action: KeysAction::Rotate { keys, data },
         } => rotate(&keys, &data),
+        Command::Routes => print_routes(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -159,6 +164,23 @@ fn init_logging() {
         .with_max_level(level)
         .with_writer(std::io::stderr)
         .init();
+}
+
+/// The route table, read from `http::ROUTES` itself so that a test driven by
+/// this list cannot miss a page that exists.
+fn print_routes() -> anyhow::Result<()> {
+    let routes: Vec<serde_json::Value> = crate::http::ROUTES
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "method": r.method,
+                "path": r.path,
+                "audience": format!("{:?}", r.audience),
+            })
+        })
+        .collect();
+    println!("{}", serde_json::to_string_pretty(&routes)?);
+    Ok(())
 }
 
 fn config_check(

@@ -10,11 +10,13 @@
 //! [`Settings::into_config`]; if it is a secret, list it in [`SECRETS`].
 //! Layers are merged generically, so nothing else changes.
 
+use crate::http::ratelimit::RateLimitOptions;
 use crate::store::StoreOptions;
 use anyhow::Context;
 use clap::parser::ValueSource;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -43,6 +45,14 @@ pub struct Config {
     /// stored samples do not time individual submissions.
     pub metrics_publish: Duration,
     pub store: StoreOptions,
+    /// Rate limits and the trusted proxies (`PARRHESIA_TRUSTED_PROXY`).
+    pub rate_limits: RateLimitOptions,
+    /// Always send `Strict-Transport-Security` (`PARRHESIA_HSTS`); without
+    /// it, HSTS is sent only when a trusted proxy says the client used TLS.
+    pub hsts: bool,
+    /// How long a client may take to send a request's head, and its body;
+    /// slower clients are cut off (408).
+    pub client_timeout: Duration,
 }
 
 /// Shortest admin token accepted from the environment.
@@ -62,6 +72,9 @@ impl std::fmt::Debug for Config {
             .field("demo", &self.demo)
             .field("metrics_bind", &self.metrics_bind)
             .field("metrics_publish", &self.metrics_publish)
+            .field("rate_limits", &self.rate_limits)
+            .field("hsts", &self.hsts)
+            .field("client_timeout", &self.client_timeout)
             .finish()
     }
 }
@@ -80,6 +93,9 @@ impl Config {
             metrics_bind: None,
             metrics_publish: Duration::from_secs(DEFAULT_METRICS_PUBLISH_SECS),
             store: StoreOptions::default(),
+            rate_limits: RateLimitOptions::default(),
+            hsts: false,
+            client_timeout: Duration::from_secs(10),
         }
     }
 
@@ -140,7 +156,12 @@ pub struct Settings {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public_url: Option<String>,
     /// Seed a demo organisation and round and print ten fresh codes.
-    #[arg(long = "demo", num_args = 0, default_missing_value = "true")]
+    #[arg(
+        long = "demo",
+        num_args = 0,
+        default_missing_value = "true",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub demo: Option<bool>,
     /// Address for the Prometheus /metrics listener (off when unset); keep
@@ -153,6 +174,39 @@ pub struct Settings {
     #[arg(long = "metrics-publish-secs", env = "PARRHESIA_METRICS_PUBLISH_SECS")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metrics_publish_secs: Option<u64>,
+    /// A reverse proxy whose Forwarded / X-Forwarded-For / X-Forwarded-Proto
+    /// headers are believed (repeatable; the variable is comma-separated).
+    #[arg(
+        long = "trusted-proxy",
+        env = "PARRHESIA_TRUSTED_PROXY",
+        value_name = "ADDR",
+        value_delimiter = ','
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trusted_proxy: Option<Vec<IpAddr>>,
+    /// Always send Strict-Transport-Security (serve only over TLS).
+    #[arg(
+        long = "hsts",
+        env = "PARRHESIA_HSTS",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hsts: Option<bool>,
+    /// Paper-code attempts per client per minute. Default 30.
+    #[arg(long, env = "PARRHESIA_CODE_ATTEMPTS_PER_MINUTE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_attempts_per_minute: Option<u32>,
+    /// Admin API requests per client per minute. Default 60.
+    #[arg(long, env = "PARRHESIA_ADMIN_ATTEMPTS_PER_MINUTE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin_attempts_per_minute: Option<u32>,
+    /// POST requests per second across all clients (size to the writer's
+    /// commit capacity, see BENCHMARKS.md). Default 8000.
+    #[arg(long, env = "PARRHESIA_MAX_POSTS_PER_SECOND")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_posts_per_second: Option<u32>,
     /// The admin token: from the file or `PARRHESIA_ADMIN_TOKEN`, never a
     /// flag (a flag would show in the process list).
     #[arg(skip)]
@@ -190,12 +244,18 @@ pub struct Effective {
 impl Settings {
     /// The defaults, as a layer.
     fn defaults() -> Self {
+        let limits = RateLimitOptions::default();
         Self {
             data: Some("./parrhesia-data".into()),
             keys: Some("./parrhesia-keys".into()),
             bind: Some("127.0.0.1:8080".into()),
             demo: Some(false),
             metrics_publish_secs: Some(DEFAULT_METRICS_PUBLISH_SECS),
+            trusted_proxy: Some(Vec::new()),
+            hsts: Some(false),
+            code_attempts_per_minute: Some(limits.code_attempts_per_minute),
+            admin_attempts_per_minute: Some(limits.admin_attempts_per_minute),
+            max_posts_per_second: Some(limits.posts_per_second),
             ..Self::default()
         }
     }
@@ -286,6 +346,21 @@ impl Effective {
                 .metrics_publish_secs
                 .map_or(defaults.metrics_publish, Duration::from_secs),
             store: defaults.store,
+            hsts: s.hsts.unwrap_or(false),
+            rate_limits: RateLimitOptions {
+                trusted_proxies: s.trusted_proxy.unwrap_or_default(),
+                code_attempts_per_minute: s
+                    .code_attempts_per_minute
+                    .unwrap_or(defaults.rate_limits.code_attempts_per_minute),
+                admin_attempts_per_minute: s
+                    .admin_attempts_per_minute
+                    .unwrap_or(defaults.rate_limits.admin_attempts_per_minute),
+                posts_per_second: s
+                    .max_posts_per_second
+                    .unwrap_or(defaults.rate_limits.posts_per_second),
+                ..defaults.rate_limits
+            },
+            client_timeout: defaults.client_timeout,
         };
         config.validate()?;
         Ok(config)
@@ -384,6 +459,23 @@ mod tests {
         assert!(rendered.contains("data = \"./parrhesia-data\"  # default"));
         assert!(rendered.contains("admin_token = \"********\"  # environment"));
         assert!(!rendered.contains("token-0123456789"), "{rendered}");
+    }
+
+    #[test]
+    fn trusted_proxies_and_limits_come_from_the_file_too() {
+        let s = Settings::from_toml(
+            "trusted_proxy = [\"127.0.0.1\", \"::1\"]\nhsts = true\ncode_attempts_per_minute = 5\n",
+        )
+        .unwrap();
+        let config = s.resolve(no_sources).unwrap().into_config().unwrap();
+        assert_eq!(config.rate_limits.trusted_proxies.len(), 2);
+        assert!(config.hsts);
+        assert_eq!(config.rate_limits.code_attempts_per_minute, 5);
+        assert_eq!(
+            config.rate_limits.posts_per_second,
+            RateLimitOptions::default().posts_per_second
+        );
+        assert!(Settings::from_toml("trusted_proxy = [\"not an address\"]").is_err());
     }
 
     #[test]

@@ -1,8 +1,10 @@
-//! Reading request bodies with a size limit and a required media type, and
-//! decoding HTML form bodies strictly (invalid UTF-8 is an error, not
-//! silently replaced, so what is stored is exactly what was typed).
+//! Reading request bodies with a size limit, a time limit and a required
+//! media type. Form decoding lives in `form.rs` (public, for the fuzzer).
+
+pub use super::urlencoded::decode_form;
 
 use super::error::ApiError;
+use super::limits::Bounds;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest};
 use futures_util::StreamExt;
@@ -41,70 +43,22 @@ pub async fn read(
     if declared.is_some_and(|n| n > limit) {
         return Err(ApiError::PayloadTooLarge(limit));
     }
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|_| ApiError::InvalidJson("the body was cut short".into()))?;
-        if body.len() + chunk.len() > limit {
-            return Err(ApiError::PayloadTooLarge(limit));
+    // A client trickling its body a byte at a time is cut off: it would
+    // otherwise hold a connection (and a worker's attention) indefinitely.
+    let deadline = Bounds::of(req).client_timeout;
+    let read_all = async {
+        let mut body = web::BytesMut::new();
+        while let Some(chunk) = payload.next().await {
+            let chunk =
+                chunk.map_err(|_| ApiError::InvalidJson("the body was cut short".into()))?;
+            if body.len() + chunk.len() > limit {
+                return Err(ApiError::PayloadTooLarge(limit));
+            }
+            body.extend_from_slice(&chunk);
         }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body.freeze())
-}
-
-/// Decode `application/x-www-form-urlencoded` (WHATWG URL standard §5.1:
-/// split on `&`, then on the first `=`, `+` is a space, then
-/// percent-decode) into name/value pairs. Unlike most decoders, invalid
-/// UTF-8 after decoding is an error.
-pub fn decode_form(body: &[u8]) -> Result<Vec<(String, String)>, ApiError> {
-    let decode = |raw: &[u8]| -> Result<String, ApiError> {
-        let plus: Vec<u8> = raw
-            .iter()
-            .map(|&b| if b == b'+' { b' ' } else { b })
-            .collect();
-        let bytes: Vec<u8> = percent_encoding::percent_decode(&plus).collect();
-        String::from_utf8(bytes).map_err(|_| ApiError::InvalidUtf8)
+        Ok(body.freeze())
     };
-    body.split(|&b| b == b'&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let mut parts = pair.splitn(2, |&b| b == b'=');
-            let name = decode(parts.next().unwrap_or_default())?;
-            let value = decode(parts.next().unwrap_or_default())?;
-            Ok((name, value))
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_repeated_fields_plus_and_percent() {
-        let pairs =
-            decode_form(b"themes=a&themes=b&text=caf%C3%A9+ok&quote_ok=yes&empty=").unwrap();
-        assert_eq!(
-            pairs,
-            vec![
-                ("themes".into(), "a".into()),
-                ("themes".into(), "b".into()),
-                ("text".into(), "café ok".into()),
-                ("quote_ok".into(), "yes".into()),
-                ("empty".into(), "".into()),
-            ]
-        );
-    }
-
-    #[test]
-    fn invalid_utf8_is_refused() {
-        assert!(matches!(
-            decode_form(b"text=%FF%FE"),
-            Err(ApiError::InvalidUtf8)
-        ));
-        assert!(matches!(
-            decode_form(b"text=\xff"),
-            Err(ApiError::InvalidUtf8)
-        ));
-    }
+    tokio::time::timeout(deadline, read_all)
+        .await
+        .map_err(|_| ApiError::TimedOut)?
 }

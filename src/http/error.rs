@@ -36,6 +36,12 @@ pub enum ApiError {
     UnsupportedMediaType(&'static str),
     #[error("payload too large")]
     PayloadTooLarge(usize),
+    #[error("uri too long")]
+    UriTooLong(usize),
+    #[error("headers too large")]
+    HeadersTooLarge(usize),
+    #[error("request timeout")]
+    TimedOut,
     #[error("invalid utf-8")]
     InvalidUtf8,
     #[error("invalid json")]
@@ -44,6 +50,10 @@ pub enum ApiError {
     InvalidQuery(String),
     #[error("busy")]
     Busy,
+    /// Too many requests from this client, or from everyone: wait this
+    /// many seconds.
+    #[error("rate limited")]
+    RateLimited(u64),
     #[error("unavailable")]
     Unavailable,
     #[error("internal: {0}")]
@@ -91,10 +101,14 @@ impl ApiError {
             Self::Unauthorized => "unauthorized",
             Self::UnsupportedMediaType(_) => "unsupported_media_type",
             Self::PayloadTooLarge(_) => "payload_too_large",
+            Self::UriTooLong(_) => "uri_too_long",
+            Self::HeadersTooLarge(_) => "headers_too_large",
+            Self::TimedOut => "request_timeout",
             Self::InvalidUtf8 => "invalid_utf8",
             Self::InvalidJson(_) => "invalid_json",
             Self::InvalidQuery(_) => "invalid_query",
             Self::Busy => "busy",
+            Self::RateLimited(_) => "rate_limited",
             Self::Unavailable => "unavailable",
             Self::Internal(_) => "internal",
         }
@@ -126,10 +140,23 @@ impl ApiError {
             Self::PayloadTooLarge(limit) => {
                 format!("The body is too large: send at most {limit} bytes.")
             }
+            Self::UriTooLong(limit) => {
+                format!("The web address is too long: at most {limit} characters.")
+            }
+            Self::HeadersTooLarge(limit) => {
+                format!("The request headers are too large: at most {limit} bytes.")
+            }
+            Self::TimedOut => "The request took too long to arrive. Nothing was stored; \
+                 send it again."
+                .into(),
             Self::InvalidUtf8 => "The body is not valid UTF-8 text.".into(),
             Self::InvalidJson(detail) => format!("The body is not the JSON expected: {detail}"),
             Self::InvalidQuery(detail) => format!("The query is not valid: {detail}."),
             Self::Busy => "The service is busy. Nothing was stored; try again in a moment.".into(),
+            Self::RateLimited(secs) => format!(
+                "Too many requests in a short time. Nothing was stored and no code was used; \
+                 try again in {secs} seconds."
+            ),
             Self::Unavailable => "The service cannot store anything right now. Nothing was \
                  stored; try again later."
                 .into(),
@@ -168,7 +195,11 @@ impl ResponseError for ApiError {
             Self::InvalidUtf8 | Self::InvalidJson(_) | Self::InvalidQuery(_) => {
                 StatusCode::BAD_REQUEST
             }
+            Self::UriTooLong(_) => StatusCode::URI_TOO_LONG,
+            Self::HeadersTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            Self::TimedOut => StatusCode::REQUEST_TIMEOUT,
             Self::Busy | Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -194,6 +225,9 @@ impl ResponseError for ApiError {
             }
             Self::Busy | Self::Unavailable => {
                 response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECS.to_string()));
+            }
+            Self::RateLimited(secs) => {
+                response.insert_header((header::RETRY_AFTER, secs.to_string()));
             }
             _ => {}
         }

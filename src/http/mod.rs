@@ -2,19 +2,25 @@
 //!
 //! Handlers only extract, call the domain or the store, and map errors. No
 //! access log is kept: there is deliberately no actix `Logger` middleware,
-//! and nothing here reads the peer address, user agent or referrer.
+//! and nothing reads the peer address, user agent or referrer except
+//! `client.rs`, for the in-memory rate limits and HSTS only.
 
 mod admin;
 mod api;
 mod audit;
 mod body;
+mod client;
 pub mod error;
+mod form;
 mod headers;
+mod limits;
 mod ops;
 mod participant;
+pub mod ratelimit;
 mod routes;
+pub mod urlencoded;
 
-pub use routes::{Route, ROUTES};
+pub use routes::{Audience, Route, ROUTES};
 
 use crate::audit::log::LogSigner;
 use crate::clock::Clock;
@@ -25,6 +31,7 @@ use crate::store::Store;
 use crate::tokens::{CodeKey, PaperCode};
 use crate::vault::Vault;
 use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
 use anyhow::Context;
 use ring::digest;
@@ -142,17 +149,34 @@ impl Application {
             }
         });
         let data = state.clone();
+        let rate_limits = web::Data::new(ratelimit::RateLimits::new(&config.rate_limits));
+        ratelimit::RateLimits::prune_periodically(&rate_limits.clone().into_inner())?;
+        let hsts = web::Data::new(headers::HstsPolicy {
+            always: config.hsts,
+            trusted_proxies: config.rate_limits.trusted_proxies.clone(),
+        });
+        let bounds = web::Data::new(limits::Bounds {
+            client_timeout: config.client_timeout,
+        });
         let server = HttpServer::new(move || {
+            // The last `wrap` is outermost: every answer, a 429 or 414
+            // included, gets the security headers.
             App::new()
                 .app_data(data.clone())
                 .app_data(
                     web::QueryConfig::default()
                         .error_handler(|e, _| error::ApiError::InvalidQuery(e.to_string()).into()),
                 )
+                .app_data(rate_limits.clone())
+                .app_data(hsts.clone())
+                .app_data(bounds.clone())
+                .wrap(from_fn(ratelimit::enforce))
+                .wrap(from_fn(limits::bound_request))
+                .wrap(from_fn(headers::hsts))
                 .wrap(headers::security_headers())
                 .configure(routes::configure)
         })
-        .client_request_timeout(Duration::from_secs(10))
+        .client_request_timeout(config.client_timeout)
         .client_disconnect_timeout(Duration::from_secs(2))
         .keep_alive(Duration::from_secs(30))
         .shutdown_timeout(10)

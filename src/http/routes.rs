@@ -2,7 +2,7 @@
 //! tests (and the OpenAPI check) read, and the actix configuration that
 //! serves it. A test fails if the two disagree.
 
-use super::{admin, api, audit, ops, participant};
+use super::{admin, api, audit, form, ops, participant};
 use actix_web::web;
 
 /// Who a route is for.
@@ -39,6 +39,11 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/", Audience::Participant),
     r("GET", "/r/{round}", Audience::Participant),
     r("POST", "/r/{round}", Audience::Participant),
+    r("POST", "/r/{round}/check", Audience::Participant),
+    r("GET", "/r/{round}/paper", Audience::Participant),
+    r("GET", "/helping", Audience::Participant),
+    r("GET", "/accessibility", Audience::Participant),
+    r("GET", "/static/pictures/{picture}", Audience::Public),
     r("GET", "/o/{organisation}", Audience::Public),
     r("GET", "/healthz", Audience::Public),
     r("GET", "/readyz", Audience::Public),
@@ -83,6 +88,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(participant::home))
         .route("/r/{round}", web::get().to(participant::form))
         .route("/r/{round}", web::post().to(participant::submit))
+        .route("/r/{round}/check", web::post().to(form::check))
+        .route("/r/{round}/paper", web::get().to(participant::paper))
+        .route("/helping", web::get().to(participant::helping))
+        .route("/accessibility", web::get().to(participant::accessibility))
+        .route(
+            "/static/pictures/{picture}",
+            web::get().to(participant::picture),
+        )
         .route("/o/{organisation}", web::get().to(participant::digest))
         .route("/healthz", web::get().to(participant::healthz))
         .route("/readyz", web::get().to(ops::readyz))

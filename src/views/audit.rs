@@ -66,7 +66,7 @@ pub fn audit(doc: &AuditDocument) -> Markup {
             p { "Every critique's receipt, every sealed digest and every token key goes into an \
                  append-only Merkle log (in the style of RFC 9162, Certificate Transparency). \
                  Each sealed period ends with a tree head signed by the log key." }
-            dl.summary {
+            dl.facts {
                 dt { "Log key (Ed25519, base64)" } dd { code.wrap { (doc.log_public_key) } }
                 dt { "Leaves" } dd { (doc.log_size) }
                 dt { "Signed tree heads" } dd { (doc.tree_heads.len()) }

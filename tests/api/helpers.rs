@@ -4,6 +4,7 @@
 use awc::http::StatusCode;
 use parrhesia::clock::ManualClock;
 use parrhesia::config::Config;
+use parrhesia::http::ratelimit::RateLimitOptions;
 use parrhesia::http::Application;
 use parrhesia::store::Store;
 use serde_json::{json, Value};
@@ -62,11 +63,31 @@ pub fn client() -> awc::Client {
         .finish()
 }
 
+/// Limits so high that tests of other things never meet them (every test
+/// client shares the address 127.0.0.1).
+pub fn unlimited() -> RateLimitOptions {
+    RateLimitOptions {
+        trusted_proxies: Vec::new(),
+        code_attempts_per_minute: 1_000_000,
+        admin_attempts_per_minute: 1_000_000,
+        token_issuance_per_minute: 1_000_000,
+        posts_per_second: 1_000_000,
+    }
+}
+
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// A server whose configuration `adjust` changes first (rate limits start
+/// at [`unlimited`]).
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let dirs = tempfile::tempdir().unwrap();
     let mut config = Config::new(dirs.path().join("data"), dirs.path().join("keys"));
     config.bind = "127.0.0.1:0".into();
     config.admin_token = Some(ADMIN_TOKEN.into());
+    config.rate_limits = unlimited();
+    adjust(&mut config);
     let clock = ManualClock::new(thursday());
     let app = Application::build(config, Arc::new(clock.clone()))
         .await

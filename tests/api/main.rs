@@ -1,12 +1,16 @@
 //! Integration tests: each drives a real server on port 0 with a fresh data
 //! and key directory. One test binary, one module per capability.
 
+mod abuse;
 mod admin;
 mod audit;
+mod check;
 mod concurrency;
 mod digest;
 mod helpers;
+mod inclusion;
 mod ops;
 mod process;
 mod routes;
+mod stress;
 mod submission;

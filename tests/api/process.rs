@@ -12,19 +12,18 @@ use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
 /// A running `parrhesia serve` and everything it has printed.
-pub(crate) struct Server {
-    pub(crate) child: Child,
-    pub(crate) api: Api,
-    pub(crate) output: Arc<Mutex<String>>,
+pub struct Server {
+    pub child: Child,
+    pub api: Api,
+    pub output: Arc<Mutex<String>>,
 }
 
 impl Server {
-    pub(crate) fn start(root: &Path) -> Self {
+    pub fn start(root: &Path) -> Self {
         Self::start_in(&root.join("data"), &root.join("keys"))
     }
 
-    /// A server on the given data and key directories.
-    pub(crate) fn start_in(data: &Path, keys: &Path) -> Self {
+    pub fn start_in(data: &Path, keys: &Path) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
             .args(["serve", "--bind", "127.0.0.1:0", "--data"])
             .arg(data)
@@ -32,6 +31,10 @@ impl Server {
             .arg(keys)
             .env("PARRHESIA_ADMIN_TOKEN", ADMIN_TOKEN)
             .env("PARRHESIA_LOG", "debug")
+            // These tests are about durability, not limits.
+            .env("PARRHESIA_CODE_ATTEMPTS_PER_MINUTE", "1000000")
+            .env("PARRHESIA_ADMIN_ATTEMPTS_PER_MINUTE", "1000000")
+            .env("PARRHESIA_MAX_POSTS_PER_SECOND", "1000000")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -66,13 +69,13 @@ impl Server {
         }
     }
 
-    pub(crate) fn kill(mut self) {
+    pub fn kill(mut self) {
         self.child.kill().unwrap();
         self.child.wait().unwrap();
     }
 
     /// SIGTERM, then wait for a clean exit; returns everything printed.
-    pub(crate) fn stop(mut self) -> String {
+    pub fn stop(mut self) -> String {
         let status = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status()
@@ -86,12 +89,20 @@ impl Server {
     }
 }
 
-pub(crate) async fn round_with_codes(api: &Api, n: usize) -> Vec<String> {
+/// A test that fails half-way must not leave its server running.
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub async fn round_with_codes(api: &Api, n: usize) -> Vec<String> {
     api.setup_round("care", "spring", 5).await;
     api.codes("spring", n).await
 }
 
-pub(crate) async fn submit_all(api: &Api, codes: &[String]) -> Vec<(String, u16)> {
+pub async fn submit_all(api: &Api, codes: &[String]) -> Vec<(String, u16)> {
     join_all(codes.iter().map(|code| async move {
         let send = api
             .client
@@ -109,7 +120,7 @@ pub(crate) async fn submit_all(api: &Api, codes: &[String]) -> Vec<(String, u16)
 
 /// After a restart: every acknowledged code is spent, and stored critiques
 /// equal spent codes.
-pub(crate) async fn assert_all_acknowledged_kept(api: &Api, acknowledged: &[String]) {
+pub async fn assert_all_acknowledged_kept(api: &Api, acknowledged: &[String]) {
     let stats = api.admin_get("/api/v1/admin/rounds/spring").await.json();
     let critiques = stats["critiques"].as_u64().unwrap();
     assert_eq!(critiques, stats["codes_spent"].as_u64().unwrap(), "{stats}");

@@ -11,6 +11,7 @@ fn concrete(path: &str) -> String {
     path.replace("{round}", "spring")
         .replace("{organisation}", "care")
         .replace("{period}", "2026-11-16")
+        .replace("{picture}", "card.svg")
 }
 
 #[actix_web::test]
