@@ -91,7 +91,9 @@ else
 fi
 
 # --- the app ------------------------------------------------------------------
-PARRHESIA_ADMIN_TOKEN=$token "$bin" serve --bind "127.0.0.1:$p_app" \
+# The shipped settings file, with the address and directories overridden
+# by flags (which take precedence).
+PARRHESIA_ADMIN_TOKEN=$token "$bin" serve --config deploy/parrhesia.toml --bind "127.0.0.1:$p_app" \
   --data "$t/data" --keys "$t/keys" --metrics-bind "127.0.0.1:$p_metrics" \
   --metrics-publish-secs 0 >"$t/app.out" 2>&1 &
 app_pid=$!
@@ -149,6 +151,14 @@ status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$p_onion/api/v
 # A TLS handshake nginx refuses (TLS 1.0 is off).
 openssl s_client -connect "127.0.0.1:$p_https" -tls1 </dev/null >/dev/null 2>&1 &&
   fail "TLS 1.0 accepted" || ok "TLS 1.0 is refused"
+hsts=$("${https[@]}" -s -o /dev/null -D - "$base/r/spring" | grep -ci '^strict-transport-security:' || true)
+[ "$hsts" = 1 ] && ok "exactly one HSTS header through nginx" || fail "HSTS headers: $hsts"
+# The shipped settings trust nginx on loopback: the app believes a
+# forwarded "https" (and so sends HSTS itself, which nginx hides in favour of
+# its own).
+app_hsts=$(curl -s -o /dev/null -D - -H "X-Forwarded-Proto: https" "$app/r/spring" | grep -ci '^strict-transport-security:' || true)
+[ "$app_hsts" = 1 ] && ok "the app trusts nginx's forwarded headers (shipped trusted_proxy)" ||
+  fail "the app did not believe X-Forwarded-Proto from loopback"
 server_header=$("${https[@]}" -s -o /dev/null -D - "$base/" | grep -i '^server:' || true)
 if [ -z "$server_header" ] || ! echo "$server_header" | grep -q '[0-9]'; then
   ok "no nginx version in the Server header ($server_header)"
