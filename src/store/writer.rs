@@ -24,6 +24,11 @@
 //! seals periods (digest, shuffled commitments, signed tree head) between
 //! batches.
 //!
+//! Why the writer takes backups: an export of every tree taken between two
+//! commits, after the flush, holds no half-applied batch, and nothing else
+//! writes while it runs. A drain (an empty job answered after the flush) is
+//! how a graceful shutdown waits for everything queued before it.
+//!
 //! After any I/O failure the writer refuses all further writes (answering
 //! "unavailable") until restart, so nothing is acknowledged on top of a state
 //! that may not have reached the disk.
