@@ -197,6 +197,49 @@ fn restore_refuses_a_directory_that_is_not_empty() {
     assert_eq!(std::fs::read(target.join("db")).unwrap(), b"existing");
 }
 
+/// `config check` as an operator runs it: the file, the environment and a
+/// flag merged, the token masked, and a misspelt key refused by name.
+#[test]
+fn config_check_masks_the_token_and_refuses_unknown_keys() {
+    let root = tempfile::tempdir().unwrap();
+    let good = root.path().join("good.toml");
+    std::fs::write(
+        &good,
+        "bind = \"127.0.0.1:9999\"\nadmin_token = \"file-secret-token-0123456789\"\n",
+    )
+    .unwrap();
+    let (ok, out) = parrhesia(&["config", "check", "--config", s(&good), "--demo"]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("bind = \"127.0.0.1:9999\"  # config file"),
+        "{out}"
+    );
+    assert!(out.contains("demo = true  # flag"), "{out}");
+    // PARRHESIA_ADMIN_TOKEN (set by `parrhesia`) overrides the file.
+    assert!(
+        out.contains("admin_token = \"********\"  # environment"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("file-secret-token") && !out.contains(ADMIN_TOKEN),
+        "{out}"
+    );
+    let bad = root.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "bind = \"127.0.0.1:1\"\nmetrics_bnid = \"127.0.0.1:2\"\n",
+    )
+    .unwrap();
+    let (ok, out) = parrhesia(&["config", "check", "--config", s(&bad)]);
+    assert!(!ok, "{out}");
+    assert!(out.contains("unknown field `metrics_bnid`"), "{out}");
+    let (ok, out) = parrhesia(&["serve", "--config", s(&bad)]);
+    assert!(
+        !ok && out.contains("metrics_bnid"),
+        "serve refuses it too: {out}"
+    );
+}
+
 /// A server with metrics on their own listener, counters published live.
 async fn spawn_with_metrics() -> (Api, Api, tempfile::TempDir) {
     let dirs = tempfile::tempdir().unwrap();
