@@ -13,6 +13,8 @@
 # - tor: `tor --verify-config` on the shipped torrc snippet.
 #
 # Prints "N passed, N failed" and exits non-zero on any failure.
+# (No pipes into `grep -q`: with pipefail, grep's early exit can fail the
+# writer with SIGPIPE and turn a match into a miss. Here-strings instead.)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -171,7 +173,7 @@ app_hsts=$(curl -s -o /dev/null -D - -H "X-Forwarded-Proto: https" "$app/r/sprin
 [ "$app_hsts" = 1 ] && ok "the app trusts nginx's forwarded headers (shipped trusted_proxy)" ||
   fail "the app did not believe X-Forwarded-Proto from loopback"
 server_header=$("${https[@]}" -s -o /dev/null -D - "$base/" | grep -i '^server:' || true)
-if [ -z "$server_header" ] || ! echo "$server_header" | grep -q '[0-9]'; then
+if [ -z "$server_header" ] || ! grep -q '[0-9]' <<<"$server_header"; then
   ok "no nginx version in the Server header ($server_header)"
 else
   fail "Server header shows a version: $server_header"
@@ -181,7 +183,7 @@ status=$("${https[@]}" -o /dev/null -w '%{http_code}' "$base/metrics")
 [ "$status" = 404 ] && ok "/metrics is not served through nginx" || fail "/metrics via nginx: $status"
 
 stats=$(admin "$app/api/v1/admin/rounds/spring")
-echo "$stats" | grep -q '"critiques":2' && ok "the app stored both critiques" ||
+grep -q '"critiques":2' <<<"$stats" && ok "the app stored both critiques" ||
   fail "app stats: $stats"
 
 # Nothing of the visitor in any nginx log file, nor any client address.
@@ -202,11 +204,11 @@ fi
 
 # The app's metrics listener: totals only, nothing of the visitor.
 metrics=$(curl -s "http://127.0.0.1:$p_metrics/metrics")
-echo "$metrics" | grep -q '^parrhesia_submissions_accepted_total 2$' &&
+grep -q '^parrhesia_submissions_accepted_total 2$' <<<"$metrics" &&
   ok "/metrics counts the accepted submissions" || fail "metrics: $(echo "$metrics" | grep -v "^#" | head -8)"
 bad=""
 for needle in "$xff" 127.0.0.1 MarkerAgent spring care "through the proxy"; do
-  echo "$metrics" | grep -qF -- "$needle" && bad="$bad [$needle]"
+  grep -qF -- "$needle" <<<"$metrics" && bad="$bad [$needle]"
 done
 [ -z "$bad" ] && ok "/metrics holds no address, round or text" || fail "metrics contain:$bad"
 
@@ -277,7 +279,7 @@ else
 fi
 
 sed -e "s#/var/lib/tor/parrhesia/#$t/onion/#" deploy/tor/torrc-parrhesia >"$t/torrc"
-if out=$(tor --verify-config -f "$t/torrc" 2>&1) && echo "$out" | grep -q "Configuration was valid"; then
+if out=$(tor --verify-config -f "$t/torrc" 2>&1) && grep -q "Configuration was valid" <<<"$out"; then
   ok "tor --verify-config accepts the onion service snippet"
 else
   fail "tor --verify-config: $(echo "$out" | tail -3)"
