@@ -154,6 +154,15 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -A "$ua" -H "X-Forwarded-For: $x
 [ "$status" = 200 ] && ok "the onion entrance serves the form" || fail "onion entrance: $status"
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$p_onion/api/v1/admin/rounds/spring")
 [ "$status" = 404 ] && ok "the onion entrance hides the admin API" || fail "onion admin: $status"
+# The admin API answers through nginx only from the machine itself: a
+# request from another address (127.0.0.2 stands in for one) is refused,
+# which nginx would also log with that address.
+status=$("${https[@]}" --interface 127.0.0.2 -o /dev/null -w '%{http_code}' \
+  -H "Authorization: Bearer $token" "$base/api/v1/admin/rounds/spring")
+[ "$status" = 403 ] && ok "the admin API is refused through nginx from elsewhere" || fail "admin from elsewhere: $status"
+status=$("${https[@]}" -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+  "$base/api/v1/admin/rounds/spring")
+[ "$status" = 200 ] && ok "the admin API answers through nginx from this machine" || fail "admin from here: $status"
 # TLS 1.2 and 1.3 connect; 1.0 and 1.1 are refused even by a client willing
 # to use them (security level 0). The refusals are also errors nginx would
 # log with the client's address.
@@ -190,7 +199,7 @@ grep -q '"critiques":2' <<<"$stats" && ok "the app stored both critiques" ||
 kill -QUIT "$(cat "$t/nginx.pid")" 2>/dev/null
 sleep 0.5
 leaks=""
-for marker in "$ua" MarkerAgent deploy-marker-ua "$xff" 198.51.100.42 referrer-marker "client:" "127.0.0.1 -"; do
+for marker in "$ua" MarkerAgent deploy-marker-ua "$xff" 198.51.100.42 referrer-marker "client:" "127.0.0.1 -" 127.0.0.2; do
   if grep -rqF -- "$marker" "$t/log" 2>/dev/null; then leaks="$leaks [$marker]"; fi
 done
 ls -la "$t/log"
