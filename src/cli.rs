@@ -1,11 +1,11 @@
-//! The command line: `parrhesia serve` and its flags. Flags and environment
+//! The command line: `parrhesia serve` and the other commands, and their flags. Flags and environment
 //! variables here are a stable interface (README.md lists them).
 
 use crate::clock::SystemClock;
 use crate::config::Config;
-use crate::http::ratelimit::RateLimitOptions;
+use crate::config::Settings;
 use crate::http::Application;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -24,7 +24,31 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the web service.
-    Serve(ServeArgs),
+    Serve(Settings),
+    /// Check the configuration.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// Save a consistent snapshot of a running server's data (never its
+    /// keys) to a file, through the admin API.
+    Backup {
+        /// The service's address, e.g. http://127.0.0.1:8080
+        #[arg(long)]
+        server: String,
+        /// The file to write; it must not exist yet.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into an empty data directory.
+    Restore {
+        /// A file written by `parrhesia backup`.
+        #[arg(long)]
+        from: PathBuf,
+        /// The data directory to create; it must be absent or empty.
+        #[arg(long = "data", env = "PARRHESIA_DATA")]
+        data: PathBuf,
+    },
     /// Print the route table as JSON (for the browser tests, which must
     /// visit every page the service has).
     #[command(hide = true)]
@@ -61,26 +85,6 @@ enum Command {
     Token(TokenCommand),
     /// Send a critique to a running server, paying with a saved token.
     Submit(SubmitArgs),
-}
-
-#[derive(Subcommand)]
-enum KeysAction {
-    /// Start a new master key; new periods' data keys are wrapped with it,
-    /// old ones stay readable. Takes effect when the server next starts.
-    Rotate {
-        #[arg(
-            long = "keys",
-            env = "PARRHESIA_KEYS",
-            default_value = "./parrhesia-keys"
-        )]
-        keys: PathBuf,
-        #[arg(
-            long = "data",
-            env = "PARRHESIA_DATA",
-            default_value = "./parrhesia-data"
-        )]
-        data: PathBuf,
-    },
 }
 
 #[derive(Subcommand)]
@@ -125,72 +129,57 @@ struct SubmitArgs {
     quote_ok: bool,
 }
 
-#[derive(clap::Args)]
-struct ServeArgs {
-    /// Data directory (the store).
-    #[arg(
-        long = "data",
-        env = "PARRHESIA_DATA",
-        default_value = "./parrhesia-data"
-    )]
-    data: PathBuf,
-    /// Key directory (secrets), kept outside the data directory.
-    #[arg(
-        long = "keys",
-        env = "PARRHESIA_KEYS",
-        default_value = "./parrhesia-keys"
-    )]
-    keys: PathBuf,
-    /// Address to listen on.
-    #[arg(
-        long = "bind",
-        env = "PARRHESIA_BIND",
-        default_value = "127.0.0.1:8080"
-    )]
-    bind: String,
-    /// Public address of the service, printed on code cards.
-    #[arg(long = "public-url", env = "PARRHESIA_PUBLIC_URL")]
-    public_url: Option<String>,
-    /// Seed a demo organisation and round and print ten fresh codes.
-    #[arg(long)]
-    demo: bool,
-    /// A reverse proxy whose Forwarded / X-Forwarded-For / X-Forwarded-Proto
-    /// headers are believed (repeatable; the variable is comma-separated).
-    #[arg(
-        long = "trusted-proxy",
-        env = "PARRHESIA_TRUSTED_PROXY",
-        value_name = "ADDR",
-        value_delimiter = ','
-    )]
-    trusted_proxy: Vec<std::net::IpAddr>,
-    /// Always send Strict-Transport-Security (serve only over TLS).
-    #[arg(long, env = "PARRHESIA_HSTS")]
-    hsts: bool,
-    /// Paper-code attempts per client per minute.
-    #[arg(long, env = "PARRHESIA_CODE_ATTEMPTS_PER_MINUTE", default_value_t = RateLimitOptions::default().code_attempts_per_minute)]
-    code_attempts_per_minute: u32,
-    /// Admin API requests per client per minute.
-    #[arg(long, env = "PARRHESIA_ADMIN_ATTEMPTS_PER_MINUTE", default_value_t = RateLimitOptions::default().admin_attempts_per_minute)]
-    admin_attempts_per_minute: u32,
-    /// POST requests per second across all clients (size to the writer's
-    /// commit capacity, see BENCHMARKS.md).
-    #[arg(long, env = "PARRHESIA_MAX_POSTS_PER_SECOND", default_value_t = RateLimitOptions::default().posts_per_second)]
-    max_posts_per_second: u32,
-    /// Privacy Pass issuer name in token challenges (default: the public
-    /// address's host).
-    #[arg(long = "issuer-name", env = "PARRHESIA_ISSUER_NAME")]
-    issuer_name: Option<String>,
-    /// Privacy Pass origin name in token challenges (default: the public
-    /// address's host).
-    #[arg(long = "origin-name", env = "PARRHESIA_ORIGIN_NAME")]
-    origin_name: Option<String>,
+#[derive(Subcommand)]
+enum ConfigAction {
+    /// Print the effective configuration (file < environment < flags),
+    /// with secrets masked, and check it.
+    Check(Settings),
+}
+
+#[derive(Subcommand)]
+enum KeysAction {
+    /// Start a new master key; new periods' data keys are wrapped with it,
+    /// old ones stay readable. Takes effect when the server next starts.
+    Rotate {
+        #[arg(
+            long = "keys",
+            env = "PARRHESIA_KEYS",
+            default_value = "./parrhesia-keys"
+        )]
+        keys: PathBuf,
+        #[arg(
+            long = "data",
+            env = "PARRHESIA_DATA",
+            default_value = "./parrhesia-data"
+        )]
+        data: PathBuf,
+    },
 }
 
 pub fn main() -> ExitCode {
     init_logging();
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    // Where each setting came from (flag or environment), for `config check`.
+    let settings_matches = match matches.subcommand() {
+        Some(("serve", m)) => Some(m),
+        Some(("config", m)) => m.subcommand().map(|(_, m)| m),
+        _ => None,
+    };
+    let sources = |id: &str| settings_matches.and_then(|m| m.value_source(id));
     let result = match cli.command {
-        Command::Serve(args) => serve(args),
+        Command::Serve(settings) => settings
+            .resolve(sources)
+            .and_then(|e| e.into_config())
+            .and_then(serve),
+        Command::Config {
+            action: ConfigAction::Check(settings),
+        } => config_check(settings, sources),
+        Command::Backup { server, out } => crate::backup::backup(&server, &out),
+        Command::Restore { from, data } => crate::backup::restore(&from, &data),
         Command::Verify { server } => verify(&server),
         Command::Audit { data, keys } => audit(&data, &keys),
         Command::Keys {
@@ -256,25 +245,18 @@ fn print_routes() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn serve(args: ServeArgs) -> anyhow::Result<()> {
-    let mut config = Config::new(args.data, args.keys);
-    config.bind = args.bind;
-    config.public_url = args.public_url;
-    config.demo = args.demo;
-    config.hsts = args.hsts;
-    config.rate_limits = RateLimitOptions {
-        trusted_proxies: args.trusted_proxy,
-        code_attempts_per_minute: args.code_attempts_per_minute,
-        admin_attempts_per_minute: args.admin_attempts_per_minute,
-        posts_per_second: args.max_posts_per_second,
-        ..RateLimitOptions::default()
-    };
-    config.issuer_name = args.issuer_name;
-    config.origin_name = args.origin_name;
-    config.admin_token = std::env::var("PARRHESIA_ADMIN_TOKEN")
-        .ok()
-        .filter(|t| !t.is_empty());
-    config.validate()?;
+fn config_check(
+    settings: Settings,
+    sources: impl Fn(&str) -> Option<clap::parser::ValueSource>,
+) -> anyhow::Result<()> {
+    let effective = settings.resolve(sources)?;
+    print!("{}", effective.render());
+    effective.into_config()?;
+    println!("# the configuration is valid");
+    Ok(())
+}
+
+fn serve(config: Config) -> anyhow::Result<()> {
     actix_web::rt::System::new().block_on(async move {
         let app = Application::build(config, Arc::new(SystemClock)).await?;
         let started = app.startup();
@@ -289,6 +271,9 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
             }
         }
         println!("Parrhesia is listening on http://{}", app.address());
+        if let Some(metrics) = app.metrics_address() {
+            println!("Metrics are served on http://{metrics}/metrics");
+        }
         app.run_until_stopped().await?;
         Ok(())
     })

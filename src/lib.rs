@@ -7,6 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod audit;
+pub mod backup;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod encoding;
 pub mod http;
 pub mod keys;
 pub mod messages;
+pub mod metrics;
 pub mod random;
 pub mod remote;
 pub mod store;

@@ -55,10 +55,15 @@ pub async fn submit(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let (_, round) = load_round(&state, &path)?;
+    // Refusals before the store are counted here; the store counts its own.
+    let refused = |e: ApiError| {
+        state.store.metrics().submission_rejected(e.code());
+        e
+    };
     let today = state.clock.today();
     // A Privacy Pass token, if presented, is checked before the body is read.
-    let token = privacy_pass::presented_token(&state, &req, &round, today)?;
-    let body: CritiqueBody = json_body(&req, payload).await?;
+    let token = privacy_pass::presented_token(&state, &req, &round, today).map_err(refused)?;
+    let body: CritiqueBody = json_body(&req, payload).await.map_err(refused)?;
     let code_given = body
         .code
         .as_deref()
@@ -66,11 +71,11 @@ pub async fn submit(
         .filter(|c| !c.is_empty());
     let mut errors = Vec::new();
     let redemption = match (token, code_given) {
-        (Some(_), Some(_)) => return Err(ApiError::CredentialsConflict),
+        (Some(_), Some(_)) => return Err(refused(ApiError::CredentialsConflict)),
         (Some(token), None) => Some(token),
         // Neither: ask for a token (RFC 9577 §2.1); the message also names
         // the paper code.
-        (None, None) => return Err(privacy_pass::token_required(&state, &round, today)),
+        (None, None) => return Err(refused(privacy_pass::token_required(&state, &round, today))),
         (None, Some(raw)) => PaperCode::parse(raw)
             .map(|code| state.codes.redeem(&code))
             .or_else(|| {
@@ -82,7 +87,7 @@ pub async fn submit(
         .map_err(|e| errors.extend(e))
         .ok();
     let (Some(redemption), Some(submission)) = (redemption, submission) else {
-        return Err(ApiError::Input(errors));
+        return Err(refused(ApiError::Input(errors)));
     };
     let receipt = state.store.submit(redemption, submission, today).await?;
     Ok(HttpResponse::Created().json(ReceiptBody {

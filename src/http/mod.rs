@@ -14,6 +14,7 @@ pub mod error;
 mod form;
 mod headers;
 mod limits;
+mod ops;
 mod participant;
 mod privacy_pass;
 pub mod ratelimit;
@@ -86,6 +87,9 @@ pub struct Demo {
 pub struct Application {
     address: SocketAddr,
     server: Server,
+    /// The separate `/metrics` listener, when configured.
+    metrics: Option<(SocketAddr, Server)>,
+    ticker: actix_web::rt::task::JoinHandle<()>,
     state: web::Data<AppState>,
     startup: Startup,
 }
@@ -118,8 +122,10 @@ impl Application {
         };
         let vault = Arc::new(Vault::load(&keys)?);
         let signer = Arc::new(LogSigner::load(&keys)?);
+        let mut store_options = config.store.clone();
+        store_options.metrics = Arc::new(crate::metrics::Metrics::new(config.metrics_publish));
         let store =
-            Store::open(&config.data_dir, &config.store, vault, signer).with_context(|| {
+            Store::open(&config.data_dir, &store_options, vault, signer).with_context(|| {
                 format!("could not open the store in {}", config.data_dir.display())
             })?;
         let (invitation_secret, _) = keys.secret(INVITATION_KEY_FILE, 32)?;
@@ -154,8 +160,9 @@ impl Application {
             startup.demo = Some(seed_demo(&state).await?);
         }
         // Periods are sealed on schedule even when nobody reads a digest.
-        let ticker = state.clone();
-        actix_web::rt::spawn(async move {
+        let tick_state = state.clone();
+        let ticker = actix_web::rt::spawn(async move {
+            let ticker = tick_state;
             let mut every = actix_web::rt::time::interval(Duration::from_secs(60));
             loop {
                 every.tick().await;
@@ -198,9 +205,15 @@ impl Application {
         .shutdown_timeout(10)
         .listen(listener)?
         .run();
+        let metrics = match &config.metrics_bind {
+            Some(bind) => Some(metrics_server(bind, state.clone())?),
+            None => None,
+        };
         Ok(Self {
             address,
             server,
+            metrics,
+            ticker,
             state,
             startup,
         })
@@ -228,10 +241,53 @@ impl Application {
         self.state.store.clone()
     }
 
-    /// Serve until SIGINT or SIGTERM; in-flight requests finish first.
-    pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+    /// Where `/metrics` is served, if it is.
+    pub fn metrics_address(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().map(|(address, _)| *address)
     }
+
+    /// Serve until SIGINT or SIGTERM. Then: stop accepting, let in-flight
+    /// requests finish (up to 10 s), stop the metrics listener and the
+    /// sealing ticker, and wait until every queued write is committed and
+    /// fsynced before returning.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let metrics = self.metrics.map(|(_, server)| {
+            let handle = server.handle();
+            actix_web::rt::spawn(server);
+            handle
+        });
+        let served = self.server.await;
+        if let Some(handle) = metrics {
+            handle.stop(true).await;
+        }
+        self.ticker.abort();
+        match self.state.store.drain().await {
+            Ok(()) => tracing::info!("stopped; every acknowledged write is on disk"),
+            // Nothing unacknowledged was promised; acknowledged writes were
+            // fsynced before their answer.
+            Err(e) => tracing::warn!(error = %e, "the final drain of the write queue failed"),
+        }
+        served
+    }
+}
+
+/// The `/metrics` listener: one worker, no signal handling of its own (the
+/// main server's shutdown stops it), and nothing but `/metrics`.
+fn metrics_server(bind: &str, state: web::Data<AppState>) -> anyhow::Result<(SocketAddr, Server)> {
+    let listener = TcpListener::bind(bind)
+        .with_context(|| format!("could not listen on {bind} for metrics"))?;
+    let address = listener.local_addr()?;
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .route("/metrics", web::get().to(ops::metrics))
+            .default_service(web::to(ops::not_found))
+    })
+    .workers(1)
+    .disable_signals()
+    .listen(listener)?
+    .run();
+    Ok((address, server))
 }
 
 /// Make `count` fresh codes for `round` and record their hashes. Codes are

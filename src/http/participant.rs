@@ -167,7 +167,15 @@ pub async fn submit(
         values,
     } = match form::read_answers(&m, &round, &req, payload).await {
         Ok(answers) => answers,
-        Err((status, values, errors)) => return again(status, &values, errors),
+        Err((status, values, errors)) => {
+            // Refused before the store (which counts its own refusals); the
+            // form reader reports a status, not a code.
+            state
+                .store
+                .metrics()
+                .submission_rejected(form_refusal(status));
+            return again(status, &values, errors);
+        }
     };
     match state
         .store
@@ -210,5 +218,15 @@ pub async fn digest(
     match super::api::load_digest(&state, &path).await {
         Ok(d) => page(StatusCode::OK, views::digest(&m, &d)),
         Err(e) => problem_page(&m, &e),
+    }
+}
+
+/// The rejection counter's reason for a form refused before the store.
+fn form_refusal(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        413 => "payload_too_large",
+        415 => "unsupported_media_type",
+        400 => "invalid_utf8",
+        _ => "invalid_input",
     }
 }

@@ -2,7 +2,7 @@
 //! tests (and the OpenAPI check) read, and the actix configuration that
 //! serves it. A test fails if the two disagree.
 
-use super::{admin, api, audit, form, participant, privacy_pass};
+use super::{admin, api, audit, form, ops, participant, privacy_pass};
 use actix_web::web;
 
 /// Who a route is for.
@@ -46,6 +46,7 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/static/pictures/{picture}", Audience::Public),
     r("GET", "/o/{organisation}", Audience::Public),
     r("GET", "/healthz", Audience::Public),
+    r("GET", "/readyz", Audience::Public),
     r("GET", "/static/style.css", Audience::Public),
     r("GET", "/i/{round}", Audience::Participant),
     r("GET", "/static/invite.js", Audience::Public),
@@ -77,6 +78,7 @@ pub const ROUTES: &[Route] = &[
         Audience::Admin,
     ),
     r("POST", "/api/v1/admin/periods/close", Audience::Admin),
+    r("POST", "/api/v1/admin/backup", Audience::Admin),
     r("GET", "/audit", Audience::Public),
     r("GET", "/audit/receipts/{round}/{period}", Audience::Public),
     r(
@@ -109,6 +111,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/o/{organisation}", web::get().to(participant::digest))
         .route("/healthz", web::get().to(participant::healthz))
+        .route("/readyz", web::get().to(ops::readyz))
         .route("/static/style.css", web::get().to(participant::style))
         .route("/api/openapi.json", web::get().to(api::openapi))
         .route(
@@ -141,6 +144,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/api/v1/admin/periods/close",
             web::post().to(audit::close_periods),
         )
+        .route("/api/v1/admin/backup", web::post().to(ops::backup))
         .route("/audit", web::get().to(audit::page_view))
         .route(
             "/audit/receipts/{round}/{period}",

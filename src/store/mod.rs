@@ -43,8 +43,11 @@
 //! critique is never stored without a spent credential, and a credential is
 //! never spent twice, because exactly one thread ever writes.
 
+mod backup;
 mod records;
 mod writer;
+
+pub use backup::{check as check_backup, restore};
 
 use crate::audit::log::{LogSigner, TreeHead};
 use crate::audit::merkle::{self, Hash};
@@ -52,6 +55,7 @@ use crate::digest::SealedDigest;
 use crate::domain::{
     InputError, Organisation, Period, Receipt, Round, RoundUpdate, Slug, Submission,
 };
+use crate::metrics::Metrics;
 use crate::tokens::{CodeHash, InvitationHash, Redemption};
 use crate::vault::Vault;
 pub use records::SealedPeriod;
@@ -90,6 +94,28 @@ pub enum StoreError {
     Io(String),
 }
 
+impl StoreError {
+    /// A stable name for what happened, the same as the API's error code
+    /// (for the rejection counter; never free text).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Self::NotFound("round") => "round_unknown",
+            Self::NotFound("organisation") => "organisation_unknown",
+            Self::NotFound(_) => "not_found",
+            Self::Exists(_) => "already_exists",
+            Self::CodeUnknown => "code_unknown",
+            Self::CodeSpent => "code_spent",
+            Self::TokenSpent => "token_spent",
+            Self::InvitationUnknown => "invitation_unknown",
+            Self::InvitationExhausted => "invitation_used",
+            Self::Invalid(e) => e.code(),
+            Self::Busy => "busy",
+            Self::Unavailable => "unavailable",
+            Self::Io(_) => "internal",
+        }
+    }
+}
+
 impl From<sled::Error> for StoreError {
     fn from(e: sled::Error) -> Self {
         Self::Io(e.to_string())
@@ -103,6 +129,8 @@ pub struct StoreOptions {
     pub cache_bytes: u64,
     /// Writes that may wait for the writer before new ones get "busy".
     pub queue_capacity: usize,
+    /// Where the writer counts commits, codes and seals.
+    pub metrics: Arc<Metrics>,
 }
 
 impl Default for StoreOptions {
@@ -110,6 +138,7 @@ impl Default for StoreOptions {
         Self {
             cache_bytes: 64 * 1024 * 1024,
             queue_capacity: 4096,
+            metrics: Arc::new(Metrics::default()),
         }
     }
 }
@@ -164,6 +193,7 @@ pub struct Store {
     failed: Arc<AtomicBool>,
     vault: Arc<Vault>,
     log_public_key: Vec<u8>,
+    metrics: Arc<Metrics>,
 }
 
 impl Store {
@@ -208,6 +238,7 @@ impl Store {
                 vault.clone(),
                 signer,
                 failed.clone(),
+                options.metrics.clone(),
             )?,
             jobs,
         )?;
@@ -218,7 +249,40 @@ impl Store {
             failed,
             vault,
             log_public_key,
+            metrics: options.metrics.clone(),
         })
+    }
+
+    /// The service's counters (see [`crate::metrics`]).
+    pub fn metrics(&self) -> &Arc<Metrics> {
+        &self.metrics
+    }
+
+    /// Writes that may wait before new ones are refused as busy.
+    pub fn queue_capacity(&self) -> usize {
+        self.queue.max_capacity()
+    }
+
+    /// Whether the store accepts writes and the writer is keeping up: it is
+    /// running and its queue is less than half full.
+    pub fn ready(&self) -> bool {
+        self.healthy() && !self.queue.is_closed() && self.queue_depth() * 2 < self.queue_capacity()
+    }
+
+    /// A consistent snapshot of every tree, taken by the writer between
+    /// commits (so no write is half in it), after its last flush. Holds no
+    /// key: keys live in the key directory. Format in [`backup`].
+    pub async fn backup(&self) -> Result<Vec<u8>, StoreError> {
+        match self.write(Op::Backup).await? {
+            Outcome::Backup(bytes) => Ok(bytes),
+            _ => Err(StoreError::Io("unexpected writer outcome".into())),
+        }
+    }
+
+    /// Wait until every write queued before this call is committed,
+    /// flushed and fsynced (graceful shutdown).
+    pub async fn drain(&self) -> Result<(), StoreError> {
+        self.write(Op::Flush).await.map(|_| ())
     }
 
     /// Whether the store still accepts writes.
@@ -306,10 +370,16 @@ impl Store {
             today,
             submission,
         };
-        match self.write(op).await? {
-            Outcome::Receipt(r) => Ok(r),
-            _ => Err(StoreError::Io("unexpected writer outcome".into())),
+        let result = match self.write(op).await {
+            Ok(Outcome::Receipt(r)) => Ok(r),
+            Ok(_) => Err(StoreError::Io("unexpected writer outcome".into())),
+            Err(e) => Err(e),
+        };
+        match &result {
+            Ok(_) => self.metrics.submission_accepted(),
+            Err(e) => self.metrics.submission_rejected(e.reason()),
         }
+        result
     }
 
     /// Seal every period that has ended as of `today` (and, with

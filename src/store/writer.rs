@@ -24,6 +24,11 @@
 //! seals periods (digest, shuffled commitments, signed tree head) between
 //! batches.
 //!
+//! Why the writer takes backups: an export of every tree taken between two
+//! commits, after the flush, holds no half-applied batch, and nothing else
+//! writes while it runs. A drain (an empty job answered after the flush) is
+//! how a graceful shutdown waits for everything queued before it.
+//!
 //! After any I/O failure the writer refuses all further writes (answering
 //! "unavailable") until restart, so nothing is acknowledged on top of a state
 //! that may not have reached the disk.
@@ -38,6 +43,7 @@ use crate::audit::merkle::{self, Hash};
 use crate::digest::{self, SealedDigest};
 use crate::domain::{Period, Receipt, Round, RoundUpdate, Slug, Submission};
 use crate::encoding::hex;
+use crate::metrics::Metrics;
 use crate::vault::Vault;
 use ring::digest::{Context, SHA256};
 use sled::transaction::{
@@ -50,6 +56,7 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::time::Instant;
 use time::{Date, Duration};
 use tokio::sync::{mpsc, oneshot};
 
@@ -84,6 +91,10 @@ pub(super) enum Op {
         today: Date,
         close_now: bool,
     },
+    /// Export every tree, after this batch's flush (see [`super::backup`]).
+    Backup,
+    /// Nothing: answered once everything queued before it is durable.
+    Flush,
 }
 
 /// What a submission spends.
@@ -115,6 +126,7 @@ pub(super) enum Outcome {
     Issued(usize),
     Receipt(Receipt),
     Sealed(usize),
+    Backup(Vec<u8>),
 }
 
 pub(super) struct Job {
@@ -143,6 +155,7 @@ pub(super) struct Writer {
     failed: Arc<AtomicBool>,
     /// Hashes of every log leaf, loaded at the first seal.
     leaf_hashes: Option<Vec<Hash>>,
+    metrics: Arc<Metrics>,
 }
 
 impl Writer {
@@ -153,6 +166,7 @@ impl Writer {
         vault: Arc<Vault>,
         signer: Arc<LogSigner>,
         failed: Arc<AtomicBool>,
+        metrics: Arc<Metrics>,
     ) -> Result<Self, StoreError> {
         Ok(Self {
             db,
@@ -162,6 +176,7 @@ impl Writer {
             signer,
             failed,
             leaf_hashes: None,
+            metrics,
         })
     }
 }
@@ -227,6 +242,7 @@ impl Writer {
     /// Commit the ordinary jobs in one transaction, then run any sealing,
     /// then flush and fsync once; only then are the outcomes released.
     fn commit(&mut self, batch: &[Job]) -> Result<Vec<Applied>, StoreError> {
+        let started = Instant::now();
         // The spent-nonce trees this batch touches, one per Privacy Pass key
         // (opening an existing tree is a lookup).
         let mut keys: Vec<[u8; 32]> = Vec::new();
@@ -278,6 +294,7 @@ impl Writer {
                     out.push(match &job.op {
                         // Sealing runs after the transaction (it scans trees).
                         Op::Seal { .. } => Ok(Outcome::Sealed(0)),
+                        Op::Backup | Op::Flush => Ok(Outcome::Done),
                         op => tx.apply(op)?,
                     });
                 }
@@ -298,6 +315,21 @@ impl Writer {
             }
         }
         self.flush()?;
+        self.metrics.commit_took(started.elapsed());
+        for outcome in outcomes.iter().flatten() {
+            match outcome {
+                Outcome::Issued(n) => self.metrics.codes_issued(*n as u64),
+                Outcome::Sealed(n) => self.metrics.periods_sealed(*n as u64),
+                _ => {}
+            }
+        }
+        // After the flush: the snapshot holds exactly what is durable, and
+        // nothing else writes while it is taken.
+        for (job, outcome) in batch.iter().zip(outcomes.iter_mut()) {
+            if let Op::Backup = job.op {
+                *outcome = super::backup::export(&self.db).map(Outcome::Backup);
+            }
+        }
         // Only once the store no longer holds their ciphertexts.
         for (round, period) in shredded {
             self.vault
@@ -602,7 +634,9 @@ impl Tx<'_> {
                 today,
                 submission,
             } => self.submit(credential, id, salt, *today, submission),
-            Op::Seal { .. } => Ok(Err(StoreError::Io("sealing inside a transaction".into()))),
+            Op::Seal { .. } | Op::Backup | Op::Flush => {
+                Ok(Err(StoreError::Io("not a transactional job".into())))
+            }
         }
     }
 
@@ -761,14 +795,14 @@ impl Tx<'_> {
 }
 
 /// fsync for the files sled writes.
-struct Durable {
+pub(super) struct Durable {
     dir: PathBuf,
     db_file: File,
     synced_blobs: HashSet<OsString>,
 }
 
 impl Durable {
-    fn open(dir: &Path) -> std::io::Result<Self> {
+    pub(super) fn open(dir: &Path) -> std::io::Result<Self> {
         let db_file = File::open(dir.join("db"))?;
         // The files sled just created must survive a crash too.
         File::open(dir)?.sync_all()?;
@@ -779,7 +813,7 @@ impl Durable {
         })
     }
 
-    fn sync(&mut self) -> std::io::Result<()> {
+    pub(super) fn sync(&mut self) -> std::io::Result<()> {
         // fsync applies to the file, whichever descriptor wrote it.
         self.db_file.sync_all()?;
         // With 8 MiB segments sled should write no blob files; if it ever

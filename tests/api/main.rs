@@ -9,6 +9,7 @@ mod concurrency;
 mod digest;
 mod helpers;
 mod inclusion;
+mod ops;
 mod privacy_pass;
 mod process;
 mod routes;

@@ -15,7 +15,7 @@ use std::time::Duration;
 pub struct Server {
     pub child: Child,
     pub api: Api,
-    output: Arc<Mutex<String>>,
+    pub output: Arc<Mutex<String>>,
 }
 
 impl Server {
@@ -98,7 +98,7 @@ impl Drop for Server {
     }
 }
 
-async fn round_with_codes(api: &Api, n: usize) -> Vec<String> {
+pub async fn round_with_codes(api: &Api, n: usize) -> Vec<String> {
     api.setup_round("care", "spring", 5).await;
     api.codes("spring", n).await
 }
@@ -344,7 +344,7 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
     }
 }
 
-fn run(args: &[&str], root: &Path) -> (bool, String) {
+pub(crate) fn run(args: &[&str], root: &Path) -> (bool, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
         .args(args)
         .env("PARRHESIA_DATA", root.join("data"))
