@@ -9,6 +9,8 @@
 //!
 //! This module is pure: it is handed the counts.
 
+pub mod scrub;
+
 use crate::audit::log::Totals;
 use crate::domain::{Organisation, Period, Round};
 use crate::store::PeriodCounts;
