@@ -9,6 +9,7 @@
 //!
 //! This module is pure: it is handed the counts.
 
+pub mod disclosure;
 pub mod scrub;
 
 use crate::audit::log::Totals;
