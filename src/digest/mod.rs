@@ -11,6 +11,7 @@
 
 pub mod disclosure;
 pub mod scrub;
+pub mod tagging;
 
 use crate::audit::log::Totals;
 use crate::domain::{Organisation, Period, Round};
