@@ -10,6 +10,7 @@
 //! This module is pure: it is handed the counts.
 
 pub mod disclosure;
+pub mod keyphrases;
 pub mod scrub;
 pub mod tagging;
 

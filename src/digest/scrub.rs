@@ -460,32 +460,20 @@ fn long_number(s: &Scan, i: usize) -> Option<(usize, usize)> {
 
 // ---------------------------------------------------------------- dates and times
 
+#[rustfmt::skip]
 const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 ];
+#[rustfmt::skip]
 const MONTH_ABBREVIATIONS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
+#[rustfmt::skip]
 const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
+#[rustfmt::skip]
 const WEEKDAY_ABBREVIATIONS: [&str; 9] = [
     "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
 ];
@@ -608,6 +596,7 @@ fn numeric_date(s: &Scan, i: usize) -> Option<usize> {
     ((day_month || iso) && s.ends_word(c)).then_some(c)
 }
 
+#[rustfmt::skip]
 const NUMBER_WORDS: [&str; 12] = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve",
@@ -731,84 +720,22 @@ fn handle(s: &Scan, i: usize) -> Option<(usize, usize)> {
 
 // ---------------------------------------------------------------- names
 
+#[rustfmt::skip]
 const TITLES: [&str; 32] = [
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "doctor",
-    "prof",
-    "professor",
-    "nurse",
-    "sister",
-    "matron",
-    "councillor",
-    "cllr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "rev",
-    "reverend",
-    "father",
-    "pastor",
-    "imam",
-    "rabbi",
-    "officer",
-    "pc",
-    "sgt",
-    "sergeant",
-    "judge",
-    "captain",
-    "auntie",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "nurse", "sister",
+    "matron", "councillor", "cllr", "sir", "dame", "lord", "lady", "rev", "reverend", "father",
+    "pastor", "imam", "rabbi", "officer", "pc", "sgt", "sergeant", "judge", "captain", "auntie",
     "uncle",
 ];
 
 /// Capitalised words that follow a title or an introduction without being
 /// a name ("Doctor Who", "called Monday").
+#[rustfmt::skip]
 const NOT_NAMES: [&str; 40] = [
-    "who",
-    "what",
-    "when",
-    "where",
-    "why",
-    "how",
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "but",
-    "i",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "you",
-    "his",
-    "her",
-    "in",
-    "on",
-    "at",
-    "to",
-    "of",
-    "is",
-    "was",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "nhs",
-    "gp",
-    "ok",
-    "yes",
-    "no",
+    "who", "what", "when", "where", "why", "how", "the", "a", "an", "and", "or", "but", "i", "it",
+    "he", "she", "they", "we", "you", "his", "her", "in", "on", "at", "to", "of", "is", "was",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "nhs", "gp",
+    "ok", "yes", "no",
 ];
 
 /// A capitalised name ("Patel", "O'Brien", "Smith-Jones"), optionally two
@@ -828,31 +755,12 @@ fn capitalised_name(s: &Scan, i: usize) -> Option<(usize, usize)> {
     Some((i, end))
 }
 
+#[rustfmt::skip]
 const INTRODUCTIONS: [&str; 24] = [
-    "called",
-    "named",
-    "name is",
-    "name's",
-    "known as",
-    "my carer",
-    "my care worker",
-    "my support worker",
-    "my key worker",
-    "my keyworker",
-    "my social worker",
-    "my nurse",
-    "my gp",
-    "my son",
-    "my daughter",
-    "my husband",
-    "my wife",
-    "my partner",
-    "my mum",
-    "my dad",
-    "my mother",
-    "my father",
-    "my brother",
-    "my sister",
+    "called", "named", "name is", "name's", "known as", "my carer", "my care worker",
+    "my support worker", "my key worker", "my keyworker", "my social worker", "my nurse", "my gp",
+    "my son", "my daughter", "my husband", "my wife", "my partner", "my mum", "my dad",
+    "my mother", "my father", "my brother", "my sister",
 ];
 
 /// Titled names ("Nurse Patel", "Dr Smith", "Mr. Jones", "Mrs O'Brien",
@@ -928,6 +836,7 @@ fn email(s: &Scan, i: usize) -> Option<(usize, usize)> {
 /// Top-level domains that mark a bare "example.org.uk/path" as a link. A
 /// list, rather than "any word after a dot", keeps "e.g." and "end.Then"
 /// out.
+#[rustfmt::skip]
 const TLDS: [&str; 24] = [
     "uk", "com", "org", "net", "gov", "nhs", "info", "io", "co", "me", "ac", "edu", "eu", "ie",
     "scot", "wales", "cymru", "london", "app", "dev", "online", "site", "biz", "tv",
