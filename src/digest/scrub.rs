@@ -37,7 +37,8 @@
 use std::ops::Range;
 
 /// What kind of detail a removal was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     NhsNumber,
     Email,
@@ -74,14 +75,14 @@ impl Kind {
 }
 
 /// One removed detail: its kind and its byte range in the original text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Removal {
     pub kind: Kind,
     pub range: Range<usize>,
 }
 
 /// The scrubbed text and what was removed, in text order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Scrubbed {
     pub text: String,
     pub removals: Vec<Removal>,

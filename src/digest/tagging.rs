@@ -28,7 +28,7 @@ const WEAK: u32 = 1;
 
 /// One suggested theme, with the lexicon entries that matched (so a page
 /// can say why).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Suggestion {
     pub theme: String,
     pub score: u32,

@@ -179,3 +179,46 @@ fn text_without_details_comes_back_unchanged() {
     assert_eq!(out.text, text);
     assert!(out.removals.is_empty());
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text: no panic, removals in order and apart, on character
+        /// boundaries, and the output is the original with each removal
+        /// replaced by its placeholder.
+        #[test]
+        fn scrubbing_any_text_is_well_formed(
+            text in r"(\PC|[0-9 +()@./:-]|Dr |called |aged |M1 1AE|07700 900123|QQ 12 34 56 C){0,40}"
+        ) {
+            let out = scrub(&text);
+            let mut rebuilt = String::new();
+            let mut at = 0;
+            for r in &out.removals {
+                prop_assert!(r.range.start >= at && r.range.start < r.range.end);
+                prop_assert!(text.is_char_boundary(r.range.start) && text.is_char_boundary(r.range.end));
+                rebuilt.push_str(&text[at..r.range.start]);
+                rebuilt.push_str(r.kind.placeholder());
+                at = r.range.end;
+            }
+            rebuilt.push_str(&text[at..]);
+            prop_assert_eq!(rebuilt, out.text);
+        }
+
+        /// A phone number, an e-mail address or an NI number inside any
+        /// ordinary words is always removed.
+        #[test]
+        fn details_inside_ordinary_words_are_always_removed(
+            before in "[a-z ]{0,20}", after in "[a-z ]{0,20}",
+            detail in prop_oneof![
+                Just("07700 900123"), Just("+44 (0)161 496 0000"), Just("jo@example.org"),
+                Just("QQ 12 34 56 C"), Just("943 476 5919"), Just("SW1A 1AA")
+            ],
+        ) {
+            let text = format!("{before} {detail} {after}");
+            let out = scrub(&text);
+            prop_assert!(!out.text.contains(detail), "{:?} → {:?}", text, out.text);
+        }
+    }
+}
