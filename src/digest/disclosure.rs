@@ -402,59 +402,59 @@ pub fn is_protected(p: &Published, rules: &Rules) -> bool {
         low.max(fixed + k).max(4 * k) + 1
     };
     let t_max = t_max.min(p.total.high);
-    p.themes.iter().all(|(slug, f)| {
-        let complement = match f {
-            Figure::FewerThan(_) => false,
-            Figure::AlmostEveryone => true,
-            Figure::About(_) => return true,
-        };
-        let mut open = vec![false; rules.k as usize];
-        for t in low..=t_max {
-            let mut sum_lo = 0;
-            let mut sum_hi = 0;
-            let mut possible = true;
-            for (other, g) in &p.themes {
-                if other == slug {
-                    continue;
-                }
-                match range_at(g, t, rules) {
-                    Some((a, b)) => {
-                        sum_lo += a;
-                        sum_hi += b;
-                    }
-                    None => possible = false,
-                }
+    // One row per hidden value: its theme, whether it counts non-choosers
+    // ("almost everyone"), and which of 0..k are possible so far.
+    let mut open: Vec<(usize, bool, Vec<bool>)> = p
+        .themes
+        .values()
+        .enumerate()
+        .filter_map(|(i, f)| match f {
+            Figure::FewerThan(_) => Some((i, false, vec![false; rules.k as usize])),
+            Figure::AlmostEveryone => Some((i, true, vec![false; rules.k as usize])),
+            Figure::About(_) => None,
+        })
+        .collect();
+    if open.is_empty() {
+        return true;
+    }
+    for t in low..=t_max {
+        let ranges: Vec<Option<(u64, u64)>> =
+            p.themes.values().map(|f| range_at(f, t, rules)).collect();
+        let impossible = ranges.iter().filter(|r| r.is_none()).count();
+        let all_lo: u64 = ranges.iter().flatten().map(|r| r.0).sum();
+        let all_hi: u64 = ranges.iter().flatten().map(|r| r.1).sum();
+        for (i, complement, seen) in &mut open {
+            // The other themes' counts must all be possible at this t.
+            let own = ranges[*i];
+            if impossible > usize::from(own.is_none()) {
+                continue;
             }
-            if !possible {
+            let (own_lo, own_hi) = own.unwrap_or((0, 0));
+            let (sum_lo, sum_hi) = (all_lo - own_lo, all_hi - own_hi);
+            if sum_lo > 3 * t {
                 continue;
             }
             // The hidden value v: this theme's count is v (fewer than k),
             // or t − v (almost everyone, which also needs t − v ≥ k).
             // Then sum_lo + count ≤ 3t and sum_hi + count ≥ t.
-            let (v_lo, v_hi) = if complement {
+            let (v_lo, v_hi) = if *complement {
                 let lo = (sum_lo + t).saturating_sub(3 * t);
-                let hi = sum_hi.min(t.saturating_sub(k)).min(k - 1);
-                (lo, hi)
+                (lo, sum_hi.min(t.saturating_sub(k)).min(k - 1))
             } else {
-                (
-                    t.saturating_sub(sum_hi),
-                    (3 * t).saturating_sub(sum_lo).min(k - 1),
-                )
+                let hi = (3 * t - sum_lo).min(k - 1);
+                (t.saturating_sub(sum_hi), hi)
             };
-            if sum_lo > 3 * t {
-                continue;
-            }
             for v in v_lo..=v_hi {
-                if let Some(slot) = open.get_mut(v as usize) {
+                if let Some(slot) = seen.get_mut(v as usize) {
                     *slot = true;
                 }
             }
-            if open.iter().all(|o| *o) {
-                return true;
-            }
         }
-        false
-    })
+        if open.iter().all(|(_, _, seen)| seen.iter().all(|o| *o)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A theme's change against the previous released period, shown only when
