@@ -25,7 +25,8 @@
 //!   a lower-case word is not a name ("he acts like Mr know-all" stays), so
 //!   "Mr" in the middle of a sentence is left alone.
 //! - Years alone ("in 2019") stay: a year is coarser than a period. Days of
-//!   the week alone ("on Tuesday") and months alone ("in March") stay; a day
+//!   the week alone ("on Tuesday"), months alone ("in March") and a month
+//!   with a year ("March 2024") stay; a day
 //!   WITH a date number is removed ("Tuesday 12th", "12 March", "March 12th").
 //! - Ordinary small numbers ("3 times", "2 hours", "the 5 of us") stay.
 //! - Postcodes whose last part reads as a time ("M6 2pm") are left to the

@@ -24,6 +24,9 @@ pub trait RandomSource {
 /// theme's contribution by up to the rounding base when one critique is
 /// added; the noise is therefore an extra layer over the rounding, not a
 /// formal ε guarantee for the rounded figures (stated on the page).
+/// Draws use inversion on 53-bit uniforms in floating point: adequate here,
+/// but not hardened against the floating-point attacks known for Laplace
+/// sampling.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Noise {
     epsilon: f64,
