@@ -11,7 +11,10 @@
 //! [`super::tagging`]), ignoring order, so "parking charge", "parking
 //! charges" and "charges parking" are one group. For each group we count
 //! the DISTINCT texts it occurs in (its document frequency; a text
-//! repeating a phrase counts once).
+//! repeating a phrase counts once). [`recurring`] ranks groups by that
+//! count; [`recurring_against`] ranks the same groups by TF-IDF against a
+//! background (the round's other critiques), so that words common to every
+//! critique sink.
 //!
 //! Privacy: only groups found in at least `k` distinct texts are returned,
 //! so the host view never shows a phrase that one or a few people wrote.
@@ -47,30 +50,80 @@ struct Found {
 /// Groups occurring in at least `k` distinct texts (k of at least 1),
 /// most widespread first, then longer phrases first, then by label.
 pub fn recurring(texts: &[&str], k: usize) -> Vec<Group> {
-    let k = k.max(1);
-    // stems key → (texts, wording → texts)
-    let mut groups: BTreeMap<Vec<String>, Found> = BTreeMap::new();
-    for (n, text) in texts.iter().enumerate() {
-        for chunk in chunks(&scrub(text).text) {
-            for len in 1..=3 {
-                for window in chunk.windows(len) {
-                    let wording = window.join(" ");
-                    let mut key: Vec<String> = window.iter().flat_map(|w| stems(w)).collect();
-                    key.sort();
-                    key.dedup();
-                    let entry = groups.entry(key).or_default();
-                    entry.texts.insert(n);
-                    entry.wordings.entry(wording).or_default().insert(n);
-                }
+    let mut out = groups(texts, k);
+    out.sort_by(|a, b| {
+        b.1.texts
+            .cmp(&a.1.texts)
+            .then(b.0.len().cmp(&a.0.len()))
+            .then(a.1.label.cmp(&b.1.label))
+    });
+    out.into_iter().map(|(_, g)| g).collect()
+}
+
+/// The same groups as [`recurring`] (still only those in at least `k` of
+/// `texts`), ranked by TF-IDF against a background: pass the round's other
+/// critiques as `background`, and phrases common everywhere ("staff")
+/// sink below phrases particular to "Something else" ("parking charges").
+/// Score: distinct texts × (ln((1 + B) / (1 + b)) + 1), where B is the
+/// number of background texts and b how many contain the group.
+pub fn recurring_against(texts: &[&str], background: &[&str], k: usize) -> Vec<Group> {
+    let mut in_background: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+    for text in background {
+        let mut keys = BTreeSet::new();
+        for_each_phrase(text, |key, _| {
+            keys.insert(key);
+        });
+        for key in keys {
+            *in_background.entry(key).or_default() += 1;
+        }
+    }
+    let all = (1 + background.len()) as f64;
+    let mut scored: Vec<(f64, usize, Group)> = groups(texts, k)
+        .into_iter()
+        .map(|(key, g)| {
+            let b = in_background.get(&key).copied().unwrap_or(0) as f64;
+            let score = g.texts as f64 * ((all / (1.0 + b)).ln() + 1.0);
+            (score, key.len(), g)
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.label.cmp(&b.2.label))
+    });
+    scored.into_iter().map(|(_, _, g)| g).collect()
+}
+
+/// Call `f(stems key, wording)` for every candidate phrase of one text.
+fn for_each_phrase(text: &str, mut f: impl FnMut(Vec<String>, String)) {
+    for chunk in chunks(&scrub(text).text) {
+        for len in 1..=3 {
+            for window in chunk.windows(len) {
+                let mut key: Vec<String> = window.iter().flat_map(|w| stems(w)).collect();
+                key.sort();
+                key.dedup();
+                f(key, window.join(" "));
             }
         }
+    }
+}
+
+/// The groups in at least `k` texts, unordered, with their stems keys.
+fn groups(texts: &[&str], k: usize) -> Vec<(Vec<String>, Group)> {
+    let k = k.max(1);
+    let mut groups: BTreeMap<Vec<String>, Found> = BTreeMap::new();
+    for (n, text) in texts.iter().enumerate() {
+        for_each_phrase(text, |key, wording| {
+            let entry = groups.entry(key).or_default();
+            entry.texts.insert(n);
+            entry.wordings.entry(wording).or_default().insert(n);
+        });
     }
     let kept: Vec<(&Vec<String>, &Found)> = groups
         .iter()
         .filter(|(_, found)| found.texts.len() >= k)
         .collect();
-    let mut out: Vec<(usize, Group)> = kept
-        .iter()
+    kept.iter()
         .filter(|(key, found)| {
             !kept.iter().any(|(other, other_found)| {
                 other.len() > key.len()
@@ -91,23 +144,14 @@ pub fn recurring(texts: &[&str], k: usize) -> Vec<Group> {
             });
             let label = variants.first().map(|v| v.0.clone()).unwrap_or_default();
             variants.retain(|v| v.1 >= k);
-            (
-                key.len(),
-                Group {
-                    label,
-                    texts: found.texts.len(),
-                    variants,
-                },
-            )
+            let group = Group {
+                label,
+                texts: found.texts.len(),
+                variants,
+            };
+            ((*key).clone(), group)
         })
-        .collect();
-    out.sort_by(|a, b| {
-        b.1.texts
-            .cmp(&a.1.texts)
-            .then(b.0.cmp(&a.0))
-            .then(a.1.label.cmp(&b.1.label))
-    });
-    out.into_iter().map(|(_, g)| g).collect()
+        .collect()
 }
 
 /// Runs of content words, lower-cased, split at punctuation, at scrub
@@ -267,6 +311,30 @@ mod tests {
         );
         assert!(groups.iter().all(|g| !g.label.contains("07700")));
         assert!(groups.iter().any(|g| g.label == "late" && g.texts == 4));
+    }
+
+    #[test]
+    fn against_a_background_phrases_common_everywhere_sink() {
+        let texts = [
+            "staff never answer about parking charges",
+            "parking charges and the staff",
+            "staff, staff, and parking charges",
+            "the staff are tired",
+        ];
+        let background = [
+            "staff were rude",
+            "the staff were kind",
+            "staff turnover",
+            "lovely staff",
+        ];
+        // By spread alone, "staff" (four texts) comes first ...
+        assert_eq!(recurring(&texts, 3)[0].label, "staff");
+        // ... but against the other critiques, "parking charges" does.
+        let ranked = recurring_against(&texts, &background, 3);
+        assert_eq!(ranked[0].label, "parking charges");
+        assert!(ranked.iter().any(|g| g.label == "staff"));
+        // The background never lets a group below k through.
+        assert!(recurring_against(&texts, &background, 5).is_empty());
     }
 
     #[test]
