@@ -31,7 +31,8 @@
 //! totals are functions of released figures only. So it is enough to look
 //! at one release at a time.
 //!
-//! Within a release an attacker knows: the total's band, `min_period`
+//! Within a release an attacker knows: the total's band (or the exact
+//! total, when it is published elsewhere: see [`TotalIs`]), `min_period`
 //! (a released period has at least that many), each theme's figure, and the
 //! rules (rounding, "almost everyone", that each critique picks 1-3 themes).
 //! A *hidden value* is the count of a "fewer than k" theme, or the number of
@@ -298,9 +299,25 @@ pub fn figure(count: u64, total: u64, rules: &Rules) -> Figure {
     }
 }
 
+/// What else the world knows about a release's total.
+///
+/// # Security contract
+/// Pass [`TotalIs::Public`] whenever the exact number of critiques of the
+/// period is published anywhere else. The transparency log does publish it
+/// (every sealed period's leaves, and the totals auditors check), so
+/// sealing must use `Public`; `Banded` is only right for figures whose
+/// exact total is never released.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TotalIs {
+    /// Only the band is known.
+    Banded,
+    /// The exact total is known.
+    Public,
+}
+
 /// Decide whether a period (or merged rolled periods) is released, and
 /// what is shown.
-pub fn publish(counts: &Counts, rules: &Rules) -> Outcome {
+pub fn publish(counts: &Counts, rules: &Rules, total: TotalIs) -> Outcome {
     if counts.total < u64::from(rules.min_period) {
         return Outcome::Roll(RollReason::TooFew);
     }
@@ -312,7 +329,8 @@ pub fn publish(counts: &Counts, rules: &Rules) -> Outcome {
             .map(|(slug, n)| (slug.clone(), figure(*n, counts.total, rules)))
             .collect(),
     };
-    if is_protected(&published, rules) {
+    let exact = (total == TotalIs::Public).then_some(counts.total);
+    if is_protected(&published, rules, exact) {
         Outcome::Publish(published)
     } else {
         Outcome::Roll(RollReason::CannotProtect)
@@ -330,11 +348,15 @@ pub struct Release {
 /// Walk ended periods in order, rolling each unreleasable one into the
 /// next. Returns the releases and the periods still waiting (rolled, with
 /// nothing after them yet).
-pub fn settle(periods: &[Counts], rules: &Rules) -> (Vec<Release>, std::ops::Range<usize>) {
+pub fn settle(
+    periods: &[Counts],
+    rules: &Rules,
+    total: TotalIs,
+) -> (Vec<Release>, std::ops::Range<usize>) {
     let mut releases = Vec::new();
     let mut start = 0;
     for end in 1..=periods.len() {
-        if let Outcome::Publish(published) = publish(&merge(&periods[start..end]), rules) {
+        if let Outcome::Publish(published) = publish(&merge(&periods[start..end]), rules, total) {
             releases.push(Release {
                 periods: start..end,
                 published,
@@ -374,11 +396,17 @@ fn range_at(f: &Figure, t: u64, rules: &Rules) -> Option<(u64, u64)> {
 /// themes exist exactly when the sum of counts is in `t..=3t` and no count
 /// exceeds `t` (deal the choices round-robin; see the tests). So each `t`
 /// gives an interval of possible hidden values, and the union over `t` must
-/// cover `0..k`. Beyond `t_max` below nothing new becomes possible, so the
+/// cover `0..k`. `exact_total` is the total when it is public (see
+/// [`TotalIs`]): then it is the only candidate. Beyond `t_max` below nothing new becomes possible, so the
 /// search is finite.
-pub fn is_protected(p: &Published, rules: &Rules) -> bool {
+pub fn is_protected(p: &Published, rules: &Rules, exact_total: Option<u64>) -> bool {
     let k = u64::from(rules.k);
     let low = p.total.low.max(u64::from(rules.min_period));
+    // When the total is public, it is the only candidate.
+    let (low, high) = match exact_total {
+        Some(t) => (t, t),
+        None => (low, p.total.high),
+    };
     let fixed: u64 = p
         .themes
         .values()
@@ -401,7 +429,7 @@ pub fn is_protected(p: &Published, rules: &Rules) -> bool {
     } else {
         low.max(fixed + k).max(4 * k) + 1
     };
-    let t_max = t_max.min(p.total.high);
+    let t_max = t_max.min(high);
     // One row per hidden value: its theme, whether it counts non-choosers
     // ("almost everyone"), and which of 0..k are possible so far.
     let mut open: Vec<(usize, bool, Vec<bool>)> = p

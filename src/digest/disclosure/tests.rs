@@ -112,16 +112,20 @@ fn a_small_period_rolls_into_the_next() {
     let r = Rules::default();
     let first = counts(6, &[("a", 6), ("b", 0)]);
     let second = counts(9, &[("a", 5), ("b", 4)]);
-    assert_eq!(publish(&first, &r), Outcome::Roll(RollReason::TooFew));
+    assert_eq!(
+        publish(&first, &r, TotalIs::Public),
+        Outcome::Roll(RollReason::TooFew)
+    );
     let merged = merge(&[first.clone(), second.clone()]);
     assert_eq!(merged, counts(15, &[("a", 11), ("b", 4)]));
-    let (releases, _) = settle(&[first.clone(), second.clone()], &r);
+    let (releases, _) = settle(&[first.clone(), second.clone()], &r, TotalIs::Public);
     // Only 4 of the 15 did not raise "a".
     assert_eq!(releases[0].published.themes["a"], Figure::AlmostEveryone);
     let third = counts(12, &[("a", 7), ("b", 5)]);
     let (releases, pending) = settle(
         &[first, second, third, counts(3, &[("a", 3), ("b", 0)])],
         &r,
+        TotalIs::Public,
     );
     assert_eq!(releases.len(), 2);
     assert_eq!(releases[0].periods, 0..2);
@@ -139,10 +143,38 @@ fn a_period_whose_figures_would_narrow_a_hidden_cell_rolls() {
     // band says at least 20: "a" would have to be at least 2.
     let r = Rules::default();
     let c = counts(20, &[("a", 4), ("b", 7), ("c", 7), ("d", 2)]);
-    assert_eq!(publish(&c, &r), Outcome::Roll(RollReason::CannotProtect));
+    assert_eq!(
+        publish(&c, &r, TotalIs::Banded),
+        Outcome::Roll(RollReason::CannotProtect)
+    );
     // With one more critique in "b" the figures leave "a" open.
     let c = counts(20, &[("a", 4), ("b", 8), ("c", 6), ("d", 2)]);
-    assert!(matches!(publish(&c, &r), Outcome::Publish(_)));
+    assert!(matches!(
+        publish(&c, &r, TotalIs::Banded),
+        Outcome::Publish(_)
+    ));
+    assert!(matches!(
+        publish(&c, &r, TotalIs::Public),
+        Outcome::Publish(_)
+    ));
+}
+
+#[test]
+fn a_public_exact_total_is_taken_into_account() {
+    // 23 critiques, one theme each. Knowing only the band (20-49), "a"
+    // could be 0; knowing the total is exactly 23 (the transparency log
+    // says so), the others add up to at most 7 + 7 + 7 = 21, so "a" would
+    // be at least 2. Released with a band, rolled with a public total.
+    let r = Rules::default();
+    let c = counts(23, &[("a", 4), ("b", 7), ("c", 7), ("d", 5)]);
+    assert!(matches!(
+        publish(&c, &r, TotalIs::Banded),
+        Outcome::Publish(_)
+    ));
+    assert_eq!(
+        publish(&c, &r, TotalIs::Public),
+        Outcome::Roll(RollReason::CannotProtect)
+    );
 }
 
 #[test]
@@ -423,6 +455,23 @@ fn count(period: &[Vec<usize>], themes: usize) -> Counts {
     c
 }
 
+/// The totals an attacker cannot rule out: the exact one if public, else
+/// the band from `min_period` up (capped for test speed; test totals stay
+/// far below the cap).
+fn candidate_totals(
+    published: &Published,
+    rules: &Rules,
+    exact: Option<u64>,
+) -> std::ops::RangeInclusive<u64> {
+    match exact {
+        Some(t) => t..=t,
+        None => {
+            let low = published.total.low.max(u64::from(rules.min_period));
+            low..=published.total.high.min(low + 300)
+        }
+    }
+}
+
 /// Critiques with these theme counts: deal every theme's choices round
 /// robin over `total` critiques. Each count ≤ total keeps a critique's
 /// themes distinct; a sum in total..=3·total gives each 1-3 themes.
@@ -441,9 +490,8 @@ fn deal(theme_counts: &[(String, u64)], total: u64) -> Vec<Vec<String>> {
 /// Search for critiques that release exactly `published` and in which the
 /// hidden value of `target` is `v`. Every count is found by brute force
 /// from `figure`, and the witness is checked by releasing it again.
-fn witness(published: &Published, rules: &Rules, target: &str, v: u64) -> bool {
-    let low = published.total.low.max(u64::from(rules.min_period));
-    for t in low..=published.total.high.min(low + 300) {
+fn witness(published: &Published, rules: &Rules, exact: Option<u64>, target: &str, v: u64) -> bool {
+    for t in candidate_totals(published, rules, exact) {
         let mut chosen: Vec<(String, u64)> = Vec::new();
         let mut spare: Vec<u64> = Vec::new();
         let mut ok = true;
@@ -493,7 +541,12 @@ fn witness(published: &Published, rules: &Rules, target: &str, v: u64) -> bool {
                 *again.themes.entry(s.clone()).or_insert(0) += 1;
             }
         }
-        if publish(&again, rules) == Outcome::Publish(published.clone()) {
+        let seen = if exact.is_some() {
+            TotalIs::Public
+        } else {
+            TotalIs::Banded
+        };
+        if publish(&again, rules, seen) == Outcome::Publish(published.clone()) {
             return true;
         }
     }
@@ -539,9 +592,12 @@ proptest! {
     /// release unchanged (so nothing can be subtracted across themes and
     /// the total either).
     #[test]
-    fn no_release_lets_anyone_recover_a_hidden_value((themes, periods) in periods(), rules in rules()) {
+    fn no_release_lets_anyone_recover_a_hidden_value(
+        (themes, periods) in periods(), rules in rules(), public in any::<bool>()
+    ) {
+        let seen = if public { TotalIs::Public } else { TotalIs::Banded };
         let all: Vec<Counts> = periods.iter().map(|p| count(p, themes)).collect();
-        let (releases, pending) = settle(&all, &rules);
+        let (releases, pending) = settle(&all, &rules, seen);
         let mut next = 0;
         for r in &releases {
             prop_assert_eq!(r.periods.start, next, "releases are consecutive and disjoint");
@@ -554,7 +610,7 @@ proptest! {
                 if matches!(f, Figure::FewerThan(_) | Figure::AlmostEveryone) {
                     for v in 0..u64::from(rules.k()) {
                         prop_assert!(
-                            witness(&r.published, &rules, slug, v),
+                            witness(&r.published, &rules, public.then_some(merged.total), slug, v),
                             "hidden value of {} could not be {} in {:?}", slug, v, r.published
                         );
                     }
@@ -575,8 +631,10 @@ proptest! {
             (Just(m), proptest::collection::vec(critique(m), 17..60))
         }),
         rules in rules(),
+        public in any::<bool>(),
     ) {
         let c = count(&period, themes);
+        let exact = public.then_some(c.total);
         prop_assume!(c.total >= u64::from(rules.min_period()));
         let published = Published {
             total: Band::of(c.total),
@@ -584,9 +642,9 @@ proptest! {
         };
         let by_witness = published.themes.iter().all(|(slug, f)| {
             !matches!(f, Figure::FewerThan(_) | Figure::AlmostEveryone)
-                || (0..u64::from(rules.k())).all(|v| witness_unchecked(&published, &rules, slug, v))
+                || (0..u64::from(rules.k())).all(|v| witness_unchecked(&published, &rules, exact, slug, v))
         });
-        prop_assert_eq!(is_protected(&published, &rules), by_witness);
+        prop_assert_eq!(is_protected(&published, &rules, exact), by_witness);
     }
 }
 
@@ -598,27 +656,33 @@ proptest! {
     fn the_protection_check_matches_the_witness_search_on_tight_periods(
         theme_counts in proptest::collection::vec(0u64..16, 2..5),
         rules in rules(),
+        public in any::<bool>(),
     ) {
+        // Top up the first theme to reach the minimum period size.
+        let mut theme_counts = theme_counts;
+        let short = u64::from(rules.min_period()).saturating_sub(theme_counts.iter().sum());
+        theme_counts[0] += short;
         let c = Counts {
             total: theme_counts.iter().sum(),
             themes: theme_counts.iter().enumerate().map(|(i, n)| (slug(i), *n)).collect(),
         };
-        prop_assume!(c.total >= u64::from(rules.min_period()));
+        let exact = public.then_some(c.total);
+        let seen = if public { TotalIs::Public } else { TotalIs::Banded };
         let published = Published {
             total: Band::of(c.total),
             themes: c.themes.iter().map(|(s, n)| (s.clone(), figure(*n, c.total, &rules))).collect(),
         };
         let by_witness = published.themes.iter().all(|(slug, f)| {
             !matches!(f, Figure::FewerThan(_) | Figure::AlmostEveryone)
-                || (0..u64::from(rules.k())).all(|v| witness_unchecked(&published, &rules, slug, v))
+                || (0..u64::from(rules.k())).all(|v| witness_unchecked(&published, &rules, exact, slug, v))
         });
-        prop_assert_eq!(is_protected(&published, &rules), by_witness);
+        prop_assert_eq!(is_protected(&published, &rules, exact), by_witness);
         // And whenever publish releases it, a full witness re-releases it.
-        if let Outcome::Publish(p) = publish(&c, &rules) {
+        if let Outcome::Publish(p) = publish(&c, &rules, seen) {
             for (slug, f) in &p.themes {
                 if matches!(f, Figure::FewerThan(_) | Figure::AlmostEveryone) {
                     for v in 0..u64::from(rules.k()) {
-                        prop_assert!(witness(&p, &rules, slug, v));
+                        prop_assert!(witness(&p, &rules, exact, slug, v));
                     }
                 }
             }
@@ -628,9 +692,14 @@ proptest! {
 
 /// Like `witness`, but only asks that the witness's FIGURES match (not that
 /// it is released): used to test `is_protected` itself.
-fn witness_unchecked(published: &Published, rules: &Rules, target: &str, v: u64) -> bool {
-    let low = published.total.low.max(u64::from(rules.min_period));
-    (low..=published.total.high.min(low + 300)).any(|t| {
+fn witness_unchecked(
+    published: &Published,
+    rules: &Rules,
+    exact: Option<u64>,
+    target: &str,
+    v: u64,
+) -> bool {
+    candidate_totals(published, rules, exact).any(|t| {
         let mut lo_sum = 0;
         let mut hi_sum = 0;
         for (slug, f) in &published.themes {
