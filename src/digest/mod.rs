@@ -9,6 +9,11 @@
 //!
 //! This module is pure: it is handed the counts.
 
+pub mod disclosure;
+pub mod keyphrases;
+pub mod scrub;
+pub mod tagging;
+
 use crate::audit::log::Totals;
 use crate::domain::{Organisation, Period, Round};
 use crate::store::PeriodCounts;
