@@ -133,6 +133,11 @@ impl Application {
         let token_keys = Arc::new(token_keys);
         // Spent nonces of expired keys can go: their tokens no longer verify.
         store.prune_spent_nonces(&token_keys.ids())?;
+        // Key consistency (RFC 9576 §6): the keys in use are in the log
+        // before any token is issued or redeemed.
+        store
+            .log_token_keys(published_token_keys(&token_keys))
+            .await?;
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("could not listen on {}", config.bind))?;
         let address = listener.local_addr()?;
@@ -352,4 +357,18 @@ pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
     let mut out = [0u8; 32];
     out.copy_from_slice(digest::digest(&digest::SHA256, bytes).as_ref());
     out
+}
+
+/// The token keys in use, as the audit log records and publishes them.
+pub(crate) fn published_token_keys(
+    keys: &TokenKeys,
+) -> Vec<crate::audit::verify::PublishedTokenKey> {
+    keys.public_list()
+        .into_iter()
+        .map(|k| crate::audit::verify::PublishedTokenKey {
+            token_type: 2,
+            key_id: k.token_key_id,
+            token_key: k.token_key,
+        })
+        .collect()
 }

@@ -392,6 +392,15 @@ impl Store {
         }
     }
 
+    /// Put the token keys in use into the log, if it does not hold them
+    /// yet (done at start-up, before anything is served).
+    pub async fn log_token_keys(
+        &self,
+        keys: Vec<crate::audit::verify::PublishedTokenKey>,
+    ) -> Result<(), StoreError> {
+        self.write(Op::LogTokenKeys(keys)).await.map(|_| ())
+    }
+
     /// Seal what is due, if anything is: a cheap read first, so readers of
     /// digests only queue a write when a period has just ended.
     pub async fn seal_due(&self, today: Date) -> Result<(), StoreError> {

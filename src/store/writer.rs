@@ -40,6 +40,7 @@ use super::records::{
 use super::{StoreError, Trees};
 use crate::audit::log::{Leaf, LogSigner, Totals, TreeHead};
 use crate::audit::merkle::{self, Hash};
+use crate::audit::verify::PublishedTokenKey;
 use crate::digest::{self, SealedDigest};
 use crate::domain::{Period, Receipt, Round, RoundUpdate, Slug, Submission};
 use crate::encoding::hex;
@@ -91,6 +92,10 @@ pub(super) enum Op {
         today: Date,
         close_now: bool,
     },
+    /// Append the token keys in use that the log does not hold yet, under a
+    /// signed head of their own (RFC 9576 §6: everyone can check they see
+    /// the same keys).
+    LogTokenKeys(Vec<PublishedTokenKey>),
     /// Export every tree, after this batch's flush (see [`super::backup`]).
     Backup,
     /// Nothing: answered once everything queued before it is durable.
@@ -144,6 +149,10 @@ pub(super) fn past_retention(round: &Round, period: Period, today: Date) -> bool
     let weeks = i64::from(round.period.weeks()) * i64::from(round.retention_periods);
     today > period.last_day() + Duration::weeks(weeks)
 }
+
+/// Leaves added to the in-memory tree, not yet committed: the first leaf's
+/// index, the new head's index, the leaves' bytes and the head's JSON.
+type Appended = (u64, u64, Vec<Vec<u8>>, Vec<u8>);
 
 /// The writer thread's state.
 pub(super) struct Writer {
@@ -293,7 +302,7 @@ impl Writer {
                 for job in batch {
                     out.push(match &job.op {
                         // Sealing runs after the transaction (it scans trees).
-                        Op::Seal { .. } => Ok(Outcome::Sealed(0)),
+                        Op::Seal { .. } | Op::LogTokenKeys(_) => Ok(Outcome::Sealed(0)),
                         Op::Backup | Op::Flush => Ok(Outcome::Done),
                         op => tx.apply(op)?,
                     });
@@ -303,16 +312,21 @@ impl Writer {
             .map_err(|e: TransactionError<()>| StoreError::Io(format!("transaction: {e:?}")))?;
         let mut shredded = Vec::new();
         for (job, outcome) in batch.iter().zip(outcomes.iter_mut()) {
-            if let Op::Seal { today, close_now } = job.op {
-                *outcome = match self.seal(today, close_now, &mut shredded) {
-                    Ok(n) => Ok(Outcome::Sealed(n)),
-                    Err(e) => {
-                        // The cached leaf hashes may be ahead of the store.
-                        self.leaf_hashes = None;
-                        return Err(e);
-                    }
-                };
-            }
+            let done = match &job.op {
+                Op::Seal { today, close_now } => self
+                    .seal(*today, *close_now, &mut shredded)
+                    .map(Outcome::Sealed),
+                Op::LogTokenKeys(keys) => self.log_token_keys(keys).map(|()| Outcome::Done),
+                _ => continue,
+            };
+            *outcome = match done {
+                Ok(o) => Ok(o),
+                Err(e) => {
+                    // The cached leaf hashes may be ahead of the store.
+                    self.leaf_hashes = None;
+                    return Err(e);
+                }
+            };
         }
         self.flush()?;
         self.metrics.commit_took(started.elapsed());
@@ -426,29 +440,8 @@ impl Writer {
             period: p.clone(),
             sha256: digest_sha256.clone(),
         });
-        if self.leaf_hashes.is_none() {
-            let all = self
-                .trees
-                .log_leaves
-                .iter()
-                .map(|item| Ok(merkle::leaf_hash(&item?.1)))
-                .collect::<Result<Vec<Hash>, StoreError>>()?;
-            self.leaf_hashes = Some(all);
-        }
-        let hashes = self.leaf_hashes.get_or_insert_with(Vec::new);
-        let first_leaf = hashes.len() as u64;
-        let leaf_bytes: Vec<Vec<u8>> = leaves.iter().map(Leaf::to_bytes).collect();
-        hashes.extend(leaf_bytes.iter().map(|b| merkle::leaf_hash(b)));
-        let mut head = TreeHead {
-            tree_size: hashes.len() as u64,
-            root_hash: hex(&merkle::root(hashes)),
-            round: r.to_owned(),
-            period: p.clone(),
-            digest_sha256: digest_sha256.clone(),
-            signature: String::new(),
-        };
-        self.signer.sign(&mut head);
-        let head_index = self.trees.log_heads.len() as u64;
+        let (first_leaf, head_index, leaf_bytes, head_json) =
+            self.append(&leaves, r, &p, &digest_sha256)?;
         let record = SealedPeriod {
             round: r.to_owned(),
             period: p.clone(),
@@ -459,7 +452,6 @@ impl Writer {
             leaf_count: leaf_bytes.len() as u64,
             shredded: false,
         };
-        let head_json = records::to_json(&head)?;
         let record_json = records::to_json(&record)?;
         let t = &self.trees;
         (&t.log_leaves, &t.log_heads, &t.periods)
@@ -472,6 +464,82 @@ impl Writer {
                 ConflictableTransactionResult::<_, ()>::Ok(())
             })
             .map_err(|e: TransactionError<()>| StoreError::Io(format!("seal: {e:?}")))
+    }
+
+    /// The hashes of every leaf, loaded once.
+    fn hashes(&mut self) -> Result<&mut Vec<Hash>, StoreError> {
+        if self.leaf_hashes.is_none() {
+            let all = self
+                .trees
+                .log_leaves
+                .iter()
+                .map(|item| Ok(merkle::leaf_hash(&item?.1)))
+                .collect::<Result<Vec<Hash>, StoreError>>()?;
+            self.leaf_hashes = Some(all);
+        }
+        Ok(self.leaf_hashes.get_or_insert_with(Vec::new))
+    }
+
+    /// Add `leaves` to the in-memory tree and sign the new head; the caller
+    /// commits the returned leaves and head (with whatever else belongs in
+    /// the same transaction). Returns the first leaf index, the head index,
+    /// the leaves' bytes and the head's JSON.
+    fn append(
+        &mut self,
+        leaves: &[Leaf],
+        round: &str,
+        period: &str,
+        digest_sha256: &str,
+    ) -> Result<Appended, StoreError> {
+        let leaf_bytes: Vec<Vec<u8>> = leaves.iter().map(Leaf::to_bytes).collect();
+        let hashes = self.hashes()?;
+        let first_leaf = hashes.len() as u64;
+        hashes.extend(leaf_bytes.iter().map(|b| merkle::leaf_hash(b)));
+        let mut head = TreeHead {
+            tree_size: hashes.len() as u64,
+            root_hash: hex(&merkle::root(hashes)),
+            round: round.to_owned(),
+            period: period.to_owned(),
+            digest_sha256: digest_sha256.to_owned(),
+            signature: String::new(),
+        };
+        self.signer.sign(&mut head);
+        let head_index = self.trees.log_heads.len() as u64;
+        Ok((first_leaf, head_index, leaf_bytes, records::to_json(&head)?))
+    }
+
+    /// Log the token keys the log does not hold yet, under a head with no
+    /// period (its round, period and digest are empty).
+    fn log_token_keys(&mut self, keys: &[PublishedTokenKey]) -> Result<(), StoreError> {
+        let mut logged = Vec::new();
+        for item in self.trees.log_leaves.iter() {
+            if let Ok(Leaf::TokenKey { key_id, .. }) = serde_json::from_slice(&item?.1) {
+                logged.push(key_id);
+            }
+        }
+        let new: Vec<Leaf> = keys
+            .iter()
+            .filter(|k| !logged.contains(&k.key_id))
+            .map(|k| Leaf::TokenKey {
+                token_type: k.token_type,
+                key_id: k.key_id.clone(),
+                token_key: k.token_key.clone(),
+            })
+            .collect();
+        if new.is_empty() {
+            return Ok(());
+        }
+        let (first_leaf, head_index, leaf_bytes, head_json) = self.append(&new, "", "", "")?;
+        let t = &self.trees;
+        (&t.log_leaves, &t.log_heads)
+            .transaction(|(log_leaves, log_heads)| {
+                for (i, bytes) in leaf_bytes.iter().enumerate() {
+                    log_leaves.insert(&(first_leaf + i as u64).to_be_bytes(), bytes.as_slice())?;
+                }
+                log_heads.insert(&head_index.to_be_bytes(), head_json.as_slice())?;
+                ConflictableTransactionResult::<_, ()>::Ok(())
+            })
+            .map_err(|e: TransactionError<()>| StoreError::Io(format!("log keys: {e:?}")))
     }
 
     /// Remove a period's critiques (the log keeps their commitments) and
@@ -634,7 +702,7 @@ impl Tx<'_> {
                 today,
                 submission,
             } => self.submit(credential, id, salt, *today, submission),
-            Op::Seal { .. } | Op::Backup | Op::Flush => {
+            Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Backup | Op::Flush => {
                 Ok(Err(StoreError::Io("not a transactional job".into())))
             }
         }

@@ -90,10 +90,7 @@ async fn receipts_are_listed_after_sealing_not_before_and_not_in_arrival_order()
         app.get(&format!("{list}/receipts.txt")).await.status,
         StatusCode::NOT_FOUND
     );
-    assert_eq!(
-        app.get("/api/v1/audit").await.json()["tree_heads"],
-        json!([])
-    );
+    assert_eq!(app.get("/api/v1/audit").await.json()["periods"], json!([]));
 
     app.clock.set(thursday() + Duration::days(4));
     let page = app.get(list).await;
@@ -112,7 +109,8 @@ async fn receipts_are_listed_after_sealing_not_before_and_not_in_arrival_order()
     );
     // In the log too, the commitments are not in arrival order.
     let published = fetch(&app.address).await.unwrap();
-    let logged: Vec<String> = published.leaves[..24]
+    let first = published.periods[0].first_leaf as usize;
+    let logged: Vec<String> = published.leaves[first..first + 24]
         .iter()
         .map(|l| {
             let c = serde_json::from_str::<serde_json::Value>(l).unwrap()["commitment"]
@@ -150,7 +148,15 @@ async fn verify_passes_on_an_honest_log() {
     let app = spawn_app().await;
     two_sealed_periods(&app).await;
     let published = fetch(&app.address).await.unwrap();
-    assert_eq!(published.heads.len(), 2);
+    // The token keys' head, then one per sealed period.
+    assert_eq!(published.heads.len(), 3);
+    assert_eq!(published.heads[0].round, "");
+    assert_eq!(
+        published.token_keys.len(),
+        1,
+        "the issuing key is published"
+    );
+    assert!(published.leaves[0].contains("\"kind\":\"token_key\""));
     let report = verify(&published);
     assert!(report.ok(), "{}", report.render());
     // An inclusion proof from the server checks out for a leaf.
