@@ -82,10 +82,11 @@ echo "submissions rss_kib=$(rss_kib) data_bytes=$(du -sb "$work/sub/data" | cut 
 stop
 
 echo "== 2. digest latency at growing N (seeded through the Store API)"
-seeded=0
 for n in $SIZES; do
-  "$bin" bench-seed --data "$work/dig/data" --keys "$work/dig/keys" --count $((n - seeded)) 2>&1 | tail -1
-  seeded=$n
+  # A fresh store per size, so the digest has the same shape (one round,
+  # ten sealed weeks) and only N changes.
+  rm -rf "$work/dig"
+  "$bin" bench-seed --data "$work/dig/data" --keys "$work/dig/keys" --count "$n" 2>&1 | tail -2
   start "$work/dig/data" "$work/dig/keys"
   for run in $(seq "$RUNS"); do
     echo "n=$n run=$run page $("$ex/digest" "$url/o/bench" 1 "$DIGEST_REQUESTS")" | tee -a "$raw"

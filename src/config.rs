@@ -1,10 +1,23 @@
-//! Configuration: command-line flags and `PARRHESIA_*` environment variables
-//! (clap reads both; a flag wins over the environment), validated into
-//! [`Config`].
+//! Configuration: a TOML file (`--config` / `PARRHESIA_CONFIG`), then
+//! `PARRHESIA_*` environment variables, then command-line flags, each
+//! overriding the one before; validated into [`Config`].
+//!
+//! One struct, [`Settings`], is at once the TOML schema (unknown keys are
+//! rejected), the set of `serve` flags and environment variables (clap), and
+//! what `parrhesia config check` prints. To add a setting: add a field to
+//! [`Settings`] (with its `#[arg]`), give it a default in
+//! [`Settings::defaults`] if it has one, and read it in
+//! [`Settings::into_config`]; if it is a secret, list it in [`SECRETS`].
+//! Layers are merged generically, so nothing else changes.
 
 use crate::http::ratelimit::RateLimitOptions;
 use crate::store::StoreOptions;
-use std::path::PathBuf;
+use anyhow::Context;
+use clap::parser::ValueSource;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Validated settings for one server.
@@ -24,6 +37,13 @@ pub struct Config {
     pub admin_token: Option<String>,
     /// Seed the demo organisation and round and print fresh codes.
     pub demo: bool,
+    /// Where to serve Prometheus `/metrics` (`PARRHESIA_METRICS_BIND`); off
+    /// when `None`. A separate listener, so the public proxy never reaches it.
+    pub metrics_bind: Option<String>,
+    /// How often the activity counters shown on `/metrics` are refreshed
+    /// (`PARRHESIA_METRICS_PUBLISH_SECS`): coarse, so a monitoring system's
+    /// stored samples do not time individual submissions.
+    pub metrics_publish: Duration,
     pub store: StoreOptions,
     /// Rate limits and the trusted proxies (`PARRHESIA_TRUSTED_PROXY`).
     pub rate_limits: RateLimitOptions,
@@ -33,10 +53,20 @@ pub struct Config {
     /// How long a client may take to send a request's head, and its body;
     /// slower clients are cut off (408).
     pub client_timeout: Duration,
+    /// Privacy Pass issuer name in token challenges (`PARRHESIA_ISSUER_NAME`,
+    /// RFC 9577 §2.1). Defaults to the host of the public address.
+    pub issuer_name: Option<String>,
+    /// Privacy Pass origin name in token challenges (`PARRHESIA_ORIGIN_NAME`,
+    /// the challenge's `origin_info`). Defaults to the host of the public
+    /// address.
+    pub origin_name: Option<String>,
 }
 
 /// Shortest admin token accepted from the environment.
 pub const MIN_ADMIN_TOKEN_LEN: usize = 24;
+
+/// Default refresh of the published activity counters: one hour.
+pub const DEFAULT_METRICS_PUBLISH_SECS: u64 = 3600;
 
 impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -47,9 +77,13 @@ impl std::fmt::Debug for Config {
             .field("public_url", &self.public_url)
             .field("admin_token", &self.admin_token.as_ref().map(|_| "<set>"))
             .field("demo", &self.demo)
+            .field("metrics_bind", &self.metrics_bind)
+            .field("metrics_publish", &self.metrics_publish)
             .field("rate_limits", &self.rate_limits)
             .field("hsts", &self.hsts)
             .field("client_timeout", &self.client_timeout)
+            .field("issuer_name", &self.issuer_name)
+            .field("origin_name", &self.origin_name)
             .finish()
     }
 }
@@ -65,10 +99,14 @@ impl Config {
             public_url: None,
             admin_token: None,
             demo: false,
+            metrics_bind: None,
+            metrics_publish: Duration::from_secs(DEFAULT_METRICS_PUBLISH_SECS),
             store: StoreOptions::default(),
             rate_limits: RateLimitOptions::default(),
             hsts: false,
             client_timeout: Duration::from_secs(10),
+            issuer_name: None,
+            origin_name: None,
         }
     }
 
@@ -87,6 +125,427 @@ impl Config {
                 anyhow::bail!("PARRHESIA_PUBLIC_URL must start with http:// or https://");
             }
         }
+        for (name, value) in [
+            ("PARRHESIA_ISSUER_NAME", &self.issuer_name),
+            ("PARRHESIA_ORIGIN_NAME", &self.origin_name),
+        ] {
+            if let Some(v) = value {
+                // RFC 9577 §2.1: names are ASCII host names; a comma would
+                // split origin_info into two origins.
+                let ok = !v.is_empty()
+                    && v.len() <= 255
+                    && v.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b));
+                if !ok {
+                    anyhow::bail!(
+                        "{name} must be a host name such as feedback.example.org (letters, \
+                         digits, '-', '.', optionally ':port')"
+                    );
+                }
+            }
+        }
+        // (Port 0 picks a fresh port for each listener, so it never clashes.)
+        if self.metrics_bind.as_deref() == Some(self.bind.as_str()) && !self.bind.ends_with(":0") {
+            anyhow::bail!(
+                "PARRHESIA_METRICS_BIND must differ from PARRHESIA_BIND: metrics have their \
+                 own listener so the public proxy never reaches them"
+            );
+        }
         Ok(())
+    }
+}
+
+/// Settings whose values `config check` never prints.
+pub const SECRETS: &[&str] = &["admin_token"];
+
+/// One layer of settings (the file, or the environment and flags), and the
+/// schema of the TOML file. Every field is optional: an absent one leaves
+/// the layer below in force.
+#[derive(clap::Args, Serialize, Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// A TOML file of settings; environment variables and flags override it.
+    #[arg(long = "config", env = "PARRHESIA_CONFIG")]
+    #[serde(skip)]
+    pub config: Option<PathBuf>,
+    /// Data directory (the store). Default ./parrhesia-data.
+    #[arg(long = "data", env = "PARRHESIA_DATA")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<PathBuf>,
+    /// Key directory (secrets), kept outside the data directory. Default
+    /// ./parrhesia-keys.
+    #[arg(long = "keys", env = "PARRHESIA_KEYS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keys: Option<PathBuf>,
+    /// Address to listen on. Default 127.0.0.1:8080.
+    #[arg(long = "bind", env = "PARRHESIA_BIND")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bind: Option<String>,
+    /// Public address of the service, printed on code cards.
+    #[arg(long = "public-url", env = "PARRHESIA_PUBLIC_URL")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_url: Option<String>,
+    /// Seed a demo organisation and round and print ten fresh codes.
+    #[arg(
+        long = "demo",
+        num_args = 0,
+        default_missing_value = "true",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub demo: Option<bool>,
+    /// Address for the Prometheus /metrics listener (off when unset); keep
+    /// it on loopback or a private network.
+    #[arg(long = "metrics-bind", env = "PARRHESIA_METRICS_BIND")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metrics_bind: Option<String>,
+    /// Seconds between refreshes of the activity counters on /metrics.
+    /// Default 3600.
+    #[arg(long = "metrics-publish-secs", env = "PARRHESIA_METRICS_PUBLISH_SECS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metrics_publish_secs: Option<u64>,
+    /// A reverse proxy whose Forwarded / X-Forwarded-For / X-Forwarded-Proto
+    /// headers are believed (repeatable; the variable is comma-separated).
+    #[arg(
+        long = "trusted-proxy",
+        env = "PARRHESIA_TRUSTED_PROXY",
+        value_name = "ADDR",
+        value_delimiter = ','
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trusted_proxy: Option<Vec<IpAddr>>,
+    /// Always send Strict-Transport-Security (serve only over TLS).
+    #[arg(
+        long = "hsts",
+        env = "PARRHESIA_HSTS",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hsts: Option<bool>,
+    /// Paper-code attempts per client per minute. Default 30.
+    #[arg(long, env = "PARRHESIA_CODE_ATTEMPTS_PER_MINUTE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_attempts_per_minute: Option<u32>,
+    /// Admin API requests per client per minute. Default 60.
+    #[arg(long, env = "PARRHESIA_ADMIN_ATTEMPTS_PER_MINUTE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin_attempts_per_minute: Option<u32>,
+    /// POST requests per second across all clients (size to the writer's
+    /// commit capacity, see BENCHMARKS.md). Default 5000.
+    #[arg(long, env = "PARRHESIA_MAX_POSTS_PER_SECOND")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_posts_per_second: Option<u32>,
+    /// Privacy Pass issuer name in token challenges. Default: the public
+    /// address's host.
+    #[arg(long = "issuer-name", env = "PARRHESIA_ISSUER_NAME")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_name: Option<String>,
+    /// Privacy Pass origin name in token challenges. Default: the public
+    /// address's host.
+    #[arg(long = "origin-name", env = "PARRHESIA_ORIGIN_NAME")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin_name: Option<String>,
+    /// The admin token: from the file or `PARRHESIA_ADMIN_TOKEN`, never a
+    /// flag (a flag would show in the process list).
+    #[arg(skip)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin_token: Option<String>,
+}
+
+/// Where a setting's effective value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    File,
+    Environment,
+    Flag,
+}
+
+impl Origin {
+    fn label(self) -> &'static str {
+        match self {
+            Self::Default => "default",
+            Self::File => "config file",
+            Self::Environment => "environment",
+            Self::Flag => "flag",
+        }
+    }
+}
+
+/// The merged settings and where each came from.
+pub struct Effective {
+    values: Map<String, Value>,
+    origins: Vec<(String, Origin)>,
+    pub file: Option<PathBuf>,
+}
+
+impl Settings {
+    /// The defaults, as a layer.
+    fn defaults() -> Self {
+        let limits = RateLimitOptions::default();
+        Self {
+            data: Some("./parrhesia-data".into()),
+            keys: Some("./parrhesia-keys".into()),
+            bind: Some("127.0.0.1:8080".into()),
+            demo: Some(false),
+            metrics_publish_secs: Some(DEFAULT_METRICS_PUBLISH_SECS),
+            trusted_proxy: Some(Vec::new()),
+            hsts: Some(false),
+            code_attempts_per_minute: Some(limits.code_attempts_per_minute),
+            admin_attempts_per_minute: Some(limits.admin_attempts_per_minute),
+            max_posts_per_second: Some(limits.posts_per_second),
+            ..Self::default()
+        }
+    }
+
+    /// Parse a TOML settings file; unknown keys and wrong types are errors
+    /// that name the key.
+    pub fn from_toml(text: &str) -> anyhow::Result<Self> {
+        Ok(toml::from_str(text)?)
+    }
+
+    fn read_file(path: &Path) -> anyhow::Result<Self> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("could not read the config file {}", path.display()))?;
+        Self::from_toml(&text).with_context(|| format!("in the config file {}", path.display()))
+    }
+
+    /// Merge the file named by `--config`/`PARRHESIA_CONFIG` (if any) under
+    /// these settings (from clap: environment and flags). `sources` tells
+    /// environment from flag for each setting, by name.
+    pub fn resolve(
+        mut self,
+        sources: impl Fn(&str) -> Option<ValueSource>,
+    ) -> anyhow::Result<Effective> {
+        if self.admin_token.is_none() {
+            self.admin_token = std::env::var("PARRHESIA_ADMIN_TOKEN")
+                .ok()
+                .filter(|t| !t.is_empty());
+        }
+        let file = self.config.clone();
+        let from_file = match &file {
+            Some(path) => Self::read_file(path)?,
+            None => Self::default(),
+        };
+        let mut values = Map::new();
+        let mut origins = Vec::new();
+        let layers = [
+            (Self::defaults(), None),
+            (from_file, Some(Origin::File)),
+            (self, None),
+        ];
+        for (i, (layer, origin)) in layers.into_iter().enumerate() {
+            let Value::Object(map) = serde_json::to_value(&layer)? else {
+                anyhow::bail!("settings did not serialise to a table");
+            };
+            for (key, value) in map {
+                let origin = match (i, origin) {
+                    (0, _) => Origin::Default,
+                    (_, Some(o)) => o,
+                    // The token is never a flag.
+                    _ if key == "admin_token" => Origin::Environment,
+                    _ => match sources(&key) {
+                        Some(ValueSource::CommandLine) => Origin::Flag,
+                        _ => Origin::Environment,
+                    },
+                };
+                origins.retain(|(k, _): &(String, Origin)| *k != key);
+                origins.push((key.clone(), origin));
+                values.insert(key, value);
+            }
+        }
+        origins.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(Effective {
+            values,
+            origins,
+            file,
+        })
+    }
+}
+
+impl Effective {
+    fn settings(&self) -> anyhow::Result<Settings> {
+        Ok(serde_json::from_value(Value::Object(self.values.clone()))?)
+    }
+
+    /// The validated configuration.
+    pub fn into_config(self) -> anyhow::Result<Config> {
+        let s = self.settings()?;
+        let defaults = Config::new(PathBuf::new(), PathBuf::new());
+        let config = Config {
+            data_dir: s.data.unwrap_or_default(),
+            keys_dir: s.keys.unwrap_or_default(),
+            bind: s.bind.unwrap_or(defaults.bind),
+            public_url: s.public_url,
+            admin_token: s.admin_token,
+            demo: s.demo.unwrap_or(false),
+            metrics_bind: s.metrics_bind.filter(|b| !b.is_empty()),
+            metrics_publish: s
+                .metrics_publish_secs
+                .map_or(defaults.metrics_publish, Duration::from_secs),
+            store: defaults.store,
+            hsts: s.hsts.unwrap_or(false),
+            rate_limits: RateLimitOptions {
+                trusted_proxies: s.trusted_proxy.unwrap_or_default(),
+                code_attempts_per_minute: s
+                    .code_attempts_per_minute
+                    .unwrap_or(defaults.rate_limits.code_attempts_per_minute),
+                admin_attempts_per_minute: s
+                    .admin_attempts_per_minute
+                    .unwrap_or(defaults.rate_limits.admin_attempts_per_minute),
+                posts_per_second: s
+                    .max_posts_per_second
+                    .unwrap_or(defaults.rate_limits.posts_per_second),
+                ..defaults.rate_limits
+            },
+            client_timeout: defaults.client_timeout,
+            issuer_name: s.issuer_name,
+            origin_name: s.origin_name,
+        };
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// The effective configuration as TOML, each line noting its origin,
+    /// with secrets masked.
+    pub fn render(&self) -> String {
+        let mut out = String::from("# Effective configuration: file < environment < flags\n");
+        match &self.file {
+            Some(f) => out.push_str(&format!("# config file: {}\n", f.display())),
+            None => out.push_str("# config file: none\n"),
+        }
+        for (key, origin) in &self.origins {
+            let value = match self.values.get(key) {
+                Some(_) if SECRETS.contains(&key.as_str()) => "\"********\"".to_string(),
+                Some(v) => v.to_string(),
+                None => continue,
+            };
+            out.push_str(&format!("{key} = {value}  # {}\n", origin.label()));
+        }
+        for secret in SECRETS {
+            if !self.values.contains_key(*secret) {
+                out.push_str(&format!("# {secret} is unset\n"));
+            }
+        }
+        out
+    }
+}
+
+/// The host (and port) of a URL such as `https://feedback.example.org/x`.
+pub fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#'])
+        .next()
+        .unwrap_or(rest)
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_sources(_: &str) -> Option<ValueSource> {
+        None
+    }
+
+    #[test]
+    fn unknown_keys_in_the_file_are_rejected_with_their_name() {
+        let err = Settings::from_toml("bind = \"127.0.0.1:1\"\nbnid = \"x\"\n")
+            .err()
+            .map(|e| format!("{e:#}"))
+            .unwrap_or_default();
+        assert!(err.contains("bnid"), "{err}");
+    }
+
+    #[test]
+    fn the_config_key_itself_is_not_a_file_setting() {
+        assert!(Settings::from_toml("config = \"other.toml\"").is_err());
+    }
+
+    #[test]
+    fn wrong_types_are_rejected() {
+        assert!(Settings::from_toml("demo = \"yes\"").is_err());
+        assert!(Settings::from_toml("metrics_publish_secs = -1").is_err());
+    }
+
+    #[test]
+    fn flags_and_environment_override_the_file_which_overrides_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.toml");
+        std::fs::write(
+            &file,
+            "bind = \"127.0.0.1:9\"\npublic_url = \"https://file.example\"\n\
+             metrics_bind = \"127.0.0.1:9100\"\nadmin_token = \"file-token-0123456789abcdef\"\n",
+        )
+        .unwrap();
+        let cli = Settings {
+            config: Some(file.clone()),
+            bind: Some("127.0.0.1:7".into()),
+            admin_token: Some("cli-env-token-0123456789abcdef".into()),
+            ..Settings::default()
+        };
+        let effective = cli
+            .resolve(|k| (k == "bind").then_some(ValueSource::CommandLine))
+            .unwrap();
+        let rendered = effective.render();
+        let config = effective.into_config().unwrap();
+        assert_eq!(config.bind, "127.0.0.1:7");
+        assert_eq!(config.public_url.as_deref(), Some("https://file.example"));
+        assert_eq!(config.metrics_bind.as_deref(), Some("127.0.0.1:9100"));
+        assert_eq!(
+            config.admin_token.as_deref(),
+            Some("cli-env-token-0123456789abcdef")
+        );
+        assert_eq!(config.data_dir, PathBuf::from("./parrhesia-data"));
+        assert!(
+            rendered.contains("bind = \"127.0.0.1:7\"  # flag"),
+            "{rendered}"
+        );
+        assert!(
+            rendered.contains("public_url = \"https://file.example\"  # config file"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("data = \"./parrhesia-data\"  # default"));
+        assert!(rendered.contains("admin_token = \"********\"  # environment"));
+        assert!(!rendered.contains("token-0123456789"), "{rendered}");
+    }
+
+    #[test]
+    fn trusted_proxies_and_limits_come_from_the_file_too() {
+        let s = Settings::from_toml(
+            "trusted_proxy = [\"127.0.0.1\", \"::1\"]\nhsts = true\ncode_attempts_per_minute = 5\n",
+        )
+        .unwrap();
+        let config = s.resolve(no_sources).unwrap().into_config().unwrap();
+        assert_eq!(config.rate_limits.trusted_proxies.len(), 2);
+        assert!(config.hsts);
+        assert_eq!(config.rate_limits.code_attempts_per_minute, 5);
+        assert_eq!(
+            config.rate_limits.posts_per_second,
+            RateLimitOptions::default().posts_per_second
+        );
+        assert!(Settings::from_toml("trusted_proxy = [\"not an address\"]").is_err());
+    }
+
+    #[test]
+    fn defaults_alone_make_the_documented_configuration() {
+        let config = Settings::default()
+            .resolve(no_sources)
+            .unwrap()
+            .into_config()
+            .unwrap();
+        assert_eq!(config.bind, "127.0.0.1:8080");
+        assert_eq!(config.keys_dir, PathBuf::from("./parrhesia-keys"));
+        assert!(!config.demo);
+        assert!(config.metrics_bind.is_none());
+    }
+
+    #[test]
+    fn metrics_cannot_share_the_public_listener() {
+        let mut config = Config::new("d".into(), "k".into());
+        config.metrics_bind = Some(config.bind.clone());
+        assert!(config.validate().is_err());
     }
 }

@@ -110,6 +110,37 @@ impl KeyDir {
         self.path.join(name).exists()
     }
 
+    /// Names of the files in the directory.
+    pub fn list(&self) -> Result<Vec<String>> {
+        let mut names = Vec::new();
+        for entry in fs::read_dir(&self.path)? {
+            if let Some(name) = entry?.file_name().to_str() {
+                if !name.starts_with('.') {
+                    names.push(name.to_owned());
+                }
+            }
+        }
+        Ok(names)
+    }
+
+    /// Overwrite a secret file with zeros, fsync, then remove it. On
+    /// filesystems that rewrite in place this also clears the old blocks;
+    /// on copy-on-write ones only removal is certain.
+    pub fn destroy(&self, name: &str) -> Result<()> {
+        let file = self.path.join(name);
+        if !file.exists() {
+            return Ok(());
+        }
+        let len = fs::metadata(&file)?.len();
+        let mut f = fs::OpenOptions::new().write(true).open(&file)?;
+        f.write_all(&vec![0u8; usize::try_from(len).unwrap_or(0)])?;
+        f.sync_all()?;
+        drop(f);
+        fs::remove_file(&file)?;
+        fs::File::open(&self.path)?.sync_all()?;
+        Ok(())
+    }
+
     /// Write a secret file atomically with mode 0600, durably.
     pub fn write(&self, name: &str, bytes: &[u8]) -> Result<()> {
         let file = self.path.join(name);

@@ -13,14 +13,17 @@
 //! critique spends one issued code. The codes themselves are never printed
 //! or kept.
 
+use crate::audit::log::LogSigner;
 use crate::clock::{Clock, SystemClock};
-use crate::domain::{default_themes, Organisation, Period, Round, Submission};
+use crate::domain::{default_themes, Organisation, Round, Submission};
 use crate::keys::KeyDir;
 use crate::store::{Store, StoreOptions};
 use crate::tokens::{CodeKey, PaperCode};
+use crate::vault::Vault;
 use anyhow::Context;
 use futures_util::future::join_all;
 use std::path::Path;
+use std::sync::Arc;
 use time::Duration;
 
 /// Codes issued per writer job.
@@ -29,7 +32,8 @@ const ISSUE_BATCH: usize = 10_000;
 const IN_FLIGHT: usize = 2_048;
 
 /// Seed `count` critiques into round `round` of organisation `org`,
-/// spread over the `weeks` one-week periods before the current one.
+/// spread over the `weeks` one-week periods before the current one, oldest
+/// first, then seal the periods that have ended (as the server would).
 pub fn run(
     data: &Path,
     keys: &Path,
@@ -53,7 +57,9 @@ async fn seed(
     let keys = KeyDir::open(keys, data)?;
     let (secret, _) = keys.secret(crate::http::CODE_KEY_FILE, 32)?;
     let code_key = CodeKey::new(&secret);
-    let store = Store::open(data, &StoreOptions::default())
+    let vault = Arc::new(Vault::load(&keys)?);
+    let signer = Arc::new(LogSigner::load(&keys)?);
+    let store = Store::open(data, &StoreOptions::default(), vault, signer)
         .with_context(|| format!("could not open the store in {}", data.display()))?;
     if store.organisation(org)?.is_none() {
         store
@@ -92,8 +98,10 @@ async fn seed(
             let results = join_all(chunk.iter().enumerate().map(|(i, code)| {
                 let k = done + i;
                 let picked = vec![themes[k % themes.len()].clone()];
-                let weeks_back = 1 + (k % weeks as usize) as i64;
-                let period = Period::containing(today - Duration::weeks(weeks_back), round.period);
+                // Oldest first, so each period is still open when written;
+                // the ones that have ended are sealed at the end.
+                let weeks_back = i64::from(weeks) - (k as i64 * i64::from(weeks) / count as i64);
+                let day = today - Duration::weeks(weeks_back);
                 let store = &store;
                 let round = &round;
                 let redemption = code_key.redeem(code);
@@ -106,7 +114,7 @@ async fn seed(
                     )
                     .map_err(|e| anyhow::anyhow!("{:?}", e.first().map(|e| e.message())))?;
                     store
-                        .submit(redemption, submission, period)
+                        .submit(redemption, submission, day)
                         .await
                         .map_err(anyhow::Error::from)
                 }
@@ -119,5 +127,7 @@ async fn seed(
         }
         eprintln!("seeded {done} of {count}");
     }
+    let sealed = store.seal(today, false).await?;
+    eprintln!("sealed {sealed} ended periods");
     Ok(())
 }

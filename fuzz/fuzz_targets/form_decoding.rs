@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use parrhesia::http::form::decode_form;
+use parrhesia::http::urlencoded::decode_form;
 
 fn encode(s: &str) -> String {
     s.bytes()

@@ -1,20 +1,27 @@
 //! The themed digest: what an organisation, and the public, may see.
 //!
-//! First honest version of disclosure control (guarantee 4): only periods
-//! that have ended are shown; the open period never is. Within a period, a
-//! theme's count is shown only if at least `k` critiques chose it (otherwise
-//! "fewer than k"), and the period's total only if it is at least `k`.
+//! First honest version of disclosure control (guarantee 4): a period is
+//! published only once it has been sealed (it has ended, or the host closed
+//! it early), and its digest is frozen at that moment and logged. Within a
+//! period, a theme's count is shown only if at least `k` critiques chose it
+//! (otherwise "fewer than k"), and the period's total only if it is at least
+//! `k`.
 //!
-//! This module is pure: it is handed the counts and today's date.
+//! This module is pure: it is handed the counts.
 
+pub mod disclosure;
+pub mod keyphrases;
+pub mod scrub;
+pub mod tagging;
+
+use crate::audit::log::Totals;
 use crate::domain::{Organisation, Period, Round};
 use crate::store::PeriodCounts;
-use serde::Serialize;
-use time::Date;
+use serde::{Deserialize, Serialize};
 
 /// A count as published: the number, or `None` when it is below the
 /// round's minimum group size and so withheld.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shown {
     pub count: Option<u64>,
     /// Set when the count is withheld: the true count is below this.
@@ -37,7 +44,7 @@ impl Shown {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThemeCount {
     pub slug: String,
     pub label: String,
@@ -45,7 +52,7 @@ pub struct ThemeCount {
     pub shown: Shown,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodDigest {
     /// The period's id: its first day.
     pub period: String,
@@ -72,91 +79,86 @@ pub struct Digest {
     pub rounds: Vec<RoundDigest>,
 }
 
-/// Build the published digest of `org` as of `today`.
-pub fn build(org: &Organisation, rounds: &[(Round, Vec<PeriodCounts>)], today: Date) -> Digest {
+/// What is frozen and logged when a period is sealed: the published digest
+/// and the exact totals auditors check against the log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedDigest {
+    pub round: String,
+    pub min_group: u32,
+    pub totals: Totals,
+    pub digest: PeriodDigest,
+}
+
+/// The digest of one period of `round` from its counts.
+pub fn period_digest(round: &Round, period: Period, counts: &PeriodCounts) -> PeriodDigest {
+    let k = round.min_group.get();
+    let themes = round
+        .themes
+        .iter()
+        .map(|t| {
+            let n = counts
+                .themes
+                .iter()
+                .find(|(slug, _)| slug == t.slug.as_str())
+                .map_or(0, |(_, n)| *n);
+            ThemeCount {
+                slug: t.slug.to_string(),
+                label: t.label.clone(),
+                shown: Shown::new(n, k),
+            }
+        })
+        .collect();
+    PeriodDigest {
+        period: period.id(),
+        label: period.label(),
+        total: Shown::new(counts.total, k),
+        themes,
+    }
+}
+
+/// The published digest of `org`: every sealed period of every round,
+/// newest first.
+pub fn build(org: &Organisation, rounds: &[(Round, Vec<SealedDigest>)]) -> Digest {
     Digest {
         organisation: org.slug.to_string(),
         name: org.name.clone(),
         rounds: rounds
             .iter()
-            .map(|(round, counts)| round_digest(round, counts, today))
-            .collect(),
-    }
-}
-
-fn round_digest(round: &Round, counts: &[PeriodCounts], today: Date) -> RoundDigest {
-    let k = round.min_group.get();
-    let mut periods: Vec<PeriodDigest> = counts
-        .iter()
-        .filter_map(|c| {
-            let period = Period::from_id(&c.period_id, round.period)?;
-            // The open period is never shown, whatever its counts.
-            if !period.has_ended(today) {
-                return None;
-            }
-            let themes = round
-                .themes
-                .iter()
-                .map(|t| {
-                    let n = c
-                        .themes
-                        .iter()
-                        .find(|(slug, _)| slug == t.slug.as_str())
-                        .map_or(0, |(_, n)| *n);
-                    ThemeCount {
-                        slug: t.slug.to_string(),
-                        label: t.label.clone(),
-                        shown: Shown::new(n, k),
-                    }
-                })
-                .collect();
-            Some(PeriodDigest {
-                period: period.id(),
-                label: period.label(),
-                total: Shown::new(c.total, k),
-                themes,
+            .map(|(round, sealed)| {
+                let mut periods: Vec<PeriodDigest> =
+                    sealed.iter().map(|s| s.digest.clone()).collect();
+                periods.sort_by(|a, b| b.period.cmp(&a.period));
+                RoundDigest {
+                    slug: round.slug.to_string(),
+                    title: round.title.clone(),
+                    min_group: round.min_group.get(),
+                    period_weeks: round.period.weeks(),
+                    periods,
+                }
             })
-        })
-        .collect();
-    periods.sort_by(|a, b| b.period.cmp(&a.period));
-    RoundDigest {
-        slug: round.slug.to_string(),
-        title: round.title.clone(),
-        min_group: k,
-        period_weeks: round.period.weeks(),
-        periods,
+            .collect(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::Month;
+    use time::{Date, Month};
 
-    fn date(d: u8) -> Date {
-        Date::from_calendar_date(2026, Month::November, d).unwrap()
+    fn period() -> Period {
+        let d = Date::from_calendar_date(2026, Month::November, 18).unwrap();
+        Period::containing(d, crate::domain::PeriodLength::ONE_WEEK)
     }
 
     #[test]
-    fn small_counts_are_withheld_and_the_open_period_is_hidden() {
-        let org = Organisation::parse("o", "Org").unwrap();
+    fn small_counts_are_withheld() {
         let round = Round::parse("r", "o", "R", None, None, None, None).unwrap();
-        let counts = vec![
-            PeriodCounts {
-                period_id: "2026-11-16".into(),
-                total: 10,
-                themes: vec![("leadership".into(), 4), ("information".into(), 6)],
-            },
-            PeriodCounts {
-                period_id: "2026-11-23".into(),
-                total: 50,
-                themes: vec![("leadership".into(), 50)],
-            },
-        ];
-        let d = build(&org, &[(round, counts)], date(26));
-        let periods = &d.rounds[0].periods;
-        assert_eq!(periods.len(), 1, "the open period must not appear");
-        let p = &periods[0];
+        let counts = PeriodCounts {
+            period_id: "2026-11-16".into(),
+            total: 10,
+            themes: vec![("leadership".into(), 4), ("information".into(), 6)],
+        };
+        let p = period_digest(&round, period(), &counts);
         assert_eq!(p.total.count, Some(10));
         let get = |slug: &str| p.themes.iter().find(|t| t.slug == slug).unwrap().shown;
         assert_eq!(get("leadership").count, None);
@@ -167,14 +169,12 @@ mod tests {
 
     #[test]
     fn a_small_total_is_withheld() {
-        let org = Organisation::parse("o", "Org").unwrap();
         let round = Round::parse("r", "o", "R", None, None, None, None).unwrap();
-        let counts = vec![PeriodCounts {
+        let counts = PeriodCounts {
             period_id: "2026-11-16".into(),
             total: 4,
             themes: vec![("leadership".into(), 4)],
-        }];
-        let d = build(&org, &[(round, counts)], date(30));
-        assert_eq!(d.rounds[0].periods[0].total.count, None);
+        };
+        assert_eq!(period_digest(&round, period(), &counts).total.count, None);
     }
 }

@@ -109,6 +109,7 @@ mod tests {
             min_group: MinGroup::default(),
             period: PeriodLength::ONE_WEEK,
             opened: false,
+            retention_periods: 8,
         }
     }
 

@@ -54,6 +54,8 @@ pub enum InputError {
     ThemeListInvalid,
     #[error("bad count")]
     CountInvalid,
+    #[error("bad retention")]
+    RetentionInvalid,
 }
 
 impl InputError {
@@ -75,6 +77,7 @@ impl InputError {
             Self::ThemesLocked => "themes_locked",
             Self::ThemeListInvalid => "themes_invalid",
             Self::CountInvalid => "count_invalid",
+            Self::RetentionInvalid => "retention_invalid",
         }
     }
 
@@ -113,6 +116,9 @@ impl InputError {
                 "Give 1 to 40 themes, each with a unique slug and a label.".into()
             }
             Self::CountInvalid => "count must be a whole number from 1 to 10000.".into(),
+            Self::RetentionInvalid => {
+                "retention_periods must be a whole number from 1 to 520.".into()
+            }
         }
     }
 }

@@ -77,6 +77,14 @@ pub struct Round {
     pub period: PeriodLength,
     /// Set when the first code is issued; from then on the rules only tighten.
     pub opened: bool,
+    /// Critique text is destroyed this many periods after its period ends;
+    /// counts and the log are kept for ever.
+    #[serde(default = "default_retention")]
+    pub retention_periods: u32,
+}
+
+fn default_retention() -> u32 {
+    8
 }
 
 impl Round {
@@ -116,6 +124,7 @@ impl Round {
                 .transpose()?
                 .unwrap_or_default(),
             opened: false,
+            retention_periods: default_retention(),
         })
     }
 }
@@ -127,6 +136,7 @@ pub struct RoundUpdate {
     pub description: Option<String>,
     pub themes: Option<Vec<Theme>>,
     pub min_group: Option<u64>,
+    pub retention_periods: Option<u64>,
 }
 
 impl RoundUpdate {
@@ -157,6 +167,12 @@ impl RoundUpdate {
                 });
             }
             next.min_group = k;
+        }
+        if let Some(r) = self.retention_periods {
+            next.retention_periods = match u32::try_from(r) {
+                Ok(r @ 1..=520) => r,
+                _ => return Err(InputError::RetentionInvalid),
+            };
         }
         if let Some(themes) = &self.themes {
             let themes = Theme::parse_list(themes.clone())?;

@@ -49,10 +49,10 @@ pub fn new_token() -> anyhow::Result<String> {
     SystemRandom::new()
         .fill(&mut bytes)
         .map_err(|_| anyhow::anyhow!("the random generator failed"))?;
-    Ok(crate::store::hex(&bytes))
+    Ok(crate::encoding::hex(&bytes))
 }
 
-fn require_admin(state: &AppState, req: &HttpRequest) -> Result<(), ApiError> {
+pub(super) fn require_admin(state: &AppState, req: &HttpRequest) -> Result<(), ApiError> {
     let presented = req
         .headers()
         .get(header::AUTHORIZATION)
@@ -121,6 +121,7 @@ struct NewRound {
     themes: Option<Vec<ThemeBody>>,
     min_group: Option<u64>,
     period_weeks: Option<u64>,
+    retention_periods: Option<u64>,
 }
 
 pub async fn create_round(
@@ -139,6 +140,11 @@ pub async fn create_round(
         body.min_group,
         body.period_weeks,
     )?;
+    let round = RoundUpdate {
+        retention_periods: body.retention_periods,
+        ..RoundUpdate::default()
+    }
+    .apply(&round)?;
     state.store.create_round(round.clone()).await?;
     Ok(HttpResponse::Created().json(RoundView::new(&state, round)?))
 }
@@ -184,6 +190,7 @@ struct RoundChange {
     description: Option<String>,
     themes: Option<Vec<ThemeBody>>,
     min_group: Option<u64>,
+    retention_periods: Option<u64>,
 }
 
 pub async fn update_round(
@@ -200,6 +207,7 @@ pub async fn update_round(
         description: body.description,
         themes: parse_themes(body.themes)?,
         min_group: body.min_group,
+        retention_periods: body.retention_periods,
     };
     let updated = state.store.update_round(round.slug, update).await?;
     Ok(HttpResponse::Ok().json(RoundView::new(&state, updated)?))
@@ -265,51 +273,10 @@ pub async fn code_sheet(
     let style_hash = ring::digest::digest(&ring::digest::SHA256, views::CARDS_CSS.as_bytes());
     let csp = format!(
         "default-src 'none'; style-src 'sha256-{}'; frame-ancestors 'none'",
-        base64_std(style_hash.as_ref())
+        crate::encoding::base64(style_hash.as_ref())
     );
     Ok(HttpResponse::Created()
         .content_type("text/html; charset=utf-8")
         .insert_header(("Content-Security-Policy", csp))
         .body(views::code_sheet(&org, &round, &codes, &url).into_string()))
-}
-
-/// Standard base64 with padding (RFC 4648 §4), for a CSP hash source.
-fn base64_std(bytes: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(A[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn base64_matches_rfc4648_vectors() {
-        // RFC 4648 §10.
-        for (input, out) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(super::base64_std(input.as_bytes()), out);
-        }
-    }
 }

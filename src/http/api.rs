@@ -3,9 +3,10 @@
 use super::body::{self, JSON, JSON_LIMIT};
 use super::error::ApiError;
 use super::participant::load_round;
+use super::privacy_pass;
 use super::AppState;
 use crate::digest::{self, Digest};
-use crate::domain::{InputError, Period, Submission};
+use crate::domain::{InputError, Submission};
 use crate::tokens::PaperCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::de::DeserializeOwned;
@@ -54,55 +55,69 @@ pub async fn submit(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let (_, round) = load_round(&state, &path)?;
-    let body: CritiqueBody = json_body(&req, payload).await?;
+    // Refusals before the store are counted here; the store counts its own.
+    let refused = |e: ApiError| {
+        state.store.metrics().submission_rejected(e.code());
+        e
+    };
+    let today = state.clock.today();
+    // A Privacy Pass token, if presented, is checked before the body is read.
+    let token = privacy_pass::presented_token(&state, &req, &round, today).map_err(refused)?;
+    let body: CritiqueBody = json_body(&req, payload).await.map_err(refused)?;
+    let code_given = body
+        .code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
     let mut errors = Vec::new();
-    let code = match body.code.as_deref().map(str::trim) {
-        None | Some("") => {
-            errors.push(InputError::CodeMissing);
-            None
-        }
-        Some(raw) => PaperCode::parse(raw).or_else(|| {
-            errors.push(InputError::CodeMalformed);
-            None
-        }),
+    let redemption = match (token, code_given) {
+        (Some(_), Some(_)) => return Err(refused(ApiError::CredentialsConflict)),
+        (Some(token), None) => Some(token),
+        // Neither: ask for a token (RFC 9577 §2.1); the message also names
+        // the paper code.
+        (None, None) => return Err(refused(privacy_pass::token_required(&state, &round, today))),
+        (None, Some(raw)) => PaperCode::parse(raw)
+            .map(|code| state.codes.redeem(&code))
+            .or_else(|| {
+                errors.push(InputError::CodeMalformed);
+                None
+            }),
     };
     let submission = Submission::parse(&round, &body.themes, &body.text, body.quote_ok)
         .map_err(|e| errors.extend(e))
         .ok();
-    let (Some(code), Some(submission)) = (code, submission) else {
-        return Err(ApiError::Input(errors));
+    let (Some(redemption), Some(submission)) = (redemption, submission) else {
+        return Err(refused(ApiError::Input(errors)));
     };
-    let period = Period::containing(state.clock.today(), round.period);
-    let receipt = state
-        .store
-        .submit(state.codes.redeem(&code), submission, period)
-        .await?;
+    let receipt = state.store.submit(redemption, submission, today).await?;
     Ok(HttpResponse::Created().json(ReceiptBody {
         receipt: receipt.display(),
     }))
 }
 
-/// The published digest of an organisation as of today.
-pub(super) fn load_digest(state: &AppState, slug: &str) -> Result<Digest, ApiError> {
+/// The published digest of an organisation: its sealed periods. A period
+/// that has just ended is sealed first.
+pub(super) async fn load_digest(state: &AppState, slug: &str) -> Result<Digest, ApiError> {
     let org = state
         .store
         .organisation(slug)?
         .ok_or(ApiError::OrganisationUnknown)?;
+    state.store.seal_due(state.clock.today()).await?;
     let rounds = state
         .store
         .rounds_of(&org.slug)?
         .into_iter()
         .map(|r| {
-            let counts = state.store.period_counts(&r.slug)?;
-            Ok((r, counts))
+            let sealed = state.store.sealed_digests(&r.slug)?;
+            Ok((r, sealed))
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
-    Ok(digest::build(&org, &rounds, state.clock.today()))
+    Ok(digest::build(&org, &rounds))
 }
 
 pub async fn digest(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(load_digest(&state, &path)?))
+    Ok(HttpResponse::Ok().json(load_digest(&state, &path).await?))
 }

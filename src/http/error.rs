@@ -25,10 +25,29 @@ pub enum ApiError {
     /// The address exists but not for this method; the value is `Allow`.
     #[error("method not allowed")]
     MethodNotAllowed(String),
+    #[error("period not sealed")]
+    PeriodNotSealed,
     #[error("code unknown")]
     CodeUnknown,
     #[error("code spent")]
     CodeSpent,
+    /// Neither a paper code nor a Privacy Pass token: carries the
+    /// `WWW-Authenticate` challenge (RFC 9577 §2.1).
+    #[error("token required")]
+    TokenRequired(String),
+    /// A token that did not verify: carries a fresh challenge.
+    #[error("token rejected: {1}")]
+    TokenRejected(String, crate::tokens::redeemer::RedeemError),
+    #[error("token spent")]
+    TokenSpent,
+    #[error("both a code and a token")]
+    CredentialsConflict,
+    #[error("invitation unknown")]
+    InvitationUnknown,
+    #[error("invitation used up")]
+    InvitationExhausted,
+    #[error("bad token request: {0}")]
+    TokenRequestInvalid(crate::tokens::issuer::IssueError),
     #[error("already exists: {0}")]
     Exists(&'static str),
     #[error("unauthorized")]
@@ -47,6 +66,8 @@ pub enum ApiError {
     InvalidUtf8,
     #[error("invalid json")]
     InvalidJson(String),
+    #[error("invalid query")]
+    InvalidQuery(String),
     #[error("busy")]
     Busy,
     /// Too many requests from this client, or from everyone: wait this
@@ -68,6 +89,9 @@ impl From<StoreError> for ApiError {
             StoreError::Exists(what) => Self::Exists(what),
             StoreError::CodeUnknown => Self::CodeUnknown,
             StoreError::CodeSpent => Self::CodeSpent,
+            StoreError::TokenSpent => Self::TokenSpent,
+            StoreError::InvitationUnknown => Self::InvitationUnknown,
+            StoreError::InvitationExhausted => Self::InvitationExhausted,
             StoreError::Invalid(e) => Self::Input(vec![e]),
             StoreError::Busy => Self::Busy,
             StoreError::Unavailable => Self::Unavailable,
@@ -94,8 +118,16 @@ impl ApiError {
             Self::OrganisationUnknown => "organisation_unknown",
             Self::NotFound => "not_found",
             Self::MethodNotAllowed(_) => "method_not_allowed",
+            Self::PeriodNotSealed => "period_not_sealed",
             Self::CodeUnknown => "code_unknown",
             Self::CodeSpent => "code_spent",
+            Self::TokenRequired(_) => "token_required",
+            Self::TokenRejected(..) => "token_invalid",
+            Self::TokenSpent => "token_spent",
+            Self::CredentialsConflict => "credentials_conflict",
+            Self::InvitationUnknown => "invitation_unknown",
+            Self::InvitationExhausted => "invitation_used",
+            Self::TokenRequestInvalid(_) => "token_request_invalid",
             Self::Exists(_) => "already_exists",
             Self::Unauthorized => "unauthorized",
             Self::UnsupportedMediaType(_) => "unsupported_media_type",
@@ -105,6 +137,7 @@ impl ApiError {
             Self::TimedOut => "request_timeout",
             Self::InvalidUtf8 => "invalid_utf8",
             Self::InvalidJson(_) => "invalid_json",
+            Self::InvalidQuery(_) => "invalid_query",
             Self::Busy => "busy",
             Self::RateLimited(_) => "rate_limited",
             Self::Unavailable => "unavailable",
@@ -124,12 +157,36 @@ impl ApiError {
             Self::MethodNotAllowed(allow) => {
                 format!("This address only answers {allow}.")
             }
+            Self::PeriodNotSealed => "That period has not been sealed: receipts are listed only \
+                 after a period has ended."
+                .into(),
             Self::CodeUnknown => "We do not recognise this code for this feedback round. Check \
                  each letter and number on your card."
                 .into(),
             Self::CodeSpent => "This code has already been used. If you did not use it, tell \
                  the person who gave it to you."
                 .into(),
+            Self::TokenRequired(_) => "Send the paper code from your card in \"code\", or a \
+                 Privacy Pass token in the Authorization header: the WWW-Authenticate header \
+                 says which token this round accepts."
+                .into(),
+            Self::TokenRejected(_, why) => format!(
+                "This token cannot be used here: {why}. Nothing was stored. The \
+                 WWW-Authenticate header says which token this round accepts."
+            ),
+            Self::TokenSpent => "This token has already been used. Each token can be used \
+                 once."
+                .into(),
+            Self::CredentialsConflict => "Send either a paper code or a token, not both.".into(),
+            Self::InvitationUnknown => "We do not recognise this invitation. Check that you \
+                 copied the whole link."
+                .into(),
+            Self::InvitationExhausted => "This invitation has already been used for all the \
+                 tokens it gives. If you did not use it, tell the person who invited you."
+                .into(),
+            Self::TokenRequestInvalid(why) => {
+                format!("The token request is not valid: {why}.")
+            }
             Self::Exists(what) => format!("That {what} already exists."),
             Self::Unauthorized => "Send a valid token in the Authorization header.".into(),
             Self::UnsupportedMediaType(expected) => {
@@ -149,6 +206,7 @@ impl ApiError {
                 .into(),
             Self::InvalidUtf8 => "The body is not valid UTF-8 text.".into(),
             Self::InvalidJson(detail) => format!("The body is not the JSON expected: {detail}"),
+            Self::InvalidQuery(detail) => format!("The query is not valid: {detail}."),
             Self::Busy => "The service is busy. Nothing was stored; try again in a moment.".into(),
             Self::RateLimited(secs) => format!(
                 "Too many requests in a short time. Nothing was stored and no code was used; \
@@ -180,16 +238,23 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::Input(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::RoundUnknown | Self::OrganisationUnknown | Self::NotFound => {
-                StatusCode::NOT_FOUND
-            }
             Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
-            Self::CodeUnknown => StatusCode::FORBIDDEN,
-            Self::CodeSpent | Self::Exists(_) => StatusCode::CONFLICT,
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::RoundUnknown
+            | Self::OrganisationUnknown
+            | Self::NotFound
+            | Self::PeriodNotSealed => StatusCode::NOT_FOUND,
+            Self::CodeUnknown | Self::InvitationExhausted => StatusCode::FORBIDDEN,
+            Self::CodeSpent | Self::Exists(_) | Self::TokenSpent => StatusCode::CONFLICT,
+            Self::Unauthorized
+            | Self::TokenRequired(_)
+            | Self::TokenRejected(..)
+            | Self::InvitationUnknown => StatusCode::UNAUTHORIZED,
+            Self::CredentialsConflict | Self::TokenRequestInvalid(_) => StatusCode::BAD_REQUEST,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::InvalidUtf8 | Self::InvalidJson(_) => StatusCode::BAD_REQUEST,
+            Self::InvalidUtf8 | Self::InvalidJson(_) | Self::InvalidQuery(_) => {
+                StatusCode::BAD_REQUEST
+            }
             Self::UriTooLong(_) => StatusCode::URI_TOO_LONG,
             Self::HeadersTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             Self::TimedOut => StatusCode::REQUEST_TIMEOUT,
@@ -215,8 +280,11 @@ impl ResponseError for ApiError {
         };
         let mut response = HttpResponse::build(self.status_code());
         match self {
-            Self::Unauthorized => {
+            Self::Unauthorized | Self::InvitationUnknown => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            Self::TokenRequired(challenge) | Self::TokenRejected(challenge, _) => {
+                response.insert_header((header::WWW_AUTHENTICATE, challenge.as_str()));
             }
             Self::Busy | Self::Unavailable => {
                 response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECS.to_string()));

@@ -1,86 +1,154 @@
-//! Decoding HTML form bodies strictly: invalid UTF-8 is an error, not
-//! silently replaced, so what is stored is exactly what was typed.
+//! Reading the participant's form, and the "check your answers" step.
 //!
-//! Public (with nothing else of the HTTP layer) so that the fuzz target in
-//! `fuzz/` can reach it.
+//! The form posts to `POST /r/{round}/check`, which reads and checks the
+//! answers without storing anything or spending the code, and shows them
+//! back with a "Confirm and send" button. That button posts the same
+//! fields, hidden, to `POST /r/{round}`, the only place a code is spent
+//! (GOV.UK's "check answers" pattern, without JavaScript). Going back from
+//! the check page leaves the code unspent.
 
+use super::body::{self, FORM, FORM_LIMIT};
 use super::error::ApiError;
+use super::participant::{load_round, messages, page, problem_page};
+use super::AppState;
+use crate::domain::{InputError, Round, Submission, MAX_TEXT_CHARS, MAX_THEMES};
+use crate::messages::Messages;
+use crate::tokens::PaperCode;
+use crate::views::{self, FormErrors, FormValues};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
 
-/// Decode `application/x-www-form-urlencoded` (WHATWG URL standard §5.1:
-/// split on `&`, then on the first `=`, `+` is a space, then
-/// percent-decode) into name/value pairs. Unlike most decoders, invalid
-/// UTF-8 after decoding is an error.
-pub fn decode_form(body: &[u8]) -> Result<Vec<(String, String)>, ApiError> {
-    let decode = |raw: &[u8]| -> Result<String, ApiError> {
-        let plus: Vec<u8> = raw
-            .iter()
-            .map(|&b| if b == b'+' { b' ' } else { b })
-            .collect();
-        let bytes: Vec<u8> = percent_encoding::percent_decode(&plus).collect();
-        String::from_utf8(bytes).map_err(|_| ApiError::InvalidUtf8)
-    };
-    body.split(|&b| b == b'&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let mut parts = pair.splitn(2, |&b| b == b'=');
-            let name = decode(parts.next().unwrap_or_default())?;
-            let value = decode(parts.next().unwrap_or_default())?;
-            Ok((name, value))
-        })
-        .collect()
+/// Answers that passed every check that needs no storage.
+pub(super) struct Answers {
+    pub code: PaperCode,
+    pub submission: Submission,
+    pub values: FormValues,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// What to show when the answers cannot be used: a status, what was typed
+/// (never the code) and the problems, field by field.
+pub(super) type Rejected = (StatusCode, FormValues, FormErrors);
 
-    #[test]
-    fn decodes_repeated_fields_plus_and_percent() {
-        let pairs =
-            decode_form(b"themes=a&themes=b&text=caf%C3%A9+ok&quote_ok=yes&empty=").unwrap();
-        assert_eq!(
-            pairs,
-            vec![
-                ("themes".into(), "a".into()),
-                ("themes".into(), "b".into()),
-                ("text".into(), "café ok".into()),
-                ("quote_ok".into(), "yes".into()),
-                ("empty".into(), "".into()),
-            ]
-        );
+/// An input problem in the page's words.
+pub(super) fn input_message(m: &Messages, e: &InputError) -> String {
+    let (max, chars) = match e {
+        InputError::TextTooLong { chars } => (MAX_TEXT_CHARS, *chars),
+        _ => (MAX_THEMES, 0),
+    };
+    m.f(
+        &format!("error-{}", e.code()),
+        &[("max", max.into()), ("chars", chars.into())],
+    )
+}
+
+/// Which form field an input problem belongs to.
+fn field_of(e: &InputError) -> &'static str {
+    match e {
+        InputError::CodeMissing | InputError::CodeMalformed => "code",
+        InputError::ThemesMissing | InputError::ThemesTooMany | InputError::ThemeUnknown => {
+            "themes"
+        }
+        _ => "text",
     }
+}
 
-    #[test]
-    fn invalid_utf8_is_refused() {
-        assert!(matches!(
-            decode_form(b"text=%FF%FE"),
-            Err(ApiError::InvalidUtf8)
-        ));
-        assert!(matches!(
-            decode_form(b"text=\xff"),
-            Err(ApiError::InvalidUtf8)
-        ));
+/// Read the form body and parse every answer, collecting all problems.
+pub(super) async fn read_answers(
+    m: &Messages,
+    round: &Round,
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<Answers, Rejected> {
+    let pairs = match body::read(req, payload, FORM, FORM_LIMIT)
+        .await
+        .and_then(|b| body::decode_form(&b))
+    {
+        Ok(pairs) => pairs,
+        Err(e) => {
+            let message = match &e {
+                ApiError::PayloadTooLarge(_) => m.t("error-too_large"),
+                ApiError::InvalidUtf8 => m.t("error-unreadable"),
+                _ => m.t("error-wrong_form"),
+            };
+            return Err((
+                e.status_code(),
+                FormValues::default(),
+                vec![("text", message)],
+            ));
+        }
+    };
+    let field = |name: &str| {
+        pairs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
+    let values = FormValues {
+        themes: pairs
+            .iter()
+            .filter(|(n, _)| n == "themes")
+            .map(|(_, v)| v.clone())
+            .collect(),
+        text: field("text").to_owned(),
+        quote_ok: field("quote_ok") == "yes",
+    };
+    let mut errors: Vec<InputError> = Vec::new();
+    let code = if field("code").trim().is_empty() {
+        errors.push(InputError::CodeMissing);
+        None
+    } else {
+        PaperCode::parse(field("code")).or_else(|| {
+            errors.push(InputError::CodeMalformed);
+            None
+        })
+    };
+    let submission = Submission::parse(round, &values.themes, &values.text, values.quote_ok)
+        .map_err(|e| errors.extend(e))
+        .ok();
+    match (code, submission) {
+        (Some(code), Some(submission)) => Ok(Answers {
+            code,
+            submission,
+            values,
+        }),
+        _ => {
+            let listed = errors
+                .iter()
+                .map(|e| (field_of(e), input_message(m, e)))
+                .collect();
+            Err((StatusCode::UNPROCESSABLE_ENTITY, values, listed))
+        }
     }
+}
 
-    /// Inputs of the kind the `form_decoding` fuzz target explores: broken
-    /// percent escapes pass through as typed, empty pairs vanish, a pair
-    /// without `=` is a name with an empty value, and nothing panics.
-    #[test]
-    fn malformed_escapes_and_odd_separators_are_handled() {
-        assert_eq!(
-            decode_form(b"a=%&b=%2&c=%ZZ&&=&d").unwrap(),
-            vec![
-                ("a".into(), "%".into()),
-                ("b".into(), "%2".into()),
-                ("c".into(), "%ZZ".into()),
-                ("".into(), "".into()),
-                ("d".into(), "".into()),
-            ]
-        );
-        assert_eq!(decode_form(b"").unwrap(), vec![]);
-        assert_eq!(
-            decode_form(b"x=a=b+%2B").unwrap(),
-            vec![("x".into(), "a=b +".into())]
-        );
+/// `POST /r/{round}/check`: show the answers back, store nothing. With
+/// `change=yes` (the "Change your answers" button), show the form again
+/// with the answers, including the code, filled in.
+pub async fn check(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> HttpResponse {
+    let m = messages(&req);
+    let (org, round) = match load_round(&state, &path) {
+        Ok(found) => found,
+        Err(e) => return problem_page(&m, &e),
+    };
+    let form_again = |status, values: &FormValues, code: &str, errors: FormErrors| {
+        page(
+            status,
+            views::round_form_with_code(&m, &org, &round, values, code, &errors),
+        )
+    };
+    let change = req.query_string().split('&').any(|p| p == "change=yes");
+    match read_answers(&m, &round, &req, payload).await {
+        Ok(a) if change => form_again(StatusCode::OK, &a.values, &a.code.display(), Vec::new()),
+        Ok(a) => page(
+            StatusCode::OK,
+            views::check_answers(&m, &org, &round, &a.values, &a.code.display()),
+        ),
+        Err((status, values, errors)) => form_again(status, &values, "", errors),
     }
 }

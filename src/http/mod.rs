@@ -7,24 +7,32 @@
 
 mod admin;
 mod api;
+mod audit;
 mod body;
 mod client;
 pub mod error;
-pub mod form;
+mod form;
 mod headers;
 mod limits;
+mod ops;
 mod participant;
+mod privacy_pass;
 pub mod ratelimit;
 mod routes;
+pub mod urlencoded;
 
-pub use routes::{Route, ROUTES};
+pub use routes::{Audience, Route, ROUTES};
 
+use crate::audit::log::LogSigner;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::{Organisation, Round};
 use crate::keys::KeyDir;
 use crate::store::Store;
-use crate::tokens::{CodeKey, PaperCode};
+use crate::tokens::issuer::Issuer;
+use crate::tokens::redeemer::Redeemer;
+use crate::tokens::{CodeKey, InvitationKey, PaperCode, TokenKeyInfo, TokenKeys};
+use crate::vault::Vault;
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
@@ -38,6 +46,8 @@ use std::time::Duration;
 pub(crate) const CODE_KEY_FILE: &str = "paper-code.key";
 /// Name of the admin token's SHA-256 in the key directory.
 const ADMIN_HASH_FILE: &str = "admin-token.sha256";
+/// Name of the invitation HMAC key in the key directory.
+const INVITATION_KEY_FILE: &str = "invitation.key";
 
 /// Shared, read-only state of every handler.
 pub struct AppState {
@@ -46,6 +56,10 @@ pub struct AppState {
     pub admin: admin::AdminAuth,
     pub clock: Arc<dyn Clock>,
     pub public_url: String,
+    pub invitations: InvitationKey,
+    pub issuer: Issuer,
+    pub redeemer: Redeemer,
+    pub token_keys: Arc<TokenKeys>,
 }
 
 impl AppState {
@@ -73,6 +87,9 @@ pub struct Demo {
 pub struct Application {
     address: SocketAddr,
     server: Server,
+    /// The separate `/metrics` listener, when configured.
+    metrics: Option<(SocketAddr, Server)>,
+    ticker: actix_web::rt::task::JoinHandle<()>,
     state: web::Data<AppState>,
     startup: Startup,
 }
@@ -103,9 +120,24 @@ impl Application {
                 auth
             }
         };
-        let store = Store::open(&config.data_dir, &config.store).with_context(|| {
-            format!("could not open the store in {}", config.data_dir.display())
-        })?;
+        let vault = Arc::new(Vault::load(&keys)?);
+        let signer = Arc::new(LogSigner::load(&keys)?);
+        let mut store_options = config.store.clone();
+        store_options.metrics = Arc::new(crate::metrics::Metrics::new(config.metrics_publish));
+        let store =
+            Store::open(&config.data_dir, &store_options, vault, signer).with_context(|| {
+                format!("could not open the store in {}", config.data_dir.display())
+            })?;
+        let (invitation_secret, _) = keys.secret(INVITATION_KEY_FILE, 32)?;
+        let (token_keys, _expired) = TokenKeys::load_or_rotate(&keys, clock.today())?;
+        let token_keys = Arc::new(token_keys);
+        // Spent nonces of expired keys can go: their tokens no longer verify.
+        store.prune_spent_nonces(&token_keys.ids())?;
+        // Key consistency (RFC 9576 §6): the keys in use are in the log
+        // before any token is issued or redeemed.
+        store
+            .log_token_keys(published_token_keys(&token_keys))
+            .await?;
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("could not listen on {}", config.bind))?;
         let address = listener.local_addr()?;
@@ -113,16 +145,37 @@ impl Application {
             .public_url
             .clone()
             .unwrap_or_else(|| format!("http://{address}"));
+        let host = crate::config::host_of(&public_url);
         let state = web::Data::new(AppState {
             store,
             codes: CodeKey::new(&code_secret),
             admin,
             clock,
+            invitations: InvitationKey::new(&invitation_secret),
+            issuer: Issuer::new(token_keys.clone()),
+            redeemer: Redeemer::new(
+                token_keys.clone(),
+                config.issuer_name.clone().unwrap_or_else(|| host.clone()),
+                config.origin_name.clone().unwrap_or(host),
+            ),
+            token_keys,
             public_url,
         });
         if config.demo {
             startup.demo = Some(seed_demo(&state).await?);
         }
+        // Periods are sealed on schedule even when nobody reads a digest.
+        let tick_state = state.clone();
+        let ticker = actix_web::rt::spawn(async move {
+            let ticker = tick_state;
+            let mut every = actix_web::rt::time::interval(Duration::from_secs(60));
+            loop {
+                every.tick().await;
+                if let Err(e) = ticker.store.seal_due(ticker.clock.today()).await {
+                    tracing::warn!(error = %e, "scheduled sealing failed");
+                }
+            }
+        });
         let data = state.clone();
         let rate_limits = web::Data::new(ratelimit::RateLimits::new(&config.rate_limits));
         ratelimit::RateLimits::prune_periodically(&rate_limits.clone().into_inner())?;
@@ -138,6 +191,10 @@ impl Application {
             // included, gets the security headers.
             App::new()
                 .app_data(data.clone())
+                .app_data(
+                    web::QueryConfig::default()
+                        .error_handler(|e, _| error::ApiError::InvalidQuery(e.to_string()).into()),
+                )
                 .app_data(rate_limits.clone())
                 .app_data(hsts.clone())
                 .app_data(bounds.clone())
@@ -153,9 +210,15 @@ impl Application {
         .shutdown_timeout(10)
         .listen(listener)?
         .run();
+        let metrics = match &config.metrics_bind {
+            Some(bind) => Some(metrics_server(bind, state.clone())?),
+            None => None,
+        };
         Ok(Self {
             address,
             server,
+            metrics,
+            ticker,
             state,
             startup,
         })
@@ -173,15 +236,63 @@ impl Application {
         &self.startup
     }
 
+    /// Every Privacy Pass issuer key in use (for the audit log).
+    pub fn token_keys(&self) -> Vec<TokenKeyInfo> {
+        self.state.token_keys.public_list()
+    }
+
     /// The store this server writes to (for tests that look inside).
     pub fn store(&self) -> Store {
         self.state.store.clone()
     }
 
-    /// Serve until SIGINT or SIGTERM; in-flight requests finish first.
-    pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+    /// Where `/metrics` is served, if it is.
+    pub fn metrics_address(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().map(|(address, _)| *address)
     }
+
+    /// Serve until SIGINT or SIGTERM. Then: stop accepting, let in-flight
+    /// requests finish (up to 10 s), stop the metrics listener and the
+    /// sealing ticker, and wait until every queued write is committed and
+    /// fsynced before returning.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let metrics = self.metrics.map(|(_, server)| {
+            let handle = server.handle();
+            actix_web::rt::spawn(server);
+            handle
+        });
+        let served = self.server.await;
+        if let Some(handle) = metrics {
+            handle.stop(true).await;
+        }
+        self.ticker.abort();
+        match self.state.store.drain().await {
+            Ok(()) => tracing::info!("stopped; every acknowledged write is on disk"),
+            // Nothing unacknowledged was promised; acknowledged writes were
+            // fsynced before their answer.
+            Err(e) => tracing::warn!(error = %e, "the final drain of the write queue failed"),
+        }
+        served
+    }
+}
+
+/// The `/metrics` listener: one worker, no signal handling of its own (the
+/// main server's shutdown stops it), and nothing but `/metrics`.
+fn metrics_server(bind: &str, state: web::Data<AppState>) -> anyhow::Result<(SocketAddr, Server)> {
+    let listener = TcpListener::bind(bind)
+        .with_context(|| format!("could not listen on {bind} for metrics"))?;
+    let address = listener.local_addr()?;
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .route("/metrics", web::get().to(ops::metrics))
+            .default_service(web::to(ops::not_found))
+    })
+    .workers(1)
+    .disable_signals()
+    .listen(listener)?
+    .run();
+    Ok((address, server))
 }
 
 /// Make `count` fresh codes for `round` and record their hashes. Codes are
@@ -246,4 +357,18 @@ pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
     let mut out = [0u8; 32];
     out.copy_from_slice(digest::digest(&digest::SHA256, bytes).as_ref());
     out
+}
+
+/// The token keys in use, as the audit log records and publishes them.
+pub(crate) fn published_token_keys(
+    keys: &TokenKeys,
+) -> Vec<crate::audit::verify::PublishedTokenKey> {
+    keys.public_list()
+        .into_iter()
+        .map(|k| crate::audit::verify::PublishedTokenKey {
+            token_type: 2,
+            key_id: k.token_key_id,
+            token_key: k.token_key,
+        })
+        .collect()
 }

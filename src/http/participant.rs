@@ -3,11 +3,11 @@
 //! Nothing here reads the client's address, user agent, referrer or
 //! cookies, and no response sets a cookie.
 
-use super::body::{self, FORM, FORM_LIMIT};
 use super::error::{ApiError, RETRY_AFTER_SECS};
+use super::form::{self, Answers};
 use super::AppState;
-use crate::domain::{InputError, Organisation, Period, Round, Submission};
-use crate::tokens::PaperCode;
+use crate::domain::{Organisation, Round};
+use crate::messages::Messages;
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
@@ -21,8 +21,43 @@ pub(super) fn page(status: StatusCode, markup: Markup) -> HttpResponse {
         .body(markup.into_string())
 }
 
-pub async fn home() -> HttpResponse {
-    page(StatusCode::OK, views::home())
+/// The language (`?lang=`) and Easy Read choice (`?easy=1`) of a request.
+/// They travel in the address because there are no cookies to keep them.
+pub(super) fn messages(req: &HttpRequest) -> Messages {
+    let mut language = None;
+    let mut easy = false;
+    for pair in req.query_string().split('&') {
+        match pair.split_once('=') {
+            Some(("lang", tag)) => language = Some(tag),
+            Some(("easy", "1")) => easy = true,
+            _ => {}
+        }
+    }
+    Messages::select(language, easy)
+}
+
+pub async fn home(req: HttpRequest) -> HttpResponse {
+    page(StatusCode::OK, views::home(&messages(&req)))
+}
+
+pub async fn helping(req: HttpRequest) -> HttpResponse {
+    page(StatusCode::OK, views::helping(&messages(&req)))
+}
+
+pub async fn accessibility(req: HttpRequest) -> HttpResponse {
+    page(StatusCode::OK, views::accessibility(&messages(&req)))
+}
+
+/// The Easy Read pictures, drawn for this project.
+pub async fn picture(path: web::Path<String>, req: HttpRequest) -> HttpResponse {
+    let name = path.trim_end_matches(".svg");
+    match views::PICTURES.iter().find(|(n, _)| *n == name) {
+        Some((_, svg)) => HttpResponse::Ok()
+            .content_type("image/svg+xml")
+            .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+            .body(*svg),
+        None => not_found(req).await,
+    }
 }
 
 /// 200 while the store accepts writes.
@@ -60,7 +95,7 @@ pub async fn not_found(req: HttpRequest) -> HttpResponse {
             StatusCode::METHOD_NOT_ALLOWED,
             views::problem("This page cannot do that", &error.message()),
         ),
-        _ => page(StatusCode::NOT_FOUND, views::not_found()),
+        _ => page(StatusCode::NOT_FOUND, views::not_found_in(&messages(&req))),
     };
     if let ApiError::MethodNotAllowed(allow) = &error {
         if let Ok(value) = header::HeaderValue::from_str(allow) {
@@ -81,14 +116,17 @@ pub(super) fn load_round(state: &AppState, slug: &str) -> Result<(Organisation, 
 }
 
 /// A page for an error that is not about one field of the form.
-fn problem_page(e: &ApiError) -> HttpResponse {
+pub(super) fn problem_page(m: &Messages, e: &ApiError) -> HttpResponse {
     let markup = match e {
-        ApiError::RoundUnknown => views::problem(
-            "Feedback round not found",
-            "There is no feedback round at this address. Check the address on your card.",
+        ApiError::RoundUnknown => {
+            views::problem_in(m, &m.t("round-unknown-title"), &m.t("round-unknown-body"))
+        }
+        ApiError::OrganisationUnknown | ApiError::NotFound => views::not_found_in(m),
+        _ => views::problem_in(
+            m,
+            &m.t("service-problem-title"),
+            &m.t("service-problem-body"),
         ),
-        ApiError::OrganisationUnknown | ApiError::NotFound => views::not_found(),
-        _ => views::problem("Sorry, there is a problem with the service", &e.message()),
     };
     if let ApiError::Internal(detail) = e {
         tracing::error!(%detail, "internal error");
@@ -96,24 +134,34 @@ fn problem_page(e: &ApiError) -> HttpResponse {
     page(e.status_code(), markup)
 }
 
-pub async fn form(state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
+pub async fn form(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> HttpResponse {
+    let m = messages(&req);
     match load_round(&state, &path) {
         Ok((org, round)) => page(
             StatusCode::OK,
-            views::round_form(&org, &round, &FormValues::default(), &Vec::new()),
+            views::round_form(&m, &org, &round, &FormValues::default(), &Vec::new()),
         ),
-        Err(e) => problem_page(&e),
+        Err(e) => problem_page(&m, &e),
     }
 }
 
-/// Which form field an input problem belongs to.
-fn field_of(e: &InputError) -> &'static str {
-    match e {
-        InputError::CodeMissing | InputError::CodeMalformed => "code",
-        InputError::ThemesMissing | InputError::ThemesTooMany | InputError::ThemeUnknown => {
-            "themes"
-        }
-        _ => "text",
+/// The printable paper form for a round.
+pub async fn paper(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> HttpResponse {
+    let m = messages(&req);
+    match load_round(&state, &path) {
+        Ok((org, round)) => page(
+            StatusCode::OK,
+            views::paper_form(&m, &org, &round, &state.round_url(round.slug.as_str())),
+        ),
+        Err(e) => problem_page(&m, &e),
     }
 }
 
@@ -123,106 +171,80 @@ pub async fn submit(
     req: HttpRequest,
     payload: web::Payload,
 ) -> HttpResponse {
+    let m = messages(&req);
     let (org, round) = match load_round(&state, &path) {
         Ok(found) => found,
-        Err(e) => return problem_page(&e),
+        Err(e) => return problem_page(&m, &e),
     };
     let again = |status, values: &FormValues, errors: FormErrors| {
-        page(status, views::round_form(&org, &round, values, &errors))
+        page(status, views::round_form(&m, &org, &round, values, &errors))
     };
-    let pairs = match body::read(&req, payload, FORM, FORM_LIMIT)
-        .await
-        .and_then(|b| body::decode_form(&b))
-    {
-        Ok(pairs) => pairs,
-        Err(e) => {
-            let message = match &e {
-                ApiError::PayloadTooLarge(_) => {
-                    "What you sent is too long. Shorten what you wrote and send it again.".into()
-                }
-                ApiError::InvalidUtf8 => {
-                    "Some of what you sent could not be read. Type it again and send it.".into()
-                }
-                ApiError::UnsupportedMediaType(_) => {
-                    "Send your answers with the form on this page.".into()
-                }
-                other => other.message(),
-            };
-            return again(
-                e.status_code(),
-                &FormValues::default(),
-                vec![("text", message)],
-            );
+    let Answers {
+        code,
+        submission,
+        values,
+    } = match form::read_answers(&m, &round, &req, payload).await {
+        Ok(answers) => answers,
+        Err((status, values, errors)) => {
+            // Refused before the store (which counts its own refusals); the
+            // form reader reports a status, not a code.
+            state
+                .store
+                .metrics()
+                .submission_rejected(form_refusal(status));
+            return again(status, &values, errors);
         }
     };
-    let field = |name: &str| {
-        pairs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
-    };
-    let values = FormValues {
-        themes: pairs
-            .iter()
-            .filter(|(n, _)| n == "themes")
-            .map(|(_, v)| v.clone())
-            .collect(),
-        text: field("text").to_owned(),
-        quote_ok: field("quote_ok") == "yes",
-    };
-    let mut errors: Vec<InputError> = Vec::new();
-    let code = if field("code").trim().is_empty() {
-        errors.push(InputError::CodeMissing);
-        None
-    } else {
-        PaperCode::parse(field("code")).or_else(|| {
-            errors.push(InputError::CodeMalformed);
-            None
-        })
-    };
-    let submission = Submission::parse(&round, &values.themes, &values.text, values.quote_ok)
-        .map_err(|e| errors.extend(e))
-        .ok();
-    let (Some(code), Some(submission)) = (code, submission) else {
-        let listed = errors.iter().map(|e| (field_of(e), e.message())).collect();
-        return again(StatusCode::UNPROCESSABLE_ENTITY, &values, listed);
-    };
-    let period = Period::containing(state.clock.today(), round.period);
     match state
         .store
-        .submit(state.codes.redeem(&code), submission, period)
+        .submit(state.codes.redeem(&code), submission, state.clock.today())
         .await
         .map_err(ApiError::from)
     {
-        Ok(receipt) => page(StatusCode::OK, views::confirmation(&org, &round, &receipt)),
-        Err(e @ (ApiError::CodeUnknown | ApiError::CodeSpent)) => {
-            again(e.status_code(), &values, vec![("code", e.message())])
-        }
+        Ok(receipt) => page(
+            StatusCode::OK,
+            views::confirmation(&m, &org, &round, &receipt),
+        ),
+        Err(e @ ApiError::CodeUnknown) => again(
+            e.status_code(),
+            &values,
+            vec![("code", m.t("error-code_unknown"))],
+        ),
+        Err(e @ ApiError::CodeSpent) => again(
+            e.status_code(),
+            &values,
+            vec![("code", m.t("error-code_spent"))],
+        ),
         Err(e @ (ApiError::Busy | ApiError::Unavailable)) => {
-            let mut response = again(
-                e.status_code(),
-                &values,
-                vec![(
-                    "text",
-                    "The service is busy. Nothing was stored and your code was not used. \
-                     Wait a moment, type your code again and press Send."
-                        .into(),
-                )],
-            );
+            let mut response = again(e.status_code(), &values, vec![("text", m.t("error-busy"))]);
             response.headers_mut().insert(
                 header::RETRY_AFTER,
                 header::HeaderValue::from(RETRY_AFTER_SECS),
             );
             response
         }
-        Err(e) => problem_page(&e),
+        Err(e) => problem_page(&m, &e),
     }
 }
 
-pub async fn digest(state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
-    match super::api::load_digest(&state, &path) {
-        Ok(d) => page(StatusCode::OK, views::digest(&d)),
-        Err(e) => problem_page(&e),
+pub async fn digest(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> HttpResponse {
+    let m = messages(&req);
+    match super::api::load_digest(&state, &path).await {
+        Ok(d) => page(StatusCode::OK, views::digest(&m, &d)),
+        Err(e) => problem_page(&m, &e),
+    }
+}
+
+/// The rejection counter's reason for a form refused before the store.
+fn form_refusal(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        413 => "payload_too_large",
+        415 => "unsupported_media_type",
+        400 => "invalid_utf8",
+        _ => "invalid_input",
     }
 }

@@ -2,7 +2,7 @@
 //! tests (and the OpenAPI check) read, and the actix configuration that
 //! serves it. A test fails if the two disagree.
 
-use super::{admin, api, participant};
+use super::{admin, api, audit, form, ops, participant, privacy_pass};
 use actix_web::web;
 
 /// Who a route is for.
@@ -21,7 +21,8 @@ pub enum Audience {
 #[derive(Debug, Clone, Copy)]
 pub struct Route {
     pub method: &'static str,
-    /// Path template; `{round}` and `{organisation}` are slugs.
+    /// Path template; `{round}` and `{organisation}` are slugs, `{period}`
+    /// a period id (its first day).
     pub path: &'static str,
     pub audience: Audience,
 }
@@ -38,9 +39,23 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/", Audience::Participant),
     r("GET", "/r/{round}", Audience::Participant),
     r("POST", "/r/{round}", Audience::Participant),
+    r("POST", "/r/{round}/check", Audience::Participant),
+    r("GET", "/r/{round}/paper", Audience::Participant),
+    r("GET", "/helping", Audience::Participant),
+    r("GET", "/accessibility", Audience::Participant),
+    r("GET", "/static/pictures/{picture}", Audience::Public),
     r("GET", "/o/{organisation}", Audience::Public),
     r("GET", "/healthz", Audience::Public),
+    r("GET", "/readyz", Audience::Public),
     r("GET", "/static/style.css", Audience::Public),
+    r("GET", "/i/{round}", Audience::Participant),
+    r("GET", "/static/invite.js", Audience::Public),
+    r(
+        "GET",
+        "/.well-known/private-token-issuer-directory",
+        Audience::Public,
+    ),
+    r("POST", "/api/v1/token-request", Audience::Api),
     r("GET", "/api/openapi.json", Audience::Public),
     r("POST", "/api/v1/rounds/{round}/critiques", Audience::Api),
     r(
@@ -60,6 +75,24 @@ pub const ROUTES: &[Route] = &[
     r(
         "POST",
         "/api/v1/admin/rounds/{round}/codes/sheet",
+        Audience::Admin,
+    ),
+    r("POST", "/api/v1/admin/periods/close", Audience::Admin),
+    r("POST", "/api/v1/admin/backup", Audience::Admin),
+    r("GET", "/audit", Audience::Public),
+    r("GET", "/audit/receipts/{round}/{period}", Audience::Public),
+    r(
+        "GET",
+        "/audit/receipts/{round}/{period}/receipts.txt",
+        Audience::Public,
+    ),
+    r("GET", "/api/v1/audit", Audience::Api),
+    r("GET", "/api/v1/audit/leaves", Audience::Api),
+    r("GET", "/api/v1/audit/proof/inclusion", Audience::Api),
+    r("GET", "/api/v1/audit/proof/consistency", Audience::Api),
+    r(
+        "POST",
+        "/api/v1/admin/rounds/{round}/invitations",
         Audience::Admin,
     ),
 ];
@@ -88,8 +121,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(participant::home))
         .route("/r/{round}", web::get().to(participant::form))
         .route("/r/{round}", web::post().to(participant::submit))
+        .route("/r/{round}/check", web::post().to(form::check))
+        .route("/r/{round}/paper", web::get().to(participant::paper))
+        .route("/helping", web::get().to(participant::helping))
+        .route("/accessibility", web::get().to(participant::accessibility))
+        .route(
+            "/static/pictures/{picture}",
+            web::get().to(participant::picture),
+        )
         .route("/o/{organisation}", web::get().to(participant::digest))
         .route("/healthz", web::get().to(participant::healthz))
+        .route("/readyz", web::get().to(ops::readyz))
         .route("/static/style.css", web::get().to(participant::style))
         .route("/api/openapi.json", web::get().to(api::openapi))
         .route(
@@ -117,6 +159,44 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/api/v1/admin/rounds/{round}/codes/sheet",
             web::post().to(admin::code_sheet),
+        )
+        .route(
+            "/api/v1/admin/periods/close",
+            web::post().to(audit::close_periods),
+        )
+        .route("/api/v1/admin/backup", web::post().to(ops::backup))
+        .route("/audit", web::get().to(audit::page_view))
+        .route(
+            "/audit/receipts/{round}/{period}",
+            web::get().to(audit::receipts_page),
+        )
+        .route(
+            "/audit/receipts/{round}/{period}/receipts.txt",
+            web::get().to(audit::receipts_text),
+        )
+        .route("/api/v1/audit", web::get().to(audit::json))
+        .route("/api/v1/audit/leaves", web::get().to(audit::leaves))
+        .route(
+            "/api/v1/audit/proof/inclusion",
+            web::get().to(audit::inclusion),
+        )
+        .route(
+            "/api/v1/audit/proof/consistency",
+            web::get().to(audit::consistency),
+        )
+        .route("/i/{round}", web::get().to(privacy_pass::invite_page))
+        .route("/static/invite.js", web::get().to(privacy_pass::invite_js))
+        .route(
+            "/.well-known/private-token-issuer-directory",
+            web::get().to(privacy_pass::directory),
+        )
+        .route(
+            privacy_pass::TOKEN_REQUEST_PATH,
+            web::post().to(privacy_pass::token_request),
+        )
+        .route(
+            "/api/v1/admin/rounds/{round}/invitations",
+            web::post().to(privacy_pass::create_invitations),
         )
         .default_service(web::to(participant::not_found));
 }

@@ -12,12 +12,30 @@
 //! | `organisations` | slug                                 | JSON [`Organisation`] |
 //! | `rounds`        | slug                                 | JSON [`Round`] |
 //! | `codes`         | HMAC-SHA256(code key, code), 32 B    | 1 byte spent flag (0/1), then the round slug |
-//! | `critiques`     | random 128-bit id (UUID v4), 16 B    | JSON `StoredCritique`: the record and its commitment |
-//! | `counters`      | see [`records::counter_key`]         | u64, big-endian |
+//! | `critiques`     | random 128-bit id (UUID v4), 16 B    | JSON `StoredCritique`: round, period, themes, quote flag, commitment, and the sealed (encrypted) record with the text |
+//! | `members`       | round, period, critique id           | the critique's 32-byte commitment (to seal and shred a period without scanning) |
+//! | `counters`      | see [`records::counter_key`], [`records::period_key`], [`records::spent_key`] | u64, big-endian |
+//! | `periods`       | round, period                        | JSON `SealedPeriod`: frozen digest, its hash, leaf range, head |
+//! | `log_leaves`    | leaf index, u64 big-endian           | the leaf's canonical JSON ([`crate::audit::log::Leaf`]) |
+//! | `log_heads`     | head index, u64 big-endian           | JSON [`TreeHead`] |
+//! | `invitations`   | HMAC-SHA256(invitation key, secret), 32 B | u32 big-endian tokens left, then the round slug |
+//! | `spent-nonces/<token_key_id hex>` | token nonce, 32 B  | empty |
+//!
+//! There is one `spent-nonces/…` tree per Privacy Pass issuer key, so that a
+//! key's whole spent set can be dropped once the key has expired (RFC 9577
+//! §2.1.1.2: a nonce must be remembered only while its token could still
+//! verify). Invitation records hold only the keyed hash and a count: nothing
+//! derived from a blinded message, nonce or signature is ever stored at
+//! issuance, and a spent nonce records neither the invitation nor the
+//! critique it paid for.
 //!
 //! What is deliberately absent: no time finer than the period, no client
 //! detail, no sequence number, and no key shared between `codes` and
 //! `critiques` (the code record says only "spent", not by which critique).
+//! Leaf and head indexes are positions in the public log: a period's
+//! commitments are appended together, in random order, when it is sealed.
+//! Critique text is sealed under the period's data key (see [`crate::vault`]),
+//! which lives in the key directory.
 //!
 //! # Security contract
 //! [`Store::submit`] takes a [`Redemption`], which only the token module can
@@ -25,20 +43,29 @@
 //! critique is never stored without a spent credential, and a credential is
 //! never spent twice, because exactly one thread ever writes.
 
+mod backup;
 mod records;
 mod writer;
 
+pub use backup::{check as check_backup, restore};
+
+use crate::audit::log::{LogSigner, TreeHead};
+use crate::audit::merkle::{self, Hash};
+use crate::digest::SealedDigest;
 use crate::domain::{
     InputError, Organisation, Period, Receipt, Round, RoundUpdate, Slug, Submission,
 };
-use crate::tokens::{CodeHash, Redemption};
-use records::{counter_key, CounterKind, CritiqueRecord, StoredCritique};
-use ring::digest;
+use crate::metrics::Metrics;
+use crate::tokens::{CodeHash, InvitationHash, Redemption};
+use crate::vault::Vault;
+pub use records::SealedPeriod;
+use records::{counter_key, CounterKind, StoredCritique};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use time::Date;
 use tokio::sync::{mpsc, oneshot};
-use writer::{Job, Op, Outcome};
+use writer::{Credential, Job, Op, Outcome};
 
 /// Everything that can go wrong in the store, named for what happened.
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +78,12 @@ pub enum StoreError {
     CodeUnknown,
     #[error("code already spent")]
     CodeSpent,
+    #[error("token already spent")]
+    TokenSpent,
+    #[error("invitation not issued")]
+    InvitationUnknown,
+    #[error("invitation used up")]
+    InvitationExhausted,
     #[error("invalid change: {0}")]
     Invalid(InputError),
     #[error("the write queue is full")]
@@ -59,6 +92,28 @@ pub enum StoreError {
     Unavailable,
     #[error("storage error: {0}")]
     Io(String),
+}
+
+impl StoreError {
+    /// A stable name for what happened, the same as the API's error code
+    /// (for the rejection counter; never free text).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Self::NotFound("round") => "round_unknown",
+            Self::NotFound("organisation") => "organisation_unknown",
+            Self::NotFound(_) => "not_found",
+            Self::Exists(_) => "already_exists",
+            Self::CodeUnknown => "code_unknown",
+            Self::CodeSpent => "code_spent",
+            Self::TokenSpent => "token_spent",
+            Self::InvitationUnknown => "invitation_unknown",
+            Self::InvitationExhausted => "invitation_used",
+            Self::Invalid(e) => e.code(),
+            Self::Busy => "busy",
+            Self::Unavailable => "unavailable",
+            Self::Io(_) => "internal",
+        }
+    }
 }
 
 impl From<sled::Error> for StoreError {
@@ -74,6 +129,8 @@ pub struct StoreOptions {
     pub cache_bytes: u64,
     /// Writes that may wait for the writer before new ones get "busy".
     pub queue_capacity: usize,
+    /// Where the writer counts commits, codes and seals.
+    pub metrics: Arc<Metrics>,
 }
 
 impl Default for StoreOptions {
@@ -81,6 +138,7 @@ impl Default for StoreOptions {
         Self {
             cache_bytes: 64 * 1024 * 1024,
             queue_capacity: 4096,
+            metrics: Arc::new(Metrics::default()),
         }
     }
 }
@@ -109,19 +167,43 @@ pub(crate) struct Trees {
     codes: sled::Tree,
     critiques: sled::Tree,
     counters: sled::Tree,
+    members: sled::Tree,
+    periods: sled::Tree,
+    log_leaves: sled::Tree,
+    log_heads: sled::Tree,
+    invitations: sled::Tree,
 }
+
+/// Name of the spent-nonce tree of the Privacy Pass key `key_id`.
+pub(crate) fn nonce_tree_name(key_id: &[u8; 32]) -> String {
+    format!("{NONCE_TREE_PREFIX}{}", crate::encoding::hex(key_id))
+}
+
+const NONCE_TREE_PREFIX: &str = "spent-nonces/";
+
+/// A raw key and value, for tests and audits.
+pub type RawRecord = (Vec<u8>, Vec<u8>);
 
 /// A handle to the open store; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
+    db: sled::Db,
     trees: Trees,
     queue: mpsc::Sender<Job>,
     failed: Arc<AtomicBool>,
+    vault: Arc<Vault>,
+    log_public_key: Vec<u8>,
+    metrics: Arc<Metrics>,
 }
 
 impl Store {
     /// Open (or create) the store in `dir` and start its writer thread.
-    pub fn open(dir: &Path, options: &StoreOptions) -> Result<Self, StoreError> {
+    pub fn open(
+        dir: &Path,
+        options: &StoreOptions,
+        vault: Arc<Vault>,
+        signer: Arc<LogSigner>,
+    ) -> Result<Self, StoreError> {
         let db = sled::Config::new()
             .path(dir)
             .cache_capacity(options.cache_bytes)
@@ -139,15 +221,68 @@ impl Store {
             codes: db.open_tree("codes")?,
             critiques: db.open_tree("critiques")?,
             counters: db.open_tree("counters")?,
+            members: db.open_tree("members")?,
+            periods: db.open_tree("periods")?,
+            log_leaves: db.open_tree("log_leaves")?,
+            log_heads: db.open_tree("log_heads")?,
+            invitations: db.open_tree("invitations")?,
         };
         let failed = Arc::new(AtomicBool::new(false));
         let (queue, jobs) = mpsc::channel(options.queue_capacity.max(1));
-        writer::spawn(db, dir.to_owned(), trees.clone(), jobs, failed.clone())?;
+        let log_public_key = signer.public_key().to_vec();
+        writer::spawn(
+            writer::Writer::new(
+                db.clone(),
+                dir,
+                trees.clone(),
+                vault.clone(),
+                signer,
+                failed.clone(),
+                options.metrics.clone(),
+            )?,
+            jobs,
+        )?;
         Ok(Self {
+            db,
             trees,
             queue,
             failed,
+            vault,
+            log_public_key,
+            metrics: options.metrics.clone(),
         })
+    }
+
+    /// The service's counters (see [`crate::metrics`]).
+    pub fn metrics(&self) -> &Arc<Metrics> {
+        &self.metrics
+    }
+
+    /// Writes that may wait before new ones are refused as busy.
+    pub fn queue_capacity(&self) -> usize {
+        self.queue.max_capacity()
+    }
+
+    /// Whether the store accepts writes and the writer is keeping up: it is
+    /// running and its queue is less than half full.
+    pub fn ready(&self) -> bool {
+        self.healthy() && !self.queue.is_closed() && self.queue_depth() * 2 < self.queue_capacity()
+    }
+
+    /// A consistent snapshot of every tree, taken by the writer between
+    /// commits (so no write is half in it), after its last flush. Holds no
+    /// key: keys live in the key directory. Format in [`backup`].
+    pub async fn backup(&self) -> Result<Vec<u8>, StoreError> {
+        match self.write(Op::Backup).await? {
+            Outcome::Backup(bytes) => Ok(bytes),
+            _ => Err(StoreError::Io("unexpected writer outcome".into())),
+        }
+    }
+
+    /// Wait until every write queued before this call is committed,
+    /// flushed and fsynced (graceful shutdown).
+    pub async fn drain(&self) -> Result<(), StoreError> {
+        self.write(Op::Flush).await.map(|_| ())
     }
 
     /// Whether the store still accepts writes.
@@ -211,48 +346,267 @@ impl Store {
         }
     }
 
-    /// Spend `redemption` and store `submission` in `period`, atomically and
-    /// durably. `Ok` means the critique is on disk.
+    /// Spend `redemption` and store `submission`, sealed, in the open period
+    /// of its round as of `today`, atomically and durably. `Ok` means the
+    /// critique is on disk.
     pub async fn submit(
         &self,
         redemption: Redemption,
         submission: Submission,
-        period: Period,
+        today: Date,
     ) -> Result<Receipt, StoreError> {
-        let Redemption::PaperCode(code) = redemption;
-        let salt = crate::random::bytes::<32>().map_err(|_| StoreError::Io("rng".into()))?;
-        let id = *uuid::Uuid::new_v4().as_bytes();
-        let record = CritiqueRecord {
-            round: submission.round.to_string(),
-            period: period.id(),
-            themes: submission.themes.iter().map(|t| t.to_string()).collect(),
-            text: submission.text.as_str().to_owned(),
-            quote_ok: submission.quote_ok,
-            salt: hex(&salt),
+        let credential = match redemption {
+            Redemption::PaperCode(code) => Credential::Code(*code.as_bytes()),
+            Redemption::PrivacyPass(token) => Credential::Nonce {
+                key: *token.key_id(),
+                nonce: *token.nonce(),
+            },
         };
-        let body = records::to_json(&record)?;
-        // The commitment binds the whole record, salt included; the salt
-        // makes it unguessable from the text.
-        let mut ctx = digest::Context::new(&digest::SHA256);
-        ctx.update(b"parrhesia/critique-commitment/v1\0");
-        ctx.update(&body);
-        let mut commitment = [0u8; 32];
-        commitment.copy_from_slice(ctx.finish().as_ref());
-        let themes = record.themes.clone();
-        let value = records::to_json(&StoredCritique {
-            record,
-            commitment: hex(&commitment),
-        })?;
-        self.write(Op::Submit {
-            round: submission.round,
-            code: *code.as_bytes(),
-            id,
-            value,
-            period: period.id(),
-            themes,
-        })
-        .await?;
-        Ok(Receipt::from_commitment(commitment))
+        let rng = |_| StoreError::Io("random generator failed".into());
+        let op = Op::Submit {
+            credential,
+            id: *uuid::Uuid::new_v4().as_bytes(),
+            salt: crate::random::bytes::<32>().map_err(rng)?,
+            today,
+            submission,
+        };
+        let result = match self.write(op).await {
+            Ok(Outcome::Receipt(r)) => Ok(r),
+            Ok(_) => Err(StoreError::Io("unexpected writer outcome".into())),
+            Err(e) => Err(e),
+        };
+        match &result {
+            Ok(_) => self.metrics.submission_accepted(),
+            Err(e) => self.metrics.submission_rejected(e.reason()),
+        }
+        result
+    }
+
+    /// Seal every period that has ended as of `today` (and, with
+    /// `close_now`, every round's open period too), then destroy texts past
+    /// their retention. Returns how many periods were sealed.
+    pub async fn seal(&self, today: Date, close_now: bool) -> Result<usize, StoreError> {
+        match self.write(Op::Seal { today, close_now }).await? {
+            Outcome::Sealed(n) => Ok(n),
+            _ => Err(StoreError::Io("unexpected writer outcome".into())),
+        }
+    }
+
+    /// Put the token keys in use into the log, if it does not hold them
+    /// yet (done at start-up, before anything is served).
+    pub async fn log_token_keys(
+        &self,
+        keys: Vec<crate::audit::verify::PublishedTokenKey>,
+    ) -> Result<(), StoreError> {
+        self.write(Op::LogTokenKeys(keys)).await.map(|_| ())
+    }
+
+    /// Seal what is due, if anything is: a cheap read first, so readers of
+    /// digests only queue a write when a period has just ended.
+    pub async fn seal_due(&self, today: Date) -> Result<(), StoreError> {
+        if self.due(today)? {
+            self.seal(today, false).await?;
+        }
+        Ok(())
+    }
+
+    /// Whether some period has ended but is not sealed yet, or some sealed
+    /// period's text is past its retention.
+    pub fn due(&self, today: Date) -> Result<bool, StoreError> {
+        for round in self.rounds()? {
+            for counts in self.period_counts(&round.slug)? {
+                let Some(period) = Period::from_id(&counts.period_id, round.period) else {
+                    continue;
+                };
+                match self.sealed_period(&round.slug, &counts.period_id)? {
+                    None if period.has_ended(today) => return Ok(true),
+                    Some(s) if !s.shredded && writer::past_retention(&round, period, today) => {
+                        return Ok(true)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    pub fn sealed_period(
+        &self,
+        round: &Slug,
+        period: &str,
+    ) -> Result<Option<SealedPeriod>, StoreError> {
+        records::get_json(
+            &self.trees.periods,
+            &records::round_period(round.as_str(), period),
+        )
+    }
+
+    /// Every sealed period of `round`, oldest first.
+    pub fn sealed_periods(&self, round: &Slug) -> Result<Vec<SealedPeriod>, StoreError> {
+        let prefix = format!("{round}\0");
+        self.trees
+            .periods
+            .scan_prefix(prefix.as_bytes())
+            .map(|item| records::from_json(&item?.1))
+            .collect()
+    }
+
+    /// Every sealed period, in log order.
+    pub fn all_sealed_periods(&self) -> Result<Vec<SealedPeriod>, StoreError> {
+        let mut all: Vec<SealedPeriod> = self
+            .trees
+            .periods
+            .iter()
+            .map(|item| records::from_json(&item?.1))
+            .collect::<Result<_, StoreError>>()?;
+        all.sort_by_key(|p| p.head);
+        Ok(all)
+    }
+
+    /// The frozen digests of `round`'s sealed periods.
+    pub fn sealed_digests(&self, round: &Slug) -> Result<Vec<SealedDigest>, StoreError> {
+        self.sealed_periods(round)?
+            .iter()
+            .map(|p| records::from_json(p.digest_json.as_bytes()))
+            .collect()
+    }
+
+    /// Every signed tree head, oldest first.
+    pub fn tree_heads(&self) -> Result<Vec<TreeHead>, StoreError> {
+        self.trees
+            .log_heads
+            .iter()
+            .map(|item| records::from_json(&item?.1))
+            .collect()
+    }
+
+    pub fn log_size(&self) -> u64 {
+        self.trees.log_leaves.len() as u64
+    }
+
+    /// Leaves `start..end` as their canonical JSON.
+    pub fn leaves(&self, start: u64, end: u64) -> Result<Vec<String>, StoreError> {
+        self.trees
+            .log_leaves
+            .range(start.to_be_bytes()..end.to_be_bytes())
+            .map(|item| {
+                String::from_utf8(item?.1.to_vec()).map_err(|_| StoreError::Io("bad leaf".into()))
+            })
+            .collect()
+    }
+
+    /// The hashes of the first `size` leaves.
+    pub fn leaf_hashes(&self, size: u64) -> Result<Vec<Hash>, StoreError> {
+        self.trees
+            .log_leaves
+            .range(0u64.to_be_bytes()..size.to_be_bytes())
+            .map(|item| Ok(merkle::leaf_hash(&item?.1)))
+            .collect()
+    }
+
+    pub fn log_public_key(&self) -> &[u8] {
+        &self.log_public_key
+    }
+
+    /// The texts of `round`'s critiques in `period`, decrypted (for the
+    /// host's moderation and for tests). Fails once the period is shredded.
+    pub fn critique_texts(&self, round: &Slug, period: &str) -> Result<Vec<String>, StoreError> {
+        let prefix = records::member_key(round.as_str(), period, &[0; 16]);
+        let prefix = &prefix[..prefix.len() - 16];
+        let mut texts = Vec::new();
+        for item in self.trees.members.scan_prefix(prefix) {
+            let (k, _) = item?;
+            let id = &k[prefix.len()..];
+            let stored: StoredCritique = records::get_json(&self.trees.critiques, id)?
+                .ok_or_else(|| StoreError::Io("member without critique".into()))?;
+            let plain = self
+                .vault
+                .unseal(&stored.sealed, &writer::critique_context(id))
+                .map_err(|e| StoreError::Io(e.to_string()))?;
+            let record: records::CritiqueRecord = records::from_json(&plain)?;
+            texts.push(record.text);
+        }
+        Ok(texts)
+    }
+
+    /// Record fresh invitations for `round`, each good for `tokens` tokens
+    /// (and open the round). Returns how many were new.
+    pub async fn create_invitations(
+        &self,
+        round: Slug,
+        invitations: Vec<InvitationHash>,
+        tokens: u32,
+    ) -> Result<usize, StoreError> {
+        let hashes = invitations.iter().map(|h| *h.as_bytes()).collect();
+        match self
+            .write(Op::CreateInvitations {
+                round,
+                hashes,
+                tokens,
+            })
+            .await?
+        {
+            Outcome::Issued(n) => Ok(n),
+            _ => Err(StoreError::Io("unexpected writer outcome".into())),
+        }
+    }
+
+    /// Tokens left on an invitation and its round, read without the writer:
+    /// a cheap pre-check so that unknown invitations cost no signing. Only
+    /// [`Store::consume_invitation`] decides.
+    pub fn invitation(&self, hash: &InvitationHash) -> Result<Option<(u32, String)>, StoreError> {
+        Ok(self
+            .trees
+            .invitations
+            .get(hash.as_bytes())?
+            .and_then(|v| writer::decode_invitation(&v)))
+    }
+
+    /// Take one token off an invitation, atomically and durably.
+    pub async fn consume_invitation(&self, hash: &InvitationHash) -> Result<(), StoreError> {
+        self.write(Op::ConsumeInvitation(*hash.as_bytes()))
+            .await
+            .map(|_| ())
+    }
+
+    /// Drop the spent-nonce trees of every Privacy Pass key not in `keep`
+    /// (their keys have expired, so their tokens no longer verify). Call
+    /// before serving.
+    pub fn prune_spent_nonces(&self, keep: &[[u8; 32]]) -> Result<usize, StoreError> {
+        let keep: Vec<String> = keep.iter().map(nonce_tree_name).collect();
+        let mut dropped = 0;
+        for name in self.db.tree_names() {
+            let name = String::from_utf8_lossy(&name).into_owned();
+            if name.starts_with(NONCE_TREE_PREFIX) && !keep.contains(&name) {
+                self.db.drop_tree(name.as_bytes())?;
+                dropped += 1;
+            }
+        }
+        Ok(dropped)
+    }
+
+    /// Spent Privacy Pass nonces across all keys (for tests and audits).
+    pub fn spent_nonce_count(&self) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for name in self.db.tree_names() {
+            if name.starts_with(NONCE_TREE_PREFIX.as_bytes()) {
+                n += self.db.open_tree(name)?.len();
+            }
+        }
+        Ok(n)
+    }
+
+    /// Every invitation record, raw (for tests and audits: it shows that
+    /// only a keyed hash, a count and the round are kept).
+    pub fn invitation_records(&self) -> Result<Vec<RawRecord>, StoreError> {
+        self.trees
+            .invitations
+            .iter()
+            .map(|item| {
+                let (k, v) = item?;
+                Ok((k.to_vec(), v.to_vec()))
+            })
+            .collect()
     }
 
     pub fn organisation(&self, slug: &str) -> Result<Option<Organisation>, StoreError> {
@@ -263,17 +617,22 @@ impl Store {
         records::get_json(&self.trees.rounds, slug.as_bytes())
     }
 
+    /// Every round, by slug.
+    pub fn rounds(&self) -> Result<Vec<Round>, StoreError> {
+        self.trees
+            .rounds
+            .iter()
+            .map(|item| records::from_json(&item?.1))
+            .collect()
+    }
+
     /// Every round about `organisation`, by slug.
     pub fn rounds_of(&self, organisation: &Slug) -> Result<Vec<Round>, StoreError> {
-        let mut out = Vec::new();
-        for item in self.trees.rounds.iter() {
-            let (_, v) = item?;
-            let round: Round = records::from_json(&v)?;
-            if &round.organisation == organisation {
-                out.push(round);
-            }
-        }
-        Ok(out)
+        Ok(self
+            .rounds()?
+            .into_iter()
+            .filter(|r| &r.organisation == organisation)
+            .collect())
     }
 
     pub fn round_stats(&self, round: &Slug) -> Result<RoundStats, StoreError> {
@@ -289,6 +648,26 @@ impl Store {
     /// reading them never scans critiques.
     pub fn period_counts(&self, round: &Slug) -> Result<Vec<PeriodCounts>, StoreError> {
         records::period_counts(&self.trees.counters, round)
+    }
+
+    /// The sealed records of `round`'s critiques in `period`, with the
+    /// context each is bound to: what a thief of the data directory holds.
+    /// For tests that check shredding makes them unreadable.
+    pub fn sealed_records(
+        &self,
+        round: &Slug,
+        period: &str,
+    ) -> Result<Vec<(String, crate::vault::Sealed)>, StoreError> {
+        let prefix = format!("{round}\0{period}\0");
+        let mut out = Vec::new();
+        for item in self.trees.members.scan_prefix(prefix.as_bytes()) {
+            let (k, _) = item?;
+            let id = &k[prefix.len()..];
+            if let Some(stored) = records::get_json::<StoredCritique>(&self.trees.critiques, id)? {
+                out.push((writer::critique_context(id), stored.sealed));
+            }
+        }
+        Ok(out)
     }
 
     /// Number of stored critiques (for tests and the host's overview).
@@ -307,6 +686,30 @@ impl Store {
     }
 }
 
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// The associated-data context a critique's sealed record is bound to.
+pub fn critique_context(id: &[u8]) -> String {
+    writer::critique_context(id)
+}
+
+/// Open a stopped server's store read-only in spirit (nothing is written)
+/// and hand every record of every tree to `f` as (tree, key, value). Used by
+/// `parrhesia audit`; fails while a server holds the store.
+pub fn scan_raw(dir: &Path, mut f: impl FnMut(&str, &[u8], &[u8])) -> Result<(), StoreError> {
+    if !dir.join("db").exists() {
+        return Err(StoreError::NotFound("store"));
+    }
+    let db = sled::Config::new()
+        .path(dir)
+        .segment_size(8 * 1024 * 1024)
+        .open()
+        .map_err(|e| StoreError::Io(format!("{e} (is the server still running?)")))?;
+    for name in db.tree_names() {
+        let tree = db.open_tree(&name)?;
+        let label = String::from_utf8_lossy(&name).into_owned();
+        for item in tree.iter() {
+            let (k, v) = item?;
+            f(&label, &k, &v);
+        }
+    }
+    Ok(())
 }

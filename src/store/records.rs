@@ -1,12 +1,14 @@
-//! Stored record formats (serde JSON) and the counter key layout.
+//! Stored record formats (serde JSON) and the key layouts of the trees.
 
 use super::{PeriodCounts, StoreError};
 use crate::domain::Slug;
+use crate::vault::Sealed;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-/// The fields of a critique that its commitment covers. Nothing here can
-/// identify the writer: no time finer than the period, no client detail, no
-/// reference to the code or token that was spent.
+/// The fields of a critique that its commitment covers, and that are sealed
+/// (encrypted) as a whole. Nothing here can identify the writer: no time
+/// finer than the period, no client detail, no reference to the code or
+/// token that was spent.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct CritiqueRecord {
     pub round: String,
@@ -19,12 +21,33 @@ pub struct CritiqueRecord {
     pub salt: String,
 }
 
-/// A critique as stored: the record and SHA-256 over its serialisation.
+/// A critique as stored: what counting and moderation need in clear, the
+/// commitment, and the sealed record (text included).
 #[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StoredCritique {
-    #[serde(flatten)]
-    pub record: CritiqueRecord,
+    pub round: String,
+    pub period: String,
+    pub themes: Vec<String>,
+    pub quote_ok: bool,
+    /// SHA-256 over the serialised [`CritiqueRecord`], hex: the receipt.
     pub commitment: String,
+    pub sealed: Sealed,
+}
+
+/// A sealed period: its frozen digest (the exact JSON that was hashed into
+/// the log), where its leaves are, and the head that sealed it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SealedPeriod {
+    pub round: String,
+    pub period: String,
+    pub digest_json: String,
+    pub digest_sha256: String,
+    pub head: u64,
+    pub first_leaf: u64,
+    pub leaf_count: u64,
+    /// Set once the period's texts and data key have been destroyed.
+    pub shredded: bool,
 }
 
 /// What a counter counts.
@@ -49,6 +72,26 @@ pub fn counter_key(kind: CounterKind, round: &Slug) -> Vec<u8> {
 /// empty theme is the period's total. Aggregates only: they carry no order.
 pub fn period_key(round: &str, period: &str, theme: &str) -> Vec<u8> {
     format!("p\0{round}\0{period}\0{theme}").into_bytes()
+}
+
+/// `s\0{round}\0{period}\0{kind}`: credentials spent per period, by kind
+/// (`code`), for the auditors' totals.
+pub fn spent_key(round: &str, period: &str, kind: &str) -> Vec<u8> {
+    format!("s\0{round}\0{period}\0{kind}").into_bytes()
+}
+
+/// `{round}\0{period}`: key of the `periods` tree.
+pub fn round_period(round: &str, period: &str) -> Vec<u8> {
+    format!("{round}\0{period}").into_bytes()
+}
+
+/// `{round}\0{period}\0` + 16-byte critique id: key of the `members` tree,
+/// whose value is the critique's 32-byte commitment. Ids are random, so the
+/// order of a period's members says nothing about arrival.
+pub fn member_key(round: &str, period: &str, id: &[u8; 16]) -> Vec<u8> {
+    let mut k = format!("{round}\0{period}\0").into_bytes();
+    k.extend_from_slice(id);
+    k
 }
 
 pub fn to_json<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {

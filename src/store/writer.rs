@@ -17,23 +17,48 @@
 //! an append), so it is not a full fsync. The writer calls `fsync` on the
 //! database file after every flush.
 //!
+//! Why the writer seals: the period a critique falls in, the check that it
+//! is not sealed yet, and the sealing itself must not interleave, or a
+//! critique could land in a period after its commitments were logged. The
+//! writer computes the open period inside the submission's transaction, and
+//! seals periods (digest, shuffled commitments, signed tree head) between
+//! batches.
+//!
+//! Why the writer takes backups: an export of every tree taken between two
+//! commits, after the flush, holds no half-applied batch, and nothing else
+//! writes while it runs. A drain (an empty job answered after the flush) is
+//! how a graceful shutdown waits for everything queued before it.
+//!
 //! After any I/O failure the writer refuses all further writes (answering
 //! "unavailable") until restart, so nothing is acknowledged on top of a state
 //! that may not have reached the disk.
 
-use super::records::{counter_key, period_key, CounterKind};
+use super::records::{
+    self, counter_key, member_key, period_key, round_period, spent_key, CounterKind,
+    CritiqueRecord, SealedPeriod, StoredCritique,
+};
 use super::{StoreError, Trees};
-use crate::domain::{Round, RoundUpdate, Slug};
+use crate::audit::log::{Leaf, LogSigner, Totals, TreeHead};
+use crate::audit::merkle::{self, Hash};
+use crate::audit::verify::PublishedTokenKey;
+use crate::digest::{self, SealedDigest};
+use crate::domain::{Period, Receipt, Round, RoundUpdate, Slug, Submission};
+use crate::encoding::hex;
+use crate::metrics::Metrics;
+use crate::vault::Vault;
+use ring::digest::{Context, SHA256};
 use sled::transaction::{
     ConflictableTransactionResult, TransactionError, TransactionalTree, UnabortableTransactionError,
 };
 use sled::Transactional;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::time::Instant;
+use time::{Date, Duration};
 use tokio::sync::{mpsc, oneshot};
 
 /// Most jobs committed in one transaction.
@@ -50,20 +75,63 @@ pub(super) enum Op {
         round: Slug,
         hashes: Vec<[u8; 32]>,
     },
-    Submit {
+    CreateInvitations {
         round: Slug,
-        code: [u8; 32],
-        id: [u8; 16],
-        value: Vec<u8>,
-        period: String,
-        themes: Vec<String>,
+        hashes: Vec<[u8; 32]>,
+        tokens: u32,
     },
+    ConsumeInvitation([u8; 32]),
+    Submit {
+        credential: Credential,
+        id: [u8; 16],
+        salt: [u8; 32],
+        today: Date,
+        submission: Submission,
+    },
+    Seal {
+        today: Date,
+        close_now: bool,
+    },
+    /// Append the token keys in use that the log does not hold yet, under a
+    /// signed head of their own (RFC 9576 §6: everyone can check they see
+    /// the same keys).
+    LogTokenKeys(Vec<PublishedTokenKey>),
+    /// Export every tree, after this batch's flush (see [`super::backup`]).
+    Backup,
+    /// Nothing: answered once everything queued before it is durable.
+    Flush,
+}
+
+/// What a submission spends.
+pub(super) enum Credential {
+    /// A paper code's keyed hash.
+    Code([u8; 32]),
+    /// A Privacy Pass token's nonce, in its key's spent-nonce tree.
+    Nonce { key: [u8; 32], nonce: [u8; 32] },
+}
+
+/// An invitation record: tokens left (u32, big-endian), then the round.
+pub(super) fn decode_invitation(value: &[u8]) -> Option<(u32, String)> {
+    let (left, round) = value.split_first_chunk::<4>()?;
+    Some((
+        u32::from_be_bytes(*left),
+        String::from_utf8(round.to_vec()).ok()?,
+    ))
+}
+
+fn encode_invitation(left: u32, round: &[u8]) -> Vec<u8> {
+    let mut v = left.to_be_bytes().to_vec();
+    v.extend_from_slice(round);
+    v
 }
 
 pub(super) enum Outcome {
     Done,
     Round(Round),
     Issued(usize),
+    Receipt(Receipt),
+    Sealed(usize),
+    Backup(Vec<u8>),
 }
 
 pub(super) struct Job {
@@ -71,104 +139,451 @@ pub(super) struct Job {
     pub reply: oneshot::Sender<Result<Outcome, StoreError>>,
 }
 
-pub(super) fn spawn(
+/// The associated-data context a critique's text is sealed under.
+pub(super) fn critique_context(id: &[u8]) -> String {
+    format!("critique/{}", hex(id))
+}
+
+/// Whether `period` of `round` is past its retention on `today`.
+pub(super) fn past_retention(round: &Round, period: Period, today: Date) -> bool {
+    let weeks = i64::from(round.period.weeks()) * i64::from(round.retention_periods);
+    today > period.last_day() + Duration::weeks(weeks)
+}
+
+/// Leaves added to the in-memory tree, not yet committed: the first leaf's
+/// index, the new head's index, the leaves' bytes and the head's JSON.
+type Appended = (u64, u64, Vec<Vec<u8>>, Vec<u8>);
+
+/// The writer thread's state.
+pub(super) struct Writer {
     db: sled::Db,
-    dir: PathBuf,
+    durable: Durable,
     trees: Trees,
-    jobs: mpsc::Receiver<Job>,
+    vault: Arc<Vault>,
+    signer: Arc<LogSigner>,
     failed: Arc<AtomicBool>,
-) -> Result<(), StoreError> {
-    let durable = Durable::open(&dir).map_err(|e| StoreError::Io(e.to_string()))?;
+    /// Hashes of every log leaf, loaded at the first seal.
+    leaf_hashes: Option<Vec<Hash>>,
+    metrics: Arc<Metrics>,
+}
+
+impl Writer {
+    pub(super) fn new(
+        db: sled::Db,
+        dir: &Path,
+        trees: Trees,
+        vault: Arc<Vault>,
+        signer: Arc<LogSigner>,
+        failed: Arc<AtomicBool>,
+        metrics: Arc<Metrics>,
+    ) -> Result<Self, StoreError> {
+        Ok(Self {
+            db,
+            durable: Durable::open(dir).map_err(|e| StoreError::Io(e.to_string()))?,
+            trees,
+            vault,
+            signer,
+            failed,
+            leaf_hashes: None,
+            metrics,
+        })
+    }
+}
+
+pub(super) fn spawn(writer: Writer, jobs: mpsc::Receiver<Job>) -> Result<(), StoreError> {
     std::thread::Builder::new()
         .name("parrhesia-writer".into())
-        .spawn(move || run(db, durable, trees, jobs, failed))
+        .spawn(move || writer.run(jobs))
         .map_err(|e| StoreError::Io(e.to_string()))?;
     Ok(())
 }
 
-fn run(
-    db: sled::Db,
-    mut durable: Durable,
-    trees: Trees,
-    mut jobs: mpsc::Receiver<Job>,
-    failed: Arc<AtomicBool>,
-) {
-    while let Some(first) = jobs.blocking_recv() {
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match jobs.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
+type Applied = Result<Outcome, StoreError>;
+
+impl Writer {
+    fn run(mut self, mut jobs: mpsc::Receiver<Job>) {
+        while let Some(first) = jobs.blocking_recv() {
+            let mut batch = vec![first];
+            while batch.len() < MAX_BATCH {
+                match jobs.try_recv() {
+                    Ok(job) => batch.push(job),
+                    Err(_) => break,
+                }
+            }
+            let result = if self.failed.load(Ordering::Acquire) {
+                Err(StoreError::Unavailable)
+            } else {
+                crate::random::shuffle(&mut batch)
+                    .map_err(|_| StoreError::Io("random generator failed".into()))
+                    .and_then(|()| self.commit(&batch))
+            };
+            match result {
+                Ok(outcomes) => {
+                    for (job, outcome) in batch.into_iter().zip(outcomes) {
+                        // A requester that gave up still had its write stored.
+                        let _ = job.reply.send(outcome);
+                    }
+                }
+                Err(e) => {
+                    if !matches!(e, StoreError::Unavailable) {
+                        tracing::error!(error = %e, "commit failed; refusing writes until restart");
+                    }
+                    self.failed.store(true, Ordering::Release);
+                    for job in batch {
+                        let _ = job.reply.send(Err(StoreError::Unavailable));
+                    }
+                }
             }
         }
-        let result = if failed.load(Ordering::Acquire) {
-            Err(StoreError::Unavailable)
-        } else {
-            crate::random::shuffle(&mut batch)
-                .map_err(|_| StoreError::Io("random generator failed".into()))
-                .and_then(|()| commit(&db, &mut durable, &trees, &batch))
-        };
-        match result {
-            Ok(outcomes) => {
-                for (job, outcome) in batch.into_iter().zip(outcomes) {
-                    // A requester that gave up still had its write stored.
-                    let _ = job.reply.send(outcome);
-                }
-            }
-            Err(e) => {
-                if !matches!(e, StoreError::Unavailable) {
-                    tracing::error!(error = %e, "commit failed; refusing writes until restart");
-                }
-                failed.store(true, Ordering::Release);
-                for job in batch {
-                    let _ = job.reply.send(Err(StoreError::Unavailable));
-                }
-            }
+        // Every handle is gone: the server is shutting down.
+        if let Err(e) = self.flush() {
+            tracing::error!(error = %e, "final flush failed");
         }
     }
-    // Every handle is gone: the server is shutting down.
-    if let Err(e) = db
-        .flush()
-        .map_err(StoreError::from)
-        .and_then(|_| durable.sync().map_err(|e| StoreError::Io(e.to_string())))
-    {
-        tracing::error!(error = %e, "final flush failed");
+
+    fn flush(&mut self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        self.durable
+            .sync()
+            .map_err(|e| StoreError::Io(e.to_string()))
+    }
+
+    /// Commit the ordinary jobs in one transaction, then run any sealing,
+    /// then flush and fsync once; only then are the outcomes released.
+    fn commit(&mut self, batch: &[Job]) -> Result<Vec<Applied>, StoreError> {
+        let started = Instant::now();
+        // The spent-nonce trees this batch touches, one per Privacy Pass key
+        // (opening an existing tree is a lookup).
+        let mut keys: Vec<[u8; 32]> = Vec::new();
+        for job in batch {
+            if let Op::Submit {
+                credential: Credential::Nonce { key, .. },
+                ..
+            } = &job.op
+            {
+                if !keys.contains(key) {
+                    keys.push(*key);
+                }
+            }
+        }
+        let nonce_trees = keys
+            .iter()
+            .map(|k| self.db.open_tree(super::nonce_tree_name(k)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let t = &self.trees;
+        let vault = &self.vault;
+        let mut all = vec![
+            &t.organisations,
+            &t.rounds,
+            &t.codes,
+            &t.critiques,
+            &t.counters,
+            &t.members,
+            &t.periods,
+            &t.invitations,
+        ];
+        all.extend(nonce_trees.iter());
+        let mut outcomes = all
+            .as_slice()
+            .transaction(|trees| {
+                let tx = Tx {
+                    orgs: &trees[0],
+                    rounds: &trees[1],
+                    codes: &trees[2],
+                    critiques: &trees[3],
+                    counters: &trees[4],
+                    members: &trees[5],
+                    periods: &trees[6],
+                    invitations: &trees[7],
+                    nonces: keys.iter().copied().zip(&trees[8..]).collect(),
+                    vault,
+                };
+                let mut out = Vec::with_capacity(batch.len());
+                for job in batch {
+                    out.push(match &job.op {
+                        // Sealing runs after the transaction (it scans trees).
+                        Op::Seal { .. } | Op::LogTokenKeys(_) => Ok(Outcome::Sealed(0)),
+                        Op::Backup | Op::Flush => Ok(Outcome::Done),
+                        op => tx.apply(op)?,
+                    });
+                }
+                ConflictableTransactionResult::<_, ()>::Ok(out)
+            })
+            .map_err(|e: TransactionError<()>| StoreError::Io(format!("transaction: {e:?}")))?;
+        let mut shredded = Vec::new();
+        for (job, outcome) in batch.iter().zip(outcomes.iter_mut()) {
+            let done = match &job.op {
+                Op::Seal { today, close_now } => self
+                    .seal(*today, *close_now, &mut shredded)
+                    .map(Outcome::Sealed),
+                Op::LogTokenKeys(keys) => self.log_token_keys(keys).map(|()| Outcome::Done),
+                _ => continue,
+            };
+            *outcome = match done {
+                Ok(o) => Ok(o),
+                Err(e) => {
+                    // The cached leaf hashes may be ahead of the store.
+                    self.leaf_hashes = None;
+                    return Err(e);
+                }
+            };
+        }
+        self.flush()?;
+        self.metrics.commit_took(started.elapsed());
+        for outcome in outcomes.iter().flatten() {
+            match outcome {
+                Outcome::Issued(n) => self.metrics.codes_issued(*n as u64),
+                Outcome::Sealed(n) => self.metrics.periods_sealed(*n as u64),
+                _ => {}
+            }
+        }
+        // After the flush: the snapshot holds exactly what is durable, and
+        // nothing else writes while it is taken.
+        for (job, outcome) in batch.iter().zip(outcomes.iter_mut()) {
+            if let Op::Backup = job.op {
+                *outcome = super::backup::export(&self.db).map(Outcome::Backup);
+            }
+        }
+        // Only once the store no longer holds their ciphertexts.
+        for (round, period) in shredded {
+            self.vault
+                .shred(&round, &period)
+                .map_err(|e| StoreError::Io(e.to_string()))?;
+        }
+        Ok(outcomes)
+    }
+
+    /// Seal what is due and shred what is past retention (see [`Op::Seal`]).
+    fn seal(
+        &mut self,
+        today: Date,
+        close_now: bool,
+        shredded: &mut Vec<(String, String)>,
+    ) -> Result<usize, StoreError> {
+        let mut sealed = 0;
+        let rounds: Vec<Round> = self
+            .trees
+            .rounds
+            .iter()
+            .map(|item| records::from_json(&item?.1))
+            .collect::<Result<_, StoreError>>()?;
+        for round in &rounds {
+            let current = open_period(&self.trees.periods, round, today)?;
+            for counts in records::period_counts(&self.trees.counters, &round.slug)? {
+                let Some(period) = Period::from_id(&counts.period_id, round.period) else {
+                    continue;
+                };
+                let key = round_period(round.slug.as_str(), &counts.period_id);
+                match records::get_json::<SealedPeriod>(&self.trees.periods, &key)? {
+                    None if period.has_ended(today) || (close_now && period == current) => {
+                        self.seal_one(round, period, &counts)?;
+                        sealed += 1;
+                    }
+                    Some(mut s) if past_retention(round, period, today) => {
+                        if !s.shredded {
+                            self.shred_one(round, period, &mut s)?;
+                        }
+                        // Again after a crash between the commit and the
+                        // key's destruction: destroying is idempotent.
+                        shredded.push((round.slug.to_string(), period.id()));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(sealed)
+    }
+
+    fn seal_one(
+        &mut self,
+        round: &Round,
+        period: Period,
+        counts: &super::PeriodCounts,
+    ) -> Result<(), StoreError> {
+        let (r, p) = (round.slug.as_str(), period.id());
+        let prefix = format!("{r}\0{p}\0");
+        let mut commitments: Vec<Vec<u8>> = self
+            .trees
+            .members
+            .scan_prefix(prefix.as_bytes())
+            .map(|item| Ok(item?.1.to_vec()))
+            .collect::<Result<_, StoreError>>()?;
+        // Leaves in random order: position in the log says nothing about
+        // arrival (guarantee 3).
+        crate::random::shuffle(&mut commitments)
+            .map_err(|_| StoreError::Io("random generator failed".into()))?;
+        let codes_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "code"))?;
+        let tokens_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "token"))?;
+        let sealed = SealedDigest {
+            round: r.to_owned(),
+            min_group: round.min_group.get(),
+            totals: Totals {
+                critiques: counts.total,
+                codes_spent,
+                tokens_spent,
+            },
+            digest: digest::period_digest(round, period, counts),
+        };
+        let digest_json = String::from_utf8(records::to_json(&sealed)?)
+            .map_err(|_| StoreError::Io("utf8".into()))?;
+        let digest_sha256 = hex(ring::digest::digest(&SHA256, digest_json.as_bytes()).as_ref());
+        let mut leaves: Vec<Leaf> = commitments
+            .iter()
+            .map(|c| Leaf::Critique {
+                round: r.to_owned(),
+                period: p.clone(),
+                commitment: hex(c),
+            })
+            .collect();
+        leaves.push(Leaf::Digest {
+            round: r.to_owned(),
+            period: p.clone(),
+            sha256: digest_sha256.clone(),
+        });
+        let (first_leaf, head_index, leaf_bytes, head_json) =
+            self.append(&leaves, r, &p, &digest_sha256)?;
+        let record = SealedPeriod {
+            round: r.to_owned(),
+            period: p.clone(),
+            digest_json,
+            digest_sha256,
+            head: head_index,
+            first_leaf,
+            leaf_count: leaf_bytes.len() as u64,
+            shredded: false,
+        };
+        let record_json = records::to_json(&record)?;
+        let t = &self.trees;
+        (&t.log_leaves, &t.log_heads, &t.periods)
+            .transaction(|(log_leaves, log_heads, periods)| {
+                for (i, bytes) in leaf_bytes.iter().enumerate() {
+                    log_leaves.insert(&(first_leaf + i as u64).to_be_bytes(), bytes.as_slice())?;
+                }
+                log_heads.insert(&head_index.to_be_bytes(), head_json.as_slice())?;
+                periods.insert(round_period(r, &p), record_json.as_slice())?;
+                ConflictableTransactionResult::<_, ()>::Ok(())
+            })
+            .map_err(|e: TransactionError<()>| StoreError::Io(format!("seal: {e:?}")))
+    }
+
+    /// The hashes of every leaf, loaded once.
+    fn hashes(&mut self) -> Result<&mut Vec<Hash>, StoreError> {
+        if self.leaf_hashes.is_none() {
+            let all = self
+                .trees
+                .log_leaves
+                .iter()
+                .map(|item| Ok(merkle::leaf_hash(&item?.1)))
+                .collect::<Result<Vec<Hash>, StoreError>>()?;
+            self.leaf_hashes = Some(all);
+        }
+        Ok(self.leaf_hashes.get_or_insert_with(Vec::new))
+    }
+
+    /// Add `leaves` to the in-memory tree and sign the new head; the caller
+    /// commits the returned leaves and head (with whatever else belongs in
+    /// the same transaction). Returns the first leaf index, the head index,
+    /// the leaves' bytes and the head's JSON.
+    fn append(
+        &mut self,
+        leaves: &[Leaf],
+        round: &str,
+        period: &str,
+        digest_sha256: &str,
+    ) -> Result<Appended, StoreError> {
+        let leaf_bytes: Vec<Vec<u8>> = leaves.iter().map(Leaf::to_bytes).collect();
+        let hashes = self.hashes()?;
+        let first_leaf = hashes.len() as u64;
+        hashes.extend(leaf_bytes.iter().map(|b| merkle::leaf_hash(b)));
+        let mut head = TreeHead {
+            tree_size: hashes.len() as u64,
+            root_hash: hex(&merkle::root(hashes)),
+            round: round.to_owned(),
+            period: period.to_owned(),
+            digest_sha256: digest_sha256.to_owned(),
+            signature: String::new(),
+        };
+        self.signer.sign(&mut head);
+        let head_index = self.trees.log_heads.len() as u64;
+        Ok((first_leaf, head_index, leaf_bytes, records::to_json(&head)?))
+    }
+
+    /// Log the token keys the log does not hold yet, under a head with no
+    /// period (its round, period and digest are empty).
+    fn log_token_keys(&mut self, keys: &[PublishedTokenKey]) -> Result<(), StoreError> {
+        let mut logged = Vec::new();
+        for item in self.trees.log_leaves.iter() {
+            if let Ok(Leaf::TokenKey { key_id, .. }) = serde_json::from_slice(&item?.1) {
+                logged.push(key_id);
+            }
+        }
+        let new: Vec<Leaf> = keys
+            .iter()
+            .filter(|k| !logged.contains(&k.key_id))
+            .map(|k| Leaf::TokenKey {
+                token_type: k.token_type,
+                key_id: k.key_id.clone(),
+                token_key: k.token_key.clone(),
+            })
+            .collect();
+        if new.is_empty() {
+            return Ok(());
+        }
+        let (first_leaf, head_index, leaf_bytes, head_json) = self.append(&new, "", "", "")?;
+        let t = &self.trees;
+        (&t.log_leaves, &t.log_heads)
+            .transaction(|(log_leaves, log_heads)| {
+                for (i, bytes) in leaf_bytes.iter().enumerate() {
+                    log_leaves.insert(&(first_leaf + i as u64).to_be_bytes(), bytes.as_slice())?;
+                }
+                log_heads.insert(&head_index.to_be_bytes(), head_json.as_slice())?;
+                ConflictableTransactionResult::<_, ()>::Ok(())
+            })
+            .map_err(|e: TransactionError<()>| StoreError::Io(format!("log keys: {e:?}")))
+    }
+
+    /// Remove a period's critiques (the log keeps their commitments) and
+    /// mark it shredded; the caller destroys its data key after the flush.
+    fn shred_one(
+        &mut self,
+        round: &Round,
+        period: Period,
+        sealed: &mut SealedPeriod,
+    ) -> Result<(), StoreError> {
+        let prefix = format!("{}\0{}\0", round.slug, period.id());
+        let members: Vec<Vec<u8>> = self
+            .trees
+            .members
+            .scan_prefix(prefix.as_bytes())
+            .map(|item| Ok(item?.0.to_vec()))
+            .collect::<Result<_, StoreError>>()?;
+        sealed.shredded = true;
+        let record = records::to_json(&*sealed)?;
+        let t = &self.trees;
+        (&t.critiques, &t.members, &t.periods)
+            .transaction(|(critiques, members_tx, periods)| {
+                for key in &members {
+                    critiques.remove(&key[prefix.len()..])?;
+                    members_tx.remove(key.as_slice())?;
+                }
+                periods.insert(
+                    round_period(round.slug.as_str(), &period.id()),
+                    record.as_slice(),
+                )?;
+                ConflictableTransactionResult::<_, ()>::Ok(())
+            })
+            .map_err(|e: TransactionError<()>| StoreError::Io(format!("shred: {e:?}")))
     }
 }
 
-type Applied = Result<Outcome, StoreError>;
-
-fn commit(
-    db: &sled::Db,
-    durable: &mut Durable,
-    t: &Trees,
-    batch: &[Job],
-) -> Result<Vec<Applied>, StoreError> {
-    let outcomes = (
-        &t.organisations,
-        &t.rounds,
-        &t.codes,
-        &t.critiques,
-        &t.counters,
-    )
-        .transaction(|(orgs, rounds, codes, critiques, counters)| {
-            let tx = Tx {
-                orgs,
-                rounds,
-                codes,
-                critiques,
-                counters,
-            };
-            let mut out = Vec::with_capacity(batch.len());
-            for job in batch {
-                out.push(tx.apply(&job.op)?);
-            }
-            ConflictableTransactionResult::<_, ()>::Ok(out)
-        })
-        .map_err(|e: TransactionError<()>| StoreError::Io(format!("transaction: {e:?}")))?;
-    db.flush()?;
-    durable.sync().map_err(|e| StoreError::Io(e.to_string()))?;
-    Ok(outcomes)
+/// The period a critique written on `today` falls in: the one containing
+/// `today`, or the next unsealed one if the host closed it early.
+fn open_period(periods: &sled::Tree, round: &Round, today: Date) -> Result<Period, StoreError> {
+    let mut period = Period::containing(today, round.period);
+    while periods.contains_key(round_period(round.slug.as_str(), &period.id()))? {
+        period = Period::containing(period.last_day() + Duration::days(1), round.period);
+    }
+    Ok(period)
 }
 
 struct Tx<'a> {
@@ -177,6 +592,11 @@ struct Tx<'a> {
     codes: &'a TransactionalTree,
     critiques: &'a TransactionalTree,
     counters: &'a TransactionalTree,
+    members: &'a TransactionalTree,
+    periods: &'a TransactionalTree,
+    invitations: &'a TransactionalTree,
+    nonces: HashMap<[u8; 32], &'a TransactionalTree>,
+    vault: &'a Vault,
 }
 
 type TxResult<T> = Result<T, UnabortableTransactionError>;
@@ -235,53 +655,198 @@ impl Tx<'_> {
                 self.bump(&counter_key(CounterKind::CodesIssued, round), issued)?;
                 Ok(Ok(Outcome::Issued(issued as usize)))
             }
-            Op::Submit {
+            Op::CreateInvitations {
                 round,
-                code,
-                id,
-                value,
-                period,
-                themes,
+                hashes,
+                tokens,
             } => {
-                let state = self.codes.get(code)?;
-                let (spent, code_round) = match state.as_deref() {
-                    Some([flag, rest @ ..]) => (*flag == 1, rest),
-                    _ => return Ok(Err(StoreError::CodeUnknown)),
+                let mut current = match self.round(round)? {
+                    Ok(r) => r,
+                    Err(e) => return Ok(Err(e)),
                 };
-                if code_round != round.as_str().as_bytes() {
-                    return Ok(Err(StoreError::CodeUnknown));
+                if !current.opened {
+                    current.opened = true;
+                    if let Err(e) = self.put_round(&current)? {
+                        return Ok(Err(e));
+                    }
                 }
-                if spent {
-                    return Ok(Err(StoreError::CodeSpent));
+                let value = encode_invitation(*tokens, round.as_str().as_bytes());
+                let mut issued = 0;
+                for hash in hashes {
+                    if self.invitations.get(hash)?.is_none() {
+                        self.invitations.insert(hash, value.as_slice())?;
+                        issued += 1;
+                    }
                 }
-                if self.critiques.get(id)?.is_some() {
-                    // A 2^-122 coincidence; refuse rather than overwrite.
-                    return Ok(Err(StoreError::Io("critique id collision".into())));
+                Ok(Ok(Outcome::Issued(issued)))
+            }
+            Op::ConsumeInvitation(hash) => {
+                let Some((left, round)) = self
+                    .invitations
+                    .get(hash)?
+                    .and_then(|v| decode_invitation(&v))
+                else {
+                    return Ok(Err(StoreError::InvitationUnknown));
+                };
+                if left == 0 {
+                    return Ok(Err(StoreError::InvitationExhausted));
                 }
-                let mut spent_value = vec![1u8];
-                spent_value.extend_from_slice(code_round);
-                self.codes.insert(code, spent_value)?;
-                self.critiques.insert(id, value.as_slice())?;
-                self.bump(&counter_key(CounterKind::CodesSpent, round), 1)?;
-                self.bump(&counter_key(CounterKind::Critiques, round), 1)?;
-                self.bump(&period_key(round.as_str(), period, ""), 1)?;
-                for theme in themes {
-                    self.bump(&period_key(round.as_str(), period, theme), 1)?;
-                }
+                self.invitations
+                    .insert(hash, encode_invitation(left - 1, round.as_bytes()))?;
                 Ok(Ok(Outcome::Done))
             }
+            Op::Submit {
+                credential,
+                id,
+                salt,
+                today,
+                submission,
+            } => self.submit(credential, id, salt, *today, submission),
+            Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Backup | Op::Flush => {
+                Ok(Err(StoreError::Io("not a transactional job".into())))
+            }
         }
+    }
+
+    fn submit(
+        &self,
+        credential: &Credential,
+        id: &[u8; 16],
+        salt: &[u8; 32],
+        today: Date,
+        s: &Submission,
+    ) -> TxResult<Applied> {
+        let round_slug = s.round.as_str();
+        let round = match self.round(&s.round)? {
+            Ok(r) => r,
+            Err(e) => return Ok(Err(e)),
+        };
+        // The open period, read in this transaction so sealing cannot
+        // slip in between.
+        let mut period = Period::containing(today, round.period);
+        while self
+            .periods
+            .get(round_period(round_slug, &period.id()))?
+            .is_some()
+        {
+            period = Period::containing(period.last_day() + Duration::days(1), round.period);
+        }
+        let p = period.id();
+        let themes: Vec<String> = s.themes.iter().map(|t| t.to_string()).collect();
+        let record = CritiqueRecord {
+            round: round_slug.to_owned(),
+            period: p.clone(),
+            themes: themes.clone(),
+            text: s.text.as_str().to_owned(),
+            quote_ok: s.quote_ok,
+            salt: hex(salt),
+        };
+        let body = match records::to_json(&record) {
+            Ok(b) => b,
+            Err(e) => return Ok(Err(e)),
+        };
+        // The commitment binds the whole record, salt included; the salt
+        // makes it unguessable from the text.
+        let mut ctx = Context::new(&SHA256);
+        ctx.update(b"parrhesia/critique-commitment/v1\0");
+        ctx.update(&body);
+        let mut commitment = [0u8; 32];
+        commitment.copy_from_slice(ctx.finish().as_ref());
+        let sealed = match self
+            .vault
+            .seal(round_slug, &p, &critique_context(id), &body)
+        {
+            Ok(sealed) => sealed,
+            Err(e) => return Ok(Err(StoreError::Io(e.to_string()))),
+        };
+        let stored = StoredCritique {
+            round: round_slug.to_owned(),
+            period: p.clone(),
+            themes: themes.clone(),
+            quote_ok: s.quote_ok,
+            commitment: hex(&commitment),
+            sealed,
+        };
+        let value = match records::to_json(&stored) {
+            Ok(v) => v,
+            Err(e) => return Ok(Err(e)),
+        };
+        if self.critiques.get(id)?.is_some() {
+            // A 2^-122 coincidence; refuse rather than overwrite.
+            return Ok(Err(StoreError::Io("critique id collision".into())));
+        }
+        // Spend after every other check, so nothing is written unless the
+        // whole submission is stored.
+        let spent = match credential {
+            Credential::Code(code) => self.spend_code(&s.round, code)?,
+            Credential::Nonce { key, nonce } => self.spend_nonce(key, nonce)?,
+        };
+        let kind = match spent {
+            Ok(kind) => kind,
+            Err(e) => return Ok(Err(e)),
+        };
+        self.critiques.insert(id, value)?;
+        self.members
+            .insert(member_key(round_slug, &p, id), &commitment)?;
+        self.bump(&counter_key(CounterKind::Critiques, &s.round), 1)?;
+        self.bump(&spent_key(round_slug, &p, kind), 1)?;
+        self.bump(&period_key(round_slug, &p, ""), 1)?;
+        for theme in &themes {
+            self.bump(&period_key(round_slug, &p, theme), 1)?;
+        }
+        Ok(Ok(Outcome::Receipt(Receipt::from_commitment(commitment))))
+    }
+
+    /// Mark a paper code spent, if it belongs to `round` and is unspent.
+    fn spend_code(
+        &self,
+        round: &Slug,
+        code: &[u8; 32],
+    ) -> TxResult<Result<&'static str, StoreError>> {
+        let state = self.codes.get(code)?;
+        let (spent, code_round) = match state.as_deref() {
+            Some([flag, rest @ ..]) => (*flag == 1, rest),
+            _ => return Ok(Err(StoreError::CodeUnknown)),
+        };
+        if code_round != round.as_str().as_bytes() {
+            return Ok(Err(StoreError::CodeUnknown));
+        }
+        if spent {
+            return Ok(Err(StoreError::CodeSpent));
+        }
+        let mut spent_value = vec![1u8];
+        spent_value.extend_from_slice(code_round);
+        self.codes.insert(code, spent_value)?;
+        self.bump(&counter_key(CounterKind::CodesSpent, round), 1)?;
+        Ok(Ok("code"))
+    }
+
+    /// Record a Privacy Pass nonce as spent under its key, unless it already
+    /// is. The record says only "spent": not by which critique.
+    fn spend_nonce(
+        &self,
+        key: &[u8; 32],
+        nonce: &[u8; 32],
+    ) -> TxResult<Result<&'static str, StoreError>> {
+        let Some(tree) = self.nonces.get(key) else {
+            return Ok(Err(StoreError::Io("spent-nonce tree not opened".into())));
+        };
+        if tree.get(nonce)?.is_some() {
+            return Ok(Err(StoreError::TokenSpent));
+        }
+        tree.insert(&nonce[..], &[][..])?;
+        Ok(Ok("token"))
     }
 
     fn round(&self, slug: &Slug) -> TxResult<Result<Round, StoreError>> {
         Ok(match self.rounds.get(slug.as_str())? {
             None => Err(StoreError::NotFound("round")),
-            Some(v) => super::records::from_json(&v),
+            Some(v) => records::from_json(&v),
         })
     }
 
     fn put_round(&self, round: &Round) -> TxResult<Result<(), StoreError>> {
-        match super::records::to_json(round) {
+        match records::to_json(round) {
             Ok(v) => {
                 self.rounds.insert(round.slug.as_str(), v)?;
                 Ok(Ok(()))
@@ -291,21 +856,21 @@ impl Tx<'_> {
     }
 
     fn bump(&self, key: &[u8], by: u64) -> TxResult<()> {
-        let n = super::records::decode_counter(self.counters.get(key)?.as_deref());
+        let n = records::decode_counter(self.counters.get(key)?.as_deref());
         self.counters.insert(key, &(n + by).to_be_bytes())?;
         Ok(())
     }
 }
 
 /// fsync for the files sled writes.
-struct Durable {
+pub(super) struct Durable {
     dir: PathBuf,
     db_file: File,
     synced_blobs: HashSet<OsString>,
 }
 
 impl Durable {
-    fn open(dir: &Path) -> std::io::Result<Self> {
+    pub(super) fn open(dir: &Path) -> std::io::Result<Self> {
         let db_file = File::open(dir.join("db"))?;
         // The files sled just created must survive a crash too.
         File::open(dir)?.sync_all()?;
@@ -316,7 +881,7 @@ impl Durable {
         })
     }
 
-    fn sync(&mut self) -> std::io::Result<()> {
+    pub(super) fn sync(&mut self) -> std::io::Result<()> {
         // fsync applies to the file, whichever descriptor wrote it.
         self.db_file.sync_all()?;
         // With 8 MiB segments sled should write no blob files; if it ever

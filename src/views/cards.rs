@@ -1,6 +1,8 @@
-//! The printable sheet of paper-code cards (A4, eight to a page).
+//! The printable sheet of paper-code cards (A4, eight to a page). Each card
+//! prints its code as 4-4-4 symbols, like the boxes on the paper form.
 
 use crate::domain::{Organisation, Round};
+use crate::messages::Messages;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 /// The sheet's style sheet, inline so that a saved sheet prints correctly
@@ -10,6 +12,9 @@ pub const CARDS_CSS: &str = include_str!("../../static/cards.css");
 /// `codes` are already in random order. `round_url` is the address printed
 /// on each card.
 pub fn code_sheet(org: &Organisation, round: &Round, codes: &[String], round_url: &str) -> Markup {
+    // What the card tells its holder comes from the message files; the
+    // host's instructions around the cards are in English.
+    let m = Messages::english();
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -33,9 +38,9 @@ pub fn code_sheet(org: &Organisation, round: &Round, codes: &[String], round_url
                                 p.card-code { (code) }
                                 p.card-url { (round_url) }
                                 ol.card-steps {
-                                    li { "Go to the web address above." }
-                                    li { "Type in the code. Each code works once." }
-                                    li { "Say what you think. Nobody will know it was you." }
+                                    @for key in ["card-step-address", "card-step-code", "card-step-say", "card-step-paper"] {
+                                        li { (m.t(key)) }
+                                    }
                                 }
                             }
                         }

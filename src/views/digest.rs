@@ -1,50 +1,53 @@
 //! The public digest of an organisation: counts per theme per ended period.
 
-use super::layout;
+use super::layout_in;
 use crate::digest::{Digest, Shown};
+use crate::messages::Messages;
 use maud::{html, Markup};
 
-fn shown(s: &Shown) -> Markup {
-    html! {
-        @match (s.count, s.fewer_than) {
-            (Some(n), _) => (n),
-            (None, Some(k)) => { "fewer than " (k) }
-            (None, None) => "–",
-        }
+fn shown(m: &Messages, s: &Shown) -> String {
+    match (s.count, s.fewer_than) {
+        (Some(n), _) => n.to_string(),
+        (None, Some(k)) => m.f("digest-fewer-than", &[("k", k.into())]),
+        (None, None) => "–".into(),
     }
 }
 
-pub fn digest(d: &Digest) -> Markup {
-    layout(
-        &format!("What people told {}", d.name),
+pub fn digest(m: &Messages, d: &Digest) -> Markup {
+    let title = m.f("digest-title", &[("org", d.name.as_str().into())]);
+    let path = format!("/o/{}", d.organisation);
+    layout_in(
+        m,
+        Some(&path),
+        &title,
         false,
         html! {
-            h1 { "What people told " (d.name) }
-            p.lead { "Counts of what people raised, by theme, for each period that has ended." }
-            p { "To protect the people who wrote, a number is shown only when enough \
-                 people are in it; otherwise it says “fewer than” that number. Nothing is \
-                 shown while a period is still open." }
+            h1 { (title) }
+            p.lead { (m.t("digest-lead")) }
+            p { (m.t("digest-protect")) }
             @if d.rounds.iter().all(|r| r.periods.is_empty()) {
-                p { "Nothing has been published yet." }
+                p { (m.t("digest-nothing")) }
             }
             @for round in &d.rounds {
                 @if !round.periods.is_empty() {
                     h2 { (round.title) }
                     @for p in &round.periods {
                         table.table {
-                            caption.table-caption { (p.label) " – critiques: " (shown(&p.total)) }
-                            thead { tr { th scope="col" { "Theme" } th.numeric scope="col" { "Critiques" } } }
+                            caption.table-caption { (m.f("digest-caption", &[
+                                ("period", p.label.as_str().into()),
+                                ("total", shown(m, &p.total).into()),
+                            ])) }
+                            thead { tr { th scope="col" { (m.t("digest-theme")) } th.numeric scope="col" { (m.t("digest-critiques")) } } }
                             tbody {
                                 @for t in &p.themes {
-                                    tr { th scope="row" { (t.label) } td.numeric { (shown(&t.shown)) } }
+                                    tr { th scope="row" { (t.label) } td.numeric { (shown(m, &t.shown)) } }
                                 }
                             }
                         }
                     }
                 }
             }
-            p { "A critique can choose up to three themes, so the theme counts can add up \
-                 to more than the number of critiques." }
+            p { (m.t("digest-up-to-three")) }
         },
     )
 }

@@ -1,47 +1,88 @@
 //! Server-rendered pages (maud). One function per page, no logic beyond
 //! presentation; every page works without JavaScript and loads nothing from
-//! another origin.
+//! another origin. Participant pages take their words from
+//! [`crate::messages`], so they can be read in Easy Read or another language.
 
+mod audit;
 mod cards;
+mod check;
 mod digest;
+mod easy;
+mod invite;
 mod pages;
+mod paper;
 mod round;
 
+pub use audit::{audit, receipts};
 pub use cards::{code_sheet, CARDS_CSS};
+pub use check::check_answers;
 pub use digest::digest;
-pub use pages::{home, not_found, problem};
-pub use round::{confirmation, round_form, FormErrors, FormValues};
+pub use easy::{glossary, picture, step, PICTURES};
+pub use invite::invite_page;
+pub use pages::{accessibility, helping, home, not_found, not_found_in, problem, problem_in};
+pub use paper::paper_form;
+pub use round::{confirmation, round_form, round_form_with_code, FormErrors, FormValues};
 
+use crate::messages::Messages;
 use maud::{html, Markup, DOCTYPE};
 
-/// The page frame: language, title, skip link, header, main, footer.
+/// The page frame in standard English, for pages without an Easy Read
+/// version (host and audit pages).
 pub fn layout(title: &str, has_error: bool, body: Markup) -> Markup {
+    layout_in(&Messages::english(), None, title, has_error, body)
+}
+
+/// The page frame: language, title, skip link, header, main, footer. With
+/// `path` (this page's address), the header links to the same page in Easy
+/// Read or standard English, one link away.
+pub fn layout_in(
+    m: &Messages,
+    path: Option<&str>,
+    title: &str,
+    has_error: bool,
+    body: Markup,
+) -> Markup {
     let title = if has_error {
-        format!("Error: {title} – Parrhesia")
+        format!(
+            "{} {title} – {}",
+            m.t("error-title-prefix"),
+            m.t("title-suffix")
+        )
     } else {
-        format!("{title} – Parrhesia")
+        format!("{title} – {}", m.t("title-suffix"))
     };
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(m.language()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
                 link rel="stylesheet" href="/static/style.css";
             }
-            body {
-                a.skip-link href="#main" { "Skip to main content" }
+            body.easy[m.easy] {
+                a.skip-link href="#main" { (m.t("skip-link")) }
                 header.header {
-                    div.width { a.service href="/" { "Parrhesia" } " – speak frankly, safely" }
+                    div.width {
+                        a.service href=(m.href("/")) { (m.t("service-name")) }
+                        " – " (m.t("tagline"))
+                        @if let Some(path) = path {
+                            a.variant-link href=(m.toggle_href(path)) {
+                                @if m.easy { (m.t("standard-link")) } @else { (m.t("easy-read-link")) }
+                            }
+                        }
+                    }
                 }
                 main #main .width {
                     (body)
                 }
                 footer.footer {
                     div.width {
-                        p { "Parrhesia does not record who you are. It keeps no addresses, \
-                             no cookies and no exact times." }
+                        p { (m.t("footer-privacy")) }
+                        ul.footer-links {
+                            li { a href=(m.href("/helping")) { (m.t("footer-helping")) } }
+                            li { a href=(m.href("/accessibility")) { (m.t("footer-accessibility")) } }
+                        }
                     }
                 }
             }
@@ -49,12 +90,17 @@ pub fn layout(title: &str, has_error: bool, body: Markup) -> Markup {
     }
 }
 
-/// A GOV.UK-style error summary: first on the page, linking to each field.
+/// A GOV.UK-style error summary in standard English.
 pub fn error_summary(items: &[(&str, String)]) -> Markup {
+    error_summary_in(&Messages::english(), items)
+}
+
+/// A GOV.UK-style error summary: first on the page, linking to each field.
+pub fn error_summary_in(m: &Messages, items: &[(&str, String)]) -> Markup {
     html! {
         @if !items.is_empty() {
             div.error-summary role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title" {
-                h2 #error-summary-title { "There is a problem" }
+                h2 #error-summary-title { (m.t("error-summary-title")) }
                 ul {
                     @for (field, message) in items {
                         li { a href=(format!("#{field}")) { (message) } }

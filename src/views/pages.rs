@@ -1,46 +1,119 @@
-//! Small stand-alone pages: home, not found, and plain problem pages.
+//! Stand-alone pages: home, help for helpers, the accessibility statement,
+//! not found, and plain problem pages.
 
-use super::layout;
+use super::{glossary, layout_in, step};
+use crate::messages::Messages;
 use maud::{html, Markup};
 
-pub fn home() -> Markup {
-    layout(
-        "Tell organisations what you really think",
+pub fn home(m: &Messages) -> Markup {
+    layout_in(
+        m,
+        Some("/"),
+        &m.t("home-title"),
         false,
         html! {
-            h1 { "Tell organisations what you really think" }
-            p.lead { "Parrhesia lets you tell a care provider, council or charity what is \
-                      wrong, without anyone knowing it was you." }
-            p { "To take part you need a code. It is printed on a card, or someone who \
-                 supports you can give you one. The card also shows the web address to use." }
-            h2 { "What happens to what you write" }
+            h1 { (m.t("home-title")) }
+            p.lead { (m.t("home-lead")) }
+            (step(m, "card", html! { p { (m.t("home-code")) } }))
+            h2 { (m.t("home-what-happens")) }
             ul {
-                li { "We never ask for your name." }
-                li { "We do not keep your internet address or any cookies." }
-                li { "Comments are counted in groups. Small groups are never shown, so \
-                      nobody can work out who said what." }
+                li { (step(m, "anonymous", html! { (m.t("home-no-name")) })) }
+                li { (m.t("home-no-address")) }
+                li { (step(m, "group", html! { (m.t("home-groups")) })) }
             }
+            p { a href=(m.href("/helping")) { (m.t("home-helping")) } }
+            @if m.easy { (glossary(m)) }
         },
     )
 }
 
-pub fn not_found() -> Markup {
-    problem(
-        "Page not found",
-        "If you typed the web address, check it is correct. If you pasted it, check you \
-         copied the whole address.",
+/// Guidance for people who type in someone else's critique.
+pub fn helping(m: &Messages) -> Markup {
+    let section = |title: &str, text: &str, picture: &str| {
+        html! {
+            h2 { (m.t(title)) }
+            (step(m, picture, html! { p { (m.t(text)) } }))
+        }
+    };
+    layout_in(
+        m,
+        Some("/helping"),
+        &m.t("helping-title"),
+        false,
+        html! {
+            h1 { (m.t("helping-title")) }
+            (step(m, "helper", html! { p.lead { (m.t("helping-lead")) } }))
+            (section("helping-their-words-title", "helping-their-words", "write"))
+            (section("helping-code-title", "helping-code", "card"))
+            (section("helping-leave-out-title", "helping-leave-out", "anonymous"))
+            (section("helping-nothing-recorded-title", "helping-nothing-recorded", "anonymous"))
+            (section("helping-paper-title", "helping-paper", "themes"))
+            (section("helping-receipt-title", "helping-receipt", "receipt"))
+            (glossary(m))
+        },
     )
 }
 
-/// A page that explains one problem in plain words.
+/// The accessibility statement, as UK public-sector services publish.
+pub fn accessibility(m: &Messages) -> Markup {
+    layout_in(
+        m,
+        Some("/accessibility"),
+        &m.t("a11y-title"),
+        false,
+        html! {
+            h1 { (m.t("a11y-title")) }
+            p.lead { (m.t("a11y-lead")) }
+            h2 { (m.t("a11y-can-title")) }
+            ul {
+                @for key in ["a11y-can-zoom", "a11y-can-keyboard", "a11y-can-no-js",
+                             "a11y-can-reader", "a11y-can-easy"] {
+                    li { (m.t(key)) }
+                }
+                li { (step(m, "write", html! { (m.t("a11y-can-paper")) })) }
+            }
+            h2 { (m.t("a11y-status-title")) }
+            p { (m.t("a11y-status")) }
+            h2 { (m.t("a11y-gaps-title")) }
+            ul {
+                @for key in ["a11y-gap-test", "a11y-gap-languages", "a11y-gap-themes"] {
+                    li { (m.t(key)) }
+                }
+            }
+            h2 { (m.t("a11y-contact-title")) }
+            (step(m, "helper", html! { p { (m.t("a11y-contact")) } }))
+            h2 { (m.t("a11y-enforcement-title")) }
+            p { (m.t("a11y-enforcement")) }
+            p { (m.t("a11y-prepared")) }
+        },
+    )
+}
+
+/// "Page not found" in standard English (for callers without messages).
+pub fn not_found() -> Markup {
+    not_found_in(&Messages::english())
+}
+
+pub fn not_found_in(m: &Messages) -> Markup {
+    problem_in(m, &m.t("not-found-title"), &m.t("not-found-body"))
+}
+
+/// A page that explains one problem in plain words, in standard English.
 pub fn problem(heading: &str, explanation: &str) -> Markup {
-    layout(
+    problem_in(&Messages::english(), heading, explanation)
+}
+
+/// A page that explains one problem in plain words.
+pub fn problem_in(m: &Messages, heading: &str, explanation: &str) -> Markup {
+    layout_in(
+        m,
+        None,
         heading,
         false,
         html! {
             h1 { (heading) }
             p { (explanation) }
-            p { a href="/" { "Go to the start page" } }
+            p { a href=(m.href("/")) { (m.t("go-start")) } }
         },
     )
 }

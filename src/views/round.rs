@@ -1,7 +1,12 @@
 //! The participant's form and the confirmation with their receipt.
+//!
+//! The form opens with "information in advance": what happens to a
+//! critique, who sees what and when (the period and the minimum group), all
+//! before any input is asked for.
 
-use super::{error_summary, layout};
+use super::{error_summary_in, layout_in, step};
 use crate::domain::{Organisation, Receipt, Round, MAX_THEMES};
+use crate::messages::Messages;
 use maud::{html, Markup};
 
 /// What the person typed, kept when the form is shown again (never the code).
@@ -22,67 +27,108 @@ fn field_error(errors: &FormErrors, field: &str) -> Option<String> {
         .map(|(_, m)| m.clone())
 }
 
-/// "week", or "4-week period".
-fn period_noun(round: &Round) -> String {
-    match round.period.weeks() {
-        1 => "week".into(),
-        n => format!("{n}-week period"),
+/// "week", or "4-week period", in the page's words.
+pub(super) fn period_noun(m: &Messages, round: &Round) -> String {
+    m.f("period-noun", &[("weeks", round.period.weeks().into())])
+}
+
+/// The round's address.
+pub(super) fn round_path(round: &Round) -> String {
+    format!("/r/{}", round.slug)
+}
+
+fn error_message(m: &Messages, e: &str) -> Markup {
+    html! {
+        span.visually-hidden { (m.t("error-hidden-prefix")) " " } (e)
+    }
+}
+
+/// "Before you start": what happens, who sees what, and when.
+pub(super) fn information_in_advance(m: &Messages, org: &Organisation, round: &Round) -> Markup {
+    let org_name = org.name.as_str();
+    html! {
+        div.inset {
+            h2 { (m.t("before-title")) }
+            ul.before {
+                li { (step(m, "anonymous", html! { (m.t("before-no-name")) })) }
+                li { (step(m, "group", html! { (m.f("before-who-sees", &[("org", org_name.into())])) })) }
+                li { (step(m, "calendar", html! {
+                    (m.f("before-when", &[
+                        ("period", period_noun(m, round).into()),
+                        ("k", round.min_group.get().into()),
+                    ]))
+                })) }
+                li { (m.t("before-names")) }
+                li { (m.t("before-once")) }
+            }
+        }
     }
 }
 
 pub fn round_form(
+    m: &Messages,
     org: &Organisation,
     round: &Round,
     values: &FormValues,
     errors: &FormErrors,
 ) -> Markup {
+    round_form_with_code(m, org, round, values, "", errors)
+}
+
+/// The form with the code filled in: only after "Change your answers" on
+/// the check page, where the person has just typed it.
+pub fn round_form_with_code(
+    m: &Messages,
+    org: &Organisation,
+    round: &Round,
+    values: &FormValues,
+    code: &str,
+    errors: &FormErrors,
+) -> Markup {
     let code_error = field_error(errors, "code");
     let themes_error = field_error(errors, "themes");
     let text_error = field_error(errors, "text");
-    let k = round.min_group.get();
+    let org_name = org.name.as_str();
+    let path = round_path(round);
     let body = html! {
-        (error_summary(&errors.iter().map(|(f, m)| (*f, m.clone())).collect::<Vec<_>>()))
+        (error_summary_in(m, &errors.iter().map(|(f, e)| (*f, e.clone())).collect::<Vec<_>>()))
         span.caption { (org.name) }
         h1 { (round.title) }
         @if !round.description.is_empty() {
             p.lead { (round.description) }
         }
-        div.inset {
-            h2 { "Before you start" }
-            ul {
-                li { "You do not give your name. We do not keep your internet address, \
-                      cookies or the exact time you write." }
-                li { "Your words are seen by the people who run this service. "
-                     (org.name) " sees how many people chose each theme." }
-                li { "Numbers are shown only after each " (period_noun(round)) " ends, and only for groups of "
-                     (k) " or more people, so nobody can work out who said what." }
-                li { "Do not write your name, or other people's names, unless you want to." }
-            }
+        (information_in_advance(m, org, round))
+        ul.other-ways {
+            li { a href=(m.href(&format!("{path}/paper"))) { (m.t("form-paper")) } }
+            li { a href=(m.href("/helping")) { (m.t("form-helping")) } }
         }
-        form method="post" action=(format!("/r/{}", round.slug)) accept-charset="utf-8" novalidate {
+        form method="post" action=(m.href(&format!("{path}/check"))) accept-charset="utf-8" novalidate {
             div.form-group.(if code_error.is_some() { "form-group-error" } else { "" }) {
-                label.label for="code" { "Your code" }
-                div #code-hint .hint { "It is printed on your card, like 7KQ2-M9XD-4RT5. \
-                    Capital or small letters are fine." }
-                @if let Some(e) = &code_error {
-                    p #code-error .error-message { span.visually-hidden { "Error: " } (e) }
-                }
-                input #code .input.input-code.(if code_error.is_some() { "input-error" } else { "" })
-                    name="code" type="text" autocomplete="off" spellcheck="false"
-                    autocapitalize="characters"
-                    aria-describedby=(if code_error.is_some() { "code-hint code-error" } else { "code-hint" });
+                (step(m, "card", html! {
+                    label.label for="code" { (m.t("code-label")) }
+                    div #code-hint .hint { (m.t("code-hint")) }
+                    @if let Some(e) = &code_error {
+                        p #code-error .error-message { (error_message(m, e)) }
+                    }
+                    input #code .input.input-code.(if code_error.is_some() { "input-error" } else { "" })
+                        name="code" type="text" value=(code) autocomplete="off" spellcheck="false"
+                        autocapitalize="characters"
+                        aria-describedby=(if code_error.is_some() { "code-hint code-error" } else { "code-hint" });
+                }))
             }
             div.form-group.(if themes_error.is_some() { "form-group-error" } else { "" }) {
                 fieldset.fieldset aria-describedby=(if themes_error.is_some() { "themes-hint themes-error" } else { "themes-hint" }) {
-                    legend.legend { "What is it about?" }
-                    div #themes-hint .hint { "Choose 1, 2 or " (MAX_THEMES) " themes." }
+                    legend.legend { (m.t("themes-legend")) }
+                    (step(m, "themes", html! {
+                        div #themes-hint .hint { (m.f("themes-hint", &[("max", MAX_THEMES.into())])) }
+                    }))
                     @if let Some(e) = &themes_error {
-                        p #themes-error .error-message { span.visually-hidden { "Error: " } (e) }
+                        p #themes-error .error-message { (error_message(m, e)) }
                     }
                     div.checkboxes {
                         @for (i, theme) in round.themes.iter().enumerate() {
                             @let id = if i == 0 { "themes".to_string() } else { format!("themes-{}", theme.slug) };
-                            @let hint_id = format!("{id}-hint");
+                            @let hint_id = format!("themes-{}-hint", theme.slug);
                             div.checkbox {
                                 input #(id) .checkbox-input type="checkbox" name="themes"
                                     value=(theme.slug)
@@ -98,11 +144,12 @@ pub fn round_form(
                 }
             }
             div.form-group.(if text_error.is_some() { "form-group-error" } else { "" }) {
-                label.label for="text" { "What do you want to tell " (org.name) "?" }
-                div #text-hint .hint { "Write in any language, up to 5,000 characters. Leave out names and details that could identify you or \
-                    someone else." }
+                (step(m, "write", html! {
+                    label.label for="text" { (m.f("text-label", &[("org", org_name.into())])) }
+                    div #text-hint .hint { (m.t("text-hint")) }
+                }))
                 @if let Some(e) = &text_error {
-                    p #text-error .error-message { span.visually-hidden { "Error: " } (e) }
+                    p #text-error .error-message { (error_message(m, e)) }
                 }
                 textarea #text .textarea.(if text_error.is_some() { "input-error" } else { "" })
                     name="text" rows="10"
@@ -114,35 +161,47 @@ pub fn round_form(
                 div.checkbox {
                     input #quote_ok .checkbox-input type="checkbox" name="quote_ok" value="yes"
                         checked[values.quote_ok] aria-describedby="quote_ok-hint";
-                    label.checkbox-label for="quote_ok" { (org.name) " may quote my words" }
-                    div #quote_ok-hint .hint.checkbox-hint { "Only if you tick this. Names and \
-                        details are removed first, and a person checks every quote." }
+                    label.checkbox-label for="quote_ok" { (m.f("quote-label", &[("org", org_name.into())])) }
+                    div #quote_ok-hint .hint.checkbox-hint { (m.t("quote-hint")) }
                 }
             }
-            button.button type="submit" { "Send" }
+            (step(m, "send", html! {
+                // An input, not a button element: text browsers (w3m) draw it as
+                // a button; they show a button element's label as plain text.
+                input.button type="submit" value=(m.t("send-button"));
+            }))
         }
+        @if m.easy { (super::glossary(m)) }
     };
-    layout(&round.title, !errors.is_empty(), body)
+    layout_in(m, Some(&path), &round.title, !errors.is_empty(), body)
 }
 
-pub fn confirmation(org: &Organisation, round: &Round, receipt: &Receipt) -> Markup {
-    layout(
-        "Received",
+pub fn confirmation(m: &Messages, org: &Organisation, round: &Round, receipt: &Receipt) -> Markup {
+    let path = round_path(round);
+    layout_in(
+        m,
+        Some(&path),
+        &m.t("received-title"),
         false,
         html! {
             div.panel {
-                h1 { "Received" }
-                p { "What you wrote has been stored safely." }
-                p { "Your receipt" br; strong.receipt { (receipt.display()) } }
+                h1 { (m.t("received-title")) }
+                p { (m.t("received-stored")) }
+                p { (m.t("received-receipt")) br; strong.receipt { (receipt.display()) } }
             }
-            h2 { "What happens next" }
-            p { "After this " (period_noun(round)) " ends, " (org.name) " sees how many people raised each \
-                 theme in " (round.title) ". Groups smaller than " (round.min_group.get())
-                " are not shown." }
-            p { "Your receipt is not linked to your code or to you. Keep it if you want to \
-                 check later that your comment was counted. You do not have to keep it." }
-            p { "Your code cannot be used again." }
-            p { a href=(format!("/r/{}", round.slug)) { "Write about something else with another code" } }
+            h2 { (m.t("next-title")) }
+            (step(m, "group", html! {
+                p { (m.f("next-counts", &[
+                    ("period", period_noun(m, round).into()),
+                    ("org", org.name.as_str().into()),
+                    ("round", round.title.as_str().into()),
+                    ("k", round.min_group.get().into()),
+                ])) }
+            }))
+            (step(m, "receipt", html! { p { (m.t("next-receipt")) } }))
+            p { (m.t("next-code-used")) }
+            p { a href=(m.href(&path)) { (m.t("next-another")) } }
+            @if m.easy { (super::glossary(m)) }
         },
     )
 }

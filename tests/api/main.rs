@@ -3,10 +3,17 @@
 
 mod abuse;
 mod admin;
+mod audit;
+mod check;
 mod concurrency;
 mod digest;
 mod helpers;
+mod inclusion;
+mod ops;
+mod privacy_pass;
 mod process;
 mod routes;
 mod stress;
 mod submission;
+mod token_clients;
+mod token_privacy;

@@ -15,7 +15,7 @@ use std::time::Duration;
 pub struct Server {
     pub child: Child,
     pub api: Api,
-    output: Arc<Mutex<String>>,
+    pub output: Arc<Mutex<String>>,
 }
 
 impl Server {
@@ -24,6 +24,7 @@ impl Server {
     }
 
     pub fn start_in(data: &Path, keys: &Path) -> Self {
+        crate::helpers::seed_token_key(keys);
         let mut child = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
             .args(["serve", "--bind", "127.0.0.1:0", "--data"])
             .arg(data)
@@ -101,7 +102,7 @@ impl Drop for Server {
     }
 }
 
-async fn round_with_codes(api: &Api, n: usize) -> Vec<String> {
+pub async fn round_with_codes(api: &Api, n: usize) -> Vec<String> {
     api.setup_round("care", "spring", 5).await;
     api.codes("spring", n).await
 }
@@ -319,14 +320,20 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
         needles.push(code.clone());
         needles.push(code.replace('-', ""));
     }
+    // Guarantee 5: the critique text is encrypted at rest.
+    needles.push("form words".into());
+    needles.push("json words".into());
     for file in files_under(root.path()) {
         let bytes = std::fs::read(&file).unwrap();
         for needle in &needles {
-            assert!(
-                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
-                "{needle:?} found in {}",
-                file.display()
-            );
+            let utf16: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            for form in [needle.as_bytes(), utf16.as_slice()] {
+                assert!(
+                    !bytes.windows(form.len()).any(|w| w == form),
+                    "{needle:?} found in {}",
+                    file.display()
+                );
+            }
         }
     }
     assert!(printed.contains("listening"), "output was captured");
@@ -339,4 +346,74 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
             "{needle:?} printed: {printed}"
         );
     }
+}
+
+pub(crate) fn run(args: &[&str], root: &Path) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
+        .args(args)
+        .env("PARRHESIA_DATA", root.join("data"))
+        .env("PARRHESIA_KEYS", root.join("keys"))
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+/// The auditor's tools as an auditor runs them: `verify` against a running
+/// server, `keys rotate` between runs, and `audit` on the stopped store.
+#[actix_web::test]
+async fn verify_rotate_and_audit_commands_work_end_to_end() {
+    let root = tempfile::tempdir().unwrap();
+    let server = Server::start(root.path());
+    let codes = round_with_codes(&server.api, 10).await;
+    submit_all(&server.api, &codes[..5]).await;
+    let closed = server
+        .api
+        .admin_post("/api/v1/admin/periods/close", json!({}))
+        .await;
+    assert_eq!(closed.json()["sealed"], 1);
+    let (ok, report) = run(&["verify", "--server", &server.api.address], root.path());
+    assert!(ok, "{report}");
+    assert!(report.contains("the log verifies"), "{report}");
+    server.stop();
+
+    let (ok, out) = run(&["keys", "rotate"], root.path());
+    assert!(ok, "{out}");
+    let server = Server::start(root.path());
+    submit_all(&server.api, &codes[5..]).await;
+    server
+        .api
+        .admin_post("/api/v1/admin/periods/close", json!({}))
+        .await;
+    let (ok, report) = run(&["verify", "--server", &server.api.address], root.path());
+    assert!(ok, "{report}");
+    server.stop();
+
+    let (ok, inventory) = run(&["audit"], root.path());
+    assert!(ok, "{inventory}");
+    assert!(
+        inventory.contains("open with the keys: 10 of 10"),
+        "{inventory}"
+    );
+
+    // Something identifying in the store is flagged.
+    let server = Server::start(root.path());
+    server
+        .api
+        .admin_post(
+            "/api/v1/admin/organisations",
+            json!({"slug": "leak", "name": "Seen from 203.0.113.9"}),
+        )
+        .await;
+    server.stop();
+    let (ok, inventory) = run(&["audit"], root.path());
+    assert!(!ok, "{inventory}");
+    assert!(
+        inventory.contains("IPv4 address (203.0.113.9)"),
+        "{inventory}"
+    );
 }

@@ -10,6 +10,8 @@ use serde_json::Value;
 fn concrete(path: &str) -> String {
     path.replace("{round}", "spring")
         .replace("{organisation}", "care")
+        .replace("{period}", "2026-11-16")
+        .replace("{picture}", "card.svg")
 }
 
 #[actix_web::test]

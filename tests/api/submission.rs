@@ -101,10 +101,12 @@ async fn bad_json_input_is_refused_clearly_and_nothing_is_stored() {
     let long = "a".repeat(5_001);
     let cases = vec![
         (
+            // Issue 3: neither a code nor a token is a 401 with a Privacy
+            // Pass challenge (the message also names the paper code).
             "missing code",
             json!({"themes": ["leadership"], "text": "x"}),
-            422,
-            "code_missing",
+            401,
+            "token_required",
         ),
         (
             "mistyped code",

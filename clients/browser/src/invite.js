@@ -1,0 +1,177 @@
+// The invitation page's Privacy Pass client (RFC 9578 §6, RFC 9577).
+//
+// Built into static/invite.js by `npm run build` (esbuild, from the
+// committed package-lock.json). It talks only to the page's own origin.
+//
+// 1. Read the invitation from the URL fragment (never sent to the server)
+//    and remove it from the address bar.
+// 2. Ask the round for its challenge (a POST without credentials answers
+//    401 with `WWW-Authenticate: PrivateToken ...`).
+// 3. Blind a token request here, send it with the invitation, and finalize
+//    the blind signature into a token. The server never sees the token.
+// 4. Keep the token in this browser (localStorage) until the person writes,
+//    now or later (RFC 9576 §4.1: time between getting and spending a
+//    token makes the two harder to link).
+
+import {
+  AuthorizationHeader,
+  WWWAuthenticateHeader,
+  publicVerif,
+} from '@cloudflare/privacypass-ts';
+
+const { Client, BlindRSAMode } = publicVerif;
+
+const root = document.getElementById('with-js');
+const round = root && root.dataset.round;
+const storageKey = `parrhesia:token:${round}`;
+const invitationKey = `parrhesia:invitation:${round}`;
+
+function show(id, visible) {
+  const el = document.getElementById(id);
+  if (el) el.hidden = !visible;
+}
+
+function say(message) {
+  const status = document.getElementById('status');
+  status.textContent = message;
+}
+
+async function errorMessage(res) {
+  try {
+    const body = await res.json();
+    if (body && body.message) return body.message;
+  } catch (_) {
+    // fall through
+  }
+  return `The service answered ${res.status}.`;
+}
+
+async function challenge() {
+  const res = await fetch(`/api/v1/rounds/${encodeURIComponent(round)}/critiques`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+    credentials: 'omit',
+  });
+  const header = res.headers.get('WWW-Authenticate');
+  if (res.status !== 401 || !header) {
+    throw new Error('This feedback round is not asking for tokens.');
+  }
+  const [first] = WWWAuthenticateHeader.parse(header);
+  return first;
+}
+
+async function issuerRequestPath() {
+  const res = await fetch('/.well-known/private-token-issuer-directory', { credentials: 'omit' });
+  const dir = await res.json();
+  // Same origin only: use the path, whatever host the directory names.
+  return new URL(dir['issuer-request-uri'], window.location.href).pathname;
+}
+
+async function getToken() {
+  const invitation = sessionStorage.getItem(invitationKey);
+  if (!invitation) {
+    say('This link has no invitation in it. Open the whole link you were sent.');
+    return;
+  }
+  const button = document.getElementById('get-token');
+  button.disabled = true;
+  say('Making your private token…');
+  try {
+    const chl = await challenge();
+    const client = new Client(BlindRSAMode.PSS);
+    const request = await client.createTokenRequest(chl.challenge, chl.tokenKey);
+    const res = await fetch(await issuerRequestPath(), {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/private-token-request',
+        Authorization: `Bearer ${invitation}`,
+      },
+      body: request.serialize(),
+      credentials: 'omit',
+    });
+    if (!res.ok) {
+      say(await errorMessage(res));
+      button.disabled = false;
+      return;
+    }
+    const response = client.deserializeTokenResponse(new Uint8Array(await res.arrayBuffer()));
+    const token = await client.finalize(response);
+    localStorage.setItem(storageKey, new AuthorizationHeader(token).toString());
+    sessionStorage.removeItem(invitationKey);
+    say('Your token is saved in this browser. You can write now, or come back to this link later.');
+    show('get', false);
+    show('write', true);
+  } catch (e) {
+    say(`Something went wrong making your token: ${e.message}`);
+    button.disabled = false;
+  }
+}
+
+async function send(event) {
+  event.preventDefault();
+  const token = localStorage.getItem(storageKey);
+  if (!token) {
+    say('There is no token in this browser. Get one first.');
+    return;
+  }
+  const form = event.target;
+  const themes = Array.from(form.querySelectorAll('input[name="themes"]:checked')).map((i) => i.value);
+  const body = {
+    themes,
+    text: form.querySelector('#text').value,
+    quote_ok: form.querySelector('#quote_ok').checked,
+  };
+  const button = document.getElementById('send');
+  button.disabled = true;
+  say('Sending…');
+  try {
+    const res = await fetch(`/api/v1/rounds/${encodeURIComponent(round)}/critiques`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: token },
+      body: JSON.stringify(body),
+      credentials: 'omit',
+    });
+    if (res.status === 201) {
+      const { receipt } = await res.json();
+      localStorage.removeItem(storageKey);
+      document.getElementById('receipt').textContent = receipt;
+      say('Received.');
+      show('write', false);
+      show('done', true);
+      return;
+    }
+    if (res.status === 409) localStorage.removeItem(storageKey);
+    say(await errorMessage(res));
+  } catch (e) {
+    say(`Could not send: ${e.message}. Your token is still saved; try again.`);
+  }
+  button.disabled = false;
+}
+
+function start() {
+  if (!root) return;
+  // Take the invitation out of the address bar at once, so it is not left
+  // in the history; keep it only for this tab until the token is made.
+  const fragment = window.location.hash.slice(1);
+  if (fragment) {
+    let invitation = fragment;
+    try {
+      invitation = decodeURIComponent(fragment);
+    } catch (_) {
+      // Not percent-encoded: use it as it is; the server will say if it is wrong.
+    }
+    sessionStorage.setItem(invitationKey, invitation);
+    window.history.replaceState(null, '', window.location.pathname);
+  }
+  show('no-js', false);
+  root.hidden = false;
+  const hasToken = localStorage.getItem(storageKey) !== null;
+  show('get', !hasToken);
+  show('write', hasToken);
+  if (hasToken) say('Your token is saved in this browser. You can write whenever you are ready.');
+  document.getElementById('get-token').addEventListener('click', getToken);
+  document.getElementById('critique').addEventListener('submit', send);
+}
+
+start();

@@ -1,0 +1,221 @@
+# Parrhesia in Easy Read English.
+# Rules: 15 words or fewer in each sentence. One idea in each sentence.
+# Common words. A unit test counts the words.
+
+## The page frame
+
+service-name = Parrhesia
+tagline = say what you think, safely
+skip-link = Skip to main content
+title-suffix = Parrhesia
+error-title-prefix = Error:
+footer-privacy = We do not know who you are. We keep no addresses. We use no cookies.
+footer-helping = I am helping someone
+footer-accessibility = Accessibility
+footer-paper = Paper forms
+easy-read-link = Easy Read version
+standard-link = Standard version
+error-summary-title = Something needs fixing
+error-hidden-prefix = Error:
+
+## Words we use
+
+glossary-title = Words we use
+glossary-code = Code
+glossary-code-means = Letters and numbers on a card. You need it to send your comment.
+glossary-theme = Theme
+glossary-theme-means = What your comment is about. For example, food or staff.
+glossary-anonymous = Anonymous
+glossary-anonymous-means = Nobody knows who you are. Not us. Not the organisation.
+
+## Pictures (text alternatives)
+
+picture-card = A card with a code on it
+picture-themes = A list with ticks in boxes
+picture-write = A pencil writing on paper
+picture-send = A letter going into a post box
+picture-anonymous = A person whose face cannot be seen
+picture-group = A group of people
+picture-calendar = A calendar
+picture-receipt = A slip of paper with a tick
+picture-helper = One person helping another
+
+## Home page
+
+home-title = Say what you really think
+home-lead = You can tell an organisation what is wrong.
+home-code = You need a code to take part. The code is on a card.
+home-what-happens = What happens to your words
+home-no-name = We never ask your name.
+home-no-address = We do not keep anything that shows who you are.
+home-groups = We only show numbers for big groups. Then nobody knows who said what.
+home-helping = Are you helping someone? Read our page for helpers.
+
+## The round page
+
+period-noun = { $weeks ->
+    [1] week
+   *[other] { $weeks } weeks
+}
+before-title = Read this first
+before-no-name = You do not give your name.
+before-who-sees = The people who run this service read your words. { $org } sees how many people chose each theme.
+before-when = They see the numbers every { $period }. Groups smaller than { $k } people are not shown.
+before-names = Do not write names.
+before-once = Your code works one time only.
+form-paper = Get a paper form instead
+form-helping = Are you helping someone? Read this page
+code-label = Your code
+code-hint = The code is on your card. It looks like 7KQ2-M9XD-4RT5.
+themes-legend = What is it about?
+themes-hint = Tick 1, 2 or { $max } boxes.
+text-label = What do you want to tell { $org }?
+text-hint = Write what you think. Do not write names.
+quote-label = { $org } can use my words
+quote-hint = Tick this if you say yes. We take out names first.
+send-button = Send
+
+## Problems
+
+error-code_missing = Type the code from your card.
+error-code_invalid = This code is not right. Check the letters and numbers on your card.
+error-code_unknown = We do not know this code. Check the letters and numbers on your card.
+error-code_spent = This code was used before. Tell the person who gave you the card.
+error-text_empty = Write what you want to say.
+error-text_too_long = You wrote { $chars } letters. You can write { $max } letters at most.
+error-themes_missing = Tick at least one box.
+error-themes_too_many = Tick { $max } boxes or fewer.
+error-theme_unknown = Tick boxes from the list.
+error-too_large = You wrote too much. Make it shorter and send it again.
+error-unreadable = We could not read some words. Type them again.
+error-wrong_form = Use the form on this page.
+error-busy = We are too busy right now. Your code still works. Wait, then press Send again.
+
+## Confirmation
+
+received-title = Thank you
+received-stored = We have your comment. It is safe.
+received-receipt = Your receipt
+next-title = What happens next
+next-counts = { $org } sees the numbers every { $period }. Groups smaller than { $k } people are not shown.
+next-receipt = The receipt does not show who you are. You can keep it to check your comment counted.
+next-code-used = You cannot use your code again.
+next-another = Say something else with a new code
+
+## Problem pages
+
+not-found-title = We cannot find this page
+not-found-body = Check the web address is right.
+round-unknown-title = We cannot find this page
+round-unknown-body = Check the web address on your card.
+service-problem-title = Sorry, something went wrong
+service-problem-body = Nothing was kept. Your code still works. Try again later.
+go-start = Go to the start page
+
+## Paper form
+
+paper-title = Paper form: { $round }
+paper-screen-intro = Print this form. Fill it in by hand. Give it to someone you trust.
+paper-print = Use Print in your browser.
+paper-for = For { $org }
+paper-how-title = How to use this form
+paper-how-code = Copy the code from your card into the boxes.
+paper-how-tick = Tick what your comment is about. Tick 1, 2 or { $max } boxes.
+paper-how-write = Write what you think. Do not write your name.
+paper-how-give = Give the form to someone you trust. They type it in at { $url }
+paper-code-label = Your code
+paper-themes-label = What is it about? Tick 1, 2 or { $max } boxes.
+paper-text-label = What do you want to tell { $org }?
+paper-quote-label = { $org } can use my words. Tick if yes.
+paper-private = Do not write your name on this form.
+
+## Helping someone
+
+helping-title = I am helping someone
+helping-lead = This page is for people who help someone give feedback.
+helping-their-words-title = Their words, not yours
+helping-their-words = Type what they said. Do not add what you think.
+helping-code-title = Use their code
+helping-code = Each person has their own code. Type the code from their card.
+helping-leave-out-title = What to leave out
+helping-leave-out = Do not type their name. Do not type your name.
+helping-nothing-recorded-title = Nobody knows who typed
+helping-nothing-recorded = We do not keep who typed the comment. We do not keep the exact time.
+helping-paper-title = Paper forms
+helping-paper = You can print a paper form. The person fills it in. You type it in.
+helping-receipt-title = The receipt
+helping-receipt = Give the receipt to the person. It shows their comment arrived.
+
+## Accessibility statement
+
+a11y-title = Accessibility
+a11y-lead = We want everyone to be able to use this service.
+a11y-can-title = What you can do
+a11y-can-zoom = You can make the words bigger.
+a11y-can-keyboard = You can use just a keyboard.
+a11y-can-no-js = You can use a simple or old browser.
+a11y-can-reader = You can use a screen reader.
+a11y-can-easy = You can read the pages in Easy Read.
+a11y-can-paper = You can use a paper form.
+a11y-status-title = How good is it?
+a11y-status = We follow the rules for websites called WCAG 2.2 AA. We test every change.
+a11y-gaps-title = What is not good yet
+a11y-gap-test = Disabled people have not tested the service yet.
+a11y-gap-languages = The pages are only in English.
+a11y-gap-themes = Some theme names may not be in Easy Read.
+a11y-contact-title = Tell us about a problem
+a11y-contact = Tell the people who gave you your card.
+a11y-enforcement-title = If you are not happy
+a11y-enforcement = The Equality Advisory and Support Service can help you.
+a11y-prepared = We wrote this in November 2026.
+
+## The public digest
+
+digest-title = What people told { $org }
+digest-lead = These numbers show what people talked about.
+digest-protect = We only show numbers for big groups. This keeps people safe.
+digest-nothing = There is nothing to show yet.
+digest-caption = { $period }. Comments: { $total }
+digest-theme = Theme
+digest-critiques = Comments
+digest-fewer-than = fewer than { $k }
+digest-up-to-three = One comment can have up to 3 themes.
+
+## Check your answers
+
+check-title = Check your answers
+check-not-sent = We have not sent anything yet. Your code still works.
+check-quote = Can { $org } use your words?
+check-quote-yes = Yes, { $org } can use my words.
+check-quote-no = No, do not use my words.
+check-send-title = Send your comment
+check-send-now = Press the button to send. You cannot change it after that.
+check-confirm = Send
+check-change = Change my answers
+
+## The printed code card
+
+card-step-address = Go to the web address above.
+card-step-code = Type in the code. It works one time.
+card-step-say = Say what you think. Nobody will know it was you.
+card-step-paper = No internet? Ask for a paper form.
+
+## The invitation page (online tokens)
+
+invite-title = Your invitation
+invite-heading = You are invited to say what you think.
+invite-nojs-heading = This page needs JavaScript.
+invite-nojs-why = Your invitation needs JavaScript. JavaScript is turned off here.
+invite-nojs-paper = You can use a paper code instead. Ask the person who invited you for a code card.
+invite-nojs-form-before = Then go to
+invite-nojs-form-link = the form
+invite-nojs-form-after = . Type the code from your card.
+invite-step1-heading = Step 1. Get your token.
+invite-step1-how = Your browser makes a secret token. Nobody can link it to your invitation. Not even us.
+invite-step1-where = The token stays in this browser on this device.
+invite-get-button = Get my token
+invite-step2-heading = Step 2. Write now or later.
+invite-wait-strong = Waiting makes you safer.
+invite-wait-why = If you write now, we could guess who wrote it. Another day is safer.
+invite-later = To write later, open this link again. Use the same browser.
+invite-done = We have kept what you wrote safe. Your token is used up.

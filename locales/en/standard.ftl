@@ -1,0 +1,221 @@
+# Parrhesia: plain English. Every key here must also be in every other
+# message file (a unit test checks it). Keep sentences short and words
+# common; explain any word a person might not know.
+
+## The page frame
+
+service-name = Parrhesia
+tagline = speak frankly, safely
+skip-link = Skip to main content
+title-suffix = Parrhesia
+error-title-prefix = Error:
+footer-privacy = Parrhesia does not record who you are. It keeps no addresses, no cookies and no exact times.
+footer-helping = I am helping someone
+footer-accessibility = Accessibility
+footer-paper = Paper forms
+easy-read-link = Easy Read version
+standard-link = Standard version
+error-summary-title = There is a problem
+error-hidden-prefix = Error:
+
+## Words we use (shown on Easy Read pages and the helping page)
+
+glossary-title = Words we use
+glossary-code = Code
+glossary-code-means = A mix of letters and numbers printed on a card. It lets you send one comment. It does not say who you are.
+glossary-theme = Theme
+glossary-theme-means = What your comment is about, like food or staff. Themes let us count what people raise.
+glossary-anonymous = Anonymous
+glossary-anonymous-means = Nobody can tell who you are. Not us and not the organisation.
+
+## Pictures (text alternatives)
+
+picture-card = A card with a code printed on it
+picture-themes = A list with ticks in boxes
+picture-write = A pencil writing on paper
+picture-send = A letter going into a post box
+picture-anonymous = A person whose face cannot be seen
+picture-group = A group of people counted together
+picture-calendar = A calendar
+picture-receipt = A slip of paper with a tick on it
+picture-helper = One person helping another
+
+## Home page
+
+home-title = Tell organisations what you really think
+home-lead = Parrhesia lets you tell a care provider, council or charity what is wrong, without anyone knowing it was you.
+home-code = To take part you need a code. It is printed on a card, or someone who supports you can give you one. The card also shows the web address to use.
+home-what-happens = What happens to what you write
+home-no-name = We never ask for your name.
+home-no-address = We do not keep your internet address or any cookies.
+home-groups = Comments are counted in groups. Small groups are never shown, so nobody can work out who said what.
+home-helping = Helping someone else to take part? Read our guidance for helpers.
+
+## The round page: information in advance, then the form
+
+period-noun = { $weeks ->
+    [1] week
+   *[other] { $weeks }-week period
+}
+before-title = Before you start
+before-no-name = You do not give your name. We do not keep your internet address, cookies or the exact time you write.
+before-who-sees = Your words are seen by the people who run this service. { $org } sees how many people chose each theme.
+before-when = Numbers are shown only after each { $period } ends, and only for groups of { $k } or more people, so nobody can work out who said what.
+before-names = Do not write your name, or other people's names, unless you want to.
+before-once = Your code works once. After you press Send you cannot change what you wrote.
+form-paper = You can also fill in a paper form
+form-helping = Typing this in for someone else? Read the guidance for helpers
+code-label = Your code
+code-hint = It is printed on your card, like 7KQ2-M9XD-4RT5. Capital or small letters are fine.
+themes-legend = What is it about?
+themes-hint = Choose 1, 2 or { $max } themes.
+text-label = What do you want to tell { $org }?
+text-hint = Write in any language, up to 5,000 characters. Leave out names and details that could identify you or someone else.
+quote-label = { $org } may quote my words
+quote-hint = Only if you tick this. Names and details are removed first, and a person checks every quote.
+send-button = Send
+
+## Problems with what was sent (the form shows them again)
+
+error-code_missing = Enter the code from your card.
+error-code_invalid = This code does not look right. Check each letter and number on your card and try again.
+error-code_unknown = We do not recognise this code for this feedback round. Check each letter and number on your card.
+error-code_spent = This code has already been used. If you did not use it, tell the person who gave it to you.
+error-text_empty = Write what you want to say.
+error-text_too_long = What you wrote is { $chars } characters long. It must be { $max } characters or fewer.
+error-themes_missing = Choose at least one theme.
+error-themes_too_many = Choose no more than { $max } themes.
+error-theme_unknown = Choose themes from the list.
+error-too_large = What you sent is too long. Shorten what you wrote and send it again.
+error-unreadable = Some of what you sent could not be read. Type it again and send it.
+error-wrong_form = Send your answers with the form on this page.
+error-busy = The service is busy. Nothing was stored and your code was not used. Wait a moment, type your code again and press Send.
+
+## Confirmation
+
+received-title = Received
+received-stored = What you wrote has been stored safely.
+received-receipt = Your receipt
+next-title = What happens next
+next-counts = After this { $period } ends, { $org } sees how many people raised each theme in { $round }. Groups smaller than { $k } are not shown.
+next-receipt = Your receipt is not linked to your code or to you. Keep it if you want to check later that your comment was counted. You do not have to keep it.
+next-code-used = Your code cannot be used again.
+next-another = Write about something else with another code
+
+## Problem pages
+
+not-found-title = Page not found
+not-found-body = If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.
+round-unknown-title = Feedback round not found
+round-unknown-body = There is no feedback round at this address. Check the address on your card.
+service-problem-title = Sorry, there is a problem with the service
+service-problem-body = Something went wrong on our side. Nothing was stored and your code was not used. Try again later.
+go-start = Go to the start page
+
+## Paper form (printed on A4)
+
+paper-title = Paper form: { $round }
+paper-screen-intro = Print this form on A4 paper. Fill it in by hand, then post it or give it to someone you trust to type in for you, such as an advocate.
+paper-print = To print, use your browser's Print command.
+paper-for = For { $org }
+paper-how-title = How to use this form
+paper-how-code = Copy the code from your card into the boxes. Each code works once.
+paper-how-tick = Tick what your comment is about. Tick 1, 2 or { $max } boxes.
+paper-how-write = Write what you want to say. Do not write your name.
+paper-how-give = Give the form to a person you trust. They type it in at { $url } with your code. Or type it in yourself.
+paper-code-label = Your code
+paper-themes-label = What is it about? Tick 1, 2 or { $max } boxes.
+paper-text-label = What do you want to tell { $org }?
+paper-quote-label = { $org } may quote my words (tick if yes)
+paper-private = Do not write your name on this form. Nobody who types it in may add your name or any details about you.
+
+## Helping someone take part
+
+helping-title = I am helping someone take part
+helping-lead = You may be a support worker, an advocate, a friend or a relative. This page tells you how to help someone give feedback without anyone knowing who they are.
+helping-their-words-title = Their words, not yours
+helping-their-words = Type exactly what they wrote or said. Do not add your own view. If they want to say something you disagree with, type it anyway.
+helping-code-title = Use their code
+helping-code = Each person needs their own code. Type the code from their card. Each code works once, so do not use your own code or someone else's.
+helping-leave-out-title = What to leave out
+helping-leave-out = Do not add their name, room number, date of birth or anything else that could show who they are. Do not add your own name either.
+helping-nothing-recorded-title = Nothing records who typed
+helping-nothing-recorded = Parrhesia does not record who typed a comment, on which device or at what exact time. It keeps no internet addresses and sets no cookies.
+helping-paper-title = Paper forms
+helping-paper = Each round has a paper form you can print. The person fills it in, or tells you what to write. You then type it in with their code. Afterwards give the paper back to them or destroy it.
+helping-receipt-title = The receipt
+helping-receipt = After sending, the page shows a receipt. Give it to the person, or write it on their card. It lets them check later that their comment was counted.
+
+## Accessibility statement
+
+a11y-title = Accessibility statement
+a11y-lead = This statement is about the Parrhesia service. We want as many people as possible to be able to use it.
+a11y-can-title = What you can do
+a11y-can-zoom = Zoom in up to 400% without the text spilling off the screen.
+a11y-can-keyboard = Use every part of the service with just a keyboard.
+a11y-can-no-js = Use the service without JavaScript, and with a text-only browser.
+a11y-can-reader = Use the service with a screen reader or speech recognition.
+a11y-can-easy = Read every page for participants in Easy Read.
+a11y-can-paper = Use a printed paper form, and ask someone to type it in for you.
+a11y-status-title = How well the service meets the standard
+a11y-status = We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA. Each change is tested in a real browser with automated checks and keyboard-only journeys.
+a11y-gaps-title = What we know is not yet accessible
+a11y-gap-test = Automated tests cannot find every problem. The service has not yet been tested by disabled people or by an accessibility expert.
+a11y-gap-languages = Pages are in English and Easy Read English only.
+a11y-gap-themes = Theme names are set by each organisation, so they may not be in Easy Read.
+a11y-contact-title = Tell us about a problem
+a11y-contact = If you find a problem, tell the organisation that gave you your card. They run this service for you and must pass it on to us.
+a11y-enforcement-title = If you are not happy with the answer
+a11y-enforcement = In the UK, the Equality Advisory and Support Service (EASS) can help you.
+a11y-prepared = This statement was written in November 2026 and is checked every time the service changes.
+
+## The public digest
+
+digest-title = What people told { $org }
+digest-lead = Counts of what people raised, by theme, for each period that has ended.
+digest-protect = To protect the people who wrote, a number is shown only when enough people are in it. Otherwise it says “fewer than” that number. Nothing is shown while a period is still open.
+digest-nothing = Nothing has been published yet.
+digest-caption = { $period } – critiques: { $total }
+digest-theme = Theme
+digest-critiques = Critiques
+digest-fewer-than = fewer than { $k }
+digest-up-to-three = A critique can choose up to three themes, so the theme counts can add up to more than the number of critiques.
+
+## Check your answers (nothing is stored yet)
+
+check-title = Check your answers before sending
+check-not-sent = Nothing has been sent yet and your code has not been used.
+check-quote = May { $org } quote you?
+check-quote-yes = Yes, { $org } may quote my words.
+check-quote-no = No, do not quote my words.
+check-send-title = Now send your comment
+check-send-now = When you press the button, your comment is stored and your code is used up. You cannot change it after that.
+check-confirm = Confirm and send
+check-change = Change your answers
+
+## The printed code card (what its holder reads)
+
+card-step-address = Go to the web address above.
+card-step-code = Type in the code. Each code works once.
+card-step-say = Say what you think. Nobody will know it was you.
+card-step-paper = No internet? Ask for the paper form.
+
+## The invitation page (online tokens)
+
+invite-title = Your invitation
+invite-heading = You are invited to give feedback
+invite-nojs-heading = This page needs JavaScript
+invite-nojs-why = Your invitation works by making a private token inside your web browser, and that needs JavaScript, which is turned off or not available here.
+invite-nojs-paper = You can still take part with a paper code instead. Ask the person who invited you for a code card, or ask someone who supports you to get one.
+invite-nojs-form-before = Then go to
+invite-nojs-form-link = the feedback form
+invite-nojs-form-after = {" "}and type the code from the card.
+invite-step1-heading = Step 1: get your private token
+invite-step1-how = Your browser makes a token and the service signs it without seeing it. Later, nobody – not even the people who run this service – can tell which invitation a token came from.
+invite-step1-where = The token is kept only in this browser, on this device.
+invite-get-button = Get my token
+invite-step2-heading = Step 2: write now, or come back later
+invite-wait-strong = Waiting makes you safer.
+invite-wait-why = If you write straight away, the service could notice that a token was made and a comment arrived a moment later. If you come back another day, that link is gone.
+invite-later = To write later, open this same link again in this browser. Your token stays here until you use it.
+invite-done = What you wrote has been stored safely. Your token has been used and removed from this browser.

@@ -1,0 +1,55 @@
+//! The machine-readable declaration of everything the store keeps, per
+//! record kind, published at `/api/v1/audit` and used by `parrhesia audit`
+//! to flag any field that is not declared.
+
+use serde_json::{json, Value};
+
+/// Fields of a stored critique (the `critiques` tree), in clear.
+pub const CRITIQUE_FIELDS: &[&str] = &[
+    "round",
+    "period",
+    "themes",
+    "quote_ok",
+    "commitment",
+    "sealed",
+];
+/// Fields of the sealed part of a critique.
+pub const SEALED_FIELDS: &[&str] = &["key", "nonce", "ciphertext"];
+
+pub fn declaration() -> Value {
+    json!({
+        "never_stored": [
+            "IP addresses", "user agents", "referrers", "cookies",
+            "any time finer than the round's period",
+            "plaintext paper codes", "a link from a critique to the code or token spent for it",
+            "sequence numbers or arrival order"
+        ],
+        "data_directory": {
+            "organisations": {"key": "slug", "fields": ["slug", "name"]},
+            "rounds": {"key": "slug", "fields": ["slug", "organisation", "title", "description", "themes", "min_group", "period_weeks", "opened", "retention_periods"]},
+            "codes": {"key": "HMAC-SHA256(code key, paper code)", "fields": ["spent flag", "round"]},
+            "critiques": {
+                "key": "random 128-bit id",
+                "fields": CRITIQUE_FIELDS,
+                "sealed": {
+                    "cipher": "ChaCha20-Poly1305 under the period's data key",
+                    "fields": SEALED_FIELDS,
+                    "plaintext": ["round", "period", "themes", "text", "quote_ok", "salt"]
+                }
+            },
+            "members": {"key": "round, period, random critique id", "fields": ["commitment"]},
+            "counters": {"key": "round and kind, or round, period and theme", "fields": ["count"]},
+            "periods": {"key": "round, period", "fields": ["round", "period", "digest_json", "digest_sha256", "head", "first_leaf", "leaf_count", "shredded"]},
+            "log_leaves": {"key": "leaf index", "fields": ["canonical JSON leaf: critique commitment, digest hash or token key"]},
+            "log_heads": {"key": "head index", "fields": ["tree_size", "root_hash", "round", "period", "digest_sha256", "signature"]}
+        },
+        "key_directory": {
+            "paper-code.key": "HMAC key for paper codes",
+            "admin-token.sha256": "SHA-256 of the generated admin token",
+            "master.<id>.key": "master keys that wrap data keys",
+            "master.current": "id of the master key new data keys use",
+            "data.<round>.<period>.key": "a period's data key, wrapped; destroyed at the end of retention",
+            "log-signing.pk8": "Ed25519 key that signs tree heads"
+        }
+    })
+}

@@ -1,0 +1,31 @@
+//! What auditors can check: the append-only Merkle log of critique
+//! commitments, sealed digests and token keys; its signed tree heads; the
+//! checks `parrhesia verify` runs; and the declaration of what the store
+//! keeps.
+
+pub mod declaration;
+pub mod fetch;
+pub mod log;
+pub mod merkle;
+pub mod scan;
+pub mod verify;
+
+use crate::store::SealedPeriod;
+use log::TreeHead;
+use serde::{Deserialize, Serialize};
+use verify::PublishedTokenKey;
+
+/// Everything `/api/v1/audit` publishes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AuditDocument {
+    /// The Ed25519 key that signs tree heads, raw 32 bytes, base64.
+    pub log_public_key: String,
+    pub log_size: u64,
+    pub tree_heads: Vec<TreeHead>,
+    /// Sealed periods with their frozen digest JSON (which holds the exact
+    /// totals) and where their leaves are.
+    pub periods: Vec<SealedPeriod>,
+    pub token_keys: Vec<PublishedTokenKey>,
+    /// What the store keeps per record kind, and what it never keeps.
+    pub declaration: serde_json::Value,
+}

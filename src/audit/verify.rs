@@ -1,0 +1,240 @@
+//! The auditor's checks, as a pure function over what the service publishes.
+//! `parrhesia verify --server URL` fetches everything and runs [`verify`];
+//! the tests run it on tampered copies.
+//!
+//! What is checked:
+//! 1. every signed tree head's Ed25519 signature, under the published key;
+//! 2. each head's root against the root recomputed from the published
+//!    leaves (so a removed, added or modified leaf is caught), and that heads
+//!    only grow;
+//! 3. the server's consistency proof between each successive pair of heads
+//!    (RFC 9162 §2.1.4.2), so the log was only ever appended to;
+//! 4. each sealed period: its digest JSON hashes to the value in its head and
+//!    in its digest leaf; its totals equal the number of its critique leaves
+//!    and the spent credentials;
+//! 5. the token keys published now are exactly the ones logged.
+
+use super::log::{Leaf, TreeHead};
+use super::merkle::{self, Hash};
+use crate::digest::SealedDigest;
+use crate::encoding::hex;
+use crate::store::SealedPeriod;
+use ring::digest::{digest, SHA256};
+use serde::{Deserialize, Serialize};
+
+/// A token key as the issuer directory publishes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedTokenKey {
+    pub token_type: u16,
+    pub key_id: String,
+    pub token_key: String,
+}
+
+/// Everything public that the checks need.
+#[derive(Debug, Clone)]
+pub struct Published {
+    pub log_public_key: Vec<u8>,
+    pub heads: Vec<TreeHead>,
+    pub periods: Vec<SealedPeriod>,
+    /// Every leaf, as its canonical JSON.
+    pub leaves: Vec<String>,
+    /// The server's consistency proof from head `i` to head `i + 1`.
+    pub consistency: Vec<Vec<Hash>>,
+    pub token_keys: Vec<PublishedTokenKey>,
+}
+
+/// One line of the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    pub ok: bool,
+    pub what: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub checks: Vec<Check>,
+}
+
+impl Report {
+    fn check(&mut self, ok: bool, what: impl Into<String>) {
+        self.checks.push(Check {
+            ok,
+            what: what.into(),
+        });
+    }
+
+    pub fn ok(&self) -> bool {
+        !self.checks.is_empty() && self.checks.iter().all(|c| c.ok)
+    }
+
+    pub fn failures(&self) -> Vec<&Check> {
+        self.checks.iter().filter(|c| !c.ok).collect()
+    }
+
+    /// A readable report, one line per check.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for c in &self.checks {
+            out.push_str(if c.ok { "ok    " } else { "FAIL  " });
+            out.push_str(&c.what);
+            out.push('\n');
+        }
+        let failed = self.failures().len();
+        out.push_str(&format!(
+            "{} checks, {} passed, {} failed: {}\n",
+            self.checks.len(),
+            self.checks.len() - failed,
+            failed,
+            if self.ok() {
+                "the log verifies"
+            } else {
+                "THE LOG DOES NOT VERIFY"
+            }
+        ));
+        out
+    }
+}
+
+pub fn verify(p: &Published) -> Report {
+    let mut r = Report::default();
+    let leaves: Vec<Option<Leaf>> = p
+        .leaves
+        .iter()
+        .map(|l| serde_json::from_str(l).ok())
+        .collect();
+    r.check(
+        leaves.iter().all(Option::is_some),
+        format!("all {} leaves are well-formed", leaves.len()),
+    );
+    let hashes: Vec<Hash> = p
+        .leaves
+        .iter()
+        .map(|l| merkle::leaf_hash(l.as_bytes()))
+        .collect();
+
+    // 1 and 2: signatures, roots, growth.
+    let mut previous_size = 0;
+    for (i, head) in p.heads.iter().enumerate() {
+        r.check(
+            head.verify(&p.log_public_key),
+            format!(
+                "head {i} (size {}) is signed by the log key",
+                head.tree_size
+            ),
+        );
+        let size = usize::try_from(head.tree_size).unwrap_or(usize::MAX);
+        let matches = size <= hashes.len() && head.root() == Some(merkle::root(&hashes[..size]));
+        r.check(
+            matches,
+            format!(
+                "head {i}: root matches the first {} published leaves",
+                head.tree_size
+            ),
+        );
+        r.check(
+            head.tree_size > previous_size || i == 0,
+            format!("head {i} grows the log"),
+        );
+        previous_size = head.tree_size;
+    }
+    if let Some(last) = p.heads.last() {
+        r.check(
+            last.tree_size == p.leaves.len() as u64,
+            format!("the newest head covers all {} leaves", p.leaves.len()),
+        );
+    }
+
+    // 3: consistency between successive heads, by the server's proofs.
+    for (i, pair) in p.heads.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        let ok = match (a.root(), b.root(), p.consistency.get(i)) {
+            (Some(ra), Some(rb), Some(proof)) => {
+                merkle::verify_consistency(a.tree_size, b.tree_size, &ra, &rb, proof)
+            }
+            _ => false,
+        };
+        r.check(ok, format!("head {} is consistent with head {}", i + 1, i));
+    }
+
+    // 4: sealed periods.
+    for s in &p.periods {
+        let name = format!("{} {}", s.round, s.period);
+        let sha = hex(digest(&SHA256, s.digest_json.as_bytes()).as_ref());
+        r.check(
+            sha == s.digest_sha256,
+            format!("{name}: digest hashes to its published hash"),
+        );
+        let head = usize::try_from(s.head).ok().and_then(|i| p.heads.get(i));
+        r.check(
+            head.is_some_and(|h| {
+                h.digest_sha256 == sha && h.round == s.round && h.period == s.period
+            }),
+            format!("{name}: its signed head names this digest"),
+        );
+        let logged = leaves.iter().any(|l| {
+            matches!(l, Some(Leaf::Digest { round, period, sha256 })
+                if *round == s.round && *period == s.period && *sha256 == sha)
+        });
+        r.check(
+            logged,
+            format!("{name}: the digest's hash is a leaf of the log"),
+        );
+        let critiques = leaves
+            .iter()
+            .filter(|l| {
+                matches!(l, Some(Leaf::Critique { round, period, .. })
+                    if *round == s.round && *period == s.period)
+            })
+            .count() as u64;
+        match serde_json::from_str::<SealedDigest>(&s.digest_json) {
+            Ok(d) => {
+                r.check(
+                    d.totals.critiques == critiques,
+                    format!(
+                        "{name}: digest total {} equals the {critiques} critique leaves",
+                        d.totals.critiques
+                    ),
+                );
+                r.check(
+                    d.totals.codes_spent + d.totals.tokens_spent == d.totals.critiques,
+                    format!(
+                        "{name}: spent codes {} + spent tokens {} equal critiques {}",
+                        d.totals.codes_spent, d.totals.tokens_spent, d.totals.critiques
+                    ),
+                );
+                r.check(
+                    d.digest.total.count.is_none_or(|n| n == d.totals.critiques),
+                    format!("{name}: the published total agrees with the totals"),
+                );
+            }
+            Err(_) => r.check(false, format!("{name}: digest JSON is well-formed")),
+        }
+    }
+
+    // 5: token keys, the same for everyone as logged (RFC 9576 §6).
+    let logged: Vec<PublishedTokenKey> = leaves
+        .iter()
+        .filter_map(|l| match l {
+            Some(Leaf::TokenKey {
+                token_type,
+                key_id,
+                token_key,
+            }) => Some(PublishedTokenKey {
+                token_type: *token_type,
+                key_id: key_id.clone(),
+                token_key: token_key.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    for key in &p.token_keys {
+        r.check(
+            logged.contains(key),
+            format!("token key {} is in the log", key.key_id),
+        );
+    }
+    if p.token_keys.is_empty() {
+        r.check(true, "no token keys are published");
+    }
+    r
+}

@@ -1,0 +1,266 @@
+//! Backups of the store: export every tree (in the writer thread, between
+//! commits) and restore them into an empty data directory.
+//!
+//! The file is ours, not sled's, so a backup does not depend on the storage
+//! engine's on-disk format:
+//!
+//! ```text
+//! "parrhesia-backup/1\n"
+//! per tree, the fixed [`TREES`] in order, then any others by name (the
+//! invitations and the per-key spent-nonce trees):
+//!   u32 name length, name, u64 entry count,
+//!   per entry: u32 key length, key, u32 value length, value
+//! SHA-256 of everything above (32 bytes)
+//! ```
+//!
+//! All integers are big-endian. Entries are in key order, as sled keeps
+//! them: no arrival order is added.
+//!
+//! # Security contract
+//! A backup holds exactly what the data directory holds: critique text only
+//! sealed under per-period data keys, codes only as keyed hashes. It never
+//! holds a key: those live in the key directory, which the operator backs
+//! up separately (deploy/README.md). A backup without the key directory
+//! restores counts, digests and the log, not text.
+
+use super::writer::Durable;
+use super::StoreError;
+use ring::digest::{digest, SHA256};
+use std::path::Path;
+
+const MAGIC: &[u8] = b"parrhesia-backup/1\n";
+
+/// Every tree, in file order.
+const TREES: [&str; 9] = [
+    "organisations",
+    "rounds",
+    "codes",
+    "critiques",
+    "counters",
+    "members",
+    "periods",
+    "log_leaves",
+    "log_heads",
+];
+
+fn put(out: &mut Vec<u8>, bytes: &[u8]) -> Result<(), StoreError> {
+    let len = u32::try_from(bytes.len()).map_err(|_| StoreError::Io("record too long".into()))?;
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(bytes);
+    Ok(())
+}
+
+/// Every tree as one backup file. Only the writer calls this, between
+/// commits, so nothing changes while it reads.
+pub(super) fn export(db: &sled::Db) -> Result<Vec<u8>, StoreError> {
+    let mut others: Vec<String> = db
+        .tree_names()
+        .iter()
+        .filter_map(|n| String::from_utf8(n.to_vec()).ok())
+        .filter(|n| !TREES.contains(&n.as_str()) && !n.starts_with("__sled__"))
+        .collect();
+    others.sort();
+    let mut out = MAGIC.to_vec();
+    for name in TREES
+        .iter()
+        .copied()
+        .chain(others.iter().map(String::as_str))
+    {
+        let tree = db.open_tree(name)?;
+        put(&mut out, name.as_bytes())?;
+        out.extend_from_slice(&(tree.len() as u64).to_be_bytes());
+        for item in tree.iter() {
+            let (k, v) = item?;
+            put(&mut out, &k)?;
+            put(&mut out, &v)?;
+        }
+    }
+    let sum = digest(&SHA256, &out);
+    out.extend_from_slice(sum.as_ref());
+    Ok(out)
+}
+
+/// One key and its value, borrowed from the backup file.
+type Entry<'a> = (&'a [u8], &'a [u8]);
+
+/// A backup file, checked and split into trees.
+struct Parsed<'a> {
+    trees: Vec<(&'a str, Vec<Entry<'a>>)>,
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], StoreError> {
+        if self.0.len() < n {
+            return Err(damaged("it ends too early"));
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Ok(head)
+    }
+
+    fn u32(&mut self) -> Result<usize, StoreError> {
+        let b = self.take(4)?;
+        Ok(u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    }
+
+    fn u64(&mut self) -> Result<u64, StoreError> {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(self.take(8)?);
+        Ok(u64::from_be_bytes(b))
+    }
+
+    fn field(&mut self) -> Result<&'a [u8], StoreError> {
+        let n = self.u32()?;
+        self.take(n)
+    }
+}
+
+fn damaged(why: &str) -> StoreError {
+    StoreError::Io(format!("this is not an intact Parrhesia backup: {why}"))
+}
+
+fn parse(bytes: &[u8]) -> Result<Parsed<'_>, StoreError> {
+    if bytes.len() < MAGIC.len() + 32 || !bytes.starts_with(MAGIC) {
+        return Err(damaged("it does not start with the backup header"));
+    }
+    let (body, sum) = bytes.split_at(bytes.len() - 32);
+    // Not secret: an integrity check against truncation and corruption.
+    if digest(&SHA256, body).as_ref() != sum {
+        return Err(damaged(
+            "its checksum does not match (truncated or corrupted)",
+        ));
+    }
+    let mut r = Reader(&body[MAGIC.len()..]);
+    let mut trees = Vec::new();
+    while !r.0.is_empty() {
+        let name = std::str::from_utf8(r.field()?).map_err(|_| damaged("a tree name"))?;
+        if let Some(expected) = TREES.get(trees.len()) {
+            if name != *expected {
+                return Err(damaged(&format!("expected tree {expected}, found {name}")));
+            }
+        }
+        let count = r.u64()?;
+        let mut entries = Vec::new();
+        for _ in 0..count {
+            entries.push((r.field()?, r.field()?));
+        }
+        trees.push((name, entries));
+    }
+    if trees.len() < TREES.len() {
+        return Err(damaged("trees are missing"));
+    }
+    Ok(Parsed { trees })
+}
+
+/// Check a backup file's header, structure and checksum; returns how many
+/// records it holds.
+pub fn check(backup: &[u8]) -> Result<u64, StoreError> {
+    Ok(parse(backup)?
+        .trees
+        .iter()
+        .map(|(_, entries)| entries.len() as u64)
+        .sum())
+}
+
+/// Restore `backup` into `dir`, which must be absent or empty: a restore
+/// never mixes with or overwrites a store. Returns the number of records
+/// written. The key directory that belongs with the backup is restored
+/// separately.
+pub fn restore(backup: &[u8], dir: &Path) -> Result<u64, StoreError> {
+    let parsed = parse(backup)?;
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).map_err(|e| StoreError::Io(e.to_string()))?;
+        if entries.next().is_some() {
+            return Err(StoreError::Exists(
+                "data in the target directory (restore needs an empty one)",
+            ));
+        }
+    }
+    create_private_dir(dir)?;
+    let db = sled::Config::new()
+        .path(dir)
+        .flush_every_ms(None)
+        .segment_size(8 * 1024 * 1024)
+        .open()?;
+    let mut written = 0;
+    for (name, entries) in &parsed.trees {
+        let tree = db.open_tree(name)?;
+        let mut batch = sled::Batch::default();
+        for (k, v) in entries {
+            batch.insert(*k, *v);
+            written += 1;
+        }
+        tree.apply_batch(batch)?;
+    }
+    db.flush()?;
+    Durable::open(dir)
+        .and_then(|mut d| d.sync())
+        .map_err(|e| StoreError::Io(e.to_string()))?;
+    Ok(written)
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .map_err(|e| StoreError::Io(format!("could not create {}: {e}", dir.display())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Vec<u8> {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sled::Config::new()
+            .temporary(true)
+            .path(dir.path())
+            .open()
+            .unwrap();
+        for name in TREES {
+            db.open_tree(name).unwrap();
+        }
+        db.open_tree("rounds")
+            .unwrap()
+            .insert("spring", &b"{}"[..])
+            .unwrap();
+        db.open_tree("codes")
+            .unwrap()
+            .insert([7u8; 32], &b"\x01spring"[..])
+            .unwrap();
+        // A per-key spent-nonce tree travels too.
+        db.open_tree("spent-nonces/ab")
+            .unwrap()
+            .insert([9u8; 32], &b""[..])
+            .unwrap();
+        export(&db).unwrap()
+    }
+
+    #[test]
+    fn a_backup_restores_into_an_empty_directory_only() {
+        let bytes = sample();
+        let target = tempfile::tempdir().unwrap();
+        let data = target.path().join("data");
+        assert_eq!(restore(&bytes, &data).unwrap(), 3);
+        let again = restore(&bytes, &data);
+        assert!(matches!(again, Err(StoreError::Exists(_))), "{again:?}");
+    }
+
+    #[test]
+    fn a_damaged_backup_is_refused_before_anything_is_written() {
+        let mut bytes = sample();
+        let n = bytes.len();
+        bytes[n / 2] ^= 1;
+        let target = tempfile::tempdir().unwrap();
+        let data = target.path().join("data");
+        assert!(restore(&bytes, &data).is_err());
+        assert!(!data.exists());
+        assert!(restore(&bytes[..n - 40], &data).is_err());
+        assert!(restore(b"hello", &data).is_err());
+    }
+}

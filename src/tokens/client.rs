@@ -1,0 +1,86 @@
+//! The participant's side of Privacy Pass (RFC 9578 §6.1, §6.3), for the
+//! `parrhesia token fetch` command and the tests: read a challenge, blind a
+//! token request, and finalize the issuer's response into a token.
+//!
+//! # Security contract
+//! The blinding state ([`PendingToken`]) stays in the client's memory; only
+//! the blinded request leaves it. The finished token is a secret until it
+//! is spent: its `Debug` is redacted.
+
+use privacypass::auth::authenticate::{parse_www_authenticate_header, TokenChallenge};
+use privacypass::auth::authorize::build_authorization_header;
+use privacypass::public_tokens::{PublicKey, TokenRequest, TokenResponse, TokenState};
+use privacypass::{Deserialize, Serialize, TokenType};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClientError {
+    #[error("the server's WWW-Authenticate header has no PrivateToken challenge for token type 2")]
+    NoChallenge,
+    #[error("the server's token key is not a valid RSA key")]
+    BadKey,
+    #[error("could not make a token request")]
+    Request,
+    #[error("the issuer's response is not a valid token response")]
+    Response,
+}
+
+/// A challenge and the key to use for it.
+pub struct Challenge {
+    challenge: TokenChallenge,
+    key: PublicKey,
+}
+
+/// The client's blinding state between request and response.
+pub struct PendingToken(TokenState);
+
+impl std::fmt::Debug for PendingToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PendingToken(<redacted>)")
+    }
+}
+
+/// Read the first type-2 challenge in a `WWW-Authenticate` value.
+pub fn parse_challenge(www_authenticate: &str) -> Result<Challenge, ClientError> {
+    let value =
+        http::HeaderValue::from_str(www_authenticate).map_err(|_| ClientError::NoChallenge)?;
+    let found = parse_www_authenticate_header(&value).map_err(|_| ClientError::NoChallenge)?;
+    let first = found
+        .into_iter()
+        .find(|c| c.token_challenge().token_type() == TokenType::Public)
+        .ok_or(ClientError::NoChallenge)?;
+    let key = PublicKey::from_spki(first.token_key()).map_err(|_| ClientError::BadKey)?;
+    Ok(Challenge {
+        challenge: first.token_challenge().clone(),
+        key,
+    })
+}
+
+/// Blind a fresh token request for `challenge`: returns the request body
+/// (`application/private-token-request`) and the state to finalize with.
+pub fn request(challenge: &Challenge) -> Result<(Vec<u8>, PendingToken), ClientError> {
+    let mut rng = blind_rsa_signatures::DefaultRng;
+    let (request, state) = TokenRequest::new(&mut rng, challenge.key.clone(), &challenge.challenge)
+        .map_err(|_| ClientError::Request)?;
+    let bytes = request
+        .tls_serialize_detached()
+        .map_err(|_| ClientError::Request)?;
+    Ok((bytes, PendingToken(state)))
+}
+
+/// Turn the issuer's response into the `Authorization` header value that
+/// spends the token (`PrivateToken token=<padded base64url>`).
+pub fn finalize(pending: &PendingToken, response: &[u8]) -> Result<String, ClientError> {
+    if response.len() != privacypass::public_tokens::NK {
+        return Err(ClientError::Response);
+    }
+    let response =
+        TokenResponse::tls_deserialize(&mut &response[..]).map_err(|_| ClientError::Response)?;
+    let token = response
+        .issue_token(&pending.0)
+        .map_err(|_| ClientError::Response)?;
+    let (_, value) = build_authorization_header(&token).map_err(|_| ClientError::Response)?;
+    value
+        .to_str()
+        .map(str::to_owned)
+        .map_err(|_| ClientError::Response)
+}

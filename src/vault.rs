@@ -1,0 +1,317 @@
+//! Encryption at rest (guarantee 5): per-period data keys wrapped by a
+//! master key, all kept in the key directory, never in the data directory.
+//!
+//! - Master keys: `master.<id>.key` (32 random bytes each) and
+//!   `master.current` (the id new data keys are wrapped with). `parrhesia
+//!   keys rotate` adds a master key and makes it current; older ones stay,
+//!   so data keys wrapped under them still open. No data is rewritten.
+//! - Data keys: one per round and period, `data.<round>.<period>.key`, the
+//!   key wrapped (ChaCha20-Poly1305) under a master key.
+//! - Retention: shredding a period overwrites and deletes its data-key file.
+//!   Copies of its ciphertexts that linger in old sled segments can then no
+//!   longer be opened by anyone, with or without the master keys
+//!   (crypto-shredding). The wrapped data key never enters sled, so no stale
+//!   copy of it survives there either.
+//!
+//! Every seal uses a fresh random 96-bit nonce and binds the key id and the
+//! record kind in the associated data, so a ciphertext cannot be moved to
+//! another record or period and still open.
+//!
+//! # Security contract
+//! Callers must pass the same `aad_context` to [`Vault::unseal`] that they
+//! passed to [`Vault::seal`]; it must name the record (its kind and id).
+
+use crate::encoding::{from_hex, hex};
+use crate::keys::KeyDir;
+use anyhow::{anyhow, bail, Context, Result};
+use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, CHACHA20_POLY1305, NONCE_LEN};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+const CURRENT: &str = "master.current";
+
+/// A ciphertext and the nonce it was sealed with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sealed {
+    /// Which data key: `<round>/<period>`.
+    pub key: String,
+    pub nonce: String,
+    pub ciphertext: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WrappedKey {
+    master: String,
+    nonce: String,
+    wrapped: String,
+}
+
+/// The master keys and an in-memory cache of opened data keys.
+pub struct Vault {
+    keys: KeyDir,
+    masters: HashMap<String, Arc<LessSafeKey>>,
+    current: String,
+    data_keys: Mutex<HashMap<String, Arc<LessSafeKey>>>,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Vault(current master {})", self.current)
+    }
+}
+
+fn aead_key(bytes: &[u8]) -> Result<LessSafeKey> {
+    let unbound = UnboundKey::new(&CHACHA20_POLY1305, bytes)
+        .map_err(|_| anyhow!("a key has the wrong length"))?;
+    Ok(LessSafeKey::new(unbound))
+}
+
+fn seal_with(
+    key: &LessSafeKey,
+    aad: &[u8],
+    plaintext: &[u8],
+) -> Result<([u8; NONCE_LEN], Vec<u8>)> {
+    let nonce =
+        crate::random::bytes::<NONCE_LEN>().map_err(|_| anyhow!("random generator failed"))?;
+    let mut buf = plaintext.to_vec();
+    key.seal_in_place_append_tag(
+        Nonce::assume_unique_for_key(nonce),
+        Aad::from(aad),
+        &mut buf,
+    )
+    .map_err(|_| anyhow!("sealing failed"))?;
+    Ok((nonce, buf))
+}
+
+fn open_with(key: &LessSafeKey, aad: &[u8], nonce: &str, ciphertext: &str) -> Result<Vec<u8>> {
+    let nonce: [u8; NONCE_LEN] = from_hex(nonce)
+        .and_then(|n| n.try_into().ok())
+        .ok_or_else(|| anyhow!("bad nonce"))?;
+    let mut buf = from_hex(ciphertext).ok_or_else(|| anyhow!("bad ciphertext"))?;
+    let plain = key
+        .open_in_place(
+            Nonce::assume_unique_for_key(nonce),
+            Aad::from(aad),
+            &mut buf,
+        )
+        .map_err(|_| anyhow!("the record does not open with its key"))?;
+    Ok(plain.to_vec())
+}
+
+fn data_key_file(round: &str, period: &str) -> String {
+    format!("data.{round}.{period}.key")
+}
+
+fn wrap_aad(round: &str, period: &str, master: &str) -> Vec<u8> {
+    format!("parrhesia/data-key/v1\0{round}\0{period}\0{master}").into_bytes()
+}
+
+fn record_aad(key: &str, context: &str) -> Vec<u8> {
+    format!("parrhesia/record/v1\0{key}\0{context}").into_bytes()
+}
+
+impl Vault {
+    /// Load every master key, creating the first on first start.
+    pub fn load(keys: &KeyDir) -> Result<Self> {
+        if !keys.has(CURRENT) {
+            Self::rotate(keys)?;
+        }
+        let current = String::from_utf8(keys.read(CURRENT)?)
+            .context("master.current is damaged")?
+            .trim()
+            .to_owned();
+        let mut masters = HashMap::new();
+        for name in keys.list()? {
+            if let Some(id) = name
+                .strip_prefix("master.")
+                .and_then(|n| n.strip_suffix(".key"))
+            {
+                masters.insert(id.to_owned(), Arc::new(aead_key(&keys.read(&name)?)?));
+            }
+        }
+        if !masters.contains_key(&current) {
+            bail!("the current master key {current} is missing from the key directory");
+        }
+        Ok(Self {
+            keys: keys.clone(),
+            masters,
+            current,
+            data_keys: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Add a new master key and make it current. Returns its id. Takes
+    /// effect when the server next starts.
+    pub fn rotate(keys: &KeyDir) -> Result<String> {
+        let id = hex(&crate::random::bytes::<8>().map_err(|_| anyhow!("random generator failed"))?);
+        let (_, created) = keys.secret(&format!("master.{id}.key"), 32)?;
+        if !created {
+            bail!("master key id collision; run the command again");
+        }
+        keys.write(CURRENT, id.as_bytes())?;
+        Ok(id)
+    }
+
+    /// Ids of all master keys, and which is current.
+    pub fn master_ids(&self) -> (Vec<String>, &str) {
+        let mut ids: Vec<String> = self.masters.keys().cloned().collect();
+        ids.sort();
+        (ids, &self.current)
+    }
+
+    /// The data key of (round, period): opened from its file, or, if
+    /// `create`, made, wrapped under the current master key and written
+    /// durably first.
+    fn data_key(
+        &self,
+        round: &str,
+        period: &str,
+        create: bool,
+    ) -> Result<Option<Arc<LessSafeKey>>> {
+        let id = format!("{round}/{period}");
+        let mut cache = self.data_keys.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(k) = cache.get(&id) {
+            return Ok(Some(k.clone()));
+        }
+        let file = data_key_file(round, period);
+        let key = if self.keys.has(&file) {
+            let w: WrappedKey = serde_json::from_slice(&self.keys.read(&file)?)
+                .with_context(|| format!("{file} is damaged"))?;
+            let master = self
+                .masters
+                .get(&w.master)
+                .ok_or_else(|| anyhow!("{file} needs master key {} which is missing", w.master))?;
+            let raw = open_with(
+                master,
+                &wrap_aad(round, period, &w.master),
+                &w.nonce,
+                &w.wrapped,
+            )?;
+            aead_key(&raw)?
+        } else if create {
+            let raw =
+                crate::random::bytes::<32>().map_err(|_| anyhow!("random generator failed"))?;
+            let master = self
+                .masters
+                .get(&self.current)
+                .ok_or_else(|| anyhow!("no current master key"))?;
+            let (nonce, wrapped) =
+                seal_with(master, &wrap_aad(round, period, &self.current), &raw)?;
+            let w = WrappedKey {
+                master: self.current.clone(),
+                nonce: hex(&nonce),
+                wrapped: hex(&wrapped),
+            };
+            self.keys.write(&file, &serde_json::to_vec(&w)?)?;
+            aead_key(&raw)?
+        } else {
+            return Ok(None);
+        };
+        let key = Arc::new(key);
+        cache.insert(id, key.clone());
+        Ok(Some(key))
+    }
+
+    /// Encrypt `plaintext` under the data key of (round, period), creating
+    /// the key if needed. `context` names the record (kind and id).
+    pub fn seal(
+        &self,
+        round: &str,
+        period: &str,
+        context: &str,
+        plaintext: &[u8],
+    ) -> Result<Sealed> {
+        let key = self
+            .data_key(round, period, true)?
+            .ok_or_else(|| anyhow!("data key unavailable"))?;
+        let id = format!("{round}/{period}");
+        let (nonce, ciphertext) = seal_with(&key, &record_aad(&id, context), plaintext)?;
+        Ok(Sealed {
+            key: id,
+            nonce: hex(&nonce),
+            ciphertext: hex(&ciphertext),
+        })
+    }
+
+    /// Decrypt a sealed record. Fails once its period has been shredded.
+    pub fn unseal(&self, sealed: &Sealed, context: &str) -> Result<Vec<u8>> {
+        let (round, period) = sealed
+            .key
+            .split_once('/')
+            .ok_or_else(|| anyhow!("bad key id"))?;
+        let key = self
+            .data_key(round, period, false)?
+            .ok_or_else(|| anyhow!("the data key of {} has been destroyed", sealed.key))?;
+        open_with(
+            &key,
+            &record_aad(&sealed.key, context),
+            &sealed.nonce,
+            &sealed.ciphertext,
+        )
+    }
+
+    /// Destroy the data key of (round, period) for good.
+    pub fn shred(&self, round: &str, period: &str) -> Result<()> {
+        self.data_keys
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&format!("{round}/{period}"));
+        self.keys.destroy(&data_key_file(round, period))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vault() -> (tempfile::TempDir, KeyDir, Vault) {
+        let root = tempfile::tempdir().unwrap();
+        let keys = KeyDir::open(&root.path().join("keys"), &root.path().join("data")).unwrap();
+        let vault = Vault::load(&keys).unwrap();
+        (root, keys, vault)
+    }
+
+    #[test]
+    fn seal_opens_only_with_the_same_context() {
+        let (_root, _keys, v) = vault();
+        let s = v
+            .seal("r", "2026-11-23", "critique/abc", b"secret words")
+            .unwrap();
+        assert_eq!(v.unseal(&s, "critique/abc").unwrap(), b"secret words");
+        assert!(
+            v.unseal(&s, "critique/abd").is_err(),
+            "moved to another record"
+        );
+        let mut moved = s.clone();
+        moved.key = "r/2026-11-30".into();
+        assert!(
+            v.unseal(&moved, "critique/abc").is_err(),
+            "moved to another period"
+        );
+        assert!(!s.ciphertext.contains(&hex(b"secret")));
+    }
+
+    #[test]
+    fn rotation_keeps_old_records_readable() {
+        let (_root, keys, v) = vault();
+        let old = v.seal("r", "2026-11-16", "c/1", b"old").unwrap();
+        let new_id = Vault::rotate(&keys).unwrap();
+        let v2 = Vault::load(&keys).unwrap();
+        assert_eq!(v2.master_ids().1, new_id);
+        assert_eq!(v2.master_ids().0.len(), 2);
+        assert_eq!(v2.unseal(&old, "c/1").unwrap(), b"old");
+        let fresh = v2.seal("r", "2026-11-23", "c/2", b"new").unwrap();
+        assert_eq!(v2.unseal(&fresh, "c/2").unwrap(), b"new");
+    }
+
+    #[test]
+    fn shredding_makes_a_period_unreadable_for_good() {
+        let (_root, keys, v) = vault();
+        let s = v.seal("r", "2026-11-16", "c/1", b"gone").unwrap();
+        v.shred("r", "2026-11-16").unwrap();
+        assert!(v.unseal(&s, "c/1").is_err());
+        assert!(Vault::load(&keys).unwrap().unseal(&s, "c/1").is_err());
+        assert!(!keys.has(&data_key_file("r", "2026-11-16")));
+    }
+}

@@ -1,0 +1,92 @@
+//! "Check your answers": what the person is about to send, shown back
+//! before their code is spent. Two small forms carry the answers as hidden
+//! fields: one sends them (`POST /r/{round}`), one goes back to change them.
+
+use super::round::round_path;
+use super::{layout_in, step};
+use crate::domain::{Organisation, Round};
+use crate::messages::Messages;
+use crate::views::FormValues;
+use maud::{html, Markup};
+
+fn hidden_fields(values: &FormValues, code: &str) -> Markup {
+    html! {
+        input type="hidden" name="code" value=(code);
+        @for theme in &values.themes {
+            input type="hidden" name="themes" value=(theme);
+        }
+        input type="hidden" name="text" value=(values.text);
+        @if values.quote_ok {
+            input type="hidden" name="quote_ok" value="yes";
+        }
+    }
+}
+
+pub fn check_answers(
+    m: &Messages,
+    org: &Organisation,
+    round: &Round,
+    values: &FormValues,
+    code: &str,
+) -> Markup {
+    let path = round_path(round);
+    let org_name = org.name.as_str();
+    let labels: Vec<&str> = round
+        .themes
+        .iter()
+        .filter(|t| values.themes.iter().any(|v| v == t.slug.as_str()))
+        .map(|t| t.label.as_str())
+        .collect();
+    layout_in(
+        m,
+        None,
+        &m.t("check-title"),
+        false,
+        html! {
+            // The same answers in the other version (Easy Read or standard):
+            // a button, because the answers travel in the form, not the address.
+            form.variant-form method="post" action=(m.toggle_href(&format!("{path}/check"))) accept-charset="utf-8" {
+                (hidden_fields(values, code))
+                input.link-button type="submit"
+                    value=(if m.easy { m.t("standard-link") } else { m.t("easy-read-link") });
+            }
+            span.caption { (round.title) }
+            h1 { (m.t("check-title")) }
+            (step(m, "receipt", html! { p { (m.t("check-not-sent")) } }))
+            dl.summary {
+                div.summary-row {
+                    dt { (m.t("code-label")) }
+                    dd.summary-code { (code) }
+                }
+                div.summary-row {
+                    dt { (m.t("themes-legend")) }
+                    dd { ul.summary-list { @for label in &labels { li { (label) } } } }
+                }
+                div.summary-row {
+                    dt { (m.f("text-label", &[("org", org_name.into())])) }
+                    dd.summary-text { (values.text) }
+                }
+                div.summary-row {
+                    dt { (m.f("check-quote", &[("org", org_name.into())])) }
+                    dd {
+                        @if values.quote_ok {
+                            (m.f("check-quote-yes", &[("org", org_name.into())]))
+                        } @else {
+                            (m.f("check-quote-no", &[("org", org_name.into())]))
+                        }
+                    }
+                }
+            }
+            h2 { (m.t("check-send-title")) }
+            (step(m, "send", html! { p { (m.t("check-send-now")) } }))
+            form method="post" action=(m.href(&path)) accept-charset="utf-8" {
+                (hidden_fields(values, code))
+                input.button type="submit" value=(m.t("check-confirm"));
+            }
+            form method="post" action=(m.href(&format!("{path}/check?change=yes"))) accept-charset="utf-8" {
+                (hidden_fields(values, code))
+                input.button.button-secondary type="submit" value=(m.t("check-change"));
+            }
+        },
+    )
+}

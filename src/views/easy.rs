@@ -1,0 +1,57 @@
+//! Easy Read parts: pictures beside key instructions, and the glossary.
+//! The pictures are simple SVG drawings made for this project
+//! (`static/pictures/`); each has a text alternative from the messages.
+
+use crate::messages::Messages;
+use maud::{html, Markup};
+
+/// Every picture, by name, as served from `/static/pictures/{name}.svg`.
+pub const PICTURES: &[(&str, &str)] = &[
+    ("card", include_str!("../../static/pictures/card.svg")),
+    ("themes", include_str!("../../static/pictures/themes.svg")),
+    ("write", include_str!("../../static/pictures/write.svg")),
+    ("send", include_str!("../../static/pictures/send.svg")),
+    (
+        "anonymous",
+        include_str!("../../static/pictures/anonymous.svg"),
+    ),
+    ("group", include_str!("../../static/pictures/group.svg")),
+    (
+        "calendar",
+        include_str!("../../static/pictures/calendar.svg"),
+    ),
+    ("receipt", include_str!("../../static/pictures/receipt.svg")),
+    ("helper", include_str!("../../static/pictures/helper.svg")),
+];
+
+/// A picture with its text alternative (`picture-{name}` in the messages).
+pub fn picture(m: &Messages, name: &str) -> Markup {
+    html! {
+        img.picture src=(format!("/static/pictures/{name}.svg"))
+            alt=(m.t(&format!("picture-{name}"))) width="80" height="80";
+    }
+}
+
+/// A key instruction: in Easy Read, with its picture beside it.
+pub fn step(m: &Messages, name: &str, content: Markup) -> Markup {
+    html! {
+        @if m.easy {
+            div.step { (picture(m, name)) div.step-text { (content) } }
+        } @else {
+            (content)
+        }
+    }
+}
+
+/// The three words a participant most needs: code, theme, anonymous.
+pub fn glossary(m: &Messages) -> Markup {
+    html! {
+        h2 { (m.t("glossary-title")) }
+        dl.glossary {
+            @for word in ["code", "theme", "anonymous"] {
+                dt { (m.t(&format!("glossary-{word}"))) }
+                dd { (m.t(&format!("glossary-{word}-means"))) }
+            }
+        }
+    }
+}

@@ -1,0 +1,436 @@
+//! Privacy Pass (issue 3): invitations, issuance (RFC 9578), redemption
+//! (RFC 9577), races and unlinkability. Guarantees 2, 3 and 6 for online
+//! tokens.
+
+use crate::helpers::{collect, spawn_app, Answer, Api, TestApp, ADMIN_TOKEN};
+use awc::http::StatusCode;
+use futures_util::future::join_all;
+use parrhesia::tokens::client;
+use serde_json::{json, Value};
+
+impl Api {
+    pub async fn invitations(&self, round: &str, count: usize, tokens: Option<u32>) -> Vec<String> {
+        let mut body = json!({ "count": count });
+        if let Some(t) = tokens {
+            body["tokens_per_invitation"] = json!(t);
+        }
+        let a = self
+            .admin_post(&format!("/api/v1/admin/rounds/{round}/invitations"), body)
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+        a.json()["invitations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["invitation"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    /// POST with no credentials: the 401 and its challenge.
+    pub async fn ask_challenge(&self, round: &str) -> Answer {
+        self.submit_json(round, json!({})).await
+    }
+
+    pub async fn token_request(&self, invitation: &str, body: Vec<u8>) -> Answer {
+        collect(
+            self.client
+                .post(self.url("/api/v1/token-request"))
+                .insert_header(("Authorization", format!("Bearer {invitation}")))
+                .content_type("application/private-token-request")
+                .send_body(body),
+        )
+        .await
+    }
+
+    /// Fetch one token for `round` with `invitation`: (request, response,
+    /// Authorization header value).
+    pub async fn fetch_token(&self, round: &str, invitation: &str) -> (Vec<u8>, Vec<u8>, String) {
+        let www = www_authenticate(&self.ask_challenge(round).await);
+        let challenge = client::parse_challenge(&www).unwrap();
+        let (request, pending) = client::request(&challenge).unwrap();
+        let mut res = self
+            .client
+            .post(self.url("/api/v1/token-request"))
+            .insert_header(("Authorization", format!("Bearer {invitation}")))
+            .content_type("application/private-token-request")
+            .send_body(request.clone())
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(
+            res.headers().get("content-type").unwrap(),
+            "application/private-token-response"
+        );
+        let response = res.body().await.unwrap().to_vec();
+        let token = client::finalize(&pending, &response).unwrap();
+        (request, response, token)
+    }
+
+    pub async fn submit_with_token(&self, round: &str, token: &str, body: Value) -> Answer {
+        collect(
+            self.client
+                .post(self.url(&format!("/api/v1/rounds/{round}/critiques")))
+                .insert_header(("Authorization", token.to_owned()))
+                .send_json(&body),
+        )
+        .await
+    }
+}
+
+pub fn www_authenticate(a: &Answer) -> String {
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{}", a.body);
+    a.headers
+        .get("www-authenticate")
+        .expect("a challenge")
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+pub fn critique() -> Value {
+    json!({"themes": ["leadership"], "text": "Decisions are made before we are asked."})
+}
+
+pub async fn app_with_round() -> TestApp {
+    let app = spawn_app().await;
+    app.setup_round("care", "spring", 5).await;
+    app
+}
+
+#[actix_web::test]
+async fn the_issuer_directory_lists_one_type_2_key() {
+    let app = app_with_round().await;
+    let a = app.get("/.well-known/private-token-issuer-directory").await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(
+        a.headers.get("content-type").unwrap(),
+        "application/private-token-issuer-directory"
+    );
+    let dir = a.json();
+    assert_eq!(
+        dir["issuer-request-uri"],
+        app.url("/api/v1/token-request").as_str()
+    );
+    let keys = dir["token-keys"].as_array().unwrap();
+    assert_eq!(keys.len(), 1, "one key for everyone: {dir}");
+    assert_eq!(keys[0]["token-type"], 2);
+    assert!(keys[0]["not-before"].as_i64().unwrap() > 0);
+    // The same key as in the challenge.
+    let www = www_authenticate(&app.ask_challenge("spring").await);
+    let key = keys[0]["token-key"].as_str().unwrap();
+    assert!(www.contains(&format!("token-key={key}")), "{www}");
+    // The list for auditors names it by token_key_id = SHA-256(SPKI).
+    assert_eq!(app.token_keys.len(), 1);
+    assert_eq!(app.token_keys[0].token_key, key);
+    let spki = parrhesia::tokens::b64_decode(key).unwrap();
+    let id: String = ring::digest::digest(&ring::digest::SHA256, &spki)
+        .as_ref()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(app.token_keys[0].token_key_id, id);
+}
+
+#[actix_web::test]
+async fn a_critique_without_code_or_token_gets_a_privacy_pass_challenge() {
+    let app = app_with_round().await;
+    let a = app.ask_challenge("spring").await;
+    let www = www_authenticate(&a);
+    assert_eq!(a.json()["error"], "token_required");
+    assert!(www.starts_with("PrivateToken challenge="), "{www}");
+    // Parses with the crate's client: type 2, an RSA-2048 key.
+    client::parse_challenge(&www).unwrap();
+    // Every client of a round gets the same challenge: nothing per visit.
+    assert_eq!(www, www_authenticate(&app.ask_challenge("spring").await));
+    assert_eq!(app.stored(), (0, 0));
+}
+
+#[actix_web::test]
+async fn an_invited_token_stores_one_critique_and_a_replay_is_refused() {
+    // Arrange
+    let app = app_with_round().await;
+    let invitation = app.invitations("spring", 1, None).await.remove(0);
+    let (_, _, token) = app.fetch_token("spring", &invitation).await;
+    // Act
+    let first = app.submit_with_token("spring", &token, critique()).await;
+    let replay = app.submit_with_token("spring", &token, critique()).await;
+    // Assert
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+    assert!(first.json()["receipt"].is_string());
+    assert_eq!(replay.status, StatusCode::CONFLICT, "{}", replay.body);
+    assert_eq!(replay.json()["error"], "token_spent");
+    assert_eq!(app.store.critique_count(), 1);
+    assert_eq!(app.store.spent_nonce_count().unwrap(), 1);
+}
+
+#[actix_web::test]
+async fn wrong_or_used_up_invitations_get_no_token() {
+    let app = app_with_round().await;
+    let www = www_authenticate(&app.ask_challenge("spring").await);
+    let challenge = client::parse_challenge(&www).unwrap();
+    let (request, _) = client::request(&challenge).unwrap();
+    // Unknown (well-formed) invitation: 401.
+    let a = app
+        .token_request("AAAAAAAAAAAAAAAAAAAAAA", request.clone())
+        .await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{}", a.body);
+    assert_eq!(a.json()["error"], "invitation_unknown");
+    // No invitation at all: 401.
+    let a = collect(
+        app.client
+            .post(app.url("/api/v1/token-request"))
+            .content_type("application/private-token-request")
+            .send_body(request.clone()),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    // A two-token invitation gives two tokens, then 403.
+    let invitation = app.invitations("spring", 1, Some(2)).await.remove(0);
+    app.fetch_token("spring", &invitation).await;
+    app.fetch_token("spring", &invitation).await;
+    let a = app.token_request(&invitation, request).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.body);
+    assert_eq!(a.json()["error"], "invitation_used");
+    assert!(
+        a.body.len() < 1000 && !a.body.contains("token="),
+        "no token"
+    );
+}
+
+#[actix_web::test]
+async fn a_token_for_another_round_or_tampered_is_refused_with_a_fresh_challenge() {
+    let app = app_with_round().await;
+    app.admin_post(
+        "/api/v1/admin/rounds",
+        json!({"slug": "autumn", "organisation": "care", "title": "Autumn"}),
+    )
+    .await;
+    let invitation = app.invitations("autumn", 1, Some(3)).await.remove(0);
+    // A genuine token for autumn's challenge, spent in spring.
+    let (_, _, autumn_token) = app.fetch_token("autumn", &invitation).await;
+    let a = app
+        .submit_with_token("spring", &autumn_token, critique())
+        .await;
+    let www = www_authenticate(&a);
+    assert_eq!(a.json()["error"], "token_invalid");
+    assert_eq!(www, www_authenticate(&app.ask_challenge("spring").await));
+    // Tampered signature, unknown key id, wrong token type.
+    let (_, _, token) = app.fetch_token("spring", &invitation).await;
+    let raw =
+        parrhesia::tokens::b64_decode(token.strip_prefix("PrivateToken token=").unwrap()).unwrap();
+    let tamper = |at: usize| {
+        let mut t = raw.clone();
+        t[at] ^= 1;
+        format!("PrivateToken token={}", parrhesia::tokens::b64(&t))
+    };
+    for (what, header) in [
+        ("signature", tamper(raw.len() - 1)),
+        ("key id", tamper(2 + 32 + 32)),
+        ("nonce", tamper(2)),
+        ("challenge digest", tamper(2 + 32)),
+        ("token type", tamper(1)),
+    ] {
+        let a = app.submit_with_token("spring", &header, critique()).await;
+        assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{what}: {}", a.body);
+        www_authenticate(&a);
+    }
+    // The untampered token still works: refusals spent nothing.
+    let a = app.submit_with_token("spring", &token, critique()).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    assert_eq!(app.store.critique_count(), 1);
+}
+
+#[actix_web::test]
+async fn sixty_four_concurrent_redemptions_of_one_token_store_exactly_one_critique() {
+    let app = app_with_round().await;
+    let invitation = app.invitations("spring", 1, None).await.remove(0);
+    let (_, _, token) = app.fetch_token("spring", &invitation).await;
+    let answers = join_all((0..64).map(|i| {
+        app.submit_with_token(
+            "spring",
+            &token,
+            json!({"themes": ["leadership"], "text": format!("attempt {i}")}),
+        )
+    }))
+    .await;
+    let statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
+    assert_eq!(
+        statuses.iter().filter(|&&s| s == 201).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|&&s| s == 409).count(),
+        63,
+        "{statuses:?}"
+    );
+    assert_eq!(app.store.critique_count(), 1);
+    assert_eq!(app.store.spent_nonce_count().unwrap(), 1);
+}
+
+#[actix_web::test]
+async fn sixty_four_concurrent_issuances_on_a_one_token_invitation_give_exactly_one_token() {
+    let app = app_with_round().await;
+    let invitation = app.invitations("spring", 1, None).await.remove(0);
+    let www = www_authenticate(&app.ask_challenge("spring").await);
+    let challenge = client::parse_challenge(&www).unwrap();
+    let requests: Vec<_> = (0..64)
+        .map(|_| client::request(&challenge).unwrap())
+        .collect();
+    let answers = join_all(
+        requests
+            .iter()
+            .map(|(body, _)| app.token_request(&invitation, body.clone())),
+    )
+    .await;
+    let statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
+    assert_eq!(
+        statuses.iter().filter(|&&s| s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|&&s| s == 403).count(),
+        63,
+        "{statuses:?}"
+    );
+}
+
+#[actix_web::test]
+async fn bad_token_requests_and_headers_get_clear_4xx_never_5xx() {
+    let app = app_with_round().await;
+    let invitation = app.invitations("spring", 1, None).await.remove(0);
+    let www = www_authenticate(&app.ask_challenge("spring").await);
+    let (good, _) = client::request(&client::parse_challenge(&www).unwrap()).unwrap();
+    let mut wrong_type = good.clone();
+    wrong_type[1] = 1;
+    let mut wrong_key = good.clone();
+    wrong_key[2] ^= 0xff;
+    // A blinded message not below the RSA modulus (RFC 9474 §4.3).
+    let mut too_big = good.clone();
+    too_big[3..].fill(0xff);
+    let cases: Vec<(&str, Vec<u8>, u16, &str)> = vec![
+        ("empty", vec![], 400, "token_request_invalid"),
+        (
+            "truncated",
+            good[..100].to_vec(),
+            400,
+            "token_request_invalid",
+        ),
+        (
+            "one byte long",
+            [good.clone(), vec![0]].concat(),
+            400,
+            "token_request_invalid",
+        ),
+        ("oversized", vec![0; 100_000], 413, "payload_too_large"),
+        ("wrong token type", wrong_type, 400, "token_request_invalid"),
+        ("unknown key", wrong_key, 400, "token_request_invalid"),
+        (
+            "blinded message too big",
+            too_big,
+            400,
+            "token_request_invalid",
+        ),
+    ];
+    for (what, body, status, code) in cases {
+        let a = app.token_request(&invitation, body).await;
+        assert_eq!(a.status.as_u16(), status, "{what}: {}", a.body);
+        assert_eq!(a.json()["error"], code, "{what}");
+        assert!(!a.json()["message"].as_str().unwrap().is_empty());
+    }
+    // Wrong media type.
+    let a = collect(
+        app.client
+            .post(app.url("/api/v1/token-request"))
+            .insert_header(("Authorization", format!("Bearer {invitation}")))
+            .content_type("application/octet-stream")
+            .send_body(good.clone()),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    // Malformed invitation headers.
+    for header in ["Bearer", "Bearer !!", "Basic abc", "Bearer too many words"] {
+        let a = collect(
+            app.client
+                .post(app.url("/api/v1/token-request"))
+                .insert_header(("Authorization", header))
+                .content_type("application/private-token-request")
+                .send_body(good.clone()),
+        )
+        .await;
+        assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{header}: {}", a.body);
+    }
+    // Nothing above used the invitation up.
+    app.fetch_token("spring", &invitation).await;
+    // Malformed PrivateToken headers on the critique endpoint.
+    for header in [
+        "PrivateToken",
+        "PrivateToken token=",
+        "PrivateToken token=!!!",
+        "PrivateToken token=AAAA",
+        "PrivateToken token=AAAA, token=BBBB",
+        "Bearer abc",
+        "PrivateToken challenge=AAAA",
+    ] {
+        let a = app.submit_with_token("spring", header, critique()).await;
+        assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{header}: {}", a.body);
+        assert_eq!(a.json()["error"], "token_invalid");
+        www_authenticate(&a);
+    }
+    // A code and a token at once.
+    let a = app
+        .submit_with_token(
+            "spring",
+            "PrivateToken token=AAAA",
+            json!({"code": "7KQ2-M9XD-4RT5", "themes": ["leadership"], "text": "x"}),
+        )
+        .await;
+    assert!(a.status.is_client_error(), "{}", a.body);
+    assert_eq!(app.store.critique_count(), 0);
+}
+
+#[actix_web::test]
+async fn invitations_are_for_the_host_and_counted_sensibly() {
+    let app = app_with_round().await;
+    let path = "/api/v1/admin/rounds/spring/invitations";
+    let a = collect(
+        app.client
+            .post(app.url(path))
+            .send_json(&json!({"count": 1})),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    for body in [
+        json!({"count": 0}),
+        json!({"count": 10_001}),
+        json!({"count": 1, "tokens_per_invitation": 0}),
+    ] {
+        let a = app.admin_post(path, body.clone()).await;
+        assert_eq!(
+            a.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            a.body
+        );
+        assert_eq!(a.json()["error"], "count_invalid");
+    }
+    let a = app
+        .admin_post(
+            "/api/v1/admin/rounds/nowhere/invitations",
+            json!({"count": 1}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    let a = app.admin_post(path, json!({"count": 3})).await;
+    assert_eq!(a.status, StatusCode::CREATED);
+    let body = a.json();
+    let list = body["invitations"].as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    for i in list {
+        let inv = i["invitation"].as_str().unwrap();
+        assert_eq!(inv.len(), 22);
+        assert_eq!(i["link"], app.url(&format!("/i/spring#{inv}")).as_str());
+    }
+    let _ = ADMIN_TOKEN;
+}

@@ -1,0 +1,647 @@
+// Accessibility and journey tests in a real browser (issue 6).
+//
+// Starts the real server binary with demo data on fresh temporary
+// directories and port 0, reads the route table from the binary itself
+// (`parrhesia routes`, printed from `http::ROUTES`), and drives Debian's
+// Chromium with playwright-core:
+//   - axe-core at wcag2a, wcag2aa, wcag21aa, wcag22aa on every HTML page in
+//     the route table (and its Easy Read form), every error state, the
+//     confirmation and the host's code sheet: zero violations;
+//   - the paper-code journey with JavaScript disabled;
+//   - the same journey by keyboard only: every control reachable, focus
+//     visible and not hidden (2.4.11), targets at least 24 by 24 px (2.5.8);
+//   - reflow at 320 CSS px and text at 200 %: nothing wider than the
+//     viewport (scroll width and every element's box), with screenshots;
+//   - `w3m -dump` of the form shows every label and field;
+//   - no cookies and no request to another origin from any page.
+//
+// Prints "N passed, N failed" and exits non-zero on any failure. Without
+// Chromium, w3m or a built binary it skips with a reason, unless CI=true.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CI = process.env.CI === 'true';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ADMIN_TOKEN = 'browser-test-admin-token-0123456789';
+const SHOTS = join(ROOT, 'target', 'browser-screenshots');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+// Values for the placeholders of the route table. A route with a
+// placeholder not listed here fails the run, so that no new page goes
+// untested: add a value (and, if the page needs data, create it below).
+const PLACEHOLDERS = {
+  '{round}': 'demo',
+  '{organisation}': 'demo',
+  '{picture}': 'card.svg',
+  // '{period}' is set once a period has been sealed, below.
+};
+
+function skipOrFail(reason) {
+  if (CI) {
+    console.error(`browser tests cannot run: ${reason}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  console.log(`SKIPPED browser tests: ${reason}`);
+  process.exit(0);
+}
+
+function findBinary() {
+  if (process.env.PARRHESIA_BIN) return process.env.PARRHESIA_BIN;
+  const built = ['release', 'debug']
+    .map((p) => join(ROOT, 'target', p, 'parrhesia'))
+    .filter((p) => existsSync(p));
+  built.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  return built[0];
+}
+
+const require = createRequire(import.meta.url);
+let chromium;
+let axeSource;
+try {
+  ({ chromium } = await import('playwright-core'));
+  axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+} catch (e) {
+  skipOrFail(`node modules missing (run npm ci): ${e.message}`);
+}
+if (!existsSync(CHROMIUM)) skipOrFail(`${CHROMIUM} not found (apt-get install chromium)`);
+const BIN = findBinary();
+if (!BIN) skipOrFail('no parrhesia binary (cargo build first)');
+let haveW3m = true;
+try {
+  execFileSync('w3m', ['-version'], { stdio: 'ignore' });
+} catch {
+  haveW3m = false;
+  if (CI) skipOrFail('w3m not found (apt-get install w3m)');
+}
+
+// ---------------------------------------------------------------- harness
+
+let passed = 0;
+let failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed += 1;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed += 1;
+    console.log(`FAIL ${name}\n     ${String(e && e.stack ? e.message : e).split('\n').join('\n     ')}`);
+  }
+}
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+// ---------------------------------------------------------------- server
+
+const routes = JSON.parse(execFileSync(BIN, ['routes'], { encoding: 'utf8' }));
+const work = mkdtempSync(join(tmpdir(), 'parrhesia-browser-'));
+const server = spawn(BIN, ['serve', '--demo', '--data', join(work, 'data'), '--keys', join(work, 'keys'), '--bind', '127.0.0.1:0'], {
+  env: { ...process.env, PARRHESIA_ADMIN_TOKEN: ADMIN_TOKEN, PARRHESIA_LOG: 'warn' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const codes = [];
+const BASE = await new Promise((resolveBase, reject) => {
+  let out = '';
+  const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30000);
+  server.stdout.on('data', (chunk) => {
+    out += chunk;
+    for (const m of out.matchAll(/^ {2}([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})$/gm)) {
+      if (!codes.includes(m[1])) codes.push(m[1]);
+    }
+    const m = out.match(/Parrhesia is listening on (http:\/\/\S+)/);
+    if (m) {
+      clearTimeout(timer);
+      resolveBase(m[1]);
+    }
+  });
+  server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+});
+const ORIGIN = new URL(BASE).origin;
+function stop() {
+  server.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}
+
+async function api(method, path, body) {
+  const res = await fetch(BASE + path, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, text: await res.text() };
+}
+async function freshCodes(n) {
+  const r = await api('POST', '/api/v1/admin/rounds/demo/codes', { count: n });
+  assert(r.status === 201 || r.status === 200, `issuing codes: ${r.status} ${r.text}`);
+  return JSON.parse(r.text).codes;
+}
+
+// A well-formed code (right check symbol) that was never issued.
+function unissuedCode() {
+  const A = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const data = Array.from({ length: 11 }, () => Math.floor(Math.random() * 32));
+  let double = true;
+  let sum = 0;
+  for (let i = data.length - 1; i >= 0; i -= 1) {
+    const addend = double ? data[i] * 2 : data[i];
+    double = !double;
+    sum += Math.floor(addend / 32) + (addend % 32);
+  }
+  const all = [...data, (32 - (sum % 32)) % 32].map((v) => A[v]).join('');
+  return `${all.slice(0, 4)}-${all.slice(4, 8)}-${all.slice(8)}`;
+}
+
+// ---------------------------------------------------------------- browser
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+async function browserContext(options = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'parrhesia-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1024, height: 768 },
+    // Lets the test inject axe-core into pages whose policy forbids script.
+    bypassCSP: true,
+    ...options,
+  });
+  const foreign = [];
+  context.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['data:', 'about:'].includes(url.protocol) && url.origin !== ORIGIN) foreign.push(req.url());
+  });
+  return {
+    context,
+    foreign,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function axe(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async (tags) => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, AXE_TAGS);
+  assert(result.length === 0, `${label}: ${result.length} axe violations:\n${result.join('\n')}`);
+}
+
+// No page may set a cookie (pages may use a script of our own origin, but
+// must work without it: see the journey without JavaScript).
+async function noCookie(context, label) {
+  const cookies = await context.cookies();
+  assert(cookies.length === 0, `${label} set cookies: ${cookies.map((c) => c.name)}`);
+}
+
+function concrete(path) {
+  let p = path;
+  for (const [k, v] of Object.entries(PLACEHOLDERS)) p = p.split(k).join(v);
+  return p;
+}
+
+// ---------------------------------------------------------------- tests
+
+const { context, foreign, close } = await browserContext();
+const page = await context.newPage();
+
+// Press the form's Send button; it leads to "check your answers".
+async function send(p) {
+  await Promise.all([p.waitForNavigation(), p.click('form[action*="/check"] [type=submit]')]);
+}
+// On "check your answers": confirm (the only step that spends the code).
+async function confirm(p) {
+  assert((await p.locator('h1').innerText()).startsWith('Check your answers'), `not the check page: ${await p.locator('h1').innerText()}`);
+  await Promise.all([p.waitForNavigation(), p.click('form:not([action*="/check"]) [type=submit]')]);
+}
+
+// `themes` is how many themes to tick, from the top of the list.
+async function fillForm(p, { code, themes = 1, text = 'The staff rush every visit.' }) {
+  if (code !== undefined) await p.fill('#code', code);
+  const boxes = p.locator('input[name=themes]');
+  for (let i = 0; i < themes; i += 1) await boxes.nth(i).check();
+  if (text !== undefined) await p.fill('#text', text);
+}
+
+// A sealed period, so that the audit page and its receipts list have
+// something to show: one critique, then the host closes the period.
+{
+  const [code] = await freshCodes(1);
+  const sent = await fetch(`${BASE}/api/v1/rounds/demo/critiques`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, themes: ['leadership'], text: 'Sealed so the audit pages have data.' }),
+  });
+  const closed = await api('POST', '/api/v1/admin/periods/close');
+  const audit = JSON.parse((await api('GET', '/api/v1/audit')).text);
+  if (sent.status !== 201 || closed.status !== 200 || audit.periods.length === 0) {
+    throw new Error(`could not seal a period: ${sent.status} ${closed.status} ${closed.text}`);
+  }
+  PLACEHOLDERS['{period}'] = audit.periods[0].period;
+}
+
+try {
+  await check('the route table lists the participant pages', async () => {
+    for (const path of ['/', '/r/{round}', '/r/{round}/paper', '/helping', '/accessibility']) {
+      assert(routes.some((r) => r.method === 'GET' && r.path === path), `${path} missing from routes`);
+    }
+  });
+
+  // Every GET page of the route table, and its Easy Read form.
+  const unplaced = routes.filter((r) => /\{[^}]+\}/.test(concrete(r.path)));
+  await check('every route placeholder has a test value', async () => {
+    assert(unplaced.length === 0, `add values to PLACEHOLDERS for: ${unplaced.map((r) => r.path).join(', ')}`);
+  });
+  // Plain-text downloads (receipts lists) and machine documents under
+  // /.well-known/ are files, not pages: fetched and checked apart.
+  const isDocument = (r) => r.path.endsWith('.txt') || r.path.startsWith('/.well-known/');
+  const downloads = routes.filter((r) => r.method === 'GET' && isDocument(r) && !unplaced.includes(r));
+  for (const route of downloads) {
+    await check(`download: GET ${route.path}`, async () => {
+      const res = await fetch(BASE + concrete(route.path));
+      assert(res.status === 200, `status ${res.status}`);
+      assert(!(res.headers.get('content-type') || '').startsWith('text/html'), 'a document, not a page');
+      assert(!res.headers.get('set-cookie'), 'sets a cookie');
+    });
+  }
+  const pages = routes.filter(
+    (r) => r.method === 'GET' && !r.path.startsWith('/api/') && !isDocument(r) && !unplaced.includes(r),
+  );
+  let htmlPages = 0;
+  for (const route of pages) {
+    for (const variant of ['', '?easy=1']) {
+      const url = BASE + concrete(route.path) + variant;
+      const res = await page.goto(url);
+      const type = res.headers()['content-type'] || '';
+      if (!type.startsWith('text/html')) continue;
+      if (variant === '') htmlPages += 1;
+      await check(`axe: GET ${route.path}${variant}`, async () => {
+        assert(res.status() === 200, `status ${res.status()}`);
+        await noCookie(context, route.path);
+        await axe(page, route.path + variant);
+      });
+      if (route.audience === 'Participant') {
+        await check(`Easy Read is one link away: ${route.path}${variant}`, async () => {
+          const other = variant ? 'Standard version' : 'Easy Read version';
+          const link = page.getByRole('link', { name: other });
+          assert((await link.count()) === 1, `no "${other}" link`);
+          if (variant) {
+            const pictures = await page.locator('main img[alt]').count();
+            assert(pictures > 0, 'Easy Read page has no pictures');
+            const big = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+            assert(big >= 24, `Easy Read text is ${big}px, not large`);
+          }
+        });
+      }
+    }
+  }
+  await check('there are HTML pages to test', async () => assert(htmlPages >= 6, `only ${htmlPages}`));
+
+  // Routes that are not plain GET pages need a test written for them.
+  const covered = new Set(['POST /r/{round}', 'POST /r/{round}/check', 'POST /api/v1/admin/rounds/{round}/codes/sheet']);
+  await check('every non-GET page in the route table has a test', async () => {
+    const untested = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !covered.has(`${r.method} ${r.path}`));
+    assert(untested.length === 0, `no browser test for ${untested.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+  });
+
+  // Error states, in standard English and Easy Read.
+  for (const easy of ['', '?easy=1']) {
+    const form = `${BASE}/r/demo${easy}`;
+    const errorStates = [
+      ['empty form', { themes: 0, text: '' }],
+      ['malformed code', { code: 'ABC' }],
+      ['too many themes', { code: unissuedCode(), themes: 4 }],
+      ['text too long', { code: unissuedCode(), text: 'a'.repeat(5001) }],
+    ];
+    for (const [name, input] of errorStates) {
+      await check(`axe: form error, ${name}${easy}`, async () => {
+        await page.goto(form);
+        await fillForm(page, input);
+        await send(page);
+        assert(await page.locator('.error-summary').isVisible(), 'no error summary');
+        const title = await page.title();
+        assert(/^Error:/.test(title), `title does not start with Error: ${title}`);
+        // Each summary link leads to a field that exists.
+        for (const href of await page.locator('.error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+          assert((await page.locator(href).count()) === 1, `summary link ${href} has no field`);
+        }
+        await axe(page, `${name}${easy}`);
+      });
+    }
+    await check(`axe: round not found${easy}`, async () => {
+      const res = await page.goto(`${BASE}/r/no-such-round${easy}`);
+      assert(res.status() === 404, `status ${res.status()}`);
+      await axe(page, 'round not found');
+    });
+    await check(`axe: page not found${easy}`, async () => {
+      const res = await page.goto(`${BASE}/no/such/page${easy}`);
+      assert(res.status() === 404, `status ${res.status()}`);
+      await axe(page, 'page not found');
+    });
+    await check(`axe: check your answers, change them, confirmation, then code spent${easy}`, async () => {
+      const [code] = await freshCodes(1);
+      await page.goto(form);
+      await fillForm(page, { code, themes: 2 });
+      await send(page);
+      await axe(page, 'check your answers');
+      // "Change your answers" brings back the form, filled in.
+      await Promise.all([page.waitForNavigation(), page.click('form[action*="change=yes"] [type=submit]')]);
+      assert((await page.inputValue('#code')) === code, 'the code was not kept');
+      assert((await page.locator('input[name=themes]:checked').count()) === 2, 'the themes were not kept');
+      await axe(page, 'form after change');
+      await send(page);
+      await confirm(page);
+      assert((await page.locator('.receipt').count()) === 1, 'no receipt');
+      await axe(page, 'confirmation');
+      await page.goto(form);
+      await fillForm(page, { code });
+      await send(page);
+      await confirm(page);
+      const summary = await page.locator('.error-summary').innerText();
+      assert(/used/.test(summary), `no "code used" error: ${summary}`);
+      await axe(page, 'code spent');
+    });
+    await check(`axe: form error, unknown code${easy}`, async () => {
+      await page.goto(form);
+      await fillForm(page, { code: unissuedCode() });
+      await send(page);
+      await confirm(page);
+      assert(/recognise|know this code/.test(await page.locator('.error-summary').innerText()), 'no "unknown code" error');
+      await axe(page, 'unknown code');
+    });
+  }
+
+  await check("axe: the host's printable code sheet", async () => {
+    const r = await api('POST', '/api/v1/admin/rounds/demo/codes/sheet', { count: 8 });
+    assert(r.status === 201, `sheet: ${r.status}`);
+    await page.route(`${BASE}/__sheet`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: r.text }));
+    await page.goto(`${BASE}/__sheet`);
+    await axe(page, 'code sheet');
+    await page.unroute(`${BASE}/__sheet`);
+  });
+
+  // The journey with JavaScript disabled.
+  await check('journey without JavaScript: form, check your answers, back, confirmation with receipt', async () => {
+    const noJs = await browserContext({ javaScriptEnabled: false });
+    try {
+      const p = await noJs.context.newPage();
+      const [code] = await freshCodes(1);
+      await p.goto(`${BASE}/r/demo`);
+      await fillForm(p, { code: code.toLowerCase(), text: 'Visits are cut short.' });
+      await p.check('#quote_ok');
+      await send(p);
+      const shown = await p.locator('main').innerText();
+      assert(shown.includes(code) && shown.includes('Visits are cut short.'), 'answers not shown back');
+      // Going back leaves the code unspent: it still works afterwards.
+      await p.goBack();
+      await p.goto(`${BASE}/r/demo`);
+      await fillForm(p, { code, text: 'Visits are cut short.' });
+      await send(p);
+      await confirm(p);
+      const h1 = await p.locator('h1').innerText();
+      assert(h1 === 'Received', `heading is ${h1}`);
+      const receipt = await p.locator('.receipt').innerText();
+      assert(/^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/.test(receipt.trim()), `receipt looks wrong: ${receipt}`);
+      // The same code again is refused with a clear message.
+      await p.goto(`${BASE}/r/demo`);
+      await fillForm(p, { code });
+      await send(p);
+      await confirm(p);
+      assert(/already been used/.test(await p.locator('.error-summary').innerText()), 'spent code not explained');
+      assert((await noJs.context.cookies()).length === 0, 'cookies set');
+      // Easy Read works without JavaScript too.
+      const [code2] = await freshCodes(1);
+      await p.goto(`${BASE}/r/demo?easy=1`);
+      await fillForm(p, { code: code2 });
+      await send(p);
+      assert(await p.locator('body.easy').count() === 1, 'check page lost Easy Read');
+      // The check page switches version without losing the answers.
+      await Promise.all([p.waitForNavigation(), p.click('.variant-form [type=submit]')]);
+      assert(await p.locator('body.easy').count() === 0, 'no standard version of the check page');
+      await Promise.all([p.waitForNavigation(), p.click('.variant-form [type=submit]')]);
+      assert(await p.locator('body.easy').count() === 1, 'no Easy Read version of the check page');
+      await confirm(p);
+      assert((await p.locator('.receipt').count()) === 1, 'Easy Read journey: no receipt');
+      assert(await p.locator('body.easy').count() === 1, 'confirmation lost Easy Read');
+      assert(noJs.foreign.length === 0, `other origins: ${noJs.foreign}`);
+    } finally {
+      await noJs.close();
+    }
+  });
+
+  // The journey by keyboard only.
+  //
+  // Tabs through a page from the top, checking each focused control: in the
+  // viewport and on top at its centre (2.4.11), a visible focus indicator
+  // (2.4.7), and at least 24 by 24 px unless a link inside a sentence
+  // (2.5.8). `act(focused)` may type or press keys; it returns true once it
+  // has left the page. Returns the controls reached and the problems.
+  async function tabThrough(p, act) {
+    const expected = await p.evaluate(() => [...document.querySelectorAll('a[href], input:not([type=hidden]), textarea, button, select')]
+      .map((e) => e.id || e.getAttribute('href') || e.value || e.textContent.trim()));
+    const reached = [];
+    const problems = [];
+    for (let i = 0; i < 200; i += 1) {
+      await p.keyboard.press('Tab');
+      const f = await p.evaluate(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body) return null;
+        const r = e.getBoundingClientRect();
+        const s = getComputedStyle(e);
+        const cx = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+        const cy = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+        const top = document.elementFromPoint(cx, cy);
+        return {
+          key: e.id || e.getAttribute('href') || e.value || e.textContent.trim(),
+          id: e.id,
+          tag: e.tagName,
+          submit: e.type === 'submit',
+          action: e.form ? e.form.getAttribute('action') : null,
+          w: r.width,
+          h: r.height,
+          inViewport: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+          // Not hidden: what is on top at its centre is it, inside it, or its label.
+          onTop: !!top && (e === top || e.contains(top) || (e.labels && [...e.labels].some((l) => l.contains(top)))),
+          indicator: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none' || s.backgroundColor === 'rgb(255, 221, 0)',
+          inlineInText: s.display === 'inline' && !!e.parentElement && e.parentElement.textContent.trim() !== e.textContent.trim(),
+        };
+      });
+      if (!f) continue;
+      if (reached.includes(f.key)) break;
+      reached.push(f.key);
+      const what = `${f.tag}#${f.id || f.key}`;
+      if (!f.inViewport || !f.onTop) problems.push(`${what} is hidden when focused`);
+      if (!f.indicator) problems.push(`${what} has no visible focus indicator`);
+      if (!f.inlineInText && (f.w < 24 || f.h < 24)) problems.push(`${what} is ${f.w}x${f.h}px, under 24x24`);
+      if (await act(f)) return { expected, reached, problems, left: true };
+    }
+    return { expected, reached, problems, left: false };
+  }
+  const pressEnter = (p) => Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
+
+  for (const easy of ['', '?easy=1']) {
+    await check(`journey by keyboard only${easy}: form, check, confirmation; reachable, visible focus, 24px targets`, async () => {
+      const [code] = await freshCodes(1);
+      await page.goto(`${BASE}/r/demo${easy}`);
+      const form = await tabThrough(page, async (f) => {
+        if (f.id === 'code') await page.keyboard.type(code);
+        if (f.id === 'themes') await page.keyboard.press('Space');
+        if (f.id === 'text') await page.keyboard.type('Nobody tells us when visits change.');
+        if (f.submit) {
+          await pressEnter(page);
+          return true;
+        }
+        return false;
+      });
+      assert(form.left, `never reached the Send button; reached ${form.reached.join(', ')}`);
+      const upToSend = form.expected.slice(0, form.expected.indexOf(form.reached[form.reached.length - 1]) + 1);
+      const missed = upToSend.filter((k) => !form.reached.includes(k));
+      assert(missed.length === 0, `not reachable by Tab: ${missed.join(', ')}`);
+      assert(form.problems.length === 0, form.problems.join('\n'));
+
+      // Check your answers: every control reachable, then confirm.
+      const checkPage = await tabThrough(page, async (f) => {
+        if (f.submit && !f.action.includes('/check')) {
+          await pressEnter(page);
+          return true;
+        }
+        return false;
+      });
+      assert(checkPage.left, `never reached Confirm; reached ${checkPage.reached.join(', ')}`);
+      assert(checkPage.problems.length === 0, checkPage.problems.join('\n'));
+      const landed = await page.locator('h1, .error-summary').first().innerText();
+      assert((await page.locator('.receipt').count()) === 1, `keyboard journey did not reach the receipt: ${landed}`);
+
+      // The confirmation, all the way round.
+      const done = await tabThrough(page, async () => false);
+      const unreached = done.expected.filter((k) => !done.reached.includes(k));
+      assert(unreached.length === 0, `not reachable on the confirmation: ${unreached.join(', ')}`);
+      assert(done.problems.length === 0, done.problems.join('\n'));
+    });
+  }
+
+  // Reflow at 320 CSS px, and text at 200 %.
+  mkdirSync(SHOTS, { recursive: true });
+  const reflowPages = ['/', '/r/demo', '/r/demo?easy=1', '/r/demo/paper', '/helping', '/accessibility', '/o/demo', '/?easy=1'];
+  const overflow = () => page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const cut = [...document.querySelectorAll('body *')].filter((e) => {
+      const r = e.getBoundingClientRect();
+      const s = getComputedStyle(e);
+      if (r.width === 0 || s.visibility === 'hidden' || e.closest('.visually-hidden, .skip-link')) return false;
+      return r.right > width + 1 || r.left < -1;
+    }).map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+    return { scroll: document.documentElement.scrollWidth, width, cut: cut.slice(0, 5) };
+  });
+  for (const path of reflowPages) {
+    await check(`reflow at 320 CSS px: ${path}`, async () => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      await page.goto(BASE + path);
+      const o = await overflow();
+      const name = path.replace(/[^a-z0-9]+/gi, '_');
+      await page.screenshot({ path: join(SHOTS, `320${name}.png`), fullPage: true });
+      assert(o.scroll <= o.width, `scrolls sideways: ${o.scroll} > ${o.width}`);
+      assert(o.cut.length === 0, `cut off: ${o.cut.join(', ')}`);
+    });
+    await check(`text at 200 %: ${path}`, async () => {
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.goto(BASE + path);
+      await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+      const o = await overflow();
+      const name = path.replace(/[^a-z0-9]+/gi, '_');
+      await page.screenshot({ path: join(SHOTS, `text200${name}.png`), fullPage: true });
+      assert(o.scroll <= o.width, `scrolls sideways: ${o.scroll} > ${o.width}`);
+      assert(o.cut.length === 0, `cut off: ${o.cut.join(', ')}`);
+    });
+  }
+  await page.setViewportSize({ width: 1024, height: 768 });
+
+  // Paper: the form and the code cards print on A4.
+  const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  await check('the paper form prints on A4 in large type, without the page frame', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await page.goto(`${BASE}/r/demo/paper`);
+    await page.emulateMedia({ media: 'print' });
+    const info = await page.evaluate(() => ({
+      header: getComputedStyle(document.querySelector('.header')).display,
+      footer: getComputedStyle(document.querySelector('.footer')).display,
+      font: parseFloat(getComputedStyle(document.body).fontSize),
+      boxes: document.querySelectorAll('.code-box').length,
+      ticks: document.querySelectorAll('.tick-list .tick-box').length,
+      space: document.querySelector('.write-space').getBoundingClientRect().height,
+    }));
+    const themes = (await page.locator('.tick-list li').allInnerTexts()).length;
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    writeFileSync(join(SHOTS, 'paper-form.pdf'), pdf);
+    await page.emulateMedia({ media: null });
+    assert(info.header === 'none' && info.footer === 'none', 'the page frame prints');
+    assert(info.font >= 21, `print text is ${info.font}px, under 16pt`);
+    assert(info.boxes === 12, `${info.boxes} code boxes, the card has 12 symbols`);
+    assert(info.ticks === themes && themes > 0, `${info.ticks} tick boxes for ${themes} themes`);
+    assert(info.space >= 400, `only ${info.space}px to write in`);
+    const n = pdfPages(pdf);
+    assert(n >= 1 && n <= 4, `the paper form prints on ${n} A4 pages`);
+  });
+  await check('eight code cards print on one A4 page', async () => {
+    const r = await api('POST', '/api/v1/admin/rounds/demo/codes/sheet', { count: 8 });
+    await page.route(`${BASE}/__cards`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: r.text }));
+    await page.goto(`${BASE}/__cards`);
+    // Nothing on a card may be cut off (cards have a fixed height).
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 718, height: 1047 }); // A4 less 10 mm margins at 96 dpi
+    const clipped = await page.evaluate(() => [...document.querySelectorAll('.card')].filter((c) => c.scrollHeight > c.clientHeight + 1).length);
+    await page.emulateMedia({ media: null });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    await page.unroute(`${BASE}/__cards`);
+    assert(clipped === 0, `${clipped} cards have text cut off`);
+    writeFileSync(join(SHOTS, 'code-cards.pdf'), pdf);
+    assert(pdfPages(pdf) === 1, `8 cards take ${pdfPages(pdf)} pages`);
+  });
+
+  // A text browser.
+  for (const variant of ['', '?easy=1']) {
+    await check(`w3m -dump of the form shows every label and field${variant}`, async () => {
+      if (!haveW3m) throw new Error('w3m missing');
+      const url = `${BASE}/r/demo${variant}`;
+      await page.goto(url);
+      const labels = await page.locator('form label, form legend').allInnerTexts();
+      const fields = await page.locator('form input, form textarea, form button').count();
+      const send = await page.locator('form [type=submit]').inputValue();
+      const dump = execFileSync('w3m', ['-dump', '-cols', '200', url], { encoding: 'utf8' });
+      const flat = dump.replace(/\s+/g, ' ');
+      const missing = labels.map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => !flat.includes(l));
+      assert(missing.length === 0, `labels missing from w3m: ${missing.join(' | ')}`);
+      // w3m draws text fields and check boxes as [ ... ] and buttons as [Send].
+      const drawn = (dump.match(/\[[^\]\n]*\]/g) || []).length;
+      assert(drawn >= fields, `w3m drew ${drawn} fields, the form has ${fields}`);
+      assert(dump.includes(`[${send}]`), `no [${send}] button in w3m`);
+      writeFileSync(join(SHOTS, `w3m-form${variant ? '-easy' : ''}.txt`), dump);
+    });
+  }
+
+  await check('no page asked another origin for anything', async () => {
+    assert(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);
+  });
+  await check('no page set a cookie', async () => {
+    assert((await context.cookies()).length === 0, 'cookies were set');
+  });
+} finally {
+  await close();
+  stop();
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
