@@ -85,6 +85,27 @@ enum Command {
     Token(TokenCommand),
     /// Send a critique to a running server, paying with a saved token.
     Submit(SubmitArgs),
+    /// Bench only (bench/run.sh): seed critiques into a stopped server's
+    /// store through the real Store API, each spending an issued code.
+    #[command(hide = true)]
+    BenchSeed(BenchSeedArgs),
+}
+
+#[derive(clap::Args)]
+struct BenchSeedArgs {
+    #[arg(long)]
+    data: PathBuf,
+    #[arg(long)]
+    keys: PathBuf,
+    #[arg(long, default_value = "bench")]
+    organisation: String,
+    #[arg(long, default_value = "bench")]
+    round: String,
+    #[arg(long)]
+    count: usize,
+    /// Spread the critiques over this many past one-week periods.
+    #[arg(long, default_value_t = 10)]
+    weeks: u32,
 }
 
 #[derive(Subcommand)]
@@ -186,6 +207,14 @@ pub fn main() -> ExitCode {
             action: KeysAction::Rotate { keys, data },
         } => rotate(&keys, &data),
         Command::Routes => print_routes(),
+        Command::BenchSeed(a) => crate::seed::run(
+            &a.data,
+            &a.keys,
+            &a.organisation,
+            &a.round,
+            a.count,
+            a.weeks,
+        ),
         Command::Token(TokenCommand::Fetch(a)) => {
             actix_web::rt::System::new().block_on(async move {
                 crate::remote::fetch_token(&a.server, &a.round, &a.invitation, &a.out).await?;

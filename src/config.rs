@@ -233,7 +233,7 @@ pub struct Settings {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_attempts_per_minute: Option<u32>,
     /// POST requests per second across all clients (size to the writer's
-    /// commit capacity, see BENCHMARKS.md). Default 8000.
+    /// commit capacity, see BENCHMARKS.md). Default 5000.
     #[arg(long, env = "PARRHESIA_MAX_POSTS_PER_SECOND")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_posts_per_second: Option<u32>,

@@ -20,6 +20,7 @@ pub mod messages;
 pub mod metrics;
 pub mod random;
 pub mod remote;
+mod seed;
 pub mod store;
 pub mod tokens;
 pub mod vault;

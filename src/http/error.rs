@@ -22,6 +22,9 @@ pub enum ApiError {
     OrganisationUnknown,
     #[error("not found")]
     NotFound,
+    /// The address exists but not for this method; the value is `Allow`.
+    #[error("method not allowed")]
+    MethodNotAllowed(String),
     #[error("period not sealed")]
     PeriodNotSealed,
     #[error("code unknown")]
@@ -114,6 +117,7 @@ impl ApiError {
             Self::RoundUnknown => "round_unknown",
             Self::OrganisationUnknown => "organisation_unknown",
             Self::NotFound => "not_found",
+            Self::MethodNotAllowed(_) => "method_not_allowed",
             Self::PeriodNotSealed => "period_not_sealed",
             Self::CodeUnknown => "code_unknown",
             Self::CodeSpent => "code_spent",
@@ -150,6 +154,9 @@ impl ApiError {
             Self::RoundUnknown => "There is no feedback round at this address.".into(),
             Self::OrganisationUnknown => "There is no organisation at this address.".into(),
             Self::NotFound => "There is nothing at this address.".into(),
+            Self::MethodNotAllowed(allow) => {
+                format!("This address only answers {allow}.")
+            }
             Self::PeriodNotSealed => "That period has not been sealed: receipts are listed only \
                  after a period has ended."
                 .into(),
@@ -231,6 +238,7 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::Input(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::RoundUnknown
             | Self::OrganisationUnknown
             | Self::NotFound
@@ -283,6 +291,9 @@ impl ResponseError for ApiError {
             }
             Self::RateLimited(secs) => {
                 response.insert_header((header::RETRY_AFTER, secs.to_string()));
+            }
+            Self::MethodNotAllowed(allow) => {
+                response.insert_header((header::ALLOW, allow.clone()));
             }
             _ => {}
         }

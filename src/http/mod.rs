@@ -43,7 +43,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// Name of the paper-code HMAC key in the key directory.
-const CODE_KEY_FILE: &str = "paper-code.key";
+pub(crate) const CODE_KEY_FILE: &str = "paper-code.key";
 /// Name of the admin token's SHA-256 in the key directory.
 const ADMIN_HASH_FILE: &str = "admin-token.sha256";
 /// Name of the invitation HMAC key in the key directory.

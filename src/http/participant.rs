@@ -78,13 +78,31 @@ pub async fn style() -> HttpResponse {
         .body(STYLE)
 }
 
-/// JSON for API addresses, a page for everything else.
+/// JSON for API addresses, a page for everything else; 405 with `Allow`
+/// when the address exists for other methods.
 pub async fn not_found(req: HttpRequest) -> HttpResponse {
-    if req.path().starts_with("/api/") {
-        ApiError::NotFound.error_response()
+    let allowed = super::routes::allowed_methods(req.path());
+    let error = if allowed.is_empty() {
+        ApiError::NotFound
     } else {
-        page(StatusCode::NOT_FOUND, views::not_found_in(&messages(&req)))
+        ApiError::MethodNotAllowed(allowed.join(", "))
+    };
+    if req.path().starts_with("/api/") {
+        return error.error_response();
     }
+    let mut response = match &error {
+        ApiError::MethodNotAllowed(_) => page(
+            StatusCode::METHOD_NOT_ALLOWED,
+            views::problem("This page cannot do that", &error.message()),
+        ),
+        _ => page(StatusCode::NOT_FOUND, views::not_found_in(&messages(&req))),
+    };
+    if let ApiError::MethodNotAllowed(allow) = &error {
+        if let Ok(value) = header::HeaderValue::from_str(allow) {
+            response.headers_mut().insert(header::ALLOW, value);
+        }
+    }
+    response
 }
 
 /// A round and its organisation, or `RoundUnknown`.

@@ -66,7 +66,7 @@ impl Default for RateLimitOptions {
             code_attempts_per_minute: 30,
             admin_attempts_per_minute: 60,
             token_issuance_per_minute: 10,
-            posts_per_second: 8_000,
+            posts_per_second: 5_000,
         }
     }
 }
@@ -84,7 +84,8 @@ pub enum Action {
 
 /// Which bucket a request draws from, by method and path. Routing has not
 /// happened yet here, so this is by prefix: a POST to a round that does
-/// not exist is still a code attempt.
+/// not exist is still a code attempt. When the Privacy Pass issuer route
+/// lands, it maps to [`Action::TokenIssuance`] here.
 pub fn action_for(method: &Method, path: &str) -> Option<Action> {
     if path.starts_with("/api/v1/admin/") || path == "/api/v1/admin" {
         Some(Action::AdminAttempt)

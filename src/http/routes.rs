@@ -97,6 +97,26 @@ pub const ROUTES: &[Route] = &[
     ),
 ];
 
+/// The methods the route table answers at `path` (a concrete path, each
+/// `{..}` of a template matching one segment), for `405` and `Allow`.
+pub fn allowed_methods(path: &str) -> Vec<&'static str> {
+    let segments: Vec<&str> = path.split('/').collect();
+    let mut methods: Vec<&'static str> = ROUTES
+        .iter()
+        .filter(|r| {
+            let template: Vec<&str> = r.path.split('/').collect();
+            template.len() == segments.len()
+                && template
+                    .iter()
+                    .zip(&segments)
+                    .all(|(t, s)| (t.starts_with('{') && !s.is_empty()) || t == s)
+        })
+        .map(|r| r.method)
+        .collect();
+    methods.dedup();
+    methods
+}
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(participant::home))
         .route("/r/{round}", web::get().to(participant::form))

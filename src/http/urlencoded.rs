@@ -61,4 +61,26 @@ mod tests {
             Err(ApiError::InvalidUtf8)
         ));
     }
+
+    /// Inputs of the kind the `form_decoding` fuzz target explores: broken
+    /// percent escapes pass through as typed, empty pairs vanish, a pair
+    /// without `=` is a name with an empty value, and nothing panics.
+    #[test]
+    fn malformed_escapes_and_odd_separators_are_handled() {
+        assert_eq!(
+            decode_form(b"a=%&b=%2&c=%ZZ&&=&d").unwrap(),
+            vec![
+                ("a".into(), "%".into()),
+                ("b".into(), "%2".into()),
+                ("c".into(), "%ZZ".into()),
+                ("".into(), "".into()),
+                ("d".into(), "".into()),
+            ]
+        );
+        assert_eq!(decode_form(b"").unwrap(), vec![]);
+        assert_eq!(
+            decode_form(b"x=a=b+%2B").unwrap(),
+            vec![("x".into(), "a=b +".into())]
+        );
+    }
 }

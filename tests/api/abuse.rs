@@ -430,3 +430,35 @@ async fn hsts_is_sent_over_tls_from_a_trusted_proxy_or_when_configured() {
         .headers
         .contains_key("strict-transport-security"));
 }
+
+/// A known address asked with a method it does not answer says so (405 with
+/// `Allow`), as the OpenAPI document promises; unknown addresses stay 404.
+#[actix_web::test]
+async fn other_methods_on_known_addresses_get_405_with_allow() {
+    let app = spawn_app_with(|_| {}).await;
+    app.setup_round("care", "spring", 5).await;
+    let api = collect(
+        app.client
+            .delete(app.url("/api/v1/rounds/spring/critiques"))
+            .send(),
+    )
+    .await;
+    assert_eq!(api.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(api.headers.get("allow").unwrap(), "POST");
+    assert_eq!(api.json()["error"], "method_not_allowed");
+    let page = collect(app.client.put(app.url("/r/spring")).send()).await;
+    assert_eq!(page.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(page.headers.get("allow").unwrap(), "GET, POST");
+    assert!(page.body.contains("This address only answers GET, POST."));
+    let admin = collect(
+        app.client
+            .delete(app.url("/api/v1/admin/rounds/spring"))
+            .send(),
+    )
+    .await;
+    assert_eq!(admin.headers.get("allow").unwrap(), "GET, PATCH");
+    assert_eq!(
+        app.get("/r/spring/extra").await.status,
+        StatusCode::NOT_FOUND
+    );
+}

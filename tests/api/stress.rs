@@ -62,9 +62,9 @@ async fn crash_under_load_loses_nothing_acknowledged() {
     let mut all_acknowledged: Vec<String> = Vec::new();
     let mut landed_mid_load = 0;
     for crash in 0..crashes {
-        let codes = server.api.codes("spring", 2000).await;
+        let codes = server.api.codes("spring", 4000).await;
         let pid = server.child.id();
-        let delay = Duration::from_millis(20 + rng.below(400));
+        let delay = Duration::from_millis(20 + rng.below(300));
         let killer = std::thread::spawn(move || {
             std::thread::sleep(delay);
             let _ = Command::new("kill")
