@@ -104,7 +104,16 @@ function assert(cond, message) {
 const routes = JSON.parse(execFileSync(BIN, ['routes'], { encoding: 'utf8' }));
 const work = mkdtempSync(join(tmpdir(), 'parrhesia-browser-'));
 const server = spawn(BIN, ['serve', '--demo', '--data', join(work, 'data'), '--keys', join(work, 'keys'), '--bind', '127.0.0.1:0'], {
-  env: { ...process.env, PARRHESIA_ADMIN_TOKEN: ADMIN_TOKEN, PARRHESIA_LOG: 'warn' },
+  env: {
+    ...process.env,
+    PARRHESIA_ADMIN_TOKEN: ADMIN_TOKEN,
+    PARRHESIA_LOG: 'warn',
+    // Every browser in these tests is 127.0.0.1: the rate limits have
+    // tests of their own (tests/api/abuse.rs), so here they stay out of
+    // the way of journeys that send many forms.
+    PARRHESIA_CODE_ATTEMPTS_PER_MINUTE: '100000',
+    PARRHESIA_ADMIN_ATTEMPTS_PER_MINUTE: '100000',
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const codes = [];
