@@ -228,6 +228,10 @@ pub struct Settings {
     #[arg(long, env = "PARRHESIA_CODE_ATTEMPTS_PER_MINUTE")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code_attempts_per_minute: Option<u32>,
+    /// Privacy Pass token requests per client per minute. Default 10.
+    #[arg(long, env = "PARRHESIA_TOKEN_REQUESTS_PER_MINUTE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_requests_per_minute: Option<u32>,
     /// Admin API requests per client per minute. Default 60.
     #[arg(long, env = "PARRHESIA_ADMIN_ATTEMPTS_PER_MINUTE")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -294,6 +298,7 @@ impl Settings {
             trusted_proxy: Some(Vec::new()),
             hsts: Some(false),
             code_attempts_per_minute: Some(limits.code_attempts_per_minute),
+            token_requests_per_minute: Some(limits.token_issuance_per_minute),
             admin_attempts_per_minute: Some(limits.admin_attempts_per_minute),
             max_posts_per_second: Some(limits.posts_per_second),
             ..Self::default()
@@ -392,13 +397,15 @@ impl Effective {
                 code_attempts_per_minute: s
                     .code_attempts_per_minute
                     .unwrap_or(defaults.rate_limits.code_attempts_per_minute),
+                token_issuance_per_minute: s
+                    .token_requests_per_minute
+                    .unwrap_or(defaults.rate_limits.token_issuance_per_minute),
                 admin_attempts_per_minute: s
                     .admin_attempts_per_minute
                     .unwrap_or(defaults.rate_limits.admin_attempts_per_minute),
                 posts_per_second: s
                     .max_posts_per_second
                     .unwrap_or(defaults.rate_limits.posts_per_second),
-                ..defaults.rate_limits
             },
             client_timeout: defaults.client_timeout,
             issuer_name: s.issuer_name,

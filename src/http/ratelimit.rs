@@ -78,17 +78,18 @@ pub enum Action {
     CodeAttempt,
     /// Any admin API request.
     AdminAttempt,
-    /// A Privacy Pass token is requested (the issuer route, when it exists).
+    /// A Privacy Pass token is requested (the issuer request URI).
     TokenIssuance,
 }
 
 /// Which bucket a request draws from, by method and path. Routing has not
 /// happened yet here, so this is by prefix: a POST to a round that does
-/// not exist is still a code attempt. When the Privacy Pass issuer route
-/// lands, it maps to [`Action::TokenIssuance`] here.
+/// not exist is still a code attempt.
 pub fn action_for(method: &Method, path: &str) -> Option<Action> {
     if path.starts_with("/api/v1/admin/") || path == "/api/v1/admin" {
         Some(Action::AdminAttempt)
+    } else if method == Method::POST && path == super::privacy_pass::TOKEN_REQUEST_PATH {
+        Some(Action::TokenIssuance)
     } else if method == Method::POST
         && (path.starts_with("/r/") || path.starts_with("/api/v1/rounds/"))
     {
@@ -318,6 +319,10 @@ mod tests {
             Some(Action::AdminAttempt)
         );
         assert_eq!(action_for(&Method::GET, "/o/care"), None);
+        assert_eq!(
+            action_for(&Method::POST, "/api/v1/token-request"),
+            Some(Action::TokenIssuance)
+        );
     }
 
     #[test]

@@ -462,3 +462,43 @@ async fn other_methods_on_known_addresses_get_405_with_allow() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// Token issuance is limited per client too: a client that keeps asking
+/// for tokens (say, with stolen or guessed invitations) gets 429, while
+/// another client can still ask.
+#[actix_web::test]
+async fn token_requests_are_rate_limited_per_client() {
+    // Arrange: two token requests a minute per client.
+    let app = spawn_app_with(|c| {
+        c.rate_limits.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+        c.rate_limits.token_issuance_per_minute = 2;
+    })
+    .await;
+    let ask = |client: &'static str| {
+        collect(
+            app.client
+                .post(app.url("/api/v1/token-request"))
+                .insert_header(("X-Forwarded-For", client))
+                .insert_header(("Authorization", "Bearer not-an-invitation"))
+                .content_type("application/private-token-request")
+                .send_body(vec![0u8; 259]),
+        )
+    };
+    // Act
+    let mut flooder = Vec::new();
+    for _ in 0..4 {
+        flooder.push(ask(FLOODER).await);
+    }
+    let other = ask(HONEST).await;
+    // Assert: the first two reach the issuer (and are refused there: the
+    // invitation is wrong); the rest are stopped before it.
+    for a in &flooder[..2] {
+        assert_ne!(a.status, StatusCode::TOO_MANY_REQUESTS, "{}", a.body);
+    }
+    for a in &flooder[2..] {
+        assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(a.headers.get("retry-after").is_some());
+        assert_eq!(a.json()["error"], "rate_limited");
+    }
+    assert_ne!(other.status, StatusCode::TOO_MANY_REQUESTS);
+}
