@@ -633,15 +633,8 @@ impl Tx<'_> {
                 }
             }
             Op::IssueCodes { round, hashes } => {
-                let mut current = match self.round(round)? {
-                    Ok(r) => r,
-                    Err(e) => return Ok(Err(e)),
-                };
-                if !current.opened {
-                    current.opened = true;
-                    if let Err(e) = self.put_round(&current)? {
-                        return Ok(Err(e));
-                    }
+                if let Err(e) = self.open_round(round)? {
+                    return Ok(Err(e));
                 }
                 let mut value = vec![0u8];
                 value.extend_from_slice(round.as_str().as_bytes());
@@ -660,15 +653,8 @@ impl Tx<'_> {
                 hashes,
                 tokens,
             } => {
-                let mut current = match self.round(round)? {
-                    Ok(r) => r,
-                    Err(e) => return Ok(Err(e)),
-                };
-                if !current.opened {
-                    current.opened = true;
-                    if let Err(e) = self.put_round(&current)? {
-                        return Ok(Err(e));
-                    }
+                if let Err(e) = self.open_round(round)? {
+                    return Ok(Err(e));
                 }
                 let value = encode_invitation(*tokens, round.as_str().as_bytes());
                 let mut issued = 0;
@@ -836,6 +822,20 @@ impl Tx<'_> {
         }
         tree.insert(&nonce[..], &[][..])?;
         Ok(Ok("token"))
+    }
+
+    /// Mark a round opened (its first codes or invitations): from then on
+    /// its rules only tighten.
+    fn open_round(&self, slug: &Slug) -> TxResult<Result<(), StoreError>> {
+        let mut current = match self.round(slug)? {
+            Ok(r) => r,
+            Err(e) => return Ok(Err(e)),
+        };
+        if current.opened {
+            return Ok(Ok(()));
+        }
+        current.opened = true;
+        self.put_round(&current)
     }
 
     fn round(&self, slug: &Slug) -> TxResult<Result<Round, StoreError>> {

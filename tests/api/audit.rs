@@ -3,6 +3,7 @@
 //! including that `verify` catches every kind of tampering.
 
 use crate::helpers::{spawn_app, thursday, TestApp};
+use crate::process::files_under;
 use awc::http::StatusCode;
 use parrhesia::audit::fetch::fetch;
 use parrhesia::audit::log::{LogSigner, TreeHead};
@@ -12,7 +13,6 @@ use parrhesia::encoding::hex;
 use parrhesia::keys::KeyDir;
 use parrhesia::vault::Vault;
 use serde_json::json;
-use std::path::PathBuf;
 use time::Duration;
 
 async fn submit(app: &TestApp, codes: &[String], text: &str) -> Vec<String> {
@@ -29,19 +29,6 @@ async fn submit(app: &TestApp, codes: &[String], text: &str) -> Vec<String> {
         receipts.push(a.json()["receipt"].as_str().unwrap().to_owned());
     }
     receipts
-}
-
-fn files_under(dir: &std::path::Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

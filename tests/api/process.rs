@@ -229,7 +229,8 @@ async fn graceful_stop_keeps_everything_and_the_store_reopens() {
     server.stop();
 }
 
-fn files_under(dir: &Path) -> Vec<PathBuf> {
+/// Every file below `dir`.
+pub(crate) fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
