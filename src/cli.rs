@@ -46,8 +46,16 @@ enum Command {
         #[arg(long)]
         from: PathBuf,
         /// The data directory to create; it must be absent or empty.
-        #[arg(long = "data", env = "PARRHESIA_DATA")]
+        #[arg(
+            long = "data",
+            env = "PARRHESIA_DATA",
+            default_value = "./parrhesia-data"
+        )]
         data: PathBuf,
+        /// Restore into this PostgreSQL database instead (it must hold no
+        /// data yet); `sled` or unset restores into --data.
+        #[arg(long = "store", env = "PARRHESIA_STORE")]
+        store: Option<String>,
     },
     /// Print the route table as JSON (for the browser tests, which must
     /// visit every page the service has).
@@ -200,7 +208,9 @@ pub fn main() -> ExitCode {
             action: ConfigAction::Check(settings),
         } => config_check(settings, sources),
         Command::Backup { server, out } => crate::backup::backup(&server, &out),
-        Command::Restore { from, data } => crate::backup::restore(&from, &data),
+        Command::Restore { from, data, store } => {
+            crate::backup::restore(&from, &data, store.as_deref())
+        }
         Command::Verify { server } => verify(&server),
         Command::Audit { data, keys } => audit(&data, &keys),
         Command::Keys {

@@ -28,7 +28,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::{Organisation, Round};
 use crate::keys::KeyDir;
-use crate::store::Store;
+use crate::store::{Location, StartupLock, Store};
 use crate::tokens::issuer::Issuer;
 use crate::tokens::redeemer::Redeemer;
 use crate::tokens::{CodeKey, InvitationKey, PaperCode, TokenKeyInfo, TokenKeys};
@@ -104,6 +104,13 @@ impl Application {
                 config.data_dir.display()
             )
         })?;
+        let location = config.location()?;
+        // Instances sharing a database start one at a time, so that they
+        // read (or create) one set of shared keys (see README, Scaling out).
+        let startup_lock = match &location {
+            Location::Postgres(url) => Some(StartupLock::acquire(url)?),
+            Location::Sled(_) => None,
+        };
         let keys = KeyDir::open(&config.keys_dir, &config.data_dir)?;
         let (code_secret, _) = keys.secret(CODE_KEY_FILE, 32)?;
         let mut startup = Startup::default();
@@ -124,10 +131,8 @@ impl Application {
         let signer = Arc::new(LogSigner::load(&keys)?);
         let mut store_options = config.store.clone();
         store_options.metrics = Arc::new(crate::metrics::Metrics::new(config.metrics_publish));
-        let store =
-            Store::open(&config.data_dir, &store_options, vault, signer).with_context(|| {
-                format!("could not open the store in {}", config.data_dir.display())
-            })?;
+        let store = Store::open(&location, &store_options, vault, signer)
+            .with_context(|| format!("could not open the store in {}", location.describe()))?;
         let (invitation_secret, _) = keys.secret(INVITATION_KEY_FILE, 32)?;
         let (token_keys, _expired) = TokenKeys::load_or_rotate(&keys, clock.today())?;
         let token_keys = Arc::new(token_keys);
@@ -138,6 +143,7 @@ impl Application {
         store
             .log_token_keys(published_token_keys(&token_keys))
             .await?;
+        drop(startup_lock);
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("could not listen on {}", config.bind))?;
         let address = listener.local_addr()?;

@@ -169,7 +169,7 @@ impl TestApp {
     /// Stored critiques and spent codes, read from the store itself.
     pub fn stored(&self) -> (usize, usize) {
         (
-            self.store.critique_count(),
+            self.store.critique_count().unwrap(),
             self.store.spent_code_count().unwrap(),
         )
     }

@@ -4,6 +4,7 @@
 mod abuse;
 mod admin;
 mod audit;
+mod backends;
 mod check;
 mod concurrency;
 mod digest;
@@ -13,6 +14,7 @@ mod ops;
 mod privacy_pass;
 mod process;
 mod routes;
+mod store_suite;
 mod stress;
 mod submission;
 mod token_clients;
