@@ -14,6 +14,7 @@ mod ops;
 mod privacy_pass;
 mod process;
 mod routes;
+mod scale_out;
 mod store_suite;
 mod stress;
 mod submission;
