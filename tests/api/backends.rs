@@ -2,9 +2,11 @@
 //! own data directory, and PostgreSQL in a fresh database per test.
 //!
 //! PostgreSQL tests need a server: `PARRHESIA_TEST_POSTGRES` is the URL of
-//! a database on it whose user may create databases (`.ci/postgres.sh`
-//! starts one). Without it they skip with a printed reason locally, and
-//! fail when `CI=true`.
+//! a database on it whose user may create databases. Without it they print
+//! "skipped:" and the reason, and pass. `.ci/postgres.sh` (run by CI after
+//! `cargo test`) starts a real cluster, sets it, runs them with their
+//! output shown, and fails if any printed "skipped:" or did not run: in CI
+//! they always run.
 
 use crate::helpers::{spawn_app_with, TestApp};
 use parrhesia::config::Config;
@@ -16,17 +18,14 @@ pub enum Backend {
 }
 
 /// The server's URL for PostgreSQL tests, or `None` (skip) with the reason
-/// printed; panics when `CI=true`, where these tests must run.
+/// printed.
 pub fn postgres_server() -> Option<String> {
     match std::env::var("PARRHESIA_TEST_POSTGRES") {
         Ok(url) if !url.is_empty() => Some(url),
         _ => {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "PARRHESIA_TEST_POSTGRES is unset under CI: the PostgreSQL store tests must run"
-            );
             eprintln!(
-                "skipped: PARRHESIA_TEST_POSTGRES is unset (run .ci/postgres.sh for a server)"
+                "skipped: PARRHESIA_TEST_POSTGRES is unset (.ci/postgres.sh starts a server \
+                 and runs these tests)"
             );
             None
         }
