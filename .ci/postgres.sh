@@ -6,6 +6,8 @@
 #   - two `parrhesia serve` processes on one database (scale_out): the same
 #     code and token sent to both, one digest, SIGKILL of one under load,
 #     and the privacy scan of the cluster's files and log after a CHECKPOINT.
+#   - then the whole integration suite again, every in-process server on a
+#     fresh PostgreSQL database (PARRHESIA_TEST_ALL_ON_POSTGRES).
 # The cluster runs with the logging settings deploy/postgresql.md asks for.
 # Ends with one "N passed, N failed" line; exits non-zero on any failure.
 set -uo pipefail
@@ -72,5 +74,23 @@ if [ "$passed" -lt "$expected" ]; then
   echo "FAILED: $passed PostgreSQL tests passed, $expected expected"
   failed=$((failed + 1))
 fi
+
+echo "== the whole integration suite with every in-process server on PostgreSQL"
+all="$work/all.log"
+PARRHESIA_TEST_ALL_ON_POSTGRES=$PARRHESIA_TEST_POSTGRES timeout 1800 \
+  cargo test --locked --test api >"$all" 2>&1
+status=$?
+grep -E '^test .* (FAILED|ok)$' "$all" | grep -v '^test result' | sed 's/^test /test all-on-postgres: /'
+all_passed=$(grep -cE '^test .* \.\.\. ok$' "$all")
+all_failed=$(grep -cE '^test .* \.\.\. FAILED$' "$all")
+if [ "$status" -ne 0 ] && [ "$all_failed" -eq 0 ]; then
+  tail -n 40 "$all"
+  all_failed=1
+fi
+if [ "$all_failed" -ne 0 ]; then
+  grep -A 20 -- '---- ' "$all" | head -n 80
+fi
+passed=$((passed + all_passed))
+failed=$((failed + all_failed))
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
