@@ -28,6 +28,7 @@
 use super::kv::{Abort, Pair, TxResult, Txn};
 use super::StoreError;
 use postgres::{Client, NoTls, Statement};
+use std::collections::BTreeMap;
 use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
@@ -63,9 +64,9 @@ fn pg_err(e: postgres::Error) -> StoreError {
 struct Statements {
     get: Statement,
     get_for_update: Statement,
-    upsert: Statement,
     insert_new: Statement,
-    remove: Statement,
+    upsert_many: Statement,
+    remove_many: Statement,
     scan_to: Statement,
     scan_from: Statement,
     count: Statement,
@@ -90,17 +91,22 @@ impl PgConn {
                 &mut client,
                 "SELECT value FROM kv WHERE tree = $1 AND key = $2 FOR UPDATE",
             )?,
-            upsert: prep(
-                &mut client,
-                "INSERT INTO kv (tree, key, value) VALUES ($1, $2, $3) \
-                 ON CONFLICT (tree, key) DO UPDATE SET value = EXCLUDED.value",
-            )?,
             insert_new: prep(
                 &mut client,
                 "INSERT INTO kv (tree, key, value) VALUES ($1, $2, $3) \
                  ON CONFLICT (tree, key) DO NOTHING",
             )?,
-            remove: prep(&mut client, "DELETE FROM kv WHERE tree = $1 AND key = $2")?,
+            upsert_many: prep(
+                &mut client,
+                "INSERT INTO kv (tree, key, value) \
+                 SELECT * FROM unnest($1::text[], $2::bytea[], $3::bytea[]) \
+                 ON CONFLICT (tree, key) DO UPDATE SET value = EXCLUDED.value",
+            )?,
+            remove_many: prep(
+                &mut client,
+                "DELETE FROM kv WHERE (tree, key) IN \
+                 (SELECT * FROM unnest($1::text[], $2::bytea[]))",
+            )?,
             scan_to: prep(
                 &mut client,
                 "SELECT key, value FROM kv WHERE tree = $1 AND key >= $2 AND key < $3 \
@@ -158,12 +164,18 @@ impl PgConn {
     ) -> Result<T, StoreError> {
         let st = &self.st;
         let tx = self.client.transaction().map_err(pg_err)?;
-        let mut txn = PgTxn { tx, st };
+        let mut txn = PgTxn {
+            tx,
+            st,
+            seen: BTreeMap::new(),
+            pending: BTreeMap::new(),
+        };
         let value = match f(&mut txn) {
             Ok(v) => v,
             Err(Abort::Pg(e)) => return Err(pg_err(e)),
             Err(Abort::Sled(e)) => return Err(StoreError::Io(format!("{e:?}"))),
         };
+        txn.flush().map_err(pg_err)?;
         txn.tx.commit().map_err(pg_err)?;
         Ok(value)
     }
@@ -173,40 +185,112 @@ fn prep(client: &mut Client, sql: &str) -> Result<Statement, StoreError> {
     client.prepare(sql).map_err(pg_err)
 }
 
+/// A transaction with a write-back cache: reads remember what they saw,
+/// writes are kept and sent at commit in two statements (one upsert, one
+/// delete, over arrays), so a batch of submissions costs a few round trips
+/// rather than a dozen per submission. Locking reads and `insert_new` go to
+/// the database at once: they are how credentials are spent.
 struct PgTxn<'a> {
     tx: postgres::Transaction<'a>,
     st: &'a Statements,
+    /// What this transaction has read or written, by (tree, key): `None`
+    /// for absent or removed.
+    seen: BTreeMap<(String, Vec<u8>), Option<Vec<u8>>>,
+    /// Writes not yet sent: the final state of each (tree, key).
+    pending: BTreeMap<(String, Vec<u8>), Option<Vec<u8>>>,
+}
+
+impl PgTxn<'_> {
+    /// Send the pending writes.
+    fn flush(&mut self) -> Result<(), postgres::Error> {
+        let mut up = (Vec::new(), Vec::new(), Vec::new());
+        let mut del = (Vec::new(), Vec::new());
+        for ((tree, key), value) in std::mem::take(&mut self.pending) {
+            match value {
+                Some(v) => {
+                    up.0.push(tree);
+                    up.1.push(key);
+                    up.2.push(v);
+                }
+                None => {
+                    del.0.push(tree);
+                    del.1.push(key);
+                }
+            }
+        }
+        if !up.0.is_empty() {
+            self.tx
+                .execute(&self.st.upsert_many, &[&up.0, &up.1, &up.2])?;
+        }
+        if !del.0.is_empty() {
+            self.tx.execute(&self.st.remove_many, &[&del.0, &del.1])?;
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, tree: &str, key: &[u8], value: Option<&[u8]>) {
+        let id = (tree.to_owned(), key.to_vec());
+        let value = value.map(<[u8]>::to_vec);
+        self.seen.insert(id.clone(), value.clone());
+        self.pending.insert(id, value);
+    }
 }
 
 impl Txn for PgTxn<'_> {
     fn get(&mut self, tree: &str, key: &[u8]) -> TxResult<Option<Vec<u8>>> {
-        Ok(self
+        let id = (tree.to_owned(), key.to_vec());
+        if let Some(v) = self.seen.get(&id) {
+            return Ok(v.clone());
+        }
+        let v: Option<Vec<u8>> = self
             .tx
             .query_opt(&self.st.get, &[&tree, &key])?
-            .map(|r| r.get(0)))
+            .map(|r| r.get(0));
+        self.seen.insert(id, v.clone());
+        Ok(v)
     }
 
     fn get_for_update(&mut self, tree: &str, key: &[u8]) -> TxResult<Option<Vec<u8>>> {
-        Ok(self
+        // Always to the database: the row lock is the point. A value this
+        // transaction wrote itself wins over the stored one.
+        let stored: Option<Vec<u8>> = self
             .tx
             .query_opt(&self.st.get_for_update, &[&tree, &key])?
-            .map(|r| r.get(0)))
+            .map(|r| r.get(0));
+        let id = (tree.to_owned(), key.to_vec());
+        if let Some(mine) = self.pending.get(&id) {
+            return Ok(mine.clone());
+        }
+        self.seen.insert(id, stored.clone());
+        Ok(stored)
     }
 
     fn insert(&mut self, tree: &str, key: &[u8], value: &[u8]) -> TxResult<()> {
-        self.tx.execute(&self.st.upsert, &[&tree, &key, &value])?;
+        self.write(tree, key, Some(value));
         Ok(())
     }
 
     fn insert_new(&mut self, tree: &str, key: &[u8], value: &[u8]) -> TxResult<bool> {
-        Ok(self
+        let id = (tree.to_owned(), key.to_vec());
+        match self.seen.get(&id) {
+            Some(Some(_)) => return Ok(false),
+            // Removed here but maybe still stored: send the removal first.
+            Some(None) if self.pending.contains_key(&id) => self.flush()?,
+            _ => {}
+        }
+        // The primary key decides, also against other instances.
+        let inserted = self
             .tx
             .execute(&self.st.insert_new, &[&tree, &key, &value])?
-            == 1)
+            == 1;
+        if inserted {
+            self.seen.insert(id, Some(value.to_vec()));
+        }
+        Ok(inserted)
     }
 
     fn remove(&mut self, tree: &str, key: &[u8]) -> TxResult<()> {
-        self.tx.execute(&self.st.remove, &[&tree, &key])?;
+        self.write(tree, key, None);
         Ok(())
     }
 }
