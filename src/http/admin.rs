@@ -120,6 +120,8 @@ struct NewRound {
     description: Option<String>,
     themes: Option<Vec<ThemeBody>>,
     min_group: Option<u64>,
+    rounding_base: Option<u64>,
+    min_period: Option<u64>,
     period_weeks: Option<u64>,
     retention_periods: Option<u64>,
 }
@@ -142,6 +144,8 @@ pub async fn create_round(
     )?;
     let round = RoundUpdate {
         retention_periods: body.retention_periods,
+        rounding_base: body.rounding_base,
+        min_period: body.min_period,
         ..RoundUpdate::default()
     }
     .apply(&round)?;
@@ -190,6 +194,8 @@ struct RoundChange {
     description: Option<String>,
     themes: Option<Vec<ThemeBody>>,
     min_group: Option<u64>,
+    rounding_base: Option<u64>,
+    min_period: Option<u64>,
     retention_periods: Option<u64>,
 }
 
@@ -207,6 +213,8 @@ pub async fn update_round(
         description: body.description,
         themes: parse_themes(body.themes)?,
         min_group: body.min_group,
+        rounding_base: body.rounding_base,
+        min_period: body.min_period,
         retention_periods: body.retention_periods,
     };
     let updated = state.store.update_round(round.slug, update).await?;

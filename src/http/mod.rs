@@ -10,6 +10,7 @@ mod api;
 mod audit;
 mod body;
 mod client;
+mod digests;
 pub mod error;
 mod form;
 mod headers;

@@ -2,7 +2,7 @@
 //! tests (and the OpenAPI check) read, and the actix configuration that
 //! serves it. A test fails if the two disagree.
 
-use super::{admin, api, audit, form, ops, participant, privacy_pass};
+use super::{admin, api, audit, digests, form, ops, participant, privacy_pass};
 use actix_web::web;
 
 /// Who a route is for.
@@ -45,6 +45,11 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/accessibility", Audience::Participant),
     r("GET", "/static/pictures/{picture}", Audience::Public),
     r("GET", "/o/{organisation}", Audience::Public),
+    r("GET", "/o/{organisation}/digest.csv", Audience::Public),
+    r("GET", "/o/{organisation}/digest.atom", Audience::Public),
+    r("GET", "/digests.atom", Audience::Public),
+    r("GET", "/themes", Audience::Public),
+    r("GET", "/api/v1/themes", Audience::Api),
     r("GET", "/healthz", Audience::Public),
     r("GET", "/readyz", Audience::Public),
     r("GET", "/static/style.css", Audience::Public),
@@ -130,6 +135,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(participant::picture),
         )
         .route("/o/{organisation}", web::get().to(participant::digest))
+        .route("/o/{organisation}/digest.csv", web::get().to(digests::csv))
+        .route(
+            "/o/{organisation}/digest.atom",
+            web::get().to(digests::atom),
+        )
+        .route("/digests.atom", web::get().to(digests::atom_all))
+        .route("/themes", web::get().to(digests::themes_page))
+        .route("/api/v1/themes", web::get().to(digests::themes_json))
         .route("/healthz", web::get().to(participant::healthz))
         .route("/readyz", web::get().to(ops::readyz))
         .route("/static/style.css", web::get().to(participant::style))

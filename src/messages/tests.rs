@@ -68,6 +68,13 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("chars", 5200.into()),
         ("url", "https://feedback.example.org/r/demo".into()),
         ("total", "fewer than 5".into()),
+        ("n", 10.into()),
+        ("base", 5.into()),
+        ("min", 10.into()),
+        ("band", "20-49".into()),
+        ("epsilon", "1".into()),
+        ("sensitivity", 3.into()),
+        ("alpha", "0.717".into()),
     ]
 }
 
