@@ -220,6 +220,9 @@ check-send-title = Send your comment
 check-send-now = Press the button to send. You cannot change it after that.
 check-confirm = Send
 check-change = Change my answers
+check-themes-legend = Themes to send
+check-suggested-hint = Your themes are ticked. Your words may fit other themes too. Tick them if they fit. You can send up to 3 themes.
+check-suggested = We think this may fit your words
 
 ## The printed code card
 

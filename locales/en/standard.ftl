@@ -220,6 +220,9 @@ check-send-title = Now send your comment
 check-send-now = When you press the button, your comment is stored and your code is used up. You cannot change it after that.
 check-confirm = Confirm and send
 check-change = Change your answers
+check-themes-legend = Themes to send
+check-suggested-hint = Your own themes are ticked. What you wrote may also fit the other themes below. Tick any that fit; nothing is added unless you tick it. You can send up to three themes.
+check-suggested = Suggested from the words you used
 
 ## The printed code card (what its holder reads)
 

@@ -15,5 +15,6 @@ mod process;
 mod routes;
 mod stress;
 mod submission;
+mod tagging;
 mod token_clients;
 mod token_privacy;
