@@ -161,7 +161,7 @@ pub async fn check(
 pub(super) fn suggestions<'r>(round: &'r Round, values: &FormValues) -> Vec<&'r Theme> {
     crate::digest::tagging::suggest(&values.text)
         .iter()
-        .filter(|s| !values.themes.iter().any(|t| *t == s.theme))
+        .filter(|s| !values.themes.contains(&s.theme))
         .filter_map(|s| round.themes.iter().find(|t| t.slug.as_str() == s.theme))
         .take(3)
         .collect()
