@@ -343,6 +343,7 @@ mod tests {
             slug: Slug::parse("transport", "theme").unwrap(),
             label: "Transport".into(),
             description: String::new(),
+            easy_read: String::new(),
         });
         let add = RoundUpdate {
             themes: Some(added),

@@ -73,6 +73,16 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/api/v1/admin/rounds/{round}", Audience::Admin),
     r("PATCH", "/api/v1/admin/rounds/{round}", Audience::Admin),
     r(
+        "GET",
+        "/api/v1/admin/rounds/{round}/keyphrases",
+        Audience::Admin,
+    ),
+    r(
+        "POST",
+        "/api/v1/admin/rounds/{round}/themes",
+        Audience::Admin,
+    ),
+    r(
         "POST",
         "/api/v1/admin/rounds/{round}/codes",
         Audience::Admin,
@@ -164,6 +174,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/api/v1/admin/rounds/{round}",
             web::patch().to(admin::update_round),
+        )
+        .route(
+            "/api/v1/admin/rounds/{round}/keyphrases",
+            web::get().to(admin::keyphrases),
+        )
+        .route(
+            "/api/v1/admin/rounds/{round}/themes",
+            web::post().to(admin::add_theme),
         )
         .route(
             "/api/v1/admin/rounds/{round}/codes",

@@ -120,6 +120,26 @@ fn easy_read_sentences_have_fifteen_words_or_fewer() {
 }
 
 #[test]
+fn default_themes_have_easy_read_lines_of_fifteen_words_or_fewer() {
+    for theme in crate::domain::default_themes() {
+        assert!(
+            !theme.easy_read.is_empty(),
+            "{} has an Easy Read line",
+            theme.slug
+        );
+        for sentence in sentences(&theme.easy_read) {
+            let words = sentence.split_whitespace().count();
+            assert!(
+                words <= 15,
+                "theme {}: {words} words in “{}”",
+                theme.slug,
+                sentence.trim()
+            );
+        }
+    }
+}
+
+#[test]
 fn the_sentence_splitter_counts_what_a_reader_sees() {
     assert_eq!(sentences("One. Two words? Three!").len(), 3);
     assert_eq!(sentences("Go to example.org/r/demo now.").len(), 1);

@@ -529,6 +529,21 @@ impl Store {
     /// The texts of `round`'s critiques in `period`, decrypted (for the
     /// host's moderation and for tests). Fails once the period is shredded.
     pub fn critique_texts(&self, round: &Slug, period: &str) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .themed_texts(round, period)?
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect())
+    }
+
+    /// Each critique of `round` in `period` as (its themes, its text),
+    /// decrypted, in the members' (random id) order. Fails once the period
+    /// is shredded.
+    pub fn themed_texts(
+        &self,
+        round: &Slug,
+        period: &str,
+    ) -> Result<Vec<(Vec<String>, String)>, StoreError> {
         let prefix = records::member_key(round.as_str(), period, &[0; 16]);
         let prefix = &prefix[..prefix.len() - 16];
         let mut texts = Vec::new();
@@ -542,7 +557,7 @@ impl Store {
                 .unseal(&stored.sealed, &writer::critique_context(id))
                 .map_err(|e| StoreError::Io(e.to_string()))?;
             let record: records::CritiqueRecord = records::from_json(&plain)?;
-            texts.push(record.text);
+            texts.push((record.themes, record.text));
         }
         Ok(texts)
     }

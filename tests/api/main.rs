@@ -9,6 +9,7 @@ mod concurrency;
 mod digest;
 mod helpers;
 mod inclusion;
+mod keyphrases;
 mod ops;
 mod privacy_pass;
 mod process;
