@@ -467,3 +467,37 @@ async fn unknown_organisation_is_404_in_every_form() {
         assert_eq!(a.json()["error"], "organisation_unknown");
     }
 }
+
+#[actix_web::test]
+async fn the_demo_digest_shows_every_disclosure_feature() {
+    let app = crate::helpers::spawn_app_with(|c| c.demo = true).await;
+    let d = app.get("/api/v1/organisations/demo/digest").await.json();
+    let releases = d["rounds"][0]["releases"].as_array().unwrap().clone();
+    assert_eq!(releases.len(), 2, "{d}");
+    // The oldest week rolled into the next release.
+    assert_eq!(releases[1]["periods"].as_array().unwrap().len(), 2);
+    let latest = &releases[0];
+    let shown: Vec<&str> = latest["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["shown"].as_str().unwrap())
+        .collect();
+    for kind in ["about", "fewer_than", "almost_everyone"] {
+        assert!(shown.contains(&kind), "{kind} in {latest}");
+    }
+    assert!(
+        latest["themes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["trend"].is_i64()),
+        "a trend: {latest}"
+    );
+    let page = app.get("/o/demo").await.body;
+    assert!(page.contains("fewer than 5") && page.contains("almost everyone"));
+    let themes = app.get("/api/v1/themes").await.json();
+    assert_eq!(themes["sources"][0]["organisation"], "demo");
+    let round = parrhesia::domain::Slug::parse("demo", "r").unwrap();
+    assert_eq!(app.store.round_stats(&round).unwrap().critiques, 66);
+}
