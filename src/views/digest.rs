@@ -46,6 +46,7 @@ pub fn digest(m: &Messages, d: &Digest) -> Markup {
                 @if !round.releases.is_empty() {
                     h2 { (round.title) }
                     p { (rules(m, round)) }
+                    p { (m.t("digest-trend-explained")) }
                     @for release in &round.releases {
                         (release_section(m, round, release))
                     }
