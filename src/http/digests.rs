@@ -223,3 +223,80 @@ pub async fn themes_page(state: web::Data<AppState>, req: HttpRequest) -> HttpRe
         Err(e) => problem_page(&m, &e),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::digest::{ReleaseView, RoundDigest, ThemeView, TotalView};
+
+    fn digest(label: &str, name: &str) -> Digest {
+        Digest {
+            organisation: "care".into(),
+            name: name.into(),
+            rounds: vec![RoundDigest {
+                slug: "spring".into(),
+                title: "Spring <round>".into(),
+                rules: Default::default(),
+                period_weeks: 1,
+                releases: vec![ReleaseView {
+                    id: "2026-11-23".into(),
+                    periods: vec!["2026-11-23".into()],
+                    label: "Week 48 of 2026".into(),
+                    total: TotalView {
+                        low: 10,
+                        high: 19,
+                        label: "10-19".into(),
+                    },
+                    themes: vec![ThemeView {
+                        slug: "x".into(),
+                        label: label.into(),
+                        figure: Figure::About(10),
+                        trend: Some(-5),
+                    }],
+                }],
+            }],
+        }
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        let csv = to_csv(&digest("=HYPERLINK(\"x\")", "Care"));
+        let row = csv.lines().nth(1).unwrap();
+        assert!(row.contains(r#""'=HYPERLINK(""x"")""#), "{row}");
+        assert!(row.ends_with(",about,10,-5"), "{row}");
+        assert!(csv.ends_with("\r\n"));
+    }
+
+    #[test]
+    fn atom_escapes_text_and_stays_well_formed() {
+        let feed = to_atom(
+            "https://x/o/care/digest.atom",
+            "A & B",
+            "https://x",
+            &[digest("<b>", "R & D")],
+        );
+        let doc = roxmltree::Document::parse(&feed).unwrap();
+        let entry = doc
+            .root_element()
+            .children()
+            .find(|n| n.has_tag_name("entry"))
+            .unwrap();
+        let title = entry.children().find(|n| n.has_tag_name("title")).unwrap();
+        assert_eq!(title.text(), Some("R & D: Spring <round>, Week 48 of 2026"));
+        assert_eq!(
+            published_day("2026-11-23", 1).as_deref(),
+            Some("2026-11-29T23:59:59Z")
+        );
+    }
+
+    #[test]
+    fn an_empty_feed_is_still_valid_atom() {
+        let feed = to_atom("https://x/digests.atom", "New digests", "https://x", &[]);
+        let doc = roxmltree::Document::parse(&feed).unwrap();
+        assert!(doc
+            .root_element()
+            .children()
+            .any(|n| n.has_tag_name("updated")));
+        assert!(!feed.contains("<entry>"));
+    }
+}
