@@ -157,12 +157,13 @@ pub async fn check(
 }
 
 /// Themes of the round that the lexicon finds in the text and the person
-/// did not choose: at most three, best first, offered unticked.
+/// did not choose, best first, offered unticked: only as many as still fit
+/// under the limit of themes, so that ticking every one is never refused.
 pub(super) fn suggestions<'r>(round: &'r Round, values: &FormValues) -> Vec<&'r Theme> {
     crate::digest::tagging::suggest(&values.text)
         .iter()
         .filter(|s| !values.themes.contains(&s.theme))
         .filter_map(|s| round.themes.iter().find(|t| t.slug.as_str() == s.theme))
-        .take(3)
+        .take(MAX_THEMES.saturating_sub(values.themes.len()))
         .collect()
 }
