@@ -273,9 +273,11 @@ try {
   await check('every route placeholder has a test value', async () => {
     assert(unplaced.length === 0, `add values to PLACEHOLDERS for: ${unplaced.map((r) => r.path).join(', ')}`);
   });
-  // Plain-text downloads (receipts lists) and machine documents under
-  // /.well-known/ are files, not pages: fetched and checked apart.
-  const isDocument = (r) => r.path.endsWith('.txt') || r.path.startsWith('/.well-known/');
+  // Plain-text downloads (receipts lists, digest CSV), Atom feeds and
+  // machine documents under /.well-known/ are files, not pages: fetched and
+  // checked apart.
+  const isDocument = (r) =>
+    ['.txt', '.csv', '.atom'].some((ext) => r.path.endsWith(ext)) || r.path.startsWith('/.well-known/');
   const downloads = routes.filter((r) => r.method === 'GET' && isDocument(r) && !unplaced.includes(r));
   for (const route of downloads) {
     await check(`download: GET ${route.path}`, async () => {
