@@ -5,6 +5,7 @@
 //! and nothing reads the peer address, user agent or referrer except
 //! `client.rs`, for the in-memory rate limits and HSTS only.
 
+mod about_you;
 mod admin;
 mod api;
 mod audit;
@@ -15,8 +16,10 @@ mod form;
 mod headers;
 mod limits;
 mod ops;
+mod organisation;
 mod participant;
 mod privacy_pass;
+mod quotes;
 pub mod ratelimit;
 mod routes;
 pub mod urlencoded;

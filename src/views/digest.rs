@@ -13,7 +13,12 @@ fn shown(m: &Messages, s: &Shown) -> String {
     }
 }
 
-pub fn digest(m: &Messages, d: &Digest) -> Markup {
+pub fn digest(
+    m: &Messages,
+    d: &Digest,
+    voices: &[crate::digest::voices::PeriodVoices],
+    theme_labels: &[(String, String)],
+) -> Markup {
     let title = m.f("digest-title", &[("org", d.name.as_str().into())]);
     let path = format!("/o/{}", d.organisation);
     layout_in(
@@ -48,6 +53,7 @@ pub fn digest(m: &Messages, d: &Digest) -> Markup {
                 }
             }
             p { (m.t("digest-up-to-three")) }
+            (super::beside_digest(m, voices, theme_labels))
         },
     )
 }
