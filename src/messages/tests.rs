@@ -68,6 +68,7 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("chars", 5200.into()),
         ("url", "https://feedback.example.org/r/demo".into()),
         ("total", "fewer than 5".into()),
+        ("batch", 10.into()),
     ]
 }
 

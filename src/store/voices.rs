@@ -115,6 +115,12 @@ pub struct AboutYouRecord {
     pub answers: AboutYou,
 }
 
+/// A critique that may be queued as a quote: its id and its shown themes.
+pub type Candidate = ([u8; 16], Vec<String>);
+
+/// A raw record of this module's trees: (tree, key, value).
+pub type VoiceRecord = (String, Vec<u8>, Vec<u8>);
+
 /// Writes of this module, applied by the writer between transactions.
 pub(super) enum VoiceOp {
     AddQuotes(Vec<QuoteRecord>),
@@ -165,11 +171,11 @@ impl Pending {
                     ) else {
                         continue;
                     };
-                    if sources.contains_key(&source)? || tree.contains_key(&id)? {
+                    if sources.contains_key(source)? || tree.contains_key(id)? {
                         continue;
                     }
-                    tree.insert(&id, records::to_json(q)?)?;
-                    sources.insert(&source, &id[..])?;
+                    tree.insert(id, records::to_json(q)?)?;
+                    sources.insert(source, &id[..])?;
                     added += 1;
                 }
                 Ok(Ok(Outcome::Issued(added)))
@@ -338,7 +344,7 @@ impl Store {
         &self,
         round: &Round,
         release: &Release,
-    ) -> Result<Vec<([u8; 16], Vec<String>)>, StoreError> {
+    ) -> Result<Vec<Candidate>, StoreError> {
         let sources = self.db.open_tree(QUOTE_SOURCES)?;
         let prefix = format!("{}\0{}\0", round.slug, release.period);
         let mut out = Vec::new();
@@ -548,7 +554,7 @@ impl Store {
 
     /// Every raw record of this module's trees, as (tree, key, value), for
     /// tests that scan for links to critiques.
-    pub fn voice_records(&self) -> Result<Vec<(String, Vec<u8>, Vec<u8>)>, StoreError> {
+    pub fn voice_records(&self) -> Result<Vec<VoiceRecord>, StoreError> {
         let mut out = Vec::new();
         for name in [QUOTES, QUOTE_SOURCES, ORG_KEYS, RESPONSES, PLEDGES, ABOUT] {
             for item in self.db.open_tree(name)?.iter() {
