@@ -11,6 +11,7 @@ mod api;
 mod audit;
 mod body;
 mod client;
+mod demo_voices;
 pub mod error;
 mod form;
 mod headers;
@@ -349,6 +350,7 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<Demo> {
     let codes = issue_codes(state, &round, 10)
         .await
         .map_err(|e| anyhow::anyhow!("could not issue demo codes: {}", e.message()))?;
+    demo_voices::seed_demo_voices(state, &round).await?;
     Ok(Demo {
         round_url: state.round_url("demo"),
         codes,

@@ -195,3 +195,15 @@ async fn the_about_you_aggregate_is_published_only_for_sealed_periods_and_never_
     assert!(page.body.contains("How old are you?"));
     assert!(page.body.contains("fewer than 3"));
 }
+
+#[actix_web::test]
+async fn the_demo_seeds_about_you_answers() {
+    let app = crate::helpers::spawn_app_with(|c| c.demo = true).await;
+    // Two full batches: written, shuffled, without waiting for sealing.
+    assert_eq!(
+        app.store.about_you_records().unwrap().len(),
+        2 * ABOUT_YOU_BATCH
+    );
+    let form = app.get("/r/demo/about-you").await;
+    assert_eq!(form.status, StatusCode::OK);
+}
