@@ -39,6 +39,9 @@ const PLACEHOLDERS = {
   '{round}': 'demo',
   '{organisation}': 'demo',
   '{picture}': 'card.svg',
+  // Random 128-bit ids (quotes, pledges): only non-GET routes use them.
+  '{quote}': '00000000000000000000000000000000',
+  '{pledge}': '00000000000000000000000000000000',
   // '{period}' is set once a period has been sealed, below.
 };
 
