@@ -254,3 +254,25 @@ about-send = Send my answers
 about-error = Choose one answer. Or leave it empty.
 about-thanks-title = Thank you
 about-thanks-body = We only show totals. We never show your own answers.
+
+## Beside the digest: quotes, responses, pledges, "about you" totals
+
+voices-title = You said, we did: { $period }
+voices-response = Our answer:
+voices-changed = We changed this answer { $times } times. You can see every version online.
+voices-pledge = Our promise:
+voices-pledge-step = { $status }, in the time starting { $period }
+voices-status-planned = Planned
+voices-status-in_progress = Started
+voices-status-done = Done
+voices-status-dropped = Stopped
+voices-quotes-title = What people said
+voices-quotes-hint = People said we could share their words. We took out names and details. A person checked them first.
+voices-about-title = Who told us about themselves
+voices-about-respondents = People who answered: { $total }. We do not link these answers to comments. Small groups under { $k } people are not shown.
+voices-answer = Answer
+voices-people = People
+voices-not-answered = No answer
+voices-fewer-than = fewer than { $k }
+voices-about = about { $n }
+voices-almost-everyone = almost everyone

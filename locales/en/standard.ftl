@@ -254,3 +254,25 @@ about-send = Send my answers
 about-error = Choose one of the answers for this question, or leave it blank.
 about-thanks-title = Thank you for telling us about yourself
 about-thanks-body = Your answers will only ever be shown as totals, together with other people's answers.
+
+## Beside the digest: quotes, responses, pledges, "about you" totals
+
+voices-title = You said, we did: { $period }
+voices-response = Response:
+voices-changed = This response has been changed { $times } times. Every version is in the JSON digest.
+voices-pledge = Pledge:
+voices-pledge-step = { $status }, in the period starting { $period }
+voices-status-planned = Planned
+voices-status-in_progress = In progress
+voices-status-done = Done
+voices-status-dropped = Dropped
+voices-quotes-title = What people said
+voices-quotes-hint = Quoted with the writer's permission, with names and details removed, after a moderator's check. Shown in a random order.
+voices-about-title = Who answered the "about you" questions
+voices-about-respondents = People who answered: { $total }. These answers are not linked to any comment. Answers given by fewer than { $k } people are shown as "fewer than { $k }".
+voices-answer = Answer
+voices-people = People
+voices-not-answered = Not answered
+voices-fewer-than = fewer than { $k }
+voices-about = about { $n }
+voices-almost-everyone = almost everyone

@@ -24,6 +24,9 @@ pub struct Release {
     pub k: u32,
     /// Slugs of the themes shown as a number (chosen by at least `k`).
     pub shown_themes: Vec<String>,
+    /// The periods (ids) whose critiques this release counts: the period
+    /// itself, plus any earlier periods that rolled into it.
+    pub covers: Vec<String>,
 }
 
 /// ADAPTER: whether a sealed period is published and which of its themes
@@ -45,6 +48,7 @@ pub fn release_of(sealed: &SealedDigest) -> Option<Release> {
             })
             .map(|t| t.slug.clone())
             .collect(),
+        covers: vec![d.period.clone()],
     })
 }
 
@@ -243,6 +247,8 @@ impl AboutYou {
 /// band, and each answer's count as a [`Figure`] (never a number below k).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AboutYouAggregate {
+    /// The minimum group size the figures respect.
+    pub k: u32,
     pub respondents: Band,
     /// question → answer code (including [`SKIPPED`]) → figure.
     pub questions: BTreeMap<String, BTreeMap<String, Figure>>,
@@ -305,6 +311,7 @@ pub fn aggregate(answers: &[AboutYou], k: u32, base: u32) -> Option<AboutYouAggr
         questions.insert(question.to_owned(), figures);
     }
     Some(AboutYouAggregate {
+        k,
         respondents: Band::of(answers.len() as u64),
         questions,
     })
@@ -386,10 +393,26 @@ mod tests {
             }
         }
         assert_eq!(a.questions["care"]["no"], Figure::FewerThan(5));
-        assert_eq!(a.questions["care"]["yes"], Figure::FewerThan(5));
+        assert_eq!(a.questions["care"]["yes"], Figure::About(5));
         // Everybody skipped age: one shown cell, rounded.
         assert_eq!(a.questions["age"][SKIPPED], Figure::About(5));
         assert!(aggregate(&[], 5, 5).is_none());
+
+        // Only one answer below k: the smallest shown one is hidden too, so
+        // the hidden one cannot be worked out from the others.
+        let mut people = Vec::new();
+        for answer in ["yes", "no", "prefer_not"] {
+            people.extend(vec![person(&[("disability", answer)]); 5]);
+        }
+        people.push(person(&[("disability", "yes")]));
+        people.push(person(&[]));
+        let d = &aggregate(&people, 5, 5).unwrap().questions["disability"];
+        let hidden: Vec<&String> = d
+            .iter()
+            .filter(|(_, f)| matches!(f, Figure::FewerThan(5)))
+            .map(|(c, _)| c)
+            .collect();
+        assert_eq!(hidden, ["no", "skipped"]);
     }
 
     #[test]

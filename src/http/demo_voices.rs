@@ -66,7 +66,7 @@ pub(super) async fn seed_demo_voices(state: &AppState, round: &Round) -> anyhow:
         };
         // Three quotes per period, approved as scrubbed.
         let mut queued = Vec::new();
-        for (id, themes) in state
+        for c in state
             .store
             .quote_candidates(round, release)?
             .into_iter()
@@ -75,10 +75,10 @@ pub(super) async fn seed_demo_voices(state: &AppState, round: &Round) -> anyhow:
             queued.push(QuoteRecord {
                 id: crate::store::random_id()?,
                 round: slug.to_owned(),
-                period: release.period.clone(),
-                themes,
+                period: c.period,
+                themes: c.themes,
                 state: QuoteState::Pending,
-                source: Some(crate::encoding::hex(&id)),
+                source: Some(crate::encoding::hex(&c.id)),
             });
         }
         state.store.add_quotes(queued.clone()).await?;

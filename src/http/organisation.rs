@@ -430,7 +430,10 @@ pub(super) fn load_voices(
             // written or approved.
             crate::random::shuffle(&mut quotes)
                 .map_err(|_| ApiError::Internal("random generator failed".into()))?;
-            let answers = state.store.about_you_of(r, &release.period)?;
+            let mut answers = Vec::new();
+            for period in &release.covers {
+                answers.extend(state.store.about_you_of(r, period)?);
+            }
             out.push(PeriodVoices {
                 round: r.to_owned(),
                 period: release.period.clone(),

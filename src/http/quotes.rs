@@ -43,18 +43,14 @@ async fn materialise(state: &AppState) -> Result<(), ApiError> {
     let mut fresh = Vec::new();
     for round in state.store.rounds()? {
         for release in releases(state, &round)? {
-            let sealed = state.store.sealed_period(&round.slug, &release.period)?;
-            if sealed.is_none_or(|s| s.shredded) {
-                continue;
-            }
-            for (id, themes) in state.store.quote_candidates(&round, &release)? {
+            for c in state.store.quote_candidates(&round, &release)? {
                 fresh.push(QuoteRecord {
                     id: crate::store::random_id()?,
                     round: round.slug.to_string(),
-                    period: release.period.clone(),
-                    themes,
+                    period: c.period,
+                    themes: c.themes,
                     state: QuoteState::Pending,
-                    source: Some(crate::encoding::hex(&id)),
+                    source: Some(crate::encoding::hex(&c.id)),
                 });
             }
         }

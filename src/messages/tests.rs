@@ -69,6 +69,9 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("url", "https://feedback.example.org/r/demo".into()),
         ("total", "fewer than 5".into()),
         ("batch", 10.into()),
+        ("times", 2.into()),
+        ("status", "In progress".into()),
+        ("n", 15.into()),
     ]
 }
 

@@ -67,7 +67,7 @@ use std::sync::Arc;
 use time::Date;
 use tokio::sync::{mpsc, oneshot};
 pub use voices::{
-    random_id, AboutYouRecord, PledgeRecord, QuoteRecord, QuoteState, ResponseRecord,
+    random_id, AboutYouRecord, Candidate, PledgeRecord, QuoteRecord, QuoteState, ResponseRecord,
     ResponseVersion, ABOUT_YOU_BATCH,
 };
 use writer::{Credential, Job, Op, Outcome};

@@ -67,6 +67,8 @@ pub struct QuoteRecord {
     #[serde(flatten)]
     pub state: QuoteState,
     /// The critique it came from (hex id), until the period is shredded.
+    /// `period` is the critique's own period (the release that shows it
+    /// may cover several).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
@@ -115,8 +117,15 @@ pub struct AboutYouRecord {
     pub answers: AboutYou,
 }
 
-/// A critique that may be queued as a quote: its id and its shown themes.
-pub type Candidate = ([u8; 16], Vec<String>);
+/// A critique that may be queued as a quote.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub id: [u8; 16],
+    /// The period the critique was written in (one the release covers).
+    pub period: String,
+    /// Its themes that the release shows.
+    pub themes: Vec<String>,
+}
 
 /// A raw record of this module's trees: (tree, key, value).
 pub type VoiceRecord = (String, Vec<u8>, Vec<u8>);
@@ -145,7 +154,14 @@ pub(super) enum VoiceOp {
         organisation: String,
         change: PledgeChange,
     },
-    AboutYou(AboutYouRecord),
+    /// One person's answers about `round`, for its open period as of
+    /// `today` (worked out here, between seals, so an answer can never
+    /// land in a period that is already sealed and published).
+    AboutYou {
+        round: Round,
+        answers: AboutYou,
+        today: time::Date,
+    },
 }
 
 /// The writer's own state for this module: answers not yet written.
@@ -251,8 +267,27 @@ impl Pending {
                     _ => Ok(Err(StoreError::NotFound("pledge"))),
                 }
             }
-            VoiceOp::AboutYou(record) => {
-                self.about_you.push(record.clone());
+            VoiceOp::AboutYou {
+                round,
+                answers,
+                today,
+            } => {
+                let periods = db.open_tree("periods")?;
+                let mut period = Period::containing(*today, round.period);
+                while periods
+                    .contains_key(records::round_period(round.slug.as_str(), &period.id()))?
+                {
+                    period = Period::containing(
+                        period.last_day() + time::Duration::days(1),
+                        round.period,
+                    );
+                }
+                self.about_you.push(AboutYouRecord {
+                    round: round.slug.to_string(),
+                    organisation: round.organisation.to_string(),
+                    period: period.id(),
+                    answers: answers.clone(),
+                });
                 if self.about_you.len() >= ABOUT_YOU_BATCH {
                     self.flush_about_you(db)?;
                 }
@@ -336,18 +371,31 @@ impl Store {
 
     // ----------------------------------------------------------- quotes
 
-    /// Critiques of `round` in the released period `release` that may be
-    /// queued as quotes: the writer ticked "you may quote me", at least
-    /// one of their themes is shown, the period is not shredded, and they
-    /// are not queued yet. Returns (critique id, shown themes).
+    /// Critiques of `round` counted in `release` that may be queued as
+    /// quotes: the writer ticked "you may quote me", at least one of their
+    /// themes is shown, and they are not queued yet. (Shredded periods
+    /// have no critiques left.)
     pub fn quote_candidates(
         &self,
         round: &Round,
         release: &Release,
     ) -> Result<Vec<Candidate>, StoreError> {
-        let sources = self.db.open_tree(QUOTE_SOURCES)?;
-        let prefix = format!("{}\0{}\0", round.slug, release.period);
         let mut out = Vec::new();
+        for period in &release.covers {
+            let prefix = format!("{}\0{period}\0", round.slug);
+            self.candidates_in(&prefix, period, release, &mut out)?;
+        }
+        Ok(out)
+    }
+
+    fn candidates_in(
+        &self,
+        prefix: &str,
+        period: &str,
+        release: &Release,
+        out: &mut Vec<Candidate>,
+    ) -> Result<(), StoreError> {
+        let sources = self.db.open_tree(QUOTE_SOURCES)?;
         for item in self.trees.members.scan_prefix(prefix.as_bytes()) {
             let (k, _) = item?;
             let Ok(id) = <[u8; 16]>::try_from(&k[prefix.len()..]) else {
@@ -365,10 +413,14 @@ impl Store {
                 .filter(|t| release.shown_themes.contains(t))
                 .collect();
             if c.quote_ok && !themes.is_empty() {
-                out.push((id, themes));
+                out.push(Candidate {
+                    id,
+                    period: period.to_owned(),
+                    themes,
+                });
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Queue quotes (pending); a critique already queued is skipped.
@@ -522,17 +574,12 @@ impl Store {
         answers: AboutYou,
         today: time::Date,
     ) -> Result<(), StoreError> {
-        let mut period = Period::containing(today, round.period);
-        while self.sealed_period(&round.slug, &period.id())?.is_some() {
-            period = Period::containing(period.last_day() + time::Duration::days(1), round.period);
-        }
         expect_done(
-            self.voice(VoiceOp::AboutYou(AboutYouRecord {
-                round: round.slug.to_string(),
-                organisation: round.organisation.to_string(),
-                period: period.id(),
+            self.voice(VoiceOp::AboutYou {
+                round: round.clone(),
                 answers,
-            }))
+                today,
+            })
             .await?,
         )
     }

@@ -4,7 +4,7 @@
 
 use super::{error_summary_in, layout_in, step};
 use crate::digest::disclosure::Figure;
-use crate::digest::voices::{PeriodVoices, QUESTIONS, SKIPPED};
+use crate::digest::voices::{PeriodVoices, PledgeStatus, QUESTIONS, SKIPPED};
 use crate::domain::{Organisation, Round};
 use crate::messages::Messages;
 use maud::{html, Markup};
@@ -28,7 +28,7 @@ fn option_label(m: &Messages, question: &str, option: &str) -> String {
         "prefer_not" => m.t("about-prefer_not"),
         "yes" => m.t("about-yes"),
         "no" => m.t("about-no"),
-        SKIPPED => "Not answered".into(),
+        SKIPPED => m.t("voices-not-answered"),
         _ => m.t(&format!("about-{question}-{option}")),
     }
 }
@@ -126,19 +126,34 @@ fn answered(v: &PeriodVoices) -> Vec<&str> {
     slugs
 }
 
-fn figure(f: &Figure) -> String {
+fn figure(m: &Messages, f: &Figure) -> String {
     match f {
-        Figure::FewerThan(k) => format!("fewer than {k}"),
-        Figure::About(n) => format!("about {n}"),
-        Figure::AlmostEveryone => "almost everyone".into(),
+        Figure::FewerThan(k) => m.f("voices-fewer-than", &[("k", (*k).into())]),
+        Figure::About(n) => m.f("voices-about", &[("n", (*n).into())]),
+        Figure::AlmostEveryone => m.t("voices-almost-everyone"),
     }
 }
 
-/// One period's quotes, responses, pledges and "about you" totals, for
-/// the digest page (`label` of each theme slug is looked up in `themes`).
-pub fn beside_digest(m: &Messages, voices: &[PeriodVoices], themes: &[(String, String)]) -> Markup {
+fn status(m: &Messages, s: PledgeStatus) -> String {
+    let key = match s {
+        PledgeStatus::Planned => "voices-status-planned",
+        PledgeStatus::InProgress => "voices-status-in_progress",
+        PledgeStatus::Done => "voices-status-done",
+        PledgeStatus::Dropped => "voices-status-dropped",
+    };
+    m.t(key)
+}
+
+/// What the digest shows beside its themes, per published period:
+/// responses and pledges per theme, quotes, and the "about you" totals
+/// (`theme_labels`: slug → label).
+pub fn beside_digest(
+    m: &Messages,
+    voices: &[PeriodVoices],
+    theme_labels: &[(String, String)],
+) -> Markup {
     let label = |slug: &str| {
-        themes
+        theme_labels
             .iter()
             .find(|(s, _)| s == slug)
             .map_or_else(|| slug.to_owned(), |(_, l)| l.clone())
@@ -148,22 +163,25 @@ pub fn beside_digest(m: &Messages, voices: &[PeriodVoices], themes: &[(String, S
             @let any = !v.quotes.is_empty() || !v.responses.is_empty() || !v.pledges.is_empty() || v.about_you.is_some();
             @if any {
                 section.voices {
-                    h2 { "You said, we did: " (v.label) }
+                    h2 { (m.f("voices-title", &[("period", v.label.as_str().into())])) }
                     @for slug in &answered(v) {
                         h3 { (label(slug)) }
                         @for r in v.responses.iter().filter(|r| r.theme == *slug) {
-                            p { strong { "Response: " } (r.text) }
+                            p { strong { (m.t("voices-response")) } " " (r.text) }
                             @if r.versions.len() > 1 {
-                                p.hint { "Changed " (r.versions.len() - 1) " time(s); earlier versions are in the JSON digest." }
+                                p.hint { (m.f("voices-changed", &[("times", (r.versions.len() - 1).into())])) }
                             }
                         }
                         @for p in v.pledges.iter().filter(|p| p.theme == *slug) {
                             div.pledge {
-                                p { strong { "Pledge: " } (p.text) }
-                                ul {
+                                p { strong { (m.t("voices-pledge")) } " " (p.text) }
+                                ol {
                                     @for c in &p.history {
                                         li {
-                                            (c.status.label()) " (period starting " (c.period) ")"
+                                            (m.f("voices-pledge-step", &[
+                                                ("status", status(m, c.status).into()),
+                                                ("period", c.period.as_str().into()),
+                                            ]))
                                             @if let Some(reason) = &c.reason { ": " (reason) }
                                         }
                                     }
@@ -172,25 +190,28 @@ pub fn beside_digest(m: &Messages, voices: &[PeriodVoices], themes: &[(String, S
                         }
                     }
                     @if !v.quotes.is_empty() {
-                        h3 { "What people said" }
-                        p.hint { "Quoted with the writer's permission, with names and details removed, after a moderator's check. Shown in random order." }
+                        h3 { (m.t("voices-quotes-title")) }
+                        p.hint { (m.t("voices-quotes-hint")) }
                         @for q in &v.quotes {
-                            blockquote.quote {
-                                p { (q.text) }
-                                footer { (q.themes.iter().map(|t| label(t)).collect::<Vec<_>>().join(", ")) ", " (q.period_label) }
+                            figure.quote {
+                                blockquote { p { (q.text) } }
+                                figcaption { (q.themes.iter().map(|t| label(t)).collect::<Vec<_>>().join(", ")) ", " (q.period_label) }
                             }
                         }
                     }
                     @if let Some(a) = &v.about_you {
-                        h3 { "Who answered \"about you\"" }
-                        p { "People who answered: " (a.respondents.label()) ". Not linked to any comment. Answers given by fewer than the minimum group are shown as \"fewer than\"." }
+                        h3 { (m.t("voices-about-title")) }
+                        p { (m.f("voices-about-respondents", &[
+                            ("total", a.respondents.label().into()),
+                            ("k", a.k.into()),
+                        ])) }
                         @for (question, figures) in &a.questions {
                             table.table {
                                 caption.table-caption { (m.t(&format!("about-{question}-legend"))) }
-                                thead { tr { th scope="col" { "Answer" } th.numeric scope="col" { "People" } } }
+                                thead { tr { th scope="col" { (m.t("voices-answer")) } th.numeric scope="col" { (m.t("voices-people")) } } }
                                 tbody {
                                     @for (option, f) in figures {
-                                        tr { th scope="row" { (option_label(m, question, option)) } td.numeric { (figure(f)) } }
+                                        tr { th scope="row" { (option_label(m, question, option)) } td.numeric { (figure(m, f)) } }
                                     }
                                 }
                             }
