@@ -10,6 +10,7 @@
 //! POST under `/r/`).
 
 use super::body::{self, FORM, FORM_LIMIT};
+use super::error::ApiError;
 use super::participant::{load_round, messages, page, problem_page};
 use super::AppState;
 use crate::digest::voices::AboutYou;
@@ -52,10 +53,16 @@ pub async fn submit(
     {
         Ok(pairs) => pairs,
         Err(e) => {
+            // The body itself could not be read: say so at the first question.
+            let message = match &e {
+                ApiError::PayloadTooLarge(_) => m.t("error-too_large"),
+                ApiError::InvalidUtf8 => m.t("error-unreadable"),
+                _ => m.t("error-wrong_form"),
+            };
             return page(
                 e.status_code(),
-                views::about_you_form(&m, &org, &round, &BTreeMap::new(), &["age"]),
-            )
+                views::about_you_form(&m, &org, &round, &BTreeMap::new(), &[("age", message)]),
+            );
         }
     };
     let answers = match AboutYou::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
@@ -70,9 +77,11 @@ pub async fn submit(
             )
             .map(|a| a.answers)
             .unwrap_or_default();
+            let errors: Vec<(&str, String)> =
+                wrong.iter().map(|q| (*q, m.t("about-error"))).collect();
             return page(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                views::about_you_form(&m, &org, &round, &kept, &wrong),
+                views::about_you_form(&m, &org, &round, &kept, &errors),
             );
         }
     };
@@ -81,7 +90,7 @@ pub async fn submit(
         .about_you(&round, answers, state.clock.today())
         .await
     {
-        Ok(()) => page(StatusCode::OK, views::about_you_thanks(&m, &round)),
+        Ok(()) => page(StatusCode::OK, views::about_you_thanks(&m, &org, &round)),
         Err(e) => problem_page(&m, &e.into()),
     }
 }

@@ -34,18 +34,18 @@ fn option_label(m: &Messages, question: &str, option: &str) -> String {
 }
 
 /// The form. `values`: what was chosen (question → answer), kept when the
-/// form comes back with errors; `errors`: the questions with a bad answer.
+/// form comes back with errors; `errors`: (question, message) for each
+/// question with a problem.
 pub fn about_you_form(
     m: &Messages,
     org: &Organisation,
     round: &Round,
     values: &BTreeMap<String, String>,
-    errors: &[&str],
+    errors: &[(&str, String)],
 ) -> Markup {
     let path = about_you_path(round);
-    let summary: Vec<(&str, String)> = errors.iter().map(|q| (*q, m.t("about-error"))).collect();
     let body = html! {
-        (error_summary_in(m, &summary))
+        (error_summary_in(m, errors))
         span.caption { (org.name) }
         h1 { (m.t("about-title")) }
         p.lead { (m.f("about-lead", &[("org", org.name.as_str().into())])) }
@@ -58,7 +58,8 @@ pub fn about_you_form(
         p { (m.f("about-shown", &[("org", org.name.as_str().into()), ("k", round.min_group.get().into())])) }
         form method="post" action=(m.href(&path)) accept-charset="utf-8" novalidate {
             @for (question, options) in QUESTIONS {
-                @let error = errors.contains(&question);
+                @let message = errors.iter().find(|(q, _)| *q == question).map(|(_, e)| e.as_str());
+                @let error = message.is_some();
                 div.form-group.(if error { "form-group-error" } else { "" }) {
                     fieldset.fieldset aria-describedby=[error.then(|| format!("{question}-error"))] {
                         legend.legend { (m.t(&format!("about-{question}-legend"))) }
@@ -68,7 +69,7 @@ pub fn about_you_form(
                         @if error {
                             p.error-message id=(format!("{question}-error")) {
                                 span.visually-hidden { (m.t("error-hidden-prefix")) " " }
-                                (m.t("about-error"))
+                                (message.unwrap_or_default())
                             }
                         }
                         div.checkboxes {
@@ -96,7 +97,7 @@ pub fn about_you_form(
     )
 }
 
-pub fn about_you_thanks(m: &Messages, round: &Round) -> Markup {
+pub fn about_you_thanks(m: &Messages, org: &Organisation, round: &Round) -> Markup {
     let path = about_you_path(round);
     layout_in(
         m,
@@ -108,7 +109,7 @@ pub fn about_you_thanks(m: &Messages, round: &Round) -> Markup {
                 h1 { (m.t("about-thanks-title")) }
                 p { (m.t("about-thanks-body")) }
             }
-            p { (m.f("about-shown", &[("org", "The organisation".into()), ("k", round.min_group.get().into())])) }
+            p { (m.f("about-shown", &[("org", org.name.as_str().into()), ("k", round.min_group.get().into())])) }
         },
     )
 }

@@ -82,6 +82,16 @@ async fn every_question_can_be_skipped_and_a_bad_answer_gets_an_error_summary() 
     assert!(a.body.contains("href=\"#age\"") && a.body.contains("href=\"#care\""));
     assert!(a.body.contains("<title>Error:"), "{}", a.body);
     assert!(a.body.contains("value=\"white\" checked"), "{}", a.body);
+    // A body that is not a form: the form again, saying so.
+    let a = collect(
+        app.client
+            .post(app.url("/r/spring/about-you"))
+            .content_type("text/plain")
+            .send_body("age=25_34"),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(a.body.contains("class=\"error-summary\""));
     // Participant POSTs share the per-client bucket.
     assert_eq!(
         action_for(&awc::http::Method::POST, "/r/spring/about-you"),
