@@ -179,7 +179,6 @@ impl Pending {
         match op {
             VoiceOp::AddQuotes(quotes) => {
                 let (tree, sources) = (db.open_tree(QUOTES)?, db.open_tree(QUOTE_SOURCES)?);
-                let mut added = 0;
                 for q in quotes {
                     let (Some(id), Some(source)) = (
                         unhex::<16>(&q.id),
@@ -192,9 +191,9 @@ impl Pending {
                     }
                     tree.insert(id, records::to_json(q)?)?;
                     sources.insert(source, &id[..])?;
-                    added += 1;
                 }
-                Ok(Ok(Outcome::Issued(added)))
+                // Not `Issued`: the writer counts that as codes issued.
+                Ok(Ok(Outcome::Done))
             }
             VoiceOp::DecideQuote { id, state } => {
                 let tree = db.open_tree(QUOTES)?;
@@ -424,11 +423,8 @@ impl Store {
     }
 
     /// Queue quotes (pending); a critique already queued is skipped.
-    pub async fn add_quotes(&self, quotes: Vec<QuoteRecord>) -> Result<usize, StoreError> {
-        match self.voice(VoiceOp::AddQuotes(quotes)).await? {
-            Outcome::Issued(n) => Ok(n),
-            _ => Err(StoreError::Io("unexpected writer outcome".into())),
-        }
+    pub async fn add_quotes(&self, quotes: Vec<QuoteRecord>) -> Result<(), StoreError> {
+        expect_done(self.voice(VoiceOp::AddQuotes(quotes)).await?)
     }
 
     /// Every quote record (any state).
