@@ -101,6 +101,9 @@ pub(super) enum Op {
     Backup,
     /// Nothing: answered once everything queued before it is durable.
     Flush,
+    /// Quotes, organisation keys, responses, pledges, "about you"
+    /// (applied between transactions by [`super::voices`]).
+    Voices(super::voices::VoiceOp),
 }
 
 /// What a submission spends.
@@ -168,6 +171,8 @@ pub(super) struct Writer {
     metrics: Arc<Metrics>,
     /// Noise for the cross-organisation totals, if on.
     noise: Option<Noise>,
+    /// "About you" answers held in memory until a batch is written.
+    voices: super::voices::Pending,
 }
 
 impl Writer {
@@ -190,6 +195,7 @@ impl Writer {
             leaf_hashes: None,
             metrics,
             noise: None,
+            voices: super::voices::Pending::default(),
         })
     }
 
@@ -313,7 +319,9 @@ impl Writer {
                 for job in batch {
                     out.push(match &job.op {
                         // Sealing runs after the transaction (it scans trees).
-                        Op::Seal { .. } | Op::LogTokenKeys(_) => Ok(Outcome::Sealed(0)),
+                        Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Voices(_) => {
+                            Ok(Outcome::Sealed(0))
+                        }
                         Op::Backup | Op::Flush => Ok(Outcome::Done),
                         op => tx.apply(op)?,
                     });
@@ -328,6 +336,10 @@ impl Writer {
                     .seal(*today, *close_now, &mut shredded)
                     .map(Outcome::Sealed),
                 Op::LogTokenKeys(keys) => self.log_token_keys(keys).map(|()| Outcome::Done),
+                Op::Voices(op) => {
+                    *outcome = self.voices.apply(&self.db, op)?;
+                    continue;
+                }
                 _ => continue,
             };
             *outcome = match done {
@@ -371,6 +383,9 @@ impl Writer {
         close_now: bool,
         shredded: &mut Vec<(String, String)>,
     ) -> Result<usize, StoreError> {
+        // "About you" answers of the periods about to be sealed go to disk
+        // first (a shuffled batch, however small).
+        self.voices.flush_about_you(&self.db)?;
         let mut sealed = 0;
         let rounds: Vec<Round> = self
             .trees
@@ -591,6 +606,8 @@ impl Writer {
         period: Period,
         sealed: &mut SealedPeriod,
     ) -> Result<(), StoreError> {
+        // Pending quotes must not outlive the text; approved ones stay.
+        super::voices::shred_period(&self.db, round.slug.as_str(), &period.id())?;
         let prefix = format!("{}\0{}\0", round.slug, period.id());
         let members: Vec<Vec<u8>> = self
             .trees
@@ -765,7 +782,7 @@ impl Tx<'_> {
                 today,
                 submission,
             } => self.submit(credential, id, salt, *today, submission),
-            Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Backup | Op::Flush => {
+            Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Backup | Op::Flush | Op::Voices(_) => {
                 Ok(Err(StoreError::Io("not a transactional job".into())))
             }
         }
