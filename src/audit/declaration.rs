@@ -26,7 +26,7 @@ pub fn declaration() -> Value {
         ],
         "data_directory": {
             "organisations": {"key": "slug", "fields": ["slug", "name"]},
-            "rounds": {"key": "slug", "fields": ["slug", "organisation", "title", "description", "themes", "min_group", "period_weeks", "opened", "retention_periods"]},
+            "rounds": {"key": "slug", "fields": ["slug", "organisation", "title", "description", "themes", "min_group", "period_weeks", "opened", "retention_periods", "rules"]},
             "codes": {"key": "HMAC-SHA256(code key, paper code)", "fields": ["spent flag", "round"]},
             "critiques": {
                 "key": "random 128-bit id",
@@ -40,8 +40,16 @@ pub fn declaration() -> Value {
             "members": {"key": "round, period, random critique id", "fields": ["commitment"]},
             "counters": {"key": "round and kind, or round, period and theme", "fields": ["count"]},
             "periods": {"key": "round, period", "fields": ["round", "period", "digest_json", "digest_sha256", "head", "first_leaf", "leaf_count", "shredded"]},
+            "noise": {"key": "round, period", "fields": ["epsilon", "sensitivity", "draws: the noise added to each theme of a release in the cross-organisation totals"]},
             "log_leaves": {"key": "leaf index", "fields": ["canonical JSON leaf: critique commitment, digest hash or token key"]},
-            "log_heads": {"key": "head index", "fields": ["tree_size", "root_hash", "round", "period", "digest_sha256", "signature"]}
+            "log_heads": {"key": "head index", "fields": ["tree_size", "root_hash", "round", "period", "digest_sha256", "signature"]},
+            // Quotes, organisation keys, responses, pledges, "about you".
+            "quotes": {"key": "random 128-bit quote id", "fields": ["id", "round", "period", "themes", "state", "text (approved quotes only: the approved, scrubbed text)", "edited", "reason (a reject reason code)", "source (the critique's random id, until the period is shredded)"]},
+            "quote_sources": {"key": "critique id", "fields": ["quote id"], "note": "removed when the period is shredded"},
+            "org_keys": {"key": "organisation, random 64-bit key id", "fields": ["SHA-256 of the key"]},
+            "responses": {"key": "round, period, theme", "fields": ["round", "period", "theme", "versions (text, the period it was published in)"]},
+            "pledges": {"key": "random 128-bit pledge id", "fields": ["id", "organisation", "round", "period", "theme", "text", "history (status, reason, the period of the change)"]},
+            "about_you": {"key": "random 128-bit id (not a critique's)", "fields": ["round", "organisation", "period", "answers"], "note": "written in shuffled batches; no link to any critique"}
         },
         "key_directory": {
             "paper-code.key": "HMAC key for paper codes",

@@ -5,18 +5,24 @@
 //! and nothing reads the peer address, user agent or referrer except
 //! `client.rs`, for the in-memory rate limits and HSTS only.
 
+mod about_you;
 mod admin;
 mod api;
 mod audit;
 mod body;
 mod client;
+mod demo;
+mod demo_voices;
+mod digests;
 pub mod error;
 mod form;
 mod headers;
 mod limits;
 mod ops;
+mod organisation;
 mod participant;
 mod privacy_pass;
+mod quotes;
 pub mod ratelimit;
 mod routes;
 pub mod urlencoded;
@@ -349,9 +355,11 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<Demo> {
             r
         }
     };
+    demo::seed_history(state, &round).await?;
     let codes = issue_codes(state, &round, 10)
         .await
         .map_err(|e| anyhow::anyhow!("could not issue demo codes: {}", e.message()))?;
+    demo_voices::seed_demo_voices(state, &round).await?;
     Ok(Demo {
         round_url: state.round_url("demo"),
         codes,

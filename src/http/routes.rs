@@ -2,7 +2,10 @@
 //! tests (and the OpenAPI check) read, and the actix configuration that
 //! serves it. A test fails if the two disagree.
 
-use super::{admin, api, audit, form, ops, participant, privacy_pass};
+use super::{
+    about_you, admin, api, audit, digests, form, ops, organisation, participant, privacy_pass,
+    quotes,
+};
 use actix_web::web;
 
 /// Who a route is for.
@@ -45,6 +48,11 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/accessibility", Audience::Participant),
     r("GET", "/static/pictures/{picture}", Audience::Public),
     r("GET", "/o/{organisation}", Audience::Public),
+    r("GET", "/o/{organisation}/digest.csv", Audience::Public),
+    r("GET", "/o/{organisation}/digest.atom", Audience::Public),
+    r("GET", "/digests.atom", Audience::Public),
+    r("GET", "/themes", Audience::Public),
+    r("GET", "/api/v1/themes", Audience::Api),
     r("GET", "/healthz", Audience::Public),
     r("GET", "/readyz", Audience::Public),
     r("GET", "/static/style.css", Audience::Public),
@@ -67,6 +75,16 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/api/v1/admin/rounds", Audience::Admin),
     r("GET", "/api/v1/admin/rounds/{round}", Audience::Admin),
     r("PATCH", "/api/v1/admin/rounds/{round}", Audience::Admin),
+    r(
+        "GET",
+        "/api/v1/admin/rounds/{round}/keyphrases",
+        Audience::Admin,
+    ),
+    r(
+        "POST",
+        "/api/v1/admin/rounds/{round}/themes",
+        Audience::Admin,
+    ),
     r(
         "POST",
         "/api/v1/admin/rounds/{round}/codes",
@@ -94,6 +112,31 @@ pub const ROUTES: &[Route] = &[
         "POST",
         "/api/v1/admin/rounds/{round}/invitations",
         Audience::Admin,
+    ),
+    // Quotes, organisation keys, responses and pledges, "about you".
+    r("GET", "/r/{round}/about-you", Audience::Participant),
+    r("POST", "/r/{round}/about-you", Audience::Participant),
+    r("GET", "/api/v1/admin/quotes", Audience::Admin),
+    r("POST", "/api/v1/admin/quotes/{quote}", Audience::Admin),
+    r(
+        "POST",
+        "/api/v1/admin/organisations/{organisation}/keys",
+        Audience::Admin,
+    ),
+    r(
+        "POST",
+        "/api/v1/organisations/{organisation}/responses",
+        Audience::Api,
+    ),
+    r(
+        "POST",
+        "/api/v1/organisations/{organisation}/pledges",
+        Audience::Api,
+    ),
+    r(
+        "PATCH",
+        "/api/v1/organisations/{organisation}/pledges/{pledge}",
+        Audience::Api,
     ),
 ];
 
@@ -130,6 +173,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(participant::picture),
         )
         .route("/o/{organisation}", web::get().to(participant::digest))
+        .route("/o/{organisation}/digest.csv", web::get().to(digests::csv))
+        .route(
+            "/o/{organisation}/digest.atom",
+            web::get().to(digests::atom),
+        )
+        .route("/digests.atom", web::get().to(digests::atom_all))
+        .route("/themes", web::get().to(digests::themes_page))
+        .route("/api/v1/themes", web::get().to(digests::themes_json))
         .route("/healthz", web::get().to(participant::healthz))
         .route("/readyz", web::get().to(ops::readyz))
         .route("/static/style.css", web::get().to(participant::style))
@@ -151,6 +202,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/api/v1/admin/rounds/{round}",
             web::patch().to(admin::update_round),
+        )
+        .route(
+            "/api/v1/admin/rounds/{round}/keyphrases",
+            web::get().to(admin::keyphrases),
+        )
+        .route(
+            "/api/v1/admin/rounds/{round}/themes",
+            web::post().to(admin::add_theme),
         )
         .route(
             "/api/v1/admin/rounds/{round}/codes",
@@ -197,6 +256,30 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/api/v1/admin/rounds/{round}/invitations",
             web::post().to(privacy_pass::create_invitations),
+        )
+        // Quotes, organisation keys, responses and pledges, "about you".
+        .route("/r/{round}/about-you", web::get().to(about_you::form))
+        .route("/r/{round}/about-you", web::post().to(about_you::submit))
+        .route("/api/v1/admin/quotes", web::get().to(quotes::queue))
+        .route(
+            "/api/v1/admin/quotes/{quote}",
+            web::post().to(quotes::decide),
+        )
+        .route(
+            "/api/v1/admin/organisations/{organisation}/keys",
+            web::post().to(organisation::create_key),
+        )
+        .route(
+            "/api/v1/organisations/{organisation}/responses",
+            web::post().to(organisation::put_response),
+        )
+        .route(
+            "/api/v1/organisations/{organisation}/pledges",
+            web::post().to(organisation::create_pledge),
+        )
+        .route(
+            "/api/v1/organisations/{organisation}/pledges/{pledge}",
+            web::patch().to(organisation::update_pledge),
         )
         .default_service(web::to(participant::not_found));
 }

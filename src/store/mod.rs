@@ -18,6 +18,7 @@
 //! | `periods`       | round, period                        | JSON `SealedPeriod`: frozen digest, its hash, leaf range, head |
 //! | `log_leaves`    | leaf index, u64 big-endian           | the leaf's canonical JSON ([`crate::audit::log::Leaf`]) |
 //! | `log_heads`     | head index, u64 big-endian           | JSON [`TreeHead`] |
+//! | `noise`         | round, period                        | JSON [`crate::digest::NoiseDraws`]: the noise drawn once for the release that period's sealing made (secret: never published) |
 //! | `invitations`   | HMAC-SHA256(invitation key, secret), 32 B | u32 big-endian tokens left, then the round slug |
 //! | `spent-nonces/<token_key_id hex>` | token nonce, 32 B  | empty |
 //!
@@ -47,6 +48,7 @@ mod backup;
 mod kv;
 mod pg;
 mod records;
+mod voices;
 mod writer;
 
 pub use backup::{check as check_backup, restore};
@@ -69,6 +71,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use time::Date;
 use tokio::sync::{mpsc, oneshot};
+pub use voices::{
+    random_id, AboutYouRecord, Candidate, PledgeRecord, QuoteRecord, QuoteState, ResponseRecord,
+    ResponseVersion, ABOUT_YOU_BATCH,
+};
 use writer::{Credential, Job, Op, Outcome};
 
 /// Everything that can go wrong in the store, named for what happened.
@@ -135,6 +141,9 @@ pub struct StoreOptions {
     pub queue_capacity: usize,
     /// Where the writer counts commits, codes and seals.
     pub metrics: Arc<Metrics>,
+    /// The privacy budget ε of the noise drawn, once, for each release's
+    /// contribution to the cross-organisation totals; 0 turns noise off.
+    pub noise_epsilon: f64,
 }
 
 impl Default for StoreOptions {
@@ -143,6 +152,7 @@ impl Default for StoreOptions {
             cache_bytes: 64 * 1024 * 1024,
             queue_capacity: 4096,
             metrics: Arc::new(Metrics::default()),
+            noise_epsilon: 1.0,
         }
     }
 }
@@ -225,6 +235,7 @@ pub(crate) struct Trees {
     log_leaves: Tree,
     log_heads: Tree,
     invitations: Tree,
+    noise: Tree,
 }
 
 /// Name of the spent-nonce tree of the Privacy Pass key `key_id`.
@@ -273,6 +284,7 @@ impl Store {
             log_leaves: db.open_tree("log_leaves")?,
             log_heads: db.open_tree("log_heads")?,
             invitations: db.open_tree("invitations")?,
+            noise: db.open_tree("noise")?,
         };
         let failed = Arc::new(AtomicBool::new(false));
         let (queue, jobs) = mpsc::channel(options.queue_capacity.max(1));
@@ -285,6 +297,7 @@ impl Store {
             signer,
             failed: failed.clone(),
             metrics: options.metrics.clone(),
+            noise: crate::digest::disclosure::Noise::new(options.noise_epsilon),
         };
         writer::spawn(parts, jobs)?;
         Ok(Self {
@@ -510,6 +523,16 @@ impl Store {
         Ok(all)
     }
 
+    /// The noise drawn for the release made when `period` of `round` was
+    /// sealed (none if noise was off or the period rolled).
+    pub fn noise(
+        &self,
+        round: &str,
+        period: &str,
+    ) -> Result<Option<crate::digest::NoiseDraws>, StoreError> {
+        records::get_json(&self.trees.noise, &records::round_period(round, period))
+    }
+
     /// The frozen digests of `round`'s sealed periods.
     pub fn sealed_digests(&self, round: &Slug) -> Result<Vec<SealedDigest>, StoreError> {
         self.sealed_periods(round)?
@@ -560,6 +583,21 @@ impl Store {
     /// The texts of `round`'s critiques in `period`, decrypted (for the
     /// host's moderation and for tests). Fails once the period is shredded.
     pub fn critique_texts(&self, round: &Slug, period: &str) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .themed_texts(round, period)?
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect())
+    }
+
+    /// Each critique of `round` in `period` as (its themes, its text),
+    /// decrypted, in the members' (random id) order. Fails once the period
+    /// is shredded.
+    pub fn themed_texts(
+        &self,
+        round: &Slug,
+        period: &str,
+    ) -> Result<Vec<(Vec<String>, String)>, StoreError> {
         let prefix = records::member_key(round.as_str(), period, &[0; 16]);
         let prefix = &prefix[..prefix.len() - 16];
         let mut texts = Vec::new();
@@ -572,7 +610,7 @@ impl Store {
                 .unseal(&stored.sealed, &writer::critique_context(id))
                 .map_err(|e| StoreError::Io(e.to_string()))?;
             let record: records::CritiqueRecord = records::from_json(&plain)?;
-            texts.push(record.text);
+            texts.push((record.themes, record.text));
         }
         Ok(texts)
     }

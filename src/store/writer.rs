@@ -42,7 +42,8 @@ use super::{StoreError, Trees};
 use crate::audit::log::{Leaf, LogSigner, Totals, TreeHead};
 use crate::audit::merkle::{self, Hash};
 use crate::audit::verify::PublishedTokenKey;
-use crate::digest::{self, SealedDigest};
+use crate::digest::disclosure::{two_sided_geometric, Noise, RandomSource};
+use crate::digest::{self, NoiseDraws, SealedDigest};
 use crate::domain::{Period, Receipt, Round, RoundUpdate, Slug, Submission};
 use crate::encoding::hex;
 use crate::metrics::Metrics;
@@ -97,6 +98,9 @@ pub(super) enum Op {
     Backup,
     /// Nothing: answered once everything queued before it is durable.
     Flush,
+    /// Quotes, organisation keys, responses, pledges, "about you"
+    /// (applied between transactions by [`super::voices`]).
+    Voices(super::voices::VoiceOp),
 }
 
 /// What a submission spends.
@@ -162,6 +166,8 @@ pub(super) struct Parts {
     pub signer: Arc<LogSigner>,
     pub failed: Arc<AtomicBool>,
     pub metrics: Arc<Metrics>,
+    /// Noise for the cross-organisation totals, if on.
+    pub noise: Option<Noise>,
 }
 
 /// The writer thread's state.
@@ -176,6 +182,10 @@ pub(super) struct Writer {
     /// Hashes of every log leaf, loaded at the first seal.
     leaf_hashes: Option<Vec<Hash>>,
     metrics: Arc<Metrics>,
+    /// Noise for the cross-organisation totals, if on.
+    noise: Option<Noise>,
+    /// "About you" answers held in memory until a batch is written.
+    voices: super::voices::Pending,
 }
 
 impl Writer {
@@ -194,6 +204,8 @@ impl Writer {
             failed: parts.failed,
             leaf_hashes: None,
             metrics: parts.metrics,
+            noise: parts.noise,
+            voices: super::voices::Pending::default(),
         })
     }
 }
@@ -321,7 +333,7 @@ impl Writer {
             for job in batch {
                 out.push(match &job.op {
                     // Sealing runs after the transaction (it scans trees).
-                    Op::Seal { .. } | Op::LogTokenKeys(_) => Ok(Outcome::Sealed(0)),
+                    Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Voices(_) => Ok(Outcome::Sealed(0)),
                     Op::Backup | Op::Flush => Ok(Outcome::Done),
                     op => tx.apply(op)?,
                 });
@@ -335,6 +347,10 @@ impl Writer {
                     .seal(*today, *close_now, &mut shredded)
                     .map(Outcome::Sealed),
                 Op::LogTokenKeys(keys) => self.log_token_keys(keys).map(|()| Outcome::Done),
+                Op::Voices(op) => {
+                    *outcome = self.voices.apply(&mut self.conn, &self.kv, op)?;
+                    continue;
+                }
                 _ => continue,
             };
             *outcome = match done {
@@ -378,6 +394,9 @@ impl Writer {
         close_now: bool,
         shredded: &mut Vec<(String, String)>,
     ) -> Result<usize, StoreError> {
+        // "About you" answers of the periods about to be sealed go to disk
+        // first (a shuffled batch, however small).
+        self.voices.flush_about_you(&mut self.conn, &self.kv)?;
         let mut sealed = 0;
         let rounds: Vec<Round> = self
             .trees
@@ -388,14 +407,16 @@ impl Writer {
             .collect::<Result<_, StoreError>>()?;
         for round in &rounds {
             let current = open_period(&self.trees.periods, round, today)?;
-            for counts in records::period_counts(&self.trees.counters, &round.slug)? {
+            let all = records::period_counts(&self.trees.counters, &round.slug)?;
+            for counts in &all {
                 let Some(period) = Period::from_id(&counts.period_id, round.period) else {
                     continue;
                 };
                 let key = round_period(round.slug.as_str(), &counts.period_id);
                 match records::get_json::<SealedPeriod>(&self.trees.periods, &key)? {
                     None if period.has_ended(today) || (close_now && period == current) => {
-                        self.seal_one(round, period, &counts)?;
+                        let waiting = self.waiting(round, &all)?;
+                        self.seal_one(round, period, &waiting, counts)?;
                         sealed += 1;
                     }
                     Some(mut s) if past_retention(round, period, today) => {
@@ -413,10 +434,35 @@ impl Writer {
         Ok(sealed)
     }
 
+    /// The counts of `round`'s sealed periods that rolled and have not been
+    /// released yet (the latest run of rolled periods), oldest first.
+    fn waiting(
+        &self,
+        round: &Round,
+        all: &[super::PeriodCounts],
+    ) -> Result<Vec<super::PeriodCounts>, StoreError> {
+        let prefix = format!("{}\0", round.slug);
+        let mut sealed: Vec<SealedDigest> = Vec::new();
+        for (_, v) in self.trees.periods.scan_prefix(prefix.as_bytes())? {
+            let record: SealedPeriod = records::from_json(&v)?;
+            sealed.push(records::from_json(record.digest_json.as_bytes())?);
+        }
+        sealed.sort_by(|a, b| a.period.cmp(&b.period));
+        let mut waiting: Vec<super::PeriodCounts> = sealed
+            .iter()
+            .rev()
+            .take_while(|s| s.release.is_none())
+            .filter_map(|s| all.iter().find(|c| c.period_id == s.period).cloned())
+            .collect();
+        waiting.reverse();
+        Ok(waiting)
+    }
+
     fn seal_one(
         &mut self,
         round: &Round,
         period: Period,
+        waiting: &[super::PeriodCounts],
         counts: &super::PeriodCounts,
     ) -> Result<(), StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
@@ -434,15 +480,15 @@ impl Writer {
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
         let codes_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "code"))?;
         let tokens_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "token"))?;
-        let sealed = SealedDigest {
-            round: r.to_owned(),
-            min_group: round.min_group.get(),
-            totals: Totals {
-                critiques: counts.total,
-                codes_spent,
-                tokens_spent,
-            },
-            digest: digest::period_digest(round, period, counts),
+        let totals = Totals {
+            critiques: counts.total,
+            codes_spent,
+            tokens_spent,
+        };
+        let sealed = digest::seal(round, period, waiting, counts, totals);
+        let noise_json = match (&sealed.release, self.noise) {
+            (Some(release), Some(noise)) => Some(records::to_json(&draw_noise(noise, release)?)?),
+            _ => None,
         };
         let digest_json = String::from_utf8(records::to_json(&sealed)?)
             .map_err(|_| StoreError::Io("utf8".into()))?;
@@ -475,9 +521,13 @@ impl Writer {
         let record_json = records::to_json(&record)?;
         let t = &self.trees;
         self.conn
-            .transaction(&[&t.log_leaves, &t.log_heads, &t.periods], |tx| {
+            .transaction(&[&t.log_leaves, &t.log_heads, &t.periods, &t.noise], |tx| {
                 append_log(tx, first_leaf, &leaf_bytes, head_index, &head_json)?;
-                tx.insert(t.periods.name(), &round_period(r, &p), &record_json)
+                tx.insert(t.periods.name(), &round_period(r, &p), &record_json)?;
+                if let Some(n) = &noise_json {
+                    tx.insert(t.noise.name(), &round_period(r, &p), n)?;
+                }
+                Ok(())
             })
     }
 
@@ -569,6 +619,8 @@ impl Writer {
         period: Period,
         sealed: &mut SealedPeriod,
     ) -> Result<(), StoreError> {
+        // Pending quotes must not outlive the text; approved ones stay.
+        super::voices::shred_period(&mut self.conn, &self.kv, round.slug.as_str(), &period.id())?;
         let prefix = format!("{}\0{}\0", round.slug, period.id());
         let members: Vec<Vec<u8>> = self
             .trees
@@ -610,6 +662,42 @@ fn append_log(
 }
 
 /// The period a critique written on `today` falls in: the one containing
+/// Random numbers drawn in advance from the system generator, for the
+/// pure noise sampler.
+struct Drawn(Vec<u64>);
+
+impl RandomSource for Drawn {
+    fn next_u64(&mut self) -> u64 {
+        self.0.pop().unwrap_or(0)
+    }
+}
+
+/// Draw, once, the noise a release adds to each theme of the
+/// cross-organisation totals (two-sided geometric; see
+/// [`crate::digest::disclosure::two_sided_geometric`]). Stored, never
+/// re-drawn: fresh noise per request could be averaged away.
+fn draw_noise(noise: Noise, release: &digest::Release) -> Result<NoiseDraws, StoreError> {
+    let mut draws = std::collections::BTreeMap::new();
+    for t in &release.themes {
+        // Two geometric draws per theme.
+        let mut source = Drawn(Vec::new());
+        for _ in 0..2 {
+            let b = crate::random::bytes::<8>()
+                .map_err(|_| StoreError::Io("random generator failed".into()))?;
+            source.0.push(u64::from_be_bytes(b));
+        }
+        draws.insert(
+            t.slug.clone(),
+            two_sided_geometric(noise.alpha(), &mut source),
+        );
+    }
+    Ok(NoiseDraws {
+        epsilon: noise.epsilon(),
+        sensitivity: noise.sensitivity(),
+        draws,
+    })
+}
+
 /// `today`, or the next unsealed one if the host closed it early.
 fn open_period(periods: &Tree, round: &Round, today: Date) -> Result<Period, StoreError> {
     let mut period = Period::containing(today, round.period);
@@ -736,7 +824,7 @@ impl Tx<'_> {
                 today,
                 submission,
             } => self.submit(credential, id, salt, *today, submission),
-            Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Backup | Op::Flush => {
+            Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Backup | Op::Flush | Op::Voices(_) => {
                 Ok(Err(StoreError::Io("not a transactional job".into())))
             }
         }

@@ -1,6 +1,7 @@
 //! Integration tests: each drives a real server on port 0 with a fresh data
 //! and key directory. One test binary, one module per capability.
 
+mod about_you;
 mod abuse;
 mod admin;
 mod audit;
@@ -10,13 +11,17 @@ mod concurrency;
 mod digest;
 mod helpers;
 mod inclusion;
+mod keyphrases;
 mod ops;
 mod privacy_pass;
 mod process;
+mod quotes;
+mod responses;
 mod routes;
 mod scale_out;
 mod store_suite;
 mod stress;
 mod submission;
+mod tagging;
 mod token_clients;
 mod token_privacy;

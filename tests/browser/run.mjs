@@ -39,6 +39,9 @@ const PLACEHOLDERS = {
   '{round}': 'demo',
   '{organisation}': 'demo',
   '{picture}': 'card.svg',
+  // Random 128-bit ids (quotes, pledges): only non-GET routes use them.
+  '{quote}': '00000000000000000000000000000000',
+  '{pledge}': '00000000000000000000000000000000',
   // '{period}' is set once a period has been sealed, below.
 };
 
@@ -273,9 +276,11 @@ try {
   await check('every route placeholder has a test value', async () => {
     assert(unplaced.length === 0, `add values to PLACEHOLDERS for: ${unplaced.map((r) => r.path).join(', ')}`);
   });
-  // Plain-text downloads (receipts lists) and machine documents under
-  // /.well-known/ are files, not pages: fetched and checked apart.
-  const isDocument = (r) => r.path.endsWith('.txt') || r.path.startsWith('/.well-known/');
+  // Plain-text downloads (receipts lists, digest CSV), Atom feeds and
+  // machine documents under /.well-known/ are files, not pages: fetched and
+  // checked apart.
+  const isDocument = (r) =>
+    ['.txt', '.csv', '.atom'].some((ext) => r.path.endsWith(ext)) || r.path.startsWith('/.well-known/');
   const downloads = routes.filter((r) => r.method === 'GET' && isDocument(r) && !unplaced.includes(r));
   for (const route of downloads) {
     await check(`download: GET ${route.path}`, async () => {
@@ -319,7 +324,7 @@ try {
   await check('there are HTML pages to test', async () => assert(htmlPages >= 6, `only ${htmlPages}`));
 
   // Routes that are not plain GET pages need a test written for them.
-  const covered = new Set(['POST /r/{round}', 'POST /r/{round}/check', 'POST /api/v1/admin/rounds/{round}/codes/sheet']);
+  const covered = new Set(['POST /r/{round}', 'POST /r/{round}/check', 'POST /api/v1/admin/rounds/{round}/codes/sheet', 'POST /r/{round}/about-you']);
   await check('every non-GET page in the route table has a test', async () => {
     const untested = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !covered.has(`${r.method} ${r.path}`));
     assert(untested.length === 0, `no browser test for ${untested.map((r) => `${r.method} ${r.path}`).join(', ')}`);
@@ -449,6 +454,52 @@ try {
       await noJs.close();
     }
   });
+
+  // "About you" (unlinked, optional): from the confirmation page, without
+  // JavaScript; every question skippable; a bad answer gets a summary.
+  await check('journey without JavaScript: "about you" after sending, skippable, no cookie', async () => {
+    const noJs = await browserContext({ javaScriptEnabled: false });
+    try {
+      const p = await noJs.context.newPage();
+      const [code] = await freshCodes(1);
+      await p.goto(`${BASE}/r/demo`);
+      await fillForm(p, { code });
+      await send(p);
+      await confirm(p);
+      await Promise.all([p.waitForNavigation(), p.click('a[href*="/about-you"]')]);
+      assert(new URL(p.url()).pathname === '/r/demo/about-you', `about-you link goes to ${p.url()}`);
+      await p.check('#age');
+      await p.check('#care-no');
+      await Promise.all([p.waitForNavigation(), p.click('form [type=submit]')]);
+      assert(/Thank you/.test(await p.locator('h1').innerText()), 'no thank-you page');
+      // Nothing chosen at all is fine too.
+      await p.goto(`${BASE}/r/demo/about-you`);
+      await Promise.all([p.waitForNavigation(), p.click('form [type=submit]')]);
+      assert(/Thank you/.test(await p.locator('h1').innerText()), 'skipping everything was refused');
+      assert((await noJs.context.cookies()).length === 0, 'cookies set');
+      assert(noJs.foreign.length === 0, `other origins: ${noJs.foreign}`);
+    } finally {
+      await noJs.close();
+    }
+  });
+  for (const easy of ['', '?easy=1']) {
+    await check(`axe: "about you" error and thank-you pages${easy}`, async () => {
+      await page.goto(`${BASE}/r/demo/about-you${easy}`);
+      // A value the form never offers, as a crafted request would send.
+      await page.evaluate(() => { document.querySelector('#age').value = 'bogus'; });
+      await page.check('#age');
+      await Promise.all([page.waitForNavigation(), page.click('form [type=submit]')]);
+      assert(await page.locator('.error-summary').isVisible(), 'no error summary');
+      assert(/^Error:/.test(await page.title()), 'title does not start with Error:');
+      for (const href of await page.locator('.error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+        assert((await page.locator(href).count()) === 1, `summary link ${href} has no field`);
+      }
+      await axe(page, `about you error${easy}`);
+      await page.check('#ethnicity');
+      await Promise.all([page.waitForNavigation(), page.click('form [type=submit]')]);
+      await axe(page, `about you thanks${easy}`);
+    });
+  }
 
   // The journey by keyboard only.
   //
