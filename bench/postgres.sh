@@ -38,16 +38,16 @@ stop_all() {
 }
 cleanup() {
   stop_all
-  runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pgrun/data" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-mkdir "$work/pg"
-chown postgres "$work/pg"
-runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -U parrhesia >/dev/null
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o \
-  "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c log_statement=none \
+mkdir "$work/pgrun"
+chown postgres "$work/pgrun"
+runuser -u postgres -- "$pgbin/initdb" -D "$work/pgrun/data" -A trust -U parrhesia >/dev/null
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pgrun/data" -l "$work/pgrun/log" -w -o \
+  "-p $port -k $work/pgrun -c listen_addresses=127.0.0.1 -c log_statement=none \
    -c log_min_duration_statement=-1" start >/dev/null
 psql() { command psql -qAt -h 127.0.0.1 -p "$port" -U parrhesia -d postgres -c "$1"; }
 
