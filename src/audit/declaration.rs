@@ -41,7 +41,9 @@ pub fn declaration() -> Value {
             "counters": {"key": "round and kind, or round, period and theme", "fields": ["count"]},
             "periods": {"key": "round, period", "fields": ["round", "period", "digest_json", "digest_sha256", "head", "first_leaf", "leaf_count", "shredded"]},
             "log_leaves": {"key": "leaf index", "fields": ["canonical JSON leaf: critique commitment, digest hash or token key"]},
-            "log_heads": {"key": "head index", "fields": ["tree_size", "root_hash", "round", "period", "digest_sha256", "signature"]}
+            "log_heads": {"key": "head index", "fields": ["tree_size", "root_hash", "round", "period", "digest_sha256", "signature"]},
+            "users": {"key": "random 128-bit staff user id", "fields": ["id", "username", "role", "organisation", "password_hash (Argon2id)"]},
+            "staff_log": {"key": "period, random bytes", "fields": ["period", "actor", "action", "round", "subject"]}
         },
         "key_directory": {
             "paper-code.key": "HMAC key for paper codes",

@@ -36,7 +36,7 @@ impl AdminAuth {
         &self.0
     }
 
-    fn verify(&self, presented: &str) -> bool {
+    pub(super) fn verify(&self, presented: &str) -> bool {
         // Constant time: the comparison does not stop at the first
         // differing byte.
         bool::from(sha256(presented.as_bytes()).ct_eq(&self.0))
@@ -220,7 +220,7 @@ struct CodeRequest {
 }
 
 /// Most codes one request may make.
-const MAX_CODES: u64 = 10_000;
+pub(super) const MAX_CODES: u64 = 10_000;
 
 async fn new_codes(
     state: &AppState,
@@ -269,14 +269,25 @@ pub async fn code_sheet(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let (org, round, codes) = new_codes(&state, &req, &path, payload).await?;
+    Ok(sheet_response(&state, &org, &round, &codes))
+}
+
+/// New codes as a printable HTML sheet (admin API and console alike): its
+/// own CSP allows exactly the sheet's inline style, by hash.
+pub(super) fn sheet_response(
+    state: &AppState,
+    org: &Organisation,
+    round: &Round,
+    codes: &[String],
+) -> HttpResponse {
     let url = state.round_url(round.slug.as_str());
     let style_hash = ring::digest::digest(&ring::digest::SHA256, views::CARDS_CSS.as_bytes());
     let csp = format!(
         "default-src 'none'; style-src 'sha256-{}'; frame-ancestors 'none'",
         crate::encoding::base64(style_hash.as_ref())
     );
-    Ok(HttpResponse::Created()
+    HttpResponse::Created()
         .content_type("text/html; charset=utf-8")
         .insert_header(("Content-Security-Policy", csp))
-        .body(views::code_sheet(&org, &round, &codes, &url).into_string()))
+        .body(views::code_sheet(org, round, codes, &url).into_string())
 }

@@ -20,6 +20,7 @@
 //! | `log_heads`     | head index, u64 big-endian           | JSON [`TreeHead`] |
 //! | `invitations`   | HMAC-SHA256(invitation key, secret), 32 B | u32 big-endian tokens left, then the round slug |
 //! | `spent-nonces/<token_key_id hex>` | token nonce, 32 B  | empty |
+//! | `users`, `staff_log` | see [`staff`]                 | staff accounts and the staff action log |
 //!
 //! There is one `spent-nonces/…` tree per Privacy Pass issuer key, so that a
 //! key's whole spent set can be dropped once the key has expired (RFC 9577
@@ -45,6 +46,7 @@
 
 mod backup;
 mod records;
+mod staff;
 mod writer;
 
 pub use backup::{check as check_backup, restore};
@@ -172,6 +174,8 @@ pub(crate) struct Trees {
     log_leaves: sled::Tree,
     log_heads: sled::Tree,
     invitations: sled::Tree,
+    users: sled::Tree,
+    staff_log: sled::Tree,
 }
 
 /// Name of the spent-nonce tree of the Privacy Pass key `key_id`.
@@ -226,6 +230,8 @@ impl Store {
             log_leaves: db.open_tree("log_leaves")?,
             log_heads: db.open_tree("log_heads")?,
             invitations: db.open_tree("invitations")?,
+            users: db.open_tree("users")?,
+            staff_log: db.open_tree("staff_log")?,
         };
         let failed = Arc::new(AtomicBool::new(false));
         let (queue, jobs) = mpsc::channel(options.queue_capacity.max(1));
@@ -611,6 +617,36 @@ impl Store {
 
     pub fn organisation(&self, slug: &str) -> Result<Option<Organisation>, StoreError> {
         records::get_json(&self.trees.organisations, slug.as_bytes())
+    }
+
+    /// Every organisation, by slug.
+    pub fn organisations(&self) -> Result<Vec<Organisation>, StoreError> {
+        self.trees
+            .organisations
+            .iter()
+            .map(|item| records::from_json(&item?.1))
+            .collect()
+    }
+
+    /// Invitations made for `round`, and how many of them are used up.
+    pub fn invitation_stats(&self, round: &Slug) -> Result<(u64, u64), StoreError> {
+        let (mut made, mut used_up) = (0, 0);
+        for item in self.trees.invitations.iter() {
+            let (_, v) = item?;
+            if let Some((left, r)) = writer::decode_invitation(&v) {
+                if r == round.as_str() {
+                    made += 1;
+                    used_up += u64::from(left == 0);
+                }
+            }
+        }
+        Ok((made, used_up))
+    }
+
+    /// Open `round` now (as its first codes or invitations would): from
+    /// then on its rules only tighten.
+    pub async fn open_round(&self, round: Slug) -> Result<(), StoreError> {
+        self.write(Op::OpenRound(round)).await.map(|_| ())
     }
 
     pub fn round(&self, slug: &str) -> Result<Option<Round>, StoreError> {

@@ -71,6 +71,7 @@ pub(super) enum Op {
     },
     CreateRound(Round),
     UpdateRound(Slug, RoundUpdate),
+    OpenRound(Slug),
     IssueCodes {
         round: Slug,
         hashes: Vec<[u8; 32]>,
@@ -100,6 +101,8 @@ pub(super) enum Op {
     Backup,
     /// Nothing: answered once everything queued before it is durable.
     Flush,
+    /// Staff accounts and the staff action log (see [`super::staff`]).
+    Staff(super::staff::StaffOp),
 }
 
 /// What a submission spends.
@@ -303,7 +306,7 @@ impl Writer {
                     out.push(match &job.op {
                         // Sealing runs after the transaction (it scans trees).
                         Op::Seal { .. } | Op::LogTokenKeys(_) => Ok(Outcome::Sealed(0)),
-                        Op::Backup | Op::Flush => Ok(Outcome::Done),
+                        Op::Backup | Op::Flush | Op::Staff(_) => Ok(Outcome::Done),
                         op => tx.apply(op)?,
                     });
                 }
@@ -317,6 +320,10 @@ impl Writer {
                     .seal(*today, *close_now, &mut shredded)
                     .map(Outcome::Sealed),
                 Op::LogTokenKeys(keys) => self.log_token_keys(keys).map(|()| Outcome::Done),
+                Op::Staff(op) => {
+                    *outcome = super::staff::apply(&self.trees.users, &self.trees.staff_log, op)?;
+                    continue;
+                }
                 _ => continue,
             };
             *outcome = match done {
@@ -632,6 +639,7 @@ impl Tx<'_> {
                     Err(e) => Ok(Err(StoreError::Invalid(e))),
                 }
             }
+            Op::OpenRound(round) => Ok(self.open_round(round)?.map(|()| Outcome::Done)),
             Op::IssueCodes { round, hashes } => {
                 if let Err(e) = self.open_round(round)? {
                     return Ok(Err(e));
@@ -688,7 +696,7 @@ impl Tx<'_> {
                 today,
                 submission,
             } => self.submit(credential, id, salt, *today, submission),
-            Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Backup | Op::Flush => {
+            Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Backup | Op::Flush | Op::Staff(_) => {
                 Ok(Err(StoreError::Io("not a transactional job".into())))
             }
         }
