@@ -227,19 +227,25 @@ async fn csrf_is_required_on_every_state_changing_console_form() {
             .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
             .collect::<Vec<_>>()
             .join("&");
-        let a = collect(
-            b.client
-                .post(format!("{}{concrete}", b.address))
-                .insert_header(("Origin", "https://evil.example"))
-                .insert_header((
-                    "Cookie",
-                    format!("parrhesia-console={}", b.cookie.as_ref().unwrap()),
-                ))
-                .content_type("application/x-www-form-urlencoded")
-                .send_body(body),
-        )
-        .await;
-        assert_eq!(a.status, StatusCode::FORBIDDEN, "{path} cross-origin");
+        for foreign in [
+            ("Origin", "https://evil.example"),
+            ("Sec-Fetch-Site", "cross-site"),
+            ("Sec-Fetch-Site", "same-site"),
+        ] {
+            let a = collect(
+                b.client
+                    .post(format!("{}{concrete}", b.address))
+                    .insert_header(foreign)
+                    .insert_header((
+                        "Cookie",
+                        format!("parrhesia-console={}", b.cookie.as_ref().unwrap()),
+                    ))
+                    .content_type("application/x-www-form-urlencoded")
+                    .send_body(body.clone()),
+            )
+            .await;
+            assert_eq!(a.status, StatusCode::FORBIDDEN, "{path} with {foreign:?}");
+        }
     }
     // Nothing was changed: still signed in, no organisation, no codes.
     assert_eq!(b.get("/console").await.status, StatusCode::OK);

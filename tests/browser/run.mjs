@@ -13,7 +13,12 @@
 //   - reflow at 320 CSS px and text at 200 %: nothing wider than the
 //     viewport (scroll width and every element's box), with screenshots;
 //   - `w3m -dump` of the form shows every label and field;
-//   - no cookies and no request to another origin from any page.
+//   - no cookies and no request to another origin from any page;
+//   - the staff console (issue 10): every console page signed in as the
+//     demo's administrator, its error states, and the host's journey:
+//     create an organisation and a round, print cards, a participant
+//     submits with one, a coordinator closes the period, the public digest
+//     shows the round.
 //
 // Prints "N passed, N failed" and exits non-zero on any failure. Without
 // Chromium, w3m or a built binary it skips with a reason, unless CI=true.
@@ -39,6 +44,9 @@ const PLACEHOLDERS = {
   '{round}': 'demo',
   '{organisation}': 'demo',
   '{picture}': 'card.svg',
+  // Only in POST /console/users/{user}/remove, which the console journey
+  // drives by clicking; this value is never visited.
+  '{user}': '00000000000000000000000000000000',
   // '{period}' is set once a period has been sealed, below.
 };
 
@@ -117,6 +125,7 @@ const server = spawn(BIN, ['serve', '--demo', '--data', join(work, 'data'), '--k
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const codes = [];
+const consoleAdmin = {};
 const BASE = await new Promise((resolveBase, reject) => {
   let out = '';
   const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30000);
@@ -125,6 +134,8 @@ const BASE = await new Promise((resolveBase, reject) => {
     for (const m of out.matchAll(/^ {2}([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})$/gm)) {
       if (!codes.includes(m[1])) codes.push(m[1]);
     }
+    const admin = out.match(/sign in as (\S+) with the password (\S+) /);
+    if (admin) [, consoleAdmin.username, consoleAdmin.password] = admin;
     const m = out.match(/Parrhesia is listening on (http:\/\/\S+)/);
     if (m) {
       clearTimeout(timer);
@@ -226,6 +237,19 @@ function concrete(path) {
 const { context, foreign, close } = await browserContext();
 const page = await context.newPage();
 
+// The console, in a context of its own: its session cookie must never
+// leak into the participant's context, which is checked for cookies.
+async function signIn(p, username, password) {
+  await p.goto(`${BASE}/console/login`);
+  await p.fill('#username', username);
+  await p.fill('#password', password);
+  await Promise.all([p.waitForNavigation(), p.click('form[action="/console/login"] [type=submit]')]);
+}
+if (!consoleAdmin.username) throw new Error('the demo printed no console administrator');
+const staff = await browserContext();
+const staffPage = await staff.context.newPage();
+await signIn(staffPage, consoleAdmin.username, consoleAdmin.password);
+
 // Press the form's Send button; it leads to "check your answers".
 async function send(p) {
   await Promise.all([p.waitForNavigation(), p.click('form[action*="/check"] [type=submit]')]);
@@ -289,7 +313,16 @@ try {
     (r) => r.method === 'GET' && !r.path.startsWith('/api/') && !isDocument(r) && !unplaced.includes(r),
   );
   let htmlPages = 0;
-  for (const route of pages) {
+  for (const route of pages.filter((r) => r.audience === 'Console')) {
+    await check(`axe (signed in): GET ${route.path}`, async () => {
+      const res = await staffPage.goto(BASE + concrete(route.path));
+      assert(res.status() === 200, `status ${res.status()}`);
+      const landed = new URL(staffPage.url()).pathname;
+      assert(landed !== '/console/login', `${route.path} sent the administrator to sign in`);
+      await axe(staffPage, route.path);
+    });
+  }
+  for (const route of pages.filter((r) => r.audience !== 'Console')) {
     for (const variant of ['', '?easy=1']) {
       const url = BASE + concrete(route.path) + variant;
       const res = await page.goto(url);
@@ -319,7 +352,12 @@ try {
   await check('there are HTML pages to test', async () => assert(htmlPages >= 6, `only ${htmlPages}`));
 
   // Routes that are not plain GET pages need a test written for them.
-  const covered = new Set(['POST /r/{round}', 'POST /r/{round}/check', 'POST /api/v1/admin/rounds/{round}/codes/sheet']);
+  const covered = new Set(['POST /r/{round}', 'POST /r/{round}/check', 'POST /api/v1/admin/rounds/{round}/codes/sheet',
+    // The console journey below.
+    'POST /console/login', 'POST /console/logout', 'POST /console/setup', 'POST /console/organisations',
+    'POST /console/rounds', 'POST /console/rounds/{round}', 'POST /console/rounds/{round}/open',
+    'POST /console/rounds/{round}/codes', 'POST /console/rounds/{round}/invitations', 'POST /console/periods/close',
+    'POST /console/users', 'POST /console/users/{user}/remove']);
   await check('every non-GET page in the route table has a test', async () => {
     const untested = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !covered.has(`${r.method} ${r.path}`));
     assert(untested.length === 0, `no browser test for ${untested.map((r) => `${r.method} ${r.path}`).join(', ')}`);
@@ -399,6 +437,116 @@ try {
     await page.goto(`${BASE}/__sheet`);
     await axe(page, 'code sheet');
     await page.unroute(`${BASE}/__sheet`);
+  });
+
+  // The console: signed out, errors, and the host's journey.
+  await check('axe: console sign-in, signed out, sets no cookie until signed in', async () => {
+    const res = await page.goto(`${BASE}/console/login`);
+    assert(res.status() === 200, `status ${res.status()}`);
+    await axe(page, 'console sign-in');
+    await page.fill('#username', 'nobody');
+    await page.fill('#password', 'not the password');
+    await Promise.all([page.waitForNavigation(), page.click('form[action="/console/login"] [type=submit]')]);
+    assert(await page.locator('.error-summary').isVisible(), 'no error summary');
+    assert(/^Error:/.test(await page.title()), 'title does not start with Error:');
+    await axe(page, 'console sign-in failed');
+    await page.goto(`${BASE}/console/setup`);
+    assert(/already set up/.test(await page.locator('h1').innerText()), 'set-up is not closed');
+    const setup = await fetch(`${BASE}/console/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${ADMIN_TOKEN}&username=intruder&password=${'x'.repeat(20)}`,
+    });
+    assert(setup.status === 403, `a second first administrator: ${setup.status}`);
+    await noCookie(context, 'console sign-in');
+  });
+
+  await check('console journey: organisation, round, cards, a participant, a coordinator closes the period, the digest', async () => {
+    const s = staffPage;
+    const submit = (form) => Promise.all([s.waitForNavigation(), s.click(`${form} [type=submit]`)]);
+    await s.goto(`${BASE}/console/organisations`);
+    // An empty form: an error summary whose links lead to the fields.
+    await submit('form[action="/console/organisations"]');
+    assert(await s.locator('.error-summary').isVisible(), 'no error summary');
+    for (const href of await s.locator('.error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+      assert((await s.locator(href).count()) === 1, `summary link ${href} has no field`);
+    }
+    await axe(s, 'console organisation error');
+    await s.fill('#name', 'Riverside Care');
+    await s.fill('#slug', 'riverside');
+    await submit('form[action="/console/organisations"]');
+    assert(new URL(s.url()).pathname === '/console/organisations/riverside', `landed on ${s.url()}`);
+    await s.fill('#title', 'How well do we listen to you?');
+    await s.fill('#slug', 'listen');
+    await s.fill('#min_group', '2');
+    await submit('form[action="/console/rounds"]');
+    assert(new URL(s.url()).pathname === '/console/rounds/listen', `landed on ${s.url()}`);
+    await axe(s, 'console round page');
+    await s.fill('#description', 'Tell Riverside Care what gets in the way.');
+    await submit('form[action="/console/rounds/listen"]');
+    assert(/Changes saved/.test(await s.locator('main').innerText()), 'no "Changes saved"');
+    await submit('form[action="/console/rounds/listen/open"]');
+    assert(/The round is open/.test(await s.locator('main').innerText()), 'not opened');
+    // Cards: the printable sheet, once.
+    await s.fill('#count', '4');
+    await submit('form[action="/console/rounds/listen/codes"]');
+    const cards = await s.locator('.card-code').allInnerTexts();
+    assert(cards.length === 4, `${cards.length} cards`);
+    await axe(s, 'console code sheet');
+    // Invitations: a CSV download with one personal link a row.
+    await s.goto(`${BASE}/console/rounds/listen`);
+    await s.fill('#invitations', '2');
+    const [download] = await Promise.all([s.waitForEvent('download'), s.click('form[action="/console/rounds/listen/invitations"] [type=submit]')]);
+    const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    assert(csv[0] === 'link' && csv.length === 3, `CSV: ${csv.join(' | ')}`);
+    assert(csv.slice(1).every((l) => l.startsWith(`${BASE}/i/listen#`)), `links: ${csv.join(' | ')}`);
+    // Two participants use cards, on the participant's cookie-free page.
+    for (const [i, code] of cards.slice(0, 2).entries()) {
+      await page.goto(`${BASE}/r/listen`);
+      await fillForm(page, { code, text: `Nobody calls back, time ${i + 1}.` });
+      await send(page);
+      await confirm(page);
+      assert((await page.locator('.receipt').count()) === 1, 'no receipt');
+    }
+    await noCookie(context, 'participant journey');
+    // A coordinator, added by the administrator, closes the period.
+    await s.goto(`${BASE}/console/users`);
+    await s.fill('#username', 'cora');
+    await s.fill('#password', 'coordinating the listening');
+    await s.selectOption('#role', 'coordinator');
+    await submit('form[action="/console/users"]');
+    assert(/User added/.test(await s.locator('main').innerText()), 'user not added');
+    await axe(s, 'console users');
+    const coordinator = await browserContext();
+    try {
+      const c = await coordinator.context.newPage();
+      await signIn(c, 'cora', 'coordinating the listening');
+      const denied = await c.goto(`${BASE}/console/users`);
+      assert(denied.status() === 403, `a coordinator reached users: ${denied.status()}`);
+      await axe(c, 'console forbidden');
+      await c.goto(`${BASE}/console/rounds/listen`);
+      await Promise.all([c.waitForNavigation(), c.click('form[action="/console/periods/close"] [type=submit]')]);
+      assert(/periods are closed/.test(await c.locator('main').innerText()), 'period not closed');
+      await Promise.all([c.waitForNavigation(), c.click('form[action="/console/logout"] [type=submit]')]);
+      assert(new URL(c.url()).pathname === '/console/login', 'not signed out');
+      const after = await c.goto(`${BASE}/console`);
+      assert(new URL(c.url()).pathname === '/console/login', `signed out, yet ${after.status()} at ${c.url()}`);
+    } finally {
+      await coordinator.close();
+    }
+    // The public digest shows the sealed period of the round.
+    await page.goto(`${BASE}/o/riverside`);
+    assert((await page.locator('main').innerText()).includes('How well do we listen to you?'), 'digest lacks the round');
+    // The administrator removes the coordinator; the log shows who did what.
+    await s.goto(`${BASE}/console/users`);
+    await submit('form[action$="/remove"]');
+    assert(/User removed/.test(await s.locator('main').innerText()), 'user not removed');
+    await s.goto(`${BASE}/console/log`);
+    const log = await s.locator('main').innerText();
+    for (const what of ['organisation.create', 'round.create', 'codes.issue', 'invitations.issue', 'periods.close', 'user.remove']) {
+      assert(log.includes(what), `log lacks ${what}`);
+    }
+    assert(log.includes('cora'), 'log lacks the coordinator');
   });
 
   // The journey with JavaScript disabled.
@@ -648,6 +796,7 @@ try {
     assert((await context.cookies()).length === 0, 'cookies were set');
   });
 } finally {
+  await staff.close();
   await close();
   stop();
 }

@@ -10,7 +10,7 @@
 //!   session, and a role the rule does not allow.
 //! - Every state-changing form is read with [`staff_form`], which refuses it
 //!   unless it carries the session's CSRF token (compared in constant time)
-//!   and, when the browser says where it came from, our own origin.
+//!   and, when the browser says where it came from, came from our own site.
 //! - The session cookie is `HttpOnly`, `SameSite=Strict`, `Path=/console`,
 //!   and `Secure` when the public address is https. Only its hash is kept,
 //!   in memory ([`crate::staff::session`]). Nothing outside `/console` ever
@@ -329,15 +329,28 @@ impl Form {
     }
 }
 
-/// Read a form, refusing one sent from another origin.
+/// Read a form, refusing one sent from another site. Browsers say where a
+/// form came from in `Sec-Fetch-Site`, and in `Origin` unless the page's
+/// `Referrer-Policy: no-referrer` makes it "null"; both are checked when
+/// present. Defence in depth: the CSRF token and `SameSite=Strict` are the
+/// main defences, and this one also covers the sign-in form.
 async fn read_form(
     state: &AppState,
     req: &HttpRequest,
     payload: web::Payload,
 ) -> Result<Form, ConsoleError> {
-    if let Some(origin) = req.headers().get(header::ORIGIN) {
-        let origin = origin.to_str().unwrap_or("").to_ascii_lowercase();
-        if origin != state.console.origin {
+    let header = |name| {
+        req.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap_or("").to_ascii_lowercase())
+    };
+    if let Some(site) = header("sec-fetch-site") {
+        if site != "same-origin" && site != "none" {
+            return Err(ConsoleError::Csrf);
+        }
+    }
+    if let Some(origin) = header("origin") {
+        if origin != "null" && origin != state.console.origin {
             return Err(ConsoleError::Csrf);
         }
     }
