@@ -33,7 +33,7 @@ impl Browser {
 
     fn with_cookie(&self, req: awc::ClientRequest) -> awc::ClientRequest {
         match &self.cookie {
-            Some(c) => req.insert_header(("Cookie", format!("parrhesia-console={c}"))),
+            Some(c) => req.insert_header(("Cookie", format!("parrhesia_console={c}"))),
             None => req,
         }
     }
@@ -81,7 +81,7 @@ pub fn csrf_in(body: &str) -> Option<String> {
 /// The session id a `Set-Cookie` header gives, if any.
 pub fn session_from(a: &Answer) -> Option<String> {
     let set = a.headers.get("set-cookie")?.to_str().ok()?;
-    let value = set.strip_prefix("parrhesia-console=")?.split(';').next()?;
+    let value = set.strip_prefix("parrhesia_console=")?.split(';').next()?;
     (!value.is_empty()).then(|| value.to_owned())
 }
 
@@ -238,7 +238,7 @@ async fn csrf_is_required_on_every_state_changing_console_form() {
                     .insert_header(foreign)
                     .insert_header((
                         "Cookie",
-                        format!("parrhesia-console={}", b.cookie.as_ref().unwrap()),
+                        format!("parrhesia_console={}", b.cookie.as_ref().unwrap()),
                     ))
                     .content_type("application/x-www-form-urlencoded")
                     .send_body(body.clone()),
@@ -287,19 +287,20 @@ async fn failed_sign_ins_look_the_same_for_unknown_users_and_wrong_passwords() {
         .body
         .contains("Enter a correct user name and password."));
 
-    // Timing: interleaved, medians of several tries, within a tolerance.
+    // Timing: interleaved tries, compared by their fastest run (the
+    // intrinsic cost; other tests running in parallel only add noise on
+    // top), within a tolerance.
     let (mut t_wrong, mut t_unknown) = (Vec::new(), Vec::new());
-    for _ in 0..7 {
+    for _ in 0..9 {
         t_wrong.push(attempt("admin").await.1);
         t_unknown.push(attempt("nobody").await.1);
     }
-    t_wrong.sort();
-    t_unknown.sort();
-    let (a, b) = (t_wrong[3].as_secs_f64(), t_unknown[3].as_secs_f64());
+    let fastest = |t: &[Duration]| t.iter().min().unwrap().as_secs_f64();
+    let (a, b) = (fastest(&t_wrong), fastest(&t_unknown));
     let ratio = a.max(b) / a.min(b);
     assert!(
         ratio < 1.5,
-        "median wrong password {a:.3}s vs unknown user {b:.3}s"
+        "fastest wrong password {a:.3}s vs unknown user {b:.3}s"
     );
 }
 
@@ -643,4 +644,61 @@ async fn participant_pages_set_no_cookie_even_for_a_signed_in_staff_member() {
         let a = b.get(path).await;
         assert!(a.headers.get("set-cookie").is_none(), "{path}");
     }
+}
+
+/// `parrhesia user add --admin` on a stopped server's store makes an
+/// administrator who can sign in once it runs; what it stores passes
+/// `parrhesia audit` (an Argon2id hash, a name and a role, nothing else).
+#[actix_web::test]
+async fn user_add_makes_an_administrator_on_a_stopped_server_who_can_sign_in() {
+    use crate::process::{run, Server};
+    let root = tempfile::tempdir().unwrap();
+    crate::helpers::seed_token_key(&root.path().join("keys"));
+    let (ok, out) = run(
+        &["user", "add", "--admin", "--username", "Root"],
+        root.path(),
+    );
+    assert!(ok, "{out}");
+    let password = out
+        .split("Password (shown once): ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("a printed password")
+        .to_owned();
+    let (ok, out) = run(
+        &["user", "add", "--admin", "--username", "root"],
+        root.path(),
+    );
+    assert!(!ok && out.contains("already"), "{out}");
+
+    let server = Server::start(root.path());
+    let b = Browser {
+        address: server.api.address.clone(),
+        client: awc::Client::builder().disable_redirects().finish(),
+        cookie: None,
+    };
+    let a = b
+        .post_raw(
+            "/console/login",
+            &[("username", "root"), ("password", password.as_str())],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    // The set-up page is closed: an account exists.
+    let setup = b
+        .post_raw(
+            "/console/setup",
+            &[
+                ("token", ADMIN_TOKEN),
+                ("username", "x-admin"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(setup.status, StatusCode::FORBIDDEN);
+    let printed = server.stop();
+    assert!(!printed.contains(&password), "the password was logged");
+    let (ok, inventory) = run(&["audit"], root.path());
+    assert!(ok, "{inventory}");
+    assert!(inventory.contains("users"), "{inventory}");
 }

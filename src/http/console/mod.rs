@@ -49,7 +49,7 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 
 /// The session cookie's name.
-pub const COOKIE: &str = "parrhesia-console";
+pub const COOKIE: &str = "parrhesia_console";
 
 /// The console's in-memory state.
 pub struct ConsoleState {
