@@ -1,6 +1,6 @@
 //! Administrators' pages: users and roles, keys, backups, the action log.
 
-use super::{csrf, notice, page, select, text_field, value, Errors, Frame, Values};
+use super::{csrf, notice, page, select, text_field, value, wide_table, Errors, Frame, Values};
 use crate::domain::Organisation;
 use crate::staff::{Action, Role, User};
 use maud::{html, Markup};
@@ -32,7 +32,7 @@ pub fn users(
                 li { strong { "Moderator" } ": quote moderation only." }
                 li { strong { "Organisation user" } ": one organisation's digest, responses and pledges." }
             }
-            table.table {
+            (wide_table("Accounts", html! { table.table {
                 caption.table-caption { "Accounts" }
                 thead { tr { th scope="col" { "User name" } th scope="col" { "Role" } th scope="col" { "Organisation" } th scope="col" { "Change" } } }
                 tbody {
@@ -52,7 +52,7 @@ pub fn users(
                         }
                     }
                 }
-            }
+            } }))
             h2 { "Add a user" }
             p { "Tell them their password in person or by phone, never in the same message as their user name." }
             form method="post" action="/console/users" novalidate {
@@ -131,7 +131,7 @@ pub fn staff_log(frame: &Frame, actions: &[Action]) -> Markup {
             @if actions.is_empty() {
                 p { "Nothing yet." }
             } @else {
-                table.table {
+                (wide_table("Staff actions", html! { table.table {
                     caption.visually-hidden { "Staff actions, newest period first" }
                     thead { tr { th scope="col" { "Period" } th scope="col" { "Who" } th scope="col" { "What" } th scope="col" { "Round" } th scope="col" { "Detail" } } }
                     tbody {
@@ -145,7 +145,7 @@ pub fn staff_log(frame: &Frame, actions: &[Action]) -> Markup {
                             }
                         }
                     }
-                }
+                } }))
             }
         },
     )
