@@ -689,6 +689,33 @@ try {
     });
   }
 
+  await check('console by keyboard only: sign in, then every control of the round page; visible focus, 24px targets', async () => {
+    const kb = await browserContext();
+    try {
+      const p = await kb.context.newPage();
+      await p.goto(`${BASE}/console/login`);
+      const login = await tabThrough(p, async (f) => {
+        if (f.id === 'username') await p.keyboard.type(consoleAdmin.username);
+        if (f.id === 'password') await p.keyboard.type(consoleAdmin.password);
+        if (f.submit) {
+          await pressEnter(p);
+          return true;
+        }
+        return false;
+      });
+      assert(login.left, `never reached Sign in; reached ${login.reached.join(', ')}`);
+      assert(login.problems.length === 0, login.problems.join('\n'));
+      assert(new URL(p.url()).pathname === '/console', `signed in by keyboard, landed on ${p.url()}`);
+      await p.goto(`${BASE}/console/rounds/demo`);
+      const round = await tabThrough(p, async () => false);
+      const unreached = round.expected.filter((k) => !round.reached.includes(k));
+      assert(unreached.length === 0, `not reachable by Tab: ${unreached.join(', ')}`);
+      assert(round.problems.length === 0, round.problems.join('\n'));
+    } finally {
+      await kb.close();
+    }
+  });
+
   // Reflow at 320 CSS px, and text at 200 %.
   mkdirSync(SHOTS, { recursive: true });
   const reflowPages = ['/', '/r/demo', '/r/demo?easy=1', '/r/demo/paper', '/helping', '/accessibility', '/o/demo', '/?easy=1'];

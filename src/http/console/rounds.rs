@@ -277,7 +277,7 @@ pub async fn update_round(
             description: Some(form.get("description").to_owned()),
             themes: Some(parse_themes(form.get("themes"))?),
             min_group: k,
-            retention_periods: None,
+            ..RoundUpdate::default()
         })
     });
     let result = match update {
