@@ -112,6 +112,10 @@ impl Config {
 
     /// Check what cannot be checked by type alone.
     pub fn validate(&self) -> anyhow::Result<()> {
+        let e = self.store.noise_epsilon;
+        if !(e == 0.0 || crate::digest::disclosure::Noise::new(e).is_some()) {
+            anyhow::bail!("PARRHESIA_NOISE_EPSILON must be 0 (no noise) or more than 0 up to 10");
+        }
         if let Some(t) = &self.admin_token {
             if t.len() < MIN_ADMIN_TOKEN_LEN || !t.bytes().all(|b| b.is_ascii_graphic()) {
                 anyhow::bail!(
@@ -246,6 +250,12 @@ pub struct Settings {
     #[arg(long, env = "PARRHESIA_MAX_POSTS_PER_SECOND")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_posts_per_second: Option<u32>,
+    /// Privacy budget ε of the noise added, once per release, to the
+    /// cross-organisation theme totals (`/themes`): 0 (no noise) or more
+    /// than 0 up to 10. Default 1.
+    #[arg(long = "noise-epsilon", env = "PARRHESIA_NOISE_EPSILON")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub noise_epsilon: Option<f64>,
     /// Privacy Pass issuer name in token challenges. Default: the public
     /// address's host.
     #[arg(long = "issuer-name", env = "PARRHESIA_ISSUER_NAME")]
@@ -307,6 +317,7 @@ impl Settings {
             admin_attempts_per_minute: Some(limits.admin_attempts_per_minute),
             login_attempts_per_minute: Some(limits.login_attempts_per_minute),
             max_posts_per_second: Some(limits.posts_per_second),
+            noise_epsilon: Some(1.0),
             ..Self::default()
         }
     }
@@ -396,7 +407,10 @@ impl Effective {
             metrics_publish: s
                 .metrics_publish_secs
                 .map_or(defaults.metrics_publish, Duration::from_secs),
-            store: defaults.store,
+            store: StoreOptions {
+                noise_epsilon: s.noise_epsilon.unwrap_or(defaults.store.noise_epsilon),
+                ..defaults.store
+            },
             hsts: s.hsts.unwrap_or(false),
             rate_limits: RateLimitOptions {
                 trusted_proxies: s.trusted_proxy.unwrap_or_default(),

@@ -180,6 +180,35 @@ digest-theme = Theme
 digest-critiques = Comments
 digest-fewer-than = fewer than { $k }
 digest-up-to-three = One comment can have up to 3 themes.
+digest-almost-everyone = almost everyone
+digest-trend = Change
+digest-trend-explained = “Change” shows if a number went up or down since last time.
+digest-trend-up = up { $n }
+digest-trend-down = down { $n }
+digest-trend-same = no change
+digest-trend-none = –
+digest-rules = Small numbers are not shown. We write “fewer than { $k }” instead. Sometimes nearly everyone talks about a theme. Then we write “almost everyone”. Other numbers are rounded to the nearest { $base }. Some weeks have fewer than { $min } comments. We add those weeks to the next week.
+digest-total = Number of comments: { $band }
+digest-chart-title = What people talked about in { $period }
+digest-other-formats = Other ways to get these numbers
+digest-csv = Spreadsheet file
+digest-atom = News feed
+digest-json = Data for computers
+digest-themes-link = Themes from all organisations
+
+## Themes across organisations
+
+themes-title = Themes from all organisations
+themes-lead = These numbers add up what people said to every organisation.
+themes-how = We only add up numbers we already showed. Small numbers are not added.
+themes-no-noise = We did not add any random numbers.
+themes-noise = We add a small random number to each total. This keeps people safe. The random number stays the same every time. The setting is called epsilon. It is { $epsilon }. The other settings are { $sensitivity } and { $alpha }.
+themes-caption = Themes from { $n } digests
+themes-total = Total
+themes-counted = Digests with a number
+themes-fewer = Digests with a small number
+themes-almost = Digests with almost everyone
+themes-sources = Digests we added up
 
 ## Check your answers
 
@@ -192,6 +221,9 @@ check-send-title = Send your comment
 check-send-now = Press the button to send. You cannot change it after that.
 check-confirm = Send
 check-change = Change my answers
+check-themes-legend = Themes to send
+check-suggested-hint = Your themes are ticked. Your words may fit other themes too. Tick them if they fit. You can send up to 3 themes.
+check-suggested = We think this may fit your words
 
 ## The printed code card
 

@@ -172,7 +172,7 @@ a11y-prepared = This statement was written in November 2026 and is checked every
 ## The public digest
 
 digest-title = What people told { $org }
-digest-lead = Counts of what people raised, by theme, for each period that has ended.
+digest-lead = What people raised, by theme, for each period that has ended. The most raised themes come first.
 digest-protect = To protect the people who wrote, a number is shown only when enough people are in it. Otherwise it says “fewer than” that number. Nothing is shown while a period is still open.
 digest-nothing = Nothing has been published yet.
 digest-caption = { $period } – critiques: { $total }
@@ -180,6 +180,35 @@ digest-theme = Theme
 digest-critiques = Critiques
 digest-fewer-than = fewer than { $k }
 digest-up-to-three = A critique can choose up to three themes, so the theme counts can add up to more than the number of critiques.
+digest-almost-everyone = almost everyone
+digest-trend = Change
+digest-trend-explained = “Change” compares each theme with the release before, only where both show a number.
+digest-trend-up = up { $n }
+digest-trend-down = down { $n }
+digest-trend-same = no change
+digest-trend-none = –
+digest-rules = Rules for this round: a theme raised by fewer than { $k } people is shown as “fewer than { $k }”; a theme that fewer than { $k } people did not raise is shown as “almost everyone”; other counts are rounded to the nearest { $base }. A period with fewer than { $min } critiques is held back and published together with the next one. Totals are shown as ranges.
+digest-total = Critiques in this release: { $band }
+digest-chart-title = Themes raised in { $period }
+digest-other-formats = This digest in other formats
+digest-csv = Spreadsheet (CSV)
+digest-atom = News feed of new digests (Atom)
+digest-json = Data for programs (JSON)
+digest-themes-link = Themes across all organisations
+
+## Themes across organisations
+
+themes-title = Themes across all organisations
+themes-lead = What people raised, added up across every organisation. Each round counts with its latest published digest.
+themes-how = Only published figures are added up. A theme shown as “fewer than” or “almost everyone” is counted, not added.
+themes-no-noise = No random noise has been added to these totals.
+themes-noise = Each total also includes random noise, so that no one digest can be worked out from them. The noise follows the two-sided geometric mechanism with ε = { $epsilon } per release and sensitivity { $sensitivity } (one critique counts in at most { $sensitivity } themes), so α = { $alpha }. It was drawn once for each release and stored, so reloading the page shows the same numbers.
+themes-caption = Themes across { $n } published digests
+themes-total = Total (with noise)
+themes-counted = Digests that show a number
+themes-fewer = Digests with “fewer than”
+themes-almost = Digests with “almost everyone”
+themes-sources = Digests added up
 
 ## Check your answers (nothing is stored yet)
 
@@ -192,6 +221,9 @@ check-send-title = Now send your comment
 check-send-now = When you press the button, your comment is stored and your code is used up. You cannot change it after that.
 check-confirm = Confirm and send
 check-change = Change your answers
+check-themes-legend = Themes to send
+check-suggested-hint = Your own themes are ticked. What you wrote may also fit the other themes below. Tick any that fit; nothing is added unless you tick it. You can send up to three themes.
+check-suggested = Suggested from the words you used
 
 ## The printed code card (what its holder reads)
 

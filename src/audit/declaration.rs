@@ -26,7 +26,7 @@ pub fn declaration() -> Value {
         ],
         "data_directory": {
             "organisations": {"key": "slug", "fields": ["slug", "name"]},
-            "rounds": {"key": "slug", "fields": ["slug", "organisation", "title", "description", "themes", "min_group", "period_weeks", "opened", "retention_periods"]},
+            "rounds": {"key": "slug", "fields": ["slug", "organisation", "title", "description", "themes", "min_group", "period_weeks", "opened", "retention_periods", "rules"]},
             "codes": {"key": "HMAC-SHA256(code key, paper code)", "fields": ["spent flag", "round"]},
             "critiques": {
                 "key": "random 128-bit id",
@@ -40,6 +40,7 @@ pub fn declaration() -> Value {
             "members": {"key": "round, period, random critique id", "fields": ["commitment"]},
             "counters": {"key": "round and kind, or round, period and theme", "fields": ["count"]},
             "periods": {"key": "round, period", "fields": ["round", "period", "digest_json", "digest_sha256", "head", "first_leaf", "leaf_count", "shredded"]},
+            "noise": {"key": "round, period", "fields": ["epsilon", "sensitivity", "draws: the noise added to each theme of a release in the cross-organisation totals"]},
             "log_leaves": {"key": "leaf index", "fields": ["canonical JSON leaf: critique commitment, digest hash or token key"]},
             "log_heads": {"key": "head index", "fields": ["tree_size", "root_hash", "round", "period", "digest_sha256", "signature"]},
             "users": {"key": "random 128-bit staff user id", "fields": ["id", "username", "role", "organisation", "password_hash (Argon2id)"]},

@@ -157,6 +157,14 @@ pub fn verify(p: &Published) -> Report {
     }
 
     // 4: sealed periods.
+    let exact: std::collections::HashMap<(String, String), u64> = p
+        .periods
+        .iter()
+        .filter_map(|s| {
+            let d = serde_json::from_str::<SealedDigest>(&s.digest_json).ok()?;
+            Some(((d.round, d.period), d.totals.critiques))
+        })
+        .collect();
     for s in &p.periods {
         let name = format!("{} {}", s.round, s.period);
         let sha = hex(digest(&SHA256, s.digest_json.as_bytes()).as_ref());
@@ -203,9 +211,26 @@ pub fn verify(p: &Published) -> Report {
                     ),
                 );
                 r.check(
-                    d.digest.total.count.is_none_or(|n| n == d.totals.critiques),
-                    format!("{name}: the published total agrees with the totals"),
+                    d.round == s.round && d.period == s.period,
+                    format!("{name}: the digest names its round and period"),
                 );
+                if let Some(release) = &d.release {
+                    // The band covers the exact totals of every period the
+                    // release merges (rolled periods and this one).
+                    let sum: Option<u64> = release
+                        .periods
+                        .iter()
+                        .map(|period| exact.get(&(d.round.clone(), period.clone())).copied())
+                        .sum();
+                    r.check(
+                        sum.is_some_and(|n| release.total.low <= n && n <= release.total.high),
+                        format!(
+                            "{name}: the published band {} holds the logged totals of {} period(s)",
+                            release.total.label(),
+                            release.periods.len()
+                        ),
+                    );
+                }
             }
             Err(_) => r.check(false, format!("{name}: digest JSON is well-formed")),
         }

@@ -1,11 +1,13 @@
 //! The themed digest: what an organisation, and the public, may see.
 //!
-//! First honest version of disclosure control (guarantee 4): a period is
-//! published only once it has been sealed (it has ended, or the host closed
-//! it early), and its digest is frozen at that moment and logged. Within a
-//! period, a theme's count is shown only if at least `k` critiques chose it
-//! (otherwise "fewer than k"), and the period's total only if it is at least
-//! `k`.
+//! Disclosure control (guarantee 4) is [`disclosure`]: when a period is
+//! sealed (it has ended, or the host closed it early), its counts, merged
+//! with any earlier periods that rolled because they were too small or
+//! could not be protected, go through [`disclosure::publish`] with the
+//! rules fixed on the round. The outcome is frozen and logged: either a
+//! release (themes as "fewer than k", rounded numbers or "almost
+//! everyone", the total as a band), or "rolled", which shows nothing about
+//! the themes. The open period never appears.
 //!
 //! This module is pure: it is handed the counts.
 
@@ -17,59 +19,182 @@ pub mod tagging;
 use crate::audit::log::Totals;
 use crate::domain::{Organisation, Period, Round};
 use crate::store::PeriodCounts;
+use disclosure::{Band, Counts, Figure, Outcome, RollReason, Rules, TotalIs};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// A count as published: the number, or `None` when it is below the
-/// round's minimum group size and so withheld.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Shown {
-    pub count: Option<u64>,
-    /// Set when the count is withheld: the true count is below this.
-    pub fewer_than: Option<u32>,
-}
-
-impl Shown {
-    fn new(n: u64, k: u32) -> Self {
-        if n >= u64::from(k) {
-            Self {
-                count: Some(n),
-                fewer_than: None,
-            }
-        } else {
-            Self {
-                count: None,
-                fewer_than: Some(k),
-            }
-        }
-    }
-}
-
+/// One theme of a release.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ThemeCount {
+pub struct ThemeFigure {
     pub slug: String,
     pub label: String,
     #[serde(flatten)]
-    pub shown: Shown,
+    pub figure: Figure,
 }
 
+/// What a release shows: the periods it covers, the total as a band and
+/// every theme of the round (in the round's order).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PeriodDigest {
-    /// The period's id: its first day.
-    pub period: String,
+pub struct Release {
+    /// Ids of the periods covered, oldest first: earlier rolled periods,
+    /// then the period whose sealing made the release.
+    pub periods: Vec<String>,
     pub label: String,
-    pub total: Shown,
-    /// Every theme of the round, in the round's order.
-    pub themes: Vec<ThemeCount>,
+    pub total: Band,
+    pub themes: Vec<ThemeFigure>,
+}
+
+/// What is frozen and logged when a period is sealed: the release it made
+/// (or why it rolled) and the exact totals auditors check against the log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedDigest {
+    pub round: String,
+    /// The sealed period's id (its first day).
+    pub period: String,
+    pub rules: Rules,
+    /// Exact, for this period only: the log publishes them anyway.
+    pub totals: Totals,
+    /// `None` when the period rolled into the next.
+    pub release: Option<Release>,
+    /// Why it rolled: `too_few` or `cannot_protect`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rolled: Option<String>,
+}
+
+/// The noise one release adds to the cross-organisation totals, drawn
+/// once when it is made and stored apart from the published digest
+/// (publishing it would undo it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoiseDraws {
+    pub epsilon: f64,
+    pub sensitivity: u32,
+    /// Theme slug → the integer added to that theme.
+    pub draws: BTreeMap<String, i64>,
+}
+
+/// A period's counts with every theme of `round` (0 where nobody chose it).
+pub fn counts_of(round: &Round, counts: &PeriodCounts) -> Counts {
+    Counts {
+        total: counts.total,
+        themes: round
+            .themes
+            .iter()
+            .map(|t| {
+                let n = counts
+                    .themes
+                    .iter()
+                    .find(|(slug, _)| slug == t.slug.as_str())
+                    .map_or(0, |(_, n)| *n);
+                (t.slug.to_string(), n)
+            })
+            .collect(),
+    }
+}
+
+/// Seal `period` of `round`: merge it with the periods still `waiting`
+/// (rolled earlier, oldest first), and publish under the round's rules.
+/// The exact total is public (the log), hence [`TotalIs::Public`].
+pub fn seal(
+    round: &Round,
+    period: Period,
+    waiting: &[PeriodCounts],
+    counts: &PeriodCounts,
+    totals: Totals,
+) -> SealedDigest {
+    let mut all: Vec<Counts> = waiting.iter().map(|c| counts_of(round, c)).collect();
+    all.push(counts_of(round, counts));
+    let merged = disclosure::merge(&all);
+    let (release, rolled) = match disclosure::publish(&merged, &round.rules, TotalIs::Public) {
+        Outcome::Publish(published) => {
+            let mut periods: Vec<String> = waiting.iter().map(|c| c.period_id.clone()).collect();
+            periods.push(period.id());
+            let label = match waiting
+                .first()
+                .and_then(|w| Period::from_id(&w.period_id, round.period))
+            {
+                Some(first) => format!("{} to {}", first.label(), lower_first(&period.label())),
+                None => period.label(),
+            };
+            let themes = round
+                .themes
+                .iter()
+                .filter_map(|t| {
+                    let figure = *published.themes.get(t.slug.as_str())?;
+                    Some(ThemeFigure {
+                        slug: t.slug.to_string(),
+                        label: t.label.clone(),
+                        figure,
+                    })
+                })
+                .collect();
+            let release = Release {
+                periods,
+                label,
+                total: published.total,
+                themes,
+            };
+            (Some(release), None)
+        }
+        Outcome::Roll(RollReason::TooFew) => (None, Some("too_few".to_owned())),
+        Outcome::Roll(RollReason::CannotProtect) => (None, Some("cannot_protect".to_owned())),
+    };
+    SealedDigest {
+        round: round.slug.to_string(),
+        period: period.id(),
+        rules: round.rules,
+        totals,
+        release,
+        rolled,
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// One theme as published, with its trend.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ThemeView {
+    pub slug: String,
+    pub label: String,
+    #[serde(flatten)]
+    pub figure: Figure,
+    /// Change against the previous release of the round, only when both
+    /// are shown as numbers.
+    pub trend: Option<i64>,
+}
+
+/// A release as the digest shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReleaseView {
+    /// The release's id: its last period's id.
+    pub id: String,
+    pub periods: Vec<String>,
+    pub label: String,
+    pub total: TotalView,
+    /// Ranked: "almost everyone" first, then by shown count, then "fewer
+    /// than k"; ties keep the round's order.
+    pub themes: Vec<ThemeView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalView {
+    pub low: u64,
+    pub high: u64,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RoundDigest {
     pub slug: String,
     pub title: String,
-    pub min_group: u32,
+    pub rules: Rules,
     pub period_weeks: u8,
-    /// Ended periods with at least one critique, newest first.
-    pub periods: Vec<PeriodDigest>,
+    /// Newest first.
+    pub releases: Vec<ReleaseView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -79,64 +204,202 @@ pub struct Digest {
     pub rounds: Vec<RoundDigest>,
 }
 
-/// What is frozen and logged when a period is sealed: the published digest
-/// and the exact totals auditors check against the log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SealedDigest {
-    pub round: String,
-    pub min_group: u32,
-    pub totals: Totals,
-    pub digest: PeriodDigest,
-}
-
-/// The digest of one period of `round` from its counts.
-pub fn period_digest(round: &Round, period: Period, counts: &PeriodCounts) -> PeriodDigest {
-    let k = round.min_group.get();
-    let themes = round
-        .themes
-        .iter()
-        .map(|t| {
-            let n = counts
-                .themes
-                .iter()
-                .find(|(slug, _)| slug == t.slug.as_str())
-                .map_or(0, |(_, n)| *n);
-            ThemeCount {
-                slug: t.slug.to_string(),
-                label: t.label.clone(),
-                shown: Shown::new(n, k),
-            }
-        })
-        .collect();
-    PeriodDigest {
-        period: period.id(),
-        label: period.label(),
-        total: Shown::new(counts.total, k),
-        themes,
+impl Digest {
+    /// Every release of every round, newest first, with its round.
+    pub fn releases(&self) -> Vec<(&RoundDigest, &ReleaseView)> {
+        let mut all: Vec<_> = self
+            .rounds
+            .iter()
+            .flat_map(|r| r.releases.iter().map(move |rel| (r, rel)))
+            .collect();
+        all.sort_by(|a, b| b.1.id.cmp(&a.1.id));
+        all
     }
 }
 
-/// The published digest of `org`: every sealed period of every round,
-/// newest first.
+fn rank(f: &Figure) -> (u8, u64) {
+    match f {
+        Figure::AlmostEveryone => (2, 0),
+        Figure::About(n) => (1, *n),
+        Figure::FewerThan(_) => (0, 0),
+    }
+}
+
+/// The releases of one round, newest first, with trends.
+pub fn releases(sealed: &[SealedDigest]) -> Vec<ReleaseView> {
+    let mut released: Vec<&Release> = sealed.iter().filter_map(|s| s.release.as_ref()).collect();
+    released.sort_by(|a, b| a.periods.last().cmp(&b.periods.last()));
+    let mut out = Vec::new();
+    let mut previous: Option<&Release> = None;
+    for r in released {
+        let mut themes: Vec<ThemeView> = r
+            .themes
+            .iter()
+            .map(|t| {
+                let before = previous
+                    .and_then(|p| p.themes.iter().find(|x| x.slug == t.slug))
+                    .map(|x| &x.figure);
+                ThemeView {
+                    slug: t.slug.clone(),
+                    label: t.label.clone(),
+                    figure: t.figure,
+                    trend: disclosure::trend(before, &t.figure),
+                }
+            })
+            .collect();
+        themes.sort_by_key(|t| std::cmp::Reverse(rank(&t.figure)));
+        out.push(ReleaseView {
+            id: r.periods.last().cloned().unwrap_or_default(),
+            periods: r.periods.clone(),
+            label: r.label.clone(),
+            total: TotalView {
+                low: r.total.low,
+                high: r.total.high,
+                label: r.total.label(),
+            },
+            themes,
+        });
+        previous = Some(r);
+    }
+    out.reverse();
+    out
+}
+
+/// The published digest of `org`: every release of every round.
 pub fn build(org: &Organisation, rounds: &[(Round, Vec<SealedDigest>)]) -> Digest {
     Digest {
         organisation: org.slug.to_string(),
         name: org.name.clone(),
         rounds: rounds
             .iter()
-            .map(|(round, sealed)| {
-                let mut periods: Vec<PeriodDigest> =
-                    sealed.iter().map(|s| s.digest.clone()).collect();
-                periods.sort_by(|a, b| b.period.cmp(&a.period));
-                RoundDigest {
-                    slug: round.slug.to_string(),
-                    title: round.title.clone(),
-                    min_group: round.min_group.get(),
-                    period_weeks: round.period.weeks(),
-                    periods,
-                }
+            .map(|(round, sealed)| RoundDigest {
+                slug: round.slug.to_string(),
+                title: round.title.clone(),
+                rules: round.rules,
+                period_weeks: round.period.weeks(),
+                releases: releases(sealed),
             })
             .collect(),
+    }
+}
+
+/// A theme across organisations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AcrossTheme {
+    pub slug: String,
+    pub label: String,
+    /// The sum of the shown (rounded) counts, plus the stored noise when
+    /// noise is on; never below 0.
+    pub value: u64,
+    /// Releases in which the theme was shown as a number (added up).
+    pub counted: usize,
+    /// Releases in which it was "fewer than k" (counted, not added).
+    pub fewer_than: usize,
+    /// Releases in which it was "almost everyone" (counted, not added).
+    pub almost_everyone: usize,
+}
+
+/// The parameters of the noise in [`Across`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct NoiseParameters {
+    pub epsilon: f64,
+    pub sensitivity: u32,
+    pub alpha: f64,
+}
+
+/// Which release of which round the host-wide totals take.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AcrossSource {
+    pub organisation: String,
+    pub round: String,
+    pub release: String,
+    pub label: String,
+}
+
+/// Themes across organisations: from each round's latest release only,
+/// from published figures only.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Across {
+    pub sources: Vec<AcrossSource>,
+    /// The distinct noise parameters of the releases added (empty when
+    /// no noise was added).
+    pub noise: Vec<NoiseParameters>,
+    /// Ranked by value, largest first.
+    pub themes: Vec<AcrossTheme>,
+}
+
+/// Add up each round's latest release (with the noise drawn for it when it
+/// was made, if any). Built only from released figures: "fewer than k" and
+/// "almost everyone" are counted, never turned into numbers.
+pub fn across(digests: &[Digest], noise: &dyn Fn(&str, &str) -> Option<NoiseDraws>) -> Across {
+    let mut sources = Vec::new();
+    let mut published = Vec::new();
+    let mut labels: BTreeMap<String, String> = BTreeMap::new();
+    let mut added: BTreeMap<String, i64> = BTreeMap::new();
+    let mut params: Vec<NoiseParameters> = Vec::new();
+    for d in digests {
+        for round in &d.rounds {
+            let Some(latest) = round.releases.first() else {
+                continue;
+            };
+            sources.push(AcrossSource {
+                organisation: d.organisation.clone(),
+                round: round.slug.clone(),
+                release: latest.id.clone(),
+                label: latest.label.clone(),
+            });
+            for t in &latest.themes {
+                labels
+                    .entry(t.slug.clone())
+                    .or_insert_with(|| t.label.clone());
+            }
+            published.push(disclosure::Published {
+                total: Band {
+                    low: latest.total.low,
+                    high: latest.total.high,
+                },
+                themes: latest
+                    .themes
+                    .iter()
+                    .map(|t| (t.slug.clone(), t.figure))
+                    .collect(),
+            });
+            if let Some(n) = noise(&round.slug, &latest.id) {
+                let p = NoiseParameters {
+                    epsilon: n.epsilon,
+                    sensitivity: n.sensitivity,
+                    alpha: (-n.epsilon / f64::from(n.sensitivity.max(1))).exp(),
+                };
+                if !params.contains(&p) {
+                    params.push(p);
+                }
+                for (slug, v) in n.draws {
+                    *added.entry(slug).or_default() += v;
+                }
+            }
+        }
+    }
+    let refs: Vec<&disclosure::Published> = published.iter().collect();
+    let mut themes: Vec<AcrossTheme> = disclosure::cross_organisation(&refs, None)
+        .into_iter()
+        .map(|(slug, t)| {
+            let noisy =
+                i64::try_from(t.value).unwrap_or(i64::MAX) + added.get(&slug).copied().unwrap_or(0);
+            AcrossTheme {
+                label: labels.get(&slug).cloned().unwrap_or_else(|| slug.clone()),
+                slug,
+                value: u64::try_from(noisy.max(0)).unwrap_or(0),
+                counted: t.counted,
+                fewer_than: t.fewer_than,
+                almost_everyone: t.almost_everyone,
+            }
+        })
+        .collect();
+    themes.sort_by(|a, b| b.value.cmp(&a.value).then(a.slug.cmp(&b.slug)));
+    Across {
+        sources,
+        noise: params,
+        themes,
     }
 }
 
@@ -145,36 +408,98 @@ mod tests {
     use super::*;
     use time::{Date, Month};
 
-    fn period() -> Period {
-        let d = Date::from_calendar_date(2026, Month::November, 18).unwrap();
+    fn week(day: u8) -> Period {
+        let d = Date::from_calendar_date(2026, Month::November, day).unwrap();
         Period::containing(d, crate::domain::PeriodLength::ONE_WEEK)
     }
 
-    #[test]
-    fn small_counts_are_withheld() {
-        let round = Round::parse("r", "o", "R", None, None, None, None).unwrap();
-        let counts = PeriodCounts {
-            period_id: "2026-11-16".into(),
-            total: 10,
-            themes: vec![("leadership".into(), 4), ("information".into(), 6)],
-        };
-        let p = period_digest(&round, period(), &counts);
-        assert_eq!(p.total.count, Some(10));
-        let get = |slug: &str| p.themes.iter().find(|t| t.slug == slug).unwrap().shown;
-        assert_eq!(get("leadership").count, None);
-        assert_eq!(get("leadership").fewer_than, Some(5));
-        assert_eq!(get("information").count, Some(6));
-        assert_eq!(get("whose-voices").fewer_than, Some(5));
+    fn counts(period: Period, total: u64, themes: &[(&str, u64)]) -> PeriodCounts {
+        PeriodCounts {
+            period_id: period.id(),
+            total,
+            themes: themes.iter().map(|(s, n)| ((*s).into(), *n)).collect(),
+        }
+    }
+
+    fn totals(n: u64) -> Totals {
+        Totals {
+            critiques: n,
+            codes_spent: n,
+            tokens_spent: 0,
+        }
+    }
+
+    fn round() -> Round {
+        Round::parse("r", "o", "R", None, None, None, None).unwrap()
+    }
+
+    fn figure(s: &SealedDigest, slug: &str) -> Figure {
+        let r = s.release.as_ref().unwrap();
+        r.themes.iter().find(|t| t.slug == slug).unwrap().figure
     }
 
     #[test]
-    fn a_small_total_is_withheld() {
-        let round = Round::parse("r", "o", "R", None, None, None, None).unwrap();
-        let counts = PeriodCounts {
-            period_id: "2026-11-16".into(),
-            total: 4,
-            themes: vec![("leadership".into(), 4)],
-        };
-        assert_eq!(period_digest(&round, period(), &counts).total.count, None);
+    fn a_sealed_period_shows_hidden_rounded_and_almost_everyone() {
+        let c = counts(
+            week(18),
+            40,
+            &[
+                ("leadership", 4),
+                ("information", 17),
+                ("money-and-time", 38),
+            ],
+        );
+        let s = seal(&round(), week(18), &[], &c, totals(40));
+        assert_eq!(figure(&s, "leadership"), Figure::FewerThan(5));
+        assert_eq!(figure(&s, "information"), Figure::About(15));
+        assert_eq!(figure(&s, "money-and-time"), Figure::AlmostEveryone);
+        assert_eq!(figure(&s, "whose-voices"), Figure::FewerThan(5));
+        let r = s.release.unwrap();
+        assert_eq!((r.total.low, r.total.high), (20, 49));
+        assert_eq!(r.periods, vec![week(18).id()]);
+        assert_eq!(r.themes.len(), 13, "every theme of the round");
+    }
+
+    #[test]
+    fn a_small_period_rolls_and_the_next_release_covers_both() {
+        let small = counts(week(11), 6, &[("information", 6)]);
+        let s = seal(&round(), week(11), &[], &small, totals(6));
+        assert_eq!(s.release, None);
+        assert_eq!(s.rolled.as_deref(), Some("too_few"));
+        let next = counts(week(18), 9, &[("information", 2), ("leadership", 9)]);
+        let s = seal(&round(), week(18), &[small], &next, totals(9));
+        let r = s.release.as_ref().unwrap();
+        assert_eq!(r.periods, vec![week(11).id(), week(18).id()]);
+        assert!(r.label.starts_with("Week 46 of 2026") && r.label.contains("to week 47"));
+        assert_eq!(figure(&s, "information"), Figure::About(10));
+        assert_eq!((r.total.low, r.total.high), (10, 19));
+        // The frozen JSON round-trips (it is what the log hashes).
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains(r#""shown":"about","value":10"#), "{json}");
+        assert_eq!(serde_json::from_str::<SealedDigest>(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn releases_are_ranked_and_trends_need_both_sides_shown() {
+        let a = counts(week(11), 30, &[("information", 10), ("leadership", 12)]);
+        let b = counts(week(18), 30, &[("information", 20), ("leadership", 3)]);
+        let sealed = vec![
+            seal(&round(), week(11), &[], &a, totals(30)),
+            seal(&round(), week(18), &[], &b, totals(30)),
+        ];
+        let views = releases(&sealed);
+        assert_eq!(views.len(), 2);
+        assert_eq!(views[0].id, week(18).id(), "newest first");
+        let info = &views[0].themes[0];
+        assert_eq!(info.slug, "information", "ranked first");
+        assert_eq!(info.trend, Some(10));
+        let lead = views[0]
+            .themes
+            .iter()
+            .find(|t| t.slug == "leadership")
+            .unwrap();
+        assert_eq!(lead.figure, Figure::FewerThan(5));
+        assert_eq!(lead.trend, None, "one side hidden");
+        assert!(views[1].themes.iter().all(|t| t.trend.is_none()));
     }
 }

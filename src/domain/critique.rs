@@ -110,6 +110,7 @@ mod tests {
             period: PeriodLength::ONE_WEEK,
             opened: false,
             retention_periods: 8,
+            rules: Default::default(),
         }
     }
 

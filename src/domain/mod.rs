@@ -56,6 +56,10 @@ pub enum InputError {
     CountInvalid,
     #[error("bad retention")]
     RetentionInvalid,
+    #[error("disclosure rules invalid")]
+    RulesInvalid(crate::digest::disclosure::RulesError),
+    #[error("disclosure rules loosened")]
+    RulesLoosened,
 }
 
 impl InputError {
@@ -78,6 +82,8 @@ impl InputError {
             Self::ThemeListInvalid => "themes_invalid",
             Self::CountInvalid => "count_invalid",
             Self::RetentionInvalid => "retention_invalid",
+            Self::RulesInvalid(_) => "rules_invalid",
+            Self::RulesLoosened => "rules_loosened",
         }
     }
 
@@ -119,6 +125,13 @@ impl InputError {
             Self::RetentionInvalid => {
                 "retention_periods must be a whole number from 1 to 520.".into()
             }
+            Self::RulesInvalid(e) => format!(
+                "The disclosure rules are not valid: {e}. rounding_base must be 1 to 1000; \
+                 min_period must be at least twice min_group, less one."
+            ),
+            Self::RulesLoosened => "The round is open, so its disclosure rules (min_group, \
+                 rounding_base, min_period) can only be made stricter, never looser."
+                .into(),
         }
     }
 }

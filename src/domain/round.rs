@@ -5,6 +5,7 @@
 
 use super::theme::valid_text;
 use super::{default_themes, InputError, PeriodLength, Slug, Theme};
+use crate::digest::disclosure::{Rules, RulesError};
 use serde::{Deserialize, Serialize};
 
 /// An organisation people give feedback about.
@@ -66,6 +67,7 @@ impl From<MinGroup> for u32 {
 
 /// A feedback round about one organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredRound")]
 pub struct Round {
     pub slug: Slug,
     pub organisation: Slug,
@@ -81,6 +83,49 @@ pub struct Round {
     /// counts and the log are kept for ever.
     #[serde(default = "default_retention")]
     pub retention_periods: u32,
+    /// The disclosure rules (guarantee 4): `k` is always `min_group`. Fixed
+    /// when the round opens; afterwards only [`Rules::tighten`] changes them.
+    pub rules: Rules,
+}
+
+/// A round as stored: records written before the rules existed get the
+/// default rules with their own `k`.
+#[derive(Deserialize)]
+struct StoredRound {
+    slug: Slug,
+    organisation: Slug,
+    title: String,
+    description: String,
+    themes: Vec<Theme>,
+    min_group: MinGroup,
+    period_weeks: PeriodLength,
+    opened: bool,
+    #[serde(default = "default_retention")]
+    retention_periods: u32,
+    #[serde(default)]
+    rules: Option<Rules>,
+}
+
+impl From<StoredRound> for Round {
+    fn from(r: StoredRound) -> Self {
+        let rules = r
+            .rules
+            .filter(|rules| rules.k() == r.min_group.get())
+            .or_else(|| Rules::with_k(r.min_group.get()).ok())
+            .unwrap_or_default();
+        Self {
+            slug: r.slug,
+            organisation: r.organisation,
+            title: r.title,
+            description: r.description,
+            themes: r.themes,
+            min_group: MinGroup(rules.k()),
+            period: r.period_weeks,
+            opened: r.opened,
+            retention_periods: r.retention_periods,
+            rules,
+        }
+    }
 }
 
 fn default_retention() -> u32 {
@@ -109,22 +154,24 @@ impl Round {
                 field: "description",
             });
         }
+        let min_group = min_group
+            .map(MinGroup::parse)
+            .transpose()?
+            .unwrap_or_default();
         Ok(Self {
             slug,
             organisation,
             title: title.trim().to_owned(),
             description: description.to_owned(),
             themes: Theme::parse_list(themes.unwrap_or_else(default_themes))?,
-            min_group: min_group
-                .map(MinGroup::parse)
-                .transpose()?
-                .unwrap_or_default(),
+            min_group,
             period: period_weeks
                 .map(PeriodLength::parse)
                 .transpose()?
                 .unwrap_or_default(),
             opened: false,
             retention_periods: default_retention(),
+            rules: Rules::with_k(min_group.get()).map_err(InputError::RulesInvalid)?,
         })
     }
 }
@@ -136,6 +183,10 @@ pub struct RoundUpdate {
     pub description: Option<String>,
     pub themes: Option<Vec<Theme>>,
     pub min_group: Option<u64>,
+    /// Shown counts are rounded to the nearest multiple of this.
+    pub rounding_base: Option<u64>,
+    /// A period with fewer critiques rolls into the next.
+    pub min_period: Option<u64>,
     pub retention_periods: Option<u64>,
 }
 
@@ -159,14 +210,9 @@ impl RoundUpdate {
             }
             next.description = d.to_owned();
         }
-        if let Some(k) = self.min_group {
-            let k = MinGroup::parse(k)?;
-            if current.opened && k < current.min_group {
-                return Err(InputError::MinGroupLowered {
-                    current: current.min_group.get(),
-                });
-            }
-            next.min_group = k;
+        if self.min_group.is_some() || self.rounding_base.is_some() || self.min_period.is_some() {
+            next.rules = self.rules(current)?;
+            next.min_group = MinGroup(next.rules.k());
         }
         if let Some(r) = self.retention_periods {
             next.retention_periods = match u32::try_from(r) {
@@ -183,6 +229,37 @@ impl RoundUpdate {
             next.themes = themes;
         }
         Ok(next)
+    }
+
+    /// The round's new disclosure rules: anything before opening, only
+    /// stricter after. A minimum period left out is raised to `2k − 1` if
+    /// a new `k` needs it.
+    fn rules(&self, current: &Round) -> Result<Rules, InputError> {
+        let was = current.rules;
+        let k = match self.min_group {
+            Some(k) => MinGroup::parse(k)?.get(),
+            None => was.k(),
+        };
+        let base = match self.rounding_base {
+            Some(b) => u32::try_from(b).map_err(|_| InputError::RulesInvalid(RulesError::Base))?,
+            None => was.base(),
+        };
+        let min_period = match self.min_period {
+            Some(m) => {
+                u32::try_from(m).map_err(|_| InputError::RulesInvalid(RulesError::MinPeriod))?
+            }
+            None => was.min_period().max(2 * k - 1),
+        };
+        if !current.opened {
+            return Rules::new(k, base, min_period).map_err(InputError::RulesInvalid);
+        }
+        if k < was.k() {
+            return Err(InputError::MinGroupLowered { current: was.k() });
+        }
+        was.tighten(k, base, min_period).map_err(|e| match e {
+            RulesError::Loosened => InputError::RulesLoosened,
+            e => InputError::RulesInvalid(e),
+        })
     }
 }
 
@@ -215,6 +292,50 @@ mod tests {
     }
 
     #[test]
+    fn disclosure_rules_are_free_before_opening_and_only_tighten_after() {
+        let set = |k, base, min| RoundUpdate {
+            min_group: k,
+            rounding_base: base,
+            min_period: min,
+            ..Default::default()
+        };
+        let before = set(Some(3), Some(2), Some(6)).apply(&round(false)).unwrap();
+        assert_eq!((before.rules.k(), before.rules.base()), (3, 2));
+        assert_eq!(before.rules.min_period(), 6);
+        assert_eq!(before.min_group.get(), 3);
+        let open = round(true);
+        assert_eq!(
+            set(None, Some(1), None).apply(&open),
+            Err(InputError::RulesLoosened)
+        );
+        assert_eq!(
+            set(None, None, Some(9)).apply(&open),
+            Err(InputError::RulesLoosened)
+        );
+        let stricter = set(Some(8), Some(10), None).apply(&open).unwrap();
+        assert_eq!(stricter.rules.k(), 8);
+        assert_eq!(stricter.rules.base(), 10);
+        assert_eq!(stricter.rules.min_period(), 15, "raised to 2k - 1");
+        assert_eq!(
+            set(None, None, Some(3))
+                .apply(&round(false))
+                .unwrap_err()
+                .code(),
+            "rules_invalid"
+        );
+    }
+
+    #[test]
+    fn a_round_stored_before_the_rules_existed_gets_the_defaults_with_its_k() {
+        let mut json = serde_json::to_value(round(true)).unwrap();
+        json.as_object_mut().unwrap().remove("rules");
+        json["min_group"] = 7.into();
+        let back: Round = serde_json::from_value(json).unwrap();
+        assert_eq!(back.rules, Rules::with_k(7).unwrap());
+        assert_eq!(back.min_group.get(), 7);
+    }
+
+    #[test]
     fn themes_can_only_be_added_after_opening() {
         let open = round(true);
         let mut added = open.themes.clone();
@@ -222,6 +343,7 @@ mod tests {
             slug: Slug::parse("transport", "theme").unwrap(),
             label: "Transport".into(),
             description: String::new(),
+            easy_read: String::new(),
         });
         let add = RoundUpdate {
             themes: Some(added),

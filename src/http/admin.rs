@@ -10,7 +10,7 @@ use super::api::json_body;
 use super::error::ApiError;
 use super::participant::load_round;
 use super::{sha256, AppState};
-use crate::domain::{InputError, Organisation, Round, RoundUpdate, Slug, Theme};
+use crate::domain::{InputError, Organisation, Round, RoundUpdate, Slug, Theme, SOMETHING_ELSE};
 use crate::views;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -93,6 +93,9 @@ struct ThemeBody {
     label: String,
     #[serde(default)]
     description: String,
+    /// The description in Easy Read (sentences of at most 15 words).
+    #[serde(default)]
+    easy_read: String,
 }
 
 fn parse_themes(themes: Option<Vec<ThemeBody>>) -> Result<Option<Vec<Theme>>, InputError> {
@@ -104,6 +107,7 @@ fn parse_themes(themes: Option<Vec<ThemeBody>>) -> Result<Option<Vec<Theme>>, In
                         slug: Slug::parse(&t.slug, "theme slug")?,
                         label: t.label.trim().to_owned(),
                         description: t.description.trim().to_owned(),
+                        easy_read: t.easy_read.trim().to_owned(),
                     })
                 })
                 .collect()
@@ -120,6 +124,8 @@ struct NewRound {
     description: Option<String>,
     themes: Option<Vec<ThemeBody>>,
     min_group: Option<u64>,
+    rounding_base: Option<u64>,
+    min_period: Option<u64>,
     period_weeks: Option<u64>,
     retention_periods: Option<u64>,
 }
@@ -142,6 +148,8 @@ pub async fn create_round(
     )?;
     let round = RoundUpdate {
         retention_periods: body.retention_periods,
+        rounding_base: body.rounding_base,
+        min_period: body.min_period,
         ..RoundUpdate::default()
     }
     .apply(&round)?;
@@ -190,6 +198,8 @@ struct RoundChange {
     description: Option<String>,
     themes: Option<Vec<ThemeBody>>,
     min_group: Option<u64>,
+    rounding_base: Option<u64>,
+    min_period: Option<u64>,
     retention_periods: Option<u64>,
 }
 
@@ -207,6 +217,8 @@ pub async fn update_round(
         description: body.description,
         themes: parse_themes(body.themes)?,
         min_group: body.min_group,
+        rounding_base: body.rounding_base,
+        min_period: body.min_period,
         retention_periods: body.retention_periods,
     };
     let updated = state.store.update_round(round.slug, update).await?;
@@ -290,4 +302,95 @@ pub(super) fn sheet_response(
         .content_type("text/html; charset=utf-8")
         .insert_header(("Content-Security-Policy", csp))
         .body(views::code_sheet(org, round, codes, &url).into_string())
+}
+
+#[derive(Serialize)]
+pub(crate) struct KeyphrasesView {
+    pub round: String,
+    /// Only groups found in at least this many distinct texts are shown.
+    pub k: u32,
+    /// The sealed periods whose texts were read (shredded ones are gone).
+    pub periods: Vec<String>,
+    pub groups: Vec<crate::digest::keyphrases::Group>,
+}
+
+/// `GET /api/v1/admin/rounds/{round}/keyphrases`: recurring phrases in the
+/// "Something else" critiques of the round's sealed, unshredded periods,
+/// ranked against its other critiques; scrubbed, and only groups in at
+/// least k distinct texts. The open period is never read.
+pub async fn keyphrases(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    require_admin(&state, &req)?;
+    let (_, round) = load_round(&state, &path)?;
+    Ok(HttpResponse::Ok().json(recurring_phrases(&state, &round).await?))
+}
+
+/// The recurring phrases of `round`'s "Something else" critiques (admin
+/// API and console alike; see [`keyphrases`]).
+pub(crate) async fn recurring_phrases(
+    state: &AppState,
+    round: &Round,
+) -> Result<KeyphrasesView, ApiError> {
+    state.store.seal_due(state.clock.today()).await?;
+    let mut periods = Vec::new();
+    let (mut other, mut background) = (Vec::new(), Vec::new());
+    for sealed in state.store.sealed_periods(&round.slug)? {
+        if sealed.shredded {
+            continue;
+        }
+        for (themes, text) in state.store.themed_texts(&round.slug, &sealed.period)? {
+            if themes.iter().any(|t| t == SOMETHING_ELSE) {
+                other.push(text);
+            } else {
+                background.push(text);
+            }
+        }
+        periods.push(sealed.period);
+    }
+    let other: Vec<&str> = other.iter().map(String::as_str).collect();
+    let background: Vec<&str> = background.iter().map(String::as_str).collect();
+    let k = round.rules.k();
+    let groups = crate::digest::keyphrases::recurring_against(&other, &background, k as usize);
+    Ok(KeyphrasesView {
+        round: round.slug.to_string(),
+        k,
+        periods,
+        groups,
+    })
+}
+
+/// `POST /api/v1/admin/rounds/{round}/themes`: add one theme at the end of
+/// the round's list (for example a keyphrase group promoted from another
+/// round). Allowed before and after opening: adding never loosens anything.
+pub async fn add_theme(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    require_admin(&state, &req)?;
+    let (_, round) = load_round(&state, &path)?;
+    let body: ThemeBody = json_body(&req, payload).await?;
+    let theme = parse_themes(Some(vec![body]))?.unwrap_or_default();
+    let updated = append_themes(&state, round, theme).await?;
+    Ok(HttpResponse::Created().json(RoundView::new(&state, updated)?))
+}
+
+/// Add `themes` at the end of `round`'s list (admin API and console
+/// alike): allowed before and after opening, as adding loosens nothing.
+pub(crate) async fn append_themes(
+    state: &AppState,
+    round: Round,
+    new: Vec<Theme>,
+) -> Result<Round, ApiError> {
+    let mut themes = round.themes.clone();
+    themes.extend(new);
+    let update = RoundUpdate {
+        themes: Some(themes),
+        ..RoundUpdate::default()
+    };
+    Ok(state.store.update_round(round.slug, update).await?)
 }

@@ -11,7 +11,7 @@ use super::body::{self, FORM, FORM_LIMIT};
 use super::error::ApiError;
 use super::participant::{load_round, messages, page, problem_page};
 use super::AppState;
-use crate::domain::{InputError, Round, Submission, MAX_TEXT_CHARS, MAX_THEMES};
+use crate::domain::{InputError, Round, Submission, Theme, MAX_TEXT_CHARS, MAX_THEMES};
 use crate::messages::Messages;
 use crate::tokens::PaperCode;
 use crate::views::{self, FormErrors, FormValues};
@@ -145,10 +145,25 @@ pub async fn check(
     let change = req.query_string().split('&').any(|p| p == "change=yes");
     match read_answers(&m, &round, &req, payload).await {
         Ok(a) if change => form_again(StatusCode::OK, &a.values, &a.code.display(), Vec::new()),
-        Ok(a) => page(
-            StatusCode::OK,
-            views::check_answers(&m, &org, &round, &a.values, &a.code.display()),
-        ),
+        Ok(a) => {
+            let suggested = suggestions(&round, &a.values);
+            page(
+                StatusCode::OK,
+                views::check_answers(&m, &org, &round, &a.values, &a.code.display(), &suggested),
+            )
+        }
         Err((status, values, errors)) => form_again(status, &values, "", errors),
     }
+}
+
+/// Themes of the round that the lexicon finds in the text and the person
+/// did not choose, best first, offered unticked: only as many as still fit
+/// under the limit of themes, so that ticking every one is never refused.
+pub(super) fn suggestions<'r>(round: &'r Round, values: &FormValues) -> Vec<&'r Theme> {
+    crate::digest::tagging::suggest(&values.text)
+        .iter()
+        .filter(|s| !values.themes.contains(&s.theme))
+        .filter_map(|s| round.themes.iter().find(|t| t.slug.as_str() == s.theme))
+        .take(MAX_THEMES.saturating_sub(values.themes.len()))
+        .collect()
 }

@@ -11,6 +11,8 @@ mod audit;
 mod body;
 mod client;
 pub mod console;
+mod demo;
+mod digests;
 pub mod error;
 mod form;
 mod headers;
@@ -370,6 +372,7 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<Demo> {
             r
         }
     };
+    demo::seed_history(state, &round).await?;
     let codes = issue_codes(state, &round, 10)
         .await
         .map_err(|e| anyhow::anyhow!("could not issue demo codes: {}", e.message()))?;

@@ -2,7 +2,7 @@
 //! tests (and the OpenAPI check) read, and the actix configuration that
 //! serves it. A test fails if the two disagree.
 
-use super::{admin, api, audit, console, form, ops, participant, privacy_pass};
+use super::{admin, api, audit, console, digests, form, ops, participant, privacy_pass};
 use actix_web::web;
 
 /// Who a route is for.
@@ -48,6 +48,11 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/accessibility", Audience::Participant),
     r("GET", "/static/pictures/{picture}", Audience::Public),
     r("GET", "/o/{organisation}", Audience::Public),
+    r("GET", "/o/{organisation}/digest.csv", Audience::Public),
+    r("GET", "/o/{organisation}/digest.atom", Audience::Public),
+    r("GET", "/digests.atom", Audience::Public),
+    r("GET", "/themes", Audience::Public),
+    r("GET", "/api/v1/themes", Audience::Api),
     r("GET", "/healthz", Audience::Public),
     r("GET", "/readyz", Audience::Public),
     r("GET", "/static/style.css", Audience::Public),
@@ -70,6 +75,16 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/api/v1/admin/rounds", Audience::Admin),
     r("GET", "/api/v1/admin/rounds/{round}", Audience::Admin),
     r("PATCH", "/api/v1/admin/rounds/{round}", Audience::Admin),
+    r(
+        "GET",
+        "/api/v1/admin/rounds/{round}/keyphrases",
+        Audience::Admin,
+    ),
+    r(
+        "POST",
+        "/api/v1/admin/rounds/{round}/themes",
+        Audience::Admin,
+    ),
     r(
         "POST",
         "/api/v1/admin/rounds/{round}/codes",
@@ -122,6 +137,12 @@ pub const ROUTES: &[Route] = &[
         Audience::Console,
     ),
     r("POST", "/console/periods/close", Audience::Console),
+    r(
+        "GET",
+        "/console/rounds/{round}/keyphrases",
+        Audience::Console,
+    ),
+    r("POST", "/console/themes", Audience::Console),
     r("GET", "/console/users", Audience::Console),
     r("POST", "/console/users", Audience::Console),
     r("POST", "/console/users/{user}/remove", Audience::Console),
@@ -163,6 +184,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(participant::picture),
         )
         .route("/o/{organisation}", web::get().to(participant::digest))
+        .route("/o/{organisation}/digest.csv", web::get().to(digests::csv))
+        .route(
+            "/o/{organisation}/digest.atom",
+            web::get().to(digests::atom),
+        )
+        .route("/digests.atom", web::get().to(digests::atom_all))
+        .route("/themes", web::get().to(digests::themes_page))
+        .route("/api/v1/themes", web::get().to(digests::themes_json))
         .route("/healthz", web::get().to(participant::healthz))
         .route("/readyz", web::get().to(ops::readyz))
         .route("/static/style.css", web::get().to(participant::style))
@@ -184,6 +213,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/api/v1/admin/rounds/{round}",
             web::patch().to(admin::update_round),
+        )
+        .route(
+            "/api/v1/admin/rounds/{round}/keyphrases",
+            web::get().to(admin::keyphrases),
+        )
+        .route(
+            "/api/v1/admin/rounds/{round}/themes",
+            web::post().to(admin::add_theme),
         )
         .route(
             "/api/v1/admin/rounds/{round}/codes",
@@ -271,6 +308,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/console/periods/close",
             web::post().to(console::close_periods),
         )
+        .route(
+            "/console/rounds/{round}/keyphrases",
+            web::get().to(console::keyphrases),
+        )
+        .route("/console/themes", web::post().to(console::promote))
         .route("/console/users", web::get().to(console::users))
         .route("/console/users", web::post().to(console::add_user))
         .route(

@@ -68,6 +68,13 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("chars", 5200.into()),
         ("url", "https://feedback.example.org/r/demo".into()),
         ("total", "fewer than 5".into()),
+        ("n", 10.into()),
+        ("base", 5.into()),
+        ("min", 10.into()),
+        ("band", "20-49".into()),
+        ("epsilon", "1".into()),
+        ("sensitivity", 3.into()),
+        ("alpha", "0.717".into()),
     ]
 }
 
@@ -110,6 +117,26 @@ fn easy_read_sentences_have_fifteen_words_or_fewer() {
         }
     }
     assert!(checked > 100, "only {checked} sentences checked");
+}
+
+#[test]
+fn default_themes_have_easy_read_lines_of_fifteen_words_or_fewer() {
+    for theme in crate::domain::default_themes() {
+        assert!(
+            !theme.easy_read.is_empty(),
+            "{} has an Easy Read line",
+            theme.slug
+        );
+        for sentence in sentences(&theme.easy_read) {
+            let words = sentence.split_whitespace().count();
+            assert!(
+                words <= 15,
+                "theme {}: {words} words in “{}”",
+                theme.slug,
+                sentence.trim()
+            );
+        }
+    }
 }
 
 #[test]

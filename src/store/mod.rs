@@ -18,6 +18,7 @@
 //! | `periods`       | round, period                        | JSON `SealedPeriod`: frozen digest, its hash, leaf range, head |
 //! | `log_leaves`    | leaf index, u64 big-endian           | the leaf's canonical JSON ([`crate::audit::log::Leaf`]) |
 //! | `log_heads`     | head index, u64 big-endian           | JSON [`TreeHead`] |
+//! | `noise`         | round, period                        | JSON [`crate::digest::NoiseDraws`]: the noise drawn once for the release that period's sealing made (secret: never published) |
 //! | `invitations`   | HMAC-SHA256(invitation key, secret), 32 B | u32 big-endian tokens left, then the round slug |
 //! | `spent-nonces/<token_key_id hex>` | token nonce, 32 B  | empty |
 //! | `users`, `staff_log` | see [`staff`]                 | staff accounts and the staff action log |
@@ -133,6 +134,9 @@ pub struct StoreOptions {
     pub queue_capacity: usize,
     /// Where the writer counts commits, codes and seals.
     pub metrics: Arc<Metrics>,
+    /// The privacy budget ε of the noise drawn, once, for each release's
+    /// contribution to the cross-organisation totals; 0 turns noise off.
+    pub noise_epsilon: f64,
 }
 
 impl Default for StoreOptions {
@@ -141,6 +145,7 @@ impl Default for StoreOptions {
             cache_bytes: 64 * 1024 * 1024,
             queue_capacity: 4096,
             metrics: Arc::new(Metrics::default()),
+            noise_epsilon: 1.0,
         }
     }
 }
@@ -176,6 +181,7 @@ pub(crate) struct Trees {
     invitations: sled::Tree,
     users: sled::Tree,
     staff_log: sled::Tree,
+    noise: sled::Tree,
 }
 
 /// Name of the spent-nonce tree of the Privacy Pass key `key_id`.
@@ -232,6 +238,7 @@ impl Store {
             invitations: db.open_tree("invitations")?,
             users: db.open_tree("users")?,
             staff_log: db.open_tree("staff_log")?,
+            noise: db.open_tree("noise")?,
         };
         let failed = Arc::new(AtomicBool::new(false));
         let (queue, jobs) = mpsc::channel(options.queue_capacity.max(1));
@@ -245,7 +252,8 @@ impl Store {
                 signer,
                 failed.clone(),
                 options.metrics.clone(),
-            )?,
+            )?
+            .with_noise(crate::digest::disclosure::Noise::new(options.noise_epsilon)),
             jobs,
         )?;
         Ok(Self {
@@ -469,6 +477,16 @@ impl Store {
         Ok(all)
     }
 
+    /// The noise drawn for the release made when `period` of `round` was
+    /// sealed (none if noise was off or the period rolled).
+    pub fn noise(
+        &self,
+        round: &str,
+        period: &str,
+    ) -> Result<Option<crate::digest::NoiseDraws>, StoreError> {
+        records::get_json(&self.trees.noise, &records::round_period(round, period))
+    }
+
     /// The frozen digests of `round`'s sealed periods.
     pub fn sealed_digests(&self, round: &Slug) -> Result<Vec<SealedDigest>, StoreError> {
         self.sealed_periods(round)?
@@ -517,6 +535,21 @@ impl Store {
     /// The texts of `round`'s critiques in `period`, decrypted (for the
     /// host's moderation and for tests). Fails once the period is shredded.
     pub fn critique_texts(&self, round: &Slug, period: &str) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .themed_texts(round, period)?
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect())
+    }
+
+    /// Each critique of `round` in `period` as (its themes, its text),
+    /// decrypted, in the members' (random id) order. Fails once the period
+    /// is shredded.
+    pub fn themed_texts(
+        &self,
+        round: &Slug,
+        period: &str,
+    ) -> Result<Vec<(Vec<String>, String)>, StoreError> {
         let prefix = records::member_key(round.as_str(), period, &[0; 16]);
         let prefix = &prefix[..prefix.len() - 16];
         let mut texts = Vec::new();
@@ -530,7 +563,7 @@ impl Store {
                 .unseal(&stored.sealed, &writer::critique_context(id))
                 .map_err(|e| StoreError::Io(e.to_string()))?;
             let record: records::CritiqueRecord = records::from_json(&plain)?;
-            texts.push(record.text);
+            texts.push((record.themes, record.text));
         }
         Ok(texts)
     }

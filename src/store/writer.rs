@@ -41,7 +41,8 @@ use super::{StoreError, Trees};
 use crate::audit::log::{Leaf, LogSigner, Totals, TreeHead};
 use crate::audit::merkle::{self, Hash};
 use crate::audit::verify::PublishedTokenKey;
-use crate::digest::{self, SealedDigest};
+use crate::digest::disclosure::{two_sided_geometric, Noise, RandomSource};
+use crate::digest::{self, NoiseDraws, SealedDigest};
 use crate::domain::{Period, Receipt, Round, RoundUpdate, Slug, Submission};
 use crate::encoding::hex;
 use crate::metrics::Metrics;
@@ -168,6 +169,8 @@ pub(super) struct Writer {
     /// Hashes of every log leaf, loaded at the first seal.
     leaf_hashes: Option<Vec<Hash>>,
     metrics: Arc<Metrics>,
+    /// Noise for the cross-organisation totals, if on.
+    noise: Option<Noise>,
 }
 
 impl Writer {
@@ -189,7 +192,15 @@ impl Writer {
             failed,
             leaf_hashes: None,
             metrics,
+            noise: None,
         })
+    }
+
+    /// Draw noise for the cross-organisation totals with these parameters
+    /// whenever a release is made.
+    pub(super) fn with_noise(mut self, noise: Option<Noise>) -> Self {
+        self.noise = noise;
+        self
     }
 }
 
@@ -376,14 +387,16 @@ impl Writer {
             .collect::<Result<_, StoreError>>()?;
         for round in &rounds {
             let current = open_period(&self.trees.periods, round, today)?;
-            for counts in records::period_counts(&self.trees.counters, &round.slug)? {
+            let all = records::period_counts(&self.trees.counters, &round.slug)?;
+            for counts in &all {
                 let Some(period) = Period::from_id(&counts.period_id, round.period) else {
                     continue;
                 };
                 let key = round_period(round.slug.as_str(), &counts.period_id);
                 match records::get_json::<SealedPeriod>(&self.trees.periods, &key)? {
                     None if period.has_ended(today) || (close_now && period == current) => {
-                        self.seal_one(round, period, &counts)?;
+                        let waiting = self.waiting(round, &all)?;
+                        self.seal_one(round, period, &waiting, counts)?;
                         sealed += 1;
                     }
                     Some(mut s) if past_retention(round, period, today) => {
@@ -401,10 +414,35 @@ impl Writer {
         Ok(sealed)
     }
 
+    /// The counts of `round`'s sealed periods that rolled and have not been
+    /// released yet (the latest run of rolled periods), oldest first.
+    fn waiting(
+        &self,
+        round: &Round,
+        all: &[super::PeriodCounts],
+    ) -> Result<Vec<super::PeriodCounts>, StoreError> {
+        let prefix = format!("{}\0", round.slug);
+        let mut sealed: Vec<SealedDigest> = Vec::new();
+        for item in self.trees.periods.scan_prefix(prefix.as_bytes()) {
+            let record: SealedPeriod = records::from_json(&item?.1)?;
+            sealed.push(records::from_json(record.digest_json.as_bytes())?);
+        }
+        sealed.sort_by(|a, b| a.period.cmp(&b.period));
+        let mut waiting: Vec<super::PeriodCounts> = sealed
+            .iter()
+            .rev()
+            .take_while(|s| s.release.is_none())
+            .filter_map(|s| all.iter().find(|c| c.period_id == s.period).cloned())
+            .collect();
+        waiting.reverse();
+        Ok(waiting)
+    }
+
     fn seal_one(
         &mut self,
         round: &Round,
         period: Period,
+        waiting: &[super::PeriodCounts],
         counts: &super::PeriodCounts,
     ) -> Result<(), StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
@@ -421,15 +459,15 @@ impl Writer {
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
         let codes_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "code"))?;
         let tokens_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "token"))?;
-        let sealed = SealedDigest {
-            round: r.to_owned(),
-            min_group: round.min_group.get(),
-            totals: Totals {
-                critiques: counts.total,
-                codes_spent,
-                tokens_spent,
-            },
-            digest: digest::period_digest(round, period, counts),
+        let totals = Totals {
+            critiques: counts.total,
+            codes_spent,
+            tokens_spent,
+        };
+        let sealed = digest::seal(round, period, waiting, counts, totals);
+        let noise_json = match (&sealed.release, self.noise) {
+            (Some(release), Some(noise)) => Some(records::to_json(&draw_noise(noise, release)?)?),
+            _ => None,
         };
         let digest_json = String::from_utf8(records::to_json(&sealed)?)
             .map_err(|_| StoreError::Io("utf8".into()))?;
@@ -461,13 +499,16 @@ impl Writer {
         };
         let record_json = records::to_json(&record)?;
         let t = &self.trees;
-        (&t.log_leaves, &t.log_heads, &t.periods)
-            .transaction(|(log_leaves, log_heads, periods)| {
+        (&t.log_leaves, &t.log_heads, &t.periods, &t.noise)
+            .transaction(|(log_leaves, log_heads, periods, noise)| {
                 for (i, bytes) in leaf_bytes.iter().enumerate() {
                     log_leaves.insert(&(first_leaf + i as u64).to_be_bytes(), bytes.as_slice())?;
                 }
                 log_heads.insert(&head_index.to_be_bytes(), head_json.as_slice())?;
                 periods.insert(round_period(r, &p), record_json.as_slice())?;
+                if let Some(n) = &noise_json {
+                    noise.insert(round_period(r, &p), n.as_slice())?;
+                }
                 ConflictableTransactionResult::<_, ()>::Ok(())
             })
             .map_err(|e: TransactionError<()>| StoreError::Io(format!("seal: {e:?}")))
@@ -584,6 +625,42 @@ impl Writer {
 }
 
 /// The period a critique written on `today` falls in: the one containing
+/// Random numbers drawn in advance from the system generator, for the
+/// pure noise sampler.
+struct Drawn(Vec<u64>);
+
+impl RandomSource for Drawn {
+    fn next_u64(&mut self) -> u64 {
+        self.0.pop().unwrap_or(0)
+    }
+}
+
+/// Draw, once, the noise a release adds to each theme of the
+/// cross-organisation totals (two-sided geometric; see
+/// [`crate::digest::disclosure::two_sided_geometric`]). Stored, never
+/// re-drawn: fresh noise per request could be averaged away.
+fn draw_noise(noise: Noise, release: &digest::Release) -> Result<NoiseDraws, StoreError> {
+    let mut draws = std::collections::BTreeMap::new();
+    for t in &release.themes {
+        // Two geometric draws per theme.
+        let mut source = Drawn(Vec::new());
+        for _ in 0..2 {
+            let b = crate::random::bytes::<8>()
+                .map_err(|_| StoreError::Io("random generator failed".into()))?;
+            source.0.push(u64::from_be_bytes(b));
+        }
+        draws.insert(
+            t.slug.clone(),
+            two_sided_geometric(noise.alpha(), &mut source),
+        );
+    }
+    Ok(NoiseDraws {
+        epsilon: noise.epsilon(),
+        sensitivity: noise.sensitivity(),
+        draws,
+    })
+}
+
 /// `today`, or the next unsealed one if the host closed it early.
 fn open_period(periods: &sled::Tree, round: &Round, today: Date) -> Result<Period, StoreError> {
     let mut period = Period::containing(today, round.period);

@@ -4,17 +4,23 @@
 
 use super::round::round_path;
 use super::{layout_in, step};
-use crate::domain::{Organisation, Round};
+use crate::domain::{Organisation, Round, Theme};
 use crate::messages::Messages;
 use crate::views::FormValues;
 use maud::{html, Markup};
 
 fn hidden_fields(values: &FormValues, code: &str) -> Markup {
     html! {
-        input type="hidden" name="code" value=(code);
         @for theme in &values.themes {
             input type="hidden" name="themes" value=(theme);
         }
+        (hidden_except_themes(values, code))
+    }
+}
+
+fn hidden_except_themes(values: &FormValues, code: &str) -> Markup {
+    html! {
+        input type="hidden" name="code" value=(code);
         input type="hidden" name="text" value=(values.text);
         @if values.quote_ok {
             input type="hidden" name="quote_ok" value="yes";
@@ -28,8 +34,14 @@ pub fn check_answers(
     round: &Round,
     values: &FormValues,
     code: &str,
+    suggested: &[&Theme],
 ) -> Markup {
     let path = round_path(round);
+    let chosen: Vec<&Theme> = round
+        .themes
+        .iter()
+        .filter(|t| values.themes.iter().any(|v| v == t.slug.as_str()))
+        .collect();
     let org_name = org.name.as_str();
     let labels: Vec<&str> = round
         .themes
@@ -80,7 +92,29 @@ pub fn check_answers(
             h2 { (m.t("check-send-title")) }
             (step(m, "send", html! { p { (m.t("check-send-now")) } }))
             form method="post" action=(m.href(&path)) accept-charset="utf-8" {
-                (hidden_fields(values, code))
+                (hidden_except_themes(values, code))
+                @if suggested.is_empty() {
+                    @for theme in &values.themes {
+                        input type="hidden" name="themes" value=(theme);
+                    }
+                } @else {
+                    // The themes to send: the person's own, ticked, and the
+                    // ones the words suggest, unticked. They decide.
+                    div.form-group {
+                        fieldset.fieldset aria-describedby="suggested-hint" {
+                            legend.fieldset-legend { (m.t("check-themes-legend")) }
+                            div #suggested-hint .hint { (m.t("check-suggested-hint")) }
+                            div.checkboxes {
+                                @for theme in &chosen {
+                                    (theme_box(theme, true, None))
+                                }
+                                @for theme in suggested {
+                                    (theme_box(theme, false, Some(m.t("check-suggested"))))
+                                }
+                            }
+                        }
+                    }
+                }
                 input.button type="submit" value=(m.t("check-confirm"));
             }
             form method="post" action=(m.href(&format!("{path}/check?change=yes"))) accept-charset="utf-8" {
@@ -89,4 +123,19 @@ pub fn check_answers(
             }
         },
     )
+}
+
+fn theme_box(theme: &Theme, checked: bool, note: Option<String>) -> Markup {
+    let id = format!("confirm-{}", theme.slug);
+    let hint_id = format!("{id}-hint");
+    html! {
+        div.checkbox {
+            input #(id) .checkbox-input type="checkbox" name="themes" value=(theme.slug)
+                checked[checked] aria-describedby=[note.is_some().then_some(&hint_id)];
+            label.checkbox-label for=(id) { (theme.label) }
+            @if let Some(note) = note {
+                div.hint.checkbox-hint id=(hint_id) { (note) }
+            }
+        }
+    }
 }

@@ -17,7 +17,7 @@ mod round;
 pub use audit::{audit, receipts};
 pub use cards::{code_sheet, CARDS_CSS};
 pub use check::check_answers;
-pub use digest::digest;
+pub use digest::{digest, themes};
 pub use easy::{glossary, picture, step, PICTURES};
 pub use invite::invite_page;
 pub use pages::{accessibility, helping, home, not_found, not_found_in, problem, problem_in};

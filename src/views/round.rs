@@ -129,14 +129,15 @@ pub fn round_form_with_code(
                         @for (i, theme) in round.themes.iter().enumerate() {
                             @let id = if i == 0 { "themes".to_string() } else { format!("themes-{}", theme.slug) };
                             @let hint_id = format!("themes-{}-hint", theme.slug);
+                            @let hint = if m.easy && !theme.easy_read.is_empty() { &theme.easy_read } else { &theme.description };
                             div.checkbox {
                                 input #(id) .checkbox-input type="checkbox" name="themes"
                                     value=(theme.slug)
                                     checked[values.themes.iter().any(|t| t == theme.slug.as_str())]
-                                    aria-describedby=[(!theme.description.is_empty()).then_some(&hint_id)];
+                                    aria-describedby=[(!hint.is_empty()).then_some(&hint_id)];
                                 label.checkbox-label for=(id) { (theme.label) }
-                                @if !theme.description.is_empty() {
-                                    div.hint.checkbox-hint id=(hint_id) { (theme.description) }
+                                @if !hint.is_empty() {
+                                    div.hint.checkbox-hint id=(hint_id) { (hint) }
                                 }
                             }
                         }

@@ -118,7 +118,8 @@ async fn receipts_are_listed_after_sealing_not_before_and_not_in_arrival_order()
     assert_eq!(a, b, "every receipt is a leaf");
 }
 
-/// Two sealed periods with critiques, then the published log.
+/// Two sealed periods with critiques (the first, with 8, too small to
+/// release on its own: it rolls into the second), then the published log.
 async fn two_sealed_periods(app: &TestApp) {
     app.setup_round("care", "spring", 5).await;
     let codes = app.codes("spring", 14).await;
@@ -127,7 +128,9 @@ async fn two_sealed_periods(app: &TestApp) {
     submit(app, &codes[8..], "second week").await;
     app.clock.set(thursday() + Duration::days(14));
     let d = app.get("/api/v1/organisations/care/digest").await.json();
-    assert_eq!(d["rounds"][0]["periods"].as_array().unwrap().len(), 2);
+    let releases = d["rounds"][0]["releases"].as_array().unwrap();
+    assert_eq!(releases.len(), 1, "{d}");
+    assert_eq!(releases[0]["periods"], json!(["2026-11-23", "2026-11-30"]));
 }
 
 #[actix_web::test]
@@ -230,6 +233,18 @@ async fn verify_catches_every_kind_of_tampering() {
         hex(ring::digest::digest(&ring::digest::SHA256, p.digest_json.as_bytes()).as_ref());
     fails(&inflated, "a digest whose totals disagree with the log");
 
+    // A release whose band does not hold the logged totals of the periods
+    // it covers (8 + 6 critiques).
+    let mut narrowed = honest.clone();
+    let p = &mut narrowed.periods[1];
+    let mut digest: serde_json::Value = serde_json::from_str(&p.digest_json).unwrap();
+    assert_eq!(digest["release"]["total"]["low"], 10, "{digest}");
+    digest["release"]["total"] = json!({"low": 20, "high": 49});
+    p.digest_json = digest.to_string();
+    p.digest_sha256 =
+        hex(ring::digest::digest(&ring::digest::SHA256, p.digest_json.as_bytes()).as_ref());
+    fails(&narrowed, "a release band that disagrees with the log");
+
     assert!(verify(&honest).ok(), "and the honest copy still verifies");
 }
 
@@ -244,10 +259,17 @@ async fn closing_early_seals_now_and_later_critiques_count_next_period() {
         .await;
     assert_eq!(closed.status, StatusCode::OK, "{}", closed.body);
     assert_eq!(closed.json()["sealed"], 1);
-    // Still Thursday of week 48, but the week is sealed and published.
+    // Still Thursday of week 48, but the week is sealed and logged; with 5
+    // critiques (fewer than min_period) its digest rolls into the next.
+    let audit = app.get("/api/v1/audit").await.json();
+    assert_eq!(audit["periods"][0]["period"], "2026-11-23");
+    let sealed: serde_json::Value =
+        serde_json::from_str(audit["periods"][0]["digest_json"].as_str().unwrap()).unwrap();
+    assert_eq!(sealed["totals"]["critiques"], 5);
+    assert_eq!(sealed["release"], json!(null));
+    assert_eq!(sealed["rolled"], "too_few");
     let d = app.get("/api/v1/organisations/care/digest").await.json();
-    assert_eq!(d["rounds"][0]["periods"][0]["period"], "2026-11-23");
-    assert_eq!(d["rounds"][0]["periods"][0]["total"]["count"], 5);
+    assert_eq!(d["rounds"][0]["releases"], json!([]));
     submit(&app, &codes[5..], "after closing").await;
     let week49 = app
         .store
@@ -279,11 +301,11 @@ async fn retention_shreds_texts_but_keeps_digest_and_log() {
         )
         .await;
     assert_eq!(a.json()["retention_periods"], 1);
-    let codes = app.codes("spring", 6).await;
+    let codes = app.codes("spring", 10).await;
     submit(&app, &codes, "to be forgotten").await;
     let round = Slug::parse("spring", "r").unwrap();
     let sealed = app.store.sealed_records(&round, "2026-11-23").unwrap();
-    assert_eq!(sealed.len(), 6);
+    assert_eq!(sealed.len(), 10);
     let keys = KeyDir::open(&app.dirs.path().join("keys"), &app.dirs.path().join("data")).unwrap();
     for (context, s) in &sealed {
         assert!(Vault::load(&keys).unwrap().unseal(s, context).is_ok());
@@ -297,7 +319,7 @@ async fn retention_shreds_texts_but_keeps_digest_and_log() {
             .critique_texts(&round, "2026-11-23")
             .unwrap()
             .len(),
-        6,
+        10,
         "kept during retention"
     );
     app.clock.set(thursday() + Duration::days(11));

@@ -288,19 +288,30 @@ async fn failed_sign_ins_look_the_same_for_unknown_users_and_wrong_passwords() {
         .contains("Enter a correct user name and password."));
 
     // Timing: interleaved tries, compared by their fastest run (the
-    // intrinsic cost; other tests running in parallel only add noise on
-    // top), within a tolerance.
-    let (mut t_wrong, mut t_unknown) = (Vec::new(), Vec::new());
-    for _ in 0..9 {
-        t_wrong.push(attempt("admin").await.1);
-        t_unknown.push(attempt("nobody").await.1);
+    // intrinsic cost), within a tolerance. Other tests hashing passwords
+    // in parallel can slow one side for a whole burst, so up to five
+    // bursts are measured and the closest counts; skipping the Argon2id
+    // work for unknown users (about 1 ms against 20+ ms) fails every one.
+    let mut best = f64::INFINITY;
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        let (mut t_wrong, mut t_unknown) = (Vec::new(), Vec::new());
+        for _ in 0..9 {
+            t_wrong.push(attempt("admin").await.1);
+            t_unknown.push(attempt("nobody").await.1);
+        }
+        let fastest = |t: &[Duration]| t.iter().min().unwrap().as_secs_f64();
+        let (a, b) = (fastest(&t_wrong), fastest(&t_unknown));
+        seen.push(format!("{a:.3}s vs {b:.3}s"));
+        best = best.min(a.max(b) / a.min(b));
+        if best < 1.5 {
+            break;
+        }
     }
-    let fastest = |t: &[Duration]| t.iter().min().unwrap().as_secs_f64();
-    let (a, b) = (fastest(&t_wrong), fastest(&t_unknown));
-    let ratio = a.max(b) / a.min(b);
     assert!(
-        ratio < 1.5,
-        "fastest wrong password {a:.3}s vs unknown user {b:.3}s"
+        best < 1.5,
+        "fastest wrong password vs unknown user: {}",
+        seen.join(", ")
     );
 }
 
@@ -701,4 +712,81 @@ async fn user_add_makes_an_administrator_on_a_stopped_server_who_can_sign_in() {
     let (ok, inventory) = run(&["audit"], root.path());
     assert!(ok, "{inventory}");
     assert!(inventory.contains("users"), "{inventory}");
+}
+
+/// Coordinators see the recurring "Something else" phrases of sealed
+/// periods and promote one to a theme (the admin API's functions).
+#[actix_web::test]
+async fn a_recurring_phrase_is_promoted_to_a_theme_from_the_console() {
+    let (app, b) = admin_app().await;
+    app.setup_round("care", "spring", 5).await;
+    let texts = [
+        "The parking permit for my carer ran out again.",
+        "Nobody renews the parking permit on time.",
+        "My daughter cannot visit without a parking permit.",
+        "Parking permits take months, so visits stop.",
+        "The parking permit office never answers.",
+    ];
+    let codes = app.codes("spring", texts.len() + 2).await;
+    for (i, code) in codes.iter().enumerate() {
+        let (theme, text) = match texts.get(i) {
+            Some(t) => ("something-else", *t),
+            None => (
+                "information",
+                "Staff never send the minutes before meetings.",
+            ),
+        };
+        let a = app
+            .submit_json(
+                "spring",
+                serde_json::json!({"code": code, "themes": [theme], "text": text}),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    }
+    app.clock
+        .set(crate::helpers::thursday() + time::Duration::days(7));
+    let page = b.get("/console/rounds/spring/keyphrases").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("parking permit"), "{}", page.body);
+    let a = b
+        .post(
+            "/console/themes",
+            &[
+                ("from", "spring"),
+                ("round", "spring"),
+                ("label", "parking permit"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let round = app.store.round("spring").unwrap().unwrap();
+    let last = round.themes.last().unwrap();
+    assert_eq!(
+        (last.slug.as_str(), last.label.as_str()),
+        ("parking-permit", "Parking permit")
+    );
+    // Twice: refused with an error on the form, nothing changed.
+    let again = b
+        .post(
+            "/console/themes",
+            &[
+                ("from", "spring"),
+                ("round", "spring"),
+                ("label", "parking permit"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST, "{}", again.body);
+    assert!(again.body.contains("error-summary") && again.body.contains("href=\"#target-"));
+    assert_eq!(
+        app.store.round("spring").unwrap().unwrap().themes.len(),
+        round.themes.len()
+    );
+    assert!(app
+        .store
+        .staff_actions()
+        .unwrap()
+        .iter()
+        .any(|a| a.action == "theme.promote"));
 }

@@ -18,7 +18,8 @@
 //     demo's administrator, its error states, and the host's journey:
 //     create an organisation and a round, print cards, a participant
 //     submits with one, a coordinator closes the period, the public digest
-//     shows the round.
+//     shows the round, and a recurring "Something else" phrase becomes a
+//     theme.
 //
 // Prints "N passed, N failed" and exits non-zero on any failure. Without
 // Chromium, w3m or a built binary it skips with a reason, unless CI=true.
@@ -297,9 +298,11 @@ try {
   await check('every route placeholder has a test value', async () => {
     assert(unplaced.length === 0, `add values to PLACEHOLDERS for: ${unplaced.map((r) => r.path).join(', ')}`);
   });
-  // Plain-text downloads (receipts lists) and machine documents under
-  // /.well-known/ are files, not pages: fetched and checked apart.
-  const isDocument = (r) => r.path.endsWith('.txt') || r.path.startsWith('/.well-known/');
+  // Plain-text downloads (receipts lists, digest CSV), Atom feeds and
+  // machine documents under /.well-known/ are files, not pages: fetched and
+  // checked apart.
+  const isDocument = (r) =>
+    ['.txt', '.csv', '.atom'].some((ext) => r.path.endsWith(ext)) || r.path.startsWith('/.well-known/');
   const downloads = routes.filter((r) => r.method === 'GET' && isDocument(r) && !unplaced.includes(r));
   for (const route of downloads) {
     await check(`download: GET ${route.path}`, async () => {
@@ -357,7 +360,7 @@ try {
     'POST /console/login', 'POST /console/logout', 'POST /console/setup', 'POST /console/organisations',
     'POST /console/rounds', 'POST /console/rounds/{round}', 'POST /console/rounds/{round}/open',
     'POST /console/rounds/{round}/codes', 'POST /console/rounds/{round}/invitations', 'POST /console/periods/close',
-    'POST /console/users', 'POST /console/users/{user}/remove']);
+    'POST /console/users', 'POST /console/users/{user}/remove', 'POST /console/themes']);
   await check('every non-GET page in the route table has a test', async () => {
     const untested = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !covered.has(`${r.method} ${r.path}`));
     assert(untested.length === 0, `no browser test for ${untested.map((r) => `${r.method} ${r.path}`).join(', ')}`);
@@ -479,6 +482,8 @@ try {
     await s.fill('#title', 'How well do we listen to you?');
     await s.fill('#slug', 'listen');
     await s.fill('#min_group', '2');
+    // Small enough for a test: three critiques publish a period.
+    await s.fill('#min_period', '3');
     await submit('form[action="/console/rounds"]');
     assert(new URL(s.url()).pathname === '/console/rounds/listen', `landed on ${s.url()}`);
     await axe(s, 'console round page');
@@ -500,10 +505,12 @@ try {
     const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
     assert(csv[0] === 'link' && csv.length === 3, `CSV: ${csv.join(' | ')}`);
     assert(csv.slice(1).every((l) => l.startsWith(`${BASE}/i/listen#`)), `links: ${csv.join(' | ')}`);
-    // Two participants use cards, on the participant's cookie-free page.
-    for (const [i, code] of cards.slice(0, 2).entries()) {
+    // Three participants use cards, on the participant's cookie-free page,
+    // under "Something else", each mentioning the parking permit.
+    for (const [i, code] of cards.slice(0, 3).entries()) {
       await page.goto(`${BASE}/r/listen`);
-      await fillForm(page, { code, text: `Nobody calls back, time ${i + 1}.` });
+      await fillForm(page, { code, themes: 0, text: `The parking permit ran out again, week ${i + 1}.` });
+      await page.check('#themes-something-else');
       await send(page);
       await confirm(page);
       assert((await page.locator('.receipt').count()) === 1, 'no receipt');
@@ -537,13 +544,22 @@ try {
     // The public digest shows the sealed period of the round.
     await page.goto(`${BASE}/o/riverside`);
     assert((await page.locator('main').innerText()).includes('How well do we listen to you?'), 'digest lacks the round');
+    // The recurring "Something else" phrase, promoted to a theme.
+    await s.goto(`${BASE}/console/rounds/listen/keyphrases`);
+    await axe(s, 'console keyphrases');
+    const phrase = s.locator('section.inset', { hasText: 'parking permit' }).first();
+    assert((await phrase.count()) === 1, `no "parking permit" group: ${await s.locator('main').innerText()}`);
+    await Promise.all([s.waitForNavigation(), phrase.locator('[type=submit]').click()]);
+    assert(/Theme added/.test(await s.locator('main').innerText()), 'theme not added');
+    const themeList = await s.inputValue('#themes');
+    assert(/^parking-permit[a-z-]* \| Parking permit/m.test(themeList), `theme not in the list: ${themeList}`);
     // The administrator removes the coordinator; the log shows who did what.
     await s.goto(`${BASE}/console/users`);
     await submit('form[action$="/remove"]');
     assert(/User removed/.test(await s.locator('main').innerText()), 'user not removed');
     await s.goto(`${BASE}/console/log`);
     const log = await s.locator('main').innerText();
-    for (const what of ['organisation.create', 'round.create', 'codes.issue', 'invitations.issue', 'periods.close', 'user.remove']) {
+    for (const what of ['organisation.create', 'round.create', 'codes.issue', 'invitations.issue', 'periods.close', 'theme.promote', 'user.remove']) {
       assert(log.includes(what), `log lacks ${what}`);
     }
     assert(log.includes('cora'), 'log lacks the coordinator');

@@ -47,6 +47,8 @@ pub const RULES: &[(&str, &str, Access)] = &[
     ("POST", "/console/rounds/{round}/codes", HOST),
     ("POST", "/console/rounds/{round}/invitations", HOST),
     ("POST", "/console/periods/close", HOST),
+    ("GET", "/console/rounds/{round}/keyphrases", HOST),
+    ("POST", "/console/themes", HOST),
     ("GET", "/console/users", ADMIN),
     ("POST", "/console/users", ADMIN),
     ("POST", "/console/users/{user}/remove", ADMIN),

@@ -23,6 +23,7 @@ pub mod access;
 mod admin;
 mod auth;
 mod rounds;
+mod themes;
 
 pub use access::{rule, Access, RULES};
 pub use admin::{add_user, backups, keys, remove_user, staff_log, users};
@@ -31,6 +32,7 @@ pub use rounds::{
     close_periods, create_organisation, create_round, invitations, issue_codes, open_round,
     organisation, organisations, round, update_round,
 };
+pub use themes::{keyphrases, promote};
 
 use super::body::{self, FORM, FORM_LIMIT};
 use super::error::ApiError;
@@ -417,6 +419,7 @@ fn done(req: &HttpRequest) -> Option<&'static str> {
         "round" => "Round added.",
         "saved" => "Changes saved.",
         "opened" => "The round is open.",
+        "theme" => "Theme added.",
         "closed" => "The current periods are closed and their digests published.",
         "user" => "User added.",
         "removed" => "User removed.",

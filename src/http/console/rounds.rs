@@ -23,6 +23,9 @@ fn field(e: &InputError) -> &'static str {
             _ => "title",
         },
         InputError::MinGroupInvalid | InputError::MinGroupLowered { .. } => "min_group",
+        InputError::RulesInvalid(crate::digest::disclosure::RulesError::Base) => "rounding_base",
+        InputError::RulesInvalid(crate::digest::disclosure::RulesError::MinPeriod) => "min_period",
+        InputError::RulesInvalid(_) | InputError::RulesLoosened => "min_group",
         InputError::PeriodLengthInvalid => "period_weeks",
         InputError::ThemesLocked | InputError::ThemeListInvalid => "themes",
         _ => "count",
@@ -175,6 +178,23 @@ pub async fn create_round(
                 views::organisation(&staff.frame(), &org, &rounds, &form.values(), errors),
             ))
         };
+    // As the admin API: parse, then the optional rules through RoundUpdate.
+    let parsed = parsed.and_then(|round| {
+        let base = number(
+            form.get("rounding_base"),
+            InputError::RulesInvalid(crate::digest::disclosure::RulesError::Base),
+        )?;
+        let min_period = number(
+            form.get("min_period"),
+            InputError::RulesInvalid(crate::digest::disclosure::RulesError::MinPeriod),
+        )?;
+        RoundUpdate {
+            rounding_base: base,
+            min_period,
+            ..RoundUpdate::default()
+        }
+        .apply(&round)
+    });
     let round = match parsed {
         Ok(r) => r,
         Err(e) => return failed(&errors_of(&e), StatusCode::BAD_REQUEST),
@@ -241,13 +261,13 @@ pub async fn round(
 }
 
 /// Themes from the console's text box: one a line, `slug | label |
-/// description`.
+/// description | Easy Read description` (the last two optional).
 fn parse_themes(text: &str) -> Result<Vec<Theme>, InputError> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(|line| {
-            let mut parts = line.splitn(3, '|').map(str::trim);
+            let mut parts = line.splitn(4, '|').map(str::trim);
             let slug = Slug::parse(parts.next().unwrap_or(""), "theme short name")?;
             let label = parts.next().unwrap_or("").to_owned();
             if label.is_empty() {
@@ -257,6 +277,7 @@ fn parse_themes(text: &str) -> Result<Vec<Theme>, InputError> {
                 slug,
                 label,
                 description: parts.next().unwrap_or("").to_owned(),
+                easy_read: parts.next().unwrap_or("").to_owned(),
             })
         })
         .collect()
@@ -271,15 +292,23 @@ pub async fn update_round(
 ) -> Result<HttpResponse, ConsoleError> {
     let form = staff_form(&state, &staff, &req, payload).await?;
     let (_, round) = load_round(&state, &path)?;
-    let update = number(form.get("min_group"), InputError::MinGroupInvalid).and_then(|k| {
+    let update = (|| {
         Ok(RoundUpdate {
             title: Some(form.get("title").to_owned()),
             description: Some(form.get("description").to_owned()),
             themes: Some(parse_themes(form.get("themes"))?),
-            min_group: k,
+            min_group: number(form.get("min_group"), InputError::MinGroupInvalid)?,
+            rounding_base: number(
+                form.get("rounding_base"),
+                InputError::RulesInvalid(crate::digest::disclosure::RulesError::Base),
+            )?,
+            min_period: number(
+                form.get("min_period"),
+                InputError::RulesInvalid(crate::digest::disclosure::RulesError::MinPeriod),
+            )?,
             ..RoundUpdate::default()
         })
-    });
+    })();
     let result = match update {
         Ok(u) => state.store.update_round(round.slug.clone(), u).await,
         Err(e) => Err(StoreError::Invalid(e)),

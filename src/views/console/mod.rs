@@ -6,10 +6,14 @@
 mod admin;
 mod auth;
 mod rounds;
+mod voices;
 
 pub use admin::{backups, keys, staff_log, users, KeyView};
 pub use auth::{forbidden, home, login, setup, setup_closed};
 pub use rounds::{organisation, organisations, round, RoundCounts};
+pub use voices::{
+    keyphrases, moderation, space, PendingQuote, PhraseGroup, SpacePledge, SpaceRelease, SpaceTheme,
+};
 
 use super::{error_summary, layout};
 use crate::staff::Role;
@@ -35,9 +39,9 @@ pub fn value<'a>(values: &'a Values, name: &str) -> &'a str {
 }
 
 /// Problems with a form, field by field (field id, message).
-pub type Errors = [(&'static str, String)];
+pub type Errors<'a> = [(&'a str, String)];
 
-fn error_for<'a>(errors: &'a Errors, field: &str) -> Option<&'a String> {
+fn error_for<'a>(errors: &'a Errors<'_>, field: &str) -> Option<&'a String> {
     errors.iter().find(|(f, _)| *f == field).map(|(_, m)| m)
 }
 

@@ -92,6 +92,8 @@ pub fn organisation(
                 (text_area("description", "Introduction (optional)", Some("One or two sentences shown above the form."), value(values, "description"), errors))
                 (text_field("slug", "Short name for the address", Some("Lower-case letters, digits and hyphens; the form will be at /r/short-name."), "text", value(values, "slug"), errors, "off"))
                 (text_field("min_group", "Smallest group published (k)", Some("No count below this is ever shown. 5 unless you have a reason."), "text", or_default(value(values, "min_group"), "5"), errors, "off"))
+                (text_field("rounding_base", "Round published counts to multiples of", Some("Optional; 5 unless you have a reason."), "text", value(values, "rounding_base"), errors, "off"))
+                (text_field("min_period", "Fewest critiques before a period is published", Some("Optional; a smaller period waits and rolls into the next. At least 2k − 1; 10 unless you have a reason."), "text", value(values, "min_period"), errors, "off"))
                 (text_field("period_weeks", "Weeks per reporting period", Some("1 to 13. Digests are released per period, never live."), "text", or_default(value(values, "period_weeks"), "1"), errors, "off"))
                 button.button type="submit" { "Add round" }
             }
@@ -107,17 +109,23 @@ fn or_default<'a>(v: &'a str, d: &'a str) -> &'a str {
     }
 }
 
-/// The themes as one line each, `slug | label | description`, for editing.
+/// The themes as one line each, `slug | label | description | Easy Read`,
+/// for editing (trailing empty parts left out).
 pub fn themes_text(round: &Round) -> String {
     round
         .themes
         .iter()
         .map(|t| {
-            if t.description.is_empty() {
-                format!("{} | {}", t.slug, t.label)
-            } else {
-                format!("{} | {} | {}", t.slug, t.label, t.description)
+            let mut parts = vec![
+                t.slug.as_str(),
+                t.label.as_str(),
+                &t.description,
+                &t.easy_read,
+            ];
+            while parts.len() > 2 && parts.last().is_some_and(|p| p.is_empty()) {
+                parts.pop();
             }
+            parts.join(" | ")
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -151,6 +159,8 @@ pub fn round(
                 dt { "Participants' address" } dd { a href=(url) { (url) } }
                 dt { "State" } dd { @if round.opened { "Open" } @else { "Not opened yet: you can still change everything" } }
                 dt { "Smallest group published (k)" } dd { (round.min_group.get()) }
+                dt { "Counts rounded to multiples of" } dd { (round.rules.base()) }
+                dt { "Fewest critiques before a period is published" } dd { (round.rules.min_period()) }
                 dt { "Reporting period" } dd { (round.period.weeks()) " week(s)" }
             }
             h2 { "Counts" }
@@ -166,16 +176,19 @@ pub fn round(
             }
             h2 { "Change the round" }
             @if round.opened {
-                p { "The round is open: themes can only be added, and the smallest group size only raised." }
+                p { "The round is open: themes can only be added, and the disclosure rules only made stricter." }
             }
             form method="post" action=(format!("/console/rounds/{}", round.slug)) novalidate {
                 (csrf(frame))
                 (text_field("title", "Question", None, "text", or_default(value(values, "title"), &round.title), errors, "off"))
                 (text_area("description", "Introduction (optional)", None, or_default(value(values, "description"), &round.description), errors))
                 (text_field("min_group", "Smallest group published (k)", None, "text", or_default(value(values, "min_group"), &round.min_group.get().to_string()), errors, "off"))
-                (text_area("themes", "Themes", Some("One theme a line: short-name | label | description (optional)."), &themes, errors))
+                (text_field("rounding_base", "Round published counts to multiples of", None, "text", or_default(value(values, "rounding_base"), &round.rules.base().to_string()), errors, "off"))
+                (text_field("min_period", "Fewest critiques before a period is published", None, "text", or_default(value(values, "min_period"), &round.rules.min_period().to_string()), errors, "off"))
+                (text_area("themes", "Themes", Some("One theme a line: short-name | label | description | Easy Read description (the last two optional)."), &themes, errors))
                 button.button type="submit" { "Save changes" }
             }
+            p { a href=(format!("/console/rounds/{}/keyphrases", round.slug)) { "Recurring phrases in “Something else”, to promote to a theme" } }
             @if !round.opened {
                 h2 { "Open the round" }
                 p { "Opening fixes the rules people write under. Making cards or invitations opens it too." }

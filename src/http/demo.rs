@@ -1,0 +1,120 @@
+//! Demo history for `serve --demo`: critiques in three ended weeks, so the
+//! demo digest shows every feature at once. The oldest week is too small and
+//! rolls into the next; the two releases show counts, "fewer than 5",
+//! "almost everyone" and trends, and `/themes` has something to add up.
+//!
+//! One function, [`seed_history`], so later features (quotes, responses)
+//! can add their own demo data beside it.
+
+use super::AppState;
+use crate::domain::{Round, Submission};
+use crate::tokens::PaperCode;
+use anyhow::Context;
+use time::Duration;
+
+/// A few plausible texts per theme; critiques with several themes take the
+/// first theme's text.
+fn text_for(theme: &str, i: usize) -> &'static str {
+    let texts: &[&str] = match theme {
+        "money-and-time" => &[
+            "There is never enough staff time to talk things through properly.",
+            "Groups were cut because the money ran out, and nobody told us why.",
+            "We are asked for our views but there is no budget to act on them.",
+        ],
+        "information" => &[
+            "Papers for the meeting arrive on the day, so I cannot read them first.",
+            "Letters are full of jargon and I need someone to explain them.",
+            "Nobody told us the meeting had moved.",
+        ],
+        "digital-access" => &[
+            "Meetings were online only on Zoom and I have no internet.",
+            "Everything is on the website now and I do not use computers.",
+        ],
+        "leadership" => &["The managers change so often that promises are forgotten."],
+        _ => &["It is hard to be heard here."],
+    };
+    texts[i % texts.len()]
+}
+
+/// One ended week's critiques, as theme lists.
+fn week(n: usize, themes: impl Fn(usize) -> Vec<&'static str>) -> Vec<Vec<&'static str>> {
+    (0..n).map(themes).collect()
+}
+
+/// Store demo critiques in the three weeks before today's, then seal them.
+/// Does nothing if the round already has critiques (a restarted demo).
+pub(super) async fn seed_history(state: &AppState, round: &Round) -> anyhow::Result<()> {
+    if state.store.round_stats(&round.slug)?.critiques > 0 {
+        return Ok(());
+    }
+    let today = state.clock.today();
+    let weeks = [
+        // Three weeks ago: 6 critiques, fewer than the minimum of 10, so it
+        // rolls into the next week's release.
+        (3, week(6, |_| vec!["digital-access"])),
+        // Two weeks ago: 30 critiques, released with the 6 before them.
+        (
+            2,
+            week(30, |i| {
+                let mut t = Vec::new();
+                if i < 20 {
+                    t.push("money-and-time");
+                }
+                if i >= 10 {
+                    t.push("information");
+                }
+                if i < 12 {
+                    t.push("digital-access");
+                }
+                if i < 2 {
+                    t.push("leadership");
+                }
+                t
+            }),
+        ),
+        // Last week: 30 critiques; almost everyone raised money and time.
+        (
+            1,
+            week(30, |i| {
+                let mut t = Vec::new();
+                if i < 27 {
+                    t.push("money-and-time");
+                }
+                if i >= 13 {
+                    t.push("information");
+                }
+                if i < 3 {
+                    t.push("leadership");
+                }
+                if i < 8 {
+                    t.push("digital-access");
+                }
+                t
+            }),
+        ),
+    ];
+    let total: usize = weeks.iter().map(|(_, w)| w.len()).sum();
+    let codes = super::issue_codes(state, round, total)
+        .await
+        .map_err(|e| anyhow::anyhow!("could not issue demo codes: {}", e.message()))?;
+    let mut codes = codes.iter();
+    for (ago, critiques) in &weeks {
+        let day = today - Duration::weeks(*ago);
+        for (i, themes) in critiques.iter().enumerate() {
+            let code = codes
+                .next()
+                .and_then(|c| PaperCode::parse(c))
+                .context("demo code")?;
+            let themes: Vec<String> = themes.iter().map(|t| (*t).to_owned()).collect();
+            let text = text_for(&themes[0], i);
+            let submission = Submission::parse(round, &themes, text, i % 3 == 0)
+                .map_err(|e| anyhow::anyhow!("demo critique: {e:?}"))?;
+            state
+                .store
+                .submit(state.codes.redeem(&code), submission, day)
+                .await?;
+        }
+    }
+    state.store.seal_due(today).await?;
+    Ok(())
+}

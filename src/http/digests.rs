@@ -1,0 +1,302 @@
+//! The digest in its other forms: CSV, Atom feeds of new releases, and the
+//! host-wide themes across organisations. Every form is built from the same
+//! [`Digest`] as the page and the JSON, so they agree; only released
+//! figures appear, never the open period.
+
+use super::api::load_digest;
+use super::error::ApiError;
+use super::participant::{messages, page, problem_page};
+use super::AppState;
+use crate::digest::disclosure::Figure;
+use crate::digest::{self, Across, Digest};
+use crate::domain::{Period, PeriodLength};
+use crate::views;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+
+/// `/o/{organisation}/digest.csv`: one row per theme per release.
+pub async fn csv(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let d = load_digest(&state, &path).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{}-digest.csv\"", d.organisation),
+        ))
+        .body(to_csv(&d)))
+}
+
+/// The CSV columns, in order.
+pub const CSV_HEADER: &str =
+    "organisation,round,release,periods,label,total,theme,theme_label,shown,value,trend";
+
+/// The digest as CSV (RFC 4180, CRLF line ends). Text fields are quoted;
+/// one that starts like a spreadsheet formula gets a leading apostrophe.
+pub fn to_csv(d: &Digest) -> String {
+    let mut out = String::from(CSV_HEADER);
+    out.push_str("\r\n");
+    for round in &d.rounds {
+        for r in &round.releases {
+            for t in &r.themes {
+                let (shown, value) = match t.figure {
+                    Figure::FewerThan(k) => ("fewer_than", k.to_string()),
+                    Figure::About(n) => ("about", n.to_string()),
+                    Figure::AlmostEveryone => ("almost_everyone", String::new()),
+                };
+                let row = [
+                    field(&d.organisation),
+                    field(&round.slug),
+                    field(&r.id),
+                    field(&r.periods.join(" ")),
+                    field(&r.label),
+                    field(&r.total.label),
+                    field(&t.slug),
+                    field(&t.label),
+                    shown.to_owned(),
+                    value,
+                    t.trend.map(|n| n.to_string()).unwrap_or_default(),
+                ];
+                out.push_str(&row.join(","));
+                out.push_str("\r\n");
+            }
+        }
+    }
+    out
+}
+
+fn field(s: &str) -> String {
+    let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    format!("\"{}\"", guarded.replace('"', "\"\""))
+}
+
+/// `/o/{organisation}/digest.atom`: the organisation's releases.
+pub async fn atom(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let d = load_digest(&state, &path).await?;
+    let base = state.public_url.trim_end_matches('/').to_owned();
+    let feed = to_atom(
+        &format!("{base}/o/{}/digest.atom", d.organisation),
+        &format!("Digests of {}", d.name),
+        &base,
+        std::slice::from_ref(&d),
+    );
+    Ok(atom_response(feed))
+}
+
+/// `/digests.atom`: every organisation's releases.
+pub async fn atom_all(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let all = all_digests(&state).await?;
+    let base = state.public_url.trim_end_matches('/').to_owned();
+    let feed = to_atom(&format!("{base}/digests.atom"), "New digests", &base, &all);
+    Ok(atom_response(feed))
+}
+
+fn atom_response(feed: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/atom+xml; charset=utf-8")
+        .body(feed)
+}
+
+/// The Atom date of a release: the end of its last period (the last
+/// second of its last day, UTC). No finer than the period.
+fn published_day(release_id: &str, weeks: u8) -> Option<String> {
+    let length = PeriodLength::parse(u64::from(weeks)).ok()?;
+    let day = Period::from_id(release_id, length)?.last_day();
+    Some(format!(
+        "{:04}-{:02}-{:02}T23:59:59Z",
+        day.year(),
+        u8::from(day.month()),
+        day.day()
+    ))
+}
+
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// An Atom feed (RFC 4287) with one entry per release, newest first.
+/// Entry ids name the organisation, round and release (a period id) only.
+pub fn to_atom(id: &str, title: &str, base: &str, digests: &[Digest]) -> String {
+    let mut entries: Vec<(String, String)> = Vec::new();
+    for d in digests {
+        for (round, r) in d.releases() {
+            let Some(updated) = published_day(&r.id, round.period_weeks) else {
+                continue;
+            };
+            let summary: Vec<String> = r
+                .themes
+                .iter()
+                .map(|t| {
+                    let shown = match t.figure {
+                        Figure::FewerThan(k) => format!("fewer than {k}"),
+                        Figure::About(n) => n.to_string(),
+                        Figure::AlmostEveryone => "almost everyone".to_owned(),
+                    };
+                    format!("{}: {shown}", t.label)
+                })
+                .collect();
+            let entry = format!(
+                "<entry><id>urn:parrhesia:digest:{org}:{round}:{release}</id>\
+                 <title>{title}</title><updated>{updated}</updated>\
+                 <link rel=\"alternate\" type=\"text/html\" href=\"{base}/o/{org}#h-{round}-{release}\"/>\
+                 <summary type=\"text\">{summary}</summary></entry>",
+                org = xml(&d.organisation),
+                round = xml(&round.slug),
+                release = xml(&r.id),
+                title = xml(&format!("{}: {}, {}", d.name, round.title, r.label)),
+                base = xml(base),
+                summary = xml(&format!(
+                    "Critiques: {}. {}.",
+                    r.total.label,
+                    summary.join("; ")
+                )),
+            );
+            entries.push((updated, entry));
+        }
+    }
+    entries.sort_by(|a, b| b.0.cmp(&a.0));
+    let updated = entries
+        .first()
+        .map_or("1970-01-05T00:00:00Z".to_owned(), |e| e.0.clone());
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\
+         <id>{id}</id><title>{title}</title><updated>{updated}</updated>\
+         <author><name>Parrhesia</name></author>\
+         <link rel=\"self\" href=\"{id}\"/>",
+        id = xml(id),
+        title = xml(title),
+    );
+    for (_, e) in entries {
+        out.push_str(&e);
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+/// Every organisation's digest (organisations that have rounds).
+pub(super) async fn all_digests(state: &AppState) -> Result<Vec<Digest>, ApiError> {
+    let mut slugs: Vec<String> = state
+        .store
+        .rounds()?
+        .into_iter()
+        .map(|r| r.organisation.to_string())
+        .collect();
+    slugs.sort();
+    slugs.dedup();
+    let mut out = Vec::new();
+    for slug in slugs {
+        out.push(load_digest(state, &slug).await?);
+    }
+    Ok(out)
+}
+
+async fn load_across(state: &AppState) -> Result<Across, ApiError> {
+    let all = all_digests(state).await?;
+    let store = state.store.clone();
+    Ok(digest::across(&all, &|round, period| {
+        store.noise(round, period).ok().flatten()
+    }))
+}
+
+/// `/api/v1/themes`: themes across organisations.
+pub async fn themes_json(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(load_across(&state).await?))
+}
+
+/// `/themes`: the same as a page, with the noise parameters.
+pub async fn themes_page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let m = messages(&req);
+    match load_across(&state).await {
+        Ok(a) => page(StatusCode::OK, views::themes(&m, &a)),
+        Err(e) => problem_page(&m, &e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::digest::{ReleaseView, RoundDigest, ThemeView, TotalView};
+
+    fn digest(label: &str, name: &str) -> Digest {
+        Digest {
+            organisation: "care".into(),
+            name: name.into(),
+            rounds: vec![RoundDigest {
+                slug: "spring".into(),
+                title: "Spring <round>".into(),
+                rules: Default::default(),
+                period_weeks: 1,
+                releases: vec![ReleaseView {
+                    id: "2026-11-23".into(),
+                    periods: vec!["2026-11-23".into()],
+                    label: "Week 48 of 2026".into(),
+                    total: TotalView {
+                        low: 10,
+                        high: 19,
+                        label: "10-19".into(),
+                    },
+                    themes: vec![ThemeView {
+                        slug: "x".into(),
+                        label: label.into(),
+                        figure: Figure::About(10),
+                        trend: Some(-5),
+                    }],
+                }],
+            }],
+        }
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        let csv = to_csv(&digest("=HYPERLINK(\"x\")", "Care"));
+        let row = csv.lines().nth(1).unwrap();
+        assert!(row.contains(r#""'=HYPERLINK(""x"")""#), "{row}");
+        assert!(row.ends_with(",about,10,-5"), "{row}");
+        assert!(csv.ends_with("\r\n"));
+    }
+
+    #[test]
+    fn atom_escapes_text_and_stays_well_formed() {
+        let feed = to_atom(
+            "https://x/o/care/digest.atom",
+            "A & B",
+            "https://x",
+            &[digest("<b>", "R & D")],
+        );
+        let doc = roxmltree::Document::parse(&feed).unwrap();
+        let entry = doc
+            .root_element()
+            .children()
+            .find(|n| n.has_tag_name("entry"))
+            .unwrap();
+        let title = entry.children().find(|n| n.has_tag_name("title")).unwrap();
+        assert_eq!(title.text(), Some("R & D: Spring <round>, Week 48 of 2026"));
+        assert_eq!(
+            published_day("2026-11-23", 1).as_deref(),
+            Some("2026-11-29T23:59:59Z")
+        );
+    }
+
+    #[test]
+    fn an_empty_feed_is_still_valid_atom() {
+        let feed = to_atom("https://x/digests.atom", "New digests", "https://x", &[]);
+        let doc = roxmltree::Document::parse(&feed).unwrap();
+        assert!(doc
+            .root_element()
+            .children()
+            .any(|n| n.has_tag_name("updated")));
+        assert!(!feed.contains("<entry>"));
+    }
+}
