@@ -251,3 +251,60 @@ invite-wait-strong = Waiting makes you safer.
 invite-wait-why = If you write now, we could guess who wrote it. Another day is safer.
 invite-later = To write later, open this link again. Use the same browser.
 invite-done = We have kept what you wrote safe. Your token is used up.
+
+## About you (optional, unlinked; asked after sending)
+
+about-link-lead = You can answer four more questions about you. You do not have to. We do not link them to your comment.
+about-link = Answer questions about you
+about-title = About you
+about-lead = These questions help { $org } know if everyone is heard.
+about-skip = You do not have to answer. You can skip any question.
+about-unlinked = We keep your answers away from your comment. Nobody can link them.
+about-batch = We wait for { $batch } people to answer. Then we save all the answers mixed up. If the computer stops first, your answers are lost.
+about-shown = { $org } only sees totals. Small groups under { $k } people are not shown.
+about-age-legend = How old are you?
+about-age-under_18 = Under 18
+about-age-18_24 = 18 to 24
+about-age-25_34 = 25 to 34
+about-age-35_49 = 35 to 49
+about-age-50_64 = 50 to 64
+about-age-65_79 = 65 to 79
+about-age-80_plus = 80 or older
+about-ethnicity-legend = What is your ethnic group?
+about-ethnicity-hint = These are the five main groups in the census.
+about-ethnicity-asian = Asian or Asian British
+about-ethnicity-black = Black, Black British, Caribbean or African
+about-ethnicity-mixed = Mixed or more than one group
+about-ethnicity-white = White
+about-ethnicity-other = Another group
+about-disability-legend = Are you disabled?
+about-care-legend = Do you get care or support?
+about-yes = Yes
+about-no = No
+about-prefer_not = I do not want to say
+about-send = Send my answers
+about-error = Choose one answer. Or leave it empty.
+about-thanks-title = Thank you
+about-thanks-body = We only show totals. We never show your own answers.
+
+## Beside the digest: quotes, responses, pledges, "about you" totals
+
+voices-title = You said, we did: { $period }
+voices-response = Our answer:
+voices-changed = We changed this answer { $times } times. You can see every version online.
+voices-pledge = Our promise:
+voices-pledge-step = { $status }, in the time starting { $period }
+voices-status-planned = Planned
+voices-status-in_progress = Started
+voices-status-done = Done
+voices-status-dropped = Stopped
+voices-quotes-title = What people said
+voices-quotes-hint = People said we could share their words. We took out names and details. A person checked them first.
+voices-about-title = Who told us about themselves
+voices-about-respondents = People who answered: { $total }. We do not link these answers to comments. Small groups under { $k } people are not shown.
+voices-answer = Answer
+voices-people = People
+voices-not-answered = No answer
+voices-fewer-than = fewer than { $k }
+voices-about = about { $n }
+voices-almost-everyone = almost everyone

@@ -251,3 +251,60 @@ invite-wait-strong = Waiting makes you safer.
 invite-wait-why = If you write straight away, the service could notice that a token was made and a comment arrived a moment later. If you come back another day, that link is gone.
 invite-later = To write later, open this same link again in this browser. Your token stays here until you use it.
 invite-done = What you wrote has been stored safely. Your token has been used and removed from this browser.
+
+## About you (optional, unlinked; asked after sending)
+
+about-link-lead = You can also answer four optional questions about yourself. Your answers are not linked to what you wrote.
+about-link = Answer questions about you (optional)
+about-title = About you
+about-lead = These questions help { $org } see whether it hears from everyone: younger and older people, every ethnic group, disabled people and people who use care or support.
+about-skip = Every question is optional. Skip any you do not want to answer.
+about-unlinked = Your answers are kept apart from anything you wrote. Nothing stored links them to your comment, your code or you.
+about-batch = We hold answers in memory until { $batch } people have answered, or until this { $period } ends. Then we store them shuffled together. If the service restarts before that, answers still in memory are lost.
+about-shown = { $org } only sees totals. Any answer given by fewer than { $k } people is shown as "fewer than { $k }".
+about-age-legend = How old are you?
+about-age-under_18 = Under 18
+about-age-18_24 = 18 to 24
+about-age-25_34 = 25 to 34
+about-age-35_49 = 35 to 49
+about-age-50_64 = 50 to 64
+about-age-65_79 = 65 to 79
+about-age-80_plus = 80 or over
+about-ethnicity-legend = What is your ethnic group?
+about-ethnicity-hint = These are the five main groups used by the Office for National Statistics.
+about-ethnicity-asian = Asian or Asian British
+about-ethnicity-black = Black, Black British, Caribbean or African
+about-ethnicity-mixed = Mixed or multiple ethnic groups
+about-ethnicity-white = White
+about-ethnicity-other = Another ethnic group
+about-disability-legend = Do you consider yourself to be disabled?
+about-care-legend = Do you use care or support services?
+about-yes = Yes
+about-no = No
+about-prefer_not = Prefer not to say
+about-send = Send my answers
+about-error = Choose one of the answers for this question, or leave it blank.
+about-thanks-title = Thank you for telling us about yourself
+about-thanks-body = Your answers will only ever be shown as totals, together with other people's answers.
+
+## Beside the digest: quotes, responses, pledges, "about you" totals
+
+voices-title = You said, we did: { $period }
+voices-response = Response:
+voices-changed = This response has been changed { $times } times. Every version is in the JSON digest.
+voices-pledge = Pledge:
+voices-pledge-step = { $status }, in the period starting { $period }
+voices-status-planned = Planned
+voices-status-in_progress = In progress
+voices-status-done = Done
+voices-status-dropped = Dropped
+voices-quotes-title = What people said
+voices-quotes-hint = Quoted with the writer's permission, with names and details removed, after a moderator's check. Shown in a random order.
+voices-about-title = Who answered the "about you" questions
+voices-about-respondents = People who answered: { $total }. These answers are not linked to any comment. Answers given by fewer than { $k } people are shown as "fewer than { $k }".
+voices-answer = Answer
+voices-people = People
+voices-not-answered = Not answered
+voices-fewer-than = fewer than { $k }
+voices-about = about { $n }
+voices-almost-everyone = almost everyone

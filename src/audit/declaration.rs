@@ -44,7 +44,14 @@ pub fn declaration() -> Value {
             "log_leaves": {"key": "leaf index", "fields": ["canonical JSON leaf: critique commitment, digest hash or token key"]},
             "log_heads": {"key": "head index", "fields": ["tree_size", "root_hash", "round", "period", "digest_sha256", "signature"]},
             "users": {"key": "random 128-bit staff user id", "fields": ["id", "username", "role", "organisation", "password_hash (Argon2id)"]},
-            "staff_log": {"key": "period, random bytes", "fields": ["period", "actor", "action", "round", "subject"]}
+            "staff_log": {"key": "period, random bytes", "fields": ["period", "actor", "action", "round", "subject"]},
+            // Quotes, organisation keys, responses, pledges, "about you".
+            "quotes": {"key": "random 128-bit quote id", "fields": ["id", "round", "period", "themes", "state", "text (approved quotes only: the approved, scrubbed text)", "edited", "reason (a reject reason code)", "source (the critique's random id, until the period is shredded)"]},
+            "quote_sources": {"key": "critique id", "fields": ["quote id"], "note": "removed when the period is shredded"},
+            "org_keys": {"key": "organisation, random 64-bit key id", "fields": ["SHA-256 of the key"]},
+            "responses": {"key": "round, period, theme", "fields": ["round", "period", "theme", "versions (text, the period it was published in)"]},
+            "pledges": {"key": "random 128-bit pledge id", "fields": ["id", "organisation", "round", "period", "theme", "text", "history (status, reason, the period of the change)"]},
+            "about_you": {"key": "random 128-bit id (not a critique's)", "fields": ["round", "organisation", "period", "answers"], "note": "written in shuffled batches; no link to any critique"}
         },
         "key_directory": {
             "paper-code.key": "HMAC key for paper codes",

@@ -15,6 +15,7 @@ pub mod disclosure;
 pub mod keyphrases;
 pub mod scrub;
 pub mod tagging;
+pub mod voices;
 
 use crate::audit::log::Totals;
 use crate::domain::{Organisation, Period, Round};

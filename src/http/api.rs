@@ -115,9 +115,19 @@ pub(super) async fn load_digest(state: &AppState, slug: &str) -> Result<Digest, 
     Ok(digest::build(&org, &rounds))
 }
 
+/// The digest with what is published beside it (`voices`).
+#[derive(serde::Serialize)]
+struct WithVoices<'a> {
+    #[serde(flatten)]
+    digest: &'a Digest,
+    voices: Vec<digest::voices::PeriodVoices>,
+}
+
 pub async fn digest(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(load_digest(&state, &path).await?))
+    let d = load_digest(&state, &path).await?;
+    let voices = super::organisation::load_voices(&state, &path)?;
+    Ok(HttpResponse::Ok().json(WithVoices { digest: &d, voices }))
 }

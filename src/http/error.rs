@@ -78,6 +78,9 @@ pub enum ApiError {
     Unavailable,
     #[error("internal: {0}")]
     Internal(String),
+    /// Quotes, responses and pledges (see `organisation.rs`).
+    #[error("{0}")]
+    Voices(super::organisation::VoiceError),
 }
 
 impl From<StoreError> for ApiError {
@@ -142,6 +145,7 @@ impl ApiError {
             Self::RateLimited(_) => "rate_limited",
             Self::Unavailable => "unavailable",
             Self::Internal(_) => "internal",
+            Self::Voices(e) => e.code(),
         }
     }
 
@@ -216,6 +220,7 @@ impl ApiError {
                  stored; try again later."
                 .into(),
             Self::Internal(_) => "Something went wrong on our side. Nothing was stored.".into(),
+            Self::Voices(e) => e.message(),
         }
     }
 }
@@ -261,6 +266,7 @@ impl ResponseError for ApiError {
             Self::Busy | Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Voices(e) => e.status(),
         }
     }
 

@@ -5,6 +5,7 @@
 //! and nothing reads the peer address, user agent or referrer except
 //! `client.rs`, for the in-memory rate limits and HSTS only.
 
+mod about_you;
 mod admin;
 mod api;
 mod audit;
@@ -12,14 +13,17 @@ mod body;
 mod client;
 pub mod console;
 mod demo;
+mod demo_voices;
 mod digests;
 pub mod error;
 mod form;
 mod headers;
 mod limits;
 mod ops;
+mod organisation;
 mod participant;
 mod privacy_pass;
+mod quotes;
 pub mod ratelimit;
 mod routes;
 pub mod urlencoded;
@@ -376,6 +380,7 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<Demo> {
     let codes = issue_codes(state, &round, 10)
         .await
         .map_err(|e| anyhow::anyhow!("could not issue demo codes: {}", e.message()))?;
+    demo_voices::seed_demo_voices(state, &round).await?;
     let admin = if state.store.has_users() {
         None
     } else {

@@ -233,8 +233,16 @@ pub async fn digest(
     req: HttpRequest,
 ) -> HttpResponse {
     let m = messages(&req);
-    match super::api::load_digest(&state, &path).await {
-        Ok(d) => page(StatusCode::OK, views::digest(&m, &d)),
+    let beside = |d: crate::digest::Digest| {
+        let voices = super::organisation::load_voices(&state, &path)?;
+        let labels = super::organisation::theme_labels(&state, &path)?;
+        Ok::<_, ApiError>(views::digest(&m, &d, &voices, &labels))
+    };
+    match super::api::load_digest(&state, &path)
+        .await
+        .and_then(beside)
+    {
+        Ok(markup) => page(StatusCode::OK, markup),
         Err(e) => problem_page(&m, &e),
     }
 }

@@ -97,6 +97,10 @@ pub fn action_for(method: &Method, path: &str) -> Option<Action> {
         Some(Action::AdminAttempt)
     } else if method == Method::POST && (path == "/console/login" || path == "/console/setup") {
         Some(Action::Login)
+    } else if method != Method::GET && path.starts_with("/api/v1/organisations/") {
+        // An organisation's own API (its bearer key): the admin bucket,
+        // charged before the key is checked.
+        Some(Action::AdminAttempt)
     } else if method == Method::POST && path == super::privacy_pass::TOKEN_REQUEST_PATH {
         Some(Action::TokenIssuance)
     } else if method == Method::POST

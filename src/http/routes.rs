@@ -2,7 +2,10 @@
 //! tests (and the OpenAPI check) read, and the actix configuration that
 //! serves it. A test fails if the two disagree.
 
-use super::{admin, api, audit, console, digests, form, ops, participant, privacy_pass};
+use super::{
+    about_you, admin, api, audit, console, digests, form, ops, organisation, participant,
+    privacy_pass, quotes,
+};
 use actix_web::web;
 
 /// Who a route is for.
@@ -149,6 +152,31 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/console/keys", Audience::Console),
     r("GET", "/console/backups", Audience::Console),
     r("GET", "/console/log", Audience::Console),
+    // Quotes, organisation keys, responses and pledges, "about you".
+    r("GET", "/r/{round}/about-you", Audience::Participant),
+    r("POST", "/r/{round}/about-you", Audience::Participant),
+    r("GET", "/api/v1/admin/quotes", Audience::Admin),
+    r("POST", "/api/v1/admin/quotes/{quote}", Audience::Admin),
+    r(
+        "POST",
+        "/api/v1/admin/organisations/{organisation}/keys",
+        Audience::Admin,
+    ),
+    r(
+        "POST",
+        "/api/v1/organisations/{organisation}/responses",
+        Audience::Api,
+    ),
+    r(
+        "POST",
+        "/api/v1/organisations/{organisation}/pledges",
+        Audience::Api,
+    ),
+    r(
+        "PATCH",
+        "/api/v1/organisations/{organisation}/pledges/{pledge}",
+        Audience::Api,
+    ),
 ];
 
 /// The methods the route table answers at `path` (a concrete path, each
@@ -322,5 +350,29 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/console/keys", web::get().to(console::keys))
         .route("/console/backups", web::get().to(console::backups))
         .route("/console/log", web::get().to(console::staff_log))
+        // Quotes, organisation keys, responses and pledges, "about you".
+        .route("/r/{round}/about-you", web::get().to(about_you::form))
+        .route("/r/{round}/about-you", web::post().to(about_you::submit))
+        .route("/api/v1/admin/quotes", web::get().to(quotes::queue))
+        .route(
+            "/api/v1/admin/quotes/{quote}",
+            web::post().to(quotes::decide),
+        )
+        .route(
+            "/api/v1/admin/organisations/{organisation}/keys",
+            web::post().to(organisation::create_key),
+        )
+        .route(
+            "/api/v1/organisations/{organisation}/responses",
+            web::post().to(organisation::put_response),
+        )
+        .route(
+            "/api/v1/organisations/{organisation}/pledges",
+            web::post().to(organisation::create_pledge),
+        )
+        .route(
+            "/api/v1/organisations/{organisation}/pledges/{pledge}",
+            web::patch().to(organisation::update_pledge),
+        )
         .default_service(web::to(participant::not_found));
 }

@@ -75,6 +75,9 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("epsilon", "1".into()),
         ("sensitivity", 3.into()),
         ("alpha", "0.717".into()),
+        ("batch", 10.into()),
+        ("times", 2.into()),
+        ("status", "In progress".into()),
     ]
 }
 

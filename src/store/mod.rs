@@ -48,6 +48,7 @@
 mod backup;
 mod records;
 mod staff;
+mod voices;
 mod writer;
 
 pub use backup::{check as check_backup, restore};
@@ -68,6 +69,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use time::Date;
 use tokio::sync::{mpsc, oneshot};
+pub use voices::{
+    random_id, AboutYouRecord, Candidate, PledgeRecord, QuoteRecord, QuoteState, ResponseRecord,
+    ResponseVersion, ABOUT_YOU_BATCH,
+};
 use writer::{Credential, Job, Op, Outcome};
 
 /// Everything that can go wrong in the store, named for what happened.

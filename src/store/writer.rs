@@ -104,6 +104,9 @@ pub(super) enum Op {
     Flush,
     /// Staff accounts and the staff action log (see [`super::staff`]).
     Staff(super::staff::StaffOp),
+    /// Quotes, organisation keys, responses, pledges, "about you"
+    /// (applied between transactions by [`super::voices`]).
+    Voices(super::voices::VoiceOp),
 }
 
 /// What a submission spends.
@@ -171,6 +174,8 @@ pub(super) struct Writer {
     metrics: Arc<Metrics>,
     /// Noise for the cross-organisation totals, if on.
     noise: Option<Noise>,
+    /// "About you" answers held in memory until a batch is written.
+    voices: super::voices::Pending,
 }
 
 impl Writer {
@@ -193,6 +198,7 @@ impl Writer {
             leaf_hashes: None,
             metrics,
             noise: None,
+            voices: super::voices::Pending::default(),
         })
     }
 
@@ -316,7 +322,9 @@ impl Writer {
                 for job in batch {
                     out.push(match &job.op {
                         // Sealing runs after the transaction (it scans trees).
-                        Op::Seal { .. } | Op::LogTokenKeys(_) => Ok(Outcome::Sealed(0)),
+                        Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Voices(_) => {
+                            Ok(Outcome::Sealed(0))
+                        }
                         Op::Backup | Op::Flush | Op::Staff(_) => Ok(Outcome::Done),
                         op => tx.apply(op)?,
                     });
@@ -333,6 +341,10 @@ impl Writer {
                 Op::LogTokenKeys(keys) => self.log_token_keys(keys).map(|()| Outcome::Done),
                 Op::Staff(op) => {
                     *outcome = super::staff::apply(&self.trees.users, &self.trees.staff_log, op)?;
+                    continue;
+                }
+                Op::Voices(op) => {
+                    *outcome = self.voices.apply(&self.db, op)?;
                     continue;
                 }
                 _ => continue,
@@ -378,6 +390,9 @@ impl Writer {
         close_now: bool,
         shredded: &mut Vec<(String, String)>,
     ) -> Result<usize, StoreError> {
+        // "About you" answers of the periods about to be sealed go to disk
+        // first (a shuffled batch, however small).
+        self.voices.flush_about_you(&self.db)?;
         let mut sealed = 0;
         let rounds: Vec<Round> = self
             .trees
@@ -598,6 +613,8 @@ impl Writer {
         period: Period,
         sealed: &mut SealedPeriod,
     ) -> Result<(), StoreError> {
+        // Pending quotes must not outlive the text; approved ones stay.
+        super::voices::shred_period(&self.db, round.slug.as_str(), &period.id())?;
         let prefix = format!("{}\0{}\0", round.slug, period.id());
         let members: Vec<Vec<u8>> = self
             .trees
@@ -773,7 +790,12 @@ impl Tx<'_> {
                 today,
                 submission,
             } => self.submit(credential, id, salt, *today, submission),
-            Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Backup | Op::Flush | Op::Staff(_) => {
+            Op::Seal { .. }
+            | Op::LogTokenKeys(_)
+            | Op::Backup
+            | Op::Flush
+            | Op::Staff(_)
+            | Op::Voices(_) => {
                 Ok(Err(StoreError::Io("not a transactional job".into())))
             }
         }

@@ -27,7 +27,12 @@ pub fn trend_text(m: &Messages, trend: Option<i64>) -> String {
     }
 }
 
-pub fn digest(m: &Messages, d: &Digest) -> Markup {
+pub fn digest(
+    m: &Messages,
+    d: &Digest,
+    voices: &[crate::digest::voices::PeriodVoices],
+    theme_labels: &[(String, String)],
+) -> Markup {
     let title = m.f("digest-title", &[("org", d.name.as_str().into())]);
     let path = format!("/o/{}", d.organisation);
     layout_in(
@@ -53,6 +58,7 @@ pub fn digest(m: &Messages, d: &Digest) -> Markup {
                 }
             }
             p { (m.t("digest-up-to-three")) }
+            (super::beside_digest(m, voices, theme_labels))
             h2 { (m.t("digest-other-formats")) }
             ul {
                 li { a href=(format!("{path}/digest.csv")) { (m.t("digest-csv")) } }

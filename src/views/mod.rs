@@ -13,6 +13,7 @@ mod invite;
 mod pages;
 mod paper;
 mod round;
+mod voices;
 
 pub use audit::{audit, receipts};
 pub use cards::{code_sheet, CARDS_CSS};
@@ -23,6 +24,7 @@ pub use invite::invite_page;
 pub use pages::{accessibility, helping, home, not_found, not_found_in, problem, problem_in};
 pub use paper::paper_form;
 pub use round::{confirmation, round_form, round_form_with_code, FormErrors, FormValues};
+pub use voices::{about_you_form, about_you_link, about_you_thanks, beside_digest};
 
 use crate::messages::Messages;
 use maud::{html, Markup, DOCTYPE};

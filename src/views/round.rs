@@ -201,6 +201,7 @@ pub fn confirmation(m: &Messages, org: &Organisation, round: &Round, receipt: &R
             }))
             (step(m, "receipt", html! { p { (m.t("next-receipt")) } }))
             p { (m.t("next-code-used")) }
+            (super::about_you_link(m, round))
             p { a href=(m.href(&path)) { (m.t("next-another")) } }
             @if m.easy { (super::glossary(m)) }
         },

@@ -241,6 +241,18 @@ impl Api {
         assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
     }
 
+    /// Let a small period publish: the least `min_period` the rules allow
+    /// (2k - 1), set before the round opens.
+    pub async fn publish_small_periods(&self, round: &str, k: u32) {
+        let a = self
+            .admin_patch(
+                &format!("/api/v1/admin/rounds/{round}"),
+                json!({ "min_period": 2 * k - 1 }),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    }
+
     pub async fn codes(&self, round: &str, count: usize) -> Vec<String> {
         let a = self
             .admin_post(

@@ -1,6 +1,7 @@
 //! Integration tests: each drives a real server on port 0 with a fresh data
 //! and key directory. One test binary, one module per capability.
 
+mod about_you;
 mod abuse;
 mod admin;
 mod audit;
@@ -15,6 +16,8 @@ mod keyphrases;
 mod ops;
 mod privacy_pass;
 mod process;
+mod quotes;
+mod responses;
 mod routes;
 mod stress;
 mod submission;

@@ -48,6 +48,9 @@ const PLACEHOLDERS = {
   // Only in POST /console/users/{user}/remove, which the console journey
   // drives by clicking; this value is never visited.
   '{user}': '00000000000000000000000000000000',
+  // Random 128-bit ids (quotes, pledges): only non-GET routes use them.
+  '{quote}': '00000000000000000000000000000000',
+  '{pledge}': '00000000000000000000000000000000',
   // '{period}' is set once a period has been sealed, below.
 };
 
@@ -360,7 +363,8 @@ try {
     'POST /console/login', 'POST /console/logout', 'POST /console/setup', 'POST /console/organisations',
     'POST /console/rounds', 'POST /console/rounds/{round}', 'POST /console/rounds/{round}/open',
     'POST /console/rounds/{round}/codes', 'POST /console/rounds/{round}/invitations', 'POST /console/periods/close',
-    'POST /console/users', 'POST /console/users/{user}/remove', 'POST /console/themes']);
+    'POST /console/users', 'POST /console/users/{user}/remove', 'POST /console/themes',
+    'POST /r/{round}/about-you']);
   await check('every non-GET page in the route table has a test', async () => {
     const untested = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !covered.has(`${r.method} ${r.path}`));
     assert(untested.length === 0, `no browser test for ${untested.map((r) => `${r.method} ${r.path}`).join(', ')}`);
@@ -613,6 +617,52 @@ try {
       await noJs.close();
     }
   });
+
+  // "About you" (unlinked, optional): from the confirmation page, without
+  // JavaScript; every question skippable; a bad answer gets a summary.
+  await check('journey without JavaScript: "about you" after sending, skippable, no cookie', async () => {
+    const noJs = await browserContext({ javaScriptEnabled: false });
+    try {
+      const p = await noJs.context.newPage();
+      const [code] = await freshCodes(1);
+      await p.goto(`${BASE}/r/demo`);
+      await fillForm(p, { code });
+      await send(p);
+      await confirm(p);
+      await Promise.all([p.waitForNavigation(), p.click('a[href*="/about-you"]')]);
+      assert(new URL(p.url()).pathname === '/r/demo/about-you', `about-you link goes to ${p.url()}`);
+      await p.check('#age');
+      await p.check('#care-no');
+      await Promise.all([p.waitForNavigation(), p.click('form [type=submit]')]);
+      assert(/Thank you/.test(await p.locator('h1').innerText()), 'no thank-you page');
+      // Nothing chosen at all is fine too.
+      await p.goto(`${BASE}/r/demo/about-you`);
+      await Promise.all([p.waitForNavigation(), p.click('form [type=submit]')]);
+      assert(/Thank you/.test(await p.locator('h1').innerText()), 'skipping everything was refused');
+      assert((await noJs.context.cookies()).length === 0, 'cookies set');
+      assert(noJs.foreign.length === 0, `other origins: ${noJs.foreign}`);
+    } finally {
+      await noJs.close();
+    }
+  });
+  for (const easy of ['', '?easy=1']) {
+    await check(`axe: "about you" error and thank-you pages${easy}`, async () => {
+      await page.goto(`${BASE}/r/demo/about-you${easy}`);
+      // A value the form never offers, as a crafted request would send.
+      await page.evaluate(() => { document.querySelector('#age').value = 'bogus'; });
+      await page.check('#age');
+      await Promise.all([page.waitForNavigation(), page.click('form [type=submit]')]);
+      assert(await page.locator('.error-summary').isVisible(), 'no error summary');
+      assert(/^Error:/.test(await page.title()), 'title does not start with Error:');
+      for (const href of await page.locator('.error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+        assert((await page.locator(href).count()) === 1, `summary link ${href} has no field`);
+      }
+      await axe(page, `about you error${easy}`);
+      await page.check('#ethnicity');
+      await Promise.all([page.waitForNavigation(), page.click('form [type=submit]')]);
+      await axe(page, `about you thanks${easy}`);
+    });
+  }
 
   // The journey by keyboard only.
   //

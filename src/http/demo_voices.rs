@@ -1,0 +1,138 @@
+//! Demo data for the second half of the digest: approved quotes, a
+//! response, a pledge with a history, and "about you" answers. Called once
+//! from the demo seeding, after the demo's critiques are in and its past
+//! periods are sealed; it works on whatever periods are published, and
+//! does nothing twice.
+
+use super::organisation::releases;
+use super::AppState;
+use crate::digest::voices::{self, AboutYou, PledgeChange, PledgeStatus};
+use crate::domain::Round;
+use crate::store::{PledgeRecord, QuoteRecord, QuoteState, ResponseVersion};
+
+/// Answers for the demo's open period: enough for some cells to be shown.
+const DEMO_ANSWERS: [[(&str, &str); 4]; 4] = [
+    [
+        ("age", "65_79"),
+        ("ethnicity", "white"),
+        ("disability", "yes"),
+        ("care", "yes"),
+    ],
+    [
+        ("age", "35_49"),
+        ("ethnicity", "black"),
+        ("disability", "no"),
+        ("care", "yes"),
+    ],
+    [
+        ("age", "65_79"),
+        ("ethnicity", "asian"),
+        ("disability", "yes"),
+        ("care", "yes"),
+    ],
+    [
+        ("age", "80_plus"),
+        ("ethnicity", "white"),
+        ("disability", "prefer_not"),
+        ("care", "no"),
+    ],
+];
+
+pub(super) async fn seed_demo_voices(state: &AppState, round: &Round) -> anyhow::Result<()> {
+    let slug = round.slug.as_str();
+    let today = state.clock.today();
+    // Two full batches, so they are written at once (not held in memory).
+    if state
+        .store
+        .about_you_records()?
+        .iter()
+        .all(|r| r.round != slug)
+    {
+        for i in 0..2 * crate::store::ABOUT_YOU_BATCH {
+            let pairs = DEMO_ANSWERS[i % DEMO_ANSWERS.len()];
+            let answers =
+                AboutYou::parse(pairs).map_err(|q| anyhow::anyhow!("demo answers: {q:?}"))?;
+            state.store.about_you(round, answers, today).await?;
+        }
+    }
+    if !state.store.responses_of(slug)?.is_empty() {
+        return Ok(());
+    }
+    let published = releases(state, round).map_err(|e| anyhow::anyhow!(e.message()))?;
+    let this_period = crate::domain::Period::containing(today, round.period).id();
+    for release in &published {
+        let Some(theme) = release.shown_themes.first() else {
+            continue;
+        };
+        // Three quotes per period, approved as scrubbed.
+        let mut queued = Vec::new();
+        for c in state
+            .store
+            .quote_candidates(round, release)?
+            .into_iter()
+            .take(3)
+        {
+            queued.push(QuoteRecord {
+                id: crate::store::random_id()?,
+                round: slug.to_owned(),
+                period: c.period,
+                themes: c.themes,
+                state: QuoteState::Pending,
+                source: Some(crate::encoding::hex(&c.id)),
+            });
+        }
+        state.store.add_quotes(queued.clone()).await?;
+        for q in &queued {
+            if let Some(text) = state.store.quote_source_text(q)? {
+                let text = voices::for_moderation(&text).0;
+                state
+                    .store
+                    .decide_quote(
+                        &q.id,
+                        QuoteState::Approved {
+                            text,
+                            edited: false,
+                        },
+                    )
+                    .await?;
+            }
+        }
+        state
+            .store
+            .put_response(
+                slug,
+                &release.period,
+                theme,
+                ResponseVersion {
+                    text: "Thank you. We heard this clearly and have changed how we plan \
+                           meetings: see our pledge."
+                        .into(),
+                    changed_in: this_period.clone(),
+                },
+            )
+            .await?;
+        let change = |status| PledgeChange {
+            status,
+            reason: None,
+            period: this_period.clone(),
+        };
+        state
+            .store
+            .create_pledge(PledgeRecord {
+                id: crate::store::random_id()?,
+                organisation: round.organisation.to_string(),
+                round: slug.to_owned(),
+                period: release.period.clone(),
+                theme: theme.clone(),
+                text: "Every group meeting will have a manager present and a paper summary \
+                       sent a week before."
+                    .into(),
+                history: vec![
+                    change(PledgeStatus::Planned),
+                    change(PledgeStatus::InProgress),
+                ],
+            })
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,464 @@
+//! Organisations answer their digest ("you said, we did"): their bearer
+//! keys, responses per theme per published period, and pledges with a
+//! status history. Also gathers what is published beside a digest
+//! (quotes, responses, pledges, the "about you" aggregate).
+//!
+//! # Security contract
+//! An organisation key is 256 random bits, shown once when made and kept
+//! only as its SHA-256. [`require_organisation`] hashes what is presented
+//! and compares it in constant time with each of that organisation's
+//! hashes: a missing key, a wrong key and another organisation's key get
+//! the same `401`. These routes draw from the admin rate-limit bucket,
+//! charged before the key is checked (see `ratelimit.rs`).
+
+use super::api::json_body;
+use super::error::ApiError;
+use super::{admin, sha256, AppState};
+use crate::digest::voices::{
+    self, PeriodVoices, PledgeChange, PledgeStatus, PublicQuote, PublicResponse, Release,
+};
+use crate::domain::{Period, Round};
+use crate::store::{PledgeRecord, QuoteState, ResponseVersion};
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use subtle::ConstantTimeEq;
+
+/// Longest response or pledge text, in characters.
+pub const MAX_ANSWER_CHARS: usize = 4000;
+
+/// What can go wrong in this half of the digest, with stable codes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VoiceError {
+    #[error("period not published")]
+    PeriodNotPublished,
+    #[error("text invalid")]
+    TextInvalid,
+    #[error("status invalid")]
+    StatusInvalid,
+    #[error("reason required")]
+    ReasonRequired,
+    #[error("decision invalid")]
+    DecisionInvalid,
+    #[error("reason unknown")]
+    ReasonUnknown,
+    #[error("quote decided")]
+    QuoteDecided,
+    #[error("quote unknown")]
+    QuoteUnknown,
+    #[error("pledge unknown")]
+    PledgeUnknown,
+}
+
+impl VoiceError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::PeriodNotPublished => "period_not_published",
+            Self::TextInvalid => "text_invalid",
+            Self::StatusInvalid => "status_invalid",
+            Self::ReasonRequired => "reason_required",
+            Self::DecisionInvalid => "decision_invalid",
+            Self::ReasonUnknown => "reason_unknown",
+            Self::QuoteDecided => "quote_decided",
+            Self::QuoteUnknown => "quote_unknown",
+            Self::PledgeUnknown => "pledge_unknown",
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            Self::PeriodNotPublished => "That period of that round has no published digest.".into(),
+            Self::TextInvalid => format!(
+                "text must be 1 to {MAX_ANSWER_CHARS} characters, without control characters \
+                 other than line breaks."
+            ),
+            Self::StatusInvalid => {
+                "status must be one of: planned, in_progress, done, dropped.".into()
+            }
+            Self::ReasonRequired => {
+                "A dropped pledge needs a reason: say why in \"reason\".".into()
+            }
+            Self::DecisionInvalid => "decision must be approve, edit (with \"text\") or reject \
+                 (with \"reason\")."
+                .into(),
+            Self::ReasonUnknown => format!(
+                "reason must be one of: {}.",
+                voices::RejectReason::ALL.map(|r| r.code()).join(", ")
+            ),
+            Self::QuoteDecided => "That quote has already been decided.".into(),
+            Self::QuoteUnknown => "There is no pending quote with that id.".into(),
+            Self::PledgeUnknown => "There is no pledge of this organisation with that id.".into(),
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::PeriodNotPublished | Self::QuoteUnknown | Self::PledgeUnknown => {
+                StatusCode::NOT_FOUND
+            }
+            Self::QuoteDecided => StatusCode::CONFLICT,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+}
+
+impl From<VoiceError> for ApiError {
+    fn from(e: VoiceError) -> Self {
+        Self::Voices(e)
+    }
+}
+
+/// Text of a response, pledge or edited quote: trimmed, 1 to
+/// [`MAX_ANSWER_CHARS`] characters, no control characters but line breaks.
+pub(super) fn answer_text(text: &str) -> Result<String, VoiceError> {
+    let t = text.trim();
+    let n = t.chars().count();
+    if n == 0 || n > MAX_ANSWER_CHARS || t.chars().any(|c| c.is_control() && c != '\n' && c != '\r')
+    {
+        return Err(VoiceError::TextInvalid);
+    }
+    Ok(t.to_owned())
+}
+
+// ---------------------------------------------------------------- keys
+
+#[derive(Serialize)]
+struct NewKey {
+    organisation: String,
+    key: String,
+}
+
+/// `POST /api/v1/admin/organisations/{organisation}/keys` (admin): a new
+/// key, shown once.
+pub async fn create_key(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    admin::require_admin(&state, &req)?;
+    let org = state
+        .store
+        .organisation(&path)?
+        .ok_or(ApiError::OrganisationUnknown)?;
+    let key = admin::new_token().map_err(|e| ApiError::Internal(e.to_string()))?;
+    state
+        .store
+        .add_org_key(org.slug.as_str(), sha256(key.as_bytes()))
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(NewKey {
+            organisation: org.slug.to_string(),
+            key,
+        }))
+}
+
+/// Check the bearer key against `organisation`'s keys, in constant time
+/// per key. Unknown organisation, no key, a wrong key or another
+/// organisation's key: the same `401`.
+fn require_organisation(
+    state: &AppState,
+    req: &HttpRequest,
+    organisation: &str,
+) -> Result<(), ApiError> {
+    let presented = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("")
+        .trim();
+    let hash = sha256(presented.as_bytes());
+    let mut ok = subtle::Choice::from(0u8);
+    for stored in state.store.org_key_hashes(organisation)? {
+        ok |= hash.ct_eq(&stored);
+    }
+    if !presented.is_empty() && bool::from(ok) {
+        Ok(())
+    } else {
+        Err(ApiError::Unauthorized)
+    }
+}
+
+/// The round `slug` of `organisation` and its published period `period`.
+fn published(
+    state: &AppState,
+    organisation: &str,
+    round: &str,
+    period: &str,
+) -> Result<(Round, Release), ApiError> {
+    let round = state
+        .store
+        .round(round)?
+        .filter(|r| r.organisation.as_str() == organisation)
+        .ok_or(ApiError::RoundUnknown)?;
+    let release = releases(state, &round)?
+        .into_iter()
+        .find(|r| r.period == period)
+        .ok_or(VoiceError::PeriodNotPublished)?;
+    Ok((round, release))
+}
+
+/// The published periods of `round`, oldest first.
+pub(super) fn releases(state: &AppState, round: &Round) -> Result<Vec<Release>, ApiError> {
+    Ok(state
+        .store
+        .sealed_digests(&round.slug)?
+        .iter()
+        .filter_map(voices::release_of)
+        .collect())
+}
+
+fn theme_of(round: &Round, theme: &str) -> Result<String, ApiError> {
+    round
+        .themes
+        .iter()
+        .find(|t| t.slug.as_str() == theme)
+        .map(|t| t.slug.to_string())
+        .ok_or(ApiError::Input(vec![
+            crate::domain::InputError::ThemeUnknown,
+        ]))
+}
+
+/// The period a change made today is recorded in: the coarsest time kept.
+fn this_period(state: &AppState, round: &Round) -> String {
+    Period::containing(state.clock.today(), round.period).id()
+}
+
+// ----------------------------------------------------------- responses
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResponseBody {
+    round: String,
+    period: String,
+    theme: String,
+    text: String,
+}
+
+/// `POST /api/v1/organisations/{organisation}/responses`: publish (or
+/// replace) the response to one theme of one published period. Earlier
+/// versions are kept and shown.
+pub async fn put_response(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    require_organisation(&state, &req, &path)?;
+    let body: ResponseBody = json_body(&req, payload).await?;
+    let (round, release) = published(&state, &path, &body.round, &body.period)?;
+    let theme = theme_of(&round, &body.theme)?;
+    let text = answer_text(&body.text)?;
+    let version = ResponseVersion {
+        text,
+        changed_in: this_period(&state, &round),
+    };
+    state
+        .store
+        .put_response(round.slug.as_str(), &release.period, &theme, version)
+        .await?;
+    let record = state
+        .store
+        .responses_of(round.slug.as_str())?
+        .into_iter()
+        .find(|r| r.period == release.period && r.theme == theme)
+        .ok_or(ApiError::Internal("response not stored".into()))?;
+    Ok(HttpResponse::Ok().json(record))
+}
+
+// ------------------------------------------------------------- pledges
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PledgeBody {
+    round: String,
+    period: String,
+    theme: String,
+    text: String,
+    status: Option<String>,
+    reason: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PledgeUpdate {
+    status: String,
+    reason: Option<String>,
+}
+
+/// A status change made now, checked: a dropped pledge needs a reason.
+fn change(
+    state: &AppState,
+    round: &Round,
+    status: &str,
+    reason: Option<&str>,
+) -> Result<PledgeChange, ApiError> {
+    let status = PledgeStatus::parse(status).ok_or(VoiceError::StatusInvalid)?;
+    let reason = reason
+        .filter(|r| !r.trim().is_empty())
+        .map(answer_text)
+        .transpose()?;
+    if status == PledgeStatus::Dropped && reason.is_none() {
+        return Err(VoiceError::ReasonRequired.into());
+    }
+    Ok(PledgeChange {
+        status,
+        reason,
+        period: this_period(state, round),
+    })
+}
+
+/// `POST /api/v1/organisations/{organisation}/pledges`.
+pub async fn create_pledge(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    require_organisation(&state, &req, &path)?;
+    let body: PledgeBody = json_body(&req, payload).await?;
+    let (round, release) = published(&state, &path, &body.round, &body.period)?;
+    let theme = theme_of(&round, &body.theme)?;
+    let text = answer_text(&body.text)?;
+    let first = change(
+        &state,
+        &round,
+        body.status.as_deref().unwrap_or("planned"),
+        body.reason.as_deref(),
+    )?;
+    let pledge = PledgeRecord {
+        id: crate::store::random_id()?,
+        organisation: path.to_string(),
+        round: round.slug.to_string(),
+        period: release.period,
+        theme,
+        text,
+        history: vec![first],
+    };
+    state.store.create_pledge(pledge.clone()).await?;
+    Ok(HttpResponse::Created().json(pledge))
+}
+
+/// `PATCH /api/v1/organisations/{organisation}/pledges/{pledge}`: a new
+/// status, added to the pledge's history.
+pub async fn update_pledge(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let (organisation, id) = path.into_inner();
+    require_organisation(&state, &req, &organisation)?;
+    let body: PledgeUpdate = json_body(&req, payload).await?;
+    let existing = state
+        .store
+        .pledge(&id)?
+        .filter(|p| p.organisation == organisation)
+        .ok_or(VoiceError::PledgeUnknown)?;
+    let round = state
+        .store
+        .round(&existing.round)?
+        .ok_or(ApiError::RoundUnknown)?;
+    let next = change(&state, &round, &body.status, body.reason.as_deref())?;
+    let pledge = state
+        .store
+        .update_pledge(&id, &organisation, next)
+        .await
+        .map_err(|e| match e {
+            crate::store::StoreError::NotFound(_) => VoiceError::PledgeUnknown.into(),
+            e => ApiError::from(e),
+        })?;
+    Ok(HttpResponse::Ok().json(pledge))
+}
+
+// ------------------------------------------------ beside the digest
+
+/// (slug, label) of every theme of `organisation`'s rounds.
+pub(super) fn theme_labels(
+    state: &AppState,
+    organisation: &str,
+) -> Result<Vec<(String, String)>, ApiError> {
+    Ok(state
+        .store
+        .rounds()?
+        .iter()
+        .filter(|r| r.organisation.as_str() == organisation)
+        .flat_map(|r| r.themes.iter())
+        .map(|t| (t.slug.to_string(), t.label.clone()))
+        .collect())
+}
+
+/// What is published beside `organisation`'s digest, per published
+/// period, newest first.
+pub(super) fn load_voices(
+    state: &AppState,
+    organisation: &str,
+) -> Result<Vec<PeriodVoices>, ApiError> {
+    let approved: Vec<_> = state
+        .store
+        .quotes()?
+        .into_iter()
+        .filter_map(|q| match &q.state {
+            QuoteState::Approved { text, .. } => Some((q.clone(), text.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for round in state
+        .store
+        .rounds()?
+        .into_iter()
+        .filter(|r| r.organisation.as_str() == organisation)
+    {
+        let r = round.slug.as_str();
+        let responses = state.store.responses_of(r)?;
+        let pledges = state.store.pledges_of(r)?;
+        for release in releases(state, &round)? {
+            let mut quotes: Vec<PublicQuote> = approved
+                .iter()
+                .filter(|(q, _)| q.round == r && release.covers.contains(&q.period))
+                .filter(|(q, _)| q.themes.iter().any(|t| release.shown_themes.contains(t)))
+                .map(|(q, text)| PublicQuote {
+                    text: text.clone(),
+                    period: release.period.clone(),
+                    period_label: release.label.clone(),
+                    themes: q.themes.clone(),
+                })
+                .collect();
+            // Shuffled: the order says nothing about when a quote was
+            // written or approved.
+            crate::random::shuffle(&mut quotes)
+                .map_err(|_| ApiError::Internal("random generator failed".into()))?;
+            let mut answers = Vec::new();
+            for period in &release.covers {
+                answers.extend(state.store.about_you_of(r, period)?);
+            }
+            out.push(PeriodVoices {
+                round: r.to_owned(),
+                period: release.period.clone(),
+                label: release.label.clone(),
+                quotes,
+                responses: responses
+                    .iter()
+                    .filter(|x| x.period == release.period)
+                    .filter_map(|x| {
+                        x.versions.last().map(|v| PublicResponse {
+                            theme: x.theme.clone(),
+                            text: v.text.clone(),
+                            versions: x.versions.clone(),
+                        })
+                    })
+                    .collect(),
+                pledges: pledges
+                    .iter()
+                    .filter(|p| p.period == release.period)
+                    .cloned()
+                    .collect(),
+                about_you: voices::aggregate(&answers, release.k, release.base),
+            });
+        }
+    }
+    out.sort_by(|a, b| b.period.cmp(&a.period).then(a.round.cmp(&b.round)));
+    Ok(out)
+}

@@ -1,0 +1,617 @@
+//! Storage for what is published beside a digest: quotes (with their
+//! moderation), organisations' bearer keys, responses, pledges, and the
+//! unlinked "about you" answers.
+//!
+//! # Key layout (sled trees of this module)
+//!
+//! | tree            | key                                  | value |
+//! |-----------------|--------------------------------------|-------|
+//! | `quotes`        | random 128-bit quote id, 16 B        | JSON [`QuoteRecord`]: round, period, shown themes, state (pending; approved with its approved text; rejected with a reason code) and, until the period is shredded, the critique id it came from |
+//! | `quote_sources` | critique id, 16 B                    | the quote id (so a critique is queued once); removed when the period is shredded |
+//! | `org_keys`      | organisation, `\0`, random 8-byte key id | SHA-256 of the key, 32 B |
+//! | `responses`     | round `\0` period `\0` theme         | JSON [`ResponseRecord`] with every earlier version |
+//! | `pledges`       | random 128-bit pledge id, 16 B       | JSON [`PledgeRecord`] with its history |
+//! | `about_you`     | random 128-bit id, 16 B              | JSON [`AboutYouRecord`]: round, organisation, period, answers |
+//!
+//! # Security contract
+//! - An "about you" record holds nothing shared with a critique: its own
+//!   random id, the round and period only. The writer keeps answers in
+//!   memory and writes them [`ABOUT_YOU_BATCH`] at a time, shuffled, or all
+//!   at once (shuffled) just before a period is sealed, so neither key
+//!   order nor write order pairs an answer with the critique stored just
+//!   before it. The price: answers still in memory are lost if the
+//!   process stops (crash or restart) before their batch is written.
+//! - A pending or rejected quote holds no text: the moderator's view
+//!   decrypts and scrubs the critique on demand, so once the period is
+//!   shredded nothing of it remains. An approved quote keeps only its
+//!   approved (scrubbed, possibly edited) text, which is published anyway.
+//!   Shredding a period deletes its pending and rejected quotes and the
+//!   link from approved quotes to the critique.
+//! - Organisation keys are stored only as SHA-256 of 256 random bits.
+
+use super::records::{self, StoredCritique};
+use super::writer::{critique_context, Outcome};
+use super::{Store, StoreError};
+use crate::digest::voices::{AboutYou, PledgeChange, PledgeStatus, RejectReason, Release};
+use crate::domain::{Period, Round};
+use crate::encoding::hex;
+use serde::{Deserialize, Serialize};
+
+/// Answers held in memory before a shuffled batch is written.
+pub const ABOUT_YOU_BATCH: usize = 10;
+
+const QUOTES: &str = "quotes";
+const QUOTE_SOURCES: &str = "quote_sources";
+const ORG_KEYS: &str = "org_keys";
+const RESPONSES: &str = "responses";
+const PLEDGES: &str = "pledges";
+const ABOUT: &str = "about_you";
+
+/// Where a quote stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum QuoteState {
+    Pending,
+    Approved { text: String, edited: bool },
+    Rejected { reason: RejectReason },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    /// Random, hex: says nothing about order or origin.
+    pub id: String,
+    pub round: String,
+    pub period: String,
+    /// The critique's themes that were shown in its period.
+    pub themes: Vec<String>,
+    #[serde(flatten)]
+    pub state: QuoteState,
+    /// The critique it came from (hex id), until the period is shredded.
+    /// `period` is the critique's own period (the release that shows it
+    /// may cover several).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResponseVersion {
+    pub text: String,
+    /// The period in which this version was published.
+    pub changed_in: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResponseRecord {
+    pub round: String,
+    pub period: String,
+    pub theme: String,
+    /// Every version, oldest first; the last is the current response.
+    pub versions: Vec<ResponseVersion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PledgeRecord {
+    pub id: String,
+    pub organisation: String,
+    pub round: String,
+    /// The published period it answers.
+    pub period: String,
+    pub theme: String,
+    pub text: String,
+    /// Every status it has had, oldest first; the last is the current one.
+    pub history: Vec<PledgeChange>,
+}
+
+impl PledgeRecord {
+    pub fn status(&self) -> Option<PledgeStatus> {
+        self.history.last().map(|c| c.status)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AboutYouRecord {
+    pub round: String,
+    pub organisation: String,
+    pub period: String,
+    #[serde(flatten)]
+    pub answers: AboutYou,
+}
+
+/// A critique that may be queued as a quote.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub id: [u8; 16],
+    /// The period the critique was written in (one the release covers).
+    pub period: String,
+    /// Its themes that the release shows.
+    pub themes: Vec<String>,
+}
+
+/// A raw record of this module's trees: (tree, key, value).
+pub type VoiceRecord = (String, Vec<u8>, Vec<u8>);
+
+/// Writes of this module, applied by the writer between transactions.
+pub(super) enum VoiceOp {
+    AddQuotes(Vec<QuoteRecord>),
+    DecideQuote {
+        id: [u8; 16],
+        state: QuoteState,
+    },
+    AddOrgKey {
+        organisation: String,
+        id: [u8; 8],
+        hash: [u8; 32],
+    },
+    PutResponse {
+        round: String,
+        period: String,
+        theme: String,
+        version: ResponseVersion,
+    },
+    CreatePledge(PledgeRecord),
+    UpdatePledge {
+        id: [u8; 16],
+        organisation: String,
+        change: PledgeChange,
+    },
+    /// One person's answers about `round`, for its open period as of
+    /// `today` (worked out here, between seals, so an answer can never
+    /// land in a period that is already sealed and published).
+    AboutYou {
+        round: Round,
+        answers: AboutYou,
+        today: time::Date,
+    },
+}
+
+/// The writer's own state for this module: answers not yet written.
+#[derive(Default)]
+pub(super) struct Pending {
+    about_you: Vec<AboutYouRecord>,
+}
+
+type Answer = Result<Outcome, StoreError>;
+
+impl Pending {
+    /// Apply `op`. The outer error is fatal (I/O); the inner one is the
+    /// job's own answer.
+    pub(super) fn apply(&mut self, db: &sled::Db, op: &VoiceOp) -> Result<Answer, StoreError> {
+        match op {
+            VoiceOp::AddQuotes(quotes) => {
+                let (tree, sources) = (db.open_tree(QUOTES)?, db.open_tree(QUOTE_SOURCES)?);
+                for q in quotes {
+                    let (Some(id), Some(source)) = (
+                        unhex::<16>(&q.id),
+                        q.source.as_deref().and_then(unhex::<16>),
+                    ) else {
+                        continue;
+                    };
+                    if sources.contains_key(source)? || tree.contains_key(id)? {
+                        continue;
+                    }
+                    tree.insert(id, records::to_json(q)?)?;
+                    sources.insert(source, &id[..])?;
+                }
+                // Not `Issued`: the writer counts that as codes issued.
+                Ok(Ok(Outcome::Done))
+            }
+            VoiceOp::DecideQuote { id, state } => {
+                let tree = db.open_tree(QUOTES)?;
+                let Some(mut q) = records::get_json::<QuoteRecord>(&tree, id)? else {
+                    return Ok(Err(StoreError::NotFound("quote")));
+                };
+                if q.state != QuoteState::Pending {
+                    return Ok(Err(StoreError::Exists("decision")));
+                }
+                q.state = state.clone();
+                tree.insert(id, records::to_json(&q)?)?;
+                Ok(Ok(Outcome::Done))
+            }
+            VoiceOp::AddOrgKey {
+                organisation,
+                id,
+                hash,
+            } => {
+                if db.open_tree("organisations")?.get(organisation)?.is_none() {
+                    return Ok(Err(StoreError::NotFound("organisation")));
+                }
+                db.open_tree(ORG_KEYS)?
+                    .insert(org_key(organisation, id), &hash[..])?;
+                Ok(Ok(Outcome::Done))
+            }
+            VoiceOp::PutResponse {
+                round,
+                period,
+                theme,
+                version,
+            } => {
+                let tree = db.open_tree(RESPONSES)?;
+                let key = format!("{round}\0{period}\0{theme}");
+                let mut record = records::get_json::<ResponseRecord>(&tree, key.as_bytes())?
+                    .unwrap_or(ResponseRecord {
+                        round: round.clone(),
+                        period: period.clone(),
+                        theme: theme.clone(),
+                        versions: Vec::new(),
+                    });
+                record.versions.push(version.clone());
+                tree.insert(key.as_bytes(), records::to_json(&record)?)?;
+                Ok(Ok(Outcome::Done))
+            }
+            VoiceOp::CreatePledge(p) => {
+                let Some(id) = unhex::<16>(&p.id) else {
+                    return Ok(Err(StoreError::Io("bad pledge id".into())));
+                };
+                let tree = db.open_tree(PLEDGES)?;
+                if tree.contains_key(id)? {
+                    return Ok(Err(StoreError::Io("pledge id collision".into())));
+                }
+                tree.insert(id, records::to_json(p)?)?;
+                Ok(Ok(Outcome::Done))
+            }
+            VoiceOp::UpdatePledge {
+                id,
+                organisation,
+                change,
+            } => {
+                let tree = db.open_tree(PLEDGES)?;
+                match records::get_json::<PledgeRecord>(&tree, id)? {
+                    // Another organisation's pledge is "not found", as if
+                    // it did not exist.
+                    Some(mut p) if &p.organisation == organisation => {
+                        p.history.push(change.clone());
+                        tree.insert(id, records::to_json(&p)?)?;
+                        Ok(Ok(Outcome::Done))
+                    }
+                    _ => Ok(Err(StoreError::NotFound("pledge"))),
+                }
+            }
+            VoiceOp::AboutYou {
+                round,
+                answers,
+                today,
+            } => {
+                let periods = db.open_tree("periods")?;
+                let mut period = Period::containing(*today, round.period);
+                while periods
+                    .contains_key(records::round_period(round.slug.as_str(), &period.id()))?
+                {
+                    period = Period::containing(
+                        period.last_day() + time::Duration::days(1),
+                        round.period,
+                    );
+                }
+                self.about_you.push(AboutYouRecord {
+                    round: round.slug.to_string(),
+                    organisation: round.organisation.to_string(),
+                    period: period.id(),
+                    answers: answers.clone(),
+                });
+                if self.about_you.len() >= ABOUT_YOU_BATCH {
+                    self.flush_about_you(db)?;
+                }
+                Ok(Ok(Outcome::Done))
+            }
+        }
+    }
+
+    /// Write every answer held in memory, shuffled, with fresh random ids
+    /// (before sealing, so a period's answers are on disk when it is).
+    pub(super) fn flush_about_you(&mut self, db: &sled::Db) -> Result<(), StoreError> {
+        if self.about_you.is_empty() {
+            return Ok(());
+        }
+        let mut batch = std::mem::take(&mut self.about_you);
+        let rng = |_| StoreError::Io("random generator failed".into());
+        crate::random::shuffle(&mut batch).map_err(rng)?;
+        let mut writes = sled::Batch::default();
+        for record in &batch {
+            let id = crate::random::bytes::<16>().map_err(rng)?;
+            writes.insert(&id[..], records::to_json(record)?);
+        }
+        db.open_tree(ABOUT)?.apply_batch(writes)?;
+        Ok(())
+    }
+}
+
+/// Forget what a shredded period's quotes need the critique for: pending
+/// and rejected quotes go, approved ones lose their link to the critique.
+pub(super) fn shred_period(db: &sled::Db, round: &str, period: &str) -> Result<(), StoreError> {
+    let (tree, sources) = (db.open_tree(QUOTES)?, db.open_tree(QUOTE_SOURCES)?);
+    for item in tree.iter() {
+        let (key, value) = item?;
+        let mut q: QuoteRecord = records::from_json(&value)?;
+        if q.round != round || q.period != period {
+            continue;
+        }
+        if let Some(source) = q.source.take().as_deref().and_then(unhex::<16>) {
+            sources.remove(source)?;
+        }
+        match q.state {
+            QuoteState::Approved { .. } => {
+                tree.insert(key, records::to_json(&q)?)?;
+            }
+            _ => {
+                tree.remove(key)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn org_key(organisation: &str, id: &[u8; 8]) -> Vec<u8> {
+    let mut k = format!("{organisation}\0").into_bytes();
+    k.extend_from_slice(id);
+    k
+}
+
+fn unhex<const N: usize>(s: &str) -> Option<[u8; N]> {
+    let bytes = crate::encoding::from_hex(s)?;
+    <[u8; N]>::try_from(bytes.as_slice()).ok()
+}
+
+fn all<T: serde::de::DeserializeOwned>(tree: &sled::Tree) -> Result<Vec<T>, StoreError> {
+    tree.iter()
+        .map(|item| records::from_json(&item?.1))
+        .collect()
+}
+
+fn expect_done(outcome: Outcome) -> Result<(), StoreError> {
+    match outcome {
+        Outcome::Done => Ok(()),
+        _ => Err(StoreError::Io("unexpected writer outcome".into())),
+    }
+}
+
+impl Store {
+    async fn voice(&self, op: VoiceOp) -> Result<Outcome, StoreError> {
+        self.write(super::writer::Op::Voices(op)).await
+    }
+
+    // ----------------------------------------------------------- quotes
+
+    /// Critiques of `round` counted in `release` that may be queued as
+    /// quotes: the writer ticked "you may quote me", at least one of their
+    /// themes is shown, and they are not queued yet. (Shredded periods
+    /// have no critiques left.)
+    pub fn quote_candidates(
+        &self,
+        round: &Round,
+        release: &Release,
+    ) -> Result<Vec<Candidate>, StoreError> {
+        let mut out = Vec::new();
+        for period in &release.covers {
+            let prefix = format!("{}\0{period}\0", round.slug);
+            self.candidates_in(&prefix, period, release, &mut out)?;
+        }
+        Ok(out)
+    }
+
+    fn candidates_in(
+        &self,
+        prefix: &str,
+        period: &str,
+        release: &Release,
+        out: &mut Vec<Candidate>,
+    ) -> Result<(), StoreError> {
+        let sources = self.db.open_tree(QUOTE_SOURCES)?;
+        for item in self.trees.members.scan_prefix(prefix.as_bytes()) {
+            let (k, _) = item?;
+            let Ok(id) = <[u8; 16]>::try_from(&k[prefix.len()..]) else {
+                continue;
+            };
+            if sources.contains_key(id)? {
+                continue;
+            }
+            let Some(c) = records::get_json::<StoredCritique>(&self.trees.critiques, &id)? else {
+                continue;
+            };
+            let themes: Vec<String> = c
+                .themes
+                .into_iter()
+                .filter(|t| release.shown_themes.contains(t))
+                .collect();
+            if c.quote_ok && !themes.is_empty() {
+                out.push(Candidate {
+                    id,
+                    period: period.to_owned(),
+                    themes,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Queue quotes (pending); a critique already queued is skipped.
+    pub async fn add_quotes(&self, quotes: Vec<QuoteRecord>) -> Result<(), StoreError> {
+        expect_done(self.voice(VoiceOp::AddQuotes(quotes)).await?)
+    }
+
+    /// Every quote record (any state).
+    pub fn quotes(&self) -> Result<Vec<QuoteRecord>, StoreError> {
+        all(&self.db.open_tree(QUOTES)?)
+    }
+
+    pub fn quote(&self, id: &str) -> Result<Option<QuoteRecord>, StoreError> {
+        match unhex::<16>(id) {
+            Some(key) => records::get_json(&self.db.open_tree(QUOTES)?, &key),
+            None => Ok(None),
+        }
+    }
+
+    /// The text of the critique a pending quote came from, decrypted, or
+    /// `None` once it is gone (shredded).
+    pub fn quote_source_text(&self, quote: &QuoteRecord) -> Result<Option<String>, StoreError> {
+        let Some(id) = quote.source.as_deref().and_then(unhex::<16>) else {
+            return Ok(None);
+        };
+        let Some(stored) = records::get_json::<StoredCritique>(&self.trees.critiques, &id)? else {
+            return Ok(None);
+        };
+        let plain = self
+            .vault
+            .unseal(&stored.sealed, &critique_context(&id))
+            .map_err(|e| StoreError::Io(e.to_string()))?;
+        let record: records::CritiqueRecord = records::from_json(&plain)?;
+        Ok(Some(record.text))
+    }
+
+    /// Decide a pending quote; `Exists("decision")` if it was decided.
+    pub async fn decide_quote(&self, id: &str, state: QuoteState) -> Result<(), StoreError> {
+        let id = unhex::<16>(id).ok_or(StoreError::NotFound("quote"))?;
+        expect_done(self.voice(VoiceOp::DecideQuote { id, state }).await?)
+    }
+
+    // ------------------------------------------------- organisation keys
+
+    /// Record a new key for `organisation` (only its hash).
+    pub async fn add_org_key(&self, organisation: &str, hash: [u8; 32]) -> Result<(), StoreError> {
+        let id = crate::random::bytes::<8>()
+            .map_err(|_| StoreError::Io("random generator failed".into()))?;
+        expect_done(
+            self.voice(VoiceOp::AddOrgKey {
+                organisation: organisation.to_owned(),
+                id,
+                hash,
+            })
+            .await?,
+        )
+    }
+
+    /// The hashes of `organisation`'s keys.
+    pub fn org_key_hashes(&self, organisation: &str) -> Result<Vec<[u8; 32]>, StoreError> {
+        let prefix = format!("{organisation}\0");
+        self.db
+            .open_tree(ORG_KEYS)?
+            .scan_prefix(prefix.as_bytes())
+            .map(|item| {
+                <[u8; 32]>::try_from(item?.1.as_ref())
+                    .map_err(|_| StoreError::Io("damaged key hash".into()))
+            })
+            .collect()
+    }
+
+    // ------------------------------------------- responses and pledges
+
+    pub async fn put_response(
+        &self,
+        round: &str,
+        period: &str,
+        theme: &str,
+        version: ResponseVersion,
+    ) -> Result<(), StoreError> {
+        expect_done(
+            self.voice(VoiceOp::PutResponse {
+                round: round.to_owned(),
+                period: period.to_owned(),
+                theme: theme.to_owned(),
+                version,
+            })
+            .await?,
+        )
+    }
+
+    /// Every response about `round`.
+    pub fn responses_of(&self, round: &str) -> Result<Vec<ResponseRecord>, StoreError> {
+        let prefix = format!("{round}\0");
+        self.db
+            .open_tree(RESPONSES)?
+            .scan_prefix(prefix.as_bytes())
+            .map(|item| records::from_json(&item?.1))
+            .collect()
+    }
+
+    pub async fn create_pledge(&self, pledge: PledgeRecord) -> Result<(), StoreError> {
+        expect_done(self.voice(VoiceOp::CreatePledge(pledge)).await?)
+    }
+
+    /// Add a status change to `organisation`'s pledge `id`.
+    pub async fn update_pledge(
+        &self,
+        id: &str,
+        organisation: &str,
+        change: PledgeChange,
+    ) -> Result<PledgeRecord, StoreError> {
+        let key = unhex::<16>(id).ok_or(StoreError::NotFound("pledge"))?;
+        expect_done(
+            self.voice(VoiceOp::UpdatePledge {
+                id: key,
+                organisation: organisation.to_owned(),
+                change,
+            })
+            .await?,
+        )?;
+        self.pledge(id)?.ok_or(StoreError::NotFound("pledge"))
+    }
+
+    pub fn pledge(&self, id: &str) -> Result<Option<PledgeRecord>, StoreError> {
+        match unhex::<16>(id) {
+            Some(key) => records::get_json(&self.db.open_tree(PLEDGES)?, &key),
+            None => Ok(None),
+        }
+    }
+
+    /// Every pledge about `round`.
+    pub fn pledges_of(&self, round: &str) -> Result<Vec<PledgeRecord>, StoreError> {
+        Ok(all::<PledgeRecord>(&self.db.open_tree(PLEDGES)?)?
+            .into_iter()
+            .filter(|p| p.round == round)
+            .collect())
+    }
+
+    // --------------------------------------------------------- about you
+
+    /// Hand one person's answers to the writer, for the open period of
+    /// `round` as of `today`. `Ok` means held in memory, NOT yet on disk
+    /// (see the module's security contract).
+    pub async fn about_you(
+        &self,
+        round: &Round,
+        answers: AboutYou,
+        today: time::Date,
+    ) -> Result<(), StoreError> {
+        expect_done(
+            self.voice(VoiceOp::AboutYou {
+                round: round.clone(),
+                answers,
+                today,
+            })
+            .await?,
+        )
+    }
+
+    /// The stored answers of `round` in `period`.
+    pub fn about_you_of(&self, round: &str, period: &str) -> Result<Vec<AboutYou>, StoreError> {
+        Ok(self
+            .about_you_records()?
+            .into_iter()
+            .filter(|r| r.round == round && r.period == period)
+            .map(|r| r.answers)
+            .collect())
+    }
+
+    /// Every stored "about you" record (for aggregates, tests and audits).
+    pub fn about_you_records(&self) -> Result<Vec<AboutYouRecord>, StoreError> {
+        all(&self.db.open_tree(ABOUT)?)
+    }
+
+    /// Every raw record of this module's trees, as (tree, key, value), for
+    /// tests that scan for links to critiques.
+    pub fn voice_records(&self) -> Result<Vec<VoiceRecord>, StoreError> {
+        let mut out = Vec::new();
+        for name in [QUOTES, QUOTE_SOURCES, ORG_KEYS, RESPONSES, PLEDGES, ABOUT] {
+            for item in self.db.open_tree(name)?.iter() {
+                let (k, v) = item?;
+                out.push((name.to_owned(), k.to_vec(), v.to_vec()));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A fresh random id, hex (quotes, pledges).
+pub fn random_id() -> Result<String, StoreError> {
+    crate::random::bytes::<16>()
+        .map(|b| hex(&b))
+        .map_err(|_| StoreError::Io("random generator failed".into()))
+}

@@ -1,0 +1,225 @@
+//! The optional "about you" form (offered after sending, unlinked), and
+//! what the digest shows beside its themes: quotes, the organisation's
+//! responses and pledges, and the "about you" totals.
+
+use super::{error_summary_in, layout_in, step};
+use crate::digest::disclosure::Figure;
+use crate::digest::voices::{PeriodVoices, PledgeStatus, QUESTIONS, SKIPPED};
+use crate::domain::{Organisation, Round};
+use crate::messages::Messages;
+use maud::{html, Markup};
+use std::collections::BTreeMap;
+
+/// The address of the "about you" form of `round`.
+pub fn about_you_path(round: &Round) -> String {
+    format!("/r/{}/about-you", round.slug)
+}
+
+/// The link offered on the confirmation page: the round's form address
+/// only, nothing that could tie it to the critique just sent.
+pub fn about_you_link(m: &Messages, round: &Round) -> Markup {
+    html! {
+        p { (m.t("about-link-lead")) " " a href=(m.href(&about_you_path(round))) { (m.t("about-link")) } }
+    }
+}
+
+fn option_label(m: &Messages, question: &str, option: &str) -> String {
+    match option {
+        "prefer_not" => m.t("about-prefer_not"),
+        "yes" => m.t("about-yes"),
+        "no" => m.t("about-no"),
+        SKIPPED => m.t("voices-not-answered"),
+        _ => m.t(&format!("about-{question}-{option}")),
+    }
+}
+
+/// The form. `values`: what was chosen (question → answer), kept when the
+/// form comes back with errors; `errors`: (question, message) for each
+/// question with a problem.
+pub fn about_you_form(
+    m: &Messages,
+    org: &Organisation,
+    round: &Round,
+    values: &BTreeMap<String, String>,
+    errors: &[(&str, String)],
+) -> Markup {
+    let path = about_you_path(round);
+    let body = html! {
+        (error_summary_in(m, errors))
+        span.caption { (org.name) }
+        h1 { (m.t("about-title")) }
+        p.lead { (m.f("about-lead", &[("org", org.name.as_str().into())])) }
+        (step(m, "anonymous", html! { p { (m.t("about-unlinked")) } }))
+        p { (m.t("about-skip")) }
+        p { (m.f("about-batch", &[
+            ("batch", crate::store::ABOUT_YOU_BATCH.into()),
+            ("period", super::round::period_noun(m, round).into()),
+        ])) }
+        p { (m.f("about-shown", &[("org", org.name.as_str().into()), ("k", round.min_group.get().into())])) }
+        form method="post" action=(m.href(&path)) accept-charset="utf-8" novalidate {
+            @for (question, options) in QUESTIONS {
+                @let message = errors.iter().find(|(q, _)| *q == question).map(|(_, e)| e.as_str());
+                @let error = message.is_some();
+                div.form-group.(if error { "form-group-error" } else { "" }) {
+                    fieldset.fieldset aria-describedby=[error.then(|| format!("{question}-error"))] {
+                        legend.legend { (m.t(&format!("about-{question}-legend"))) }
+                        @if question == "ethnicity" {
+                            div.hint { (m.t("about-ethnicity-hint")) }
+                        }
+                        @if error {
+                            p.error-message id=(format!("{question}-error")) {
+                                span.visually-hidden { (m.t("error-hidden-prefix")) " " }
+                                (message.unwrap_or_default())
+                            }
+                        }
+                        div.checkboxes {
+                            @for (i, option) in options.iter().enumerate() {
+                                @let id = if i == 0 { question.to_string() } else { format!("{question}-{option}") };
+                                div.checkbox {
+                                    input #(id) .checkbox-input type="radio" name=(question) value=(option)
+                                        checked[values.get(question).is_some_and(|v| v == option)];
+                                    label.checkbox-label for=(id) { (option_label(m, question, option)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            input.button type="submit" value=(m.t("about-send"));
+        }
+    };
+    layout_in(
+        m,
+        Some(&path),
+        &m.t("about-title"),
+        !errors.is_empty(),
+        body,
+    )
+}
+
+pub fn about_you_thanks(m: &Messages, org: &Organisation, round: &Round) -> Markup {
+    let path = about_you_path(round);
+    layout_in(
+        m,
+        Some(&path),
+        &m.t("about-thanks-title"),
+        false,
+        html! {
+            div.panel {
+                h1 { (m.t("about-thanks-title")) }
+                p { (m.t("about-thanks-body")) }
+            }
+            p { (m.f("about-shown", &[("org", org.name.as_str().into()), ("k", round.min_group.get().into())])) }
+        },
+    )
+}
+
+/// The themes an organisation answered (a response or a pledge).
+fn answered(v: &PeriodVoices) -> Vec<&str> {
+    let mut slugs: Vec<&str> = v
+        .responses
+        .iter()
+        .map(|r| r.theme.as_str())
+        .chain(v.pledges.iter().map(|p| p.theme.as_str()))
+        .collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    slugs
+}
+
+fn figure(m: &Messages, f: &Figure) -> String {
+    match f {
+        Figure::FewerThan(k) => m.f("voices-fewer-than", &[("k", (*k).into())]),
+        Figure::About(n) => m.f("voices-about", &[("n", (*n).into())]),
+        Figure::AlmostEveryone => m.t("voices-almost-everyone"),
+    }
+}
+
+fn status(m: &Messages, s: PledgeStatus) -> String {
+    let key = match s {
+        PledgeStatus::Planned => "voices-status-planned",
+        PledgeStatus::InProgress => "voices-status-in_progress",
+        PledgeStatus::Done => "voices-status-done",
+        PledgeStatus::Dropped => "voices-status-dropped",
+    };
+    m.t(key)
+}
+
+/// What the digest shows beside its themes, per published period:
+/// responses and pledges per theme, quotes, and the "about you" totals
+/// (`theme_labels`: slug → label).
+pub fn beside_digest(
+    m: &Messages,
+    voices: &[PeriodVoices],
+    theme_labels: &[(String, String)],
+) -> Markup {
+    let label = |slug: &str| {
+        theme_labels
+            .iter()
+            .find(|(s, _)| s == slug)
+            .map_or_else(|| slug.to_owned(), |(_, l)| l.clone())
+    };
+    html! {
+        @for v in voices {
+            @let any = !v.quotes.is_empty() || !v.responses.is_empty() || !v.pledges.is_empty() || v.about_you.is_some();
+            @if any {
+                section.voices {
+                    h2 { (m.f("voices-title", &[("period", v.label.as_str().into())])) }
+                    @for slug in &answered(v) {
+                        h3 { (label(slug)) }
+                        @for r in v.responses.iter().filter(|r| r.theme == *slug) {
+                            p { strong { (m.t("voices-response")) } " " (r.text) }
+                            @if r.versions.len() > 1 {
+                                p.hint { (m.f("voices-changed", &[("times", (r.versions.len() - 1).into())])) }
+                            }
+                        }
+                        @for p in v.pledges.iter().filter(|p| p.theme == *slug) {
+                            div.pledge {
+                                p { strong { (m.t("voices-pledge")) } " " (p.text) }
+                                ol {
+                                    @for c in &p.history {
+                                        li {
+                                            (m.f("voices-pledge-step", &[
+                                                ("status", status(m, c.status).into()),
+                                                ("period", c.period.as_str().into()),
+                                            ]))
+                                            @if let Some(reason) = &c.reason { ": " (reason) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    @if !v.quotes.is_empty() {
+                        h3 { (m.t("voices-quotes-title")) }
+                        p.hint { (m.t("voices-quotes-hint")) }
+                        @for q in &v.quotes {
+                            figure.quote {
+                                blockquote { p { (q.text) } }
+                                figcaption { (q.themes.iter().map(|t| label(t)).collect::<Vec<_>>().join(", ")) ", " (q.period_label) }
+                            }
+                        }
+                    }
+                    @if let Some(a) = &v.about_you {
+                        h3 { (m.t("voices-about-title")) }
+                        p { (m.f("voices-about-respondents", &[
+                            ("total", a.respondents.label().into()),
+                            ("k", a.k.into()),
+                        ])) }
+                        @for (question, figures) in &a.questions {
+                            table.table {
+                                caption.table-caption { (m.t(&format!("about-{question}-legend"))) }
+                                thead { tr { th scope="col" { (m.t("voices-answer")) } th.numeric scope="col" { (m.t("voices-people")) } } }
+                                tbody {
+                                    @for (option, f) in figures {
+                                        tr { th scope="row" { (option_label(m, question, option)) } td.numeric { (figure(m, f)) } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
