@@ -146,6 +146,12 @@ pub const ROUTES: &[Route] = &[
         Audience::Console,
     ),
     r("POST", "/console/themes", Audience::Console),
+    r("GET", "/console/moderation", Audience::Console),
+    r("POST", "/console/moderation/{quote}", Audience::Console),
+    r("GET", "/console/space", Audience::Console),
+    r("POST", "/console/space/responses", Audience::Console),
+    r("POST", "/console/space/pledges", Audience::Console),
+    r("POST", "/console/space/pledges/{pledge}", Audience::Console),
     r("GET", "/console/users", Audience::Console),
     r("POST", "/console/users", Audience::Console),
     r("POST", "/console/users/{user}/remove", Audience::Console),
@@ -341,6 +347,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(console::keyphrases),
         )
         .route("/console/themes", web::post().to(console::promote))
+        .route("/console/moderation", web::get().to(console::moderation))
+        .route(
+            "/console/moderation/{quote}",
+            web::post().to(console::decide),
+        )
+        .route("/console/space", web::get().to(console::space))
+        .route("/console/space/responses", web::post().to(console::respond))
+        .route("/console/space/pledges", web::post().to(console::pledge))
+        .route(
+            "/console/space/pledges/{pledge}",
+            web::post().to(console::restatus),
+        )
         .route("/console/users", web::get().to(console::users))
         .route("/console/users", web::post().to(console::add_user))
         .route(

@@ -795,9 +795,7 @@ impl Tx<'_> {
             | Op::Backup
             | Op::Flush
             | Op::Staff(_)
-            | Op::Voices(_) => {
-                Ok(Err(StoreError::Io("not a transactional job".into())))
-            }
+            | Op::Voices(_) => Ok(Err(StoreError::Io("not a transactional job".into()))),
         }
     }
 

@@ -204,8 +204,17 @@ async fn csrf_is_required_on_every_state_changing_console_form() {
         .map(|r| r.path)
         .collect();
     assert!(posts.len() >= 10, "{posts:?}");
-    let token = b.csrf().await;
+    // Organisation users' forms are tried by one of them (an administrator
+    // would be refused for the role, before the token matters).
+    add_user(&app, "carer", Role::Organisation, Some("care")).await;
+    let carer = sign_in(&app, "carer").await;
+    let admin = b;
     for path in posts {
+        let b = match parrhesia::http::console::rule("POST", path) {
+            Some(a) if !a.allows(Role::Administrator) => &carer,
+            _ => &admin,
+        };
+        let token = b.csrf().await;
         let concrete = path
             .replace("{round}", "spring")
             .replace("{user}", "0123456789abcdef0123456789abcdef");
@@ -248,7 +257,8 @@ async fn csrf_is_required_on_every_state_changing_console_form() {
         }
     }
     // Nothing was changed: still signed in, no organisation, no codes.
-    assert_eq!(b.get("/console").await.status, StatusCode::OK);
+    assert_eq!(admin.get("/console").await.status, StatusCode::OK);
+    assert_eq!(carer.get("/console").await.status, StatusCode::OK);
     assert!(app.store.organisation("sneaky").unwrap().is_none());
     let spring = parrhesia::domain::Slug::parse("spring", "round").unwrap();
     assert_eq!(app.store.round_stats(&spring).unwrap().codes_issued, 0);
@@ -789,4 +799,178 @@ async fn a_recurring_phrase_is_promoted_to_a_theme_from_the_console() {
         .unwrap()
         .iter()
         .any(|a| a.action == "theme.promote"));
+}
+
+/// Moderators see only scrubbed text, with each removal marked, and
+/// approve, edit or reject with a reason code (the admin API's functions).
+#[actix_web::test]
+async fn a_moderator_sees_scrubbed_quotes_with_highlights_and_decides_them() {
+    let app = spawn_app().await;
+    crate::quotes::sealed_week(&app).await;
+    add_user(&app, "moderator", Role::Moderator, None).await;
+    let b = sign_in(&app, "moderator").await;
+    let page = b.get("/console/moderation").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        !page.body.contains("07700 900123"),
+        "the raw number is shown"
+    );
+    assert!(page.body.contains("<mark>"), "no highlight");
+    assert!(page.body.contains("[phone]"));
+    assert!(!page.body.contains("PRIVATE") && !page.body.contains("HIDDEN THEME"));
+    let mut ids: Vec<String> = page
+        .body
+        .split("action=\"/console/moderation/")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_owned())
+        .collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    // Rejecting without a reason: an error on that quote's reason.
+    let reason = format!("reason-{}", ids[2]);
+    let a = b
+        .post(
+            &format!("/console/moderation/{}", ids[2]),
+            &[("decision", "reject"), (reason.as_str(), "")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST, "{}", a.body);
+    assert!(a.body.contains(&format!("href=\"#{reason}\"")));
+    let a = b
+        .post(
+            &format!("/console/moderation/{}", ids[0]),
+            &[("decision", "approve")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let text = format!("text-{}", ids[1]);
+    let a = b
+        .post(
+            &format!("/console/moderation/{}", ids[1]),
+            &[
+                ("decision", "edit"),
+                (text.as_str(), "Call me on 07700 900456 please."),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let a = b
+        .post(
+            &format!("/console/moderation/{}", ids[2]),
+            &[("decision", "reject"), (reason.as_str(), "unclear")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    assert!(b
+        .get("/console/moderation")
+        .await
+        .body
+        .contains("No quotes are waiting."));
+    let edited = app.store.quote(&ids[1]).unwrap().unwrap();
+    let shown = serde_json::to_string(&edited.state).unwrap();
+    assert!(
+        !shown.contains("900456"),
+        "the edit was not scrubbed: {shown}"
+    );
+    let log = app.store.staff_actions().unwrap();
+    for what in ["quote.approve", "quote.edit", "quote.reject"] {
+        let entry = log.iter().find(|a| a.action == what).expect(what);
+        assert_eq!(entry.round.as_deref(), Some("spring"));
+        assert_eq!(entry.subject, None, "nothing about the quote itself");
+    }
+}
+
+/// Organisation users answer their own organisation's digest, and only
+/// theirs; the public digest shows their response at once.
+#[actix_web::test]
+async fn an_organisation_user_answers_only_their_own_digest_and_the_public_page_shows_it() {
+    let app = spawn_app().await;
+    crate::quotes::sealed_week(&app).await;
+    app.setup_round("other", "autumn", 3).await;
+    add_user(&app, "carer", Role::Organisation, Some("care")).await;
+    let b = sign_in(&app, "carer").await;
+    let space = b.get("/console/space").await;
+    assert_eq!(space.status, StatusCode::OK, "{}", space.body);
+    assert!(
+        !space.body.contains("autumn"),
+        "another organisation's round"
+    );
+    let field = "response-spring-2026-11-23-leadership";
+    assert!(space.body.contains(field), "{}", space.body);
+    let respond = |round: &'static str, text: &'static str| {
+        let b = &b;
+        async move {
+            b.post(
+                "/console/space/responses",
+                &[
+                    ("round", round),
+                    ("period", "2026-11-23"),
+                    ("theme", "leadership"),
+                    (field, text),
+                ],
+            )
+            .await
+        }
+    };
+    let empty = respond("spring", "").await;
+    assert_eq!(empty.status, StatusCode::BAD_REQUEST);
+    assert!(empty.body.contains(&format!("href=\"#{field}\"")));
+    let a = respond("spring", "Managers will join the group every month.").await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let public = app.get("/o/care").await;
+    assert!(public
+        .body
+        .contains("Managers will join the group every month."));
+    // Another organisation's round is not theirs to answer.
+    let a = respond("autumn", "Not ours.").await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND, "{}", a.body);
+    // Pledges: add, then drop only with a reason.
+    let a = b
+        .post(
+            "/console/space/pledges",
+            &[
+                ("round", "spring"),
+                ("period", "2026-11-23"),
+                ("pledge-theme-spring-2026-11-23", "leadership"),
+                (
+                    "pledge-text-spring-2026-11-23",
+                    "A manager at every group meeting.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let pledge = app.store.pledges_of("spring").unwrap().pop().unwrap();
+    let status = format!("status-{}", pledge.id);
+    let reason = format!("reason-{}", pledge.id);
+    let path = format!("/console/space/pledges/{}", pledge.id);
+    let a = b
+        .post(
+            &path,
+            &[(status.as_str(), "dropped"), (reason.as_str(), "")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.body.contains(&format!("href=\"#{reason}\"")));
+    let a = b
+        .post(
+            &path,
+            &[
+                (status.as_str(), "dropped"),
+                (reason.as_str(), "The group closed."),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    assert_eq!(
+        app.store.pledge(&pledge.id).unwrap().unwrap().history.len(),
+        2
+    );
+    // Host staff cannot write an organisation's answers.
+    add_user(&app, "admin", Role::Administrator, None).await;
+    let admin = sign_in(&app, "admin").await;
+    assert_eq!(
+        admin.get("/console/space").await.status,
+        StatusCode::FORBIDDEN
+    );
 }

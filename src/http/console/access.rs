@@ -28,6 +28,10 @@ impl Access {
 
 const HOST: Access = Access::Roles(&[Role::Administrator, Role::Coordinator]);
 const ADMIN: Access = Access::Roles(&[Role::Administrator]);
+const MODERATION: Access = Access::Roles(&[Role::Administrator, Role::Moderator]);
+/// Organisation users only, and each only for the organisation on their
+/// account (the handlers take it from there, never from the request).
+const ORGANISATION: Access = Access::Roles(&[Role::Organisation]);
 
 /// (method, path template, access) for every console route.
 pub const RULES: &[(&str, &str, Access)] = &[
@@ -49,6 +53,12 @@ pub const RULES: &[(&str, &str, Access)] = &[
     ("POST", "/console/periods/close", HOST),
     ("GET", "/console/rounds/{round}/keyphrases", HOST),
     ("POST", "/console/themes", HOST),
+    ("GET", "/console/moderation", MODERATION),
+    ("POST", "/console/moderation/{quote}", MODERATION),
+    ("GET", "/console/space", ORGANISATION),
+    ("POST", "/console/space/responses", ORGANISATION),
+    ("POST", "/console/space/pledges", ORGANISATION),
+    ("POST", "/console/space/pledges/{pledge}", ORGANISATION),
     ("GET", "/console/users", ADMIN),
     ("POST", "/console/users", ADMIN),
     ("POST", "/console/users/{user}/remove", ADMIN),

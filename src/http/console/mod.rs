@@ -24,6 +24,7 @@ mod admin;
 mod auth;
 mod rounds;
 mod themes;
+mod voices;
 
 pub use access::{rule, Access, RULES};
 pub use admin::{add_user, backups, keys, remove_user, staff_log, users};
@@ -33,6 +34,7 @@ pub use rounds::{
     organisation, organisations, round, update_round,
 };
 pub use themes::{keyphrases, promote};
+pub use voices::{decide, moderation, pledge, respond, restatus, space};
 
 use super::body::{self, FORM, FORM_LIMIT};
 use super::error::ApiError;
@@ -313,7 +315,7 @@ fn authorise(req: &HttpRequest) -> Result<Staff, ConsoleError> {
 }
 
 /// A decoded console form.
-pub struct Form(Vec<(String, String)>);
+pub struct Form(pub(super) Vec<(String, String)>);
 
 impl Form {
     pub fn get(&self, name: &str) -> &str {
@@ -420,6 +422,9 @@ fn done(req: &HttpRequest) -> Option<&'static str> {
         "saved" => "Changes saved.",
         "opened" => "The round is open.",
         "theme" => "Theme added.",
+        "quote" => "Decision saved.",
+        "response" => "Response published.",
+        "pledge" => "Pledge saved.",
         "closed" => "The current periods are closed and their digests published.",
         "user" => "User added.",
         "removed" => "User removed.",

@@ -74,6 +74,9 @@ pub fn home(frame: &Frame, done: Option<&str>) -> Markup {
                     ul {
                         li { a href="/console/organisations" { "Organisations and rounds" } ": set up rounds, print code cards, make invitations, close periods." }
                         @if frame.role == Role::Administrator {
+                            li { a href="/console/moderation" { "Quotes to moderate" } }
+                        }
+                        @if frame.role == Role::Administrator {
                             li { a href="/console/users" { "Users and roles" } }
                             li { a href="/console/keys" { "Keys" } }
                             li { a href="/console/backups" { "Backups" } }
@@ -82,10 +85,10 @@ pub fn home(frame: &Frame, done: Option<&str>) -> Markup {
                     }
                 }
                 Role::Moderator => {
-                    p { "Moderators approve quotes before they are published." }
+                    p { a href="/console/moderation" { "Quotes to moderate" } ": approve, edit or reject quotes before they are published." }
                 }
                 Role::Organisation => {
-                    p { "Organisation users read their organisation's digest and answer it." }
+                    p { a href="/console/space" { "Your digest and answers" } ": read your digest period by period, respond to each theme, and make and update pledges." }
                 }
             }
             h2 { "What nobody here can see" }

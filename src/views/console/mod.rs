@@ -60,6 +60,12 @@ pub fn page(frame: Option<&Frame>, title: &str, errors: &Errors, body: Markup) -
                         @if matches!(f.role, Role::Administrator | Role::Coordinator) {
                             li { a href="/console/organisations" { "Organisations and rounds" } }
                         }
+                        @if matches!(f.role, Role::Administrator | Role::Moderator) {
+                            li { a href="/console/moderation" { "Quotes to moderate" } }
+                        }
+                        @if f.role == Role::Organisation {
+                            li { a href="/console/space" { "Your digest and answers" } }
+                        }
                         @if f.role == Role::Administrator {
                             li { a href="/console/users" { "Users" } }
                             li { a href="/console/keys" { "Keys" } }
