@@ -305,10 +305,21 @@ fn print_routes() -> anyhow::Result<()> {
     let routes: Vec<serde_json::Value> = crate::http::ROUTES
         .iter()
         .map(|r| {
+            // Console routes say which roles may use them, so the browser
+            // tests visit each with a user who can.
+            let roles: Option<Vec<&str>> =
+                crate::http::console::rule(r.method, r.path).map(|access| {
+                    crate::staff::Role::ALL
+                        .into_iter()
+                        .filter(|role| access.allows(*role))
+                        .map(|role| role.as_str())
+                        .collect()
+                });
             serde_json::json!({
                 "method": r.method,
                 "path": r.path,
                 "audience": format!("{:?}", r.audience),
+                "roles": roles,
             })
         })
         .collect();

@@ -18,8 +18,9 @@
 //     demo's administrator, its error states, and the host's journey:
 //     create an organisation and a round, print cards, a participant
 //     submits with one, a coordinator closes the period, the public digest
-//     shows the round, and a recurring "Something else" phrase becomes a
-//     theme.
+//     shows the round, a recurring "Something else" phrase becomes a
+//     theme, a moderator approves a quote, and an organisation user
+//     publishes a response and a pledge, which the public digest shows.
 //
 // Prints "N passed, N failed" and exits non-zero on any failure. Without
 // Chromium, w3m or a built binary it skips with a reason, unless CI=true.
@@ -253,6 +254,18 @@ if (!consoleAdmin.username) throw new Error('the demo printed no console adminis
 const staff = await browserContext();
 const staffPage = await staff.context.newPage();
 await signIn(staffPage, consoleAdmin.username, consoleAdmin.password);
+// An organisation user of the demo organisation, added by the
+// administrator, for the pages only organisation users see.
+const ORG_USER = { username: 'demo-org', password: 'answering the demo digest' };
+await staffPage.goto(`${BASE}/console/users`);
+await staffPage.fill('#username', ORG_USER.username);
+await staffPage.fill('#password', ORG_USER.password);
+await staffPage.selectOption('#role', 'organisation');
+await staffPage.selectOption('#organisation', 'demo');
+await Promise.all([staffPage.waitForNavigation(), staffPage.click('form[action="/console/users"] [type=submit]')]);
+const orgStaff = await browserContext();
+const orgPage = await orgStaff.context.newPage();
+await signIn(orgPage, ORG_USER.username, ORG_USER.password);
 
 // Press the form's Send button; it leads to "check your answers".
 async function send(p) {
@@ -321,11 +334,13 @@ try {
   let htmlPages = 0;
   for (const route of pages.filter((r) => r.audience === 'Console')) {
     await check(`axe (signed in): GET ${route.path}`, async () => {
-      const res = await staffPage.goto(BASE + concrete(route.path));
+      // As the administrator, or as an organisation user where only they may.
+      const p = (route.roles || []).includes('administrator') || !(route.roles || []).includes('organisation') ? staffPage : orgPage;
+      const res = await p.goto(BASE + concrete(route.path));
       assert(res.status() === 200, `status ${res.status()}`);
-      const landed = new URL(staffPage.url()).pathname;
-      assert(landed !== '/console/login', `${route.path} sent the administrator to sign in`);
-      await axe(staffPage, route.path);
+      const landed = new URL(p.url()).pathname;
+      assert(landed !== '/console/login', `${route.path} sent a signed-in user to sign in`);
+      await axe(p, route.path);
     });
   }
   for (const route of pages.filter((r) => r.audience !== 'Console')) {
@@ -364,6 +379,8 @@ try {
     'POST /console/rounds', 'POST /console/rounds/{round}', 'POST /console/rounds/{round}/open',
     'POST /console/rounds/{round}/codes', 'POST /console/rounds/{round}/invitations', 'POST /console/periods/close',
     'POST /console/users', 'POST /console/users/{user}/remove', 'POST /console/themes',
+    'POST /console/moderation/{quote}', 'POST /console/space/responses', 'POST /console/space/pledges',
+    'POST /console/space/pledges/{pledge}',
     'POST /r/{round}/about-you']);
   await check('every non-GET page in the route table has a test', async () => {
     const untested = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !covered.has(`${r.method} ${r.path}`));
@@ -515,6 +532,7 @@ try {
       await page.goto(`${BASE}/r/listen`);
       await fillForm(page, { code, themes: 0, text: `The parking permit ran out again, week ${i + 1}.` });
       await page.check('#themes-something-else');
+      if (i === 0) await page.check('#quote_ok');
       await send(page);
       await confirm(page);
       assert((await page.locator('.receipt').count()) === 1, 'no receipt');
@@ -557,9 +575,56 @@ try {
     assert(/Theme added/.test(await s.locator('main').innerText()), 'theme not added');
     const themeList = await s.inputValue('#themes');
     assert(/^parking-permit[a-z-]* \| Parking permit/m.test(themeList), `theme not in the list: ${themeList}`);
+    // A moderator's view: the quote is shown scrubbed, and approved.
+    await s.goto(`${BASE}/console/moderation`);
+    await axe(s, 'console moderation');
+    const quote = s.locator('section.inset', { hasText: 'parking permit ran out again, week 1' }).first();
+    assert((await quote.count()) === 1, `the quote is not queued: ${await s.locator('main').innerText()}`);
+    await Promise.all([s.waitForNavigation(), quote.locator('form:has(input[value=approve]) [type=submit]').click()]);
+    assert(/Decision saved/.test(await s.locator('main').innerText()), 'quote not decided');
+    // An organisation user of Riverside answers the digest.
+    await s.goto(`${BASE}/console/users`);
+    await s.fill('#username', 'rita');
+    await s.fill('#password', 'riverside answers back');
+    await s.selectOption('#role', 'organisation');
+    await s.selectOption('#organisation', 'riverside');
+    await submit('form[action="/console/users"]');
+    const riverside = await browserContext();
+    try {
+      const o = await riverside.context.newPage();
+      await signIn(o, 'rita', 'riverside answers back');
+      await o.goto(`${BASE}/console/space`);
+      assert(!(await o.locator('main').innerText()).includes('Demo Care Services'), 'another organisation is shown');
+      const respond = o.locator('form[action="/console/space/responses"]').first();
+      // An empty response: an error summary pointing at the field.
+      await Promise.all([o.waitForNavigation(), respond.locator('[type=submit]').click()]);
+      assert(await o.locator('.error-summary').isVisible(), 'no error summary for an empty response');
+      await axe(o, 'console space error');
+      await o.locator('form[action="/console/space/responses"] textarea').first().fill('We will sort out parking permits with the council this month.');
+      await Promise.all([o.waitForNavigation(), o.locator('form[action="/console/space/responses"] [type=submit]').first().click()]);
+      assert(/Response published/.test(await o.locator('main').innerText()), 'response not published');
+      const addPledge = o.locator('form[action="/console/space/pledges"]').first();
+      await addPledge.locator('textarea').fill('A parking permit desk at every group meeting.');
+      await Promise.all([o.waitForNavigation(), addPledge.locator('[type=submit]').click()]);
+      assert(/Pledge saved/.test(await o.locator('main').innerText()), 'pledge not saved');
+      const update = o.locator('form[action^="/console/space/pledges/"]').first();
+      await update.locator('select').selectOption('in_progress');
+      await Promise.all([o.waitForNavigation(), update.locator('[type=submit]').click()]);
+      assert(/In progress/.test(await o.locator('main').innerText()), 'pledge status not updated');
+      await axe(o, 'console space');
+    } finally {
+      await riverside.close();
+    }
+    // The public digest shows the response, the pledge and the quote.
+    await page.goto(`${BASE}/o/riverside`);
+    const published = await page.locator('main').innerText();
+    for (const text of ['We will sort out parking permits with the council this month.', 'A parking permit desk at every group meeting.', 'parking permit ran out again, week 1']) {
+      assert(published.includes(text), `the public digest lacks: ${text}`);
+    }
+    await noCookie(context, 'public digest');
     // The administrator removes the coordinator; the log shows who did what.
     await s.goto(`${BASE}/console/users`);
-    await submit('form[action$="/remove"]');
+    await submit('tr:has-text("cora") form[action$="/remove"]');
     assert(/User removed/.test(await s.locator('main').innerText()), 'user not removed');
     await s.goto(`${BASE}/console/log`);
     const log = await s.locator('main').innerText();
@@ -914,6 +979,7 @@ try {
     assert((await context.cookies()).length === 0, 'cookies were set');
   });
 } finally {
+  await orgStaff.close();
   await staff.close();
   await close();
   stop();
