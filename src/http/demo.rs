@@ -13,7 +13,8 @@ use anyhow::Context;
 use time::Duration;
 
 /// A few plausible texts per theme; critiques with several themes take the
-/// first theme's text.
+/// first theme's text, or "Something else"'s when they chose it (so the
+/// host's keyphrase view has a recurring phrase to show).
 fn text_for(theme: &str, i: usize) -> &'static str {
     let texts: &[&str] = match theme {
         "money-and-time" => &[
@@ -29,8 +30,14 @@ fn text_for(theme: &str, i: usize) -> &'static str {
         "digital-access" => &[
             "Meetings were online only on Zoom and I have no internet.",
             "Everything is on the website now and I do not use computers.",
+            "The forms only work on a phone app, and my phone is too old.",
         ],
         "leadership" => &["The managers change so often that promises are forgotten."],
+        "something-else" => &[
+            "The bus to the day centre stopped, so I cannot get to the meetings.",
+            "There is no bus on Sundays and the taxi costs too much.",
+            "Since the bus route changed I have missed two meetings.",
+        ],
         _ => &["It is hard to be heard here."],
     };
     texts[i % texts.len()]
@@ -89,6 +96,9 @@ pub(super) async fn seed_history(state: &AppState, round: &Round) -> anyhow::Res
                 if i < 8 {
                     t.push("digital-access");
                 }
+                if i >= 25 {
+                    t.push("something-else");
+                }
                 t
             }),
         ),
@@ -106,13 +116,22 @@ pub(super) async fn seed_history(state: &AppState, round: &Round) -> anyhow::Res
                 .and_then(|c| PaperCode::parse(c))
                 .context("demo code")?;
             let themes: Vec<String> = themes.iter().map(|t| (*t).to_owned()).collect();
-            let text = text_for(&themes[0], i);
-            let submission = Submission::parse(round, &themes, text, i % 3 == 0)
+            let first = if themes.iter().any(|t| t == "something-else") {
+                "something-else"
+            } else {
+                &themes[0]
+            };
+            let text = text_for(first, i);
+            // Every fourth writer may be quoted: the quotes then vary.
+            let submission = Submission::parse(round, &themes, text, i % 4 == 0)
                 .map_err(|e| anyhow::anyhow!("demo critique: {e:?}"))?;
             state
                 .store
                 .submit(state.codes.redeem(&code), submission, day)
                 .await?;
+        }
+        if *ago < 3 {
+            super::demo_voices::seed_about_you(state, round, day, 14).await?;
         }
     }
     state.store.seal_due(today).await?;

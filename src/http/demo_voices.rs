@@ -1,8 +1,8 @@
 //! Demo data for the second half of the digest: approved quotes, a
-//! response, a pledge with a history, and "about you" answers. Called once
-//! from the demo seeding, after the demo's critiques are in and its past
-//! periods are sealed; it works on whatever periods are published, and
-//! does nothing twice.
+//! response and a pledge with a history ([`seed_demo_voices`], called after
+//! the demo's past periods are sealed; it works on whatever periods are
+//! published, and does nothing twice), and "about you" answers
+//! ([`seed_about_you`], called for each past week before it is sealed).
 
 use super::organisation::releases;
 use super::AppState;
@@ -38,23 +38,27 @@ const DEMO_ANSWERS: [[(&str, &str); 4]; 4] = [
     ],
 ];
 
+/// "About you" answers given during the week of `day`: called by the demo
+/// history before that week is sealed, so the published aggregate has
+/// something to show.
+pub(super) async fn seed_about_you(
+    state: &AppState,
+    round: &Round,
+    day: time::Date,
+    count: usize,
+) -> anyhow::Result<()> {
+    for i in 0..count {
+        let pairs = DEMO_ANSWERS[i % DEMO_ANSWERS.len()];
+        let answers = AboutYou::parse(pairs).map_err(|q| anyhow::anyhow!("demo answers: {q:?}"))?;
+        state.store.about_you(round, answers, day).await?;
+    }
+    Ok(())
+}
+
 pub(super) async fn seed_demo_voices(state: &AppState, round: &Round) -> anyhow::Result<()> {
     let slug = round.slug.as_str();
     let today = state.clock.today();
     // Two full batches, so they are written at once (not held in memory).
-    if state
-        .store
-        .about_you_records()?
-        .iter()
-        .all(|r| r.round != slug)
-    {
-        for i in 0..2 * crate::store::ABOUT_YOU_BATCH {
-            let pairs = DEMO_ANSWERS[i % DEMO_ANSWERS.len()];
-            let answers =
-                AboutYou::parse(pairs).map_err(|q| anyhow::anyhow!("demo answers: {q:?}"))?;
-            state.store.about_you(round, answers, today).await?;
-        }
-    }
     if !state.store.responses_of(slug)?.is_empty() {
         return Ok(());
     }

@@ -211,11 +211,16 @@ async fn the_about_you_aggregate_is_published_only_for_sealed_periods_and_never_
 #[actix_web::test]
 async fn the_demo_seeds_about_you_answers() {
     let app = crate::helpers::spawn_app_with(|c| c.demo = true).await;
-    // Two full batches: written, shuffled, without waiting for sealing.
-    assert_eq!(
-        app.store.about_you_records().unwrap().len(),
-        2 * ABOUT_YOU_BATCH
-    );
+    // 14 answers in each of the two weeks the demo publishes: written in
+    // shuffled batches, the rest when the week was sealed.
+    assert_eq!(app.store.about_you_records().unwrap().len(), 28);
+    let d = app.get("/api/v1/organisations/demo/digest").await.json();
+    let published = d["voices"].as_array().unwrap();
+    assert!(!published.is_empty());
+    for v in published {
+        assert_eq!(v["about_you"]["respondents"]["low"], 10, "{v}");
+        assert!(!v["quotes"].as_array().unwrap().is_empty(), "{v}");
+    }
     let form = app.get("/r/demo/about-you").await;
     assert_eq!(form.status, StatusCode::OK);
 }
