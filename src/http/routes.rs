@@ -154,6 +154,7 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/console/space/pledges/{pledge}", Audience::Console),
     r("GET", "/console/users", Audience::Console),
     r("POST", "/console/users", Audience::Console),
+    r("POST", "/console/users/{user}/role", Audience::Console),
     r("POST", "/console/users/{user}/remove", Audience::Console),
     r("GET", "/console/keys", Audience::Console),
     r("GET", "/console/backups", Audience::Console),
@@ -361,6 +362,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/console/users", web::get().to(console::users))
         .route("/console/users", web::post().to(console::add_user))
+        .route(
+            "/console/users/{user}/role",
+            web::post().to(console::change_role),
+        )
         .route(
             "/console/users/{user}/remove",
             web::post().to(console::remove_user),

@@ -637,13 +637,47 @@ async fn administrators_add_and_remove_users_and_removal_ends_their_sessions() {
         StatusCode::OK
     );
     let id = app.store.user_by_name("cora").unwrap().unwrap().id;
+    // A new role applies at once, to the session she already has.
+    let (role, org) = (format!("role-{id}"), format!("organisation-{id}"));
+    let bad = admin
+        .post(
+            &format!("/console/users/{id}/role"),
+            &[(role.as_str(), "organisation"), (org.as_str(), "")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains(&format!("href=\"#{org}\"")));
+    let a = admin
+        .post(
+            &format!("/console/users/{id}/role"),
+            &[(role.as_str(), "moderator"), (org.as_str(), "")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    assert_eq!(
+        cora.get("/console/organisations").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(cora.get("/console/moderation").await.status, StatusCode::OK);
+    let me = app.store.user_by_name("admin").unwrap().unwrap().id;
+    let mine = format!("role-{me}");
+    let a = admin
+        .post(
+            &format!("/console/users/{me}/role"),
+            &[(mine.as_str(), "moderator")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        app.store.user(&me).unwrap().unwrap().role,
+        Role::Administrator
+    );
     let a = admin
         .post(&format!("/console/users/{id}/remove"), &[])
         .await;
     assert_eq!(a.status, StatusCode::SEE_OTHER);
     assert!(goes_to_sign_in(&cora.get("/console").await));
     // An administrator cannot remove themselves.
-    let me = app.store.user_by_name("admin").unwrap().unwrap().id;
     let a = admin
         .post(&format!("/console/users/{me}/remove"), &[])
         .await;

@@ -378,7 +378,7 @@ try {
     'POST /console/login', 'POST /console/logout', 'POST /console/setup', 'POST /console/organisations',
     'POST /console/rounds', 'POST /console/rounds/{round}', 'POST /console/rounds/{round}/open',
     'POST /console/rounds/{round}/codes', 'POST /console/rounds/{round}/invitations', 'POST /console/periods/close',
-    'POST /console/users', 'POST /console/users/{user}/remove', 'POST /console/themes',
+    'POST /console/users', 'POST /console/users/{user}/remove', 'POST /console/users/{user}/role', 'POST /console/themes',
     'POST /console/moderation/{quote}', 'POST /console/space/responses', 'POST /console/space/pledges',
     'POST /console/space/pledges/{pledge}',
     'POST /r/{round}/about-you']);
@@ -624,11 +624,15 @@ try {
     await noCookie(context, 'public digest');
     // The administrator removes the coordinator; the log shows who did what.
     await s.goto(`${BASE}/console/users`);
+    const coraRow = s.locator('tr', { hasText: 'cora' });
+    await coraRow.locator('form[action$="/role"] select').first().selectOption('moderator');
+    await Promise.all([s.waitForNavigation(), coraRow.locator('form[action$="/role"] [type=submit]').click()]);
+    assert(/Role changed/.test(await s.locator('main').innerText()), 'role not changed');
     await submit('tr:has-text("cora") form[action$="/remove"]');
     assert(/User removed/.test(await s.locator('main').innerText()), 'user not removed');
     await s.goto(`${BASE}/console/log`);
     const log = await s.locator('main').innerText();
-    for (const what of ['organisation.create', 'round.create', 'codes.issue', 'invitations.issue', 'periods.close', 'theme.promote', 'user.remove']) {
+    for (const what of ['organisation.create', 'round.create', 'codes.issue', 'invitations.issue', 'periods.close', 'theme.promote', 'quote.approve', 'response.publish', 'pledge.create', 'user.role', 'user.remove']) {
       assert(log.includes(what), `log lacks ${what}`);
     }
     assert(log.includes('cora'), 'log lacks the coordinator');

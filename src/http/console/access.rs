@@ -61,6 +61,7 @@ pub const RULES: &[(&str, &str, Access)] = &[
     ("POST", "/console/space/pledges/{pledge}", ORGANISATION),
     ("GET", "/console/users", ADMIN),
     ("POST", "/console/users", ADMIN),
+    ("POST", "/console/users/{user}/role", ADMIN),
     ("POST", "/console/users/{user}/remove", ADMIN),
     ("GET", "/console/keys", ADMIN),
     ("GET", "/console/backups", ADMIN),

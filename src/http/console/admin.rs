@@ -14,7 +14,7 @@ fn users_page(
     state: &AppState,
     staff: &Staff,
     values: &[(String, String)],
-    errors: &[(&'static str, String)],
+    errors: &[(&str, String)],
     done: Option<&str>,
     status: StatusCode,
 ) -> Result<HttpResponse, ConsoleError> {
@@ -104,6 +104,78 @@ pub async fn add_user(
     };
     record(&state, &staff, "user.create", None, Some(subject)).await?;
     Ok(see_other("/console/users?done=user"))
+}
+
+/// Give an account another role (and, for organisation users, their
+/// organisation). Administrators cannot change their own role, so the
+/// console always keeps one. The new role applies from the user's next
+/// request: sessions read the account each time.
+pub async fn change_role(
+    state: web::Data<AppState>,
+    staff: Staff,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ConsoleError> {
+    let form = staff_form(&state, &staff, &req, payload).await?;
+    let mut user = state
+        .store
+        .user(&path)?
+        .ok_or(crate::http::error::ApiError::NotFound)?;
+    let role_field = format!("role-{}", user.id);
+    let org_field = format!("organisation-{}", user.id);
+    let checked = (|| {
+        if user.id == staff.user.id {
+            return Err((
+                role_field.clone(),
+                "You cannot change your own role.".to_owned(),
+            ));
+        }
+        let role =
+            Role::parse(form.get(&role_field)).map_err(|e| (role_field.clone(), e.message()))?;
+        let organisation = match form.get(&org_field).trim() {
+            "" => None,
+            slug => match state.store.organisation(slug) {
+                Ok(Some(o)) => Some(o.slug),
+                _ => return Err((org_field.clone(), StaffError::OrganisationMissing.message())),
+            },
+        };
+        match (role, &organisation) {
+            (Role::Organisation, None) => {
+                Err((org_field.clone(), StaffError::OrganisationMissing.message()))
+            }
+            (r, Some(_)) if r != Role::Organisation => Err((
+                org_field.clone(),
+                StaffError::OrganisationNotAllowed.message(),
+            )),
+            _ => Ok((role, organisation)),
+        }
+    })();
+    let (role, organisation) = match checked {
+        Ok(ok) => ok,
+        Err((field, message)) => {
+            return users_page(
+                &state,
+                &staff,
+                &form.values(),
+                &[(field.as_str(), message)],
+                None,
+                StatusCode::BAD_REQUEST,
+            )
+        }
+    };
+    user.role = role;
+    user.organisation = organisation;
+    state.store.update_user(user.clone()).await?;
+    record(
+        &state,
+        &staff,
+        "user.role",
+        None,
+        Some(format!("{} as {}", user.username, role.as_str())),
+    )
+    .await?;
+    Ok(see_other("/console/users?done=role"))
 }
 
 /// Remove an account and end its sessions. Administrators cannot remove

@@ -27,7 +27,7 @@ mod themes;
 mod voices;
 
 pub use access::{rule, Access, RULES};
-pub use admin::{add_user, backups, keys, remove_user, staff_log, users};
+pub use admin::{add_user, backups, change_role, keys, remove_user, staff_log, users};
 pub use auth::{home, login, login_page, logout, setup, setup_page};
 pub use rounds::{
     close_periods, create_organisation, create_round, invitations, issue_codes, open_round,
@@ -428,6 +428,7 @@ fn done(req: &HttpRequest) -> Option<&'static str> {
         "closed" => "The current periods are closed and their digests published.",
         "user" => "User added.",
         "removed" => "User removed.",
+        "role" => "Role changed.",
         "welcome" => "You are signed in.",
         _ => return None,
     })

@@ -48,7 +48,7 @@ fn organisations_page(
     state: &AppState,
     staff: &Staff,
     values: &[(String, String)],
-    errors: &[(&'static str, String)],
+    errors: &[(&str, String)],
     done: Option<&str>,
     status: StatusCode,
 ) -> Result<HttpResponse, ConsoleError> {
@@ -170,14 +170,13 @@ pub async fn create_round(
                 weeks,
             )
         });
-    let failed =
-        |errors: &[(&'static str, String)], status| -> Result<HttpResponse, ConsoleError> {
-            let rounds = state.store.rounds_of(&org.slug)?;
-            Ok(html(
-                status,
-                views::organisation(&staff.frame(), &org, &rounds, &form.values(), errors),
-            ))
-        };
+    let failed = |errors: &[(&str, String)], status| -> Result<HttpResponse, ConsoleError> {
+        let rounds = state.store.rounds_of(&org.slug)?;
+        Ok(html(
+            status,
+            views::organisation(&staff.frame(), &org, &rounds, &form.values(), errors),
+        ))
+    };
     // As the admin API: parse, then the optional rules through RoundUpdate.
     let parsed = parsed.and_then(|round| {
         let base = number(
@@ -221,7 +220,7 @@ fn round_page(
     staff: &Staff,
     slug: &str,
     values: &[(String, String)],
-    errors: &[(&'static str, String)],
+    errors: &[(&str, String)],
     done: Option<&str>,
     status: StatusCode,
 ) -> Result<HttpResponse, ConsoleError> {

@@ -43,6 +43,16 @@ pub fn users(
                             td { @if let Some(o) = &u.organisation { (o) } }
                             td {
                                 @if u.username.as_str() != frame.username {
+                                    @let role_id = format!("role-{}", u.id);
+                                    @let org_id = format!("organisation-{}", u.id);
+                                    form method="post" action=(format!("/console/users/{}/role", u.id)) novalidate {
+                                        (csrf(frame))
+                                        (select(&role_id, &format!("Role of {}", u.username), &roles,
+                                            if value(values, &role_id).is_empty() { u.role.as_str() } else { value(values, &role_id) }, errors))
+                                        (select(&org_id, &format!("Organisation of {}", u.username), &org_options,
+                                            if value(values, &org_id).is_empty() { u.organisation.as_ref().map(|o| o.as_str()).unwrap_or("") } else { value(values, &org_id) }, errors))
+                                        button.button.button-secondary type="submit" { "Change role" span.visually-hidden { " of " (u.username) } }
+                                    }
                                     form method="post" action=(format!("/console/users/{}/remove", u.id)) {
                                         (csrf(frame))
                                         button.button.button-secondary type="submit" { "Remove " span.visually-hidden { (u.username) } }
