@@ -6,6 +6,7 @@
 mod audit;
 mod cards;
 mod check;
+pub mod console;
 mod digest;
 mod easy;
 mod invite;

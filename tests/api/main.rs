@@ -7,6 +7,8 @@ mod admin;
 mod audit;
 mod check;
 mod concurrency;
+mod console;
+mod console_roles;
 mod digest;
 mod helpers;
 mod inclusion;
