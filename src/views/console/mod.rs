@@ -15,7 +15,7 @@ pub use voices::{
     keyphrases, moderation, space, PendingQuote, PhraseGroup, SpacePledge, SpaceRelease, SpaceTheme,
 };
 
-use super::{error_summary, layout};
+use super::{error_summary, layout_console};
 use crate::staff::Role;
 use maud::{html, Markup};
 
@@ -49,7 +49,7 @@ fn error_for<'a>(errors: &'a Errors<'_>, field: &str) -> Option<&'a String> {
 /// the error summary (first in `main`, as GOV.UK puts it).
 pub fn page(frame: Option<&Frame>, title: &str, errors: &Errors, body: Markup) -> Markup {
     let items: Vec<(&str, String)> = errors.iter().map(|(f, m)| (*f, m.clone())).collect();
-    layout(
+    layout_console(
         title,
         !errors.is_empty(),
         html! {
