@@ -259,6 +259,20 @@ PY
 )
 [ -z "$forwarded" ] && ok "nginx forwards only its own X-Forwarded-For and no visitor details" ||
   fail "forwarded headers: $forwarded"
+# The console's session cookie, and only it, reaches the app, and only on
+# /console addresses.
+sid=$(printf 'a%.0s' $(seq 64))
+cookie_seen() {
+  python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("cookie", ""))' "$t/headers.json"
+}
+"${https[@]}" -o /dev/null -H "Cookie: tracker=1; parrhesia_console=$sid; other=2" "$base/console/users"
+seen=$(cookie_seen)
+[ "$seen" = "parrhesia_console=$sid" ] && ok "nginx forwards only the console's session cookie to /console" ||
+  fail "cookie forwarded to /console: $seen"
+"${https[@]}" -o /dev/null -H "Cookie: parrhesia_console=$sid" "$base/r/spring"
+seen=$(cookie_seen)
+[ -z "$seen" ] && ok "nginx forwards no cookie at all outside /console" ||
+  fail "cookie forwarded to a participant page: $seen"
 kill -QUIT "$(cat "$t/nginx.pid")" 2>/dev/null
 kill "$up_pid" 2>/dev/null
 up_pid=""

@@ -88,6 +88,9 @@ enum Command {
         #[command(subcommand)]
         action: KeysAction,
     },
+    /// Console accounts, while the server is stopped.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Privacy Pass tokens (the participant's side).
     #[command(subcommand)]
     Token(TokenCommand),
@@ -114,6 +117,48 @@ struct BenchSeedArgs {
     /// Spread the critiques over this many past one-week periods.
     #[arg(long, default_value_t = 10)]
     weeks: u32,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a console account (the server must be stopped: this opens the
+    /// store). Prints a generated password once, unless --password-stdin.
+    Add(UserAddArgs),
+}
+
+#[derive(clap::Args)]
+struct UserAddArgs {
+    #[arg(long)]
+    username: String,
+    /// Make the account an administrator (the same as --role administrator).
+    #[arg(long, conflicts_with = "role")]
+    admin: bool,
+    /// administrator, coordinator, moderator or organisation.
+    #[arg(long)]
+    role: Option<String>,
+    /// The organisation an organisation user answers for (its slug).
+    #[arg(long)]
+    organisation: Option<String>,
+    /// Read the password from the first line of standard input instead of
+    /// generating one.
+    #[arg(long)]
+    password_stdin: bool,
+    #[arg(
+        long = "data",
+        env = "PARRHESIA_DATA",
+        default_value = "./parrhesia-data"
+    )]
+    data: PathBuf,
+    /// The store: `sled` (in --data) or the PostgreSQL URL the instances
+    /// share (then they may keep running).
+    #[arg(long = "store", env = "PARRHESIA_STORE")]
+    store: Option<String>,
+    #[arg(
+        long = "keys",
+        env = "PARRHESIA_KEYS",
+        default_value = "./parrhesia-keys"
+    )]
+    keys: PathBuf,
 }
 
 #[derive(Subcommand)]
@@ -225,6 +270,7 @@ pub fn main() -> ExitCode {
             a.count,
             a.weeks,
         ),
+        Command::User(UserCommand::Add(a)) => user_add(a),
         Command::Token(TokenCommand::Fetch(a)) => {
             actix_web::rt::System::new().block_on(async move {
                 crate::remote::fetch_token(&a.server, &a.round, &a.invitation, &a.out).await?;
@@ -273,10 +319,21 @@ fn print_routes() -> anyhow::Result<()> {
     let routes: Vec<serde_json::Value> = crate::http::ROUTES
         .iter()
         .map(|r| {
+            // Console routes say which roles may use them, so the browser
+            // tests visit each with a user who can.
+            let roles: Option<Vec<&str>> =
+                crate::http::console::rule(r.method, r.path).map(|access| {
+                    crate::staff::Role::ALL
+                        .into_iter()
+                        .filter(|role| access.allows(*role))
+                        .map(|role| role.as_str())
+                        .collect()
+                });
             serde_json::json!({
                 "method": r.method,
                 "path": r.path,
                 "audience": format!("{:?}", r.audience),
+                "roles": roles,
             })
         })
         .collect();
@@ -307,6 +364,14 @@ fn serve(config: Config) -> anyhow::Result<()> {
             println!("Ten fresh paper codes for it:");
             for code in &demo.codes {
                 println!("  {code}");
+            }
+        }
+        if let Some(demo) = &started.demo {
+            if let Some((name, password)) = &demo.admin {
+                println!(
+                    "Console: open http://{}/console and sign in as {name} with the password {password} (shown once)",
+                    app.address()
+                );
             }
         }
         println!("Parrhesia is listening on http://{}", app.address());
@@ -344,4 +409,67 @@ fn rotate(keys: &std::path::Path, data: &std::path::Path) -> anyhow::Result<()> 
     let id = crate::vault::Vault::rotate(&dir)?;
     println!("New master key {id} is current. Restart the server to use it; keep the old keys.");
     Ok(())
+}
+
+/// `parrhesia user add`: open the stopped server's store and add an account
+/// through the same store call as the console.
+fn user_add(a: UserAddArgs) -> anyhow::Result<()> {
+    use crate::staff::{password, Role, User, Username};
+    let role = match (a.admin, a.role.as_deref()) {
+        (true, _) => Role::Administrator,
+        (false, Some(r)) => Role::parse(r).map_err(|e| anyhow::anyhow!(e.message()))?,
+        (false, None) => anyhow::bail!("give --admin or --role"),
+    };
+    let username = Username::parse(&a.username).map_err(|e| anyhow::anyhow!(e.message()))?;
+    let (password, generated) = if a.password_stdin {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        let typed = line.trim_end_matches(['\r', '\n']);
+        let p = password::Password::parse(typed).map_err(|e| anyhow::anyhow!(e.message()))?;
+        (p, false)
+    } else {
+        (password::generate()?, true)
+    };
+    let organisation = a
+        .organisation
+        .as_deref()
+        .map(|o| crate::domain::Slug::parse(o, "organisation"))
+        .transpose()?;
+    let hash = password::hash(&password)?;
+    let user = User::new(username, role, organisation.clone(), hash)
+        .map_err(|e| anyhow::anyhow!(e.message()))?;
+    actix_web::rt::System::new().block_on(async move {
+        let store = crate::http::open_stopped_store(&a.data, &a.keys, a.store.as_deref())?;
+        if let Some(o) = &organisation {
+            anyhow::ensure!(
+                store.organisation(o.as_str())?.is_some(),
+                "no organisation {o}"
+            );
+        }
+        store.add_user(user.clone()).await.map_err(|e| match e {
+            crate::store::StoreError::Exists(_) => {
+                anyhow::anyhow!("someone already has the user name {}", user.username)
+            }
+            e => e.into(),
+        })?;
+        store
+            .log_staff_action(crate::staff::Action {
+                period: crate::domain::Period::containing(
+                    crate::clock::Clock::today(&SystemClock),
+                    crate::domain::PeriodLength::ONE_WEEK,
+                )
+                .id(),
+                actor: "command line".into(),
+                action: "user.create".into(),
+                round: None,
+                subject: Some(format!("{} as {}", user.username, role.as_str())),
+            })
+            .await?;
+        store.drain().await?;
+        println!("Added {} ({}).", user.username, role.label());
+        if generated {
+            println!("Password (shown once): {}", password.expose());
+        }
+        Ok(())
+    })
 }

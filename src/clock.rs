@@ -46,3 +46,46 @@ impl Clock for ManualClock {
         *self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
+
+/// Seconds on a monotonic clock, for staff sessions' idle and absolute
+/// time-outs only.
+///
+/// This time never reaches the disk: sessions live in memory (see
+/// [`crate::staff::session`]). Participants never have sessions.
+pub trait SessionClock: Send + Sync + 'static {
+    /// Seconds since an arbitrary fixed start.
+    fn now_secs(&self) -> u64;
+}
+
+/// The real monotonic clock, counted from when it was made.
+#[derive(Debug, Clone, Copy)]
+pub struct SystemSessionClock(std::time::Instant);
+
+impl Default for SystemSessionClock {
+    fn default() -> Self {
+        Self(std::time::Instant::now())
+    }
+}
+
+impl SessionClock for SystemSessionClock {
+    fn now_secs(&self) -> u64 {
+        self.0.elapsed().as_secs()
+    }
+}
+
+/// A session clock that tests move by hand.
+#[derive(Debug, Clone, Default)]
+pub struct ManualSessionClock(Arc<Mutex<u64>>);
+
+impl ManualSessionClock {
+    /// Move the clock forward by `secs` seconds.
+    pub fn advance(&self, secs: u64) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) += secs;
+    }
+}
+
+impl SessionClock for ManualSessionClock {
+    fn now_secs(&self) -> u64 {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}

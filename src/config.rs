@@ -265,6 +265,11 @@ pub struct Settings {
     #[arg(long, env = "PARRHESIA_ADMIN_ATTEMPTS_PER_MINUTE")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_attempts_per_minute: Option<u32>,
+    /// Console sign-in attempts per client, and per account, per minute.
+    /// Default 10.
+    #[arg(long, env = "PARRHESIA_LOGIN_ATTEMPTS_PER_MINUTE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub login_attempts_per_minute: Option<u32>,
     /// POST requests per second across all clients (size to the writer's
     /// commit capacity, see BENCHMARKS.md). Default 5000.
     #[arg(long, env = "PARRHESIA_MAX_POSTS_PER_SECOND")]
@@ -335,6 +340,7 @@ impl Settings {
             code_attempts_per_minute: Some(limits.code_attempts_per_minute),
             token_requests_per_minute: Some(limits.token_issuance_per_minute),
             admin_attempts_per_minute: Some(limits.admin_attempts_per_minute),
+            login_attempts_per_minute: Some(limits.login_attempts_per_minute),
             max_posts_per_second: Some(limits.posts_per_second),
             noise_epsilon: Some(1.0),
             ..Self::default()
@@ -443,6 +449,9 @@ impl Effective {
                 admin_attempts_per_minute: s
                     .admin_attempts_per_minute
                     .unwrap_or(defaults.rate_limits.admin_attempts_per_minute),
+                login_attempts_per_minute: s
+                    .login_attempts_per_minute
+                    .unwrap_or(defaults.rate_limits.login_attempts_per_minute),
                 posts_per_second: s
                     .max_posts_per_second
                     .unwrap_or(defaults.rate_limits.posts_per_second),

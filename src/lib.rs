@@ -21,6 +21,7 @@ pub mod metrics;
 pub mod random;
 pub mod remote;
 mod seed;
+pub mod staff;
 pub mod store;
 pub mod tokens;
 pub mod vault;

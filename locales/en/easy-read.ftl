@@ -10,6 +10,7 @@ skip-link = Skip to main content
 title-suffix = Parrhesia
 error-title-prefix = Error:
 footer-privacy = We do not know who you are. We keep no addresses. We use no cookies.
+footer-privacy-console = Staff pages use one cookie to keep you signed in. Feedback pages use none.
 footer-helping = I am helping someone
 footer-accessibility = Accessibility
 footer-paper = Paper forms

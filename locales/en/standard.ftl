@@ -10,6 +10,7 @@ skip-link = Skip to main content
 title-suffix = Parrhesia
 error-title-prefix = Error:
 footer-privacy = Parrhesia does not record who you are. It keeps no addresses, no cookies and no exact times.
+footer-privacy-console = Staff pages use one cookie, only to keep you signed in. Pages for the people giving feedback use none, and Parrhesia keeps no addresses and no exact times.
 footer-helping = I am helping someone
 footer-accessibility = Accessibility
 footer-paper = Paper forms

@@ -43,6 +43,8 @@ pub fn declaration() -> Value {
             "noise": {"key": "round, period", "fields": ["epsilon", "sensitivity", "draws: the noise added to each theme of a release in the cross-organisation totals"]},
             "log_leaves": {"key": "leaf index", "fields": ["canonical JSON leaf: critique commitment, digest hash or token key"]},
             "log_heads": {"key": "head index", "fields": ["tree_size", "root_hash", "round", "period", "digest_sha256", "signature"]},
+            "users": {"key": "random 128-bit staff user id", "fields": ["id", "username", "role", "organisation", "password_hash (Argon2id)"]},
+            "staff_log": {"key": "period, random bytes", "fields": ["period", "actor", "action", "round", "subject"]},
             // Quotes, organisation keys, responses, pledges, "about you".
             "quotes": {"key": "random 128-bit quote id", "fields": ["id", "round", "period", "themes", "state", "text (approved quotes only: the approved, scrubbed text)", "edited", "reason (a reject reason code)", "source (the critique's random id, until the period is shredded)"]},
             "quote_sources": {"key": "critique id", "fields": ["quote id"], "note": "removed when the period is shredded"},

@@ -36,7 +36,7 @@ impl AdminAuth {
         &self.0
     }
 
-    fn verify(&self, presented: &str) -> bool {
+    pub(super) fn verify(&self, presented: &str) -> bool {
         // Constant time: the comparison does not stop at the first
         // differing byte.
         bool::from(sha256(presented.as_bytes()).ct_eq(&self.0))
@@ -232,7 +232,7 @@ struct CodeRequest {
 }
 
 /// Most codes one request may make.
-const MAX_CODES: u64 = 10_000;
+pub(super) const MAX_CODES: u64 = 10_000;
 
 async fn new_codes(
     state: &AppState,
@@ -281,26 +281,37 @@ pub async fn code_sheet(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let (org, round, codes) = new_codes(&state, &req, &path, payload).await?;
+    Ok(sheet_response(&state, &org, &round, &codes))
+}
+
+/// New codes as a printable HTML sheet (admin API and console alike): its
+/// own CSP allows exactly the sheet's inline style, by hash.
+pub(super) fn sheet_response(
+    state: &AppState,
+    org: &Organisation,
+    round: &Round,
+    codes: &[String],
+) -> HttpResponse {
     let url = state.round_url(round.slug.as_str());
     let style_hash = ring::digest::digest(&ring::digest::SHA256, views::CARDS_CSS.as_bytes());
     let csp = format!(
         "default-src 'none'; style-src 'sha256-{}'; frame-ancestors 'none'",
         crate::encoding::base64(style_hash.as_ref())
     );
-    Ok(HttpResponse::Created()
+    HttpResponse::Created()
         .content_type("text/html; charset=utf-8")
         .insert_header(("Content-Security-Policy", csp))
-        .body(views::code_sheet(&org, &round, &codes, &url).into_string()))
+        .body(views::code_sheet(org, round, codes, &url).into_string())
 }
 
 #[derive(Serialize)]
-struct KeyphrasesView {
-    round: String,
+pub(crate) struct KeyphrasesView {
+    pub round: String,
     /// Only groups found in at least this many distinct texts are shown.
-    k: u32,
+    pub k: u32,
     /// The sealed periods whose texts were read (shredded ones are gone).
-    periods: Vec<String>,
-    groups: Vec<crate::digest::keyphrases::Group>,
+    pub periods: Vec<String>,
+    pub groups: Vec<crate::digest::keyphrases::Group>,
 }
 
 /// `GET /api/v1/admin/rounds/{round}/keyphrases`: recurring phrases in the
@@ -314,6 +325,15 @@ pub async fn keyphrases(
 ) -> Result<HttpResponse, ApiError> {
     require_admin(&state, &req)?;
     let (_, round) = load_round(&state, &path)?;
+    Ok(HttpResponse::Ok().json(recurring_phrases(&state, &round).await?))
+}
+
+/// The recurring phrases of `round`'s "Something else" critiques (admin
+/// API and console alike; see [`keyphrases`]).
+pub(crate) async fn recurring_phrases(
+    state: &AppState,
+    round: &Round,
+) -> Result<KeyphrasesView, ApiError> {
     state.store.seal_due(state.clock.today()).await?;
     let mut periods = Vec::new();
     let (mut other, mut background) = (Vec::new(), Vec::new());
@@ -334,12 +354,12 @@ pub async fn keyphrases(
     let background: Vec<&str> = background.iter().map(String::as_str).collect();
     let k = round.rules.k();
     let groups = crate::digest::keyphrases::recurring_against(&other, &background, k as usize);
-    Ok(HttpResponse::Ok().json(KeyphrasesView {
+    Ok(KeyphrasesView {
         round: round.slug.to_string(),
         k,
         periods,
         groups,
-    }))
+    })
 }
 
 /// `POST /api/v1/admin/rounds/{round}/themes`: add one theme at the end of
@@ -354,12 +374,23 @@ pub async fn add_theme(
     require_admin(&state, &req)?;
     let (_, round) = load_round(&state, &path)?;
     let body: ThemeBody = json_body(&req, payload).await?;
+    let theme = parse_themes(Some(vec![body]))?.unwrap_or_default();
+    let updated = append_themes(&state, round, theme).await?;
+    Ok(HttpResponse::Created().json(RoundView::new(&state, updated)?))
+}
+
+/// Add `themes` at the end of `round`'s list (admin API and console
+/// alike): allowed before and after opening, as adding loosens nothing.
+pub(crate) async fn append_themes(
+    state: &AppState,
+    round: Round,
+    new: Vec<Theme>,
+) -> Result<Round, ApiError> {
     let mut themes = round.themes.clone();
-    themes.extend(parse_themes(Some(vec![body]))?.unwrap_or_default());
+    themes.extend(new);
     let update = RoundUpdate {
         themes: Some(themes),
         ..RoundUpdate::default()
     };
-    let updated = state.store.update_round(round.slug, update).await?;
-    Ok(HttpResponse::Created().json(RoundView::new(&state, updated)?))
+    Ok(state.store.update_round(round.slug, update).await?)
 }

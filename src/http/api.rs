@@ -97,7 +97,7 @@ pub async fn submit(
 
 /// The published digest of an organisation: its sealed periods. A period
 /// that has just ended is sealed first.
-pub(super) async fn load_digest(state: &AppState, slug: &str) -> Result<Digest, ApiError> {
+pub(crate) async fn load_digest(state: &AppState, slug: &str) -> Result<Digest, ApiError> {
     let org = state
         .store
         .organisation(slug)?

@@ -11,6 +11,7 @@ mod api;
 mod audit;
 mod body;
 mod client;
+pub mod console;
 mod demo;
 mod demo_voices;
 mod digests;
@@ -30,7 +31,7 @@ pub mod urlencoded;
 pub use routes::{Audience, Route, ROUTES};
 
 use crate::audit::log::LogSigner;
-use crate::clock::Clock;
+use crate::clock::{Clock, SessionClock, SystemSessionClock};
 use crate::config::Config;
 use crate::domain::{Organisation, Round};
 use crate::keys::KeyDir;
@@ -66,6 +67,8 @@ pub struct AppState {
     pub issuer: Issuer,
     pub redeemer: Redeemer,
     pub token_keys: Arc<TokenKeys>,
+    /// Staff sessions and sign-in limits (in memory).
+    pub console: console::ConsoleState,
 }
 
 impl AppState {
@@ -87,6 +90,9 @@ pub struct Startup {
 pub struct Demo {
     pub round_url: String,
     pub codes: Vec<String>,
+    /// The demo's console administrator (user name, password), made on the
+    /// first demo start only; the password is shown once and never stored.
+    pub admin: Option<(String, String)>,
 }
 
 /// A built, bound server, ready to run.
@@ -103,6 +109,16 @@ pub struct Application {
 impl Application {
     /// Open keys and store, seed the demo if asked, and bind the listener.
     pub async fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        Self::build_with(config, clock, Arc::new(SystemSessionClock::default())).await
+    }
+
+    /// [`Application::build`] with the clock of staff sessions' time-outs
+    /// (tests move it by hand).
+    pub async fn build_with(
+        config: Config,
+        clock: Arc<dyn Clock>,
+        session_clock: Arc<dyn SessionClock>,
+    ) -> anyhow::Result<Self> {
         config.validate()?;
         std::fs::create_dir_all(&config.data_dir).with_context(|| {
             format!(
@@ -134,6 +150,10 @@ impl Application {
             }
         };
         let vault = Arc::new(Vault::load(&keys)?);
+        let master_keys = {
+            let (ids, current) = vault.master_ids();
+            (ids, current.to_owned())
+        };
         let signer = Arc::new(LogSigner::load(&keys)?);
         let mut store_options = config.store.clone();
         store_options.metrics = Arc::new(crate::metrics::Metrics::new(config.metrics_publish));
@@ -171,6 +191,12 @@ impl Application {
                 config.origin_name.clone().unwrap_or(host),
             ),
             token_keys,
+            console: console::ConsoleState::new(
+                session_clock,
+                &public_url,
+                config.rate_limits.login_attempts_per_minute,
+                master_keys,
+            ),
             public_url,
         });
         if config.demo {
@@ -183,6 +209,7 @@ impl Application {
             let mut every = actix_web::rt::time::interval(Duration::from_secs(60));
             loop {
                 every.tick().await;
+                ticker.console.prune();
                 if let Err(e) = ticker.store.seal_due(ticker.clock.today()).await {
                     tracing::warn!(error = %e, "scheduled sealing failed");
                 }
@@ -360,9 +387,55 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<Demo> {
         .await
         .map_err(|e| anyhow::anyhow!("could not issue demo codes: {}", e.message()))?;
     demo_voices::seed_demo_voices(state, &round).await?;
+    let admin = if state.store.has_users()? {
+        None
+    } else {
+        let password = crate::staff::password::generate()?;
+        let hash = crate::staff::password::hash(&password)?;
+        let name = crate::staff::Username::parse("demo-admin")
+            .map_err(|e| anyhow::anyhow!(e.message()))?;
+        let user = crate::staff::User::new(name, crate::staff::Role::Administrator, None, hash)
+            .map_err(|e| anyhow::anyhow!(e.message()))?;
+        state.store.add_first_user(user).await?;
+        Some(("demo-admin".to_owned(), password.expose().to_owned()))
+    };
     Ok(Demo {
         round_url: state.round_url("demo"),
         codes,
+        admin,
+    })
+}
+
+/// Open a stopped server's store (sled allows one process per data
+/// directory), or the shared PostgreSQL store `store` (instances may keep
+/// running), for commands such as `parrhesia user add`.
+pub fn open_stopped_store(
+    data: &std::path::Path,
+    keys: &std::path::Path,
+    store: Option<&str>,
+) -> anyhow::Result<Store> {
+    let location = Location::parse(store, data)
+        .ok_or_else(|| anyhow::anyhow!("--store must be `sled` or a postgres:// URL"))?;
+    std::fs::create_dir_all(data)?;
+    // As at start-up: keys are read (or made) by one process at a time.
+    let _startup_lock = match &location {
+        Location::Postgres(url) => Some(StartupLock::acquire(url)?),
+        Location::Sled(_) => None,
+    };
+    let keys = KeyDir::open(keys, data)?;
+    let vault = Arc::new(Vault::load(&keys)?);
+    let signer = Arc::new(LogSigner::load(&keys)?);
+    Store::open(
+        &location,
+        &crate::store::StoreOptions::default(),
+        vault,
+        signer,
+    )
+    .with_context(|| {
+        format!(
+            "could not open the store in {} (is the server still running?)",
+            location.describe()
+        )
     })
 }
 

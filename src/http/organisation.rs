@@ -200,7 +200,7 @@ fn published(
 }
 
 /// The published periods of `round`, oldest first.
-pub(super) fn releases(state: &AppState, round: &Round) -> Result<Vec<Release>, ApiError> {
+pub(crate) fn releases(state: &AppState, round: &Round) -> Result<Vec<Release>, ApiError> {
     Ok(state
         .store
         .sealed_digests(&round.slug)?
@@ -247,24 +247,45 @@ pub async fn put_response(
 ) -> Result<HttpResponse, ApiError> {
     require_organisation(&state, &req, &path)?;
     let body: ResponseBody = json_body(&req, payload).await?;
-    let (round, release) = published(&state, &path, &body.round, &body.period)?;
-    let theme = theme_of(&round, &body.theme)?;
-    let text = answer_text(&body.text)?;
+    let record = respond(
+        &state,
+        &path,
+        &body.round,
+        &body.period,
+        &body.theme,
+        &body.text,
+    )
+    .await?;
+    Ok(HttpResponse::Ok().json(record))
+}
+
+/// Publish (or replace) `organisation`'s response to `theme` of `round`'s
+/// published `period` (organisation API and console alike).
+pub(crate) async fn respond(
+    state: &AppState,
+    organisation: &str,
+    round: &str,
+    period: &str,
+    theme: &str,
+    text: &str,
+) -> Result<crate::store::ResponseRecord, ApiError> {
+    let (round, release) = published(state, organisation, round, period)?;
+    let theme = theme_of(&round, theme)?;
+    let text = answer_text(text)?;
     let version = ResponseVersion {
         text,
-        changed_in: this_period(&state, &round),
+        changed_in: this_period(state, &round),
     };
     state
         .store
         .put_response(round.slug.as_str(), &release.period, &theme, version)
         .await?;
-    let record = state
+    state
         .store
         .responses_of(round.slug.as_str())?
         .into_iter()
         .find(|r| r.period == release.period && r.theme == theme)
-        .ok_or(ApiError::Internal("response not stored".into()))?;
-    Ok(HttpResponse::Ok().json(record))
+        .ok_or(ApiError::Internal("response not stored".into()))
 }
 
 // ------------------------------------------------------------- pledges
@@ -318,18 +339,36 @@ pub async fn create_pledge(
 ) -> Result<HttpResponse, ApiError> {
     require_organisation(&state, &req, &path)?;
     let body: PledgeBody = json_body(&req, payload).await?;
-    let (round, release) = published(&state, &path, &body.round, &body.period)?;
-    let theme = theme_of(&round, &body.theme)?;
-    let text = answer_text(&body.text)?;
-    let first = change(
+    let pledge = add_pledge(
         &state,
-        &round,
-        body.status.as_deref().unwrap_or("planned"),
+        &path,
+        (&body.round, &body.period, &body.theme),
+        &body.text,
+        body.status.as_deref(),
         body.reason.as_deref(),
-    )?;
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(pledge))
+}
+
+/// A new pledge of `organisation` on (round, published period, theme),
+/// `planned` unless `status` says otherwise (organisation API and console
+/// alike).
+pub(crate) async fn add_pledge(
+    state: &AppState,
+    organisation: &str,
+    (round, period, theme): (&str, &str, &str),
+    text: &str,
+    status: Option<&str>,
+    reason: Option<&str>,
+) -> Result<PledgeRecord, ApiError> {
+    let (round, release) = published(state, organisation, round, period)?;
+    let theme = theme_of(&round, theme)?;
+    let text = answer_text(text)?;
+    let first = change(state, &round, status.unwrap_or("planned"), reason)?;
     let pledge = PledgeRecord {
         id: crate::store::random_id()?,
-        organisation: path.to_string(),
+        organisation: organisation.to_owned(),
         round: round.slug.to_string(),
         period: release.period,
         theme,
@@ -337,7 +376,7 @@ pub async fn create_pledge(
         history: vec![first],
     };
     state.store.create_pledge(pledge.clone()).await?;
-    Ok(HttpResponse::Created().json(pledge))
+    Ok(pledge)
 }
 
 /// `PATCH /api/v1/organisations/{organisation}/pledges/{pledge}`: a new
@@ -351,25 +390,44 @@ pub async fn update_pledge(
     let (organisation, id) = path.into_inner();
     require_organisation(&state, &req, &organisation)?;
     let body: PledgeUpdate = json_body(&req, payload).await?;
+    let pledge = restatus_pledge(
+        &state,
+        &organisation,
+        &id,
+        &body.status,
+        body.reason.as_deref(),
+    )
+    .await?;
+    Ok(HttpResponse::Ok().json(pledge))
+}
+
+/// A new status for `organisation`'s pledge `id`, added to its history (a
+/// dropped pledge needs a reason; organisation API and console alike).
+pub(crate) async fn restatus_pledge(
+    state: &AppState,
+    organisation: &str,
+    id: &str,
+    status: &str,
+    reason: Option<&str>,
+) -> Result<PledgeRecord, ApiError> {
     let existing = state
         .store
-        .pledge(&id)?
+        .pledge(id)?
         .filter(|p| p.organisation == organisation)
         .ok_or(VoiceError::PledgeUnknown)?;
     let round = state
         .store
         .round(&existing.round)?
         .ok_or(ApiError::RoundUnknown)?;
-    let next = change(&state, &round, &body.status, body.reason.as_deref())?;
-    let pledge = state
+    let next = change(state, &round, status, reason)?;
+    state
         .store
-        .update_pledge(&id, &organisation, next)
+        .update_pledge(id, organisation, next)
         .await
         .map_err(|e| match e {
             crate::store::StoreError::NotFound(_) => VoiceError::PledgeUnknown.into(),
             e => ApiError::from(e),
-        })?;
-    Ok(HttpResponse::Ok().json(pledge))
+        })
 }
 
 // ------------------------------------------------ beside the digest

@@ -164,8 +164,29 @@ pub async fn create_invitations(
     {
         return Err(InputError::CountInvalid.into());
     }
+    let invitations = issue_invitations(&state, &round, body.count, tokens)
+        .await?
+        .into_iter()
+        .map(|(invitation, link)| InvitationOut { link, invitation })
+        .collect();
+    Ok(HttpResponse::Created().json(Invitations {
+        round: round.slug.to_string(),
+        tokens_per_invitation: tokens,
+        invitations,
+    }))
+}
+
+/// Make `count` invitations for `round`, each good for `tokens` tokens,
+/// and record their keyed hashes (admin API and console alike). Returns
+/// each invitation with its personal link (the invitation in the fragment).
+pub(super) async fn issue_invitations(
+    state: &AppState,
+    round: &crate::domain::Round,
+    count: usize,
+    tokens: u32,
+) -> Result<Vec<(String, String)>, ApiError> {
     let rng = ring::rand::SystemRandom::new();
-    let fresh: Vec<Invitation> = (0..body.count)
+    let fresh: Vec<Invitation> = (0..count)
         .map(|_| Invitation::generate(&rng))
         .collect::<Result<_, _>>()
         .map_err(|_| ApiError::Internal("random generator failed".into()))?;
@@ -179,21 +200,14 @@ pub async fn create_invitations(
         return Err(ApiError::Internal("invitation collision; try again".into()));
     }
     let base = state.public_url.trim_end_matches('/');
-    let invitations = fresh
+    Ok(fresh
         .iter()
         .map(|i| {
             let invitation = i.display();
-            InvitationOut {
-                link: format!("{base}/i/{}#{invitation}", round.slug),
-                invitation,
-            }
+            let link = format!("{base}/i/{}#{invitation}", round.slug);
+            (invitation, link)
         })
-        .collect();
-    Ok(HttpResponse::Created().json(Invitations {
-        round: round.slug.to_string(),
-        tokens_per_invitation: tokens,
-        invitations,
-    }))
+        .collect())
 }
 
 /// GET `/i/{round}`: the page an invitation link opens. The invitation is

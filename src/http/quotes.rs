@@ -19,16 +19,17 @@ use crate::store::{QuoteRecord, QuoteState, StoreError};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
+/// A quote waiting for a decision, as any moderator sees it.
 #[derive(Serialize)]
-struct Pending {
-    id: String,
-    round: String,
-    period: String,
-    themes: Vec<String>,
+pub(crate) struct Pending {
+    pub id: String,
+    pub round: String,
+    pub period: String,
+    pub themes: Vec<String>,
     /// The critique's text after scrubbing.
-    text: String,
+    pub text: String,
     /// Where each placeholder is in `text` (byte ranges).
-    removals: Vec<Highlight>,
+    pub removals: Vec<Highlight>,
 }
 
 #[derive(Serialize)]
@@ -64,7 +65,16 @@ async fn materialise(state: &AppState) -> Result<(), ApiError> {
 /// `GET /api/v1/admin/quotes`: the moderation queue, scrubbed.
 pub async fn queue(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     admin::require_admin(&state, &req)?;
-    materialise(&state).await?;
+    Ok(HttpResponse::Ok().json(Queue {
+        quotes: pending_quotes(&state).await?,
+        reasons: RejectReason::ALL.iter().map(|r| r.code()).collect(),
+    }))
+}
+
+/// The moderation queue, scrubbed, newly eligible critiques queued first
+/// (admin API and console alike).
+pub(crate) async fn pending_quotes(state: &AppState) -> Result<Vec<Pending>, ApiError> {
+    materialise(state).await?;
     let mut quotes = Vec::new();
     for q in state.store.quotes()? {
         if q.state != QuoteState::Pending {
@@ -85,10 +95,7 @@ pub async fn queue(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpR
     }
     // Random ids: sorting by them is a random order, stable across reads.
     quotes.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(HttpResponse::Ok().json(Queue {
-        quotes,
-        reasons: RejectReason::ALL.iter().map(|r| r.code()).collect(),
-    }))
+    Ok(quotes)
 }
 
 #[derive(Deserialize)]
@@ -115,11 +122,28 @@ pub async fn decide(
 ) -> Result<HttpResponse, ApiError> {
     admin::require_admin(&state, &req)?;
     let body: Decision = json_body(&req, payload).await?;
-    let quote = state.store.quote(&path)?.ok_or(VoiceError::QuoteUnknown)?;
+    let decided = decide_quote(&state, &path, &body.decision, body.text, body.reason).await?;
+    Ok(HttpResponse::Ok().json(Decided {
+        id: path.into_inner(),
+        state: decided,
+    }))
+}
+
+/// Approve (`text` and `reason` absent), edit (with `text`, scrubbed
+/// again) or reject (with a reason code) the pending quote `id` (admin API
+/// and console alike).
+pub(crate) async fn decide_quote(
+    state: &AppState,
+    id: &str,
+    decision: &str,
+    text: Option<String>,
+    reason: Option<String>,
+) -> Result<QuoteState, ApiError> {
+    let quote = state.store.quote(id)?.ok_or(VoiceError::QuoteUnknown)?;
     if quote.state != QuoteState::Pending {
         return Err(VoiceError::QuoteDecided.into());
     }
-    let decided = match (body.decision.as_str(), body.text, body.reason) {
+    let decided = match (decision, text, reason) {
         ("approve", None, None) => {
             let original = state
                 .store
@@ -149,8 +173,5 @@ pub async fn decide(
             StoreError::NotFound(_) => ApiError::from(VoiceError::QuoteUnknown),
             e => ApiError::from(e),
         })?;
-    Ok(HttpResponse::Ok().json(Decided {
-        id: quote.id,
-        state: decided,
-    }))
+    Ok(decided)
 }

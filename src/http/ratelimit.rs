@@ -49,6 +49,9 @@ pub struct RateLimitOptions {
     /// Admin API requests per client per minute, counted before the token
     /// is checked; also the burst.
     pub admin_attempts_per_minute: u32,
+    /// Console sign-in attempts per client per minute (and, in the
+    /// console, per account); also the burst.
+    pub login_attempts_per_minute: u32,
     /// Privacy Pass token issuances per client per minute (the issuer
     /// route charges [`Action::TokenIssuance`]).
     pub token_issuance_per_minute: u32,
@@ -65,6 +68,7 @@ impl Default for RateLimitOptions {
             // advocate typing in a pile of cards, stays well inside this.
             code_attempts_per_minute: 30,
             admin_attempts_per_minute: 60,
+            login_attempts_per_minute: 10,
             token_issuance_per_minute: 10,
             posts_per_second: 5_000,
         }
@@ -80,6 +84,9 @@ pub enum Action {
     AdminAttempt,
     /// A Privacy Pass token is requested (the issuer request URI).
     TokenIssuance,
+    /// A console sign-in, or the first administrator's set-up (which
+    /// checks the admin token).
+    Login,
 }
 
 /// Which bucket a request draws from, by method and path. Routing has not
@@ -88,6 +95,8 @@ pub enum Action {
 pub fn action_for(method: &Method, path: &str) -> Option<Action> {
     if path.starts_with("/api/v1/admin/") || path == "/api/v1/admin" {
         Some(Action::AdminAttempt)
+    } else if method == Method::POST && (path == "/console/login" || path == "/console/setup") {
+        Some(Action::Login)
     } else if method != Method::GET && path.starts_with("/api/v1/organisations/") {
         // An organisation's own API (its bearer key): the admin bucket,
         // charged before the key is checked.
@@ -109,6 +118,7 @@ pub struct RateLimits {
     code_attempts: DefaultKeyedRateLimiter<ClientKey>,
     admin_attempts: DefaultKeyedRateLimiter<ClientKey>,
     token_issuance: DefaultKeyedRateLimiter<ClientKey>,
+    logins: DefaultKeyedRateLimiter<ClientKey>,
     posts: DefaultDirectRateLimiter,
     clock: DefaultClock,
 }
@@ -125,6 +135,7 @@ impl RateLimits {
             code_attempts: per_minute(options.code_attempts_per_minute),
             admin_attempts: per_minute(options.admin_attempts_per_minute),
             token_issuance: per_minute(options.token_issuance_per_minute),
+            logins: per_minute(options.login_attempts_per_minute),
             posts: DefaultDirectRateLimiter::direct(Quota::per_second(nonzero(
                 options.posts_per_second,
             ))),
@@ -141,6 +152,7 @@ impl RateLimits {
             Action::CodeAttempt => &self.code_attempts,
             Action::AdminAttempt => &self.admin_attempts,
             Action::TokenIssuance => &self.token_issuance,
+            Action::Login => &self.logins,
         }
     }
 
@@ -165,6 +177,7 @@ impl RateLimits {
             &self.code_attempts,
             &self.admin_attempts,
             &self.token_issuance,
+            &self.logins,
         ] {
             bucket.retain_recent();
             bucket.shrink_to_fit();
@@ -173,7 +186,10 @@ impl RateLimits {
 
     /// Clients currently remembered, across all buckets (for tests).
     pub fn remembered(&self) -> usize {
-        self.code_attempts.len() + self.admin_attempts.len() + self.token_issuance.len()
+        self.code_attempts.len()
+            + self.admin_attempts.len()
+            + self.token_issuance.len()
+            + self.logins.len()
     }
 
     /// Prune every [`PRUNE_EVERY`] on a background thread that ends when
@@ -203,6 +219,8 @@ fn refuse(req: ServiceRequest, retry_after: u64) -> ServiceResponse<BoxBody> {
     let limited = ApiError::RateLimited(retry_after);
     let response = if req.path().starts_with("/api/") {
         limited.error_response()
+    } else if req.path().starts_with("/console/") {
+        super::console::too_many_attempts(retry_after)
     } else {
         let mut response = page(
             StatusCode::TOO_MANY_REQUESTS,

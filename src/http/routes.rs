@@ -3,8 +3,8 @@
 //! serves it. A test fails if the two disagree.
 
 use super::{
-    about_you, admin, api, audit, digests, form, ops, organisation, participant, privacy_pass,
-    quotes,
+    about_you, admin, api, audit, console, digests, form, ops, organisation, participant,
+    privacy_pass, quotes,
 };
 use actix_web::web;
 
@@ -19,6 +19,9 @@ pub enum Audience {
     Api,
     /// The host's API (bearer token).
     Admin,
+    /// The staff console (`/console`): a session cookie, and a rule per
+    /// route in `console::access::RULES`.
+    Console,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -113,6 +116,49 @@ pub const ROUTES: &[Route] = &[
         "/api/v1/admin/rounds/{round}/invitations",
         Audience::Admin,
     ),
+    r("GET", "/console", Audience::Console),
+    r("GET", "/console/login", Audience::Console),
+    r("POST", "/console/login", Audience::Console),
+    r("POST", "/console/logout", Audience::Console),
+    r("GET", "/console/setup", Audience::Console),
+    r("POST", "/console/setup", Audience::Console),
+    r("GET", "/console/organisations", Audience::Console),
+    r("POST", "/console/organisations", Audience::Console),
+    r(
+        "GET",
+        "/console/organisations/{organisation}",
+        Audience::Console,
+    ),
+    r("POST", "/console/rounds", Audience::Console),
+    r("GET", "/console/rounds/{round}", Audience::Console),
+    r("POST", "/console/rounds/{round}", Audience::Console),
+    r("POST", "/console/rounds/{round}/open", Audience::Console),
+    r("POST", "/console/rounds/{round}/codes", Audience::Console),
+    r(
+        "POST",
+        "/console/rounds/{round}/invitations",
+        Audience::Console,
+    ),
+    r("POST", "/console/periods/close", Audience::Console),
+    r(
+        "GET",
+        "/console/rounds/{round}/keyphrases",
+        Audience::Console,
+    ),
+    r("POST", "/console/themes", Audience::Console),
+    r("GET", "/console/moderation", Audience::Console),
+    r("POST", "/console/moderation/{quote}", Audience::Console),
+    r("GET", "/console/space", Audience::Console),
+    r("POST", "/console/space/responses", Audience::Console),
+    r("POST", "/console/space/pledges", Audience::Console),
+    r("POST", "/console/space/pledges/{pledge}", Audience::Console),
+    r("GET", "/console/users", Audience::Console),
+    r("POST", "/console/users", Audience::Console),
+    r("POST", "/console/users/{user}/role", Audience::Console),
+    r("POST", "/console/users/{user}/remove", Audience::Console),
+    r("GET", "/console/keys", Audience::Console),
+    r("GET", "/console/backups", Audience::Console),
+    r("GET", "/console/log", Audience::Console),
     // Quotes, organisation keys, responses and pledges, "about you".
     r("GET", "/r/{round}/about-you", Audience::Participant),
     r("POST", "/r/{round}/about-you", Audience::Participant),
@@ -257,6 +303,76 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/api/v1/admin/rounds/{round}/invitations",
             web::post().to(privacy_pass::create_invitations),
         )
+        .route("/console", web::get().to(console::home))
+        .route("/console/login", web::get().to(console::login_page))
+        .route("/console/login", web::post().to(console::login))
+        .route("/console/logout", web::post().to(console::logout))
+        .route("/console/setup", web::get().to(console::setup_page))
+        .route("/console/setup", web::post().to(console::setup))
+        .route(
+            "/console/organisations",
+            web::get().to(console::organisations),
+        )
+        .route(
+            "/console/organisations",
+            web::post().to(console::create_organisation),
+        )
+        .route(
+            "/console/organisations/{organisation}",
+            web::get().to(console::organisation),
+        )
+        .route("/console/rounds", web::post().to(console::create_round))
+        .route("/console/rounds/{round}", web::get().to(console::round))
+        .route(
+            "/console/rounds/{round}",
+            web::post().to(console::update_round),
+        )
+        .route(
+            "/console/rounds/{round}/open",
+            web::post().to(console::open_round),
+        )
+        .route(
+            "/console/rounds/{round}/codes",
+            web::post().to(console::issue_codes),
+        )
+        .route(
+            "/console/rounds/{round}/invitations",
+            web::post().to(console::invitations),
+        )
+        .route(
+            "/console/periods/close",
+            web::post().to(console::close_periods),
+        )
+        .route(
+            "/console/rounds/{round}/keyphrases",
+            web::get().to(console::keyphrases),
+        )
+        .route("/console/themes", web::post().to(console::promote))
+        .route("/console/moderation", web::get().to(console::moderation))
+        .route(
+            "/console/moderation/{quote}",
+            web::post().to(console::decide),
+        )
+        .route("/console/space", web::get().to(console::space))
+        .route("/console/space/responses", web::post().to(console::respond))
+        .route("/console/space/pledges", web::post().to(console::pledge))
+        .route(
+            "/console/space/pledges/{pledge}",
+            web::post().to(console::restatus),
+        )
+        .route("/console/users", web::get().to(console::users))
+        .route("/console/users", web::post().to(console::add_user))
+        .route(
+            "/console/users/{user}/role",
+            web::post().to(console::change_role),
+        )
+        .route(
+            "/console/users/{user}/remove",
+            web::post().to(console::remove_user),
+        )
+        .route("/console/keys", web::get().to(console::keys))
+        .route("/console/backups", web::get().to(console::backups))
+        .route("/console/log", web::get().to(console::staff_log))
         // Quotes, organisation keys, responses and pledges, "about you".
         .route("/r/{round}/about-you", web::get().to(about_you::form))
         .route("/r/{round}/about-you", web::post().to(about_you::submit))

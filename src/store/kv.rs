@@ -144,6 +144,14 @@ impl Tree {
         }
     }
 
+    /// Whether the tree holds no entry.
+    pub(crate) fn is_empty(&self) -> Result<bool, StoreError> {
+        match &self.inner {
+            TreeInner::Sled(t) => Ok(t.is_empty()),
+            TreeInner::Pg(pg) => Ok(pg.first(&self.name)?.is_none()),
+        }
+    }
+
     /// Number of entries.
     pub(crate) fn len(&self) -> Result<usize, StoreError> {
         match &self.inner {

@@ -21,6 +21,7 @@
 //! | `noise`         | round, period                        | JSON [`crate::digest::NoiseDraws`]: the noise drawn once for the release that period's sealing made (secret: never published) |
 //! | `invitations`   | HMAC-SHA256(invitation key, secret), 32 B | u32 big-endian tokens left, then the round slug |
 //! | `spent-nonces/<token_key_id hex>` | token nonce, 32 B  | empty |
+//! | `users`, `staff_log` | see [`staff`]                 | staff accounts and the staff action log |
 //!
 //! There is one `spent-nonces/…` tree per Privacy Pass issuer key, so that a
 //! key's whole spent set can be dropped once the key has expired (RFC 9577
@@ -48,6 +49,7 @@ mod backup;
 mod kv;
 mod pg;
 mod records;
+mod staff;
 mod voices;
 mod writer;
 
@@ -235,6 +237,8 @@ pub(crate) struct Trees {
     log_leaves: Tree,
     log_heads: Tree,
     invitations: Tree,
+    users: Tree,
+    staff_log: Tree,
     noise: Tree,
 }
 
@@ -284,6 +288,8 @@ impl Store {
             log_leaves: db.open_tree("log_leaves")?,
             log_heads: db.open_tree("log_heads")?,
             invitations: db.open_tree("invitations")?,
+            users: db.open_tree("users")?,
+            staff_log: db.open_tree("staff_log")?,
             noise: db.open_tree("noise")?,
         };
         let failed = Arc::new(AtomicBool::new(false));
@@ -689,6 +695,36 @@ impl Store {
 
     pub fn organisation(&self, slug: &str) -> Result<Option<Organisation>, StoreError> {
         records::get_json(&self.trees.organisations, slug.as_bytes())
+    }
+
+    /// Every organisation, by slug.
+    pub fn organisations(&self) -> Result<Vec<Organisation>, StoreError> {
+        self.trees
+            .organisations
+            .iter()?
+            .iter()
+            .map(|(_, v)| records::from_json(v))
+            .collect()
+    }
+
+    /// Invitations made for `round`, and how many of them are used up.
+    pub fn invitation_stats(&self, round: &Slug) -> Result<(u64, u64), StoreError> {
+        let (mut made, mut used_up) = (0, 0);
+        for (_, v) in self.trees.invitations.iter()? {
+            if let Some((left, r)) = writer::decode_invitation(&v) {
+                if r == round.as_str() {
+                    made += 1;
+                    used_up += u64::from(left == 0);
+                }
+            }
+        }
+        Ok((made, used_up))
+    }
+
+    /// Open `round` now (as its first codes or invitations would): from
+    /// then on its rules only tighten.
+    pub async fn open_round(&self, round: Slug) -> Result<(), StoreError> {
+        self.write(Op::OpenRound(round)).await.map(|_| ())
     }
 
     pub fn round(&self, slug: &str) -> Result<Option<Round>, StoreError> {

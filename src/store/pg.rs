@@ -377,6 +377,19 @@ impl Pg {
         self.call(move |c| c.scan(&tree, &start, end.as_deref()))
     }
 
+    /// The first key of `tree`, if any.
+    pub(crate) fn first(&self, tree: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let tree = tree.to_owned();
+        self.call(move |c| {
+            Ok(c.client
+                .query_opt(
+                    "SELECT key FROM kv WHERE tree = $1 ORDER BY key LIMIT 1",
+                    &[&tree],
+                )?
+                .map(|r| r.get(0)))
+        })
+    }
+
     pub(crate) fn count(&self, tree: &str) -> Result<usize, StoreError> {
         let tree = tree.to_owned();
         let n: i64 = self.call(move |c| Ok(c.client.query_one(&c.st.count, &[&tree])?.get(0)))?;

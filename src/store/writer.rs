@@ -69,6 +69,7 @@ pub(super) enum Op {
     },
     CreateRound(Round),
     UpdateRound(Slug, RoundUpdate),
+    OpenRound(Slug),
     IssueCodes {
         round: Slug,
         hashes: Vec<[u8; 32]>,
@@ -98,6 +99,8 @@ pub(super) enum Op {
     Backup,
     /// Nothing: answered once everything queued before it is durable.
     Flush,
+    /// Staff accounts and the staff action log (see [`super::staff`]).
+    Staff(super::staff::StaffOp),
     /// Quotes, organisation keys, responses, pledges, "about you"
     /// (applied between transactions by [`super::voices`]).
     Voices(super::voices::VoiceOp),
@@ -334,7 +337,7 @@ impl Writer {
                 out.push(match &job.op {
                     // Sealing runs after the transaction (it scans trees).
                     Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Voices(_) => Ok(Outcome::Sealed(0)),
-                    Op::Backup | Op::Flush => Ok(Outcome::Done),
+                    Op::Backup | Op::Flush | Op::Staff(_) => Ok(Outcome::Done),
                     op => tx.apply(op)?,
                 });
             }
@@ -347,6 +350,15 @@ impl Writer {
                     .seal(*today, *close_now, &mut shredded)
                     .map(Outcome::Sealed),
                 Op::LogTokenKeys(keys) => self.log_token_keys(keys).map(|()| Outcome::Done),
+                Op::Staff(op) => {
+                    *outcome = super::staff::apply(
+                        &mut self.conn,
+                        &self.trees.users,
+                        &self.trees.staff_log,
+                        op,
+                    )?;
+                    continue;
+                }
                 Op::Voices(op) => {
                     *outcome = self.voices.apply(&mut self.conn, &self.kv, op)?;
                     continue;
@@ -765,6 +777,7 @@ impl Tx<'_> {
                     Err(e) => Ok(Err(StoreError::Invalid(e))),
                 }
             }
+            Op::OpenRound(round) => Ok(self.open_round(round)?.map(|()| Outcome::Done)),
             Op::IssueCodes { round, hashes } => {
                 if let Err(e) = self.open_round(round)? {
                     return Ok(Err(e));
@@ -824,9 +837,12 @@ impl Tx<'_> {
                 today,
                 submission,
             } => self.submit(credential, id, salt, *today, submission),
-            Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Backup | Op::Flush | Op::Voices(_) => {
-                Ok(Err(StoreError::Io("not a transactional job".into())))
-            }
+            Op::Seal { .. }
+            | Op::LogTokenKeys(_)
+            | Op::Backup
+            | Op::Flush
+            | Op::Staff(_)
+            | Op::Voices(_) => Ok(Err(StoreError::Io("not a transactional job".into()))),
         }
     }
 

@@ -6,6 +6,7 @@
 mod audit;
 mod cards;
 mod check;
+pub mod console;
 mod digest;
 mod easy;
 mod invite;
@@ -44,6 +45,30 @@ pub fn layout_in(
     has_error: bool,
     body: Markup,
 ) -> Markup {
+    frame(m, path, title, has_error, body, "footer-privacy")
+}
+
+/// The page frame for staff pages (the console), whose footer says
+/// honestly that signing in sets a cookie there.
+pub fn layout_console(title: &str, has_error: bool, body: Markup) -> Markup {
+    frame(
+        &Messages::english(),
+        None,
+        title,
+        has_error,
+        body,
+        "footer-privacy-console",
+    )
+}
+
+fn frame(
+    m: &Messages,
+    path: Option<&str>,
+    title: &str,
+    has_error: bool,
+    body: Markup,
+    footer: &str,
+) -> Markup {
     let title = if has_error {
         format!(
             "{} {title} – {}",
@@ -80,7 +105,7 @@ pub fn layout_in(
                 }
                 footer.footer {
                     div.width {
-                        p { (m.t("footer-privacy")) }
+                        p { (m.t(footer)) }
                         ul.footer-links {
                             li { a href=(m.href("/helping")) { (m.t("footer-helping")) } }
                             li { a href=(m.href("/accessibility")) { (m.t("footer-accessibility")) } }

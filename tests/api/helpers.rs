@@ -2,7 +2,7 @@
 //! directories and a clock the test sets by hand.
 
 use awc::http::StatusCode;
-use parrhesia::clock::ManualClock;
+use parrhesia::clock::{ManualClock, ManualSessionClock};
 use parrhesia::config::Config;
 use parrhesia::http::ratelimit::RateLimitOptions;
 use parrhesia::http::Application;
@@ -40,6 +40,8 @@ impl Api {
 pub struct TestApp {
     pub api: Api,
     pub clock: ManualClock,
+    /// The clock of staff sessions' time-outs (seconds).
+    pub session_clock: ManualSessionClock,
     pub store: Store,
     /// The Privacy Pass keys the server published for auditors.
     pub token_keys: Vec<parrhesia::tokens::TokenKeyInfo>,
@@ -73,6 +75,7 @@ pub fn unlimited() -> RateLimitOptions {
         trusted_proxies: Vec::new(),
         code_attempts_per_minute: 1_000_000,
         admin_attempts_per_minute: 1_000_000,
+        login_attempts_per_minute: 1_000_000,
         token_issuance_per_minute: 1_000_000,
         posts_per_second: 1_000_000,
     }
@@ -135,9 +138,14 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     }
     adjust(&mut config);
     let clock = ManualClock::new(thursday());
-    let app = Application::build(config, Arc::new(clock.clone()))
-        .await
-        .expect("server builds");
+    let session_clock = ManualSessionClock::default();
+    let app = Application::build_with(
+        config,
+        Arc::new(clock.clone()),
+        Arc::new(session_clock.clone()),
+    )
+    .await
+    .expect("server builds");
     keep_token_key(&keys);
     let address = format!("http://{}", app.address());
     let store = app.store();
@@ -146,6 +154,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     TestApp {
         api: Api::new(address),
         clock,
+        session_clock,
         store,
         token_keys,
         dirs,

@@ -8,6 +8,8 @@ mod audit;
 mod backends;
 mod check;
 mod concurrency;
+mod console;
+mod console_roles;
 mod digest;
 mod helpers;
 mod inclusion;

@@ -1,0 +1,251 @@
+//! Staff accounts: the people who run Parrhesia (host staff with a role)
+//! and the people who answer for an organisation. Parsed types for their
+//! names, passwords and roles, and the entries of the staff action log.
+//!
+//! Nothing here knows about HTTP or sled. Staff are never participants:
+//! nothing in a staff record or in the action log refers to a critique, a
+//! code or a token, because the store cannot tell which produced which.
+
+pub mod password;
+pub mod session;
+
+use crate::domain::Slug;
+use serde::{Deserialize, Serialize};
+
+/// What a staff member may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Everything, including users and keys.
+    Administrator,
+    /// Organisations, rounds, codes, invitations and periods.
+    Coordinator,
+    /// Quote moderation only.
+    Moderator,
+    /// One organisation's digest, responses and pledges.
+    Organisation,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::Administrator,
+        Role::Coordinator,
+        Role::Moderator,
+        Role::Organisation,
+    ];
+
+    /// The stable name used in forms and on disk.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Administrator => "administrator",
+            Self::Coordinator => "coordinator",
+            Self::Moderator => "moderator",
+            Self::Organisation => "organisation",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Administrator => "Administrator",
+            Self::Coordinator => "Coordinator",
+            Self::Moderator => "Moderator",
+            Self::Organisation => "Organisation user",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, StaffError> {
+        Self::ALL
+            .into_iter()
+            .find(|r| r.as_str() == raw.trim())
+            .ok_or(StaffError::RoleInvalid)
+    }
+}
+
+/// A user name: 3 to 64 characters, lower-case letters, digits, `.`, `_`,
+/// `-` and `@` (so an e-mail address works). Case-folded, so `Ann` and
+/// `ann` are the same account.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Username(String);
+
+impl Username {
+    pub fn parse(raw: &str) -> Result<Self, StaffError> {
+        let name = raw.trim().to_lowercase();
+        let ok = (3..=64).contains(&name.chars().count())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-@".contains(c));
+        if ok {
+            Ok(Self(name))
+        } else {
+            Err(StaffError::UsernameInvalid)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Username {
+    type Error = StaffError;
+    fn try_from(s: String) -> Result<Self, StaffError> {
+        Self::parse(&s)
+    }
+}
+
+impl From<Username> for String {
+    fn from(u: Username) -> String {
+        u.0
+    }
+}
+
+impl std::fmt::Display for Username {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A staff account as stored. `id` is 128 random bits (hex), never a
+/// counter. The password is kept only as an Argon2id PHC string.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct User {
+    pub id: String,
+    pub username: Username,
+    pub role: Role,
+    /// The organisation an organisation user answers for; `None` for host
+    /// staff.
+    pub organisation: Option<Slug>,
+    pub password_hash: String,
+}
+
+impl User {
+    /// A new account with a fresh random id. An organisation user must
+    /// name their organisation; host staff must not.
+    pub fn new(
+        username: Username,
+        role: Role,
+        organisation: Option<Slug>,
+        password_hash: String,
+    ) -> Result<Self, StaffError> {
+        match (role, &organisation) {
+            (Role::Organisation, None) => return Err(StaffError::OrganisationMissing),
+            (Role::Organisation, Some(_)) | (_, None) => {}
+            (_, Some(_)) => return Err(StaffError::OrganisationNotAllowed),
+        }
+        let id = crate::random::bytes::<16>().map_err(|_| StaffError::Random)?;
+        Ok(Self {
+            id: crate::encoding::hex(&id),
+            username,
+            role,
+            organisation,
+            password_hash,
+        })
+    }
+}
+
+/// One entry of the staff action log: who did what, to which round, in
+/// which period. Never about participants, and no time finer than the
+/// period (a week when no round is involved).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// The period's id (its first day).
+    pub period: String,
+    pub actor: String,
+    /// A stable name, e.g. `round.create`.
+    pub action: String,
+    pub round: Option<String>,
+    /// What was acted on besides a round (an organisation, a user name),
+    /// never anything about a participant.
+    pub subject: Option<String>,
+}
+
+/// Everything that can be wrong with staff input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StaffError {
+    #[error("bad user name")]
+    UsernameInvalid,
+    #[error("password too short")]
+    PasswordTooShort,
+    #[error("password too long")]
+    PasswordTooLong,
+    #[error("common password")]
+    PasswordCommon,
+    #[error("bad role")]
+    RoleInvalid,
+    #[error("organisation missing")]
+    OrganisationMissing,
+    #[error("organisation not allowed")]
+    OrganisationNotAllowed,
+    #[error("random generator failed")]
+    Random,
+}
+
+impl StaffError {
+    /// The form field the problem belongs to.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::UsernameInvalid => "username",
+            Self::PasswordTooShort | Self::PasswordTooLong | Self::PasswordCommon => "password",
+            Self::RoleInvalid => "role",
+            Self::OrganisationMissing | Self::OrganisationNotAllowed => "organisation",
+            Self::Random => "username",
+        }
+    }
+
+    /// What went wrong and how to put it right.
+    pub fn message(&self) -> String {
+        match self {
+            Self::UsernameInvalid => "Enter a user name of 3 to 64 characters: lower-case \
+                letters, digits, dots, hyphens, underscores or @."
+                .into(),
+            Self::PasswordTooShort => format!(
+                "Enter a password of at least {} characters. A few unrelated words make a \
+                 good one.",
+                password::MIN_CHARS
+            ),
+            Self::PasswordTooLong => format!(
+                "Enter a password of no more than {} characters.",
+                password::MAX_CHARS
+            ),
+            Self::PasswordCommon => "This password is too common. Choose another.".into(),
+            Self::RoleInvalid => "Choose a role from the list.".into(),
+            Self::OrganisationMissing => "Choose the organisation this user answers for.".into(),
+            Self::OrganisationNotAllowed => {
+                "Only organisation users belong to an organisation.".into()
+            }
+            Self::Random => "Something went wrong; try again.".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usernames_are_case_folded_and_checked() {
+        assert_eq!(Username::parse(" Ann.Lee ").unwrap().as_str(), "ann.lee");
+        assert!(Username::parse("ab").is_err());
+        assert!(Username::parse("ann lee").is_err());
+        assert!(Username::parse("ann@example.org").is_ok());
+    }
+
+    #[test]
+    fn only_organisation_users_belong_to_an_organisation() {
+        let org = Some(Slug::parse("care", "slug").unwrap());
+        let name = || Username::parse("ann").unwrap();
+        assert_eq!(
+            User::new(name(), Role::Organisation, None, String::new()).unwrap_err(),
+            StaffError::OrganisationMissing
+        );
+        assert_eq!(
+            User::new(name(), Role::Coordinator, org.clone(), String::new()).unwrap_err(),
+            StaffError::OrganisationNotAllowed
+        );
+        let u = User::new(name(), Role::Organisation, org, String::new()).unwrap();
+        assert_eq!(u.id.len(), 32);
+    }
+}

@@ -1,0 +1,165 @@
+//! Staff accounts and the staff action log.
+//!
+//! | tree        | key                          | value |
+//! |-------------|------------------------------|-------|
+//! | `users`     | random 128-bit user id (hex) | JSON [`User`]: user name, role, organisation, Argon2id hash |
+//! | `staff_log` | period id, `\0`, 16 random bytes | JSON [`Action`] |
+//!
+//! Writes go through the writer like every other write ([`StaffOp`]). The
+//! action log is keyed by period then random bytes, so it reads in period
+//! order and holds no order within a period.
+
+use super::kv::{Tree, WriteConn};
+use super::records;
+use super::writer::{Op, Outcome};
+use super::{Store, StoreError};
+use crate::staff::{Action, User};
+
+/// A change to staff accounts or the action log.
+pub(super) enum StaffOp {
+    /// Add a user; refused if the user name is taken.
+    Add(User),
+    /// Add a user only if there are no users yet (the first administrator).
+    AddFirst(User),
+    /// Replace a user's record (role, password), keeping the name.
+    Update(User),
+    Remove(String),
+    Log(Action),
+}
+
+impl Store {
+    /// Every staff account, by id.
+    pub fn users(&self) -> Result<Vec<User>, StoreError> {
+        self.trees
+            .users
+            .iter()?
+            .iter()
+            .map(|(_, v)| records::from_json(v))
+            .collect()
+    }
+
+    pub fn user(&self, id: &str) -> Result<Option<User>, StoreError> {
+        records::get_json(&self.trees.users, id.as_bytes())
+    }
+
+    pub fn user_by_name(&self, username: &str) -> Result<Option<User>, StoreError> {
+        Ok(self
+            .users()?
+            .into_iter()
+            .find(|u| u.username.as_str() == username))
+    }
+
+    pub fn has_users(&self) -> Result<bool, StoreError> {
+        Ok(!self.trees.users.is_empty()?)
+    }
+
+    pub async fn add_user(&self, user: User) -> Result<(), StoreError> {
+        self.write(Op::Staff(StaffOp::Add(user))).await.map(|_| ())
+    }
+
+    /// Add `user` only if no account exists yet (first administrator).
+    pub async fn add_first_user(&self, user: User) -> Result<(), StoreError> {
+        self.write(Op::Staff(StaffOp::AddFirst(user)))
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn update_user(&self, user: User) -> Result<(), StoreError> {
+        self.write(Op::Staff(StaffOp::Update(user)))
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn remove_user(&self, id: &str) -> Result<(), StoreError> {
+        self.write(Op::Staff(StaffOp::Remove(id.to_owned())))
+            .await
+            .map(|_| ())
+    }
+
+    /// Append to the staff action log.
+    pub async fn log_staff_action(&self, action: Action) -> Result<(), StoreError> {
+        self.write(Op::Staff(StaffOp::Log(action)))
+            .await
+            .map(|_| ())
+    }
+
+    /// The staff action log, newest period first.
+    pub fn staff_actions(&self) -> Result<Vec<Action>, StoreError> {
+        let mut all: Vec<Action> = self
+            .trees
+            .staff_log
+            .iter()?
+            .iter()
+            .map(|(_, v)| records::from_json(v))
+            .collect::<Result<_, _>>()?;
+        all.reverse();
+        Ok(all)
+    }
+}
+
+/// Apply one staff change in its own transaction (the writer calls this
+/// after the batch's main transaction, before its flush). The outer
+/// `Result` is an I/O failure; the inner one is this job's answer.
+pub(super) fn apply(
+    conn: &mut WriteConn,
+    users: &Tree,
+    log: &Tree,
+    op: &StaffOp,
+) -> Result<Result<Outcome, StoreError>, StoreError> {
+    if let Some(refusal) = refused(users, op)? {
+        return Ok(Err(refusal));
+    }
+    let (key, value) = match op {
+        StaffOp::Add(u) | StaffOp::AddFirst(u) | StaffOp::Update(u) => {
+            (u.id.as_bytes().to_vec(), Some(records::to_json(u)?))
+        }
+        StaffOp::Remove(id) => (id.as_bytes().to_vec(), None),
+        StaffOp::Log(a) => {
+            let mut k = a.period.as_bytes().to_vec();
+            k.push(0);
+            k.extend_from_slice(
+                &crate::random::bytes::<16>()
+                    .map_err(|_| StoreError::Io("random generator failed".into()))?,
+            );
+            (k, Some(records::to_json(a)?))
+        }
+    };
+    let tree = if matches!(op, StaffOp::Log(_)) {
+        log.name()
+    } else {
+        users.name()
+    };
+    conn.transaction(&[users, log], |tx| {
+        let known = tx.get(tree, &key)?.is_some();
+        if matches!(op, StaffOp::Update(_) | StaffOp::Remove(_)) && !known {
+            return Ok(Err(StoreError::NotFound("user")));
+        }
+        match &value {
+            Some(v) => tx.insert(tree, &key, v)?,
+            None => tx.remove(tree, &key)?,
+        };
+        Ok(Ok(Outcome::Done))
+    })
+}
+
+/// Whether adding `user` must be refused: its name is taken, or (for the
+/// first administrator) someone already exists. Read before the write; the
+/// writer is the only writer (on PostgreSQL: it holds the write lock), so
+/// nothing changes in between.
+fn refused(users: &Tree, op: &StaffOp) -> Result<Option<StoreError>, StoreError> {
+    let (user, first) = match op {
+        StaffOp::Add(u) => (u, false),
+        StaffOp::AddFirst(u) => (u, true),
+        _ => return Ok(None),
+    };
+    if first && !users.is_empty()? {
+        return Ok(Some(StoreError::Exists("user")));
+    }
+    for (_, v) in users.iter()? {
+        let existing: User = records::from_json(&v)?;
+        if existing.username == user.username || existing.id == user.id {
+            return Ok(Some(StoreError::Exists("user")));
+        }
+    }
+    Ok(None)
+}

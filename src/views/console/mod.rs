@@ -1,0 +1,195 @@
+//! The console's pages: staff sign in, run organisations and rounds, print
+//! cards, make invitations, manage users and read the action log. Same
+//! frame, error summary and accessibility bar as the participant pages; no
+//! JavaScript. Pages only present: the handlers in `http::console` decide.
+
+mod admin;
+mod auth;
+mod rounds;
+mod voices;
+
+pub use admin::{backups, keys, staff_log, users, KeyView};
+pub use auth::{forbidden, home, login, setup, setup_closed};
+pub use rounds::{organisation, organisations, round, RoundCounts};
+pub use voices::{
+    keyphrases, moderation, space, PendingQuote, PhraseGroup, SpacePledge, SpaceRelease, SpaceTheme,
+};
+
+use super::{error_summary, layout_console};
+use crate::staff::Role;
+use maud::{html, Markup};
+
+/// Who is signed in, for the navigation and the forms' CSRF token.
+pub struct Frame<'a> {
+    pub username: &'a str,
+    pub role: Role,
+    pub csrf: &'a str,
+}
+
+/// What was typed into a form, to show it back after an error.
+pub type Values = [(String, String)];
+
+/// The value of field `name`, or "".
+pub fn value<'a>(values: &'a Values, name: &str) -> &'a str {
+    values
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+/// Problems with a form, field by field (field id, message).
+pub type Errors<'a> = [(&'a str, String)];
+
+fn error_for<'a>(errors: &'a Errors<'_>, field: &str) -> Option<&'a String> {
+    errors.iter().find(|(f, _)| *f == field).map(|(_, m)| m)
+}
+
+/// The console frame: the service's layout, then the staff navigation and
+/// the error summary (first in `main`, as GOV.UK puts it).
+pub fn page(frame: Option<&Frame>, title: &str, errors: &Errors, body: Markup) -> Markup {
+    let items: Vec<(&str, String)> = errors.iter().map(|(f, m)| (*f, m.clone())).collect();
+    layout_console(
+        title,
+        !errors.is_empty(),
+        html! {
+            @if let Some(f) = frame {
+                nav.console-nav aria-label="Console" {
+                    ul.footer-links {
+                        li { a href="/console" { "Console home" } }
+                        @if matches!(f.role, Role::Administrator | Role::Coordinator) {
+                            li { a href="/console/organisations" { "Organisations and rounds" } }
+                        }
+                        @if matches!(f.role, Role::Administrator | Role::Moderator) {
+                            li { a href="/console/moderation" { "Quotes to moderate" } }
+                        }
+                        @if f.role == Role::Organisation {
+                            li { a href="/console/space" { "Your digest and answers" } }
+                        }
+                        @if f.role == Role::Administrator {
+                            li { a href="/console/users" { "Users" } }
+                            li { a href="/console/keys" { "Keys" } }
+                            li { a href="/console/backups" { "Backups" } }
+                            li { a href="/console/log" { "Action log" } }
+                        }
+                    }
+                    form method="post" action="/console/logout" {
+                        (csrf(f))
+                        p { "Signed in as " strong { (f.username) } " (" (f.role.label()) "). "
+                            button.button.button-secondary type="submit" { "Sign out" } }
+                    }
+                }
+            }
+            (error_summary(&items))
+            (body)
+        },
+    )
+}
+
+/// The hidden CSRF field every state-changing form carries.
+pub fn csrf(frame: &Frame) -> Markup {
+    html! { input type="hidden" name="csrf" value=(frame.csrf); }
+}
+
+/// A labelled text input with its hint and error, GOV.UK style.
+pub fn text_field(
+    id: &str,
+    label: &str,
+    hint: Option<&str>,
+    input_type: &str,
+    value: &str,
+    errors: &Errors,
+    autocomplete: &str,
+) -> Markup {
+    let error = error_for(errors, id);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described: Vec<&str> = [
+        hint.map(|_| hint_id.as_str()),
+        error.map(|_| error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    html! {
+        div.form-group.form-group-error[error.is_some()] {
+            label.label for=(id) { (label) }
+            @if let Some(h) = hint { div.hint id=(hint_id) { (h) } }
+            @if let Some(e) = error { p.error-message id=(error_id) { span.visually-hidden { "Error: " } (e) } }
+            input.input.input-error[error.is_some()] id=(id) name=(id) type=(input_type)
+                value=(value) autocomplete=(autocomplete) spellcheck="false"
+                aria-describedby=[(!described.is_empty()).then(|| described.join(" "))];
+        }
+    }
+}
+
+/// A labelled multi-line input with its hint and error.
+pub fn text_area(
+    id: &str,
+    label: &str,
+    hint: Option<&str>,
+    value: &str,
+    errors: &Errors,
+) -> Markup {
+    let error = error_for(errors, id);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described: Vec<&str> = [
+        hint.map(|_| hint_id.as_str()),
+        error.map(|_| error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    html! {
+        div.form-group.form-group-error[error.is_some()] {
+            label.label for=(id) { (label) }
+            @if let Some(h) = hint { div.hint id=(hint_id) { (h) } }
+            @if let Some(e) = error { p.error-message id=(error_id) { span.visually-hidden { "Error: " } (e) } }
+            textarea.textarea.input-error[error.is_some()] id=(id) name=(id) rows="6"
+                aria-describedby=[(!described.is_empty()).then(|| described.join(" "))] { (value) }
+        }
+    }
+}
+
+/// A labelled drop-down list.
+pub fn select(
+    id: &str,
+    label: &str,
+    options: &[(String, String)],
+    chosen: &str,
+    errors: &Errors,
+) -> Markup {
+    let error = error_for(errors, id);
+    let error_id = format!("{id}-error");
+    html! {
+        div.form-group.form-group-error[error.is_some()] {
+            label.label for=(id) { (label) }
+            @if let Some(e) = error { p.error-message id=(error_id) { span.visually-hidden { "Error: " } (e) } }
+            select.input.input-error[error.is_some()] id=(id) name=(id)
+                aria-describedby=[error.map(|_| error_id.clone())] {
+                @for (v, text) in options {
+                    option value=(v) selected[v == chosen] { (text) }
+                }
+            }
+        }
+    }
+}
+
+/// A wide table in a region that scrolls sideways on a narrow screen
+/// instead of the page (WCAG 1.4.10 allows two-dimensional scrolling for
+/// data tables); focusable, so it scrolls by keyboard too.
+pub fn wide_table(label: &str, table: Markup) -> Markup {
+    html! {
+        div.table-scroll role="region" aria-label=(label) tabindex="0" { (table) }
+    }
+}
+
+/// A confirmation line after a change ("Round created").
+pub fn notice(text: Option<&str>) -> Markup {
+    html! {
+        @if let Some(t) = text {
+            div.inset role="status" { p { (t) } }
+        }
+    }
+}
