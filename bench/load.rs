@@ -3,6 +3,9 @@
 //! connections and reports throughput and latency percentiles.
 //!
 //! cargo run --release --example load -- URL ADMIN_TOKEN ROUND CONNECTIONS REQUESTS
+//!
+//! URL may be a comma-separated list of instances sharing one store: codes
+//! are issued through the first, and connection i submits to URL i mod n.
 
 use futures_util::future::join_all;
 use serde_json::json;
@@ -26,6 +29,8 @@ async fn run(url: String, token: String, round: String, connections: usize, requ
         .timeout(Duration::from_secs(30))
         .connector(awc::Connector::new().limit(0))
         .finish();
+    let urls: Vec<String> = url.split(',').map(str::to_owned).collect();
+    let url = urls[0].clone();
     let mut codes = Vec::with_capacity(requests);
     while codes.len() < requests {
         let count = (requests - codes.len()).min(10_000);
@@ -44,14 +49,14 @@ async fn run(url: String, token: String, round: String, connections: usize, requ
     let latencies = Arc::new(Mutex::new(Vec::with_capacity(requests)));
     let errors = Arc::new(Mutex::new(0usize));
     let started = Instant::now();
-    join_all((0..connections).map(|_| {
+    join_all((0..connections).map(|i| {
         let (client, codes, latencies, errors) = (
             client.clone(),
             codes.clone(),
             latencies.clone(),
             errors.clone(),
         );
-        let endpoint = format!("{url}/api/v1/rounds/{round}/critiques");
+        let endpoint = format!("{}/api/v1/rounds/{round}/critiques", urls[i % urls.len()]);
         async move {
             loop {
                 let Some(code) = codes.lock().unwrap().pop() else {

@@ -46,8 +46,16 @@ enum Command {
         #[arg(long)]
         from: PathBuf,
         /// The data directory to create; it must be absent or empty.
-        #[arg(long = "data", env = "PARRHESIA_DATA")]
+        #[arg(
+            long = "data",
+            env = "PARRHESIA_DATA",
+            default_value = "./parrhesia-data"
+        )]
         data: PathBuf,
+        /// Restore into this PostgreSQL database instead (it must hold no
+        /// data yet); `sled` or unset restores into --data.
+        #[arg(long = "store", env = "PARRHESIA_STORE")]
+        store: Option<String>,
     },
     /// Print the route table as JSON (for the browser tests, which must
     /// visit every page the service has).
@@ -141,6 +149,10 @@ struct UserAddArgs {
         default_value = "./parrhesia-data"
     )]
     data: PathBuf,
+    /// The store: `sled` (in --data) or the PostgreSQL URL the instances
+    /// share (then they may keep running).
+    #[arg(long = "store", env = "PARRHESIA_STORE")]
+    store: Option<String>,
     #[arg(
         long = "keys",
         env = "PARRHESIA_KEYS",
@@ -241,7 +253,9 @@ pub fn main() -> ExitCode {
             action: ConfigAction::Check(settings),
         } => config_check(settings, sources),
         Command::Backup { server, out } => crate::backup::backup(&server, &out),
-        Command::Restore { from, data } => crate::backup::restore(&from, &data),
+        Command::Restore { from, data, store } => {
+            crate::backup::restore(&from, &data, store.as_deref())
+        }
         Command::Verify { server } => verify(&server),
         Command::Audit { data, keys } => audit(&data, &keys),
         Command::Keys {
@@ -425,7 +439,7 @@ fn user_add(a: UserAddArgs) -> anyhow::Result<()> {
     let user = User::new(username, role, organisation.clone(), hash)
         .map_err(|e| anyhow::anyhow!(e.message()))?;
     actix_web::rt::System::new().block_on(async move {
-        let store = crate::http::open_stopped_store(&a.data, &a.keys)?;
+        let store = crate::http::open_stopped_store(&a.data, &a.keys, a.store.as_deref())?;
         if let Some(o) = &organisation {
             anyhow::ensure!(
                 store.organisation(o.as_str())?.is_some(),

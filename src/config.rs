@@ -11,7 +11,7 @@
 //! Layers are merged generically, so nothing else changes.
 
 use crate::http::ratelimit::RateLimitOptions;
-use crate::store::StoreOptions;
+use crate::store::{Location, StoreOptions};
 use anyhow::Context;
 use clap::parser::ValueSource;
 use serde::{Deserialize, Serialize};
@@ -25,6 +25,9 @@ use std::time::Duration;
 pub struct Config {
     /// Where the store lives (`PARRHESIA_DATA`).
     pub data_dir: PathBuf,
+    /// The store (`PARRHESIA_STORE`): `None` or `sled` for sled in
+    /// `data_dir` (the default), or a `postgres://` URL for PostgreSQL.
+    pub store_url: Option<String>,
     /// Where secrets live, outside the data directory (`PARRHESIA_KEYS`).
     pub keys_dir: PathBuf,
     /// Address to listen on (`PARRHESIA_BIND`); port 0 picks a free one.
@@ -72,6 +75,10 @@ impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Config")
             .field("data_dir", &self.data_dir)
+            .field(
+                "store",
+                &self.store_url.as_deref().map(crate::store::mask_password),
+            )
             .field("keys_dir", &self.keys_dir)
             .field("bind", &self.bind)
             .field("public_url", &self.public_url)
@@ -94,6 +101,7 @@ impl Config {
     pub fn new(data_dir: PathBuf, keys_dir: PathBuf) -> Self {
         Self {
             data_dir,
+            store_url: None,
             keys_dir,
             bind: "127.0.0.1:8080".into(),
             public_url: None,
@@ -110,8 +118,19 @@ impl Config {
         }
     }
 
+    /// Where the store lives: sled in the data directory, or PostgreSQL.
+    pub fn location(&self) -> anyhow::Result<Location> {
+        Location::parse(self.store_url.as_deref(), &self.data_dir).ok_or_else(|| {
+            anyhow::anyhow!(
+                "PARRHESIA_STORE must be `sled` (the default) or a PostgreSQL URL starting \
+                 with postgres:// or postgresql://"
+            )
+        })
+    }
+
     /// Check what cannot be checked by type alone.
     pub fn validate(&self) -> anyhow::Result<()> {
+        self.location()?;
         let e = self.store.noise_epsilon;
         if !(e == 0.0 || crate::digest::disclosure::Noise::new(e).is_some()) {
             anyhow::bail!("PARRHESIA_NOISE_EPSILON must be 0 (no noise) or more than 0 up to 10");
@@ -176,6 +195,12 @@ pub struct Settings {
     #[arg(long = "data", env = "PARRHESIA_DATA")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<PathBuf>,
+    /// The store: `sled` (default, in the data directory) or a PostgreSQL
+    /// URL (postgres://user@host/db) shared by several instances. Prefer
+    /// the variable or the file to the flag when the URL holds a password.
+    #[arg(long = "store", env = "PARRHESIA_STORE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
     /// Key directory (secrets), kept outside the data directory. Default
     /// ./parrhesia-keys.
     #[arg(long = "keys", env = "PARRHESIA_KEYS")]
@@ -398,6 +423,7 @@ impl Effective {
         let defaults = Config::new(PathBuf::new(), PathBuf::new());
         let config = Config {
             data_dir: s.data.unwrap_or_default(),
+            store_url: s.store.filter(|u| !u.is_empty()),
             keys_dir: s.keys.unwrap_or_default(),
             bind: s.bind.unwrap_or(defaults.bind),
             public_url: s.public_url,
@@ -449,6 +475,9 @@ impl Effective {
         for (key, origin) in &self.origins {
             let value = match self.values.get(key) {
                 Some(_) if SECRETS.contains(&key.as_str()) => "\"********\"".to_string(),
+                Some(Value::String(url)) if key == "store" => {
+                    Value::String(crate::store::mask_password(url)).to_string()
+                }
                 Some(v) => v.to_string(),
                 None => continue,
             };

@@ -17,7 +17,7 @@ use crate::audit::log::LogSigner;
 use crate::clock::{Clock, SystemClock};
 use crate::domain::{default_themes, Organisation, Round, Submission};
 use crate::keys::KeyDir;
-use crate::store::{Store, StoreOptions};
+use crate::store::{Location, Store, StoreOptions};
 use crate::tokens::{CodeKey, PaperCode};
 use crate::vault::Vault;
 use anyhow::Context;
@@ -59,7 +59,8 @@ async fn seed(
     let code_key = CodeKey::new(&secret);
     let vault = Arc::new(Vault::load(&keys)?);
     let signer = Arc::new(LogSigner::load(&keys)?);
-    let store = Store::open(data, &StoreOptions::default(), vault, signer)
+    let location = Location::Sled(data.to_owned());
+    let store = Store::open(&location, &StoreOptions::default(), vault, signer)
         .with_context(|| format!("could not open the store in {}", data.display()))?;
     if store.organisation(org)?.is_none() {
         store

@@ -22,7 +22,7 @@ async fn document(state: &AppState) -> Result<AuditDocument, ApiError> {
     state.store.seal_due(state.clock.today()).await?;
     Ok(AuditDocument {
         log_public_key: base64(state.store.log_public_key()),
-        log_size: state.store.log_size(),
+        log_size: state.store.log_size()?,
         tree_heads: state.store.tree_heads()?,
         periods: state.store.all_sealed_periods()?,
         token_keys: super::published_token_keys(&state.token_keys),
@@ -58,7 +58,7 @@ pub async fn leaves(
     state: web::Data<AppState>,
     q: web::Query<Range>,
 ) -> Result<HttpResponse, ApiError> {
-    let size = state.store.log_size();
+    let size = state.store.log_size()?;
     if q.start > q.end || q.end > size || q.end - q.start > MAX_LEAVES {
         return Err(bad_query(&format!(
             "need start <= end <= {size} (the log size) and at most {MAX_LEAVES} leaves"
@@ -85,7 +85,7 @@ pub async fn inclusion(
     state: web::Data<AppState>,
     q: web::Query<InclusionQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    if q.size > state.store.log_size() || q.index >= q.size {
+    if q.size > state.store.log_size()? || q.index >= q.size {
         return Err(bad_query("need index < size <= the log size"));
     }
     let hashes = state.store.leaf_hashes(q.size)?;
@@ -106,7 +106,7 @@ pub async fn consistency(
     state: web::Data<AppState>,
     q: web::Query<ConsistencyQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    if q.second > state.store.log_size() || q.first > q.second {
+    if q.second > state.store.log_size()? || q.first > q.second {
         return Err(bad_query("need first <= second <= the log size"));
     }
     let hashes = state.store.leaf_hashes(q.second)?;

@@ -35,7 +35,7 @@ use crate::clock::{Clock, SessionClock, SystemSessionClock};
 use crate::config::Config;
 use crate::domain::{Organisation, Round};
 use crate::keys::KeyDir;
-use crate::store::Store;
+use crate::store::{Location, StartupLock, Store};
 use crate::tokens::issuer::Issuer;
 use crate::tokens::redeemer::Redeemer;
 use crate::tokens::{CodeKey, InvitationKey, PaperCode, TokenKeyInfo, TokenKeys};
@@ -126,6 +126,13 @@ impl Application {
                 config.data_dir.display()
             )
         })?;
+        let location = config.location()?;
+        // Instances sharing a database start one at a time, so that they
+        // read (or create) one set of shared keys (see README, Scaling out).
+        let startup_lock = match &location {
+            Location::Postgres(url) => Some(StartupLock::acquire(url)?),
+            Location::Sled(_) => None,
+        };
         let keys = KeyDir::open(&config.keys_dir, &config.data_dir)?;
         let (code_secret, _) = keys.secret(CODE_KEY_FILE, 32)?;
         let mut startup = Startup::default();
@@ -150,10 +157,8 @@ impl Application {
         let signer = Arc::new(LogSigner::load(&keys)?);
         let mut store_options = config.store.clone();
         store_options.metrics = Arc::new(crate::metrics::Metrics::new(config.metrics_publish));
-        let store =
-            Store::open(&config.data_dir, &store_options, vault, signer).with_context(|| {
-                format!("could not open the store in {}", config.data_dir.display())
-            })?;
+        let store = Store::open(&location, &store_options, vault, signer)
+            .with_context(|| format!("could not open the store in {}", location.describe()))?;
         let (invitation_secret, _) = keys.secret(INVITATION_KEY_FILE, 32)?;
         let (token_keys, _expired) = TokenKeys::load_or_rotate(&keys, clock.today())?;
         let token_keys = Arc::new(token_keys);
@@ -164,6 +169,7 @@ impl Application {
         store
             .log_token_keys(published_token_keys(&token_keys))
             .await?;
+        drop(startup_lock);
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("could not listen on {}", config.bind))?;
         let address = listener.local_addr()?;
@@ -381,7 +387,7 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<Demo> {
         .await
         .map_err(|e| anyhow::anyhow!("could not issue demo codes: {}", e.message()))?;
     demo_voices::seed_demo_voices(state, &round).await?;
-    let admin = if state.store.has_users() {
+    let admin = if state.store.has_users()? {
         None
     } else {
         let password = crate::staff::password::generate()?;
@@ -401,16 +407,34 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<Demo> {
 }
 
 /// Open a stopped server's store (sled allows one process per data
-/// directory), for commands such as `parrhesia user add`.
-pub fn open_stopped_store(data: &std::path::Path, keys: &std::path::Path) -> anyhow::Result<Store> {
+/// directory), or the shared PostgreSQL store `store` (instances may keep
+/// running), for commands such as `parrhesia user add`.
+pub fn open_stopped_store(
+    data: &std::path::Path,
+    keys: &std::path::Path,
+    store: Option<&str>,
+) -> anyhow::Result<Store> {
+    let location = Location::parse(store, data)
+        .ok_or_else(|| anyhow::anyhow!("--store must be `sled` or a postgres:// URL"))?;
     std::fs::create_dir_all(data)?;
+    // As at start-up: keys are read (or made) by one process at a time.
+    let _startup_lock = match &location {
+        Location::Postgres(url) => Some(StartupLock::acquire(url)?),
+        Location::Sled(_) => None,
+    };
     let keys = KeyDir::open(keys, data)?;
     let vault = Arc::new(Vault::load(&keys)?);
     let signer = Arc::new(LogSigner::load(&keys)?);
-    Store::open(data, &crate::store::StoreOptions::default(), vault, signer).with_context(|| {
+    Store::open(
+        &location,
+        &crate::store::StoreOptions::default(),
+        vault,
+        signer,
+    )
+    .with_context(|| {
         format!(
             "could not open the store in {} (is the server still running?)",
-            data.display()
+            location.describe()
         )
     })
 }

@@ -23,8 +23,9 @@
 //! up separately (deploy/README.md). A backup without the key directory
 //! restores counts, digests and the log, not text.
 
+use super::kv::Kv;
 use super::writer::Durable;
-use super::StoreError;
+use super::{Location, StoreError};
 use ring::digest::{digest, SHA256};
 use std::path::Path;
 
@@ -52,27 +53,24 @@ fn put(out: &mut Vec<u8>, bytes: &[u8]) -> Result<(), StoreError> {
 
 /// Every tree as one backup file. Only the writer calls this, between
 /// commits, so nothing changes while it reads.
-pub(super) fn export(db: &sled::Db) -> Result<Vec<u8>, StoreError> {
-    let mut others: Vec<String> = db
-        .tree_names()
-        .iter()
-        .filter_map(|n| String::from_utf8(n.to_vec()).ok())
-        .filter(|n| !TREES.contains(&n.as_str()) && !n.starts_with("__sled__"))
+pub(super) fn export(db: &Kv) -> Result<Vec<u8>, StoreError> {
+    let others: Vec<String> = db
+        .tree_names()?
+        .into_iter()
+        .filter(|n| !TREES.contains(&n.as_str()))
         .collect();
-    others.sort();
     let mut out = MAGIC.to_vec();
     for name in TREES
         .iter()
         .copied()
         .chain(others.iter().map(String::as_str))
     {
-        let tree = db.open_tree(name)?;
+        let entries = db.open_tree(name)?.iter()?;
         put(&mut out, name.as_bytes())?;
-        out.extend_from_slice(&(tree.len() as u64).to_be_bytes());
-        for item in tree.iter() {
-            let (k, v) = item?;
-            put(&mut out, &k)?;
-            put(&mut out, &v)?;
+        out.extend_from_slice(&(entries.len() as u64).to_be_bytes());
+        for (k, v) in &entries {
+            put(&mut out, k)?;
+            put(&mut out, v)?;
         }
     }
     let sum = digest(&SHA256, &out);
@@ -164,12 +162,17 @@ pub fn check(backup: &[u8]) -> Result<u64, StoreError> {
         .sum())
 }
 
-/// Restore `backup` into `dir`, which must be absent or empty: a restore
-/// never mixes with or overwrites a store. Returns the number of records
+/// Restore `backup` into `target`: a sled directory that must be absent or
+/// empty, or a PostgreSQL database that holds no data yet (a restore never
+/// mixes with or overwrites a store). Returns the number of records
 /// written. The key directory that belongs with the backup is restored
 /// separately.
-pub fn restore(backup: &[u8], dir: &Path) -> Result<u64, StoreError> {
+pub fn restore(backup: &[u8], target: &Location) -> Result<u64, StoreError> {
     let parsed = parse(backup)?;
+    let dir = match target {
+        Location::Sled(dir) => dir,
+        Location::Postgres(url) => return restore_postgres(&parsed, url),
+    };
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| StoreError::Io(e.to_string()))?;
         if entries.next().is_some() {
@@ -184,20 +187,35 @@ pub fn restore(backup: &[u8], dir: &Path) -> Result<u64, StoreError> {
         .flush_every_ms(None)
         .segment_size(8 * 1024 * 1024)
         .open()?;
+    let kv = Kv::Sled(db.clone());
     let mut written = 0;
     for (name, entries) in &parsed.trees {
-        let tree = db.open_tree(name)?;
-        let mut batch = sled::Batch::default();
-        for (k, v) in entries {
-            batch.insert(*k, *v);
-            written += 1;
-        }
-        tree.apply_batch(batch)?;
+        kv.open_tree(name)?.insert_all(entries)?;
+        written += entries.len() as u64;
     }
     db.flush()?;
     Durable::open(dir)
         .and_then(|mut d| d.sync())
         .map_err(|e| StoreError::Io(e.to_string()))?;
+    Ok(written)
+}
+
+/// Restore into a PostgreSQL database (migrated first) that holds no data.
+fn restore_postgres(parsed: &Parsed<'_>, url: &str) -> Result<u64, StoreError> {
+    let kv = Kv::Pg(super::pg::Pg::open(url)?);
+    let super::kv::Kv::Pg(pg) = &kv else {
+        return Err(StoreError::Io("not PostgreSQL".into()));
+    };
+    if !pg.is_empty()? {
+        return Err(StoreError::Exists(
+            "data in the target database (restore needs an empty one)",
+        ));
+    }
+    let mut written = 0;
+    for (name, entries) in &parsed.trees {
+        kv.open_tree(name)?.insert_all(entries)?;
+        written += entries.len() as u64;
+    }
     Ok(written)
 }
 
@@ -238,7 +256,7 @@ mod tests {
             .unwrap()
             .insert([9u8; 32], &b""[..])
             .unwrap();
-        export(&db).unwrap()
+        export(&Kv::Sled(db)).unwrap()
     }
 
     #[test]
@@ -246,6 +264,7 @@ mod tests {
         let bytes = sample();
         let target = tempfile::tempdir().unwrap();
         let data = target.path().join("data");
+        let data = Location::Sled(data);
         assert_eq!(restore(&bytes, &data).unwrap(), 3);
         let again = restore(&bytes, &data);
         assert!(matches!(again, Err(StoreError::Exists(_))), "{again:?}");
@@ -257,9 +276,10 @@ mod tests {
         let n = bytes.len();
         bytes[n / 2] ^= 1;
         let target = tempfile::tempdir().unwrap();
-        let data = target.path().join("data");
+        let dir = target.path().join("data");
+        let data = Location::Sled(dir.clone());
         assert!(restore(&bytes, &data).is_err());
-        assert!(!data.exists());
+        assert!(!dir.exists());
         assert!(restore(&bytes[..n - 40], &data).is_err());
         assert!(restore(b"hello", &data).is_err());
     }

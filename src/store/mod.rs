@@ -46,12 +46,15 @@
 //! never spent twice, because exactly one thread ever writes.
 
 mod backup;
+mod kv;
+mod pg;
 mod records;
 mod staff;
 mod voices;
 mod writer;
 
 pub use backup::{check as check_backup, restore};
+pub use pg::{StartupLock, MIGRATIONS};
 
 use crate::audit::log::{LogSigner, TreeHead};
 use crate::audit::merkle::{self, Hash};
@@ -62,9 +65,10 @@ use crate::domain::{
 use crate::metrics::Metrics;
 use crate::tokens::{CodeHash, InvitationHash, Redemption};
 use crate::vault::Vault;
+use kv::{Kv, Tree};
 pub use records::SealedPeriod;
 use records::{counter_key, CounterKind, StoredCritique};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use time::Date;
@@ -172,21 +176,70 @@ pub struct PeriodCounts {
     pub themes: Vec<(String, u64)>,
 }
 
+/// Where the store lives: an embedded sled directory (the default), or a
+/// PostgreSQL database that several instances share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    Sled(PathBuf),
+    /// A `postgres://` or `postgresql://` connection URL.
+    Postgres(String),
+}
+
+impl Location {
+    /// The store named by `--store` (`sled`, or a PostgreSQL URL), with the
+    /// data directory for sled. `None` when `store` is neither.
+    pub fn parse(store: Option<&str>, data_dir: &Path) -> Option<Self> {
+        match store.map(str::trim) {
+            None | Some("") | Some("sled") => Some(Self::Sled(data_dir.to_owned())),
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                Some(Self::Postgres(url.to_owned()))
+            }
+            Some(_) => None,
+        }
+    }
+
+    /// The location for messages: a PostgreSQL URL without its password.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Sled(dir) => dir.display().to_string(),
+            Self::Postgres(url) => mask_password(url),
+        }
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:********@host/db`.
+pub fn mask_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let (authority, tail) = match rest.find('/') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:********@{host}{tail}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
 #[derive(Clone)]
 pub(crate) struct Trees {
-    organisations: sled::Tree,
-    rounds: sled::Tree,
-    codes: sled::Tree,
-    critiques: sled::Tree,
-    counters: sled::Tree,
-    members: sled::Tree,
-    periods: sled::Tree,
-    log_leaves: sled::Tree,
-    log_heads: sled::Tree,
-    invitations: sled::Tree,
-    users: sled::Tree,
-    staff_log: sled::Tree,
-    noise: sled::Tree,
+    organisations: Tree,
+    rounds: Tree,
+    codes: Tree,
+    critiques: Tree,
+    counters: Tree,
+    members: Tree,
+    periods: Tree,
+    log_leaves: Tree,
+    log_heads: Tree,
+    invitations: Tree,
+    users: Tree,
+    staff_log: Tree,
+    noise: Tree,
 }
 
 /// Name of the spent-nonce tree of the Privacy Pass key `key_id`.
@@ -202,7 +255,7 @@ pub type RawRecord = (Vec<u8>, Vec<u8>);
 /// A handle to the open store; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
-    db: sled::Db,
+    db: Kv,
     trees: Trees,
     queue: mpsc::Sender<Job>,
     failed: Arc<AtomicBool>,
@@ -212,24 +265,18 @@ pub struct Store {
 }
 
 impl Store {
-    /// Open (or create) the store in `dir` and start its writer thread.
+    /// Open (or create) the store at `location` and start its writer
+    /// thread. On PostgreSQL, migrations are applied first.
     pub fn open(
-        dir: &Path,
+        location: &Location,
         options: &StoreOptions,
         vault: Arc<Vault>,
         signer: Arc<LogSigner>,
     ) -> Result<Self, StoreError> {
-        let db = sled::Config::new()
-            .path(dir)
-            .cache_capacity(options.cache_bytes)
-            // Only the writer flushes, right after each commit; sled's own
-            // background flusher would race it (see writer.rs).
-            .flush_every_ms(None)
-            // Large segments keep every node inline in the `db` file, so the
-            // writer's fsync of that file covers it (sled writes "blobs" for
-            // items over a quarter segment, and never fsyncs them).
-            .segment_size(8 * 1024 * 1024)
-            .open()?;
+        let (db, dir) = match location {
+            Location::Sled(dir) => (Kv::Sled(open_sled(dir, options.cache_bytes)?), Some(dir)),
+            Location::Postgres(url) => (Kv::Pg(pg::Pg::open(url)?), None),
+        };
         let trees = Trees {
             organisations: db.open_tree("organisations")?,
             rounds: db.open_tree("rounds")?,
@@ -248,19 +295,17 @@ impl Store {
         let failed = Arc::new(AtomicBool::new(false));
         let (queue, jobs) = mpsc::channel(options.queue_capacity.max(1));
         let log_public_key = signer.public_key().to_vec();
-        writer::spawn(
-            writer::Writer::new(
-                db.clone(),
-                dir,
-                trees.clone(),
-                vault.clone(),
-                signer,
-                failed.clone(),
-                options.metrics.clone(),
-            )?
-            .with_noise(crate::digest::disclosure::Noise::new(options.noise_epsilon)),
-            jobs,
-        )?;
+        let parts = writer::Parts {
+            kv: db.clone(),
+            dir: dir.cloned(),
+            trees: trees.clone(),
+            vault: vault.clone(),
+            signer,
+            failed: failed.clone(),
+            metrics: options.metrics.clone(),
+            noise: crate::digest::disclosure::Noise::new(options.noise_epsilon),
+        };
+        writer::spawn(parts, jobs)?;
         Ok(Self {
             db,
             trees,
@@ -465,8 +510,9 @@ impl Store {
         let prefix = format!("{round}\0");
         self.trees
             .periods
-            .scan_prefix(prefix.as_bytes())
-            .map(|item| records::from_json(&item?.1))
+            .scan_prefix(prefix.as_bytes())?
+            .iter()
+            .map(|(_, v)| records::from_json(v))
             .collect()
     }
 
@@ -475,8 +521,9 @@ impl Store {
         let mut all: Vec<SealedPeriod> = self
             .trees
             .periods
+            .iter()?
             .iter()
-            .map(|item| records::from_json(&item?.1))
+            .map(|(_, v)| records::from_json(v))
             .collect::<Result<_, StoreError>>()?;
         all.sort_by_key(|p| p.head);
         Ok(all)
@@ -504,23 +551,24 @@ impl Store {
     pub fn tree_heads(&self) -> Result<Vec<TreeHead>, StoreError> {
         self.trees
             .log_heads
+            .iter()?
             .iter()
-            .map(|item| records::from_json(&item?.1))
+            .map(|(_, v)| records::from_json(v))
             .collect()
     }
 
-    pub fn log_size(&self) -> u64 {
-        self.trees.log_leaves.len() as u64
+    /// Leaves in the log.
+    pub fn log_size(&self) -> Result<u64, StoreError> {
+        Ok(self.trees.log_leaves.len()? as u64)
     }
 
     /// Leaves `start..end` as their canonical JSON.
     pub fn leaves(&self, start: u64, end: u64) -> Result<Vec<String>, StoreError> {
         self.trees
             .log_leaves
-            .range(start.to_be_bytes()..end.to_be_bytes())
-            .map(|item| {
-                String::from_utf8(item?.1.to_vec()).map_err(|_| StoreError::Io("bad leaf".into()))
-            })
+            .range(&start.to_be_bytes(), &end.to_be_bytes())?
+            .into_iter()
+            .map(|(_, v)| String::from_utf8(v).map_err(|_| StoreError::Io("bad leaf".into())))
             .collect()
     }
 
@@ -528,8 +576,9 @@ impl Store {
     pub fn leaf_hashes(&self, size: u64) -> Result<Vec<Hash>, StoreError> {
         self.trees
             .log_leaves
-            .range(0u64.to_be_bytes()..size.to_be_bytes())
-            .map(|item| Ok(merkle::leaf_hash(&item?.1)))
+            .range(&0u64.to_be_bytes(), &size.to_be_bytes())?
+            .iter()
+            .map(|(_, v)| Ok(merkle::leaf_hash(v)))
             .collect()
     }
 
@@ -558,8 +607,7 @@ impl Store {
         let prefix = records::member_key(round.as_str(), period, &[0; 16]);
         let prefix = &prefix[..prefix.len() - 16];
         let mut texts = Vec::new();
-        for item in self.trees.members.scan_prefix(prefix) {
-            let (k, _) = item?;
+        for (k, _) in self.trees.members.scan_prefix(prefix)? {
             let id = &k[prefix.len()..];
             let stored: StoredCritique = records::get_json(&self.trees.critiques, id)?
                 .ok_or_else(|| StoreError::Io("member without critique".into()))?;
@@ -619,10 +667,9 @@ impl Store {
     pub fn prune_spent_nonces(&self, keep: &[[u8; 32]]) -> Result<usize, StoreError> {
         let keep: Vec<String> = keep.iter().map(nonce_tree_name).collect();
         let mut dropped = 0;
-        for name in self.db.tree_names() {
-            let name = String::from_utf8_lossy(&name).into_owned();
+        for name in self.db.tree_names()? {
             if name.starts_with(NONCE_TREE_PREFIX) && !keep.contains(&name) {
-                self.db.drop_tree(name.as_bytes())?;
+                self.db.drop_tree(&name)?;
                 dropped += 1;
             }
         }
@@ -632,9 +679,9 @@ impl Store {
     /// Spent Privacy Pass nonces across all keys (for tests and audits).
     pub fn spent_nonce_count(&self) -> Result<usize, StoreError> {
         let mut n = 0;
-        for name in self.db.tree_names() {
-            if name.starts_with(NONCE_TREE_PREFIX.as_bytes()) {
-                n += self.db.open_tree(name)?.len();
+        for name in self.db.tree_names()? {
+            if name.starts_with(NONCE_TREE_PREFIX) {
+                n += self.db.open_tree(&name)?.len()?;
             }
         }
         Ok(n)
@@ -643,14 +690,7 @@ impl Store {
     /// Every invitation record, raw (for tests and audits: it shows that
     /// only a keyed hash, a count and the round are kept).
     pub fn invitation_records(&self) -> Result<Vec<RawRecord>, StoreError> {
-        self.trees
-            .invitations
-            .iter()
-            .map(|item| {
-                let (k, v) = item?;
-                Ok((k.to_vec(), v.to_vec()))
-            })
-            .collect()
+        self.trees.invitations.iter()
     }
 
     pub fn organisation(&self, slug: &str) -> Result<Option<Organisation>, StoreError> {
@@ -661,16 +701,16 @@ impl Store {
     pub fn organisations(&self) -> Result<Vec<Organisation>, StoreError> {
         self.trees
             .organisations
+            .iter()?
             .iter()
-            .map(|item| records::from_json(&item?.1))
+            .map(|(_, v)| records::from_json(v))
             .collect()
     }
 
     /// Invitations made for `round`, and how many of them are used up.
     pub fn invitation_stats(&self, round: &Slug) -> Result<(u64, u64), StoreError> {
         let (mut made, mut used_up) = (0, 0);
-        for item in self.trees.invitations.iter() {
-            let (_, v) = item?;
+        for (_, v) in self.trees.invitations.iter()? {
             if let Some((left, r)) = writer::decode_invitation(&v) {
                 if r == round.as_str() {
                     made += 1;
@@ -695,8 +735,9 @@ impl Store {
     pub fn rounds(&self) -> Result<Vec<Round>, StoreError> {
         self.trees
             .rounds
+            .iter()?
             .iter()
-            .map(|item| records::from_json(&item?.1))
+            .map(|(_, v)| records::from_json(v))
             .collect()
     }
 
@@ -734,8 +775,7 @@ impl Store {
     ) -> Result<Vec<(String, crate::vault::Sealed)>, StoreError> {
         let prefix = format!("{round}\0{period}\0");
         let mut out = Vec::new();
-        for item in self.trees.members.scan_prefix(prefix.as_bytes()) {
-            let (k, _) = item?;
+        for (k, _) in self.trees.members.scan_prefix(prefix.as_bytes())? {
             let id = &k[prefix.len()..];
             if let Some(stored) = records::get_json::<StoredCritique>(&self.trees.critiques, id)? {
                 out.push((writer::critique_context(id), stored.sealed));
@@ -745,15 +785,14 @@ impl Store {
     }
 
     /// Number of stored critiques (for tests and the host's overview).
-    pub fn critique_count(&self) -> usize {
+    pub fn critique_count(&self) -> Result<usize, StoreError> {
         self.trees.critiques.len()
     }
 
     /// Number of spent codes across all rounds (for tests and audits).
     pub fn spent_code_count(&self) -> Result<usize, StoreError> {
         let mut n = 0;
-        for item in self.trees.codes.iter() {
-            let (_, v) = item?;
+        for (_, v) in self.trees.codes.iter()? {
             n += usize::from(v.first() == Some(&1));
         }
         Ok(n)
@@ -777,13 +816,26 @@ pub fn scan_raw(dir: &Path, mut f: impl FnMut(&str, &[u8], &[u8])) -> Result<(),
         .segment_size(8 * 1024 * 1024)
         .open()
         .map_err(|e| StoreError::Io(format!("{e} (is the server still running?)")))?;
-    for name in db.tree_names() {
-        let tree = db.open_tree(&name)?;
-        let label = String::from_utf8_lossy(&name).into_owned();
-        for item in tree.iter() {
-            let (k, v) = item?;
-            f(&label, &k, &v);
+    let kv = Kv::Sled(db);
+    for name in kv.tree_names()? {
+        for (k, v) in kv.open_tree(&name)?.iter()? {
+            f(&name, &k, &v);
         }
     }
     Ok(())
+}
+
+/// Open a sled directory the way the store uses it.
+fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreError> {
+    Ok(sled::Config::new()
+        .path(dir)
+        .cache_capacity(cache_bytes)
+        // Only the writer flushes, right after each commit; sled's own
+        // background flusher would race it (see writer.rs).
+        .flush_every_ms(None)
+        // Large segments keep every node inline in the `db` file, so the
+        // writer's fsync of that file covers it (sled writes "blobs" for
+        // items over a quarter segment, and never fsyncs them).
+        .segment_size(8 * 1024 * 1024)
+        .open()?)
 }

@@ -1,5 +1,6 @@
 //! Stored record formats (serde JSON) and the key layouts of the trees.
 
+use super::kv::Tree;
 use super::{PeriodCounts, StoreError};
 use crate::domain::Slug;
 use crate::vault::Sealed;
@@ -102,10 +103,7 @@ pub fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
     serde_json::from_slice(bytes).map_err(|e| StoreError::Io(format!("decode: {e}")))
 }
 
-pub fn get_json<T: DeserializeOwned>(
-    tree: &sled::Tree,
-    key: &[u8],
-) -> Result<Option<T>, StoreError> {
+pub fn get_json<T: DeserializeOwned>(tree: &Tree, key: &[u8]) -> Result<Option<T>, StoreError> {
     tree.get(key)?.map(|v| from_json(&v)).transpose()
 }
 
@@ -116,15 +114,14 @@ pub fn decode_counter(bytes: Option<&[u8]>) -> u64 {
         .unwrap_or(0)
 }
 
-pub fn get_counter(tree: &sled::Tree, key: &[u8]) -> Result<u64, StoreError> {
+pub fn get_counter(tree: &Tree, key: &[u8]) -> Result<u64, StoreError> {
     Ok(decode_counter(tree.get(key)?.as_deref()))
 }
 
-pub fn period_counts(counters: &sled::Tree, round: &Slug) -> Result<Vec<PeriodCounts>, StoreError> {
+pub fn period_counts(counters: &Tree, round: &Slug) -> Result<Vec<PeriodCounts>, StoreError> {
     let prefix = format!("p\0{round}\0");
     let mut out: Vec<PeriodCounts> = Vec::new();
-    for item in counters.scan_prefix(prefix.as_bytes()) {
-        let (k, v) = item?;
+    for (k, v) in counters.scan_prefix(prefix.as_bytes())? {
         let rest = std::str::from_utf8(&k[prefix.len()..])
             .map_err(|_| StoreError::Io("bad counter key".into()))?;
         let (period, theme) = rest

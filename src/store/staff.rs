@@ -9,12 +9,11 @@
 //! action log is keyed by period then random bytes, so it reads in period
 //! order and holds no order within a period.
 
+use super::kv::{Tree, WriteConn};
 use super::records;
 use super::writer::{Op, Outcome};
 use super::{Store, StoreError};
 use crate::staff::{Action, User};
-use sled::transaction::{ConflictableTransactionResult, TransactionError};
-use sled::Transactional;
 
 /// A change to staff accounts or the action log.
 pub(super) enum StaffOp {
@@ -33,8 +32,9 @@ impl Store {
     pub fn users(&self) -> Result<Vec<User>, StoreError> {
         self.trees
             .users
+            .iter()?
             .iter()
-            .map(|item| records::from_json(&item?.1))
+            .map(|(_, v)| records::from_json(v))
             .collect()
     }
 
@@ -49,8 +49,8 @@ impl Store {
             .find(|u| u.username.as_str() == username))
     }
 
-    pub fn has_users(&self) -> bool {
-        !self.trees.users.is_empty()
+    pub fn has_users(&self) -> Result<bool, StoreError> {
+        Ok(!self.trees.users.is_empty()?)
     }
 
     pub async fn add_user(&self, user: User) -> Result<(), StoreError> {
@@ -88,8 +88,9 @@ impl Store {
         let mut all: Vec<Action> = self
             .trees
             .staff_log
+            .iter()?
             .iter()
-            .map(|item| records::from_json(&item?.1))
+            .map(|(_, v)| records::from_json(v))
             .collect::<Result<_, _>>()?;
         all.reverse();
         Ok(all)
@@ -100,8 +101,9 @@ impl Store {
 /// after the batch's main transaction, before its flush). The outer
 /// `Result` is an I/O failure; the inner one is this job's answer.
 pub(super) fn apply(
-    users: &sled::Tree,
-    log: &sled::Tree,
+    conn: &mut WriteConn,
+    users: &Tree,
+    log: &Tree,
     op: &StaffOp,
 ) -> Result<Result<Outcome, StoreError>, StoreError> {
     if let Some(refusal) = refused(users, op)? {
@@ -122,40 +124,39 @@ pub(super) fn apply(
             (k, Some(records::to_json(a)?))
         }
     };
-    (users, log)
-        .transaction(|(users, log)| {
-            let tree = if matches!(op, StaffOp::Log(_)) {
-                log
-            } else {
-                users
-            };
-            let known = tree.get(key.as_slice())?.is_some();
-            if matches!(op, StaffOp::Update(_) | StaffOp::Remove(_)) && !known {
-                return Ok(Err(StoreError::NotFound("user")));
-            }
-            match &value {
-                Some(v) => tree.insert(key.as_slice(), v.as_slice())?,
-                None => tree.remove(key.as_slice())?,
-            };
-            ConflictableTransactionResult::<_, ()>::Ok(Ok(Outcome::Done))
-        })
-        .map_err(|e: TransactionError<()>| StoreError::Io(format!("staff: {e:?}")))
+    let tree = if matches!(op, StaffOp::Log(_)) {
+        log.name()
+    } else {
+        users.name()
+    };
+    conn.transaction(&[users, log], |tx| {
+        let known = tx.get(tree, &key)?.is_some();
+        if matches!(op, StaffOp::Update(_) | StaffOp::Remove(_)) && !known {
+            return Ok(Err(StoreError::NotFound("user")));
+        }
+        match &value {
+            Some(v) => tx.insert(tree, &key, v)?,
+            None => tx.remove(tree, &key)?,
+        };
+        Ok(Ok(Outcome::Done))
+    })
 }
 
 /// Whether adding `user` must be refused: its name is taken, or (for the
 /// first administrator) someone already exists. Read before the write; the
-/// writer is the only writer, so nothing changes in between.
-fn refused(users: &sled::Tree, op: &StaffOp) -> Result<Option<StoreError>, StoreError> {
+/// writer is the only writer (on PostgreSQL: it holds the write lock), so
+/// nothing changes in between.
+fn refused(users: &Tree, op: &StaffOp) -> Result<Option<StoreError>, StoreError> {
     let (user, first) = match op {
         StaffOp::Add(u) => (u, false),
         StaffOp::AddFirst(u) => (u, true),
         _ => return Ok(None),
     };
-    if first && !users.is_empty() {
+    if first && !users.is_empty()? {
         return Ok(Some(StoreError::Exists("user")));
     }
-    for item in users.iter() {
-        let existing: User = records::from_json(&item?.1)?;
+    for (_, v) in users.iter()? {
+        let existing: User = records::from_json(&v)?;
         if existing.username == user.username || existing.id == user.id {
             return Ok(Some(StoreError::Exists("user")));
         }

@@ -2,7 +2,7 @@
 //! moderation), organisations' bearer keys, responses, pledges, and the
 //! unlinked "about you" answers.
 //!
-//! # Key layout (sled trees of this module)
+//! # Key layout (trees of this module, on either backend)
 //!
 //! | tree            | key                                  | value |
 //! |-----------------|--------------------------------------|-------|
@@ -29,6 +29,7 @@
 //!   link from approved quotes to the critique.
 //! - Organisation keys are stored only as SHA-256 of 256 random bits.
 
+use super::kv::{Kv, Tree, TxResult, Txn, WriteConn};
 use super::records::{self, StoredCritique};
 use super::writer::{critique_context, Outcome};
 use super::{Store, StoreError};
@@ -173,51 +174,66 @@ pub(super) struct Pending {
 type Answer = Result<Outcome, StoreError>;
 
 impl Pending {
-    /// Apply `op`. The outer error is fatal (I/O); the inner one is the
-    /// job's own answer.
-    pub(super) fn apply(&mut self, db: &sled::Db, op: &VoiceOp) -> Result<Answer, StoreError> {
+    /// Apply `op`, each in a transaction of its own (run by the writer,
+    /// under its write lock). The outer error is fatal (I/O); the inner one
+    /// is the job's own answer.
+    pub(super) fn apply(
+        &mut self,
+        conn: &mut WriteConn,
+        kv: &Kv,
+        op: &VoiceOp,
+    ) -> Result<Answer, StoreError> {
+        let (quotes, sources) = (kv.open_tree(QUOTES)?, kv.open_tree(QUOTE_SOURCES)?);
         match op {
-            VoiceOp::AddQuotes(quotes) => {
-                let (tree, sources) = (db.open_tree(QUOTES)?, db.open_tree(QUOTE_SOURCES)?);
-                for q in quotes {
-                    let (Some(id), Some(source)) = (
+            VoiceOp::AddQuotes(list) => {
+                let mut new = Vec::new();
+                for q in list {
+                    if let (Some(id), Some(source)) = (
                         unhex::<16>(&q.id),
                         q.source.as_deref().and_then(unhex::<16>),
-                    ) else {
-                        continue;
-                    };
-                    if sources.contains_key(source)? || tree.contains_key(id)? {
-                        continue;
+                    ) {
+                        new.push((id, source, records::to_json(q)?));
                     }
-                    tree.insert(id, records::to_json(q)?)?;
-                    sources.insert(source, &id[..])?;
                 }
+                conn.transaction(&[&quotes, &sources], |tx| {
+                    for (id, source, json) in &new {
+                        if tx.get(QUOTE_SOURCES, source)?.is_some() || tx.get(QUOTES, id)?.is_some()
+                        {
+                            continue;
+                        }
+                        tx.insert(QUOTES, id, json)?;
+                        tx.insert(QUOTE_SOURCES, source, id)?;
+                    }
+                    Ok(())
+                })?;
                 // Not `Issued`: the writer counts that as codes issued.
                 Ok(Ok(Outcome::Done))
             }
-            VoiceOp::DecideQuote { id, state } => {
-                let tree = db.open_tree(QUOTES)?;
-                let Some(mut q) = records::get_json::<QuoteRecord>(&tree, id)? else {
-                    return Ok(Err(StoreError::NotFound("quote")));
+            VoiceOp::DecideQuote { id, state } => conn.transaction(&[&quotes], |tx| {
+                let mut q = match get_json::<QuoteRecord>(tx, QUOTES, id)? {
+                    Ok(Some(q)) => q,
+                    Ok(None) => return Ok(Err(StoreError::NotFound("quote"))),
+                    Err(e) => return Ok(Err(e)),
                 };
                 if q.state != QuoteState::Pending {
                     return Ok(Err(StoreError::Exists("decision")));
                 }
                 q.state = state.clone();
-                tree.insert(id, records::to_json(&q)?)?;
-                Ok(Ok(Outcome::Done))
-            }
+                put_json(tx, QUOTES, id, &q)
+            }),
             VoiceOp::AddOrgKey {
                 organisation,
                 id,
                 hash,
             } => {
-                if db.open_tree("organisations")?.get(organisation)?.is_none() {
-                    return Ok(Err(StoreError::NotFound("organisation")));
-                }
-                db.open_tree(ORG_KEYS)?
-                    .insert(org_key(organisation, id), &hash[..])?;
-                Ok(Ok(Outcome::Done))
+                let (orgs, keys) = (kv.open_tree("organisations")?, kv.open_tree(ORG_KEYS)?);
+                conn.transaction(&[&orgs, &keys], |tx| {
+                    if tx.get("organisations", organisation.as_bytes())?.is_none() {
+                        return Ok(Err(StoreError::NotFound("organisation")));
+                    }
+                    tx.insert(ORG_KEYS, &org_key(organisation, id), &hash[..])?;
+                    Ok(Ok(Outcome::Done))
+                })
             }
             VoiceOp::PutResponse {
                 round,
@@ -225,62 +241,61 @@ impl Pending {
                 theme,
                 version,
             } => {
-                let tree = db.open_tree(RESPONSES)?;
+                let tree = kv.open_tree(RESPONSES)?;
                 let key = format!("{round}\0{period}\0{theme}");
-                let mut record = records::get_json::<ResponseRecord>(&tree, key.as_bytes())?
-                    .unwrap_or(ResponseRecord {
-                        round: round.clone(),
-                        period: period.clone(),
-                        theme: theme.clone(),
-                        versions: Vec::new(),
-                    });
-                record.versions.push(version.clone());
-                tree.insert(key.as_bytes(), records::to_json(&record)?)?;
-                Ok(Ok(Outcome::Done))
+                conn.transaction(&[&tree], |tx| {
+                    let mut record =
+                        match get_json::<ResponseRecord>(tx, RESPONSES, key.as_bytes())? {
+                            Ok(r) => r.unwrap_or(ResponseRecord {
+                                round: round.clone(),
+                                period: period.clone(),
+                                theme: theme.clone(),
+                                versions: Vec::new(),
+                            }),
+                            Err(e) => return Ok(Err(e)),
+                        };
+                    record.versions.push(version.clone());
+                    put_json(tx, RESPONSES, key.as_bytes(), &record)
+                })
             }
             VoiceOp::CreatePledge(p) => {
                 let Some(id) = unhex::<16>(&p.id) else {
                     return Ok(Err(StoreError::Io("bad pledge id".into())));
                 };
-                let tree = db.open_tree(PLEDGES)?;
-                if tree.contains_key(id)? {
-                    return Ok(Err(StoreError::Io("pledge id collision".into())));
-                }
-                tree.insert(id, records::to_json(p)?)?;
-                Ok(Ok(Outcome::Done))
+                let tree = kv.open_tree(PLEDGES)?;
+                let json = records::to_json(p)?;
+                conn.transaction(&[&tree], |tx| {
+                    if !tx.insert_new(PLEDGES, &id, &json)? {
+                        return Ok(Err(StoreError::Io("pledge id collision".into())));
+                    }
+                    Ok(Ok(Outcome::Done))
+                })
             }
             VoiceOp::UpdatePledge {
                 id,
                 organisation,
                 change,
             } => {
-                let tree = db.open_tree(PLEDGES)?;
-                match records::get_json::<PledgeRecord>(&tree, id)? {
-                    // Another organisation's pledge is "not found", as if
-                    // it did not exist.
-                    Some(mut p) if &p.organisation == organisation => {
-                        p.history.push(change.clone());
-                        tree.insert(id, records::to_json(&p)?)?;
-                        Ok(Ok(Outcome::Done))
+                let tree = kv.open_tree(PLEDGES)?;
+                conn.transaction(&[&tree], |tx| {
+                    match get_json::<PledgeRecord>(tx, PLEDGES, id)? {
+                        // Another organisation's pledge is "not found", as
+                        // if it did not exist.
+                        Ok(Some(mut p)) if &p.organisation == organisation => {
+                            p.history.push(change.clone());
+                            put_json(tx, PLEDGES, id, &p)
+                        }
+                        Err(e) => Ok(Err(e)),
+                        _ => Ok(Err(StoreError::NotFound("pledge"))),
                     }
-                    _ => Ok(Err(StoreError::NotFound("pledge"))),
-                }
+                })
             }
             VoiceOp::AboutYou {
                 round,
                 answers,
                 today,
             } => {
-                let periods = db.open_tree("periods")?;
-                let mut period = Period::containing(*today, round.period);
-                while periods
-                    .contains_key(records::round_period(round.slug.as_str(), &period.id()))?
-                {
-                    period = Period::containing(
-                        period.last_day() + time::Duration::days(1),
-                        round.period,
-                    );
-                }
+                let period = open_period(kv, round, Period::containing(*today, round.period))?;
                 self.about_you.push(AboutYouRecord {
                     round: round.slug.to_string(),
                     organisation: round.organisation.to_string(),
@@ -288,7 +303,7 @@ impl Pending {
                     answers: answers.clone(),
                 });
                 if self.about_you.len() >= ABOUT_YOU_BATCH {
-                    self.flush_about_you(db)?;
+                    self.flush_about_you(conn, kv)?;
                 }
                 Ok(Ok(Outcome::Done))
             }
@@ -296,47 +311,113 @@ impl Pending {
     }
 
     /// Write every answer held in memory, shuffled, with fresh random ids
-    /// (before sealing, so a period's answers are on disk when it is).
-    pub(super) fn flush_about_you(&mut self, db: &sled::Db) -> Result<(), StoreError> {
+    /// (before sealing, so a period's answers are on disk when it is). On
+    /// PostgreSQL another instance may have sealed an answer's period since
+    /// it arrived: such an answer moves to its round's next open period, so
+    /// none ever lands in a sealed (published) one.
+    pub(super) fn flush_about_you(
+        &mut self,
+        conn: &mut WriteConn,
+        kv: &Kv,
+    ) -> Result<(), StoreError> {
         if self.about_you.is_empty() {
             return Ok(());
         }
         let mut batch = std::mem::take(&mut self.about_you);
         let rng = |_| StoreError::Io("random generator failed".into());
         crate::random::shuffle(&mut batch).map_err(rng)?;
-        let mut writes = sled::Batch::default();
-        for record in &batch {
+        let rounds = kv.open_tree("rounds")?;
+        let mut writes = Vec::with_capacity(batch.len());
+        for record in &mut batch {
+            let round: Option<Round> = records::get_json(&rounds, record.round.as_bytes())?;
+            if let Some(round) = round {
+                if let Some(p) = Period::from_id(&record.period, round.period) {
+                    record.period = open_period(kv, &round, p)?.id();
+                }
+            }
             let id = crate::random::bytes::<16>().map_err(rng)?;
-            writes.insert(&id[..], records::to_json(record)?);
+            writes.push((id, records::to_json(record)?));
         }
-        db.open_tree(ABOUT)?.apply_batch(writes)?;
-        Ok(())
+        let tree = kv.open_tree(ABOUT)?;
+        conn.transaction(&[&tree], |tx| {
+            for (id, json) in &writes {
+                tx.insert(ABOUT, id, json)?;
+            }
+            Ok(())
+        })
+    }
+}
+
+/// The first period of `round` from `period` on that is not sealed yet.
+fn open_period(kv: &Kv, round: &Round, mut period: Period) -> Result<Period, StoreError> {
+    let periods = kv.open_tree("periods")?;
+    while periods.contains_key(&records::round_period(round.slug.as_str(), &period.id()))? {
+        period = Period::containing(period.last_day() + time::Duration::days(1), round.period);
+    }
+    Ok(period)
+}
+
+/// Read a JSON record in a transaction; a record that does not decode is
+/// the job's own error.
+fn get_json<T: serde::de::DeserializeOwned>(
+    tx: &mut dyn Txn,
+    tree: &str,
+    key: &[u8],
+) -> TxResult<Result<Option<T>, StoreError>> {
+    Ok(tx
+        .get(tree, key)?
+        .map(|v| records::from_json(&v))
+        .transpose())
+}
+
+/// Write a JSON record in a transaction: the job is done.
+fn put_json<T: Serialize>(tx: &mut dyn Txn, tree: &str, key: &[u8], value: &T) -> TxResult<Answer> {
+    match records::to_json(value) {
+        Ok(json) => {
+            tx.insert(tree, key, &json)?;
+            Ok(Ok(Outcome::Done))
+        }
+        Err(e) => Ok(Err(e)),
     }
 }
 
 /// Forget what a shredded period's quotes need the critique for: pending
 /// and rejected quotes go, approved ones lose their link to the critique.
-pub(super) fn shred_period(db: &sled::Db, round: &str, period: &str) -> Result<(), StoreError> {
-    let (tree, sources) = (db.open_tree(QUOTES)?, db.open_tree(QUOTE_SOURCES)?);
-    for item in tree.iter() {
-        let (key, value) = item?;
+pub(super) fn shred_period(
+    conn: &mut WriteConn,
+    kv: &Kv,
+    round: &str,
+    period: &str,
+) -> Result<(), StoreError> {
+    let (quotes, sources) = (kv.open_tree(QUOTES)?, kv.open_tree(QUOTE_SOURCES)?);
+    let mut keep = Vec::new();
+    let mut drop = Vec::new();
+    let mut unlink = Vec::new();
+    for (key, value) in quotes.iter()? {
         let mut q: QuoteRecord = records::from_json(&value)?;
         if q.round != round || q.period != period {
             continue;
         }
         if let Some(source) = q.source.take().as_deref().and_then(unhex::<16>) {
-            sources.remove(source)?;
+            unlink.push(source);
         }
         match q.state {
-            QuoteState::Approved { .. } => {
-                tree.insert(key, records::to_json(&q)?)?;
-            }
-            _ => {
-                tree.remove(key)?;
-            }
+            QuoteState::Approved { .. } => keep.push((key, records::to_json(&q)?)),
+            _ => drop.push(key),
         }
     }
-    Ok(())
+    conn.transaction(&[&quotes, &sources], |tx| {
+        for source in &unlink {
+            tx.remove(QUOTE_SOURCES, source)?;
+        }
+        for (key, json) in &keep {
+            tx.insert(QUOTES, key, json)?;
+        }
+        for key in &drop {
+            tx.remove(QUOTES, key)?;
+        }
+        Ok(())
+    })
 }
 
 fn org_key(organisation: &str, id: &[u8; 8]) -> Vec<u8> {
@@ -350,9 +431,10 @@ fn unhex<const N: usize>(s: &str) -> Option<[u8; N]> {
     <[u8; N]>::try_from(bytes.as_slice()).ok()
 }
 
-fn all<T: serde::de::DeserializeOwned>(tree: &sled::Tree) -> Result<Vec<T>, StoreError> {
-    tree.iter()
-        .map(|item| records::from_json(&item?.1))
+fn all<T: serde::de::DeserializeOwned>(tree: &Tree) -> Result<Vec<T>, StoreError> {
+    tree.iter()?
+        .iter()
+        .map(|(_, v)| records::from_json(v))
         .collect()
 }
 
@@ -395,12 +477,11 @@ impl Store {
         out: &mut Vec<Candidate>,
     ) -> Result<(), StoreError> {
         let sources = self.db.open_tree(QUOTE_SOURCES)?;
-        for item in self.trees.members.scan_prefix(prefix.as_bytes()) {
-            let (k, _) = item?;
+        for (k, _) in self.trees.members.scan_prefix(prefix.as_bytes())? {
             let Ok(id) = <[u8; 16]>::try_from(&k[prefix.len()..]) else {
                 continue;
             };
-            if sources.contains_key(id)? {
+            if sources.contains_key(&id)? {
                 continue;
             }
             let Some(c) = records::get_json::<StoredCritique>(&self.trees.critiques, &id)? else {
@@ -483,9 +564,10 @@ impl Store {
         let prefix = format!("{organisation}\0");
         self.db
             .open_tree(ORG_KEYS)?
-            .scan_prefix(prefix.as_bytes())
-            .map(|item| {
-                <[u8; 32]>::try_from(item?.1.as_ref())
+            .scan_prefix(prefix.as_bytes())?
+            .iter()
+            .map(|(_, v)| {
+                <[u8; 32]>::try_from(v.as_slice())
                     .map_err(|_| StoreError::Io("damaged key hash".into()))
             })
             .collect()
@@ -516,8 +598,9 @@ impl Store {
         let prefix = format!("{round}\0");
         self.db
             .open_tree(RESPONSES)?
-            .scan_prefix(prefix.as_bytes())
-            .map(|item| records::from_json(&item?.1))
+            .scan_prefix(prefix.as_bytes())?
+            .iter()
+            .map(|(_, v)| records::from_json(v))
             .collect()
     }
 
@@ -600,9 +683,8 @@ impl Store {
     pub fn voice_records(&self) -> Result<Vec<VoiceRecord>, StoreError> {
         let mut out = Vec::new();
         for name in [QUOTES, QUOTE_SOURCES, ORG_KEYS, RESPONSES, PLEDGES, ABOUT] {
-            for item in self.db.open_tree(name)?.iter() {
-                let (k, v) = item?;
-                out.push((name.to_owned(), k.to_vec(), v.to_vec()));
+            for (k, v) in self.db.open_tree(name)?.iter()? {
+                out.push((name.to_owned(), k, v));
             }
         }
         Ok(out)

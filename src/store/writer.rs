@@ -33,6 +33,7 @@
 //! "unavailable") until restart, so nothing is acknowledged on top of a state
 //! that may not have reached the disk.
 
+use super::kv::{Kv, Tree, TxResult, Txn, WriteConn};
 use super::records::{
     self, counter_key, member_key, period_key, round_period, spent_key, CounterKind,
     CritiqueRecord, SealedPeriod, StoredCritique,
@@ -48,11 +49,7 @@ use crate::encoding::hex;
 use crate::metrics::Metrics;
 use crate::vault::Vault;
 use ring::digest::{Context, SHA256};
-use sled::transaction::{
-    ConflictableTransactionResult, TransactionError, TransactionalTree, UnabortableTransactionError,
-};
-use sled::Transactional;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ffi::OsString;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -161,10 +158,26 @@ pub(super) fn past_retention(round: &Round, period: Period, today: Date) -> bool
 /// index, the new head's index, the leaves' bytes and the head's JSON.
 type Appended = (u64, u64, Vec<Vec<u8>>, Vec<u8>);
 
+/// What the writer thread is built from (its connection is made on the
+/// thread itself: the PostgreSQL client must not run in an async runtime).
+pub(super) struct Parts {
+    pub kv: Kv,
+    /// sled's directory, whose files the writer fsyncs; `None` on PostgreSQL.
+    pub dir: Option<PathBuf>,
+    pub trees: Trees,
+    pub vault: Arc<Vault>,
+    pub signer: Arc<LogSigner>,
+    pub failed: Arc<AtomicBool>,
+    pub metrics: Arc<Metrics>,
+    /// Noise for the cross-organisation totals, if on.
+    pub noise: Option<Noise>,
+}
+
 /// The writer thread's state.
 pub(super) struct Writer {
-    db: sled::Db,
-    durable: Durable,
+    kv: Kv,
+    conn: WriteConn,
+    durable: Option<Durable>,
     trees: Trees,
     vault: Arc<Vault>,
     signer: Arc<LogSigner>,
@@ -179,43 +192,45 @@ pub(super) struct Writer {
 }
 
 impl Writer {
-    pub(super) fn new(
-        db: sled::Db,
-        dir: &Path,
-        trees: Trees,
-        vault: Arc<Vault>,
-        signer: Arc<LogSigner>,
-        failed: Arc<AtomicBool>,
-        metrics: Arc<Metrics>,
-    ) -> Result<Self, StoreError> {
+    fn new(parts: Parts) -> Result<Self, StoreError> {
+        let durable = match &parts.dir {
+            Some(dir) => Some(Durable::open(dir).map_err(|e| StoreError::Io(e.to_string()))?),
+            None => None,
+        };
         Ok(Self {
-            db,
-            durable: Durable::open(dir).map_err(|e| StoreError::Io(e.to_string()))?,
-            trees,
-            vault,
-            signer,
-            failed,
+            conn: parts.kv.writer()?,
+            kv: parts.kv,
+            durable,
+            trees: parts.trees,
+            vault: parts.vault,
+            signer: parts.signer,
+            failed: parts.failed,
             leaf_hashes: None,
-            metrics,
-            noise: None,
+            metrics: parts.metrics,
+            noise: parts.noise,
             voices: super::voices::Pending::default(),
         })
     }
-
-    /// Draw noise for the cross-organisation totals with these parameters
-    /// whenever a release is made.
-    pub(super) fn with_noise(mut self, noise: Option<Noise>) -> Self {
-        self.noise = noise;
-        self
-    }
 }
 
-pub(super) fn spawn(writer: Writer, jobs: mpsc::Receiver<Job>) -> Result<(), StoreError> {
+/// Start the writer thread; returns once it is connected and running.
+pub(super) fn spawn(parts: Parts, jobs: mpsc::Receiver<Job>) -> Result<(), StoreError> {
+    let (ready, started) = std::sync::mpsc::sync_channel(1);
     std::thread::Builder::new()
         .name("parrhesia-writer".into())
-        .spawn(move || writer.run(jobs))
+        .spawn(move || match Writer::new(parts) {
+            Ok(writer) => {
+                let _ = ready.send(Ok(()));
+                writer.run(jobs);
+            }
+            Err(e) => {
+                let _ = ready.send(Err(e));
+            }
+        })
         .map_err(|e| StoreError::Io(e.to_string()))?;
-    Ok(())
+    started
+        .recv()
+        .map_err(|_| StoreError::Io("the writer thread stopped".into()))?
 }
 
 type Applied = Result<Outcome, StoreError>;
@@ -262,15 +277,27 @@ impl Writer {
     }
 
     fn flush(&mut self) -> Result<(), StoreError> {
-        self.db.flush()?;
-        self.durable
-            .sync()
-            .map_err(|e| StoreError::Io(e.to_string()))
+        self.conn.flush()?;
+        match &mut self.durable {
+            Some(d) => d.sync().map_err(|e| StoreError::Io(e.to_string())),
+            None => Ok(()),
+        }
+    }
+
+    /// Commit a batch as the only writer among the instances sharing the
+    /// store (see [`WriteConn::lock`]).
+    fn commit(&mut self, batch: &[Job]) -> Result<Vec<Applied>, StoreError> {
+        self.conn.lock()?;
+        let result = self.commit_locked(batch);
+        let unlocked = self.conn.unlock();
+        let outcomes = result?;
+        unlocked?;
+        Ok(outcomes)
     }
 
     /// Commit the ordinary jobs in one transaction, then run any sealing,
     /// then flush and fsync once; only then are the outcomes released.
-    fn commit(&mut self, batch: &[Job]) -> Result<Vec<Applied>, StoreError> {
+    fn commit_locked(&mut self, batch: &[Job]) -> Result<Vec<Applied>, StoreError> {
         let started = Instant::now();
         // The spent-nonce trees this batch touches, one per Privacy Pass key
         // (opening an existing tree is a lookup).
@@ -288,7 +315,7 @@ impl Writer {
         }
         let nonce_trees = keys
             .iter()
-            .map(|k| self.db.open_tree(super::nonce_tree_name(k)))
+            .map(|k| self.kv.open_tree(&super::nonce_tree_name(k)))
             .collect::<Result<Vec<_>, _>>()?;
         let t = &self.trees;
         let vault = &self.vault;
@@ -303,35 +330,19 @@ impl Writer {
             &t.invitations,
         ];
         all.extend(nonce_trees.iter());
-        let mut outcomes = all
-            .as_slice()
-            .transaction(|trees| {
-                let tx = Tx {
-                    orgs: &trees[0],
-                    rounds: &trees[1],
-                    codes: &trees[2],
-                    critiques: &trees[3],
-                    counters: &trees[4],
-                    members: &trees[5],
-                    periods: &trees[6],
-                    invitations: &trees[7],
-                    nonces: keys.iter().copied().zip(&trees[8..]).collect(),
-                    vault,
-                };
-                let mut out = Vec::with_capacity(batch.len());
-                for job in batch {
-                    out.push(match &job.op {
-                        // Sealing runs after the transaction (it scans trees).
-                        Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Voices(_) => {
-                            Ok(Outcome::Sealed(0))
-                        }
-                        Op::Backup | Op::Flush | Op::Staff(_) => Ok(Outcome::Done),
-                        op => tx.apply(op)?,
-                    });
-                }
-                ConflictableTransactionResult::<_, ()>::Ok(out)
-            })
-            .map_err(|e: TransactionError<()>| StoreError::Io(format!("transaction: {e:?}")))?;
+        let mut outcomes = self.conn.transaction(&all, |txn| {
+            let mut tx = Tx { txn, vault };
+            let mut out = Vec::with_capacity(batch.len());
+            for job in batch {
+                out.push(match &job.op {
+                    // Sealing runs after the transaction (it scans trees).
+                    Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Voices(_) => Ok(Outcome::Sealed(0)),
+                    Op::Backup | Op::Flush | Op::Staff(_) => Ok(Outcome::Done),
+                    op => tx.apply(op)?,
+                });
+            }
+            Ok(out)
+        })?;
         let mut shredded = Vec::new();
         for (job, outcome) in batch.iter().zip(outcomes.iter_mut()) {
             let done = match &job.op {
@@ -340,11 +351,16 @@ impl Writer {
                     .map(Outcome::Sealed),
                 Op::LogTokenKeys(keys) => self.log_token_keys(keys).map(|()| Outcome::Done),
                 Op::Staff(op) => {
-                    *outcome = super::staff::apply(&self.trees.users, &self.trees.staff_log, op)?;
+                    *outcome = super::staff::apply(
+                        &mut self.conn,
+                        &self.trees.users,
+                        &self.trees.staff_log,
+                        op,
+                    )?;
                     continue;
                 }
                 Op::Voices(op) => {
-                    *outcome = self.voices.apply(&self.db, op)?;
+                    *outcome = self.voices.apply(&mut self.conn, &self.kv, op)?;
                     continue;
                 }
                 _ => continue,
@@ -371,7 +387,7 @@ impl Writer {
         // nothing else writes while it is taken.
         for (job, outcome) in batch.iter().zip(outcomes.iter_mut()) {
             if let Op::Backup = job.op {
-                *outcome = super::backup::export(&self.db).map(Outcome::Backup);
+                *outcome = super::backup::export(&self.kv).map(Outcome::Backup);
             }
         }
         // Only once the store no longer holds their ciphertexts.
@@ -392,13 +408,14 @@ impl Writer {
     ) -> Result<usize, StoreError> {
         // "About you" answers of the periods about to be sealed go to disk
         // first (a shuffled batch, however small).
-        self.voices.flush_about_you(&self.db)?;
+        self.voices.flush_about_you(&mut self.conn, &self.kv)?;
         let mut sealed = 0;
         let rounds: Vec<Round> = self
             .trees
             .rounds
+            .iter()?
             .iter()
-            .map(|item| records::from_json(&item?.1))
+            .map(|(_, v)| records::from_json(v))
             .collect::<Result<_, StoreError>>()?;
         for round in &rounds {
             let current = open_period(&self.trees.periods, round, today)?;
@@ -438,8 +455,8 @@ impl Writer {
     ) -> Result<Vec<super::PeriodCounts>, StoreError> {
         let prefix = format!("{}\0", round.slug);
         let mut sealed: Vec<SealedDigest> = Vec::new();
-        for item in self.trees.periods.scan_prefix(prefix.as_bytes()) {
-            let record: SealedPeriod = records::from_json(&item?.1)?;
+        for (_, v) in self.trees.periods.scan_prefix(prefix.as_bytes())? {
+            let record: SealedPeriod = records::from_json(&v)?;
             sealed.push(records::from_json(record.digest_json.as_bytes())?);
         }
         sealed.sort_by(|a, b| a.period.cmp(&b.period));
@@ -465,9 +482,10 @@ impl Writer {
         let mut commitments: Vec<Vec<u8>> = self
             .trees
             .members
-            .scan_prefix(prefix.as_bytes())
-            .map(|item| Ok(item?.1.to_vec()))
-            .collect::<Result<_, StoreError>>()?;
+            .scan_prefix(prefix.as_bytes())?
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
         // Leaves in random order: position in the log says nothing about
         // arrival (guarantee 3).
         crate::random::shuffle(&mut commitments)
@@ -514,30 +532,36 @@ impl Writer {
         };
         let record_json = records::to_json(&record)?;
         let t = &self.trees;
-        (&t.log_leaves, &t.log_heads, &t.periods, &t.noise)
-            .transaction(|(log_leaves, log_heads, periods, noise)| {
-                for (i, bytes) in leaf_bytes.iter().enumerate() {
-                    log_leaves.insert(&(first_leaf + i as u64).to_be_bytes(), bytes.as_slice())?;
-                }
-                log_heads.insert(&head_index.to_be_bytes(), head_json.as_slice())?;
-                periods.insert(round_period(r, &p), record_json.as_slice())?;
+        self.conn
+            .transaction(&[&t.log_leaves, &t.log_heads, &t.periods, &t.noise], |tx| {
+                append_log(tx, first_leaf, &leaf_bytes, head_index, &head_json)?;
+                tx.insert(t.periods.name(), &round_period(r, &p), &record_json)?;
                 if let Some(n) = &noise_json {
-                    noise.insert(round_period(r, &p), n.as_slice())?;
+                    tx.insert(t.noise.name(), &round_period(r, &p), n)?;
                 }
-                ConflictableTransactionResult::<_, ()>::Ok(())
+                Ok(())
             })
-            .map_err(|e: TransactionError<()>| StoreError::Io(format!("seal: {e:?}")))
     }
 
-    /// The hashes of every leaf, loaded once.
+    /// The hashes of every leaf, loaded once. On PostgreSQL another
+    /// instance may have appended since (the log only grows): the cache is
+    /// reloaded when its length differs from the stored log's, read under
+    /// the write lock.
     fn hashes(&mut self) -> Result<&mut Vec<Hash>, StoreError> {
+        if self.kv.is_postgres() {
+            let stored = self.trees.log_leaves.len()?;
+            if self.leaf_hashes.as_ref().map(Vec::len) != Some(stored) {
+                self.leaf_hashes = None;
+            }
+        }
         if self.leaf_hashes.is_none() {
             let all = self
                 .trees
                 .log_leaves
+                .iter()?
                 .iter()
-                .map(|item| Ok(merkle::leaf_hash(&item?.1)))
-                .collect::<Result<Vec<Hash>, StoreError>>()?;
+                .map(|(_, v)| merkle::leaf_hash(v))
+                .collect::<Vec<Hash>>();
             self.leaf_hashes = Some(all);
         }
         Ok(self.leaf_hashes.get_or_insert_with(Vec::new))
@@ -567,7 +591,7 @@ impl Writer {
             signature: String::new(),
         };
         self.signer.sign(&mut head);
-        let head_index = self.trees.log_heads.len() as u64;
+        let head_index = self.trees.log_heads.len()? as u64;
         Ok((first_leaf, head_index, leaf_bytes, records::to_json(&head)?))
     }
 
@@ -575,8 +599,8 @@ impl Writer {
     /// period (its round, period and digest are empty).
     fn log_token_keys(&mut self, keys: &[PublishedTokenKey]) -> Result<(), StoreError> {
         let mut logged = Vec::new();
-        for item in self.trees.log_leaves.iter() {
-            if let Ok(Leaf::TokenKey { key_id, .. }) = serde_json::from_slice(&item?.1) {
+        for (_, v) in self.trees.log_leaves.iter()? {
+            if let Ok(Leaf::TokenKey { key_id, .. }) = serde_json::from_slice(&v) {
                 logged.push(key_id);
             }
         }
@@ -594,15 +618,9 @@ impl Writer {
         }
         let (first_leaf, head_index, leaf_bytes, head_json) = self.append(&new, "", "", "")?;
         let t = &self.trees;
-        (&t.log_leaves, &t.log_heads)
-            .transaction(|(log_leaves, log_heads)| {
-                for (i, bytes) in leaf_bytes.iter().enumerate() {
-                    log_leaves.insert(&(first_leaf + i as u64).to_be_bytes(), bytes.as_slice())?;
-                }
-                log_heads.insert(&head_index.to_be_bytes(), head_json.as_slice())?;
-                ConflictableTransactionResult::<_, ()>::Ok(())
-            })
-            .map_err(|e: TransactionError<()>| StoreError::Io(format!("log keys: {e:?}")))
+        self.conn.transaction(&[&t.log_leaves, &t.log_heads], |tx| {
+            append_log(tx, first_leaf, &leaf_bytes, head_index, &head_json)
+        })
     }
 
     /// Remove a period's critiques (the log keeps their commitments) and
@@ -614,31 +632,45 @@ impl Writer {
         sealed: &mut SealedPeriod,
     ) -> Result<(), StoreError> {
         // Pending quotes must not outlive the text; approved ones stay.
-        super::voices::shred_period(&self.db, round.slug.as_str(), &period.id())?;
+        super::voices::shred_period(&mut self.conn, &self.kv, round.slug.as_str(), &period.id())?;
         let prefix = format!("{}\0{}\0", round.slug, period.id());
         let members: Vec<Vec<u8>> = self
             .trees
             .members
-            .scan_prefix(prefix.as_bytes())
-            .map(|item| Ok(item?.0.to_vec()))
-            .collect::<Result<_, StoreError>>()?;
+            .scan_prefix(prefix.as_bytes())?
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
         sealed.shredded = true;
         let record = records::to_json(&*sealed)?;
         let t = &self.trees;
-        (&t.critiques, &t.members, &t.periods)
-            .transaction(|(critiques, members_tx, periods)| {
+        self.conn
+            .transaction(&[&t.critiques, &t.members, &t.periods], |tx| {
                 for key in &members {
-                    critiques.remove(&key[prefix.len()..])?;
-                    members_tx.remove(key.as_slice())?;
+                    tx.remove(t.critiques.name(), &key[prefix.len()..])?;
+                    tx.remove(t.members.name(), key)?;
                 }
-                periods.insert(
-                    round_period(round.slug.as_str(), &period.id()),
-                    record.as_slice(),
-                )?;
-                ConflictableTransactionResult::<_, ()>::Ok(())
+                tx.insert(
+                    t.periods.name(),
+                    &round_period(round.slug.as_str(), &period.id()),
+                    &record,
+                )
             })
-            .map_err(|e: TransactionError<()>| StoreError::Io(format!("shred: {e:?}")))
     }
+}
+
+/// Write appended leaves and their head in `tx`.
+fn append_log(
+    tx: &mut dyn Txn,
+    first_leaf: u64,
+    leaf_bytes: &[Vec<u8>],
+    head_index: u64,
+    head_json: &[u8],
+) -> TxResult<()> {
+    for (i, bytes) in leaf_bytes.iter().enumerate() {
+        tx.insert(LOG_LEAVES, &(first_leaf + i as u64).to_be_bytes(), bytes)?;
+    }
+    tx.insert(LOG_HEADS, &head_index.to_be_bytes(), head_json)
 }
 
 /// The period a critique written on `today` falls in: the one containing
@@ -679,46 +711,58 @@ fn draw_noise(noise: Noise, release: &digest::Release) -> Result<NoiseDraws, Sto
 }
 
 /// `today`, or the next unsealed one if the host closed it early.
-fn open_period(periods: &sled::Tree, round: &Round, today: Date) -> Result<Period, StoreError> {
+fn open_period(periods: &Tree, round: &Round, today: Date) -> Result<Period, StoreError> {
     let mut period = Period::containing(today, round.period);
-    while periods.contains_key(round_period(round.slug.as_str(), &period.id()))? {
+    while periods.contains_key(&round_period(round.slug.as_str(), &period.id()))? {
         period = Period::containing(period.last_day() + Duration::days(1), round.period);
     }
     Ok(period)
 }
 
+/// Tree names, as the transactions address them.
+const ORGS: &str = "organisations";
+const ROUNDS: &str = "rounds";
+const CODES: &str = "codes";
+const CRITIQUES: &str = "critiques";
+const COUNTERS: &str = "counters";
+const MEMBERS: &str = "members";
+const PERIODS: &str = "periods";
+const INVITATIONS: &str = "invitations";
+const LOG_LEAVES: &str = "log_leaves";
+const LOG_HEADS: &str = "log_heads";
+
+/// One batch's jobs, applied inside its transaction.
 struct Tx<'a> {
-    orgs: &'a TransactionalTree,
-    rounds: &'a TransactionalTree,
-    codes: &'a TransactionalTree,
-    critiques: &'a TransactionalTree,
-    counters: &'a TransactionalTree,
-    members: &'a TransactionalTree,
-    periods: &'a TransactionalTree,
-    invitations: &'a TransactionalTree,
-    nonces: HashMap<[u8; 32], &'a TransactionalTree>,
+    txn: &'a mut dyn Txn,
     vault: &'a Vault,
 }
 
-type TxResult<T> = Result<T, UnabortableTransactionError>;
-
 impl Tx<'_> {
-    /// Apply one job. The outer `Result` is sled's (retry or abort the whole
-    /// transaction); the inner one is this job's own answer.
-    fn apply(&self, op: &Op) -> TxResult<Applied> {
+    /// Apply one job. The outer `Result` is the backend's (retry or abort the
+    /// whole transaction); the inner one is this job's own answer.
+    fn apply(&mut self, op: &Op) -> TxResult<Applied> {
         match op {
             Op::CreateOrganisation { slug, value } => {
-                if self.orgs.get(slug.as_str())?.is_some() {
+                if self.txn.get(ORGS, slug.as_str().as_bytes())?.is_some() {
                     return Ok(Err(StoreError::Exists("organisation")));
                 }
-                self.orgs.insert(slug.as_str(), value.as_slice())?;
+                self.txn
+                    .insert(ORGS, slug.as_str().as_bytes(), value.as_slice())?;
                 Ok(Ok(Outcome::Done))
             }
             Op::CreateRound(round) => {
-                if self.orgs.get(round.organisation.as_str())?.is_none() {
+                if self
+                    .txn
+                    .get(ORGS, round.organisation.as_str().as_bytes())?
+                    .is_none()
+                {
                     return Ok(Err(StoreError::NotFound("organisation")));
                 }
-                if self.rounds.get(round.slug.as_str())?.is_some() {
+                if self
+                    .txn
+                    .get(ROUNDS, round.slug.as_str().as_bytes())?
+                    .is_some()
+                {
                     return Ok(Err(StoreError::Exists("round")));
                 }
                 Ok(self.put_round(round)?.map(|()| Outcome::Done))
@@ -742,8 +786,8 @@ impl Tx<'_> {
                 value.extend_from_slice(round.as_str().as_bytes());
                 let mut issued = 0;
                 for hash in hashes {
-                    if self.codes.get(hash)?.is_none() {
-                        self.codes.insert(hash, value.as_slice())?;
+                    if self.txn.get(CODES, hash)?.is_none() {
+                        self.txn.insert(CODES, hash, value.as_slice())?;
                         issued += 1;
                     }
                 }
@@ -761,8 +805,8 @@ impl Tx<'_> {
                 let value = encode_invitation(*tokens, round.as_str().as_bytes());
                 let mut issued = 0;
                 for hash in hashes {
-                    if self.invitations.get(hash)?.is_none() {
-                        self.invitations.insert(hash, value.as_slice())?;
+                    if self.txn.get(INVITATIONS, hash)?.is_none() {
+                        self.txn.insert(INVITATIONS, hash, value.as_slice())?;
                         issued += 1;
                     }
                 }
@@ -770,8 +814,8 @@ impl Tx<'_> {
             }
             Op::ConsumeInvitation(hash) => {
                 let Some((left, round)) = self
-                    .invitations
-                    .get(hash)?
+                    .txn
+                    .get(INVITATIONS, hash)?
                     .and_then(|v| decode_invitation(&v))
                 else {
                     return Ok(Err(StoreError::InvitationUnknown));
@@ -779,8 +823,11 @@ impl Tx<'_> {
                 if left == 0 {
                     return Ok(Err(StoreError::InvitationExhausted));
                 }
-                self.invitations
-                    .insert(hash, encode_invitation(left - 1, round.as_bytes()))?;
+                self.txn.insert(
+                    INVITATIONS,
+                    hash,
+                    &encode_invitation(left - 1, round.as_bytes()),
+                )?;
                 Ok(Ok(Outcome::Done))
             }
             Op::Submit {
@@ -800,7 +847,7 @@ impl Tx<'_> {
     }
 
     fn submit(
-        &self,
+        &mut self,
         credential: &Credential,
         id: &[u8; 16],
         salt: &[u8; 32],
@@ -816,8 +863,8 @@ impl Tx<'_> {
         // slip in between.
         let mut period = Period::containing(today, round.period);
         while self
-            .periods
-            .get(round_period(round_slug, &period.id()))?
+            .txn
+            .get(PERIODS, &round_period(round_slug, &period.id()))?
             .is_some()
         {
             period = Period::containing(period.last_day() + Duration::days(1), round.period);
@@ -862,7 +909,7 @@ impl Tx<'_> {
             Ok(v) => v,
             Err(e) => return Ok(Err(e)),
         };
-        if self.critiques.get(id)?.is_some() {
+        if self.txn.get(CRITIQUES, id)?.is_some() {
             // A 2^-122 coincidence; refuse rather than overwrite.
             return Ok(Err(StoreError::Io("critique id collision".into())));
         }
@@ -876,9 +923,9 @@ impl Tx<'_> {
             Ok(kind) => kind,
             Err(e) => return Ok(Err(e)),
         };
-        self.critiques.insert(id, value)?;
-        self.members
-            .insert(member_key(round_slug, &p, id), &commitment)?;
+        self.txn.insert(CRITIQUES, id, &value)?;
+        self.txn
+            .insert(MEMBERS, &member_key(round_slug, &p, id), &commitment)?;
         self.bump(&counter_key(CounterKind::Critiques, &s.round), 1)?;
         self.bump(&spent_key(round_slug, &p, kind), 1)?;
         self.bump(&period_key(round_slug, &p, ""), 1)?;
@@ -890,11 +937,13 @@ impl Tx<'_> {
 
     /// Mark a paper code spent, if it belongs to `round` and is unspent.
     fn spend_code(
-        &self,
+        &mut self,
         round: &Slug,
         code: &[u8; 32],
     ) -> TxResult<Result<&'static str, StoreError>> {
-        let state = self.codes.get(code)?;
+        // Locked until commit: another instance spending the same code
+        // waits, then sees it spent.
+        let state = self.txn.get_for_update(CODES, code)?;
         let (spent, code_round) = match state.as_deref() {
             Some([flag, rest @ ..]) => (*flag == 1, rest),
             _ => return Ok(Err(StoreError::CodeUnknown)),
@@ -907,7 +956,7 @@ impl Tx<'_> {
         }
         let mut spent_value = vec![1u8];
         spent_value.extend_from_slice(code_round);
-        self.codes.insert(code, spent_value)?;
+        self.txn.insert(CODES, code, &spent_value)?;
         self.bump(&counter_key(CounterKind::CodesSpent, round), 1)?;
         Ok(Ok("code"))
     }
@@ -915,23 +964,24 @@ impl Tx<'_> {
     /// Record a Privacy Pass nonce as spent under its key, unless it already
     /// is. The record says only "spent": not by which critique.
     fn spend_nonce(
-        &self,
+        &mut self,
         key: &[u8; 32],
         nonce: &[u8; 32],
     ) -> TxResult<Result<&'static str, StoreError>> {
-        let Some(tree) = self.nonces.get(key) else {
-            return Ok(Err(StoreError::Io("spent-nonce tree not opened".into())));
-        };
-        if tree.get(nonce)?.is_some() {
+        // The backend decides (a primary key on PostgreSQL), also against
+        // another instance spending the same nonce at the same moment.
+        if !self
+            .txn
+            .insert_new(&super::nonce_tree_name(key), nonce, &[])?
+        {
             return Ok(Err(StoreError::TokenSpent));
         }
-        tree.insert(&nonce[..], &[][..])?;
         Ok(Ok("token"))
     }
 
     /// Mark a round opened (its first codes or invitations): from then on
     /// its rules only tighten.
-    fn open_round(&self, slug: &Slug) -> TxResult<Result<(), StoreError>> {
+    fn open_round(&mut self, slug: &Slug) -> TxResult<Result<(), StoreError>> {
         let mut current = match self.round(slug)? {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
@@ -943,26 +993,27 @@ impl Tx<'_> {
         self.put_round(&current)
     }
 
-    fn round(&self, slug: &Slug) -> TxResult<Result<Round, StoreError>> {
-        Ok(match self.rounds.get(slug.as_str())? {
+    fn round(&mut self, slug: &Slug) -> TxResult<Result<Round, StoreError>> {
+        Ok(match self.txn.get(ROUNDS, slug.as_str().as_bytes())? {
             None => Err(StoreError::NotFound("round")),
             Some(v) => records::from_json(&v),
         })
     }
 
-    fn put_round(&self, round: &Round) -> TxResult<Result<(), StoreError>> {
+    fn put_round(&mut self, round: &Round) -> TxResult<Result<(), StoreError>> {
         match records::to_json(round) {
             Ok(v) => {
-                self.rounds.insert(round.slug.as_str(), v)?;
+                self.txn
+                    .insert(ROUNDS, round.slug.as_str().as_bytes(), &v)?;
                 Ok(Ok(()))
             }
             Err(e) => Ok(Err(e)),
         }
     }
 
-    fn bump(&self, key: &[u8], by: u64) -> TxResult<()> {
-        let n = records::decode_counter(self.counters.get(key)?.as_deref());
-        self.counters.insert(key, &(n + by).to_be_bytes())?;
+    fn bump(&mut self, key: &[u8], by: u64) -> TxResult<()> {
+        let n = records::decode_counter(self.txn.get(COUNTERS, key)?.as_deref());
+        self.txn.insert(COUNTERS, key, &(n + by).to_be_bytes())?;
         Ok(())
     }
 }

@@ -131,6 +131,11 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     config.bind = "127.0.0.1:0".into();
     config.admin_token = Some(ADMIN_TOKEN.into());
     config.rate_limits = unlimited();
+    // `.ci/postgres.sh` runs the whole suite once more with every in-process
+    // server on a fresh PostgreSQL database.
+    if let Ok(server) = std::env::var("PARRHESIA_TEST_ALL_ON_POSTGRES") {
+        config.store_url = Some(crate::backends::fresh_database(&server));
+    }
     adjust(&mut config);
     let clock = ManualClock::new(thursday());
     let session_clock = ManualSessionClock::default();
@@ -178,7 +183,7 @@ impl TestApp {
     /// Stored critiques and spent codes, read from the store itself.
     pub fn stored(&self) -> (usize, usize) {
         (
-            self.store.critique_count(),
+            self.store.critique_count().unwrap(),
             self.store.spent_code_count().unwrap(),
         )
     }

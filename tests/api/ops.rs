@@ -240,6 +240,29 @@ fn config_check_masks_the_token_and_refuses_unknown_keys() {
     );
 }
 
+#[test]
+fn config_check_shows_the_store_without_its_password_and_refuses_a_bad_one() {
+    let root = tempfile::tempdir().unwrap();
+    let file = root.path().join("pg.toml");
+    std::fs::write(
+        &file,
+        "store = \"postgres://parrhesia:db-secret-pw@db.internal:5432/parrhesia\"\n",
+    )
+    .unwrap();
+    let (ok, out) = parrhesia(&["config", "check", "--config", s(&file)]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains(
+            "store = \"postgres://parrhesia:********@db.internal:5432/parrhesia\"  # config file"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("db-secret-pw"), "{out}");
+    let (ok, out) = parrhesia(&["config", "check", "--store", "mysql://x@y/z"]);
+    assert!(!ok, "{out}");
+    assert!(out.contains("PARRHESIA_STORE must be"), "{out}");
+}
+
 /// A server with metrics on their own listener, counters published live.
 async fn spawn_with_metrics() -> (Api, Api, tempfile::TempDir) {
     let dirs = tempfile::tempdir().unwrap();

@@ -24,6 +24,11 @@ impl Server {
     }
 
     pub fn start_in(data: &Path, keys: &Path) -> Self {
+        Self::start_with(data, keys, &[])
+    }
+
+    /// Like [`Server::start_in`], with more environment variables.
+    pub fn start_with(data: &Path, keys: &Path, env: &[(&str, &str)]) -> Self {
         crate::helpers::seed_token_key(keys);
         let mut child = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
             .args(["serve", "--bind", "127.0.0.1:0", "--data"])
@@ -40,6 +45,7 @@ impl Server {
             // proves that even an address the limiter holds never
             // reaches disk or logs.
             .env("PARRHESIA_TRUSTED_PROXY", "127.0.0.1")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

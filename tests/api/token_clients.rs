@@ -73,7 +73,7 @@ async fn the_cli_fetches_a_token_and_submits_a_critique_with_it() {
     );
     assert!(out.contains("Your receipt: "), "{out}");
     assert!(!file.exists(), "a spent token file is deleted");
-    assert_eq!(app.store.critique_count(), 1);
+    assert_eq!(app.store.critique_count().unwrap(), 1);
     assert_eq!(app.store.spent_nonce_count().unwrap(), 1);
     // The invitation is used up: a second fetch gets no token.
     let again = run_cli(vec![

@@ -25,7 +25,7 @@ pub async fn login_page(
     }
     Ok(html(
         StatusCode::OK,
-        views::login("", &[], !state.store.has_users()),
+        views::login("", &[], !state.store.has_users()?),
     ))
 }
 
@@ -72,7 +72,7 @@ pub async fn login(
             views::login(
                 &typed,
                 &[("username", SIGN_IN_FAILED.to_owned())],
-                !state.store.has_users(),
+                !state.store.has_users()?,
             ),
         )),
     }
@@ -96,12 +96,12 @@ pub async fn home(staff: Staff, req: HttpRequest) -> HttpResponse {
     html(StatusCode::OK, views::home(&staff.frame(), done(&req)))
 }
 
-pub async fn setup_page(state: web::Data<AppState>) -> HttpResponse {
-    if state.store.has_users() {
+pub async fn setup_page(state: web::Data<AppState>) -> Result<HttpResponse, ConsoleError> {
+    Ok(if state.store.has_users()? {
         html(StatusCode::OK, views::setup_closed())
     } else {
         html(StatusCode::OK, views::setup("", &[]))
-    }
+    })
 }
 
 /// The first administrator, proved by the admin token. Only while there
@@ -111,7 +111,7 @@ pub async fn setup(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ConsoleError> {
-    if state.store.has_users() {
+    if state.store.has_users()? {
         return Ok(html(StatusCode::FORBIDDEN, views::setup_closed()));
     }
     let form = read_form(&state, &req, payload).await?;

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# PostgreSQL as the store (issue 9): installs Debian's postgresql, starts a
+# throw-away cluster on a temporary directory and port as the unprivileged
+# `postgres` user, runs the PostgreSQL tests against it, and tears it down:
+#   - the generic store suite's PostgreSQL instantiation (store_suite::postgres)
+#   - two `parrhesia serve` processes on one database (scale_out): the same
+#     code and token sent to both, one digest, SIGKILL of one under load,
+#     and the privacy scan of the cluster's files and log after a CHECKPOINT.
+#   - then the whole integration suite again, every in-process server on a
+#     fresh PostgreSQL database (PARRHESIA_TEST_ALL_ON_POSTGRES).
+# The cluster runs with the logging settings deploy/postgresql.md asks for.
+# Ends with one "N passed, N failed" line; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  apt-get update && apt-get install -y postgresql
+fi
+bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+owner=postgres
+id "$owner" >/dev/null 2>&1 || useradd --system --no-create-home "$owner"
+
+work=$(mktemp -d)
+chmod 755 "$work"
+chown "$owner" "$work"
+port=$((20000 + RANDOM % 20000))
+as_owner() { runuser -u "$owner" -- "$@"; }
+cleanup() {
+  as_owner "$bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+as_owner "$bin/initdb" -D "$work/data" -A trust -U parrhesia >"$work/initdb.log" 2>&1 ||
+  { cat "$work/initdb.log"; echo "0 passed, 1 failed"; exit 1; }
+# The settings deploy/postgresql.md documents: no statement text, no
+# parameters, no durations; connection logging on, to show it records only
+# the app servers' address (here 127.0.0.1), never a participant's.
+as_owner "$bin/pg_ctl" -D "$work/data" -l "$work/postgresql.log" -w -o \
+  "-p $port -k $work -c listen_addresses=127.0.0.1 -c log_statement=none \
+   -c log_min_duration_statement=-1 -c log_connections=on -c log_disconnections=on \
+   -c log_parameter_max_length=0 -c log_parameter_max_length_on_error=0" start ||
+  { cat "$work/postgresql.log"; echo "0 passed, 1 failed"; exit 1; }
+
+export PARRHESIA_TEST_POSTGRES="postgres://parrhesia@127.0.0.1:$port/postgres"
+export PARRHESIA_TEST_PGDATA="$work/data"
+export PARRHESIA_TEST_PGLOG="$work/postgresql.log"
+out="$work/test.log"
+timeout 1200 cargo test --locked --test api -- store_suite::postgres scale_out \
+  --nocapture >"$out" 2>&1
+status=$?
+# Per-test lines and anything printed; cargo's own summary stays in the file
+# so that .ci/run counts this script's total once.
+grep -E '^test |skipped:|acknowledged|panicked|assertion' "$out" | grep -v '^test result'
+
+passed=$(grep -cE '^test .* \.\.\. ok$' "$out")
+failed=$(grep -cE '^test .* \.\.\. FAILED$' "$out")
+# Every case named in the suite's for_both_backends! list, and every test
+# of scale_out.rs, must have run and passed.
+suite=$(awk '/for_both_backends!\(/{on=1; next} on && /\);/{on=0} on' tests/api/store_suite.rs |
+  grep -cE '^\s+[a-z_]+,?$')
+expected=$((suite + $(grep -c '#\[actix_web::test\]' tests/api/scale_out.rs)))
+if grep -q 'skipped:' "$out"; then
+  echo "FAILED: a PostgreSQL test skipped although a server was running"
+  failed=$((failed + 1))
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  tail -n 40 "$out"
+  failed=1
+fi
+if [ "$passed" -lt "$expected" ]; then
+  echo "FAILED: $passed PostgreSQL tests passed, $expected expected"
+  failed=$((failed + 1))
+fi
+
+echo "== the whole integration suite with every in-process server on PostgreSQL"
+all="$work/all.log"
+PARRHESIA_TEST_ALL_ON_POSTGRES=$PARRHESIA_TEST_POSTGRES timeout 1800 \
+  cargo test --locked --test api -- --skip scale_out --skip store_suite >"$all" 2>&1
+status=$?
+grep -E '^test .* (FAILED|ok)$' "$all" | grep -v '^test result' | sed 's/^test /test all-on-postgres: /'
+all_passed=$(grep -cE '^test .* \.\.\. ok$' "$all")
+all_failed=$(grep -cE '^test .* \.\.\. FAILED$' "$all")
+if [ "$status" -ne 0 ] && [ "$all_failed" -eq 0 ]; then
+  tail -n 40 "$all"
+  all_failed=1
+fi
+if [ "$all_failed" -ne 0 ]; then
+  grep -A 20 -- '---- ' "$all" | head -n 80
+fi
+passed=$((passed + all_passed))
+failed=$((failed + all_failed))
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

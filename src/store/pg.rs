@@ -1,0 +1,570 @@
+//! The PostgreSQL backend: every tree is a range of one table,
+//! `kv(tree text, key bytea, value bytea, primary key (tree, key))`, so the
+//! store logic and its key layout are the same as on sled.
+//!
+//! Why threads and the synchronous client: the store's reads are
+//! synchronous and are called from actix handlers, which run inside a
+//! tokio runtime, where the synchronous `postgres` client would panic (it
+//! drives its own runtime). So each connection lives on a plain thread of
+//! its own: readers send their query to a small pool of such threads over a
+//! channel and wait for the answer; the writer thread owns one more
+//! connection for its transactions.
+//!
+//! Why one advisory lock for writing: several instances share the
+//! database, and the writer's logic (the open period, counters, sealing,
+//! the log's next index and its cached leaf hashes) reads before it writes.
+//! Each writer takes the session advisory lock [`WRITE_LOCK`] for a whole
+//! batch (commit, sealing, log appends), so exactly one instance writes at
+//! a time and reads the others' committed work first. Spending does not
+//! rely on it: codes are locked with `FOR UPDATE` and nonces inserted with
+//! `ON CONFLICT DO NOTHING` (see [`super::kv::Txn`]).
+//!
+//! Privacy: the schema has no timestamp column, no default, no serial or
+//! identity column; keys are the store's own (random ids, keyed hashes).
+//! Statements carry values as bind parameters, never in the SQL text, and
+//! this module never logs a parameter. deploy/postgresql.md lists the
+//! server settings that keep PostgreSQL's own logs free of them.
+
+use super::kv::{Abort, Pair, TxResult, Txn};
+use super::StoreError;
+use postgres::{Client, NoTls, Statement};
+use std::collections::BTreeMap;
+use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+
+/// Advisory lock held by the instance that is writing (see module docs).
+pub const WRITE_LOCK: i64 = 0x5061_7272_6865_0001;
+/// Advisory lock held while migrating the schema.
+pub const MIGRATE_LOCK: i64 = 0x5061_7272_6865_0002;
+/// Advisory lock held while an instance starts: reading or creating the
+/// shared keys, so that two instances starting together agree on one set.
+pub const STARTUP_LOCK: i64 = 0x5061_7272_6865_0003;
+
+/// Versioned schema migrations, applied in order on start, each once.
+/// Never edit a released one: add the next version.
+pub const MIGRATIONS: &[(i32, &str)] = &[(
+    1,
+    "CREATE TABLE kv (
+         tree  text  NOT NULL,
+         key   bytea NOT NULL,
+         value bytea NOT NULL,
+         PRIMARY KEY (tree, key)
+     )",
+)];
+
+/// Reader threads (connections) per instance.
+const READERS: usize = 8;
+
+fn pg_err(e: postgres::Error) -> StoreError {
+    // The error's text names the failure, never a bound parameter.
+    StoreError::Io(format!("postgresql: {e}"))
+}
+
+/// Prepared statements of one connection.
+struct Statements {
+    get: Statement,
+    get_for_update: Statement,
+    insert_new: Statement,
+    upsert_many: Statement,
+    remove_many: Statement,
+    scan_to: Statement,
+    scan_from: Statement,
+    count: Statement,
+}
+
+/// One connection with its statements.
+pub(crate) struct PgConn {
+    client: Client,
+    st: Statements,
+}
+
+impl PgConn {
+    /// Connect (from a thread outside any async runtime).
+    fn open(url: &str) -> Result<Self, StoreError> {
+        let mut client = Client::connect(url, NoTls).map_err(pg_err)?;
+        let st = Statements {
+            get: prep(
+                &mut client,
+                "SELECT value FROM kv WHERE tree = $1 AND key = $2",
+            )?,
+            get_for_update: prep(
+                &mut client,
+                "SELECT value FROM kv WHERE tree = $1 AND key = $2 FOR UPDATE",
+            )?,
+            insert_new: prep(
+                &mut client,
+                "INSERT INTO kv (tree, key, value) VALUES ($1, $2, $3) \
+                 ON CONFLICT (tree, key) DO NOTHING",
+            )?,
+            upsert_many: prep(
+                &mut client,
+                "INSERT INTO kv (tree, key, value) \
+                 SELECT * FROM unnest($1::text[], $2::bytea[], $3::bytea[]) \
+                 ON CONFLICT (tree, key) DO UPDATE SET value = EXCLUDED.value",
+            )?,
+            remove_many: prep(
+                &mut client,
+                "DELETE FROM kv WHERE (tree, key) IN \
+                 (SELECT * FROM unnest($1::text[], $2::bytea[]))",
+            )?,
+            scan_to: prep(
+                &mut client,
+                "SELECT key, value FROM kv WHERE tree = $1 AND key >= $2 AND key < $3 \
+                 ORDER BY key",
+            )?,
+            scan_from: prep(
+                &mut client,
+                "SELECT key, value FROM kv WHERE tree = $1 AND key >= $2 ORDER BY key",
+            )?,
+            count: prep(&mut client, "SELECT count(*) FROM kv WHERE tree = $1")?,
+        };
+        Ok(Self { client, st })
+    }
+
+    fn get(&mut self, tree: &str, key: &[u8]) -> Result<Option<Vec<u8>>, postgres::Error> {
+        Ok(self
+            .client
+            .query_opt(&self.st.get, &[&tree, &key])?
+            .map(|row| row.get(0)))
+    }
+
+    fn scan(
+        &mut self,
+        tree: &str,
+        start: &[u8],
+        end: Option<&[u8]>,
+    ) -> Result<Vec<Pair>, postgres::Error> {
+        let rows = match end {
+            Some(end) => self
+                .client
+                .query(&self.st.scan_to, &[&tree, &start, &end])?,
+            None => self.client.query(&self.st.scan_from, &[&tree, &start])?,
+        };
+        Ok(rows.into_iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    pub(crate) fn lock_writes(&mut self) -> Result<(), StoreError> {
+        self.client
+            .execute("SELECT pg_advisory_lock($1)", &[&WRITE_LOCK])
+            .map(|_| ())
+            .map_err(pg_err)
+    }
+
+    pub(crate) fn unlock_writes(&mut self) -> Result<(), StoreError> {
+        self.client
+            .execute("SELECT pg_advisory_unlock($1)", &[&WRITE_LOCK])
+            .map(|_| ())
+            .map_err(pg_err)
+    }
+
+    /// Run `f` in one SQL transaction and commit it.
+    pub(crate) fn transaction<T>(
+        &mut self,
+        f: impl Fn(&mut dyn Txn) -> TxResult<T>,
+    ) -> Result<T, StoreError> {
+        let st = &self.st;
+        let tx = self.client.transaction().map_err(pg_err)?;
+        let mut txn = PgTxn {
+            tx,
+            st,
+            seen: BTreeMap::new(),
+            pending: BTreeMap::new(),
+        };
+        let value = match f(&mut txn) {
+            Ok(v) => v,
+            Err(Abort::Pg(e)) => return Err(pg_err(e)),
+            Err(Abort::Sled(e)) => return Err(StoreError::Io(format!("{e:?}"))),
+        };
+        txn.flush().map_err(pg_err)?;
+        txn.tx.commit().map_err(pg_err)?;
+        Ok(value)
+    }
+}
+
+fn prep(client: &mut Client, sql: &str) -> Result<Statement, StoreError> {
+    client.prepare(sql).map_err(pg_err)
+}
+
+/// A transaction with a write-back cache: reads remember what they saw,
+/// writes are kept and sent at commit in two statements (one upsert, one
+/// delete, over arrays), so a batch of submissions costs a few round trips
+/// rather than a dozen per submission. Locking reads and `insert_new` go to
+/// the database at once: they are how credentials are spent.
+struct PgTxn<'a> {
+    tx: postgres::Transaction<'a>,
+    st: &'a Statements,
+    /// What this transaction has read or written, by (tree, key): `None`
+    /// for absent or removed.
+    seen: BTreeMap<(String, Vec<u8>), Option<Vec<u8>>>,
+    /// Writes not yet sent: the final state of each (tree, key).
+    pending: BTreeMap<(String, Vec<u8>), Option<Vec<u8>>>,
+}
+
+impl PgTxn<'_> {
+    /// Send the pending writes.
+    fn flush(&mut self) -> Result<(), postgres::Error> {
+        let mut up = (Vec::new(), Vec::new(), Vec::new());
+        let mut del = (Vec::new(), Vec::new());
+        for ((tree, key), value) in std::mem::take(&mut self.pending) {
+            match value {
+                Some(v) => {
+                    up.0.push(tree);
+                    up.1.push(key);
+                    up.2.push(v);
+                }
+                None => {
+                    del.0.push(tree);
+                    del.1.push(key);
+                }
+            }
+        }
+        if !up.0.is_empty() {
+            self.tx
+                .execute(&self.st.upsert_many, &[&up.0, &up.1, &up.2])?;
+        }
+        if !del.0.is_empty() {
+            self.tx.execute(&self.st.remove_many, &[&del.0, &del.1])?;
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, tree: &str, key: &[u8], value: Option<&[u8]>) {
+        let id = (tree.to_owned(), key.to_vec());
+        let value = value.map(<[u8]>::to_vec);
+        self.seen.insert(id.clone(), value.clone());
+        self.pending.insert(id, value);
+    }
+}
+
+impl Txn for PgTxn<'_> {
+    fn get(&mut self, tree: &str, key: &[u8]) -> TxResult<Option<Vec<u8>>> {
+        let id = (tree.to_owned(), key.to_vec());
+        if let Some(v) = self.seen.get(&id) {
+            return Ok(v.clone());
+        }
+        let v: Option<Vec<u8>> = self
+            .tx
+            .query_opt(&self.st.get, &[&tree, &key])?
+            .map(|r| r.get(0));
+        self.seen.insert(id, v.clone());
+        Ok(v)
+    }
+
+    fn get_for_update(&mut self, tree: &str, key: &[u8]) -> TxResult<Option<Vec<u8>>> {
+        // Always to the database: the row lock is the point. A value this
+        // transaction wrote itself wins over the stored one.
+        let stored: Option<Vec<u8>> = self
+            .tx
+            .query_opt(&self.st.get_for_update, &[&tree, &key])?
+            .map(|r| r.get(0));
+        let id = (tree.to_owned(), key.to_vec());
+        if let Some(mine) = self.pending.get(&id) {
+            return Ok(mine.clone());
+        }
+        self.seen.insert(id, stored.clone());
+        Ok(stored)
+    }
+
+    fn insert(&mut self, tree: &str, key: &[u8], value: &[u8]) -> TxResult<()> {
+        self.write(tree, key, Some(value));
+        Ok(())
+    }
+
+    fn insert_new(&mut self, tree: &str, key: &[u8], value: &[u8]) -> TxResult<bool> {
+        let id = (tree.to_owned(), key.to_vec());
+        match self.seen.get(&id) {
+            Some(Some(_)) => return Ok(false),
+            // Removed here but maybe still stored: send the removal first.
+            Some(None) if self.pending.contains_key(&id) => self.flush()?,
+            _ => {}
+        }
+        // The primary key decides, also against other instances.
+        let inserted = self
+            .tx
+            .execute(&self.st.insert_new, &[&tree, &key, &value])?
+            == 1;
+        if inserted {
+            self.seen.insert(id, Some(value.to_vec()));
+        }
+        Ok(inserted)
+    }
+
+    fn remove(&mut self, tree: &str, key: &[u8]) -> TxResult<()> {
+        self.write(tree, key, None);
+        Ok(())
+    }
+}
+
+type Work = Box<dyn FnOnce(&mut Option<PgConn>) + Send>;
+
+/// A handle to the database: reader threads, and the address for the
+/// writer's own connection. Cheap to clone.
+#[derive(Clone)]
+pub(crate) struct Pg {
+    url: Arc<String>,
+    queue: Sender<Work>,
+}
+
+impl Pg {
+    /// Migrate the schema (under [`MIGRATE_LOCK`]), then start the readers.
+    pub(crate) fn open(url: &str) -> Result<Self, StoreError> {
+        let owned = url.to_owned();
+        on_thread(move || {
+            let mut client = Client::connect(&owned, NoTls).map_err(pg_err)?;
+            migrate(&mut client)
+        })?;
+        let (queue, work) = channel::<Work>();
+        let work = Arc::new(Mutex::new(work));
+        for i in 0..READERS {
+            let work = work.clone();
+            std::thread::Builder::new()
+                .name(format!("parrhesia-pg-{i}"))
+                .spawn(move || reader(&work))
+                .map_err(|e| StoreError::Io(e.to_string()))?;
+        }
+        Ok(Self {
+            url: Arc::new(url.to_owned()),
+            queue,
+        })
+    }
+
+    /// A new connection for the writer (call on a non-async thread).
+    pub(crate) fn connect(&self) -> Result<PgConn, StoreError> {
+        PgConn::open(&self.url)
+    }
+
+    /// Run `f` on a reader's connection and wait for its answer.
+    fn call<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut PgConn) -> Result<R, postgres::Error> + Send + 'static,
+    ) -> Result<R, StoreError> {
+        let url = self.url.clone();
+        let (tx, rx) = sync_channel(1);
+        let work: Work = Box::new(move |conn: &mut Option<PgConn>| {
+            let closed = conn.as_ref().is_none_or(|c| c.client.is_closed());
+            if closed {
+                *conn = None;
+                match PgConn::open(&url) {
+                    Ok(c) => *conn = Some(c),
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                }
+            }
+            let result = match conn.as_mut() {
+                Some(c) => f(c).map_err(pg_err),
+                None => Err(StoreError::Unavailable),
+            };
+            let _ = tx.send(result);
+        });
+        self.queue.send(work).map_err(|_| StoreError::Unavailable)?;
+        rx.recv().map_err(|_| StoreError::Unavailable)?
+    }
+
+    pub(crate) fn get(&self, tree: &str, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
+        let (tree, key) = (tree.to_owned(), key.to_vec());
+        self.call(move |c| c.get(&tree, &key))
+    }
+
+    pub(crate) fn scan(
+        &self,
+        tree: &str,
+        start: &[u8],
+        end: Option<&[u8]>,
+    ) -> Result<Vec<Pair>, StoreError> {
+        let (tree, start, end) = (tree.to_owned(), start.to_vec(), end.map(<[u8]>::to_vec));
+        self.call(move |c| c.scan(&tree, &start, end.as_deref()))
+    }
+
+    /// The first key of `tree`, if any.
+    pub(crate) fn first(&self, tree: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let tree = tree.to_owned();
+        self.call(move |c| {
+            Ok(c.client
+                .query_opt(
+                    "SELECT key FROM kv WHERE tree = $1 ORDER BY key LIMIT 1",
+                    &[&tree],
+                )?
+                .map(|r| r.get(0)))
+        })
+    }
+
+    pub(crate) fn count(&self, tree: &str) -> Result<usize, StoreError> {
+        let tree = tree.to_owned();
+        let n: i64 = self.call(move |c| Ok(c.client.query_one(&c.st.count, &[&tree])?.get(0)))?;
+        usize::try_from(n).map_err(|_| StoreError::Io("negative count".into()))
+    }
+
+    pub(crate) fn tree_names(&self) -> Result<Vec<String>, StoreError> {
+        // A loose index scan: one probe per tree, not one row per entry.
+        self.call(|c| {
+            Ok(c.client
+                .query(
+                    "WITH RECURSIVE t(tree) AS ( \
+                       SELECT min(tree) FROM kv \
+                       UNION ALL \
+                       SELECT (SELECT min(tree) FROM kv WHERE kv.tree > t.tree) \
+                       FROM t WHERE t.tree IS NOT NULL) \
+                     SELECT tree FROM t WHERE tree IS NOT NULL",
+                    &[],
+                )?
+                .into_iter()
+                .map(|r| r.get(0))
+                .collect())
+        })
+    }
+
+    pub(crate) fn drop_tree(&self, tree: &str) -> Result<(), StoreError> {
+        let tree = tree.to_owned();
+        self.call(move |c| {
+            c.client
+                .execute("DELETE FROM kv WHERE tree = $1", &[&tree])
+                .map(|_| ())
+        })
+    }
+
+    pub(crate) fn insert_all(
+        &self,
+        tree: &str,
+        entries: &[(&[u8], &[u8])],
+    ) -> Result<(), StoreError> {
+        let tree = tree.to_owned();
+        let entries: Vec<Pair> = entries
+            .iter()
+            .map(|(k, v)| (k.to_vec(), v.to_vec()))
+            .collect();
+        self.call(move |c| {
+            let mut tx = c.client.transaction()?;
+            for (k, v) in &entries {
+                tx.execute(&c.st.insert_new, &[&tree, k, v])?;
+            }
+            tx.commit()
+        })
+    }
+
+    /// Whether the database holds no data at all (restore needs that).
+    pub(crate) fn is_empty(&self) -> Result<bool, StoreError> {
+        self.call(|c| {
+            Ok(c.client
+                .query_opt("SELECT 1 FROM kv LIMIT 1", &[])?
+                .is_none())
+        })
+    }
+}
+
+fn reader(work: &Mutex<Receiver<Work>>) {
+    let mut conn: Option<PgConn> = None;
+    loop {
+        let next = match work.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        match next {
+            Ok(job) => job(&mut conn),
+            // Every handle is gone.
+            Err(_) => return,
+        }
+    }
+}
+
+/// Run `f` on a fresh plain thread and wait for it: the synchronous client
+/// must not run inside the caller's async runtime.
+fn on_thread<R: Send + 'static>(
+    f: impl FnOnce() -> Result<R, StoreError> + Send + 'static,
+) -> Result<R, StoreError> {
+    std::thread::Builder::new()
+        .name("parrhesia-pg-setup".into())
+        .spawn(f)
+        .map_err(|e| StoreError::Io(e.to_string()))?
+        .join()
+        .map_err(|_| StoreError::Io("the PostgreSQL set-up thread panicked".into()))?
+}
+
+/// Apply every migration the database does not have yet, in order, each
+/// in its own transaction, under [`MIGRATE_LOCK`] so that instances
+/// starting together migrate once.
+fn migrate(client: &mut Client) -> Result<(), StoreError> {
+    client
+        .execute("SELECT pg_advisory_lock($1)", &[&MIGRATE_LOCK])
+        .map_err(pg_err)?;
+    let result = (|| {
+        client.batch_execute(
+            "CREATE TABLE IF NOT EXISTS parrhesia_schema (version integer PRIMARY KEY)",
+        )?;
+        let have: Option<i32> = client
+            .query_one("SELECT max(version) FROM parrhesia_schema", &[])?
+            .get(0);
+        let have = have.unwrap_or(0);
+        for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > have) {
+            let mut tx = client.transaction()?;
+            tx.batch_execute(sql)?;
+            tx.execute(
+                "INSERT INTO parrhesia_schema (version) VALUES ($1)",
+                &[version],
+            )?;
+            tx.commit()?;
+        }
+        Ok::<_, postgres::Error>(())
+    })();
+    let unlocked = client.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATE_LOCK]);
+    result.map_err(pg_err)?;
+    unlocked.map(|_| ()).map_err(pg_err)
+}
+
+/// Held while an instance starts up (see [`STARTUP_LOCK`]); released when
+/// dropped, or when the process dies (the session ends).
+pub struct StartupLock {
+    release: Option<Sender<()>>,
+    done: Option<std::thread::JoinHandle<()>>,
+}
+
+impl StartupLock {
+    /// Wait for, and take, the start-up lock of the database at `url`.
+    pub fn acquire(url: &str) -> Result<Self, StoreError> {
+        let url = url.to_owned();
+        let (locked_tx, locked) = sync_channel::<Result<(), StoreError>>(1);
+        let (release, released) = channel::<()>();
+        let done = std::thread::Builder::new()
+            .name("parrhesia-pg-startup".into())
+            .spawn(move || {
+                let mut client = match Client::connect(&url, NoTls) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        let _ = locked_tx.send(Err(pg_err(e)));
+                        return;
+                    }
+                };
+                let took = client
+                    .execute("SELECT pg_advisory_lock($1)", &[&STARTUP_LOCK])
+                    .map(|_| ())
+                    .map_err(pg_err);
+                let ok = took.is_ok();
+                let _ = locked_tx.send(took);
+                if ok {
+                    // Until dropped (the sender goes away) or told to.
+                    let _ = released.recv();
+                    let _ = client.execute("SELECT pg_advisory_unlock($1)", &[&STARTUP_LOCK]);
+                }
+            })
+            .map_err(|e| StoreError::Io(e.to_string()))?;
+        locked
+            .recv()
+            .map_err(|_| StoreError::Io("the start-up lock thread stopped".into()))??;
+        Ok(Self {
+            release: Some(release),
+            done: Some(done),
+        })
+    }
+}
+
+impl Drop for StartupLock {
+    fn drop(&mut self) {
+        if let Some(r) = self.release.take() {
+            let _ = r.send(());
+        }
+        if let Some(d) = self.done.take() {
+            let _ = d.join();
+        }
+    }
+}

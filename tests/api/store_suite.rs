@@ -1,0 +1,275 @@
+//! The store suite, generic over the backend (issue 9): every case runs on
+//! sled (`store_suite::sled::…`) and on PostgreSQL
+//! (`store_suite::postgres::…`), through the real server and the real
+//! `Store`. Guarantees 3, 6 and 7 on both backends.
+
+use crate::backends::{spawn_on, Backend};
+use crate::helpers::{client, TestApp, ADMIN_TOKEN};
+use crate::privacy_pass::critique;
+use awc::http::StatusCode;
+use futures_util::future::join_all;
+use parrhesia::audit::merkle;
+use parrhesia::domain::Slug;
+use parrhesia::store::Location;
+use serde_json::json;
+use time::Duration;
+
+crate::for_both_backends!(
+    organisations_and_rounds_are_kept_and_unique,
+    a_code_is_spent_exactly_once_under_a_race,
+    a_token_is_spent_exactly_once_under_a_race_and_pruned_with_its_key,
+    invitations_count_down_and_run_out,
+    sealing_logs_the_period_and_freezes_its_digest,
+    texts_are_destroyed_past_retention,
+    a_backup_restores_into_an_empty_store_only,
+);
+
+async fn app_with_round(backend: Backend) -> Option<TestApp> {
+    let app = spawn_on(backend).await?;
+    app.setup_round("care", "spring", 2).await;
+    Some(app)
+}
+
+async fn organisations_and_rounds_are_kept_and_unique(backend: Backend) {
+    let Some(app) = app_with_round(backend).await else {
+        return;
+    };
+    let again = app
+        .admin_post(
+            "/api/v1/admin/organisations",
+            json!({"slug": "care", "name": "Care again"}),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    let changed = app
+        .admin_patch("/api/v1/admin/rounds/spring", json!({"min_group": 7}))
+        .await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.body);
+    let round = app.store.round("spring").unwrap().unwrap();
+    assert_eq!(round.min_group.get(), 7);
+    assert_eq!(
+        app.store
+            .organisation("care")
+            .unwrap()
+            .unwrap()
+            .slug
+            .as_str(),
+        "care"
+    );
+    assert_eq!(app.store.rounds().unwrap().len(), 1);
+}
+
+async fn a_code_is_spent_exactly_once_under_a_race(backend: Backend) {
+    let Some(app) = app_with_round(backend).await else {
+        return;
+    };
+    let code = app.codes("spring", 1).await.remove(0);
+    let answers = join_all((0..16).map(|_| {
+        let mut body = critique();
+        body["code"] = json!(code);
+        app.submit_json("spring", body)
+    }))
+    .await;
+    let ok = answers
+        .iter()
+        .filter(|a| a.status == StatusCode::CREATED)
+        .count();
+    assert_eq!(ok, 1, "exactly one submission is received");
+    for a in answers.iter().filter(|a| a.status != StatusCode::CREATED) {
+        assert_eq!(a.json()["error"], "code_spent", "{}", a.body);
+    }
+    assert_eq!(app.stored(), (1, 1));
+    let stats = app
+        .store
+        .round_stats(&Slug::parse("spring", "round").unwrap())
+        .unwrap();
+    assert_eq!(
+        (stats.critiques, stats.codes_issued, stats.codes_spent),
+        (1, 1, 1)
+    );
+}
+
+async fn a_token_is_spent_exactly_once_under_a_race_and_pruned_with_its_key(backend: Backend) {
+    let Some(app) = app_with_round(backend).await else {
+        return;
+    };
+    let invitation = app.invitations("spring", 1, Some(1)).await.remove(0);
+    let (_, _, token) = app.fetch_token("spring", &invitation).await;
+    let answers =
+        join_all((0..16).map(|_| app.submit_with_token("spring", &token, critique()))).await;
+    let ok = answers
+        .iter()
+        .filter(|a| a.status == StatusCode::CREATED)
+        .count();
+    assert_eq!(ok, 1, "exactly one submission is received");
+    for a in answers.iter().filter(|a| a.status != StatusCode::CREATED) {
+        assert_eq!(a.json()["error"], "token_spent", "{}", a.body);
+    }
+    assert_eq!(app.store.critique_count().unwrap(), 1);
+    assert_eq!(app.store.spent_nonce_count().unwrap(), 1);
+    // Once its key has expired, a key's spent nonces go (and only then).
+    let keys: Vec<[u8; 32]> = app
+        .token_keys
+        .iter()
+        .map(|k| {
+            let bytes: Vec<u8> = (0..64)
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&k.token_key_id[i..i + 2], 16).unwrap())
+                .collect();
+            bytes.try_into().unwrap()
+        })
+        .collect();
+    assert_eq!(app.store.prune_spent_nonces(&keys).unwrap(), 0);
+    assert_eq!(app.store.spent_nonce_count().unwrap(), 1);
+    assert_eq!(app.store.prune_spent_nonces(&[]).unwrap(), 1);
+    assert_eq!(app.store.spent_nonce_count().unwrap(), 0);
+}
+
+async fn invitations_count_down_and_run_out(backend: Backend) {
+    let Some(app) = app_with_round(backend).await else {
+        return;
+    };
+    let invitation = app.invitations("spring", 1, Some(2)).await.remove(0);
+    let left = |app: &TestApp| -> Vec<u32> {
+        app.store
+            .invitation_records()
+            .unwrap()
+            .iter()
+            .map(|(_, v)| u32::from_be_bytes(v[..4].try_into().unwrap()))
+            .collect()
+    };
+    assert_eq!(left(&app), [2]);
+    app.fetch_token("spring", &invitation).await;
+    assert_eq!(left(&app), [1]);
+    app.fetch_token("spring", &invitation).await;
+    assert_eq!(left(&app), [0]);
+}
+
+/// Two critiques in the week of 26 November, then a week later.
+async fn two_critiques_then_next_week(app: &TestApp) {
+    for code in app.codes("spring", 2).await {
+        let mut body = critique();
+        body["code"] = json!(code);
+        let a = app.submit_json("spring", body).await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    }
+    app.clock
+        .set(crate::helpers::thursday() + Duration::days(7));
+}
+
+async fn sealing_logs_the_period_and_freezes_its_digest(backend: Backend) {
+    let Some(app) = app_with_round(backend).await else {
+        return;
+    };
+    two_critiques_then_next_week(&app).await;
+    let first = app.get("/api/v1/organisations/care/digest").await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    let sealed = app.store.all_sealed_periods().unwrap();
+    assert_eq!(sealed.len(), 1);
+    assert_eq!(sealed[0].period, "2026-11-23");
+    let round = Slug::parse("spring", "round").unwrap();
+    assert_eq!(
+        app.store
+            .critique_texts(&round, "2026-11-23")
+            .unwrap()
+            .len(),
+        2
+    );
+    // The signed log holds the token keys' head and the period's head, and
+    // its stored leaves hash to the last head's root.
+    let heads = app.store.tree_heads().unwrap();
+    assert_eq!(heads.len(), 2);
+    let size = app.store.log_size().unwrap();
+    assert_eq!(heads[1].tree_size, size);
+    let hashes = app.store.leaf_hashes(size).unwrap();
+    assert_eq!(
+        parrhesia::encoding::hex(&merkle::root(&hashes)),
+        heads[1].root_hash
+    );
+    assert_eq!(app.store.leaves(0, size).unwrap().len() as u64, size);
+    // Frozen: reading again (and sealing again) changes nothing.
+    app.store
+        .seal(parrhesia::clock::Clock::today(&app.clock), false)
+        .await
+        .unwrap();
+    let again = app.get("/api/v1/organisations/care/digest").await;
+    assert_eq!(first.body, again.body);
+    assert_eq!(app.store.tree_heads().unwrap().len(), 2);
+}
+
+async fn texts_are_destroyed_past_retention(backend: Backend) {
+    let Some(app) = app_with_round(backend).await else {
+        return;
+    };
+    two_critiques_then_next_week(&app).await;
+    app.store
+        .seal(parrhesia::clock::Clock::today(&app.clock), false)
+        .await
+        .unwrap();
+    let round = Slug::parse("spring", "round").unwrap();
+    assert_eq!(
+        app.store
+            .sealed_records(&round, "2026-11-23")
+            .unwrap()
+            .len(),
+        2
+    );
+    app.clock
+        .set(crate::helpers::thursday() + Duration::weeks(60));
+    app.store
+        .seal(parrhesia::clock::Clock::today(&app.clock), false)
+        .await
+        .unwrap();
+    assert!(app
+        .store
+        .sealed_records(&round, "2026-11-23")
+        .unwrap()
+        .is_empty());
+    assert!(
+        app.store
+            .sealed_period(&round, "2026-11-23")
+            .unwrap()
+            .unwrap()
+            .shredded
+    );
+    assert_eq!(app.store.critique_count().unwrap(), 0);
+    // Counts and the log stay.
+    assert_eq!(app.store.round_stats(&round).unwrap().critiques, 2);
+}
+
+async fn a_backup_restores_into_an_empty_store_only(backend: Backend) {
+    let Some(app) = app_with_round(backend).await else {
+        return;
+    };
+    two_critiques_then_next_week(&app).await;
+    app.store
+        .seal(parrhesia::clock::Clock::today(&app.clock), false)
+        .await
+        .unwrap();
+    let mut res = client()
+        .post(app.url("/api/v1/admin/backup"))
+        .bearer_auth(ADMIN_TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let bytes = res.body().limit(1 << 26).await.unwrap().to_vec();
+    let records = parrhesia::store::check_backup(&bytes).unwrap();
+    let target = match backend {
+        Backend::Sled => Location::Sled(app.dirs.path().join("restored")),
+        Backend::Postgres => {
+            let server = crate::backends::postgres_server().unwrap();
+            Location::Postgres(crate::backends::fresh_database(&server))
+        }
+    };
+    let restore = move |bytes: Vec<u8>, target: Location| {
+        std::thread::spawn(move || parrhesia::store::restore(&bytes, &target))
+            .join()
+            .unwrap()
+    };
+    assert_eq!(restore(bytes.clone(), target.clone()).unwrap(), records);
+    assert!(
+        restore(bytes, target).is_err(),
+        "never into a store with data"
+    );
+}
