@@ -54,11 +54,17 @@ pub fn digest(
                     p { (m.t("digest-trend-explained")) }
                     @for release in &round.releases {
                         (release_section(m, round, release))
+                        // What was said and answered for this release, right
+                        // after its figures, so responses sit beside their themes.
+                        (super::beside_digest(
+                            m,
+                            voices.iter().filter(|v| v.round == round.slug && v.period == release.id),
+                            theme_labels,
+                        ))
                     }
                 }
             }
             p { (m.t("digest-up-to-three")) }
-            (super::beside_digest(m, voices, theme_labels))
             h2 { (m.t("digest-other-formats")) }
             ul {
                 li { a href=(format!("{path}/digest.csv")) { (m.t("digest-csv")) } }

@@ -33,6 +33,22 @@ fn option_label(m: &Messages, question: &str, option: &str) -> String {
     }
 }
 
+/// A question's figures in the order the form asks them ("Under 18"
+/// first, "Not answered" last), not in the map's alphabetical order.
+fn in_form_order<'a, F>(
+    question: &str,
+    figures: &'a BTreeMap<String, F>,
+) -> Vec<(&'a String, &'a F)> {
+    let order: &[&str] = QUESTIONS
+        .iter()
+        .find(|(q, _)| *q == question)
+        .map_or(&[], |(_, options)| *options);
+    let rank = |o: &str| order.iter().position(|x| *x == o).unwrap_or(order.len());
+    let mut out: Vec<_> = figures.iter().collect();
+    out.sort_by_key(|(o, _)| (o.as_str() == SKIPPED, rank(o)));
+    out
+}
+
 /// The form. `values`: what was chosen (question → answer), kept when the
 /// form comes back with errors; `errors`: (question, message) for each
 /// question with a problem.
@@ -148,9 +164,9 @@ fn status(m: &Messages, s: PledgeStatus) -> String {
 /// What the digest shows beside its themes, per published period:
 /// responses and pledges per theme, quotes, and the "about you" totals
 /// (`theme_labels`: slug → label).
-pub fn beside_digest(
+pub fn beside_digest<'a>(
     m: &Messages,
-    voices: &[PeriodVoices],
+    voices: impl IntoIterator<Item = &'a PeriodVoices>,
     theme_labels: &[(String, String)],
 ) -> Markup {
     let label = |slug: &str| {
@@ -164,9 +180,9 @@ pub fn beside_digest(
             @let any = !v.quotes.is_empty() || !v.responses.is_empty() || !v.pledges.is_empty() || v.about_you.is_some();
             @if any {
                 section.voices {
-                    h2 { (m.f("voices-title", &[("period", v.label.as_str().into())])) }
+                    h3 { (m.f("voices-title", &[("period", v.label.as_str().into())])) }
                     @for slug in &answered(v) {
-                        h3 { (label(slug)) }
+                        h4 { (label(slug)) }
                         @for r in v.responses.iter().filter(|r| r.theme == *slug) {
                             p { strong { (m.t("voices-response")) } " " (r.text) }
                             @if r.versions.len() > 1 {
@@ -191,7 +207,7 @@ pub fn beside_digest(
                         }
                     }
                     @if !v.quotes.is_empty() {
-                        h3 { (m.t("voices-quotes-title")) }
+                        h4 { (m.t("voices-quotes-title")) }
                         p.hint { (m.t("voices-quotes-hint")) }
                         @for q in &v.quotes {
                             figure.quote {
@@ -201,7 +217,7 @@ pub fn beside_digest(
                         }
                     }
                     @if let Some(a) = &v.about_you {
-                        h3 { (m.t("voices-about-title")) }
+                        h4 { (m.t("voices-about-title")) }
                         p { (m.f("voices-about-respondents", &[
                             ("total", a.respondents.label().into()),
                             ("k", a.k.into()),
@@ -211,7 +227,7 @@ pub fn beside_digest(
                                 caption.table-caption { (m.t(&format!("about-{question}-legend"))) }
                                 thead { tr { th scope="col" { (m.t("voices-answer")) } th.numeric scope="col" { (m.t("voices-people")) } } }
                                 tbody {
-                                    @for (option, f) in figures {
+                                    @for (option, f) in in_form_order(question, figures) {
                                         tr { th scope="row" { (option_label(m, question, option)) } td.numeric { (figure(m, f)) } }
                                     }
                                 }
