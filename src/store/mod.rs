@@ -450,7 +450,29 @@ impl Store {
     /// `close_now`, every round's open period too), then destroy texts past
     /// their retention. Returns how many periods were sealed.
     pub async fn seal(&self, today: Date, close_now: bool) -> Result<usize, StoreError> {
-        match self.write(Op::Seal { today, close_now }).await? {
+        self.seal_with(today, close_now, None).await
+    }
+
+    /// Seal what is due, as [`Store::seal`], and close `round`'s open
+    /// period now, leaving every other round's open period open.
+    pub async fn close_round(&self, today: Date, round: &Slug) -> Result<usize, StoreError> {
+        self.seal_with(today, true, Some(round.clone())).await
+    }
+
+    async fn seal_with(
+        &self,
+        today: Date,
+        close_now: bool,
+        only: Option<Slug>,
+    ) -> Result<usize, StoreError> {
+        match self
+            .write(Op::Seal {
+                today,
+                close_now,
+                only,
+            })
+            .await?
+        {
             Outcome::Sealed(n) => Ok(n),
             _ => Err(StoreError::Io("unexpected writer outcome".into())),
         }

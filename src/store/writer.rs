@@ -90,6 +90,8 @@ pub(super) enum Op {
     Seal {
         today: Date,
         close_now: bool,
+        /// With `close_now`: close only this round's open period.
+        only: Option<Slug>,
     },
     /// Append the token keys in use that the log does not hold yet, under a
     /// signed head of their own (RFC 9576 §6: everyone can check they see
@@ -346,8 +348,12 @@ impl Writer {
         let mut shredded = Vec::new();
         for (job, outcome) in batch.iter().zip(outcomes.iter_mut()) {
             let done = match &job.op {
-                Op::Seal { today, close_now } => self
-                    .seal(*today, *close_now, &mut shredded)
+                Op::Seal {
+                    today,
+                    close_now,
+                    only,
+                } => self
+                    .seal(*today, *close_now, only.as_ref(), &mut shredded)
                     .map(Outcome::Sealed),
                 Op::LogTokenKeys(keys) => self.log_token_keys(keys).map(|()| Outcome::Done),
                 Op::Staff(op) => {
@@ -404,6 +410,7 @@ impl Writer {
         &mut self,
         today: Date,
         close_now: bool,
+        only: Option<&Slug>,
         shredded: &mut Vec<(String, String)>,
     ) -> Result<usize, StoreError> {
         // "About you" answers of the periods about to be sealed go to disk
@@ -418,6 +425,7 @@ impl Writer {
             .map(|(_, v)| records::from_json(v))
             .collect::<Result<_, StoreError>>()?;
         for round in &rounds {
+            let close_now = close_now && only.is_none_or(|r| *r == round.slug);
             let current = open_period(&self.trees.periods, round, today)?;
             let all = records::period_counts(&self.trees.counters, &round.slug)?;
             for counts in &all {

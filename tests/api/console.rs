@@ -553,6 +553,16 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
             "{what}"
         );
     }
+    // Another organisation's round with a critique in its open period.
+    app.setup_round("elsewhere", "other-round", 5).await;
+    let code = app.codes("other-round", 1).await.remove(0);
+    let sent = app
+        .submit_json(
+            "other-round",
+            serde_json::json!({"code": code, "themes": ["leadership"], "text": "Still open."}),
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.body);
     // Close the period: sealed.
     let a = b
         .post("/console/periods/close", &[("round", "listen")])
@@ -560,6 +570,13 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
     assert_eq!(a.status, StatusCode::SEE_OTHER);
     let listen = parrhesia::domain::Slug::parse("listen", "round").unwrap();
     assert_eq!(app.store.sealed_periods(&listen).unwrap().len(), 1);
+    // Only that round's period: another organisation's round stays open.
+    let other = parrhesia::domain::Slug::parse("other-round", "round").unwrap();
+    assert!(app.store.sealed_periods(&other).unwrap().is_empty());
+    let unknown = b
+        .post("/console/periods/close", &[("round", "no-such-round")])
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 
     // The log: who did what to which round, at the period's granularity.
     let log = app.store.staff_actions().unwrap();

@@ -446,7 +446,9 @@ pub async fn invitations(
         .body(csv))
 }
 
-/// Seal every round's open period now (as `POST /api/v1/admin/periods/close`).
+/// Seal one round's open period now (the API's
+/// `POST /api/v1/admin/periods/close` closes every round's). Other rounds,
+/// often other organisations', keep their periods open.
 pub async fn close_periods(
     state: web::Data<AppState>,
     staff: Staff,
@@ -454,18 +456,21 @@ pub async fn close_periods(
     payload: web::Payload,
 ) -> Result<HttpResponse, ConsoleError> {
     let form = staff_form(&state, &staff, &req, payload).await?;
-    let sealed = state.store.seal(state.clock.today(), true).await?;
+    let (_, round) = load_round(&state, form.get("round"))?;
+    let sealed = state
+        .store
+        .close_round(state.clock.today(), &round.slug)
+        .await?;
     record(
         &state,
         &staff,
         "periods.close",
-        None,
+        Some(&round),
         Some(format!("{sealed} periods sealed")),
     )
     .await?;
-    let back = match state.store.round(form.get("round"))? {
-        Some(r) => format!("/console/rounds/{}?done=closed", r.slug),
-        None => "/console/organisations?done=closed".into(),
-    };
-    Ok(see_other(&back))
+    Ok(see_other(&format!(
+        "/console/rounds/{}?done=closed",
+        round.slug
+    )))
 }

@@ -219,12 +219,12 @@ pub fn round(
                 button.button type="submit" { "Make invitations and download CSV" }
             }
             h2 { "Close the current period" }
-            p { "Closing seals every round's open period now: its digest is frozen, published (groups of at least k only) \
-                and signed into the log. New critiques go into the next period." }
+            p { "Closing seals this round's open period now: its digest is frozen, published (groups of at least k only) \
+                and signed into the log. New critiques go into the next period. Other rounds are not affected." }
             form method="post" action="/console/periods/close" {
                 (csrf(frame))
                 input type="hidden" name="round" value=(round.slug);
-                button.button type="submit" { "Close the current periods" }
+                button.button type="submit" { "Close the current period" }
             }
         },
     )
