@@ -21,6 +21,7 @@ mod quotes;
 mod responses;
 mod routes;
 mod scale_out;
+mod security_doc;
 mod store_suite;
 mod stress;
 mod submission;
