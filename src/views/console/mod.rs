@@ -91,15 +91,14 @@ pub fn csrf(frame: &Frame) -> Markup {
     html! { input type="hidden" name="csrf" value=(frame.csrf); }
 }
 
-/// A labelled text input with its hint and error, GOV.UK style.
-pub fn text_field(
+/// The frame every console field shares: label, hint, error message, and
+/// the `aria-describedby` value (hint and error ids) handed to `control`.
+fn field(
     id: &str,
     label: &str,
     hint: Option<&str>,
-    input_type: &str,
-    value: &str,
     errors: &Errors,
-    autocomplete: &str,
+    control: impl FnOnce(bool, Option<String>) -> Markup,
 ) -> Markup {
     let error = error_for(errors, id);
     let hint_id = format!("{id}-hint");
@@ -111,16 +110,34 @@ pub fn text_field(
     .into_iter()
     .flatten()
     .collect();
+    let described = (!described.is_empty()).then(|| described.join(" "));
     html! {
         div.form-group.form-group-error[error.is_some()] {
             label.label for=(id) { (label) }
             @if let Some(h) = hint { div.hint id=(hint_id) { (h) } }
             @if let Some(e) = error { p.error-message id=(error_id) { span.visually-hidden { "Error: " } (e) } }
-            input.input.input-error[error.is_some()] id=(id) name=(id) type=(input_type)
-                value=(value) autocomplete=(autocomplete) spellcheck="false"
-                aria-describedby=[(!described.is_empty()).then(|| described.join(" "))];
+            (control(error.is_some(), described))
         }
     }
+}
+
+/// A labelled single-line input with its hint and error.
+pub fn text_field(
+    id: &str,
+    label: &str,
+    hint: Option<&str>,
+    input_type: &str,
+    value: &str,
+    errors: &Errors,
+    autocomplete: &str,
+) -> Markup {
+    field(id, label, hint, errors, |error, described| {
+        html! {
+            input.input.input-error[error] id=(id) name=(id) type=(input_type)
+                value=(value) autocomplete=(autocomplete) spellcheck="false"
+                aria-describedby=[described];
+        }
+    })
 }
 
 /// A labelled multi-line input with its hint and error.
@@ -131,25 +148,12 @@ pub fn text_area(
     value: &str,
     errors: &Errors,
 ) -> Markup {
-    let error = error_for(errors, id);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described: Vec<&str> = [
-        hint.map(|_| hint_id.as_str()),
-        error.map(|_| error_id.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    html! {
-        div.form-group.form-group-error[error.is_some()] {
-            label.label for=(id) { (label) }
-            @if let Some(h) = hint { div.hint id=(hint_id) { (h) } }
-            @if let Some(e) = error { p.error-message id=(error_id) { span.visually-hidden { "Error: " } (e) } }
-            textarea.textarea.input-error[error.is_some()] id=(id) name=(id) rows="6"
-                aria-describedby=[(!described.is_empty()).then(|| described.join(" "))] { (value) }
+    field(id, label, hint, errors, |error, described| {
+        html! {
+            textarea.textarea.input-error[error] id=(id) name=(id) rows="6"
+                aria-describedby=[described] { (value) }
         }
-    }
+    })
 }
 
 /// A labelled drop-down list.
@@ -160,20 +164,15 @@ pub fn select(
     chosen: &str,
     errors: &Errors,
 ) -> Markup {
-    let error = error_for(errors, id);
-    let error_id = format!("{id}-error");
-    html! {
-        div.form-group.form-group-error[error.is_some()] {
-            label.label for=(id) { (label) }
-            @if let Some(e) = error { p.error-message id=(error_id) { span.visually-hidden { "Error: " } (e) } }
-            select.input.input-error[error.is_some()] id=(id) name=(id)
-                aria-describedby=[error.map(|_| error_id.clone())] {
+    field(id, label, None, errors, |error, described| {
+        html! {
+            select.input.input-error[error] id=(id) name=(id) aria-describedby=[described] {
                 @for (v, text) in options {
                     option value=(v) selected[v == chosen] { (text) }
                 }
             }
         }
-    }
+    })
 }
 
 /// A wide table in a region that scrolls sideways on a narrow screen
