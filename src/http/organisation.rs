@@ -472,6 +472,7 @@ pub(super) fn load_voices(
         let r = round.slug.as_str();
         let responses = state.store.responses_of(r)?;
         let pledges = state.store.pledges_of(r)?;
+        let about_you = state.store.about_you_of(r)?;
         for release in releases(state, &round)? {
             let mut quotes: Vec<PublicQuote> = approved
                 .iter()
@@ -488,10 +489,11 @@ pub(super) fn load_voices(
             // written or approved.
             crate::random::shuffle(&mut quotes)
                 .map_err(|_| ApiError::Internal("random generator failed".into()))?;
-            let mut answers = Vec::new();
-            for period in &release.covers {
-                answers.extend(state.store.about_you_of(r, period)?);
-            }
+            let answers: Vec<_> = about_you
+                .iter()
+                .filter(|a| release.covers.contains(&a.period))
+                .map(|a| a.answers.clone())
+                .collect();
             out.push(PeriodVoices {
                 round: r.to_owned(),
                 period: release.period.clone(),

@@ -663,13 +663,12 @@ impl Store {
         )
     }
 
-    /// The stored answers of `round` in `period`.
-    pub fn about_you_of(&self, round: &str, period: &str) -> Result<Vec<AboutYou>, StoreError> {
+    /// The stored answers of `round`, every period (read once per digest).
+    pub fn about_you_of(&self, round: &str) -> Result<Vec<AboutYouRecord>, StoreError> {
         Ok(self
             .about_you_records()?
             .into_iter()
-            .filter(|r| r.round == round && r.period == period)
-            .map(|r| r.answers)
+            .filter(|r| r.round == round)
             .collect())
     }
 
