@@ -60,6 +60,10 @@ pub enum ApiError {
     UriTooLong(usize),
     #[error("headers too large")]
     HeadersTooLarge(usize),
+    /// The path is percent-encoded, or has an empty or dot segment or a
+    /// trailing slash (see `ratelimit::canonical`).
+    #[error("path not canonical")]
+    PathNotCanonical,
     #[error("request timeout")]
     TimedOut,
     #[error("invalid utf-8")]
@@ -137,6 +141,7 @@ impl ApiError {
             Self::PayloadTooLarge(_) => "payload_too_large",
             Self::UriTooLong(_) => "uri_too_long",
             Self::HeadersTooLarge(_) => "headers_too_large",
+            Self::PathNotCanonical => "path_not_canonical",
             Self::TimedOut => "request_timeout",
             Self::InvalidUtf8 => "invalid_utf8",
             Self::InvalidJson(_) => "invalid_json",
@@ -147,6 +152,17 @@ impl ApiError {
             Self::Internal(_) => "internal",
             Self::Voices(e) => e.code(),
         }
+    }
+
+    /// A paper code or Privacy Pass token was checked and refused: the
+    /// client's failure allowance is charged (`ratelimit`). A malformed code
+    /// (caught by its check symbol, so usually a typing slip) never reaches
+    /// a check and is not charged.
+    pub fn is_credential_failure(&self) -> bool {
+        matches!(
+            self,
+            Self::CodeUnknown | Self::CodeSpent | Self::TokenRejected(..) | Self::TokenSpent
+        )
     }
 
     /// A plain-English explanation.
@@ -205,6 +221,10 @@ impl ApiError {
             Self::HeadersTooLarge(limit) => {
                 format!("The request headers are too large: at most {limit} bytes.")
             }
+            Self::PathNotCanonical => "This web address is not written in its usual form. \
+                 Type it again without percent signs (%), double or trailing slashes, or \
+                 \".\" and \"..\" parts, or use the link you were given. Nothing was sent."
+                .into(),
             Self::TimedOut => "The request took too long to arrive. Nothing was stored; \
                  send it again."
                 .into(),
@@ -254,7 +274,9 @@ impl ResponseError for ApiError {
             | Self::TokenRequired(_)
             | Self::TokenRejected(..)
             | Self::InvitationUnknown => StatusCode::UNAUTHORIZED,
-            Self::CredentialsConflict | Self::TokenRequestInvalid(_) => StatusCode::BAD_REQUEST,
+            Self::CredentialsConflict | Self::TokenRequestInvalid(_) | Self::PathNotCanonical => {
+                StatusCode::BAD_REQUEST
+            }
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::InvalidUtf8 | Self::InvalidJson(_) | Self::InvalidQuery(_) => {
@@ -303,10 +325,14 @@ impl ResponseError for ApiError {
             }
             _ => {}
         }
-        response.json(Body {
+        let mut response = response.json(Body {
             error: self.code(),
             message: self.message(),
             errors,
-        })
+        });
+        if self.is_credential_failure() {
+            super::ratelimit::mark_credential_failed(&mut response);
+        }
+        response
     }
 }

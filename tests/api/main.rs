@@ -14,6 +14,7 @@ mod digest;
 mod helpers;
 mod inclusion;
 mod keyphrases;
+mod limits;
 mod ops;
 mod privacy_pass;
 mod process;
