@@ -73,7 +73,7 @@ themes-hint = Tick 1, 2 or { $max } boxes.
 text-label = What do you want to tell { $org }?
 text-hint = Write what you think. Do not write names.
 quote-label = { $org } can use my words
-quote-hint = Tick this if you say yes. We take out names first.
+quote-consent-hint = Tick this if you say yes. A person reads your words first. They take out names and details.
 send-button = Send
 
 ## Problems
@@ -300,7 +300,7 @@ voices-status-in_progress = Started
 voices-status-done = Done
 voices-status-dropped = Stopped
 voices-quotes-title = What people said
-voices-quotes-hint = People said we could share their words. We took out names and details. A person checked them first.
+voices-quotes-checked-hint = People said we could share their words. A person checked every quote. They took out names and details.
 voices-about-title = Who told us about themselves
 voices-about-respondents = People who answered: { $total }. We do not link these answers to comments. Small groups under { $k } people are not shown.
 voices-answer = Answer
