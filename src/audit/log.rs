@@ -9,7 +9,7 @@
 
 use super::merkle::Hash;
 use crate::encoding::{base64, from_base64, hash_from_hex, hex};
-use crate::keys::KeyDir;
+use crate::secrets::keys::KeyDir;
 use anyhow::{anyhow, Result};
 use ring::signature::{Ed25519KeyPair, KeyPair, UnparsedPublicKey, ED25519};
 use serde::{Deserialize, Serialize};

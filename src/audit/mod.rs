@@ -7,7 +7,6 @@ pub mod declaration;
 pub mod fetch;
 pub mod log;
 pub mod merkle;
-pub mod scan;
 pub mod verify;
 
 use crate::store::SealedPeriod;

@@ -9,7 +9,8 @@
 use super::api::json_body;
 use super::error::ApiError;
 use super::participant::load_round;
-use super::{sha256, AppState};
+use super::AppState;
+use crate::crypto::sha256;
 use crate::domain::{InputError, Organisation, Round, RoundUpdate, Slug, Theme, SOMETHING_ELSE};
 use crate::views;
 use actix_web::http::header;
@@ -293,10 +294,10 @@ pub(super) fn sheet_response(
     codes: &[String],
 ) -> HttpResponse {
     let url = state.round_url(round.slug.as_str());
-    let style_hash = ring::digest::digest(&ring::digest::SHA256, views::CARDS_CSS.as_bytes());
+    let style_hash = sha256(views::CARDS_CSS.as_bytes());
     let csp = format!(
         "default-src 'none'; style-src 'sha256-{}'; frame-ancestors 'none'",
-        crate::encoding::base64(style_hash.as_ref())
+        crate::encoding::base64(&style_hash)
     );
     HttpResponse::Created()
         .content_type("text/html; charset=utf-8")

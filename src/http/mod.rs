@@ -34,17 +34,16 @@ use crate::audit::log::LogSigner;
 use crate::clock::{Clock, SessionClock, SystemSessionClock};
 use crate::config::Config;
 use crate::domain::{Organisation, Round};
-use crate::keys::KeyDir;
+use crate::secrets::keys::KeyDir;
+use crate::secrets::vault::Vault;
 use crate::store::{Location, StartupLock, Store};
 use crate::tokens::issuer::Issuer;
 use crate::tokens::redeemer::Redeemer;
 use crate::tokens::{CodeKey, InvitationKey, PaperCode, TokenKeyInfo, TokenKeys};
-use crate::vault::Vault;
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
 use anyhow::Context;
-use ring::digest;
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
 use std::time::Duration;
@@ -356,7 +355,7 @@ pub(crate) async fn issue_codes(
         ));
     }
     let mut codes: Vec<String> = fresh.iter().map(PaperCode::display).collect();
-    crate::random::shuffle(&mut codes)
+    crate::secrets::random::shuffle(&mut codes)
         .map_err(|_| error::ApiError::Internal("random generator failed".into()))?;
     Ok(codes)
 }
@@ -437,13 +436,6 @@ pub fn open_stopped_store(
             location.describe()
         )
     })
-}
-
-/// SHA-256, for fingerprints and hashes of high-entropy secrets.
-pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
-    let mut out = [0u8; 32];
-    out.copy_from_slice(digest::digest(&digest::SHA256, bytes).as_ref());
-    out
 }
 
 /// The token keys in use, as the audit log records and publishes them.

@@ -36,7 +36,7 @@
 //! `critiques` (the code record says only "spent", not by which critique).
 //! Leaf and head indexes are positions in the public log: a period's
 //! commitments are appended together, in random order, when it is sealed.
-//! Critique text is sealed under the period's data key (see [`crate::vault`]),
+//! Critique text is sealed under the period's data key (see [`crate::secrets::vault`]),
 //! which lives in the key directory.
 //!
 //! # Security contract
@@ -63,8 +63,8 @@ use crate::domain::{
     InputError, Organisation, Period, Receipt, Round, RoundUpdate, Slug, Submission,
 };
 use crate::metrics::Metrics;
+use crate::secrets::vault::Vault;
 use crate::tokens::{CodeHash, InvitationHash, Redemption};
-use crate::vault::Vault;
 use kv::{Kv, Tree};
 pub use records::SealedPeriod;
 use records::{counter_key, CounterKind, StoredCritique};
@@ -430,7 +430,7 @@ impl Store {
         let op = Op::Submit {
             credential,
             id: *uuid::Uuid::new_v4().as_bytes(),
-            salt: crate::random::bytes::<32>().map_err(rng)?,
+            salt: crate::secrets::random::bytes::<32>().map_err(rng)?,
             today,
             submission,
         };
@@ -794,7 +794,7 @@ impl Store {
         &self,
         round: &Slug,
         period: &str,
-    ) -> Result<Vec<(String, crate::vault::Sealed)>, StoreError> {
+    ) -> Result<Vec<(String, crate::secrets::vault::Sealed)>, StoreError> {
         let prefix = format!("{round}\0{period}\0");
         let mut out = Vec::new();
         for (k, _) in self.trees.members.scan_prefix(prefix.as_bytes())? {

@@ -3,7 +3,7 @@
 use super::kv::Tree;
 use super::{PeriodCounts, StoreError};
 use crate::domain::Slug;
-use crate::vault::Sealed;
+use crate::secrets::vault::Sealed;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// The fields of a critique that its commitment covers, and that are sealed

@@ -325,7 +325,7 @@ impl Pending {
         }
         let mut batch = std::mem::take(&mut self.about_you);
         let rng = |_| StoreError::Io("random generator failed".into());
-        crate::random::shuffle(&mut batch).map_err(rng)?;
+        crate::secrets::random::shuffle(&mut batch).map_err(rng)?;
         let rounds = kv.open_tree("rounds")?;
         let mut writes = Vec::with_capacity(batch.len());
         for record in &mut batch {
@@ -335,7 +335,7 @@ impl Pending {
                     record.period = open_period(kv, &round, p)?.id();
                 }
             }
-            let id = crate::random::bytes::<16>().map_err(rng)?;
+            let id = crate::secrets::random::bytes::<16>().map_err(rng)?;
             writes.push((id, records::to_json(record)?));
         }
         let tree = kv.open_tree(ABOUT)?;
@@ -547,7 +547,7 @@ impl Store {
 
     /// Record a new key for `organisation` (only its hash).
     pub async fn add_org_key(&self, organisation: &str, hash: [u8; 32]) -> Result<(), StoreError> {
-        let id = crate::random::bytes::<8>()
+        let id = crate::secrets::random::bytes::<8>()
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
         expect_done(
             self.voice(VoiceOp::AddOrgKey {
@@ -692,7 +692,7 @@ impl Store {
 
 /// A fresh random id, hex (quotes, pledges).
 pub fn random_id() -> Result<String, StoreError> {
-    crate::random::bytes::<16>()
+    crate::secrets::random::bytes::<16>()
         .map(|b| hex(&b))
         .map_err(|_| StoreError::Io("random generator failed".into()))
 }

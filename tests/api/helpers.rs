@@ -4,7 +4,7 @@
 use awc::http::StatusCode;
 use parrhesia::clock::{ManualClock, ManualSessionClock};
 use parrhesia::config::Config;
-use parrhesia::http::ratelimit::RateLimitOptions;
+use parrhesia::config::RateLimitOptions;
 use parrhesia::http::Application;
 use parrhesia::store::Store;
 use serde_json::{json, Value};

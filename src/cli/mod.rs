@@ -1,6 +1,11 @@
 //! The command line: `parrhesia serve` and the other commands, and their flags. Flags and environment
 //! variables here are a stable interface (README.md lists them).
 
+pub mod backup;
+pub mod remote;
+pub mod scan;
+mod seed;
+
 use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::config::Settings;
@@ -252,17 +257,15 @@ pub fn main() -> ExitCode {
         Command::Config {
             action: ConfigAction::Check(settings),
         } => config_check(settings, sources),
-        Command::Backup { server, out } => crate::backup::backup(&server, &out),
-        Command::Restore { from, data, store } => {
-            crate::backup::restore(&from, &data, store.as_deref())
-        }
+        Command::Backup { server, out } => backup::backup(&server, &out),
+        Command::Restore { from, data, store } => backup::restore(&from, &data, store.as_deref()),
         Command::Verify { server } => verify(&server),
         Command::Audit { data, keys } => audit(&data, &keys),
         Command::Keys {
             action: KeysAction::Rotate { keys, data },
         } => rotate(&keys, &data),
         Command::Routes => print_routes(),
-        Command::BenchSeed(a) => crate::seed::run(
+        Command::BenchSeed(a) => seed::run(
             &a.data,
             &a.keys,
             &a.organisation,
@@ -273,13 +276,13 @@ pub fn main() -> ExitCode {
         Command::User(UserCommand::Add(a)) => user_add(a),
         Command::Token(TokenCommand::Fetch(a)) => {
             actix_web::rt::System::new().block_on(async move {
-                crate::remote::fetch_token(&a.server, &a.round, &a.invitation, &a.out).await?;
+                remote::fetch_token(&a.server, &a.round, &a.invitation, &a.out).await?;
                 println!("Token saved in {}", a.out.display());
                 Ok(())
             })
         }
         Command::Submit(a) => actix_web::rt::System::new().block_on(async move {
-            let receipt = crate::remote::submit(
+            let receipt = remote::submit(
                 &a.server, &a.round, &a.token, &a.themes, &a.text, a.quote_ok,
             )
             .await?;
@@ -395,7 +398,7 @@ fn verify(server: &str) -> anyhow::Result<()> {
 }
 
 fn audit(data: &std::path::Path, keys: &std::path::Path) -> anyhow::Result<()> {
-    let inventory = crate::audit::scan::scan(data, keys)?;
+    let inventory = scan::scan(data, keys)?;
     print!("{}", inventory.render());
     if inventory.findings.is_empty() {
         Ok(())
@@ -405,8 +408,8 @@ fn audit(data: &std::path::Path, keys: &std::path::Path) -> anyhow::Result<()> {
 }
 
 fn rotate(keys: &std::path::Path, data: &std::path::Path) -> anyhow::Result<()> {
-    let dir = crate::keys::KeyDir::open(keys, data)?;
-    let id = crate::vault::Vault::rotate(&dir)?;
+    let dir = crate::secrets::keys::KeyDir::open(keys, data)?;
+    let id = crate::secrets::vault::Vault::rotate(&dir)?;
     println!("New master key {id} is current. Restart the server to use it; keep the old keys.");
     Ok(())
 }

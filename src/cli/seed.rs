@@ -16,10 +16,10 @@
 use crate::audit::log::LogSigner;
 use crate::clock::{Clock, SystemClock};
 use crate::domain::{default_themes, Organisation, Round, Submission};
-use crate::keys::KeyDir;
+use crate::secrets::keys::KeyDir;
+use crate::secrets::vault::Vault;
 use crate::store::{Location, Store, StoreOptions};
 use crate::tokens::{CodeKey, PaperCode};
-use crate::vault::Vault;
 use anyhow::Context;
 use futures_util::future::join_all;
 use std::path::Path;
