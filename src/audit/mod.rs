@@ -9,7 +9,7 @@ pub mod log;
 pub mod merkle;
 pub mod verify;
 
-use crate::store::SealedPeriod;
+use crate::domain::SealedPeriod;
 use log::TreeHead;
 use serde::{Deserialize, Serialize};
 use verify::PublishedTokenKey;

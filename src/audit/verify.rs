@@ -18,8 +18,8 @@ use super::log::{Leaf, TreeHead};
 use super::merkle::{self, Hash};
 use crate::crypto::sha256;
 use crate::digest::SealedDigest;
+use crate::domain::SealedPeriod;
 use crate::encoding::hex;
-use crate::store::SealedPeriod;
 use serde::{Deserialize, Serialize};
 
 /// A token key as the issuer directory publishes it.

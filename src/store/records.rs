@@ -36,21 +36,6 @@ pub struct StoredCritique {
     pub sealed: Sealed,
 }
 
-/// A sealed period: its frozen digest (the exact JSON that was hashed into
-/// the log), where its leaves are, and the head that sealed it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SealedPeriod {
-    pub round: String,
-    pub period: String,
-    pub digest_json: String,
-    pub digest_sha256: String,
-    pub head: u64,
-    pub first_leaf: u64,
-    pub leaf_count: u64,
-    /// Set once the period's texts and data key have been destroyed.
-    pub shredded: bool,
-}
-
 /// What a counter counts.
 #[derive(Debug, Clone, Copy)]
 pub enum CounterKind {

@@ -36,9 +36,9 @@
 use super::kv::{Kv, Tree, TxResult, Txn, WriteConn};
 use super::records::{
     self, counter_key, member_key, period_key, round_period, spent_key, CounterKind,
-    CritiqueRecord, SealedPeriod, StoredCritique,
+    CritiqueRecord, StoredCritique,
 };
-use super::{StoreError, Trees};
+use super::{SealedPeriod, StoreError, Trees};
 use crate::audit::log::{Leaf, LogSigner, Totals, TreeHead};
 use crate::audit::merkle::{self, Hash};
 use crate::audit::verify::PublishedTokenKey;
