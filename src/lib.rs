@@ -19,6 +19,7 @@ pub mod messages;
 pub mod metrics;
 pub mod secrets;
 pub mod staff;
+pub mod startup;
 pub mod store;
 pub mod tokens;
 pub mod views;

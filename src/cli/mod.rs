@@ -9,7 +9,7 @@ mod seed;
 use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::config::Settings;
-use crate::http::Application;
+use crate::startup::Application;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -316,30 +316,9 @@ fn init_logging() {
         .init();
 }
 
-/// The route table, read from `http::ROUTES` itself so that a test driven by
-/// this list cannot miss a page that exists.
+/// `parrhesia routes`: the route table as JSON.
 fn print_routes() -> anyhow::Result<()> {
-    let routes: Vec<serde_json::Value> = crate::http::ROUTES
-        .iter()
-        .map(|r| {
-            // Console routes say which roles may use them, so the browser
-            // tests visit each with a user who can.
-            let roles: Option<Vec<&str>> =
-                crate::http::console::rule(r.method, r.path).map(|access| {
-                    crate::staff::Role::ALL
-                        .into_iter()
-                        .filter(|role| access.allows(*role))
-                        .map(|role| role.as_str())
-                        .collect()
-                });
-            serde_json::json!({
-                "method": r.method,
-                "path": r.path,
-                "audience": format!("{:?}", r.audience),
-                "roles": roles,
-            })
-        })
-        .collect();
+    let routes = crate::startup::route_table();
     println!("{}", serde_json::to_string_pretty(&routes)?);
     Ok(())
 }
@@ -442,7 +421,7 @@ fn user_add(a: UserAddArgs) -> anyhow::Result<()> {
     let user = User::new(username, role, organisation.clone(), hash)
         .map_err(|e| anyhow::anyhow!(e.message()))?;
     actix_web::rt::System::new().block_on(async move {
-        let store = crate::http::open_stopped_store(&a.data, &a.keys, a.store.as_deref())?;
+        let store = crate::startup::open_stopped_store(&a.data, &a.keys, a.store.as_deref())?;
         if let Some(o) = &organisation {
             anyhow::ensure!(
                 store.organisation(o.as_str())?.is_some(),
