@@ -217,3 +217,35 @@ fn every_allowed_import_still_exists() {
         );
     }
 }
+
+#[test]
+fn the_readme_layout_names_every_top_level_module_and_only_real_paths() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let section = readme
+        .split("\n### Layout\n")
+        .nth(1)
+        .expect("README.md has a Layout section")
+        .split("\n#")
+        .next()
+        .unwrap();
+    // Code spans are the odd pieces between backticks.
+    let named: BTreeSet<&str> = section
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| s.starts_with("src/"))
+        .collect();
+    for path in &named {
+        assert!(root().join(path).exists(), "README's layout names {path}");
+    }
+    for entry in std::fs::read_dir(root().join("src")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy();
+        let module = name.trim_end_matches(".rs");
+        let shown = [format!("src/{module}/"), format!("src/{module}.rs")];
+        assert!(
+            shown.iter().any(|s| named.contains(s.as_str())),
+            "README's layout does not name src/{name}"
+        );
+    }
+}
