@@ -1,5 +1,9 @@
-//! The command line: `parrhesia serve` and the other commands, and their flags. Flags and environment
-//! variables here are a stable interface (README.md lists them).
+//! The command line: `parrhesia serve` and the other commands, and their
+//! flags. Flags and environment variables here are a stable interface
+//! (README.md lists them). The commands that are more than a few lines
+//! live beside this file: [`backup`] (backup and restore), [`remote`] (the
+//! participant's token client), [`scan`] (`parrhesia audit`) and the
+//! bench-only seeder. The server itself is built by `startup`.
 
 pub mod backup;
 pub mod remote;
