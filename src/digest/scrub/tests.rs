@@ -127,15 +127,30 @@ const TABLE: &[(&str, &str)] = &[
     ("number 943 476 5918 is wrong", "number [number] is wrong"),
 ];
 
+/// Every row of `table` whose scrubbed input is not its expected output,
+/// described for the failure message.
+pub(super) fn table_failures(table: &[(&str, &str)]) -> Vec<String> {
+    table
+        .iter()
+        .filter_map(|(input, expected)| {
+            let got = scrub(input).text;
+            (got != *expected).then(|| format!("{input:?}\n   want {expected:?}\n    got {got:?}"))
+        })
+        .collect()
+}
+
+/// Each removal of `text`: its kind and what it removed.
+pub(super) fn removed(text: &str) -> Vec<(Kind, &str)> {
+    scrub(text)
+        .removals
+        .iter()
+        .map(|r| (r.kind, &text[r.range.clone()]))
+        .collect()
+}
+
 #[test]
 fn every_scrub_rule_removes_what_it_should_and_only_that() {
-    let mut failures = Vec::new();
-    for (input, expected) in TABLE {
-        let got = scrub(input).text;
-        if got != *expected {
-            failures.push(format!("{input:?}\n   want {expected:?}\n    got {got:?}"));
-        }
-    }
+    let failures = table_failures(TABLE);
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
@@ -143,13 +158,8 @@ fn every_scrub_rule_removes_what_it_should_and_only_that() {
 fn removals_carry_kind_and_byte_range_in_the_original() {
     let text = "Ring Nurse Patel on 07700 900123 — café at M1 1AE";
     let out = scrub(text);
-    let found: Vec<(Kind, &str)> = out
-        .removals
-        .iter()
-        .map(|r| (r.kind, &text[r.range.clone()]))
-        .collect();
     assert_eq!(
-        found,
+        removed(text),
         vec![
             (Kind::Name, "Patel"),
             (Kind::Phone, "07700 900123"),
