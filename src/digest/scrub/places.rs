@@ -40,12 +40,12 @@ const ROOMS: [&str; 10] = [
 /// Places named before their kind ("Rowan Ward", "Oak Lodge").
 const NAMED: [&str; 6] = ["ward", "wing", "unit", "suite", "lodge", "house"];
 
-/// Words after a number that make it a quantity, not a room ("in bed 3
-/// days").
+/// Words after a number that make it a quantity or a time, not a room
+/// ("in bed 3 days", "to bed 2 am").
 #[rustfmt::skip]
-const QUANTITIES: [&str; 16] = [
+const QUANTITIES: [&str; 18] = [
     "day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years",
-    "hour", "hours", "minute", "minutes", "time", "times",
+    "hour", "hours", "minute", "minutes", "time", "times", "am", "pm",
 ];
 
 /// Capitalised words that do not name a place before its kind ("The Ward").

@@ -23,11 +23,12 @@ const TLDS: [&str; 28] = [
 
 /// Words that often stand before "at" in a sentence about a web site.
 #[rustfmt::skip]
-const COMMON_BEFORE_AT: [&str; 32] = [
+const COMMON_BEFORE_AT: [&str; 42] = [
     "look", "looked", "looking", "shop", "shopping", "shopped", "online", "booked", "book",
     "apply", "applied", "complain", "complained", "registered", "register", "found", "read",
     "find", "it", "them", "him", "her", "me", "us", "you", "is", "was", "are", "were", "be",
-    "go", "went",
+    "go", "went", "met", "meet", "ordered", "order", "bought", "buy", "paid", "pay", "signed",
+    "logged",
 ];
 
 /// How an "at" or a "dot" was written.
