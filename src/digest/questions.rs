@@ -6,6 +6,59 @@
 //! [`super::disclosure::questions`]; everything here after [`release`]
 //! reads published figures only, so nothing it shows (trends, the
 //! plain-language line) can say more than the release does.
+//!
+//! # For the branch that wires questions in
+//!
+//! - **Storing answers.** [`crate::domain::Answers`] (question id → option
+//!   ids) goes inside the encrypted critique record, beside the text, and
+//!   nowhere in plain: per record, answers identify like words do. Store
+//!   no per-submission counter: issue 15 removes per-transaction running
+//!   counters for history independence, and a counter bumped per answer
+//!   would record arrival order. Count at sealing instead: the sealer holds
+//!   the period's data key, decrypts the period's records, and calls
+//!   [`tally`] with the period's number of submissions. (If counts are
+//!   ever needed before sealing, they go through issue 15's epoch rewrite,
+//!   never a per-submission write.)
+//! - **Sealing.** Per question: merge the counts still waiting (rolled
+//!   earlier) with the period's, [`super::disclosure::questions::publish_question`]
+//!   with [`shape`] and the round's rules; on `Publish`, freeze a
+//!   [`release`] in the sealed digest (add `questions: Vec<QuestionRelease>`
+//!   with `#[serde(default)]`); on `Roll`, keep the exact counts waiting,
+//!   secret like a rolled period's theme counts. Never log or publish exact
+//!   per-option counts: the log's totals stay what auditors check. In a
+//!   round with `answers_without_text`, seal themes with
+//!   `disclosure::publish_with(…, Picks::THEMES_OR_NONE)`.
+//! - **Digest.** [`view`] for each question of each round, from all its
+//!   frozen releases; JSON: `rounds[].questions` ([`QuestionView`]); CSV:
+//!   a separate file (say `digest-questions.csv`: organisation, round,
+//!   question, release, periods, label, respondents, option, option_label,
+//!   shown, value, trend) so the existing CSV's columns stay a contract;
+//!   Atom: each release's entry adds the plain-language lines; the page:
+//!   `views::question_section` after the themes. Describe all of it, and
+//!   the new error codes, in the OpenAPI document.
+//! - **Admin API and console.** `questions` (a list of
+//!   [`crate::domain::QuestionSpec`]) and `answers_without_text` on
+//!   `POST /api/v1/admin/rounds` and `PATCH /api/v1/admin/rounds/{round}`:
+//!   [`crate::domain::Questions::parse`] reports every problem
+//!   (`ApiError::Input` with one `InputError::Question` each; messages
+//!   start with the JSON path), then `RoundUpdate { questions,
+//!   answers_without_text, .. }.apply` enforces the freeze. The console
+//!   edits one question at a time and sends the whole list.
+//! - **Form, check step, paper form, JSON.** Radios (`scale`, `choice`) or
+//!   checkboxes (`multi`) named `q-{id}` in a `fieldset` whose `legend` is
+//!   the prompt, the hint tied by `aria-describedby`, input ids from
+//!   [`crate::domain::input_id`] (the first is `q-{id}`, which the error
+//!   summary links to: `AnswerError::field`). Put them after the code and
+//!   before the themes. Read them with
+//!   [`crate::domain::RawAnswers::from_form`] and check everything with
+//!   [`crate::domain::AnsweredSubmission::parse`]; keep the
+//!   `RawAnswers` in `FormValues` to tick them again, and carry them
+//!   through the check step with `RawAnswers::form_fields`. Easy Read uses
+//!   each option's `easy_read` label (a picture scale for the default
+//!   five-point scale). The paper form prints each question with a tick
+//!   box per option ("tick one", "tick up to N"). The JSON body gains
+//!   `"answers"` (deserialise [`crate::domain::RawAnswers`]). Participant
+//!   error messages need `error-answer_…` keys in every locale.
 
 use super::disclosure::questions::{PublishedQuestion, QuestionCounts, Shape, Shown};
 use super::disclosure::{trend, Figure};
@@ -314,20 +367,25 @@ mod tests {
         );
     }
 
+    /// A required question's counts: everyone answered.
+    fn every_one_answered(q: &Question, counts: [u64; 5]) -> QuestionCounts {
+        QuestionCounts {
+            total: counts.iter().sum(),
+            respondents: counts.iter().sum(),
+            options: q
+                .options()
+                .iter()
+                .zip(counts)
+                .map(|(x, n)| (x.id().to_string(), n))
+                .collect(),
+        }
+    }
+
     #[test]
     fn the_plain_line_adds_the_positive_side_only_when_all_of_it_is_shown() {
         let qs = questions();
         let q = qs.get("listened").unwrap();
-        let c = |o: [u64; 5]| QuestionCounts {
-            total: o.iter().sum(),
-            respondents: o.iter().sum(),
-            options: q
-                .options()
-                .iter()
-                .zip(o)
-                .map(|(x, n)| (x.id().to_string(), n))
-                .collect(),
-        };
+        let c = |o: [u64; 5]| every_one_answered(q, o);
         let r = released(q, "2026-11-09", &c([10, 12, 18, 32, 28]));
         assert_eq!(
             summary(q.kind(), &r),
@@ -354,16 +412,7 @@ mod tests {
     fn views_are_newest_first_with_trends_only_between_numbers() {
         let qs = questions();
         let q = qs.get("listened").unwrap();
-        let c = |o: [u64; 5]| QuestionCounts {
-            total: o.iter().sum(),
-            respondents: o.iter().sum(),
-            options: q
-                .options()
-                .iter()
-                .zip(o)
-                .map(|(x, n)| (x.id().to_string(), n))
-                .collect(),
-        };
+        let c = |o: [u64; 5]| every_one_answered(q, o);
         let old = released(q, "2026-11-09", &c([10, 12, 18, 32, 28]));
         let new = released(q, "2026-11-16", &c([20, 30, 12, 36, 2]));
         let v = view(q, &[new, old]);

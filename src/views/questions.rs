@@ -22,8 +22,9 @@ use maud::{html, Markup};
 const WIDTH: f64 = 320.0;
 /// Text size, in view box units.
 const FONT: usize = 14;
-/// Characters per line of a wrapped label.
-const LINE_CHARS: usize = 40;
+/// Width of a wrapped line, in narrow characters (a wide East Asian
+/// character counts twice): 34 bold characters of 14 units fit 320.
+const LINE_CHARS: usize = 34;
 /// The most releases the trend chart draws (the table lists them all).
 const TREND_RELEASES: usize = 6;
 const INK: &str = "#0b0c0c";
@@ -50,9 +51,10 @@ pub fn shown_text(m: &Messages, s: &Shown) -> String {
 pub fn summary_line(m: &Messages, q: &QuestionView, r: &QuestionReleaseView) -> Option<String> {
     let quoted = |l: &str| m.f("digest-q-label", &[("label", l.into())]);
     match r.summary.as_ref()? {
-        Summary::AlmostEveryone { label } => {
-            Some(m.f("digest-q-almost-everyone", &[("label", label.as_str().into())]))
-        }
+        Summary::AlmostEveryone { label } => Some(m.f(
+            "digest-q-almost-everyone",
+            &[("label", label.as_str().into())],
+        )),
         Summary::About { n, of, labels } => {
             let mut joined = labels.first().map(|l| quoted(l))?;
             for l in &labels[1..] {
@@ -171,22 +173,47 @@ fn num(x: f64) -> String {
     format!("{:.1}", x.max(0.0))
 }
 
-/// Split a label into lines of at most [`LINE_CHARS`] characters, at
-/// spaces where possible.
+/// How wide a character draws, in narrow characters.
+fn char_width(c: char) -> usize {
+    let wide = matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}');
+    1 + usize::from(wide)
+}
+
+fn text_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// Split a label into lines at most [`LINE_CHARS`] wide, at spaces where
+/// possible (SVG text does not wrap by itself).
 fn wrap(text: &str) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
         let mut word = word.to_owned();
-        while word.chars().count() > LINE_CHARS {
+        while text_width(&word) > LINE_CHARS {
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            let head: String = word.chars().take(LINE_CHARS).collect();
-            word = word.chars().skip(LINE_CHARS).collect();
+            let mut head = String::new();
+            let mut rest = word.chars().peekable();
+            while let Some(c) = rest.peek() {
+                if text_width(&head) + char_width(*c) > LINE_CHARS {
+                    break;
+                }
+                head.push(*c);
+                rest.next();
+            }
+            word = rest.collect();
             lines.push(head);
         }
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > LINE_CHARS {
+        if !line.is_empty() && text_width(&line) + 1 + text_width(&word) > LINE_CHARS {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
@@ -238,7 +265,11 @@ fn describe(m: &Messages, releases: &[&QuestionReleaseView]) -> String {
             .map(|o| format!("{}: {}", o.label, shown_text(m, &o.shown)))
             .collect();
         if let Some(s) = &r.no_answer {
-            parts.push(format!("{}: {}", m.t("digest-q-no-answer"), shown_text(m, s)));
+            parts.push(format!(
+                "{}: {}",
+                m.t("digest-q-no-answer"),
+                shown_text(m, s)
+            ));
         }
         parts.join("; ")
     };
@@ -261,7 +292,10 @@ fn title(m: &Messages, q: &QuestionView, releases: &[&QuestionReleaseView]) -> S
                 ("period", r.label.as_str().into()),
             ],
         ),
-        _ => m.f("digest-q-trend-title", &[("prompt", q.prompt.as_str().into())]),
+        _ => m.f(
+            "digest-q-trend-title",
+            &[("prompt", q.prompt.as_str().into())],
+        ),
     }
 }
 
@@ -290,10 +324,7 @@ pub(super) fn scale_chart(
     // One scale for every row: the widest side of any release.
     let side = |r: &QuestionReleaseView, range: std::ops::Range<usize>| -> u64 {
         let half_middle = middle.map_or(0, |i| drawn(r.options[i].shown, r) / 2);
-        range
-            .map(|i| drawn(r.options[i].shown, r))
-            .sum::<u64>()
-            + half_middle
+        range.map(|i| drawn(r.options[i].shown, r)).sum::<u64>() + half_middle
     };
     let widest = releases
         .iter()
@@ -410,17 +441,26 @@ pub(super) fn choice_chart(
             let share = drawn(opt.shown, r) as f64 / everyone(r).max(1) as f64;
             let w = share.min(1.0) * (WIDTH - TEXT_ROOM);
             let value = shown_text(m, &opt.shown);
-            let text = if trend {
-                format!("{}: {value}", r.label)
+            // In a trend, the period and figure go on a line of their own
+            // above the bar: beside it they would not fit 320 units.
+            let (beside, above) = if trend {
+                (String::new(), Some(format!("{}: {value}", r.label)))
             } else {
-                value
+                (value, None)
             };
+            if let Some(text) = above {
+                let (line, h) = lines(axis, 0.0, y + FONT - 2, &text, false);
+                body = html! { (body) (line) };
+                y += h;
+            }
             body = html! {
                 (body)
                 @if w > 0.0 {
                     rect x=(axis.rect(0.0, w)) y=(y) width=(num(w)) height=(BAR_H) fill=(BAR) {}
                 }
-                text x=(axis.text(w + 6.0)) y=(y + BAR_H - 4) font-size=(FONT) fill=(INK) { (text) }
+                @if !beside.is_empty() {
+                    text x=(axis.text(w + 6.0)) y=(y + BAR_H - 4) font-size=(FONT) fill=(INK) { (beside) }
+                }
             };
             y += BAR_H + 4;
         }
@@ -440,7 +480,7 @@ pub(super) fn choice_chart(
 /// change since the previous release.
 pub(super) fn release_table(m: &Messages, r: &QuestionReleaseView) -> Markup {
     html! {
-        table.table {
+        table.table.table-figures {
             caption.table-caption {
                 @if let Some(n) = r.respondents {
                     (m.f("digest-q-caption", &[("period", r.label.as_str().into()), ("n", n.into())]))
@@ -473,38 +513,49 @@ pub(super) fn release_table(m: &Messages, r: &QuestionReleaseView) -> Markup {
     }
 }
 
-/// Every release of a question: one row per release, newest first, one
-/// column per option. Scrolls sideways on a narrow screen.
+/// Every release of a question: one row per answer, one column per
+/// release (newest first). Scrolls sideways on a narrow screen, keyboard
+/// included, rather than squeezing numbers apart.
 pub(super) fn trend_table(m: &Messages, q: &QuestionView) -> Markup {
-    let caption = m.f("digest-q-trend-caption", &[("prompt", q.prompt.as_str().into())]);
+    let caption = m.f(
+        "digest-q-trend-caption",
+        &[("prompt", q.prompt.as_str().into())],
+    );
     let no_answer = q.releases.iter().any(|r| r.no_answer.is_some());
     let Some(first) = q.releases.first() else {
         return html! {};
     };
+    let cell = |s: Option<&Shown>| s.map_or_else(|| trend_text(m, None), |s| shown_text(m, s));
     html! {
         div.table-scroll role="region" aria-label=(caption) tabindex="0" {
-            table.table {
+            table.table.table-figures.table-trend {
                 caption.table-caption { (caption) }
                 thead { tr {
-                    th scope="col" { (m.t("digest-q-period")) }
-                    th.numeric scope="col" { (m.t("digest-q-answered-short")) }
-                    @for o in &first.options {
-                        th.numeric scope="col" { (o.label) }
-                    }
-                    @if no_answer {
-                        th.numeric scope="col" { (m.t("digest-q-no-answer")) }
+                    th scope="col" { (m.t("digest-q-answer")) }
+                    @for r in &q.releases {
+                        th.numeric scope="col" { (r.label) }
                     }
                 } }
                 tbody {
-                    @for r in &q.releases {
-                        tr {
-                            th scope="row" { (r.label) }
+                    tr {
+                        th scope="row" { (m.t("digest-q-answered-short")) }
+                        @for r in &q.releases {
                             td.numeric { (r.respondents.map_or_else(|| trend_text(m, None), |n| n.to_string())) }
-                            @for o in &r.options {
-                                td.numeric { (shown_text(m, &o.shown)) }
+                        }
+                    }
+                    @for (i, o) in first.options.iter().enumerate() {
+                        tr {
+                            th scope="row" { (o.label) }
+                            @for r in &q.releases {
+                                td.numeric { (cell(r.options.get(i).map(|o| &o.shown))) }
                             }
-                            @if no_answer {
-                                td.numeric { (r.no_answer.as_ref().map_or_else(|| trend_text(m, None), |s| shown_text(m, s))) }
+                        }
+                    }
+                    @if no_answer {
+                        tr {
+                            th scope="row" { (m.t("digest-q-no-answer")) }
+                            @for r in &q.releases {
+                                td.numeric { (cell(r.no_answer.as_ref())) }
                             }
                         }
                     }

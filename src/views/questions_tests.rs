@@ -27,13 +27,7 @@ fn exact() -> Rules {
 }
 
 /// Release `counts` (options in order) of question `id` for one period.
-fn released(
-    rules: Rules,
-    id: &str,
-    period: &str,
-    total: u64,
-    counts: &[u64],
-) -> QuestionRelease {
+fn released(rules: Rules, id: &str, period: &str, total: u64, counts: &[u64]) -> QuestionRelease {
     let qs = questions();
     let q = qs.get(id).unwrap();
     let c = QuestionCounts {
@@ -84,7 +78,10 @@ fn the_scale_chart_is_an_image_whose_description_lists_every_value() {
     let root = doc.root_element();
     assert_eq!(root.attribute("role"), Some("img"));
     assert_eq!(root.attribute("aria-labelledby"), Some("t-c d-c"));
-    assert_eq!(root.attribute("viewBox").unwrap().split(' ').nth(2), Some("320"));
+    assert_eq!(
+        root.attribute("viewBox").unwrap().split(' ').nth(2),
+        Some("320")
+    );
     let desc = root
         .descendants()
         .find(|n| n.has_tag_name("desc"))
@@ -95,8 +92,14 @@ fn the_scale_chart_is_an_image_whose_description_lists_every_value() {
         "Very badly: fewer than 5; Badly: not shown; Neither well nor badly: 20; \
          Well: 32; Very well: 28; No answer: 10"
     );
-    let title = root.descendants().find(|n| n.has_tag_name("title")).unwrap();
-    assert!(title.text().unwrap().contains("How well did staff listen to you?"));
+    let title = root
+        .descendants()
+        .find(|n| n.has_tag_name("title"))
+        .unwrap();
+    assert!(title
+        .text()
+        .unwrap()
+        .contains("How well did staff listen to you?"));
 }
 
 #[test]
@@ -123,7 +126,9 @@ fn hidden_and_withheld_answers_are_never_drawn_or_written_as_numbers() {
     assert!((w[1] / 32.0 - w[2] / 28.0).abs() < 0.01, "{w:?}");
     // The table says what the chart leaves out, in words.
     let table = release_table(&m(), latest).into_string();
-    assert!(table.contains("<th scope=\"row\">Very badly</th><td class=\"numeric\">fewer than 5</td>"));
+    assert!(
+        table.contains("<th scope=\"row\">Very badly</th><td class=\"numeric\">fewer than 5</td>")
+    );
     assert!(table.contains("<th scope=\"row\">Badly</th><td class=\"numeric\">not shown</td>"));
     assert!(table.contains("<th scope=\"row\">No answer</th><td class=\"numeric\">10</td>"));
     assert!(!table.contains(">18<") && !table.contains(">2<"));
@@ -131,7 +136,13 @@ fn hidden_and_withheld_answers_are_never_drawn_or_written_as_numbers() {
 
 #[test]
 fn the_diverging_bar_puts_negative_answers_left_of_the_centre_and_positive_right() {
-    let r = released(Rules::default(), "listened", "2026-11-09", 100, &[10, 12, 18, 32, 28]);
+    let r = released(
+        Rules::default(),
+        "listened",
+        "2026-11-09",
+        100,
+        &[10, 12, 18, 32, 28],
+    );
     let v = scale_view(&[r]);
     let chart = scale_chart(&m(), "c", &v, &[&v.releases[0]], false);
     let doc = svg(&chart);
@@ -149,15 +160,30 @@ fn the_diverging_bar_puts_negative_answers_left_of_the_centre_and_positive_right
     let palette = scale_colours(5);
     let at = |c: &str| bars.iter().find(|b| b.2 == c).unwrap().clone();
     let (neutral, badly, well) = (at(palette[2]), at(palette[1]), at(palette[3]));
-    assert!((neutral.0 + neutral.1 / 2.0 - 160.0).abs() < 0.2, "neutral across the centre");
-    assert!((badly.0 + badly.1 - neutral.0).abs() < 0.2, "badly just left of it");
-    assert!((well.0 - (neutral.0 + neutral.1)).abs() < 0.2, "well just right of it");
+    assert!(
+        (neutral.0 + neutral.1 / 2.0 - 160.0).abs() < 0.2,
+        "neutral across the centre"
+    );
+    assert!(
+        (badly.0 + badly.1 - neutral.0).abs() < 0.2,
+        "badly just left of it"
+    );
+    assert!(
+        (well.0 - (neutral.0 + neutral.1)).abs() < 0.2,
+        "well just right of it"
+    );
     assert!(at(palette[0]).0 < badly.0 && at(palette[4]).0 > well.0);
 }
 
 #[test]
 fn right_to_left_mirrors_every_box_and_anchors_text_from_the_right() {
-    let r = released(Rules::default(), "listened", "2026-11-09", 100, &[10, 12, 18, 32, 28]);
+    let r = released(
+        Rules::default(),
+        "listened",
+        "2026-11-09",
+        100,
+        &[10, 12, 18, 32, 28],
+    );
     let v = scale_view(&[r]);
     let ltr = scale_chart(&m(), "c", &v, &[&v.releases[0]], false);
     let rtl = scale_chart(&m(), "c", &v, &[&v.releases[0]], true);
@@ -172,7 +198,10 @@ fn right_to_left_mirrors_every_box_and_anchors_text_from_the_right() {
     };
     for ((lx, lw), (rx, rw)) in rects(&l).iter().zip(rects(&r)) {
         assert!((lw - rw).abs() < 0.01);
-        assert!((320.0 - lx - lw - rx).abs() < 0.2, "{lx} {lw} mirrors to {rx}");
+        assert!(
+            (320.0 - lx - lw - rx).abs() < 0.2,
+            "{lx} {lw} mirrors to {rx}"
+        );
     }
     let texts = |d: &roxmltree::Document<'_>| -> Vec<f64> {
         d.descendants()
@@ -201,11 +230,19 @@ fn everything_fits_a_320_unit_view_box_and_long_labels_wrap() {
         .filter(|n| n.has_tag_name("text"))
         .filter_map(|n| n.text())
         .collect();
-    assert!(texts.iter().all(|t| t.chars().count() <= LINE_CHARS + 16));
-    assert!(texts.contains(&"Time to talk things through with someone"));
-    assert!(texts.contains(&"who knows the service well"));
-    assert!(wrap(&"x".repeat(90)).iter().all(|l| l.chars().count() <= LINE_CHARS));
+    assert!(texts.iter().all(|t| text_width(t) <= LINE_CHARS + 16));
+    assert!(texts.contains(&"Time to talk things through with"));
+    assert!(texts.contains(&"someone who knows the service well"));
+    assert!(wrap(&"x".repeat(90))
+        .iter()
+        .all(|l| l.chars().count() <= LINE_CHARS));
     assert_eq!(wrap(""), vec![String::new()]);
+    // Wide characters count twice.
+    let wide = wrap(&"字".repeat(30));
+    assert_eq!(
+        wide.iter().map(|l| l.chars().count()).collect::<Vec<_>>(),
+        [17, 13]
+    );
 }
 
 #[test]
@@ -230,7 +267,13 @@ fn choice_bars_are_each_options_share_of_the_people_who_answered() {
 
 #[test]
 fn the_plain_line_uses_published_figures_only() {
-    let r = released(Rules::default(), "listened", "2026-11-09", 100, &[10, 12, 18, 32, 28]);
+    let r = released(
+        Rules::default(),
+        "listened",
+        "2026-11-09",
+        100,
+        &[10, 12, 18, 32, 28],
+    );
     let v = scale_view(&[r]);
     assert_eq!(
         summary_line(&m(), &v, &v.releases[0]).as_deref(),
@@ -238,7 +281,13 @@ fn the_plain_line_uses_published_figures_only() {
     );
     // Exact counts 32 + 28 are 60 too: make them differ from the rounded
     // sum, which is what is shown.
-    let r = released(Rules::default(), "listened", "2026-11-16", 100, &[10, 12, 20, 31, 27]);
+    let r = released(
+        Rules::default(),
+        "listened",
+        "2026-11-16",
+        100,
+        &[10, 12, 20, 31, 27],
+    );
     let v = scale_view(&[r]);
     assert_eq!(
         summary_line(&m(), &v, &v.releases[0]).as_deref(),
@@ -249,9 +298,15 @@ fn the_plain_line_uses_published_figures_only() {
 #[test]
 fn a_trend_draws_one_row_per_release_and_tables_them_all() {
     let releases = [
-        released("listened", "2026-11-02", 100, &[10, 12, 18, 32, 28]),
+        released(
+            exact(),
+            "listened",
+            "2026-11-02",
+            100,
+            &[10, 12, 18, 32, 28],
+        ),
         released(exact(), "listened", "2026-11-09", 110, &[2, 18, 20, 32, 28]),
-        released("listened", "2026-11-16", 90, &[20, 20, 20, 20, 10]),
+        released(exact(), "listened", "2026-11-16", 90, &[20, 20, 20, 20, 10]),
     ];
     let v = scale_view(&releases);
     let section = question_section(&m(), "r", &v).into_string();
@@ -276,14 +331,22 @@ fn a_trend_draws_one_row_per_release_and_tables_them_all() {
         assert!(desc.contains(&r.label), "{desc}");
     }
     assert!(desc.contains("Week of 2026-11-09: Very badly: fewer than 5; Badly: not shown"));
-    // Three period labels in the chart, and three rows in the table.
+    // Three period labels in the chart, and three columns in the table.
     let labels = trend
         .descendants()
         .filter(|n| n.has_tag_name("text") && n.text().is_some_and(|t| t.starts_with("Week of")))
         .count();
     assert_eq!(labels, 3);
-    assert_eq!(section.matches("<th scope=\"row\">Week of").count(), 3);
-    assert!(section.contains("tabindex=\"0\""), "the wide table scrolls by keyboard");
+    assert_eq!(
+        section
+            .matches("<th class=\"numeric\" scope=\"col\">Week of")
+            .count(),
+        3
+    );
+    assert!(
+        section.contains("tabindex=\"0\""),
+        "the wide table scrolls by keyboard"
+    );
     assert!(section.contains("“Not shown” hides a number"));
 }
 
