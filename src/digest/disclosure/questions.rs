@@ -26,11 +26,13 @@
 //!   hidden, which the release shows. Seeing a cell withheld tells the
 //!   attacker that its rounded value was one for which the release could
 //!   not stand as it was; so the check of the withheld release considers
-//!   exactly those values of the cell (each a "world"), no more: every hidden value must be completely
-//!   open in some world. If it is not, or if fewer than `min_period`
-//!   people answered, the question's counts roll into the next period's:
-//!   each question rolls up on its own ([`settle_question`]), the same
-//!   way as themes.
+//!   exactly those values of the cell (each a "world"), no more: every
+//!   hidden value must be completely open in some world. If it is not,
+//!   or if fewer than `min_period` people answered, the question's counts
+//!   roll into the next period's: each question rolls up on its own
+//!   ([`settle_question`]), the same way as themes. (With rounding, the
+//!   cell's possible values are few, so this mostly rolls; withholding
+//!   earns its keep with exact or finely rounded counts.)
 //!
 //! # Why questions can be released one at a time
 //!
