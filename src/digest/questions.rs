@@ -434,4 +434,49 @@ mod tests {
         assert_eq!(json["releases"][0]["options"][4]["shown"], "fewer_than");
         assert_eq!(json["releases"][0]["summary"]["says"], "about");
     }
+
+    proptest::proptest! {
+        /// Whatever the counts, the plain line only adds numbers that are
+        /// shown, and names only options shown as numbers (or "almost
+        /// everyone").
+        #[test]
+        fn the_plain_line_is_made_of_shown_numbers_only(
+            counts in proptest::collection::vec(0u64..40, 5),
+            base in proptest::sample::select(vec![1u32, 2, 5, 10]),
+        ) {
+            let qs = questions();
+            let q = qs.get("listened").unwrap();
+            let c = every_one_answered(q, [counts[0], counts[1], counts[2], counts[3], counts[4]]);
+            let rules = Rules::new(5, base, 10).unwrap();
+            let out = publish_question(&c, &rules, shape(q));
+            // Rolled counts show nothing; proptest fails if most roll.
+            proptest::prop_assume!(matches!(out, QuestionOutcome::Publish(_)));
+            let QuestionOutcome::Publish(p) = out else {
+                unreachable!()
+            };
+            let r = release(q, vec!["p".into()], "P".into(), p);
+            let by_label = |l: &str| r.options.iter().find(|o| o.label == l).unwrap().shown;
+            match summary(q.kind(), &r) {
+                Some(Summary::About { n, of, labels }) => {
+                    let shown: Vec<u64> = labels
+                        .iter()
+                        .map(|l| match by_label(l) {
+                            Shown::About(n) => Ok(n),
+                            other => Err(other),
+                        })
+                        .collect::<Result<_, _>>()
+                        .map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{e:?}")))?;
+                    proptest::prop_assert_eq!(n, shown.iter().sum::<u64>());
+                    proptest::prop_assert_eq!(of, r.respondents);
+                }
+                Some(Summary::AlmostEveryone { label }) => {
+                    proptest::prop_assert_eq!(by_label(&label), Shown::AlmostEveryone);
+                }
+                None => proptest::prop_assert!(r
+                    .options
+                    .iter()
+                    .all(|o| !matches!(o.shown, Shown::About(_) | Shown::AlmostEveryone))),
+            }
+        }
+    }
 }

@@ -30,8 +30,8 @@ const TREND_RELEASES: usize = 6;
 const INK: &str = "#0b0c0c";
 const BAR: &str = "#1d70b8";
 
-/// Languages written right to left. The language branch may replace this
-/// with the direction it records for each language.
+/// Languages written right to left. Issue 19 gives `Messages` the page's
+/// direction (`dir()`); use that here once it lands.
 pub(super) fn is_rtl(m: &Messages) -> bool {
     matches!(
         m.language().split('-').next(),

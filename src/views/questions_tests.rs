@@ -355,3 +355,56 @@ fn a_question_never_released_shows_nothing() {
     let v = scale_view(&[]);
     assert_eq!(question_section(&m(), "r", &v).into_string(), "");
 }
+
+proptest::proptest! {
+    /// For any counts, with exact or rounded figures: every option that is
+    /// hidden or withheld reads as words in the table and the description
+    /// and has no bar; every other option has exactly one.
+    #[test]
+    fn no_chart_or_table_shows_a_hidden_answer_as_a_number(
+        counts in proptest::collection::vec(0u64..30, 5),
+        skipped in 0u64..8,
+        base in proptest::sample::select(vec![1u32, 2, 5]),
+    ) {
+        let total = counts.iter().sum::<u64>() + skipped;
+        let qs = questions();
+        let q = qs.get("listened").unwrap();
+        let c = QuestionCounts {
+            total,
+            respondents: counts.iter().sum(),
+            options: q.options().iter().zip(&counts).map(|(o, n)| (o.id().to_string(), *n)).collect(),
+        };
+        let rules = Rules::new(5, base, 10).unwrap();
+        let out = publish_question(&c, &rules, shape(q));
+        // Rolled counts show nothing; proptest fails if most roll.
+        proptest::prop_assume!(matches!(out, QuestionOutcome::Publish(_)));
+        let QuestionOutcome::Publish(p) = out else {
+            unreachable!()
+        };
+        let v = view(q, &[release(q, vec!["p".into()], "P".into(), p)]);
+        let r = &v.releases[0];
+        let chart = scale_chart(&m(), "c", &v, &[r], false);
+        let doc = svg(&chart);
+        let bars: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("rect") && n.attribute("height") == Some("24"))
+            .map(|n| n.attribute("fill").unwrap().to_owned())
+            .collect();
+        let table = release_table(&m(), r).into_string();
+        let colours = scale_colours(5);
+        for (i, o) in r.options.iter().enumerate() {
+            let text = shown_text(&m(), &o.shown);
+            let row = format!("<th scope=\"row\">{}</th><td class=\"numeric\">{text}</td>", o.label);
+            proptest::prop_assert!(table.contains(&row), "{}", row);
+            let drawn = bars.iter().filter(|b| *b == colours[i]).count();
+            match o.shown {
+                Shown::FewerThan(_) | Shown::Withheld => {
+                    proptest::prop_assert!(text.parse::<u64>().is_err());
+                    proptest::prop_assert_eq!(drawn, 0);
+                }
+                Shown::About(n) => proptest::prop_assert_eq!(drawn, usize::from(n > 0)),
+                Shown::AlmostEveryone => proptest::prop_assert_eq!(drawn, 1),
+            }
+        }
+    }
+}
