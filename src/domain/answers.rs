@@ -48,12 +48,20 @@ pub enum RawAnswer {
 /// Answers as sent, not yet checked: question id → option ids, in the
 /// order given. Empty values (an unticked form, `""`, `[]`) count as not
 /// answered.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
     from = "BTreeMap<String, RawAnswer>",
     into = "BTreeMap<String, RawAnswer>"
 )]
 pub struct RawAnswers(BTreeMap<String, Vec<String>>);
+
+// Answers never reach a log by accident through `{:?}`: like the text,
+// they can identify their writer.
+impl std::fmt::Debug for RawAnswers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "RawAnswers({} questions)", self.0.len())
+    }
+}
 
 impl From<BTreeMap<String, RawAnswer>> for RawAnswers {
     fn from(map: BTreeMap<String, RawAnswer>) -> Self {
@@ -141,8 +149,14 @@ impl RawAnswers {
 /// round's questions and no question has more choices than it allows.
 /// Answers are stored only inside the encrypted critique record: per
 /// record, they are as identifying as a sentence of free text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 pub struct Answers(BTreeMap<Slug, Vec<Slug>>);
+
+impl std::fmt::Debug for Answers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Answers({} questions answered)", self.0.len())
+    }
+}
 
 impl Answers {
     /// Check `raw` against `questions`. On failure, one error per question

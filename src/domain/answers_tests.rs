@@ -86,6 +86,14 @@ fn each_question_at_fault_gets_one_error_in_the_round_order() {
 }
 
 #[test]
+fn answers_are_not_printed_by_debug() {
+    let r = raw(json!({"listened": "very-badly", "heard": "friend"}));
+    let a = Answers::parse(&questions(), &r).unwrap();
+    assert_eq!(format!("{r:?}"), "RawAnswers(2 questions)");
+    assert_eq!(format!("{a:?}"), "Answers(2 questions answered)");
+}
+
+#[test]
 fn unknown_question_ids_are_cut_short_and_their_number_bounded() {
     let mut many = serde_json::Map::new();
     for i in 0..50 {
