@@ -2,8 +2,9 @@
 # Resident memory of the server under PARALLEL console sign-ins sent at
 # once, for BENCHMARKS.md (issue 16). Each sign-in costs one Argon2id check
 # (19 MiB while it runs). Two ways in, each from PARALLEL different clients
-# (the server trusts 127.0.0.1 as a proxy and each request names its own
-# client in X-Forwarded-For, so no per-client limit stops them):
+# for as many user names (the server trusts 127.0.0.1 as a proxy and each
+# request names its own client in X-Forwarded-For, so neither the
+# per-client nor the per-account limit stops them):
 #   plain     POST /console/login
 #   encoded   POST /console/%6Cogin   (reached the handler with no limit
 #                                     before issue 16)
@@ -53,7 +54,7 @@ def one_run(binary, path):
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
             conn.connect()
             start.wait()
-            conn.request("POST", path, body="username=someone&password=not-the-password-42",
+            conn.request("POST", path, body=f"username=someone{i}&password=not-the-password-42",
                          headers={"Content-Type": "application/x-www-form-urlencoded",
                                   "X-Forwarded-For": f"10.{i // 250}.{i % 250}.7"})
             statuses.append(conn.getresponse().status)
