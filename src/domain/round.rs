@@ -222,8 +222,21 @@ impl RoundUpdate {
         }
         if let Some(themes) = &self.themes {
             let themes = Theme::parse_list(themes.clone())?;
-            // After opening, the old list must survive unchanged as a prefix.
-            if current.opened && !themes.starts_with(&current.themes) {
+            // After opening, the old list must survive unchanged as a prefix
+            // (its translations may be added to or corrected).
+            let words = |list: &[Theme]| -> Vec<(Slug, String, String, String)> {
+                list.iter()
+                    .map(|t| {
+                        (
+                            t.slug.clone(),
+                            t.label.clone(),
+                            t.description.clone(),
+                            t.easy_read.clone(),
+                        )
+                    })
+                    .collect()
+            };
+            if current.opened && !words(&themes).starts_with(&words(&current.themes)) {
                 return Err(InputError::ThemesLocked);
             }
             next.themes = themes;
@@ -344,6 +357,7 @@ mod tests {
             label: "Transport".into(),
             description: String::new(),
             easy_read: String::new(),
+            translations: Default::default(),
         });
         let add = RoundUpdate {
             themes: Some(added),

@@ -18,6 +18,7 @@ mod digests;
 pub mod error;
 mod form;
 mod headers;
+mod language;
 mod limits;
 mod ops;
 mod organisation;
@@ -69,12 +70,24 @@ pub struct AppState {
     pub token_keys: Arc<TokenKeys>,
     /// Staff sessions and sign-in limits (in memory).
     pub console: console::ConsoleState,
+    /// This instance's changes to the shipped messages, if any.
+    pub messages: Option<&'static crate::messages::Overrides>,
 }
 
 impl AppState {
     /// The address printed on cards for `round`.
     pub fn round_url(&self, round: &str) -> String {
-        format!("{}/r/{round}", self.public_url.trim_end_matches('/'))
+        self.round_url_in(round, None)
+    }
+
+    /// The address printed on cards for `round` in `language`: it opens
+    /// the form in that language (`?lang=`).
+    pub fn round_url_in(&self, round: &str, language: Option<&str>) -> String {
+        let base = format!("{}/r/{round}", self.public_url.trim_end_matches('/'));
+        match language {
+            Some(l) => format!("{base}?lang={l}"),
+            None => base,
+        }
     }
 }
 
@@ -159,6 +172,10 @@ impl Application {
         store_options.metrics = Arc::new(crate::metrics::Metrics::new(config.metrics_publish));
         let store = Store::open(&location, &store_options, vault, signer)
             .with_context(|| format!("could not open the store in {}", location.describe()))?;
+        let messages = match &config.messages_dir {
+            Some(dir) => Some(crate::messages::Overrides::load(dir)?),
+            None => None,
+        };
         let (invitation_secret, _) = keys.secret(INVITATION_KEY_FILE, 32)?;
         let (token_keys, _expired) = TokenKeys::load_or_rotate(&keys, clock.today())?;
         let token_keys = Arc::new(token_keys);
@@ -198,6 +215,7 @@ impl Application {
                 master_keys,
             ),
             public_url,
+            messages,
         });
         if config.demo {
             startup.demo = Some(seed_demo(&state).await?);
@@ -239,6 +257,7 @@ impl Application {
                 .app_data(bounds.clone())
                 .wrap(from_fn(ratelimit::enforce))
                 .wrap(from_fn(limits::bound_request))
+                .wrap(from_fn(language::localise))
                 .wrap(from_fn(headers::hsts))
                 .wrap(headers::security_headers())
                 .configure(routes::configure)

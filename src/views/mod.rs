@@ -14,6 +14,7 @@ mod pages;
 mod paper;
 mod round;
 mod voices;
+pub mod words;
 
 pub use audit::{audit, receipts};
 pub use cards::{code_sheet, CARDS_CSS};
@@ -21,12 +22,12 @@ pub use check::check_answers;
 pub use digest::{digest, themes};
 pub use easy::{glossary, picture, step, PICTURES};
 pub use invite::invite_page;
-pub use pages::{accessibility, helping, home, not_found, not_found_in, problem, problem_in};
+pub use pages::{accessibility, helping, home, not_found_in, problem_in};
 pub use paper::paper_form;
 pub use round::{confirmation, round_form, round_form_with_code, FormErrors, FormValues};
 pub use voices::{about_you_form, about_you_link, about_you_thanks, beside_digest};
 
-use crate::messages::Messages;
+use crate::messages::{self, Messages};
 use maud::{html, Markup, DOCTYPE};
 
 /// The page frame in standard English, for pages without an Easy Read
@@ -80,12 +81,21 @@ fn frame(
     };
     html! {
         (DOCTYPE)
-        html lang=(m.language()) {
+        html lang=(m.language()) dir=(m.dir()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
                 link rel="stylesheet" href="/static/style.css";
+                @if let Some(path) = path {
+                    // The same page in every language (HTML §4.6.7.1,
+                    // rel=alternate with hreflang), and the one that
+                    // follows the browser's languages.
+                    @for l in messages::language_list() {
+                        link rel="alternate" hreflang=(l.tag) href=(m.href_in(path, l.tag));
+                    }
+                    link rel="alternate" hreflang="x-default" href=(path);
+                }
             }
             body.easy[m.easy] {
                 a.skip-link href="#main" { (m.t("skip-link")) }
@@ -97,6 +107,7 @@ fn frame(
                             a.variant-link href=(m.toggle_href(path)) {
                                 @if m.easy { (m.t("standard-link")) } @else { (m.t("easy-read-link")) }
                             }
+                            (language_links(m, path))
                         }
                     }
                 }
@@ -109,6 +120,27 @@ fn frame(
                         ul.footer-links {
                             li { a href=(m.href("/helping")) { (m.t("footer-helping")) } }
                             li { a href=(m.href("/accessibility")) { (m.t("footer-accessibility")) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The language switcher: every shipped language, each named in itself
+/// and marked with its own `lang` and `dir`, linking to `path` in it; the
+/// current one is not a link.
+pub fn language_links(m: &Messages, path: &str) -> Markup {
+    html! {
+        nav.languages aria-label=(m.t("language-switcher")) {
+            ul {
+                @for l in messages::language_list() {
+                    li {
+                        @if l.tag == m.language() {
+                            span.language-current lang=(l.tag) dir=(l.dir) aria-current="true" { (l.name) }
+                        } @else {
+                            a href=(m.href_in(path, l.tag)) hreflang=(l.tag) lang=(l.tag) dir=(l.dir) { (l.name) }
                         }
                     }
                 }

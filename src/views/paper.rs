@@ -7,7 +7,7 @@
 //! the page frame and sets A4 with large type.
 
 use super::round::{information_in_advance, round_path};
-use super::{layout_in, step};
+use super::{layout_in, step, words};
 use crate::domain::{Organisation, Round, MAX_THEMES};
 use crate::messages::Messages;
 use maud::{html, Markup};
@@ -54,7 +54,7 @@ pub fn paper_form(m: &Messages, org: &Organisation, round: &Round, round_url: &s
                     h2 #paper-themes { (m.f("paper-themes-label", &[max()])) }
                     ul.tick-list {
                         @for theme in &round.themes {
-                            li { span.tick-box aria-hidden="true" {} (theme.label) }
+                            li { span.tick-box aria-hidden="true" {} (words::label(m, theme)) }
                         }
                     }
                 }

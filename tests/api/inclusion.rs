@@ -258,7 +258,7 @@ async fn a_language_is_chosen_with_lang_and_kept_in_links() {
     app.setup_round("care", "spring", 5).await;
     // Only English is shipped; an unknown language falls back to it.
     let page = app.get("/r/spring?lang=xx").await.body;
-    assert!(page.contains("<html lang=\"en\">"));
+    assert!(page.contains("<html lang=\"en\" dir=\"ltr\">"));
     assert!(page.contains("action=\"/r/spring/check\""));
     let easy = app.get("/r/spring?easy=1").await.body;
     assert!(

@@ -277,6 +277,7 @@ fn parse_themes(text: &str) -> Result<Vec<Theme>, InputError> {
                 label,
                 description: parts.next().unwrap_or("").to_owned(),
                 easy_read: parts.next().unwrap_or("").to_owned(),
+                translations: Default::default(),
             })
         })
         .collect()
@@ -381,6 +382,18 @@ pub async fn issue_codes(
             StatusCode::BAD_REQUEST,
         );
     };
+    let Ok(language) = crate::http::admin::card_language(Some(form.get("language"))) else {
+        let errors = [("language", "Choose a language from the list.".into())];
+        return round_page(
+            &state,
+            &staff,
+            &path,
+            &form.values(),
+            &errors,
+            None,
+            StatusCode::BAD_REQUEST,
+        );
+    };
     let codes = crate::http::issue_codes(&state, &round, n).await?;
     record(
         &state,
@@ -391,7 +404,7 @@ pub async fn issue_codes(
     )
     .await?;
     Ok(crate::http::admin::sheet_response(
-        &state, &org, &round, &codes,
+        &state, &org, &round, &codes, language,
     ))
 }
 
@@ -422,7 +435,23 @@ pub async fn invitations(
             StatusCode::BAD_REQUEST,
         );
     };
-    let made = crate::http::privacy_pass::issue_invitations(&state, &round, n, 1).await?;
+    let Ok(language) = crate::http::admin::card_language(Some(form.get("invitation-language")))
+    else {
+        let errors = [(
+            "invitation-language",
+            "Choose a language from the list.".into(),
+        )];
+        return round_page(
+            &state,
+            &staff,
+            &path,
+            &form.values(),
+            &errors,
+            None,
+            StatusCode::BAD_REQUEST,
+        );
+    };
+    let made = crate::http::privacy_pass::issue_invitations(&state, &round, n, 1, language).await?;
     record(
         &state,
         &staff,

@@ -106,6 +106,7 @@ pub async fn promote(
         label: label.clone(),
         description: String::new(),
         easy_read: String::new(),
+        translations: Default::default(),
     });
     let result = match theme {
         Ok(t) => crate::http::admin::append_themes(&state, target.clone(), vec![t]).await,
