@@ -84,7 +84,7 @@ before-once = رمزك يعمل مرة واحدة فقط.
 form-paper = احصل على نموذج ورقي بدلًا من ذلك
 form-helping = هل تساعد شخصًا؟ اقرأ هذه الصفحة
 code-label = رمزك
-code-hint = الرمز على بطاقتك. شكله مثل 7KQ2-M9XD-4RT5.
+code-hint = الرمز على بطاقتك. شكله مثل { $example }.
 themes-legend = عمّ تتحدث؟
 themes-hint = ضع علامة في مربع واحد أو مربعين أو { $max } { $max ->
     [few] مربعات

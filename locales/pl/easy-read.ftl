@@ -77,7 +77,7 @@ before-once = Twój kod działa tylko jeden raz.
 form-paper = Weź formularz papierowy
 form-helping = Pomagasz komuś? Przeczytaj tę stronę
 code-label = Twój kod
-code-hint = Kod jest na twojej karcie. Wygląda tak: 7KQ2-M9XD-4RT5.
+code-hint = Kod jest na twojej karcie. Wygląda tak: { $example }.
 themes-legend = Czego to dotyczy?
 themes-hint = Zaznacz 1, 2 lub { $max } { $max ->
     [one] kratkę

@@ -81,7 +81,7 @@ before-once = Twój kod działa jeden raz. Po naciśnięciu „Wyślij” nie mo
 form-paper = Możesz też wypełnić formularz papierowy
 form-helping = Wpisujesz to za kogoś innego? Przeczytaj wskazówki dla osób pomagających
 code-label = Twój kod
-code-hint = Jest wydrukowany na twojej karcie, na przykład 7KQ2-M9XD-4RT5. Możesz pisać wielkimi lub małymi literami.
+code-hint = Jest wydrukowany na twojej karcie, na przykład { $example }. Możesz pisać wielkimi lub małymi literami.
 themes-legend = Czego to dotyczy?
 themes-hint = Wybierz 1, 2 lub { $max } { $max ->
     [one] temat

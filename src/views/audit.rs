@@ -22,7 +22,7 @@ pub fn audit(m: &Messages, doc: &AuditDocument, public_url: &str) -> Markup {
             h1 { (m.t("audit-title")) }
             p.lead { (m.t("audit-lead")) }
             h2 { (m.t("audit-receipt-title")) }
-            p { (m.f("audit-receipt", &[("example", EXAMPLE_RECEIPT.into())])) }
+            p { (super::with_code(m, "audit-receipt", EXAMPLE_RECEIPT)) }
             h2 { (m.t("audit-sealed-title")) }
             @if doc.periods.is_empty() {
                 p { (m.t("audit-none-sealed")) }

@@ -149,6 +149,18 @@ pub fn language_links(m: &Messages, path: &str) -> Markup {
     }
 }
 
+/// A message with a code or receipt in it (its argument `example`): the
+/// code is kept left to right and on one line in every language.
+pub fn with_code(m: &Messages, key: &str, code: &str) -> Markup {
+    let text = m.f(key, &[("example", code.into())]);
+    let (before, after) = text.split_once(code).unwrap_or((&text, ""));
+    html! {
+        (before)
+        @if text.contains(code) { bdi.nowrap dir="ltr" { (code) } }
+        (after)
+    }
+}
+
 /// A GOV.UK-style error summary in standard English.
 pub fn error_summary(items: &[(&str, String)]) -> Markup {
     error_summary_in(&Messages::english(), items)

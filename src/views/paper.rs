@@ -43,7 +43,8 @@ pub fn paper_form(m: &Messages, org: &Organisation, round: &Round, round_url: &s
                 }
                 section.paper-part aria-labelledby="paper-code" {
                     h2 #paper-code { (m.t("paper-code-label")) }
-                    p.code-boxes aria-hidden="true" {
+                    // Codes read left to right in every language.
+                    p.code-boxes aria-hidden="true" dir="ltr" {
                         @for (i, group) in CODE_GROUPS.iter().enumerate() {
                             @if i > 0 { span.code-dash { "–" } }
                             @for _ in 0..*group { span.code-box {} }

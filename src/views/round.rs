@@ -9,6 +9,9 @@ use crate::domain::{Organisation, Receipt, Round, MAX_THEMES};
 use crate::messages::Messages;
 use maud::{html, Markup};
 
+/// The code printed in the hint, as on a card.
+const EXAMPLE_CODE: &str = "7KQ2-M9XD-4RT5";
+
 /// What the person typed, kept when the form is shown again (never the code).
 #[derive(Debug, Default, Clone)]
 pub struct FormValues {
@@ -106,7 +109,7 @@ pub fn round_form_with_code(
             div.form-group.(if code_error.is_some() { "form-group-error" } else { "" }) {
                 (step(m, "card", html! {
                     label.label for="code" { (m.t("code-label")) }
-                    div #code-hint .hint { (m.t("code-hint")) }
+                    div #code-hint .hint { (super::with_code(m, "code-hint", EXAMPLE_CODE)) }
                     @if let Some(e) = &code_error {
                         p #code-error .error-message { (error_message(m, e)) }
                     }

@@ -14,6 +14,7 @@ mod digest;
 mod helpers;
 mod inclusion;
 mod keyphrases;
+mod languages;
 mod ops;
 mod privacy_pass;
 mod process;
