@@ -1,21 +1,35 @@
 //! Parsed domain types. Input becomes one of these through a `parse` that
 //! returns a `Result`; after that the type is the proof that it is valid.
 //!
-//! Nothing here knows about HTTP, sled or ring.
+//! Beside them, the shared vocabulary that the store keeps and the digest
+//! and the audit log read (counts, sealed periods, rules, the records
+//! published beside a digest), so those modules need not import each other.
+//!
+//! Nothing here knows about HTTP, sled or ring, and nothing here imports
+//! another module of the crate: `domain` is the bottom layer.
 
 mod critique;
 mod period;
 mod receipt;
+mod records;
 mod round;
+mod rules;
 mod slug;
 mod theme;
+mod voices;
 
 pub use critique::{CritiqueText, Submission, MAX_TEXT_CHARS, MAX_THEMES};
 pub use period::{Period, PeriodLength};
 pub use receipt::Receipt;
+pub use records::{PeriodCounts, RoundStats, SealedPeriod, Totals};
 pub use round::{MinGroup, Organisation, Round, RoundUpdate};
+pub use rules::{Rules, RulesError};
 pub use slug::Slug;
 pub use theme::{default_themes, Theme, ThemeText, DEFAULT_SLUGS, SOMETHING_ELSE};
+pub use voices::{
+    AboutYou, AboutYouRecord, Candidate, PledgeChange, PledgeRecord, PledgeStatus, QuoteRecord,
+    QuoteState, RejectReason, ResponseRecord, ResponseVersion, QUESTIONS, SKIPPED,
+};
 
 use fluent_bundle::FluentValue;
 
@@ -23,7 +37,8 @@ use fluent_bundle::FluentValue;
 ///
 /// Each variant has a stable machine code ([`InputError::code`]) used by the
 /// JSON API, and a message in `locales/<language>/api.ftl` under that code
-/// (the participant's form has its own, gentler wording in `standard.ftl`).
+/// with [`InputError::arguments`] (`crate::messages::Explain` says it; the
+/// participant's form has its own, gentler wording in `standard.ftl`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InputError {
     #[error("code missing")]
@@ -59,13 +74,13 @@ pub enum InputError {
     #[error("bad retention")]
     RetentionInvalid,
     #[error("disclosure rules invalid")]
-    RulesInvalid(crate::digest::disclosure::RulesError),
+    RulesInvalid(RulesError),
     #[error("disclosure rules loosened")]
     RulesLoosened,
     /// A language that is not shipped (cards and invitations printed for
-    /// one language).
+    /// one language, a theme's translation); `shipped` lists those that are.
     #[error("unknown language")]
-    LanguageUnknown,
+    LanguageUnknown { shipped: String },
 }
 
 impl InputError {
@@ -90,7 +105,7 @@ impl InputError {
             Self::RetentionInvalid => "retention_invalid",
             Self::RulesInvalid(_) => "rules_invalid",
             Self::RulesLoosened => "rules_loosened",
-            Self::LanguageUnknown => "language_unknown",
+            Self::LanguageUnknown { .. } => "language_unknown",
         }
     }
 
@@ -106,9 +121,7 @@ impl InputError {
                 vec![("field", (*field).into())]
             }
             Self::MinGroupLowered { current } => vec![("current", (*current).into())],
-            Self::LanguageUnknown => {
-                vec![("languages", crate::messages::languages().join(", ").into())]
-            }
+            Self::LanguageUnknown { shipped } => vec![("languages", shipped.clone().into())],
             _ => Vec::new(),
         }
     }
@@ -118,19 +131,6 @@ impl InputError {
         match self {
             Self::RulesInvalid(e) => Some(e.to_string()),
             _ => None,
-        }
-    }
-
-    /// What went wrong and how to put it right, in plain English (the
-    /// console and the command line; the API answers in the request's
-    /// language).
-    pub fn message(&self) -> String {
-        let text = crate::messages::Messages::english()
-            .api()
-            .f(self.code(), &self.arguments());
-        match self.detail() {
-            Some(detail) => format!("{text} ({detail})"),
-            None => text,
         }
     }
 }

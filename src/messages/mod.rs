@@ -363,6 +363,39 @@ fn href_with(path: &str, lang: Option<&str>, easy: bool) -> String {
     }
 }
 
+/// Problems of the domain said in words (`api.ftl`, keyed by their stable
+/// code). The domain names its problems and their arguments; the words
+/// live here, above it.
+pub trait Explain {
+    /// In plain English, with any technical detail: the console, the
+    /// command line and logs.
+    fn message(&self) -> String;
+    /// In `m`'s language (the JSON API), without technical detail.
+    fn message_in(&self, m: &Messages) -> String;
+}
+
+impl Explain for crate::domain::InputError {
+    fn message(&self) -> String {
+        let text = self.message_in(&Messages::english());
+        match self.detail() {
+            Some(detail) => format!("{text} ({detail})"),
+            None => text,
+        }
+    }
+
+    fn message_in(&self, m: &Messages) -> String {
+        m.api().f(self.code(), &self.arguments())
+    }
+}
+
+/// `InputError::LanguageUnknown` for a language that is not shipped (or
+/// is English, where only another language is meant).
+pub fn language_unknown() -> crate::domain::InputError {
+    crate::domain::InputError::LanguageUnknown {
+        shipped: languages().join(", "),
+    }
+}
+
 /// A missing message is a bug the tests must catch, never a broken page for
 /// a participant: debug builds stop, release builds show the key.
 fn missing(key: &str, what: &str) {

@@ -441,7 +441,7 @@ async fn a_host_changes_a_message_for_one_instance_without_rebuilding() {
             parrhesia::config::Config::new(bad.path().join("data"), bad.path().join("keys"));
         config.bind = "127.0.0.1:0".into();
         config.messages_dir = Some(bad.path().to_owned());
-        let error = parrhesia::http::Application::build(
+        let error = parrhesia::startup::Application::build(
             config,
             std::sync::Arc::new(parrhesia::clock::ManualClock::new(thursday())),
         )

@@ -318,8 +318,14 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
     answers.push(collect(with_markers(api.client.get(api.url("/o/care"))).send()).await);
     let statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
     assert_eq!(statuses, vec![200, 200, 201, 409, 200, 200]);
-    assert!(answers[0].body.contains("<html lang=\"cy\""), "Accept-Language was read");
-    assert!(answers[1].body.contains("<html lang=\"ar\""), "?lang= was read");
+    assert!(
+        answers[0].body.contains("<html lang=\"cy\""),
+        "Accept-Language was read"
+    );
+    assert!(
+        answers[1].body.contains("<html lang=\"ar\""),
+        "?lang= was read"
+    );
     for a in &answers {
         assert!(
             a.headers.get("set-cookie").is_none(),

@@ -8,6 +8,7 @@ use crate::domain::{InputError, Organisation, Round, RoundUpdate, Slug, Theme};
 use crate::http::error::ApiError;
 use crate::http::participant::load_round;
 use crate::http::AppState;
+use crate::messages::Explain;
 use crate::store::StoreError;
 use crate::views::console::{self as views, RoundCounts};
 use actix_web::http::{header, StatusCode};
