@@ -614,3 +614,48 @@ async fn arabic_pages_read_right_to_left_with_codes_receipts_and_numbers_left_to
         .body;
     assert!(receipts.contains("<ul class=\"receipts\" dir=\"ltr\">"));
 }
+
+/// Tagging reads Polish and Arabic (issue 19): the check page offers the
+/// theme the words point to, named in the page's language, whatever
+/// language the words are in (it is never asked or stored).
+#[actix_web::test]
+async fn the_check_page_suggests_themes_from_polish_and_arabic_words() {
+    let app = spawn_app().await;
+    app.setup_round("care", "spring", 5).await;
+    let code = app.codes("spring", 1).await.remove(0);
+    for (query, text, label) in [
+        (
+            "lang=pl",
+            "Spotkania są tylko online przez Zoom, a ja nie mam internetu.",
+            "Dostęp cyfrowy i pewność w korzystaniu",
+        ),
+        (
+            "lang=ar",
+            "الاجتماعات عبر الإنترنت فقط على زوم، وليس لدي إنترنت.",
+            "الوصول الرقمي والثقة في استخدامه",
+        ),
+        (
+            "lang=cy",
+            "Mae'r cyfarfodydd ar-lein yn unig a does gen i ddim rhyngrwyd.",
+            "Mynediad a hyder digidol",
+        ),
+        (
+            "lang=en",
+            "الاجتماعات عبر الإنترنت فقط على زوم، وليس لدي إنترنت.",
+            "Digital access and confidence",
+        ),
+    ] {
+        let body = format!("code={}&themes=information&text={}", enc(&code), enc(text));
+        let check = post_form(&app, &format!("/r/spring/check?{query}"), body).await;
+        assert_eq!(check.status, StatusCode::OK, "{}", check.body);
+        let at = check
+            .body
+            .find("id=\"confirm-digital-access\"")
+            .unwrap_or_else(|| panic!("{query}: no suggestion in {}", check.body));
+        let tag_start = check.body[..at].rfind("<input").unwrap();
+        let tag = &check.body[tag_start..at + check.body[at..].find('>').unwrap()];
+        assert!(!tag.contains("checked"), "offered unticked: {tag}");
+        assert!(check.body.contains(label), "{query}: {label}");
+    }
+    assert_eq!(app.stored(), (0, 0));
+}
