@@ -111,6 +111,7 @@ mod tests {
             opened: false,
             retention_periods: 8,
             rules: Default::default(),
+            translations: Default::default(),
         }
     }
 

@@ -22,7 +22,7 @@ pub use critique::{CritiqueText, Submission, MAX_TEXT_CHARS, MAX_THEMES};
 pub use period::{Period, PeriodLength};
 pub use receipt::Receipt;
 pub use records::{PeriodCounts, RoundStats, SealedPeriod, Totals};
-pub use round::{MinGroup, Organisation, Round, RoundUpdate};
+pub use round::{MinGroup, Organisation, Round, RoundText, RoundUpdate};
 pub use rules::{Rules, RulesError};
 pub use slug::Slug;
 pub use theme::{default_themes, Theme, ThemeText, DEFAULT_SLUGS, SOMETHING_ELSE};

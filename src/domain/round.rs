@@ -7,6 +7,7 @@ use super::theme::valid_text;
 use super::{default_themes, InputError, PeriodLength, Slug, Theme};
 use super::{Rules, RulesError};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// An organisation people give feedback about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +87,33 @@ pub struct Round {
     /// The disclosure rules (guarantee 4): `k` is always `min_group`. Fixed
     /// when the round opens; afterwards only [`Rules::tighten`] changes them.
     pub rules: Rules,
+    /// The host's translations of the title and description, by language
+    /// tag: shown to readers of that language (English otherwise).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, RoundText>,
+}
+
+/// A round's title and description in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundText {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+impl RoundText {
+    /// A title of 1-200 characters and a description of up to 1000.
+    fn check(&self) -> Result<(), InputError> {
+        if !valid_text(&self.title, 200) {
+            return Err(InputError::NameInvalid { field: "title" });
+        }
+        if !self.description.trim().is_empty() && !valid_text(&self.description, 1000) {
+            return Err(InputError::NameInvalid {
+                field: "description",
+            });
+        }
+        Ok(())
+    }
 }
 
 /// A round as stored: records written before the rules existed get the
@@ -104,6 +132,8 @@ struct StoredRound {
     retention_periods: u32,
     #[serde(default)]
     rules: Option<Rules>,
+    #[serde(default)]
+    translations: BTreeMap<String, RoundText>,
 }
 
 impl From<StoredRound> for Round {
@@ -124,6 +154,7 @@ impl From<StoredRound> for Round {
             opened: r.opened,
             retention_periods: r.retention_periods,
             rules,
+            translations: r.translations,
         }
     }
 }
@@ -172,6 +203,7 @@ impl Round {
             opened: false,
             retention_periods: default_retention(),
             rules: Rules::with_k(min_group.get()).map_err(InputError::RulesInvalid)?,
+            translations: BTreeMap::new(),
         })
     }
 }
@@ -188,6 +220,10 @@ pub struct RoundUpdate {
     /// A period with fewer critiques rolls into the next.
     pub min_period: Option<u64>,
     pub retention_periods: Option<u64>,
+    /// The title and description in other languages (all of them: the
+    /// map replaces the round's). Words only, so they may change at any
+    /// time, before or after opening.
+    pub translations: Option<BTreeMap<String, RoundText>>,
 }
 
 impl RoundUpdate {
@@ -213,6 +249,21 @@ impl RoundUpdate {
         if self.min_group.is_some() || self.rounding_base.is_some() || self.min_period.is_some() {
             next.rules = self.rules(current)?;
             next.min_group = MinGroup(next.rules.k());
+        }
+        if let Some(translations) = &self.translations {
+            for text in translations.values() {
+                text.check()?;
+            }
+            next.translations = translations
+                .iter()
+                .map(|(language, t)| {
+                    let text = RoundText {
+                        title: t.title.trim().to_owned(),
+                        description: t.description.trim().to_owned(),
+                    };
+                    (language.clone(), text)
+                })
+                .collect();
         }
         if let Some(r) = self.retention_periods {
             next.retention_periods = match u32::try_from(r) {

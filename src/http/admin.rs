@@ -12,7 +12,7 @@ use super::participant::load_round;
 use super::AppState;
 use crate::crypto::sha256;
 use crate::domain::{
-    InputError, Organisation, Round, RoundUpdate, Slug, Theme, ThemeText, SOMETHING_ELSE,
+    InputError, Organisation, Round, RoundText, RoundUpdate, Slug, Theme, ThemeText, SOMETHING_ELSE,
 };
 use crate::views;
 use actix_web::http::header;
@@ -125,15 +125,7 @@ struct ThemeTextBody {
 /// Theme words from the API; translations only into the shipped
 /// languages other than English (which the theme's own words are in).
 fn parse_themes(themes: Option<Vec<ThemeBody>>) -> Result<Option<Vec<Theme>>, InputError> {
-    let shipped = crate::messages::languages();
-    let translatable = |l: &str| l != crate::messages::DEFAULT_LANGUAGE && shipped.contains(&l);
-    if themes
-        .iter()
-        .flatten()
-        .any(|t| t.translations.keys().any(|l| !translatable(l)))
-    {
-        return Err(crate::messages::language_unknown());
-    }
+    translated_into(themes.iter().flatten().flat_map(|t| t.translations.keys()))?;
     themes
         .map(|list| {
             list.into_iter()
@@ -175,6 +167,20 @@ struct NewRound {
     min_period: Option<u64>,
     period_weeks: Option<u64>,
     retention_periods: Option<u64>,
+    /// The title and description in other shipped languages, by tag.
+    #[serde(default)]
+    translations: Option<BTreeMap<String, RoundText>>,
+}
+
+/// Translations only into the shipped languages other than English (which
+/// a round's own words are in).
+fn translated_into<'a>(mut languages: impl Iterator<Item = &'a String>) -> Result<(), InputError> {
+    let shipped = crate::messages::languages();
+    match languages.all(|l| l != crate::messages::DEFAULT_LANGUAGE && shipped.contains(&l.as_str()))
+    {
+        true => Ok(()),
+        false => Err(crate::messages::language_unknown()),
+    }
 }
 
 pub async fn create_round(
@@ -193,10 +199,12 @@ pub async fn create_round(
         body.min_group,
         body.period_weeks,
     )?;
+    translated_into(body.translations.iter().flatten().map(|(l, _)| l))?;
     let round = RoundUpdate {
         retention_periods: body.retention_periods,
         rounding_base: body.rounding_base,
         min_period: body.min_period,
+        translations: body.translations,
         ..RoundUpdate::default()
     }
     .apply(&round)?;
@@ -248,6 +256,8 @@ struct RoundChange {
     rounding_base: Option<u64>,
     min_period: Option<u64>,
     retention_periods: Option<u64>,
+    #[serde(default)]
+    translations: Option<BTreeMap<String, RoundText>>,
 }
 
 pub async fn update_round(
@@ -259,7 +269,9 @@ pub async fn update_round(
     require_admin(&state, &req)?;
     let (_, round) = load_round(&state, &path)?;
     let body: RoundChange = json_body(&req, payload).await?;
+    translated_into(body.translations.iter().flatten().map(|(l, _)| l))?;
     let update = RoundUpdate {
+        translations: body.translations,
         title: body.title,
         description: body.description,
         themes: parse_themes(body.themes)?,

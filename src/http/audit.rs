@@ -126,10 +126,9 @@ pub async fn consistency(
 }
 
 /// One sealed period's receipts, sorted (so the order says nothing about
-/// arrival), with its round's title and period length.
+/// arrival), with its round (for its title and period length).
 struct Receipts {
-    title: String,
-    weeks: u8,
+    round: Option<crate::domain::Round>,
     list: Vec<String>,
 }
 
@@ -158,11 +157,8 @@ async fn receipts(
         .map(|c| Receipt::from_commitment(c).display())
         .collect();
     list.sort();
-    let (title, weeks) = state
-        .store
-        .round(round)?
-        .map_or_else(|| (round.to_owned(), 1), |r| (r.title, r.period.weeks()));
-    Ok(Some(Receipts { title, weeks, list }))
+    let round = state.store.round(round)?;
+    Ok(Some(Receipts { round, list }))
 }
 
 pub async fn receipts_page(
@@ -173,10 +169,21 @@ pub async fn receipts_page(
     let m = messages(&req);
     let (round, period) = path.into_inner();
     Ok(match receipts(&state, &round, &period).await? {
-        Some(r) => page(
-            StatusCode::OK,
-            views::receipts(&m, &round, &r.title, &period, r.weeks, &r.list),
-        ),
+        Some(r) => {
+            let (title, weeks) = r.round.as_ref().map_or_else(
+                || (round.clone(), 1),
+                |found| {
+                    (
+                        views::words::round_title(&m, found).text,
+                        found.period.weeks(),
+                    )
+                },
+            );
+            page(
+                StatusCode::OK,
+                views::receipts(&m, &round, &title, &period, weeks, &r.list),
+            )
+        }
         None => page(
             StatusCode::NOT_FOUND,
             views::problem_in(

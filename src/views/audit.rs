@@ -27,7 +27,7 @@ pub fn audit(m: &Messages, doc: &AuditDocument, public_url: &str) -> Markup {
             @if doc.periods.is_empty() {
                 p { (m.t("audit-none-sealed")) }
             } @else {
-                table.table {
+                (super::wide_table(&m.t("audit-table-caption"), html! { table.table {
                     caption.visually-hidden { (m.t("audit-table-caption")) }
                     thead { tr {
                         th scope="col" { (m.t("audit-round")) }
@@ -64,7 +64,7 @@ pub fn audit(m: &Messages, doc: &AuditDocument, public_url: &str) -> Markup {
                             }
                         }
                     }
-                }
+                } }))
             }
             h2 { (m.t("audit-log-title")) }
             p { (m.t("audit-log")) }

@@ -20,7 +20,8 @@ pub fn code_sheet(
     codes: &[String],
     round_url: &str,
 ) -> Markup {
-    let round_title = [("round", round.title.as_str().into())];
+    let title = super::words::round_title(m, round).text;
+    let round_title = [("round", title.as_str().into())];
     html! {
         (DOCTYPE)
         html lang=(m.language()) dir=(m.dir()) {

@@ -68,7 +68,7 @@ pub fn check_answers(
                     }
                 }
             }
-            span.caption { bdi { (round.title) } }
+            span.caption { bdi { (words::round_title(m, round)) } }
             h1 { (m.t("check-title")) }
             (step(m, "receipt", html! { p { (m.t("check-not-sent")) } }))
             dl.summary {

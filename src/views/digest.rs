@@ -157,6 +157,21 @@ pub fn period_label(m: &Messages, periods: &[String], weeks: u8) -> String {
     }
 }
 
+/// The round's title in the reader's language (its words as published
+/// when the round is gone).
+fn title_of(m: &Messages, rounds: &[Round], round: &RoundDigest) -> Words {
+    rounds
+        .iter()
+        .find(|r| r.slug.as_str() == round.slug)
+        .map_or_else(
+            || Words {
+                text: round.title.clone(),
+                lang: None,
+            },
+            |r| words::round_title(m, r),
+        )
+}
+
 /// The round's current themes, to say a sealed theme's label in the
 /// reader's language.
 fn themes_of<'a>(rounds: &'a [Round], slug: &str) -> &'a [Theme] {
@@ -201,7 +216,7 @@ pub fn digest(
             @for round in &d.rounds {
                 @if !round.releases.is_empty() {
                     @let themes = themes_of(rounds, &round.slug);
-                    h2 { bdi { (round.title) } }
+                    h2 { bdi { (title_of(m, rounds, round)) } }
                     p { (rules(m, round)) }
                     p { (m.t("digest-trend-explained")) }
                     @for release in &round.releases {
@@ -386,8 +401,9 @@ pub fn themes(m: &Messages, a: &crate::digest::Across) -> Markup {
             @if a.themes.is_empty() {
                 p { (m.t("digest-nothing")) }
             } @else {
-                table.table {
-                    caption.table-caption { (m.f("themes-caption", &[("n", a.sources.len().into())])) }
+                @let caption = m.f("themes-caption", &[("n", a.sources.len().into())]);
+                (super::wide_table(&caption, html! { table.table {
+                    caption.table-caption { (caption) }
                     thead { tr {
                         th scope="col" { (m.t("digest-theme")) }
                         th.numeric scope="col" { (m.t("themes-total")) }
@@ -406,7 +422,7 @@ pub fn themes(m: &Messages, a: &crate::digest::Across) -> Markup {
                             }
                         }
                     }
-                }
+                } }))
                 h2 { (m.t("themes-sources")) }
                 ul {
                     @for s in &a.sources {

@@ -21,7 +21,7 @@ pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
     let body = html! {
         span.caption { bdi { (org.name) } }
         h1 { (m.t("invite-heading")) }
-        p.lead { bdi { (round.title) } }
+        p.lead { bdi { (words::round_title(m, round)) } }
         div #no-js {
             h2 { (m.t("invite-nojs-heading")) }
             p { (m.t("invite-nojs-why")) }

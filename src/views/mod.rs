@@ -149,6 +149,16 @@ pub fn language_links(m: &Messages, path: &str) -> Markup {
     }
 }
 
+/// A wide table in a region that scrolls sideways on a narrow screen or
+/// with large text, instead of the page (WCAG 1.4.10 allows
+/// two-dimensional scrolling for data tables); focusable, so it scrolls by
+/// keyboard too.
+pub fn wide_table(label: &str, table: Markup) -> Markup {
+    html! {
+        div.table-scroll role="region" aria-label=(label) tabindex="0" { (table) }
+    }
+}
+
 /// A message with a code or receipt in it (its argument `example`): the
 /// code is kept left to right and on one line in every language.
 pub fn with_code(m: &Messages, key: &str, code: &str) -> Markup {
@@ -156,7 +166,7 @@ pub fn with_code(m: &Messages, key: &str, code: &str) -> Markup {
     let (before, after) = text.split_once(code).unwrap_or((&text, ""));
     html! {
         (before)
-        @if text.contains(code) { bdi.nowrap dir="ltr" { (code) } }
+        @if text.contains(code) { bdi.code-example dir="ltr" { (code) } }
         (after)
     }
 }

@@ -18,7 +18,8 @@ const CODE_GROUPS: [usize; 3] = [4, 4, 4];
 pub fn paper_form(m: &Messages, org: &Organisation, round: &Round, round_url: &str) -> Markup {
     let org_name = org.name.as_str();
     let max = || ("max", MAX_THEMES.into());
-    let title = m.f("paper-title", &[("round", round.title.as_str().into())]);
+    let round_title = words::round_title(m, round).text;
+    let title = m.f("paper-title", &[("round", round_title.as_str().into())]);
     let path = format!("{}/paper", round_path(round));
     layout_in(
         m,

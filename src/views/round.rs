@@ -93,12 +93,13 @@ pub fn round_form_with_code(
     let text_error = field_error(errors, "text");
     let org_name = org.name.as_str();
     let path = round_path(round);
+    let title = words::round_title(m, round);
     let body = html! {
         (error_summary_in(m, &errors.iter().map(|(f, e)| (*f, e.clone())).collect::<Vec<_>>()))
         span.caption { bdi { (org.name) } }
-        h1 { bdi { (round.title) } }
-        @if !round.description.is_empty() {
-            p.lead dir="auto" { (round.description) }
+        h1 { bdi { (title) } }
+        @if let Some(description) = words::round_description(m, round) {
+            p.lead dir="auto" { (description) }
         }
         (information_in_advance(m, org, round))
         ul.other-ways {
@@ -177,7 +178,7 @@ pub fn round_form_with_code(
         }
         @if m.easy { (super::glossary(m)) }
     };
-    layout_in(m, Some(&path), &round.title, !errors.is_empty(), body)
+    layout_in(m, Some(&path), &title.text, !errors.is_empty(), body)
 }
 
 pub fn confirmation(m: &Messages, org: &Organisation, round: &Round, receipt: &Receipt) -> Markup {
@@ -198,7 +199,7 @@ pub fn confirmation(m: &Messages, org: &Organisation, round: &Round, receipt: &R
                 p { (m.f("next-counts", &[
                     ("period", period_noun(m, round).into()),
                     ("org", org.name.as_str().into()),
-                    ("round", round.title.as_str().into()),
+                    ("round", words::round_title(m, round).text.into()),
                     ("k", round.min_group.get().into()),
                 ])) }
             }))

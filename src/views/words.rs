@@ -1,4 +1,4 @@
-//! Theme names in the reader's language.
+//! Theme names, and rounds' titles, in the reader's language.
 //!
 //! A theme's label and its line of explanation come, in this order, from:
 //! the round's own translation into the page's language (set by the
@@ -8,7 +8,7 @@
 //! reader and the bidirectional algorithm treat it as such. Each label is
 //! one phrase in one language: languages are never mixed inside it.
 
-use crate::domain::{default_themes, Theme};
+use crate::domain::{default_themes, Round, Theme};
 use crate::messages::{self, Messages};
 use maud::{html, Markup, Render};
 use std::sync::OnceLock;
@@ -122,5 +122,32 @@ pub fn label_of(m: &Messages, themes: &[Theme], slug: &str, fallback: &str) -> W
             Some(default) => label(m, default),
             None => Words::english(m, fallback),
         },
+    }
+}
+
+/// The round's title in the reader's language: the host's translation,
+/// else the round's own words marked as English.
+pub fn round_title(m: &Messages, round: &Round) -> Words {
+    match round.translations.get(m.language()) {
+        Some(t) if m.language() != messages::DEFAULT_LANGUAGE => Words::own(t.title.clone()),
+        _ if m.language() == messages::DEFAULT_LANGUAGE => Words::own(round.title.clone()),
+        _ => Words::english(m, &round.title),
+    }
+}
+
+/// The round's description in the reader's language, if it has one.
+pub fn round_description(m: &Messages, round: &Round) -> Option<Words> {
+    let own = round
+        .translations
+        .get(m.language())
+        .filter(|_| m.language() != messages::DEFAULT_LANGUAGE)
+        .filter(|t| !t.description.is_empty());
+    match own {
+        Some(t) => Some(Words::own(t.description.clone())),
+        None if round.description.is_empty() => None,
+        None if m.language() == messages::DEFAULT_LANGUAGE => {
+            Some(Words::own(round.description.clone()))
+        }
+        None => Some(Words::english(m, &round.description)),
     }
 }

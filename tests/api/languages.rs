@@ -508,6 +508,33 @@ async fn themes_are_named_in_the_readers_language_falling_back_to_english_per_th
         arabic.contains("direction=\"rtl\""),
         "the chart is laid out right to left"
     );
+    // The round's own title and description, translated by the host.
+    let a = app
+        .admin_patch(
+            "/api/v1/admin/rounds/spring",
+            json!({"translations": {"cy": {"title": "Sut ydyn ni'n gwneud?"}}}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert_eq!(
+        a.json()["translations"]["cy"]["title"],
+        "Sut ydyn ni'n gwneud?"
+    );
+    let welsh = app.get("/r/spring?lang=cy").await.body;
+    assert!(welsh.contains("<h1><bdi>Sut ydyn ni'n gwneud?</bdi></h1>"));
+    let polish = app.get("/r/spring?lang=pl").await.body;
+    assert!(
+        polish
+            .contains("<h1><bdi><span lang=\"en\" dir=\"ltr\">How are we doing?</span></bdi></h1>"),
+        "no Polish title: English, marked"
+    );
+    let refused = app
+        .admin_patch(
+            "/api/v1/admin/rounds/spring",
+            json!({"translations": {"en": {"title": "Another"}}}),
+        )
+        .await;
+    assert_eq!(refused.json()["error"], "language_unknown");
     // Translations only into shipped languages; they may be added after opening.
     let mut bad = themes.clone();
     bad[0]["translations"] = json!({"xx": {"label": "?"}});
@@ -658,4 +685,49 @@ async fn the_check_page_suggests_themes_from_polish_and_arabic_words() {
         assert!(check.body.contains(label), "{query}: {label}");
     }
     assert_eq!(app.stored(), (0, 0));
+}
+
+/// The console's theme box has no place for translations: saving it keeps
+/// those the admin API set, theme by theme.
+#[actix_web::test]
+async fn saving_themes_in_the_console_keeps_their_translations() {
+    let (app, b) = crate::console::admin_app().await;
+    let a = app
+        .admin_post(
+            "/api/v1/admin/organisations",
+            json!({"slug": "care", "name": "Care"}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED);
+    let a = app
+        .admin_post(
+            "/api/v1/admin/rounds",
+            json!({"slug": "spring", "organisation": "care", "title": "Spring",
+                   "translations": {"pl": {"title": "Wiosna"}},
+                   "themes": [{"slug": "money", "label": "Money",
+                               "translations": {"cy": {"label": "Arian"}}}]}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    let a = b
+        .post(
+            "/console/rounds/spring",
+            &[
+                ("title", "Spring"),
+                ("description", ""),
+                ("min_group", "5"),
+                ("themes", "money | Money | Not enough of it\nstaff | Staff"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let round = app.store.round("spring").unwrap().unwrap();
+    assert_eq!(round.themes[0].translations["cy"].label, "Arian");
+    assert!(round.themes[1].translations.is_empty());
+    assert_eq!(round.translations["pl"].title, "Wiosna");
+    assert!(app
+        .get("/r/spring?lang=cy")
+        .await
+        .body
+        .contains(">Arian</label>"));
 }

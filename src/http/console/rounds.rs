@@ -260,6 +260,17 @@ pub async fn round(
     round_page(&state, &staff, &path, &[], &[], done(&req), StatusCode::OK)
 }
 
+/// The text box has no place for translations (the admin API sets them):
+/// each theme keeps those it had, by slug.
+fn keep_translations(mut themes: Vec<Theme>, current: &[Theme]) -> Vec<Theme> {
+    for theme in &mut themes {
+        if let Some(was) = current.iter().find(|t| t.slug == theme.slug) {
+            theme.translations = was.translations.clone();
+        }
+    }
+    themes
+}
+
 /// Themes from the console's text box: one a line, `slug | label |
 /// description | Easy Read description` (the last two optional).
 fn parse_themes(text: &str) -> Result<Vec<Theme>, InputError> {
@@ -297,7 +308,10 @@ pub async fn update_round(
         Ok(RoundUpdate {
             title: Some(form.get("title").to_owned()),
             description: Some(form.get("description").to_owned()),
-            themes: Some(parse_themes(form.get("themes"))?),
+            themes: Some(keep_translations(
+                parse_themes(form.get("themes"))?,
+                &round.themes,
+            )),
             min_group: number(form.get("min_group"), InputError::MinGroupInvalid)?,
             rounding_base: number(
                 form.get("rounding_base"),
