@@ -60,25 +60,30 @@ async fn round_with_a_release() -> TestApp {
     app
 }
 
+/// Every participant and public page (GET) of round `spring` and
+/// organisation `care`.
+const PAGES: [&str; 10] = [
+    "/",
+    "/r/spring",
+    "/r/spring/paper",
+    "/r/spring/about-you",
+    "/i/spring",
+    "/helping",
+    "/accessibility",
+    "/o/care",
+    "/themes",
+    "/audit",
+];
+
 /// Every participant and public page, and the form's error states and
 /// confirmation, in `query`'s language (and variant).
 async fn every_page(app: &TestApp, query: &str) -> Vec<(String, Answer)> {
     let mut pages = Vec::new();
-    for path in [
-        "/",
-        "/r/spring",
-        "/r/spring/paper",
-        "/r/spring/about-you",
-        "/i/spring",
-        "/helping",
-        "/accessibility",
-        "/o/care",
-        "/themes",
-        "/audit",
+    for path in PAGES.into_iter().chain([
         "/audit/receipts/spring/2026-11-23",
         "/no/such/page",
         "/r/no-such-round",
-    ] {
+    ]) {
         let url = with_query(path, query);
         pages.push((url.clone(), app.get(&url).await));
     }
@@ -238,18 +243,7 @@ async fn the_browsers_languages_are_the_default_and_an_explicit_choice_wins() {
 async fn every_participant_page_names_every_language_in_itself_with_alternates() {
     let app = spawn_app().await;
     app.setup_round("care", "spring", 5).await;
-    for path in [
-        "/",
-        "/r/spring",
-        "/r/spring/paper",
-        "/r/spring/about-you",
-        "/i/spring",
-        "/helping",
-        "/accessibility",
-        "/o/care",
-        "/themes",
-        "/audit",
-    ] {
+    for path in PAGES {
         for easy in [false, true] {
             let query = if easy { "lang=ar&easy=1" } else { "lang=ar" };
             let page = app.get(&with_query(path, query)).await.body;

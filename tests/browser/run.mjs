@@ -850,38 +850,44 @@ try {
   }
   const pressEnter = (p) => Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
 
+  // From the form at `url` to the receipt by keyboard only: type a fresh
+  // code, tick the first theme, type `text`, Send; on "check your answers"
+  // reach every control, then Confirm. Fails on any control out of reach,
+  // hidden, without a focus indicator or under 24 px.
+  async function keyboardJourney(p, url, text) {
+    const [code] = await freshCodes(1);
+    await p.goto(url);
+    const form = await tabThrough(p, async (f) => {
+      if (f.id === 'code') await p.keyboard.type(code);
+      if (f.id === 'themes') await p.keyboard.press('Space');
+      if (f.id === 'text') await p.keyboard.type(text);
+      if (f.submit) {
+        await pressEnter(p);
+        return true;
+      }
+      return false;
+    });
+    assert(form.left, `never reached the Send button; reached ${form.reached.join(', ')}`);
+    const upToSend = form.expected.slice(0, form.expected.indexOf(form.reached[form.reached.length - 1]) + 1);
+    const missed = upToSend.filter((k) => !form.reached.includes(k));
+    assert(missed.length === 0, `not reachable by Tab: ${missed.join(', ')}`);
+    assert(form.problems.length === 0, form.problems.join('\n'));
+    const checkPage = await tabThrough(p, async (f) => {
+      if (f.submit && !f.action.includes('/check')) {
+        await pressEnter(p);
+        return true;
+      }
+      return false;
+    });
+    assert(checkPage.left, `never reached Confirm; reached ${checkPage.reached.join(', ')}`);
+    assert(checkPage.problems.length === 0, checkPage.problems.join('\n'));
+    const landed = await p.locator('h1, .error-summary').first().innerText();
+    assert((await p.locator('.receipt').count()) === 1, `keyboard journey did not reach the receipt: ${landed}`);
+  }
+
   for (const easy of ['', '?easy=1']) {
     await check(`journey by keyboard only${easy}: form, check, confirmation; reachable, visible focus, 24px targets`, async () => {
-      const [code] = await freshCodes(1);
-      await page.goto(`${BASE}/r/demo${easy}`);
-      const form = await tabThrough(page, async (f) => {
-        if (f.id === 'code') await page.keyboard.type(code);
-        if (f.id === 'themes') await page.keyboard.press('Space');
-        if (f.id === 'text') await page.keyboard.type('Nobody tells us when visits change.');
-        if (f.submit) {
-          await pressEnter(page);
-          return true;
-        }
-        return false;
-      });
-      assert(form.left, `never reached the Send button; reached ${form.reached.join(', ')}`);
-      const upToSend = form.expected.slice(0, form.expected.indexOf(form.reached[form.reached.length - 1]) + 1);
-      const missed = upToSend.filter((k) => !form.reached.includes(k));
-      assert(missed.length === 0, `not reachable by Tab: ${missed.join(', ')}`);
-      assert(form.problems.length === 0, form.problems.join('\n'));
-
-      // Check your answers: every control reachable, then confirm.
-      const checkPage = await tabThrough(page, async (f) => {
-        if (f.submit && !f.action.includes('/check')) {
-          await pressEnter(page);
-          return true;
-        }
-        return false;
-      });
-      assert(checkPage.left, `never reached Confirm; reached ${checkPage.reached.join(', ')}`);
-      assert(checkPage.problems.length === 0, checkPage.problems.join('\n'));
-      const landed = await page.locator('h1, .error-summary').first().innerText();
-      assert((await page.locator('.receipt').count()) === 1, `keyboard journey did not reach the receipt: ${landed}`);
+      await keyboardJourney(page, `${BASE}/r/demo${easy}`, 'Nobody tells us when visits change.');
 
       // The confirmation, all the way round.
       const done = await tabThrough(page, async () => false);
@@ -897,35 +903,10 @@ try {
     const kb = await browserContext({ javaScriptEnabled: false });
     try {
       const p = await kb.context.newPage();
-      const [code] = await freshCodes(1);
       await p.goto(`${BASE}/r/demo?lang=ar`);
       const dir = await p.evaluate(() => [document.documentElement.dir, getComputedStyle(document.querySelector('#code')).direction]);
       assert(dir[0] === 'rtl' && dir[1] === 'ltr', `page ${dir[0]}, code box ${dir[1]}`);
-      const form = await tabThrough(p, async (f) => {
-        if (f.id === 'code') await p.keyboard.type(code);
-        if (f.id === 'themes') await p.keyboard.press('Space');
-        if (f.id === 'text') await p.keyboard.type('لا أحد يخبرنا عندما تتغير مواعيد الزيارات.');
-        if (f.submit) {
-          await pressEnter(p);
-          return true;
-        }
-        return false;
-      });
-      assert(form.left, `never reached the Send button; reached ${form.reached.join(', ')}`);
-      const upToSend = form.expected.slice(0, form.expected.indexOf(form.reached[form.reached.length - 1]) + 1);
-      const missed = upToSend.filter((k) => !form.reached.includes(k));
-      assert(missed.length === 0, `not reachable by Tab: ${missed.join(', ')}`);
-      assert(form.problems.length === 0, form.problems.join('\n'));
-      const checkPage = await tabThrough(p, async (f) => {
-        if (f.submit && !f.action.includes('/check')) {
-          await pressEnter(p);
-          return true;
-        }
-        return false;
-      });
-      assert(checkPage.left, `never reached Confirm; reached ${checkPage.reached.join(', ')}`);
-      assert(checkPage.problems.length === 0, checkPage.problems.join('\n'));
-      assert((await p.locator('.receipt').count()) === 1, `no receipt: ${await p.locator('h1, .error-summary').first().innerText()}`);
+      await keyboardJourney(p, `${BASE}/r/demo?lang=ar`, 'لا أحد يخبرنا عندما تتغير مواعيد الزيارات.');
       assert((await p.evaluate(() => document.documentElement.lang)) === 'ar', 'the receipt page is not Arabic');
       // No English word but the service's name, the round's own words and
       // the names of the other languages (each marked with its own lang).

@@ -260,6 +260,9 @@ pub async fn round(
     round_page(&state, &staff, &path, &[], &[], done(&req), StatusCode::OK)
 }
 
+/// A language for cards or invitation links that is not in the list.
+const LANGUAGE_ERROR: &str = "Choose a language from the list.";
+
 /// The text box has no place for translations (the admin API sets them):
 /// each theme keeps those it had, by slug.
 fn keep_translations(mut themes: Vec<Theme>, current: &[Theme]) -> Vec<Theme> {
@@ -382,23 +385,19 @@ pub async fn issue_codes(
 ) -> Result<HttpResponse, ConsoleError> {
     let form = staff_form(&state, &staff, &req, payload).await?;
     let (org, round) = load_round(&state, &path)?;
-    let Some(n) = count(form.get("count"), crate::http::admin::MAX_CODES as usize) else {
-        let errors = [(
-            "count",
-            "Enter a whole number of cards from 1 to 10000.".into(),
-        )];
-        return round_page(
-            &state,
-            &staff,
-            &path,
-            &form.values(),
-            &errors,
-            None,
-            StatusCode::BAD_REQUEST,
-        );
-    };
-    let Ok(language) = crate::http::admin::card_language(Some(form.get("language"))) else {
-        let errors = [("language", "Choose a language from the list.".into())];
+    let n = count(form.get("count"), crate::http::admin::MAX_CODES as usize);
+    let language = crate::http::admin::card_language(Some(form.get("language")));
+    let (Some(n), Ok(language)) = (n, &language) else {
+        let mut errors = Vec::new();
+        if n.is_none() {
+            errors.push((
+                "count",
+                "Enter a whole number of cards from 1 to 10000.".into(),
+            ));
+        }
+        if language.is_err() {
+            errors.push(("language", LANGUAGE_ERROR.into()));
+        }
         return round_page(
             &state,
             &staff,
@@ -419,7 +418,7 @@ pub async fn issue_codes(
     )
     .await?;
     Ok(crate::http::admin::sheet_response(
-        &state, &org, &round, &codes, language,
+        &state, &org, &round, &codes, *language,
     ))
 }
 
@@ -435,11 +434,19 @@ pub async fn invitations(
     let form = staff_form(&state, &staff, &req, payload).await?;
     let (_, round) = load_round(&state, &path)?;
     let max = crate::tokens::invitation::MAX_INVITATIONS;
-    let Some(n) = count(form.get("invitations"), max) else {
-        let errors = [(
-            "invitations",
-            "Enter a whole number of invitations from 1 to 10000.".into(),
-        )];
+    let n = count(form.get("invitations"), max);
+    let language = crate::http::admin::card_language(Some(form.get("invitation-language")));
+    let (Some(n), Ok(language)) = (n, &language) else {
+        let mut errors = Vec::new();
+        if n.is_none() {
+            errors.push((
+                "invitations",
+                "Enter a whole number of invitations from 1 to 10000.".into(),
+            ));
+        }
+        if language.is_err() {
+            errors.push(("invitation-language", LANGUAGE_ERROR.into()));
+        }
         return round_page(
             &state,
             &staff,
@@ -450,23 +457,8 @@ pub async fn invitations(
             StatusCode::BAD_REQUEST,
         );
     };
-    let Ok(language) = crate::http::admin::card_language(Some(form.get("invitation-language")))
-    else {
-        let errors = [(
-            "invitation-language",
-            "Choose a language from the list.".into(),
-        )];
-        return round_page(
-            &state,
-            &staff,
-            &path,
-            &form.values(),
-            &errors,
-            None,
-            StatusCode::BAD_REQUEST,
-        );
-    };
-    let made = crate::http::privacy_pass::issue_invitations(&state, &round, n, 1, language).await?;
+    let made =
+        crate::http::privacy_pass::issue_invitations(&state, &round, n, 1, *language).await?;
     record(
         &state,
         &staff,
