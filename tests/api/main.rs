@@ -14,6 +14,7 @@ mod digest;
 mod helpers;
 mod inclusion;
 mod keyphrases;
+mod mail_server;
 mod ops;
 mod privacy_pass;
 mod process;
