@@ -676,7 +676,10 @@ mod tests {
             smtp.password.as_deref().map(String::as_str),
             Some("mail-Secret-42")
         );
-        assert!(rendered.contains("smtp_user = \"env-user\"  # environment"), "{rendered}");
+        assert!(
+            rendered.contains("smtp_user = \"env-user\"  # environment"),
+            "{rendered}"
+        );
         assert!(rendered.contains("smtp_security = \"tls\"  # config file"));
         assert!(!rendered.contains("mail-Secret-42"), "{rendered}");
         assert!(!format!("{config:?}").contains("mail-Secret-42"));
@@ -689,7 +692,10 @@ mod tests {
         let err = bad.resolve(no_sources).unwrap().into_config().unwrap_err();
         assert!(err.to_string().contains("on this machine"), "{err}");
         // No host: no mail.
-        let none = Settings::default().resolve(no_sources).unwrap().into_config();
+        let none = Settings::default()
+            .resolve(no_sources)
+            .unwrap()
+            .into_config();
         assert!(none.unwrap().smtp.is_none());
     }
 

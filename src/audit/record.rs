@@ -120,7 +120,10 @@ pub fn check(
     heads: &[TreeHead],
 ) -> Vec<Check> {
     let mut out = Vec::new();
-    let parsed: Vec<Option<Leaf>> = leaves.iter().map(|l| serde_json::from_str(l).ok()).collect();
+    let parsed: Vec<Option<Leaf>> = leaves
+        .iter()
+        .map(|l| serde_json::from_str(l).ok())
+        .collect();
     let index: HashMap<&Leaf, usize> = parsed
         .iter()
         .enumerate()
@@ -141,7 +144,10 @@ pub fn check(
         let missing = positions.iter().filter(|p| p.is_none()).count();
         out.push(ok(
             missing == 0,
-            format!("{what}: {} version(s) in the log, {missing} missing", leaves.len()),
+            format!(
+                "{what}: {} version(s) in the log, {missing} missing",
+                leaves.len()
+            ),
         ));
         let found: Vec<usize> = positions.iter().flatten().copied().collect();
         out.push(ok(
@@ -160,12 +166,16 @@ pub fn check(
     };
     for r in responses {
         let what = format!("response {}/{}/{}", r.round, r.period, r.theme);
-        let leaves = (0..r.versions.len()).filter_map(|i| response_leaf(r, i)).collect();
+        let leaves = (0..r.versions.len())
+            .filter_map(|i| response_leaf(r, i))
+            .collect();
         series(what, &r.round, &r.period, leaves);
     }
     for p in pledges {
         let what = format!("pledge {} ({}/{})", p.id, p.round, p.period);
-        let leaves = (0..p.history.len()).filter_map(|i| pledge_leaf(p, i)).collect();
+        let leaves = (0..p.history.len())
+            .filter_map(|i| pledge_leaf(p, i))
+            .collect();
         series(what, &p.round, &p.period, leaves);
     }
 

@@ -157,7 +157,10 @@ pub fn round_record(
         }
     };
     for r in responses.iter().filter(|r| r.round == round) {
-        note(&r.period, r.versions.first().and_then(|v| parse(&v.changed_in)));
+        note(
+            &r.period,
+            r.versions.first().and_then(|v| parse(&v.changed_in)),
+        );
     }
     for p in pledges.iter().filter(|p| p.round == round) {
         note(&p.period, p.history.first().and_then(|c| parse(&c.period)));

@@ -189,7 +189,7 @@ impl Outbox {
 #[cfg(test)]
 mod tests {
     use super::*;
-    
+
     fn message(user: &str) -> Planned {
         Planned {
             user_id: user.into(),

@@ -158,9 +158,9 @@ impl RawSmtp {
                 "PARRHESIA_SMTP_USER is set but PARRHESIA_SMTP_PASSWORD_FILE is not: put the \
                  password in a file readable only by the service and name it there"
             ),
-            (None, Some(_)) => anyhow::bail!(
-                "PARRHESIA_SMTP_PASSWORD_FILE is set but PARRHESIA_SMTP_USER is not"
-            ),
+            (None, Some(_)) => {
+                anyhow::bail!("PARRHESIA_SMTP_PASSWORD_FILE is set but PARRHESIA_SMTP_USER is not")
+            }
             (None, None) => None,
         };
         if password.is_some() && security == Security::None {
@@ -222,27 +222,57 @@ mod tests {
             let c = raw(host, "none").validate().unwrap().unwrap();
             assert_eq!((c.security, c.port), (Security::None, 25), "{host}");
         }
-        for host in ["mail.example.org", "10.0.0.1", "192.168.1.1", "::2", "localhost.example"] {
+        for host in [
+            "mail.example.org",
+            "10.0.0.1",
+            "192.168.1.1",
+            "::2",
+            "localhost.example",
+        ] {
             let err = raw(host, "none").validate().unwrap_err().to_string();
-            assert!(err.contains("only for a mail server on this machine"), "{host}: {err}");
+            assert!(
+                err.contains("only for a mail server on this machine"),
+                "{host}: {err}"
+            );
         }
     }
 
     #[test]
     fn ports_default_by_security_and_bad_values_are_named() {
-        let c = raw("mail.example.org", "starttls").validate().unwrap().unwrap();
+        let c = raw("mail.example.org", "starttls")
+            .validate()
+            .unwrap()
+            .unwrap();
         assert_eq!(c.port, 587);
         let c = raw("mail.example.org", "tls").validate().unwrap().unwrap();
         assert_eq!(c.port, 465);
         let mut r = raw("mail.example.org", "ssl");
-        assert!(r.clone().validate().unwrap_err().to_string().contains("SECURITY"));
+        assert!(r
+            .clone()
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("SECURITY"));
         r.security = None;
         r.port = Some(0);
-        assert!(r.clone().validate().unwrap_err().to_string().contains("PORT"));
+        assert!(r
+            .clone()
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("PORT"));
         r.port = Some(2525);
-        assert_eq!(r.clone().validate().unwrap().unwrap().security, Security::StartTls);
+        assert_eq!(
+            r.clone().validate().unwrap().unwrap().security,
+            Security::StartTls
+        );
         r.sender = Some("not an address".into());
-        assert!(r.clone().validate().unwrap_err().to_string().contains("SENDER"));
+        assert!(r
+            .clone()
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("SENDER"));
         r.sender = None;
         assert!(r.validate().unwrap_err().to_string().contains("SENDER"));
     }
@@ -254,21 +284,38 @@ mod tests {
         std::fs::write(&file, "s3cret-Pa55word\n").unwrap();
         let mut r = raw("mail.example.org", "tls");
         r.user = Some("parrhesia".into());
-        assert!(r.clone().validate().unwrap_err().to_string().contains("PASSWORD_FILE"));
+        assert!(r
+            .clone()
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("PASSWORD_FILE"));
         r.password_file = Some(file.clone());
         let c = r.clone().validate().unwrap().unwrap();
-        assert_eq!(c.password.as_deref().map(String::as_str), Some("s3cret-Pa55word"));
+        assert_eq!(
+            c.password.as_deref().map(String::as_str),
+            Some("s3cret-Pa55word")
+        );
         assert!(!format!("{c:?}").contains("s3cret"));
         r.password_file = Some(dir.path().join("missing"));
         let err = r.clone().validate().unwrap_err().to_string();
         assert!(err.contains("could not read"), "{err}");
         std::fs::write(&file, "\n").unwrap();
         r.password_file = Some(file);
-        assert!(r.clone().validate().unwrap_err().to_string().contains("empty"));
+        assert!(r
+            .clone()
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("empty"));
         let mut local = raw("127.0.0.1", "none");
         local.user = r.user;
         local.password_file = r.password_file;
         std::fs::write(local.password_file.as_ref().unwrap(), "x").unwrap();
-        assert!(local.validate().unwrap_err().to_string().contains("without TLS"));
+        assert!(local
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("without TLS"));
     }
 }

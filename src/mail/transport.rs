@@ -44,7 +44,10 @@ impl Mailer {
                     format!("could not read PARRHESIA_SMTP_CA_FILE {}", ca.display())
                 })?;
                 let cert = Certificate::from_pem(&pem).map_err(|_| {
-                    anyhow::anyhow!("PARRHESIA_SMTP_CA_FILE {} is not a PEM certificate", ca.display())
+                    anyhow::anyhow!(
+                        "PARRHESIA_SMTP_CA_FILE {} is not a PEM certificate",
+                        ca.display()
+                    )
                 })?;
                 params = params.add_root_certificate(cert);
             }
@@ -208,10 +211,17 @@ mod tests {
     fn messages_are_plain_text_with_a_random_id_at_the_sender_domain() {
         let mailer = Mailer::new(&local(25)).unwrap();
         let m = mailer
-            .message("ann@example.org", "Parrhesia: hello", "Hello Ann,\n\nä body\n")
+            .message(
+                "ann@example.org",
+                "Parrhesia: hello",
+                "Hello Ann,\n\nä body\n",
+            )
             .unwrap();
         let wire = String::from_utf8(m.formatted()).unwrap();
-        assert!(wire.contains("From: Parrhesia <parrhesia@example.org>"), "{wire}");
+        assert!(
+            wire.contains("From: Parrhesia <parrhesia@example.org>"),
+            "{wire}"
+        );
         assert!(wire.contains("To: ann@example.org"));
         assert!(wire.contains("Subject: Parrhesia: hello"));
         assert!(wire.contains("Content-Type: text/plain; charset=utf-8"));

@@ -375,10 +375,7 @@ mod tests {
                 case.time
             );
             // And the verifier accepts exactly that step.
-            assert_eq!(
-                totp.verify(&case.totp, case.time),
-                Some(step_at(case.time))
-            );
+            assert_eq!(totp.verify(&case.totp, case.time), Some(step_at(case.time)));
         }
     }
 
@@ -428,7 +425,10 @@ mod tests {
         assert!(!guard.accept("ann", start - 1));
         assert!(guard.accept("ann", start + 1));
         assert!(!guard.accept("ann", start + 1), "replay of the same step");
-        assert!(!guard.accept("ann", start), "an older step after a newer one");
+        assert!(
+            !guard.accept("ann", start),
+            "an older step after a newer one"
+        );
         assert!(guard.accept("bob", start + 1), "users are independent");
         assert!(guard.accept("ann", start + 2));
         guard.forget("ann");

@@ -145,13 +145,14 @@ mod tests {
         // An independent decoder (rqrr) reads the grid, scaled up to pixels
         // as a camera would see the drawing.
         let scale = 4;
-        let mut img = rqrr::PreparedImage::prepare_from_greyscale(side * scale, side * scale, |x, y| {
-            if grid[y / scale][x / scale] {
-                0
-            } else {
-                255
-            }
-        });
+        let mut img =
+            rqrr::PreparedImage::prepare_from_greyscale(side * scale, side * scale, |x, y| {
+                if grid[y / scale][x / scale] {
+                    0
+                } else {
+                    255
+                }
+            });
         let grids = img.detect_grids();
         assert_eq!(grids.len(), 1, "one QR code in the picture");
         let (_meta, content) = grids[0].decode().unwrap();
@@ -164,7 +165,11 @@ mod tests {
         let doc = roxmltree::Document::parse(&html).unwrap();
         let svg = doc.descendants().find(|n| n.has_tag_name("svg")).unwrap();
         assert_eq!(svg.attribute("role"), Some("img"));
-        let labelled_by: Vec<&str> = svg.attribute("aria-labelledby").unwrap().split(' ').collect();
+        let labelled_by: Vec<&str> = svg
+            .attribute("aria-labelledby")
+            .unwrap()
+            .split(' ')
+            .collect();
         for id in &labelled_by {
             let target = doc
                 .descendants()

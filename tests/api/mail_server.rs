@@ -219,8 +219,13 @@ async fn a_batch_arrives(security: &str) {
     assert!(header(m, "Content-Type")[0].starts_with("text/plain"));
     let body = decode_body(m);
     assert!(body.starts_with("Hello ann,"), "{body}");
-    assert!(body.contains(&format!("Day services {t}")) && body.contains(&format!("Home care {t}")));
-    assert!(!body.contains("Other round"), "another organisation's release");
+    assert!(
+        body.contains(&format!("Day services {t}")) && body.contains(&format!("Home care {t}"))
+    );
+    assert!(
+        !body.contains("Other round"),
+        "another organisation's release"
+    );
     assert!(body.contains("Themes shown: Money, time and resources, Accessibility."));
     assert!(body.contains("Please answer it by Sunday 7 February 2027"));
     assert!(body.contains("https://feedback.parrhesia.test/console/space"));

@@ -10,7 +10,10 @@ use crate::store::ResponseVersion;
 use time::Duration;
 
 fn week(n: i64) -> Period {
-    Period::containing(day(2027, 1, 4) + Duration::weeks(n - 1), PeriodLength::ONE_WEEK)
+    Period::containing(
+        day(2027, 1, 4) + Duration::weeks(n - 1),
+        PeriodLength::ONE_WEEK,
+    )
 }
 
 fn responses() -> Vec<ResponseRecord> {
@@ -105,7 +108,11 @@ fn head(size: u64) -> TreeHead {
 }
 
 fn failures(checks: &[Check]) -> Vec<&str> {
-    checks.iter().filter(|c| !c.ok).map(|c| c.what.as_str()).collect()
+    checks
+        .iter()
+        .filter(|c| !c.ok)
+        .map(|c| c.what.as_str())
+        .collect()
 }
 
 #[test]
@@ -133,8 +140,15 @@ fn leaves_have_a_stable_form_and_commit_every_field() {
         edits.push(e);
     }
     for e in &edits {
-        let Leaf::Response { sha256, .. } = response_leaf(e, 0).unwrap() else { panic!() };
-        let Leaf::Response { sha256: original, .. } = &base else { panic!() };
+        let Leaf::Response { sha256, .. } = response_leaf(e, 0).unwrap() else {
+            panic!()
+        };
+        let Leaf::Response {
+            sha256: original, ..
+        } = &base
+        else {
+            panic!()
+        };
         assert_ne!(&sha256, original);
     }
     let p = &pledges()[0];
@@ -165,18 +179,30 @@ fn a_rewritten_or_deleted_version_is_caught() {
     let mut rewritten = r.clone();
     rewritten[0].versions[0].text = "We always planned to cut fares.".into();
     let f = check(&rewritten, &p, &records(&rewritten, &p), &log, &[]);
-    assert!(f.iter().any(|c| !c.ok && c.what.contains("1 missing")), "{f:?}");
-    assert!(failures(&f).iter().any(|w| w.contains("1 logged answer version(s) not on the record")));
+    assert!(
+        f.iter().any(|c| !c.ok && c.what.contains("1 missing")),
+        "{f:?}"
+    );
+    assert!(failures(&f)
+        .iter()
+        .any(|w| w.contains("1 logged answer version(s) not on the record")));
     // It deletes the dropped step of its pledge.
     let mut hidden = p.clone();
     hidden[0].history.pop();
     let f = check(&r, &hidden, &records(&r, &hidden), &log, &[]);
-    assert_eq!(failures(&f), ["record: 1 logged answer version(s) not on the record"]);
+    assert_eq!(
+        failures(&f),
+        ["record: 1 logged answer version(s) not on the record"]
+    );
     // Leaves of another round are not this record's business.
     let mut elsewhere = p.clone();
     elsewhere[0].round = "other".into();
     let mut log2 = log.clone();
-    log2.extend(leaves(&[], &elsewhere).iter().map(|l| String::from_utf8(l.to_bytes()).unwrap()));
+    log2.extend(
+        leaves(&[], &elsewhere)
+            .iter()
+            .map(|l| String::from_utf8(l.to_bytes()).unwrap()),
+    );
     assert!(failures(&check(&r, &p, &records(&r, &p), &log2, &[])).is_empty());
 }
 
@@ -184,11 +210,20 @@ fn a_rewritten_or_deleted_version_is_caught() {
 fn versions_out_of_order_are_caught() {
     let (r, p) = (responses(), pledges());
     let mut log = log(&r, &p);
-    let first = log.iter().position(|l| l.contains("\"version\":0") && l.contains("response")).unwrap();
-    let second = log.iter().position(|l| l.contains("\"version\":1") && l.contains("response")).unwrap();
+    let first = log
+        .iter()
+        .position(|l| l.contains("\"version\":0") && l.contains("response"))
+        .unwrap();
+    let second = log
+        .iter()
+        .position(|l| l.contains("\"version\":1") && l.contains("response"))
+        .unwrap();
     log.swap(first, second);
     let f = check(&r, &p, &records(&r, &p), &log, &[]);
-    assert_eq!(failures(&f), ["response day/2027-01-04/money: versions logged in order"]);
+    assert_eq!(
+        failures(&f),
+        ["response day/2027-01-04/money: versions logged in order"]
+    );
 }
 
 #[test]

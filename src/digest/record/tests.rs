@@ -10,7 +10,10 @@ const ROUND: &str = "day";
 
 /// Week 1 of 2027: Monday 4 to Sunday 10 January.
 fn week(n: i64) -> Period {
-    Period::containing(day(2027, 1, 4) + Duration::weeks(n - 1), PeriodLength::ONE_WEEK)
+    Period::containing(
+        day(2027, 1, 4) + Duration::weeks(n - 1),
+        PeriodLength::ONE_WEEK,
+    )
 }
 
 fn release(n: i64) -> Release {
@@ -115,7 +118,14 @@ fn unanswered_releases_are_open_until_the_deadline_period_ends_then_overdue() {
 #[test]
 fn answers_in_the_deadline_period_or_before_are_on_time_and_later_ones_late() {
     let today = day(2027, 6, 1);
-    for (answered_in, on_time) in [(1, true), (2, true), (4, true), (5, true), (6, false), (9, false)] {
+    for (answered_in, on_time) in [
+        (1, true),
+        (2, true),
+        (4, true),
+        (5, true),
+        (6, false),
+        (9, false),
+    ] {
         let r = &record(&[1], &[response(1, "money", &[answered_in])], &[], today)[0];
         assert_eq!(
             r.standing,
@@ -149,17 +159,33 @@ fn the_first_answer_counts_and_later_edits_do_not_move_it() {
     // Answers to another release, or another round, do not count.
     let mut other_round = response(1, "money", &[2]);
     other_round.round = "other".into();
-    let r = &record(&[1, 2], &[response(2, "money", &[2]), other_round], &[], day(2027, 6, 1));
+    let r = &record(
+        &[1, 2],
+        &[response(2, "money", &[2]), other_round],
+        &[],
+        day(2027, 6, 1),
+    );
     assert_eq!(r[0].standing, Standing::Overdue);
-    assert!(matches!(r[1].standing, Standing::Answered { on_time: true, .. }));
+    assert!(matches!(
+        r[1].standing,
+        Standing::Answered { on_time: true, .. }
+    ));
 }
 
 #[test]
 fn pledges_show_made_done_and_dropped_with_reasons() {
     use PledgeStatus::*;
     let pledges = [
-        pledge("a", 1, &[(Planned, 2, None), (InProgress, 3, None), (Done, 6, None)]),
-        pledge("b", 1, &[(Planned, 2, None), (Dropped, 4, Some("Funding was cut."))]),
+        pledge(
+            "a",
+            1,
+            &[(Planned, 2, None), (InProgress, 3, None), (Done, 6, None)],
+        ),
+        pledge(
+            "b",
+            1,
+            &[(Planned, 2, None), (Dropped, 4, Some("Funding was cut."))],
+        ),
         pledge("c", 1, &[(Planned, 2, None)]),
         pledge("d", 2, &[(Planned, 3, None)]),
     ];
@@ -180,19 +206,47 @@ fn the_running_rate_counts_answered_and_overdue_releases_only() {
     // are still open and do not count against the organisation.
     let on_time = response(1, "money", &[2]);
     let late = response(2, "money", &[8]);
-    let r = record(&[1, 2, 3, 4], std::slice::from_ref(&on_time), &[], day(2027, 2, 15));
+    let r = record(
+        &[1, 2, 3, 4],
+        std::slice::from_ref(&on_time),
+        &[],
+        day(2027, 2, 15),
+    );
     assert_eq!(r[1].standing, Standing::Overdue);
-    assert_eq!((r[2].standing, r[3].standing), (Standing::Open, Standing::Open));
+    assert_eq!(
+        (r[2].standing, r[3].standing),
+        (Standing::Open, Standing::Open)
+    );
     let early = rate(&r);
-    assert_eq!(early, Rate { answered: 1, on_time: 1, counted: 2 });
+    assert_eq!(
+        early,
+        Rate {
+            answered: 1,
+            on_time: 1,
+            counted: 2
+        }
+    );
     assert_eq!(early.answered_percent(), Some(50));
     // On 1 March all four count: 1 on time, 2 late, 3 and 4 overdue.
     let r = record(&[1, 2, 3, 4], &[on_time, late], &[], day(2027, 3, 1));
     let later = rate(&r);
-    assert_eq!(later, Rate { answered: 2, on_time: 1, counted: 4 });
-    assert_eq!((later.answered_percent(), later.on_time_percent()), (Some(50), Some(25)));
+    assert_eq!(
+        later,
+        Rate {
+            answered: 2,
+            on_time: 1,
+            counted: 4
+        }
+    );
+    assert_eq!(
+        (later.answered_percent(), later.on_time_percent()),
+        (Some(50), Some(25))
+    );
     // Nothing counts before the first deadline period ends.
-    assert_eq!(rate(&record(&[1], &[], &[], day(2027, 2, 7))).answered_percent(), None);
+    assert_eq!(
+        rate(&record(&[1], &[], &[], day(2027, 2, 7))).answered_percent(),
+        None
+    );
 }
 
 #[test]

@@ -80,11 +80,19 @@ fn each_role_is_told_what_it_acts_on_and_organisations_only_their_own() {
     assert_eq!(by("coord").kinds, [Kind::Periods]);
     assert_eq!(by("admin").kinds, [Kind::Security]);
     // Coordinators get both period events in one message.
-    assert!(by("coord").body.contains("Week 1 of 2027 of Day services 2027 has ended"));
-    assert!(by("coord").body.contains("Week 2 of 2027 of Day services 2027 was held back"));
+    assert!(by("coord")
+        .body
+        .contains("Week 1 of 2027 of Day services 2027 has ended"));
+    assert!(by("coord")
+        .body
+        .contains("Week 2 of 2027 of Day services 2027 was held back"));
     assert_eq!(by("coord").subject, "Parrhesia: 2 things need you");
     // All three security events in one message to the administrator.
-    for s in ["zed is now an administrator", "master keys were rotated", "account coord"] {
+    for s in [
+        "zed is now an administrator",
+        "master keys were rotated",
+        "account coord",
+    ] {
         assert!(by("admin").body.contains(s), "{s}");
     }
     let release = &by("care-2");
@@ -139,7 +147,10 @@ fn the_daily_batch_runs_once_a_day_and_sealing_batches_whenever_sealed() {
     assert!(!s.may_run(Trigger::Daily, monday));
     assert!(s.may_run(Trigger::Sealed, monday));
     s.ran(Trigger::Sealed, monday);
-    assert!(!s.may_run(Trigger::Daily, monday), "sealing does not reset it");
+    assert!(
+        !s.may_run(Trigger::Daily, monday),
+        "sealing does not reset it"
+    );
     let tuesday = crate::clock::day(2027, 1, 5);
     assert!(s.may_run(Trigger::Daily, tuesday));
     // A clock set back (a restored backup) does not run it twice.
@@ -178,6 +189,10 @@ fn messages_carry_no_count_and_no_critique() {
 
 #[test]
 fn a_release_with_no_theme_shown_says_so() {
-    let out = plan(&[release("care", "Care Forum", &[])], &staff(), "https://x.example");
+    let out = plan(
+        &[release("care", "Care Forum", &[])],
+        &staff(),
+        "https://x.example",
+    );
     assert!(out[0].body.contains("shows no theme on its own"));
 }
