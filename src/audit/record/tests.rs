@@ -5,8 +5,8 @@ use super::*;
 use crate::clock::day;
 use crate::digest::record::{round_record, DaysToAnswer};
 use crate::digest::voices::{PledgeChange, PledgeStatus, Release};
-use crate::domain::{Period, PeriodLength};
 use crate::domain::ResponseVersion;
+use crate::domain::{Period, PeriodLength};
 use time::Duration;
 
 fn week(n: i64) -> Period {
