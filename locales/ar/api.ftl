@@ -92,3 +92,30 @@ reason_unknown = يجب أن يكون reason إحدى القيم: { $reasons }.
 quote_decided = اتُّخذ قرار في هذا الاقتباس من قبل.
 quote_unknown = لا يوجد اقتباس ينتظر المراجعة بهذا المعرّف.
 pledge_unknown = لا يوجد تعهد لهذه المنظمة بهذا المعرّف.
+
+## Questions (issue 20): a host's questions, a participant's answers
+
+questions_too_many = { $field }: يمكن للجولة أن تطرح { $most } أسئلة على الأكثر؛ وفي هذه القائمة { $given }.
+question_id_invalid = { $field }: يجب أن يتكون المعرّف من 1 إلى 40 حرفًا: حروف لاتينية صغيرة من a إلى z، وأرقام، وشرطات مفردة، وأن يبدأ بحرف.
+question_id_repeated = { $field }: لسؤال آخر في هذه الجولة المعرّف نفسه.
+question_kind_invalid = { $field }: يجب أن يكون النوع "scale" أو "choice" أو "multi".
+question_prompt_invalid = { $field }: يجب أن يتكون نص السؤال من 1 إلى { $max } حرف، دون أحرف تحكم.
+question_hint_invalid = { $field }: يجب ألا يزيد التلميح على { $max } حرف، دون أحرف تحكم.
+question_options_invalid = { $field }: حدّد من { $min } إلى { $max } خيارات.
+option_id_invalid = { $field }: يجب أن يتكون معرّف الخيار من 1 إلى 40 حرفًا: حروف لاتينية صغيرة من a إلى z، وأرقام، وشرطات مفردة، وأن يبدأ بحرف.
+option_id_repeated = { $field }: لخيار آخر في هذا السؤال المعرّف نفسه.
+option_label_invalid = { $field }: يجب أن تتكون التسمية من 1 إلى { $max } حرف، دون أحرف تحكم.
+option_easy_read_invalid = { $field }: يجب ألا تزيد التسمية سهلة القراءة على { $max } حرف، دون أحرف تحكم.
+question_max_invalid = { $options ->
+    [0] { $field }: الحقل max لأسئلة "multi" فقط: المقياس أو الاختيار يأخذ إجابة واحدة.
+   *[other] { $field }: يجب أن يكون max عددًا صحيحًا من 2 إلى عدد الخيارات ({ $options }).
+}
+questions_locked = { $field }: الجولة مفتوحة، لذلك لا يمكن إلا تصحيح صياغة الأسئلة (النص والتلميح والتسميات)؛ أما المعرّفات والأنواع والخيارات وترتيبها وكون الإجابة مطلوبة فتبقى كما هي.
+answers_without_text_locked = { $field }: الجولة مفتوحة، لذلك يبقى كما هو ما إذا كان يمكن إرسال إجابات دون كتابة شيء.
+answer_question_unknown = answers: لا تطرح هذه الجولة سؤالًا بالمعرّف "{ $question }".
+answer_option_unknown = answers.{ $question }: اختر من خيارات هذا السؤال، بمعرّفاتها.
+answer_too_many = { $max ->
+    [1] answers.{ $question }: اختر خيارًا واحدًا فقط.
+   *[other] answers.{ $question }: لا تختر أكثر من { $max } خيارات.
+}
+answer_missing = answers.{ $question }: هذا السؤال يحتاج إلى إجابة.

@@ -260,6 +260,32 @@ digest-csv = ملف جدول بيانات
 digest-atom = موجز أخبار
 digest-json = بيانات للحواسيب
 digest-themes-link = المواضيع من كل المنظمات
+digest-q-heading = { $prompt }
+digest-q-said = قال { $labels } نحو { $n } من أصل { $of }.
+digest-q-chose = اختار { $labels } نحو { $n } من أصل { $of }.
+digest-q-said-some = قال { $labels } نحو { $n } من الناس.
+digest-q-chose-some = اختار { $labels } نحو { $n } من الناس.
+digest-q-almost-everyone = قال الجميع تقريبًا «{ $label }».
+digest-q-label = «{ $label }»
+digest-q-or = { $first } أو { $second }
+digest-q-answered = عدد من أجابوا: نحو { $n }
+digest-q-no-answer = بلا إجابة
+digest-q-answered-short = أجابوا
+digest-q-not-shown = غير معروض
+digest-q-answer = الإجابة
+digest-q-people = عدد الأشخاص
+digest-q-period = متى
+digest-q-chart-title = الإجابات عن «{ $prompt }» في { $period }
+digest-q-trend-title = الإجابات عن «{ $prompt }» في كل مرة
+digest-q-caption = { $period }. عدد من أجابوا: نحو { $n }
+digest-q-trend-caption = «{ $prompt }»: الإجابات في كل مرة
+digest-q-multi = كان يمكن اختيار حتى { $max } { $max ->
+    [two] إجابتين
+    [few] إجابات
+    [many] إجابةً
+   *[other] إجابة
+}. لذلك قد تزيد الأعداد على عدد الأشخاص.
+digest-q-withheld = أحيانًا لا نعرض عددًا. هذا يحمي القلة الذين أعطوا إجابة نادرة.
 
 ## Themes across organisations
 

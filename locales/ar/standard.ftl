@@ -261,6 +261,32 @@ digest-csv = جدول بيانات (CSV)
 digest-atom = موجز أخبار بالملخصات الجديدة (Atom)
 digest-json = بيانات للبرامج (JSON)
 digest-themes-link = المواضيع في كل المنظمات
+digest-q-heading = { $prompt }
+digest-q-said = قال { $labels } نحو { $n } من أصل { $of }.
+digest-q-chose = اختار { $labels } نحو { $n } من أصل { $of }.
+digest-q-said-some = قال { $labels } نحو { $n } من الناس.
+digest-q-chose-some = اختار { $labels } نحو { $n } من الناس.
+digest-q-almost-everyone = قال الجميع تقريبًا «{ $label }».
+digest-q-label = «{ $label }»
+digest-q-or = { $first } أو { $second }
+digest-q-answered = عدد من أجابوا: نحو { $n }
+digest-q-no-answer = بلا إجابة
+digest-q-answered-short = أجابوا
+digest-q-not-shown = غير معروض
+digest-q-answer = الإجابة
+digest-q-people = عدد الأشخاص
+digest-q-period = الفترة
+digest-q-chart-title = الإجابات عن «{ $prompt }»، { $period }
+digest-q-trend-title = الإجابات عن «{ $prompt }» في كل فترة
+digest-q-caption = { $period } – عدد من أجابوا: نحو { $n }
+digest-q-trend-caption = «{ $prompt }»: الإجابات في كل فترة
+digest-q-multi = كان يمكن اختيار ما يصل إلى { $max } { $max ->
+    [two] إجابتين
+    [few] إجابات
+    [many] إجابةً
+   *[other] إجابة
+}، لذلك قد يزيد مجموع الأعداد على عدد الأشخاص.
+digest-q-withheld = «غير معروض» يخفي عددًا قد يكشف، مع الأعداد الأخرى، كم شخصًا أعطى إجابة نادرة.
 
 ## Themes across organisations
 

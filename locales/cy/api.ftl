@@ -75,3 +75,30 @@ reason_unknown = Rhaid i reason fod yn un o: { $reasons }.
 quote_decided = Mae'r dyfyniad hwnnw wedi cael ei benderfynu'n barod.
 quote_unknown = Does dim dyfyniad yn aros gyda'r id hwnnw.
 pledge_unknown = Does dim addewid gan y sefydliad hwn gyda'r id hwnnw.
+
+## Questions (issue 20): a host's questions, a participant's answers
+
+questions_too_many = { $field }: gall cylch ofyn { $most } cwestiwn ar y mwyaf; mae gan y rhestr hon { $given }.
+question_id_invalid = { $field }: rhaid i'r id fod rhwng 1 a 40 nod: llythrennau bach a i z, digidau a chysylltnodau sengl, yn dechrau gyda llythyren.
+question_id_repeated = { $field }: mae gan gwestiwn arall yn y cylch hwn yr un id.
+question_kind_invalid = { $field }: rhaid i'r math fod yn "scale", "choice" neu "multi".
+question_prompt_invalid = { $field }: rhaid i'r cwestiwn fod rhwng 1 a { $max } nod, heb nodau rheoli.
+question_hint_invalid = { $field }: rhaid i'r awgrym fod yn { $max } nod ar y mwyaf, heb nodau rheoli.
+question_options_invalid = { $field }: rhowch rhwng { $min } a { $max } dewis.
+option_id_invalid = { $field }: rhaid i id y dewis fod rhwng 1 a 40 nod: llythrennau bach a i z, digidau a chysylltnodau sengl, yn dechrau gyda llythyren.
+option_id_repeated = { $field }: mae gan ddewis arall yn y cwestiwn hwn yr un id.
+option_label_invalid = { $field }: rhaid i'r label fod rhwng 1 a { $max } nod, heb nodau rheoli.
+option_easy_read_invalid = { $field }: rhaid i'r label Hawdd ei Ddeall fod yn { $max } nod ar y mwyaf, heb nodau rheoli.
+question_max_invalid = { $options ->
+    [0] { $field }: dim ond ar gyfer cwestiynau "multi" mae max: mae graddfa neu ddewis yn cymryd un ateb.
+   *[other] { $field }: rhaid i max fod yn rhif cyfan o 2 i nifer y dewisiadau ({ $options }).
+}
+questions_locked = { $field }: mae'r cylch ar agor, felly dim ond geiriad y cwestiynau mae modd ei gywiro (cwestiwn, awgrym a labeli); mae'r ids, y mathau, y dewisiadau, eu trefn ac a oes angen ateb yn aros fel y maen nhw.
+answers_without_text_locked = { $field }: mae'r cylch ar agor, felly mae'r dewis a gaiff pobl anfon atebion heb ysgrifennu dim yn aros fel y mae.
+answer_question_unknown = answers: dydy'r cylch hwn ddim yn gofyn cwestiwn gyda'r id "{ $question }".
+answer_option_unknown = answers.{ $question }: dewiswch o ddewisiadau'r cwestiwn hwn, yn ôl eu ids.
+answer_too_many = { $max ->
+    [1] answers.{ $question }: dewiswch un dewis yn unig.
+   *[other] answers.{ $question }: dewiswch ddim mwy na { $max } dewis.
+}
+answer_missing = answers.{ $question }: mae angen ateb i'r cwestiwn hwn.

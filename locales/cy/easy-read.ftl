@@ -213,6 +213,27 @@ digest-csv = Ffeil taenlen
 digest-atom = Ffrwd newyddion
 digest-json = Data ar gyfer cyfrifiaduron
 digest-themes-link = Themâu o bob sefydliad
+digest-q-heading = { $prompt }
+digest-q-said = Dywedodd tua { $n } o { $of } o bobl { $labels }.
+digest-q-chose = Dewisodd tua { $n } o { $of } o bobl { $labels }.
+digest-q-said-some = Dywedodd tua { $n } o bobl { $labels }.
+digest-q-chose-some = Dewisodd tua { $n } o bobl { $labels }.
+digest-q-almost-everyone = Dywedodd bron pawb “{ $label }”.
+digest-q-label = “{ $label }”
+digest-q-or = { $first } neu { $second }
+digest-q-answered = Nifer y bobl a atebodd: tua { $n }
+digest-q-no-answer = Dim ateb
+digest-q-answered-short = Wedi ateb
+digest-q-not-shown = heb ei ddangos
+digest-q-answer = Ateb
+digest-q-people = Pobl
+digest-q-period = Pryd
+digest-q-chart-title = Atebion i “{ $prompt }” yn { $period }
+digest-q-trend-title = Atebion i “{ $prompt }” bob tro
+digest-q-caption = { $period }. Pobl a atebodd: tua { $n }
+digest-q-trend-caption = “{ $prompt }”: atebion bob tro
+digest-q-multi = Roedd pobl yn gallu dewis hyd at { $max } ateb. Felly gall y rhifau adio i fwy na nifer y bobl.
+digest-q-withheld = Weithiau dydyn ni ddim yn dangos rhif. Mae hyn yn cadw'n ddiogel yr ychydig bobl roddodd ateb prin.
 
 ## Themes across organisations
 

@@ -212,6 +212,27 @@ digest-csv = Taenlen (CSV)
 digest-atom = Ffrwd newyddion o grynodebau newydd (Atom)
 digest-json = Data ar gyfer rhaglenni (JSON)
 digest-themes-link = Themâu ar draws pob sefydliad
+digest-q-heading = { $prompt }
+digest-q-said = Dywedodd tua { $n } o { $of } o bobl { $labels }.
+digest-q-chose = Dewisodd tua { $n } o { $of } o bobl { $labels }.
+digest-q-said-some = Dywedodd tua { $n } o bobl { $labels }.
+digest-q-chose-some = Dewisodd tua { $n } o bobl { $labels }.
+digest-q-almost-everyone = Dywedodd bron pawb “{ $label }”.
+digest-q-label = “{ $label }”
+digest-q-or = { $first } neu { $second }
+digest-q-answered = Pobl a atebodd: tua { $n }
+digest-q-no-answer = Dim ateb
+digest-q-answered-short = Wedi ateb
+digest-q-not-shown = heb ei ddangos
+digest-q-answer = Ateb
+digest-q-people = Pobl
+digest-q-period = Cyfnod
+digest-q-chart-title = Atebion i “{ $prompt }”, { $period }
+digest-q-trend-title = Atebion i “{ $prompt }”, ym mhob cyfnod
+digest-q-caption = { $period } – pobl a atebodd: tua { $n }
+digest-q-trend-caption = “{ $prompt }”: atebion ym mhob cyfnod
+digest-q-multi = Roedd pobl yn gallu dewis hyd at { $max } ateb, felly gall y rhifau adio i fwy na nifer y bobl.
+digest-q-withheld = Mae “heb ei ddangos” yn cuddio rhif a allai, gyda'r lleill, ddangos faint o bobl roddodd ateb prin.
 
 ## Themes across organisations
 

@@ -78,3 +78,30 @@ reason_unknown = reason must be one of: { $reasons }.
 quote_decided = That quote has already been decided.
 quote_unknown = There is no pending quote with that id.
 pledge_unknown = There is no pledge of this organisation with that id.
+
+## Questions (issue 20): a host's questions, a participant's answers
+
+questions_too_many = { $field }: a round can ask at most { $most } questions; this list has { $given }.
+question_id_invalid = { $field }: the id must be 1 to 40 characters: lower-case letters a to z, digits and single hyphens, starting with a letter.
+question_id_repeated = { $field }: another question of this round has the same id.
+question_kind_invalid = { $field }: the kind must be "scale", "choice" or "multi".
+question_prompt_invalid = { $field }: the prompt must be 1 to { $max } characters, without control characters.
+question_hint_invalid = { $field }: the hint must be at most { $max } characters, without control characters.
+question_options_invalid = { $field }: give from { $min } to { $max } options.
+option_id_invalid = { $field }: the option id must be 1 to 40 characters: lower-case letters a to z, digits and single hyphens, starting with a letter.
+option_id_repeated = { $field }: another option of this question has the same id.
+option_label_invalid = { $field }: the label must be 1 to { $max } characters, without control characters.
+option_easy_read_invalid = { $field }: the Easy Read label must be at most { $max } characters, without control characters.
+question_max_invalid = { $options ->
+    [0] { $field }: max is only for "multi" questions: a scale or a choice takes one answer.
+   *[other] { $field }: max must be a whole number from 2 to the number of options ({ $options }).
+}
+questions_locked = { $field }: the round is open, so its questions can only have their wording corrected (prompt, hint and labels); ids, kinds, options, their order and whether an answer is required stay as they are.
+answers_without_text_locked = { $field }: the round is open, so whether people may send answers without writing anything stays as it is.
+answer_question_unknown = answers: this round asks no question with the id "{ $question }".
+answer_option_unknown = answers.{ $question }: choose from this question's options, by their ids.
+answer_too_many = { $max ->
+    [1] answers.{ $question }: choose one option only.
+   *[other] answers.{ $question }: choose no more than { $max } options.
+}
+answer_missing = answers.{ $question }: this question needs an answer.

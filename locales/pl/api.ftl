@@ -91,3 +91,30 @@ reason_unknown = reason musi mieć jedną z wartości: { $reasons }.
 quote_decided = W sprawie tego cytatu już zdecydowano.
 quote_unknown = Nie ma oczekującego cytatu o tym identyfikatorze.
 pledge_unknown = Ta organizacja nie ma zobowiązania o tym identyfikatorze.
+
+## Questions (issue 20): a host's questions, a participant's answers
+
+questions_too_many = { $field }: runda może zadać najwyżej { $most } pytań; ta lista ma { $given }.
+question_id_invalid = { $field }: identyfikator musi mieć od 1 do 40 znaków: małe litery od a do z, cyfry i pojedyncze łączniki, zaczynać się od litery.
+question_id_repeated = { $field }: inne pytanie tej rundy ma ten sam identyfikator.
+question_kind_invalid = { $field }: rodzaj musi mieć wartość "scale", "choice" lub "multi".
+question_prompt_invalid = { $field }: treść pytania musi mieć od 1 do { $max } znaków, bez znaków sterujących.
+question_hint_invalid = { $field }: podpowiedź może mieć najwyżej { $max } znaków, bez znaków sterujących.
+question_options_invalid = { $field }: podaj od { $min } do { $max } odpowiedzi do wyboru.
+option_id_invalid = { $field }: identyfikator odpowiedzi musi mieć od 1 do 40 znaków: małe litery od a do z, cyfry i pojedyncze łączniki, zaczynać się od litery.
+option_id_repeated = { $field }: inna odpowiedź tego pytania ma ten sam identyfikator.
+option_label_invalid = { $field }: etykieta musi mieć od 1 do { $max } znaków, bez znaków sterujących.
+option_easy_read_invalid = { $field }: etykieta w wersji łatwej do czytania może mieć najwyżej { $max } znaków, bez znaków sterujących.
+question_max_invalid = { $options ->
+    [0] { $field }: max dotyczy tylko pytań "multi": skala lub wybór przyjmuje jedną odpowiedź.
+   *[other] { $field }: max musi być liczbą całkowitą od 2 do liczby odpowiedzi ({ $options }).
+}
+questions_locked = { $field }: runda jest otwarta, więc w pytaniach można tylko poprawić brzmienie (treść, podpowiedź i etykiety); identyfikatory, rodzaje, odpowiedzi, ich kolejność i to, czy odpowiedź jest wymagana, pozostają bez zmian.
+answers_without_text_locked = { $field }: runda jest otwarta, więc to, czy można wysłać odpowiedzi bez pisania tekstu, pozostaje bez zmian.
+answer_question_unknown = answers: ta runda nie zadaje pytania o identyfikatorze "{ $question }".
+answer_option_unknown = answers.{ $question }: wybierz spośród odpowiedzi tego pytania, według ich identyfikatorów.
+answer_too_many = { $max ->
+    [1] answers.{ $question }: wybierz tylko jedną odpowiedź.
+   *[other] answers.{ $question }: wybierz najwyżej { $max } odpowiedzi.
+}
+answer_missing = answers.{ $question }: to pytanie wymaga odpowiedzi.

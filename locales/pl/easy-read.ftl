@@ -242,6 +242,27 @@ digest-csv = Plik arkusza kalkulacyjnego
 digest-atom = Kanał wiadomości
 digest-json = Dane dla komputerów
 digest-themes-link = Tematy ze wszystkich organizacji
+digest-q-heading = { $prompt }
+digest-q-said = Odpowiedź { $labels }: około { $n } z { $of } osób.
+digest-q-chose = Wybór { $labels }: około { $n } z { $of } osób.
+digest-q-said-some = Odpowiedź { $labels }: około { $n } osób.
+digest-q-chose-some = Wybór { $labels }: około { $n } osób.
+digest-q-almost-everyone = Prawie wszyscy odpowiedzieli „{ $label }”.
+digest-q-label = „{ $label }”
+digest-q-or = { $first } lub { $second }
+digest-q-answered = Liczba osób, które odpowiedziały: około { $n }
+digest-q-no-answer = Brak odpowiedzi
+digest-q-answered-short = Odpowiedzieli
+digest-q-not-shown = nie pokazano
+digest-q-answer = Odpowiedź
+digest-q-people = Osoby
+digest-q-period = Kiedy
+digest-q-chart-title = Odpowiedzi na pytanie „{ $prompt }”: { $period }
+digest-q-trend-title = Odpowiedzi na pytanie „{ $prompt }” za każdym razem
+digest-q-caption = { $period }. Osoby, które odpowiedziały: około { $n }
+digest-q-trend-caption = „{ $prompt }”: odpowiedzi za każdym razem
+digest-q-multi = Można było wybrać do { $max } odpowiedzi. Dlatego liczby mogą dać więcej niż liczba osób.
+digest-q-withheld = Czasem nie pokazujemy liczby. To chroni kilka osób, które dały rzadką odpowiedź.
 
 ## Themes across organisations
 

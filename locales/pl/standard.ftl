@@ -246,6 +246,27 @@ digest-csv = Arkusz kalkulacyjny (CSV)
 digest-atom = Kanał wiadomości o nowych podsumowaniach (Atom)
 digest-json = Dane dla programów (JSON)
 digest-themes-link = Tematy we wszystkich organizacjach
+digest-q-heading = { $prompt }
+digest-q-said = Odpowiedź { $labels }: około { $n } z { $of } osób.
+digest-q-chose = Wybór { $labels }: około { $n } z { $of } osób.
+digest-q-said-some = Odpowiedź { $labels }: około { $n } osób.
+digest-q-chose-some = Wybór { $labels }: około { $n } osób.
+digest-q-almost-everyone = Prawie wszyscy odpowiedzieli „{ $label }”.
+digest-q-label = „{ $label }”
+digest-q-or = { $first } lub { $second }
+digest-q-answered = Osoby, które odpowiedziały: około { $n }
+digest-q-no-answer = Brak odpowiedzi
+digest-q-answered-short = Odpowiedzieli
+digest-q-not-shown = nie pokazano
+digest-q-answer = Odpowiedź
+digest-q-people = Osoby
+digest-q-period = Okres
+digest-q-chart-title = Odpowiedzi na pytanie „{ $prompt }”, { $period }
+digest-q-trend-title = Odpowiedzi na pytanie „{ $prompt }” w kolejnych okresach
+digest-q-caption = { $period } – osoby, które odpowiedziały: około { $n }
+digest-q-trend-caption = „{ $prompt }”: odpowiedzi w kolejnych okresach
+digest-q-multi = Można było wybrać do { $max } odpowiedzi, więc liczby mogą dać w sumie więcej niż liczba osób.
+digest-q-withheld = „Nie pokazano” ukrywa liczbę, która razem z innymi mogłaby pokazać, ile osób udzieliło rzadkiej odpowiedzi.
 
 ## Themes across organisations
 

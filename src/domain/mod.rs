@@ -8,8 +8,10 @@
 //! Nothing here knows about HTTP, sled or ring, and nothing here imports
 //! another module of the crate: `domain` is the bottom layer.
 
+mod answers;
 mod critique;
 mod period;
+mod question;
 mod receipt;
 mod records;
 mod round;
@@ -18,8 +20,13 @@ mod slug;
 mod theme;
 mod voices;
 
-pub use critique::{CritiqueText, Submission, MAX_TEXT_CHARS, MAX_THEMES};
+pub use answers::{field_name, input_id, AnswerError, Answers, RawAnswer, RawAnswers};
+pub use critique::{AnsweredSubmission, CritiqueText, Submission, MAX_TEXT_CHARS, MAX_THEMES};
 pub use period::{Period, PeriodLength};
+pub use question::{
+    default_scale, AnswerOption, OptionSpec, Question, QuestionError, QuestionKind, QuestionSpec,
+    Questions, MAX_QUESTIONS,
+};
 pub use receipt::Receipt;
 pub use records::{PeriodCounts, RoundStats, SealedPeriod, Totals};
 pub use round::{MinGroup, Organisation, Round, RoundText, RoundUpdate};
@@ -81,6 +88,24 @@ pub enum InputError {
     /// one language, a theme's translation); `shipped` lists those that are.
     #[error("unknown language")]
     LanguageUnknown { shipped: String },
+    /// A host's question is not valid (issue 20).
+    #[error("{0}")]
+    Question(QuestionError),
+    /// A participant's answer to a question is not valid (issue 20).
+    #[error("{0}")]
+    Answer(AnswerError),
+}
+
+impl From<QuestionError> for InputError {
+    fn from(e: QuestionError) -> Self {
+        Self::Question(e)
+    }
+}
+
+impl From<AnswerError> for InputError {
+    fn from(e: AnswerError) -> Self {
+        Self::Answer(e)
+    }
 }
 
 impl InputError {
@@ -106,6 +131,8 @@ impl InputError {
             Self::RulesInvalid(_) => "rules_invalid",
             Self::RulesLoosened => "rules_loosened",
             Self::LanguageUnknown { .. } => "language_unknown",
+            Self::Question(e) => e.code(),
+            Self::Answer(e) => e.code(),
         }
     }
 
@@ -122,6 +149,8 @@ impl InputError {
             }
             Self::MinGroupLowered { current } => vec![("current", (*current).into())],
             Self::LanguageUnknown { shipped } => vec![("languages", shipped.clone().into())],
+            Self::Question(e) => e.arguments(),
+            Self::Answer(e) => e.arguments(),
             _ => Vec::new(),
         }
     }

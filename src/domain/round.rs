@@ -4,7 +4,7 @@
 //! after people have written under them.
 
 use super::theme::valid_text;
-use super::{default_themes, InputError, PeriodLength, Slug, Theme};
+use super::{default_themes, InputError, PeriodLength, QuestionError, Questions, Slug, Theme};
 use super::{Rules, RulesError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -87,6 +87,13 @@ pub struct Round {
     /// The disclosure rules (guarantee 4): `k` is always `min_group`. Fixed
     /// when the round opens; afterwards only [`Rules::tighten`] changes them.
     pub rules: Rules,
+    /// Questions asked beside the free text (issue 20); frozen when the
+    /// round opens, except their wording.
+    pub questions: Questions,
+    /// Whether a submission may carry answers and no text. Fixed when the
+    /// round opens: the disclosure check of themes relies on knowing
+    /// whether a submission can choose no theme.
+    pub answers_without_text: bool,
     /// The host's translations of the title and description, by language
     /// tag: shown to readers of that language (English otherwise).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -133,6 +140,10 @@ struct StoredRound {
     #[serde(default)]
     rules: Option<Rules>,
     #[serde(default)]
+    questions: Questions,
+    #[serde(default)]
+    answers_without_text: bool,
+    #[serde(default)]
     translations: BTreeMap<String, RoundText>,
 }
 
@@ -154,6 +165,8 @@ impl From<StoredRound> for Round {
             opened: r.opened,
             retention_periods: r.retention_periods,
             rules,
+            questions: r.questions,
+            answers_without_text: r.answers_without_text,
             translations: r.translations,
         }
     }
@@ -203,6 +216,8 @@ impl Round {
             opened: false,
             retention_periods: default_retention(),
             rules: Rules::with_k(min_group.get()).map_err(InputError::RulesInvalid)?,
+            questions: Questions::default(),
+            answers_without_text: false,
             translations: BTreeMap::new(),
         })
     }
@@ -220,6 +235,9 @@ pub struct RoundUpdate {
     /// A period with fewer critiques rolls into the next.
     pub min_period: Option<u64>,
     pub retention_periods: Option<u64>,
+    /// The whole new list of questions (parsed with [`Questions::parse`]).
+    pub questions: Option<Questions>,
+    pub answers_without_text: Option<bool>,
     /// The title and description in other languages (all of them: the
     /// map replaces the round's). Words only, so they may change at any
     /// time, before or after opening.
@@ -291,6 +309,17 @@ impl RoundUpdate {
                 return Err(InputError::ThemesLocked);
             }
             next.themes = themes;
+        }
+        if let Some(questions) = &self.questions {
+            next.questions = current
+                .questions
+                .replace(questions.clone(), current.opened)?;
+        }
+        if let Some(alone) = self.answers_without_text {
+            if current.opened && alone != current.answers_without_text {
+                return Err(QuestionError::AnswersWithoutTextLocked.into());
+            }
+            next.answers_without_text = alone;
         }
         Ok(next)
     }
@@ -397,6 +426,78 @@ mod tests {
         let back: Round = serde_json::from_value(json).unwrap();
         assert_eq!(back.rules, Rules::with_k(7).unwrap());
         assert_eq!(back.min_group.get(), 7);
+    }
+
+    fn questions(json: serde_json::Value) -> crate::domain::Questions {
+        crate::domain::Questions::parse(serde_json::from_value(json).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn questions_are_set_before_opening_and_only_reworded_after() {
+        let rating =
+            serde_json::json!([{"id": "listened", "kind": "scale", "prompt": "How well?"}]);
+        let set = RoundUpdate {
+            questions: Some(questions(rating.clone())),
+            answers_without_text: Some(true),
+            ..Default::default()
+        };
+        let mut round = set.apply(&round(false)).unwrap();
+        assert_eq!(round.questions.len(), 1);
+        assert!(round.answers_without_text);
+        round.opened = true;
+        let mut reworded = rating.clone();
+        reworded[0]["prompt"] = "How well did staff listen?".into();
+        let reword = RoundUpdate {
+            questions: Some(questions(reworded)),
+            ..Default::default()
+        };
+        let after = reword.apply(&round).unwrap();
+        assert_eq!(
+            after.questions.get("listened").unwrap().prompt(),
+            "How well did staff listen?"
+        );
+        let add = RoundUpdate {
+            questions: Some(questions(serde_json::json!([
+                rating[0],
+                {"id": "more", "kind": "scale", "prompt": "And?"}
+            ]))),
+            ..Default::default()
+        };
+        assert_eq!(add.apply(&round).unwrap_err().code(), "questions_locked");
+        let switch = RoundUpdate {
+            answers_without_text: Some(false),
+            ..Default::default()
+        };
+        assert_eq!(
+            switch.apply(&round).unwrap_err().code(),
+            "answers_without_text_locked"
+        );
+        let same = RoundUpdate {
+            answers_without_text: Some(true),
+            ..Default::default()
+        };
+        assert!(
+            same.apply(&round).is_ok(),
+            "restating the setting is no change"
+        );
+    }
+
+    #[test]
+    fn a_round_stored_before_questions_existed_loads_without_any() {
+        let mut json = serde_json::to_value(round(true)).unwrap();
+        let obj = json.as_object_mut().unwrap();
+        obj.remove("questions");
+        obj.remove("answers_without_text");
+        let back: Round = serde_json::from_value(json).unwrap();
+        assert!(back.questions.is_empty());
+        assert!(!back.answers_without_text);
+        // And a round with questions round-trips through its stored form.
+        let mut with = round(false);
+        with.questions = questions(serde_json::json!([
+            {"id": "listened", "kind": "scale", "prompt": "How well?", "required": true}
+        ]));
+        let text = serde_json::to_string(&with).unwrap();
+        assert_eq!(serde_json::from_str::<Round>(&text).unwrap(), with);
     }
 
     #[test]

@@ -173,6 +173,15 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("expected", "application/json".into()),
         ("limit", 65536.into()),
         ("reasons", "names, threat".into()),
+        ("given", 12.into()),
+        ("most", 10.into()),
+        ("options", 5.into()),
+        ("question", "listened".into()),
+        ("prompt", "How well did staff listen?".into()),
+        ("of", 100.into()),
+        ("labels", "“Well” or “Very well”".into()),
+        ("label", "Well".into()),
+        ("second", "“Very well”".into()),
     ]
 }
 
@@ -473,4 +482,82 @@ fn no_message_of_more_than_one_word_is_left_in_english() {
         }
     }
     assert!(untranslated.is_empty(), "\n{}", untranslated.join("\n"));
+}
+
+/// The questions' problems (issue 20) keep their English wording in the
+/// domain too: both say the same, so the API's English never drifts from
+/// it, and every language has the message with the same arguments.
+#[test]
+fn question_and_answer_problems_say_in_english_what_the_domain_says() {
+    use crate::domain::{AnswerError, InputError, QuestionError, Slug};
+    let q = Slug::parse("listened", "question").unwrap();
+    let questions = [
+        QuestionError::TooMany { given: 12 },
+        QuestionError::IdInvalid { question: 0 },
+        QuestionError::IdRepeated { question: 1 },
+        QuestionError::KindUnknown { question: 2 },
+        QuestionError::PromptInvalid { question: 0 },
+        QuestionError::HintInvalid { question: 0 },
+        QuestionError::OptionCount {
+            question: 0,
+            min: 2,
+            max: 12,
+        },
+        QuestionError::OptionIdInvalid {
+            question: 0,
+            option: 1,
+        },
+        QuestionError::OptionIdRepeated {
+            question: 0,
+            option: 1,
+        },
+        QuestionError::OptionLabelInvalid {
+            question: 0,
+            option: 1,
+        },
+        QuestionError::OptionEasyReadInvalid {
+            question: 0,
+            option: 1,
+        },
+        QuestionError::MaxInvalid {
+            question: 0,
+            options: 4,
+        },
+        QuestionError::MaxNotAllowed { question: 0 },
+        QuestionError::Locked { question: None },
+        QuestionError::Locked { question: Some(3) },
+        QuestionError::AnswersWithoutTextLocked,
+    ];
+    let answers = [
+        AnswerError::QuestionUnknown {
+            question: "nope".into(),
+        },
+        AnswerError::OptionUnknown {
+            question: q.clone(),
+        },
+        AnswerError::TooMany {
+            question: q.clone(),
+            max: 1,
+        },
+        AnswerError::TooMany {
+            question: q.clone(),
+            max: 3,
+        },
+        AnswerError::Missing { question: q },
+    ];
+    let all = questions
+        .iter()
+        .map(|e| (InputError::Question(*e), e.message()))
+        .chain(
+            answers
+                .iter()
+                .map(|e| (InputError::Answer(e.clone()), e.message())),
+        );
+    for (error, domain) in all {
+        assert_eq!(error.message(), domain, "{}", error.code());
+        for language in ["cy", "pl", "ar"] {
+            let theirs = error.message_in(&Messages::select(Some(language), false));
+            assert_ne!(theirs, domain, "{language} {}", error.code());
+        }
+    }
 }

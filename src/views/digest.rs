@@ -326,20 +326,50 @@ fn chart(
     // x in the left-to-right layout, mirrored for right to left. With
     // `direction="rtl"` the SVG's text anchors mirror by themselves.
     let x = |at: usize| if rtl { total_w - at } else { at };
-    html! {
-        svg.chart xmlns="http://www.w3.org/2000/svg" role="img"
-            width="100%" viewBox=(format!("0 0 {total_w} {height}"))
-            direction=[rtl.then_some("rtl")]
-            aria-labelledby=(format!("t-{id} d-{id}")) {
-            title id=(format!("t-{id}")) { (title) }
-            desc id=(format!("d-{id}")) { (desc.join("; ")) }
-            @for (i, (w, t)) in rows.iter().enumerate() {
-                @let y = i * ROW + 4;
-                @let bar = width(&t.figure);
-                text x=(x(LABEL_W - 8)) y=(y + 18) text-anchor="end" font-size="14" fill="#0b0c0c"
-                    lang=[w.lang] { (w.text) }
-                rect x=(if rtl { total_w - LABEL_W - bar } else { LABEL_W }) y=(y + 4) width=(bar) height=(ROW - 8) fill="#1d70b8" {}
-                text x=(x(LABEL_W + bar + 6)) y=(y + 18) font-size="14" fill="#0b0c0c" { (figure_text(m, &t.figure)) }
+    let body = html! {
+        @for (i, (w, t)) in rows.iter().enumerate() {
+            @let y = i * ROW + 4;
+            @let bar = width(&t.figure);
+            text x=(x(LABEL_W - 8)) y=(y + 18) text-anchor="end" font-size="14" fill="#0b0c0c"
+                lang=[w.lang] { (w.text) }
+            rect x=(if rtl { total_w - LABEL_W - bar } else { LABEL_W }) y=(y + 4) width=(bar) height=(ROW - 8) fill="#1d70b8" {}
+            text x=(x(LABEL_W + bar + 6)) y=(y + 18) font-size="14" fill="#0b0c0c" { (figure_text(m, &t.figure)) }
+        }
+    };
+    let frame = ChartFrame {
+        id,
+        class: "chart",
+        width: total_w,
+        height,
+        rtl,
+    };
+    frame.draw(&title, &desc.join("; "), body)
+}
+
+/// What every chart shares: an image (`role="img"`) labelled by its title
+/// and a description that lists every value, so a screen reader hears all
+/// of it; the table after each chart repeats the figures.
+pub(super) struct ChartFrame<'a> {
+    /// Unique on the page: the title and description ids derive from it.
+    pub id: &'a str,
+    pub class: &'a str,
+    pub width: usize,
+    pub height: usize,
+    /// Right-to-left: text runs from the right (the caller mirrors x).
+    pub rtl: bool,
+}
+
+impl ChartFrame<'_> {
+    pub fn draw(&self, title: &str, desc: &str, body: Markup) -> Markup {
+        let id = self.id;
+        html! {
+            svg class=(self.class) xmlns="http://www.w3.org/2000/svg" role="img"
+                width="100%" viewBox=(format!("0 0 {} {}", self.width, self.height))
+                direction=[self.rtl.then_some("rtl")]
+                aria-labelledby=(format!("t-{id} d-{id}")) {
+                title id=(format!("t-{id}")) { (title) }
+                desc id=(format!("d-{id}")) { (desc) }
+                (body)
             }
         }
     }
