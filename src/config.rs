@@ -67,6 +67,9 @@ pub struct Config {
     /// the challenge's `origin_info`). Defaults to the host of the public
     /// address.
     pub origin_name: Option<String>,
+    /// A directory of message files that change the shipped wording for
+    /// this instance (`PARRHESIA_MESSAGES`, see `locales/README.md`).
+    pub messages_dir: Option<PathBuf>,
     /// Staff mail (`PARRHESIA_SMTP_*`); off when no host is set.
     pub smtp: Option<crate::mail::SmtpConfig>,
 }
@@ -94,6 +97,7 @@ impl std::fmt::Debug for Config {
             .field("client_timeout", &self.client_timeout)
             .field("issuer_name", &self.issuer_name)
             .field("origin_name", &self.origin_name)
+            .field("messages_dir", &self.messages_dir)
             .field("smtp", &self.smtp)
             .finish()
     }
@@ -119,6 +123,7 @@ impl Config {
             client_timeout: Duration::from_secs(10),
             issuer_name: None,
             origin_name: None,
+            messages_dir: None,
             smtp: None,
         }
     }
@@ -296,6 +301,12 @@ pub struct Settings {
     #[arg(long = "origin-name", env = "PARRHESIA_ORIGIN_NAME")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin_name: Option<String>,
+    /// A directory of message files (`<language>/standard.ftl`,
+    /// `<language>/easy-read.ftl`) that change the shipped wording for this
+    /// instance, checked at start-up. Keep it beside the config file.
+    #[arg(long = "messages", env = "PARRHESIA_MESSAGES")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub messages: Option<PathBuf>,
     /// Mail server for staff mail (off when unset).
     #[arg(long = "smtp-host", env = "PARRHESIA_SMTP_HOST")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -494,6 +505,7 @@ impl Effective {
             client_timeout: defaults.client_timeout,
             issuer_name: s.issuer_name,
             origin_name: s.origin_name,
+            messages_dir: s.messages.filter(|p| !p.as_os_str().is_empty()),
             smtp: crate::mail::RawSmtp {
                 host: s.smtp_host,
                 port: s.smtp_port,

@@ -14,6 +14,7 @@ mod digest;
 mod helpers;
 mod inclusion;
 mod keyphrases;
+mod languages;
 mod layers;
 mod mail_server;
 mod ops;
