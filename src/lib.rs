@@ -16,6 +16,7 @@ pub mod domain;
 pub mod encoding;
 pub mod http;
 pub mod logging;
+pub mod mail;
 pub mod messages;
 pub mod metrics;
 pub mod secrets;

@@ -255,20 +255,19 @@ fn wait_secs(wait: Duration) -> u64 {
 /// The 429 answer: JSON for the API, a page for people.
 fn refuse(req: ServiceRequest, retry_after: u64) -> ServiceResponse<BoxBody> {
     let limited = ApiError::RateLimited(retry_after);
+    let m = super::participant::messages(req.request());
     let response = if req.path().starts_with("/api/") {
-        limited.error_response()
+        limited.response_in(&m)
     } else if req.path().starts_with("/console/") {
         super::console::too_many_attempts(retry_after)
     } else {
         let mut response = page(
             StatusCode::TOO_MANY_REQUESTS,
-            views::problem(
-                "Too many attempts",
-                &format!(
-                    "There have been too many attempts from your connection in a short \
-                     time. Nothing was stored and your code was not used. Wait {retry_after} \
-                     seconds, then go back and send the form again."
-                ),
+            views::problem_in(
+                &m,
+                None,
+                &m.t("rate-limited-title"),
+                &m.f("rate-limited-body", &[("seconds", retry_after.into())]),
             ),
         );
         if let Ok(value) = retry_after.to_string().parse() {
@@ -284,12 +283,18 @@ fn refuse(req: ServiceRequest, retry_after: u64) -> ServiceResponse<BoxBody> {
 /// The 400 answer for an address not written in its usual form.
 fn refuse_path(req: ServiceRequest) -> ServiceResponse<BoxBody> {
     let problem = ApiError::PathNotCanonical;
+    let m = super::participant::messages(req.request());
     let response = if req.path().starts_with("/api/") {
-        problem.error_response()
+        problem.response_in(&m)
     } else {
         page(
             problem.status_code(),
-            views::problem("Check the web address", &problem.message()),
+            views::problem_in(
+                &m,
+                None,
+                &m.t("path-not-canonical-title"),
+                &problem.message_in(&m.api()),
+            ),
         )
     };
     req.into_response(response)

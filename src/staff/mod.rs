@@ -8,7 +8,9 @@
 
 pub mod hashing;
 pub mod password;
+pub mod recovery;
 pub mod session;
+pub mod totp;
 
 use crate::domain::Slug;
 use serde::{Deserialize, Serialize};
