@@ -474,3 +474,37 @@ fn done(req: &HttpRequest) -> Option<&'static str> {
 fn html(status: StatusCode, markup: maud::Markup) -> HttpResponse {
     page(status, markup)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[actix_web::test]
+    async fn a_full_hashing_gate_gets_a_busy_page_with_retry_after() {
+        // Arrange: a gate of one, held, with no patience.
+        let gate = std::sync::Arc::new(crate::staff::hashing::HashingGate::new(
+            1,
+            std::time::Duration::from_millis(50),
+        ));
+        let (hold, held) = std::sync::mpsc::channel::<()>();
+        let holder = {
+            let gate = gate.clone();
+            actix_web::rt::spawn(async move { gate.run(move |_| held.recv()).await })
+        };
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+        // Act
+        let refused = gate.run(|_| ()).await.map_err(ConsoleError::from);
+        // Assert: a page for people, 503 with Retry-After.
+        let response = refused.unwrap_err().error_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers().get(header::RETRY_AFTER).unwrap(), "5");
+        let body = actix_web::body::to_bytes(response.into_body())
+            .await
+            .unwrap();
+        let body = String::from_utf8(body.to_vec()).unwrap();
+        assert!(body.contains("The console is busy"), "{body}");
+        assert!(body.contains("Wait 5 seconds"), "{body}");
+        hold.send(()).unwrap();
+        assert!(holder.await.unwrap().is_ok());
+    }
+}
