@@ -167,7 +167,7 @@ pub fn round_form_with_code(
                     input #quote_ok .checkbox-input type="checkbox" name="quote_ok" value="yes"
                         checked[values.quote_ok] aria-describedby="quote_ok-hint";
                     label.checkbox-label for="quote_ok" { (m.f("quote-label", &[("org", org_name.into())])) }
-                    div #quote_ok-hint .hint.checkbox-hint { (m.t("quote-hint")) }
+                    div #quote_ok-hint .hint.checkbox-hint { (m.t("quote-consent-hint")) }
                 }
             }
             (step(m, "send", html! {
