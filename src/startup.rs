@@ -11,12 +11,15 @@
 //! `parrhesia routes` prints). Commands that work on a stopped server's
 //! store open it here too ([`open_stopped_store`]), with the same keys.
 
+use crate::app::demo::Demo;
+use crate::app::{self, App, PrivacyPass};
 use crate::audit::log::LogSigner;
 use crate::clock::{Clock, SessionClock, SystemSessionClock};
 use crate::config::Config;
-use crate::http::{self, AdminAuth, AppState, Demo};
+use crate::http::{self, AdminAuth, AppState};
 use crate::secrets::keys::KeyDir;
 use crate::secrets::vault::Vault;
+use crate::staff::session::Sessions;
 use crate::store::{Location, StartupLock, Store, StoreOptions};
 use crate::tokens::issuer::Issuer;
 use crate::tokens::redeemer::Redeemer;
@@ -55,6 +58,8 @@ pub struct Application {
     metrics: Option<(SocketAddr, Server)>,
     ticker: actix_web::rt::task::JoinHandle<()>,
     state: web::Data<AppState>,
+    /// The Privacy Pass keys in use (for the audit log's tests).
+    token_keys: Arc<TokenKeys>,
     startup: Startup,
 }
 
@@ -106,30 +111,36 @@ impl Application {
             .clone()
             .unwrap_or_else(|| format!("http://{address}"));
         let host = crate::config::host_of(&public_url);
-        let state = web::Data::new(AppState {
-            store,
-            codes,
-            admin,
-            clock,
-            invitations,
-            issuer: Issuer::new(token_keys.clone()),
+        let privacy_pass = PrivacyPass {
+            issuer: Arc::new(Issuer::new(token_keys.clone())),
             redeemer: Redeemer::new(
                 token_keys.clone(),
                 config.issuer_name.clone().unwrap_or_else(|| host.clone()),
                 config.origin_name.clone().unwrap_or(host),
             ),
-            token_keys,
+            keys: token_keys.clone(),
+        };
+        let state = web::Data::new(AppState {
+            app: App::new(app::Parts {
+                store,
+                codes,
+                invitations,
+                privacy_pass: Some(privacy_pass),
+                sessions: Sessions::new(session_clock),
+                public_url: public_url.clone(),
+                master_keys,
+            }),
+            admin,
             console: http::console::ConsoleState::new(
-                session_clock,
                 &public_url,
                 config.rate_limits.login_attempts_per_minute,
-                master_keys,
             ),
-            public_url,
+            clock,
             messages,
         });
         if config.demo {
-            startup.demo = Some(http::seed_demo(&state).await?);
+            let today = state.today();
+            startup.demo = Some(app::demo::seed(&state.app, today).await?);
         }
         let ticker = spawn_ticker(state.clone());
         let server = http::server(state.clone(), &config, listener)?;
@@ -143,6 +154,7 @@ impl Application {
             metrics,
             ticker,
             state,
+            token_keys,
             startup,
         })
     }
@@ -161,12 +173,12 @@ impl Application {
 
     /// Every Privacy Pass issuer key in use (for the audit log).
     pub fn token_keys(&self) -> Vec<TokenKeyInfo> {
-        self.state.token_keys.public_list()
+        self.token_keys.public_list()
     }
 
     /// The store this server writes to (for tests that look inside).
     pub fn store(&self) -> Store {
-        self.state.store.clone()
+        self.state.app.store().clone()
     }
 
     /// Where `/metrics` is served, if it is.
@@ -189,7 +201,7 @@ impl Application {
             handle.stop(true).await;
         }
         self.ticker.abort();
-        match self.state.store.drain().await {
+        match self.state.app.store().drain().await {
             Ok(()) => tracing::info!("stopped; every acknowledged write is on disk"),
             // Nothing unacknowledged was promised; acknowledged writes were
             // fsynced before their answer.
@@ -215,6 +227,24 @@ pub fn open_stopped_store(data: &Path, keys: &Path, store: Option<&str>) -> anyh
             location.describe()
         )
     })
+}
+
+/// The use cases over a stopped server's store ([`open_stopped_store`]),
+/// for commands such as `parrhesia user add`: its paper-code and
+/// invitation keys, no Privacy Pass keys (nothing is issued or redeemed
+/// from the command line), and sessions nobody uses.
+pub fn open_stopped_app(data: &Path, keys: &Path, store: Option<&str>) -> anyhow::Result<App> {
+    let opened = open_stopped_store(data, keys, store)?;
+    let dir = KeyDir::open(keys, data)?;
+    Ok(App::new(app::Parts {
+        store: opened,
+        codes: code_key(&dir)?,
+        invitations: InvitationKey::new(&dir.secret(INVITATION_KEY_FILE, 32)?.0),
+        privacy_pass: None,
+        sessions: Sessions::new(Arc::new(SystemSessionClock::default())),
+        public_url: String::new(),
+        master_keys: (Vec::new(), String::new()),
+    }))
 }
 
 /// The paper-code HMAC key, made on first use.
@@ -249,7 +279,10 @@ fn admin_auth(
             (AdminAuth::from_hash(&keys.read(ADMIN_HASH_FILE)?)?, None)
         }
         None => {
-            let token = http::new_token()?;
+            let token = crate::encoding::hex(
+                &crate::secrets::random::bytes::<32>()
+                    .map_err(|_| anyhow::anyhow!("the random generator failed"))?,
+            );
             let auth = AdminAuth::from_token(&token);
             keys.write(ADMIN_HASH_FILE, auth.hash())?;
             (auth, Some(token))
@@ -278,7 +311,7 @@ async fn token_keys(
     let (token_keys, _expired) = TokenKeys::load_or_rotate(keys, clock.today())?;
     store.prune_spent_nonces(&token_keys.ids())?;
     store
-        .log_token_keys(http::published_token_keys(&token_keys))
+        .log_token_keys(app::audit::published_token_keys(&token_keys))
         .await?;
     Ok(Arc::new(token_keys))
 }
@@ -291,7 +324,7 @@ fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<(
         loop {
             every.tick().await;
             state.console.prune();
-            if let Err(e) = state.store.seal_due(state.clock.today()).await {
+            if let Err(e) = app::digests::seal_due(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "scheduled sealing failed");
             }
         }

@@ -455,7 +455,7 @@ impl Store {
         let plain = self
             .vault
             .unseal(&stored.sealed, &critique_context(&id))
-            .map_err(|e| StoreError::Io(e.to_string()))?;
+            .map_err(StoreError::Vault)?;
         let record: records::CritiqueRecord = records::from_json(&plain)?;
         Ok(Some(record.text))
     }

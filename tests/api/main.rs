@@ -5,6 +5,7 @@ mod about_you;
 mod abuse;
 mod admin;
 mod audit;
+mod authorisation;
 mod backends;
 mod check;
 mod concurrency;
