@@ -352,7 +352,7 @@ pub async fn open_round(
 
 /// A count and a language from a form, each with its own problem (both
 /// are listed at once): a whole number from 1 to 10000, and a shipped
-/// language or none.
+/// language or none (the form's empty choice).
 fn count_and_language(
     count: &str,
     language: &str,
@@ -363,7 +363,7 @@ fn count_and_language(
         .ok()
         .filter(|n| (1..=codes::MAX_CODES).contains(n))
         .ok_or(InputError::CountInvalid);
-    let language = crate::http::admin::card_language(Some(language));
+    let language = crate::http::admin::card_language(Some(language).filter(|l| !l.is_empty()));
     match (count, language) {
         (Ok(n), Ok(language)) => Ok((n, language)),
         (count, language) => Err(AppError::Input(
