@@ -30,6 +30,18 @@ pub struct Challenge {
     key: PublicKey,
 }
 
+impl Challenge {
+    /// A challenge from its serialized TokenChallenge and the key's SPKI
+    /// (for the known-answer tests).
+    #[cfg(test)]
+    pub(crate) fn from_parts(challenge: &[u8], spki: &[u8]) -> Option<Self> {
+        Some(Self {
+            challenge: TokenChallenge::deserialize(challenge).ok()?,
+            key: PublicKey::from_spki(spki).ok()?,
+        })
+    }
+}
+
 /// The client's blinding state between request and response.
 pub struct PendingToken(TokenState);
 
@@ -58,8 +70,16 @@ pub fn parse_challenge(www_authenticate: &str) -> Result<Challenge, ClientError>
 /// Blind a fresh token request for `challenge`: returns the request body
 /// (`application/private-token-request`) and the state to finalize with.
 pub fn request(challenge: &Challenge) -> Result<(Vec<u8>, PendingToken), ClientError> {
-    let mut rng = blind_rsa_signatures::DefaultRng;
-    let (request, state) = TokenRequest::new(&mut rng, challenge.key.clone(), &challenge.challenge)
+    request_with(&mut blind_rsa_signatures::DefaultRng, challenge)
+}
+
+/// [`request`] with the nonce, salt and blind drawn from `rng` (the
+/// known-answer tests replay the RFC's values through it).
+pub(crate) fn request_with<R: blind_rsa_signatures::reexports::rand::CryptoRng>(
+    rng: &mut R,
+    challenge: &Challenge,
+) -> Result<(Vec<u8>, PendingToken), ClientError> {
+    let (request, state) = TokenRequest::new(rng, challenge.key.clone(), &challenge.challenge)
         .map_err(|_| ClientError::Request)?;
     let bytes = request
         .tls_serialize_detached()
