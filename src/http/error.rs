@@ -254,7 +254,10 @@ impl ResponseError for ApiError {
             | Self::TokenRequired(_)
             | Self::TokenRejected(..)
             | Self::InvitationUnknown => StatusCode::UNAUTHORIZED,
-            Self::CredentialsConflict | Self::TokenRequestInvalid(_) => StatusCode::BAD_REQUEST,
+            // RFC 9578 §6.2: a token request of an unsupported type, for a
+            // key the issuer does not have, or of the wrong size is a 422.
+            Self::TokenRequestInvalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::CredentialsConflict => StatusCode::BAD_REQUEST,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::InvalidUtf8 | Self::InvalidJson(_) | Self::InvalidQuery(_) => {

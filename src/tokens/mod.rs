@@ -9,6 +9,7 @@
 //! through [`redeemer::Redeemer::redeem`], after its signature and challenge
 //! have been checked.
 
+pub mod auth_param;
 pub mod client;
 pub mod invitation;
 pub mod issuer;

@@ -20,13 +20,13 @@
 //! same transaction as the critique: the crate's nonce store is only told
 //! "fresh" so that double-spend is decided in exactly one place.
 
+use super::auth_param::{parse_credentials, quote};
 use super::token_keys::TokenKeys;
 use super::SpentToken;
-use privacypass::auth::authenticate::{build_www_authenticate_header, TokenChallenge};
-use privacypass::auth::authorize::parse_authorization_header;
+use privacypass::auth::authenticate::TokenChallenge;
 use privacypass::public_tokens::server::{OriginKeyStore, OriginServer};
 use privacypass::public_tokens::{PublicKey, PublicToken};
-use privacypass::{Nonce, NonceStore, TokenType, TruncatedTokenKeyId};
+use privacypass::{Deserialize, Nonce, NonceStore, TokenType, TruncatedTokenKeyId};
 use std::sync::Arc;
 use subtle::ConstantTimeEq;
 use time::Date;
@@ -51,6 +51,30 @@ pub struct Redeemer {
     keys: Arc<TokenKeys>,
     issuer_name: String,
     origin_name: String,
+}
+
+/// The token in `Authorization: PrivateToken token=…` (RFC 9577 §2.2):
+/// quoted or bare, names in any case, and every other parameter ignored,
+/// as §2.2 requires ("All unknown or unsupported parameters ... MUST be
+/// ignored").
+fn parse_token(authorization: &str) -> Result<PublicToken, RedeemError> {
+    let credentials = parse_credentials(authorization).map_err(|_| RedeemError::Malformed)?;
+    if !credentials.is("PrivateToken") {
+        return Err(RedeemError::Malformed);
+    }
+    let bytes = credentials
+        .param("token")
+        .and_then(super::b64_decode)
+        .ok_or(RedeemError::Malformed)?;
+    if bytes.len() >= 2 && bytes[..2] != [0, 2] {
+        return Err(RedeemError::TokenType);
+    }
+    let mut rest = bytes.as_slice();
+    let token = PublicToken::tls_deserialize(&mut rest).map_err(|_| RedeemError::Malformed)?;
+    if !rest.is_empty() {
+        return Err(RedeemError::Malformed);
+    }
+    Ok(token)
 }
 
 /// The crate's origin key store holding just the token's key.
@@ -105,12 +129,17 @@ impl Redeemer {
     }
 
     /// The `WWW-Authenticate` value asking for a token for `round`
-    /// (RFC 9577 §2.1), or `None` if no key issues today.
+    /// (RFC 9577 §2.1), or `None` if no key issues today. Both values are
+    /// quoted: padded base64url holds "=", which a bare auth-param value
+    /// may not (RFC 9110 §11.2, RFC 9577 §2.1).
     pub fn www_authenticate(&self, round: &str, today: Date) -> Option<String> {
         let key = self.keys.issuing(today)?;
-        let (_, value) =
-            build_www_authenticate_header(&self.challenge(round), &key.spki, None).ok()?;
-        value.to_str().ok().map(str::to_owned)
+        let challenge = self.challenge(round).serialize().ok()?;
+        Some(format!(
+            "PrivateToken challenge={}, token-key={}",
+            quote(&super::b64(&challenge)),
+            quote(&super::b64(&key.spki))
+        ))
     }
 
     /// Check the `Authorization` header value presented for `round`.
@@ -135,10 +164,7 @@ impl Redeemer {
         today: Date,
     ) -> Result<SpentToken, RedeemError> {
         use futures_util::FutureExt;
-        let value =
-            http::HeaderValue::from_str(authorization).map_err(|_| RedeemError::Malformed)?;
-        let token: PublicToken =
-            parse_authorization_header(&value).map_err(|_| RedeemError::Malformed)?;
+        let token = parse_token(authorization)?;
         if token.token_type() != TokenType::Public {
             return Err(RedeemError::TokenType);
         }

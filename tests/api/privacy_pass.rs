@@ -87,6 +87,13 @@ pub fn www_authenticate(a: &Answer) -> String {
         .to_owned()
 }
 
+/// The token bytes in an `Authorization: PrivateToken token=…` value,
+/// quoted or bare.
+pub fn token_bytes(authorization: &str) -> Vec<u8> {
+    let credentials = parrhesia::tokens::auth_param::parse_credentials(authorization).unwrap();
+    parrhesia::tokens::b64_decode(credentials.param("token").unwrap()).unwrap()
+}
+
 pub fn critique() -> Value {
     json!({"themes": ["leadership"], "text": "Decisions are made before we are asked."})
 }
@@ -118,7 +125,7 @@ async fn the_issuer_directory_lists_one_type_2_key() {
     // The same key as in the challenge.
     let www = www_authenticate(&app.ask_challenge("spring").await);
     let key = keys[0]["token-key"].as_str().unwrap();
-    assert!(www.contains(&format!("token-key={key}")), "{www}");
+    assert!(www.contains(&format!("token-key=\"{key}\"")), "{www}");
     // The list for auditors names it by token_key_id = SHA-256(SPKI).
     assert_eq!(app.token_keys.len(), 1);
     assert_eq!(app.token_keys[0].token_key, key);
@@ -137,7 +144,7 @@ async fn a_critique_without_code_or_token_gets_a_privacy_pass_challenge() {
     let a = app.ask_challenge("spring").await;
     let www = www_authenticate(&a);
     assert_eq!(a.json()["error"], "token_required");
-    assert!(www.starts_with("PrivateToken challenge="), "{www}");
+    assert!(www.starts_with("PrivateToken challenge=\""), "{www}");
     // Parses with the crate's client: type 2, an RSA-2048 key.
     client::parse_challenge(&www).unwrap();
     // Every client of a round gets the same challenge: nothing per visit.
@@ -216,8 +223,7 @@ async fn a_token_for_another_round_or_tampered_is_refused_with_a_fresh_challenge
     assert_eq!(www, www_authenticate(&app.ask_challenge("spring").await));
     // Tampered signature, unknown key id, wrong token type.
     let (_, _, token) = app.fetch_token("spring", &invitation).await;
-    let raw =
-        parrhesia::tokens::b64_decode(token.strip_prefix("PrivateToken token=").unwrap()).unwrap();
+    let raw = token_bytes(&token);
     let tamper = |at: usize| {
         let mut t = raw.clone();
         t[at] ^= 1;
@@ -310,26 +316,27 @@ async fn bad_token_requests_and_headers_get_clear_4xx_never_5xx() {
     let mut too_big = good.clone();
     too_big[3..].fill(0xff);
     let cases: Vec<(&str, Vec<u8>, u16, &str)> = vec![
-        ("empty", vec![], 400, "token_request_invalid"),
+        // RFC 9578 §6.2: the issuer answers these with 422.
+        ("empty", vec![], 422, "token_request_invalid"),
         (
             "truncated",
             good[..100].to_vec(),
-            400,
+            422,
             "token_request_invalid",
         ),
         (
             "one byte long",
             [good.clone(), vec![0]].concat(),
-            400,
+            422,
             "token_request_invalid",
         ),
         ("oversized", vec![0; 100_000], 413, "payload_too_large"),
-        ("wrong token type", wrong_type, 400, "token_request_invalid"),
-        ("unknown key", wrong_key, 400, "token_request_invalid"),
+        ("wrong token type", wrong_type, 422, "token_request_invalid"),
+        ("unknown key", wrong_key, 422, "token_request_invalid"),
         (
             "blinded message too big",
             too_big,
-            400,
+            422,
             "token_request_invalid",
         ),
     ];
@@ -372,6 +379,8 @@ async fn bad_token_requests_and_headers_get_clear_4xx_never_5xx() {
         "PrivateToken token=AAAA, token=BBBB",
         "Bearer abc",
         "PrivateToken challenge=AAAA",
+        "PrivateToken token=\"unclosed",
+        "PrivateToken token=\"AAAA\" trailing",
     ] {
         let a = app.submit_with_token("spring", header, critique()).await;
         assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{header}: {}", a.body);
@@ -388,6 +397,60 @@ async fn bad_token_requests_and_headers_get_clear_4xx_never_5xx() {
         .await;
     assert!(a.status.is_client_error(), "{}", a.body);
     assert_eq!(app.store.critique_count().unwrap(), 0);
+}
+
+/// Issue 17, item 6: RFC 9577 §2.2 writes `token="…"` (privacypass-ts
+/// sends it with `toString(true)`), RFC 9110 §11 lets a value be quoted or
+/// bare and names be in any case, and unknown parameters MUST be ignored.
+#[actix_web::test]
+async fn quoted_and_bare_tokens_redeem_and_unknown_parameters_are_ignored() {
+    let app = app_with_round().await;
+    let invitation = app.invitations("spring", 1, Some(6)).await.remove(0);
+    let b64 = |t: &str| parrhesia::tokens::b64(&token_bytes(t));
+    let forms: [fn(&str) -> String; 6] = [
+        |t| format!("PrivateToken token=\"{t}\""),
+        |t| format!("PrivateToken token={t}"),
+        |t| format!("privatetoken TOKEN = \"{t}\""),
+        |t| format!("PrivateToken max-age=\"60\", token=\"{t}\", realm=x"),
+        |t| format!("PrivateToken token=\"{t}\", extension=\"a, b\""),
+        |t| format!("PrivateToken ,token=\"{t}\","),
+    ];
+    for form in forms {
+        let (_, _, token) = app.fetch_token("spring", &invitation).await;
+        let header = form(&b64(&token));
+        let a = app.submit_with_token("spring", &header, critique()).await;
+        assert_eq!(a.status, StatusCode::CREATED, "{header}: {}", a.body);
+        // The same token in another form is the same token: spent.
+        let again = app
+            .submit_with_token(
+                "spring",
+                &format!("PrivateToken token={}", b64(&token)),
+                critique(),
+            )
+            .await;
+        assert_eq!(again.status, StatusCode::CONFLICT, "{header}");
+    }
+    assert_eq!(app.store.critique_count().unwrap(), 6);
+}
+
+/// Issue 17, item 6: padded base64url holds "=", which a bare auth-param
+/// value may not (RFC 9110 §11.2), so the challenge quotes both values.
+#[actix_web::test]
+async fn the_challenge_quotes_its_base64_values() {
+    let app = app_with_round().await;
+    let www = www_authenticate(&app.ask_challenge("spring").await);
+    let parsed = parrhesia::tokens::auth_param::parse_challenges(&www).unwrap();
+    assert_eq!(parsed.len(), 1, "{www}");
+    let challenge = parsed[0].param("challenge").unwrap();
+    let key = parsed[0].param("token-key").unwrap();
+    assert_eq!(
+        www,
+        format!("PrivateToken challenge=\"{challenge}\", token-key=\"{key}\"")
+    );
+    for value in [challenge, key] {
+        assert!(parrhesia::tokens::b64_decode(value).is_some(), "{value}");
+        assert_eq!(value.len() % 4, 0, "padded: {value}");
+    }
 }
 
 #[actix_web::test]

@@ -39,8 +39,7 @@ async fn nothing_stored_links_an_issuance_to_a_redemption() {
         assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
         seen_at_issuance.push(request[3..].to_vec()); // the blinded message
         seen_at_issuance.push(response);
-        let raw = parrhesia::tokens::b64_decode(token.strip_prefix("PrivateToken token=").unwrap())
-            .unwrap();
+        let raw = crate::privacy_pass::token_bytes(&token);
         seen_at_redemption.push(raw[2..34].to_vec()); // the nonce
         seen_at_redemption.push(raw[raw.len() - 256..].to_vec()); // the signature
     }
@@ -130,13 +129,12 @@ async fn no_invitation_or_token_reaches_the_logs_or_disk() {
     let output = server.stop();
     // Assert
     let hex = |v: &[u8]| v.iter().map(|b| format!("{b:02x}")).collect::<String>();
-    let raw =
-        parrhesia::tokens::b64_decode(token.strip_prefix("PrivateToken token=").unwrap()).unwrap();
+    let raw = crate::privacy_pass::token_bytes(&token);
     let secrets = [
         invitations[0].clone(),
         invitations[1].clone(),
         invitations[1][..21].to_owned(),
-        token.strip_prefix("PrivateToken token=").unwrap()[..40].to_owned(),
+        parrhesia::tokens::b64(&raw)[..40].to_owned(),
         hex(&request[3..40]),
         parrhesia::tokens::b64(&request[3..])[..40].to_owned(),
         hex(&response[..40]),
