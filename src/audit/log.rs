@@ -33,11 +33,23 @@ pub enum Leaf {
         period: String,
         sha256: String,
     },
-    /// A token-issuing key in use (RFC 9578 token_key_id and key).
+    /// A token-issuing key in use (RFC 9578 token_key_id and key): the one
+    /// key shared by every round before issue 17.
     TokenKey {
         token_type: u16,
         key_id: String,
         token_key: String,
+    },
+    /// A round's token-issuing key (RFC 9578 token_key_id, hex, and SPKI,
+    /// padded base64url) and the day it starts issuing, logged before any
+    /// challenge names it (RFC 9576 §6.2: everyone can check they see the
+    /// same key for the round).
+    RoundTokenKey {
+        round: String,
+        token_type: u16,
+        key_id: String,
+        token_key: String,
+        not_before: String,
     },
 }
 
@@ -54,6 +66,12 @@ pub struct Totals {
     pub critiques: u64,
     pub codes_spent: u64,
     pub tokens_spent: u64,
+    /// Tokens signed for the round's invitations since the round began,
+    /// as of this sealing: the tokens spent in this and every earlier
+    /// period of the round cannot exceed it. Absent from digests sealed
+    /// before issue 17.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens_issued: Option<u64>,
 }
 
 /// A signed tree head: the log's state after a period was sealed.

@@ -93,6 +93,11 @@ impl From<StoreError> for ApiError {
             StoreError::CodeUnknown => Self::CodeUnknown,
             StoreError::CodeSpent => Self::CodeSpent,
             StoreError::TokenSpent => Self::TokenSpent,
+            // Handlers that spend tokens answer with a fresh challenge.
+            StoreError::TokenKeyRetired => Self::TokenRejected(
+                "PrivateToken".into(),
+                crate::tokens::redeemer::RedeemError::KeyUnknown,
+            ),
             StoreError::InvitationUnknown => Self::InvitationUnknown,
             StoreError::InvitationExhausted => Self::InvitationExhausted,
             StoreError::Invalid(e) => Self::Input(vec![e]),

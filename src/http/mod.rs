@@ -25,6 +25,7 @@ mod participant;
 mod privacy_pass;
 mod quotes;
 pub mod ratelimit;
+mod round_keys;
 mod routes;
 pub mod urlencoded;
 
@@ -38,7 +39,7 @@ use crate::keys::KeyDir;
 use crate::store::{Location, StartupLock, Store};
 use crate::tokens::issuer::Issuer;
 use crate::tokens::redeemer::Redeemer;
-use crate::tokens::{CodeKey, InvitationKey, PaperCode, TokenKeyInfo, TokenKeys};
+use crate::tokens::{CodeKey, InvitationKey, PaperCode, TokenKeyInfo};
 use crate::vault::Vault;
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
@@ -66,7 +67,8 @@ pub struct AppState {
     pub invitations: InvitationKey,
     pub issuer: Issuer,
     pub redeemer: Redeemer,
-    pub token_keys: Arc<TokenKeys>,
+    /// The rounds' Privacy Pass keys.
+    pub round_keys: round_keys::RoundKeys,
     /// Staff sessions and sign-in limits (in memory).
     pub console: console::ConsoleState,
 }
@@ -160,15 +162,9 @@ impl Application {
         let store = Store::open(&location, &store_options, vault, signer)
             .with_context(|| format!("could not open the store in {}", location.describe()))?;
         let (invitation_secret, _) = keys.secret(INVITATION_KEY_FILE, 32)?;
-        let (token_keys, _expired) = TokenKeys::load_or_rotate(&keys, clock.today())?;
-        let token_keys = Arc::new(token_keys);
-        // Spent nonces of expired keys can go: their tokens no longer verify.
-        store.prune_spent_nonces(&token_keys.ids())?;
-        // Key consistency (RFC 9576 §6): the keys in use are in the log
-        // before any token is issued or redeemed.
-        store
-            .log_token_keys(published_token_keys(&token_keys))
-            .await?;
+        // Each round's keys are logged before use (RFC 9576 §6.2); expired
+        // ones are tombstoned before their spent nonces go.
+        let round_keys = round_keys::RoundKeys::start(&store, keys.clone(), clock.today()).await?;
         drop(startup_lock);
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("could not listen on {}", config.bind))?;
@@ -184,13 +180,13 @@ impl Application {
             admin,
             clock,
             invitations: InvitationKey::new(&invitation_secret),
-            issuer: Issuer::new(token_keys.clone()),
+            issuer: Issuer::new(round_keys.ring.clone()),
             redeemer: Redeemer::new(
-                token_keys.clone(),
+                round_keys.ring.clone(),
                 config.issuer_name.clone().unwrap_or_else(|| host.clone()),
                 config.origin_name.clone().unwrap_or(host),
             ),
-            token_keys,
+            round_keys,
             console: console::ConsoleState::new(
                 session_clock,
                 &public_url,
@@ -212,6 +208,10 @@ impl Application {
                 ticker.console.prune();
                 if let Err(e) = ticker.store.seal_due(ticker.clock.today()).await {
                     tracing::warn!(error = %e, "scheduled sealing failed");
+                }
+                // Key rotation needs no restart.
+                if let Err(e) = round_keys::maintain(&ticker, ticker.clock.today()).await {
+                    tracing::warn!(error = %e, "token key upkeep failed");
                 }
             }
         });
@@ -277,7 +277,7 @@ impl Application {
 
     /// Every Privacy Pass issuer key in use (for the audit log).
     pub fn token_keys(&self) -> Vec<TokenKeyInfo> {
-        self.state.token_keys.public_list()
+        self.state.round_keys.ring.current().public_list()
     }
 
     /// The store this server writes to (for tests that look inside).
@@ -448,14 +448,20 @@ pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
 
 /// The token keys in use, as the audit log records and publishes them.
 pub(crate) fn published_token_keys(
-    keys: &TokenKeys,
+    state: &AppState,
 ) -> Vec<crate::audit::verify::PublishedTokenKey> {
-    keys.public_list()
+    state
+        .round_keys
+        .ring
+        .current()
+        .public_list()
         .into_iter()
         .map(|k| crate::audit::verify::PublishedTokenKey {
             token_type: 2,
             key_id: k.token_key_id,
             token_key: k.token_key,
+            round: Some(k.round),
+            not_before: Some(k.not_before),
         })
         .collect()
 }

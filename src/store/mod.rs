@@ -21,6 +21,7 @@
 //! | `noise`         | round, period                        | JSON [`crate::digest::NoiseDraws`]: the noise drawn once for the release that period's sealing made (secret: never published) |
 //! | `invitations`   | HMAC-SHA256(invitation key, secret), 32 B | u32 big-endian tokens left, then the round slug |
 //! | `spent-nonces/<token_key_id hex>` | token nonce, 32 B  | empty |
+//! | `token_keys`, `retired_keys` | see [`token_keys`]    | the rounds' Privacy Pass key records and tombstones |
 //! | `users`, `staff_log` | see [`staff`]                 | staff accounts and the staff action log |
 //!
 //! There is one `spent-nonces/…` tree per Privacy Pass issuer key, so that a
@@ -50,6 +51,7 @@ mod kv;
 mod pg;
 mod records;
 mod staff;
+pub mod token_keys;
 mod voices;
 mod writer;
 
@@ -92,6 +94,8 @@ pub enum StoreError {
     CodeSpent,
     #[error("token already spent")]
     TokenSpent,
+    #[error("the token's key has been retired")]
+    TokenKeyRetired,
     #[error("invitation not issued")]
     InvitationUnknown,
     #[error("invitation used up")]
@@ -118,6 +122,7 @@ impl StoreError {
             Self::CodeUnknown => "code_unknown",
             Self::CodeSpent => "code_spent",
             Self::TokenSpent => "token_spent",
+            Self::TokenKeyRetired => "token_invalid",
             Self::InvitationUnknown => "invitation_unknown",
             Self::InvitationExhausted => "invitation_used",
             Self::Invalid(e) => e.code(),
@@ -240,6 +245,8 @@ pub(crate) struct Trees {
     users: Tree,
     staff_log: Tree,
     noise: Tree,
+    token_keys: Tree,
+    retired_keys: Tree,
 }
 
 /// Name of the spent-nonce tree of the Privacy Pass key `key_id`.
@@ -291,6 +298,8 @@ impl Store {
             users: db.open_tree("users")?,
             staff_log: db.open_tree("staff_log")?,
             noise: db.open_tree("noise")?,
+            token_keys: db.open_tree("token_keys")?,
+            retired_keys: db.open_tree("retired_keys")?,
         };
         let failed = Arc::new(AtomicBool::new(false));
         let (queue, jobs) = mpsc::channel(options.queue_capacity.max(1));
@@ -476,15 +485,6 @@ impl Store {
             Outcome::Sealed(n) => Ok(n),
             _ => Err(StoreError::Io("unexpected writer outcome".into())),
         }
-    }
-
-    /// Put the token keys in use into the log, if it does not hold them
-    /// yet (done at start-up, before anything is served).
-    pub async fn log_token_keys(
-        &self,
-        keys: Vec<crate::audit::verify::PublishedTokenKey>,
-    ) -> Result<(), StoreError> {
-        self.write(Op::LogTokenKeys(keys)).await.map(|_| ())
     }
 
     /// Seal what is due, if anything is: a cheap read first, so readers of
@@ -681,21 +681,6 @@ impl Store {
         self.write(Op::ConsumeInvitation(*hash.as_bytes()))
             .await
             .map(|_| ())
-    }
-
-    /// Drop the spent-nonce trees of every Privacy Pass key not in `keep`
-    /// (their keys have expired, so their tokens no longer verify). Call
-    /// before serving.
-    pub fn prune_spent_nonces(&self, keep: &[[u8; 32]]) -> Result<usize, StoreError> {
-        let keep: Vec<String> = keep.iter().map(nonce_tree_name).collect();
-        let mut dropped = 0;
-        for name in self.db.tree_names()? {
-            if name.starts_with(NONCE_TREE_PREFIX) && !keep.contains(&name) {
-                self.db.drop_tree(&name)?;
-                dropped += 1;
-            }
-        }
-        Ok(dropped)
     }
 
     /// Spent Privacy Pass nonces across all keys (for tests and audits).

@@ -57,14 +57,18 @@ pub enum CounterKind {
     CodesIssued,
     CodesSpent,
     Critiques,
+    /// Privacy Pass tokens signed for the round's invitations (the
+    /// auditors' bound on the tokens it can receive).
+    TokensIssued,
 }
 
 /// `r\0{round}\0{kind}`: per-round totals for the host.
-pub fn counter_key(kind: CounterKind, round: &Slug) -> Vec<u8> {
+pub fn counter_key(kind: CounterKind, round: &impl std::fmt::Display) -> Vec<u8> {
     let kind = match kind {
         CounterKind::CodesIssued => "issued",
         CounterKind::CodesSpent => "spent",
         CounterKind::Critiques => "critiques",
+        CounterKind::TokensIssued => "tokens",
     };
     format!("r\0{round}\0{kind}").into_bytes()
 }

@@ -41,7 +41,6 @@ use super::records::{
 use super::{StoreError, Trees};
 use crate::audit::log::{Leaf, LogSigner, Totals, TreeHead};
 use crate::audit::merkle::{self, Hash};
-use crate::audit::verify::PublishedTokenKey;
 use crate::digest::disclosure::{two_sided_geometric, Noise, RandomSource};
 use crate::digest::{self, NoiseDraws, SealedDigest};
 use crate::domain::{Period, Receipt, Round, RoundUpdate, Slug, Submission};
@@ -58,6 +57,8 @@ use std::sync::Arc;
 use std::time::Instant;
 use time::{Date, Duration};
 use tokio::sync::{mpsc, oneshot};
+
+mod keys;
 
 /// Most jobs committed in one transaction.
 pub const MAX_BATCH: usize = 1024;
@@ -93,10 +94,15 @@ pub(super) enum Op {
         /// With `close_now`: close only this round's open period.
         only: Option<Slug>,
     },
-    /// Append the token keys in use that the log does not hold yet, under a
-    /// signed head of their own (RFC 9576 §6: everyone can check they see
-    /// the same keys).
-    LogTokenKeys(Vec<PublishedTokenKey>),
+    /// Log a round's new token key under a signed head of its own, if it
+    /// is still due (see [`super::token_keys`]).
+    AddTokenKey {
+        record: crate::tokens::KeyRecord,
+        today: Date,
+        save: super::token_keys::SaveKey,
+    },
+    /// Tombstone keys, then drop their spent-nonce trees.
+    RetireTokenKeys(Vec<[u8; 32]>),
     /// Export every tree, after this batch's flush (see [`super::backup`]).
     Backup,
     /// Nothing: answered once everything queued before it is durable.
@@ -133,6 +139,8 @@ fn encode_invitation(left: u32, round: &[u8]) -> Vec<u8> {
 
 pub(super) enum Outcome {
     Done,
+    /// Whether a token key was logged.
+    Added(bool),
     Round(Round),
     Issued(usize),
     Receipt(Receipt),
@@ -330,6 +338,7 @@ impl Writer {
             &t.members,
             &t.periods,
             &t.invitations,
+            &t.retired_keys,
         ];
         all.extend(nonce_trees.iter());
         let mut outcomes = self.conn.transaction(&all, |txn| {
@@ -338,7 +347,10 @@ impl Writer {
             for job in batch {
                 out.push(match &job.op {
                     // Sealing runs after the transaction (it scans trees).
-                    Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Voices(_) => Ok(Outcome::Sealed(0)),
+                    Op::Seal { .. }
+                    | Op::AddTokenKey { .. }
+                    | Op::RetireTokenKeys(_)
+                    | Op::Voices(_) => Ok(Outcome::Sealed(0)),
                     Op::Backup | Op::Flush | Op::Staff(_) => Ok(Outcome::Done),
                     op => tx.apply(op)?,
                 });
@@ -355,7 +367,20 @@ impl Writer {
                 } => self
                     .seal(*today, *close_now, only.as_ref(), &mut shredded)
                     .map(Outcome::Sealed),
-                Op::LogTokenKeys(keys) => self.log_token_keys(keys).map(|()| Outcome::Done),
+                Op::AddTokenKey {
+                    record,
+                    today,
+                    save,
+                } => match self.add_token_key(record, *today, save) {
+                    // This job's own answer (a key another instance logged
+                    // first, or a key file that could not be written).
+                    Ok(applied) => {
+                        *outcome = applied;
+                        continue;
+                    }
+                    Err(e) => Err(e),
+                },
+                Op::RetireTokenKeys(ids) => self.retire_token_keys(ids).map(|()| Outcome::Done),
                 Op::Staff(op) => {
                     *outcome = super::staff::apply(
                         &mut self.conn,
@@ -500,10 +525,15 @@ impl Writer {
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
         let codes_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "code"))?;
         let tokens_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "token"))?;
+        let tokens_issued = records::get_counter(
+            &self.trees.counters,
+            &counter_key(CounterKind::TokensIssued, &round.slug),
+        )?;
         let totals = Totals {
             critiques: counts.total,
             codes_spent,
             tokens_spent,
+            tokens_issued: Some(tokens_issued),
         };
         let sealed = digest::seal(round, period, waiting, counts, totals);
         let noise_json = match (&sealed.release, self.noise) {
@@ -601,34 +631,6 @@ impl Writer {
         self.signer.sign(&mut head);
         let head_index = self.trees.log_heads.len()? as u64;
         Ok((first_leaf, head_index, leaf_bytes, records::to_json(&head)?))
-    }
-
-    /// Log the token keys the log does not hold yet, under a head with no
-    /// period (its round, period and digest are empty).
-    fn log_token_keys(&mut self, keys: &[PublishedTokenKey]) -> Result<(), StoreError> {
-        let mut logged = Vec::new();
-        for (_, v) in self.trees.log_leaves.iter()? {
-            if let Ok(Leaf::TokenKey { key_id, .. }) = serde_json::from_slice(&v) {
-                logged.push(key_id);
-            }
-        }
-        let new: Vec<Leaf> = keys
-            .iter()
-            .filter(|k| !logged.contains(&k.key_id))
-            .map(|k| Leaf::TokenKey {
-                token_type: k.token_type,
-                key_id: k.key_id.clone(),
-                token_key: k.token_key.clone(),
-            })
-            .collect();
-        if new.is_empty() {
-            return Ok(());
-        }
-        let (first_leaf, head_index, leaf_bytes, head_json) = self.append(&new, "", "", "")?;
-        let t = &self.trees;
-        self.conn.transaction(&[&t.log_leaves, &t.log_heads], |tx| {
-            append_log(tx, first_leaf, &leaf_bytes, head_index, &head_json)
-        })
     }
 
     /// Remove a period's critiques (the log keeps their commitments) and
@@ -738,6 +740,7 @@ const PERIODS: &str = "periods";
 const INVITATIONS: &str = "invitations";
 const LOG_LEAVES: &str = "log_leaves";
 const LOG_HEADS: &str = "log_heads";
+const RETIRED: &str = "retired_keys";
 
 /// One batch's jobs, applied inside its transaction.
 struct Tx<'a> {
@@ -836,6 +839,8 @@ impl Tx<'_> {
                     hash,
                     &encode_invitation(left - 1, round.as_bytes()),
                 )?;
+                // The auditors' bound on what the round can receive.
+                self.bump(&counter_key(CounterKind::TokensIssued, &round), 1)?;
                 Ok(Ok(Outcome::Done))
             }
             Op::Submit {
@@ -846,7 +851,8 @@ impl Tx<'_> {
                 submission,
             } => self.submit(credential, id, salt, *today, submission),
             Op::Seal { .. }
-            | Op::LogTokenKeys(_)
+            | Op::AddTokenKey { .. }
+            | Op::RetireTokenKeys(_)
             | Op::Backup
             | Op::Flush
             | Op::Staff(_)
@@ -976,6 +982,11 @@ impl Tx<'_> {
         key: &[u8; 32],
         nonce: &[u8; 32],
     ) -> TxResult<Result<&'static str, StoreError>> {
+        // A tombstoned key's tokens never verify again, whatever key file
+        // or clock the instance that checked the signature had (issue 17).
+        if self.txn.get(RETIRED, key)?.is_some() {
+            return Ok(Err(StoreError::TokenKeyRetired));
+        }
         // The backend decides (a primary key on PostgreSQL), also against
         // another instance spending the same nonce at the same moment.
         if !self

@@ -16,7 +16,7 @@
 use super::client;
 use super::issuer::Issuer;
 use super::redeemer::{RedeemError, Redeemer};
-use super::token_keys::{TokenKey, TokenKeys};
+use super::token_keys::{KeyRing, TokenKey, TokenKeys};
 use blind_rsa_signatures::reexports::rand::rand_core::UnwrapErr;
 use blind_rsa_signatures::reexports::rand::{TryCryptoRng, TryRng};
 use blind_rsa_signatures::{
@@ -74,13 +74,15 @@ fn day() -> Date {
     Date::from_calendar_date(2026, Month::November, 26).unwrap()
 }
 
-fn keys(v: &Vector) -> Arc<TokenKeys> {
-    let key = TokenKey::from_pem(&v.sk_pem, day()).unwrap();
+const ROUND: &str = "vectors";
+
+fn keys(v: &Vector) -> Arc<KeyRing> {
+    let key = TokenKey::from_pem(&v.sk_pem, ROUND, day()).unwrap();
     // RFC 9578 §6.5: the token key is the SPKI with the RSASSA-PSS OID, and
     // token_key_id is its SHA-256.
-    assert_eq!(key.spki, v.pk, "SPKI encoding");
-    assert_eq!(key.id, crate::http::sha256(&v.pk));
-    Arc::new(TokenKeys::from_keys(vec![key]))
+    assert_eq!(key.spki(), v.pk, "SPKI encoding");
+    assert_eq!(key.id(), &crate::http::sha256(&v.pk));
+    Arc::new(KeyRing::new(TokenKeys::from_keys(vec![key])))
 }
 
 /// Hands out the vector's nonce, then its salt, then its blind, as the
@@ -126,8 +128,8 @@ fn the_five_rfc_9578_vectors_run_byte_for_byte_through_client_issuer_and_redeeme
         assert_eq!(request, v.request, "vector {i}: token_request");
         // Issuer: the exact response.
         let issuer = Issuer::new(keys(v));
-        let parsed = issuer.parse(&v.request, day()).unwrap();
-        let response = issuer.sign(parsed, day()).unwrap();
+        let parsed = issuer.parse(&v.request, ROUND, day()).unwrap();
+        let response = issuer.sign(parsed).unwrap();
         assert_eq!(response, v.response, "vector {i}: token_response");
         // Client: the exact token, in the header it sends.
         let header = client::finalize(&pending, &response).unwrap();
@@ -146,19 +148,24 @@ fn the_redeemer_accepts_each_vector_token_for_its_challenge_only() {
         let redeemer = Redeemer::new(keys(&v), "unused".into(), "unused".into());
         let header = format!("PrivateToken token={}", super::b64(&v.token));
         let digest = crate::http::sha256(&v.challenge);
-        let spent = redeemer.verify(&header, &digest, day()).unwrap();
+        let spent = redeemer.verify(&header, &digest, ROUND, day()).unwrap();
         assert_eq!(spent.nonce(), &v.token[2..34]);
         assert_eq!(spent.nonce().as_slice(), v.nonce.as_slice());
         let mut other = digest;
         other[0] ^= 1;
         assert_eq!(
-            redeemer.verify(&header, &other, day()),
+            redeemer.verify(&header, &other, ROUND, day()),
             Err(RedeemError::WrongChallenge)
+        );
+        // Not for another round's keys.
+        assert_eq!(
+            redeemer.verify(&header, &digest, "another", day()),
+            Err(RedeemError::KeyUnknown)
         );
         // A key that has expired no longer verifies.
         let late = day().saturating_add(time::Duration::days(365));
         assert_eq!(
-            redeemer.verify(&header, &digest, late),
+            redeemer.verify(&header, &digest, ROUND, late),
             Err(RedeemError::KeyUnknown)
         );
     }

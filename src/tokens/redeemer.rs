@@ -13,15 +13,15 @@
 //!
 //! # Security contract
 //! [`Redeemer::redeem`] returns a [`SpentToken`] only for a token whose
-//! signature verifies under a key that is still valid today and whose
-//! challenge digest is this round's challenge. `privacypass`'s
+//! signature verifies under one of this round's logged keys that is still
+//! valid today and whose challenge digest is this round's challenge. `privacypass`'s
 //! `redeem_token` does NOT compare the challenge digest, so it is compared
 //! here, in constant time. The token's nonce is spent by the store, in the
 //! same transaction as the critique: the crate's nonce store is only told
 //! "fresh" so that double-spend is decided in exactly one place.
 
 use super::auth_param::{parse_credentials, quote};
-use super::token_keys::TokenKeys;
+use super::token_keys::KeyRing;
 use super::SpentToken;
 use privacypass::auth::authenticate::TokenChallenge;
 use privacypass::public_tokens::server::{OriginKeyStore, OriginServer};
@@ -39,7 +39,7 @@ pub enum RedeemError {
     Malformed,
     #[error("the token is not of type 2")]
     TokenType,
-    #[error("the token was made for a key this service does not accept")]
+    #[error("the token was made with a key this round does not accept")]
     KeyUnknown,
     #[error("the token was made for another challenge")]
     WrongChallenge,
@@ -48,7 +48,7 @@ pub enum RedeemError {
 }
 
 pub struct Redeemer {
-    keys: Arc<TokenKeys>,
+    keys: Arc<KeyRing>,
     issuer_name: String,
     origin_name: String,
 }
@@ -105,7 +105,7 @@ impl NonceStore for DecidedByTheStore {
 }
 
 impl Redeemer {
-    pub fn new(keys: Arc<TokenKeys>, issuer_name: String, origin_name: String) -> Self {
+    pub fn new(keys: Arc<KeyRing>, issuer_name: String, origin_name: String) -> Self {
         Self {
             keys,
             issuer_name,
@@ -129,16 +129,18 @@ impl Redeemer {
     }
 
     /// The `WWW-Authenticate` value asking for a token for `round`
-    /// (RFC 9577 §2.1), or `None` if no key issues today. Both values are
-    /// quoted: padded base64url holds "=", which a bare auth-param value
-    /// may not (RFC 9110 §11.2, RFC 9577 §2.1).
+    /// (RFC 9577 §2.1), with the round's issuing key, or `None` if it has
+    /// none today. Both values are quoted: padded base64url holds "=",
+    /// which a bare auth-param value may not (RFC 9110 §11.2, RFC 9577
+    /// §2.1).
     pub fn www_authenticate(&self, round: &str, today: Date) -> Option<String> {
-        let key = self.keys.issuing(today)?;
+        let ring = self.keys.current();
+        let key = ring.issuing(round, today)?;
         let challenge = self.challenge(round).serialize().ok()?;
         Some(format!(
             "PrivateToken challenge={}, token-key={}",
             quote(&super::b64(&challenge)),
-            quote(&super::b64(&key.spki))
+            quote(&super::b64(key.spki()))
         ))
     }
 
@@ -153,14 +155,16 @@ impl Redeemer {
             .challenge(round)
             .digest()
             .map_err(|_| RedeemError::WrongChallenge)?;
-        self.verify(authorization, &expected, today)
+        self.verify(authorization, &expected, round, today)
     }
 
-    /// Check a token against the challenge whose SHA-256 is `expected`.
+    /// Check a token against the challenge whose SHA-256 is `expected` and
+    /// the keys of `round`.
     pub(crate) fn verify(
         &self,
         authorization: &str,
         expected: &[u8; 32],
+        round: &str,
         today: Date,
     ) -> Result<SpentToken, RedeemError> {
         use futures_util::FutureExt;
@@ -168,16 +172,16 @@ impl Redeemer {
         if token.token_type() != TokenType::Public {
             return Err(RedeemError::TokenType);
         }
-        let key = self
-            .keys
-            .verifying(token.token_key_id(), today)
+        let ring = self.keys.current();
+        let key = ring
+            .verifying(round, token.token_key_id(), today)
             .ok_or(RedeemError::KeyUnknown)?;
         // Constant time, as for any authenticator comparison (STYLE.md).
         if !bool::from(token.challenge_digest().ct_eq(expected)) {
             return Err(RedeemError::WrongChallenge);
         }
         let nonce = token.nonce();
-        let key_id = key.id;
+        let key_id = *key.id();
         OriginServer::new()
             .redeem_token(&OneKey(key.pair.pk.clone()), &DecidedByTheStore, token)
             .now_or_never()

@@ -122,6 +122,8 @@ async fn receipts_are_listed_after_sealing_not_before_and_not_in_arrival_order()
 /// release on its own: it rolls into the second), then the published log.
 async fn two_sealed_periods(app: &TestApp) {
     app.setup_round("care", "spring", 5).await;
+    // Invitations: the round's token key is logged first.
+    app.invitations("spring", 1, None).await;
     let codes = app.codes("spring", 14).await;
     submit(app, &codes[..8], "first week").await;
     app.clock.set(thursday() + Duration::days(7));
@@ -138,15 +140,16 @@ async fn verify_passes_on_an_honest_log() {
     let app = spawn_app().await;
     two_sealed_periods(&app).await;
     let published = fetch(&app.address).await.unwrap();
-    // The token keys' head, then one per sealed period.
+    // The round's token key's head, then one per sealed period.
     assert_eq!(published.heads.len(), 3);
     assert_eq!(published.heads[0].round, "");
     assert_eq!(
         published.token_keys.len(),
         1,
-        "the issuing key is published"
+        "the round's key is published"
     );
-    assert!(published.leaves[0].contains("\"kind\":\"token_key\""));
+    assert_eq!(published.token_keys[0].round.as_deref(), Some("spring"));
+    assert!(published.leaves[0].contains("\"kind\":\"round_token_key\""));
     let report = verify(&published);
     assert!(report.ok(), "{}", report.render());
     // An inclusion proof from the server checks out for a leaf.
@@ -221,6 +224,8 @@ async fn verify_catches_every_kind_of_tampering() {
         token_type: 2,
         key_id: hex(&[1; 32]),
         token_key: "c3dhcHBlZA==".into(),
+        round: Some("spring".into()),
+        not_before: Some("2026-11-26".into()),
     });
     fails(&swapped, "a token key that is not in the log");
 

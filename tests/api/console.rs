@@ -725,7 +725,6 @@ async fn participant_pages_set_no_cookie_even_for_a_signed_in_staff_member() {
 async fn user_add_makes_an_administrator_on_a_stopped_server_who_can_sign_in() {
     use crate::process::{run, Server};
     let root = tempfile::tempdir().unwrap();
-    crate::helpers::seed_token_key(&root.path().join("keys"));
     let (ok, out) = run(
         &["user", "add", "--admin", "--username", "Root"],
         root.path(),
