@@ -619,8 +619,9 @@ impl Store {
     }
 
     /// Each critique of `round` in `period` as (its themes, its text),
-    /// decrypted, in the members' (random id) order. Fails once the period
-    /// is shredded.
+    /// decrypted, in the members' (random id) order; none once the period
+    /// is shredded. Records that do not open as stored (changed or added
+    /// without the keys, issue 17) are left out, with a warning.
     pub fn themed_texts(
         &self,
         round: &Slug,
@@ -629,16 +630,21 @@ impl Store {
         let prefix = records::member_key(round.as_str(), period, &[0; 16]);
         let prefix = &prefix[..prefix.len() - 16];
         let mut texts = Vec::new();
+        let mut refused = 0;
         for (k, _) in self.trees.members.scan_prefix(prefix)? {
             let id = &k[prefix.len()..];
             let stored: StoredCritique = records::get_json(&self.trees.critiques, id)?
                 .ok_or_else(|| StoreError::Io("member without critique".into()))?;
-            let plain = self
-                .vault
-                .unseal(&stored.sealed, &writer::critique_context(id))
-                .map_err(|e| StoreError::Io(e.to_string()))?;
-            let record: records::CritiqueRecord = records::from_json(&plain)?;
-            texts.push((record.themes, record.text));
+            match stored.open(&self.vault, id) {
+                Ok((record, _)) => texts.push((record.themes, record.text)),
+                Err(_) => refused += 1,
+            }
+        }
+        if refused > 0 {
+            tracing::warn!(
+                refused,
+                "critique records that do not open as stored were left out"
+            );
         }
         Ok(texts)
     }
@@ -785,7 +791,7 @@ impl Store {
         for (k, _) in self.trees.members.scan_prefix(prefix.as_bytes())? {
             let id = &k[prefix.len()..];
             if let Some(stored) = records::get_json::<StoredCritique>(&self.trees.critiques, id)? {
-                out.push((writer::critique_context(id), stored.sealed));
+                out.push((stored.context(id), stored.sealed));
             }
         }
         Ok(out)
@@ -806,9 +812,12 @@ impl Store {
     }
 }
 
-/// The associated-data context a critique's sealed record is bound to.
-pub fn critique_context(id: &[u8]) -> String {
-    writer::critique_context(id)
+/// Whether the critique record `value` (stored under `id`) opens as
+/// stored, with the keys in `vault` (for `parrhesia audit`).
+pub fn critique_opens(vault: &Vault, id: &[u8], value: &[u8]) -> bool {
+    records::from_json::<StoredCritique>(value)
+        .and_then(|stored| stored.open(vault, id))
+        .is_ok()
 }
 
 /// Open a stopped server's store read-only in spirit (nothing is written)

@@ -47,7 +47,7 @@ use crate::domain::{Period, Receipt, Round, RoundUpdate, Slug, Submission};
 use crate::encoding::hex;
 use crate::metrics::Metrics;
 use crate::vault::Vault;
-use ring::digest::{Context, SHA256};
+use ring::digest::SHA256;
 use std::collections::HashSet;
 use std::ffi::OsString;
 use std::fs::{self, File};
@@ -151,11 +151,6 @@ pub(super) enum Outcome {
 pub(super) struct Job {
     pub op: Op,
     pub reply: oneshot::Sender<Result<Outcome, StoreError>>,
-}
-
-/// The associated-data context a critique's text is sealed under.
-pub(super) fn critique_context(id: &[u8]) -> String {
-    format!("critique/{}", hex(id))
 }
 
 /// Whether `period` of `round` is past its retention on `today`.
@@ -461,7 +456,8 @@ impl Writer {
                 match records::get_json::<SealedPeriod>(&self.trees.periods, &key)? {
                     None if period.has_ended(today) || (close_now && period == current) => {
                         let waiting = self.waiting(round, &all)?;
-                        self.seal_one(round, period, &waiting, counts)?;
+                        let verified = self.verified(round, &counts.period_id)?;
+                        self.seal_one(round, period, &waiting, &verified)?;
                         sealed += 1;
                     }
                     Some(mut s) if past_retention(round, period, today) => {
@@ -493,14 +489,42 @@ impl Writer {
             sealed.push(records::from_json(record.digest_json.as_bytes())?);
         }
         sealed.sort_by(|a, b| a.period.cmp(&b.period));
-        let mut waiting: Vec<super::PeriodCounts> = sealed
-            .iter()
-            .rev()
-            .take_while(|s| s.release.is_none())
-            .filter_map(|s| all.iter().find(|c| c.period_id == s.period).cloned())
-            .collect();
+        let mut waiting = Vec::new();
+        for s in sealed.iter().rev().take_while(|s| s.release.is_none()) {
+            let Some(counted) = all.iter().find(|c| c.period_id == s.period) else {
+                continue;
+            };
+            // What its records attest while they exist (issue 17); the
+            // counters only once they have been shredded.
+            let verified = self.verified(round, &s.period)?;
+            waiting.push(if verified.counts.total + verified.refused as u64 > 0 {
+                verified.counts
+            } else {
+                counted.clone()
+            });
+        }
         waiting.reverse();
         Ok(waiting)
+    }
+
+    /// A period's counts and commitments from its opened records; the ones
+    /// that do not open as stored (changed or added without the keys) are
+    /// left out, and the log says how many.
+    fn verified(&self, round: &Round, period: &str) -> Result<records::VerifiedPeriod, StoreError> {
+        let verified = records::verified_period(
+            &self.trees.members,
+            &self.trees.critiques,
+            &self.vault,
+            round.slug.as_str(),
+            period,
+        )?;
+        if verified.refused > 0 {
+            tracing::warn!(
+                refused = verified.refused,
+                "critique records that do not open as stored were left out of a period"
+            );
+        }
+        Ok(verified)
     }
 
     fn seal_one(
@@ -508,17 +532,11 @@ impl Writer {
         round: &Round,
         period: Period,
         waiting: &[super::PeriodCounts],
-        counts: &super::PeriodCounts,
+        verified: &records::VerifiedPeriod,
     ) -> Result<(), StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
-        let prefix = format!("{r}\0{p}\0");
-        let mut commitments: Vec<Vec<u8>> = self
-            .trees
-            .members
-            .scan_prefix(prefix.as_bytes())?
-            .into_iter()
-            .map(|(_, v)| v)
-            .collect();
+        let counts = &verified.counts;
+        let mut commitments = verified.commitments.clone();
         // Leaves in random order: position in the log says nothing about
         // arrival (guarantee 3).
         crate::random::shuffle(&mut commitments)
@@ -899,15 +917,11 @@ impl Tx<'_> {
         };
         // The commitment binds the whole record, salt included; the salt
         // makes it unguessable from the text.
-        let mut ctx = Context::new(&SHA256);
-        ctx.update(b"parrhesia/critique-commitment/v1\0");
-        ctx.update(&body);
-        let mut commitment = [0u8; 32];
-        commitment.copy_from_slice(ctx.finish().as_ref());
-        let sealed = match self
-            .vault
-            .seal(round_slug, &p, &critique_context(id), &body)
-        {
+        let commitment = records::commitment(&body);
+        // The sealed record is bound to its id and to every field kept in
+        // clear beside it (issue 17): change one and it no longer opens.
+        let context = records::critique_context(id, round_slug, &p, &themes, s.quote_ok);
+        let sealed = match self.vault.seal(round_slug, &p, &context, &body) {
             Ok(sealed) => sealed,
             Err(e) => return Ok(Err(StoreError::Io(e.to_string()))),
         };

@@ -7,6 +7,7 @@ mod admin;
 mod audit;
 mod backends;
 mod check;
+mod clear_fields;
 mod concurrency;
 mod console;
 mod console_roles;

@@ -4,6 +4,7 @@
 //! `Store`. Guarantees 3, 6 and 7 on both backends.
 
 use crate::backends::{spawn_on, Backend};
+use crate::clear_fields::a_changed_consent_flag_theme_or_added_record_fails_to_open;
 use crate::helpers::{client, TestApp, ADMIN_TOKEN};
 use crate::privacy_pass::critique;
 use awc::http::StatusCode;
@@ -22,6 +23,7 @@ crate::for_both_backends!(
     sealing_logs_the_period_and_freezes_its_digest,
     texts_are_destroyed_past_retention,
     a_backup_restores_into_an_empty_store_only,
+    a_changed_consent_flag_theme_or_added_record_fails_to_open,
 );
 
 async fn app_with_round(backend: Backend) -> Option<TestApp> {
