@@ -50,6 +50,15 @@ pub enum ApiError {
     TokenRequestInvalid(crate::tokens::issuer::IssueError),
     #[error("already exists: {0}")]
     Exists(&'static str),
+    /// A posted checkpoint note that does not parse.
+    #[error("checkpoint invalid: {0}")]
+    CheckpointInvalid(String),
+    /// A checkpoint this log never signed.
+    #[error("checkpoint unknown")]
+    CheckpointUnknown,
+    /// No cosignature from a configured witness verifies.
+    #[error("cosignature invalid")]
+    CosignatureInvalid,
     #[error("unauthorized")]
     Unauthorized,
     #[error("unsupported media type")]
@@ -127,6 +136,9 @@ impl ApiError {
             Self::NotFound => "not_found",
             Self::MethodNotAllowed(_) => "method_not_allowed",
             Self::PeriodNotSealed => "period_not_sealed",
+            Self::CheckpointInvalid(_) => "checkpoint_invalid",
+            Self::CheckpointUnknown => "checkpoint_unknown",
+            Self::CosignatureInvalid => "cosignature_invalid",
             Self::CodeUnknown => "code_unknown",
             Self::CodeSpent => "code_spent",
             Self::TokenRequired(_) => "token_required",
@@ -216,6 +228,13 @@ impl ApiError {
             Self::InvalidUtf8 => "The body is not valid UTF-8 text.".into(),
             Self::InvalidJson(detail) => format!("The body is not the JSON expected: {detail}"),
             Self::InvalidQuery(detail) => format!("The query is not valid: {detail}."),
+            Self::CheckpointInvalid(why) => format!(
+                "Send the cosigned checkpoint as a signed note (c2sp.org/signed-note): {why}."
+            ),
+            Self::CheckpointUnknown => "This log has signed no checkpoint with that text.".into(),
+            Self::CosignatureInvalid => "No cosignature from a witness this server accepts \
+                 verifies (or one from such a witness does not): nothing was kept."
+                .into(),
             Self::Busy => "The service is busy. Nothing was stored; try again in a moment.".into(),
             Self::RateLimited(secs) => format!(
                 "Too many requests in a short time. Nothing was stored and no code was used; \
@@ -252,7 +271,11 @@ impl ResponseError for ApiError {
             Self::RoundUnknown
             | Self::OrganisationUnknown
             | Self::NotFound
-            | Self::PeriodNotSealed => StatusCode::NOT_FOUND,
+            | Self::PeriodNotSealed
+            | Self::CheckpointUnknown => StatusCode::NOT_FOUND,
+            // c2sp.org/tlog-witness answers an unverifiable note with 403.
+            Self::CosignatureInvalid => StatusCode::FORBIDDEN,
+            Self::CheckpointInvalid(_) => StatusCode::BAD_REQUEST,
             Self::CodeUnknown | Self::InvitationExhausted => StatusCode::FORBIDDEN,
             Self::CodeSpent | Self::Exists(_) | Self::TokenSpent => StatusCode::CONFLICT,
             Self::Unauthorized

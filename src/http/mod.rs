@@ -69,6 +69,8 @@ pub struct AppState {
     pub redeemer: Redeemer,
     /// The rounds' Privacy Pass keys.
     pub round_keys: round_keys::RoundKeys,
+    /// The witnesses whose cosignatures are accepted and published.
+    pub witnesses: Vec<crate::audit::note::Verifier>,
     /// Staff sessions and sign-in limits (in memory).
     pub console: console::ConsoleState,
 }
@@ -165,7 +167,14 @@ impl Application {
         // Each round's keys are logged before use (RFC 9576 §6.2); expired
         // ones are tombstoned before their spent nonces go.
         let round_keys = round_keys::RoundKeys::start(&store, keys.clone(), clock.today()).await?;
+        // This week's marker and a signed checkpoint of the newest head.
+        store.tick(clock.today()).await?;
         drop(startup_lock);
+        let witnesses = config
+            .witnesses
+            .iter()
+            .map(|w| crate::audit::note::Verifier::parse(w))
+            .collect::<Result<Vec<_>, _>>()?;
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("could not listen on {}", config.bind))?;
         let address = listener.local_addr()?;
@@ -187,6 +196,7 @@ impl Application {
                 config.origin_name.clone().unwrap_or(host),
             ),
             round_keys,
+            witnesses,
             console: console::ConsoleState::new(
                 session_clock,
                 &public_url,
@@ -212,6 +222,10 @@ impl Application {
                 // Key rotation needs no restart.
                 if let Err(e) = round_keys::maintain(&ticker, ticker.clock.today()).await {
                     tracing::warn!(error = %e, "token key upkeep failed");
+                }
+                // A head per week at least, so a log that stops shows.
+                if let Err(e) = ticker.store.tick(ticker.clock.today()).await {
+                    tracing::warn!(error = %e, "the log's weekly marker failed");
                 }
             }
         });

@@ -22,6 +22,7 @@
 //! | `invitations`   | HMAC-SHA256(invitation key, secret), 32 B | u32 big-endian tokens left, then the round slug |
 //! | `spent-nonces/<token_key_id hex>` | token nonce, 32 B  | empty |
 //! | `token_keys`, `retired_keys` | see [`token_keys`]    | the rounds' Privacy Pass key records and tombstones |
+//! | `checkpoints`   | see [`checkpoints`]                  | each head's signed C2SP checkpoint and its witnesses' cosignatures |
 //! | `users`, `staff_log` | see [`staff`]                 | staff accounts and the staff action log |
 //!
 //! There is one `spent-nonces/…` tree per Privacy Pass issuer key, so that a
@@ -47,6 +48,7 @@
 //! never spent twice, because exactly one thread ever writes.
 
 mod backup;
+pub mod checkpoints;
 mod kv;
 mod pg;
 mod records;
@@ -247,6 +249,7 @@ pub(crate) struct Trees {
     noise: Tree,
     token_keys: Tree,
     retired_keys: Tree,
+    checkpoints: Tree,
 }
 
 /// Name of the spent-nonce tree of the Privacy Pass key `key_id`.
@@ -300,6 +303,7 @@ impl Store {
             noise: db.open_tree("noise")?,
             token_keys: db.open_tree("token_keys")?,
             retired_keys: db.open_tree("retired_keys")?,
+            checkpoints: db.open_tree("checkpoints")?,
         };
         let failed = Arc::new(AtomicBool::new(false));
         let (queue, jobs) = mpsc::channel(options.queue_capacity.max(1));

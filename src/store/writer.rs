@@ -59,6 +59,7 @@ use time::{Date, Duration};
 use tokio::sync::{mpsc, oneshot};
 
 mod keys;
+mod tlog;
 
 /// Most jobs committed in one transaction.
 pub const MAX_BATCH: usize = 1024;
@@ -103,6 +104,13 @@ pub(super) enum Op {
     },
     /// Tombstone keys, then drop their spent-nonce trees.
     RetireTokenKeys(Vec<[u8; 32]>),
+    /// This week's marker if due, and a checkpoint of the newest head.
+    Tick(Date),
+    /// Witnesses' cosignatures of one checkpoint.
+    AddCosignatures {
+        size: u64,
+        lines: Vec<crate::audit::note::NoteSignature>,
+    },
     /// Export every tree, after this batch's flush (see [`super::backup`]).
     Backup,
     /// Nothing: answered once everything queued before it is durable.
@@ -160,8 +168,15 @@ pub(super) fn past_retention(round: &Round, period: Period, today: Date) -> bool
 }
 
 /// Leaves added to the in-memory tree, not yet committed: the first leaf's
-/// index, the new head's index, the leaves' bytes and the head's JSON.
-type Appended = (u64, u64, Vec<Vec<u8>>, Vec<u8>);
+/// index, the new head's index, the leaves' bytes, the head's JSON, and the
+/// signed checkpoint of the new size (see [`tlog`]).
+pub(super) struct Appended {
+    first_leaf: u64,
+    head_index: u64,
+    leaf_bytes: Vec<Vec<u8>>,
+    head_json: Vec<u8>,
+    checkpoint: (u64, Vec<u8>),
+}
 
 /// What the writer thread is built from (its connection is made on the
 /// thread itself: the PostgreSQL client must not run in an async runtime).
@@ -189,6 +204,8 @@ pub(super) struct Writer {
     failed: Arc<AtomicBool>,
     /// Hashes of every log leaf, loaded at the first seal.
     leaf_hashes: Option<Vec<Hash>>,
+    /// The newest week marker in the log, read with the leaf hashes.
+    marker: Option<String>,
     metrics: Arc<Metrics>,
     /// Noise for the cross-organisation totals, if on.
     noise: Option<Noise>,
@@ -211,6 +228,7 @@ impl Writer {
             signer: parts.signer,
             failed: parts.failed,
             leaf_hashes: None,
+            marker: None,
             metrics: parts.metrics,
             noise: parts.noise,
             voices: super::voices::Pending::default(),
@@ -345,6 +363,8 @@ impl Writer {
                     Op::Seal { .. }
                     | Op::AddTokenKey { .. }
                     | Op::RetireTokenKeys(_)
+                    | Op::Tick(_)
+                    | Op::AddCosignatures { .. }
                     | Op::Voices(_) => Ok(Outcome::Sealed(0)),
                     Op::Backup | Op::Flush | Op::Staff(_) => Ok(Outcome::Done),
                     op => tx.apply(op)?,
@@ -376,6 +396,14 @@ impl Writer {
                     Err(e) => Err(e),
                 },
                 Op::RetireTokenKeys(ids) => self.retire_token_keys(ids).map(|()| Outcome::Done),
+                Op::Tick(today) => self.tick(*today).map(|()| Outcome::Done),
+                Op::AddCosignatures { size, lines } => match self.add_cosignatures(*size, lines) {
+                    Ok(applied) => {
+                        *outcome = applied;
+                        continue;
+                    }
+                    Err(e) => Err(e),
+                },
                 Op::Staff(op) => {
                     *outcome = super::staff::apply(
                         &mut self.conn,
@@ -457,7 +485,7 @@ impl Writer {
                     None if period.has_ended(today) || (close_now && period == current) => {
                         let waiting = self.waiting(round, &all)?;
                         let verified = self.verified(round, &counts.period_id)?;
-                        self.seal_one(round, period, &waiting, &verified)?;
+                        self.seal_one(round, period, &waiting, &verified, today)?;
                         sealed += 1;
                     }
                     Some(mut s) if past_retention(round, period, today) => {
@@ -533,6 +561,7 @@ impl Writer {
         period: Period,
         waiting: &[super::PeriodCounts],
         verified: &records::VerifiedPeriod,
+        today: Date,
     ) -> Result<(), StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
         let counts = &verified.counts;
@@ -574,29 +603,36 @@ impl Writer {
             period: p.clone(),
             sha256: digest_sha256.clone(),
         });
-        let (first_leaf, head_index, leaf_bytes, head_json) =
-            self.append(&leaves, r, &p, &digest_sha256)?;
+        let appended = self.append(&leaves, r, &p, &digest_sha256, today)?;
+        // A week marker may come first: the period's leaves are the last.
+        let leaf_count = leaves.len() as u64;
         let record = SealedPeriod {
             round: r.to_owned(),
             period: p.clone(),
             digest_json,
             digest_sha256,
-            head: head_index,
-            first_leaf,
-            leaf_count: leaf_bytes.len() as u64,
+            head: appended.head_index,
+            first_leaf: appended.first_leaf + appended.leaf_bytes.len() as u64 - leaf_count,
+            leaf_count,
             shredded: false,
         };
         let record_json = records::to_json(&record)?;
         let t = &self.trees;
-        self.conn
-            .transaction(&[&t.log_leaves, &t.log_heads, &t.periods, &t.noise], |tx| {
-                append_log(tx, first_leaf, &leaf_bytes, head_index, &head_json)?;
-                tx.insert(t.periods.name(), &round_period(r, &p), &record_json)?;
-                if let Some(n) = &noise_json {
-                    tx.insert(t.noise.name(), &round_period(r, &p), n)?;
-                }
-                Ok(())
-            })
+        let trees = [
+            &t.log_leaves,
+            &t.log_heads,
+            &t.checkpoints,
+            &t.periods,
+            &t.noise,
+        ];
+        self.conn.transaction(&trees, |tx| {
+            append_log(tx, &appended)?;
+            tx.insert(t.periods.name(), &round_period(r, &p), &record_json)?;
+            if let Some(n) = &noise_json {
+                tx.insert(t.noise.name(), &round_period(r, &p), n)?;
+            }
+            Ok(())
+        })
     }
 
     /// The hashes of every leaf, loaded once. On PostgreSQL another
@@ -611,6 +647,7 @@ impl Writer {
             }
         }
         if self.leaf_hashes.is_none() {
+            self.marker = tlog::newest_marker(&self.trees.log_leaves)?;
             let all = self
                 .trees
                 .log_leaves
@@ -633,14 +670,20 @@ impl Writer {
         round: &str,
         period: &str,
         digest_sha256: &str,
+        today: Date,
     ) -> Result<Appended, StoreError> {
-        let leaf_bytes: Vec<Vec<u8>> = leaves.iter().map(Leaf::to_bytes).collect();
+        // The first head of a week logs the week first (issue 17).
+        let mut all: Vec<Leaf> = self.marker_due(today)?.into_iter().collect();
+        all.extend_from_slice(leaves);
+        let leaf_bytes: Vec<Vec<u8>> = all.iter().map(Leaf::to_bytes).collect();
         let hashes = self.hashes()?;
         let first_leaf = hashes.len() as u64;
         hashes.extend(leaf_bytes.iter().map(|b| merkle::leaf_hash(b)));
+        let root = merkle::root(hashes);
+        let size = hashes.len() as u64;
         let mut head = TreeHead {
-            tree_size: hashes.len() as u64,
-            root_hash: hex(&merkle::root(hashes)),
+            tree_size: size,
+            root_hash: hex(&root),
             round: round.to_owned(),
             period: period.to_owned(),
             digest_sha256: digest_sha256.to_owned(),
@@ -648,7 +691,14 @@ impl Writer {
         };
         self.signer.sign(&mut head);
         let head_index = self.trees.log_heads.len()? as u64;
-        Ok((first_leaf, head_index, leaf_bytes, records::to_json(&head)?))
+        let checkpoint = tlog::checkpoint_record(&self.signer, size, &root)?;
+        Ok(Appended {
+            first_leaf,
+            head_index,
+            leaf_bytes,
+            head_json: records::to_json(&head)?,
+            checkpoint: (size, checkpoint),
+        })
     }
 
     /// Remove a period's critiques (the log keeps their commitments) and
@@ -687,18 +737,14 @@ impl Writer {
     }
 }
 
-/// Write appended leaves and their head in `tx`.
-fn append_log(
-    tx: &mut dyn Txn,
-    first_leaf: u64,
-    leaf_bytes: &[Vec<u8>],
-    head_index: u64,
-    head_json: &[u8],
-) -> TxResult<()> {
-    for (i, bytes) in leaf_bytes.iter().enumerate() {
-        tx.insert(LOG_LEAVES, &(first_leaf + i as u64).to_be_bytes(), bytes)?;
+/// Write appended leaves, their head and its checkpoint in `tx` (whose
+/// trees must include `log_leaves`, `log_heads` and `checkpoints`).
+fn append_log(tx: &mut dyn Txn, a: &Appended) -> TxResult<()> {
+    for (i, bytes) in a.leaf_bytes.iter().enumerate() {
+        tx.insert(LOG_LEAVES, &(a.first_leaf + i as u64).to_be_bytes(), bytes)?;
     }
-    tx.insert(LOG_HEADS, &head_index.to_be_bytes(), head_json)
+    tx.insert(LOG_HEADS, &a.head_index.to_be_bytes(), &a.head_json)?;
+    tx.insert(CHECKPOINTS, &a.checkpoint.0.to_be_bytes(), &a.checkpoint.1)
 }
 
 /// The period a critique written on `today` falls in: the one containing
@@ -759,6 +805,7 @@ const INVITATIONS: &str = "invitations";
 const LOG_LEAVES: &str = "log_leaves";
 const LOG_HEADS: &str = "log_heads";
 const RETIRED: &str = "retired_keys";
+const CHECKPOINTS: &str = "checkpoints";
 
 /// One batch's jobs, applied inside its transaction.
 struct Tx<'a> {
@@ -871,6 +918,8 @@ impl Tx<'_> {
             Op::Seal { .. }
             | Op::AddTokenKey { .. }
             | Op::RetireTokenKeys(_)
+            | Op::Tick(_)
+            | Op::AddCosignatures { .. }
             | Op::Backup
             | Op::Flush
             | Op::Staff(_)

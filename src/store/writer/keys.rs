@@ -46,14 +46,14 @@ impl Writer {
             token_key: crate::tokens::b64(&record.token_key),
             not_before: crate::tokens::token_keys::format_date(record.not_before),
         };
-        let (first_leaf, head_index, leaf_bytes, head_json) = self.append(&[leaf], "", "", "")?;
+        let appended = self.append(&[leaf], "", "", "", today)?;
         let value = records::to_json(&StoredRecord::of(record))?;
         let t = &self.trees;
-        self.conn
-            .transaction(&[&t.log_leaves, &t.log_heads, &t.token_keys], |tx| {
-                append_log(tx, first_leaf, &leaf_bytes, head_index, &head_json)?;
-                tx.insert(t.token_keys.name(), &record_key(record), &value)
-            })?;
+        let trees = [&t.log_leaves, &t.log_heads, &t.checkpoints, &t.token_keys];
+        self.conn.transaction(&trees, |tx| {
+            append_log(tx, &appended)?;
+            tx.insert(t.token_keys.name(), &record_key(record), &value)
+        })?;
         Ok(Ok(Outcome::Added(true)))
     }
 
