@@ -48,8 +48,10 @@ export PARRHESIA_TEST_POSTGRES="postgres://parrhesia@127.0.0.1:$port/postgres"
 export PARRHESIA_TEST_PGDATA="$work/data"
 export PARRHESIA_TEST_PGLOG="$work/postgresql.log"
 out="$work/test.log"
+# These tests are #[ignore]d for a plain `cargo test` (they need this
+# server); --include-ignored runs them, and without the server they fail.
 timeout 1200 cargo test --locked --test api -- store_suite::postgres scale_out \
-  --nocapture >"$out" 2>&1
+  --include-ignored --nocapture >"$out" 2>&1
 status=$?
 # Per-test lines and anything printed; cargo's own summary stays in the file
 # so that .ci/run counts this script's total once.

@@ -9,8 +9,9 @@
 
 use super::merkle::Hash;
 use super::note::{Checkpoint, Note, NoteSignature, Verifier};
+pub use crate::domain::Totals;
 use crate::encoding::{base64, from_base64, hash_from_hex, hex};
-use crate::keys::KeyDir;
+use crate::secrets::keys::KeyDir;
 use anyhow::{anyhow, Result};
 use ring::signature::{Ed25519KeyPair, KeyPair, UnparsedPublicKey, ED25519};
 use serde::{Deserialize, Serialize};
@@ -64,20 +65,6 @@ impl Leaf {
     pub fn to_bytes(&self) -> Vec<u8> {
         serde_json::to_vec(self).unwrap_or_default()
     }
-}
-
-/// Exact totals of a sealed period, for auditors.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Totals {
-    pub critiques: u64,
-    pub codes_spent: u64,
-    pub tokens_spent: u64,
-    /// Tokens signed for the round's invitations since the round began,
-    /// as of this sealing: the tokens spent in this and every earlier
-    /// period of the round cannot exceed it. Absent from digests sealed
-    /// before issue 17.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tokens_issued: Option<u64>,
 }
 
 /// A signed tree head: the log's state after a period was sealed.

@@ -16,10 +16,10 @@
 
 use super::log::{Leaf, TreeHead};
 use super::merkle::{self, Hash};
+use crate::crypto::sha256;
 use crate::digest::SealedDigest;
+use crate::domain::SealedPeriod;
 use crate::encoding::hex;
-use crate::store::SealedPeriod;
-use ring::digest::{digest, SHA256};
 use serde::{Deserialize, Serialize};
 
 /// A token key as the service publishes it for auditors.
@@ -208,7 +208,7 @@ pub fn verify(p: &Published) -> Report {
         .collect();
     for s in &p.periods {
         let name = format!("{} {}", s.round, s.period);
-        let sha = hex(digest(&SHA256, s.digest_json.as_bytes()).as_ref());
+        let sha = hex(&sha256(s.digest_json.as_bytes()));
         r.check(
             sha == s.digest_sha256,
             format!("{name}: digest hashes to its published hash"),
@@ -334,7 +334,7 @@ mod tests {
         let round_value =
             crate::domain::Round::parse(round, "org", "R", None, None, None, None).unwrap();
         let at = crate::domain::Period::from_id(period, round_value.period).unwrap();
-        let counts = crate::store::PeriodCounts {
+        let counts = crate::domain::PeriodCounts {
             period_id: period.into(),
             total: spent,
             themes: Vec::new(),

@@ -49,126 +49,9 @@
 //! (that it was small, or could not be protected), and writing style can
 //! identify an author whatever the counts say (SECURITY.md).
 
+pub use crate::domain::{Rules, RulesError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// The disclosure rules of a round.
-///
-/// # Security contract
-/// Fields are private: a `Rules` is made once by [`Rules::new`] when the
-/// round opens and can afterwards only be replaced by [`Rules::tighten`],
-/// which refuses to lower any threshold. Deserialising validates like
-/// `new`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "RawRules", into = "RawRules")]
-pub struct Rules {
-    k: u32,
-    base: u32,
-    min_period: u32,
-}
-
-#[derive(Serialize, Deserialize)]
-struct RawRules {
-    k: u32,
-    base: u32,
-    min_period: u32,
-}
-
-impl TryFrom<RawRules> for Rules {
-    type Error = RulesError;
-    fn try_from(r: RawRules) -> Result<Self, RulesError> {
-        Rules::new(r.k, r.base, r.min_period)
-    }
-}
-
-impl From<Rules> for RawRules {
-    fn from(r: Rules) -> Self {
-        RawRules {
-            k: r.k,
-            base: r.base,
-            min_period: r.min_period,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum RulesError {
-    #[error("the minimum group size must be between 2 and 1000")]
-    MinGroup,
-    #[error("the rounding base must be between 1 and 1000")]
-    Base,
-    #[error("the minimum period size must be at least twice the minimum group size, less one, and at most 100000")]
-    MinPeriod,
-    #[error("rules can be made stricter, never looser")]
-    Loosened,
-}
-
-impl Default for Rules {
-    fn default() -> Self {
-        Self {
-            k: 5,
-            base: 5,
-            min_period: 10,
-        }
-    }
-}
-
-impl Rules {
-    /// `k` 2-1000; `base` 1-1000; `min_period` at least `2k − 1` (so that
-    /// "fewer than k" and "almost everyone" can never describe the same
-    /// theme) and at most 100,000.
-    pub fn new(k: u32, base: u32, min_period: u32) -> Result<Self, RulesError> {
-        if !(2..=1000).contains(&k) {
-            return Err(RulesError::MinGroup);
-        }
-        if !(1..=1000).contains(&base) {
-            return Err(RulesError::Base);
-        }
-        if min_period < 2 * k - 1 || min_period > 100_000 {
-            return Err(RulesError::MinPeriod);
-        }
-        Ok(Self {
-            k,
-            base,
-            min_period,
-        })
-    }
-
-    /// The default base and minimum period with this `k` (the minimum
-    /// period raised to `2k − 1` if needed).
-    pub fn with_k(k: u32) -> Result<Self, RulesError> {
-        let d = Self::default();
-        Self::new(k, d.base, d.min_period.max((2 * k).saturating_sub(1)))
-    }
-
-    /// New rules no looser than these: every threshold equal or higher.
-    pub fn tighten(self, k: u32, base: u32, min_period: u32) -> Result<Self, RulesError> {
-        if k < self.k || base < self.base || min_period < self.min_period {
-            return Err(RulesError::Loosened);
-        }
-        Self::new(k, base, min_period)
-    }
-
-    pub fn k(&self) -> u32 {
-        self.k
-    }
-    pub fn base(&self) -> u32 {
-        self.base
-    }
-    pub fn min_period(&self) -> u32 {
-        self.min_period
-    }
-
-    /// The shown value of a count that is shown as a number: rounded to
-    /// the nearest `base` (halves up), never below the first multiple of
-    /// `base` that is at least `k`.
-    pub fn rounded(&self, count: u64) -> u64 {
-        let b = u64::from(self.base);
-        let nearest = (count + b / 2) / b * b;
-        let floor = u64::from(self.k).div_ceil(b) * b;
-        nearest.max(floor)
-    }
-}
 
 /// The counts of one period (or of merged rolled periods): how many
 /// critiques, and how many chose each theme. Every theme of the round
@@ -289,9 +172,9 @@ pub enum RollReason {
 
 /// How one count is shown, given the period's total.
 pub fn figure(count: u64, total: u64, rules: &Rules) -> Figure {
-    let k = u64::from(rules.k);
+    let k = u64::from(rules.k());
     if count < k {
-        Figure::FewerThan(rules.k)
+        Figure::FewerThan(rules.k())
     } else if total.saturating_sub(count) < k {
         Figure::AlmostEveryone
     } else {
@@ -318,7 +201,7 @@ pub enum TotalIs {
 /// Decide whether a period (or merged rolled periods) is released, and
 /// what is shown.
 pub fn publish(counts: &Counts, rules: &Rules, total: TotalIs) -> Outcome {
-    if counts.total < u64::from(rules.min_period) {
+    if counts.total < u64::from(rules.min_period()) {
         return Outcome::Roll(RollReason::TooFew);
     }
     let published = Published {
@@ -369,13 +252,13 @@ pub fn settle(
 
 /// The range a count can have, given the release, if the total were `t`.
 fn range_at(f: &Figure, t: u64, rules: &Rules) -> Option<(u64, u64)> {
-    let k = u64::from(rules.k);
+    let k = u64::from(rules.k());
     let (lo, hi) = match *f {
         Figure::FewerThan(_) => (0, k - 1),
         Figure::AlmostEveryone => ((t + 1).saturating_sub(k).max(k), t),
         Figure::About(r) => {
             // Every count c with k ≤ c ≤ t − k that rounds to r.
-            let b = u64::from(rules.base);
+            let b = u64::from(rules.base());
             let from = r.saturating_sub(b).max(k);
             let lo = (from..=r + b).find(|c| rules.rounded(*c) == r)?;
             let hi = (lo..=r + b).take_while(|c| rules.rounded(*c) == r).last()?;
@@ -400,8 +283,8 @@ fn range_at(f: &Figure, t: u64, rules: &Rules) -> Option<(u64, u64)> {
 /// [`TotalIs`]): then it is the only candidate. Beyond `t_max` below nothing new becomes possible, so the
 /// search is finite.
 pub fn is_protected(p: &Published, rules: &Rules, exact_total: Option<u64>) -> bool {
-    let k = u64::from(rules.k);
-    let low = p.total.low.max(u64::from(rules.min_period));
+    let k = u64::from(rules.k());
+    let low = p.total.low.max(u64::from(rules.min_period()));
     // When the total is public, it is the only candidate.
     let (low, high) = match exact_total {
         Some(t) => (t, t),
@@ -412,7 +295,7 @@ pub fn is_protected(p: &Published, rules: &Rules, exact_total: Option<u64>) -> b
         .values()
         .map(|f| match f {
             Figure::FewerThan(_) => k,
-            Figure::About(r) => r + u64::from(rules.base),
+            Figure::About(r) => r + u64::from(rules.base()),
             Figure::AlmostEveryone => 0,
         })
         .sum();
@@ -437,8 +320,8 @@ pub fn is_protected(p: &Published, rules: &Rules, exact_total: Option<u64>) -> b
         .values()
         .enumerate()
         .filter_map(|(i, f)| match f {
-            Figure::FewerThan(_) => Some((i, false, vec![false; rules.k as usize])),
-            Figure::AlmostEveryone => Some((i, true, vec![false; rules.k as usize])),
+            Figure::FewerThan(_) => Some((i, false, vec![false; rules.k() as usize])),
+            Figure::AlmostEveryone => Some((i, true, vec![false; rules.k() as usize])),
             Figure::About(_) => None,
         })
         .collect();

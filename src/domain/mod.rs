@@ -1,21 +1,35 @@
 //! Parsed domain types. Input becomes one of these through a `parse` that
 //! returns a `Result`; after that the type is the proof that it is valid.
 //!
-//! Nothing here knows about HTTP, sled or ring.
+//! Beside them, the shared vocabulary that the store keeps and the digest
+//! and the audit log read (counts, sealed periods, rules, the records
+//! published beside a digest), so those modules need not import each other.
+//!
+//! Nothing here knows about HTTP, sled or ring, and nothing here imports
+//! another module of the crate: `domain` is the bottom layer.
 
 mod critique;
 mod period;
 mod receipt;
+mod records;
 mod round;
+mod rules;
 mod slug;
 mod theme;
+mod voices;
 
 pub use critique::{CritiqueText, Submission, MAX_TEXT_CHARS, MAX_THEMES};
 pub use period::{Period, PeriodLength};
 pub use receipt::Receipt;
+pub use records::{PeriodCounts, RoundStats, SealedPeriod, Totals};
 pub use round::{MinGroup, Organisation, Round, RoundUpdate};
+pub use rules::{Rules, RulesError};
 pub use slug::Slug;
 pub use theme::{default_themes, Theme, SOMETHING_ELSE};
+pub use voices::{
+    AboutYou, AboutYouRecord, Candidate, PledgeChange, PledgeRecord, PledgeStatus, QuoteRecord,
+    QuoteState, RejectReason, ResponseRecord, ResponseVersion, QUESTIONS, SKIPPED,
+};
 
 /// Everything a person or a client can get wrong in what they send.
 ///
@@ -57,7 +71,7 @@ pub enum InputError {
     #[error("bad retention")]
     RetentionInvalid,
     #[error("disclosure rules invalid")]
-    RulesInvalid(crate::digest::disclosure::RulesError),
+    RulesInvalid(RulesError),
     #[error("disclosure rules loosened")]
     RulesLoosened,
 }

@@ -5,7 +5,7 @@
 
 use super::theme::valid_text;
 use super::{default_themes, InputError, PeriodLength, Slug, Theme};
-use crate::digest::disclosure::{Rules, RulesError};
+use super::{Rules, RulesError};
 use serde::{Deserialize, Serialize};
 
 /// An organisation people give feedback about.

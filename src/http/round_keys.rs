@@ -10,7 +10,7 @@
 
 use super::error::ApiError;
 use super::AppState;
-use crate::keys::KeyDir;
+use crate::secrets::keys::KeyDir;
 use crate::store::Store;
 use crate::tokens::token_keys::{forget_others, legacy_key_ids};
 use crate::tokens::{KeyRing, NewKey, TokenKeys};
@@ -140,7 +140,7 @@ async fn make_due(state: &AppState, round: &str, today: Date) -> Result<(), ApiE
 
 /// The upkeep: tombstones for expired keys (then out of the key file),
 /// and successors for every round with keys.
-pub(crate) async fn maintain(state: &AppState, today: Date) -> Result<(), ApiError> {
+pub async fn maintain(state: &AppState, today: Date) -> Result<(), ApiError> {
     state.round_keys.reload(&state.store)?;
     let expired = expired(&state.store, today).map_err(|e| ApiError::Internal(e.to_string()))?;
     if !expired.is_empty() {

@@ -38,7 +38,7 @@
 //! `critiques` (the code record says only "spent", not by which critique).
 //! Leaf and head indexes are positions in the public log: a period's
 //! commitments are appended together, in random order, when it is sealed.
-//! Critique text is sealed under the period's data key (see [`crate::vault`]),
+//! Critique text is sealed under the period's data key (see [`crate::secrets::vault`]),
 //! which lives in the key directory.
 //!
 //! # Security contract
@@ -63,24 +63,26 @@ pub use pg::{StartupLock, MIGRATIONS};
 use crate::audit::log::{LogSigner, TreeHead};
 use crate::audit::merkle::{self, Hash};
 use crate::digest::SealedDigest;
+/// Shared vocabulary that moved to `domain`, named here too so that older
+/// paths still compile; new code imports it from `crate::domain`.
+pub use crate::domain::{
+    AboutYouRecord, Candidate, PeriodCounts, PledgeRecord, QuoteRecord, QuoteState, ResponseRecord,
+    ResponseVersion, RoundStats, SealedPeriod,
+};
 use crate::domain::{
     InputError, Organisation, Period, Receipt, Round, RoundUpdate, Slug, Submission,
 };
 use crate::metrics::Metrics;
+use crate::secrets::vault::Vault;
 use crate::tokens::{CodeHash, InvitationHash, Redemption};
-use crate::vault::Vault;
 use kv::{Kv, Tree};
-pub use records::SealedPeriod;
 use records::{counter_key, CounterKind, StoredCritique};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use time::Date;
 use tokio::sync::{mpsc, oneshot};
-pub use voices::{
-    random_id, AboutYouRecord, Candidate, PledgeRecord, QuoteRecord, QuoteState, ResponseRecord,
-    ResponseVersion, ABOUT_YOU_BATCH,
-};
+pub use voices::{random_id, ABOUT_YOU_BATCH};
 use writer::{Credential, Job, Op, Outcome};
 
 /// Everything that can go wrong in the store, named for what happened.
@@ -164,23 +166,6 @@ impl Default for StoreOptions {
             noise_epsilon: 1.0,
         }
     }
-}
-
-/// Counts the host sees for a round.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct RoundStats {
-    pub critiques: u64,
-    pub codes_issued: u64,
-    pub codes_spent: u64,
-}
-
-/// Critique counts for one period of one round.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PeriodCounts {
-    pub period_id: String,
-    pub total: u64,
-    /// (theme slug, count), only themes with at least one critique.
-    pub themes: Vec<(String, u64)>,
 }
 
 /// Where the store lives: an embedded sled directory (the default), or a
@@ -443,7 +428,7 @@ impl Store {
         let op = Op::Submit {
             credential,
             id: *uuid::Uuid::new_v4().as_bytes(),
-            salt: crate::random::bytes::<32>().map_err(rng)?,
+            salt: crate::secrets::random::bytes::<32>().map_err(rng)?,
             today,
             submission,
         };
@@ -789,7 +774,7 @@ impl Store {
         &self,
         round: &Slug,
         period: &str,
-    ) -> Result<Vec<(String, crate::vault::Sealed)>, StoreError> {
+    ) -> Result<Vec<(String, crate::secrets::vault::Sealed)>, StoreError> {
         let prefix = format!("{round}\0{period}\0");
         let mut out = Vec::new();
         for (k, _) in self.trees.members.scan_prefix(prefix.as_bytes())? {

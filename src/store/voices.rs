@@ -33,10 +33,13 @@ use super::kv::{Kv, Tree, TxResult, Txn, WriteConn};
 use super::records::{self, StoredCritique};
 use super::writer::Outcome;
 use super::{Store, StoreError};
-use crate::digest::voices::{AboutYou, PledgeChange, PledgeStatus, RejectReason, Release};
-use crate::domain::{Period, Round};
+use crate::digest::voices::Release;
+use crate::domain::{
+    AboutYou, AboutYouRecord, Candidate, Period, PledgeChange, PledgeRecord, QuoteRecord,
+    QuoteState, ResponseRecord, ResponseVersion, Round,
+};
 use crate::encoding::hex;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Answers held in memory before a shuffled batch is written.
 pub const ABOUT_YOU_BATCH: usize = 10;
@@ -47,86 +50,6 @@ const ORG_KEYS: &str = "org_keys";
 const RESPONSES: &str = "responses";
 const PLEDGES: &str = "pledges";
 const ABOUT: &str = "about_you";
-
-/// Where a quote stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
-pub enum QuoteState {
-    Pending,
-    Approved { text: String, edited: bool },
-    Rejected { reason: RejectReason },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuoteRecord {
-    /// Random, hex: says nothing about order or origin.
-    pub id: String,
-    pub round: String,
-    pub period: String,
-    /// The critique's themes that were shown in its period.
-    pub themes: Vec<String>,
-    #[serde(flatten)]
-    pub state: QuoteState,
-    /// The critique it came from (hex id), until the period is shredded.
-    /// `period` is the critique's own period (the release that shows it
-    /// may cover several).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResponseVersion {
-    pub text: String,
-    /// The period in which this version was published.
-    pub changed_in: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResponseRecord {
-    pub round: String,
-    pub period: String,
-    pub theme: String,
-    /// Every version, oldest first; the last is the current response.
-    pub versions: Vec<ResponseVersion>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PledgeRecord {
-    pub id: String,
-    pub organisation: String,
-    pub round: String,
-    /// The published period it answers.
-    pub period: String,
-    pub theme: String,
-    pub text: String,
-    /// Every status it has had, oldest first; the last is the current one.
-    pub history: Vec<PledgeChange>,
-}
-
-impl PledgeRecord {
-    pub fn status(&self) -> Option<PledgeStatus> {
-        self.history.last().map(|c| c.status)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AboutYouRecord {
-    pub round: String,
-    pub organisation: String,
-    pub period: String,
-    #[serde(flatten)]
-    pub answers: AboutYou,
-}
-
-/// A critique that may be queued as a quote.
-#[derive(Debug, Clone)]
-pub struct Candidate {
-    pub id: [u8; 16],
-    /// The period the critique was written in (one the release covers).
-    pub period: String,
-    /// Its themes that the release shows.
-    pub themes: Vec<String>,
-}
 
 /// A raw record of this module's trees: (tree, key, value).
 pub type VoiceRecord = (String, Vec<u8>, Vec<u8>);
@@ -325,7 +248,7 @@ impl Pending {
         }
         let mut batch = std::mem::take(&mut self.about_you);
         let rng = |_| StoreError::Io("random generator failed".into());
-        crate::random::shuffle(&mut batch).map_err(rng)?;
+        crate::secrets::random::shuffle(&mut batch).map_err(rng)?;
         let rounds = kv.open_tree("rounds")?;
         let mut writes = Vec::with_capacity(batch.len());
         for record in &mut batch {
@@ -335,7 +258,7 @@ impl Pending {
                     record.period = open_period(kv, &round, p)?.id();
                 }
             }
-            let id = crate::random::bytes::<16>().map_err(rng)?;
+            let id = crate::secrets::random::bytes::<16>().map_err(rng)?;
             writes.push((id, records::to_json(record)?));
         }
         let tree = kv.open_tree(ABOUT)?;
@@ -549,7 +472,7 @@ impl Store {
 
     /// Record a new key for `organisation` (only its hash).
     pub async fn add_org_key(&self, organisation: &str, hash: [u8; 32]) -> Result<(), StoreError> {
-        let id = crate::random::bytes::<8>()
+        let id = crate::secrets::random::bytes::<8>()
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
         expect_done(
             self.voice(VoiceOp::AddOrgKey {
@@ -694,7 +617,7 @@ impl Store {
 
 /// A fresh random id, hex (quotes, pledges).
 pub fn random_id() -> Result<String, StoreError> {
-    crate::random::bytes::<16>()
+    crate::secrets::random::bytes::<16>()
         .map(|b| hex(&b))
         .map_err(|_| StoreError::Io("random generator failed".into()))
 }

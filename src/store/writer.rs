@@ -36,9 +36,9 @@
 use super::kv::{Kv, Tree, TxResult, Txn, WriteConn};
 use super::records::{
     self, counter_key, member_key, period_key, round_period, spent_key, CounterKind,
-    CritiqueRecord, SealedPeriod, StoredCritique,
+    CritiqueRecord, StoredCritique,
 };
-use super::{StoreError, Trees};
+use super::{SealedPeriod, StoreError, Trees};
 use crate::audit::log::{Leaf, LogSigner, Totals, TreeHead};
 use crate::audit::merkle::{self, Hash};
 use crate::digest::disclosure::{two_sided_geometric, Noise, RandomSource};
@@ -46,7 +46,7 @@ use crate::digest::{self, NoiseDraws, SealedDigest};
 use crate::domain::{Period, Receipt, Round, RoundUpdate, Slug, Submission};
 use crate::encoding::hex;
 use crate::metrics::Metrics;
-use crate::vault::Vault;
+use crate::secrets::vault::Vault;
 use ring::digest::SHA256;
 use std::collections::HashSet;
 use std::ffi::OsString;
@@ -271,7 +271,7 @@ impl Writer {
             let result = if self.failed.load(Ordering::Acquire) {
                 Err(StoreError::Unavailable)
             } else {
-                crate::random::shuffle(&mut batch)
+                crate::secrets::random::shuffle(&mut batch)
                     .map_err(|_| StoreError::Io("random generator failed".into()))
                     .and_then(|()| self.commit(&batch))
             };
@@ -568,7 +568,7 @@ impl Writer {
         let mut commitments = verified.commitments.clone();
         // Leaves in random order: position in the log says nothing about
         // arrival (guarantee 3).
-        crate::random::shuffle(&mut commitments)
+        crate::secrets::random::shuffle(&mut commitments)
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
         let codes_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "code"))?;
         let tokens_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "token"))?;
@@ -768,7 +768,7 @@ fn draw_noise(noise: Noise, release: &digest::Release) -> Result<NoiseDraws, Sto
         // Two geometric draws per theme.
         let mut source = Drawn(Vec::new());
         for _ in 0..2 {
-            let b = crate::random::bytes::<8>()
+            let b = crate::secrets::random::bytes::<8>()
                 .map_err(|_| StoreError::Io("random generator failed".into()))?;
             source.0.push(u64::from_be_bytes(b));
         }

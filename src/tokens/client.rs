@@ -51,7 +51,7 @@ impl Challenge {
 
     /// token_key_id = SHA-256(SPKI) (RFC 9578 §6.5).
     pub fn token_key_id(&self) -> [u8; 32] {
-        crate::http::sha256(&self.spki)
+        crate::crypto::sha256(&self.spki)
     }
 }
 

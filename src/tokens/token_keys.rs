@@ -40,7 +40,7 @@
 //! data directory. A private key is used only if its public record is in the
 //! store (so: in the log) and not tombstoned.
 
-use crate::keys::KeyDir;
+use crate::secrets::keys::KeyDir;
 use anyhow::{anyhow, Context, Result};
 use blind_rsa_signatures::reexports::rand::rand_core::UnwrapErr;
 use blind_rsa_signatures::reexports::rand::rngs::SysRng;
@@ -138,7 +138,7 @@ impl TokenKey {
         Ok(Self {
             record: KeyRecord {
                 round: round.to_owned(),
-                key_id: crate::http::sha256(&token_key),
+                key_id: crate::crypto::sha256(&token_key),
                 token_key,
                 not_before,
             },
@@ -234,7 +234,7 @@ impl StoredKey {
             .public_key()
             .map_err(|e| anyhow!("a token key in {KEY_FILE} is damaged: {e}"))?;
         let spki = serialize_public_key(&pk).map_err(|e| anyhow!("{e}"))?;
-        Ok(crate::http::sha256(&spki))
+        Ok(crate::crypto::sha256(&spki))
     }
 }
 
@@ -529,7 +529,7 @@ mod tests {
         let spki = serialize_public_key(&legacy.pk).unwrap();
         assert_eq!(
             legacy_key_ids(&dir).unwrap(),
-            vec![crate::http::sha256(&spki)]
+            vec![crate::crypto::sha256(&spki)]
         );
         assert!(TokenKeys::load(&dir, &logged, &HashSet::new())
             .unwrap()

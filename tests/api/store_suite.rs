@@ -26,16 +26,14 @@ crate::for_both_backends!(
     a_changed_consent_flag_theme_or_added_record_fails_to_open,
 );
 
-async fn app_with_round(backend: Backend) -> Option<TestApp> {
-    let app = spawn_on(backend).await?;
+async fn app_with_round(backend: Backend) -> TestApp {
+    let app = spawn_on(backend).await;
     app.setup_round("care", "spring", 2).await;
-    Some(app)
+    app
 }
 
 async fn organisations_and_rounds_are_kept_and_unique(backend: Backend) {
-    let Some(app) = app_with_round(backend).await else {
-        return;
-    };
+    let app = app_with_round(backend).await;
     let again = app
         .admin_post(
             "/api/v1/admin/organisations",
@@ -62,9 +60,7 @@ async fn organisations_and_rounds_are_kept_and_unique(backend: Backend) {
 }
 
 async fn a_code_is_spent_exactly_once_under_a_race(backend: Backend) {
-    let Some(app) = app_with_round(backend).await else {
-        return;
-    };
+    let app = app_with_round(backend).await;
     let code = app.codes("spring", 1).await.remove(0);
     let answers = join_all((0..16).map(|_| {
         let mut body = critique();
@@ -92,9 +88,7 @@ async fn a_code_is_spent_exactly_once_under_a_race(backend: Backend) {
 }
 
 async fn a_token_is_spent_exactly_once_under_a_race_and_pruned_with_its_key(backend: Backend) {
-    let Some(app) = app_with_round(backend).await else {
-        return;
-    };
+    let app = app_with_round(backend).await;
     let invitation = app.invitations("spring", 1, Some(1)).await.remove(0);
     let (_, _, token) = app.fetch_token("spring", &invitation).await;
     let answers =
@@ -125,9 +119,7 @@ async fn a_token_is_spent_exactly_once_under_a_race_and_pruned_with_its_key(back
 }
 
 async fn invitations_count_down_and_run_out(backend: Backend) {
-    let Some(app) = app_with_round(backend).await else {
-        return;
-    };
+    let app = app_with_round(backend).await;
     let invitation = app.invitations("spring", 1, Some(2)).await.remove(0);
     let left = |app: &TestApp| -> Vec<u32> {
         app.store
@@ -157,9 +149,7 @@ async fn two_critiques_then_next_week(app: &TestApp) {
 }
 
 async fn sealing_logs_the_period_and_freezes_its_digest(backend: Backend) {
-    let Some(app) = app_with_round(backend).await else {
-        return;
-    };
+    let app = app_with_round(backend).await;
     two_critiques_then_next_week(&app).await;
     let first = app.get("/api/v1/organisations/care/digest").await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
@@ -198,9 +188,7 @@ async fn sealing_logs_the_period_and_freezes_its_digest(backend: Backend) {
 }
 
 async fn texts_are_destroyed_past_retention(backend: Backend) {
-    let Some(app) = app_with_round(backend).await else {
-        return;
-    };
+    let app = app_with_round(backend).await;
     two_critiques_then_next_week(&app).await;
     app.store
         .seal(parrhesia::clock::Clock::today(&app.clock), false)
@@ -238,9 +226,7 @@ async fn texts_are_destroyed_past_retention(backend: Backend) {
 }
 
 async fn a_backup_restores_into_an_empty_store_only(backend: Backend) {
-    let Some(app) = app_with_round(backend).await else {
-        return;
-    };
+    let app = app_with_round(backend).await;
     two_critiques_then_next_week(&app).await;
     app.store
         .seal(parrhesia::clock::Clock::today(&app.clock), false)
@@ -258,7 +244,7 @@ async fn a_backup_restores_into_an_empty_store_only(backend: Backend) {
     let target = match backend {
         Backend::Sled => Location::Sled(app.dirs.path().join("restored")),
         Backend::Postgres => {
-            let server = crate::backends::postgres_server().unwrap();
+            let server = crate::backends::postgres_server();
             Location::Postgres(crate::backends::fresh_database(&server))
         }
     };

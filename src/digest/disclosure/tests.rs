@@ -466,7 +466,7 @@ fn candidate_totals(
     match exact {
         Some(t) => t..=t,
         None => {
-            let low = published.total.low.max(u64::from(rules.min_period));
+            let low = published.total.low.max(u64::from(rules.min_period()));
             low..=published.total.high.min(low + 300)
         }
     }
