@@ -8,7 +8,9 @@ pub mod fetch;
 pub mod log;
 pub mod merkle;
 pub mod note;
+pub mod verifier;
 pub mod verify;
+pub mod witness;
 
 use crate::domain::SealedPeriod;
 use log::TreeHead;

@@ -35,6 +35,9 @@ pub struct PublishedTokenKey {
     /// The day it starts issuing (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_before: Option<String>,
+    /// The index of its leaf in the log (for an inclusion proof).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leaf_index: Option<u64>,
 }
 
 /// Everything public that the checks need.
@@ -48,6 +51,8 @@ pub struct Published {
     /// The server's consistency proof from head `i` to head `i + 1`.
     pub consistency: Vec<Vec<Hash>>,
     pub token_keys: Vec<PublishedTokenKey>,
+    /// Every head's signed checkpoint and its cosignatures.
+    pub checkpoints: Vec<super::log::CheckpointRecord>,
 }
 
 /// One line of the report.
@@ -63,7 +68,7 @@ pub struct Report {
 }
 
 impl Report {
-    fn check(&mut self, ok: bool, what: impl Into<String>) {
+    pub fn check(&mut self, ok: bool, what: impl Into<String>) {
         self.checks.push(Check {
             ok,
             what: what.into(),
@@ -291,6 +296,7 @@ pub fn verify(p: &Published) -> Report {
                 token_key: token_key.clone(),
                 round: None,
                 not_before: None,
+                leaf_index: None,
             }),
             Some(Leaf::RoundTokenKey {
                 round,
@@ -304,13 +310,24 @@ pub fn verify(p: &Published) -> Report {
                 token_key: token_key.clone(),
                 round: Some(round.clone()),
                 not_before: Some(not_before.clone()),
+                leaf_index: None,
             }),
             _ => None,
         })
         .collect();
     for key in &p.token_keys {
+        let bare = PublishedTokenKey {
+            leaf_index: None,
+            ..key.clone()
+        };
+        let at_its_leaf = key.leaf_index.is_none_or(|i| {
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| leaves.get(i))
+                .is_some_and(|l| matches!(l, Some(Leaf::RoundTokenKey { key_id, .. }) if *key_id == key.key_id))
+        });
         r.check(
-            logged.contains(key),
+            logged.contains(&bare) && at_its_leaf,
             format!("token key {} is in the log", key.key_id),
         );
     }

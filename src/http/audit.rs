@@ -31,7 +31,7 @@ async fn document(state: &AppState) -> Result<AuditDocument, ApiError> {
         log_size: state.store.log_size()?,
         tree_heads: state.store.tree_heads()?,
         periods: state.store.all_sealed_periods()?,
-        token_keys: super::published_token_keys(state),
+        token_keys: super::published_token_keys(state)?,
         declaration: declaration(),
     })
 }

@@ -169,8 +169,9 @@ pub(crate) async fn issue_codes(
 /// The token keys in use, as the audit log records and publishes them.
 pub(crate) fn published_token_keys(
     state: &AppState,
-) -> Vec<crate::audit::verify::PublishedTokenKey> {
-    state
+) -> Result<Vec<crate::audit::verify::PublishedTokenKey>, crate::store::StoreError> {
+    let leaves = state.store.token_key_leaves()?;
+    Ok(state
         .round_keys
         .ring
         .current()
@@ -178,10 +179,12 @@ pub(crate) fn published_token_keys(
         .into_iter()
         .map(|k| crate::audit::verify::PublishedTokenKey {
             token_type: 2,
+            leaf_index: crate::encoding::hash_from_hex(&k.token_key_id)
+                .and_then(|id| leaves.get(&id).copied()),
             key_id: k.token_key_id,
             token_key: k.token_key,
             round: Some(k.round),
             not_before: Some(k.not_before),
         })
-        .collect()
+        .collect())
 }

@@ -18,7 +18,7 @@ use super::{records, Store, StoreError};
 use crate::tokens::token_keys::{format_date, parse_date};
 use crate::tokens::KeyRecord;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Saves a new key's private half (under the write lock, given the records
 /// already logged); an error aborts the logging.
@@ -31,15 +31,19 @@ pub(super) struct StoredRecord {
     key_id: String,
     token_key: String,
     not_before: String,
+    /// The index of the key's leaf in the log.
+    #[serde(default)]
+    leaf: Option<u64>,
 }
 
 impl StoredRecord {
-    pub(super) fn of(r: &KeyRecord) -> Self {
+    pub(super) fn of(r: &KeyRecord, leaf: u64) -> Self {
         Self {
             round: r.round.clone(),
             key_id: crate::encoding::hex(&r.key_id),
             token_key: crate::tokens::b64(&r.token_key),
             not_before: format_date(r.not_before),
+            leaf: Some(leaf),
         }
     }
 
@@ -73,6 +77,19 @@ impl Store {
             );
         }
         out.sort_by(|a, b| (&a.round, a.not_before).cmp(&(&b.round, b.not_before)));
+        Ok(out)
+    }
+
+    /// Where each logged key's leaf is in the log, by key id (so a client
+    /// can ask for an inclusion proof of its round's key).
+    pub fn token_key_leaves(&self) -> Result<HashMap<[u8; 32], u64>, StoreError> {
+        let mut out = HashMap::new();
+        for (_, v) in self.trees.token_keys.iter()? {
+            let stored: StoredRecord = records::from_json(&v)?;
+            if let (Some(r), Some(leaf)) = (stored.record(), stored.leaf) {
+                out.insert(r.key_id, leaf);
+            }
+        }
         Ok(out)
     }
 

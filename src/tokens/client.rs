@@ -49,6 +49,11 @@ impl Challenge {
         &self.spki
     }
 
+    /// The challenge's redemption context, if it has one (RFC 9577 §2.1).
+    pub fn redemption_context(&self) -> Option<[u8; 32]> {
+        self.challenge.redemption_context()
+    }
+
     /// token_key_id = SHA-256(SPKI) (RFC 9578 §6.5).
     pub fn token_key_id(&self) -> [u8; 32] {
         crate::crypto::sha256(&self.spki)

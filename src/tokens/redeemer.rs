@@ -47,6 +47,17 @@ pub enum RedeemError {
     BadSignature,
 }
 
+/// The redemption context of every challenge for `round`:
+/// SHA-256("parrhesia/round/v1\0" || round slug) (see the module docs).
+pub fn round_context(round: &str) -> [u8; 32] {
+    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+    ctx.update(b"parrhesia/round/v1\0");
+    ctx.update(round.as_bytes());
+    let mut context = [0u8; 32];
+    context.copy_from_slice(ctx.finish().as_ref());
+    context
+}
+
 pub struct Redeemer {
     keys: Arc<KeyRing>,
     issuer_name: String,
@@ -115,15 +126,10 @@ impl Redeemer {
 
     /// The TokenChallenge for `round` (see the module docs).
     pub fn challenge(&self, round: &str) -> TokenChallenge {
-        let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
-        ctx.update(b"parrhesia/round/v1\0");
-        ctx.update(round.as_bytes());
-        let mut context = [0u8; 32];
-        context.copy_from_slice(ctx.finish().as_ref());
         TokenChallenge::new(
             TokenType::Public,
             &self.issuer_name,
-            Some(context),
+            Some(round_context(round)),
             std::slice::from_ref(&self.origin_name),
         )
     }

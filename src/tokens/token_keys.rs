@@ -114,6 +114,13 @@ impl KeyRecord {
     }
 }
 
+/// Whether a key whose first day is `not_before` verifies on `today`:
+/// started (up to [`SLACK_DAYS`] early) and not expired.
+pub fn verifies_on(not_before: Date, today: Date) -> bool {
+    let expires = not_before.saturating_add(Duration::days(ISSUE_DAYS + OVERLAP_DAYS));
+    not_before <= today.saturating_add(Duration::days(SLACK_DAYS)) && today < expires
+}
+
 /// One usable issuer key: its public record and its pair.
 pub(crate) struct TokenKey {
     pub(crate) record: KeyRecord,

@@ -5,6 +5,7 @@ mod about_you;
 mod abuse;
 mod admin;
 mod audit;
+mod auditors;
 mod backends;
 mod check;
 mod clear_fields;

@@ -47,7 +47,9 @@ impl Writer {
             not_before: crate::tokens::token_keys::format_date(record.not_before),
         };
         let appended = self.append(&[leaf], "", "", "", today)?;
-        let value = records::to_json(&StoredRecord::of(record))?;
+        // The key's leaf is the last (a week marker may come first).
+        let index = appended.first_leaf + appended.leaf_bytes.len() as u64 - 1;
+        let value = records::to_json(&StoredRecord::of(record, index))?;
         let t = &self.trees;
         let trees = [&t.log_leaves, &t.log_heads, &t.checkpoints, &t.token_keys];
         self.conn.transaction(&trees, |tx| {
