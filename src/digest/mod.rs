@@ -13,6 +13,7 @@
 
 pub mod disclosure;
 pub mod keyphrases;
+pub mod questions;
 pub mod scrub;
 pub mod tagging;
 pub mod voices;

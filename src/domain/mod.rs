@@ -8,8 +8,10 @@
 //! Nothing here knows about HTTP, sled or ring, and nothing here imports
 //! another module of the crate: `domain` is the bottom layer.
 
+mod answers;
 mod critique;
 mod period;
+mod question;
 mod receipt;
 mod records;
 mod round;
@@ -18,8 +20,13 @@ mod slug;
 mod theme;
 mod voices;
 
-pub use critique::{CritiqueText, Submission, MAX_TEXT_CHARS, MAX_THEMES};
+pub use answers::{field_name, input_id, AnswerError, Answers, RawAnswer, RawAnswers};
+pub use critique::{AnsweredSubmission, CritiqueText, Submission, MAX_TEXT_CHARS, MAX_THEMES};
 pub use period::{Period, PeriodLength};
+pub use question::{
+    default_scale, AnswerOption, OptionSpec, Question, QuestionError, QuestionKind, QuestionSpec,
+    Questions, MAX_QUESTIONS,
+};
 pub use receipt::Receipt;
 pub use records::{PeriodCounts, RoundStats, SealedPeriod, Totals};
 pub use round::{MinGroup, Organisation, Round, RoundUpdate};
@@ -74,6 +81,24 @@ pub enum InputError {
     RulesInvalid(RulesError),
     #[error("disclosure rules loosened")]
     RulesLoosened,
+    /// A host's question is not valid (issue 20).
+    #[error("{0}")]
+    Question(QuestionError),
+    /// A participant's answer to a question is not valid (issue 20).
+    #[error("{0}")]
+    Answer(AnswerError),
+}
+
+impl From<QuestionError> for InputError {
+    fn from(e: QuestionError) -> Self {
+        Self::Question(e)
+    }
+}
+
+impl From<AnswerError> for InputError {
+    fn from(e: AnswerError) -> Self {
+        Self::Answer(e)
+    }
 }
 
 impl InputError {
@@ -98,6 +123,8 @@ impl InputError {
             Self::RetentionInvalid => "retention_invalid",
             Self::RulesInvalid(_) => "rules_invalid",
             Self::RulesLoosened => "rules_loosened",
+            Self::Question(e) => e.code(),
+            Self::Answer(e) => e.code(),
         }
     }
 
@@ -146,6 +173,8 @@ impl InputError {
             Self::RulesLoosened => "The round is open, so its disclosure rules (min_group, \
                  rounding_base, min_period) can only be made stricter, never looser."
                 .into(),
+            Self::Question(e) => e.message(),
+            Self::Answer(e) => e.message(),
         }
     }
 }

@@ -228,6 +228,7 @@ pub async fn update_round(
         rounding_base: body.rounding_base,
         min_period: body.min_period,
         retention_periods: body.retention_periods,
+        ..RoundUpdate::default()
     };
     let updated = state.store.update_round(round.slug, update).await?;
     Ok(HttpResponse::Ok().json(RoundView::new(&state, updated)?))
