@@ -290,27 +290,30 @@ pub async fn code_sheet(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let (org, round, codes) = new_codes(&state, &req, &path, payload).await?;
-    Ok(sheet_response(&state, &org, &round, &codes))
+    sheet_response(&state, &org, &round, &codes).await
 }
 
 /// New codes as a printable HTML sheet (admin API and console alike): its
 /// own CSP allows exactly the sheet's inline style, by hash.
-pub(super) fn sheet_response(
+pub(super) async fn sheet_response(
     state: &AppState,
     org: &Organisation,
     round: &Round,
     codes: &[String],
-) -> HttpResponse {
+) -> Result<HttpResponse, ApiError> {
     let url = state.round_url(round.slug.as_str());
+    let key_id =
+        super::round_keys::issuing_key_id(state, round.slug.as_str(), state.clock.today()).await?;
+    let key = super::round_keys::key_id_for_print(&key_id);
     let style_hash = sha256(views::CARDS_CSS.as_bytes());
     let csp = format!(
         "default-src 'none'; style-src 'sha256-{}'; frame-ancestors 'none'",
         crate::encoding::base64(&style_hash)
     );
-    HttpResponse::Created()
+    Ok(HttpResponse::Created()
         .content_type("text/html; charset=utf-8")
         .insert_header(("Content-Security-Policy", csp))
-        .body(views::code_sheet(org, round, codes, &url).into_string())
+        .body(views::code_sheet(org, round, codes, &url, &key).into_string()))
 }
 
 #[derive(Serialize)]

@@ -175,6 +175,9 @@ struct NewInvitations {
 struct Invitations {
     round: String,
     tokens_per_invitation: u32,
+    /// The round's token key id (hex), for the letters: people can compare
+    /// it by hand with the key their client is given and the log holds.
+    token_key_id: String,
     invitations: Vec<InvitationOut>,
 }
 
@@ -206,9 +209,12 @@ pub async fn create_invitations(
         .into_iter()
         .map(|(invitation, link)| InvitationOut { link, invitation })
         .collect();
+    let token_key_id =
+        round_keys::issuing_key_id(&state, round.slug.as_str(), state.clock.today()).await?;
     Ok(HttpResponse::Created().json(Invitations {
         round: round.slug.to_string(),
         tokens_per_invitation: tokens,
+        token_key_id,
         invitations,
     }))
 }

@@ -160,3 +160,35 @@ pub async fn maintain(state: &AppState, today: Date) -> Result<(), ApiError> {
         .unwrap_or_else(|e| e.into_inner()) = Some(today);
     Ok(())
 }
+
+/// The id (token_key_id, hex) of the key that issues `round`'s tokens
+/// today, made and logged first if the round has none: printed on
+/// invitation letters and code cards, so people can compare by hand the key
+/// their client is given with the one the log holds.
+pub(crate) async fn issuing_key_id(
+    state: &AppState,
+    round: &str,
+    today: Date,
+) -> Result<String, ApiError> {
+    ensure(state, round, today).await?;
+    state
+        .round_keys
+        .ring
+        .current()
+        .issuing(round, today)
+        .map(|k| crate::encoding::hex(&k.record.key_id))
+        .ok_or_else(|| ApiError::Internal("the round has no token key".into()))
+}
+
+/// A key id as people compare it by hand: its first 16 hex digits, in
+/// groups of four (64 bits: enough to tell keys apart, short enough to read).
+pub fn key_id_for_print(key_id: &str) -> String {
+    key_id
+        .chars()
+        .take(16)
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -10,8 +10,15 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 pub const CARDS_CSS: &str = include_str!("../../static/cards.css");
 
 /// `codes` are already in random order. `round_url` is the address printed
-/// on each card.
-pub fn code_sheet(org: &Organisation, round: &Round, codes: &[String], round_url: &str) -> Markup {
+/// on each card, and `token_key` the round's Privacy Pass key id as people
+/// compare it by hand (issue 17).
+pub fn code_sheet(
+    org: &Organisation,
+    round: &Round,
+    codes: &[String],
+    round_url: &str,
+    token_key: &str,
+) -> Markup {
     // What the card tells its holder comes from the message files; the
     // host's instructions around the cards are in English.
     let m = Messages::english();
@@ -42,6 +49,7 @@ pub fn code_sheet(org: &Organisation, round: &Round, codes: &[String], round_url
                                         li { (m.t(key)) }
                                     }
                                 }
+                                p.card-key { (m.f("card-token-key", &[("key", token_key.into())])) }
                             }
                         }
                     }

@@ -585,6 +585,12 @@ async fn invitations_are_for_the_host_and_counted_sensibly() {
     let a = app.admin_post(path, json!({"count": 3})).await;
     assert_eq!(a.status, StatusCode::CREATED);
     let body = a.json();
+    // The round's key id, for the letters (issue 17): the logged key's.
+    let key = app.store.token_key_records().unwrap().remove(0);
+    assert_eq!(
+        body["token_key_id"],
+        parrhesia::encoding::hex(&key.key_id).as_str()
+    );
     let list = body["invitations"].as_array().unwrap();
     assert_eq!(list.len(), 3);
     for i in list {
