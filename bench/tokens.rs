@@ -149,40 +149,45 @@ async fn run(url: String, admin: String, rounds: String, connections: usize, tok
     );
     let issuer = format!("{url}/api/v1/token-request");
     let (h, i) = (http.clone(), issuer.clone());
-    let (mut issued, responses) = drive(jobs, connections, move |(inv, request, pending, round)| {
-        let (h, i) = (h.clone(), i.clone());
-        async move {
-            let mut res = h
-                .post(i)
-                .insert_header(("Authorization", format!("Bearer {inv}")))
-                .content_type("application/private-token-request")
-                .send_body(request)
-                .await
-                .ok()?;
-            if res.status().as_u16() != 200 {
-                return None;
+    let (mut issued, responses) =
+        drive(jobs, connections, move |(inv, request, pending, round)| {
+            let (h, i) = (h.clone(), i.clone());
+            async move {
+                let mut res = h
+                    .post(i)
+                    .insert_header(("Authorization", format!("Bearer {inv}")))
+                    .content_type("application/private-token-request")
+                    .send_body(request)
+                    .await
+                    .ok()?;
+                if res.status().as_u16() != 200 {
+                    return None;
+                }
+                Some((res.body().await.ok()?.to_vec(), pending, round))
             }
-            Some((res.body().await.ok()?.to_vec(), pending, round))
-        }
-    })
-    .await;
+        })
+        .await;
     report("issuance", &mut issued);
     let tokens: Vec<(String, String)> = responses
         .iter()
         .map(|(r, p, round)| (client::finalize(p, r).expect("finalize"), round.clone()))
         .collect();
-    let (mut redeemed, _) = drive(tokens, connections, move |(token, round): (String, String)| {
-        let (h, u) = (http.clone(), url.clone());
-        async move {
-            let res = h
-                .post(format!("{u}/api/v1/rounds/{round}/critiques"))
-                .insert_header(("Authorization", token))
-                .send_json(&json!({"themes": ["leadership"], "text": "Load test critique."}))
-                .await
-                .ok()?;
-            (res.status().as_u16() == 201).then_some(())
-        }
-    })
+    let (mut redeemed, _) = drive(
+        tokens,
+        connections,
+        move |(token, round): (String, String)| {
+            let (h, u) = (http.clone(), url.clone());
+            async move {
+                let res = h
+                    .post(format!("{u}/api/v1/rounds/{round}/critiques"))
+                    .insert_header(("Authorization", token))
+                    .send_json(&json!({"themes": ["leadership"], "text": "Load test critique."}))
+                    .await
+                    .ok()?;
+                (res.status().as_u16() == 201).then_some(())
+            }
+        },
+    )
     .await;
     report("redemption", &mut redeemed);
 }

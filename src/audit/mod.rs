@@ -8,6 +8,7 @@ pub mod fetch;
 pub mod log;
 pub mod merkle;
 pub mod note;
+pub mod record;
 pub mod verifier;
 pub mod verify;
 pub mod witness;

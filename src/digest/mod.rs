@@ -14,6 +14,7 @@
 pub mod disclosure;
 pub mod keyphrases;
 pub mod questions;
+pub mod record;
 pub mod scrub;
 pub mod tagging;
 pub mod voices;

@@ -12,6 +12,7 @@ mod easy;
 mod invite;
 mod pages;
 mod paper;
+pub mod qr;
 mod questions;
 mod round;
 mod voices;

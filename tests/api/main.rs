@@ -17,6 +17,7 @@ mod helpers;
 mod inclusion;
 mod keyphrases;
 mod layers;
+mod mail_server;
 mod ops;
 mod privacy_pass;
 mod process;
