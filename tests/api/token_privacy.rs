@@ -201,3 +201,55 @@ async fn no_invitation_or_token_reaches_the_logs_or_disk() {
         );
     }
 }
+
+/// Issue 17: a round's next key is logged ahead of its day (listed in the
+/// directory with a future `not-before`), takes over on its day, and the
+/// old key's tokens still redeem during the overlap, all without a restart.
+#[actix_web::test]
+async fn keys_rotate_in_stages_without_a_restart() {
+    use parrhesia::tokens::token_keys::{ANNOUNCE_DAYS, ISSUE_DAYS, SLACK_DAYS};
+    let app = app_with_round().await;
+    let invitation = app.invitations("spring", 1, Some(3)).await.remove(0);
+    let first = app.store.token_key_records().unwrap();
+    assert_eq!(first.len(), 1);
+    let (_, _, old_token) = app.fetch_token("spring", &invitation).await;
+    let day = |n: i64| crate::helpers::thursday() + time::Duration::days(n);
+    // Two weeks before the key's last issuing day, the next is announced.
+    app.clock.set(day(ISSUE_DAYS - ANNOUNCE_DAYS));
+    let www = www_authenticate(&app.ask_challenge("spring").await);
+    let records = app.store.token_key_records().unwrap();
+    assert_eq!(records.len(), 2, "the successor is logged");
+    let next = records
+        .iter()
+        .find(|r| r.key_id != first[0].key_id)
+        .unwrap()
+        .clone();
+    assert_eq!(next.not_before, day(ISSUE_DAYS));
+    assert_eq!(
+        crate::privacy_pass::challenge_key(&www),
+        parrhesia::tokens::b64(&first[0].token_key),
+        "the old key still issues"
+    );
+    let dir = app
+        .get("/.well-known/private-token-issuer-directory")
+        .await
+        .json();
+    let listed = dir["token-keys"].as_array().unwrap();
+    assert_eq!(listed.len(), 2, "{dir}");
+    let future = next.not_before.midnight().assume_utc().unix_timestamp();
+    assert!(listed.iter().any(|k| k["not-before"] == future), "{dir}");
+    // On its day (give or take the clock slack) the new key issues.
+    app.clock.set(day(ISSUE_DAYS - SLACK_DAYS));
+    let www = www_authenticate(&app.ask_challenge("spring").await);
+    assert_eq!(
+        crate::privacy_pass::challenge_key(&www),
+        parrhesia::tokens::b64(&next.token_key)
+    );
+    let (_, _, new_token) = app.fetch_token("spring", &invitation).await;
+    // Both tokens redeem: the old key verifies through its overlap.
+    for token in [&old_token, &new_token] {
+        let a = app.submit_with_token("spring", token, critique()).await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    }
+    assert_eq!(app.store.token_key_records().unwrap().len(), 2);
+}
