@@ -166,25 +166,28 @@ pub(crate) async fn issue_codes(
     Ok(codes)
 }
 
-/// The token keys in use, as the audit log records and publishes them.
+/// The token keys in use, as the audit log records and publishes them:
+/// from the store (shared by every instance), not this instance's memory.
 pub(crate) fn published_token_keys(
     state: &AppState,
 ) -> Result<Vec<crate::audit::verify::PublishedTokenKey>, crate::store::StoreError> {
     let leaves = state.store.token_key_leaves()?;
+    let retired = state.store.retired_token_keys()?;
     Ok(state
-        .round_keys
-        .ring
-        .current()
-        .public_list()
+        .store
+        .token_key_records()?
         .into_iter()
-        .map(|k| crate::audit::verify::PublishedTokenKey {
-            token_type: 2,
-            leaf_index: crate::encoding::hash_from_hex(&k.token_key_id)
-                .and_then(|id| leaves.get(&id).copied()),
-            key_id: k.token_key_id,
-            token_key: k.token_key,
-            round: Some(k.round),
-            not_before: Some(k.not_before),
+        .filter(|r| !retired.contains(&r.key_id))
+        .map(|r| {
+            let k = r.info();
+            crate::audit::verify::PublishedTokenKey {
+                token_type: 2,
+                leaf_index: leaves.get(&r.key_id).copied(),
+                key_id: k.token_key_id,
+                token_key: k.token_key,
+                round: Some(k.round),
+                not_before: Some(k.not_before),
+            }
         })
         .collect())
 }

@@ -77,7 +77,7 @@ pub async fn token_request(
     round_keys::ensure(&state, &round, today).await?;
     let request = match state.issuer.parse(&bytes, &round, today) {
         // A key another instance has just logged: look again, once.
-        Err(IssueError::KeyUnknown) if state.round_keys.reload_soon(&state.store)? => {
+        Err(IssueError::KeyUnknown) if round_keys::learn_round(&state, &round)? => {
             state.issuer.parse(&bytes, &round, today)
         }
         other => other,
@@ -122,7 +122,12 @@ pub(super) async fn presented_token(
     let slug = round.slug.as_str();
     let verified = match state.redeemer.redeem(value, slug, today) {
         // A key another instance has just logged: look again, once.
-        Err(RedeemError::KeyUnknown) if state.round_keys.reload_soon(&state.store)? => {
+        Err(RedeemError::KeyUnknown)
+            if crate::tokens::redeemer::token_key_id(value)
+                .map(|id| round_keys::learn_key(state, slug, &id))
+                .transpose()?
+                .unwrap_or(false) =>
+        {
             state.redeemer.redeem(value, slug, today)
         }
         other => other,

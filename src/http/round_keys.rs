@@ -15,18 +15,12 @@ use crate::store::Store;
 use crate::tokens::token_keys::{forget_others, legacy_key_ids};
 use crate::tokens::{KeyRing, NewKey, TokenKeys};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 use time::Date;
-
-/// Reloads prompted by an unknown key (another instance's, or a forged
-/// one) happen at most this often.
-const RELOAD_EVERY: Duration = Duration::from_secs(5);
 
 /// The keys in use and where their private halves live.
 pub struct RoundKeys {
     pub ring: Arc<KeyRing>,
     dir: KeyDir,
-    last_reload: Mutex<Option<Instant>>,
     /// The day of the last upkeep: the first key request of a new day runs
     /// it (and the minute ticker, for quiet servers).
     upkept: Mutex<Option<Date>>,
@@ -44,7 +38,6 @@ impl RoundKeys {
         Ok(Self {
             ring,
             dir,
-            last_reload: Mutex::new(None),
             upkept: Mutex::new(Some(today)),
         })
     }
@@ -53,22 +46,7 @@ impl RoundKeys {
     pub fn reload(&self, store: &Store) -> Result<(), ApiError> {
         let keys = load(store, &self.dir).map_err(|e| ApiError::Internal(e.to_string()))?;
         self.ring.replace(keys);
-        *self.last_reload.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
         Ok(())
-    }
-
-    /// [`RoundKeys::reload`], unless one ran in the last few seconds.
-    pub fn reload_soon(&self, store: &Store) -> Result<bool, ApiError> {
-        let recent = self
-            .last_reload
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .is_some_and(|t| t.elapsed() < RELOAD_EVERY);
-        if recent {
-            return Ok(false);
-        }
-        self.reload(store)?;
-        Ok(true)
     }
 }
 
@@ -98,6 +76,39 @@ fn usable_records(store: &Store) -> anyhow::Result<Vec<crate::tokens::KeyRecord>
         .collect())
 }
 
+/// Whether a token's key is `round`'s, logged by another instance since
+/// this one last read the keys: then they are read again (a key unknown to
+/// the store, a forged one, costs one point read and no reload).
+pub(crate) fn learn_key(
+    state: &AppState,
+    round: &str,
+    key_id: &[u8; 32],
+) -> Result<bool, ApiError> {
+    if state.store.token_key_record(round, key_id)?.is_none() {
+        return Ok(false);
+    }
+    state.round_keys.reload(&state.store)?;
+    Ok(true)
+}
+
+/// Whether the store holds a key of `round` this instance has not loaded
+/// (another instance logged it): then the keys are read again.
+pub(crate) fn learn_round(state: &AppState, round: &str) -> Result<bool, ApiError> {
+    let loaded = state.round_keys.ring.current().public_list();
+    let retired = state.store.retired_token_keys()?;
+    let missing = state.store.token_key_records()?.iter().any(|r| {
+        r.round == round
+            && !retired.contains(&r.key_id)
+            && !loaded
+                .iter()
+                .any(|k| k.token_key_id == crate::encoding::hex(&r.key_id))
+    });
+    if missing {
+        state.round_keys.reload(&state.store)?;
+    }
+    Ok(missing)
+}
+
 /// Make sure `round` has its key for `today` (and its successor, when one
 /// is due): made, saved and logged before anyone is shown it. The first
 /// call of a day runs the upkeep of every round first.
@@ -118,7 +129,7 @@ async fn make_due(state: &AppState, round: &str, today: Date) -> Result<(), ApiE
         return Ok(());
     };
     // Maybe another instance has logged it already.
-    if state.round_keys.reload_soon(&state.store)?
+    if learn_round(state, round)?
         && state.round_keys.ring.current().due(round, today) != Some(not_before)
     {
         return Ok(());

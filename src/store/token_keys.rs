@@ -80,6 +80,25 @@ impl Store {
         Ok(out)
     }
 
+    /// The logged record of `round`'s key `key_id`, if there is one and it
+    /// is not tombstoned (a point read: how an instance learns, cheaply, of
+    /// a key another instance has just logged).
+    pub fn token_key_record(
+        &self,
+        round: &str,
+        key_id: &[u8; 32],
+    ) -> Result<Option<KeyRecord>, StoreError> {
+        if self.trees.retired_keys.get(key_id)?.is_some() {
+            return Ok(None);
+        }
+        let mut key = format!("{round}\0").into_bytes();
+        key.extend_from_slice(key_id);
+        Ok(
+            records::get_json::<StoredRecord>(&self.trees.token_keys, &key)?
+                .and_then(|s| s.record()),
+        )
+    }
+
     /// Where each logged key's leaf is in the log, by key id (so a client
     /// can ask for an inclusion proof of its round's key).
     pub fn token_key_leaves(&self) -> Result<HashMap<[u8; 32], u64>, StoreError> {

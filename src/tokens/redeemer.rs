@@ -88,6 +88,12 @@ fn parse_token(authorization: &str) -> Result<PublicToken, RedeemError> {
     Ok(token)
 }
 
+/// The token_key_id a presented token names (before any check), so that a
+/// key another instance has just logged can be looked up.
+pub fn token_key_id(authorization: &str) -> Option<[u8; 32]> {
+    parse_token(authorization).ok().map(|t| *t.token_key_id())
+}
+
 /// The crate's origin key store holding just the token's key.
 struct OneKey(PublicKey);
 
