@@ -57,6 +57,15 @@ impl StoredRecord {
     }
 }
 
+/// The ids in the `retired_keys` tree.
+pub(super) fn retired_ids(tree: &super::kv::Tree) -> Result<HashSet<[u8; 32]>, StoreError> {
+    Ok(tree
+        .iter()?
+        .into_iter()
+        .filter_map(|(k, _)| <[u8; 32]>::try_from(k.as_slice()).ok())
+        .collect())
+}
+
 /// `{round}\0{key id}`: key of the `token_keys` tree.
 pub(super) fn record_key(r: &KeyRecord) -> Vec<u8> {
     let mut k = format!("{}\0", r.round).into_bytes();
@@ -114,13 +123,7 @@ impl Store {
 
     /// The ids of every tombstoned key.
     pub fn retired_token_keys(&self) -> Result<HashSet<[u8; 32]>, StoreError> {
-        Ok(self
-            .trees
-            .retired_keys
-            .iter()?
-            .into_iter()
-            .filter_map(|(k, _)| <[u8; 32]>::try_from(k.as_slice()).ok())
-            .collect())
+        retired_ids(&self.trees.retired_keys)
     }
 
     /// Log `record` (a new key for its round) if, by the logged and

@@ -4,7 +4,7 @@
 
 use super::{append_log, Applied, Outcome, Writer};
 use crate::audit::log::Leaf;
-use crate::store::token_keys::{record_key, SaveKey, StoredRecord};
+use crate::store::token_keys::{record_key, retired_ids, SaveKey, StoredRecord};
 use crate::store::{records, StoreError};
 use crate::tokens::KeyRecord;
 use time::Date;
@@ -19,7 +19,7 @@ impl Writer {
         today: Date,
         save: &SaveKey,
     ) -> Result<Applied, StoreError> {
-        let retired = self.retired()?;
+        let retired = retired_ids(&self.trees.retired_keys)?;
         let mut usable = Vec::new();
         for (_, v) in self.trees.token_keys.iter()? {
             let stored: StoredRecord = records::from_json(&v)?;
@@ -76,15 +76,5 @@ impl Writer {
             }
         }
         Ok(())
-    }
-
-    fn retired(&self) -> Result<std::collections::HashSet<[u8; 32]>, StoreError> {
-        Ok(self
-            .trees
-            .retired_keys
-            .iter()?
-            .into_iter()
-            .filter_map(|(k, _)| <[u8; 32]>::try_from(k.as_slice()).ok())
-            .collect())
     }
 }
