@@ -71,6 +71,9 @@ pub struct Config {
     /// accepts and publishes (`PARRHESIA_WITNESSES`): verifier keys in the
     /// c2sp.org/signed-note form, of type cosignature/v1.
     pub witnesses: Vec<String>,
+    /// A directory of message files that change the shipped wording for
+    /// this instance (`PARRHESIA_MESSAGES`, see `locales/README.md`).
+    pub messages_dir: Option<PathBuf>,
     /// Staff mail (`PARRHESIA_SMTP_*`); off when no host is set.
     pub smtp: Option<crate::mail::SmtpConfig>,
 }
@@ -99,6 +102,7 @@ impl std::fmt::Debug for Config {
             .field("issuer_name", &self.issuer_name)
             .field("origin_name", &self.origin_name)
             .field("witnesses", &self.witnesses)
+            .field("messages_dir", &self.messages_dir)
             .field("smtp", &self.smtp)
             .finish()
     }
@@ -125,6 +129,7 @@ impl Config {
             issuer_name: None,
             origin_name: None,
             witnesses: Vec::new(),
+            messages_dir: None,
             smtp: None,
         }
     }
@@ -274,7 +279,8 @@ pub struct Settings {
     )]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts: Option<bool>,
-    /// Paper-code attempts per client per minute. Default 30.
+    /// Failed paper codes and Privacy Pass tokens (unknown, used or not
+    /// verifying) per client per minute; good ones never count. Default 30.
     #[arg(long, env = "PARRHESIA_CODE_ATTEMPTS_PER_MINUTE")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code_attempts_per_minute: Option<u32>,
@@ -282,7 +288,8 @@ pub struct Settings {
     #[arg(long, env = "PARRHESIA_TOKEN_REQUESTS_PER_MINUTE")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token_requests_per_minute: Option<u32>,
-    /// Admin API requests per client per minute. Default 60.
+    /// Admin API requests (and witnesses' cosignature posts) per client
+    /// per minute. Default 60.
     #[arg(long, env = "PARRHESIA_ADMIN_ATTEMPTS_PER_MINUTE")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_attempts_per_minute: Option<u32>,
@@ -291,6 +298,11 @@ pub struct Settings {
     #[arg(long, env = "PARRHESIA_LOGIN_ATTEMPTS_PER_MINUTE")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_attempts_per_minute: Option<u32>,
+    /// Console sign-ins per minute from all clients together (bounds the
+    /// Argon2id work). Default 120.
+    #[arg(long, env = "PARRHESIA_MAX_SIGN_INS_PER_MINUTE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_sign_ins_per_minute: Option<u32>,
     /// POST requests per second across all clients (size to the writer's
     /// commit capacity, see BENCHMARKS.md). Default 5000.
     #[arg(long, env = "PARRHESIA_MAX_POSTS_PER_SECOND")]
@@ -323,6 +335,12 @@ pub struct Settings {
     )]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub witness: Option<Vec<String>>,
+    /// A directory of message files (`<language>/standard.ftl`,
+    /// `<language>/easy-read.ftl`) that change the shipped wording for this
+    /// instance, checked at start-up. Keep it beside the config file.
+    #[arg(long = "messages", env = "PARRHESIA_MESSAGES")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub messages: Option<PathBuf>,
     /// Mail server for staff mail (off when unset).
     #[arg(long = "smtp-host", env = "PARRHESIA_SMTP_HOST")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -404,6 +422,7 @@ impl Settings {
             token_requests_per_minute: Some(limits.token_issuance_per_minute),
             admin_attempts_per_minute: Some(limits.admin_attempts_per_minute),
             login_attempts_per_minute: Some(limits.login_attempts_per_minute),
+            max_sign_ins_per_minute: Some(limits.sign_ins_per_minute),
             max_posts_per_second: Some(limits.posts_per_second),
             noise_epsilon: Some(1.0),
             ..Self::default()
@@ -515,6 +534,9 @@ impl Effective {
                 login_attempts_per_minute: s
                     .login_attempts_per_minute
                     .unwrap_or(defaults.rate_limits.login_attempts_per_minute),
+                sign_ins_per_minute: s
+                    .max_sign_ins_per_minute
+                    .unwrap_or(defaults.rate_limits.sign_ins_per_minute),
                 posts_per_second: s
                     .max_posts_per_second
                     .unwrap_or(defaults.rate_limits.posts_per_second),
@@ -523,6 +545,7 @@ impl Effective {
             issuer_name: s.issuer_name,
             origin_name: s.origin_name,
             witnesses: s.witness.unwrap_or_default(),
+            messages_dir: s.messages.filter(|p| !p.as_os_str().is_empty()),
             smtp: crate::mail::RawSmtp {
                 host: s.smtp_host,
                 port: s.smtp_port,
