@@ -1,44 +1,112 @@
-//! What auditors read: the log, its signed heads and proofs, the sealed
-//! periods, the receipts of a sealed period, and the token keys in use.
+//! What auditors read: the log, its signed heads, checkpoints and proofs,
+//! the sealed periods, the receipts of a sealed period, and the token keys
+//! in use; and what witnesses hand back (their cosignatures).
 
 use super::{App, AppError};
 use crate::audit::declaration::declaration;
 use crate::audit::log::Leaf;
 use crate::audit::merkle;
+use crate::audit::note::{Checkpoint, Note};
 use crate::audit::verify::PublishedTokenKey;
 use crate::audit::AuditDocument;
 use crate::domain::{Receipt, Slug};
 use crate::encoding::{base64, hash_from_hex, hex};
-use crate::tokens::TokenKeys;
 use time::Date;
 
 /// Most leaves one request returns.
 pub const MAX_LEAVES: u64 = 10_000;
 
-/// The token keys in use, as the audit log records and publishes them.
-pub fn published_token_keys(keys: &TokenKeys) -> Vec<PublishedTokenKey> {
-    keys.public_list()
+/// The token keys in use, as the audit log records and publishes them:
+/// from the store (shared by every instance), not this instance's memory.
+pub async fn published_token_keys(app: &App) -> Result<Vec<PublishedTokenKey>, AppError> {
+    let leaves = app.store.token_key_leaves()?;
+    let retired = app.store.retired_token_keys()?;
+    Ok(app
+        .store
+        .token_key_records()?
         .into_iter()
-        .map(|k| PublishedTokenKey {
-            token_type: 2,
-            key_id: k.token_key_id,
-            token_key: k.token_key,
+        .filter(|r| !retired.contains(&r.key_id))
+        .map(|r| {
+            let k = r.info();
+            PublishedTokenKey {
+                token_type: 2,
+                leaf_index: leaves.get(&r.key_id).copied(),
+                key_id: k.token_key_id,
+                token_key: k.token_key,
+                round: Some(k.round),
+                not_before: Some(k.not_before),
+            }
         })
-        .collect()
+        .collect())
 }
 
-/// The audit document: the log's key, size and heads, the sealed
-/// periods, the token keys and the declaration of what is kept.
+/// The audit document: the log's keys, size, heads and checkpoints, the
+/// witnesses, the sealed periods, the token keys and the declaration of
+/// what is kept.
 pub async fn document(app: &App, today: Date) -> Result<AuditDocument, AppError> {
     app.store.seal_due(today).await?;
     Ok(AuditDocument {
         log_public_key: base64(app.store.log_public_key()),
+        log_vkey: crate::audit::log::log_verifier(app.store.log_public_key())
+            .map(|v| v.vkey())
+            .unwrap_or_default(),
+        witnesses: app.witnesses.iter().map(|w| w.vkey()).collect(),
+        checkpoints: app.store.checkpoints()?,
         log_size: app.store.log_size()?,
         tree_heads: app.store.tree_heads()?,
         periods: app.store.all_sealed_periods()?,
-        token_keys: published_token_keys(&app.privacy_pass()?.keys),
+        token_keys: published_token_keys(app).await?,
         declaration: declaration(),
     })
+}
+
+/// The log's weekly marker and a signed checkpoint of the newest head, if
+/// due (so a log that stops shows).
+pub async fn tick(app: &App, today: Date) -> Result<(), AppError> {
+    Ok(app.store.tick(today).await?)
+}
+
+/// The newest signed checkpoint (c2sp.org/tlog-checkpoint) with every
+/// witness cosignature received for it, as a signed note.
+pub async fn checkpoint(app: &App) -> Result<String, AppError> {
+    let latest = app
+        .store
+        .latest_checkpoint()?
+        .ok_or(AppError::NoCheckpoint)?;
+    Ok(latest.render())
+}
+
+/// A witness hands back a checkpoint it cosigned (the note `text` with its
+/// cosignature lines, c2sp.org/tlog-witness). Kept only if the checkpoint
+/// is one this log signed and a cosignature verifies under a configured
+/// witness key; others are ignored. Returns the checkpoint's size and how
+/// many cosignatures were kept.
+pub async fn cosign(app: &App, text: &str) -> Result<(u64, usize), AppError> {
+    let bad = |why: &str| AppError::CheckpointInvalid(why.to_owned());
+    let note = Note::parse(text).map_err(|e| bad(&e.to_string()))?;
+    let checkpoint = Checkpoint::parse(&note.text).map_err(|e| bad(&e.to_string()))?;
+    let ours = app
+        .store
+        .checkpoint(checkpoint.size)?
+        .ok_or(AppError::CheckpointUnknown)?;
+    let signed = Note::parse(&ours.note)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("our own checkpoint: {e}")))?;
+    if signed.text != note.text {
+        return Err(AppError::CheckpointUnknown);
+    }
+    let mut good = Vec::new();
+    for witness in &app.witnesses {
+        let verified = note
+            .verified_by(witness)
+            .map_err(|_| AppError::CosignatureInvalid)?;
+        good.extend(verified.into_iter().cloned());
+    }
+    if good.is_empty() {
+        return Err(AppError::CosignatureInvalid);
+    }
+    let stored = good.len();
+    app.store.add_cosignatures(checkpoint.size, good).await?;
+    Ok((checkpoint.size, stored))
 }
 
 /// Leaves `start..end` of the log (at most [`MAX_LEAVES`]), as their

@@ -11,6 +11,7 @@
 //! nothing of the request (blinded message, nonce) is kept.
 
 use super::error::Expect;
+use super::round_keys;
 use super::rounds::round;
 use super::staff::record;
 use super::{Actor, App, AppError};
@@ -85,6 +86,8 @@ pub async fn issue_codes(
 pub struct Invitations {
     pub round: Round,
     pub tokens_per_invitation: u32,
+    /// The id (hex) of the round's key that signs their tokens today.
+    pub token_key_id: String,
     /// (invitation, link), shown once.
     pub made: Vec<(String, String)>,
 }
@@ -108,6 +111,8 @@ pub async fn issue_invitations(
     if !(1..=MAX_TOKENS_PER_INVITATION).contains(&tokens) {
         return Err(InputError::CountInvalid.into());
     }
+    // The round's key is in the log before anyone holds an invitation.
+    let token_key_id = round_keys::issuing_key_id(app, round.slug.as_str(), today).await?;
     let rng = ring::rand::SystemRandom::new();
     let fresh: Vec<Invitation> = (0..count)
         .map(|_| Invitation::generate(&rng))
@@ -146,6 +151,7 @@ pub async fn issue_invitations(
     Ok(Invitations {
         round,
         tokens_per_invitation: tokens,
+        token_key_id,
         made,
     })
 }
@@ -160,7 +166,8 @@ pub async fn directory(app: &App, today: Date) -> Result<Directory, AppError> {
 }
 
 /// Exchange one use of `invitation` for a blind signature of the token
-/// request `body` (RFC 9578 §6.2, §6.3): the TokenResponse.
+/// request `body` (RFC 9578 §6.2, §6.3) under the key of the invitation's
+/// round (a token verifies only in that round): the TokenResponse.
 pub async fn issue_token(
     app: &App,
     invitation: &Invitation,
@@ -168,16 +175,25 @@ pub async fn issue_token(
     today: Date,
 ) -> Result<Vec<u8>, AppError> {
     let issuer = app.privacy_pass()?.issuer.clone();
-    let request = issuer.parse(body, today).map_err(refused)?;
     let hash = app.invitations.hash(invitation);
-    // A cheap read first, so that guessed invitations cost no signing.
-    match app.store.invitation(&hash)? {
+    // A cheap read first, so that guessed invitations cost no signing; it
+    // also says which round's key signs.
+    let round = match app.store.invitation(&hash)? {
         None => return Err(AppError::InvitationUnknown),
         Some((0, _)) => return Err(AppError::InvitationExhausted),
-        Some(_) => {}
+        Some((_, round)) => round,
+    };
+    round_keys::ensure(app, &round, today).await?;
+    let request = match issuer.parse(body, &round, today) {
+        // A key another instance has just logged: look again, once.
+        Err(IssueError::KeyUnknown) if round_keys::learn_round(app, &round).await? => {
+            issuer.parse(body, &round, today)
+        }
+        other => other,
     }
+    .map_err(refused)?;
     // Blind signing takes about 2 ms of CPU: off the async workers.
-    let response = tokio::task::spawn_blocking(move || issuer.sign(request, today))
+    let response = tokio::task::spawn_blocking(move || issuer.sign(request))
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("signing task failed: {e}")))?
         .map_err(refused)?;

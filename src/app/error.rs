@@ -90,6 +90,18 @@ pub enum AppError {
     QuoteUnknown,
     #[error("no such pledge of this organisation")]
     PledgeUnknown,
+    /// A posted checkpoint note that does not parse.
+    #[error("checkpoint invalid: {0}")]
+    CheckpointInvalid(String),
+    /// A checkpoint this log never signed.
+    #[error("checkpoint unknown")]
+    CheckpointUnknown,
+    /// No cosignature from a configured witness verifies.
+    #[error("cosignature invalid")]
+    CosignatureInvalid,
+    /// No checkpoint has been signed yet.
+    #[error("no checkpoint yet")]
+    NoCheckpoint,
     /// The write queue is full: nothing was stored.
     #[error("busy")]
     Busy,
@@ -141,6 +153,12 @@ impl From<StoreError> for AppError {
             StoreError::CodeUnknown => Self::CodeUnknown,
             StoreError::CodeSpent => Self::CodeSpent,
             StoreError::TokenSpent => Self::TokenSpent,
+            // Use cases that spend tokens answer with a fresh challenge
+            // first (`submissions::submit`).
+            StoreError::TokenKeyRetired => Self::TokenRejected {
+                challenge: "PrivateToken".into(),
+                why: RedeemError::KeyUnknown,
+            },
             StoreError::InvitationUnknown => Self::InvitationUnknown,
             StoreError::InvitationExhausted => Self::InvitationExhausted,
             StoreError::Invalid(e) => Self::Input(vec![e]),

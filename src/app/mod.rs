@@ -8,7 +8,8 @@
 //! invitations, Privacy Pass issuance), [`submissions`] (critiques and
 //! "about you" answers in, the check step), [`moderation`] (quotes),
 //! [`voices`] (responses, pledges, organisation keys, what is published
-//! beside a digest),
+//! beside a digest), [`round_keys`] (each round's Privacy Pass key, made,
+//! logged, rotated and retired while the server runs),
 //! [`staff`] (accounts, sign-in and sessions, the staff action log,
 //! backups, the keys page), [`digests`] and [`audit`] (what is published),
 //! and [`demo`] (the demo's data, made through the others).
@@ -47,6 +48,7 @@ pub mod demo;
 pub mod digests;
 mod error;
 pub mod moderation;
+pub mod round_keys;
 pub mod rounds;
 pub mod staff;
 pub mod submissions;
@@ -54,13 +56,14 @@ pub mod voices;
 
 pub use error::AppError;
 
+use crate::audit::note::Verifier;
 use crate::staff::hashing::HashingGate;
 use crate::staff::session::Sessions;
 use crate::staff::Username;
 use crate::store::Store;
 use crate::tokens::issuer::Issuer;
 use crate::tokens::redeemer::Redeemer;
-use crate::tokens::{CodeKey, InvitationKey, TokenKeys};
+use crate::tokens::{CodeKey, InvitationKey};
 use std::sync::Arc;
 
 /// What the use cases work with: the store, the keys of codes and
@@ -75,14 +78,16 @@ pub struct App {
     public_url: String,
     /// The vault's master key ids and the current one (for the keys page).
     master_keys: (Vec<String>, String),
+    /// The witnesses whose cosignatures are accepted and published.
+    witnesses: Vec<Verifier>,
     /// Every password hash and check goes through this bound.
     hashing: HashingGate,
 }
 
-/// The Privacy Pass keys with their issuer and redeemer. A server has
-/// them; a command run on a stopped server's store does not need them.
+/// The rounds' Privacy Pass keys with their issuer and redeemer. A server
+/// has them; a command run on a stopped server's store does not need them.
 pub struct PrivacyPass {
-    pub keys: Arc<TokenKeys>,
+    pub round_keys: round_keys::RoundKeys,
     pub issuer: Arc<Issuer>,
     pub redeemer: Redeemer,
 }
@@ -96,6 +101,7 @@ pub struct Parts {
     pub sessions: Sessions,
     pub public_url: String,
     pub master_keys: (Vec<String>, String),
+    pub witnesses: Vec<Verifier>,
 }
 
 impl App {
@@ -108,6 +114,7 @@ impl App {
             sessions: parts.sessions,
             public_url: parts.public_url,
             master_keys: parts.master_keys,
+            witnesses: parts.witnesses,
             hashing: HashingGate::for_this_machine(),
         }
     }
@@ -144,6 +151,14 @@ impl App {
         self.privacy_pass
             .as_ref()
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no Privacy Pass keys loaded")))
+    }
+
+    /// Every Privacy Pass issuer key this instance has loaded.
+    pub fn token_keys(&self) -> Vec<crate::tokens::TokenKeyInfo> {
+        self.privacy_pass
+            .as_ref()
+            .map(|p| p.round_keys.ring.current().public_list())
+            .unwrap_or_default()
     }
 
     /// Whether the store still accepts writes.

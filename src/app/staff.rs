@@ -271,8 +271,8 @@ pub async fn backup(app: &App) -> Result<Vec<u8>, AppError> {
 pub struct Keys {
     pub master_ids: Vec<String>,
     pub master_current: String,
-    /// Privacy Pass key ids and the day each came into use.
-    pub token_keys: Vec<(String, String)>,
+    /// Privacy Pass keys: (round, key id hex, first day it issues).
+    pub token_keys: Vec<(String, String, String)>,
     pub log_key_fingerprint: String,
 }
 
@@ -283,10 +283,12 @@ pub async fn keys(app: &App) -> Result<Keys, AppError> {
         master_current,
         token_keys: app
             .privacy_pass()?
-            .keys
+            .round_keys
+            .ring
+            .current()
             .public_list()
             .into_iter()
-            .map(|k| (k.token_key_id, k.not_before))
+            .map(|k| (k.round, k.token_key_id, k.not_before))
             .collect(),
         log_key_fingerprint: crate::encoding::hex(&crate::crypto::sha256(
             app.store.log_public_key(),

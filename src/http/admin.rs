@@ -7,7 +7,7 @@ use super::api::json_body;
 use super::auth::AdminToken;
 use super::error::ApiError;
 use super::AppState;
-use crate::app::{codes, rounds, Actor};
+use crate::app::{codes, round_keys, rounds, Actor};
 use crate::crypto::sha256;
 use crate::domain::{
     InputError, NewRound, Organisation, Round, RoundSettings, RoundText, RoundUpdate, Slug, Theme,
@@ -290,26 +290,27 @@ pub async fn code_sheet(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(sheet(&new_codes(&state, &path, &req, payload).await?))
+    let made = new_codes(&state, &path, &req, payload).await?;
+    let key = round_keys::printed_key_id(&state.app, made.round.slug.as_str(), state.today());
+    Ok(sheet(&made, &key.await?))
 }
 
 /// New codes as a printable HTML sheet (admin API and console alike), in
-/// the language they were made for: its own CSP allows exactly the
-/// sheet's inline style, by hash.
-pub(super) fn sheet(made: &codes::Codes) -> HttpResponse {
+/// the language they were made for, with the round's token key id (for
+/// people who compare it by hand with the log's): its own CSP allows
+/// exactly the sheet's inline style, by hash.
+pub(super) fn sheet(made: &codes::Codes, token_key: &str) -> HttpResponse {
     let m = crate::messages::Messages::select(made.language, false);
     let style_hash = sha256(views::CARDS_CSS.as_bytes());
     let csp = format!(
         "default-src 'none'; style-src 'sha256-{}'; frame-ancestors 'none'",
         crate::encoding::base64(&style_hash)
     );
+    let (org, round) = (&made.organisation, &made.round);
     HttpResponse::Created()
         .content_type("text/html; charset=utf-8")
         .insert_header(("Content-Security-Policy", csp))
-        .body(
-            views::code_sheet(&m, &made.organisation, &made.round, &made.codes, &made.url)
-                .into_string(),
-        )
+        .body(views::code_sheet(&m, org, round, &made.codes, &made.url, token_key).into_string())
 }
 
 #[derive(Serialize)]
@@ -370,6 +371,9 @@ struct NewInvitations {
 struct Invitations {
     round: String,
     tokens_per_invitation: u32,
+    /// The round's token key id (hex), for the letters: people can compare
+    /// it by hand with the key their client is given and the log holds.
+    token_key_id: String,
     invitations: Vec<InvitationOut>,
 }
 
@@ -400,6 +404,7 @@ pub async fn create_invitations(
     Ok(HttpResponse::Created().json(Invitations {
         round: made.round.slug.to_string(),
         tokens_per_invitation: made.tokens_per_invitation,
+        token_key_id: made.token_key_id,
         invitations: made
             .made
             .into_iter()

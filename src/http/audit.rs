@@ -141,3 +141,36 @@ pub async fn receipts_text(
         ))
         .body(body))
 }
+
+/// GET `/checkpoint`: the newest signed checkpoint (c2sp.org/tlog-checkpoint)
+/// with every witness cosignature received for it, as a signed note.
+pub async fn checkpoint(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let note = audit::checkpoint(&state.app).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        // Witnesses and verifiers want the newest.
+        .insert_header(("Cache-Control", "no-cache"))
+        .body(note))
+}
+
+#[derive(Serialize)]
+struct Cosigned {
+    size: u64,
+    stored: usize,
+}
+
+/// Largest cosigned note read: a checkpoint and a few dozen signatures.
+const COSIGNATURES_LIMIT: usize = 16 * 1024;
+
+/// POST `/api/v1/audit/cosignatures`: a witness hands back a checkpoint it
+/// cosigned (see [`audit::cosign`]).
+pub async fn cosignatures(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let bytes = super::body::read(&req, payload, "text/plain", COSIGNATURES_LIMIT).await?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| ApiError::InvalidUtf8)?;
+    let (size, stored) = audit::cosign(&state.app, text).await?;
+    Ok(HttpResponse::Ok().json(Cosigned { size, stored }))
+}

@@ -90,6 +90,8 @@ fn app_status(e: &AppError) -> StatusCode {
         E::RoundUnknown
         | E::OrganisationUnknown
         | E::UserUnknown
+        | E::CheckpointUnknown
+        | E::NoCheckpoint
         | E::PeriodNotSealed
         | E::PeriodNotPublished
         | E::QuoteUnknown
@@ -107,7 +109,12 @@ fn app_status(e: &AppError) -> StatusCode {
         E::TokenRequired { .. } | E::TokenRejected { .. } | E::InvitationUnknown => {
             StatusCode::UNAUTHORIZED
         }
-        E::TokenRequestInvalid(_) | E::LogRange(_) | E::OwnRole => StatusCode::BAD_REQUEST,
+        // c2sp.org/tlog-witness answers an unverifiable note with 403.
+        E::CosignatureInvalid => StatusCode::FORBIDDEN,
+        // RFC 9578 §6.2: a token request of an unsupported type, for a key
+        // the issuer does not have, or of the wrong size is a 422.
+        E::TokenRequestInvalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        E::CheckpointInvalid(_) | E::LogRange(_) | E::OwnRole => StatusCode::BAD_REQUEST,
         E::Busy | E::Unavailable | E::HashingBusy => StatusCode::SERVICE_UNAVAILABLE,
         E::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
@@ -129,6 +136,10 @@ fn app_code(e: &AppError) -> &'static str {
         E::OwnAccount => "own_account",
         E::OtherOrganisation => "other_organisation",
         E::PeriodNotSealed => "period_not_sealed",
+        E::CheckpointInvalid(_) => "checkpoint_invalid",
+        E::CheckpointUnknown => "checkpoint_unknown",
+        E::CosignatureInvalid => "cosignature_invalid",
+        E::NoCheckpoint => "not_found",
         E::LogRange(_) => "invalid_query",
         E::CodeUnknown => "code_unknown",
         E::CodeSpent => "code_spent",
@@ -181,7 +192,7 @@ fn app_detail(e: &AppError) -> Option<String> {
         E::Input(errors) => errors.first().and_then(InputError::detail),
         E::TokenRejected { why, .. } => Some(why.to_string()),
         E::TokenRequestInvalid(why) => Some(why.to_string()),
-        E::LogRange(detail) => Some(detail.clone()),
+        E::LogRange(detail) | E::CheckpointInvalid(detail) => Some(detail.clone()),
         _ => None,
     }
 }

@@ -194,6 +194,8 @@ pub const ROUTES: &[Route] = &[
     open(GET, "/api/v1/audit/leaves", Api, |r| r.to(audit::leaves)),
     open(GET, "/api/v1/audit/proof/inclusion", Api, |r| r.to(audit::inclusion)),
     open(GET, "/api/v1/audit/proof/consistency", Api, |r| r.to(audit::consistency)),
+    open(GET, "/checkpoint", Public, |r| r.to(audit::checkpoint)),
+    open(POST, "/api/v1/audit/cosignatures", Api, |r| r.to(audit::cosignatures)),
     admin(POST, "/api/v1/admin/rounds/{round}/invitations", |r| r.to(admin::create_invitations)),
     console(GET, "/console", Access::SignedIn, |r| r.to(console::home)),
     console(GET, "/console/login", Access::Public, |r| r.to(console::login_page)),

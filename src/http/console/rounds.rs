@@ -4,7 +4,7 @@
 //! [`crate::app::codes`]).
 
 use super::{html, post, ConsoleError, Done, FormPage, Shown, Staff, StaffForm};
-use crate::app::{codes, rounds, AppError};
+use crate::app::{codes, round_keys, rounds, AppError};
 use crate::domain::{InputError, NewRound, Organisation, RoundSettings, RoundUpdate, Slug, Theme};
 use crate::http::AppState;
 use crate::messages::Explain;
@@ -390,7 +390,9 @@ pub async fn issue_codes(
         let ask = count_and_language(form.get("count"), form.get("language"))?;
         let made =
             codes::issue_codes(&state.app, &staff.actor(), &path, ask, state.today()).await?;
-        Ok(Done::Answer(crate::http::admin::sheet(&made)))
+        let slug = made.round.slug.as_str();
+        let key = round_keys::printed_key_id(&state.app, slug, state.today()).await?;
+        Ok(Done::Answer(crate::http::admin::sheet(&made, &key)))
     })
     .await
 }
@@ -411,11 +413,14 @@ pub async fn invitations(
         let actor = staff.actor();
         let ask = (n, 1, language);
         let made = codes::issue_invitations(&state.app, &actor, &path, ask, state.today()).await?;
-        // Links hold only [A-Za-z0-9:/._#-]: no CSV quoting is needed.
-        let mut csv = String::from("link\r\n");
+        // The round's key id goes in every letter (issue 17), for people
+        // who want to compare by hand the key their browser is given.
+        let key = round_keys::key_id_for_print(&made.token_key_id);
+        // Links hold only [A-Za-z0-9:/._#-], key ids only hex digits and
+        // spaces: no CSV quoting is needed.
+        let mut csv = String::from("link,token_key\r\n");
         for (_, link) in made.made {
-            csv.push_str(&link);
-            csv.push_str("\r\n");
+            csv.push_str(&format!("{link},{key}\r\n"));
         }
         let attachment = format!(
             "attachment; filename=\"invitations-{}.csv\"",
