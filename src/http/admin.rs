@@ -374,35 +374,32 @@ pub async fn code_sheet(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let new = new_codes(&state, &req, &path, payload).await?;
-    Ok(sheet_response(
-        &state,
-        &new.org,
-        &new.round,
-        &new.codes,
-        new.language,
-    ))
+    sheet_response(&state, &new.org, &new.round, &new.codes, new.language).await
 }
 
 /// New codes as a printable HTML sheet (admin API and console alike): its
 /// own CSP allows exactly the sheet's inline style, by hash.
-pub(super) fn sheet_response(
+pub(super) async fn sheet_response(
     state: &AppState,
     org: &Organisation,
     round: &Round,
     codes: &[String],
     language: Option<&'static str>,
-) -> HttpResponse {
+) -> Result<HttpResponse, ApiError> {
     let url = state.round_url_in(round.slug.as_str(), language);
     let m = crate::messages::Messages::select(language, false);
+    let key_id =
+        super::round_keys::issuing_key_id(state, round.slug.as_str(), state.clock.today()).await?;
+    let key = super::round_keys::key_id_for_print(&key_id);
     let style_hash = sha256(views::CARDS_CSS.as_bytes());
     let csp = format!(
         "default-src 'none'; style-src 'sha256-{}'; frame-ancestors 'none'",
         crate::encoding::base64(&style_hash)
     );
-    HttpResponse::Created()
+    Ok(HttpResponse::Created()
         .content_type("text/html; charset=utf-8")
         .insert_header(("Content-Security-Policy", csp))
-        .body(views::code_sheet(&m, org, round, codes, &url).into_string())
+        .body(views::code_sheet(&m, org, round, codes, &url, &key).into_string()))
 }
 
 #[derive(Serialize)]
