@@ -935,8 +935,8 @@ impl Tx<'_> {
         today: Date,
         s: &Submission,
     ) -> TxResult<Applied> {
-        let round_slug = s.round.as_str();
-        let round = match self.round(&s.round)? {
+        let round_slug = s.round().as_str();
+        let round = match self.round(s.round())? {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
         };
@@ -951,13 +951,13 @@ impl Tx<'_> {
             period = Period::containing(period.last_day() + Duration::days(1), round.period);
         }
         let p = period.id();
-        let themes: Vec<String> = s.themes.iter().map(|t| t.to_string()).collect();
+        let themes: Vec<String> = s.themes().iter().map(|t| t.to_string()).collect();
         let record = CritiqueRecord {
             round: round_slug.to_owned(),
             period: p.clone(),
             themes: themes.clone(),
-            text: s.text.as_str().to_owned(),
-            quote_ok: s.quote_ok,
+            text: s.text().as_str().to_owned(),
+            quote_ok: s.quote_ok(),
             salt: hex(salt),
         };
         let body = match records::to_json(&record) {
@@ -969,16 +969,16 @@ impl Tx<'_> {
         let commitment = records::commitment(&body);
         // The sealed record is bound to its id and to every field kept in
         // clear beside it (issue 17): change one and it no longer opens.
-        let context = records::critique_context(id, round_slug, &p, &themes, s.quote_ok);
+        let context = records::critique_context(id, round_slug, &p, &themes, s.quote_ok());
         let sealed = match self.vault.seal(round_slug, &p, &context, &body) {
             Ok(sealed) => sealed,
-            Err(e) => return Ok(Err(StoreError::Io(e.to_string()))),
+            Err(e) => return Ok(Err(StoreError::Vault(e))),
         };
         let stored = StoredCritique {
             round: round_slug.to_owned(),
             period: p.clone(),
             themes: themes.clone(),
-            quote_ok: s.quote_ok,
+            quote_ok: s.quote_ok(),
             commitment: hex(&commitment),
             sealed,
         };
@@ -993,7 +993,7 @@ impl Tx<'_> {
         // Spend after every other check, so nothing is written unless the
         // whole submission is stored.
         let spent = match credential {
-            Credential::Code(code) => self.spend_code(&s.round, code)?,
+            Credential::Code(code) => self.spend_code(s.round(), code)?,
             Credential::Nonce { key, nonce } => self.spend_nonce(key, nonce)?,
         };
         let kind = match spent {
@@ -1003,7 +1003,7 @@ impl Tx<'_> {
         self.txn.insert(CRITIQUES, id, &value)?;
         self.txn
             .insert(MEMBERS, &member_key(round_slug, &p, id), &commitment)?;
-        self.bump(&counter_key(CounterKind::Critiques, &s.round), 1)?;
+        self.bump(&counter_key(CounterKind::Critiques, s.round()), 1)?;
         self.bump(&spent_key(round_slug, &p, kind), 1)?;
         self.bump(&period_key(round_slug, &p, ""), 1)?;
         for theme in &themes {
