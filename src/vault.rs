@@ -348,6 +348,14 @@ impl Vault {
         }
     }
 
+    /// When epoch `id` started: its key file's modification time, which
+    /// the store sets to the epoch's start (see `crate::store::times`).
+    pub fn epoch_started(&self, id: &[u8; 16]) -> Option<std::time::SystemTime> {
+        std::fs::metadata(self.keys.path().join(epoch_key_file(id)))
+            .and_then(|m| m.modified())
+            .ok()
+    }
+
     /// Destroy the key of epoch `id` for good (once its records have been
     /// rewritten and the rewrite is durable).
     pub fn destroy_epoch_key(&self, id: &[u8; 16]) -> Result<()> {

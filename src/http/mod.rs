@@ -210,6 +210,10 @@ impl Application {
             loop {
                 every.tick().await;
                 ticker.console.prune();
+                // Mixing epochs close on time too, not only after a write.
+                if let Err(e) = ticker.store.rotate_epoch(ticker.clock.today()).await {
+                    tracing::warn!(error = %e, "closing the mixing epoch failed");
+                }
                 if let Err(e) = ticker.store.seal_due(ticker.clock.today()).await {
                     tracing::warn!(error = %e, "scheduled sealing failed");
                 }

@@ -229,14 +229,19 @@ pub(crate) enum Abort {
     Pg(postgres::Error),
     /// An ingest area the transaction was not opened over.
     Unlisted(String),
+    /// Something that cannot happen half-way (sealing an ingest record
+    /// failed, or a checked write was refused): the whole transaction is
+    /// given up rather than committed in part.
+    Internal(String),
 }
 
 impl Abort {
     pub(crate) fn into_store_error(self) -> StoreError {
         match self {
             Self::Sled(e) => StoreError::Io(format!("{e:?}")),
-            Self::Pg(e) => StoreError::Io(format!("postgresql: {e}")),
+            Self::Pg(e) => StoreError::Io(super::pg::describe(&e)),
             Self::Unlisted(t) => StoreError::Io(format!("{t} is not in this transaction")),
+            Self::Internal(e) => StoreError::Io(e),
         }
     }
 }
@@ -333,7 +338,7 @@ impl WriteConn {
             }
             Self::Pg(conn) => conn
                 .drop_area(name)
-                .map_err(|e| StoreError::Io(format!("postgresql: {e}"))),
+                .map_err(|e| StoreError::Io(super::pg::describe(&e))),
         }
     }
 
@@ -353,6 +358,22 @@ impl WriteConn {
         match self {
             Self::Sled(_) => Ok(()),
             Self::Pg(conn) => conn.lock_writes(),
+        }
+    }
+
+    /// Become the only instance that seals (appends to the log), if no
+    /// other is: `false` means try again later. sled: always.
+    pub(crate) fn try_seal_lock(&mut self) -> Result<bool, StoreError> {
+        match self {
+            Self::Sled(_) => Ok(true),
+            Self::Pg(conn) => conn.try_seal_lock(),
+        }
+    }
+
+    pub(crate) fn seal_unlock(&mut self) -> Result<(), StoreError> {
+        match self {
+            Self::Sled(_) => Ok(()),
+            Self::Pg(conn) => conn.seal_unlock(),
         }
     }
 

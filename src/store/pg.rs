@@ -35,6 +35,10 @@ use std::sync::{Arc, Mutex};
 
 /// Advisory lock held by the instance that is writing (see module docs).
 pub const WRITE_LOCK: i64 = 0x5061_7272_6865_0001;
+/// Advisory lock held by the instance that is sealing (appending to the
+/// log), for the whole sealing; only ever tried, never waited for while
+/// holding [`WRITE_LOCK`], so the two cannot deadlock.
+pub const SEAL_LOCK: i64 = 0x5061_7272_6865_0004;
 /// Advisory lock held while migrating the schema.
 pub const MIGRATE_LOCK: i64 = 0x5061_7272_6865_0002;
 /// Advisory lock held while an instance starts: reading or creating the
@@ -57,8 +61,17 @@ pub const MIGRATIONS: &[(i32, &str)] = &[(
 const READERS: usize = 8;
 
 fn pg_err(e: postgres::Error) -> StoreError {
-    // The error's text names the failure, never a bound parameter.
-    StoreError::Io(format!("postgresql: {e}"))
+    StoreError::Io(describe(&e))
+}
+
+/// The error's text and the server's message: they name the failure,
+/// never a bound parameter (PostgreSQL reports values in `detail`, which is
+/// left out).
+pub(crate) fn describe(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("postgresql: {e}: {} ({})", db.message(), db.code().code()),
+        None => format!("postgresql: {e}"),
+    }
 }
 
 /// Prepared statements of one connection.
@@ -262,6 +275,21 @@ impl PgConn {
     pub(crate) fn lock_writes(&mut self) -> Result<(), StoreError> {
         self.client
             .execute("SELECT pg_advisory_lock($1)", &[&WRITE_LOCK])
+            .map(|_| ())
+            .map_err(pg_err)
+    }
+
+    /// Take [`SEAL_LOCK`] if no other instance holds it.
+    pub(crate) fn try_seal_lock(&mut self) -> Result<bool, StoreError> {
+        self.client
+            .query_one("SELECT pg_try_advisory_lock($1)", &[&SEAL_LOCK])
+            .map(|r| r.get(0))
+            .map_err(pg_err)
+    }
+
+    pub(crate) fn seal_unlock(&mut self) -> Result<(), StoreError> {
+        self.client
+            .execute("SELECT pg_advisory_unlock($1)", &[&SEAL_LOCK])
             .map(|_| ())
             .map_err(pg_err)
     }

@@ -15,12 +15,13 @@
 //!
 //! # Security contract
 //! - An "about you" record holds nothing shared with a critique: its own
-//!   random id, the round and period only. The writer keeps answers in
-//!   memory and writes them [`ABOUT_YOU_BATCH`] at a time, shuffled, or all
-//!   at once (shuffled) just before a period is sealed, so neither key
-//!   order nor write order pairs an answer with the critique stored just
-//!   before it. The price: answers still in memory are lost if the
-//!   process stops (crash or restart) before their batch is written.
+//!   random id, the round and period only. It goes through the epoch
+//!   mechanism (a [`MixedWrite::Append`], see [`super`]): stored durably at
+//!   once, sealed under the epoch key in the ingest area, and written to
+//!   `about_you` only when its round's records are rewritten in key order,
+//!   so neither its key nor its place on disk pairs an answer with the
+//!   critique stored just before it. It is forced out before its period is
+//!   sealed.
 //! - A pending or rejected quote holds no text: the moderator's view
 //!   decrypts and scrubs the critique on demand, so once the period is
 //!   shredded nothing of it remains. An approved quote keeps only its
@@ -29,17 +30,15 @@
 //!   link from approved quotes to the critique.
 //! - Organisation keys are stored only as SHA-256 of 256 random bits.
 
+use super::apply::critique_context;
 use super::kv::{Kv, Tree, TxResult, Txn, WriteConn};
+use super::queue::Job;
 use super::records::{self, StoredCritique};
-use super::writer::{critique_context, Outcome};
-use super::{Store, StoreError};
+use super::{MixedWrite, Store, StoreError};
 use crate::digest::voices::{AboutYou, PledgeChange, PledgeStatus, RejectReason, Release};
-use crate::domain::{Period, Round};
+use crate::domain::Round;
 use crate::encoding::hex;
 use serde::{Deserialize, Serialize};
-
-/// Answers held in memory before a shuffled batch is written.
-pub const ABOUT_YOU_BATCH: usize = 10;
 
 const QUOTES: &str = "quotes";
 const QUOTE_SOURCES: &str = "quote_sources";
@@ -155,34 +154,14 @@ pub(super) enum VoiceOp {
         organisation: String,
         change: PledgeChange,
     },
-    /// One person's answers about `round`, for its open period as of
-    /// `today` (worked out here, between seals, so an answer can never
-    /// land in a period that is already sealed and published).
-    AboutYou {
-        round: Round,
-        answers: AboutYou,
-        today: time::Date,
-    },
 }
 
-/// The writer's own state for this module: answers not yet written.
-#[derive(Default)]
-pub(super) struct Pending {
-    about_you: Vec<AboutYouRecord>,
-}
+type Answer = Result<(), StoreError>;
 
-type Answer = Result<Outcome, StoreError>;
-
-impl Pending {
-    /// Apply `op`, each in a transaction of its own (run by the writer,
-    /// under its write lock). The outer error is fatal (I/O); the inner one
-    /// is the job's own answer.
-    pub(super) fn apply(
-        &mut self,
-        conn: &mut WriteConn,
-        kv: &Kv,
-        op: &VoiceOp,
-    ) -> Result<Answer, StoreError> {
+/// Apply `op` in a transaction of its own (run by the writer, under its
+/// write lock, after the batch's transaction and before its flush). The
+/// outer error is fatal (I/O); the inner one is the job's own answer.
+pub(super) fn apply(conn: &mut WriteConn, kv: &Kv, op: &VoiceOp) -> Result<Answer, StoreError> {
         let (quotes, sources) = (kv.open_tree(QUOTES)?, kv.open_tree(QUOTE_SOURCES)?);
         match op {
             VoiceOp::AddQuotes(list) => {
@@ -207,7 +186,7 @@ impl Pending {
                     Ok(())
                 })?;
                 // Not `Issued`: the writer counts that as codes issued.
-                Ok(Ok(Outcome::Done))
+                Ok(Ok(()))
             }
             VoiceOp::DecideQuote { id, state } => conn.transaction(&[&quotes], |tx| {
                 let mut q = match get_json::<QuoteRecord>(tx, QUOTES, id)? {
@@ -232,7 +211,7 @@ impl Pending {
                         return Ok(Err(StoreError::NotFound("organisation")));
                     }
                     tx.insert(ORG_KEYS, &org_key(organisation, id), &hash[..])?;
-                    Ok(Ok(Outcome::Done))
+                    Ok(Ok(()))
                 })
             }
             VoiceOp::PutResponse {
@@ -268,7 +247,7 @@ impl Pending {
                     if !tx.insert_new(PLEDGES, &id, &json)? {
                         return Ok(Err(StoreError::Io("pledge id collision".into())));
                     }
-                    Ok(Ok(Outcome::Done))
+                    Ok(Ok(()))
                 })
             }
             VoiceOp::UpdatePledge {
@@ -290,71 +269,7 @@ impl Pending {
                     }
                 })
             }
-            VoiceOp::AboutYou {
-                round,
-                answers,
-                today,
-            } => {
-                let period = open_period(kv, round, Period::containing(*today, round.period))?;
-                self.about_you.push(AboutYouRecord {
-                    round: round.slug.to_string(),
-                    organisation: round.organisation.to_string(),
-                    period: period.id(),
-                    answers: answers.clone(),
-                });
-                if self.about_you.len() >= ABOUT_YOU_BATCH {
-                    self.flush_about_you(conn, kv)?;
-                }
-                Ok(Ok(Outcome::Done))
-            }
         }
-    }
-
-    /// Write every answer held in memory, shuffled, with fresh random ids
-    /// (before sealing, so a period's answers are on disk when it is). On
-    /// PostgreSQL another instance may have sealed an answer's period since
-    /// it arrived: such an answer moves to its round's next open period, so
-    /// none ever lands in a sealed (published) one.
-    pub(super) fn flush_about_you(
-        &mut self,
-        conn: &mut WriteConn,
-        kv: &Kv,
-    ) -> Result<(), StoreError> {
-        if self.about_you.is_empty() {
-            return Ok(());
-        }
-        let mut batch = std::mem::take(&mut self.about_you);
-        let rng = |_| StoreError::Io("random generator failed".into());
-        crate::random::shuffle(&mut batch).map_err(rng)?;
-        let rounds = kv.open_tree("rounds")?;
-        let mut writes = Vec::with_capacity(batch.len());
-        for record in &mut batch {
-            let round: Option<Round> = records::get_json(&rounds, record.round.as_bytes())?;
-            if let Some(round) = round {
-                if let Some(p) = Period::from_id(&record.period, round.period) {
-                    record.period = open_period(kv, &round, p)?.id();
-                }
-            }
-            let id = crate::random::bytes::<16>().map_err(rng)?;
-            writes.push((id, records::to_json(record)?));
-        }
-        let tree = kv.open_tree(ABOUT)?;
-        conn.transaction(&[&tree], |tx| {
-            for (id, json) in &writes {
-                tx.insert(ABOUT, id, json)?;
-            }
-            Ok(())
-        })
-    }
-}
-
-/// The first period of `round` from `period` on that is not sealed yet.
-fn open_period(kv: &Kv, round: &Round, mut period: Period) -> Result<Period, StoreError> {
-    let periods = kv.open_tree("periods")?;
-    while periods.contains_key(&records::round_period(round.slug.as_str(), &period.id()))? {
-        period = Period::containing(period.last_day() + time::Duration::days(1), round.period);
-    }
-    Ok(period)
 }
 
 /// Read a JSON record in a transaction; a record that does not decode is
@@ -375,7 +290,7 @@ fn put_json<T: Serialize>(tx: &mut dyn Txn, tree: &str, key: &[u8], value: &T) -
     match records::to_json(value) {
         Ok(json) => {
             tx.insert(tree, key, &json)?;
-            Ok(Ok(Outcome::Done))
+            Ok(Ok(()))
         }
         Err(e) => Ok(Err(e)),
     }
@@ -438,16 +353,9 @@ fn all<T: serde::de::DeserializeOwned>(tree: &Tree) -> Result<Vec<T>, StoreError
         .collect()
 }
 
-fn expect_done(outcome: Outcome) -> Result<(), StoreError> {
-    match outcome {
-        Outcome::Done => Ok(()),
-        _ => Err(StoreError::Io("unexpected writer outcome".into())),
-    }
-}
-
 impl Store {
-    async fn voice(&self, op: VoiceOp) -> Result<Outcome, StoreError> {
-        self.write(super::writer::Op::Voices(op)).await
+    async fn voice(&self, op: VoiceOp) -> Result<(), StoreError> {
+        self.call(|r| Job::Voices(op, r)).await
     }
 
     // ----------------------------------------------------------- quotes
@@ -505,7 +413,7 @@ impl Store {
 
     /// Queue quotes (pending); a critique already queued is skipped.
     pub async fn add_quotes(&self, quotes: Vec<QuoteRecord>) -> Result<(), StoreError> {
-        expect_done(self.voice(VoiceOp::AddQuotes(quotes)).await?)
+        self.voice(VoiceOp::AddQuotes(quotes)).await
     }
 
     /// Every quote record (any state).
@@ -540,7 +448,7 @@ impl Store {
     /// Decide a pending quote; `Exists("decision")` if it was decided.
     pub async fn decide_quote(&self, id: &str, state: QuoteState) -> Result<(), StoreError> {
         let id = unhex::<16>(id).ok_or(StoreError::NotFound("quote"))?;
-        expect_done(self.voice(VoiceOp::DecideQuote { id, state }).await?)
+        self.voice(VoiceOp::DecideQuote { id, state }).await
     }
 
     // ------------------------------------------------- organisation keys
@@ -549,14 +457,12 @@ impl Store {
     pub async fn add_org_key(&self, organisation: &str, hash: [u8; 32]) -> Result<(), StoreError> {
         let id = crate::random::bytes::<8>()
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
-        expect_done(
-            self.voice(VoiceOp::AddOrgKey {
+        self.voice(VoiceOp::AddOrgKey {
                 organisation: organisation.to_owned(),
                 id,
                 hash,
             })
-            .await?,
-        )
+            .await
     }
 
     /// The hashes of `organisation`'s keys.
@@ -582,15 +488,13 @@ impl Store {
         theme: &str,
         version: ResponseVersion,
     ) -> Result<(), StoreError> {
-        expect_done(
-            self.voice(VoiceOp::PutResponse {
+        self.voice(VoiceOp::PutResponse {
                 round: round.to_owned(),
                 period: period.to_owned(),
                 theme: theme.to_owned(),
                 version,
             })
-            .await?,
-        )
+            .await
     }
 
     /// Every response about `round`.
@@ -605,7 +509,7 @@ impl Store {
     }
 
     pub async fn create_pledge(&self, pledge: PledgeRecord) -> Result<(), StoreError> {
-        expect_done(self.voice(VoiceOp::CreatePledge(pledge)).await?)
+        self.voice(VoiceOp::CreatePledge(pledge)).await
     }
 
     /// Add a status change to `organisation`'s pledge `id`.
@@ -616,14 +520,12 @@ impl Store {
         change: PledgeChange,
     ) -> Result<PledgeRecord, StoreError> {
         let key = unhex::<16>(id).ok_or(StoreError::NotFound("pledge"))?;
-        expect_done(
-            self.voice(VoiceOp::UpdatePledge {
+        self.voice(VoiceOp::UpdatePledge {
                 id: key,
                 organisation: organisation.to_owned(),
                 change,
             })
-            .await?,
-        )?;
+            .await?;
         self.pledge(id)?.ok_or(StoreError::NotFound("pledge"))
     }
 
@@ -644,23 +546,28 @@ impl Store {
 
     // --------------------------------------------------------- about you
 
-    /// Hand one person's answers to the writer, for the open period of
-    /// `round` as of `today`. `Ok` means held in memory, NOT yet on disk
-    /// (see the module's security contract).
+    /// Store one person's answers about `round`, in its open period as of
+    /// `today`, through the epoch mechanism (see the module's security
+    /// contract). `Ok` means durably stored.
     pub async fn about_you(
         &self,
         round: &Round,
         answers: AboutYou,
         today: time::Date,
     ) -> Result<(), StoreError> {
-        expect_done(
-            self.voice(VoiceOp::AboutYou {
-                round: round.clone(),
-                answers,
-                today,
-            })
-            .await?,
-        )
+        let period = crate::domain::Period::containing(today, round.period).id();
+        let record = AboutYouRecord {
+            round: round.slug.to_string(),
+            organisation: round.organisation.to_string(),
+            period,
+            answers,
+        };
+        let value = records::to_json(&record)?;
+        let write = MixedWrite::Append {
+            tree: ABOUT.to_owned(),
+            value,
+        };
+        self.mix(&round.slug, today, true, vec![write]).await
     }
 
     /// The stored answers of `round`, every period (read once per digest).
@@ -672,9 +579,13 @@ impl Store {
             .collect())
     }
 
-    /// Every stored "about you" record (for aggregates, tests and audits).
+    /// Every stored "about you" record, rewritten or live (for
+    /// aggregates, tests and audits).
     pub fn about_you_records(&self) -> Result<Vec<AboutYouRecord>, StoreError> {
-        all(&self.db.open_tree(ABOUT)?)
+        self.mixed_values(ABOUT)?
+            .iter()
+            .map(|v| records::from_json(v))
+            .collect()
     }
 
     /// Every raw record of this module's trees, as (tree, key, value), for

@@ -86,11 +86,21 @@ async fn nothing_stored_links_an_issuance_to_a_redemption() {
 
 #[actix_web::test]
 async fn spent_nonces_are_kept_per_key_and_dropped_with_an_expired_key() {
-    let app = app_with_round().await;
+    // Epochs close at once, so the nonce reaches its key's tree.
+    let app = crate::helpers::spawn_app_with(|c| {
+        c.store.epochs.min_secs = 0;
+        c.store.epochs.min_critiques = Some(1);
+    })
+    .await;
+    app.setup_round("care", "spring", 5).await;
     let invitation = app.invitations("spring", 1, None).await.remove(0);
     let (_, _, token) = app.fetch_token("spring", &invitation).await;
     let a = app.submit_with_token("spring", &token, critique()).await;
     assert_eq!(a.status, StatusCode::CREATED);
+    app.store
+        .rotate_epoch(crate::helpers::thursday())
+        .await
+        .unwrap();
     let current = parrhesia::tokens::b64_decode(&app.token_keys[0].token_key).unwrap();
     let id: [u8; 32] = ring::digest::digest(&ring::digest::SHA256, &current)
         .as_ref()
