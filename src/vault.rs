@@ -337,7 +337,10 @@ impl Vault {
         if self.keys.has(&file) {
             bail!("epoch key {} exists already", hex(id));
         }
-        EpochKey::new(*id, &self.make_wrapped(&file, EPOCH_KEY_LABEL, &hex(id), 64)?)
+        EpochKey::new(
+            *id,
+            &self.make_wrapped(&file, EPOCH_KEY_LABEL, &hex(id), 64)?,
+        )
     }
 
     /// The key of epoch `id`, or `None` once it has been destroyed.
@@ -485,7 +488,10 @@ mod tests {
         let again = Vault::load(&keys).unwrap().epoch_key(&id).unwrap().unwrap();
         assert_eq!(again.name(&[b"spend", b"code"]), name);
         assert_eq!(again.open(&name, &sealed).unwrap(), b"record");
-        assert!(again.open(&[0; 32], &sealed).is_err(), "moved to another name");
+        assert!(
+            again.open(&[0; 32], &sealed).is_err(),
+            "moved to another name"
+        );
         assert_eq!(v.epoch_key_ids().unwrap(), vec![id]);
         v.destroy_epoch_key(&id).unwrap();
         assert!(v.epoch_key(&id).unwrap().is_none());
@@ -498,7 +504,10 @@ mod tests {
         v.prepare("r", "2026-11-30").unwrap();
         assert!(keys.has(&data_key_file("r", "2026-11-30")));
         let s = v.seal("r", "2026-11-30", "c/1", b"later").unwrap();
-        assert_eq!(Vault::load(&keys).unwrap().unseal(&s, "c/1").unwrap(), b"later");
+        assert_eq!(
+            Vault::load(&keys).unwrap().unseal(&s, "c/1").unwrap(),
+            b"later"
+        );
     }
 
     #[test]

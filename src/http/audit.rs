@@ -26,7 +26,10 @@ async fn document(state: &AppState) -> Result<AuditDocument, ApiError> {
         tree_heads: state.store.tree_heads()?,
         periods: state.store.all_sealed_periods()?,
         token_keys: super::published_token_keys(&state.token_keys),
-        declaration: declaration(),
+        declaration: {
+            let e = state.store.epoch_options();
+            declaration(e.min_secs, e.min_critiques)
+        },
     })
 }
 

@@ -69,11 +69,7 @@ pub(super) fn encode_invitation(left: u32, round: &[u8]) -> Vec<u8> {
 
 /// The period a record written on `today` falls in: the one containing
 /// `today`, or the next one not sealed or being sealed.
-pub(super) fn open_period(
-    txn: &mut dyn Txn,
-    round: &Round,
-    today: Date,
-) -> TxResult<Period> {
+pub(super) fn open_period(txn: &mut dyn Txn, round: &Round, today: Date) -> TxResult<Period> {
     let mut period = Period::containing(today, round.period);
     loop {
         let key = round_period(round.slug.as_str(), &period.id());
@@ -102,7 +98,11 @@ impl Tx<'_> {
                 let org = round.organisation.as_str().as_bytes();
                 let answer = if self.txn.get(ORGS, org)?.is_none() {
                     Err(StoreError::NotFound("organisation"))
-                } else if self.txn.get(ROUNDS, round.slug.as_str().as_bytes())?.is_some() {
+                } else if self
+                    .txn
+                    .get(ROUNDS, round.slug.as_str().as_bytes())?
+                    .is_some()
+                {
                     Err(StoreError::Exists("round"))
                 } else {
                     self.put_round(round)?

@@ -420,14 +420,21 @@ impl Tally {
                 MixedWrite::Append { tree, .. } => {
                     step(self.appended.entry(tree.clone()).or_default(), 1)
                 }
-                MixedWrite::Count { tree, key, by } => {
-                    step(self.counts.entry((tree.clone(), key.clone())).or_default(), *by)
-                }
+                MixedWrite::Count { tree, key, by } => step(
+                    self.counts.entry((tree.clone(), key.clone())).or_default(),
+                    *by,
+                ),
                 MixedWrite::Create { tree, key, .. } => {
-                    *self.presence.entry((tree.clone(), key.clone())).or_default() += sign
+                    *self
+                        .presence
+                        .entry((tree.clone(), key.clone()))
+                        .or_default() += sign
                 }
                 MixedWrite::Consume { tree, key } => {
-                    *self.presence.entry((tree.clone(), key.clone())).or_default() -= sign
+                    *self
+                        .presence
+                        .entry((tree.clone(), key.clone()))
+                        .or_default() -= sign
                 }
             },
             Entry::Mixed { .. } => {}

@@ -25,7 +25,9 @@ use super::apply::{self, bump, CODES, COUNTERS, CRITIQUES, INVITATIONS, MEMBERS}
 use super::epoch::{self, Entry, EpochRecord, EpochView, MixedWrite, Sides, Spent, Tally, EPOCHS};
 use super::kv::{Abort, Tree, TxResult, Txn};
 use super::queue::Reply;
-use super::records::{self, counter_key, member_key, period_key, spent_key, CounterKind, StoredCritique};
+use super::records::{
+    self, counter_key, member_key, period_key, spent_key, CounterKind, StoredCritique,
+};
 use super::writer::Writer;
 use super::StoreError;
 use crate::encoding::hex;
@@ -116,7 +118,10 @@ fn plan(
             b: pb.is_some_and(|p| p >= done),
         };
         tally.apply(entry, pending, 1);
-        for (p, side) in [(pa, Sides { a: true, b: false }), (pb, Sides { a: false, b: true })] {
+        for (p, side) in [
+            (pa, Sides { a: true, b: false }),
+            (pb, Sides { a: false, b: true }),
+        ] {
             if let Some(p) = p.filter(|p| *p >= done) {
                 m.buckets[p as usize].push((*name, side));
             }
@@ -186,12 +191,24 @@ impl Writer {
                     for (_, e) in &entries {
                         tally.apply(e, Sides::BOTH, 1);
                     }
-                    live.open = Some(EpochView { key, started, tally });
+                    live.open = Some(EpochView {
+                        key,
+                        started,
+                        tally,
+                    });
                 }
                 EpochRecord::Closing { .. } => {
+                    tracing::debug!("resuming the rewrite of a closing epoch");
                     let (merge, tally) = plan(*id, key.clone(), record, &entries);
                     self.merge = Some(merge);
-                    live.closing = Some((EpochView { key, started, tally }, record.clone()));
+                    live.closing = Some((
+                        EpochView {
+                            key,
+                            started,
+                            tally,
+                        },
+                        record.clone(),
+                    ));
                 }
             }
         }
@@ -236,7 +253,7 @@ impl Writer {
         if let Some((v, r)) = &live.closing {
             out.push((*v.key.id(), r.clone()));
         }
-        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.sort_by_key(|e| e.0);
         out
     }
 
@@ -249,7 +266,8 @@ impl Writer {
         self.kv.create_area(&epoch::area_name(&id))?;
         let epochs = self.kv.open_tree(EPOCHS)?;
         let open = records::to_json(&EpochRecord::Open)?;
-        self.conn.transaction(&[&epochs], |tx| tx.insert(EPOCHS, &id, &open))?;
+        self.conn
+            .transaction(&[&epochs], |tx| tx.insert(EPOCHS, &id, &open))?;
         Ok(id)
     }
 
@@ -270,7 +288,10 @@ impl Writer {
         let old_enough = started
             .elapsed()
             .is_ok_and(|e| e.as_secs() >= self.epochs.min_secs);
-        let entries = read_area(&self.kv.open_tree(&epoch::area_name(open_key.id()))?, &open_key)?;
+        let entries = read_area(
+            &self.kv.open_tree(&epoch::area_name(open_key.id()))?,
+            &open_key,
+        )?;
         let mut critiques: BTreeMap<String, u64> = BTreeMap::new();
         for (_, e) in &entries {
             if let Entry::Critique { round, .. } = e {
@@ -287,7 +308,11 @@ impl Writer {
         }
         let forced: Vec<(String, String)> = force
             .iter()
-            .filter(|(r, p)| entries.iter().any(|(_, e)| e.round() == r && e.period().is_some_and(|q| q <= p.as_str())))
+            .filter(|(r, p)| {
+                entries
+                    .iter()
+                    .any(|(_, e)| e.round() == r && e.period().is_some_and(|q| q <= p.as_str()))
+            })
             .cloned()
             .collect();
         if merge.is_empty() && forced.is_empty() {
@@ -311,7 +336,10 @@ impl Writer {
         let next_key = Arc::new(self.vault.create_epoch_key(&next).map_err(io)?);
         self.kv.create_area(&epoch::area_name(&next))?;
         let epochs = self.kv.open_tree(EPOCHS)?;
-        let (closing_json, open_json) = (records::to_json(&record)?, records::to_json(&EpochRecord::Open)?);
+        let (closing_json, open_json) = (
+            records::to_json(&record)?,
+            records::to_json(&EpochRecord::Open)?,
+        );
         let old = *open_key.id();
         self.conn.transaction(&[&epochs], |tx| {
             tx.insert(EPOCHS, &old, &closing_json)?;
@@ -337,6 +365,7 @@ impl Writer {
         }
         self.merge = Some(merge);
         self.set_times()?;
+        tracing::debug!("mixing epoch closed; rewriting its records");
         Ok(true)
     }
 
@@ -345,7 +374,8 @@ impl Writer {
         if let Some(n) = self.epochs.min_critiques {
             return Ok(n);
         }
-        let r: Option<crate::domain::Round> = records::get_json(&self.trees.rounds, round.as_bytes())?;
+        let r: Option<crate::domain::Round> =
+            records::get_json(&self.trees.rounds, round.as_bytes())?;
         Ok(r.map_or(1, |r| u64::from(r.min_group.get())))
     }
 
@@ -401,9 +431,13 @@ impl Writer {
                     Entry::Mixed { write, nonce, .. } => epoch::mixed_name(&new, write, nonce),
                 };
                 let plain = entry.encode().map_err(|e| Abort::Internal(e.to_string()))?;
-                let resealed = new.seal(&new_name, &plain).map_err(|e| Abort::Internal(e.to_string()))?;
+                let resealed = new
+                    .seal(&new_name, &plain)
+                    .map_err(|e| Abort::Internal(e.to_string()))?;
                 if !tx.insert_new(to.name(), &new_name, &resealed)? {
-                    return Err(Abort::Internal("a carried record is in the open epoch already".into()));
+                    return Err(Abort::Internal(
+                        "a carried record is in the open epoch already".into(),
+                    ));
                 }
                 tx.remove(from.name(), name)?;
                 moved.push(entry);
@@ -445,19 +479,24 @@ impl Writer {
         let mut work: Vec<(Entry, Sides)> = Vec::with_capacity(bucket.len());
         for (name, sides) in &bucket {
             if let Some(sealed) = area.get(name)? {
-                work.push((open_entry(&key, name, &sealed).map_err(Abort::into_store_error)?, *sides));
+                work.push((
+                    open_entry(&key, name, &sealed).map_err(Abort::into_store_error)?,
+                    *sides,
+                ));
             }
         }
-        let mut names: BTreeSet<String> = [
-            CODES, COUNTERS, CRITIQUES, MEMBERS, INVITATIONS, EPOCHS,
-        ]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
+        let mut names: BTreeSet<String> =
+            [CODES, COUNTERS, CRITIQUES, MEMBERS, INVITATIONS, EPOCHS]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect();
         names.insert(area.name().to_owned());
         for (e, sides) in &work {
             match e {
-                Entry::Critique { spent: Spent::Token { key, .. }, .. } if sides.b => {
+                Entry::Critique {
+                    spent: Spent::Token { key, .. },
+                    ..
+                } if sides.b => {
                     if let Ok(k) = <[u8; 32]>::try_from(key.as_slice()) {
                         names.insert(super::nonce_tree_name(&k));
                     }
@@ -489,7 +528,12 @@ impl Writer {
             }
             let record = match tx.get(EPOCHS, &id)? {
                 Some(v) => match records::from_json::<EpochRecord>(&v) {
-                    Ok(EpochRecord::Closing { merge, forced, parts, .. }) => EpochRecord::Closing {
+                    Ok(EpochRecord::Closing {
+                        merge,
+                        forced,
+                        parts,
+                        ..
+                    }) => EpochRecord::Closing {
                         merge,
                         forced,
                         parts,
@@ -537,12 +581,14 @@ impl Writer {
             return Ok(());
         };
         let epochs = self.kv.open_tree(EPOCHS)?;
-        self.conn.transaction(&[&epochs], |tx| tx.remove(EPOCHS, &m.id))?;
+        self.conn
+            .transaction(&[&epochs], |tx| tx.remove(EPOCHS, &m.id))?;
         self.conn.drop_area(&epoch::area_name(&m.id))?;
         self.flush()?;
         self.vault.destroy_epoch_key(&m.id).map_err(io)?;
         self.live.write().unwrap_or_else(|e| e.into_inner()).closing = None;
         self.set_times()?;
+        tracing::debug!("mixing epoch rewritten; its key destroyed");
         for r in m.waiting {
             r.send_now(Ok(true));
         }
@@ -552,7 +598,9 @@ impl Writer {
 
 /// Open an ingest record inside a transaction.
 fn open_entry(key: &EpochKey, name: &[u8; 32], sealed: &[u8]) -> TxResult<Entry> {
-    let plain = key.open(name, sealed).map_err(|e| Abort::Internal(e.to_string()))?;
+    let plain = key
+        .open(name, sealed)
+        .map_err(|e| Abort::Internal(e.to_string()))?;
     Entry::decode(&plain).map_err(|e| Abort::Internal(e.to_string()))
 }
 
@@ -584,7 +632,8 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
                         commitment: hex(commitment),
                         sealed: sealed.clone(),
                     };
-                    let json = records::to_json(&stored).map_err(|e| Abort::Internal(e.to_string()))?;
+                    let json =
+                        records::to_json(&stored).map_err(|e| Abort::Internal(e.to_string()))?;
                     let id16: [u8; 16] = id
                         .as_slice()
                         .try_into()
@@ -613,10 +662,9 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
                             tx.insert(CODES, hash, &v)?;
                         }
                         Spent::Token { key: k, nonce } => {
-                            let k: [u8; 32] = k
-                                .as_slice()
-                                .try_into()
-                                .map_err(|_| Abort::Internal("a token key id of the wrong length".into()))?;
+                            let k: [u8; 32] = k.as_slice().try_into().map_err(|_| {
+                                Abort::Internal("a token key id of the wrong length".into())
+                            })?;
                             tx.insert(&super::nonce_tree_name(&k), nonce, &[])?;
                         }
                     }
@@ -632,7 +680,11 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
                 MixedWrite::Count { tree, key: k, by } => {
                     *counts.entry((tree.clone(), k.clone())).or_default() += by;
                 }
-                MixedWrite::Create { tree, key: k, value } => tx.insert(tree, k, value)?,
+                MixedWrite::Create {
+                    tree,
+                    key: k,
+                    value,
+                } => tx.insert(tree, k, value)?,
                 MixedWrite::Consume { tree, key: k } => consumes.push((tree, k)),
             },
             _ => {}

@@ -360,6 +360,7 @@ pub struct Store {
     live: Arc<RwLock<epoch::Live>>,
     /// Set while the writer is sealing.
     sealing: Arc<AtomicBool>,
+    epochs: EpochOptions,
 }
 
 impl Store {
@@ -420,7 +421,13 @@ impl Store {
             metrics: options.metrics.clone(),
             live,
             sealing,
+            epochs: options.epochs,
         })
+    }
+
+    /// When mixing epochs close (published in the audit declaration).
+    pub fn epoch_options(&self) -> EpochOptions {
+        self.epochs
     }
 
     /// The service's counters (see [`crate::metrics`]).
@@ -488,7 +495,8 @@ impl Store {
     }
 
     pub async fn create_round(&self, round: Round) -> Result<(), StoreError> {
-        self.call(|r| Job::Write(Write::CreateRound(round, r))).await
+        self.call(|r| Job::Write(Write::CreateRound(round, r)))
+            .await
     }
 
     /// Change a round under the rules of [`RoundUpdate::apply`], atomically.
@@ -500,7 +508,11 @@ impl Store {
     /// Record freshly generated codes for `round` (and open it). Returns how
     /// many were new; a hash already present (a 2^-55 coincidence) is skipped
     /// so the caller can generate another.
-    pub async fn issue_codes(&self, round: Slug, codes: Vec<CodeHash>) -> Result<usize, StoreError> {
+    pub async fn issue_codes(
+        &self,
+        round: Slug,
+        codes: Vec<CodeHash>,
+    ) -> Result<usize, StoreError> {
         let hashes = codes.iter().map(|c| *c.as_bytes()).collect();
         self.call(|reply| {
             Job::Write(Write::IssueCodes {

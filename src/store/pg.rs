@@ -117,9 +117,8 @@ impl AreaStatements {
                  SELECT * FROM unnest($1::bytea[], $2::bytea[]) \
                  ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
             ))?,
-            remove_many: client.prepare(&format!(
-                "DELETE FROM {table} WHERE key = ANY($1::bytea[])"
-            ))?,
+            remove_many: client
+                .prepare(&format!("DELETE FROM {table} WHERE key = ANY($1::bytea[])"))?,
             scan_to: client.prepare(&format!(
                 "SELECT key, value FROM {table} WHERE key >= $1 AND key < $2 \
                  ORDER BY key LIMIT $3"
@@ -141,7 +140,11 @@ pub(crate) fn area_table(tree: &str) -> Option<String> {
 
 /// The tree name of an ingest area's table, if `table` is one.
 fn table_area(table: &str) -> Option<String> {
-    let tree = format!("{}{}", super::kv::AREA_PREFIX, table.strip_prefix("ingest_")?);
+    let tree = format!(
+        "{}{}",
+        super::kv::AREA_PREFIX,
+        table.strip_prefix("ingest_")?
+    );
     area_table(&tree).map(|_| tree)
 }
 
@@ -215,12 +218,33 @@ impl PgConn {
     fn get(&mut self, tree: &str, key: &[u8]) -> Result<Option<Vec<u8>>, postgres::Error> {
         let row = match area_table(tree) {
             Some(table) => {
-                let st = self.area(&table)?.get.clone();
-                self.client.query_opt(&st, &[&key])?
+                let prepared = self.area(&table).map(|st| st.get.clone());
+                let Some(st) = self.gone(&table, prepared)? else {
+                    return Ok(None);
+                };
+                let row = self.client.query_opt(&st, &[&key]);
+                self.gone(&table, row)?.flatten()
             }
             None => self.client.query_opt(&self.st.get, &[&tree, &key])?,
         };
         Ok(row.map(|r| r.get(0)))
+    }
+
+    /// An ingest area another instance has just dropped (its records are
+    /// rewritten) reads as empty: `Ok(None)` for "no such table".
+    fn gone<T>(
+        &mut self,
+        table: &str,
+        result: Result<T, postgres::Error>,
+    ) -> Result<Option<T>, postgres::Error> {
+        match result {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.code() == Some(&postgres::error::SqlState::UNDEFINED_TABLE) => {
+                self.areas.remove(table);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     fn scan(
@@ -232,12 +256,20 @@ impl PgConn {
     ) -> Result<Vec<Pair>, postgres::Error> {
         let rows = match (area_table(tree), end) {
             (Some(table), Some(end)) => {
-                let st = self.area(&table)?.scan_to.clone();
-                self.client.query(&st, &[&start, &end, &limit])?
+                let prepared = self.area(&table).map(|st| st.scan_to.clone());
+                let Some(st) = self.gone(&table, prepared)? else {
+                    return Ok(Vec::new());
+                };
+                let rows = self.client.query(&st, &[&start, &end, &limit]);
+                self.gone(&table, rows)?.unwrap_or_default()
             }
             (Some(table), None) => {
-                let st = self.area(&table)?.scan_from.clone();
-                self.client.query(&st, &[&start, &limit])?
+                let prepared = self.area(&table).map(|st| st.scan_from.clone());
+                let Some(st) = self.gone(&table, prepared)? else {
+                    return Ok(Vec::new());
+                };
+                let rows = self.client.query(&st, &[&start, &limit]);
+                self.gone(&table, rows)?.unwrap_or_default()
             }
             (None, Some(end)) => self
                 .client

@@ -35,14 +35,9 @@ impl View<'_> {
     /// The keys of the live epochs, open first, with each epoch's record.
     pub(super) fn live_epochs(&self) -> Result<Vec<(Arc<EpochKey>, EpochRecord)>, StoreError> {
         if !self.kv.is_postgres() {
-            let live = self.live.read().unwrap_or_else(|e| e.into_inner());
-            let mut out: Vec<_> = live
-                .open
-                .iter()
-                .map(|v| (v.key.clone(), EpochRecord::Open))
-                .collect();
-            out.extend(live.closing.iter().map(|(v, r)| (v.key.clone(), r.clone())));
-            return Ok(out);
+            return Ok(live_of(
+                &self.live.read().unwrap_or_else(|e| e.into_inner()),
+            ));
         }
         let mut out = Vec::new();
         for (k, v) in self.kv.open_tree(EPOCHS)?.iter()? {
@@ -61,10 +56,19 @@ impl View<'_> {
         Ok(out)
     }
 
-    /// Every live record, opened, with the sides not rewritten yet.
+    /// Every live record, opened, with the sides not rewritten yet. On
+    /// sled the areas are read under the live view's read lock, so the
+    /// writer cannot drop one meanwhile; on PostgreSQL an area another
+    /// instance has just dropped reads as empty (its records are rewritten).
     pub(super) fn live_entries(&self) -> Result<Vec<LiveEntry>, StoreError> {
+        let _held =
+            (!self.kv.is_postgres()).then(|| self.live.read().unwrap_or_else(|e| e.into_inner()));
+        let epochs = match &_held {
+            Some(live) => live_of(live),
+            None => self.live_epochs()?,
+        };
         let mut out = Vec::new();
-        for (key, record) in self.live_epochs()? {
+        for (key, record) in epochs {
             let area = self.kv.open_tree(&epoch::area_name(key.id()))?;
             for (_, entry) in super::merge::read_area(&area, &key)? {
                 let sides = match record {
@@ -77,6 +81,23 @@ impl View<'_> {
         Ok(out)
     }
 
+    /// Uses of invitation `hash` recorded in the live epochs (probed by
+    /// name: cheap enough for every token request).
+    pub(super) fn invitation_uses(&self, hash: &[u8]) -> Result<u32, StoreError> {
+        let _held =
+            (!self.kv.is_postgres()).then(|| self.live.read().unwrap_or_else(|e| e.into_inner()));
+        let epochs = match &_held {
+            Some(live) => live_of(live),
+            None => self.live_epochs()?,
+        };
+        let mut used = 0;
+        for (key, _) in epochs {
+            let area = self.kv.open_tree(&epoch::area_name(key.id()))?;
+            used += used_in(&area, &key, hash)?;
+        }
+        Ok(used)
+    }
+
     /// Which sides of a closing epoch's record the main trees lack. Only a
     /// critique has two (it stays until both are written); every other
     /// record leaves the area in the pass that writes it.
@@ -86,10 +107,15 @@ impl View<'_> {
         };
         let a = !self.trees.critiques.contains_key(id)?;
         let b = match spent {
-            Spent::Code { hash } => self.trees.codes.get(hash)?.and_then(|v| v.first().copied()) != Some(1),
+            Spent::Code { hash } => {
+                self.trees.codes.get(hash)?.and_then(|v| v.first().copied()) != Some(1)
+            }
             Spent::Token { key, nonce } => {
                 let key = <[u8; 32]>::try_from(key.as_slice()).unwrap_or([0; 32]);
-                !self.kv.open_tree(&super::nonce_tree_name(&key))?.contains_key(nonce)?
+                !self
+                    .kv
+                    .open_tree(&super::nonce_tree_name(&key))?
+                    .contains_key(nonce)?
             }
         };
         Ok(Sides { a, b })
@@ -111,7 +137,6 @@ impl View<'_> {
         }
         Ok(sum)
     }
-
 }
 
 impl Store {
@@ -122,10 +147,6 @@ impl Store {
             vault: &self.vault,
             live: &self.live,
         }
-    }
-
-    fn live_epochs(&self) -> Result<Vec<(Arc<EpochKey>, EpochRecord)>, StoreError> {
-        self.view().live_epochs()
     }
 
     pub(super) fn live_entries(&self) -> Result<Vec<LiveEntry>, StoreError> {
@@ -157,8 +178,15 @@ impl Store {
         Ok(false)
     }
 
-    pub fn sealed_period(&self, round: &Slug, period: &str) -> Result<Option<SealedPeriod>, StoreError> {
-        records::get_json(&self.trees.periods, &records::round_period(round.as_str(), period))
+    pub fn sealed_period(
+        &self,
+        round: &Slug,
+        period: &str,
+    ) -> Result<Option<SealedPeriod>, StoreError> {
+        records::get_json(
+            &self.trees.periods,
+            &records::round_period(round.as_str(), period),
+        )
     }
 
     /// Every sealed period of `round`, oldest first.
@@ -187,7 +215,11 @@ impl Store {
 
     /// The noise drawn for the release made when `period` of `round` was
     /// sealed (none if noise was off or the period rolled).
-    pub fn noise(&self, round: &str, period: &str) -> Result<Option<crate::digest::NoiseDraws>, StoreError> {
+    pub fn noise(
+        &self,
+        round: &str,
+        period: &str,
+    ) -> Result<Option<crate::digest::NoiseDraws>, StoreError> {
         records::get_json(&self.trees.noise, &records::round_period(round, period))
     }
 
@@ -254,7 +286,11 @@ impl Store {
     /// Each critique of `round` in `period` as (its themes, its text),
     /// decrypted: the rewritten ones in their (random id) order, then the
     /// live ones. Fails once the period is shredded.
-    pub fn themed_texts(&self, round: &Slug, period: &str) -> Result<Vec<(Vec<String>, String)>, StoreError> {
+    pub fn themed_texts(
+        &self,
+        round: &Slug,
+        period: &str,
+    ) -> Result<Vec<(Vec<String>, String)>, StoreError> {
         let mut texts = Vec::new();
         for (context, sealed) in self.sealed_records(round, period)? {
             let plain = self
@@ -271,7 +307,11 @@ impl Store {
     /// live, with the context each is bound to: what a thief of the data
     /// directory holds. For tests that check shredding makes them
     /// unreadable.
-    pub fn sealed_records(&self, round: &Slug, period: &str) -> Result<Vec<(String, crate::vault::Sealed)>, StoreError> {
+    pub fn sealed_records(
+        &self,
+        round: &Slug,
+        period: &str,
+    ) -> Result<Vec<(String, crate::vault::Sealed)>, StoreError> {
         let prefix = format!("{round}\0{period}\0");
         let mut out = Vec::new();
         for (k, _) in self.trees.members.scan_prefix(prefix.as_bytes())? {
@@ -309,11 +349,7 @@ impl Store {
         else {
             return Ok(None);
         };
-        let mut used = 0;
-        for (key, _) in self.live_epochs()? {
-            let area = self.db.open_tree(&epoch::area_name(key.id()))?;
-            used += used_in(&area, &key, hash.as_bytes())?;
-        }
+        let used = self.view().invitation_uses(hash.as_bytes())?;
         Ok(Some((left.saturating_sub(used), round)))
     }
 
@@ -328,7 +364,10 @@ impl Store {
                 continue;
             };
             let used = tally.invitations.get(&k).map_or(0, |(_, n)| *n);
-            out.push((k, super::apply::encode_invitation(left.saturating_sub(used), round.as_bytes())));
+            out.push((
+                k,
+                super::apply::encode_invitation(left.saturating_sub(used), round.as_bytes()),
+            ));
         }
         Ok(out)
     }
@@ -486,6 +525,17 @@ impl Store {
     }
 }
 
+/// The live epochs' keys and records, open first.
+fn live_of(live: &epoch::Live) -> Vec<(Arc<EpochKey>, EpochRecord)> {
+    let mut out: Vec<_> = live
+        .open
+        .iter()
+        .map(|v| (v.key.clone(), EpochRecord::Open))
+        .collect();
+    out.extend(live.closing.iter().map(|(v, r)| (v.key.clone(), r.clone())));
+    out
+}
+
 /// Uses of an invitation recorded in the live epoch of `key`.
 fn used_in(area: &super::kv::Tree, key: &EpochKey, hash: &[u8]) -> Result<u32, StoreError> {
     let mut n = 0;
@@ -533,6 +583,9 @@ pub(super) fn period_counts_with(
 
 /// The per-period counts the writer sees (its own tally on sled; the
 /// areas themselves on PostgreSQL, as readers do).
-pub(super) fn period_counts_of(view: &View<'_>, round: &Slug) -> Result<Vec<PeriodCounts>, StoreError> {
+pub(super) fn period_counts_of(
+    view: &View<'_>,
+    round: &Slug,
+) -> Result<Vec<PeriodCounts>, StoreError> {
     period_counts_with(&view.trees.counters, &view.tally()?, round)
 }

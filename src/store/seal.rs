@@ -112,8 +112,15 @@ enum Task {
 enum Stage {
     Mark,
     Drain,
-    Snapshot { cursor: Vec<u8>, got: Vec<[u8; 32]> },
-    Leaves { commitments: Vec<[u8; 32]>, next: usize, frontier: Frontier },
+    Snapshot {
+        cursor: Vec<u8>,
+        got: Vec<[u8; 32]>,
+    },
+    Leaves {
+        commitments: Vec<[u8; 32]>,
+        next: usize,
+        frontier: Frontier,
+    },
 }
 
 /// A seal request being worked on.
@@ -177,7 +184,8 @@ impl Writer {
             let Some((round, period)) = text.split_once('\0') else {
                 continue;
             };
-            let Some(round) = records::get_json::<Round>(&self.trees.rounds, round.as_bytes())? else {
+            let Some(round) = records::get_json::<Round>(&self.trees.rounds, round.as_bytes())?
+            else {
                 continue;
             };
             if let Some(period) = Period::from_id(period, round.period) {
@@ -189,6 +197,7 @@ impl Writer {
             }
         }
         if !tasks.is_empty() {
+            tracing::debug!(periods = tasks.len(), "resuming an interrupted sealing");
             self.planner.run = Some(Run {
                 reply: None,
                 tasks,
@@ -208,6 +217,9 @@ impl Writer {
                 return Ok(false);
             };
             let tasks = self.due_tasks(&request)?;
+            if !tasks.is_empty() {
+                tracing::debug!(periods = tasks.len(), "sealing started");
+            }
             self.planner.run = Some(Run {
                 reply: Some(reply),
                 tasks,
@@ -280,7 +292,12 @@ impl Writer {
         if run.locked {
             self.conn.seal_unlock()?;
         }
+        // Data keys were made for the periods that follow.
+        self.set_times()?;
         self.metrics.periods_sealed(run.sealed as u64);
+        if run.sealed > 0 || !run.shredded.is_empty() {
+            tracing::debug!(sealed = run.sealed, "sealing finished");
+        }
         if let Some(reply) = run.reply {
             reply.send_now(Ok(run.sealed));
         }
@@ -303,7 +320,8 @@ impl Writer {
             .map(|(_, v)| records::from_json(v))
             .collect::<Result<_, StoreError>>()?;
         for round in rounds {
-            let close_now = request.close_now && request.only.as_ref().is_none_or(|r| *r == round.slug);
+            let close_now =
+                request.close_now && request.only.as_ref().is_none_or(|r| *r == round.slug);
             let current = {
                 let periods = self.kv.open_tree(PERIODS)?;
                 let closing = self.kv.open_tree(CLOSING)?;
@@ -350,20 +368,28 @@ impl Writer {
             run.shredded.extend(shredded);
         } else {
             for (r, p) in shredded {
-                self.vault.shred(&r, &p).map_err(|e| StoreError::Io(e.to_string()))?;
+                self.vault
+                    .shred(&r, &p)
+                    .map_err(|e| StoreError::Io(e.to_string()))?;
             }
         }
         Ok(tasks)
     }
 
     /// Advance one sealing stage; the next stage, or `None` when sealed.
-    fn seal_stage(&mut self, round: &Round, period: Period, stage: Stage) -> Result<Option<Stage>, StoreError> {
+    fn seal_stage(
+        &mut self,
+        round: &Round,
+        period: Period,
+        stage: Stage,
+    ) -> Result<Option<Stage>, StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
         match stage {
             Stage::Mark => {
                 let closing = self.kv.open_tree(CLOSING)?;
                 let key = round_period(r, &p);
-                self.conn.transaction(&[&closing], |tx| tx.insert(CLOSING, &key, &[]))?;
+                self.conn
+                    .transaction(&[&closing], |tx| tx.insert(CLOSING, &key, &[]))?;
                 Ok(Some(Stage::Drain))
             }
             Stage::Drain => {
@@ -383,7 +409,11 @@ impl Writer {
             }
             Stage::Snapshot { cursor, mut got } => {
                 let prefix = format!("{r}\0{p}\0").into_bytes();
-                let start = if cursor.is_empty() { prefix.clone() } else { cursor };
+                let start = if cursor.is_empty() {
+                    prefix.clone()
+                } else {
+                    cursor
+                };
                 let end = super::kv::successor(&prefix);
                 let chunk = self
                     .trees
@@ -455,7 +485,13 @@ impl Writer {
 
     /// The last sealing transaction: digest, noise, the digest's leaf, the
     /// signed head, the period's record, the log state, the mark removed.
-    fn seal_head(&mut self, round: &Round, period: Period, critiques: u64, mut frontier: Frontier) -> Result<(), StoreError> {
+    fn seal_head(
+        &mut self,
+        round: &Round,
+        period: Period,
+        critiques: u64,
+        mut frontier: Frontier,
+    ) -> Result<(), StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
         let all = records::period_counts(&self.trees.counters, &round.slug)?;
         let counts = all
@@ -509,7 +545,14 @@ impl Writer {
         let (closing, log_state) = (self.kv.open_tree(CLOSING)?, self.kv.open_tree(LOG_STATE)?);
         let key = round_period(r, &p);
         self.conn.transaction(
-            &[&t.log_leaves, &t.log_heads, &t.periods, &t.noise, &closing, &log_state],
+            &[
+                &t.log_leaves,
+                &t.log_heads,
+                &t.periods,
+                &t.noise,
+                &closing,
+                &log_state,
+            ],
             |tx| {
                 tx.insert(t.log_leaves.name(), &digest_index.to_be_bytes(), &leaf)?;
                 tx.insert(t.log_heads.name(), &head_index.to_be_bytes(), &head_json)?;
@@ -532,7 +575,13 @@ impl Writer {
         Ok(())
     }
 
-    fn sign_head(&self, frontier: &Frontier, round: &str, period: &str, digest_sha256: &str) -> Result<Vec<u8>, StoreError> {
+    fn sign_head(
+        &self,
+        frontier: &Frontier,
+        round: &str,
+        period: &str,
+        digest_sha256: &str,
+    ) -> Result<Vec<u8>, StoreError> {
         let mut head = TreeHead {
             tree_size: frontier.size(),
             root_hash: hex(&frontier.root()),
@@ -607,7 +656,11 @@ impl Writer {
 
     /// The counts of `round`'s sealed periods that rolled and have not been
     /// released yet (the latest run of rolled periods), oldest first.
-    fn waiting(&self, round: &Round, all: &[PeriodCounts]) -> Result<Vec<PeriodCounts>, StoreError> {
+    fn waiting(
+        &self,
+        round: &Round,
+        all: &[PeriodCounts],
+    ) -> Result<Vec<PeriodCounts>, StoreError> {
         let prefix = format!("{}\0", round.slug);
         let mut sealed: Vec<SealedDigest> = Vec::new();
         for (_, v) in self.trees.periods.scan_prefix(prefix.as_bytes())? {
@@ -627,7 +680,12 @@ impl Writer {
 
     /// One shredding step: the period's quotes first, then its critiques a
     /// few thousand at a time, then its record; `None` when done.
-    fn shred_stage(&mut self, round: &Round, period: Period, quotes_done: bool) -> Result<Option<bool>, StoreError> {
+    fn shred_stage(
+        &mut self,
+        round: &Round,
+        period: Period,
+        quotes_done: bool,
+    ) -> Result<Option<bool>, StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
         if !quotes_done {
             // Pending quotes must not outlive the text; approved ones stay.
@@ -635,10 +693,11 @@ impl Writer {
             return Ok(Some(true));
         }
         let prefix = format!("{r}\0{p}\0").into_bytes();
-        let chunk = self
-            .trees
-            .members
-            .scan_limit(&prefix, super::kv::successor(&prefix).as_deref(), SHRED)?;
+        let chunk = self.trees.members.scan_limit(
+            &prefix,
+            super::kv::successor(&prefix).as_deref(),
+            SHRED,
+        )?;
         let t = &self.trees;
         if !chunk.is_empty() {
             self.conn.transaction(&[&t.critiques, &t.members], |tx| {
@@ -689,7 +748,10 @@ fn draw_noise(noise: Noise, release: &digest::Release) -> Result<NoiseDraws, Sto
                 .map_err(|_| StoreError::Io("random generator failed".into()))?;
             source.0.push(u64::from_be_bytes(b));
         }
-        draws.insert(t.slug.clone(), two_sided_geometric(noise.alpha(), &mut source));
+        draws.insert(
+            t.slug.clone(),
+            two_sided_geometric(noise.alpha(), &mut source),
+        );
     }
     Ok(NoiseDraws {
         epsilon: noise.epsilon(),

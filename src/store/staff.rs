@@ -10,8 +10,8 @@
 //! order and holds no order within a period.
 
 use super::kv::{Tree, WriteConn};
-use super::records;
 use super::queue::Job;
+use super::records;
 use super::{Store, StoreError};
 use crate::staff::{Action, User};
 
@@ -67,7 +67,8 @@ impl Store {
     }
 
     pub async fn remove_user(&self, id: &str) -> Result<(), StoreError> {
-        self.call(|r| Job::Staff(StaffOp::Remove(id.to_owned()), r)).await
+        self.call(|r| Job::Staff(StaffOp::Remove(id.to_owned()), r))
+            .await
     }
 
     /// Append to the staff action log.

@@ -162,114 +162,112 @@ type Answer = Result<(), StoreError>;
 /// write lock, after the batch's transaction and before its flush). The
 /// outer error is fatal (I/O); the inner one is the job's own answer.
 pub(super) fn apply(conn: &mut WriteConn, kv: &Kv, op: &VoiceOp) -> Result<Answer, StoreError> {
-        let (quotes, sources) = (kv.open_tree(QUOTES)?, kv.open_tree(QUOTE_SOURCES)?);
-        match op {
-            VoiceOp::AddQuotes(list) => {
-                let mut new = Vec::new();
-                for q in list {
-                    if let (Some(id), Some(source)) = (
-                        unhex::<16>(&q.id),
-                        q.source.as_deref().and_then(unhex::<16>),
-                    ) {
-                        new.push((id, source, records::to_json(q)?));
-                    }
+    let (quotes, sources) = (kv.open_tree(QUOTES)?, kv.open_tree(QUOTE_SOURCES)?);
+    match op {
+        VoiceOp::AddQuotes(list) => {
+            let mut new = Vec::new();
+            for q in list {
+                if let (Some(id), Some(source)) = (
+                    unhex::<16>(&q.id),
+                    q.source.as_deref().and_then(unhex::<16>),
+                ) {
+                    new.push((id, source, records::to_json(q)?));
                 }
-                conn.transaction(&[&quotes, &sources], |tx| {
-                    for (id, source, json) in &new {
-                        if tx.get(QUOTE_SOURCES, source)?.is_some() || tx.get(QUOTES, id)?.is_some()
-                        {
-                            continue;
-                        }
-                        tx.insert(QUOTES, id, json)?;
-                        tx.insert(QUOTE_SOURCES, source, id)?;
-                    }
-                    Ok(())
-                })?;
-                // Not `Issued`: the writer counts that as codes issued.
-                Ok(Ok(()))
             }
-            VoiceOp::DecideQuote { id, state } => conn.transaction(&[&quotes], |tx| {
-                let mut q = match get_json::<QuoteRecord>(tx, QUOTES, id)? {
-                    Ok(Some(q)) => q,
-                    Ok(None) => return Ok(Err(StoreError::NotFound("quote"))),
+            conn.transaction(&[&quotes, &sources], |tx| {
+                for (id, source, json) in &new {
+                    if tx.get(QUOTE_SOURCES, source)?.is_some() || tx.get(QUOTES, id)?.is_some() {
+                        continue;
+                    }
+                    tx.insert(QUOTES, id, json)?;
+                    tx.insert(QUOTE_SOURCES, source, id)?;
+                }
+                Ok(())
+            })?;
+            // Not `Issued`: the writer counts that as codes issued.
+            Ok(Ok(()))
+        }
+        VoiceOp::DecideQuote { id, state } => conn.transaction(&[&quotes], |tx| {
+            let mut q = match get_json::<QuoteRecord>(tx, QUOTES, id)? {
+                Ok(Some(q)) => q,
+                Ok(None) => return Ok(Err(StoreError::NotFound("quote"))),
+                Err(e) => return Ok(Err(e)),
+            };
+            if q.state != QuoteState::Pending {
+                return Ok(Err(StoreError::Exists("decision")));
+            }
+            q.state = state.clone();
+            put_json(tx, QUOTES, id, &q)
+        }),
+        VoiceOp::AddOrgKey {
+            organisation,
+            id,
+            hash,
+        } => {
+            let (orgs, keys) = (kv.open_tree("organisations")?, kv.open_tree(ORG_KEYS)?);
+            conn.transaction(&[&orgs, &keys], |tx| {
+                if tx.get("organisations", organisation.as_bytes())?.is_none() {
+                    return Ok(Err(StoreError::NotFound("organisation")));
+                }
+                tx.insert(ORG_KEYS, &org_key(organisation, id), &hash[..])?;
+                Ok(Ok(()))
+            })
+        }
+        VoiceOp::PutResponse {
+            round,
+            period,
+            theme,
+            version,
+        } => {
+            let tree = kv.open_tree(RESPONSES)?;
+            let key = format!("{round}\0{period}\0{theme}");
+            conn.transaction(&[&tree], |tx| {
+                let mut record = match get_json::<ResponseRecord>(tx, RESPONSES, key.as_bytes())? {
+                    Ok(r) => r.unwrap_or(ResponseRecord {
+                        round: round.clone(),
+                        period: period.clone(),
+                        theme: theme.clone(),
+                        versions: Vec::new(),
+                    }),
                     Err(e) => return Ok(Err(e)),
                 };
-                if q.state != QuoteState::Pending {
-                    return Ok(Err(StoreError::Exists("decision")));
-                }
-                q.state = state.clone();
-                put_json(tx, QUOTES, id, &q)
-            }),
-            VoiceOp::AddOrgKey {
-                organisation,
-                id,
-                hash,
-            } => {
-                let (orgs, keys) = (kv.open_tree("organisations")?, kv.open_tree(ORG_KEYS)?);
-                conn.transaction(&[&orgs, &keys], |tx| {
-                    if tx.get("organisations", organisation.as_bytes())?.is_none() {
-                        return Ok(Err(StoreError::NotFound("organisation")));
-                    }
-                    tx.insert(ORG_KEYS, &org_key(organisation, id), &hash[..])?;
-                    Ok(Ok(()))
-                })
-            }
-            VoiceOp::PutResponse {
-                round,
-                period,
-                theme,
-                version,
-            } => {
-                let tree = kv.open_tree(RESPONSES)?;
-                let key = format!("{round}\0{period}\0{theme}");
-                conn.transaction(&[&tree], |tx| {
-                    let mut record =
-                        match get_json::<ResponseRecord>(tx, RESPONSES, key.as_bytes())? {
-                            Ok(r) => r.unwrap_or(ResponseRecord {
-                                round: round.clone(),
-                                period: period.clone(),
-                                theme: theme.clone(),
-                                versions: Vec::new(),
-                            }),
-                            Err(e) => return Ok(Err(e)),
-                        };
-                    record.versions.push(version.clone());
-                    put_json(tx, RESPONSES, key.as_bytes(), &record)
-                })
-            }
-            VoiceOp::CreatePledge(p) => {
-                let Some(id) = unhex::<16>(&p.id) else {
-                    return Ok(Err(StoreError::Io("bad pledge id".into())));
-                };
-                let tree = kv.open_tree(PLEDGES)?;
-                let json = records::to_json(p)?;
-                conn.transaction(&[&tree], |tx| {
-                    if !tx.insert_new(PLEDGES, &id, &json)? {
-                        return Ok(Err(StoreError::Io("pledge id collision".into())));
-                    }
-                    Ok(Ok(()))
-                })
-            }
-            VoiceOp::UpdatePledge {
-                id,
-                organisation,
-                change,
-            } => {
-                let tree = kv.open_tree(PLEDGES)?;
-                conn.transaction(&[&tree], |tx| {
-                    match get_json::<PledgeRecord>(tx, PLEDGES, id)? {
-                        // Another organisation's pledge is "not found", as
-                        // if it did not exist.
-                        Ok(Some(mut p)) if &p.organisation == organisation => {
-                            p.history.push(change.clone());
-                            put_json(tx, PLEDGES, id, &p)
-                        }
-                        Err(e) => Ok(Err(e)),
-                        _ => Ok(Err(StoreError::NotFound("pledge"))),
-                    }
-                })
-            }
+                record.versions.push(version.clone());
+                put_json(tx, RESPONSES, key.as_bytes(), &record)
+            })
         }
+        VoiceOp::CreatePledge(p) => {
+            let Some(id) = unhex::<16>(&p.id) else {
+                return Ok(Err(StoreError::Io("bad pledge id".into())));
+            };
+            let tree = kv.open_tree(PLEDGES)?;
+            let json = records::to_json(p)?;
+            conn.transaction(&[&tree], |tx| {
+                if !tx.insert_new(PLEDGES, &id, &json)? {
+                    return Ok(Err(StoreError::Io("pledge id collision".into())));
+                }
+                Ok(Ok(()))
+            })
+        }
+        VoiceOp::UpdatePledge {
+            id,
+            organisation,
+            change,
+        } => {
+            let tree = kv.open_tree(PLEDGES)?;
+            conn.transaction(&[&tree], |tx| {
+                match get_json::<PledgeRecord>(tx, PLEDGES, id)? {
+                    // Another organisation's pledge is "not found", as
+                    // if it did not exist.
+                    Ok(Some(mut p)) if &p.organisation == organisation => {
+                        p.history.push(change.clone());
+                        put_json(tx, PLEDGES, id, &p)
+                    }
+                    Err(e) => Ok(Err(e)),
+                    _ => Ok(Err(StoreError::NotFound("pledge"))),
+                }
+            })
+        }
+    }
 }
 
 /// Read a JSON record in a transaction; a record that does not decode is
@@ -458,11 +456,11 @@ impl Store {
         let id = crate::random::bytes::<8>()
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
         self.voice(VoiceOp::AddOrgKey {
-                organisation: organisation.to_owned(),
-                id,
-                hash,
-            })
-            .await
+            organisation: organisation.to_owned(),
+            id,
+            hash,
+        })
+        .await
     }
 
     /// The hashes of `organisation`'s keys.
@@ -489,12 +487,12 @@ impl Store {
         version: ResponseVersion,
     ) -> Result<(), StoreError> {
         self.voice(VoiceOp::PutResponse {
-                round: round.to_owned(),
-                period: period.to_owned(),
-                theme: theme.to_owned(),
-                version,
-            })
-            .await
+            round: round.to_owned(),
+            period: period.to_owned(),
+            theme: theme.to_owned(),
+            version,
+        })
+        .await
     }
 
     /// Every response about `round`.
@@ -521,11 +519,11 @@ impl Store {
     ) -> Result<PledgeRecord, StoreError> {
         let key = unhex::<16>(id).ok_or(StoreError::NotFound("pledge"))?;
         self.voice(VoiceOp::UpdatePledge {
-                id: key,
-                organisation: organisation.to_owned(),
-                change,
-            })
-            .await?;
+            id: key,
+            organisation: organisation.to_owned(),
+            change,
+        })
+        .await?;
         self.pledge(id)?.ok_or(StoreError::NotFound("pledge"))
     }
 

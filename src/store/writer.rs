@@ -153,6 +153,7 @@ impl Writer {
         recovered?;
         unlocked?;
         w.flush()?;
+        w.set_times()?;
         Ok(w)
     }
 
@@ -254,6 +255,9 @@ impl Writer {
                 Job::Flush(reply) => flushes.push(reply),
                 Job::Rotate(today, reply) => {
                     self.prepare_keys(today);
+                    if let Err(e) = self.set_times() {
+                        tracing::warn!(error = %e, "could not set the files' times");
+                    }
                     self.rotations.push(reply);
                 }
             }
@@ -370,7 +374,9 @@ impl Writer {
                     &self.trees.staff_log,
                     op,
                 )?),
-                Job::Voices(op, reply) => reply.set(super::voices::apply(&mut self.conn, &self.kv, op)?),
+                Job::Voices(op, reply) => {
+                    reply.set(super::voices::apply(&mut self.conn, &self.kv, op)?)
+                }
                 _ => {}
             }
         }
@@ -426,10 +432,10 @@ impl Writer {
         let counts: Vec<(String, u64)> = {
             let live = self.live.read().unwrap_or_else(|e| e.into_inner());
             match &live.open {
-                Some(v) if v
-                    .started
-                    .elapsed()
-                    .is_ok_and(|e| e.as_secs() >= self.epochs.min_secs) =>
+                Some(v)
+                    if v.started
+                        .elapsed()
+                        .is_ok_and(|e| e.as_secs() >= self.epochs.min_secs) =>
                 {
                     let rounds: BTreeSet<&String> =
                         v.tally.periods.keys().map(|(r, _)| r).collect();

@@ -116,9 +116,7 @@ async fn answers_are_stored_at_once_and_rewritten_with_no_link_to_critiques() {
     let app = spawn_app_with(|c| c.store.epochs.min_secs = 0).await;
     round(&app).await;
     let codes = app.codes("spring", 6).await;
-    let critique = |code: &String| {
-        json!({"code": code, "themes": ["leadership"], "text": "words", "quote_ok": true})
-    };
+    let critique = |code: &String| json!({"code": code, "themes": ["leadership"], "text": "words", "quote_ok": true});
     for code in &codes[..3] {
         app.submit_json("spring", critique(code)).await;
     }

@@ -90,10 +90,11 @@ async fn a_code_is_spent_exactly_once_under_a_race(backend: Backend) {
 }
 
 async fn a_token_is_spent_exactly_once_under_a_race_and_pruned_with_its_key(backend: Backend) {
-    // Epochs close at once, so the nonce reaches its key's tree.
+    // Epochs close as soon as two critiques are in one, so the nonce
+    // reaches its key's tree.
     let Some(app) = spawn_on_with(backend, |c| {
         c.store.epochs.min_secs = 0;
-        c.store.epochs.min_critiques = Some(1);
+        c.store.epochs.min_critiques = Some(2);
     })
     .await
     else {
@@ -114,7 +115,14 @@ async fn a_token_is_spent_exactly_once_under_a_race_and_pruned_with_its_key(back
     }
     assert_eq!(app.store.critique_count().unwrap(), 1);
     assert_eq!(app.store.spent_nonce_count().unwrap(), 1);
-    // Rewritten out of its epoch: the nonce is in its key's tree.
+    // A second critique closes the epoch: the nonce is rewritten into its
+    // key's tree.
+    let mut by_code = critique();
+    by_code["code"] = json!(app.codes("spring", 1).await.remove(0));
+    assert_eq!(
+        app.submit_json("spring", by_code).await.status,
+        StatusCode::CREATED
+    );
     app.store
         .rotate_epoch(crate::helpers::thursday())
         .await

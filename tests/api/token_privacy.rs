@@ -86,10 +86,11 @@ async fn nothing_stored_links_an_issuance_to_a_redemption() {
 
 #[actix_web::test]
 async fn spent_nonces_are_kept_per_key_and_dropped_with_an_expired_key() {
-    // Epochs close at once, so the nonce reaches its key's tree.
+    // Epochs close as soon as two critiques are in one, so the nonce
+    // reaches its key's tree.
     let app = crate::helpers::spawn_app_with(|c| {
         c.store.epochs.min_secs = 0;
-        c.store.epochs.min_critiques = Some(1);
+        c.store.epochs.min_critiques = Some(2);
     })
     .await;
     app.setup_round("care", "spring", 5).await;
@@ -97,6 +98,12 @@ async fn spent_nonces_are_kept_per_key_and_dropped_with_an_expired_key() {
     let (_, _, token) = app.fetch_token("spring", &invitation).await;
     let a = app.submit_with_token("spring", &token, critique()).await;
     assert_eq!(a.status, StatusCode::CREATED);
+    let mut by_code = critique();
+    by_code["code"] = serde_json::json!(app.codes("spring", 1).await.remove(0));
+    assert_eq!(
+        app.submit_json("spring", by_code).await.status,
+        StatusCode::CREATED
+    );
     app.store
         .rotate_epoch(crate::helpers::thursday())
         .await
