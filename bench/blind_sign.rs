@@ -4,7 +4,7 @@
 //!
 //! cargo run --release --example blind_sign -- [COUNT]
 
-use parrhesia::keys::KeyDir;
+use parrhesia::secrets::keys::KeyDir;
 use parrhesia::tokens::issuer::Issuer;
 use parrhesia::tokens::redeemer::Redeemer;
 use parrhesia::tokens::{client, TokenKeys};

@@ -10,7 +10,11 @@
 //! [`Settings::into_config`]; if it is a secret, list it in [`SECRETS`].
 //! Layers are merged generically, so nothing else changes.
 
-use crate::http::ratelimit::RateLimitOptions;
+mod rate_limits;
+
+pub use crate::metrics::DEFAULT_METRICS_PUBLISH_SECS;
+pub use rate_limits::RateLimitOptions;
+
 use crate::store::{EpochOptions, Location, StoreOptions};
 use anyhow::Context;
 use clap::parser::ValueSource;
@@ -67,9 +71,6 @@ pub struct Config {
 
 /// Shortest admin token accepted from the environment.
 pub const MIN_ADMIN_TOKEN_LEN: usize = 24;
-
-/// Default refresh of the published activity counters: one hour.
-pub const DEFAULT_METRICS_PUBLISH_SECS: u64 = 3600;
 
 impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -7,22 +7,19 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod audit;
-pub mod backup;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod crypto;
 pub mod digest;
 pub mod domain;
 pub mod encoding;
 pub mod http;
-pub mod keys;
 pub mod messages;
 pub mod metrics;
-pub mod random;
-pub mod remote;
-mod seed;
+pub mod secrets;
 pub mod staff;
+pub mod startup;
 pub mod store;
 pub mod tokens;
-pub mod vault;
 pub mod views;

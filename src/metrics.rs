@@ -61,11 +61,12 @@ impl std::fmt::Debug for Metrics {
     }
 }
 
+/// Default refresh of the published activity counters: one hour.
+pub const DEFAULT_METRICS_PUBLISH_SECS: u64 = 3600;
+
 impl Default for Metrics {
     fn default() -> Self {
-        Self::new(Duration::from_secs(
-            crate::config::DEFAULT_METRICS_PUBLISH_SECS,
-        ))
+        Self::new(Duration::from_secs(DEFAULT_METRICS_PUBLISH_SECS))
     }
 }
 

@@ -196,6 +196,27 @@ digest-csv = Spreadsheet file
 digest-atom = News feed
 digest-json = Data for computers
 digest-themes-link = Themes from all organisations
+digest-q-heading = { $prompt }
+digest-q-said = About { $n } of { $of } people said { $labels }.
+digest-q-chose = About { $n } of { $of } people chose { $labels }.
+digest-q-said-some = About { $n } people said { $labels }.
+digest-q-chose-some = About { $n } people chose { $labels }.
+digest-q-almost-everyone = Almost everyone said “{ $label }”.
+digest-q-label = “{ $label }”
+digest-q-or = { $first } or { $second }
+digest-q-answered = Number of people who answered: about { $n }
+digest-q-no-answer = No answer
+digest-q-answered-short = Answered
+digest-q-not-shown = not shown
+digest-q-answer = Answer
+digest-q-people = People
+digest-q-period = When
+digest-q-chart-title = Answers to “{ $prompt }” in { $period }
+digest-q-trend-title = Answers to “{ $prompt }” each time
+digest-q-caption = { $period }. People who answered: about { $n }
+digest-q-trend-caption = “{ $prompt }”: answers each time
+digest-q-multi = People could choose up to { $max } answers. So the numbers can add up to more than the number of people.
+digest-q-withheld = Sometimes we do not show a number. This keeps safe the few people who gave a rare answer.
 
 ## Themes across organisations
 

@@ -196,6 +196,27 @@ digest-csv = Spreadsheet (CSV)
 digest-atom = News feed of new digests (Atom)
 digest-json = Data for programs (JSON)
 digest-themes-link = Themes across all organisations
+digest-q-heading = { $prompt }
+digest-q-said = About { $n } of { $of } people said { $labels }.
+digest-q-chose = About { $n } of { $of } people chose { $labels }.
+digest-q-said-some = About { $n } people said { $labels }.
+digest-q-chose-some = About { $n } people chose { $labels }.
+digest-q-almost-everyone = Almost everyone said “{ $label }”.
+digest-q-label = “{ $label }”
+digest-q-or = { $first } or { $second }
+digest-q-answered = People who answered: about { $n }
+digest-q-no-answer = No answer
+digest-q-answered-short = Answered
+digest-q-not-shown = not shown
+digest-q-answer = Answer
+digest-q-people = People
+digest-q-period = Period
+digest-q-chart-title = Answers to “{ $prompt }”, { $period }
+digest-q-trend-title = Answers to “{ $prompt }”, each period
+digest-q-caption = { $period } – people who answered: about { $n }
+digest-q-trend-caption = “{ $prompt }”: answers in each period
+digest-q-multi = People could choose up to { $max } answers, so the numbers can add up to more than the number of people.
+digest-q-withheld = “Not shown” hides a number that, together with the others, could show how many people gave a rare answer.
 
 ## Themes across organisations
 

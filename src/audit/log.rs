@@ -8,8 +8,9 @@
 //! leaf's position says nothing about when its critique arrived.
 
 use super::merkle::Hash;
+pub use crate::domain::Totals;
 use crate::encoding::{base64, from_base64, hash_from_hex, hex};
-use crate::keys::KeyDir;
+use crate::secrets::keys::KeyDir;
 use anyhow::{anyhow, Result};
 use ring::signature::{Ed25519KeyPair, KeyPair, UnparsedPublicKey, ED25519};
 use serde::{Deserialize, Serialize};
@@ -46,14 +47,6 @@ impl Leaf {
     pub fn to_bytes(&self) -> Vec<u8> {
         serde_json::to_vec(self).unwrap_or_default()
     }
-}
-
-/// Exact totals of a sealed period, for auditors.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Totals {
-    pub critiques: u64,
-    pub codes_spent: u64,
-    pub tokens_spent: u64,
 }
 
 /// A signed tree head: the log's state after a period was sealed.

@@ -7,10 +7,9 @@ pub mod declaration;
 pub mod fetch;
 pub mod log;
 pub mod merkle;
-pub mod scan;
 pub mod verify;
 
-use crate::store::SealedPeriod;
+use crate::domain::SealedPeriod;
 use log::TreeHead;
 use serde::{Deserialize, Serialize};
 use verify::PublishedTokenKey;

@@ -16,10 +16,10 @@
 
 use super::log::{Leaf, TreeHead};
 use super::merkle::{self, Hash};
+use crate::crypto::sha256;
 use crate::digest::SealedDigest;
+use crate::domain::SealedPeriod;
 use crate::encoding::hex;
-use crate::store::SealedPeriod;
-use ring::digest::{digest, SHA256};
 use serde::{Deserialize, Serialize};
 
 /// A token key as the issuer directory publishes it.
@@ -167,7 +167,7 @@ pub fn verify(p: &Published) -> Report {
         .collect();
     for s in &p.periods {
         let name = format!("{} {}", s.round, s.period);
-        let sha = hex(digest(&SHA256, s.digest_json.as_bytes()).as_ref());
+        let sha = hex(&sha256(s.digest_json.as_bytes()));
         r.check(
             sha == s.digest_sha256,
             format!("{name}: digest hashes to its published hash"),

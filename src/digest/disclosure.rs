@@ -49,126 +49,9 @@
 //! (that it was small, or could not be protected), and writing style can
 //! identify an author whatever the counts say (SECURITY.md).
 
+pub use crate::domain::{Rules, RulesError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// The disclosure rules of a round.
-///
-/// # Security contract
-/// Fields are private: a `Rules` is made once by [`Rules::new`] when the
-/// round opens and can afterwards only be replaced by [`Rules::tighten`],
-/// which refuses to lower any threshold. Deserialising validates like
-/// `new`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "RawRules", into = "RawRules")]
-pub struct Rules {
-    k: u32,
-    base: u32,
-    min_period: u32,
-}
-
-#[derive(Serialize, Deserialize)]
-struct RawRules {
-    k: u32,
-    base: u32,
-    min_period: u32,
-}
-
-impl TryFrom<RawRules> for Rules {
-    type Error = RulesError;
-    fn try_from(r: RawRules) -> Result<Self, RulesError> {
-        Rules::new(r.k, r.base, r.min_period)
-    }
-}
-
-impl From<Rules> for RawRules {
-    fn from(r: Rules) -> Self {
-        RawRules {
-            k: r.k,
-            base: r.base,
-            min_period: r.min_period,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum RulesError {
-    #[error("the minimum group size must be between 2 and 1000")]
-    MinGroup,
-    #[error("the rounding base must be between 1 and 1000")]
-    Base,
-    #[error("the minimum period size must be at least twice the minimum group size, less one, and at most 100000")]
-    MinPeriod,
-    #[error("rules can be made stricter, never looser")]
-    Loosened,
-}
-
-impl Default for Rules {
-    fn default() -> Self {
-        Self {
-            k: 5,
-            base: 5,
-            min_period: 10,
-        }
-    }
-}
-
-impl Rules {
-    /// `k` 2-1000; `base` 1-1000; `min_period` at least `2k − 1` (so that
-    /// "fewer than k" and "almost everyone" can never describe the same
-    /// theme) and at most 100,000.
-    pub fn new(k: u32, base: u32, min_period: u32) -> Result<Self, RulesError> {
-        if !(2..=1000).contains(&k) {
-            return Err(RulesError::MinGroup);
-        }
-        if !(1..=1000).contains(&base) {
-            return Err(RulesError::Base);
-        }
-        if min_period < 2 * k - 1 || min_period > 100_000 {
-            return Err(RulesError::MinPeriod);
-        }
-        Ok(Self {
-            k,
-            base,
-            min_period,
-        })
-    }
-
-    /// The default base and minimum period with this `k` (the minimum
-    /// period raised to `2k − 1` if needed).
-    pub fn with_k(k: u32) -> Result<Self, RulesError> {
-        let d = Self::default();
-        Self::new(k, d.base, d.min_period.max((2 * k).saturating_sub(1)))
-    }
-
-    /// New rules no looser than these: every threshold equal or higher.
-    pub fn tighten(self, k: u32, base: u32, min_period: u32) -> Result<Self, RulesError> {
-        if k < self.k || base < self.base || min_period < self.min_period {
-            return Err(RulesError::Loosened);
-        }
-        Self::new(k, base, min_period)
-    }
-
-    pub fn k(&self) -> u32 {
-        self.k
-    }
-    pub fn base(&self) -> u32 {
-        self.base
-    }
-    pub fn min_period(&self) -> u32 {
-        self.min_period
-    }
-
-    /// The shown value of a count that is shown as a number: rounded to
-    /// the nearest `base` (halves up), never below the first multiple of
-    /// `base` that is at least `k`.
-    pub fn rounded(&self, count: u64) -> u64 {
-        let b = u64::from(self.base);
-        let nearest = (count + b / 2) / b * b;
-        let floor = u64::from(self.k).div_ceil(b) * b;
-        nearest.max(floor)
-    }
-}
 
 /// The counts of one period (or of merged rolled periods): how many
 /// critiques, and how many chose each theme. Every theme of the round
@@ -289,9 +172,9 @@ pub enum RollReason {
 
 /// How one count is shown, given the period's total.
 pub fn figure(count: u64, total: u64, rules: &Rules) -> Figure {
-    let k = u64::from(rules.k);
+    let k = u64::from(rules.k());
     if count < k {
-        Figure::FewerThan(rules.k)
+        Figure::FewerThan(rules.k())
     } else if total.saturating_sub(count) < k {
         Figure::AlmostEveryone
     } else {
@@ -318,7 +201,13 @@ pub enum TotalIs {
 /// Decide whether a period (or merged rolled periods) is released, and
 /// what is shown.
 pub fn publish(counts: &Counts, rules: &Rules, total: TotalIs) -> Outcome {
-    if counts.total < u64::from(rules.min_period) {
+    publish_with(counts, rules, total, Picks::THEMES)
+}
+
+/// [`publish`] when each critique chooses `picks` themes: use
+/// [`Picks::THEMES_OR_NONE`] for a round that takes answers without text.
+pub fn publish_with(counts: &Counts, rules: &Rules, total: TotalIs, picks: Picks) -> Outcome {
+    if counts.total < u64::from(rules.min_period()) {
         return Outcome::Roll(RollReason::TooFew);
     }
     let published = Published {
@@ -330,7 +219,7 @@ pub fn publish(counts: &Counts, rules: &Rules, total: TotalIs) -> Outcome {
             .collect(),
     };
     let exact = (total == TotalIs::Public).then_some(counts.total);
-    if is_protected(&published, rules, exact) {
+    if is_protected_with(&published, rules, exact, picks) {
         Outcome::Publish(published)
     } else {
         Outcome::Roll(RollReason::CannotProtect)
@@ -353,29 +242,47 @@ pub fn settle(
     rules: &Rules,
     total: TotalIs,
 ) -> (Vec<Release>, std::ops::Range<usize>) {
+    let (releases, pending) = roll_up(periods.len(), |range| {
+        match publish(&merge(&periods[range]), rules, total) {
+            Outcome::Publish(p) => Some(p),
+            Outcome::Roll(_) => None,
+        }
+    });
+    let releases = releases
+        .into_iter()
+        .map(|(periods, published)| Release { periods, published })
+        .collect();
+    (releases, pending)
+}
+
+/// The roll-up of small periods, for themes and questions alike: walk
+/// `n` ended periods in order; `release` says whether the periods in a
+/// range (merged) can be released, and what shows. Returns each release
+/// with the periods it covers, and the periods still waiting.
+pub fn roll_up<T>(
+    n: usize,
+    mut release: impl FnMut(std::ops::Range<usize>) -> Option<T>,
+) -> (Vec<(std::ops::Range<usize>, T)>, std::ops::Range<usize>) {
     let mut releases = Vec::new();
     let mut start = 0;
-    for end in 1..=periods.len() {
-        if let Outcome::Publish(published) = publish(&merge(&periods[start..end]), rules, total) {
-            releases.push(Release {
-                periods: start..end,
-                published,
-            });
+    for end in 1..=n {
+        if let Some(shown) = release(start..end) {
+            releases.push((start..end, shown));
             start = end;
         }
     }
-    (releases, start..periods.len())
+    (releases, start..n)
 }
 
 /// The range a count can have, given the release, if the total were `t`.
-fn range_at(f: &Figure, t: u64, rules: &Rules) -> Option<(u64, u64)> {
-    let k = u64::from(rules.k);
+pub(super) fn range_at(f: &Figure, t: u64, rules: &Rules) -> Option<(u64, u64)> {
+    let k = u64::from(rules.k());
     let (lo, hi) = match *f {
         Figure::FewerThan(_) => (0, k - 1),
         Figure::AlmostEveryone => ((t + 1).saturating_sub(k).max(k), t),
         Figure::About(r) => {
             // Every count c with k ≤ c ≤ t − k that rounds to r.
-            let b = u64::from(rules.base);
+            let b = u64::from(rules.base());
             let from = r.saturating_sub(b).max(k);
             let lo = (from..=r + b).find(|c| rules.rounded(*c) == r)?;
             let hi = (lo..=r + b).take_while(|c| rules.rounded(*c) == r).last()?;
@@ -392,16 +299,24 @@ fn range_at(f: &Figure, t: u64, rules: &Rules) -> Option<(u64, u64)> {
 /// `0..k`, is consistent with the rest of the release.
 ///
 /// For a candidate total `t`, each other theme's count lies in an interval
-/// and their sum in the interval of the sums; critiques choosing 1-3
-/// themes exist exactly when the sum of counts is in `t..=3t` and no count
-/// exceeds `t` (deal the choices round-robin; see the tests). So each `t`
-/// gives an interval of possible hidden values, and the union over `t` must
-/// cover `0..k`. `exact_total` is the total when it is public (see
+/// and their sum in the interval of the sums, which gives an interval of
+/// possible hidden values ([`mark_hidden`]); the union over `t` must cover
+/// `0..k`. `exact_total` is the total when it is public (see
 /// [`TotalIs`]): then it is the only candidate. Beyond `t_max` below nothing new becomes possible, so the
 /// search is finite.
 pub fn is_protected(p: &Published, rules: &Rules, exact_total: Option<u64>) -> bool {
-    let k = u64::from(rules.k);
-    let low = p.total.low.max(u64::from(rules.min_period));
+    is_protected_with(p, rules, exact_total, Picks::THEMES)
+}
+
+/// [`is_protected`] when each critique chooses `picks` themes.
+pub fn is_protected_with(
+    p: &Published,
+    rules: &Rules,
+    exact_total: Option<u64>,
+    picks: Picks,
+) -> bool {
+    let k = u64::from(rules.k());
+    let low = p.total.low.max(u64::from(rules.min_period()));
     // When the total is public, it is the only candidate.
     let (low, high) = match exact_total {
         Some(t) => (t, t),
@@ -412,7 +327,7 @@ pub fn is_protected(p: &Published, rules: &Rules, exact_total: Option<u64>) -> b
         .values()
         .map(|f| match f {
             Figure::FewerThan(_) => k,
-            Figure::About(r) => r + u64::from(rules.base),
+            Figure::About(r) => r + u64::from(rules.base()),
             Figure::AlmostEveryone => 0,
         })
         .sum();
@@ -423,24 +338,23 @@ pub fn is_protected(p: &Published, rules: &Rules, exact_total: Option<u64>) -> b
         .count() as u64;
     // With no "almost everyone" theme, the sum of counts (≥ t) is at most
     // `fixed`; with one to three, the constraints only loosen as t grows;
-    // with four or more, 4(t − k + 1) ≤ 3t bounds t by 4k.
-    let t_max = if almost == 0 {
+    // with four or more, 4(t − k + 1) ≤ 3t bounds t by 4k. When a
+    // critique may choose no theme, the search stops at a bound of the
+    // same kind: stopping early can only find fewer possibilities, so it
+    // errs towards rolling, never towards releasing.
+    let t_max = if picks != Picks::THEMES {
+        low.max(fixed + k).max(4 * k) * picks.max.max(1) + 1
+    } else if almost == 0 {
         fixed
     } else {
         low.max(fixed + k).max(4 * k) + 1
     };
     let t_max = t_max.min(high);
-    // One row per hidden value: its theme, whether it counts non-choosers
-    // ("almost everyone"), and which of 0..k are possible so far.
-    let mut open: Vec<(usize, bool, Vec<bool>)> = p
+    let mut open: Vec<Hidden> = p
         .themes
         .values()
         .enumerate()
-        .filter_map(|(i, f)| match f {
-            Figure::FewerThan(_) => Some((i, false, vec![false; rules.k as usize])),
-            Figure::AlmostEveryone => Some((i, true, vec![false; rules.k as usize])),
-            Figure::About(_) => None,
-        })
+        .filter_map(|(i, f)| Hidden::of(i, f, rules))
         .collect();
     if open.is_empty() {
         return true;
@@ -448,41 +362,104 @@ pub fn is_protected(p: &Published, rules: &Rules, exact_total: Option<u64>) -> b
     for t in low..=t_max {
         let ranges: Vec<Option<(u64, u64)>> =
             p.themes.values().map(|f| range_at(f, t, rules)).collect();
-        let impossible = ranges.iter().filter(|r| r.is_none()).count();
-        let all_lo: u64 = ranges.iter().flatten().map(|r| r.0).sum();
-        let all_hi: u64 = ranges.iter().flatten().map(|r| r.1).sum();
-        for (i, complement, seen) in &mut open {
-            // The other themes' counts must all be possible at this t.
-            let own = ranges[*i];
-            if impossible > usize::from(own.is_none()) {
-                continue;
-            }
-            let (own_lo, own_hi) = own.unwrap_or((0, 0));
-            let (sum_lo, sum_hi) = (all_lo - own_lo, all_hi - own_hi);
-            if sum_lo > 3 * t {
-                continue;
-            }
-            // The hidden value v: this theme's count is v (fewer than k),
-            // or t − v (almost everyone, which also needs t − v ≥ k).
-            // Then sum_lo + count ≤ 3t and sum_hi + count ≥ t.
-            let (v_lo, v_hi) = if *complement {
-                let lo = (sum_lo + t).saturating_sub(3 * t);
-                (lo, sum_hi.min(t.saturating_sub(k)).min(k - 1))
-            } else {
-                let hi = (3 * t - sum_lo).min(k - 1);
-                (t.saturating_sub(sum_hi), hi)
-            };
-            for v in v_lo..=v_hi {
-                if let Some(slot) = seen.get_mut(v as usize) {
-                    *slot = true;
-                }
-            }
-        }
-        if open.iter().all(|(_, _, seen)| seen.iter().all(|o| *o)) {
+        mark_hidden(t, &ranges, &mut open, picks, k);
+        if open.iter().all(Hidden::all_seen) {
             return true;
         }
     }
     false
+}
+
+/// How many cells one person (a critique, or a respondent to a question)
+/// counts in: from `min` to `max`. The attacker knows it from the rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Picks {
+    pub min: u64,
+    pub max: u64,
+}
+
+impl Picks {
+    /// A critique chooses one to three themes.
+    pub const THEMES: Picks = Picks { min: 1, max: 3 };
+    /// In a round that takes answers without text, a submission chooses
+    /// none to three themes.
+    pub const THEMES_OR_NONE: Picks = Picks { min: 0, max: 3 };
+}
+
+/// One hidden value being checked: its cell, whether it counts the people
+/// NOT in the cell ("almost everyone"), and which of `0..k` it can be, as
+/// far as found.
+pub(super) struct Hidden {
+    pub cell: usize,
+    pub complement: bool,
+    pub seen: Vec<bool>,
+}
+
+impl Hidden {
+    pub fn of(cell: usize, f: &Figure, rules: &Rules) -> Option<Self> {
+        let complement = match f {
+            Figure::FewerThan(_) => false,
+            Figure::AlmostEveryone => true,
+            Figure::About(_) => return None,
+        };
+        Some(Self {
+            cell,
+            complement,
+            seen: vec![false; rules.k() as usize],
+        })
+    }
+
+    pub fn all_seen(&self) -> bool {
+        self.seen.iter().all(|s| *s)
+    }
+}
+
+/// At total `t`, with each cell's possible counts in `ranges` (`None`:
+/// impossible at this `t`), mark every value each hidden value can take.
+///
+/// People with `picks.min..=picks.max` cells each exist exactly when the
+/// sum of counts is in `min·t..=max·t` and no count exceeds `t` (deal the
+/// choices round-robin; see the tests). So for each hidden value the
+/// other cells' counts give an interval of sums, and that an interval of
+/// possible values.
+pub(super) fn mark_hidden(
+    t: u64,
+    ranges: &[Option<(u64, u64)>],
+    open: &mut [Hidden],
+    picks: Picks,
+    k: u64,
+) {
+    let impossible = ranges.iter().filter(|r| r.is_none()).count();
+    let all_lo: u64 = ranges.iter().flatten().map(|r| r.0).sum();
+    let all_hi: u64 = ranges.iter().flatten().map(|r| r.1).sum();
+    let (least, most) = (picks.min * t, picks.max * t);
+    for h in open {
+        // The other cells' counts must all be possible at this t.
+        let own = ranges[h.cell];
+        if impossible > usize::from(own.is_none()) {
+            continue;
+        }
+        let (own_lo, own_hi) = own.unwrap_or((0, 0));
+        let (sum_lo, sum_hi) = (all_lo - own_lo, all_hi - own_hi);
+        if sum_lo > most {
+            continue;
+        }
+        // The hidden value v: this cell's count is v (fewer than k), or
+        // t − v (almost everyone, which also needs t − v ≥ k). Then
+        // sum_lo + count ≤ max·t and sum_hi + count ≥ min·t.
+        let (v_lo, v_hi) = if h.complement {
+            let lo = (sum_lo + t).saturating_sub(most);
+            let hi = (sum_hi + t).saturating_sub(least);
+            (lo, hi.min(t.saturating_sub(k)).min(k - 1))
+        } else {
+            (least.saturating_sub(sum_hi), (most - sum_lo).min(k - 1))
+        };
+        for v in v_lo..=v_hi {
+            if let Some(slot) = h.seen.get_mut(v as usize) {
+                *slot = true;
+            }
+        }
+    }
 }
 
 /// A theme's change against the previous released period, shown only when
@@ -499,6 +476,7 @@ pub fn trend(previous: Option<&Figure>, current: &Figure) -> Option<i64> {
 
 mod cross;
 mod export;
+pub mod questions;
 
 pub use cross::{cross_organisation, two_sided_geometric, CrossTotal, Noise, RandomSource};
 pub use export::{export_exact, suppress, ExactRelease, ExportError};

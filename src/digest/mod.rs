@@ -13,13 +13,12 @@
 
 pub mod disclosure;
 pub mod keyphrases;
+pub mod questions;
 pub mod scrub;
 pub mod tagging;
 pub mod voices;
 
-use crate::audit::log::Totals;
-use crate::domain::{Organisation, Period, Round};
-use crate::store::PeriodCounts;
+use crate::domain::{Organisation, Period, PeriodCounts, Round, Totals};
 use disclosure::{Band, Counts, Figure, Outcome, RollReason, Rules, TotalIs};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -10,8 +10,13 @@
 use super::disclosure::{Band, Figure};
 use super::scrub::{self, Kind};
 use super::SealedDigest;
-use serde::{Deserialize, Serialize};
+use crate::domain::{PledgeRecord, ResponseVersion};
+use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// The vocabulary moved to `domain`, named here too so that older paths
+/// still compile; new code imports it from `crate::domain`.
+pub use crate::domain::{AboutYou, PledgeChange, PledgeStatus, RejectReason, QUESTIONS, SKIPPED};
 
 /// A sealed period as published: what quotes and the "about you"
 /// aggregate may appear beside.
@@ -53,50 +58,6 @@ pub fn release_of(sealed: &SealedDigest) -> Option<Release> {
 
 // ---------------------------------------------------------------- quotes
 
-/// Why a moderator rejected a quote: a fixed list of stable codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RejectReason {
-    /// Could identify the writer or someone else, even after scrubbing.
-    Identifying,
-    /// Names or describes a third party (staff member, relative).
-    ThirdParty,
-    /// Abusive, threatening or discriminatory.
-    Offensive,
-    /// Not about the organisation or the round.
-    OffTopic,
-    /// Too short or unclear to stand alone as a quote.
-    Unclear,
-    /// Says what another published quote already says.
-    Duplicate,
-}
-
-impl RejectReason {
-    pub const ALL: [RejectReason; 6] = [
-        Self::Identifying,
-        Self::ThirdParty,
-        Self::Offensive,
-        Self::OffTopic,
-        Self::Unclear,
-        Self::Duplicate,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Identifying => "identifying",
-            Self::ThirdParty => "third_party",
-            Self::Offensive => "offensive",
-            Self::OffTopic => "off_topic",
-            Self::Unclear => "unclear",
-            Self::Duplicate => "duplicate",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
-    }
-}
-
 /// A removal as the moderator sees it: where its placeholder sits in the
 /// SCRUBBED text (byte range), so a screen can highlight it without ever
 /// holding the original.
@@ -131,116 +92,7 @@ pub fn for_moderation(text: &str) -> (String, Vec<Highlight>) {
     (scrubbed.text, highlights)
 }
 
-// ---------------------------------------------------- responses, pledges
-
-/// Where a pledge stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PledgeStatus {
-    Planned,
-    InProgress,
-    Done,
-    Dropped,
-}
-
-impl PledgeStatus {
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "planned" => Some(Self::Planned),
-            "in_progress" => Some(Self::InProgress),
-            "done" => Some(Self::Done),
-            "dropped" => Some(Self::Dropped),
-            _ => None,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Planned => "Planned",
-            Self::InProgress => "In progress",
-            Self::Done => "Done",
-            Self::Dropped => "Dropped",
-        }
-    }
-}
-
-/// One step of a pledge's history: the status it took and the period it
-/// happened in (never a finer time).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PledgeChange {
-    pub status: PledgeStatus,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-    /// The period (id) in which the change was made.
-    pub period: String,
-}
-
 // --------------------------------------------------------------- about you
-
-/// The "about you" questions and their answers' stable codes. Every
-/// question may be skipped; "prefer_not" is an answer of its own.
-pub const QUESTIONS: [(&str, &[&str]); 4] = [
-    (
-        "age",
-        &[
-            "under_18",
-            "18_24",
-            "25_34",
-            "35_49",
-            "50_64",
-            "65_79",
-            "80_plus",
-            "prefer_not",
-        ],
-    ),
-    // The five top-level ethnic groups of the ONS 2021 Census (England
-    // and Wales).
-    (
-        "ethnicity",
-        &["asian", "black", "mixed", "white", "other", "prefer_not"],
-    ),
-    ("disability", &["yes", "no", "prefer_not"]),
-    ("care", &["yes", "no", "prefer_not"]),
-];
-
-/// The code for a skipped question, in aggregates.
-pub const SKIPPED: &str = "skipped";
-
-/// One person's answers: question → answer code; a skipped question is
-/// absent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AboutYou {
-    pub answers: BTreeMap<String, String>,
-}
-
-impl AboutYou {
-    /// Parse (question, answer) pairs: unknown questions or answers are
-    /// errors (by question); empty answers mean skipped.
-    pub fn parse<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<Self, Vec<&'static str>> {
-        let mut answers = BTreeMap::new();
-        let mut wrong = Vec::new();
-        for (q, a) in pairs {
-            let Some((question, options)) = QUESTIONS.iter().find(|(name, _)| *name == q) else {
-                continue;
-            };
-            if a.is_empty() {
-                continue;
-            }
-            if options.contains(&a) && !answers.contains_key(*question) {
-                answers.insert((*question).to_owned(), a.to_owned());
-            } else if !wrong.contains(question) {
-                wrong.push(*question);
-            }
-        }
-        if wrong.is_empty() {
-            Ok(Self { answers })
-        } else {
-            Err(wrong)
-        }
-    }
-}
 
 /// The published "about you" figures of one period: respondents as a
 /// band, and each answer's count as a [`Figure`] (never a number below k).
@@ -332,7 +184,7 @@ pub struct PublicResponse {
     pub theme: String,
     pub text: String,
     /// Every version, oldest first (the last is `text`).
-    pub versions: Vec<crate::store::ResponseVersion>,
+    pub versions: Vec<ResponseVersion>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -343,7 +195,7 @@ pub struct PeriodVoices {
     /// Approved quotes, in a fresh random order on every request.
     pub quotes: Vec<PublicQuote>,
     pub responses: Vec<PublicResponse>,
-    pub pledges: Vec<crate::store::PledgeRecord>,
+    pub pledges: Vec<PledgeRecord>,
     /// `None` when nobody answered "about you" in this period.
     pub about_you: Option<AboutYouAggregate>,
 }
@@ -354,21 +206,6 @@ mod tests {
 
     fn person(pairs: &[(&str, &str)]) -> AboutYou {
         AboutYou::parse(pairs.iter().copied()).unwrap()
-    }
-
-    #[test]
-    fn every_question_can_be_skipped_and_bad_answers_are_named() {
-        assert_eq!(AboutYou::parse([]).unwrap(), AboutYou::default());
-        assert_eq!(
-            AboutYou::parse([("age", ""), ("care", "")]).unwrap(),
-            AboutYou::default()
-        );
-        assert_eq!(
-            AboutYou::parse([("age", "ancient"), ("care", "yes"), ("disability", "maybe")]),
-            Err(vec!["age", "disability"])
-        );
-        let p = person(&[("ethnicity", "black"), ("care", "prefer_not")]);
-        assert_eq!(p.answers.len(), 2);
     }
 
     #[test]
@@ -422,18 +259,5 @@ mod tests {
             assert_eq!(&text[m.start..m.end], m.placeholder);
         }
         assert!(!text.contains("Patel"));
-    }
-
-    #[test]
-    fn reject_reasons_and_pledge_statuses_are_a_fixed_list() {
-        for r in RejectReason::ALL {
-            assert_eq!(RejectReason::parse(r.code()), Some(r));
-        }
-        assert_eq!(RejectReason::parse("because"), None);
-        assert_eq!(
-            PledgeStatus::parse("in_progress"),
-            Some(PledgeStatus::InProgress)
-        );
-        assert_eq!(PledgeStatus::parse("finished"), None);
     }
 }

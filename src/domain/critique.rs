@@ -1,9 +1,10 @@
-//! What a participant sends: free text, 1-3 themes and a consent flag.
+//! What a participant sends: free text, 1-3 themes and a consent flag, and
+//! in a round with questions, answers ([`AnsweredSubmission`]).
 //!
 //! A [`Submission`] holds nothing else: no code, no time, no client detail.
 //! The period it falls in is added by the store from the date it is handed.
 
-use super::{InputError, Round, Slug};
+use super::{Answers, InputError, RawAnswers, Round, Slug};
 
 /// Longest critique, in characters (Unicode scalar values) after trimming.
 pub const MAX_TEXT_CHARS: usize = 5_000;
@@ -55,7 +56,7 @@ impl Submission {
         quote_ok: bool,
     ) -> Result<Self, Vec<InputError>> {
         let mut errors = Vec::new();
-        let themes = match parse_themes(round, themes) {
+        let themes = match parse_themes(round, themes, 1) {
             Ok(t) => t,
             Err(e) => {
                 errors.push(e);
@@ -75,7 +76,63 @@ impl Submission {
     }
 }
 
-fn parse_themes(round: &Round, raw: &[String]) -> Result<Vec<Slug>, InputError> {
+/// A submission to a round with questions (issue 20), not yet stored.
+///
+/// The store does not take it yet: the branch that stores answers (inside
+/// the encrypted record) replaces [`Submission`] with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnsweredSubmission {
+    pub round: Slug,
+    /// 1-3 themes; 0-3 when there is no text (themes say what the text is
+    /// about).
+    pub themes: Vec<Slug>,
+    /// `None` only when the round allows answers without text and at least
+    /// one question was answered.
+    pub text: Option<CritiqueText>,
+    /// Always false without text: there is nothing to quote.
+    pub quote_ok: bool,
+    pub answers: Answers,
+}
+
+impl AnsweredSubmission {
+    /// Check themes, text and answers against `round`. Returns every
+    /// problem found, in the order of the form: answers (one per
+    /// question), themes, text.
+    pub fn parse(
+        round: &Round,
+        themes: &[String],
+        text: &str,
+        quote_ok: bool,
+        answers: &RawAnswers,
+    ) -> Result<Self, Vec<InputError>> {
+        let mut errors: Vec<InputError> = Vec::new();
+        let alone = round.answers_without_text && text.trim().is_empty() && !answers.is_empty();
+        let answers = Answers::parse(&round.questions, answers)
+            .map_err(|e| errors.extend(e.into_iter().map(InputError::from)))
+            .ok();
+        let themes = parse_themes(round, themes, usize::from(!alone))
+            .map_err(|e| errors.push(e))
+            .ok();
+        let text = if alone {
+            None
+        } else {
+            CritiqueText::parse(text).map_err(|e| errors.push(e)).ok()
+        };
+        match (answers, themes) {
+            (Some(answers), Some(themes)) if errors.is_empty() => Ok(Self {
+                round: round.slug.clone(),
+                themes,
+                quote_ok: quote_ok && text.is_some(),
+                text,
+                answers,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The chosen themes of `round`, each once: `min` to [`MAX_THEMES`].
+fn parse_themes(round: &Round, raw: &[String], min: usize) -> Result<Vec<Slug>, InputError> {
     let mut chosen: Vec<Slug> = Vec::new();
     for r in raw {
         let theme = round
@@ -88,7 +145,7 @@ fn parse_themes(round: &Round, raw: &[String]) -> Result<Vec<Slug>, InputError> 
         }
     }
     match chosen.len() {
-        0 => Err(InputError::ThemesMissing),
+        n if n < min => Err(InputError::ThemesMissing),
         n if n > MAX_THEMES => Err(InputError::ThemesTooMany),
         _ => Ok(chosen),
     }
@@ -111,6 +168,8 @@ mod tests {
             opened: false,
             retention_periods: 8,
             rules: Default::default(),
+            questions: Default::default(),
+            answers_without_text: false,
         }
     }
 

@@ -1,21 +1,42 @@
 //! Parsed domain types. Input becomes one of these through a `parse` that
 //! returns a `Result`; after that the type is the proof that it is valid.
 //!
-//! Nothing here knows about HTTP, sled or ring.
+//! Beside them, the shared vocabulary that the store keeps and the digest
+//! and the audit log read (counts, sealed periods, rules, the records
+//! published beside a digest), so those modules need not import each other.
+//!
+//! Nothing here knows about HTTP, sled or ring, and nothing here imports
+//! another module of the crate: `domain` is the bottom layer.
 
+mod answers;
 mod critique;
 mod period;
+mod question;
 mod receipt;
+mod records;
 mod round;
+mod rules;
 mod slug;
 mod theme;
+mod voices;
 
-pub use critique::{CritiqueText, Submission, MAX_TEXT_CHARS, MAX_THEMES};
+pub use answers::{field_name, input_id, AnswerError, Answers, RawAnswer, RawAnswers};
+pub use critique::{AnsweredSubmission, CritiqueText, Submission, MAX_TEXT_CHARS, MAX_THEMES};
 pub use period::{Period, PeriodLength};
+pub use question::{
+    default_scale, AnswerOption, OptionSpec, Question, QuestionError, QuestionKind, QuestionSpec,
+    Questions, MAX_QUESTIONS,
+};
 pub use receipt::Receipt;
+pub use records::{PeriodCounts, RoundStats, SealedPeriod, Totals};
 pub use round::{MinGroup, Organisation, Round, RoundUpdate};
+pub use rules::{Rules, RulesError};
 pub use slug::Slug;
 pub use theme::{default_themes, Theme, SOMETHING_ELSE};
+pub use voices::{
+    AboutYou, AboutYouRecord, Candidate, PledgeChange, PledgeRecord, PledgeStatus, QuoteRecord,
+    QuoteState, RejectReason, ResponseRecord, ResponseVersion, QUESTIONS, SKIPPED,
+};
 
 /// Everything a person or a client can get wrong in what they send.
 ///
@@ -57,9 +78,27 @@ pub enum InputError {
     #[error("bad retention")]
     RetentionInvalid,
     #[error("disclosure rules invalid")]
-    RulesInvalid(crate::digest::disclosure::RulesError),
+    RulesInvalid(RulesError),
     #[error("disclosure rules loosened")]
     RulesLoosened,
+    /// A host's question is not valid (issue 20).
+    #[error("{0}")]
+    Question(QuestionError),
+    /// A participant's answer to a question is not valid (issue 20).
+    #[error("{0}")]
+    Answer(AnswerError),
+}
+
+impl From<QuestionError> for InputError {
+    fn from(e: QuestionError) -> Self {
+        Self::Question(e)
+    }
+}
+
+impl From<AnswerError> for InputError {
+    fn from(e: AnswerError) -> Self {
+        Self::Answer(e)
+    }
 }
 
 impl InputError {
@@ -84,6 +123,8 @@ impl InputError {
             Self::RetentionInvalid => "retention_invalid",
             Self::RulesInvalid(_) => "rules_invalid",
             Self::RulesLoosened => "rules_loosened",
+            Self::Question(e) => e.code(),
+            Self::Answer(e) => e.code(),
         }
     }
 
@@ -132,6 +173,8 @@ impl InputError {
             Self::RulesLoosened => "The round is open, so its disclosure rules (min_group, \
                  rounding_base, min_period) can only be made stricter, never looser."
                 .into(),
+            Self::Question(e) => e.message(),
+            Self::Answer(e) => e.message(),
         }
     }
 }

@@ -4,8 +4,8 @@
 //! after people have written under them.
 
 use super::theme::valid_text;
-use super::{default_themes, InputError, PeriodLength, Slug, Theme};
-use crate::digest::disclosure::{Rules, RulesError};
+use super::{default_themes, InputError, PeriodLength, QuestionError, Questions, Slug, Theme};
+use super::{Rules, RulesError};
 use serde::{Deserialize, Serialize};
 
 /// An organisation people give feedback about.
@@ -86,6 +86,13 @@ pub struct Round {
     /// The disclosure rules (guarantee 4): `k` is always `min_group`. Fixed
     /// when the round opens; afterwards only [`Rules::tighten`] changes them.
     pub rules: Rules,
+    /// Questions asked beside the free text (issue 20); frozen when the
+    /// round opens, except their wording.
+    pub questions: Questions,
+    /// Whether a submission may carry answers and no text. Fixed when the
+    /// round opens: the disclosure check of themes relies on knowing
+    /// whether a submission can choose no theme.
+    pub answers_without_text: bool,
 }
 
 /// A round as stored: records written before the rules existed get the
@@ -104,6 +111,10 @@ struct StoredRound {
     retention_periods: u32,
     #[serde(default)]
     rules: Option<Rules>,
+    #[serde(default)]
+    questions: Questions,
+    #[serde(default)]
+    answers_without_text: bool,
 }
 
 impl From<StoredRound> for Round {
@@ -124,6 +135,8 @@ impl From<StoredRound> for Round {
             opened: r.opened,
             retention_periods: r.retention_periods,
             rules,
+            questions: r.questions,
+            answers_without_text: r.answers_without_text,
         }
     }
 }
@@ -172,6 +185,8 @@ impl Round {
             opened: false,
             retention_periods: default_retention(),
             rules: Rules::with_k(min_group.get()).map_err(InputError::RulesInvalid)?,
+            questions: Questions::default(),
+            answers_without_text: false,
         })
     }
 }
@@ -188,6 +203,9 @@ pub struct RoundUpdate {
     /// A period with fewer critiques rolls into the next.
     pub min_period: Option<u64>,
     pub retention_periods: Option<u64>,
+    /// The whole new list of questions (parsed with [`Questions::parse`]).
+    pub questions: Option<Questions>,
+    pub answers_without_text: Option<bool>,
 }
 
 impl RoundUpdate {
@@ -227,6 +245,17 @@ impl RoundUpdate {
                 return Err(InputError::ThemesLocked);
             }
             next.themes = themes;
+        }
+        if let Some(questions) = &self.questions {
+            next.questions = current
+                .questions
+                .replace(questions.clone(), current.opened)?;
+        }
+        if let Some(alone) = self.answers_without_text {
+            if current.opened && alone != current.answers_without_text {
+                return Err(QuestionError::AnswersWithoutTextLocked.into());
+            }
+            next.answers_without_text = alone;
         }
         Ok(next)
     }
@@ -333,6 +362,78 @@ mod tests {
         let back: Round = serde_json::from_value(json).unwrap();
         assert_eq!(back.rules, Rules::with_k(7).unwrap());
         assert_eq!(back.min_group.get(), 7);
+    }
+
+    fn questions(json: serde_json::Value) -> crate::domain::Questions {
+        crate::domain::Questions::parse(serde_json::from_value(json).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn questions_are_set_before_opening_and_only_reworded_after() {
+        let rating =
+            serde_json::json!([{"id": "listened", "kind": "scale", "prompt": "How well?"}]);
+        let set = RoundUpdate {
+            questions: Some(questions(rating.clone())),
+            answers_without_text: Some(true),
+            ..Default::default()
+        };
+        let mut round = set.apply(&round(false)).unwrap();
+        assert_eq!(round.questions.len(), 1);
+        assert!(round.answers_without_text);
+        round.opened = true;
+        let mut reworded = rating.clone();
+        reworded[0]["prompt"] = "How well did staff listen?".into();
+        let reword = RoundUpdate {
+            questions: Some(questions(reworded)),
+            ..Default::default()
+        };
+        let after = reword.apply(&round).unwrap();
+        assert_eq!(
+            after.questions.get("listened").unwrap().prompt(),
+            "How well did staff listen?"
+        );
+        let add = RoundUpdate {
+            questions: Some(questions(serde_json::json!([
+                rating[0],
+                {"id": "more", "kind": "scale", "prompt": "And?"}
+            ]))),
+            ..Default::default()
+        };
+        assert_eq!(add.apply(&round).unwrap_err().code(), "questions_locked");
+        let switch = RoundUpdate {
+            answers_without_text: Some(false),
+            ..Default::default()
+        };
+        assert_eq!(
+            switch.apply(&round).unwrap_err().code(),
+            "answers_without_text_locked"
+        );
+        let same = RoundUpdate {
+            answers_without_text: Some(true),
+            ..Default::default()
+        };
+        assert!(
+            same.apply(&round).is_ok(),
+            "restating the setting is no change"
+        );
+    }
+
+    #[test]
+    fn a_round_stored_before_questions_existed_loads_without_any() {
+        let mut json = serde_json::to_value(round(true)).unwrap();
+        let obj = json.as_object_mut().unwrap();
+        obj.remove("questions");
+        obj.remove("answers_without_text");
+        let back: Round = serde_json::from_value(json).unwrap();
+        assert!(back.questions.is_empty());
+        assert!(!back.answers_without_text);
+        // And a round with questions round-trips through its stored form.
+        let mut with = round(false);
+        with.questions = questions(serde_json::json!([
+            {"id": "listened", "kind": "scale", "prompt": "How well?", "required": true}
+        ]));
+        let text = serde_json::to_string(&with).unwrap();
+        assert_eq!(serde_json::from_str::<Round>(&text).unwrap(), with);
     }
 
     #[test]

@@ -9,7 +9,8 @@
 use super::api::json_body;
 use super::error::ApiError;
 use super::participant::load_round;
-use super::{sha256, AppState};
+use super::AppState;
+use crate::crypto::sha256;
 use crate::domain::{InputError, Organisation, Round, RoundUpdate, Slug, Theme, SOMETHING_ELSE};
 use crate::views;
 use actix_web::http::header;
@@ -41,6 +42,24 @@ impl AdminAuth {
         // differing byte.
         bool::from(sha256(presented.as_bytes()).ct_eq(&self.0))
     }
+
+    /// Check the bearer token of `req`. A missing, empty or non-Bearer
+    /// header is checked as the empty token, so it takes the path of a
+    /// wrong token (one SHA-256, one constant-time comparison) and gets
+    /// the same answer: neither reveals which it was.
+    pub(super) fn check(&self, req: &HttpRequest) -> Result<(), ApiError> {
+        let presented = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or("");
+        if self.verify(presented.trim()) {
+            Ok(())
+        } else {
+            Err(ApiError::Unauthorized)
+        }
+    }
 }
 
 /// A fresh admin token: 32 random bytes, hex.
@@ -53,18 +72,7 @@ pub fn new_token() -> anyhow::Result<String> {
 }
 
 pub(super) fn require_admin(state: &AppState, req: &HttpRequest) -> Result<(), ApiError> {
-    let presented = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
-    // Missing and wrong tokens get the same answer.
-    if state.admin.verify(presented.trim()) {
-        Ok(())
-    } else {
-        Err(ApiError::Unauthorized)
-    }
+    state.admin.check(req)
 }
 
 #[derive(Deserialize)]
@@ -220,6 +228,7 @@ pub async fn update_round(
         rounding_base: body.rounding_base,
         min_period: body.min_period,
         retention_periods: body.retention_periods,
+        ..RoundUpdate::default()
     };
     let updated = state.store.update_round(round.slug, update).await?;
     Ok(HttpResponse::Ok().json(RoundView::new(&state, updated)?))
@@ -293,10 +302,10 @@ pub(super) fn sheet_response(
     codes: &[String],
 ) -> HttpResponse {
     let url = state.round_url(round.slug.as_str());
-    let style_hash = ring::digest::digest(&ring::digest::SHA256, views::CARDS_CSS.as_bytes());
+    let style_hash = sha256(views::CARDS_CSS.as_bytes());
     let csp = format!(
         "default-src 'none'; style-src 'sha256-{}'; frame-ancestors 'none'",
-        crate::encoding::base64(style_hash.as_ref())
+        crate::encoding::base64(&style_hash)
     );
     HttpResponse::Created()
         .content_type("text/html; charset=utf-8")
@@ -393,4 +402,65 @@ pub(crate) async fn append_themes(
         ..RoundUpdate::default()
     };
     Ok(state.store.update_round(round.slug, update).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::hashes_during;
+    use actix_web::http::header::HeaderValue;
+    use actix_web::test::TestRequest;
+
+    /// Missing, malformed and wrong tokens cost the same: each computes
+    /// exactly the one SHA-256 a wrong token does, so an early return for
+    /// any of them (which would skip that hash and answer measurably
+    /// sooner) fails here. Hashes are counted, not timed: one SHA-256
+    /// (about a microsecond) is far below the noise of a timed request.
+    #[test]
+    fn every_refused_admin_header_costs_the_one_hash_a_wrong_token_costs() {
+        let token = "right-token-0123456789abcdef";
+        let auth = AdminAuth::from_token(token);
+        let long = format!("Bearer {}", "x".repeat(10_000));
+        let refused: Vec<Option<HeaderValue>> = vec![
+            None,
+            Some(HeaderValue::from_static("")),
+            Some(HeaderValue::from_static("Bearer")),
+            Some(HeaderValue::from_static("Bearer ")),
+            Some(HeaderValue::from_static("Bearer    ")),
+            Some(HeaderValue::from_static("Basic dXNlcjpwYXNz")),
+            Some(HeaderValue::from_static(
+                "bearer right-token-0123456789abcdef",
+            )),
+            Some(HeaderValue::from_static(
+                "Bearer wrong-token-0123456789abcdef",
+            )),
+            Some(HeaderValue::from_static(
+                "Bearer right-token-0123456789abcdeX",
+            )),
+            Some(HeaderValue::from_static(
+                "Bearer right-token-0123456789abcde",
+            )),
+            Some(HeaderValue::from_bytes(b"Bearer \xff\xfe").unwrap()),
+            Some(HeaderValue::from_str(&long).unwrap()),
+        ];
+        for header in refused {
+            let mut req = TestRequest::default();
+            if let Some(value) = header.clone() {
+                req = req.insert_header((header::AUTHORIZATION, value));
+            }
+            let req = req.to_http_request();
+            let (answer, hashes) = hashes_during(|| auth.check(&req));
+            assert!(
+                matches!(answer, Err(ApiError::Unauthorized)),
+                "{header:?} was not refused"
+            );
+            assert_eq!(hashes, 1, "{header:?} computed {hashes} hashes");
+        }
+        let req = TestRequest::default()
+            .insert_header((header::AUTHORIZATION, format!("Bearer {token}")))
+            .to_http_request();
+        let (answer, hashes) = hashes_during(|| auth.check(&req));
+        assert!(answer.is_ok());
+        assert_eq!(hashes, 1);
+    }
 }

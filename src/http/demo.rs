@@ -1,16 +1,75 @@
-//! Demo history for `serve --demo`: critiques in three ended weeks, so the
-//! demo digest shows every feature at once. The oldest week is too small and
-//! rolls into the next; the two releases show counts, "fewer than 5",
-//! "almost everyone" and trends, and `/themes` has something to add up.
+//! The demo of `serve --demo` ([`seed_demo`]): an organisation, a round,
+//! ten fresh codes, a first console administrator, and history:
+//! critiques in three ended weeks, so the demo digest shows every feature
+//! at once. The oldest week is too small and rolls into the next; the two
+//! releases show counts, "fewer than 5", "almost everyone" and trends, and
+//! `/themes` has something to add up.
 //!
-//! One function, [`seed_history`], so later features (quotes, responses)
-//! can add their own demo data beside it.
+//! The history is one function, [`seed_history`], so later features
+//! (quotes, responses) can add their own demo data beside it.
 
 use super::AppState;
-use crate::domain::{Round, Submission};
+use crate::domain::{Organisation, Round, Submission};
 use crate::tokens::PaperCode;
 use anyhow::Context;
 use time::Duration;
+
+/// What the demo made, for start-up to show the operator once.
+#[derive(Debug)]
+pub struct Demo {
+    pub round_url: String,
+    pub codes: Vec<String>,
+    /// The demo's console administrator (user name, password), made on the
+    /// first demo start only; the password is shown once and never stored.
+    pub admin: Option<(String, String)>,
+}
+
+/// Seed the demo organisation and round (once), its history and voices,
+/// and a first administrator if there is none; issue ten fresh codes.
+pub async fn seed_demo(state: &AppState) -> anyhow::Result<Demo> {
+    let org = Organisation::parse("demo", "Demo Care Services")?;
+    if state.store.organisation("demo")?.is_none() {
+        state.store.create_organisation(org).await?;
+    }
+    let round = match state.store.round("demo")? {
+        Some(r) => r,
+        None => {
+            let r = Round::parse(
+                "demo",
+                "demo",
+                "How well do we listen to you?",
+                Some("Tell Demo Care Services what gets in the way of you having a say."),
+                None,
+                None,
+                None,
+            )?;
+            state.store.create_round(r.clone()).await?;
+            r
+        }
+    };
+    seed_history(state, &round).await?;
+    let codes = super::issue_codes(state, &round, 10)
+        .await
+        .map_err(|e| anyhow::anyhow!("could not issue demo codes: {}", e.message()))?;
+    super::demo_voices::seed_demo_voices(state, &round).await?;
+    let admin = if state.store.has_users()? {
+        None
+    } else {
+        let password = crate::staff::password::generate()?;
+        let hash = crate::staff::password::hash(&password)?;
+        let name = crate::staff::Username::parse("demo-admin")
+            .map_err(|e| anyhow::anyhow!(e.message()))?;
+        let user = crate::staff::User::new(name, crate::staff::Role::Administrator, None, hash)
+            .map_err(|e| anyhow::anyhow!(e.message()))?;
+        state.store.add_first_user(user).await?;
+        Some(("demo-admin".to_owned(), password.expose().to_owned()))
+    };
+    Ok(Demo {
+        round_url: state.round_url("demo"),
+        codes,
+        admin,
+    })
+}
 
 /// A few plausible texts per theme; critiques with several themes take the
 /// first theme's text, or "Something else"'s when they chose it (so the
@@ -50,7 +109,7 @@ fn week(n: usize, themes: impl Fn(usize) -> Vec<&'static str>) -> Vec<Vec<&'stat
 
 /// Store demo critiques in the three weeks before today's, then seal them.
 /// Does nothing if the round already has critiques (a restarted demo).
-pub(super) async fn seed_history(state: &AppState, round: &Round) -> anyhow::Result<()> {
+async fn seed_history(state: &AppState, round: &Round) -> anyhow::Result<()> {
     if state.store.round_stats(&round.slug)?.critiques > 0 {
         return Ok(());
     }

@@ -13,7 +13,8 @@
 
 use super::api::json_body;
 use super::error::ApiError;
-use super::{admin, sha256, AppState};
+use super::{admin, AppState};
+use crate::crypto::sha256;
 use crate::digest::voices::{
     self, PeriodVoices, PledgeChange, PledgeStatus, PublicQuote, PublicResponse, Release,
 };
@@ -487,7 +488,7 @@ pub(super) fn load_voices(
                 .collect();
             // Shuffled: the order says nothing about when a quote was
             // written or approved.
-            crate::random::shuffle(&mut quotes)
+            crate::secrets::random::shuffle(&mut quotes)
                 .map_err(|_| ApiError::Internal("random generator failed".into()))?;
             let answers: Vec<_> = about_you
                 .iter()

@@ -22,6 +22,7 @@
 use super::client::{self, ClientKey};
 use super::error::ApiError;
 use super::participant::page;
+pub use crate::config::RateLimitOptions;
 use crate::views;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -37,43 +38,6 @@ use std::time::Duration;
 
 /// How often idle entries are dropped from the per-client maps.
 pub const PRUNE_EVERY: Duration = Duration::from_secs(30);
-
-/// Settings for the limits (README.md lists the flags).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RateLimitOptions {
-    /// Peers whose `Forwarded` / `X-Forwarded-*` headers are believed.
-    pub trusted_proxies: Vec<IpAddr>,
-    /// Paper-code attempts (form and JSON submissions) per client per
-    /// minute; also the burst.
-    pub code_attempts_per_minute: u32,
-    /// Admin API requests per client per minute, counted before the token
-    /// is checked; also the burst.
-    pub admin_attempts_per_minute: u32,
-    /// Console sign-in attempts per client per minute (and, in the
-    /// console, per account); also the burst.
-    pub login_attempts_per_minute: u32,
-    /// Privacy Pass token issuances per client per minute (the issuer
-    /// route charges [`Action::TokenIssuance`]).
-    pub token_issuance_per_minute: u32,
-    /// POSTs per second across all clients; also the burst. Sized to the
-    /// writer's measured group-commit capacity (BENCHMARKS.md).
-    pub posts_per_second: u32,
-}
-
-impl Default for RateLimitOptions {
-    fn default() -> Self {
-        Self {
-            trusted_proxies: Vec::new(),
-            // A care home's group session behind one address, or an
-            // advocate typing in a pile of cards, stays well inside this.
-            code_attempts_per_minute: 30,
-            admin_attempts_per_minute: 60,
-            login_attempts_per_minute: 10,
-            token_issuance_per_minute: 10,
-            posts_per_second: 5_000,
-        }
-    }
-}
 
 /// What a request is trying to do, for the per-client buckets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -33,6 +33,31 @@ pub struct Route {
     pub audience: Audience,
 }
 
+/// The route table as `parrhesia routes` prints it: method, path, audience
+/// and, for console routes, the roles that may use them (so the browser
+/// tests visit each with a user who can). Read from [`ROUTES`] itself, so a
+/// test driven by this list cannot miss a page that exists.
+pub fn route_table() -> Vec<serde_json::Value> {
+    ROUTES
+        .iter()
+        .map(|r| {
+            let roles: Option<Vec<&str>> = console::rule(r.method, r.path).map(|access| {
+                crate::staff::Role::ALL
+                    .into_iter()
+                    .filter(|role| access.allows(*role))
+                    .map(|role| role.as_str())
+                    .collect()
+            });
+            serde_json::json!({
+                "method": r.method,
+                "path": r.path,
+                "audience": format!("{:?}", r.audience),
+                "roles": roles,
+            })
+        })
+        .collect()
+}
+
 const fn r(method: &'static str, path: &'static str, audience: Audience) -> Route {
     Route {
         method,

@@ -78,6 +78,12 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("batch", 10.into()),
         ("times", 2.into()),
         ("status", "In progress".into()),
+        ("prompt", "How well did staff listen?".into()),
+        ("of", 100.into()),
+        ("labels", "“Well” or “Very well”".into()),
+        ("label", "Well".into()),
+        ("first", "“Well”".into()),
+        ("second", "“Very well”".into()),
     ]
 }
 

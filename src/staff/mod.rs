@@ -134,7 +134,7 @@ impl User {
             (Role::Organisation, Some(_)) | (_, None) => {}
             (_, Some(_)) => return Err(StaffError::OrganisationNotAllowed),
         }
-        let id = crate::random::bytes::<16>().map_err(|_| StaffError::Random)?;
+        let id = crate::secrets::random::bytes::<16>().map_err(|_| StaffError::Random)?;
         Ok(Self {
             id: crate::encoding::hex(&id),
             username,

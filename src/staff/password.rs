@@ -50,7 +50,7 @@ impl Password {
 /// `parrhesia user add` when none is given.
 pub fn generate() -> Result<Password, PasswordError> {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
-    let bytes = crate::random::bytes::<25>().map_err(|_| PasswordError)?;
+    let bytes = crate::secrets::random::bytes::<25>().map_err(|_| PasswordError)?;
     let mut out = String::new();
     for (i, b) in bytes.iter().enumerate() {
         if i > 0 && i % 5 == 0 {
@@ -76,7 +76,7 @@ pub struct PasswordError;
 /// The PHC string of `password` under a fresh random salt. Slow on purpose:
 /// call it off the async workers.
 pub fn hash(password: &Password) -> Result<String, PasswordError> {
-    let salt_bytes = crate::random::bytes::<16>().map_err(|_| PasswordError)?;
+    let salt_bytes = crate::secrets::random::bytes::<16>().map_err(|_| PasswordError)?;
     let salt = SaltString::encode_b64(&salt_bytes).map_err(|_| PasswordError)?;
     Ok(argon2()?
         .hash_password(password.0.as_bytes(), &salt)
@@ -102,7 +102,7 @@ pub fn verify(presented: &str, stored: &str) -> bool {
 pub fn dummy_hash() -> &'static str {
     static DUMMY: OnceLock<String> = OnceLock::new();
     DUMMY.get_or_init(|| {
-        let secret = crate::random::bytes::<32>()
+        let secret = crate::secrets::random::bytes::<32>()
             .map(|b| crate::encoding::hex(&b))
             .unwrap_or_else(|_| "dummy password nobody can know".into());
         // On failure the dummy is still a valid PHC string of the same

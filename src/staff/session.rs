@@ -59,9 +59,7 @@ pub struct Sessions {
 }
 
 fn key(id: &str) -> [u8; 32] {
-    let mut out = [0u8; 32];
-    out.copy_from_slice(ring::digest::digest(&ring::digest::SHA256, id.as_bytes()).as_ref());
-    out
+    crate::crypto::sha256(id.as_bytes())
 }
 
 impl Sessions {
@@ -79,11 +77,11 @@ impl Sessions {
     /// Start a session for `user_id`; returns the id for the cookie (shown
     /// to no one else and not kept).
     pub fn start(&self, user_id: &str) -> Result<String, ring::error::Unspecified> {
-        let id = crate::encoding::hex(&crate::random::bytes::<32>()?);
+        let id = crate::encoding::hex(&crate::secrets::random::bytes::<32>()?);
         let now = self.clock.now_secs();
         let entry = Entry {
             user_id: user_id.to_owned(),
-            csrf: crate::random::bytes::<32>()?,
+            csrf: crate::secrets::random::bytes::<32>()?,
             started: now,
             last_used: now,
         };

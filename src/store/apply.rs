@@ -18,7 +18,7 @@ use super::records::{self, counter_key, round_period, CounterKind, CritiqueRecor
 use super::StoreError;
 use crate::domain::{Period, Receipt, Round, Slug};
 use crate::encoding::hex;
-use crate::vault::{EpochKey, Vault};
+use crate::secrets::vault::{EpochKey, Vault};
 use ring::digest::{Context, SHA256};
 use time::{Date, Duration};
 
@@ -395,7 +395,7 @@ impl Tx<'_> {
         period: Option<&str>,
         w: &MixedWrite,
     ) -> TxResult<Answer<()>> {
-        let nonce = match crate::random::bytes::<16>() {
+        let nonce = match crate::secrets::random::bytes::<16>() {
             Ok(n) => n,
             Err(_) => return Ok(Err(StoreError::Io("random generator failed".into()))),
         };

@@ -19,7 +19,7 @@
 
 use super::StoreError;
 use crate::encoding::hex;
-use crate::vault::{EpochKey, Sealed};
+use crate::secrets::vault::{EpochKey, Sealed};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;

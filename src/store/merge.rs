@@ -31,7 +31,7 @@ use super::records::{
 use super::writer::Writer;
 use super::StoreError;
 use crate::encoding::hex;
-use crate::vault::EpochKey;
+use crate::secrets::vault::EpochKey;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -260,7 +260,7 @@ impl Writer {
     /// Make a new epoch's key (durably, first) and area, and record it
     /// open; returns its id.
     fn open_epoch(&mut self) -> Result<[u8; 16], StoreError> {
-        let id = crate::random::bytes::<16>()
+        let id = crate::secrets::random::bytes::<16>()
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
         self.vault.create_epoch_key(&id).map_err(io)?;
         self.kv.create_area(&epoch::area_name(&id))?;
@@ -331,7 +331,7 @@ impl Writer {
             parts: u32::try_from(going.div_ceil(PASS).max(1)).unwrap_or(u32::MAX),
             done: 0,
         };
-        let next = crate::random::bytes::<16>()
+        let next = crate::secrets::random::bytes::<16>()
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
         let next_key = Arc::new(self.vault.create_epoch_key(&next).map_err(io)?);
         self.kv.create_area(&epoch::area_name(&next))?;

@@ -123,7 +123,7 @@
 //! for. Leaf and head indexes are positions in the public log: a period's
 //! commitments are appended together, in random order, when it is sealed.
 //! Critique text is sealed under the period's data key (see
-//! [`crate::vault`]).
+//! [`crate::secrets::vault`]).
 //!
 //! # Security contract
 //! [`Store::submit`] takes a [`Redemption`], which only the token module can
@@ -153,22 +153,24 @@ pub use pg::{StartupLock, MIGRATIONS};
 pub use writer::EpochOptions;
 
 use crate::audit::log::LogSigner;
+/// Shared vocabulary that moved to `domain`, named here too so that older
+/// paths still compile; new code imports it from `crate::domain`.
+pub use crate::domain::{
+    AboutYouRecord, Candidate, PeriodCounts, PledgeRecord, QuoteRecord, QuoteState, ResponseRecord,
+    ResponseVersion, RoundStats, SealedPeriod,
+};
 use crate::domain::{InputError, Organisation, Receipt, Round, RoundUpdate, Slug, Submission};
 use crate::metrics::Metrics;
+use crate::secrets::vault::Vault;
 use crate::tokens::{CodeHash, InvitationHash, Redemption};
-use crate::vault::Vault;
 use kv::{Kv, Tree};
 use queue::{Credential, Job, MixArgs, Reply, SealRequest, SubmitArgs, Write};
-pub use records::SealedPeriod;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use time::Date;
 use tokio::sync::mpsc;
-pub use voices::{
-    random_id, AboutYouRecord, Candidate, PledgeRecord, QuoteRecord, QuoteState, ResponseRecord,
-    ResponseVersion,
-};
+pub use voices::random_id;
 
 /// Everything that can go wrong in the store, named for what happened.
 #[derive(Debug, thiserror::Error)]
@@ -251,23 +253,6 @@ impl Default for StoreOptions {
             epochs: EpochOptions::default(),
         }
     }
-}
-
-/// Counts the host sees for a round.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct RoundStats {
-    pub critiques: u64,
-    pub codes_issued: u64,
-    pub codes_spent: u64,
-}
-
-/// Critique counts for one period of one round.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PeriodCounts {
-    pub period_id: String,
-    pub total: u64,
-    /// (theme slug, count), only themes with at least one critique.
-    pub themes: Vec<(String, u64)>,
 }
 
 /// Where the store lives: an embedded sled directory (the default), or a
@@ -559,7 +544,7 @@ impl Store {
         let args = SubmitArgs {
             credential,
             id: *uuid::Uuid::new_v4().as_bytes(),
-            salt: crate::random::bytes::<32>().map_err(rng)?,
+            salt: crate::secrets::random::bytes::<32>().map_err(rng)?,
             today,
             submission,
             also,

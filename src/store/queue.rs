@@ -238,7 +238,7 @@ pub(super) fn take(jobs: &mut mpsc::Receiver<Job>, wait: bool) -> Taken {
             Err(_) => break,
         }
     }
-    if crate::random::shuffle(&mut batch).is_err() {
+    if crate::secrets::random::shuffle(&mut batch).is_err() {
         for job in batch {
             job.refuse(StoreError::Io("random generator failed".into()));
         }

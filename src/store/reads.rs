@@ -15,8 +15,8 @@ use crate::audit::log::TreeHead;
 use crate::audit::merkle::{self, Hash};
 use crate::digest::SealedDigest;
 use crate::domain::{Organisation, Period, Round, Slug};
+use crate::secrets::vault::EpochKey;
 use crate::tokens::InvitationHash;
-use crate::vault::EpochKey;
 use std::sync::Arc;
 use time::Date;
 
@@ -27,7 +27,7 @@ pub(super) type LiveEntry = (Arc<EpochKey>, Entry, Sides);
 pub(super) struct View<'a> {
     pub kv: &'a super::kv::Kv,
     pub trees: &'a super::Trees,
-    pub vault: &'a crate::vault::Vault,
+    pub vault: &'a crate::secrets::vault::Vault,
     pub live: &'a std::sync::RwLock<epoch::Live>,
 }
 
@@ -311,7 +311,7 @@ impl Store {
         &self,
         round: &Slug,
         period: &str,
-    ) -> Result<Vec<(String, crate::vault::Sealed)>, StoreError> {
+    ) -> Result<Vec<(String, crate::secrets::vault::Sealed)>, StoreError> {
         let prefix = format!("{round}\0{period}\0");
         let mut out = Vec::new();
         for (k, _) in self.trees.members.scan_prefix(prefix.as_bytes())? {

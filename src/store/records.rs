@@ -3,7 +3,7 @@
 use super::kv::Tree;
 use super::{PeriodCounts, StoreError};
 use crate::domain::Slug;
-use crate::vault::Sealed;
+use crate::secrets::vault::Sealed;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// The fields of a critique that its commitment covers, and that are sealed
@@ -34,21 +34,6 @@ pub struct StoredCritique {
     /// SHA-256 over the serialised [`CritiqueRecord`], hex: the receipt.
     pub commitment: String,
     pub sealed: Sealed,
-}
-
-/// A sealed period: its frozen digest (the exact JSON that was hashed into
-/// the log), where its leaves are, and the head that sealed it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SealedPeriod {
-    pub round: String,
-    pub period: String,
-    pub digest_json: String,
-    pub digest_sha256: String,
-    pub head: u64,
-    pub first_leaf: u64,
-    pub leaf_count: u64,
-    /// Set once the period's texts and data key have been destroyed.
-    pub shredded: bool,
 }
 
 /// What a counter counts.

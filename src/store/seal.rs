@@ -21,8 +21,9 @@
 use super::apply::{CLOSING, CRITIQUES, MEMBERS, PERIODS};
 use super::kv::Tree;
 use super::queue::{Reply, SealRequest};
-use super::records::{self, round_period, spent_key, SealedPeriod};
+use super::records::{self, round_period, spent_key};
 use super::writer::Writer;
+use super::SealedPeriod;
 use super::{PeriodCounts, StoreError};
 use crate::audit::log::{Leaf, Totals, TreeHead};
 use crate::audit::merkle::{self, Frontier, Hash};
@@ -433,7 +434,7 @@ impl Writer {
                 }
                 // Leaves in random order: position in the log says nothing
                 // about arrival (guarantee 3).
-                crate::random::shuffle(&mut got)
+                crate::secrets::random::shuffle(&mut got)
                     .map_err(|_| StoreError::Io("random generator failed".into()))?;
                 let state = self.log_state()?;
                 Ok(Some(Stage::Leaves {
@@ -744,7 +745,7 @@ fn draw_noise(noise: Noise, release: &digest::Release) -> Result<NoiseDraws, Sto
         // Two geometric draws per theme.
         let mut source = Drawn(Vec::new());
         for _ in 0..2 {
-            let b = crate::random::bytes::<8>()
+            let b = crate::secrets::random::bytes::<8>()
                 .map_err(|_| StoreError::Io("random generator failed".into()))?;
             source.0.push(u64::from_be_bytes(b));
         }

@@ -111,7 +111,7 @@ pub(super) fn apply(
             let mut k = a.period.as_bytes().to_vec();
             k.push(0);
             k.extend_from_slice(
-                &crate::random::bytes::<16>()
+                &crate::secrets::random::bytes::<16>()
                     .map_err(|_| StoreError::Io("random generator failed".into()))?,
             );
             (k, Some(records::to_json(a)?))

@@ -35,10 +35,13 @@ use super::kv::{Kv, Tree, TxResult, Txn, WriteConn};
 use super::queue::Job;
 use super::records::{self, StoredCritique};
 use super::{MixedWrite, Store, StoreError};
-use crate::digest::voices::{AboutYou, PledgeChange, PledgeStatus, RejectReason, Release};
-use crate::domain::Round;
+use crate::digest::voices::Release;
+use crate::domain::{
+    AboutYou, AboutYouRecord, Candidate, PledgeChange, PledgeRecord, QuoteRecord, QuoteState,
+    ResponseRecord, ResponseVersion, Round,
+};
 use crate::encoding::hex;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 const QUOTES: &str = "quotes";
 const QUOTE_SOURCES: &str = "quote_sources";
@@ -46,86 +49,6 @@ const ORG_KEYS: &str = "org_keys";
 const RESPONSES: &str = "responses";
 const PLEDGES: &str = "pledges";
 const ABOUT: &str = "about_you";
-
-/// Where a quote stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
-pub enum QuoteState {
-    Pending,
-    Approved { text: String, edited: bool },
-    Rejected { reason: RejectReason },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuoteRecord {
-    /// Random, hex: says nothing about order or origin.
-    pub id: String,
-    pub round: String,
-    pub period: String,
-    /// The critique's themes that were shown in its period.
-    pub themes: Vec<String>,
-    #[serde(flatten)]
-    pub state: QuoteState,
-    /// The critique it came from (hex id), until the period is shredded.
-    /// `period` is the critique's own period (the release that shows it
-    /// may cover several).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResponseVersion {
-    pub text: String,
-    /// The period in which this version was published.
-    pub changed_in: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResponseRecord {
-    pub round: String,
-    pub period: String,
-    pub theme: String,
-    /// Every version, oldest first; the last is the current response.
-    pub versions: Vec<ResponseVersion>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PledgeRecord {
-    pub id: String,
-    pub organisation: String,
-    pub round: String,
-    /// The published period it answers.
-    pub period: String,
-    pub theme: String,
-    pub text: String,
-    /// Every status it has had, oldest first; the last is the current one.
-    pub history: Vec<PledgeChange>,
-}
-
-impl PledgeRecord {
-    pub fn status(&self) -> Option<PledgeStatus> {
-        self.history.last().map(|c| c.status)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AboutYouRecord {
-    pub round: String,
-    pub organisation: String,
-    pub period: String,
-    #[serde(flatten)]
-    pub answers: AboutYou,
-}
-
-/// A critique that may be queued as a quote.
-#[derive(Debug, Clone)]
-pub struct Candidate {
-    pub id: [u8; 16],
-    /// The period the critique was written in (one the release covers).
-    pub period: String,
-    /// Its themes that the release shows.
-    pub themes: Vec<String>,
-}
 
 /// A raw record of this module's trees: (tree, key, value).
 pub type VoiceRecord = (String, Vec<u8>, Vec<u8>);
@@ -453,7 +376,7 @@ impl Store {
 
     /// Record a new key for `organisation` (only its hash).
     pub async fn add_org_key(&self, organisation: &str, hash: [u8; 32]) -> Result<(), StoreError> {
-        let id = crate::random::bytes::<8>()
+        let id = crate::secrets::random::bytes::<8>()
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
         self.voice(VoiceOp::AddOrgKey {
             organisation: organisation.to_owned(),
@@ -601,7 +524,7 @@ impl Store {
 
 /// A fresh random id, hex (quotes, pledges).
 pub fn random_id() -> Result<String, StoreError> {
-    crate::random::bytes::<16>()
+    crate::secrets::random::bytes::<16>()
         .map(|b| hex(&b))
         .map_err(|_| StoreError::Io("random generator failed".into()))
 }

@@ -35,7 +35,7 @@ use super::{StoreError, Trees};
 use crate::audit::log::LogSigner;
 use crate::digest::disclosure::Noise;
 use crate::metrics::Metrics;
-use crate::vault::Vault;
+use crate::secrets::vault::Vault;
 use std::collections::{BTreeSet, HashSet};
 use std::ffi::OsString;
 use std::fs::{self, File};
@@ -387,8 +387,8 @@ impl Writer {
     fn batch_trees(
         &self,
         writes: &[Write],
-        open: &crate::vault::EpochKey,
-        closing: Option<&crate::vault::EpochKey>,
+        open: &crate::secrets::vault::EpochKey,
+        closing: Option<&crate::secrets::vault::EpochKey>,
     ) -> Result<Vec<Tree>, StoreError> {
         let mut names: BTreeSet<String> = [
             super::apply::ORGS,

@@ -52,7 +52,7 @@ fn keys(v: &Vector) -> Arc<TokenKeys> {
     // RFC 9578 §6.5: the token key is the SPKI with the RSASSA-PSS OID, and
     // token_key_id is its SHA-256.
     assert_eq!(key.spki, v.pk, "SPKI encoding");
-    assert_eq!(key.id, crate::http::sha256(&v.pk));
+    assert_eq!(key.id, crate::crypto::sha256(&v.pk));
     Arc::new(TokenKeys::from_keys(vec![key]))
 }
 
@@ -73,7 +73,7 @@ fn the_redeemer_accepts_each_vector_token_for_its_challenge_only() {
     for v in vectors() {
         let redeemer = Redeemer::new(keys(&v), "unused".into(), "unused".into());
         let header = format!("PrivateToken token={}", super::b64(&v.token));
-        let digest = crate::http::sha256(&v.challenge);
+        let digest = crate::crypto::sha256(&v.challenge);
         let spent = redeemer.verify(&header, &digest, day()).unwrap();
         assert_eq!(spent.nonce(), &v.token[2..34]);
         let mut other = digest;

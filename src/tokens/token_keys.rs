@@ -23,7 +23,7 @@
 //! The key file is written with mode 0600 into the key directory, never the
 //! data directory.
 
-use crate::keys::KeyDir;
+use crate::secrets::keys::KeyDir;
 use anyhow::{anyhow, Context, Result};
 use blind_rsa_signatures::reexports::rand::rand_core::UnwrapErr;
 use blind_rsa_signatures::reexports::rand::rngs::SysRng;
@@ -68,7 +68,7 @@ impl TokenKey {
     fn from_pair(pair: RsaKeyPair, not_before: Date) -> Result<Self> {
         let spki = serialize_public_key(&pair.pk)
             .map_err(|e| anyhow!("could not encode a token key: {e}"))?;
-        let id = crate::http::sha256(&spki);
+        let id = crate::crypto::sha256(&spki);
         Ok(Self {
             pair,
             spki,

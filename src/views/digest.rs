@@ -132,17 +132,48 @@ fn chart(m: &Messages, id: &str, r: &ReleaseView) -> Markup {
         .collect();
     let height = ROW * r.themes.len() + 8;
     let total_w = LABEL_W + BAR_W + 160;
-    html! {
-        svg.chart xmlns="http://www.w3.org/2000/svg" role="img"
-            width="100%" viewBox=(format!("0 0 {total_w} {height}"))
-            aria-labelledby=(format!("t-{id} d-{id}")) {
-            title id=(format!("t-{id}")) { (title) }
-            desc id=(format!("d-{id}")) { (desc.join("; ")) }
-            @for (i, t) in r.themes.iter().enumerate() {
-                @let y = i * ROW + 4;
-                text x=(LABEL_W - 8) y=(y + 18) text-anchor="end" font-size="14" fill="#0b0c0c" { (t.label) }
-                rect x=(LABEL_W) y=(y + 4) width=(width(&t.figure)) height=(ROW - 8) fill="#1d70b8" {}
-                text x=(LABEL_W + width(&t.figure) + 6) y=(y + 18) font-size="14" fill="#0b0c0c" { (figure_text(m, &t.figure)) }
+    let body = html! {
+        @for (i, t) in r.themes.iter().enumerate() {
+            @let y = i * ROW + 4;
+            text x=(LABEL_W - 8) y=(y + 18) text-anchor="end" font-size="14" fill="#0b0c0c" { (t.label) }
+            rect x=(LABEL_W) y=(y + 4) width=(width(&t.figure)) height=(ROW - 8) fill="#1d70b8" {}
+            text x=(LABEL_W + width(&t.figure) + 6) y=(y + 18) font-size="14" fill="#0b0c0c" { (figure_text(m, &t.figure)) }
+        }
+    };
+    let frame = ChartFrame {
+        id,
+        class: "chart",
+        width: total_w,
+        height,
+        rtl: false,
+    };
+    frame.draw(&title, &desc.join("; "), body)
+}
+
+/// What every chart shares: an image (`role="img"`) labelled by its title
+/// and a description that lists every value, so a screen reader hears all
+/// of it; the table after each chart repeats the figures.
+pub(super) struct ChartFrame<'a> {
+    /// Unique on the page: the title and description ids derive from it.
+    pub id: &'a str,
+    pub class: &'a str,
+    pub width: usize,
+    pub height: usize,
+    /// Right-to-left: text runs from the right (the caller mirrors x).
+    pub rtl: bool,
+}
+
+impl ChartFrame<'_> {
+    pub fn draw(&self, title: &str, desc: &str, body: Markup) -> Markup {
+        let id = self.id;
+        html! {
+            svg class=(self.class) xmlns="http://www.w3.org/2000/svg" role="img"
+                width="100%" viewBox=(format!("0 0 {} {}", self.width, self.height))
+                direction=[self.rtl.then_some("rtl")]
+                aria-labelledby=(format!("t-{id} d-{id}")) {
+                title id=(format!("t-{id}")) { (title) }
+                desc id=(format!("d-{id}")) { (desc) }
+                (body)
             }
         }
     }

@@ -12,6 +12,7 @@ mod easy;
 mod invite;
 mod pages;
 mod paper;
+mod questions;
 mod round;
 mod voices;
 
@@ -23,6 +24,7 @@ pub use easy::{glossary, picture, step, PICTURES};
 pub use invite::invite_page;
 pub use pages::{accessibility, helping, home, not_found, not_found_in, problem, problem_in};
 pub use paper::paper_form;
+pub use questions::{question_section, shown_text, summary_line};
 pub use round::{confirmation, round_form, round_form_with_code, FormErrors, FormValues};
 pub use voices::{about_you_form, about_you_link, about_you_thanks, beside_digest};
 

@@ -205,9 +205,11 @@ async fn admin_attempts_are_rate_limited_before_the_token_is_checked() {
 }
 
 /// "No key" and "wrong key" (and a malformed header) get the same answer,
-/// byte for byte, and take the same time.
+/// byte for byte. That they cost the same work (one SHA-256 each) is
+/// `http::admin::tests::every_refused_admin_header_costs_the_one_hash_a_wrong_token_costs`:
+/// counted, because timing requests could not see one hash.
 #[actix_web::test]
-async fn missing_and_wrong_admin_tokens_get_the_same_answer_and_timing() {
+async fn missing_and_wrong_admin_tokens_get_the_same_answer() {
     let app = spawn_app_with(|_| {}).await;
     app.setup_round("care", "spring", 5).await;
     let variants = [
@@ -233,29 +235,6 @@ async fn missing_and_wrong_admin_tokens_get_the_same_answer_and_timing() {
     for other in &answers[1..] {
         assert_eq!(&answers[0], other);
     }
-    // Timing: interleaved, so drift of the machine hits both alike.
-    let mut missing = Vec::new();
-    let mut wrong = Vec::new();
-    for _ in 0..300 {
-        let t = Instant::now();
-        admin_with(&app, None).await;
-        missing.push(t.elapsed());
-        let t = Instant::now();
-        admin_with(&app, Some("Bearer wrong-token-0123456789abcdef")).await;
-        wrong.push(t.elapsed());
-    }
-    missing.sort();
-    wrong.sort();
-    let (m, w) = (missing[150], wrong[150]);
-    let gap = m.abs_diff(w);
-    // Generous: the machine is shared and noisy. Both take one SHA-256
-    // and one constant-time comparison; a real difference in code path
-    // (e.g. an early return for a missing header) would show as a gap of
-    // the order of the whole request.
-    assert!(
-        gap < Duration::from_micros(500).max(m.max(w) / 2),
-        "median missing {m:?} vs wrong {w:?}"
-    );
 }
 
 /// Over-long addresses and oversized headers are refused, with a page or

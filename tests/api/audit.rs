@@ -10,8 +10,8 @@ use parrhesia::audit::log::{LogSigner, TreeHead};
 use parrhesia::audit::verify::{verify, PublishedTokenKey};
 use parrhesia::domain::Slug;
 use parrhesia::encoding::hex;
-use parrhesia::keys::KeyDir;
-use parrhesia::vault::Vault;
+use parrhesia::secrets::keys::KeyDir;
+use parrhesia::secrets::vault::Vault;
 use serde_json::json;
 use time::Duration;
 

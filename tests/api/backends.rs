@@ -2,11 +2,12 @@
 //! own data directory, and PostgreSQL in a fresh database per test.
 //!
 //! PostgreSQL tests need a server: `PARRHESIA_TEST_POSTGRES` is the URL of
-//! a database on it whose user may create databases. Without it they print
-//! "skipped:" and the reason, and pass. `.ci/postgres.sh` (run by CI after
-//! `cargo test`) starts a real cluster, sets it, runs them with their
-//! output shown, and fails if any printed "skipped:" or did not run: in CI
-//! they always run.
+//! a database on it whose user may create databases. They are `#[ignore]`d,
+//! so a plain `cargo test` reports them as ignored (never as passed), and
+//! without the variable they fail rather than skip. `.ci/postgres.sh` (run
+//! by CI after `cargo test`) starts a real cluster, sets the variable, runs
+//! them with `--include-ignored`, and fails unless every one of them ran
+//! and passed.
 
 use crate::helpers::{spawn_app_with, TestApp};
 use parrhesia::config::Config;
@@ -17,18 +18,15 @@ pub enum Backend {
     Postgres,
 }
 
-/// The server's URL for PostgreSQL tests, or `None` (skip) with the reason
-/// printed.
-pub fn postgres_server() -> Option<String> {
+/// The server's URL for PostgreSQL tests. Panics without one: a test that
+/// needs PostgreSQL and runs without it fails, it never passes unrun.
+pub fn postgres_server() -> String {
     match std::env::var("PARRHESIA_TEST_POSTGRES") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ => {
-            eprintln!(
-                "skipped: PARRHESIA_TEST_POSTGRES is unset (.ci/postgres.sh starts a server \
-                 and runs these tests)"
-            );
-            None
-        }
+        Ok(url) if !url.is_empty() => url,
+        _ => panic!(
+            "PARRHESIA_TEST_POSTGRES is unset: this test needs a PostgreSQL server \
+             (.ci/postgres.sh starts one and runs the PostgreSQL tests)"
+        ),
     }
 }
 
@@ -52,28 +50,26 @@ pub fn fresh_database(server: &str) -> String {
     format!("{base}/{name}")
 }
 
-/// A server on `backend` (a fresh database for PostgreSQL), or `None` when
-/// PostgreSQL is not available locally.
-pub async fn spawn_on(backend: Backend) -> Option<TestApp> {
+/// A server on `backend` (a fresh database for PostgreSQL).
+pub async fn spawn_on(backend: Backend) -> TestApp {
     spawn_on_with(backend, |_| {}).await
 }
 
-pub async fn spawn_on_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> Option<TestApp> {
+pub async fn spawn_on_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
     let store_url = match backend {
         Backend::Sled => None,
-        Backend::Postgres => Some(fresh_database(&postgres_server()?)),
+        Backend::Postgres => Some(fresh_database(&postgres_server())),
     };
-    Some(
-        spawn_app_with(move |c| {
-            c.store_url = store_url;
-            adjust(c);
-        })
-        .await,
-    )
+    spawn_app_with(move |c| {
+        c.store_url = store_url;
+        adjust(c);
+    })
+    .await
 }
 
 /// Instantiate each named `async fn(Backend)` once per backend, as
-/// `sled::NAME` and `postgres::NAME`.
+/// `sled::NAME` and `postgres::NAME` (the latter `#[ignore]`d: see the
+/// module's paragraph).
 #[macro_export]
 macro_rules! for_both_backends {
     ($($name:ident),* $(,)?) => {
@@ -88,6 +84,7 @@ macro_rules! for_both_backends {
         mod postgres {
             $(
                 #[actix_web::test]
+                #[ignore = "needs PostgreSQL (PARRHESIA_TEST_POSTGRES); .ci/postgres.sh runs it"]
                 async fn $name() {
                     super::$name($crate::backends::Backend::Postgres).await
                 }

@@ -4,8 +4,8 @@
 use awc::http::StatusCode;
 use parrhesia::clock::{ManualClock, ManualSessionClock};
 use parrhesia::config::Config;
-use parrhesia::http::ratelimit::RateLimitOptions;
-use parrhesia::http::Application;
+use parrhesia::config::RateLimitOptions;
+use parrhesia::startup::Application;
 use parrhesia::store::Store;
 use serde_json::{json, Value};
 use std::path::Path;

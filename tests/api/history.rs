@@ -222,8 +222,8 @@ async fn arrive(app: &TestApp, dump: impl Fn() -> Option<u64>) -> (Vec<Arrival>,
     app.store.rotate_epoch(thursday()).await.unwrap();
     assert_eq!(app.store.critique_count().unwrap(), CRITIQUES);
     // Which stored critique is which arrival: decrypt with the keys.
-    let vault = parrhesia::vault::Vault::load(
-        &parrhesia::keys::KeyDir::open(&keys, &app.dirs.path().join("data")).unwrap(),
+    let vault = parrhesia::secrets::vault::Vault::load(
+        &parrhesia::secrets::keys::KeyDir::open(&keys, &app.dirs.path().join("data")).unwrap(),
     )
     .unwrap();
     let round = parrhesia::domain::Slug::parse("ordering", "round").unwrap();
@@ -303,10 +303,7 @@ fn assert_forgotten(
 async fn the_disk_forgets_arrival_order_credential_pairings_counts_and_times(backend: Backend) {
     let url = match backend {
         Backend::Sled => None,
-        Backend::Postgres => match postgres_server() {
-            Some(server) => Some(fresh_database(&server)),
-            None => return,
-        },
+        Backend::Postgres => Some(fresh_database(&postgres_server())),
     };
     let store_url = url.clone();
     let app = spawn_app_with(move |c| {

@@ -5,7 +5,7 @@ use crate::helpers::{client, collect, thursday, Api, ADMIN_TOKEN};
 use crate::process::{assert_all_acknowledged_kept, round_with_codes, submit_all, Server};
 use parrhesia::clock::ManualClock;
 use parrhesia::config::Config;
-use parrhesia::http::Application;
+use parrhesia::startup::Application;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -466,7 +466,7 @@ fn candidate_totals(
     match exact {
         Some(t) => t..=t,
         None => {
-            let low = published.total.low.max(u64::from(rules.min_period));
+            let low = published.total.low.max(u64::from(rules.min_period()));
             low..=published.total.high.min(low + 300)
         }
     }
@@ -491,6 +491,18 @@ fn deal(theme_counts: &[(String, u64)], total: u64) -> Vec<Vec<String>> {
 /// hidden value of `target` is `v`. Every count is found by brute force
 /// from `figure`, and the witness is checked by releasing it again.
 fn witness(published: &Published, rules: &Rules, exact: Option<u64>, target: &str, v: u64) -> bool {
+    witness_picking(published, rules, exact, target, v, Picks::THEMES)
+}
+
+/// [`witness`] when each critique chooses `picks` themes.
+fn witness_picking(
+    published: &Published,
+    rules: &Rules,
+    exact: Option<u64>,
+    target: &str,
+    v: u64,
+    picks: Picks,
+) -> bool {
     for t in candidate_totals(published, rules, exact) {
         let mut chosen: Vec<(String, u64)> = Vec::new();
         let mut spare: Vec<u64> = Vec::new();
@@ -521,15 +533,18 @@ fn witness(published: &Published, rules: &Rules, exact: Option<u64>, target: &st
         }
         let mut sum: u64 = chosen.iter().map(|c| c.1).sum();
         for (c, s) in chosen.iter_mut().zip(&spare) {
-            let add = (*s).min(t.saturating_sub(sum));
+            let add = (*s).min((picks.min * t).saturating_sub(sum));
             c.1 += add;
             sum += add;
         }
-        if sum < t || sum > 3 * t {
+        if sum < picks.min * t || sum > picks.max * t {
             continue;
         }
         let critiques = deal(&chosen, t);
-        if critiques.iter().any(|c| c.is_empty() || c.len() > 3) {
+        if critiques
+            .iter()
+            .any(|c| (c.len() as u64) < picks.min || c.len() as u64 > picks.max)
+        {
             continue;
         }
         let mut again = Counts {
@@ -546,7 +561,7 @@ fn witness(published: &Published, rules: &Rules, exact: Option<u64>, target: &st
         } else {
             TotalIs::Banded
         };
-        if publish(&again, rules, seen) == Outcome::Publish(published.clone()) {
+        if publish_with(&again, rules, seen, picks) == Outcome::Publish(published.clone()) {
             return true;
         }
     }
@@ -724,4 +739,43 @@ fn witness_unchecked(
         }
         lo_sum <= 3 * t && hi_sum >= t
     })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// The same guarantee in a round that takes answers without text,
+    /// where a submission may choose no theme at all.
+    #[test]
+    fn no_release_lets_anyone_recover_a_hidden_value_when_a_critique_may_choose_no_theme(
+        (themes, periods) in (2usize..6).prop_flat_map(|themes| {
+            let critique = prop_oneof![2 => critique(themes), 1 => Just(Vec::new())];
+            (
+                Just(themes),
+                proptest::collection::vec(proptest::collection::vec(critique, 0..45), 1..4),
+            )
+        }),
+        rules in rules(),
+    ) {
+        let all: Vec<Counts> = periods.iter().map(|p| count(p, themes)).collect();
+        let (releases, _) = roll_up(all.len(), |range| {
+            match publish_with(&merge(&all[range]), &rules, TotalIs::Public, Picks::THEMES_OR_NONE) {
+                Outcome::Publish(p) => Some(p),
+                Outcome::Roll(_) => None,
+            }
+        });
+        for (range, published) in &releases {
+            let merged = merge(&all[range.clone()]);
+            for (slug, f) in &published.themes {
+                if matches!(f, Figure::FewerThan(_) | Figure::AlmostEveryone) {
+                    for v in 0..u64::from(rules.k()) {
+                        prop_assert!(
+                            witness_picking(published, &rules, Some(merged.total), slug, v, Picks::THEMES_OR_NONE),
+                            "hidden value of {} could not be {} in {:?}", slug, v, published
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

@@ -220,7 +220,7 @@ pub async fn keys(state: web::Data<AppState>, staff: Staff) -> HttpResponse {
             .into_iter()
             .map(|k| (k.token_key_id, k.not_before))
             .collect(),
-        log_key_fingerprint: crate::encoding::hex(&crate::http::sha256(
+        log_key_fingerprint: crate::encoding::hex(&crate::crypto::sha256(
             state.store.log_public_key(),
         )),
     };

@@ -1,10 +1,19 @@
-//! The command line: `parrhesia serve` and the other commands, and their flags. Flags and environment
-//! variables here are a stable interface (README.md lists them).
+//! The command line: `parrhesia serve` and the other commands, and their
+//! flags. Flags and environment variables here are a stable interface
+//! (README.md lists them). The commands that are more than a few lines
+//! live beside this file: [`backup`] (backup and restore), [`remote`] (the
+//! participant's token client), [`scan`] (`parrhesia audit`) and the
+//! bench-only seeder. The server itself is built by `startup`.
+
+pub mod backup;
+pub mod remote;
+pub mod scan;
+mod seed;
 
 use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::config::Settings;
-use crate::http::Application;
+use crate::startup::Application;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -252,17 +261,15 @@ pub fn main() -> ExitCode {
         Command::Config {
             action: ConfigAction::Check(settings),
         } => config_check(settings, sources),
-        Command::Backup { server, out } => crate::backup::backup(&server, &out),
-        Command::Restore { from, data, store } => {
-            crate::backup::restore(&from, &data, store.as_deref())
-        }
+        Command::Backup { server, out } => backup::backup(&server, &out),
+        Command::Restore { from, data, store } => backup::restore(&from, &data, store.as_deref()),
         Command::Verify { server } => verify(&server),
         Command::Audit { data, keys } => audit(&data, &keys),
         Command::Keys {
             action: KeysAction::Rotate { keys, data },
         } => rotate(&keys, &data),
         Command::Routes => print_routes(),
-        Command::BenchSeed(a) => crate::seed::run(
+        Command::BenchSeed(a) => seed::run(
             &a.data,
             &a.keys,
             &a.organisation,
@@ -273,13 +280,13 @@ pub fn main() -> ExitCode {
         Command::User(UserCommand::Add(a)) => user_add(a),
         Command::Token(TokenCommand::Fetch(a)) => {
             actix_web::rt::System::new().block_on(async move {
-                crate::remote::fetch_token(&a.server, &a.round, &a.invitation, &a.out).await?;
+                remote::fetch_token(&a.server, &a.round, &a.invitation, &a.out).await?;
                 println!("Token saved in {}", a.out.display());
                 Ok(())
             })
         }
         Command::Submit(a) => actix_web::rt::System::new().block_on(async move {
-            let receipt = crate::remote::submit(
+            let receipt = remote::submit(
                 &a.server, &a.round, &a.token, &a.themes, &a.text, a.quote_ok,
             )
             .await?;
@@ -313,30 +320,9 @@ fn init_logging() {
         .init();
 }
 
-/// The route table, read from `http::ROUTES` itself so that a test driven by
-/// this list cannot miss a page that exists.
+/// `parrhesia routes`: the route table as JSON.
 fn print_routes() -> anyhow::Result<()> {
-    let routes: Vec<serde_json::Value> = crate::http::ROUTES
-        .iter()
-        .map(|r| {
-            // Console routes say which roles may use them, so the browser
-            // tests visit each with a user who can.
-            let roles: Option<Vec<&str>> =
-                crate::http::console::rule(r.method, r.path).map(|access| {
-                    crate::staff::Role::ALL
-                        .into_iter()
-                        .filter(|role| access.allows(*role))
-                        .map(|role| role.as_str())
-                        .collect()
-                });
-            serde_json::json!({
-                "method": r.method,
-                "path": r.path,
-                "audience": format!("{:?}", r.audience),
-                "roles": roles,
-            })
-        })
-        .collect();
+    let routes = crate::startup::route_table();
     println!("{}", serde_json::to_string_pretty(&routes)?);
     Ok(())
 }
@@ -395,7 +381,7 @@ fn verify(server: &str) -> anyhow::Result<()> {
 }
 
 fn audit(data: &std::path::Path, keys: &std::path::Path) -> anyhow::Result<()> {
-    let inventory = crate::audit::scan::scan(data, keys)?;
+    let inventory = scan::scan(data, keys)?;
     print!("{}", inventory.render());
     if inventory.findings.is_empty() {
         Ok(())
@@ -405,8 +391,8 @@ fn audit(data: &std::path::Path, keys: &std::path::Path) -> anyhow::Result<()> {
 }
 
 fn rotate(keys: &std::path::Path, data: &std::path::Path) -> anyhow::Result<()> {
-    let dir = crate::keys::KeyDir::open(keys, data)?;
-    let id = crate::vault::Vault::rotate(&dir)?;
+    let dir = crate::secrets::keys::KeyDir::open(keys, data)?;
+    let id = crate::secrets::vault::Vault::rotate(&dir)?;
     println!("New master key {id} is current. Restart the server to use it; keep the old keys.");
     Ok(())
 }
@@ -439,7 +425,7 @@ fn user_add(a: UserAddArgs) -> anyhow::Result<()> {
     let user = User::new(username, role, organisation.clone(), hash)
         .map_err(|e| anyhow::anyhow!(e.message()))?;
     actix_web::rt::System::new().block_on(async move {
-        let store = crate::http::open_stopped_store(&a.data, &a.keys, a.store.as_deref())?;
+        let store = crate::startup::open_stopped_store(&a.data, &a.keys, a.store.as_deref())?;
         if let Some(o) = &organisation {
             anyhow::ensure!(
                 store.organisation(o.as_str())?.is_some(),

@@ -7,23 +7,19 @@
 //! This is not a way around spending codes. It runs only while the server
 //! is stopped (sled allows one process per data directory), generates real
 //! paper codes with the server's own key, records their hashes through
-//! [`Store::issue_codes`], and stores each critique through
-//! [`Store::submit`] with a [`crate::tokens::Redemption`] made by
-//! [`CodeKey::redeem`], exactly as the HTTP handlers do: every seeded
+//! [`crate::store::Store::issue_codes`], and stores each critique through
+//! [`crate::store::Store::submit`] with a [`crate::tokens::Redemption`] made by
+//! [`crate::tokens::CodeKey::redeem`], exactly as the HTTP handlers do: every seeded
 //! critique spends one issued code. The codes themselves are never printed
 //! or kept.
 
-use crate::audit::log::LogSigner;
 use crate::clock::{Clock, SystemClock};
 use crate::domain::{default_themes, Organisation, Round, Submission};
-use crate::keys::KeyDir;
-use crate::store::{Location, Store, StoreOptions};
-use crate::tokens::{CodeKey, PaperCode};
-use crate::vault::Vault;
-use anyhow::Context;
+use crate::secrets::keys::KeyDir;
+use crate::startup;
+use crate::tokens::PaperCode;
 use futures_util::future::join_all;
 use std::path::Path;
-use std::sync::Arc;
 use time::Duration;
 
 /// Codes issued per writer job.
@@ -53,15 +49,8 @@ async fn seed(
     count: usize,
     weeks: u32,
 ) -> anyhow::Result<()> {
-    std::fs::create_dir_all(data)?;
-    let keys = KeyDir::open(keys, data)?;
-    let (secret, _) = keys.secret(crate::http::CODE_KEY_FILE, 32)?;
-    let code_key = CodeKey::new(&secret);
-    let vault = Arc::new(Vault::load(&keys)?);
-    let signer = Arc::new(LogSigner::load(&keys)?);
-    let location = Location::Sled(data.to_owned());
-    let store = Store::open(&location, &StoreOptions::default(), vault, signer)
-        .with_context(|| format!("could not open the store in {}", data.display()))?;
+    let store = startup::open_stopped_store(data, keys, None)?;
+    let code_key = startup::code_key(&KeyDir::open(keys, data)?)?;
     if store.organisation(org)?.is_none() {
         store
             .create_organisation(Organisation::parse(org, "Bench Care Services")?)

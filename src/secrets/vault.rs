@@ -30,7 +30,7 @@
 //! passed to [`Vault::seal`]; it must name the record (its kind and id).
 
 use crate::encoding::{from_hex, hex};
-use crate::keys::KeyDir;
+use crate::secrets::keys::KeyDir;
 use anyhow::{anyhow, bail, Context, Result};
 use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, CHACHA20_POLY1305, NONCE_LEN};
 use serde::{Deserialize, Serialize};
@@ -159,8 +159,8 @@ fn seal_with(
     aad: &[u8],
     plaintext: &[u8],
 ) -> Result<([u8; NONCE_LEN], Vec<u8>)> {
-    let nonce =
-        crate::random::bytes::<NONCE_LEN>().map_err(|_| anyhow!("random generator failed"))?;
+    let nonce = crate::secrets::random::bytes::<NONCE_LEN>()
+        .map_err(|_| anyhow!("random generator failed"))?;
     let mut buf = plaintext.to_vec();
     key.seal_in_place_append_tag(
         Nonce::assume_unique_for_key(nonce),
@@ -240,7 +240,8 @@ impl Vault {
     /// Add a new master key and make it current. Returns its id. Takes
     /// effect when the server next starts.
     pub fn rotate(keys: &KeyDir) -> Result<String> {
-        let id = hex(&crate::random::bytes::<8>().map_err(|_| anyhow!("random generator failed"))?);
+        let id = hex(&crate::secrets::random::bytes::<8>()
+            .map_err(|_| anyhow!("random generator failed"))?);
         let (_, created) = keys.secret(&format!("master.{id}.key"), 32)?;
         if !created {
             bail!("master key id collision; run the command again");

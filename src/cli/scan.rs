@@ -7,7 +7,7 @@
 //! raw bytes of every file in the data directory, which also covers stale
 //! copies that sled keeps in old segments.
 
-use super::declaration::{CRITIQUE_FIELDS, SEALED_FIELDS};
+use crate::audit::declaration::{CRITIQUE_FIELDS, SEALED_FIELDS};
 use crate::store;
 use anyhow::Result;
 use std::collections::BTreeMap;
@@ -159,7 +159,8 @@ fn undeclared(value: &[u8]) -> Option<String> {
 
 pub fn scan(data: &Path, keys: &Path) -> Result<Inventory> {
     let mut inv = Inventory::default();
-    let vault = crate::vault::Vault::load(&crate::keys::KeyDir::open(keys, data)?)?;
+    let vault =
+        crate::secrets::vault::Vault::load(&crate::secrets::keys::KeyDir::open(keys, data)?)?;
     store::scan_raw(data, |tree, key, value| {
         *inv.kinds.entry(tree.to_owned()).or_default() += 1;
         let place = format!("tree {tree}");
@@ -175,7 +176,8 @@ pub fn scan(data: &Path, keys: &Path) -> Result<Inventory> {
             let sealed = serde_json::from_slice::<serde_json::Value>(value)
                 .ok()
                 .and_then(|v| {
-                    serde_json::from_value::<crate::vault::Sealed>(v["sealed"].clone()).ok()
+                    serde_json::from_value::<crate::secrets::vault::Sealed>(v["sealed"].clone())
+                        .ok()
                 });
             match sealed.map(|s| vault.unseal(&s, &store::critique_context(key))) {
                 Some(Ok(_)) => inv.readable += 1,
