@@ -197,13 +197,23 @@ impl Application {
 /// directory), or the shared PostgreSQL store `store` (instances may keep
 /// running), for commands such as `parrhesia user add`.
 pub fn open_stopped_store(data: &Path, keys: &Path, store: Option<&str>) -> anyhow::Result<Store> {
+    open_stopped_store_with(data, keys, store, &StoreOptions::default())
+}
+
+/// [`open_stopped_store`] with other store options.
+pub fn open_stopped_store_with(
+    data: &Path,
+    keys: &Path,
+    store: Option<&str>,
+    options: &StoreOptions,
+) -> anyhow::Result<Store> {
     let location = Location::parse(store, data)
         .ok_or_else(|| anyhow::anyhow!("--store must be `sled` or a postgres:// URL"))?;
     std::fs::create_dir_all(data)?;
     // As at start-up: keys are read (or made) by one process at a time.
     let _startup_lock = startup_lock(&location)?;
     let (vault, signer) = store_keys(&KeyDir::open(keys, data)?)?;
-    Store::open(&location, &StoreOptions::default(), vault, signer).with_context(|| {
+    Store::open(&location, options, vault, signer).with_context(|| {
         format!(
             "could not open the store in {} (is the server still running?)",
             location.describe()

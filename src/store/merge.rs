@@ -57,13 +57,16 @@ pub(super) struct Merge {
     pub waiting: Vec<Reply<bool>>,
 }
 
-/// Every record of the area of `key`, opened, in key order.
-pub(super) fn read_area(area: &Tree, key: &EpochKey) -> Result<Vec<([u8; 32], Entry)>, StoreError> {
-    let mut out = Vec::new();
+/// Hand every record of the area of `key`, opened, to `f`, in key order,
+/// a piece at a time (an epoch can be large; nothing holds it whole).
+pub(super) fn scan_area(
+    area: &Tree,
+    key: &EpochKey,
+    mut f: impl FnMut([u8; 32], Entry) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
     let mut start = Vec::new();
     loop {
         let chunk = area.scan_limit(&start, None, SCAN)?;
-        let last = chunk.len() < SCAN;
         for (name, sealed) in &chunk {
             let name: [u8; 32] = name
                 .as_slice()
@@ -72,25 +75,26 @@ pub(super) fn read_area(area: &Tree, key: &EpochKey) -> Result<Vec<([u8; 32], En
             let plain = key
                 .open(&name, sealed)
                 .map_err(|e| StoreError::Io(e.to_string()))?;
-            out.push((name, Entry::decode(&plain)?));
+            f(name, Entry::decode(&plain)?)?;
         }
         match chunk.last() {
-            Some((k, _)) if !last => {
+            Some((k, _)) if chunk.len() == SCAN => {
                 start = k.clone();
                 start.push(0);
             }
-            _ => return Ok(out),
+            _ => return Ok(()),
         }
     }
 }
 
-/// The plan and the tally of what is still pending of a closing epoch.
+/// The plan and the tally of what is still pending of a closing epoch,
+/// read from its area.
 fn plan(
     id: [u8; 16],
     key: Arc<EpochKey>,
     record: &EpochRecord,
-    entries: &[([u8; 32], Entry)],
-) -> (Merge, Tally) {
+    area: &Tree,
+) -> Result<(Merge, Tally), StoreError> {
     let (parts, done) = match record {
         EpochRecord::Closing { parts, done, .. } => (*parts, *done),
         EpochRecord::Open => (1, 0),
@@ -104,11 +108,11 @@ fn plan(
         waiting: Vec::new(),
     };
     let mut tally = Tally::default();
-    for (name, entry) in entries {
-        if !record.merges(entry) {
-            m.carry.push(*name);
-            tally.apply(entry, Sides::BOTH, 1);
-            continue;
+    scan_area(area, &key, |name, entry| {
+        if !record.merges(&entry) {
+            m.carry.push(name);
+            tally.apply(&entry, Sides::BOTH, 1);
+            return Ok(());
         }
         let slices = entry.slices(&key);
         let pa = slices.a.map(|x| epoch::part(x, parts));
@@ -117,21 +121,22 @@ fn plan(
             a: pa.is_some_and(|p| p >= done),
             b: pb.is_some_and(|p| p >= done),
         };
-        tally.apply(entry, pending, 1);
+        tally.apply(&entry, pending, 1);
         for (p, side) in [
             (pa, Sides { a: true, b: false }),
             (pb, Sides { a: false, b: true }),
         ] {
             if let Some(p) = p.filter(|p| *p >= done) {
-                m.buckets[p as usize].push((*name, side));
+                m.buckets[p as usize].push((name, side));
             }
         }
         let last = pa.max(pb).unwrap_or(0);
         if last >= done {
-            m.deletes[last as usize].push(*name);
+            m.deletes[last as usize].push(name);
         }
-    }
-    (m, tally)
+        Ok(())
+    })?;
+    Ok((m, tally))
 }
 
 /// The minute an epoch starts: every file's time while it is open.
@@ -183,14 +188,15 @@ impl Writer {
                     .map_err(io)?
                     .ok_or_else(|| missing_key(id))?,
             );
-            let entries = read_area(&self.kv.open_tree(&epoch::area_name(id))?, &key)?;
+            let area = self.kv.open_tree(&epoch::area_name(id))?;
             let started = minute(self.vault.epoch_started(id).unwrap_or_else(SystemTime::now));
             match record {
                 EpochRecord::Open => {
                     let mut tally = Tally::default();
-                    for (_, e) in &entries {
-                        tally.apply(e, Sides::BOTH, 1);
-                    }
+                    scan_area(&area, &key, |_, e| {
+                        tally.apply(&e, Sides::BOTH, 1);
+                        Ok(())
+                    })?;
                     live.open = Some(EpochView {
                         key,
                         started,
@@ -199,7 +205,7 @@ impl Writer {
                 }
                 EpochRecord::Closing { .. } => {
                     tracing::debug!("resuming the rewrite of a closing epoch");
-                    let (merge, tally) = plan(*id, key.clone(), record, &entries);
+                    let (merge, tally) = plan(*id, key.clone(), record, &area)?;
                     self.merge = Some(merge);
                     live.closing = Some((
                         EpochView {
@@ -288,16 +294,24 @@ impl Writer {
         let old_enough = started
             .elapsed()
             .is_ok_and(|e| e.as_secs() >= self.epochs.min_secs);
-        let entries = read_area(
-            &self.kv.open_tree(&epoch::area_name(open_key.id()))?,
-            &open_key,
-        )?;
+        let area = self.kv.open_tree(&epoch::area_name(open_key.id()))?;
+        // One read of the epoch: per round, its critiques and records, and
+        // its records of the periods a sealing forces out.
         let mut critiques: BTreeMap<String, u64> = BTreeMap::new();
-        for (_, e) in &entries {
-            if let Entry::Critique { round, .. } = e {
+        let mut records: BTreeMap<String, usize> = BTreeMap::new();
+        let mut forced_records = vec![0usize; force.len()];
+        scan_area(&area, &open_key, |_, e| {
+            if let Entry::Critique { round, .. } = &e {
                 *critiques.entry(round.clone()).or_default() += 1;
             }
-        }
+            *records.entry(e.round().to_owned()).or_default() += 1;
+            for (i, (r, p)) in force.iter().enumerate() {
+                if e.round() == r && e.period().is_some_and(|q| q <= p.as_str()) {
+                    forced_records[i] += 1;
+                }
+            }
+            Ok(())
+        })?;
         let mut merge = Vec::new();
         if old_enough {
             for (round, n) in &critiques {
@@ -306,25 +320,22 @@ impl Writer {
                 }
             }
         }
-        let forced: Vec<(String, String)> = force
+        let mut forced = Vec::new();
+        let mut going: usize = merge
             .iter()
-            .filter(|(r, p)| {
-                entries
-                    .iter()
-                    .any(|(_, e)| e.round() == r && e.period().is_some_and(|q| q <= p.as_str()))
-            })
-            .cloned()
-            .collect();
+            .map(|r| records.get(r).copied().unwrap_or(0))
+            .sum();
+        for (i, f) in force.iter().enumerate() {
+            if forced_records[i] > 0 {
+                if !merge.contains(&f.0) {
+                    going += forced_records[i];
+                }
+                forced.push(f.clone());
+            }
+        }
         if merge.is_empty() && forced.is_empty() {
             return Ok(false);
         }
-        let probe = EpochRecord::Closing {
-            merge: merge.clone(),
-            forced: forced.clone(),
-            parts: 1,
-            done: 0,
-        };
-        let going = entries.iter().filter(|(_, e)| probe.merges(e)).count();
         let record = EpochRecord::Closing {
             merge,
             forced,
@@ -345,7 +356,7 @@ impl Writer {
             tx.insert(EPOCHS, &old, &closing_json)?;
             tx.insert(EPOCHS, &next, &open_json)
         })?;
-        let (merge, tally) = plan(old, open_key.clone(), &record, &entries);
+        let (merge, tally) = plan(old, open_key.clone(), &record, &area)?;
         let now = minute(SystemTime::now());
         {
             let mut live = self.live.write().unwrap_or_else(|e| e.into_inner());

@@ -61,24 +61,36 @@ impl View<'_> {
     /// writer cannot drop one meanwhile; on PostgreSQL an area another
     /// instance has just dropped reads as empty (its records are rewritten).
     pub(super) fn live_entries(&self) -> Result<Vec<LiveEntry>, StoreError> {
+        let mut out = Vec::new();
+        self.for_each_live(|key, entry, sides| {
+            out.push((key.clone(), entry, sides));
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// [`View::live_entries`], one record at a time.
+    pub(super) fn for_each_live(
+        &self,
+        mut f: impl FnMut(&Arc<EpochKey>, Entry, Sides) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let _held =
             (!self.kv.is_postgres()).then(|| self.live.read().unwrap_or_else(|e| e.into_inner()));
         let epochs = match &_held {
             Some(live) => live_of(live),
             None => self.live_epochs()?,
         };
-        let mut out = Vec::new();
         for (key, record) in epochs {
             let area = self.kv.open_tree(&epoch::area_name(key.id()))?;
-            for (_, entry) in super::merge::read_area(&area, &key)? {
+            super::merge::scan_area(&area, &key, |_, entry| {
                 let sides = match record {
                     EpochRecord::Open => Sides::BOTH,
                     EpochRecord::Closing { .. } => self.pending(&entry)?,
                 };
-                out.push((key.clone(), entry, sides));
-            }
+                f(&key, entry, sides)
+            })?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Uses of invitation `hash` recorded in the live epochs (probed by
@@ -132,9 +144,10 @@ impl View<'_> {
             return Ok(sum);
         }
         let mut sum = Tally::default();
-        for (_, entry, sides) in self.live_entries()? {
+        self.for_each_live(|_, entry, sides| {
             sum.apply(&entry, sides, 1);
-        }
+            Ok(())
+        })?;
         Ok(sum)
     }
 }

@@ -101,6 +101,9 @@ enum Task {
     Seal {
         round: Round,
         period: Period,
+        /// The last period of this round the run seals: the drain forces
+        /// them all out of the live epochs at once.
+        last: String,
         stage: Stage,
     },
     Shred {
@@ -192,6 +195,7 @@ impl Writer {
             if let Some(period) = Period::from_id(period, round.period) {
                 tasks.push_back(Task::Seal {
                     round,
+                    last: period.id(),
                     period,
                     stage: Stage::Mark,
                 });
@@ -246,12 +250,14 @@ impl Writer {
             Task::Seal {
                 round,
                 period,
+                last,
                 stage,
             } => {
-                if let Some(stage) = self.seal_stage(&round, period, stage)? {
+                if let Some(stage) = self.seal_stage(&round, period, &last, stage)? {
                     self.push_front(Task::Seal {
                         round,
                         period,
+                        last,
                         stage,
                     });
                 }
@@ -345,6 +351,7 @@ impl Writer {
                         tasks.push_back(Task::Seal {
                             round: round.clone(),
                             period,
+                            last: period.id(),
                             stage: Stage::Mark,
                         })
                     }
@@ -365,6 +372,22 @@ impl Writer {
                 }
             }
         }
+        // Periods come oldest first: each round's drains force out every
+        // period this run seals at once, not one epoch rewrite per period.
+        let mut last: std::collections::BTreeMap<String, String> = Default::default();
+        for t in &tasks {
+            if let Task::Seal { round, period, .. } = t {
+                let e = last.entry(round.slug.to_string()).or_default();
+                *e = e.clone().max(period.id());
+            }
+        }
+        for t in tasks.iter_mut() {
+            if let Task::Seal { round, last: l, .. } = t {
+                if let Some(m) = last.get(round.slug.as_str()) {
+                    l.clone_from(m);
+                }
+            }
+        }
         if let Some(run) = self.planner.run.as_mut() {
             run.shredded.extend(shredded);
         } else {
@@ -382,6 +405,7 @@ impl Writer {
         &mut self,
         round: &Round,
         period: Period,
+        last: &str,
         stage: Stage,
     ) -> Result<Option<Stage>, StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
@@ -394,8 +418,11 @@ impl Writer {
                 Ok(Some(Stage::Drain))
             }
             Stage::Drain => {
-                let holds = self.view().tally()?.holds(r, Some(&p));
-                if holds && self.merge.is_none() && self.rotate(&[(r.to_owned(), p.clone())])? {
+                let holds = self.view().tally()?.holds(r, Some(last));
+                if holds
+                    && self.merge.is_none()
+                    && self.rotate(&[(r.to_owned(), last.to_owned())])?
+                {
                     return Ok(Some(Stage::Drain));
                 }
                 if self.merge.is_some() {

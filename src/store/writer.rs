@@ -101,6 +101,8 @@ pub(super) struct Writer {
     pub planner: super::seal::Planner,
     /// Rotation requests waiting for the rewrite in progress to end.
     rotations: Vec<Reply<bool>>,
+    /// The latest day a job carried (to make data keys when a round opens).
+    today: Option<Date>,
 }
 
 /// Start the writer thread; returns once it is connected, has recovered
@@ -146,6 +148,7 @@ impl Writer {
             merge: None,
             planner: super::seal::Planner::new(parts.sealing),
             rotations: Vec::new(),
+            today: None,
         };
         w.conn.lock()?;
         let recovered = w.recover_epochs().and_then(|()| w.recover_sealing());
@@ -249,11 +252,15 @@ impl Writer {
             match job {
                 Job::Write(w) => writes.push(w),
                 job @ (Job::Staff(..) | Job::Voices(..)) => after.push(job),
-                Job::Seal(request, reply) => self.planner.push(request, reply),
+                Job::Seal(request, reply) => {
+                    self.today = self.today.max(Some(request.today));
+                    self.planner.push(request, reply)
+                }
                 Job::LogTokenKeys(keys, reply) => log_keys.push((keys, reply)),
                 Job::Backup(reply) => backups.push(reply),
                 Job::Flush(reply) => flushes.push(reply),
                 Job::Rotate(today, reply) => {
+                    self.today = self.today.max(Some(today));
                     self.prepare_keys(today);
                     if let Err(e) = self.set_times() {
                         tracing::warn!(error = %e, "could not set the files' times");
@@ -274,13 +281,27 @@ impl Writer {
                         }
                     }
                 }
+                let mut opened = false;
                 for w in writes {
-                    if let Write::IssueCodes { reply, .. } = &w {
-                        if let Some(n) = reply.peek() {
-                            self.metrics.codes_issued(n as u64);
+                    match &w {
+                        Write::IssueCodes { reply, .. } => {
+                            if let Some(n) = reply.peek() {
+                                self.metrics.codes_issued(n as u64);
+                            }
+                            opened = true;
                         }
+                        Write::CreateInvitations { .. } | Write::OpenRound(..) => opened = true,
+                        _ => {}
                     }
                     w.send();
+                }
+                // A round just opened gets its data keys now, not at its
+                // first critique.
+                if let (true, Some(today)) = (opened, self.today) {
+                    self.prepare_keys(today);
+                    if let Err(e) = self.set_times() {
+                        tracing::warn!(error = %e, "could not set the files' times");
+                    }
                 }
                 for job in after {
                     match job {
