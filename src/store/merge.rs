@@ -643,8 +643,9 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
                         commitment: hex(commitment),
                         sealed: sealed.clone(),
                     };
-                    let json =
-                        records::to_json(&stored).map_err(|e| Abort::Internal(e.to_string()))?;
+                    let json = stored
+                        .to_bytes()
+                        .map_err(|e| Abort::Internal(e.to_string()))?;
                     let id16: [u8; 16] = id
                         .as_slice()
                         .try_into()

@@ -101,7 +101,7 @@
 //! | `organisations` | slug                                 | JSON [`Organisation`] |
 //! | `rounds`        | slug                                 | JSON [`Round`] |
 //! | `codes`         | HMAC-SHA256(code key, code), 32 B    | 1 byte spent flag (0/1), then the round slug |
-//! | `critiques`     | random 128-bit id (UUID v4), 16 B    | JSON `StoredCritique`: round, period, themes, quote flag, commitment, and the sealed (encrypted) record with the text |
+//! | `critiques`     | random 128-bit id (UUID v4), 16 B    | `StoredCritique` in a compact binary form ([`records::StoredCritique::to_bytes`]): round, period, themes, quote flag, commitment, and the sealed (encrypted) record with the text |
 //! | `members`       | round, period, critique id           | the critique's 32-byte commitment (to seal and shred a period without scanning) |
 //! | `counters`      | see [`records::counter_key`], [`records::period_key`], [`records::spent_key`] | u64, big-endian, written at issuance (codes) and at rewrites only |
 //! | `periods`       | round, period                        | JSON `SealedPeriod`: frozen digest, its hash, leaf range, head |
@@ -691,8 +691,9 @@ pub fn critique_context(id: &[u8]) -> String {
 }
 
 /// Open a stopped server's store read-only in spirit (nothing is written)
-/// and hand every record of every tree to `f` as (tree, key, value). Used by
-/// `parrhesia audit`; fails while a server holds the store.
+/// and hand every record of every tree to `f` as (tree, key, value), a
+/// critique as the JSON of its declared fields (it is stored in a compact
+/// form). Used by `parrhesia audit`; fails while a server holds the store.
 pub fn scan_raw(dir: &Path, mut f: impl FnMut(&str, &[u8], &[u8])) -> Result<(), StoreError> {
     if !dir.join("db").exists() {
         return Err(StoreError::NotFound("store"));
@@ -705,6 +706,16 @@ pub fn scan_raw(dir: &Path, mut f: impl FnMut(&str, &[u8], &[u8])) -> Result<(),
     let kv = Kv::Sled(db);
     for name in kv.tree_names()? {
         for (k, v) in kv.open_tree(&name)?.iter()? {
+            if name == "critiques" {
+                // Undecodable bytes are handed on as they are, for the
+                // audit to flag.
+                if let Ok(json) =
+                    records::StoredCritique::from_bytes(&v).and_then(|c| records::to_json(&c))
+                {
+                    f(&name, &k, &json);
+                    continue;
+                }
+            }
             f(&name, &k, &v);
         }
     }

@@ -8,7 +8,7 @@
 //! hour or so of records.
 
 use super::epoch::{self, Entry, EpochRecord, MixedWrite, Sides, Spent, Tally, EPOCHS};
-use super::records::{self, counter_key, CounterKind, StoredCritique};
+use super::records::{self, counter_key, CounterKind};
 use super::seal::{past_retention, LogState, LOG_STATE};
 use super::{PeriodCounts, RawRecord, RoundStats, SealedPeriod, Store, StoreError};
 use crate::audit::log::TreeHead;
@@ -329,7 +329,7 @@ impl Store {
         let mut out = Vec::new();
         for (k, _) in self.trees.members.scan_prefix(prefix.as_bytes())? {
             let id = &k[prefix.len()..];
-            if let Some(stored) = records::get_json::<StoredCritique>(&self.trees.critiques, id)? {
+            if let Some(stored) = records::get_critique(&self.trees.critiques, id)? {
                 out.push((super::critique_context(id), stored.sealed));
             }
         }

@@ -24,7 +24,7 @@ pub struct CritiqueRecord {
 
 /// A critique as stored: what counting and moderation need in clear, the
 /// commitment, and the sealed record (text included).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StoredCritique {
     pub round: String,
@@ -34,6 +34,104 @@ pub struct StoredCritique {
     /// SHA-256 over the serialised [`CritiqueRecord`], hex: the receipt.
     pub commitment: String,
     pub sealed: Sealed,
+}
+
+impl StoredCritique {
+    /// The stored form: compact bytes, not JSON (a critique costs a third
+    /// of the space): format 1, the quote flag, the commitment (32 bytes),
+    /// the sealing nonce (12), the round, the period and each theme as
+    /// (u16 length, bytes), then the raw ciphertext. The key of the sealed
+    /// record is its round and period, so it is not stored twice.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, StoreError> {
+        let bad = |what: &str| StoreError::Io(format!("a critique with a bad {what}"));
+        let commitment = crate::encoding::from_hex(&self.commitment)
+            .filter(|c| c.len() == 32)
+            .ok_or_else(|| bad("commitment"))?;
+        let nonce = crate::encoding::from_hex(&self.sealed.nonce)
+            .filter(|n| n.len() == 12)
+            .ok_or_else(|| bad("nonce"))?;
+        let ciphertext =
+            crate::encoding::from_hex(&self.sealed.ciphertext).ok_or_else(|| bad("ciphertext"))?;
+        if self.sealed.key != format!("{}/{}", self.round, self.period) {
+            return Err(bad("data key"));
+        }
+        let mut out = vec![1u8, u8::from(self.quote_ok)];
+        out.extend_from_slice(&commitment);
+        out.extend_from_slice(&nonce);
+        let mut field = |f: &str| -> Result<(), StoreError> {
+            let n = u16::try_from(f.len()).map_err(|_| bad("field"))?;
+            out.extend_from_slice(&n.to_be_bytes());
+            out.extend_from_slice(f.as_bytes());
+            Ok(())
+        };
+        field(&self.round)?;
+        field(&self.period)?;
+        let themes = u16::try_from(self.themes.len()).map_err(|_| bad("theme list"))?;
+        out.extend_from_slice(&themes.to_be_bytes());
+        for t in &self.themes {
+            let n = u16::try_from(t.len()).map_err(|_| bad("theme"))?;
+            out.extend_from_slice(&n.to_be_bytes());
+            out.extend_from_slice(t.as_bytes());
+        }
+        out.extend_from_slice(&ciphertext);
+        Ok(out)
+    }
+
+    /// Read a stored critique: the compact form, or the JSON that stores
+    /// made before it hold.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, StoreError> {
+        if bytes.first() == Some(&b'{') {
+            return from_json(bytes);
+        }
+        let bad = || StoreError::Io("a damaged critique record".into());
+        let mut r = bytes;
+        let mut take = |n: usize| -> Result<&[u8], StoreError> {
+            if r.len() < n {
+                return Err(bad());
+            }
+            let (head, rest) = r.split_at(n);
+            r = rest;
+            Ok(head)
+        };
+        if take(1)? != [1] {
+            return Err(bad());
+        }
+        let quote_ok = take(1)?[0] == 1;
+        let commitment = crate::encoding::hex(take(32)?);
+        let nonce = crate::encoding::hex(take(12)?);
+        let mut text = || -> Result<String, StoreError> {
+            let n = u16::from_be_bytes(take(2)?.try_into().map_err(|_| bad())?) as usize;
+            String::from_utf8(take(n)?.to_vec()).map_err(|_| bad())
+        };
+        let round = text()?;
+        let period = text()?;
+        let count = u16::from_be_bytes(take(2)?.try_into().map_err(|_| bad())?);
+        let mut themes = Vec::with_capacity(usize::from(count));
+        for _ in 0..count {
+            let n = u16::from_be_bytes(take(2)?.try_into().map_err(|_| bad())?) as usize;
+            themes.push(String::from_utf8(take(n)?.to_vec()).map_err(|_| bad())?);
+        }
+        let ciphertext = crate::encoding::hex(r);
+        Ok(Self {
+            sealed: Sealed {
+                key: format!("{round}/{period}"),
+                nonce,
+                ciphertext,
+            },
+            round,
+            period,
+            themes,
+            quote_ok,
+            commitment,
+        })
+    }
+}
+
+/// A stored critique by id.
+pub fn get_critique(tree: &Tree, id: &[u8]) -> Result<Option<StoredCritique>, StoreError> {
+    tree.get(id)?
+        .map(|v| StoredCritique::from_bytes(&v))
+        .transpose()
 }
 
 /// What a counter counts.
@@ -129,4 +227,37 @@ pub fn period_counts(counters: &Tree, round: &Slug) -> Result<Vec<PeriodCounts>,
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_critique_round_trips_in_a_third_of_the_json() {
+        let c = StoredCritique {
+            round: "spring".into(),
+            period: "2026-11-23".into(),
+            themes: vec!["leadership".into(), "money-and-time".into()],
+            quote_ok: true,
+            commitment: crate::encoding::hex(&[7; 32]),
+            sealed: Sealed {
+                key: "spring/2026-11-23".into(),
+                nonce: crate::encoding::hex(&[1; 12]),
+                ciphertext: crate::encoding::hex(&[9; 250]),
+            },
+        };
+        let bytes = c.to_bytes().unwrap();
+        assert_eq!(StoredCritique::from_bytes(&bytes).unwrap(), c);
+        let json = to_json(&c).unwrap();
+        assert!(
+            bytes.len() * 2 < json.len(),
+            "{} vs {}",
+            bytes.len(),
+            json.len()
+        );
+        // Records stored as JSON before still read.
+        assert_eq!(StoredCritique::from_bytes(&json).unwrap(), c);
+        assert!(StoredCritique::from_bytes(&bytes[..40]).is_err());
+    }
 }

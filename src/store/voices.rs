@@ -33,7 +33,7 @@
 use super::apply::critique_context;
 use super::kv::{Kv, Tree, TxResult, Txn, WriteConn};
 use super::queue::Job;
-use super::records::{self, StoredCritique};
+use super::records;
 use super::{MixedWrite, Store, StoreError};
 use crate::digest::voices::Release;
 use crate::domain::{
@@ -313,7 +313,7 @@ impl Store {
             if sources.contains_key(&id)? {
                 continue;
             }
-            let Some(c) = records::get_json::<StoredCritique>(&self.trees.critiques, &id)? else {
+            let Some(c) = records::get_critique(&self.trees.critiques, &id)? else {
                 continue;
             };
             let themes: Vec<String> = c
@@ -355,7 +355,7 @@ impl Store {
         let Some(id) = quote.source.as_deref().and_then(unhex::<16>) else {
             return Ok(None);
         };
-        let Some(stored) = records::get_json::<StoredCritique>(&self.trees.critiques, &id)? else {
+        let Some(stored) = records::get_critique(&self.trees.critiques, &id)? else {
             return Ok(None);
         };
         let plain = self
