@@ -508,6 +508,12 @@ pub(super) struct EpochView {
 pub(super) struct Live {
     pub open: Option<EpochView>,
     pub closing: Option<(EpochView, EpochRecord)>,
+    /// Bumped by the writer after every commit: a reader's cached tally
+    /// (PostgreSQL) is only reused while it is unchanged.
+    pub generation: std::sync::atomic::AtomicU64,
+    /// PostgreSQL: the tally last read from the live areas, with the
+    /// generation and moment it was read.
+    pub cached: std::sync::Mutex<Option<(u64, std::time::Instant, Tally)>>,
 }
 
 impl Live {

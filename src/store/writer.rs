@@ -168,7 +168,9 @@ impl Writer {
                 Taken::Batch(batch) => self.handle(batch),
             }
             if self.busy() && !self.failed() {
-                match self.step() {
+                let stepped = self.step();
+                self.bump_generation();
+                match stepped {
                     Ok(true) => {}
                     // Waiting on another instance (PostgreSQL): do not spin.
                     Ok(false) => std::thread::sleep(std::time::Duration::from_millis(20)),
@@ -281,6 +283,7 @@ impl Writer {
                         }
                     }
                 }
+                self.bump_generation();
                 let mut opened = false;
                 for w in writes {
                     match &w {
@@ -507,6 +510,15 @@ impl Writer {
                 }
             }
         }
+    }
+
+    /// Readers' cached tallies are stale from now on.
+    fn bump_generation(&self) {
+        self.live
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .generation
+            .fetch_add(1, Ordering::Release);
     }
 
     /// What the live epochs hold, as readers see it.
