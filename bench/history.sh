@@ -33,6 +33,7 @@ raw=target/bench-history-raw.txt
 token="bench-admin-token-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 pid=
 url=
+startup_ms=
 load_pid=
 cleanup() {
   [ -n "$load_pid" ] && kill "$load_pid" 2>/dev/null
@@ -57,11 +58,12 @@ ex=target/release/examples
 
 now_ms() { date +%s%3N; }
 
-start() { # VERSION DATA KEYS -> sets pid, url; prints milliseconds to "listening"
-  local t0
+start() { # VERSION DATA KEYS [ENV=VALUE...] -> sets pid, url, and startup_ms (to "listening")
+  local t0 v=$1 data=$2 keys=$3
+  shift 3
   t0=$(now_ms)
-  PARRHESIA_ADMIN_TOKEN=$token PARRHESIA_LOG=warn \
-    "${bin[$1]}" serve --bind 127.0.0.1:0 --data "$2" --keys "$3" \
+  env "$@" PARRHESIA_ADMIN_TOKEN=$token PARRHESIA_LOG=warn \
+    "${bin[$v]}" serve --bind 127.0.0.1:0 --data "$data" --keys "$keys" \
     --code-attempts-per-minute 1000000000 --admin-attempts-per-minute 1000000 \
     --max-posts-per-second 1000000 >"$work/server.log" 2>&1 &
   pid=$!
@@ -72,7 +74,7 @@ start() { # VERSION DATA KEYS -> sets pid, url; prints milliseconds to "listenin
     sleep 0.01
   done
   [ -n "$url" ] || { cat "$work/server.log"; exit 1; }
-  echo $(($(now_ms) - t0))
+  startup_ms=$(($(now_ms) - t0))
 }
 
 stop() {
@@ -96,9 +98,14 @@ round() { # SLUG
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$raw"
 
 echo "== 1. durable submissions at 64 connections, base and new in turn"
+# "new-rewriting": epochs closing after every few critiques (the least
+# time, 0 s), so their rewrite runs throughout: the worst case.
 for run in $(seq "$RUNS"); do
-  for v in base new; do
-    start "$v" "$work/t/data" "$work/t/keys" >/dev/null
+  for v in base new new-rewriting; do
+    case $v in
+      new-rewriting) start new "$work/t/data" "$work/t/keys" PARRHESIA_EPOCH_MIN_SECS=0 ;;
+      *) start "$v" "$work/t/data" "$work/t/keys" ;;
+    esac
     round load
     echo "v=$v run=$run $("$ex/load" "$url" "$token" load 64 "$REQUESTS")" | tee -a "$raw"
     stop
@@ -112,14 +119,14 @@ for v in base new; do
   t0=$(now_ms)
   "${bin[$v]}" bench-seed --data "$d/data" --keys "$d/keys" --count "$BIG" 2>&1 | tail -2
   echo "v=$v seed_seconds=$((($(now_ms) - t0) / 1000))" | tee -a "$raw"
-  ms=$(start "$v" "$d/data" "$d/keys")
+  start "$v" "$d/data" "$d/keys"
   sleep 5
-  echo "v=$v first_start startup_ms=$ms rss_kib=$(rss_kib)" | tee -a "$raw"
+  echo "v=$v first_start startup_ms=$startup_ms rss_kib=$(rss_kib)" | tee -a "$raw"
   stop
   for run in $(seq "$RUNS"); do
-    ms=$(start "$v" "$d/data" "$d/keys")
+    start "$v" "$d/data" "$d/keys"
     sleep 5
-    echo "v=$v restart run=$run startup_ms=$ms rss_kib=$(rss_kib)" | tee -a "$raw"
+    echo "v=$v restart run=$run startup_ms=$startup_ms rss_kib=$(rss_kib)" | tee -a "$raw"
     [ "$run" -lt "$RUNS" ] && stop
   done
   for run in $(seq "$RUNS"); do
@@ -152,7 +159,7 @@ seal_under_load() { # VERSION LABEL -> the server at $url already holds the peri
 
 echo "== 3. sealing while 64 connections submit"
 for v in base new; do
-  start "$v" "$work/s/data" "$work/s/keys" >/dev/null
+  start "$v" "$work/s/data" "$work/s/keys"
   round small
   "$ex/load" "$url" "$token" small 64 "$SMALL" | sed "s/^/v=$v fill /" | tee -a "$raw"
   seal_under_load "$v" "$SMALL" small
@@ -161,7 +168,7 @@ for v in base new; do
 done
 d="$work/big-open"
 "${bin[new]}" bench-seed --data "$d/data" --keys "$d/keys" --count "$BIG" --weeks 0 2>&1 | tail -1
-start new "$d/data" "$d/keys" >/dev/null
+start new "$d/data" "$d/keys"
 sleep 3
 seal_under_load new "$BIG" bench
 stop
@@ -180,6 +187,10 @@ tp = {v: med([float(r['per_second']) for r in load(v)]) for v in ('base', 'new')
 p99 = {v: med([float(r['p99_ms']) for r in load(v)]) for v in ('base', 'new')}
 print(f"| durable submissions/s at 64 connections | {tp['base']:,.0f} | {tp['new']:,.0f} | {tp['new']/tp['base']:.2f} |")
 print(f"| p99 ms at 64 connections | {p99['base']:.1f} | {p99['new']:.1f} | |")
+rw = load('new-rewriting')
+if rw:
+    t = med([float(r['per_second']) for r in rw])
+    print(f"| the same, epochs rewritten throughout (new only, --epoch-min-secs 0) | | {t:,.0f} (p99 {med([float(r['p99_ms']) for r in rw]):.1f} ms) | {t/tp['base']:.2f} |")
 def one(v, word, key):
     r = [kv(l) for l in lines if l.startswith(f'v={v} {word}')]
     return float(r[0][key]) if r else float('nan')

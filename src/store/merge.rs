@@ -404,9 +404,10 @@ impl Writer {
         let done = match self.stored_record()? {
             Some(EpochRecord::Closing { done, parts, .. }) if done < parts => done,
             Some(EpochRecord::Closing { .. }) => return self.finish_merge().map(|()| false),
-            // Another instance finished it.
+            // Another instance finished it (PostgreSQL): start again from
+            // what is stored.
             _ => {
-                self.refresh_epochs()?;
+                self.refresh_epochs_forced()?;
                 return Ok(self.merge.is_some());
             }
         };

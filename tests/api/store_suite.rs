@@ -22,6 +22,7 @@ crate::for_both_backends!(
     sealing_logs_the_period_and_freezes_its_digest,
     texts_are_destroyed_past_retention,
     a_backup_restores_into_an_empty_store_only,
+    mixed_writes_read_the_same_live_and_rewritten,
 );
 
 async fn app_with_round(backend: Backend) -> TestApp {
@@ -278,4 +279,86 @@ async fn a_backup_restores_into_an_empty_store_only(backend: Backend) {
         restore(bytes, target).is_err(),
         "never into a store with data"
     );
+}
+
+/// The epoch mechanism's interface for other record kinds (issues 16 and
+/// 20): a one-time credential made and spent, an answer counter, and
+/// appended records read the same while their epoch is open and after it
+/// is rewritten; a second spend or a second making is refused either way.
+async fn mixed_writes_read_the_same_live_and_rewritten(backend: Backend) {
+    use parrhesia::store::{MixedWrite, StoreError};
+    let app = spawn_on_with(backend, |c| {
+        c.store.epochs.min_secs = 0;
+        c.store.epochs.min_critiques = Some(2);
+    })
+    .await;
+    app.setup_round("care", "spring", 2).await;
+    let round = Slug::parse("spring", "round").unwrap();
+    let today = crate::helpers::thursday();
+    let create = |k: &[u8]| MixedWrite::Create {
+        tree: "credentials".into(),
+        key: k.to_vec(),
+        value: Vec::new(),
+    };
+    let consume = |k: &[u8]| MixedWrite::Consume {
+        tree: "credentials".into(),
+        key: k.to_vec(),
+    };
+    let count = |by| MixedWrite::Count {
+        tree: "answers".into(),
+        key: b"q1\0yes".to_vec(),
+        by,
+    };
+    let append = |v: &[u8]| MixedWrite::Append {
+        tree: "notes".into(),
+        value: v.to_vec(),
+    };
+    let store = &app.store;
+    store
+        .mix(
+            &round,
+            today,
+            true,
+            vec![create(b"a"), create(b"b"), count(2), append(b"x")],
+        )
+        .await
+        .unwrap();
+    let again = store.mix(&round, today, true, vec![create(b"a")]).await;
+    assert!(matches!(again, Err(StoreError::Exists(_))), "{again:?}");
+    store
+        .mix(&round, today, true, vec![consume(b"a"), count(3)])
+        .await
+        .unwrap();
+    let twice = store.mix(&round, today, true, vec![consume(b"a")]).await;
+    assert!(matches!(twice, Err(StoreError::NotFound(_))), "{twice:?}");
+    let never = store.mix(&round, today, true, vec![consume(b"c")]).await;
+    assert!(matches!(never, Err(StoreError::NotFound(_))), "{never:?}");
+    let read = || {
+        (
+            store.mixed_present("credentials", b"a").unwrap(),
+            store.mixed_present("credentials", b"b").unwrap(),
+            store.mixed_count("answers", b"q1\0yes").unwrap(),
+            store.mixed_values("notes").unwrap(),
+        )
+    };
+    let live = read();
+    assert_eq!(live, (false, true, 5, vec![b"x".to_vec()]));
+    // Two critiques close the epoch; the writes are rewritten with it.
+    for code in app.codes("spring", 2).await {
+        let mut body = critique();
+        body["code"] = json!(code);
+        assert_eq!(
+            app.submit_json("spring", body).await.status,
+            StatusCode::CREATED
+        );
+    }
+    store.rotate_epoch(today).await.unwrap();
+    assert_eq!(read(), live, "the same once rewritten");
+    let spent = store.mix(&round, today, true, vec![consume(b"a")]).await;
+    assert!(matches!(spent, Err(StoreError::NotFound(_))), "{spent:?}");
+    store
+        .mix(&round, today, true, vec![consume(b"b")])
+        .await
+        .unwrap();
+    assert!(!store.mixed_present("credentials", b"b").unwrap());
 }
