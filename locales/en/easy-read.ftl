@@ -19,6 +19,14 @@ standard-link = Standard version
 error-summary-title = Something needs fixing
 error-hidden-prefix = Error:
 
+## Languages
+
+language-name = English
+language-switcher = Language
+language-review = done
+list-separator = {", "}
+thousands-separator = ,
+
 ## Words we use
 
 glossary-title = Words we use
@@ -67,13 +75,13 @@ before-once = Your code works one time only.
 form-paper = Get a paper form instead
 form-helping = Are you helping someone? Read this page
 code-label = Your code
-code-hint = The code is on your card. It looks like 7KQ2-M9XD-4RT5.
+code-hint = The code is on your card. It looks like { $example }.
 themes-legend = What is it about?
 themes-hint = Tick 1, 2 or { $max } boxes.
 text-label = What do you want to tell { $org }?
 text-hint = Write what you think. Do not write names.
 quote-label = { $org } can use my words
-quote-hint = Tick this if you say yes. We take out names first.
+quote-consent-hint = Tick this if you say yes. A person reads your words first. They take out names and details.
 send-button = Send
 
 ## Problems
@@ -112,6 +120,15 @@ round-unknown-body = Check the web address on your card.
 service-problem-title = Sorry, something went wrong
 service-problem-body = Nothing was kept. Your code still works. Try again later.
 go-start = Go to the start page
+method-not-allowed-title = This page cannot do that
+method-not-allowed-body = Go back and try again.
+too-large-title = You sent too much
+too-large-body = We did not keep it. Make it shorter and send it again.
+uri-too-long-title = The web address is too long
+uri-too-long-body = Check you copied the web address right.
+rate-limited-title = Too many tries
+path-not-canonical-title = Check the web address
+rate-limited-body = We did not keep anything. Your code still works. Wait { $seconds } seconds. Then try again.
 
 ## Paper form
 
@@ -162,7 +179,7 @@ a11y-status-title = How good is it?
 a11y-status = We follow the rules for websites called WCAG 2.2 AA. We test every change.
 a11y-gaps-title = What is not good yet
 a11y-gap-test = Disabled people have not tested the service yet.
-a11y-gap-languages = The pages are only in English.
+a11y-gap-translations = The pages are in other languages too. Nobody has checked these yet:
 a11y-gap-themes = Some theme names may not be in Easy Read.
 a11y-contact-title = Tell us about a problem
 a11y-contact = Tell the people who gave you your card.
@@ -321,7 +338,7 @@ voices-status-in_progress = Started
 voices-status-done = Done
 voices-status-dropped = Stopped
 voices-quotes-title = What people said
-voices-quotes-hint = People said we could share their words. We took out names and details. A person checked them first.
+voices-quotes-checked-hint = People said we could share their words. A person checked every quote. They took out names and details.
 voices-about-title = Who told us about themselves
 voices-about-respondents = People who answered: { $total }. We do not link these answers to comments. Small groups under { $k } people are not shown.
 voices-answer = Answer
@@ -330,3 +347,119 @@ voices-not-answered = No answer
 voices-fewer-than = fewer than { $k }
 voices-about = about { $n }
 voices-almost-everyone = almost everyone
+
+## Dates and periods
+
+month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+date = { $day } { $month } { $year }
+date-range-month = { $from } to { $to } { $month }
+date-range = { $from } { $from-month } to { $to } { $to-month }
+date-range-years = { $from } { $from-month } { $from-year } to { $to } { $to-month } { $to-year }
+period-week = Week { $week } of { $year } ({ $range })
+period-weeks = Weeks { $first } to { $last } of { $year } ({ $range })
+period-dates = { $range } { $year }
+band-range = { $low }-{ $high }
+band-more = { $low } or more
+
+## The default themes
+
+theme-whose-voices = Whose voices are heard
+theme-whose-voices-hint = Some people are not asked what they think. Some people are not listened to.
+theme-money-and-time = Money, time and resources
+theme-money-and-time-hint = There is not enough money, staff or time.
+theme-accessible-places = Accessible places and meetings
+theme-accessible-places-hint = Some places and meetings are hard to get to or hard to join.
+theme-digital-access = Digital access and confidence
+theme-digital-access-hint = Some things are only online. Some people have no internet or need help.
+theme-fear-of-consequences = Fear of speaking up
+theme-fear-of-consequences-hint = You may be scared to complain. You may worry about losing your support.
+theme-risk-and-culture = Culture and risk aversion
+theme-risk-and-culture-hint = The organisation is scared of change. It may be scared of the people it helps.
+theme-power-and-attitudes = Power sharing and staff attitudes
+theme-power-and-attitudes-hint = Staff make decisions without you. Staff do not treat you with respect.
+theme-leadership = Leadership and vision
+theme-leadership-hint = The people in charge do not have a clear plan. They do not keep promises.
+theme-policy-and-rules = Policy and rules
+theme-policy-and-rules-hint = The rules about how you can take part are not clear.
+theme-meaning-of-involvement = What working together means
+theme-meaning-of-involvement-hint = People do not agree on what working together means.
+theme-information = Information and communication
+theme-information-hint = You do not get information in time. Or it is hard to understand.
+theme-follow-through = Evidence and follow-through
+theme-follow-through-hint = Nothing changes after people speak up. Nobody checks what happened.
+theme-something-else = Something else
+theme-something-else-hint = Anything else you want to tell them.
+
+## The invitation page's script
+
+invite-say-no-invitation = This link is not complete. Open the whole link you got.
+invite-say-making = Making your token…
+invite-say-saved = Your token is in this browser. You can write now or later.
+invite-say-make-failed = Something went wrong. Try again later.
+invite-say-not-asking = This form does not use tokens.
+invite-say-no-token = There is no token here. Get one first.
+invite-say-sending = Sending…
+invite-say-received = We have it.
+invite-say-send-failed = It did not send. Your token still works. Try again.
+invite-say-ready = Your token is in this browser. Write when you are ready.
+
+## The printed code cards
+
+cards-title = Code cards: { $round }
+cards-heading = Code cards for { $round }
+cards-intro = { $n ->
+    [one] One card.
+   *[other] { $n } cards.
+} Print them on A4 paper. Cut along the lines. You only see these codes once. Give the cards out in any order. Do not write down who got which card.
+
+## Checking our promises
+
+audit-title = Check our promises
+audit-lead = You do not have to trust us. You can check every comment was counted.
+audit-receipt-title = Check your receipt
+audit-receipt = You got a receipt like { $example }. Look for it in the list for your week. We never ask for your receipt.
+audit-sealed-title = Finished weeks
+audit-none-sealed = No week has finished yet.
+audit-table-caption = Finished weeks and their numbers
+audit-round = Round
+audit-period = Week
+audit-critiques = Comments
+audit-codes = Codes used
+audit-tokens = Tokens used
+audit-receipts = Receipts
+audit-unreadable = cannot read
+audit-list = List
+audit-download = Download
+audit-for = for { $round }, { $period }
+audit-shredded = (the words were deleted later)
+audit-log-title = The record
+audit-log = We keep a record that nobody can change. It has every receipt.
+audit-log-key = Key of the record
+audit-leaves = Entries
+audit-tree-heads = Signed checks
+audit-verify = Experts can check the record with this command:
+audit-data = Data for computers:
+audit-exact = Some numbers here are exact. They never show who wrote what.
+receipts-title = Receipts for { $round }, { $period }
+receipts-heading = Receipts for { $period }
+receipts-count = { $n ->
+    [one] We counted one comment.
+   *[other] We counted { $n } comments.
+} The receipts are in the order of the alphabet.
+receipts-search = Look for your receipt on this page. Or download the list.
+receipts-download = Download the list
+receipts-missing-title = There is no list yet
+receipts-missing-body = We show the list after the week ends.

@@ -132,6 +132,9 @@ fn challenge(state: &AppState, round: &Round, today: Date) -> String {
 struct NewInvitations {
     count: usize,
     tokens_per_invitation: Option<u32>,
+    /// The language the links open the page in (`?lang=`).
+    #[serde(default)]
+    language: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -164,7 +167,8 @@ pub async fn create_invitations(
     {
         return Err(InputError::CountInvalid.into());
     }
-    let invitations = issue_invitations(&state, &round, body.count, tokens)
+    let language = super::admin::card_language(body.language.as_deref())?;
+    let invitations = issue_invitations(&state, &round, body.count, tokens, language)
         .await?
         .into_iter()
         .map(|(invitation, link)| InvitationOut { link, invitation })
@@ -178,12 +182,14 @@ pub async fn create_invitations(
 
 /// Make `count` invitations for `round`, each good for `tokens` tokens,
 /// and record their keyed hashes (admin API and console alike). Returns
-/// each invitation with its personal link (the invitation in the fragment).
+/// each invitation with its personal link (the invitation in the fragment;
+/// `?lang=` when the links are for one language).
 pub(super) async fn issue_invitations(
     state: &AppState,
     round: &crate::domain::Round,
     count: usize,
     tokens: u32,
+    language: Option<&str>,
 ) -> Result<Vec<(String, String)>, ApiError> {
     let rng = ring::rand::SystemRandom::new();
     let fresh: Vec<Invitation> = (0..count)
@@ -204,7 +210,8 @@ pub(super) async fn issue_invitations(
         .iter()
         .map(|i| {
             let invitation = i.display();
-            let link = format!("{base}/i/{}#{invitation}", round.slug);
+            let query = language.map(|l| format!("?lang={l}")).unwrap_or_default();
+            let link = format!("{base}/i/{}{query}#{invitation}", round.slug);
             (invitation, link)
         })
         .collect())
@@ -224,7 +231,7 @@ pub async fn invite_page(
         Err(_) => {
             return HttpResponse::build(StatusCode::NOT_FOUND)
                 .content_type("text/html; charset=utf-8")
-                .body(views::not_found_in(&m).into_string())
+                .body(views::not_found_in(&m, Some(req.path())).into_string())
         }
     };
     HttpResponse::Ok()

@@ -480,13 +480,13 @@ impl Store {
     }
 
     pub async fn create_round(&self, round: Round) -> Result<(), StoreError> {
-        self.call(|r| Job::Write(Write::CreateRound(round, r)))
+        self.call(|r| Job::Write(Write::CreateRound(Box::new(round), r)))
             .await
     }
 
     /// Change a round under the rules of [`RoundUpdate::apply`], atomically.
     pub async fn update_round(&self, slug: Slug, update: RoundUpdate) -> Result<Round, StoreError> {
-        self.call(|r| Job::Write(Write::UpdateRound(slug, update, r)))
+        self.call(|r| Job::Write(Write::UpdateRound(slug, Box::new(update), r)))
             .await
     }
 

@@ -112,8 +112,8 @@ pub(super) enum Write {
         value: Vec<u8>,
         reply: Reply<()>,
     },
-    CreateRound(Round, Reply<()>),
-    UpdateRound(Slug, RoundUpdate, Reply<Round>),
+    CreateRound(Box<Round>, Reply<()>),
+    UpdateRound(Slug, Box<RoundUpdate>, Reply<Round>),
     OpenRound(Slug, Reply<()>),
     IssueCodes {
         round: Slug,

@@ -3,9 +3,10 @@
 //! fields: one sends them (`POST /r/{round}`), one goes back to change them.
 
 use super::round::round_path;
+use super::words::{self, Words};
 use super::{layout_in, step};
 use crate::domain::{Organisation, Round, Theme};
-use crate::messages::Messages;
+use crate::messages::{self, Messages};
 use crate::views::FormValues;
 use maud::{html, Markup};
 
@@ -43,32 +44,37 @@ pub fn check_answers(
         .filter(|t| values.themes.iter().any(|v| v == t.slug.as_str()))
         .collect();
     let org_name = org.name.as_str();
-    let labels: Vec<&str> = round
-        .themes
-        .iter()
-        .filter(|t| values.themes.iter().any(|v| v == t.slug.as_str()))
-        .map(|t| t.label.as_str())
-        .collect();
+    let labels: Vec<Words> = chosen.iter().map(|t| words::label(m, t)).collect();
+    let path_check = format!("{path}/check");
     layout_in(
         m,
         None,
         &m.t("check-title"),
         false,
         html! {
-            // The same answers in the other version (Easy Read or standard):
-            // a button, because the answers travel in the form, not the address.
-            form.variant-form method="post" action=(m.toggle_href(&format!("{path}/check"))) accept-charset="utf-8" {
+            // The same answers in the other version (Easy Read or standard),
+            // or in another language: buttons, because the answers travel
+            // in the form, not the address.
+            form.variant-form method="post" action=(m.toggle_href(&path_check)) accept-charset="utf-8" {
                 (hidden_fields(values, code))
                 input.link-button type="submit"
                     value=(if m.easy { m.t("standard-link") } else { m.t("easy-read-link") });
+                div.languages role="group" aria-label=(m.t("language-switcher")) {
+                    @for l in messages::language_list() {
+                        @if l.tag != m.language() {
+                            button.link-button type="submit" formaction=(m.href_in(&path_check, l.tag))
+                                lang=(l.tag) dir=(l.dir) { (l.name) }
+                        }
+                    }
+                }
             }
-            span.caption { (round.title) }
+            span.caption { bdi { (words::round_title(m, round)) } }
             h1 { (m.t("check-title")) }
             (step(m, "receipt", html! { p { (m.t("check-not-sent")) } }))
             dl.summary {
                 div.summary-row {
                     dt { (m.t("code-label")) }
-                    dd.summary-code { (code) }
+                    dd.summary-code dir="ltr" { (code) }
                 }
                 div.summary-row {
                     dt { (m.t("themes-legend")) }
@@ -76,7 +82,7 @@ pub fn check_answers(
                 }
                 div.summary-row {
                     dt { (m.f("text-label", &[("org", org_name.into())])) }
-                    dd.summary-text { (values.text) }
+                    dd.summary-text dir="auto" { (values.text) }
                 }
                 div.summary-row {
                     dt { (m.f("check-quote", &[("org", org_name.into())])) }
@@ -106,10 +112,10 @@ pub fn check_answers(
                             div #suggested-hint .hint { (m.t("check-suggested-hint")) }
                             div.checkboxes {
                                 @for theme in &chosen {
-                                    (theme_box(theme, true, None))
+                                    (theme_box(m, theme, true, None))
                                 }
                                 @for theme in suggested {
-                                    (theme_box(theme, false, Some(m.t("check-suggested"))))
+                                    (theme_box(m, theme, false, Some(m.t("check-suggested"))))
                                 }
                             }
                         }
@@ -125,14 +131,14 @@ pub fn check_answers(
     )
 }
 
-fn theme_box(theme: &Theme, checked: bool, note: Option<String>) -> Markup {
+fn theme_box(m: &Messages, theme: &Theme, checked: bool, note: Option<String>) -> Markup {
     let id = format!("confirm-{}", theme.slug);
     let hint_id = format!("{id}-hint");
     html! {
         div.checkbox {
             input #(id) .checkbox-input type="checkbox" name="themes" value=(theme.slug)
                 checked[checked] aria-describedby=[note.is_some().then_some(&hint_id)];
-            label.checkbox-label for=(id) { (theme.label) }
+            label.checkbox-label for=(id) { (words::label(m, theme)) }
             @if let Some(note) = note {
                 div.hint.checkbox-hint id=(hint_id) { (note) }
             }

@@ -1,20 +1,184 @@
 //! The public digest of an organisation: for each release (one period, or
 //! rolled periods together), the themes ranked, as an accessible SVG bar
 //! chart and the same figures as a table.
+//!
+//! A sealed digest keeps its words in English (it is frozen and logged);
+//! this page says them in the reader's language: the periods' names from
+//! their ids, the bands from their bounds, the themes from the round (see
+//! [`super::words`]). Numbers are written left to right in every language.
 
 use super::layout_in;
+use super::words::{self, Words};
 use crate::digest::disclosure::Figure;
 use crate::digest::{Digest, ReleaseView, RoundDigest};
+use crate::domain::{Period, PeriodLength, Round, Theme};
 use crate::messages::Messages;
 use maud::{html, Markup};
+use time::Date;
 
 /// How a figure reads, in the page's language.
 pub fn figure_text(m: &Messages, f: &Figure) -> String {
     match f {
         Figure::FewerThan(k) => m.f("digest-fewer-than", &[("k", (*k).into())]),
-        Figure::About(n) => n.to_string(),
+        Figure::About(n) => m.number(*n),
         Figure::AlmostEveryone => m.t("digest-almost-everyone"),
     }
+}
+
+/// A figure in a table cell: a bare number is kept left to right.
+fn figure_cell(m: &Messages, f: &Figure) -> Markup {
+    html! {
+        @match f {
+            Figure::About(_) => bdi dir="ltr" { (figure_text(m, f)) },
+            _ => (figure_text(m, f)),
+        }
+    }
+}
+
+/// A band of totals ("10-19", "fewer than 10") in the page's language.
+pub fn band_text(m: &Messages, low: u64, high: u64) -> String {
+    if low == 0 {
+        m.f("digest-fewer-than", &[("k", high.saturating_add(1).into())])
+    } else if high == u64::MAX {
+        m.f("band-more", &[("low", m.number(low).into())])
+    } else {
+        m.f(
+            "band-range",
+            &[
+                ("low", m.number(low).into()),
+                ("high", m.number(high).into()),
+            ],
+        )
+    }
+}
+
+/// A day from its id (`YYYY-MM-DD`): "23 November 2026".
+pub fn date_text(m: &Messages, id: &str) -> String {
+    let mut parts = id.splitn(3, '-').map(|p| p.parse::<u16>().ok());
+    let (Some(Some(year)), Some(Some(month)), Some(Some(day))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return id.to_owned();
+    };
+    let month = m.f("month", &[("month", month.into())]);
+    m.f(
+        "date",
+        &[
+            ("day", day.into()),
+            ("month", month.into()),
+            ("year", year.into()),
+        ],
+    )
+}
+
+/// "23 to 29 November", "30 November to 6 December", or with years when
+/// they differ.
+fn date_range(m: &Messages, from: Date, to: Date) -> String {
+    let month = |d: Date| m.f("month", &[("month", u8::from(d.month()).into())]);
+    if from.year() != to.year() {
+        m.f(
+            "date-range-years",
+            &[
+                ("from", from.day().into()),
+                ("from-month", month(from).into()),
+                ("from-year", from.year().into()),
+                ("to", to.day().into()),
+                ("to-month", month(to).into()),
+                ("to-year", to.year().into()),
+            ],
+        )
+    } else if from.month() == to.month() {
+        m.f(
+            "date-range-month",
+            &[
+                ("from", from.day().into()),
+                ("to", to.day().into()),
+                ("month", month(to).into()),
+            ],
+        )
+    } else {
+        m.f(
+            "date-range",
+            &[
+                ("from", from.day().into()),
+                ("from-month", month(from).into()),
+                ("to", to.day().into()),
+                ("to-month", month(to).into()),
+            ],
+        )
+    }
+}
+
+/// The name of a release (or a sealed period) from its periods' ids:
+/// "Week 48 of 2026 (23 to 29 November)", "Weeks 46 to 47 of 2026 (…)",
+/// or the dates of longer periods.
+pub fn period_label(m: &Messages, periods: &[String], weeks: u8) -> String {
+    let parsed: Vec<Period> = PeriodLength::parse(weeks.into())
+        .map(|length| {
+            periods
+                .iter()
+                .filter_map(|id| Period::from_id(id, length))
+                .collect()
+        })
+        .unwrap_or_default();
+    let (Some(first), Some(last)) = (parsed.first(), parsed.last()) else {
+        return periods.join(", ");
+    };
+    let (start, end) = (first.start(), last.last_day());
+    let range = date_range(m, start, end);
+    let (year, week, _) = start.to_iso_week_date();
+    let (last_year, last_week, _) = last.start().to_iso_week_date();
+    if weeks == 1 && parsed.len() == 1 {
+        m.f(
+            "period-week",
+            &[
+                ("week", week.into()),
+                ("year", year.into()),
+                ("range", range.into()),
+            ],
+        )
+    } else if weeks == 1 && year == last_year {
+        m.f(
+            "period-weeks",
+            &[
+                ("first", week.into()),
+                ("last", last_week.into()),
+                ("year", year.into()),
+                ("range", range.into()),
+            ],
+        )
+    } else if start.year() == end.year() {
+        m.f(
+            "period-dates",
+            &[("range", range.into()), ("year", end.year().into())],
+        )
+    } else {
+        range
+    }
+}
+
+/// The round's title in the reader's language (its words as published
+/// when the round is gone).
+fn title_of(m: &Messages, rounds: &[Round], round: &RoundDigest) -> Words {
+    rounds
+        .iter()
+        .find(|r| r.slug.as_str() == round.slug)
+        .map_or_else(
+            || Words {
+                text: round.title.clone(),
+                lang: None,
+            },
+            |r| words::round_title(m, r),
+        )
+}
+
+/// The round's current themes, to say a sealed theme's label in the
+/// reader's language.
+fn themes_of<'a>(rounds: &'a [Round], slug: &str) -> &'a [Theme] {
+    rounds
+        .iter()
+        .find(|r| r.slug.as_str() == slug)
+        .map_or(&[], |r| &r.themes)
 }
 
 /// How a trend reads: "up 5", "down 10", "no change", or nothing.
@@ -27,11 +191,13 @@ pub fn trend_text(m: &Messages, trend: Option<i64>) -> String {
     }
 }
 
+/// `rounds`: the organisation's rounds as they are now, for their themes'
+/// translations.
 pub fn digest(
     m: &Messages,
     d: &Digest,
     voices: &[crate::digest::voices::PeriodVoices],
-    theme_labels: &[(String, String)],
+    rounds: &[Round],
 ) -> Markup {
     let title = m.f("digest-title", &[("org", d.name.as_str().into())]);
     let path = format!("/o/{}", d.organisation);
@@ -49,17 +215,19 @@ pub fn digest(
             }
             @for round in &d.rounds {
                 @if !round.releases.is_empty() {
-                    h2 { (round.title) }
+                    @let themes = themes_of(rounds, &round.slug);
+                    h2 { bdi { (title_of(m, rounds, round)) } }
                     p { (rules(m, round)) }
                     p { (m.t("digest-trend-explained")) }
                     @for release in &round.releases {
-                        (release_section(m, round, release))
+                        (release_section(m, round, release, themes))
                         // What was said and answered for this release, right
                         // after its figures, so responses sit beside their themes.
                         (super::beside_digest(
                             m,
                             voices.iter().filter(|v| v.round == round.slug && v.period == release.id),
-                            theme_labels,
+                            themes,
+                            round.period_weeks,
                         ))
                     }
                 }
@@ -70,7 +238,7 @@ pub fn digest(
                 li { a href=(format!("{path}/digest.csv")) { (m.t("digest-csv")) } }
                 li { a href=(format!("{path}/digest.atom")) { (m.t("digest-atom")) } }
                 li { a href=(format!("/api/v1/organisations/{}/digest", d.organisation)) { (m.t("digest-json")) } }
-                li { a href="/themes" { (m.t("digest-themes-link")) } }
+                li { a href=(m.href("/themes")) { (m.t("digest-themes-link")) } }
             }
         },
     )
@@ -87,21 +255,44 @@ fn rules(m: &Messages, round: &RoundDigest) -> String {
     )
 }
 
-fn release_section(m: &Messages, round: &RoundDigest, r: &ReleaseView) -> Markup {
+/// A release's themes with their labels in the reader's language.
+fn labelled<'a>(
+    m: &Messages,
+    r: &'a ReleaseView,
+    themes: &[Theme],
+) -> Vec<(Words, &'a crate::digest::ThemeView)> {
+    r.themes
+        .iter()
+        .map(|t| (words::label_of(m, themes, &t.slug, &t.label), t))
+        .collect()
+}
+
+fn release_section(m: &Messages, round: &RoundDigest, r: &ReleaseView, themes: &[Theme]) -> Markup {
     let id = format!("{}-{}", round.slug, r.id);
+    let label = period_label(m, &r.periods, round.period_weeks);
+    let band = band_text(m, r.total.low, r.total.high);
+    let rows = labelled(m, r, themes);
     html! {
         section aria-labelledby=(format!("h-{id}")) {
-            h3 id=(format!("h-{id}")) { (r.label) }
-            p { (m.f("digest-total", &[("band", r.total.label.as_str().into())])) }
-            (chart(m, &id, r))
-            (table(m, r))
+            h3 id=(format!("h-{id}")) { (label) }
+            p { (m.f("digest-total", &[("band", band.as_str().into())])) }
+            (chart(m, &id, r, &label, &rows))
+            (table(m, &label, &band, &rows))
         }
     }
 }
 
 /// A horizontal bar chart. Screen readers get the title and a description
-/// listing every value; the table that follows repeats them.
-fn chart(m: &Messages, id: &str, r: &ReleaseView) -> Markup {
+/// listing every value; the table that follows repeats them. In a
+/// right-to-left language the chart is mirrored: labels on the right, bars
+/// growing to the left.
+fn chart(
+    m: &Messages,
+    id: &str,
+    r: &ReleaseView,
+    label: &str,
+    rows: &[(Words, &crate::digest::ThemeView)],
+) -> Markup {
     const ROW: usize = 28;
     const LABEL_W: usize = 300;
     const BAR_W: usize = 300;
@@ -124,20 +315,25 @@ fn chart(m: &Messages, id: &str, r: &ReleaseView) -> Markup {
         };
         usize::try_from(v.saturating_mul(BAR_W as u64) / max).unwrap_or(BAR_W)
     };
-    let title = m.f("digest-chart-title", &[("period", r.label.as_str().into())]);
-    let desc: Vec<String> = r
-        .themes
+    let title = m.f("digest-chart-title", &[("period", label.into())]);
+    let desc: Vec<String> = rows
         .iter()
-        .map(|t| format!("{}: {}", t.label, figure_text(m, &t.figure)))
+        .map(|(w, t)| format!("{}: {}", w.text, figure_text(m, &t.figure)))
         .collect();
-    let height = ROW * r.themes.len() + 8;
+    let height = ROW * rows.len() + 8;
     let total_w = LABEL_W + BAR_W + 160;
+    let rtl = m.dir() == "rtl";
+    // x in the left-to-right layout, mirrored for right to left. With
+    // `direction="rtl"` the SVG's text anchors mirror by themselves.
+    let x = |at: usize| if rtl { total_w - at } else { at };
     let body = html! {
-        @for (i, t) in r.themes.iter().enumerate() {
+        @for (i, (w, t)) in rows.iter().enumerate() {
             @let y = i * ROW + 4;
-            text x=(LABEL_W - 8) y=(y + 18) text-anchor="end" font-size="14" fill="#0b0c0c" { (t.label) }
-            rect x=(LABEL_W) y=(y + 4) width=(width(&t.figure)) height=(ROW - 8) fill="#1d70b8" {}
-            text x=(LABEL_W + width(&t.figure) + 6) y=(y + 18) font-size="14" fill="#0b0c0c" { (figure_text(m, &t.figure)) }
+            @let bar = width(&t.figure);
+            text x=(x(LABEL_W - 8)) y=(y + 18) text-anchor="end" font-size="14" fill="#0b0c0c"
+                lang=[w.lang] { (w.text) }
+            rect x=(if rtl { total_w - LABEL_W - bar } else { LABEL_W }) y=(y + 4) width=(bar) height=(ROW - 8) fill="#1d70b8" {}
+            text x=(x(LABEL_W + bar + 6)) y=(y + 18) font-size="14" fill="#0b0c0c" { (figure_text(m, &t.figure)) }
         }
     };
     let frame = ChartFrame {
@@ -145,7 +341,7 @@ fn chart(m: &Messages, id: &str, r: &ReleaseView) -> Markup {
         class: "chart",
         width: total_w,
         height,
-        rtl: false,
+        rtl,
     };
     frame.draw(&title, &desc.join("; "), body)
 }
@@ -179,12 +375,17 @@ impl ChartFrame<'_> {
     }
 }
 
-fn table(m: &Messages, r: &ReleaseView) -> Markup {
+fn table(
+    m: &Messages,
+    label: &str,
+    band: &str,
+    rows: &[(Words, &crate::digest::ThemeView)],
+) -> Markup {
     html! {
         table.table {
             caption.table-caption { (m.f("digest-caption", &[
-                ("period", r.label.as_str().into()),
-                ("total", r.total.label.as_str().into()),
+                ("period", label.into()),
+                ("total", band.into()),
             ])) }
             thead { tr {
                 th scope="col" { (m.t("digest-theme")) }
@@ -192,10 +393,10 @@ fn table(m: &Messages, r: &ReleaseView) -> Markup {
                 th.numeric scope="col" { (m.t("digest-trend")) }
             } }
             tbody {
-                @for t in &r.themes {
+                @for (w, t) in rows {
                     tr {
-                        th scope="row" { (t.label) }
-                        td.numeric { (figure_text(m, &t.figure)) }
+                        th scope="row" { (w) }
+                        td.numeric { (figure_cell(m, &t.figure)) }
                         td.numeric { (trend_text(m, t.trend)) }
                     }
                 }
@@ -230,8 +431,9 @@ pub fn themes(m: &Messages, a: &crate::digest::Across) -> Markup {
             @if a.themes.is_empty() {
                 p { (m.t("digest-nothing")) }
             } @else {
-                table.table {
-                    caption.table-caption { (m.f("themes-caption", &[("n", a.sources.len().into())])) }
+                @let caption = m.f("themes-caption", &[("n", a.sources.len().into())]);
+                (super::wide_table(&caption, html! { table.table {
+                    caption.table-caption { (caption) }
                     thead { tr {
                         th scope="col" { (m.t("digest-theme")) }
                         th.numeric scope="col" { (m.t("themes-total")) }
@@ -242,19 +444,22 @@ pub fn themes(m: &Messages, a: &crate::digest::Across) -> Markup {
                     tbody {
                         @for t in &a.themes {
                             tr {
-                                th scope="row" { (t.label) }
-                                td.numeric { (t.value) }
-                                td.numeric { (t.counted) }
-                                td.numeric { (t.fewer_than) }
-                                td.numeric { (t.almost_everyone) }
+                                th scope="row" { (words::label_of(m, &[], &t.slug, &t.label)) }
+                                td.numeric { bdi dir="ltr" { (m.number(t.value)) } }
+                                td.numeric { bdi dir="ltr" { (m.number(t.counted as u64)) } }
+                                td.numeric { bdi dir="ltr" { (m.number(t.fewer_than as u64)) } }
+                                td.numeric { bdi dir="ltr" { (m.number(t.almost_everyone as u64)) } }
                             }
                         }
                     }
-                }
+                } }))
                 h2 { (m.t("themes-sources")) }
                 ul {
                     @for s in &a.sources {
-                        li { a href=(format!("/o/{}", s.organisation)) { (s.organisation) } " – " (s.label) }
+                        li {
+                            a href=(m.href(&format!("/o/{}", s.organisation))) { bdi { (s.organisation) } }
+                            " – " (period_label(m, &s.periods, s.period_weeks))
+                        }
                     }
                 }
             }

@@ -24,10 +24,14 @@ pub const PICTURES: &[(&str, &str)] = &[
     ("helper", include_str!("../../static/pictures/helper.svg")),
 ];
 
+/// Pictures that show lines of writing, which run the other way in a
+/// right-to-left language: mirrored there (`.mirror` in the style sheet).
+const MIRRORED: &[&str] = &["themes", "write"];
+
 /// A picture with its text alternative (`picture-{name}` in the messages).
 pub fn picture(m: &Messages, name: &str) -> Markup {
     html! {
-        img.picture src=(format!("/static/pictures/{name}.svg"))
+        img.picture.mirror[MIRRORED.contains(&name)] src=(format!("/static/pictures/{name}.svg"))
             alt=(m.t(&format!("picture-{name}"))) width="80" height="80";
     }
 }

@@ -6,9 +6,11 @@
 //! token part. No inline script or style, so the page keeps the strict
 //! `default-src 'self'` policy. Words come from the message files, so the
 //! page has an Easy Read version like every participant page; the short
-//! status lines the script writes are in English only.
+//! status lines the script writes are given to it in `data-say-*`
+//! attributes, in the page's language, and its requests ask for answers
+//! in that language.
 
-use super::{layout_in, step};
+use super::{layout_in, step, words};
 use crate::domain::{Organisation, Round, MAX_THEMES};
 use crate::messages::Messages;
 use fluent_bundle::FluentValue;
@@ -17,9 +19,9 @@ use maud::{html, Markup};
 pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
     let org_arg = [("org", FluentValue::from(org.name.as_str()))];
     let body = html! {
-        span.caption { (org.name) }
+        span.caption { bdi { (org.name) } }
         h1 { (m.t("invite-heading")) }
-        p.lead { (round.title) }
+        p.lead { bdi { (words::round_title(m, round)) } }
         div #no-js {
             h2 { (m.t("invite-nojs-heading")) }
             p { (m.t("invite-nojs-why")) }
@@ -30,7 +32,17 @@ pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
                 (m.t("invite-nojs-form-after"))
             }
         }
-        div #with-js data-round=(round.slug) hidden {
+        div #with-js data-round=(round.slug) hidden
+            data-say-no-invitation=(m.t("invite-say-no-invitation"))
+            data-say-making=(m.t("invite-say-making"))
+            data-say-saved=(m.t("invite-say-saved"))
+            data-say-make-failed=(m.t("invite-say-make-failed"))
+            data-say-not-asking=(m.t("invite-say-not-asking"))
+            data-say-no-token=(m.t("invite-say-no-token"))
+            data-say-sending=(m.t("invite-say-sending"))
+            data-say-received=(m.t("invite-say-received"))
+            data-say-send-failed=(m.t("invite-say-send-failed"))
+            data-say-ready=(m.t("invite-say-ready")) {
             div #status .inset role="status" aria-live="polite" {}
             section #get {
                 h2 { (m.t("invite-step1-heading")) }
@@ -56,7 +68,7 @@ pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
                                     @let id = format!("theme-{}", theme.slug);
                                     div.checkbox {
                                         input #(id) .checkbox-input type="checkbox" name="themes" value=(theme.slug);
-                                        label.checkbox-label for=(id) { (theme.label) }
+                                        label.checkbox-label for=(id) { (words::label(m, theme)) }
                                     }
                                 }
                             }
@@ -65,7 +77,7 @@ pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
                     div.form-group {
                         label.label for="text" { (m.f("text-label", &org_arg)) }
                         div #text-hint .hint { (m.t("text-hint")) }
-                        textarea #text .textarea name="text" rows="10" aria-describedby="text-hint" {}
+                        textarea #text .textarea name="text" rows="10" dir="auto" aria-describedby="text-hint" {}
                     }
                     div.form-group {
                         div.checkbox {
@@ -79,7 +91,7 @@ pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
             section #done .panel hidden {
                 h2 { (m.t("received-title")) }
                 p { (m.t("invite-done")) }
-                p { (m.t("received-receipt")) br; strong #receipt .receipt {} }
+                p { (m.t("received-receipt")) br; strong #receipt .receipt dir="ltr" {} }
             }
         }
         script src="/static/invite.js" defer {}

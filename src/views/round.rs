@@ -4,10 +4,13 @@
 //! critique, who sees what and when (the period and the minimum group), all
 //! before any input is asked for.
 
-use super::{error_summary_in, layout_in, step};
+use super::{error_summary_in, layout_in, step, words};
 use crate::domain::{Organisation, Receipt, Round, MAX_THEMES};
 use crate::messages::Messages;
 use maud::{html, Markup};
+
+/// The code printed in the hint, as on a card.
+const EXAMPLE_CODE: &str = "7KQ2-M9XD-4RT5";
 
 /// What the person typed, kept when the form is shown again (never the code).
 #[derive(Debug, Default, Clone)]
@@ -90,12 +93,13 @@ pub fn round_form_with_code(
     let text_error = field_error(errors, "text");
     let org_name = org.name.as_str();
     let path = round_path(round);
+    let title = words::round_title(m, round);
     let body = html! {
         (error_summary_in(m, &errors.iter().map(|(f, e)| (*f, e.clone())).collect::<Vec<_>>()))
-        span.caption { (org.name) }
-        h1 { (round.title) }
-        @if !round.description.is_empty() {
-            p.lead { (round.description) }
+        span.caption { bdi { (org.name) } }
+        h1 { bdi { (title) } }
+        @if let Some(description) = words::round_description(m, round) {
+            p.lead dir="auto" { (description) }
         }
         (information_in_advance(m, org, round))
         ul.other-ways {
@@ -106,12 +110,12 @@ pub fn round_form_with_code(
             div.form-group.(if code_error.is_some() { "form-group-error" } else { "" }) {
                 (step(m, "card", html! {
                     label.label for="code" { (m.t("code-label")) }
-                    div #code-hint .hint { (m.t("code-hint")) }
+                    div #code-hint .hint { (super::with_code(m, "code-hint", EXAMPLE_CODE)) }
                     @if let Some(e) = &code_error {
                         p #code-error .error-message { (error_message(m, e)) }
                     }
                     input #code .input.input-code.(if code_error.is_some() { "input-error" } else { "" })
-                        name="code" type="text" value=(code) autocomplete="off" spellcheck="false"
+                        name="code" type="text" value=(code) autocomplete="off" spellcheck="false" dir="ltr"
                         autocapitalize="characters"
                         aria-describedby=(if code_error.is_some() { "code-hint code-error" } else { "code-hint" });
                 }))
@@ -129,14 +133,14 @@ pub fn round_form_with_code(
                         @for (i, theme) in round.themes.iter().enumerate() {
                             @let id = if i == 0 { "themes".to_string() } else { format!("themes-{}", theme.slug) };
                             @let hint_id = format!("themes-{}-hint", theme.slug);
-                            @let hint = if m.easy && !theme.easy_read.is_empty() { &theme.easy_read } else { &theme.description };
+                            @let hint = words::hint(m, theme);
                             div.checkbox {
                                 input #(id) .checkbox-input type="checkbox" name="themes"
                                     value=(theme.slug)
                                     checked[values.themes.iter().any(|t| t == theme.slug.as_str())]
-                                    aria-describedby=[(!hint.is_empty()).then_some(&hint_id)];
-                                label.checkbox-label for=(id) { (theme.label) }
-                                @if !hint.is_empty() {
+                                    aria-describedby=[hint.is_some().then_some(&hint_id)];
+                                label.checkbox-label for=(id) { (words::label(m, theme)) }
+                                @if let Some(hint) = hint {
                                     div.hint.checkbox-hint id=(hint_id) { (hint) }
                                 }
                             }
@@ -153,7 +157,7 @@ pub fn round_form_with_code(
                     p #text-error .error-message { (error_message(m, e)) }
                 }
                 textarea #text .textarea.(if text_error.is_some() { "input-error" } else { "" })
-                    name="text" rows="10"
+                    name="text" rows="10" dir="auto"
                     aria-describedby=(if text_error.is_some() { "text-hint text-error" } else { "text-hint" }) {
                     (values.text)
                 }
@@ -163,7 +167,7 @@ pub fn round_form_with_code(
                     input #quote_ok .checkbox-input type="checkbox" name="quote_ok" value="yes"
                         checked[values.quote_ok] aria-describedby="quote_ok-hint";
                     label.checkbox-label for="quote_ok" { (m.f("quote-label", &[("org", org_name.into())])) }
-                    div #quote_ok-hint .hint.checkbox-hint { (m.t("quote-hint")) }
+                    div #quote_ok-hint .hint.checkbox-hint { (m.t("quote-consent-hint")) }
                 }
             }
             (step(m, "send", html! {
@@ -174,7 +178,7 @@ pub fn round_form_with_code(
         }
         @if m.easy { (super::glossary(m)) }
     };
-    layout_in(m, Some(&path), &round.title, !errors.is_empty(), body)
+    layout_in(m, Some(&path), &title.text, !errors.is_empty(), body)
 }
 
 pub fn confirmation(m: &Messages, org: &Organisation, round: &Round, receipt: &Receipt) -> Markup {
@@ -188,14 +192,14 @@ pub fn confirmation(m: &Messages, org: &Organisation, round: &Round, receipt: &R
             div.panel {
                 h1 { (m.t("received-title")) }
                 p { (m.t("received-stored")) }
-                p { (m.t("received-receipt")) br; strong.receipt { (receipt.display()) } }
+                p { (m.t("received-receipt")) br; strong.receipt dir="ltr" { (receipt.display()) } }
             }
             h2 { (m.t("next-title")) }
             (step(m, "group", html! {
                 p { (m.f("next-counts", &[
                     ("period", period_noun(m, round).into()),
                     ("org", org.name.as_str().into()),
-                    ("round", round.title.as_str().into()),
+                    ("round", words::round_title(m, round).text.into()),
                     ("k", round.min_group.get().into()),
                 ])) }
             }))

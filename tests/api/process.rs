@@ -262,6 +262,9 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
         "MarkerAgent/9.9",
         "referrer-marker",
         "cookie-marker-123",
+        // Issue 19: which language a page was read in is never kept.
+        "langmark",
+        "qrymark",
     ];
     let api = &server.api;
     let with_markers = |req: awc::ClientRequest| {
@@ -270,12 +273,13 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
             .insert_header(("User-Agent", "MarkerAgent/9.9 (privacy test)"))
             .insert_header(("Referer", "https://referrer-marker.example/page"))
             .insert_header(("Cookie", "tracker=cookie-marker-123"))
+            .insert_header(("Accept-Language", "cy-x-langmark, en;q=0.5"))
     };
     let mut answers = Vec::new();
     answers.push(collect(with_markers(api.client.get(api.url("/r/spring"))).send()).await);
     answers.push(
         collect(
-            with_markers(api.client.post(api.url("/r/spring")))
+            with_markers(api.client.post(api.url("/r/spring?lang=ar-x-qrymark")))
                 .content_type("application/x-www-form-urlencoded")
                 .send_body(format!(
                     "code={}&themes=leadership&text=form+words&quote_ok=yes",
@@ -314,6 +318,14 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
     answers.push(collect(with_markers(api.client.get(api.url("/o/care"))).send()).await);
     let statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
     assert_eq!(statuses, vec![200, 200, 201, 409, 200, 200]);
+    assert!(
+        answers[0].body.contains("<html lang=\"cy\""),
+        "Accept-Language was read"
+    );
+    assert!(
+        answers[1].body.contains("<html lang=\"ar\""),
+        "?lang= was read"
+    );
     for a in &answers {
         assert!(
             a.headers.get("set-cookie").is_none(),
@@ -422,5 +434,40 @@ async fn verify_rotate_and_audit_commands_work_end_to_end() {
     assert!(
         inventory.contains("IPv4 address (203.0.113.9)"),
         "{inventory}"
+    );
+}
+
+/// Issue 16, item 9: at `PARRHESIA_LOG=trace` dependencies (actix, h2,
+/// mio, …) printed a line per request (body sizes, connection events),
+/// which journald then timestamps on disk. Now they are capped at info:
+/// a server at trace that answers pages, a submission and an error prints
+/// nothing below info (this crate itself logs nothing below info either;
+/// `logging::tests` checks the filter target by target).
+#[actix_web::test]
+async fn at_trace_no_dependency_logs_single_requests() {
+    let root = tempfile::tempdir().unwrap();
+    let server = Server::start_with(
+        &root.path().join("data"),
+        &root.path().join("keys"),
+        &[("PARRHESIA_LOG", "trace")],
+    );
+    let codes = round_with_codes(&server.api, 2).await;
+    assert_eq!(submit_all(&server.api, &codes).await[0].1, 201);
+    assert_eq!(server.api.get("/r/spring").await.status.as_u16(), 200);
+    assert_eq!(server.api.get("/nowhere").await.status.as_u16(), 404);
+    let printed = server.stop();
+    let detailed: Vec<&str> = printed
+        .lines()
+        .filter(|l| l.contains("TRACE") || l.contains("DEBUG"))
+        .collect();
+    assert!(
+        detailed.is_empty(),
+        "{} lines below info, e.g. {:?}",
+        detailed.len(),
+        &detailed[..detailed.len().min(5)]
+    );
+    assert!(
+        printed.contains("INFO"),
+        "info lines still print: {printed}"
     );
 }

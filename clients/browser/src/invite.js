@@ -31,31 +31,46 @@ function show(id, visible) {
   if (el) el.hidden = !visible;
 }
 
-function say(message) {
-  const status = document.getElementById('status');
-  status.textContent = message;
+// The words the page gives this script, in the page's language and
+// variant (data-say-* on #with-js); `key` is the part after "say-".
+function words(key) {
+  return (root && root.dataset[`say${key.charAt(0).toUpperCase()}${key.slice(1)}`]) || '';
 }
 
-async function errorMessage(res) {
+function say(key) {
+  const status = document.getElementById('status');
+  status.textContent = words(key);
+}
+
+// The service's own explanation, in the page's language (the request says
+// which with Accept-Language), or a plain one of the page's.
+async function sayError(res, fallback) {
+  const status = document.getElementById('status');
   try {
     const body = await res.json();
-    if (body && body.message) return body.message;
+    if (body && body.message) {
+      status.textContent = body.message;
+      return;
+    }
   } catch (_) {
     // fall through
   }
-  return `The service answered ${res.status}.`;
+  say(fallback);
 }
+
+// Every request asks for answers in the page's language.
+const language = document.documentElement.lang || 'en';
 
 async function challenge() {
   const res = await fetch(`/api/v1/rounds/${encodeURIComponent(round)}/critiques`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': language },
     body: '{}',
     credentials: 'omit',
   });
   const header = res.headers.get('WWW-Authenticate');
   if (res.status !== 401 || !header) {
-    throw new Error('This feedback round is not asking for tokens.');
+    throw Object.assign(new Error(words('notAsking')), { ours: true });
   }
   const [first] = WWWAuthenticateHeader.parse(header);
   return first;
@@ -71,12 +86,12 @@ async function issuerRequestPath() {
 async function getToken() {
   const invitation = sessionStorage.getItem(invitationKey);
   if (!invitation) {
-    say('This link has no invitation in it. Open the whole link you were sent.');
+    say('noInvitation');
     return;
   }
   const button = document.getElementById('get-token');
   button.disabled = true;
-  say('Making your private token…');
+  say('making');
   try {
     const chl = await challenge();
     const client = new Client(BlindRSAMode.PSS);
@@ -86,12 +101,13 @@ async function getToken() {
       headers: {
         'Content-Type': 'application/private-token-request',
         Authorization: `Bearer ${invitation}`,
+        'Accept-Language': language,
       },
       body: request.serialize(),
       credentials: 'omit',
     });
     if (!res.ok) {
-      say(await errorMessage(res));
+      await sayError(res, 'makeFailed');
       button.disabled = false;
       return;
     }
@@ -99,11 +115,15 @@ async function getToken() {
     const token = await client.finalize(response);
     localStorage.setItem(storageKey, new AuthorizationHeader(token).toString());
     sessionStorage.removeItem(invitationKey);
-    say('Your token is saved in this browser. You can write now, or come back to this link later.');
+    say('saved');
     show('get', false);
     show('write', true);
   } catch (e) {
-    say(`Something went wrong making your token: ${e.message}`);
+    // A thrown message of ours (data-say-*) is in the page's language; a
+    // library's is not, and is not shown.
+    const status = document.getElementById('status');
+    if (e && e.ours) status.textContent = e.message;
+    else say('makeFailed');
     button.disabled = false;
   }
 }
@@ -112,7 +132,7 @@ async function send(event) {
   event.preventDefault();
   const token = localStorage.getItem(storageKey);
   if (!token) {
-    say('There is no token in this browser. Get one first.');
+    say('noToken');
     return;
   }
   const form = event.target;
@@ -124,11 +144,11 @@ async function send(event) {
   };
   const button = document.getElementById('send');
   button.disabled = true;
-  say('Sending…');
+  say('sending');
   try {
     const res = await fetch(`/api/v1/rounds/${encodeURIComponent(round)}/critiques`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: token },
+      headers: { 'Content-Type': 'application/json', Authorization: token, 'Accept-Language': language },
       body: JSON.stringify(body),
       credentials: 'omit',
     });
@@ -136,15 +156,15 @@ async function send(event) {
       const { receipt } = await res.json();
       localStorage.removeItem(storageKey);
       document.getElementById('receipt').textContent = receipt;
-      say('Received.');
+      say('received');
       show('write', false);
       show('done', true);
       return;
     }
     if (res.status === 409) localStorage.removeItem(storageKey);
-    say(await errorMessage(res));
+    await sayError(res, 'sendFailed');
   } catch (e) {
-    say(`Could not send: ${e.message}. Your token is still saved; try again.`);
+    say('sendFailed');
   }
   button.disabled = false;
 }
@@ -162,14 +182,15 @@ function start() {
       // Not percent-encoded: use it as it is; the server will say if it is wrong.
     }
     sessionStorage.setItem(invitationKey, invitation);
-    window.history.replaceState(null, '', window.location.pathname);
+    // The query (?lang=, ?easy=1) stays: it is the page's language.
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
   }
   show('no-js', false);
   root.hidden = false;
   const hasToken = localStorage.getItem(storageKey) !== null;
   show('get', !hasToken);
   show('write', hasToken);
-  if (hasToken) say('Your token is saved in this browser. You can write whenever you are ready.');
+  if (hasToken) say('ready');
   document.getElementById('get-token').addEventListener('click', getToken);
   document.getElementById('critique').addEventListener('submit', send);
 }
