@@ -93,6 +93,25 @@
 //! `Consume { tree, key }` make and spend a one-time credential (refused
 //! when already present, or absent or spent). Reads see live writes at once:
 //! [`Store::mixed_count`], [`Store::mixed_present`], [`Store::mixed_values`].
+//! One call is one transaction: every write is checked before any is
+//! stored, so a refused `Consume` stores nothing else either.
+//!
+//! How the waiting branches use it (the seam recorded for the lead):
+//! - Issue 16, the "about you" credential: the receipt's one-time
+//!   credential is made with the critique, `submit_with(.., vec![Create {
+//!   tree, key: HMAC(key, credential), value }])`; answering is one
+//!   `mix(round, today, false, vec![Consume { tree, key }, Append { tree:
+//!   answers, value: record }])`, so a second answer, or one without a
+//!   credential, is refused whole. Neither record names the critique, and
+//!   both are rewritten in their own key order.
+//! - Issue 20, answers: tallied at sealing from the decrypted critiques
+//!   (no per-submission counter; SEAMS.md). Should a live count be needed,
+//!   it is a `Count { tree, key: question and option, by: 1 }` in the
+//!   critique's `submit_with`, read with `mixed_count` and banded at the
+//!   app layer — never a counter of its own in a main tree.
+//!
+//! `tree` is a name of the caller's own; it must not be one of the main
+//! trees below (nothing checks this: callers are in this crate).
 //!
 //! # Key layout (main trees)
 //!
