@@ -14,13 +14,14 @@
 use crate::audit::log::LogSigner;
 use crate::clock::{Clock, SessionClock, SystemSessionClock};
 use crate::config::Config;
+use crate::http::round_keys::RoundKeys;
 use crate::http::{self, AdminAuth, AppState, Demo};
 use crate::secrets::keys::KeyDir;
 use crate::secrets::vault::Vault;
 use crate::store::{Location, StartupLock, Store, StoreOptions};
 use crate::tokens::issuer::Issuer;
 use crate::tokens::redeemer::Redeemer;
-use crate::tokens::{CodeKey, InvitationKey, TokenKeyInfo, TokenKeys};
+use crate::tokens::{CodeKey, InvitationKey, TokenKeyInfo};
 use actix_web::dev::Server;
 use actix_web::web;
 use anyhow::Context;
@@ -96,8 +97,17 @@ impl Application {
         let store = Store::open(&location, &store_options, vault, signer)
             .with_context(|| format!("could not open the store in {}", location.describe()))?;
         let invitations = InvitationKey::new(&keys.secret(INVITATION_KEY_FILE, 32)?.0);
-        let token_keys = token_keys(&keys, &store, clock.as_ref()).await?;
+        // Each round's keys are logged before use (RFC 9576 §6.2); expired
+        // ones are tombstoned before their spent nonces go.
+        let round_keys = RoundKeys::start(&store, keys.clone(), clock.today()).await?;
+        // This week's marker and a signed checkpoint of the newest head.
+        store.tick(clock.today()).await?;
         drop(startup_lock);
+        let witnesses = config
+            .witnesses
+            .iter()
+            .map(|w| crate::audit::note::Verifier::parse(w))
+            .collect::<Result<Vec<_>, _>>()?;
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("could not listen on {}", config.bind))?;
         let address = listener.local_addr()?;
@@ -112,13 +122,14 @@ impl Application {
             admin,
             clock,
             invitations,
-            issuer: Issuer::new(token_keys.clone()),
+            issuer: Issuer::new(round_keys.ring.clone()),
             redeemer: Redeemer::new(
-                token_keys.clone(),
+                round_keys.ring.clone(),
                 config.issuer_name.clone().unwrap_or_else(|| host.clone()),
                 config.origin_name.clone().unwrap_or(host),
             ),
-            token_keys,
+            round_keys,
+            witnesses,
             console: http::console::ConsoleState::new(
                 session_clock,
                 &public_url,
@@ -161,7 +172,7 @@ impl Application {
 
     /// Every Privacy Pass issuer key in use (for the audit log).
     pub fn token_keys(&self) -> Vec<TokenKeyInfo> {
-        self.state.token_keys.public_list()
+        self.state.round_keys.ring.current().public_list()
     }
 
     /// The store this server writes to (for tests that look inside).
@@ -276,25 +287,9 @@ fn store_keys(keys: &KeyDir) -> anyhow::Result<(Arc<Vault>, Arc<LogSigner>)> {
     ))
 }
 
-/// The Privacy Pass keys, rotated if due. Spent nonces of expired keys are
-/// dropped (their tokens no longer verify), and, for key consistency
-/// (RFC 9576 §6), the keys in use are in the log before any token is
-/// issued or redeemed.
-async fn token_keys(
-    keys: &KeyDir,
-    store: &Store,
-    clock: &dyn Clock,
-) -> anyhow::Result<Arc<TokenKeys>> {
-    let (token_keys, _expired) = TokenKeys::load_or_rotate(keys, clock.today())?;
-    store.prune_spent_nonces(&token_keys.ids())?;
-    store
-        .log_token_keys(http::published_token_keys(&token_keys))
-        .await?;
-    Ok(Arc::new(token_keys))
-}
-
 /// Periods are sealed on schedule even when nobody reads a digest; idle
-/// console sessions are dropped on the same beat.
+/// console sessions are dropped, the rounds' token keys rotated and the
+/// log's weekly marker written on the same beat.
 fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<()> {
     actix_web::rt::spawn(async move {
         let mut every = actix_web::rt::time::interval(Duration::from_secs(60));
@@ -307,6 +302,14 @@ fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<(
             }
             if let Err(e) = state.store.seal_due(state.clock.today()).await {
                 tracing::warn!(error = %e, "scheduled sealing failed");
+            }
+            // Key rotation needs no restart.
+            if let Err(e) = crate::http::round_keys::maintain(&state, state.clock.today()).await {
+                tracing::warn!(error = %e, "token key upkeep failed");
+            }
+            // A head per week at least, so a log that stops shows.
+            if let Err(e) = state.store.tick(state.clock.today()).await {
+                tracing::warn!(error = %e, "the log's weekly marker failed");
             }
         }
     })

@@ -1,10 +1,11 @@
 //! The command line: `parrhesia serve` and the other commands, and their
 //! flags. Flags and environment variables here are a stable interface
 //! (README.md lists them). The commands that are more than a few lines
-//! live beside this file: [`backup`] (backup and restore), [`remote`] (the
-//! participant's token client), [`scan`] (`parrhesia audit`) and the
-//! bench-only seeder. The server itself is built by `startup`.
+//! live beside this file: [`auditor`] (`verify` and `witness`), [`backup`]
+//! (backup and restore), [`remote`] (the participant's token client),
+//! [`scan`] (`parrhesia audit`) and the bench-only seeder. The server itself is built by `startup`.
 
+pub mod auditor;
 pub mod backup;
 pub mod remote;
 pub mod scan;
@@ -71,11 +72,11 @@ enum Command {
     #[command(hide = true)]
     Routes,
     /// Check a running service's published log, signatures and totals.
-    Verify {
-        /// The service's address, e.g. https://feedback.example.org
-        #[arg(long)]
-        server: String,
-    },
+    Verify(auditor::VerifyArgs),
+    /// An independent witness of a service's log: cosign its checkpoints
+    /// while they only ever extend what this witness cosigned before.
+    #[command(subcommand)]
+    Witness(auditor::WitnessCommand),
     /// Report what a stopped server's store holds, flagging anything that
     /// looks identifying.
     Audit {
@@ -192,6 +193,9 @@ struct FetchArgs {
     /// File to save the token in (created with mode 0600; must not exist).
     #[arg(long)]
     out: PathBuf,
+    /// Whom to trust when checking the round's key against the log.
+    #[command(flatten)]
+    trust: auditor::TrustArgs,
 }
 
 #[derive(clap::Args)]
@@ -212,6 +216,9 @@ struct SubmitArgs {
     /// Let the organisation quote your words.
     #[arg(long)]
     quote_ok: bool,
+    /// Also trust this certificate authority (PEM) for https:// addresses.
+    #[arg(long, value_name = "FILE")]
+    ca: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -265,7 +272,8 @@ pub fn main() -> ExitCode {
         } => config_check(settings, sources),
         Command::Backup { server, out } => backup::backup(&server, &out),
         Command::Restore { from, data, store } => backup::restore(&from, &data, store.as_deref()),
-        Command::Verify { server } => verify(&server),
+        Command::Verify(a) => auditor::verify(a),
+        Command::Witness(c) => auditor::witness(c),
         Command::Audit { data, keys } => audit(&data, &keys),
         Command::Keys {
             action: KeysAction::Rotate { keys, data },
@@ -282,14 +290,20 @@ pub fn main() -> ExitCode {
         Command::User(UserCommand::Add(a)) => user_add(a),
         Command::Token(TokenCommand::Fetch(a)) => {
             actix_web::rt::System::new().block_on(async move {
-                remote::fetch_token(&a.server, &a.round, &a.invitation, &a.out).await?;
+                remote::fetch_token(&a.server, &a.round, &a.invitation, &a.out, &a.trust).await?;
                 println!("Token saved in {}", a.out.display());
                 Ok(())
             })
         }
         Command::Submit(a) => actix_web::rt::System::new().block_on(async move {
             let receipt = remote::submit(
-                &a.server, &a.round, &a.token, &a.themes, &a.text, a.quote_ok,
+                &a.server,
+                &a.round,
+                &a.token,
+                &a.themes,
+                &a.text,
+                a.quote_ok,
+                a.ca.as_deref(),
             )
             .await?;
             println!("Received. Your receipt: {receipt}");
@@ -352,17 +366,6 @@ fn serve(config: Config) -> anyhow::Result<()> {
         app.run_until_stopped().await?;
         Ok(())
     })
-}
-
-fn verify(server: &str) -> anyhow::Result<()> {
-    let published = actix_web::rt::System::new().block_on(crate::audit::fetch::fetch(server))?;
-    let report = crate::audit::verify::verify(&published);
-    print!("{}", report.render());
-    if report.ok() {
-        Ok(())
-    } else {
-        anyhow::bail!("verification failed")
-    }
 }
 
 fn audit(data: &std::path::Path, keys: &std::path::Path) -> anyhow::Result<()> {

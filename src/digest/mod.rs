@@ -432,6 +432,7 @@ mod tests {
             critiques: n,
             codes_spent: n,
             tokens_spent: 0,
+            tokens_issued: Some(0),
         }
     }
 

@@ -295,9 +295,12 @@ struct CodeRequest {
     language: Option<String>,
 }
 
-/// A language for cards and invitations: a shipped tag, or none.
+/// A language for cards and invitations: a shipped tag, or none. An empty
+/// tag is not a tag: the API documents the shipped tags as an enum, so ""
+/// is refused like any unknown tag (forms turn their empty choice into
+/// none before asking).
 pub(super) fn card_language(language: Option<&str>) -> Result<Option<&'static str>, InputError> {
-    match language.filter(|l| !l.is_empty()) {
+    match language {
         None => Ok(None),
         Some(l) => crate::messages::languages()
             .into_iter()
@@ -371,35 +374,32 @@ pub async fn code_sheet(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let new = new_codes(&state, &req, &path, payload).await?;
-    Ok(sheet_response(
-        &state,
-        &new.org,
-        &new.round,
-        &new.codes,
-        new.language,
-    ))
+    sheet_response(&state, &new.org, &new.round, &new.codes, new.language).await
 }
 
 /// New codes as a printable HTML sheet (admin API and console alike): its
 /// own CSP allows exactly the sheet's inline style, by hash.
-pub(super) fn sheet_response(
+pub(super) async fn sheet_response(
     state: &AppState,
     org: &Organisation,
     round: &Round,
     codes: &[String],
     language: Option<&'static str>,
-) -> HttpResponse {
+) -> Result<HttpResponse, ApiError> {
     let url = state.round_url_in(round.slug.as_str(), language);
     let m = crate::messages::Messages::select(language, false);
+    let key_id =
+        super::round_keys::issuing_key_id(state, round.slug.as_str(), state.clock.today()).await?;
+    let key = super::round_keys::key_id_for_print(&key_id);
     let style_hash = sha256(views::CARDS_CSS.as_bytes());
     let csp = format!(
         "default-src 'none'; style-src 'sha256-{}'; frame-ancestors 'none'",
         crate::encoding::base64(&style_hash)
     );
-    HttpResponse::Created()
+    Ok(HttpResponse::Created()
         .content_type("text/html; charset=utf-8")
         .insert_header(("Content-Security-Policy", csp))
-        .body(views::code_sheet(&m, org, round, codes, &url).into_string())
+        .body(views::code_sheet(&m, org, round, codes, &url, &key).into_string()))
 }
 
 #[derive(Serialize)]

@@ -7,6 +7,7 @@ use super::privacy_pass;
 use super::AppState;
 use crate::digest::{self, Digest};
 use crate::domain::{InputError, Submission};
+use crate::store::StoreError;
 use crate::tokens::PaperCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::de::DeserializeOwned;
@@ -62,7 +63,9 @@ pub async fn submit(
     };
     let today = state.clock.today();
     // A Privacy Pass token, if presented, is checked before the body is read.
-    let token = privacy_pass::presented_token(&state, &req, &round, today).map_err(refused)?;
+    let token = privacy_pass::presented_token(&state, &req, &round, today)
+        .await
+        .map_err(refused)?;
     let body: CritiqueBody = json_body(&req, payload).await.map_err(refused)?;
     let code_given = body
         .code
@@ -75,7 +78,11 @@ pub async fn submit(
         (Some(token), None) => Some(token),
         // Neither: ask for a token (RFC 9577 §2.1); the message also names
         // the paper code.
-        (None, None) => return Err(refused(privacy_pass::token_required(&state, &round, today))),
+        (None, None) => {
+            return Err(refused(
+                privacy_pass::token_required(&state, &round, today).await,
+            ))
+        }
         (None, Some(raw)) => PaperCode::parse(raw)
             .map(|code| state.codes.redeem(&code))
             .or_else(|| {
@@ -89,7 +96,15 @@ pub async fn submit(
     let (Some(redemption), Some(submission)) = (redemption, submission) else {
         return Err(refused(ApiError::Input(errors)));
     };
-    let receipt = state.store.submit(redemption, submission, today).await?;
+    let receipt = match state.store.submit(redemption, submission, today).await {
+        // Another instance, or a restored key file, still held a key the
+        // store has tombstoned: the token is refused like any unknown one.
+        Err(StoreError::TokenKeyRetired) => {
+            let why = crate::tokens::redeemer::RedeemError::KeyUnknown;
+            return Err(privacy_pass::token_rejected(&state, &round, today, why).await);
+        }
+        other => other?,
+    };
     Ok(HttpResponse::Created().json(ReceiptBody {
         receipt: receipt.display(),
     }))

@@ -7,6 +7,7 @@ use super::AppState;
 use crate::audit::declaration::declaration;
 use crate::audit::log::Leaf;
 use crate::audit::merkle;
+use crate::audit::note::{Checkpoint, Note};
 use crate::audit::AuditDocument;
 use crate::domain::{Receipt, Slug};
 use crate::encoding::{base64, hash_from_hex, hex};
@@ -22,10 +23,15 @@ async fn document(state: &AppState) -> Result<AuditDocument, ApiError> {
     state.store.seal_due(state.clock.today()).await?;
     Ok(AuditDocument {
         log_public_key: base64(state.store.log_public_key()),
+        log_vkey: crate::audit::log::log_verifier(state.store.log_public_key())
+            .map(|v| v.vkey())
+            .unwrap_or_default(),
+        witnesses: state.witnesses.iter().map(|w| w.vkey()).collect(),
+        checkpoints: state.store.checkpoints()?,
         log_size: state.store.log_size()?,
         tree_heads: state.store.tree_heads()?,
         periods: state.store.all_sealed_periods()?,
-        token_keys: super::published_token_keys(&state.token_keys),
+        token_keys: super::published_token_keys(state)?,
         declaration: {
             let e = state.store.epoch_options();
             declaration(e.min_secs, e.min_critiques)
@@ -238,4 +244,64 @@ pub async fn close_periods(
     super::admin::require_admin(&state, &req)?;
     let sealed = state.store.seal(state.clock.today(), true).await?;
     Ok(HttpResponse::Ok().json(Closed { sealed }))
+}
+
+/// GET `/checkpoint`: the newest signed checkpoint (c2sp.org/tlog-checkpoint)
+/// with every witness cosignature received for it, as a signed note.
+pub async fn checkpoint(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let latest = state.store.latest_checkpoint()?.ok_or(ApiError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        // Witnesses and verifiers want the newest.
+        .insert_header(("Cache-Control", "no-cache"))
+        .body(latest.render()))
+}
+
+#[derive(Serialize)]
+struct Cosigned {
+    size: u64,
+    stored: usize,
+}
+
+/// Largest cosigned note read: a checkpoint and a few dozen signatures.
+const COSIGNATURES_LIMIT: usize = 16 * 1024;
+
+/// POST `/api/v1/audit/cosignatures`: a witness hands back a checkpoint it
+/// cosigned (the note with its cosignature lines, c2sp.org/tlog-witness).
+/// Kept only if the checkpoint is one this log signed and a cosignature
+/// verifies under a configured witness key; others are ignored.
+pub async fn cosignatures(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let bytes = super::body::read(&req, payload, "text/plain", COSIGNATURES_LIMIT).await?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| ApiError::InvalidUtf8)?;
+    let bad = |why: &str| ApiError::CheckpointInvalid(why.to_owned());
+    let note = Note::parse(text).map_err(|e| bad(&e.to_string()))?;
+    let checkpoint = Checkpoint::parse(&note.text).map_err(|e| bad(&e.to_string()))?;
+    let ours = state
+        .store
+        .checkpoint(checkpoint.size)?
+        .ok_or(ApiError::CheckpointUnknown)?;
+    let signed = Note::parse(&ours.note).map_err(|e| ApiError::Internal(e.to_string()))?;
+    if signed.text != note.text {
+        return Err(ApiError::CheckpointUnknown);
+    }
+    let mut good = Vec::new();
+    for witness in &state.witnesses {
+        let verified = note
+            .verified_by(witness)
+            .map_err(|_| ApiError::CosignatureInvalid)?;
+        good.extend(verified.into_iter().cloned());
+    }
+    if good.is_empty() {
+        return Err(ApiError::CosignatureInvalid);
+    }
+    let stored = good.len();
+    state.store.add_cosignatures(checkpoint.size, good).await?;
+    Ok(HttpResponse::Ok().json(Cosigned {
+        size: checkpoint.size,
+        stored,
+    }))
 }

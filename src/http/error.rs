@@ -54,6 +54,15 @@ pub enum ApiError {
     TokenRequestInvalid(crate::tokens::issuer::IssueError),
     #[error("already exists: {0}")]
     Exists(&'static str),
+    /// A posted checkpoint note that does not parse.
+    #[error("checkpoint invalid: {0}")]
+    CheckpointInvalid(String),
+    /// A checkpoint this log never signed.
+    #[error("checkpoint unknown")]
+    CheckpointUnknown,
+    /// No cosignature from a configured witness verifies.
+    #[error("cosignature invalid")]
+    CosignatureInvalid,
     #[error("unauthorized")]
     Unauthorized,
     #[error("unsupported media type")]
@@ -101,6 +110,11 @@ impl From<StoreError> for ApiError {
             StoreError::CodeUnknown => Self::CodeUnknown,
             StoreError::CodeSpent => Self::CodeSpent,
             StoreError::TokenSpent => Self::TokenSpent,
+            // Handlers that spend tokens answer with a fresh challenge.
+            StoreError::TokenKeyRetired => Self::TokenRejected(
+                "PrivateToken".into(),
+                crate::tokens::redeemer::RedeemError::KeyUnknown,
+            ),
             StoreError::InvitationUnknown => Self::InvitationUnknown,
             StoreError::InvitationExhausted => Self::InvitationExhausted,
             StoreError::Invalid(e) => Self::Input(vec![e]),
@@ -130,6 +144,9 @@ impl ApiError {
             Self::NotFound => "not_found",
             Self::MethodNotAllowed(_) => "method_not_allowed",
             Self::PeriodNotSealed => "period_not_sealed",
+            Self::CheckpointInvalid(_) => "checkpoint_invalid",
+            Self::CheckpointUnknown => "checkpoint_unknown",
+            Self::CosignatureInvalid => "cosignature_invalid",
             Self::CodeUnknown => "code_unknown",
             Self::CodeSpent => "code_spent",
             Self::TokenRequired(_) => "token_required",
@@ -199,6 +216,7 @@ impl ApiError {
             Self::TokenRejected(_, why) => Some(why.to_string()),
             Self::TokenRequestInvalid(why) => Some(why.to_string()),
             Self::InvalidJson(detail) | Self::InvalidQuery(detail) => Some(detail.clone()),
+            Self::CheckpointInvalid(why) => Some(why.clone()),
             _ => None,
         }
     }
@@ -292,16 +310,21 @@ impl ResponseError for ApiError {
             Self::RoundUnknown
             | Self::OrganisationUnknown
             | Self::NotFound
-            | Self::PeriodNotSealed => StatusCode::NOT_FOUND,
+            | Self::PeriodNotSealed
+            | Self::CheckpointUnknown => StatusCode::NOT_FOUND,
+            // c2sp.org/tlog-witness answers an unverifiable note with 403.
+            Self::CosignatureInvalid => StatusCode::FORBIDDEN,
+            Self::CheckpointInvalid(_) => StatusCode::BAD_REQUEST,
             Self::CodeUnknown | Self::InvitationExhausted => StatusCode::FORBIDDEN,
             Self::CodeSpent | Self::Exists(_) | Self::TokenSpent => StatusCode::CONFLICT,
             Self::Unauthorized
             | Self::TokenRequired(_)
             | Self::TokenRejected(..)
             | Self::InvitationUnknown => StatusCode::UNAUTHORIZED,
-            Self::CredentialsConflict | Self::TokenRequestInvalid(_) | Self::PathNotCanonical => {
-                StatusCode::BAD_REQUEST
-            }
+            // RFC 9578 §6.2: a token request of an unsupported type, for a
+            // key the issuer does not have, or of the wrong size is a 422.
+            Self::TokenRequestInvalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::CredentialsConflict | Self::PathNotCanonical => StatusCode::BAD_REQUEST,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::InvalidUtf8 | Self::InvalidJson(_) | Self::InvalidQuery(_) => {

@@ -28,6 +28,7 @@ mod participant;
 mod privacy_pass;
 mod quotes;
 pub mod ratelimit;
+pub mod round_keys;
 mod routes;
 pub mod urlencoded;
 
@@ -41,7 +42,7 @@ use crate::domain::Round;
 use crate::store::Store;
 use crate::tokens::issuer::Issuer;
 use crate::tokens::redeemer::Redeemer;
-use crate::tokens::{CodeKey, InvitationKey, PaperCode, TokenKeys};
+use crate::tokens::{CodeKey, InvitationKey, PaperCode};
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
@@ -60,7 +61,10 @@ pub struct AppState {
     pub invitations: InvitationKey,
     pub issuer: Issuer,
     pub redeemer: Redeemer,
-    pub token_keys: Arc<TokenKeys>,
+    /// The rounds' Privacy Pass keys.
+    pub round_keys: round_keys::RoundKeys,
+    /// The witnesses whose cosignatures are accepted and published.
+    pub witnesses: Vec<crate::audit::note::Verifier>,
     /// Staff sessions and sign-in limits (in memory).
     pub console: console::ConsoleState,
     /// This instance's changes to the shipped messages, if any.
@@ -176,14 +180,28 @@ pub(crate) async fn issue_codes(
     Ok(codes)
 }
 
-/// The token keys in use, as the audit log records and publishes them.
-pub fn published_token_keys(keys: &TokenKeys) -> Vec<crate::audit::verify::PublishedTokenKey> {
-    keys.public_list()
+/// The token keys in use, as the audit log records and publishes them:
+/// from the store (shared by every instance), not this instance's memory.
+pub(crate) fn published_token_keys(
+    state: &AppState,
+) -> Result<Vec<crate::audit::verify::PublishedTokenKey>, crate::store::StoreError> {
+    let leaves = state.store.token_key_leaves()?;
+    let retired = state.store.retired_token_keys()?;
+    Ok(state
+        .store
+        .token_key_records()?
         .into_iter()
-        .map(|k| crate::audit::verify::PublishedTokenKey {
-            token_type: 2,
-            key_id: k.token_key_id,
-            token_key: k.token_key,
+        .filter(|r| !retired.contains(&r.key_id))
+        .map(|r| {
+            let k = r.info();
+            crate::audit::verify::PublishedTokenKey {
+                token_type: 2,
+                leaf_index: leaves.get(&r.key_id).copied(),
+                key_id: k.token_key_id,
+                token_key: k.token_key,
+                round: Some(k.round),
+                not_before: Some(k.not_before),
+            }
         })
-        .collect()
+        .collect())
 }

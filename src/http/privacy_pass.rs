@@ -9,12 +9,14 @@
 use super::body;
 use super::error::ApiError;
 use super::participant::load_round;
+use super::round_keys;
 use super::AppState;
 use crate::domain::{InputError, Round};
 use crate::tokens::invitation::{MAX_INVITATIONS, MAX_TOKENS_PER_INVITATION};
 use crate::tokens::issuer::{
     IssueError, DIRECTORY_MEDIA_TYPE, REQUEST_MEDIA_TYPE, RESPONSE_MEDIA_TYPE,
 };
+use crate::tokens::redeemer::RedeemError;
 use crate::tokens::{Invitation, Redemption};
 use crate::views;
 use actix_web::http::{header, StatusCode};
@@ -63,17 +65,27 @@ pub async fn token_request(
         .ok_or(ApiError::InvitationUnknown)?;
     let bytes = body::read(&req, payload, REQUEST_MEDIA_TYPE, REQUEST_LIMIT).await?;
     let today = state.clock.today();
-    let request = state.issuer.parse(&bytes, today).map_err(refused)?;
     let hash = state.invitations.hash(&invitation);
-    // A cheap read first, so that guessed invitations cost no signing.
-    match state.store.invitation(&hash)? {
+    // A cheap read first, so that guessed invitations cost no signing; it
+    // also says which round's key signs (issue 17: a token verifies only
+    // in the round its invitation was for).
+    let round = match state.store.invitation(&hash)? {
         None => return Err(ApiError::InvitationUnknown),
         Some((0, _)) => return Err(ApiError::InvitationExhausted),
-        Some(_) => {}
+        Some((_, round)) => round,
+    };
+    round_keys::ensure(&state, &round, today).await?;
+    let request = match state.issuer.parse(&bytes, &round, today) {
+        // A key another instance has just logged: look again, once.
+        Err(IssueError::KeyUnknown) if round_keys::learn_round(&state, &round)? => {
+            state.issuer.parse(&bytes, &round, today)
+        }
+        other => other,
     }
+    .map_err(refused)?;
     // Blind signing takes about 2 ms of CPU: off the async workers.
     let signer = state.clone();
-    let response = web::block(move || signer.issuer.sign(request, today))
+    let response = web::block(move || signer.issuer.sign(request))
         .await
         .map_err(|_| ApiError::Internal("signing task failed".into()))?
         .map_err(refused)?;
@@ -97,7 +109,7 @@ fn refused(e: IssueError) -> ApiError {
 /// The redemption a request presents in `Authorization: PrivateToken …`, if
 /// any. A header that is present but does not verify is a 401 with a fresh
 /// challenge.
-pub(super) fn presented_token(
+pub(super) async fn presented_token(
     state: &AppState,
     req: &HttpRequest,
     round: &Round,
@@ -107,24 +119,54 @@ pub(super) fn presented_token(
         return Ok(None);
     };
     let value = value.to_str().unwrap_or("");
-    state
-        .redeemer
-        .redeem(value, round.slug.as_str(), today)
-        .map(|t| Some(Redemption::PrivacyPass(t)))
-        .map_err(|why| ApiError::TokenRejected(challenge(state, round, today), why))
+    let slug = round.slug.as_str();
+    let verified = match state.redeemer.redeem(value, slug, today) {
+        // A key another instance has just logged: look again, once.
+        Err(RedeemError::KeyUnknown)
+            if crate::tokens::redeemer::token_key_id(value)
+                .map(|id| round_keys::learn_key(state, slug, &id))
+                .transpose()?
+                .unwrap_or(false) =>
+        {
+            state.redeemer.redeem(value, slug, today)
+        }
+        other => other,
+    };
+    match verified {
+        Ok(t) => Ok(Some(Redemption::PrivacyPass(t))),
+        Err(why) => Err(token_rejected(state, round, today, why).await),
+    }
+}
+
+/// 401 with a fresh challenge for a token that cannot be used in `round`.
+pub(super) async fn token_rejected(
+    state: &AppState,
+    round: &Round,
+    today: Date,
+    why: RedeemError,
+) -> ApiError {
+    match challenge(state, round, today).await {
+        Ok(www) => ApiError::TokenRejected(www, why),
+        Err(e) => e,
+    }
 }
 
 /// 401 asking for a token for `round` (RFC 9577 §2.1).
-pub(super) fn token_required(state: &AppState, round: &Round, today: Date) -> ApiError {
-    ApiError::TokenRequired(challenge(state, round, today))
+pub(super) async fn token_required(state: &AppState, round: &Round, today: Date) -> ApiError {
+    match challenge(state, round, today).await {
+        Ok(www) => ApiError::TokenRequired(www),
+        Err(e) => e,
+    }
 }
 
-fn challenge(state: &AppState, round: &Round, today: Date) -> String {
+/// The round's challenge, with its key, which is made and logged first if
+/// the round has none yet.
+async fn challenge(state: &AppState, round: &Round, today: Date) -> Result<String, ApiError> {
+    round_keys::ensure(state, round.slug.as_str(), today).await?;
     state
         .redeemer
         .www_authenticate(round.slug.as_str(), today)
-        // Never without a key in practice: start-up makes one.
-        .unwrap_or_else(|| "PrivateToken".into())
+        .ok_or_else(|| ApiError::Internal("the round has no token key".into()))
 }
 
 #[derive(Deserialize)]
@@ -141,6 +183,9 @@ struct NewInvitations {
 struct Invitations {
     round: String,
     tokens_per_invitation: u32,
+    /// The round's token key id (hex), for the letters: people can compare
+    /// it by hand with the key their client is given and the log holds.
+    token_key_id: String,
     invitations: Vec<InvitationOut>,
 }
 
@@ -173,9 +218,12 @@ pub async fn create_invitations(
         .into_iter()
         .map(|(invitation, link)| InvitationOut { link, invitation })
         .collect();
+    let token_key_id =
+        round_keys::issuing_key_id(&state, round.slug.as_str(), state.clock.today()).await?;
     Ok(HttpResponse::Created().json(Invitations {
         round: round.slug.to_string(),
         tokens_per_invitation: tokens,
+        token_key_id,
         invitations,
     }))
 }
@@ -191,6 +239,8 @@ pub(super) async fn issue_invitations(
     tokens: u32,
     language: Option<&str>,
 ) -> Result<Vec<(String, String)>, ApiError> {
+    // The round's key is in the log before anyone holds an invitation.
+    round_keys::ensure(state, round.slug.as_str(), state.clock.today()).await?;
     let rng = ring::rand::SystemRandom::new();
     let fresh: Vec<Invitation> = (0..count)
         .map(|_| Invitation::generate(&rng))

@@ -64,7 +64,8 @@ pub enum Action {
     Credential,
     /// An "about you" answer: every one is charged.
     AboutYou,
-    /// Any admin API request, or a change through an organisation's key.
+    /// Any admin API request, a change through an organisation's key, or a
+    /// witness's cosignature (checked against the configured witness keys).
     AdminAttempt,
     /// A Privacy Pass token is requested (the issuer request URI).
     TokenIssuance,
@@ -84,6 +85,10 @@ pub fn action_for(method: &Method, pattern: &str) -> Option<Action> {
         p if method != Method::GET && p.starts_with("/api/v1/organisations/") => {
             Some(Action::AdminAttempt)
         }
+        // A witness hands back cosignatures: each one is an Ed25519 check
+        // and a write, so it draws from the keyed-writes bucket (a witness
+        // posts once per run, far below it).
+        "/api/v1/audit/cosignatures" if post => Some(Action::AdminAttempt),
         "/console/login" | "/console/setup" if post => Some(Action::Login),
         super::privacy_pass::TOKEN_REQUEST_PATH if post => Some(Action::TokenIssuance),
         "/r/{round}" | "/api/v1/rounds/{round}/critiques" if post => Some(Action::Credential),

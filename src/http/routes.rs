@@ -136,6 +136,8 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/api/v1/audit/leaves", Audience::Api),
     r("GET", "/api/v1/audit/proof/inclusion", Audience::Api),
     r("GET", "/api/v1/audit/proof/consistency", Audience::Api),
+    r("GET", "/checkpoint", Audience::Public),
+    r("POST", "/api/v1/audit/cosignatures", Audience::Api),
     r(
         "POST",
         "/api/v1/admin/rounds/{round}/invitations",
@@ -309,6 +311,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/api/v1/audit/proof/inclusion",
             web::get().to(audit::inclusion),
+        )
+        .route("/checkpoint", web::get().to(audit::checkpoint))
+        .route(
+            "/api/v1/audit/cosignatures",
+            web::post().to(audit::cosignatures),
         )
         .route(
             "/api/v1/audit/proof/consistency",

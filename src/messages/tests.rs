@@ -182,6 +182,7 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("labels", "“Well” or “Very well”".into()),
         ("label", "Well".into()),
         ("second", "“Very well”".into()),
+        ("key", "1a2b 3c4d 5e6f 7a8b".into()),
     ]
 }
 

@@ -275,7 +275,14 @@ impl Vault {
         let context = format!("{round}\0{period}");
         let raw = match self.open_wrapped(&file, DATA_KEY_LABEL, &context)? {
             Some(raw) => raw,
-            None if create => self.make_wrapped(&file, DATA_KEY_LABEL, &context, 32)?,
+            // Another instance sharing the key directory may make it at the
+            // same moment: whichever file is there is the key.
+            None if create => match self.make_wrapped(&file, DATA_KEY_LABEL, &context, 32)? {
+                Some(raw) => raw,
+                None => self
+                    .open_wrapped(&file, DATA_KEY_LABEL, &context)?
+                    .ok_or_else(|| anyhow!("{file} vanished as it was made"))?,
+            },
             None => return Ok(None),
         };
         let key = Arc::new(aead_key(&raw)?);
@@ -311,8 +318,15 @@ impl Vault {
     }
 
     /// Make `len` random bytes, wrap them under the current master key and
-    /// write them durably to `file`; returns the raw bytes.
-    fn make_wrapped(&self, file: &str, label: &str, context: &str, len: usize) -> Result<Vec<u8>> {
+    /// write them durably to `file` unless it exists; returns the raw
+    /// bytes, or `None` if the file was made meanwhile by someone else.
+    fn make_wrapped(
+        &self,
+        file: &str,
+        label: &str,
+        context: &str,
+        len: usize,
+    ) -> Result<Option<Vec<u8>>> {
         let mut raw = vec![0u8; len];
         ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut raw)
             .map_err(|_| anyhow!("random generator failed"))?;
@@ -326,8 +340,10 @@ impl Vault {
             nonce: hex(&nonce),
             wrapped: hex(&wrapped),
         };
-        self.keys.write(file, &serde_json::to_vec(&w)?)?;
-        Ok(raw)
+        Ok(self
+            .keys
+            .write_new(file, &serde_json::to_vec(&w)?)?
+            .then_some(raw))
     }
 
     /// Make the key of mixing epoch `id` (see `crate::store::epoch`): 64
@@ -338,10 +354,10 @@ impl Vault {
         if self.keys.has(&file) {
             bail!("epoch key {} exists already", hex(id));
         }
-        EpochKey::new(
-            *id,
-            &self.make_wrapped(&file, EPOCH_KEY_LABEL, &hex(id), 64)?,
-        )
+        let raw = self
+            .make_wrapped(&file, EPOCH_KEY_LABEL, &hex(id), 64)?
+            .ok_or_else(|| anyhow!("epoch key {} exists already", hex(id)))?;
+        EpochKey::new(*id, &raw)
     }
 
     /// The key of epoch `id`, or `None` once it has been destroyed.

@@ -19,7 +19,6 @@ use super::StoreError;
 use crate::domain::{Period, Receipt, Round, Slug};
 use crate::encoding::hex;
 use crate::secrets::vault::{EpochKey, Vault};
-use ring::digest::{Context, SHA256};
 use time::{Date, Duration};
 
 /// Tree names, as transactions address them.
@@ -34,6 +33,8 @@ pub(super) const INVITATIONS: &str = "invitations";
 /// Periods being sealed: round `\0` period → empty. A submission never
 /// lands in one.
 pub(super) const CLOSING: &str = "closing";
+/// Tombstones of retired token keys (see [`super::token_keys`]).
+pub(super) const RETIRED: &str = "retired_keys";
 
 /// One batch's writes, inside its transaction.
 pub(super) struct Tx<'a> {
@@ -45,11 +46,6 @@ pub(super) struct Tx<'a> {
     pub closing: Option<&'a EpochKey>,
     /// Entries written to the open epoch in this attempt (for the tally).
     pub added: Vec<Entry>,
-}
-
-/// The associated-data context a critique's text is sealed under.
-pub(super) fn critique_context(id: &[u8]) -> String {
-    format!("critique/{}", hex(id))
 }
 
 /// An invitation record: tokens left (u32, big-endian), then the round.
@@ -232,14 +228,11 @@ impl Tx<'_> {
         };
         // The commitment binds the whole record, salt included; the salt
         // makes it unguessable from the text.
-        let mut ctx = Context::new(&SHA256);
-        ctx.update(b"parrhesia/critique-commitment/v1\0");
-        ctx.update(&body);
-        let commitment = ctx.finish().as_ref().to_vec();
-        let sealed = match self
-            .vault
-            .seal(round_slug, &p, &critique_context(&a.id), &body)
-        {
+        let commitment = records::commitment(&body).to_vec();
+        // The sealed record is bound to its id and to every field kept in
+        // clear beside it (issue 17): change one and it no longer opens.
+        let context = records::critique_context(&a.id, round_slug, &p, &themes, s.quote_ok);
+        let sealed = match self.vault.seal(round_slug, &p, &context, &body) {
             Ok(sealed) => sealed,
             Err(e) => return Ok(Err(StoreError::Io(e.to_string()))),
         };
@@ -260,6 +253,12 @@ impl Tx<'_> {
                 )
             }
             Credential::Nonce { key, nonce } => {
+                // A tombstoned key's tokens never verify again, whatever
+                // key file or clock the instance that checked the
+                // signature had (issue 17).
+                if self.txn.get(RETIRED, key)?.is_some() {
+                    return Ok(Err(StoreError::TokenKeyRetired));
+                }
                 if self.txn.get(&super::nonce_tree_name(key), nonce)?.is_some() {
                     return Ok(Err(StoreError::TokenSpent));
                 }

@@ -351,9 +351,10 @@ pub(super) struct PeriodTally {
 pub(super) struct Tally {
     /// (round, period) → critique counts (side a).
     pub periods: BTreeMap<(String, String), PeriodTally>,
-    /// Spent marks not yet written (side b): codes and token nonces.
+    /// Spent marks not yet written (side b): codes, and token nonces by
+    /// their key's id.
     pub code_marks: u64,
-    pub token_marks: u64,
+    pub token_marks: BTreeMap<Vec<u8>, u64>,
     /// invitation hash → (round, uses) (side b).
     pub invitations: HashMap<Vec<u8>, (String, u32)>,
     /// (tree, key) → sum of `Count` writes (side a).
@@ -398,10 +399,11 @@ impl Tally {
                     }
                 }
                 if sides.b {
-                    if spent.is_code() {
-                        step(&mut self.code_marks, 1);
-                    } else {
-                        step(&mut self.token_marks, 1);
+                    match spent {
+                        Spent::Code { .. } => step(&mut self.code_marks, 1),
+                        Spent::Token { key, .. } => {
+                            step(self.token_marks.entry(key.clone()).or_default(), 1)
+                        }
                     }
                 }
             }
@@ -453,7 +455,9 @@ impl Tally {
             }
         }
         self.code_marks += other.code_marks;
-        self.token_marks += other.token_marks;
+        for (k, n) in &other.token_marks {
+            *self.token_marks.entry(k.clone()).or_default() += n;
+        }
         for (h, (r, n)) in &other.invitations {
             self.invitations
                 .entry(h.clone())

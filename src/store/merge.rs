@@ -21,7 +21,7 @@
 //! part to the main trees deletes it. A credential is therefore spent in
 //! exactly one place at every moment.
 
-use super::apply::{self, bump, CODES, COUNTERS, CRITIQUES, INVITATIONS, MEMBERS};
+use super::apply::{self, bump, CODES, COUNTERS, CRITIQUES, INVITATIONS, MEMBERS, RETIRED};
 use super::epoch::{self, Entry, EpochRecord, EpochView, MixedWrite, Sides, Spent, Tally, EPOCHS};
 use super::kv::{Abort, Tree, TxResult, Txn};
 use super::queue::Reply;
@@ -497,11 +497,18 @@ impl Writer {
                 ));
             }
         }
-        let mut names: BTreeSet<String> =
-            [CODES, COUNTERS, CRITIQUES, MEMBERS, INVITATIONS, EPOCHS]
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect();
+        let mut names: BTreeSet<String> = [
+            CODES,
+            COUNTERS,
+            CRITIQUES,
+            MEMBERS,
+            INVITATIONS,
+            EPOCHS,
+            RETIRED,
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
         names.insert(area.name().to_owned());
         for (e, sides) in &work {
             match e {
@@ -678,13 +685,24 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
                             let k: [u8; 32] = k.as_slice().try_into().map_err(|_| {
                                 Abort::Internal("a token key id of the wrong length".into())
                             })?;
-                            tx.insert(&super::nonce_tree_name(&k), nonce, &[])?;
+                            // A tombstoned key's spent set is gone for good
+                            // (its tokens are refused by the tombstone).
+                            if tx.get(RETIRED, &k)?.is_none() {
+                                tx.insert(&super::nonce_tree_name(&k), nonce, &[])?;
+                            }
                         }
                     }
                 }
             }
-            Entry::InvitationUse { invitation, .. } if sides.b => {
+            Entry::InvitationUse { invitation, round } if sides.b => {
                 *uses.entry(invitation.clone()).or_default() += 1;
+                // The auditors' bound on what the round can receive
+                // (issue 17), counted per rewrite, never per token.
+                let slug = crate::domain::Slug::parse(round, "round")
+                    .map_err(|_| Abort::Internal("a bad round slug".into()))?;
+                *counters
+                    .entry(counter_key(CounterKind::TokensIssued, &slug))
+                    .or_default() += 1;
             }
             Entry::Mixed { write, nonce, .. } if sides.a => match write {
                 MixedWrite::Append { tree, value } => {

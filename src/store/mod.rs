@@ -81,6 +81,16 @@
 //! the settings that shorten that); a file's `ctime` is the kernel's; and
 //! an operator watching live traffic can still time people.
 //!
+//! Issue 17's records keep the same rules. The tokens issued to a round's
+//! invitations (the auditors' bound on the tokens it can receive) are
+//! counted when its invitation uses are rewritten, plus the live uses in
+//! memory, never once per token. A tombstoned key's token is refused in
+//! the transaction that would spend it, and a rewrite writes no spent mark
+//! of a tombstoned key. Every head's C2SP checkpoint is written in the
+//! head's own transaction, from the stored Merkle frontier; a round key's
+//! leaf and the weekly marker ([`queue::LogJob`]) wait while a sealing is
+//! writing leaves, so they never land among a period's leaves.
+//!
 //! # Epochs for other record kinds (issues 16 and 20)
 //!
 //! A [`MixedWrite`] for a round goes through the same mechanism:
@@ -124,15 +134,17 @@
 //! | `members`       | round, period, critique id           | the critique's 32-byte commitment (to seal and shred a period without scanning) |
 //! | `counters`      | see [`records::counter_key`], [`records::period_key`], [`records::spent_key`] | u64, big-endian, written at issuance (codes) and at rewrites only |
 //! | `periods`       | round, period                        | JSON `SealedPeriod`: frozen digest, its hash, leaf range, head |
-//! | `closing`       | round, period                        | empty: the period is being sealed |
+//! | `closing`       | round, period                        | the week (its Monday) the sealing began in: the period is being sealed |
 //! | `log_leaves`    | leaf index, u64 big-endian           | the leaf's canonical JSON ([`crate::audit::log::Leaf`]) |
 //! | `log_heads`     | head index, u64 big-endian           | JSON [`TreeHead`] |
-//! | `log_state`     | `state`                              | JSON: the log's size, its Merkle frontier, the token keys logged |
+//! | `log_state`     | `state`                              | JSON: the log's size, its Merkle frontier, the newest week marker |
 //! | `noise`         | round, period                        | JSON [`crate::digest::NoiseDraws`]: the noise drawn once for the release that period's sealing made (secret: never published) |
 //! | `invitations`   | HMAC-SHA256(invitation key, secret), 32 B | u32 big-endian tokens left (as of the last rewrite), then the round slug |
 //! | `spent-nonces/<token_key_id hex>` | token nonce, 32 B  | empty |
 //! | `epochs`        | epoch id, 16 random bytes            | JSON: open, or closing (rounds going out, passes, passes done) |
 //! | `ingest/<epoch id hex>` | HMAC(epoch key, subject), 32 B | nonce and ChaCha20-Poly1305 ciphertext under the epoch key |
+//! | `token_keys`, `retired_keys` | see [`token_keys`]    | the rounds' Privacy Pass key records and tombstones |
+//! | `checkpoints`   | see [`checkpoints`]                  | each head's signed C2SP checkpoint and its witnesses' cosignatures |
 //! | `users`, `staff_log` | see [`staff`]                 | staff accounts and the staff action log |
 //!
 //! There is one `spent-nonces/…` tree per Privacy Pass issuer key, so that a
@@ -153,6 +165,7 @@
 
 mod apply;
 mod backup;
+pub mod checkpoints;
 mod epoch;
 mod kv;
 mod merge;
@@ -163,6 +176,7 @@ mod records;
 mod seal;
 mod staff;
 mod times;
+pub mod token_keys;
 mod voices;
 mod writer;
 
@@ -204,6 +218,8 @@ pub enum StoreError {
     CodeSpent,
     #[error("token already spent")]
     TokenSpent,
+    #[error("the token's key has been retired")]
+    TokenKeyRetired,
     #[error("invitation not issued")]
     InvitationUnknown,
     #[error("invitation used up")]
@@ -230,6 +246,7 @@ impl StoreError {
             Self::CodeUnknown => "code_unknown",
             Self::CodeSpent => "code_spent",
             Self::TokenSpent => "token_spent",
+            Self::TokenKeyRetired => "token_invalid",
             Self::InvitationUnknown => "invitation_unknown",
             Self::InvitationExhausted => "invitation_used",
             Self::Invalid(e) => e.code(),
@@ -338,6 +355,9 @@ pub(crate) struct Trees {
     users: Tree,
     staff_log: Tree,
     noise: Tree,
+    token_keys: Tree,
+    retired_keys: Tree,
+    checkpoints: Tree,
 }
 
 /// Name of the spent-nonce tree of the Privacy Pass key `key_id`.
@@ -395,6 +415,9 @@ impl Store {
             users: db.open_tree("users")?,
             staff_log: db.open_tree("staff_log")?,
             noise: db.open_tree("noise")?,
+            token_keys: db.open_tree("token_keys")?,
+            retired_keys: db.open_tree("retired_keys")?,
+            checkpoints: db.open_tree("checkpoints")?,
         };
         let failed = Arc::new(AtomicBool::new(false));
         let live = Arc::new(RwLock::new(epoch::Live::default()));
@@ -626,15 +649,6 @@ impl Store {
         self.call(|r| Job::Seal(request, r)).await
     }
 
-    /// Put the token keys in use into the log, if it does not hold them
-    /// yet (done at start-up, before anything is served).
-    pub async fn log_token_keys(
-        &self,
-        keys: Vec<crate::audit::verify::PublishedTokenKey>,
-    ) -> Result<(), StoreError> {
-        self.call(|r| Job::LogTokenKeys(keys, r)).await
-    }
-
     /// Seal what is due, if anything is: a cheap read first, so readers of
     /// digests only queue a write when a period has just ended. While a
     /// sealing is under way readers do not wait for it: they see the last
@@ -682,21 +696,6 @@ impl Store {
             .await
     }
 
-    /// Drop the spent-nonce trees of every Privacy Pass key not in `keep`
-    /// (their keys have expired, so their tokens no longer verify). Call
-    /// before serving.
-    pub fn prune_spent_nonces(&self, keep: &[[u8; 32]]) -> Result<usize, StoreError> {
-        let keep: Vec<String> = keep.iter().map(nonce_tree_name).collect();
-        let mut dropped = 0;
-        for name in self.db.tree_names()? {
-            if name.starts_with(NONCE_TREE_PREFIX) && !keep.contains(&name) {
-                self.db.drop_tree(&name)?;
-                dropped += 1;
-            }
-        }
-        Ok(dropped)
-    }
-
     /// Open `round` now (as its first codes or invitations would): from
     /// then on its rules only tighten.
     pub async fn open_round(&self, round: Slug) -> Result<(), StoreError> {
@@ -704,9 +703,12 @@ impl Store {
     }
 }
 
-/// The associated-data context a critique's sealed record is bound to.
-pub fn critique_context(id: &[u8]) -> String {
-    apply::critique_context(id)
+/// Whether the critique record `value` (stored under `id`, in either stored
+/// form) opens as stored, with the keys in `vault` (for `parrhesia audit`).
+pub fn critique_opens(vault: &Vault, id: &[u8], value: &[u8]) -> bool {
+    records::StoredCritique::from_bytes(value)
+        .and_then(|stored| stored.open(vault, id))
+        .is_ok()
 }
 
 /// Open a stopped server's store read-only in spirit (nothing is written)

@@ -11,8 +11,9 @@ use super::epoch::MixedWrite;
 use super::staff::StaffOp;
 use super::voices::VoiceOp;
 use super::StoreError;
-use crate::audit::verify::PublishedTokenKey;
+use crate::audit::note::NoteSignature;
 use crate::domain::{Receipt, Round, RoundUpdate, Slug, Submission};
+use crate::tokens::KeyRecord;
 use std::cell::RefCell;
 use time::Date;
 use tokio::sync::{mpsc, oneshot};
@@ -170,6 +171,31 @@ pub(super) struct SealRequest {
     pub only: Option<Slug>,
 }
 
+/// A job that appends to the log outside sealing: it waits until no
+/// sealing is writing leaves (see [`super::seal`]), and runs as the only
+/// instance that appends (PostgreSQL), so two appends never interleave.
+pub(super) enum LogJob {
+    /// Log a round's new token key under a signed head of its own, if a
+    /// key with its `not_before` is still due; answers whether it was.
+    AddTokenKey {
+        record: KeyRecord,
+        today: Date,
+        save: super::token_keys::SaveKey,
+        reply: Reply<bool>,
+    },
+    /// This week's marker if due, and a checkpoint of the newest head.
+    Tick(Date, Reply<()>),
+}
+
+impl LogJob {
+    pub(super) fn refuse(self, e: StoreError) {
+        match self {
+            Self::AddTokenKey { reply, .. } => reply.send_now(Err(e)),
+            Self::Tick(_, reply) => reply.send_now(Err(e)),
+        }
+    }
+}
+
 /// One job on the queue.
 pub(super) enum Job {
     /// In the batch's transaction.
@@ -177,10 +203,18 @@ pub(super) enum Job {
     /// After it, each in a transaction of its own, before the flush.
     Staff(StaffOp, Reply<()>),
     Voices(VoiceOp, Reply<()>),
+    /// Tombstone token keys (issue 17), then drop their spent-nonce trees.
+    RetireTokenKeys(Vec<[u8; 32]>, Reply<()>),
+    /// Witnesses' cosignatures of the checkpoint of `size` leaves.
+    AddCosignatures {
+        size: u64,
+        lines: Vec<NoteSignature>,
+        reply: Reply<()>,
+    },
     /// For the sealing planner, which answers once the work is durable.
     Seal(SealRequest, Reply<usize>),
-    /// Put the token keys in use into the log (RFC 9576 §6), if absent.
-    LogTokenKeys(Vec<PublishedTokenKey>, Reply<()>),
+    /// Appends to the log, run between sealing steps.
+    Log(LogJob),
     /// Export every tree, after the batch's flush (see [`super::backup`]).
     Backup(Reply<Vec<u8>>),
     /// Nothing: answered once everything queued before it is durable.
@@ -196,9 +230,12 @@ impl Job {
     pub(super) fn refuse(self, e: StoreError) {
         match self {
             Self::Write(w) => w.refuse(e),
-            Self::Staff(_, r) | Self::Voices(_, r) | Self::LogTokenKeys(_, r) | Self::Flush(r) => {
-                r.send_now(Err(e))
-            }
+            Self::Staff(_, r)
+            | Self::Voices(_, r)
+            | Self::RetireTokenKeys(_, r)
+            | Self::AddCosignatures { reply: r, .. }
+            | Self::Flush(r) => r.send_now(Err(e)),
+            Self::Log(job) => job.refuse(e),
             Self::Seal(_, r) => r.send_now(Err(e)),
             Self::Backup(r) => r.send_now(Err(e)),
             Self::Rotate(_, r) => r.send_now(Err(e)),

@@ -184,7 +184,7 @@ impl Store {
         self.view().live_entries()
     }
 
-    fn tally(&self) -> Result<Tally, StoreError> {
+    pub(super) fn tally(&self) -> Result<Tally, StoreError> {
         self.view().tally()
     }
 
@@ -316,20 +316,27 @@ impl Store {
 
     /// Each critique of `round` in `period` as (its themes, its text),
     /// decrypted: the rewritten ones in their (random id) order, then the
-    /// live ones. Fails once the period is shredded.
+    /// live ones; none once the period is shredded. Records that do not
+    /// open as stored (changed or added without the keys, issue 17) are
+    /// left out, with a warning.
     pub fn themed_texts(
         &self,
         round: &Slug,
         period: &str,
     ) -> Result<Vec<(Vec<String>, String)>, StoreError> {
         let mut texts = Vec::new();
-        for (context, sealed) in self.sealed_records(round, period)? {
-            let plain = self
-                .vault
-                .unseal(&sealed, &context)
-                .map_err(|e| StoreError::Io(e.to_string()))?;
-            let record: records::CritiqueRecord = records::from_json(&plain)?;
-            texts.push((record.themes, record.text));
+        let mut refused = 0;
+        for (id, stored) in self.period_critiques(round, period)? {
+            match stored.open(&self.vault, &id) {
+                Ok((record, _)) => texts.push((record.themes, record.text)),
+                Err(_) => refused += 1,
+            }
+        }
+        if refused > 0 {
+            tracing::warn!(
+                refused,
+                "critique records that do not open as stored were left out"
+            );
         }
         Ok(texts)
     }
@@ -343,12 +350,26 @@ impl Store {
         round: &Slug,
         period: &str,
     ) -> Result<Vec<(String, crate::secrets::vault::Sealed)>, StoreError> {
+        Ok(self
+            .period_critiques(round, period)?
+            .into_iter()
+            .map(|(id, stored)| (stored.context(&id), stored.sealed))
+            .collect())
+    }
+
+    /// `round`'s critiques in `period` as stored: the rewritten ones by id,
+    /// then the live ones.
+    fn period_critiques(
+        &self,
+        round: &Slug,
+        period: &str,
+    ) -> Result<Vec<(Vec<u8>, records::StoredCritique)>, StoreError> {
         let prefix = format!("{round}\0{period}\0");
         let mut out = Vec::new();
         for (k, _) in self.trees.members.scan_prefix(prefix.as_bytes())? {
-            let id = &k[prefix.len()..];
-            if let Some(stored) = records::get_critique(&self.trees.critiques, id)? {
-                out.push((super::critique_context(id), stored.sealed));
+            let id = k[prefix.len()..].to_vec();
+            if let Some(stored) = records::get_critique(&self.trees.critiques, &id)? {
+                out.push((id, stored));
             }
         }
         for (_, entry, sides) in self.live_entries()? {
@@ -356,12 +377,23 @@ impl Store {
                 round: r,
                 period: p,
                 id,
+                themes,
+                quote_ok,
+                commitment,
                 sealed,
                 ..
             } = entry
             {
                 if sides.a && r == round.as_str() && p == period {
-                    out.push((super::critique_context(&id), sealed));
+                    let stored = records::StoredCritique {
+                        round: r,
+                        period: p,
+                        themes,
+                        quote_ok,
+                        commitment: crate::encoding::hex(&commitment),
+                        sealed,
+                    };
+                    out.push((id, stored));
                 }
             }
         }
@@ -503,7 +535,30 @@ impl Store {
                 n += self.db.open_tree(&name)?.len()?;
             }
         }
-        Ok(n + self.tally()?.token_marks as usize)
+        // Live marks of a tombstoned key are never written out (its tokens
+        // are refused for good); they are not counted either.
+        let retired = self.retired_token_keys()?;
+        let live: u64 = self
+            .tally()?
+            .token_marks
+            .iter()
+            .filter(|(k, _)| {
+                <[u8; 32]>::try_from(k.as_slice()).map_or(true, |k| !retired.contains(&k))
+            })
+            .map(|(_, n)| n)
+            .sum();
+        Ok(n + live as usize)
+    }
+
+    /// Tokens issued so far on invitations of `round`: what the rewrites
+    /// counted, plus the uses the live epochs hold (issue 17's auditors'
+    /// bound, never a running count on disk).
+    pub fn tokens_issued(&self, round: &Slug) -> Result<u64, StoreError> {
+        let stored = records::get_counter(
+            &self.trees.counters,
+            &counter_key(CounterKind::TokensIssued, round),
+        )?;
+        Ok(stored + live_tokens_issued(&self.tally()?, round.as_str()))
     }
 
     /// The counter `key` of `tree`: rewritten `Count`s plus live ones.
@@ -554,6 +609,16 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// Tokens fetched on `round`'s invitations that the live epochs hold.
+pub(super) fn live_tokens_issued(tally: &Tally, round: &str) -> u64 {
+    tally
+        .invitations
+        .values()
+        .filter(|(r, _)| r == round)
+        .map(|(_, n)| u64::from(*n))
+        .sum()
 }
 
 /// The live epochs' keys and records, open first.

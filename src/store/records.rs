@@ -3,7 +3,7 @@
 use super::kv::Tree;
 use super::{PeriodCounts, StoreError};
 use crate::domain::Slug;
-use crate::secrets::vault::Sealed;
+use crate::secrets::vault::{Sealed, Vault};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// The fields of a critique that its commitment covers, and that are sealed
@@ -24,6 +24,14 @@ pub struct CritiqueRecord {
 
 /// A critique as stored: what counting and moderation need in clear, the
 /// commitment, and the sealed record (text included).
+///
+/// # Security contract
+/// The clear fields are only an index. The sealed record's associated data
+/// binds every one of them ([`critique_context`]), and readers take round,
+/// period, themes and consent from the opened record
+/// ([`StoredCritique::open`]), so someone who can write the store but holds
+/// no key (a database administrator) cannot change a consent flag, a theme
+/// or a period, nor add a record, without it failing to open (issue 17).
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StoredCritique {
@@ -134,20 +142,170 @@ pub fn get_critique(tree: &Tree, id: &[u8]) -> Result<Option<StoredCritique>, St
         .transpose()
 }
 
+/// The associated data a critique's sealed record is bound to: its id and
+/// every field kept in clear beside it.
+pub fn critique_context(
+    id: &[u8],
+    round: &str,
+    period: &str,
+    themes: &[String],
+    quote_ok: bool,
+) -> String {
+    format!(
+        "critique/{}\0v2\0round={round}\0period={period}\0quote_ok={}\0themes={}",
+        crate::encoding::hex(id),
+        u8::from(quote_ok),
+        themes.join(",")
+    )
+}
+
+/// The associated data of records sealed before issue 17 (id only).
+pub fn legacy_critique_context(id: &[u8]) -> String {
+    format!("critique/{}", crate::encoding::hex(id))
+}
+
+/// SHA-256 over a critique record's sealed bytes: its receipt.
+pub fn commitment(body: &[u8]) -> [u8; 32] {
+    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+    ctx.update(b"parrhesia/critique-commitment/v1\0");
+    ctx.update(body);
+    let mut out = [0u8; 32];
+    out.copy_from_slice(ctx.finish().as_ref());
+    out
+}
+
+impl StoredCritique {
+    /// The context its record is sealed under.
+    pub fn context(&self, id: &[u8]) -> String {
+        critique_context(id, &self.round, &self.period, &self.themes, self.quote_ok)
+    }
+
+    /// Open the sealed record and check it: it must open under the context
+    /// of its clear fields (records sealed before issue 17: under their id
+    /// alone), say the same as those fields, and hash to the commitment.
+    /// Returns the record and its sealed bytes. Fails once the period is
+    /// shredded, and for any record changed or added without the keys.
+    pub fn open(&self, vault: &Vault, id: &[u8]) -> Result<(CritiqueRecord, Vec<u8>), StoreError> {
+        let damaged = || StoreError::Io("a critique record does not open as stored".into());
+        let body = vault
+            .unseal(&self.sealed, &self.context(id))
+            .or_else(|_| vault.unseal(&self.sealed, &legacy_critique_context(id)))
+            .map_err(|_| damaged())?;
+        let record: CritiqueRecord = from_json(&body)?;
+        let agrees = record.round == self.round
+            && record.period == self.period
+            && record.themes == self.themes
+            && record.quote_ok == self.quote_ok
+            && crate::encoding::hex(&commitment(&body)) == self.commitment;
+        if !agrees {
+            return Err(damaged());
+        }
+        Ok((record, body))
+    }
+}
+
+/// A period's critiques as their opened records attest them: the counts
+/// and commitments of the ones that open and agree, and how many did not
+/// (issue 17: clear fields and counters are not trusted). Built a member
+/// at a time, so sealing can read a large period in pieces.
+#[derive(Debug)]
+pub struct VerifiedPeriod {
+    period: String,
+    total: u64,
+    themes: std::collections::BTreeMap<String, u64>,
+    pub commitments: Vec<[u8; 32]>,
+    pub refused: usize,
+}
+
+impl VerifiedPeriod {
+    pub fn new(period: &str) -> Self {
+        Self {
+            period: period.to_owned(),
+            total: 0,
+            themes: Default::default(),
+            commitments: Vec::new(),
+            refused: 0,
+        }
+    }
+
+    /// Open the critique `id` (a member of `round`'s period whose member
+    /// entry holds `member`) and count it if it opens as stored, names this
+    /// round and period, and hashes to the member's commitment.
+    pub fn add(
+        &mut self,
+        critiques: &Tree,
+        vault: &Vault,
+        round: &str,
+        id: &[u8],
+        member: &[u8],
+    ) -> Result<(), StoreError> {
+        let opened = get_critique(critiques, id)?.map(|stored| {
+            stored
+                .open(vault, id)
+                .map(|(record, body)| (record, commitment(&body)))
+        });
+        match opened {
+            Some(Ok((record, commitment)))
+                if record.round == round
+                    && record.period == self.period
+                    && member == commitment.as_slice() =>
+            {
+                self.total += 1;
+                for t in record.themes {
+                    *self.themes.entry(t).or_default() += 1;
+                }
+                self.commitments.push(commitment);
+            }
+            _ => self.refused += 1,
+        }
+        Ok(())
+    }
+
+    /// The counts of the records that opened.
+    pub fn counts(&self) -> PeriodCounts {
+        PeriodCounts {
+            period_id: self.period.clone(),
+            total: self.total,
+            themes: self.themes.iter().map(|(t, n)| (t.clone(), *n)).collect(),
+        }
+    }
+}
+
+/// Open every member of `round`'s `period` and count only what the opened
+/// records say.
+pub fn verified_period(
+    members: &Tree,
+    critiques: &Tree,
+    vault: &Vault,
+    round: &str,
+    period: &str,
+) -> Result<VerifiedPeriod, StoreError> {
+    let prefix = format!("{round}\0{period}\0");
+    let mut out = VerifiedPeriod::new(period);
+    for (k, v) in members.scan_prefix(prefix.as_bytes())? {
+        out.add(critiques, vault, round, &k[prefix.len()..], &v)?;
+    }
+    Ok(out)
+}
+
 /// What a counter counts.
 #[derive(Debug, Clone, Copy)]
 pub enum CounterKind {
     CodesIssued,
     CodesSpent,
     Critiques,
+    /// Privacy Pass tokens signed for the round's invitations (the
+    /// auditors' bound on the tokens it can receive).
+    TokensIssued,
 }
 
 /// `r\0{round}\0{kind}`: per-round totals for the host.
-pub fn counter_key(kind: CounterKind, round: &Slug) -> Vec<u8> {
+pub fn counter_key(kind: CounterKind, round: &impl std::fmt::Display) -> Vec<u8> {
     let kind = match kind {
         CounterKind::CodesIssued => "issued",
         CounterKind::CodesSpent => "spent",
         CounterKind::Critiques => "critiques",
+        CounterKind::TokensIssued => "tokens",
     };
     format!("r\0{round}\0{kind}").into_bytes()
 }

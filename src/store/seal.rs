@@ -6,28 +6,34 @@
 //!    it ([`super::apply::open_period`] skips it).
 //! 2. **Drain**: its round's records of that period and earlier still in a
 //!    live epoch are forced out (a rotation, then the rewrite).
-//! 3. **Snapshot** its commitments from `members`, a piece at a time, and
-//!    shuffle them: their order in the log says nothing about arrival.
+//! 3. **Snapshot** its members a piece at a time, opening each critique's
+//!    record: only records that open as stored and agree with their clear
+//!    fields are counted and logged (issue 17: clear fields and counters
+//!    are not trusted). The commitments are shuffled: their order in the
+//!    log says nothing about arrival.
 //! 4. **Leaves**, a few thousand per transaction, past the last signed
-//!    head; the Merkle frontier is kept in memory.
-//! 5. **Head**: the digest, the noise, the signed head, the period's
-//!    record, the log state and the end of the mark, in one transaction.
-//!    Only then does the log grow for readers ([`LogState::size`]).
+//!    head (the week's marker first, if the log has none for the week the
+//!    sealing began in); the Merkle frontier is kept in memory.
+//! 5. **Head**: the digest, the noise, the signed head and its C2SP
+//!    checkpoint, the period's record, the log state and the end of the
+//!    mark, in one transaction. Only then does the log grow for readers
+//!    ([`LogState::size`]).
 //!
 //! A crash anywhere leaves the mark: the next start seals the period again
 //! from the snapshot; leaves written past the last head are never read and
-//! are written over.
+//! are written over. Other appends to the log (a round's token key, the
+//! weekly marker: [`super::queue::LogJob`]) wait while a sealing is writing
+//! leaves, so they never land among them.
 
 use super::apply::{CLOSING, CRITIQUES, MEMBERS, PERIODS};
 use super::kv::Tree;
 use super::queue::{Reply, SealRequest};
-use super::records::{self, round_period, spent_key};
+use super::records::{self, counter_key, round_period, spent_key, CounterKind};
 use super::writer::Writer;
 use super::SealedPeriod;
 use super::{PeriodCounts, StoreError};
 use crate::audit::log::{Leaf, Totals, TreeHead};
 use crate::audit::merkle::{self, Frontier, Hash};
-use crate::audit::verify::PublishedTokenKey;
 use crate::digest::disclosure::{two_sided_geometric, Noise, RandomSource};
 use crate::digest::{self, NoiseDraws, SealedDigest};
 use crate::domain::{Period, Round};
@@ -48,16 +54,18 @@ const SHRED: usize = 4_096;
 
 /// The tree and key of [`LogState`].
 pub(super) const LOG_STATE: &str = "log_state";
-const STATE_KEY: &[u8] = b"state";
+pub(super) const STATE_KEY: &[u8] = b"state";
 
 /// What appending to the log needs, kept small so that start-up and every
 /// append read a few hundred bytes, never the leaves: the size readers see
-/// (the last signed head's), the Merkle frontier, and the token keys logged.
+/// (the last signed head's), the Merkle frontier, and the newest week
+/// marker (issue 17).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct LogState {
     pub size: u64,
     frontier: Vec<String>,
-    pub token_keys: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
 }
 
 impl LogState {
@@ -70,11 +78,11 @@ impl LogState {
         Frontier::from_parts(self.size, nodes).ok_or_else(|| StoreError::Io("bad log state".into()))
     }
 
-    fn with(frontier: &Frontier, token_keys: Vec<String>) -> Self {
+    pub(super) fn with(frontier: &Frontier, marker: Option<String>) -> Self {
         Self {
             size: frontier.size(),
             frontier: frontier.nodes().iter().map(|h| hex(h)).collect(),
-            token_keys,
+            marker,
         }
     }
 
@@ -85,14 +93,14 @@ impl LogState {
             return Ok(s);
         }
         let mut f = Frontier::default();
-        let mut keys = Vec::new();
+        let mut marker = None;
         for (_, v) in leaves.iter()? {
             f.push(merkle::leaf_hash(&v));
-            if let Ok(Leaf::TokenKey { key_id, .. }) = serde_json::from_slice(&v) {
-                keys.push(key_id);
+            if let Ok(Leaf::Period { period }) = serde_json::from_slice(&v) {
+                marker = Some(period);
             }
         }
-        Ok(Self::with(&f, keys))
+        Ok(Self::with(&f, marker))
     }
 }
 
@@ -104,6 +112,10 @@ enum Task {
         /// The last period of this round the run seals: the drain forces
         /// them all out of the live epochs at once.
         last: String,
+        /// The week the sealing began in (its marker goes first in the log
+        /// if the log has none for it); empty after a crash of a store
+        /// marked before issue 17.
+        week: String,
         stage: Stage,
     },
     Shred {
@@ -118,12 +130,16 @@ enum Stage {
     Drain,
     Snapshot {
         cursor: Vec<u8>,
-        got: Vec<[u8; 32]>,
+        got: records::VerifiedPeriod,
     },
     Leaves {
         commitments: Vec<[u8; 32]>,
         next: usize,
         frontier: Frontier,
+        /// What the opened records count.
+        counts: PeriodCounts,
+        /// The week marker written first, if one was due.
+        marker: Option<String>,
     },
 }
 
@@ -162,6 +178,20 @@ impl Planner {
         self.run.is_some() || !self.queue.is_empty()
     }
 
+    /// Whether a sealing has leaves past the last head: it holds a Merkle
+    /// frontier no other append may move until its head is committed.
+    pub(super) fn writing_leaves(&self) -> bool {
+        self.run.as_ref().is_some_and(|r| {
+            matches!(
+                r.tasks.front(),
+                Some(Task::Seal {
+                    stage: Stage::Leaves { .. },
+                    ..
+                })
+            )
+        })
+    }
+
     pub(super) fn refuse_all(&mut self) {
         if let Some(reply) = self.run.take().and_then(|r| r.reply) {
             reply.send_now(Err(StoreError::Unavailable));
@@ -183,7 +213,7 @@ impl Writer {
     /// Periods whose sealing a crash interrupted: sealed again first.
     pub(super) fn recover_sealing(&mut self) -> Result<(), StoreError> {
         let mut tasks = VecDeque::new();
-        for (k, _) in self.kv.open_tree(CLOSING)?.iter()? {
+        for (k, v) in self.kv.open_tree(CLOSING)?.iter()? {
             let text = String::from_utf8(k).map_err(|_| StoreError::Io("bad mark".into()))?;
             let Some((round, period)) = text.split_once('\0') else {
                 continue;
@@ -196,6 +226,7 @@ impl Writer {
                 tasks.push_back(Task::Seal {
                     round,
                     last: period.id(),
+                    week: String::from_utf8(v).unwrap_or_default(),
                     period,
                     stage: Stage::Mark,
                 });
@@ -251,13 +282,15 @@ impl Writer {
                 round,
                 period,
                 last,
+                week,
                 stage,
             } => {
-                if let Some(stage) = self.seal_stage(&round, period, &last, stage)? {
+                if let Some(stage) = self.seal_stage(&round, period, &last, &week, stage)? {
                     self.push_front(Task::Seal {
                         round,
                         period,
                         last,
+                        week,
                         stage,
                     });
                 }
@@ -352,6 +385,7 @@ impl Writer {
                             round: round.clone(),
                             period,
                             last: period.id(),
+                            week: super::writer::week(request.today),
                             stage: Stage::Mark,
                         })
                     }
@@ -406,15 +440,18 @@ impl Writer {
         round: &Round,
         period: Period,
         last: &str,
+        week: &str,
         stage: Stage,
     ) -> Result<Option<Stage>, StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
         match stage {
             Stage::Mark => {
+                // The mark keeps the week (no finer time), so a sealing
+                // resumed after a crash logs the same marker.
                 let closing = self.kv.open_tree(CLOSING)?;
                 let key = round_period(r, &p);
                 self.conn
-                    .transaction(&[&closing], |tx| tx.insert(CLOSING, &key, &[]))?;
+                    .transaction(&[&closing], |tx| tx.insert(CLOSING, &key, week.as_bytes()))?;
                 Ok(Some(Stage::Drain))
             }
             Stage::Drain => {
@@ -432,7 +469,7 @@ impl Writer {
                 }
                 Ok(Some(Stage::Snapshot {
                     cursor: Vec::new(),
-                    got: Vec::new(),
+                    got: records::VerifiedPeriod::new(&p),
                 }))
             }
             Stage::Snapshot { cursor, mut got } => {
@@ -447,33 +484,54 @@ impl Writer {
                     .trees
                     .members
                     .scan_limit(&start, end.as_deref(), SNAPSHOT)?;
-                for (_, v) in &chunk {
-                    let c: [u8; 32] = v
-                        .as_slice()
-                        .try_into()
-                        .map_err(|_| StoreError::Io("a damaged member".into()))?;
-                    got.push(c);
+                for (k, v) in &chunk {
+                    got.add(&self.trees.critiques, &self.vault, r, &k[prefix.len()..], v)?;
                 }
                 if chunk.len() == SNAPSHOT {
                     let mut next = chunk.last().map(|(k, _)| k.clone()).unwrap_or_default();
                     next.push(0);
                     return Ok(Some(Stage::Snapshot { cursor: next, got }));
                 }
+                if got.refused > 0 {
+                    tracing::warn!(
+                        refused = got.refused,
+                        "critique records that do not open as stored were left out of a period"
+                    );
+                }
+                let counts = got.counts();
+                let mut commitments = std::mem::take(&mut got.commitments);
                 // Leaves in random order: position in the log says nothing
                 // about arrival (guarantee 3).
-                crate::secrets::random::shuffle(&mut got)
+                crate::secrets::random::shuffle(&mut commitments)
                     .map_err(|_| StoreError::Io("random generator failed".into()))?;
                 let state = self.log_state()?;
+                let mut frontier = state.frontier()?;
+                // The week's marker first, if due (issue 17: heads show
+                // when they were made).
+                let marker = super::writer::marker_due(&state, week);
+                if let Some(m) = &marker {
+                    let leaf = Leaf::Period { period: m.clone() }.to_bytes();
+                    let at = frontier.size();
+                    frontier.push(merkle::leaf_hash(&leaf));
+                    let log = self.trees.log_leaves.clone();
+                    self.conn.transaction(&[&log], |tx| {
+                        tx.insert(log.name(), &at.to_be_bytes(), &leaf)
+                    })?;
+                }
                 Ok(Some(Stage::Leaves {
-                    commitments: got,
+                    commitments,
                     next: 0,
-                    frontier: state.frontier()?,
+                    frontier,
+                    counts,
+                    marker,
                 }))
             }
             Stage::Leaves {
                 commitments,
                 next,
                 mut frontier,
+                counts,
+                marker,
             } => {
                 let end = (next + LEAVES).min(commitments.len());
                 let mut leaves = Vec::with_capacity(end - next);
@@ -500,9 +558,11 @@ impl Writer {
                         commitments,
                         next: end,
                         frontier,
+                        counts,
+                        marker,
                     }));
                 }
-                self.seal_head(round, period, commitments.len() as u64, frontier)?;
+                self.seal_head(round, period, &counts, frontier, marker)?;
                 if let Some(run) = self.planner.run.as_mut() {
                     run.sealed += 1;
                 }
@@ -512,33 +572,33 @@ impl Writer {
     }
 
     /// The last sealing transaction: digest, noise, the digest's leaf, the
-    /// signed head, the period's record, the log state, the mark removed.
+    /// signed head and its checkpoint, the period's record, the log state,
+    /// the mark removed. `counts` are what the period's opened records say.
     fn seal_head(
         &mut self,
         round: &Round,
         period: Period,
-        critiques: u64,
+        counts: &PeriodCounts,
         mut frontier: Frontier,
+        marker: Option<String>,
     ) -> Result<(), StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
         let all = records::period_counts(&self.trees.counters, &round.slug)?;
-        let counts = all
-            .iter()
-            .find(|c| c.period_id == p)
-            .cloned()
-            .unwrap_or(PeriodCounts {
-                period_id: p.clone(),
-                total: 0,
-                themes: Vec::new(),
-            });
         let waiting = self.waiting(round, &all)?;
         let get = |kind| records::get_counter(&self.trees.counters, &spent_key(r, &p, kind));
+        // Tokens signed for the round's invitations so far: rewritten uses
+        // and the live ones (issue 17's bound on the tokens it can receive).
+        let tokens_issued = records::get_counter(
+            &self.trees.counters,
+            &counter_key(CounterKind::TokensIssued, &round.slug),
+        )? + super::reads::live_tokens_issued(&self.view().tally()?, r);
         let totals = Totals {
             critiques: counts.total,
             codes_spent: get("code")?,
             tokens_spent: get("token")?,
+            tokens_issued: Some(tokens_issued),
         };
-        let sealed = digest::seal(round, period, &waiting, &counts, totals);
+        let sealed = digest::seal(round, period, &waiting, counts, totals);
         let noise_json = match (&sealed.release, self.noise) {
             (Some(release), Some(noise)) => Some(records::to_json(&draw_noise(noise, release)?)?),
             _ => None,
@@ -553,11 +613,14 @@ impl Writer {
         }
         .to_bytes();
         let state = self.log_state()?;
-        let first_leaf = state.size;
+        // A week marker may come first: the period's leaves are the last.
+        let first_leaf = state.size + u64::from(marker.is_some());
         let digest_index = frontier.size();
         frontier.push(merkle::leaf_hash(&leaf));
         let head_index = self.trees.log_heads.len()? as u64;
         let head_json = self.sign_head(&frontier, r, &p, &digest_sha256)?;
+        let checkpoint =
+            super::writer::checkpoint_record(&self.signer, frontier.size(), &frontier.root())?;
         let record = records::to_json(&SealedPeriod {
             round: r.to_owned(),
             period: p.clone(),
@@ -565,17 +628,19 @@ impl Writer {
             digest_sha256,
             head: head_index,
             first_leaf,
-            leaf_count: critiques + 1,
+            leaf_count: counts.total + 1,
             shredded: false,
         })?;
-        let state_json = records::to_json(&LogState::with(&frontier, state.token_keys))?;
+        let state_json = records::to_json(&LogState::with(&frontier, marker.or(state.marker)))?;
         let t = &self.trees;
         let (closing, log_state) = (self.kv.open_tree(CLOSING)?, self.kv.open_tree(LOG_STATE)?);
         let key = round_period(r, &p);
+        let size = frontier.size();
         self.conn.transaction(
             &[
                 &t.log_leaves,
                 &t.log_heads,
+                &t.checkpoints,
                 &t.periods,
                 &t.noise,
                 &closing,
@@ -584,6 +649,7 @@ impl Writer {
             |tx| {
                 tx.insert(t.log_leaves.name(), &digest_index.to_be_bytes(), &leaf)?;
                 tx.insert(t.log_heads.name(), &head_index.to_be_bytes(), &head_json)?;
+                tx.insert(t.checkpoints.name(), &size.to_be_bytes(), &checkpoint)?;
                 tx.insert(PERIODS, &key, &record)?;
                 if let Some(n) = &noise_json {
                     tx.insert(t.noise.name(), &key, n)?;
@@ -603,7 +669,7 @@ impl Writer {
         Ok(())
     }
 
-    fn sign_head(
+    pub(super) fn sign_head(
         &self,
         frontier: &Frontier,
         round: &str,
@@ -626,62 +692,6 @@ impl Writer {
         LogState::load(&self.kv.open_tree(LOG_STATE)?, &self.trees.log_leaves)
     }
 
-    /// Log the token keys the log does not hold yet, under a head with no
-    /// period (RFC 9576 §6: everyone can check they see the same keys).
-    pub(super) fn log_token_keys(&mut self, keys: &[PublishedTokenKey]) -> Result<(), StoreError> {
-        while !self.conn.try_seal_lock()? {
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-        self.conn.lock()?;
-        let result = self.log_token_keys_locked(keys);
-        let unlocked = self.conn.unlock();
-        let released = self.conn.seal_unlock();
-        result?;
-        unlocked?;
-        released?;
-        self.flush()
-    }
-
-    fn log_token_keys_locked(&mut self, keys: &[PublishedTokenKey]) -> Result<(), StoreError> {
-        let state = self.log_state()?;
-        let new: Vec<Leaf> = keys
-            .iter()
-            .filter(|k| !state.token_keys.contains(&k.key_id))
-            .map(|k| Leaf::TokenKey {
-                token_type: k.token_type,
-                key_id: k.key_id.clone(),
-                token_key: k.token_key.clone(),
-            })
-            .collect();
-        if new.is_empty() {
-            return Ok(());
-        }
-        let mut frontier = state.frontier()?;
-        let first = frontier.size();
-        let bytes: Vec<Vec<u8>> = new.iter().map(Leaf::to_bytes).collect();
-        for b in &bytes {
-            frontier.push(merkle::leaf_hash(b));
-        }
-        let head_index = self.trees.log_heads.len()? as u64;
-        let head_json = self.sign_head(&frontier, "", "", "")?;
-        let mut logged = state.token_keys;
-        logged.extend(new.iter().filter_map(|l| match l {
-            Leaf::TokenKey { key_id, .. } => Some(key_id.clone()),
-            _ => None,
-        }));
-        let state_json = records::to_json(&LogState::with(&frontier, logged))?;
-        let t = &self.trees;
-        let log_state = self.kv.open_tree(LOG_STATE)?;
-        self.conn
-            .transaction(&[&t.log_leaves, &t.log_heads, &log_state], |tx| {
-                for (i, b) in bytes.iter().enumerate() {
-                    tx.insert(t.log_leaves.name(), &(first + i as u64).to_be_bytes(), b)?;
-                }
-                tx.insert(t.log_heads.name(), &head_index.to_be_bytes(), &head_json)?;
-                tx.insert(LOG_STATE, STATE_KEY, &state_json)
-            })
-    }
-
     /// The counts of `round`'s sealed periods that rolled and have not been
     /// released yet (the latest run of rolled periods), oldest first.
     fn waiting(
@@ -696,12 +706,27 @@ impl Writer {
             sealed.push(records::from_json(record.digest_json.as_bytes())?);
         }
         sealed.sort_by(|a, b| a.period.cmp(&b.period));
-        let mut waiting: Vec<PeriodCounts> = sealed
-            .iter()
-            .rev()
-            .take_while(|s| s.release.is_none())
-            .filter_map(|s| all.iter().find(|c| c.period_id == s.period).cloned())
-            .collect();
+        let mut waiting = Vec::new();
+        for s in sealed.iter().rev().take_while(|s| s.release.is_none()) {
+            let Some(counted) = all.iter().find(|c| c.period_id == s.period) else {
+                continue;
+            };
+            // What its records attest while they exist (issue 17); the
+            // counters only once they have been shredded. Periods that
+            // rolled are small (below the round's k), so this read is too.
+            let verified = records::verified_period(
+                &self.trees.members,
+                &self.trees.critiques,
+                &self.vault,
+                round.slug.as_str(),
+                &s.period,
+            )?;
+            waiting.push(if verified.commitments.len() + verified.refused > 0 {
+                verified.counts()
+            } else {
+                counted.clone()
+            });
+        }
         waiting.reverse();
         Ok(waiting)
     }

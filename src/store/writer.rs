@@ -46,6 +46,11 @@ use std::time::{Instant, SystemTime};
 use time::Date;
 use tokio::sync::mpsc;
 
+mod keys;
+mod tlog;
+
+pub(super) use tlog::{checkpoint_record, marker_due, week};
+
 /// When mixing epochs close (see [`super`]'s module docs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EpochOptions {
@@ -101,6 +106,8 @@ pub(super) struct Writer {
     pub planner: super::seal::Planner,
     /// Rotation requests waiting for the rewrite in progress to end.
     rotations: Vec<Reply<bool>>,
+    /// Appends to the log waiting for the sealing to stop writing leaves.
+    log_jobs: tlog::LogJobs,
     /// The latest day a job carried (to make data keys when a round opens).
     today: Option<Date>,
 }
@@ -148,6 +155,7 @@ impl Writer {
             merge: None,
             planner: super::seal::Planner::new(parts.sealing),
             rotations: Vec::new(),
+            log_jobs: tlog::LogJobs::default(),
             today: None,
         };
         w.conn.lock()?;
@@ -203,11 +211,15 @@ impl Writer {
         for r in self.rotations.drain(..) {
             r.send_now(Err(StoreError::Unavailable));
         }
+        self.log_jobs.refuse_all(|| StoreError::Unavailable);
     }
 
     /// Whether background work is waiting.
     fn busy(&self) -> bool {
-        self.merge.is_some() || self.planner.busy() || !self.rotations.is_empty()
+        self.merge.is_some()
+            || self.planner.busy()
+            || !self.rotations.is_empty()
+            || !self.log_jobs.is_empty()
     }
 
     /// One step of background work, as the only writer among instances
@@ -235,6 +247,9 @@ impl Writer {
             }
             return Ok(true);
         }
+        if self.run_log_jobs()? {
+            return Ok(true);
+        }
         self.seal_step()
     }
 
@@ -249,16 +264,18 @@ impl Writer {
         let mut after = Vec::new();
         let mut backups = Vec::new();
         let mut flushes = Vec::new();
-        let mut log_keys = Vec::new();
         for job in batch {
             match job {
                 Job::Write(w) => writes.push(w),
-                job @ (Job::Staff(..) | Job::Voices(..)) => after.push(job),
+                job @ (Job::Staff(..)
+                | Job::Voices(..)
+                | Job::RetireTokenKeys(..)
+                | Job::AddCosignatures { .. }) => after.push(job),
                 Job::Seal(request, reply) => {
                     self.today = self.today.max(Some(request.today));
                     self.planner.push(request, reply)
                 }
-                Job::LogTokenKeys(keys, reply) => log_keys.push((keys, reply)),
+                Job::Log(job) => self.log_jobs.push(job),
                 Job::Backup(reply) => backups.push(reply),
                 Job::Flush(reply) => flushes.push(reply),
                 Job::Rotate(today, reply) => {
@@ -308,16 +325,12 @@ impl Writer {
                 }
                 for job in after {
                     match job {
-                        Job::Staff(_, r) | Job::Voices(_, r) => r.send(),
+                        Job::Staff(_, r)
+                        | Job::Voices(_, r)
+                        | Job::RetireTokenKeys(_, r)
+                        | Job::AddCosignatures { reply: r, .. } => r.send(),
                         other => other.refuse(StoreError::Unavailable),
                     }
-                }
-                for (keys, reply) in log_keys {
-                    let done = self.log_token_keys(&keys);
-                    if let Err(e) = &done {
-                        self.fail(e);
-                    }
-                    reply.send_now(done);
                 }
                 // After the flush: the snapshot holds exactly what is
                 // durable, and nothing else writes while it is taken.
@@ -337,7 +350,6 @@ impl Writer {
                     .into_iter()
                     .map(Job::Write)
                     .chain(after)
-                    .chain(log_keys.into_iter().map(|(k, r)| Job::LogTokenKeys(k, r)))
                     .chain(backups.into_iter().map(Job::Backup))
                     .chain(flushes.into_iter().map(Job::Flush));
                 for job in jobs {
@@ -401,6 +413,13 @@ impl Writer {
                 Job::Voices(op, reply) => {
                     reply.set(super::voices::apply(&mut self.conn, &self.kv, op)?)
                 }
+                Job::RetireTokenKeys(ids, reply) => {
+                    self.retire_token_keys(ids)?;
+                    reply.set(Ok(()));
+                }
+                Job::AddCosignatures { size, lines, reply } => {
+                    reply.set(self.add_cosignatures(*size, lines)?)
+                }
                 _ => {}
             }
         }
@@ -423,6 +442,7 @@ impl Writer {
             super::apply::PERIODS,
             super::apply::INVITATIONS,
             super::apply::CLOSING,
+            super::apply::RETIRED,
         ]
         .iter()
         .map(|s| (*s).to_owned())

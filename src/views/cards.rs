@@ -12,13 +12,15 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 pub const CARDS_CSS: &str = include_str!("../../static/cards.css");
 
 /// `codes` are already in random order. `round_url` is the address printed
-/// on each card.
+/// on each card, and `token_key` the round's Privacy Pass key id as people
+/// compare it by hand (issue 17).
 pub fn code_sheet(
     m: &Messages,
     org: &Organisation,
     round: &Round,
     codes: &[String],
     round_url: &str,
+    token_key: &str,
 ) -> Markup {
     let title = super::words::round_title(m, round).text;
     let round_title = [("round", title.as_str().into())];
@@ -46,6 +48,7 @@ pub fn code_sheet(
                                         li { (m.t(key)) }
                                     }
                                 }
+                                p.card-key { (m.f("card-token-key", &[("key", token_key.into())])) }
                             }
                         }
                     }

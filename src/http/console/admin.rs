@@ -215,10 +215,12 @@ pub async fn keys(state: web::Data<AppState>, staff: Staff) -> HttpResponse {
         master_ids,
         master_current: current,
         token_keys: state
-            .token_keys
+            .round_keys
+            .ring
+            .current()
             .public_list()
             .into_iter()
-            .map(|k| (k.token_key_id, k.not_before))
+            .map(|k| (k.round, k.token_key_id, k.not_before))
             .collect(),
         log_key_fingerprint: crate::encoding::hex(&crate::crypto::sha256(
             state.store.log_public_key(),

@@ -386,7 +386,8 @@ pub async fn issue_codes(
     let form = staff_form(&state, &staff, &req, payload).await?;
     let (org, round) = load_round(&state, &path)?;
     let n = count(form.get("count"), crate::http::admin::MAX_CODES as usize);
-    let language = crate::http::admin::card_language(Some(form.get("language")));
+    let language =
+        crate::http::admin::card_language(Some(form.get("language")).filter(|l| !l.is_empty()));
     let (Some(n), Ok(language)) = (n, &language) else {
         let mut errors = Vec::new();
         if n.is_none() {
@@ -417,9 +418,7 @@ pub async fn issue_codes(
         Some(format!("{n} codes")),
     )
     .await?;
-    Ok(crate::http::admin::sheet_response(
-        &state, &org, &round, &codes, *language,
-    ))
+    Ok(crate::http::admin::sheet_response(&state, &org, &round, &codes, *language).await?)
 }
 
 /// Make invitations and download them once as CSV, one personal link a
@@ -435,7 +434,9 @@ pub async fn invitations(
     let (_, round) = load_round(&state, &path)?;
     let max = crate::tokens::invitation::MAX_INVITATIONS;
     let n = count(form.get("invitations"), max);
-    let language = crate::http::admin::card_language(Some(form.get("invitation-language")));
+    let language = crate::http::admin::card_language(
+        Some(form.get("invitation-language")).filter(|l| !l.is_empty()),
+    );
     let (Some(n), Ok(language)) = (n, &language) else {
         let mut errors = Vec::new();
         if n.is_none() {
@@ -467,11 +468,17 @@ pub async fn invitations(
         Some(format!("{n} invitations")),
     )
     .await?;
-    // Links hold only [A-Za-z0-9:/._#-]: no CSV quoting is needed.
-    let mut csv = String::from("link\r\n");
+    // The round's key id goes in every letter (issue 17), for people who
+    // want to compare by hand the key their browser is given.
+    let key = crate::http::round_keys::key_id_for_print(
+        &crate::http::round_keys::issuing_key_id(&state, round.slug.as_str(), state.clock.today())
+            .await?,
+    );
+    // Links hold only [A-Za-z0-9:/._#-], key ids only hex digits and
+    // spaces: no CSV quoting is needed.
+    let mut csv = String::from("link,token_key\r\n");
     for (_, link) in made {
-        csv.push_str(&link);
-        csv.push_str("\r\n");
+        csv.push_str(&format!("{link},{key}\r\n"));
     }
     Ok(HttpResponse::Created()
         .content_type("text/csv; charset=utf-8")

@@ -1,0 +1,235 @@
+//! The writer's side of the log outside sealing (issue 17): a signed C2SP
+//! checkpoint for every head, the week markers that date heads, the
+//! witnesses' cosignatures (see [`crate::store::checkpoints`]), and the
+//! appends of [`LogJob`]s, which never land among a sealing's leaves.
+//!
+//! Appending works from the stored [`LogState`] (the size, the Merkle
+//! frontier and the newest marker), never from the leaves, so its cost
+//! does not grow with the log.
+
+use super::Writer;
+use crate::audit::log::{CheckpointRecord, Leaf, LogSigner};
+use crate::audit::merkle::{self, Hash};
+use crate::domain::{Period, PeriodLength};
+use crate::store::kv::{TxResult, Txn};
+use crate::store::queue::{Answer, LogJob};
+use crate::store::records;
+use crate::store::seal::{LogState, LOG_STATE, STATE_KEY};
+use crate::store::StoreError;
+use std::collections::VecDeque;
+use time::Date;
+
+/// The stored form of the signed checkpoint of `size` leaves.
+pub(in crate::store) fn checkpoint_record(
+    signer: &LogSigner,
+    size: u64,
+    root: &Hash,
+) -> Result<Vec<u8>, StoreError> {
+    records::to_json(&CheckpointRecord {
+        note: signer.checkpoint(size, root),
+        cosignatures: Vec::new(),
+    })
+}
+
+/// The week of `today`, as its marker names it.
+pub(in crate::store) fn week(today: Date) -> String {
+    Period::containing(today, PeriodLength::ONE_WEEK).id()
+}
+
+/// The marker of `week` if the log has none for it or a later week yet
+/// (never backwards: a clock that runs behind adds no older marker). An
+/// empty `week` (unknown) is never due.
+pub(in crate::store) fn marker_due(state: &LogState, week: &str) -> Option<String> {
+    if week.is_empty() || state.marker.as_deref().is_some_and(|m| m >= week) {
+        return None;
+    }
+    Some(week.to_owned())
+}
+
+/// Leaves appended under a head of their own (no period), ready to commit.
+pub(super) struct Appended {
+    pub first_leaf: u64,
+    pub leaf_bytes: Vec<Vec<u8>>,
+    head_index: u64,
+    head_json: Vec<u8>,
+    size: u64,
+    checkpoint: Vec<u8>,
+    state_json: Vec<u8>,
+}
+
+impl Appended {
+    /// Write the leaves, the head, its checkpoint and the log state in
+    /// `tx` (whose trees must include `log_leaves`, `log_heads`,
+    /// `checkpoints` and `log_state`).
+    pub(super) fn write(&self, tx: &mut dyn Txn) -> TxResult<()> {
+        for (i, bytes) in self.leaf_bytes.iter().enumerate() {
+            tx.insert(
+                "log_leaves",
+                &(self.first_leaf + i as u64).to_be_bytes(),
+                bytes,
+            )?;
+        }
+        tx.insert("log_heads", &self.head_index.to_be_bytes(), &self.head_json)?;
+        tx.insert("checkpoints", &self.size.to_be_bytes(), &self.checkpoint)?;
+        tx.insert(LOG_STATE, STATE_KEY, &self.state_json)
+    }
+}
+
+/// Log jobs waiting for the sealing to stop writing leaves.
+#[derive(Default)]
+pub(super) struct LogJobs(VecDeque<LogJob>);
+
+impl LogJobs {
+    pub(super) fn push(&mut self, job: LogJob) {
+        self.0.push_back(job);
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub(super) fn refuse_all(&mut self, e: impl Fn() -> StoreError) {
+        for job in self.0.drain(..) {
+            job.refuse(e());
+        }
+    }
+}
+
+impl Writer {
+    /// `leaves` (this week's marker first, if due) under a new head with
+    /// no period, from the stored log state.
+    pub(super) fn append(&self, leaves: &[Leaf], today: Date) -> Result<Appended, StoreError> {
+        let state = self.log_state()?;
+        let marker = marker_due(&state, &week(today));
+        let mut all: Vec<Leaf> = marker
+            .iter()
+            .map(|m| Leaf::Period { period: m.clone() })
+            .collect();
+        all.extend_from_slice(leaves);
+        let mut frontier = state.frontier()?;
+        let first_leaf = frontier.size();
+        let leaf_bytes: Vec<Vec<u8>> = all.iter().map(Leaf::to_bytes).collect();
+        for b in &leaf_bytes {
+            frontier.push(merkle::leaf_hash(b));
+        }
+        let size = frontier.size();
+        Ok(Appended {
+            first_leaf,
+            head_index: self.trees.log_heads.len()? as u64,
+            head_json: self.sign_head(&frontier, "", "", "")?,
+            size,
+            checkpoint: checkpoint_record(&self.signer, size, &frontier.root())?,
+            state_json: records::to_json(&LogState::with(&frontier, marker.or(state.marker)))?,
+            leaf_bytes,
+        })
+    }
+
+    /// Run the waiting log jobs, unless a sealing is writing leaves (it
+    /// holds a frontier the jobs would move) or, on PostgreSQL, another
+    /// instance is appending. Under the write lock. Whether any ran.
+    pub(super) fn run_log_jobs(&mut self) -> Result<bool, StoreError> {
+        if self.log_jobs.is_empty() || self.planner.writing_leaves() {
+            return Ok(false);
+        }
+        // Session locks nest: a run of this instance holding it is fine.
+        if !self.conn.try_seal_lock()? {
+            return Ok(false);
+        }
+        let jobs = std::mem::take(&mut self.log_jobs.0);
+        let mut result = Ok(());
+        let mut answered = Vec::new();
+        for job in jobs {
+            if result.is_err() {
+                job.refuse(StoreError::Unavailable);
+                continue;
+            }
+            match job {
+                LogJob::AddTokenKey {
+                    record,
+                    today,
+                    save,
+                    reply,
+                } => match self.add_token_key(&record, today, &save) {
+                    Ok(answer) => answered.push(Done::Added(reply, answer)),
+                    Err(e) => {
+                        reply.send_now(Err(StoreError::Unavailable));
+                        result = Err(e);
+                    }
+                },
+                LogJob::Tick(today, reply) => match self.tick(today) {
+                    Ok(()) => answered.push(Done::Ticked(reply)),
+                    Err(e) => {
+                        reply.send_now(Err(StoreError::Unavailable));
+                        result = Err(e);
+                    }
+                },
+            }
+        }
+        let released = self.conn.seal_unlock();
+        // Answered once durable.
+        let flushed = result.and(released).and_then(|()| self.flush());
+        for done in answered {
+            match (done, &flushed) {
+                (Done::Added(reply, answer), Ok(())) => reply.send_now(answer),
+                (Done::Ticked(reply), Ok(())) => reply.send_now(Ok(())),
+                (Done::Added(reply, _), Err(_)) => reply.send_now(Err(StoreError::Unavailable)),
+                (Done::Ticked(reply), Err(_)) => reply.send_now(Err(StoreError::Unavailable)),
+            }
+        }
+        flushed.map(|()| true)
+    }
+
+    /// Log this week's marker under a head of its own if the log has none
+    /// yet (a log that moves at least weekly; an auditor can tell one that
+    /// stopped), and make sure the newest head has a signed checkpoint
+    /// (logs from before issue 17 have none).
+    fn tick(&mut self, today: Date) -> Result<(), StoreError> {
+        let state = self.log_state()?;
+        let t = &self.trees;
+        let log_state = self.kv.open_tree(LOG_STATE)?;
+        if marker_due(&state, &week(today)).is_some() {
+            let appended = self.append(&[], today)?;
+            return self.conn.transaction(
+                &[&t.log_leaves, &t.log_heads, &t.checkpoints, &log_state],
+                |tx| appended.write(tx),
+            );
+        }
+        let size = state.size;
+        if size > 0 && t.checkpoints.get(&size.to_be_bytes())?.is_none() {
+            let record = checkpoint_record(&self.signer, size, &state.frontier()?.root())?;
+            self.conn.transaction(&[&t.checkpoints], |tx| {
+                tx.insert(t.checkpoints.name(), &size.to_be_bytes(), &record)
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Add witnesses' cosignature lines (already checked against the
+    /// configured witness keys) to the checkpoint of `size`, one per key:
+    /// a newer line from the same key replaces the older.
+    pub(super) fn add_cosignatures(
+        &mut self,
+        size: u64,
+        lines: &[crate::audit::note::NoteSignature],
+    ) -> Result<Answer<()>, StoreError> {
+        let key = size.to_be_bytes();
+        let Some(mut record) =
+            records::get_json::<CheckpointRecord>(&self.trees.checkpoints, &key)?
+        else {
+            return Ok(Err(StoreError::NotFound("checkpoint")));
+        };
+        record.merge(lines);
+        let value = records::to_json(&record)?;
+        let t = &self.trees;
+        self.conn.transaction(&[&t.checkpoints], |tx| {
+            tx.insert(t.checkpoints.name(), &key, &value)
+        })?;
+        Ok(Ok(()))
+    }
+}
+
+/// A log job done, waiting for the flush to be answered.
+enum Done {
+    Added(crate::store::queue::Reply<bool>, Answer<bool>),
+    Ticked(crate::store::queue::Reply<()>),
+}
