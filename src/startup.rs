@@ -11,13 +11,16 @@
 //! `parrhesia routes` prints). Commands that work on a stopped server's
 //! store open it here too ([`open_stopped_store`]), with the same keys.
 
+use crate::app::demo::Demo;
+use crate::app::round_keys::RoundKeys;
+use crate::app::{self, App, PrivacyPass};
 use crate::audit::log::LogSigner;
 use crate::clock::{Clock, SessionClock, SystemSessionClock};
 use crate::config::Config;
-use crate::http::round_keys::RoundKeys;
-use crate::http::{self, AdminAuth, AppState, Demo};
+use crate::http::{self, AdminAuth, AppState};
 use crate::secrets::keys::KeyDir;
 use crate::secrets::vault::Vault;
+use crate::staff::session::Sessions;
 use crate::store::{Location, StartupLock, Store, StoreOptions};
 use crate::tokens::issuer::Issuer;
 use crate::tokens::redeemer::Redeemer;
@@ -116,31 +119,37 @@ impl Application {
             .clone()
             .unwrap_or_else(|| format!("http://{address}"));
         let host = crate::config::host_of(&public_url);
-        let state = web::Data::new(AppState {
-            store,
-            codes,
-            admin,
-            clock,
-            invitations,
-            issuer: Issuer::new(round_keys.ring.clone()),
+        let privacy_pass = PrivacyPass {
+            issuer: Arc::new(Issuer::new(round_keys.ring.clone())),
             redeemer: Redeemer::new(
                 round_keys.ring.clone(),
                 config.issuer_name.clone().unwrap_or_else(|| host.clone()),
                 config.origin_name.clone().unwrap_or(host),
             ),
             round_keys,
-            witnesses,
+        };
+        let state = web::Data::new(AppState {
+            app: App::new(app::Parts {
+                store,
+                codes,
+                invitations,
+                privacy_pass: Some(privacy_pass),
+                sessions: Sessions::new(session_clock),
+                public_url: public_url.clone(),
+                master_keys,
+                witnesses,
+            }),
+            admin,
             console: http::console::ConsoleState::new(
-                session_clock,
                 &public_url,
                 config.rate_limits.login_attempts_per_minute,
-                master_keys,
             ),
-            public_url,
+            clock,
             messages,
         });
         if config.demo {
-            startup.demo = Some(http::seed_demo(&state).await?);
+            let today = state.today();
+            startup.demo = Some(app::demo::seed(&state.app, today).await?);
         }
         let ticker = spawn_ticker(state.clone());
         let server = http::server(state.clone(), &config, listener)?;
@@ -172,12 +181,12 @@ impl Application {
 
     /// Every Privacy Pass issuer key in use (for the audit log).
     pub fn token_keys(&self) -> Vec<TokenKeyInfo> {
-        self.state.round_keys.ring.current().public_list()
+        self.state.app.token_keys()
     }
 
     /// The store this server writes to (for tests that look inside).
     pub fn store(&self) -> Store {
-        self.state.store.clone()
+        self.state.app.store().clone()
     }
 
     /// Where `/metrics` is served, if it is.
@@ -200,7 +209,7 @@ impl Application {
             handle.stop(true).await;
         }
         self.ticker.abort();
-        match self.state.store.drain().await {
+        match self.state.app.store().drain().await {
             Ok(()) => tracing::info!("stopped; every acknowledged write is on disk"),
             // Nothing unacknowledged was promised; acknowledged writes were
             // fsynced before their answer.
@@ -238,6 +247,35 @@ pub fn open_stopped_store_with(
     })
 }
 
+/// The use cases over a stopped server's store ([`open_stopped_store`]),
+/// for commands such as `parrhesia user add`: its paper-code and
+/// invitation keys, no Privacy Pass keys (nothing is issued or redeemed
+/// from the command line), and sessions nobody uses.
+pub fn open_stopped_app(data: &Path, keys: &Path, store: Option<&str>) -> anyhow::Result<App> {
+    open_stopped_app_with(data, keys, store, &StoreOptions::default())
+}
+
+/// [`open_stopped_app`] with other store options.
+pub fn open_stopped_app_with(
+    data: &Path,
+    keys: &Path,
+    store: Option<&str>,
+    options: &StoreOptions,
+) -> anyhow::Result<App> {
+    let opened = open_stopped_store_with(data, keys, store, options)?;
+    let dir = KeyDir::open(keys, data)?;
+    Ok(App::new(app::Parts {
+        store: opened,
+        codes: code_key(&dir)?,
+        invitations: InvitationKey::new(&dir.secret(INVITATION_KEY_FILE, 32)?.0),
+        privacy_pass: None,
+        sessions: Sessions::new(Arc::new(SystemSessionClock::default())),
+        public_url: String::new(),
+        master_keys: (Vec::new(), String::new()),
+        witnesses: Vec::new(),
+    }))
+}
+
 /// The paper-code HMAC key, made on first use.
 pub fn code_key(keys: &KeyDir) -> anyhow::Result<CodeKey> {
     Ok(CodeKey::new(&keys.secret(CODE_KEY_FILE, 32)?.0))
@@ -270,7 +308,10 @@ fn admin_auth(
             (AdminAuth::from_hash(&keys.read(ADMIN_HASH_FILE)?)?, None)
         }
         None => {
-            let token = http::new_token()?;
+            let token = crate::encoding::hex(
+                &crate::secrets::random::bytes::<32>()
+                    .map_err(|_| anyhow::anyhow!("the random generator failed"))?,
+            );
             let auth = AdminAuth::from_token(&token);
             keys.write(ADMIN_HASH_FILE, auth.hash())?;
             (auth, Some(token))
@@ -297,18 +338,18 @@ fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<(
             every.tick().await;
             state.console.prune();
             // Mixing epochs close on time too, not only after a write.
-            if let Err(e) = state.store.rotate_epoch(state.clock.today()).await {
+            if let Err(e) = app::digests::close_epoch(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "closing the mixing epoch failed");
             }
-            if let Err(e) = state.store.seal_due(state.clock.today()).await {
+            if let Err(e) = app::digests::seal_due(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "scheduled sealing failed");
             }
             // Key rotation needs no restart.
-            if let Err(e) = crate::http::round_keys::maintain(&state, state.clock.today()).await {
+            if let Err(e) = app::round_keys::maintain(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "token key upkeep failed");
             }
             // A head per week at least, so a log that stops shows.
-            if let Err(e) = state.store.tick(state.clock.today()).await {
+            if let Err(e) = app::audit::tick(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "the log's weekly marker failed");
             }
         }

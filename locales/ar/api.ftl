@@ -123,3 +123,11 @@ answer_too_many = { $max ->
    *[other] answers.{ $question }: لا تختر أكثر من { $max } خيارات.
 }
 answer_missing = answers.{ $question }: هذا السؤال يحتاج إلى إجابة.
+
+## The console (its pages say these on the form's own fields)
+
+account_invalid = بيانات الحساب غير صالحة.
+setup_closed = تم إعداد لوحة التحكم بالفعل: سجّل الدخول بدلًا من ذلك.
+own_role = لا يمكنك تغيير دورك.
+own_account = لا يمكنك حذف حسابك.
+other_organisation = هذا يخص منظمة أخرى.

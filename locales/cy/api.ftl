@@ -106,3 +106,11 @@ answer_too_many = { $max ->
    *[other] answers.{ $question }: dewiswch ddim mwy na { $max } dewis.
 }
 answer_missing = answers.{ $question }: mae angen ateb i'r cwestiwn hwn.
+
+## The console (its pages say these on the form's own fields)
+
+account_invalid = Nid yw manylion y cyfrif yn ddilys.
+setup_closed = Mae'r consol wedi'i osod yn barod: mewngofnodwch yn lle hynny.
+own_role = Ni allwch newid eich rôl eich hun.
+own_account = Ni allwch ddileu eich cyfrif eich hun.
+other_organisation = Mae hynny'n perthyn i sefydliad arall.

@@ -109,3 +109,11 @@ answer_too_many = { $max ->
    *[other] answers.{ $question }: choose no more than { $max } options.
 }
 answer_missing = answers.{ $question }: this question needs an answer.
+
+## The console (its pages say these on the form's own fields)
+
+account_invalid = The account's details are not valid.
+setup_closed = The console is set up already: sign in instead.
+own_role = You cannot change your own role.
+own_account = You cannot remove your own account.
+other_organisation = That belongs to another organisation.

@@ -122,3 +122,11 @@ answer_too_many = { $max ->
    *[other] answers.{ $question }: wybierz najwyżej { $max } odpowiedzi.
 }
 answer_missing = answers.{ $question }: to pytanie wymaga odpowiedzi.
+
+## The console (its pages say these on the form's own fields)
+
+account_invalid = Dane konta są nieprawidłowe.
+setup_closed = Konsola jest już skonfigurowana: zamiast tego zaloguj się.
+own_role = Nie możesz zmienić własnej roli.
+own_account = Nie możesz usunąć własnego konta.
+other_organisation = To należy do innej organizacji.

@@ -348,8 +348,13 @@ mod tests {
     /// A sealed period whose digest has these token totals (the rest of
     /// the digest does not matter to this check).
     fn sealed(round: &str, period: &str, spent: u64, issued: Option<u64>) -> SealedPeriod {
-        let round_value =
-            crate::domain::Round::parse(round, "org", "R", None, None, None, None).unwrap();
+        let settings = crate::domain::RoundSettings {
+            title: Some("R".into()),
+            ..Default::default()
+        };
+        let round_value = crate::domain::NewRound::parse(round, "org", None, settings)
+            .unwrap()
+            .into_round();
         let at = crate::domain::Period::from_id(period, round_value.period).unwrap();
         let counts = crate::domain::PeriodCounts {
             period_id: period.into(),

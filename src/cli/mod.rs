@@ -386,9 +386,9 @@ fn rotate(keys: &std::path::Path, data: &std::path::Path) -> anyhow::Result<()> 
 }
 
 /// `parrhesia user add`: open the stopped server's store and add an account
-/// through the same store call as the console.
+/// through the same use case as the console.
 fn user_add(a: UserAddArgs) -> anyhow::Result<()> {
-    use crate::staff::{password, Role, User, Username};
+    use crate::staff::{password, NewAccount, Role, StaffError, Username};
     let role = match (a.admin, a.role.as_deref()) {
         (true, _) => Role::Administrator,
         (false, Some(r)) => Role::parse(r).map_err(|e| anyhow::anyhow!(e.message()))?,
@@ -404,45 +404,29 @@ fn user_add(a: UserAddArgs) -> anyhow::Result<()> {
     } else {
         (password::generate()?, true)
     };
+    let shown = password.expose().to_owned();
     let organisation = a
         .organisation
         .as_deref()
         .map(|o| crate::domain::Slug::parse(o, "organisation"))
         .transpose()?;
-    let hash = password::hash(&password)?;
-    let user = User::new(username, role, organisation.clone(), hash)
-        .map_err(|e| anyhow::anyhow!(e.message()))?;
     actix_web::rt::System::new().block_on(async move {
-        let store = crate::startup::open_stopped_store(&a.data, &a.keys, a.store.as_deref())?;
-        if let Some(o) = &organisation {
-            anyhow::ensure!(
-                store.organisation(o.as_str())?.is_some(),
-                "no organisation {o}"
-            );
-        }
-        store.add_user(user.clone()).await.map_err(|e| match e {
-            crate::store::StoreError::Exists(_) => {
-                anyhow::anyhow!("someone already has the user name {}", user.username)
-            }
-            e => e.into(),
-        })?;
-        store
-            .log_staff_action(crate::staff::Action {
-                period: crate::domain::Period::containing(
-                    crate::clock::Clock::today(&SystemClock),
-                    crate::domain::PeriodLength::ONE_WEEK,
-                )
-                .id(),
-                actor: "command line".into(),
-                action: "user.create".into(),
-                round: None,
-                subject: Some(format!("{} as {}", user.username, role.as_str())),
-            })
-            .await?;
-        store.drain().await?;
+        let app = crate::startup::open_stopped_app(&a.data, &a.keys, a.store.as_deref())?;
+        let known = crate::app::staff::organisation_slugs(&app).await?;
+        let account = NewAccount::new(username, password, role, organisation.clone(), &known)
+            .map_err(|e| match (e, &organisation) {
+                (StaffError::OrganisationMissing, Some(o)) => {
+                    anyhow::anyhow!("no organisation {o}")
+                }
+                (e, _) => anyhow::anyhow!(e.message()),
+            })?;
+        let today = crate::clock::Clock::today(&SystemClock);
+        let actor = crate::app::Actor::CommandLine;
+        let user = crate::app::staff::add_user(&app, &actor, account, today).await?;
+        app.store().drain().await?;
         println!("Added {} ({}).", user.username, role.label());
         if generated {
-            println!("Password (shown once): {}", password.expose());
+            println!("Password (shown once): {shown}");
         }
         Ok(())
     })

@@ -9,14 +9,15 @@
 
 use super::body::{self, FORM, FORM_LIMIT};
 use super::error::ApiError;
-use super::participant::{load_round, messages, page, problem_page};
+use super::participant::{messages, page, problem_page};
 use super::AppState;
-use crate::domain::{InputError, Round, Submission, Theme, MAX_TEXT_CHARS, MAX_THEMES};
+use crate::app::{rounds, submissions, AppError};
+use crate::domain::{InputError, Round, Submission, MAX_TEXT_CHARS, MAX_THEMES};
 use crate::messages::Messages;
 use crate::tokens::PaperCode;
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
+use actix_web::{web, HttpRequest, HttpResponse};
 
 /// Answers that passed every check that needs no storage.
 pub(super) struct Answers {
@@ -25,9 +26,10 @@ pub(super) struct Answers {
     pub values: FormValues,
 }
 
-/// What to show when the answers cannot be used: a status, what was typed
-/// (never the code) and the problems, field by field.
-pub(super) type Rejected = (StatusCode, FormValues, FormErrors);
+/// What to show when the answers cannot be used: why (which decides the
+/// status), what was typed (never the code) and the problems, field by
+/// field.
+pub(super) type Rejected = (ApiError, FormValues, FormErrors);
 
 /// An input problem in the page's words.
 pub(super) fn input_message(m: &Messages, e: &InputError) -> String {
@@ -70,11 +72,7 @@ pub(super) async fn read_answers(
                 ApiError::InvalidUtf8 => m.t("error-unreadable"),
                 _ => m.t("error-wrong_form"),
             };
-            return Err((
-                e.status_code(),
-                FormValues::default(),
-                vec![("text", message)],
-            ));
+            return Err((e, FormValues::default(), vec![("text", message)]));
         }
     };
     let field = |name: &str| {
@@ -117,7 +115,7 @@ pub(super) async fn read_answers(
                 .iter()
                 .map(|e| (field_of(e), input_message(m, e)))
                 .collect();
-            Err((StatusCode::UNPROCESSABLE_ENTITY, values, listed))
+            Err((AppError::Input(errors).into(), values, listed))
         }
     }
 }
@@ -132,38 +130,27 @@ pub async fn check(
     payload: web::Payload,
 ) -> HttpResponse {
     let m = messages(&req);
-    let (org, round) = match load_round(&state, &path) {
+    let (org, round) = match rounds::round(&state.app, &path).await {
         Ok(found) => found,
-        Err(e) => return problem_page(&m, &req, &e),
+        Err(e) => return problem_page(&m, &req, &e.into()),
     };
-    let form_again = |status, values: &FormValues, code: &str, errors: FormErrors| {
-        page(
-            status,
-            views::round_form_with_code(&m, &org, &round, values, code, &errors),
-        )
+    let form_again = |values: &FormValues, code: &str, errors: &FormErrors| {
+        views::round_form_with_code(&m, &org, &round, values, code, errors)
     };
     let change = req.query_string().split('&').any(|p| p == "change=yes");
     match read_answers(&m, &round, &req, payload).await {
-        Ok(a) if change => form_again(StatusCode::OK, &a.values, &a.code.display(), Vec::new()),
+        Ok(a) if change => page(
+            StatusCode::OK,
+            form_again(&a.values, &a.code.display(), &Vec::new()),
+        ),
         Ok(a) => {
-            let suggested = suggestions(&round, &a.values);
+            let suggested =
+                submissions::suggested_themes(&round, &a.values.text, &a.values.themes).await;
             page(
                 StatusCode::OK,
                 views::check_answers(&m, &org, &round, &a.values, &a.code.display(), &suggested),
             )
         }
-        Err((status, values, errors)) => form_again(status, &values, "", errors),
+        Err((e, values, errors)) => e.page(form_again(&values, "", &errors)),
     }
-}
-
-/// Themes of the round that the lexicon finds in the text and the person
-/// did not choose, best first, offered unticked: only as many as still fit
-/// under the limit of themes, so that ticking every one is never refused.
-pub(super) fn suggestions<'r>(round: &'r Round, values: &FormValues) -> Vec<&'r Theme> {
-    crate::digest::tagging::suggest(&values.text)
-        .iter()
-        .filter(|s| !values.themes.contains(&s.theme))
-        .filter_map(|s| round.themes.iter().find(|t| t.slug.as_str() == s.theme))
-        .take(MAX_THEMES.saturating_sub(values.themes.len()))
-        .collect()
 }

@@ -205,7 +205,7 @@ impl Tx<'_> {
 
     fn submit(&mut self, a: &SubmitArgs) -> TxResult<Answer<Receipt>> {
         let s = &a.submission;
-        let round = match self.round(&s.round)? {
+        let round = match self.round(s.round())? {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
         };
@@ -213,13 +213,13 @@ impl Tx<'_> {
         // slip in between.
         let p = open_period(self.txn, &round, a.today)?.id();
         let round_slug = round.slug.as_str();
-        let themes: Vec<String> = s.themes.iter().map(|t| t.to_string()).collect();
+        let themes: Vec<String> = s.themes().iter().map(|t| t.to_string()).collect();
         let record = CritiqueRecord {
             round: round_slug.to_owned(),
             period: p.clone(),
             themes: themes.clone(),
-            text: s.text.as_str().to_owned(),
-            quote_ok: s.quote_ok,
+            text: s.text().as_str().to_owned(),
+            quote_ok: s.quote_ok(),
             salt: hex(&a.salt),
         };
         let body = match records::to_json(&record) {
@@ -231,10 +231,10 @@ impl Tx<'_> {
         let commitment = records::commitment(&body).to_vec();
         // The sealed record is bound to its id and to every field kept in
         // clear beside it (issue 17): change one and it no longer opens.
-        let context = records::critique_context(&a.id, round_slug, &p, &themes, s.quote_ok);
+        let context = records::critique_context(&a.id, round_slug, &p, &themes, s.quote_ok());
         let sealed = match self.vault.seal(round_slug, &p, &context, &body) {
             Ok(sealed) => sealed,
-            Err(e) => return Ok(Err(StoreError::Io(e.to_string()))),
+            Err(e) => return Ok(Err(StoreError::Vault(e))),
         };
         if self.txn.get(CRITIQUES, &a.id)?.is_some() {
             // A 2^-122 coincidence; refuse rather than overwrite.
@@ -242,7 +242,7 @@ impl Tx<'_> {
         }
         let (spent, spent_error) = match &a.credential {
             Credential::Code(hash) => {
-                if let Err(e) = self.code_unspent(&s.round, hash)? {
+                if let Err(e) = self.code_unspent(s.round(), hash)? {
                     return Ok(Err(e));
                 }
                 (
@@ -289,7 +289,7 @@ impl Tx<'_> {
             period: p.clone(),
             id: a.id.to_vec(),
             themes,
-            quote_ok: s.quote_ok,
+            quote_ok: s.quote_ok(),
             commitment: commitment.clone(),
             sealed,
             spent: spent.clone(),

@@ -232,29 +232,9 @@ pub enum StoreError {
     Unavailable,
     #[error("storage error: {0}")]
     Io(String),
-}
-
-impl StoreError {
-    /// A stable name for what happened, the same as the API's error code
-    /// (for the rejection counter; never free text).
-    pub fn reason(&self) -> &'static str {
-        match self {
-            Self::NotFound("round") => "round_unknown",
-            Self::NotFound("organisation") => "organisation_unknown",
-            Self::NotFound(_) => "not_found",
-            Self::Exists(_) => "already_exists",
-            Self::CodeUnknown => "code_unknown",
-            Self::CodeSpent => "code_spent",
-            Self::TokenSpent => "token_spent",
-            Self::TokenKeyRetired => "token_invalid",
-            Self::InvitationUnknown => "invitation_unknown",
-            Self::InvitationExhausted => "invitation_used",
-            Self::Invalid(e) => e.code(),
-            Self::Busy => "busy",
-            Self::Unavailable => "unavailable",
-            Self::Io(_) => "internal",
-        }
-    }
+    /// Sealing or unsealing a record failed (the vault's error, whole).
+    #[error("the vault failed: {0:#}")]
+    Vault(anyhow::Error),
 }
 
 impl From<sled::Error> for StoreError {
@@ -591,14 +571,10 @@ impl Store {
             submission,
             also,
         };
-        let result = self
-            .call(|r| Job::Write(Write::Submit(Box::new(args), r)))
-            .await;
-        match &result {
-            Ok(_) => self.metrics.submission_accepted(),
-            Err(e) => self.metrics.submission_rejected(e.reason()),
-        }
-        result
+        // Counted by the adapter that asked (`http::api::count`), with the
+        // same stable codes its answer carries.
+        self.call(|r| Job::Write(Write::Submit(Box::new(args), r)))
+            .await
     }
 
     /// Store `writes` for `round` through the epoch mechanism (see the

@@ -41,7 +41,7 @@ pub fn check_answers(
     let chosen: Vec<&Theme> = round
         .themes
         .iter()
-        .filter(|t| values.themes.iter().any(|v| v == t.slug.as_str()))
+        .filter(|t| values.themes.iter().any(|v| v == t.slug().as_str()))
         .collect();
     let org_name = org.name.as_str();
     let labels: Vec<Words> = chosen.iter().map(|t| words::label(m, t)).collect();
@@ -132,11 +132,11 @@ pub fn check_answers(
 }
 
 fn theme_box(m: &Messages, theme: &Theme, checked: bool, note: Option<String>) -> Markup {
-    let id = format!("confirm-{}", theme.slug);
+    let id = format!("confirm-{}", theme.slug());
     let hint_id = format!("{id}-hint");
     html! {
         div.checkbox {
-            input #(id) .checkbox-input type="checkbox" name="themes" value=(theme.slug)
+            input #(id) .checkbox-input type="checkbox" name="themes" value=(theme.slug())
                 checked[checked] aria-describedby=[note.is_some().then_some(&hint_id)];
             label.checkbox-label for=(id) { (words::label(m, theme)) }
             @if let Some(note) = note {

@@ -65,9 +65,9 @@ pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
                             div #themes-hint .hint { (m.f("themes-hint", &[("max", FluentValue::from(MAX_THEMES))])) }
                             div.checkboxes {
                                 @for theme in &round.themes {
-                                    @let id = format!("theme-{}", theme.slug);
+                                    @let id = format!("theme-{}", theme.slug());
                                     div.checkbox {
-                                        input #(id) .checkbox-input type="checkbox" name="themes" value=(theme.slug);
+                                        input #(id) .checkbox-input type="checkbox" name="themes" value=(theme.slug());
                                         label.checkbox-label for=(id) { (words::label(m, theme)) }
                                     }
                                 }

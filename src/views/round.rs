@@ -131,13 +131,13 @@ pub fn round_form_with_code(
                     }
                     div.checkboxes {
                         @for (i, theme) in round.themes.iter().enumerate() {
-                            @let id = if i == 0 { "themes".to_string() } else { format!("themes-{}", theme.slug) };
-                            @let hint_id = format!("themes-{}-hint", theme.slug);
+                            @let id = if i == 0 { "themes".to_string() } else { format!("themes-{}", theme.slug()) };
+                            @let hint_id = format!("themes-{}-hint", theme.slug());
                             @let hint = words::hint(m, theme);
                             div.checkbox {
                                 input #(id) .checkbox-input type="checkbox" name="themes"
-                                    value=(theme.slug)
-                                    checked[values.themes.iter().any(|t| t == theme.slug.as_str())]
+                                    value=(theme.slug())
+                                    checked[values.themes.iter().any(|t| t == theme.slug().as_str())]
                                     aria-describedby=[hint.is_some().then_some(&hint_id)];
                                 label.checkbox-label for=(id) { (words::label(m, theme)) }
                                 @if let Some(hint) = hint {

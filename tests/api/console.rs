@@ -836,7 +836,7 @@ async fn a_recurring_phrase_is_promoted_to_a_theme_from_the_console() {
     let round = app.store.round("spring").unwrap().unwrap();
     let last = round.themes.last().unwrap();
     assert_eq!(
-        (last.slug.as_str(), last.label.as_str()),
+        (last.slug().as_str(), last.label()),
         ("parking-permit", "Parking permit")
     );
     // Twice: refused with an error on the form, nothing changed.

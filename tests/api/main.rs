@@ -6,6 +6,7 @@ mod abuse;
 mod admin;
 mod audit;
 mod auditors;
+mod authorisation;
 mod backends;
 mod check;
 mod clear_fields;

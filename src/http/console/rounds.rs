@@ -1,21 +1,21 @@
 //! Organisations and rounds: create, edit before opening, open, counts,
-//! paper-code sheets, invitation CSVs and closing the current periods. The
-//! same store and domain calls as the admin API (`http::admin`,
-//! `http::privacy_pass`, `http::audit`).
+//! paper-code sheets, invitation CSVs and closing the current periods,
+//! through the same use cases as the admin API ([`crate::app::rounds`],
+//! [`crate::app::codes`]).
 
-use super::{done, html, record, see_other, staff_form, ConsoleError, Staff};
-use crate::domain::{InputError, Organisation, Round, RoundUpdate, Slug, Theme};
-use crate::http::error::ApiError;
-use crate::http::participant::load_round;
+use super::{html, post, ConsoleError, Done, FormPage, Shown, Staff, StaffForm};
+use crate::app::{codes, round_keys, rounds, AppError};
+use crate::domain::{InputError, NewRound, Organisation, RoundSettings, RoundUpdate, Slug, Theme};
 use crate::http::AppState;
 use crate::messages::Explain;
-use crate::store::StoreError;
 use crate::views::console::{self as views, RoundCounts};
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-/// Where an input problem shows on the console's forms.
+/// Where an input problem shows on the console's round and organisation
+/// forms.
 fn field(e: &InputError) -> &'static str {
+    use crate::domain::RulesError;
     match e {
         InputError::SlugInvalid { .. } => "slug",
         InputError::NameInvalid { field } => match *field {
@@ -24,8 +24,8 @@ fn field(e: &InputError) -> &'static str {
             _ => "title",
         },
         InputError::MinGroupInvalid | InputError::MinGroupLowered { .. } => "min_group",
-        InputError::RulesInvalid(crate::digest::disclosure::RulesError::Base) => "rounding_base",
-        InputError::RulesInvalid(crate::digest::disclosure::RulesError::MinPeriod) => "min_period",
+        InputError::RulesInvalid(RulesError::Base) => "rounding_base",
+        InputError::RulesInvalid(RulesError::MinPeriod) => "min_period",
         InputError::RulesInvalid(_) | InputError::RulesLoosened => "min_group",
         InputError::PeriodLengthInvalid => "period_weeks",
         InputError::ThemesLocked | InputError::ThemeListInvalid => "themes",
@@ -33,8 +33,47 @@ fn field(e: &InputError) -> &'static str {
     }
 }
 
-fn errors_of(e: &InputError) -> Vec<(&'static str, String)> {
-    vec![(field(e), e.message())]
+/// The first input problem, on its field.
+fn first_input(e: &AppError) -> Vec<(String, String)> {
+    match e {
+        AppError::Input(errors) => errors
+            .first()
+            .map(|e| vec![(field(e).to_owned(), e.message())])
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// The list of organisations, with the form to add one.
+struct Organisations;
+
+impl FormPage for Organisations {
+    async fn show(
+        &self,
+        state: &AppState,
+        staff: &Staff,
+        shown: Shown<'_>,
+    ) -> Result<HttpResponse, ConsoleError> {
+        let list = rounds::organisations(&state.app).await?;
+        let page = views::organisations(
+            &staff.frame(),
+            &list,
+            shown.values,
+            shown.errors,
+            shown.done,
+        );
+        Ok(html(shown.status, page))
+    }
+
+    fn place(&self, e: &AppError) -> Vec<(String, String)> {
+        match e {
+            AppError::OrganisationExists => vec![(
+                "slug".into(),
+                "An organisation already has this short name.".into(),
+            )],
+            e => first_input(e),
+        }
+    }
 }
 
 pub async fn organisations(
@@ -42,103 +81,68 @@ pub async fn organisations(
     staff: Staff,
     req: HttpRequest,
 ) -> Result<HttpResponse, ConsoleError> {
-    organisations_page(&state, &staff, &[], &[], done(&req), StatusCode::OK)
-}
-
-fn organisations_page(
-    state: &AppState,
-    staff: &Staff,
-    values: &[(String, String)],
-    errors: &[(&str, String)],
-    done: Option<&str>,
-    status: StatusCode,
-) -> Result<HttpResponse, ConsoleError> {
-    let list = state
-        .store
-        .organisations()?
-        .into_iter()
-        .map(|o| {
-            let n = state.store.rounds_of(&o.slug).map(|r| r.len());
-            n.map(|n| (o, n))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(html(
-        status,
-        views::organisations(&staff.frame(), &list, values, errors, done),
-    ))
+    Organisations.show(&state, &staff, Shown::fresh(&req)).await
 }
 
 pub async fn create_organisation(
     state: web::Data<AppState>,
-    staff: Staff,
-    req: HttpRequest,
-    payload: web::Payload,
+    posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
-    let form = staff_form(&state, &staff, &req, payload).await?;
-    let org = match Organisation::parse(form.get("slug"), form.get("name")) {
-        Ok(org) => org,
-        Err(e) => {
-            let errors = errors_of(&e);
-            return organisations_page(
-                &state,
-                &staff,
-                &form.values(),
-                &errors,
-                None,
-                StatusCode::BAD_REQUEST,
-            );
-        }
-    };
-    match state.store.create_organisation(org.clone()).await {
-        Ok(()) => {}
-        Err(StoreError::Exists(_)) => {
-            let errors = [(
-                "slug",
-                "An organisation already has this short name.".into(),
-            )];
-            return organisations_page(
-                &state,
-                &staff,
-                &form.values(),
-                &errors,
-                None,
-                StatusCode::CONFLICT,
-            );
-        }
-        Err(e) => return Err(e.into()),
-    }
-    record(
+    let staff = &posted.staff;
+    post(
         &state,
-        &staff,
-        "organisation.create",
-        None,
-        Some(org.slug.to_string()),
+        &posted,
+        |_| Organisations,
+        async |form| {
+            let org = Organisation::parse(form.get("slug"), form.get("name"))?;
+            let org =
+                rounds::create_organisation(&state.app, &staff.actor(), org, state.today()).await?;
+            Ok(Done::SeeOther(format!(
+                "/console/organisations/{}",
+                org.slug
+            )))
+        },
     )
-    .await?;
-    Ok(see_other(&format!("/console/organisations/{}", org.slug)))
+    .await
 }
 
-fn load_organisation(state: &AppState, slug: &str) -> Result<Organisation, ConsoleError> {
-    Ok(state
-        .store
-        .organisation(slug)?
-        .ok_or(ApiError::OrganisationUnknown)?)
+/// One organisation's rounds, with the form to add one.
+struct OrganisationPage(String);
+
+impl FormPage for OrganisationPage {
+    async fn show(
+        &self,
+        state: &AppState,
+        staff: &Staff,
+        shown: Shown<'_>,
+    ) -> Result<HttpResponse, ConsoleError> {
+        let org = rounds::organisation(&state.app, &self.0).await?;
+        let list = rounds::rounds_of(&state.app, &org.slug).await?;
+        let page = views::organisation(&staff.frame(), &org, &list, shown.values, shown.errors);
+        Ok(html(shown.status, page))
+    }
+
+    fn place(&self, e: &AppError) -> Vec<(String, String)> {
+        match e {
+            AppError::RoundExists => {
+                vec![("slug".into(), "A round already has this short name.".into())]
+            }
+            e => first_input(e),
+        }
+    }
 }
 
 pub async fn organisation(
     state: web::Data<AppState>,
     staff: Staff,
     path: web::Path<String>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ConsoleError> {
-    let org = load_organisation(&state, &path)?;
-    let rounds = state.store.rounds_of(&org.slug)?;
-    Ok(html(
-        StatusCode::OK,
-        views::organisation(&staff.frame(), &org, &rounds, &[], &[]),
-    ))
+    let page = OrganisationPage(path.into_inner());
+    page.show(&state, &staff, Shown::fresh(&req)).await
 }
 
-/// A whole number from a form field, or `invalid`.
+/// A whole number from a form field (blank: not given), or `invalid`.
 fn number(raw: &str, invalid: InputError) -> Result<Option<u64>, InputError> {
     let raw = raw.trim();
     if raw.is_empty() {
@@ -147,108 +151,114 @@ fn number(raw: &str, invalid: InputError) -> Result<Option<u64>, InputError> {
     raw.parse().map(Some).map_err(|_| invalid)
 }
 
-pub async fn create_round(
-    state: web::Data<AppState>,
-    staff: Staff,
-    req: HttpRequest,
-    payload: web::Payload,
-) -> Result<HttpResponse, ConsoleError> {
-    let form = staff_form(&state, &staff, &req, payload).await?;
-    let org = load_organisation(&state, form.get("organisation"))?;
-    let description = form.get("description");
-    let parsed = number(form.get("min_group"), InputError::MinGroupInvalid)
-        .and_then(|k| {
-            number(form.get("period_weeks"), InputError::PeriodLengthInvalid).map(|w| (k, w))
-        })
-        .and_then(|(k, weeks)| {
-            Round::parse(
-                form.get("slug"),
-                org.slug.as_str(),
-                form.get("title"),
-                (!description.trim().is_empty()).then_some(description),
-                None,
-                k,
-                weeks,
-            )
-        });
-    let failed = |errors: &[(&str, String)], status| -> Result<HttpResponse, ConsoleError> {
-        let rounds = state.store.rounds_of(&org.slug)?;
-        Ok(html(
-            status,
-            views::organisation(&staff.frame(), &org, &rounds, &form.values(), errors),
-        ))
-    };
-    // As the admin API: parse, then the optional rules through RoundUpdate.
-    let parsed = parsed.and_then(|round| {
-        let base = number(
+/// The disclosure rules' fields of a round form (blank: left as they are).
+fn rules(form: &super::Form) -> Result<RoundSettings, InputError> {
+    use crate::domain::RulesError;
+    Ok(RoundSettings {
+        min_group: number(form.get("min_group"), InputError::MinGroupInvalid)?,
+        rounding_base: number(
             form.get("rounding_base"),
-            InputError::RulesInvalid(crate::digest::disclosure::RulesError::Base),
-        )?;
-        let min_period = number(
+            InputError::RulesInvalid(RulesError::Base),
+        )?,
+        min_period: number(
             form.get("min_period"),
-            InputError::RulesInvalid(crate::digest::disclosure::RulesError::MinPeriod),
-        )?;
-        RoundUpdate {
-            rounding_base: base,
-            min_period,
-            ..RoundUpdate::default()
-        }
-        .apply(&round)
-    });
-    let round = match parsed {
-        Ok(r) => r,
-        Err(e) => return failed(&errors_of(&e), StatusCode::BAD_REQUEST),
-    };
-    match state.store.create_round(round.clone()).await {
-        Ok(()) => {}
-        Err(StoreError::Exists(_)) => {
-            return failed(
-                &[("slug", "A round already has this short name.".into())],
-                StatusCode::CONFLICT,
-            )
-        }
-        Err(e) => return Err(e.into()),
-    }
-    record(&state, &staff, "round.create", Some(&round), None).await?;
-    Ok(see_other(&format!(
-        "/console/rounds/{}?done=round",
-        round.slug
-    )))
+            InputError::RulesInvalid(RulesError::MinPeriod),
+        )?,
+        ..RoundSettings::default()
+    })
 }
 
-fn round_page(
-    state: &AppState,
-    staff: &Staff,
-    slug: &str,
-    values: &[(String, String)],
-    errors: &[(&str, String)],
-    done: Option<&str>,
-    status: StatusCode,
+pub async fn create_round(
+    state: web::Data<AppState>,
+    posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
-    let (org, round) = load_round(state, slug)?;
-    let stats = state.store.round_stats(&round.slug)?;
-    let (invitations_issued, invitations_used_up) = state.store.invitation_stats(&round.slug)?;
-    let counts = RoundCounts {
-        critiques: stats.critiques,
-        codes_issued: stats.codes_issued,
-        codes_spent: stats.codes_spent,
-        invitations_issued,
-        invitations_used_up,
-    };
-    let url = state.round_url(round.slug.as_str());
-    Ok(html(
-        status,
-        views::round(
+    let staff = &posted.staff;
+    let page = |form: &super::Form| OrganisationPage(form.get("organisation").to_owned());
+    post(&state, &posted, page, async |form| {
+        // An unknown organisation is a page that is not there, not a field.
+        let org = rounds::organisation(&state.app, form.get("organisation")).await?;
+        let rules = rules(form)?;
+        let weeks = number(form.get("period_weeks"), InputError::PeriodLengthInvalid)?;
+        let description = form.get("description");
+        let settings = RoundSettings {
+            title: Some(form.get("title").to_owned()),
+            description: (!description.trim().is_empty()).then(|| description.to_owned()),
+            ..rules
+        };
+        let new = NewRound::parse(form.get("slug"), org.slug.as_str(), weeks, settings)?;
+        let round = rounds::create_round(&state.app, &staff.actor(), new, state.today()).await?;
+        Ok(Done::SeeOther(format!(
+            "/console/rounds/{}?done=round",
+            round.slug
+        )))
+    })
+    .await
+}
+
+/// Which form of the round page was sent (they place a bad count on
+/// different fields).
+#[derive(Clone, Copy)]
+enum RoundForm {
+    Settings,
+    Codes,
+    Invitations,
+}
+
+/// A round: its settings, counts and the forms for cards, invitations and
+/// periods.
+struct RoundPage(String, RoundForm);
+
+impl FormPage for RoundPage {
+    async fn show(
+        &self,
+        state: &AppState,
+        staff: &Staff,
+        shown: Shown<'_>,
+    ) -> Result<HttpResponse, ConsoleError> {
+        let o = rounds::overview(&state.app, &self.0).await?;
+        let counts = RoundCounts {
+            critiques: o.stats.critiques,
+            codes_issued: o.stats.codes_issued,
+            codes_spent: o.stats.codes_spent,
+            invitations_issued: o.invitations_issued,
+            invitations_used_up: o.invitations_used_up,
+        };
+        let page = views::round(
             &staff.frame(),
-            &org,
-            &round,
-            &url,
+            &o.organisation,
+            &o.round,
+            &o.url,
             &counts,
-            values,
-            errors,
-            done,
-        ),
-    ))
+            shown.values,
+            shown.errors,
+            shown.done,
+        );
+        Ok(html(shown.status, page))
+    }
+
+    fn place(&self, e: &AppError) -> Vec<(String, String)> {
+        let (count, language, what) = match self.1 {
+            RoundForm::Settings => return first_input(e),
+            RoundForm::Codes => ("count", "language", "cards"),
+            RoundForm::Invitations => ("invitations", "invitation-language", "invitations"),
+        };
+        let AppError::Input(errors) = e else {
+            return Vec::new();
+        };
+        errors
+            .iter()
+            .filter_map(|e| match e {
+                InputError::CountInvalid => Some((
+                    count.to_owned(),
+                    format!("Enter a whole number of {what} from 1 to 10000."),
+                )),
+                InputError::LanguageUnknown { .. } => {
+                    Some((language.to_owned(), LANGUAGE_ERROR.to_owned()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 pub async fn round(
@@ -257,7 +267,8 @@ pub async fn round(
     path: web::Path<String>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ConsoleError> {
-    round_page(&state, &staff, &path, &[], &[], done(&req), StatusCode::OK)
+    let page = RoundPage(path.into_inner(), RoundForm::Settings);
+    page.show(&state, &staff, Shown::fresh(&req)).await
 }
 
 /// A language for cards or invitation links that is not in the list.
@@ -265,13 +276,16 @@ const LANGUAGE_ERROR: &str = "Choose a language from the list.";
 
 /// The text box has no place for translations (the admin API sets them):
 /// each theme keeps those it had, by slug.
-fn keep_translations(mut themes: Vec<Theme>, current: &[Theme]) -> Vec<Theme> {
-    for theme in &mut themes {
-        if let Some(was) = current.iter().find(|t| t.slug == theme.slug) {
-            theme.translations = was.translations.clone();
-        }
-    }
+fn keep_translations(themes: Vec<Theme>, current: &[Theme]) -> Result<Vec<Theme>, InputError> {
     themes
+        .into_iter()
+        .map(
+            |theme| match current.iter().find(|t| t.slug() == theme.slug()) {
+                Some(was) => theme.translated(was.translations().clone()),
+                None => Ok(theme),
+            },
+        )
+        .collect()
 }
 
 /// Themes from the console's text box: one a line, `slug | label |
@@ -283,210 +297,143 @@ fn parse_themes(text: &str) -> Result<Vec<Theme>, InputError> {
         .map(|line| {
             let mut parts = line.splitn(4, '|').map(str::trim);
             let slug = Slug::parse(parts.next().unwrap_or(""), "theme short name")?;
-            let label = parts.next().unwrap_or("").to_owned();
-            if label.is_empty() {
-                return Err(InputError::ThemeListInvalid);
-            }
-            Ok(Theme {
-                slug,
-                label,
-                description: parts.next().unwrap_or("").to_owned(),
-                easy_read: parts.next().unwrap_or("").to_owned(),
-                translations: Default::default(),
-            })
+            let label = parts.next().unwrap_or("");
+            let description = parts.next().unwrap_or("");
+            Theme::parse(slug, label, description, parts.next().unwrap_or(""))
         })
         .collect()
 }
 
 pub async fn update_round(
     state: web::Data<AppState>,
-    staff: Staff,
     path: web::Path<String>,
-    req: HttpRequest,
-    payload: web::Payload,
+    posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
-    let form = staff_form(&state, &staff, &req, payload).await?;
-    let (_, round) = load_round(&state, &path)?;
-    let update = (|| {
-        Ok(RoundUpdate {
+    let staff = &posted.staff;
+    let slug = path.into_inner();
+    let page = |_: &super::Form| RoundPage(slug.clone(), RoundForm::Settings);
+    post(&state, &posted, page, async |form| {
+        // An unknown round is a page that is not there, not a field.
+        let (_, round) = rounds::round(&state.app, &slug).await?;
+        let rules = rules(form)?;
+        let themes = keep_translations(parse_themes(form.get("themes"))?, &round.themes)?;
+        let update = RoundUpdate::parse(RoundSettings {
             title: Some(form.get("title").to_owned()),
             description: Some(form.get("description").to_owned()),
-            themes: Some(keep_translations(
-                parse_themes(form.get("themes"))?,
-                &round.themes,
-            )),
-            min_group: number(form.get("min_group"), InputError::MinGroupInvalid)?,
-            rounding_base: number(
-                form.get("rounding_base"),
-                InputError::RulesInvalid(crate::digest::disclosure::RulesError::Base),
-            )?,
-            min_period: number(
-                form.get("min_period"),
-                InputError::RulesInvalid(crate::digest::disclosure::RulesError::MinPeriod),
-            )?,
-            ..RoundUpdate::default()
-        })
-    })();
-    let result = match update {
-        Ok(u) => state.store.update_round(round.slug.clone(), u).await,
-        Err(e) => Err(StoreError::Invalid(e)),
-    };
-    match result {
-        Ok(updated) => {
-            record(&state, &staff, "round.update", Some(&updated), None).await?;
-            Ok(see_other(&format!(
-                "/console/rounds/{}?done=saved",
-                round.slug
-            )))
-        }
-        Err(StoreError::Invalid(e)) => round_page(
-            &state,
-            &staff,
-            &path,
-            &form.values(),
-            &errors_of(&e),
-            None,
-            StatusCode::BAD_REQUEST,
-        ),
-        Err(e) => Err(e.into()),
-    }
+            themes: Some(themes),
+            ..rules
+        })?;
+        let actor = staff.actor();
+        let round = rounds::update_round(&state.app, &actor, &slug, update, state.today()).await?;
+        Ok(Done::SeeOther(format!(
+            "/console/rounds/{}?done=saved",
+            round.slug
+        )))
+    })
+    .await
 }
 
 pub async fn open_round(
     state: web::Data<AppState>,
-    staff: Staff,
     path: web::Path<String>,
-    req: HttpRequest,
-    payload: web::Payload,
+    posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
-    staff_form(&state, &staff, &req, payload).await?;
-    let (_, round) = load_round(&state, &path)?;
-    state.store.open_round(round.slug.clone()).await?;
-    record(&state, &staff, "round.open", Some(&round), None).await?;
-    Ok(see_other(&format!(
-        "/console/rounds/{}?done=opened",
-        round.slug
-    )))
+    let staff = &posted.staff;
+    let page = |_: &super::Form| RoundPage(path.to_string(), RoundForm::Settings);
+    post(&state, &posted, page, async |_| {
+        let round = rounds::open_round(&state.app, &staff.actor(), &path, state.today()).await?;
+        Ok(Done::SeeOther(format!(
+            "/console/rounds/{}?done=opened",
+            round.slug
+        )))
+    })
+    .await
 }
 
-/// A count from 1 to `max`, or the field's error.
-fn count(raw: &str, max: usize) -> Option<usize> {
-    raw.trim().parse().ok().filter(|n| (1..=max).contains(n))
+/// A count and a language from a form, each with its own problem (both
+/// are listed at once): a whole number from 1 to 10000, and a shipped
+/// language or none (the form's empty choice).
+fn count_and_language(
+    count: &str,
+    language: &str,
+) -> Result<(u64, Option<&'static str>), AppError> {
+    let count = count
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| (1..=codes::MAX_CODES).contains(n))
+        .ok_or(InputError::CountInvalid);
+    let language = crate::http::admin::card_language(Some(language).filter(|l| !l.is_empty()));
+    match (count, language) {
+        (Ok(n), Ok(language)) => Ok((n, language)),
+        (count, language) => Err(AppError::Input(
+            [count.err(), language.err()]
+                .into_iter()
+                .flatten()
+                .collect(),
+        )),
+    }
 }
 
 /// Make codes and show the printable sheet, once: the store keeps only
 /// their keyed hashes.
 pub async fn issue_codes(
     state: web::Data<AppState>,
-    staff: Staff,
     path: web::Path<String>,
-    req: HttpRequest,
-    payload: web::Payload,
+    posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
-    let form = staff_form(&state, &staff, &req, payload).await?;
-    let (org, round) = load_round(&state, &path)?;
-    let n = count(form.get("count"), crate::http::admin::MAX_CODES as usize);
-    let language =
-        crate::http::admin::card_language(Some(form.get("language")).filter(|l| !l.is_empty()));
-    let (Some(n), Ok(language)) = (n, &language) else {
-        let mut errors = Vec::new();
-        if n.is_none() {
-            errors.push((
-                "count",
-                "Enter a whole number of cards from 1 to 10000.".into(),
-            ));
-        }
-        if language.is_err() {
-            errors.push(("language", LANGUAGE_ERROR.into()));
-        }
-        return round_page(
-            &state,
-            &staff,
-            &path,
-            &form.values(),
-            &errors,
-            None,
-            StatusCode::BAD_REQUEST,
-        );
-    };
-    let codes = crate::http::issue_codes(&state, &round, n).await?;
-    record(
-        &state,
-        &staff,
-        "codes.issue",
-        Some(&round),
-        Some(format!("{n} codes")),
-    )
-    .await?;
-    Ok(crate::http::admin::sheet_response(&state, &org, &round, &codes, *language).await?)
+    let staff = &posted.staff;
+    let page = |_: &super::Form| RoundPage(path.to_string(), RoundForm::Codes);
+    post(&state, &posted, page, async |form| {
+        // An unknown round is a page that is not there, not a field.
+        rounds::round(&state.app, &path).await?;
+        let ask = count_and_language(form.get("count"), form.get("language"))?;
+        let made =
+            codes::issue_codes(&state.app, &staff.actor(), &path, ask, state.today()).await?;
+        let slug = made.round.slug.as_str();
+        let key = round_keys::printed_key_id(&state.app, slug, state.today()).await?;
+        Ok(Done::Answer(crate::http::admin::sheet(&made, &key)))
+    })
+    .await
 }
 
 /// Make invitations and download them once as CSV, one personal link a
 /// row, for a mail merge.
 pub async fn invitations(
     state: web::Data<AppState>,
-    staff: Staff,
     path: web::Path<String>,
-    req: HttpRequest,
-    payload: web::Payload,
+    posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
-    let form = staff_form(&state, &staff, &req, payload).await?;
-    let (_, round) = load_round(&state, &path)?;
-    let max = crate::tokens::invitation::MAX_INVITATIONS;
-    let n = count(form.get("invitations"), max);
-    let language = crate::http::admin::card_language(
-        Some(form.get("invitation-language")).filter(|l| !l.is_empty()),
-    );
-    let (Some(n), Ok(language)) = (n, &language) else {
-        let mut errors = Vec::new();
-        if n.is_none() {
-            errors.push((
-                "invitations",
-                "Enter a whole number of invitations from 1 to 10000.".into(),
-            ));
+    let staff = &posted.staff;
+    let page = |_: &super::Form| RoundPage(path.to_string(), RoundForm::Invitations);
+    post(&state, &posted, page, async |form| {
+        rounds::round(&state.app, &path).await?;
+        let fields = (form.get("invitations"), form.get("invitation-language"));
+        let (n, language) = count_and_language(fields.0, fields.1)?;
+        let actor = staff.actor();
+        let ask = (n, 1, language);
+        let made = codes::issue_invitations(&state.app, &actor, &path, ask, state.today()).await?;
+        // The round's key id goes in every letter (issue 17), for people
+        // who want to compare by hand the key their browser is given.
+        let key = round_keys::key_id_for_print(&made.token_key_id);
+        // Links hold only [A-Za-z0-9:/._#-], key ids only hex digits and
+        // spaces: no CSV quoting is needed.
+        let mut csv = String::from("link,token_key\r\n");
+        for (_, link) in made.made {
+            csv.push_str(&format!("{link},{key}\r\n"));
         }
-        if language.is_err() {
-            errors.push(("invitation-language", LANGUAGE_ERROR.into()));
-        }
-        return round_page(
-            &state,
-            &staff,
-            &path,
-            &form.values(),
-            &errors,
-            None,
-            StatusCode::BAD_REQUEST,
+        let attachment = format!(
+            "attachment; filename=\"invitations-{}.csv\"",
+            made.round.slug
         );
-    };
-    let made =
-        crate::http::privacy_pass::issue_invitations(&state, &round, n, 1, *language).await?;
-    record(
-        &state,
-        &staff,
-        "invitations.issue",
-        Some(&round),
-        Some(format!("{n} invitations")),
-    )
-    .await?;
-    // The round's key id goes in every letter (issue 17), for people who
-    // want to compare by hand the key their browser is given.
-    let key = crate::http::round_keys::key_id_for_print(
-        &crate::http::round_keys::issuing_key_id(&state, round.slug.as_str(), state.clock.today())
-            .await?,
-    );
-    // Links hold only [A-Za-z0-9:/._#-], key ids only hex digits and
-    // spaces: no CSV quoting is needed.
-    let mut csv = String::from("link,token_key\r\n");
-    for (_, link) in made {
-        csv.push_str(&format!("{link},{key}\r\n"));
-    }
-    Ok(HttpResponse::Created()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"invitations-{}.csv\"", round.slug),
+        Ok(Done::Answer(
+            HttpResponse::Created()
+                .content_type("text/csv; charset=utf-8")
+                .insert_header((header::CONTENT_DISPOSITION, attachment))
+                .body(csv),
         ))
-        .body(csv))
+    })
+    .await
 }
 
 /// Seal one round's open period now (the API's
@@ -494,26 +441,16 @@ pub async fn invitations(
 /// often other organisations', keep their periods open.
 pub async fn close_periods(
     state: web::Data<AppState>,
-    staff: Staff,
-    req: HttpRequest,
-    payload: web::Payload,
+    posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
-    let form = staff_form(&state, &staff, &req, payload).await?;
-    let (_, round) = load_round(&state, form.get("round"))?;
-    let sealed = state
-        .store
-        .close_round(state.clock.today(), &round.slug)
-        .await?;
-    record(
-        &state,
-        &staff,
-        "periods.close",
-        Some(&round),
-        Some(format!("{sealed} periods sealed")),
-    )
-    .await?;
-    Ok(see_other(&format!(
-        "/console/rounds/{}?done=closed",
-        round.slug
-    )))
+    let staff = &posted.staff;
+    let page = |form: &super::Form| RoundPage(form.get("round").to_owned(), RoundForm::Settings);
+    post(&state, &posted, page, async |form| {
+        let slug = form.get("round");
+        rounds::close_period(&state.app, &staff.actor(), slug, state.today()).await?;
+        Ok(Done::SeeOther(format!(
+            "/console/rounds/{slug}?done=closed"
+        )))
+    })
+    .await
 }

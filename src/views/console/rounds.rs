@@ -116,12 +116,7 @@ pub fn themes_text(round: &Round) -> String {
         .themes
         .iter()
         .map(|t| {
-            let mut parts = vec![
-                t.slug.as_str(),
-                t.label.as_str(),
-                &t.description,
-                &t.easy_read,
-            ];
+            let mut parts = vec![t.slug().as_str(), t.label(), t.description(), t.easy_read()];
             while parts.len() > 2 && parts.last().is_some_and(|p| p.is_empty()) {
                 parts.pop();
             }

@@ -5,15 +5,17 @@
 //! learns of keys another made by reloading the store's records and the
 //! shared key file.
 //!
-//! These are application-layer functions of the state and `today` (issue
-//! 14b moves them to `src/app`); the key rules themselves stay in `tokens`.
+//! # Security contract
+//! A key is saved and in the log before anyone is shown it or a token it
+//! signs (RFC 9576 §6.2); expired keys are tombstoned (committed) before
+//! their spent sets are dropped. A key id the store does not log for the
+//! round costs one point read and never a reload.
 
-use super::error::ApiError;
-use super::AppState;
+use super::{App, AppError};
 use crate::secrets::keys::KeyDir;
 use crate::store::Store;
 use crate::tokens::token_keys::{forget_others, legacy_key_ids};
-use crate::tokens::{KeyRing, NewKey, TokenKeys};
+use crate::tokens::{KeyRecord, KeyRing, NewKey, TokenKeys};
 use std::sync::{Arc, Mutex};
 use time::Date;
 
@@ -43,9 +45,8 @@ impl RoundKeys {
     }
 
     /// Read the store's records and the key file again.
-    pub fn reload(&self, store: &Store) -> Result<(), ApiError> {
-        let keys = load(store, &self.dir).map_err(|e| ApiError::Internal(e.to_string()))?;
-        self.ring.replace(keys);
+    fn reload(&self, store: &Store) -> Result<(), AppError> {
+        self.ring.replace(load(store, &self.dir)?);
         Ok(())
     }
 }
@@ -67,7 +68,7 @@ fn expired(store: &Store, today: Date) -> anyhow::Result<Vec<[u8; 32]>> {
         .collect())
 }
 
-fn usable_records(store: &Store) -> anyhow::Result<Vec<crate::tokens::KeyRecord>> {
+fn usable_records(store: &Store) -> anyhow::Result<Vec<KeyRecord>> {
     let retired = store.retired_token_keys()?;
     Ok(store
         .token_key_records()?
@@ -79,24 +80,21 @@ fn usable_records(store: &Store) -> anyhow::Result<Vec<crate::tokens::KeyRecord>
 /// Whether a token's key is `round`'s, logged by another instance since
 /// this one last read the keys: then they are read again (a key unknown to
 /// the store, a forged one, costs one point read and no reload).
-pub(crate) fn learn_key(
-    state: &AppState,
-    round: &str,
-    key_id: &[u8; 32],
-) -> Result<bool, ApiError> {
-    if state.store.token_key_record(round, key_id)?.is_none() {
+pub(super) async fn learn_key(app: &App, round: &str, key_id: &[u8; 32]) -> Result<bool, AppError> {
+    if app.store.token_key_record(round, key_id)?.is_none() {
         return Ok(false);
     }
-    state.round_keys.reload(&state.store)?;
+    app.privacy_pass()?.round_keys.reload(&app.store)?;
     Ok(true)
 }
 
 /// Whether the store holds a key of `round` this instance has not loaded
 /// (another instance logged it): then the keys are read again.
-pub(crate) fn learn_round(state: &AppState, round: &str) -> Result<bool, ApiError> {
-    let loaded = state.round_keys.ring.current().public_list();
-    let retired = state.store.retired_token_keys()?;
-    let missing = state.store.token_key_records()?.iter().any(|r| {
+pub(super) async fn learn_round(app: &App, round: &str) -> Result<bool, AppError> {
+    let keys = &app.privacy_pass()?.round_keys;
+    let loaded = keys.ring.current().public_list();
+    let retired = app.store.retired_token_keys()?;
+    let missing = app.store.token_key_records()?.iter().any(|r| {
         r.round == round
             && !retired.contains(&r.key_id)
             && !loaded
@@ -104,7 +102,7 @@ pub(crate) fn learn_round(state: &AppState, round: &str) -> Result<bool, ApiErro
                 .any(|k| k.token_key_id == crate::encoding::hex(&r.key_id))
     });
     if missing {
-        state.round_keys.reload(&state.store)?;
+        keys.reload(&app.store)?;
     }
     Ok(missing)
 }
@@ -112,63 +110,60 @@ pub(crate) fn learn_round(state: &AppState, round: &str) -> Result<bool, ApiErro
 /// Make sure `round` has its key for `today` (and its successor, when one
 /// is due): made, saved and logged before anyone is shown it. The first
 /// call of a day runs the upkeep of every round first.
-pub(crate) async fn ensure(state: &AppState, round: &str, today: Date) -> Result<(), ApiError> {
-    let upkept = *state
+pub(super) async fn ensure(app: &App, round: &str, today: Date) -> Result<(), AppError> {
+    let upkept = *app
+        .privacy_pass()?
         .round_keys
         .upkept
         .lock()
         .unwrap_or_else(|e| e.into_inner());
     if upkept != Some(today) {
-        maintain(state, today).await?;
+        maintain(app, today).await?;
     }
-    make_due(state, round, today).await
+    make_due(app, round, today).await
 }
 
-async fn make_due(state: &AppState, round: &str, today: Date) -> Result<(), ApiError> {
-    let Some(not_before) = state.round_keys.ring.current().due(round, today) else {
+async fn make_due(app: &App, round: &str, today: Date) -> Result<(), AppError> {
+    let keys = &app.privacy_pass()?.round_keys;
+    let Some(not_before) = keys.ring.current().due(round, today) else {
         return Ok(());
     };
     // Maybe another instance has logged it already.
-    if learn_round(state, round)?
-        && state.round_keys.ring.current().due(round, today) != Some(not_before)
-    {
+    if learn_round(app, round).await? && keys.ring.current().due(round, today) != Some(not_before) {
         return Ok(());
     }
     let owned = round.to_owned();
     // Generating an RSA key is CPU work: off the async workers.
-    let key = actix_web::web::block(move || NewKey::generate(&owned, not_before))
+    let key = tokio::task::spawn_blocking(move || NewKey::generate(&owned, not_before))
         .await
-        .map_err(|_| ApiError::Internal("key generation task failed".into()))?
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("key generation task failed: {e}")))??;
     let record = key.record().clone();
-    let dir = state.round_keys.dir.clone();
-    let save = Box::new(move |keep: &[crate::tokens::KeyRecord]| {
-        key.save(&dir, keep).map_err(|e| format!("{e:#}"))
-    });
-    state.store.add_token_key(record, today, save).await?;
-    state.round_keys.reload(&state.store)
+    let dir = keys.dir.clone();
+    let save =
+        Box::new(move |keep: &[KeyRecord]| key.save(&dir, keep).map_err(|e| format!("{e:#}")));
+    app.store.add_token_key(record, today, save).await?;
+    keys.reload(&app.store)
 }
 
 /// The upkeep: tombstones for expired keys (then out of the key file),
-/// and successors for every round with keys.
-pub async fn maintain(state: &AppState, today: Date) -> Result<(), ApiError> {
-    state.round_keys.reload(&state.store)?;
-    let expired = expired(&state.store, today).map_err(|e| ApiError::Internal(e.to_string()))?;
+/// and successors for every round with keys. A server without Privacy
+/// Pass keys (a command run on a stopped store) has nothing to keep.
+pub async fn maintain(app: &App, today: Date) -> Result<(), AppError> {
+    let Some(privacy_pass) = &app.privacy_pass else {
+        return Ok(());
+    };
+    let keys = &privacy_pass.round_keys;
+    keys.reload(&app.store)?;
+    let expired = expired(&app.store, today)?;
     if !expired.is_empty() {
-        state.store.retire_token_keys(expired).await?;
-        let keep = usable_records(&state.store).map_err(|e| ApiError::Internal(e.to_string()))?;
-        forget_others(&state.round_keys.dir, &keep)
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
-        state.round_keys.reload(&state.store)?;
+        app.store.retire_token_keys(expired).await?;
+        forget_others(&keys.dir, &usable_records(&app.store)?)?;
+        keys.reload(&app.store)?;
     }
-    for round in state.round_keys.ring.current().rounds() {
-        make_due(state, &round, today).await?;
+    for round in keys.ring.current().rounds() {
+        make_due(app, &round, today).await?;
     }
-    *state
-        .round_keys
-        .upkept
-        .lock()
-        .unwrap_or_else(|e| e.into_inner()) = Some(today);
+    *keys.upkept.lock().unwrap_or_else(|e| e.into_inner()) = Some(today);
     Ok(())
 }
 
@@ -176,19 +171,21 @@ pub async fn maintain(state: &AppState, today: Date) -> Result<(), ApiError> {
 /// today, made and logged first if the round has none: printed on
 /// invitation letters and code cards, so people can compare by hand the key
 /// their client is given with the one the log holds.
-pub(crate) async fn issuing_key_id(
-    state: &AppState,
-    round: &str,
-    today: Date,
-) -> Result<String, ApiError> {
-    ensure(state, round, today).await?;
-    state
+pub async fn issuing_key_id(app: &App, round: &str, today: Date) -> Result<String, AppError> {
+    ensure(app, round, today).await?;
+    app.privacy_pass()?
         .round_keys
         .ring
         .current()
         .issuing(round, today)
         .map(|k| crate::encoding::hex(&k.record.key_id))
-        .ok_or_else(|| ApiError::Internal("the round has no token key".into()))
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the round has no token key")))
+}
+
+/// [`issuing_key_id`] as printed on cards and letters
+/// ([`key_id_for_print`]).
+pub async fn printed_key_id(app: &App, round: &str, today: Date) -> Result<String, AppError> {
+    Ok(key_id_for_print(&issuing_key_id(app, round, today).await?))
 }
 
 /// A key id as people compare it by hand: its first 16 hex digits, in
