@@ -333,11 +333,7 @@ about-title = O tobie
 about-lead = Te pytania pomagają organizacji { $org } sprawdzić, czy słyszy wszystkich.
 about-skip = Nie musisz odpowiadać. Możesz pominąć każde pytanie.
 about-unlinked = Trzymamy twoje odpowiedzi osobno od twojej opinii. Nikt nie może ich połączyć.
-about-batch = Czekamy, aż odpowie { $batch } { $batch ->
-    [one] osoba
-    [few] osoby
-   *[other] osób
-}. Potem zapisujemy wszystkie odpowiedzi wymieszane. Jeśli komputer wcześniej się zatrzyma, odpowiedzi przepadną.
+about-mixed = Zapisujemy twoje odpowiedzi od razu. Potem mieszamy je z odpowiedziami innych osób. Wtedy nikt nie wie, kiedy przyszły twoje odpowiedzi.
 about-shown = Organizacja { $org } widzi tylko sumy. Małe grupy poniżej { $k } osób nie są pokazywane.
 about-age-legend = Ile masz lat?
 about-age-under_18 = Poniżej 18

@@ -337,11 +337,7 @@ about-title = O tobie
 about-lead = Te pytania pomagają organizacji { $org } sprawdzić, czy słyszy wszystkich: młodszych i starszych, każdą grupę etniczną, osoby z niepełnosprawnościami i osoby korzystające z opieki lub wsparcia.
 about-skip = Każde pytanie jest nieobowiązkowe. Pomiń te, na które nie chcesz odpowiadać.
 about-unlinked = Twoje odpowiedzi są przechowywane osobno od tego, co napisano. Nic, co zapisujemy, nie łączy ich z twoją opinią, twoim kodem ani z tobą.
-about-batch = Trzymamy odpowiedzi w pamięci, dopóki nie odpowie { $batch } { $batch ->
-    [one] osoba
-    [few] osoby
-   *[other] osób
-} albo do końca tego { $period }. Potem zapisujemy je razem, wymieszane. Jeśli usługa uruchomi się ponownie wcześniej, odpowiedzi trzymane w pamięci przepadną.
+about-mixed = Twoje odpowiedzi zapisujemy od razu po wysłaniu, zamknięte kluczem, który niszczymy, gdy zostaną wymieszane z odpowiedziami innych osób (co najmniej godzinę później i przed końcem tego { $period }). Potem nic, co przechowujemy, nie pokazuje, kiedy przyszły twoje odpowiedzi ani jaką opinię zapisano tuż przed nimi.
 about-shown = Organizacja { $org } widzi tylko sumy. Każda odpowiedź udzielona przez mniej niż { $k } osób jest pokazywana jako „mniej niż { $k }”.
 about-age-legend = Ile masz lat?
 about-age-under_18 = Poniżej 18
