@@ -4,6 +4,7 @@
 //! periods.
 
 use super::error::Expect;
+use super::live::{Open, OpenBands};
 use super::staff::record;
 use super::{Actor, App, AppError};
 use crate::digest::keyphrases::{self, Group};
@@ -60,27 +61,46 @@ pub async fn round(app: &App, slug: &str) -> Result<(Organisation, Round), AppEr
     Ok((org, round))
 }
 
-/// A round as its host sees it: settings, counts and address.
+/// A round as its host sees it: settings, counts and address. Counts are
+/// exact only for sealed periods; the open period's are bands from an
+/// hourly snapshot ([`super::live`]).
 pub struct Overview {
     pub organisation: Organisation,
     pub round: Round,
     pub url: String,
+    /// Critiques and codes spent in sealed periods (exact, as the log
+    /// publishes them), and codes issued (staff make them).
     pub stats: RoundStats,
     pub invitations_issued: u64,
-    pub invitations_used_up: u64,
+    pub open: OpenBands,
 }
 
 pub async fn overview(app: &App, slug: &str) -> Result<Overview, AppError> {
     let (organisation, round) = round(app, slug).await?;
-    let stats = app.store.round_stats(&round.slug)?;
-    let (invitations_issued, invitations_used_up) = app.store.invitation_stats(&round.slug)?;
+    let sealed = app.store.sealed_digests(&round.slug)?;
+    let all = app.store.round_stats(&round.slug)?;
+    let stats = RoundStats {
+        critiques: sealed.iter().map(|d| d.totals.critiques).sum(),
+        codes_issued: all.codes_issued,
+        codes_spent: sealed.iter().map(|d| d.totals.codes_spent).sum(),
+    };
+    let (invitations_issued, _) = app.store.invitation_stats(&round.slug)?;
+    let now = app.sessions.now_secs();
+    let open = app.live.bands(round.slug.as_str(), sealed.len(), now, || {
+        let (_, used_up) = app.store.invitation_stats(&round.slug)?;
+        Ok::<_, AppError>(Open {
+            critiques: all.critiques.saturating_sub(stats.critiques),
+            codes_spent: all.codes_spent.saturating_sub(stats.codes_spent),
+            invitations_used_up: used_up,
+        })
+    })?;
     Ok(Overview {
         url: app.round_url(round.slug.as_str()),
         organisation,
         round,
         stats,
         invitations_issued,
-        invitations_used_up,
+        open,
     })
 }
 

@@ -580,7 +580,8 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
         );
         assert!(row.ends_with(&format!(",{printed}")), "{row}");
     }
-    // A participant uses a card; the counts show it.
+    // A participant uses a card; the open period's counts show only in
+    // bands (issue 16, item 5), sealed periods exactly.
     let sent = app
         .submit_form(
             "listen",
@@ -593,10 +594,11 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
     assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
     let page = b.get("/console/rounds/listen").await;
     for (what, n) in [
-        ("Critiques received", 1),
-        ("Codes issued", 8),
-        ("Codes spent", 1),
-        ("Invitations made", 3),
+        ("Critiques in sealed periods", "0"),
+        ("Critiques in the open period", "fewer than 10"),
+        ("Codes issued", "8"),
+        ("Codes spent in the open period", "fewer than 10"),
+        ("Invitations made", "3"),
     ] {
         let at = page.body.find(what).unwrap_or_else(|| panic!("{what}"));
         assert!(
