@@ -7,7 +7,7 @@ use super::error::Expect;
 use super::live::{Open, OpenBands};
 use super::staff::record;
 use super::{Actor, App, AppError};
-use crate::digest::keyphrases::{self, Group};
+use crate::digest::keyphrases::{self, BandedGroup};
 use crate::domain::{
     NewRound, Organisation, Round, RoundStats, RoundUpdate, Slug, Theme, SOMETHING_ELSE,
 };
@@ -181,22 +181,33 @@ pub struct Phrases {
     pub round: Round,
     /// Only groups found in at least this many distinct texts are shown.
     pub k: u32,
-    /// The sealed periods whose texts were read (shredded ones are gone).
+    /// The released periods whose texts were read (shredded ones are gone).
     pub periods: Vec<String>,
-    pub groups: Vec<Group>,
+    /// Counts only as bands of at least k.
+    pub groups: Vec<BandedGroup>,
 }
 
 /// Recurring phrases in the "Something else" critiques of round `slug`'s
-/// sealed, unshredded periods, ranked against its other critiques;
-/// scrubbed, and only groups in at least k distinct texts. The open
-/// period is never read; a period that has just ended is sealed first.
+/// released, unshredded periods, ranked against its other critiques;
+/// scrubbed, only groups in at least k distinct texts, and their counts
+/// only as bands. The open period is never read, nor a sealed period that
+/// rolled into one not yet released (issue 16, item 7: a period closed
+/// with one critique in it would otherwise move a count by that one); a
+/// period that has just ended is sealed first.
 pub async fn recurring_phrases(app: &App, slug: &str, today: Date) -> Result<Phrases, AppError> {
     let (_, round) = round(app, slug).await?;
     app.store.seal_due(today).await?;
+    let released: std::collections::BTreeSet<String> = app
+        .store
+        .sealed_digests(&round.slug)?
+        .into_iter()
+        .filter_map(|d| d.release)
+        .flat_map(|r| r.periods)
+        .collect();
     let mut periods = Vec::new();
     let (mut other, mut background) = (Vec::new(), Vec::new());
     for sealed in app.store.sealed_periods(&round.slug)? {
-        if sealed.shredded {
+        if sealed.shredded || !released.contains(&sealed.period) {
             continue;
         }
         for (themes, text) in app.store.themed_texts(&round.slug, &sealed.period)? {
@@ -211,7 +222,10 @@ pub async fn recurring_phrases(app: &App, slug: &str, today: Date) -> Result<Phr
     let other: Vec<&str> = other.iter().map(String::as_str).collect();
     let background: Vec<&str> = background.iter().map(String::as_str).collect();
     let k = round.rules.k();
-    let groups = keyphrases::recurring_against(&other, &background, k as usize);
+    let groups = keyphrases::recurring_against(&other, &background, k as usize)
+        .into_iter()
+        .map(|g| keyphrases::banded(g, k as usize))
+        .collect();
     Ok(Phrases {
         round,
         k,

@@ -328,9 +328,9 @@ struct KeyphrasesView {
     round: String,
     /// Only groups found in at least this many distinct texts are shown.
     k: u32,
-    /// The sealed periods whose texts were read (shredded ones are gone).
+    /// The released periods whose texts were read (shredded ones are gone).
     periods: Vec<String>,
-    groups: Vec<crate::digest::keyphrases::Group>,
+    groups: Vec<crate::digest::keyphrases::BandedGroup>,
 }
 
 /// `GET /api/v1/admin/rounds/{round}/keyphrases`: recurring phrases in the

@@ -840,7 +840,8 @@ async fn a_recurring_phrase_is_promoted_to_a_theme_from_the_console() {
         "Parking permits take months, so visits stop.",
         "The parking permit office never answers.",
     ];
-    let codes = app.codes("spring", texts.len() + 2).await;
+    // Ten critiques: a period that is published (its phrases are read).
+    let codes = app.codes("spring", texts.len() + 5).await;
     for (i, code) in codes.iter().enumerate() {
         let (theme, text) = match texts.get(i) {
             Some(t) => ("something-else", *t),
@@ -862,6 +863,11 @@ async fn a_recurring_phrase_is_promoted_to_a_theme_from_the_console() {
     let page = b.get("/console/rounds/spring/keyphrases").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("parking permit"), "{}", page.body);
+    assert!(
+        page.body.contains("In 5-9 critiques."),
+        "banded: {}",
+        page.body
+    );
     let a = b
         .post(
             "/console/themes",
