@@ -61,7 +61,7 @@ pub fn layout_console(title: &str, has_error: bool, body: Markup) -> Markup {
         title,
         has_error,
         body,
-        "footer-privacy-console",
+        "footer-privacy-console-sign-in",
     )
 }
 
