@@ -138,6 +138,15 @@ async fn a_group_can_be_promoted_to_a_theme_of_another_round_only_by_adding() {
     assert!(easy.contains("Carers and visitors need a permit to park."));
 }
 
+/// The "parking" group of a keyphrases answer.
+fn parking_group(v: &serde_json::Value) -> serde_json::Value {
+    let groups = v["groups"].as_array().unwrap();
+    let found = groups
+        .iter()
+        .find(|g| g["label"].as_str().unwrap().contains("parking"));
+    found.unwrap_or_else(|| panic!("{v}")).clone()
+}
+
 /// Issue 16, item 7: keyphrases are read only from released periods and
 /// their counts are banded, so a period sealed with one critique in it
 /// (held back, too few to publish) moves nothing; "in N critiques" went
@@ -166,13 +175,7 @@ async fn keyphrases_read_only_released_periods_and_band_their_counts(
     app.clock.set(thursday() + Duration::days(7));
     let first = app.admin_get(path).await.json();
     assert_eq!(first["periods"], json!(["2026-11-23"]), "{first}");
-    let group = first["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["label"].as_str().unwrap().contains("parking"))
-        .unwrap_or_else(|| panic!("{first}"))
-        .clone();
+    let group = parking_group(&first);
     assert_eq!(group["texts_band"], "5-9", "{group}");
     assert_eq!(group["texts"], 5, "{group}");
     // One more text with the phrase, in a week sealed with that one
@@ -204,13 +207,7 @@ async fn keyphrases_read_only_released_periods_and_band_their_counts(
         json!(["2026-11-23", "2026-11-30", "2026-12-07"]),
         "{later}"
     );
-    let group = later["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["label"].as_str().unwrap().contains("parking"))
-        .unwrap_or_else(|| panic!("{later}"))
-        .clone();
+    let group = parking_group(&later);
     assert_eq!(group["texts_band"], "5-9", "{group}");
     for g in later["groups"].as_array().unwrap() {
         let band = g["texts_band"].as_str().unwrap();
