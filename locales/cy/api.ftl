@@ -114,3 +114,5 @@ setup_closed = Mae'r consol wedi'i osod yn barod: mewngofnodwch yn lle hynny.
 own_role = Ni allwch newid eich rôl eich hun.
 own_account = Ni allwch ddileu eich cyfrif eich hun.
 other_organisation = Mae hynny'n perthyn i sefydliad arall.
+period_too_small_to_close = Does dim digon o feirniadaethau yn y cyfnod hwn i'w gau'n gynnar: mae angen o leiaf { $needed }. Bydd yn cau ar ei ddiwedd.
+period_closed_early_already = Mae cyfnod y rownd hon eisoes wedi'i gau'n gynnar unwaith. Gellir cau'r un nesaf o'i ddiwrnod cyntaf.

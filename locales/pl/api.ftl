@@ -130,3 +130,5 @@ setup_closed = Konsola jest już skonfigurowana: zamiast tego zaloguj się.
 own_role = Nie możesz zmienić własnej roli.
 own_account = Nie możesz usunąć własnego konta.
 other_organisation = To należy do innej organizacji.
+period_too_small_to_close = W tym okresie jest za mało uwag, żeby zamknąć go wcześniej: potrzeba co najmniej { $needed }. Zamknie się na końcu.
+period_closed_early_already = Okres tej rundy został już raz zamknięty wcześniej. Następny można zamknąć od jego pierwszego dnia.

@@ -20,6 +20,13 @@ pub enum AppError {
     Account(Vec<StaffError>),
     #[error("no such round")]
     RoundUnknown,
+    /// An early close of a period holding fewer critiques than
+    /// max(k, the round's fewest per published period) (issue 16, item 4).
+    #[error("too few critiques to close the period early")]
+    TooFewToClose { needed: u64 },
+    /// The open period was already closed early once (issue 16, item 4).
+    #[error("the period was already closed early")]
+    ClosedEarlyAlready,
     #[error("no such organisation")]
     OrganisationUnknown,
     #[error("no such user")]

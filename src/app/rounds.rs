@@ -292,10 +292,47 @@ pub async fn promote_phrase(
     Ok(updated)
 }
 
-/// Close the open period of every round now, and seal what is due (the
-/// admin API). Returns how many periods were sealed.
+/// Whether round `round`'s open period may be closed early on `today`
+/// (issue 16, item 4): at most once per period, so the open period must
+/// be the one containing today (after an early close the open period is
+/// the next one, which may not be closed before it begins); and only when
+/// it holds at least max(k, the round's fewest critiques per published
+/// period), so a close never singles out the one or few who wrote since
+/// the last.
+async fn may_close_early(app: &App, round: &Round, today: Date) -> Result<(), AppError> {
+    let mut open = crate::domain::Period::containing(today, round.period);
+    while app.store.sealed_period(&round.slug, &open.id())?.is_some() {
+        open = crate::domain::Period::containing(
+            open.last_day() + time::Duration::days(1),
+            round.period,
+        );
+    }
+    if open.start() > today {
+        return Err(AppError::ClosedEarlyAlready);
+    }
+    let held = app
+        .store
+        .period_counts(&round.slug)?
+        .into_iter()
+        .find(|c| c.period_id == open.id())
+        .map_or(0, |c| c.total);
+    let needed = u64::from(round.rules.k().max(round.rules.min_period()));
+    if held < needed {
+        return Err(AppError::TooFewToClose { needed });
+    }
+    Ok(())
+}
+
+/// Close the open period of every round that may be closed early now
+/// ([`may_close_early`]), and seal what is due (the admin API). Returns
+/// how many periods were sealed.
 pub async fn close_all_periods(app: &App, actor: &Actor, today: Date) -> Result<usize, AppError> {
-    let sealed = app.store.seal(today, true).await?;
+    let mut sealed = app.store.seal(today, false).await?;
+    for round in app.store.rounds()? {
+        if may_close_early(app, &round, today).await.is_ok() {
+            sealed += app.store.close_round(today, &round.slug).await?;
+        }
+    }
     let subject = Some(format!("{sealed} periods sealed"));
     record(app, actor, "periods.close", None, subject, today).await?;
     Ok(sealed)
@@ -310,6 +347,8 @@ pub async fn close_period(
     today: Date,
 ) -> Result<usize, AppError> {
     let (_, round) = round(app, slug).await?;
+    app.store.seal_due(today).await?;
+    may_close_early(app, &round, today).await?;
     let sealed = app.store.close_round(today, &round.slug).await?;
     let subject = Some(format!("{sealed} periods sealed"));
     record(app, actor, "periods.close", Some(&round), subject, today).await?;

@@ -105,6 +105,8 @@ fn app_status(e: &AppError) -> StatusCode {
         | E::RoundExists
         | E::UsernameTaken(_)
         | E::OwnAccount
+        | E::TooFewToClose { .. }
+        | E::ClosedEarlyAlready
         | E::QuoteDecided => StatusCode::CONFLICT,
         E::TokenRequired { .. } | E::TokenRejected { .. } | E::InvitationUnknown => {
             StatusCode::UNAUTHORIZED
@@ -128,6 +130,8 @@ fn app_code(e: &AppError) -> &'static str {
         E::Input(errors) => errors.first().map_or("invalid_request", InputError::code),
         E::Account(_) => "account_invalid",
         E::RoundUnknown => "round_unknown",
+        E::TooFewToClose { .. } => "period_too_small_to_close",
+        E::ClosedEarlyAlready => "period_closed_early_already",
         E::OrganisationUnknown => "organisation_unknown",
         E::UserUnknown => "not_found",
         E::OrganisationExists | E::RoundExists | E::UsernameTaken(_) => "already_exists",
@@ -177,6 +181,7 @@ fn app_arguments(e: &AppError) -> Vec<(&'static str, FluentValue<'static>)> {
         E::RoundExists => vec![("what", "round".into())],
         E::UsernameTaken(_) => vec![("what", "user".into())],
         E::TextInvalid => vec![("max", MAX_ANSWER_CHARS.into())],
+        E::TooFewToClose { needed } => vec![("needed", (*needed).into())],
         E::ReasonUnknown => vec![(
             "reasons",
             RejectReason::ALL.map(|r| r.code()).join(", ").into(),
