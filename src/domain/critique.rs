@@ -170,6 +170,8 @@ mod tests {
             rules: Default::default(),
             questions: Default::default(),
             answers_without_text: false,
+            postal_address: String::new(),
+            freepost: String::new(),
         }
     }
 

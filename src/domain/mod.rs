@@ -147,6 +147,14 @@ impl InputError {
                 "{field} must be 1 to 40 characters: lower-case letters a to z, digits and \
                  single hyphens, starting with a letter."
             ),
+            Self::NameInvalid {
+                field: "postal_address",
+            } => "postal_address must be at most 8 lines and 300 characters, without control \
+                  characters."
+                .into(),
+            Self::NameInvalid { field: "freepost" } => {
+                "freepost must be one line of at most 100 characters.".into()
+            }
             Self::NameInvalid { field } => {
                 format!("{field} must be 1 to 200 characters, without control characters.")
             }

@@ -136,6 +136,8 @@ struct NewRound {
     min_period: Option<u64>,
     period_weeks: Option<u64>,
     retention_periods: Option<u64>,
+    postal_address: Option<String>,
+    freepost: Option<String>,
 }
 
 pub async fn create_round(
@@ -158,6 +160,8 @@ pub async fn create_round(
         retention_periods: body.retention_periods,
         rounding_base: body.rounding_base,
         min_period: body.min_period,
+        postal_address: body.postal_address,
+        freepost: body.freepost,
         ..RoundUpdate::default()
     }
     .apply(&round)?;
@@ -209,6 +213,8 @@ struct RoundChange {
     rounding_base: Option<u64>,
     min_period: Option<u64>,
     retention_periods: Option<u64>,
+    postal_address: Option<String>,
+    freepost: Option<String>,
 }
 
 pub async fn update_round(
@@ -228,6 +234,8 @@ pub async fn update_round(
         rounding_base: body.rounding_base,
         min_period: body.min_period,
         retention_periods: body.retention_periods,
+        postal_address: body.postal_address,
+        freepost: body.freepost,
         ..RoundUpdate::default()
     };
     let updated = state.store.update_round(round.slug, update).await?;

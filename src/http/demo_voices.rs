@@ -64,42 +64,55 @@ pub(super) async fn seed_demo_voices(state: &AppState, round: &Round) -> anyhow:
     }
     let published = releases(state, round).map_err(|e| anyhow::anyhow!(e.message()))?;
     let this_period = crate::domain::Period::containing(today, round.period).id();
-    for release in &published {
-        let Some(theme) = release.shown_themes.first() else {
+    // Each release gets its own quotes, response and pledge: the same words
+    // twice would look like a fault in the demo.
+    let mut quoted = std::collections::HashSet::new();
+    for (i, release) in published.iter().enumerate() {
+        let Some(theme) = release
+            .shown_themes
+            .get(i)
+            .or_else(|| release.shown_themes.first())
+        else {
             continue;
         };
-        // Three quotes per period, approved as scrubbed.
+        let (response, pledge) = ANSWERS[i % ANSWERS.len()];
+        // Three quotes per period, approved as scrubbed, no two alike.
         let mut queued = Vec::new();
-        for c in state
-            .store
-            .quote_candidates(round, release)?
-            .into_iter()
-            .take(3)
-        {
-            queued.push(QuoteRecord {
+        for c in state.store.quote_candidates(round, release)? {
+            if queued.len() == 3 {
+                break;
+            }
+            let record = QuoteRecord {
                 id: crate::store::random_id()?,
                 round: slug.to_owned(),
                 period: c.period,
                 themes: c.themes,
                 state: QuoteState::Pending,
                 source: Some(crate::encoding::hex(&c.id)),
-            });
-        }
-        state.store.add_quotes(queued.clone()).await?;
-        for q in &queued {
-            if let Some(text) = state.store.quote_source_text(q)? {
-                let text = voices::for_moderation(&text).0;
-                state
-                    .store
-                    .decide_quote(
-                        &q.id,
-                        QuoteState::Approved {
-                            text,
-                            edited: false,
-                        },
-                    )
-                    .await?;
+            };
+            let Some(text) = state.store.quote_source_text(&record)? else {
+                continue;
+            };
+            let text = voices::for_moderation(&text).0;
+            if quoted.insert(text.clone()) {
+                queued.push((record, text));
             }
+        }
+        state
+            .store
+            .add_quotes(queued.iter().map(|(q, _)| q.clone()).collect())
+            .await?;
+        for (q, text) in queued {
+            state
+                .store
+                .decide_quote(
+                    &q.id,
+                    QuoteState::Approved {
+                        text,
+                        edited: false,
+                    },
+                )
+                .await?;
         }
         state
             .store
@@ -108,9 +121,7 @@ pub(super) async fn seed_demo_voices(state: &AppState, round: &Round) -> anyhow:
                 &release.period,
                 theme,
                 ResponseVersion {
-                    text: "Thank you. We heard this clearly and have changed how we plan \
-                           meetings: see our pledge."
-                        .into(),
+                    text: response.into(),
                     changed_in: this_period.clone(),
                 },
             )
@@ -128,9 +139,7 @@ pub(super) async fn seed_demo_voices(state: &AppState, round: &Round) -> anyhow:
                 round: slug.to_owned(),
                 period: release.period.clone(),
                 theme: theme.clone(),
-                text: "Every group meeting will have a manager present and a paper summary \
-                       sent a week before."
-                    .into(),
+                text: pledge.into(),
                 history: vec![
                     change(PledgeStatus::Planned),
                     change(PledgeStatus::InProgress),
@@ -140,3 +149,16 @@ pub(super) async fn seed_demo_voices(state: &AppState, round: &Round) -> anyhow:
     }
     Ok(())
 }
+
+/// The demo organisation's response and pledge for each release, in turn.
+const ANSWERS: [(&str, &str); 2] = [
+    (
+        "Thank you. We heard this clearly and have changed how we plan meetings: see our pledge.",
+        "Every group meeting will have a manager present and a paper summary sent a week before.",
+    ),
+    (
+        "You told us papers come too late and in jargon. We are rewriting our letters with \
+         people who use our services.",
+        "From next month every letter will have a plain-English summary on its first page.",
+    ),
+];

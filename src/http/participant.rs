@@ -6,7 +6,7 @@
 use super::error::{ApiError, RETRY_AFTER_SECS};
 use super::form::{self, Answers};
 use super::AppState;
-use crate::domain::{Organisation, Round};
+use crate::domain::{Organisation, Receipt, Round};
 use crate::messages::Messages;
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::{header, StatusCode};
@@ -14,6 +14,8 @@ use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
 use maud::Markup;
 
 const STYLE: &str = include_str!("../../static/style.css");
+const TABLES: &str = include_str!("../../static/tables.css");
+const PAPER: &str = include_str!("../../static/paper.css");
 
 pub(super) fn page(status: StatusCode, markup: Markup) -> HttpResponse {
     HttpResponse::build(status)
@@ -72,10 +74,53 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
 }
 
 pub async fn style() -> HttpResponse {
+    static MINIFIED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    sheet(MINIFIED.get_or_init(|| minify_css(STYLE)))
+}
+
+/// `/static/tables.css`: tables, charts and the console (not participant
+/// pages).
+pub async fn tables_style() -> HttpResponse {
+    static MINIFIED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    sheet(MINIFIED.get_or_init(|| minify_css(TABLES)))
+}
+
+/// `/static/paper.css`: the paper form's large print and A4 layout.
+pub async fn paper_style() -> HttpResponse {
+    static MINIFIED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    sheet(MINIFIED.get_or_init(|| minify_css(PAPER)))
+}
+
+fn sheet(css: &'static str) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/css; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
-        .body(STYLE)
+        .body(css)
+}
+
+/// The style sheet as served: without comments and the white space the
+/// grammar does not need (CSS Syntax Level 3 §4), so that every page, in
+/// every language, stays within its 20 KB. The file stays readable.
+fn minify_css(css: &str) -> String {
+    let mut text = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    text.push_str(rest);
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let joins = |c: char| matches!(c, '{' | '}' | ';' | ',' | '>');
+        let after = out.chars().last().is_some_and(|c| joins(c) || c == ':');
+        if !out.is_empty() && !after && !word.starts_with(joins) {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.replace(";}", "}")
 }
 
 /// JSON for API addresses, a page for everything else; 405 with `Allow`
@@ -183,7 +228,7 @@ pub async fn submit(
         code,
         submission,
         values,
-    } = match form::read_answers(&m, &round, &req, payload).await {
+    } = match form::read_answers(&round, &req, payload).await {
         Ok(answers) => answers,
         Err((status, values, errors)) => {
             // Refused before the store (which counts its own refusals); the
@@ -205,18 +250,10 @@ pub async fn submit(
             StatusCode::OK,
             views::confirmation(&m, &org, &round, &receipt),
         ),
-        Err(e @ ApiError::CodeUnknown) => again(
-            e.status_code(),
-            &values,
-            vec![("code", m.t("error-code_unknown"))],
-        ),
-        Err(e @ ApiError::CodeSpent) => again(
-            e.status_code(),
-            &values,
-            vec![("code", m.t("error-code_spent"))],
-        ),
+        Err(e @ ApiError::CodeUnknown) => again(e.status_code(), &values, vec!["code_unknown"]),
+        Err(e @ ApiError::CodeSpent) => again(e.status_code(), &values, vec!["code_spent"]),
         Err(e @ (ApiError::Busy | ApiError::Unavailable)) => {
-            let mut response = again(e.status_code(), &values, vec![("text", m.t("error-busy"))]);
+            let mut response = again(e.status_code(), &values, vec!["busy"]);
             response.headers_mut().insert(
                 header::RETRY_AFTER,
                 header::HeaderValue::from(RETRY_AFTER_SECS),
@@ -224,6 +261,46 @@ pub async fn submit(
             response
         }
         Err(e) => problem_page(&m, &e),
+    }
+}
+
+/// `POST /r/{round}/receipt`: the confirmation again, for the receipt the
+/// page posted, in the version the address asks for (its switch to Easy
+/// Read or back). Stores and reads nothing: the service keeps no copy of a
+/// receipt it could show, so the page carries it. Anyone can post any
+/// well-formed receipt here; the page proves nothing, and says nothing
+/// about whether the receipt exists (that is what the published lists are
+/// for).
+pub async fn receipt(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> HttpResponse {
+    let m = messages(&req);
+    let (org, round) = match load_round(&state, &path) {
+        Ok(found) => found,
+        Err(e) => return problem_page(&m, &e),
+    };
+    let posted = super::body::read(&req, payload, super::body::FORM, super::body::FORM_LIMIT)
+        .await
+        .and_then(|b| super::body::decode_form(&b));
+    let receipt = posted.ok().and_then(|pairs| {
+        pairs
+            .into_iter()
+            .find(|(n, _)| n == "receipt")
+            .and_then(|(_, v)| Receipt::parse_display(&v))
+    });
+    match receipt {
+        Some(r) => page(StatusCode::OK, views::confirmation_of(&m, &org, &round, &r)),
+        None => page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::problem_in(
+                &m,
+                &m.t("receipt-unreadable-title"),
+                &m.t("receipt-unreadable-body"),
+            ),
+        ),
     }
 }
 
@@ -254,5 +331,41 @@ fn form_refusal(status: StatusCode) -> &'static str {
         415 => "unsupported_media_type",
         400 => "invalid_utf8",
         _ => "invalid_input",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_served_style_sheet_keeps_every_rule_and_drops_comments_and_spaces() {
+        let min = minify_css(STYLE);
+        assert!(
+            min.len() < STYLE.len() * 9 / 10,
+            "{} of {}",
+            min.len(),
+            STYLE.len()
+        );
+        assert_eq!(min.matches('{').count(), STYLE.matches('{').count());
+        assert!(!min.contains("/*"));
+        for kept in [
+            "font-family:system-ui,-apple-system,\"Segoe UI\",Arial,sans-serif",
+            ".easy .before{",
+            "p>a:only-child,",
+            "@media (max-width:40rem){",
+        ] {
+            assert!(min.contains(kept), "{kept} in {min}");
+        }
+        let paper = minify_css(PAPER);
+        assert!(paper.contains(
+            "background:repeating-linear-gradient(#fff 0 2.95rem,#b1b4b6 2.95rem 3rem)}"
+        ));
+        assert!(
+            paper.contains("@media print{@page{size:A4;margin:15mm}"),
+            "{paper}"
+        );
+        assert!(minify_css(TABLES).contains(".table th,.table td{"));
+        assert_eq!(minify_css("a /* x */ { color: red ; }"), "a{color:red}");
     }
 }

@@ -71,6 +71,7 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/r/{round}", Audience::Participant),
     r("POST", "/r/{round}", Audience::Participant),
     r("POST", "/r/{round}/check", Audience::Participant),
+    r("POST", "/r/{round}/receipt", Audience::Participant),
     r("GET", "/r/{round}/paper", Audience::Participant),
     r("GET", "/helping", Audience::Participant),
     r("GET", "/accessibility", Audience::Participant),
@@ -84,6 +85,8 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/healthz", Audience::Public),
     r("GET", "/readyz", Audience::Public),
     r("GET", "/static/style.css", Audience::Public),
+    r("GET", "/static/tables.css", Audience::Public),
+    r("GET", "/static/paper.css", Audience::Public),
     r("GET", "/i/{round}", Audience::Participant),
     r("GET", "/static/invite.js", Audience::Public),
     r(
@@ -236,6 +239,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/r/{round}", web::get().to(participant::form))
         .route("/r/{round}", web::post().to(participant::submit))
         .route("/r/{round}/check", web::post().to(form::check))
+        .route("/r/{round}/receipt", web::post().to(participant::receipt))
         .route("/r/{round}/paper", web::get().to(participant::paper))
         .route("/helping", web::get().to(participant::helping))
         .route("/accessibility", web::get().to(participant::accessibility))
@@ -255,6 +259,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/healthz", web::get().to(participant::healthz))
         .route("/readyz", web::get().to(ops::readyz))
         .route("/static/style.css", web::get().to(participant::style))
+        .route(
+            "/static/tables.css",
+            web::get().to(participant::tables_style),
+        )
+        .route("/static/paper.css", web::get().to(participant::paper_style))
         .route("/api/openapi.json", web::get().to(api::openapi))
         .route(
             "/api/v1/rounds/{round}/critiques",

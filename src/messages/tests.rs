@@ -84,6 +84,16 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("label", "Well".into()),
         ("first", "“Well”".into()),
         ("second", "“Very well”".into()),
+        (
+            "themes",
+            "Money, time and resources (almost everyone) and Information (15)".into(),
+        ),
+        ("theme", "Information and communication".into()),
+        ("figure", "almost everyone".into()),
+        ("next", "Information (15)".into()),
+        ("last", "Leadership (10)".into()),
+        ("low", "1,000".into()),
+        ("high", "1,999".into()),
     ]
 }
 

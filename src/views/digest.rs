@@ -1,10 +1,16 @@
 //! The public digest of an organisation: for each release (one period, or
-//! rolled periods together), the themes ranked, as an accessible SVG bar
-//! chart and the same figures as a table.
+//! rolled periods together), a one-paragraph summary in plain words, the
+//! themes ranked as an accessible SVG bar chart and the same figures as a
+//! table; and, once a round has two releases, each theme across them
+//! ([`super::digest_trend`]).
+//!
+//! Charts are drawn 320 units wide with labels above the bars (the view
+//! box helpers of [`super::questions`]), so text stays 14 px on a 320 px
+//! screen instead of shrinking with a wide drawing.
 
-use super::layout_in;
-use crate::digest::disclosure::Figure;
-use crate::digest::{Digest, ReleaseView, RoundDigest};
+use super::questions::{is_rtl, lines, num, Axis, BAR, FONT, INK, WIDTH};
+use crate::digest::disclosure::{thousands, Figure};
+use crate::digest::{Digest, ReleaseView, RoundDigest, ThemeView};
 use crate::messages::Messages;
 use maud::{html, Markup};
 
@@ -27,6 +33,22 @@ pub fn trend_text(m: &Messages, trend: Option<i64>) -> String {
     }
 }
 
+/// A total shown as a range, in the page's words: "20-49", or in Easy
+/// Read "between 20 and 49"; "fewer than 10" when it starts at 0.
+pub fn band_text(m: &Messages, low: u64, high: u64) -> String {
+    if low == 0 {
+        m.f("band-fewer", &[("n", high.saturating_add(1).into())])
+    } else {
+        m.f(
+            "band-range",
+            &[
+                ("low", thousands(low).into()),
+                ("high", thousands(high).into()),
+            ],
+        )
+    }
+}
+
 pub fn digest(
     m: &Messages,
     d: &Digest,
@@ -35,11 +57,12 @@ pub fn digest(
 ) -> Markup {
     let title = m.f("digest-title", &[("org", d.name.as_str().into())]);
     let path = format!("/o/{}", d.organisation);
-    layout_in(
+    super::layout_with(
         m,
         Some(&path),
         &title,
         false,
+        &[super::TABLES_CSS],
         html! {
             h1 { (title) }
             p.lead { (m.t("digest-lead")) }
@@ -52,7 +75,7 @@ pub fn digest(
                     h2 { (round.title) }
                     p { (rules(m, round)) }
                     p { (m.t("digest-trend-explained")) }
-                    @for release in &round.releases {
+                    @for (i, release) in round.releases.iter().enumerate() {
                         (release_section(m, round, release))
                         // What was said and answered for this release, right
                         // after its figures, so responses sit beside their themes.
@@ -61,6 +84,8 @@ pub fn digest(
                             voices.iter().filter(|v| v.round == round.slug && v.period == release.id),
                             theme_labels,
                         ))
+                        // Each theme across releases, after the newest one.
+                        @if i == 0 { (super::digest_trend::trend_section(m, round)) }
                     }
                 }
             }
@@ -87,24 +112,111 @@ fn rules(m: &Messages, round: &RoundDigest) -> String {
     )
 }
 
-fn release_section(m: &Messages, round: &RoundDigest, r: &ReleaseView) -> Markup {
-    let id = format!("{}-{}", round.slug, r.id);
-    html! {
-        section aria-labelledby=(format!("h-{id}")) {
-            h3 id=(format!("h-{id}")) { (r.label) }
-            p { (m.f("digest-total", &[("band", r.total.label.as_str().into())])) }
-            (chart(m, &id, r))
-            (table(m, r))
+/// "A, B and C" in the page's words.
+pub(super) fn join_list(m: &Messages, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => {
+            let mut first = rest[0].clone();
+            for next in &rest[1..] {
+                first = m.f(
+                    "digest-summary-list",
+                    &[("first", first.into()), ("next", next.as_str().into())],
+                );
+            }
+            m.f(
+                "digest-summary-and",
+                &[("first", first.into()), ("last", last.as_str().into())],
+            )
         }
     }
 }
 
-/// A horizontal bar chart. Screen readers get the title and a description
-/// listing every value; the table that follows repeats them.
+/// How many themes each sentence of the summary names at most.
+const SUMMARY_THEMES: usize = 3;
+
+/// A release in one paragraph of plain words, from its published figures
+/// only: the most raised themes, then those up and down since the release
+/// before (where both show a number).
+pub fn summary(m: &Messages, r: &ReleaseView) -> String {
+    let item = |t: &ThemeView, figure: String| {
+        m.f(
+            "digest-summary-item",
+            &[
+                ("theme", t.label.as_str().into()),
+                ("figure", figure.into()),
+            ],
+        )
+    };
+    let most: Vec<String> = r
+        .themes
+        .iter()
+        .filter(|t| !matches!(t.figure, Figure::FewerThan(_)))
+        .take(SUMMARY_THEMES)
+        .map(|t| item(t, figure_text(m, &t.figure)))
+        .collect();
+    let moved = |up: bool| {
+        let mut moved: Vec<&ThemeView> = r
+            .themes
+            .iter()
+            .filter(|t| t.trend.is_some_and(|n| if up { n > 0 } else { n < 0 }))
+            .collect();
+        moved.sort_by_key(|t| std::cmp::Reverse(t.trend.unwrap_or(0).unsigned_abs()));
+        moved
+            .into_iter()
+            .take(SUMMARY_THEMES)
+            .map(|t| item(t, trend_text(m, t.trend)))
+            .collect::<Vec<_>>()
+    };
+    let mut sentences = Vec::new();
+    if most.is_empty() {
+        let k = r.themes.iter().find_map(|t| match t.figure {
+            Figure::FewerThan(k) => Some(k),
+            _ => None,
+        });
+        sentences.push(m.f("digest-summary-none", &[("k", k.unwrap_or(0).into())]));
+    } else {
+        sentences.push(m.f(
+            "digest-summary-most",
+            &[("themes", join_list(m, &most).into())],
+        ));
+    }
+    for (key, list) in [
+        ("digest-summary-up", moved(true)),
+        ("digest-summary-down", moved(false)),
+    ] {
+        if !list.is_empty() {
+            sentences.push(m.f(key, &[("themes", join_list(m, &list).into())]));
+        }
+    }
+    sentences.join(" ")
+}
+
+fn release_section(m: &Messages, round: &RoundDigest, r: &ReleaseView) -> Markup {
+    let id = format!("{}-{}", round.slug, r.id);
+    let band = band_text(m, r.total.low, r.total.high);
+    html! {
+        section aria-labelledby=(format!("h-{id}")) {
+            h3 id=(format!("h-{id}")) { (r.label) }
+            p.lead { (summary(m, r)) }
+            p { (m.f("digest-total", &[("band", band.as_str().into())])) }
+            (chart(m, &id, r))
+            (table(m, r, &band))
+        }
+    }
+}
+
+/// A bar chart, one theme under another: its label on a line of its own,
+/// then its bar with the figure beside it. Screen readers get the title
+/// and a description listing every value; the table that follows repeats
+/// them.
 fn chart(m: &Messages, id: &str, r: &ReleaseView) -> Markup {
-    const ROW: usize = 28;
-    const LABEL_W: usize = 300;
-    const BAR_W: usize = 300;
+    const BAR_H: usize = 18;
+    /// Room beside the longest bar for its figure ("almost everyone").
+    const TEXT_ROOM: f64 = 120.0;
+    let rtl = is_rtl(m);
+    let axis = Axis { rtl };
     let max = r
         .themes
         .iter()
@@ -116,13 +228,13 @@ fn chart(m: &Messages, id: &str, r: &ReleaseView) -> Markup {
         .unwrap_or(0)
         .max(r.total.low)
         .max(1);
-    let width = |f: &Figure| -> usize {
+    let width = |f: &Figure| -> f64 {
         let v = match f {
             Figure::About(n) => *n,
             Figure::AlmostEveryone => max,
             Figure::FewerThan(_) => 0,
         };
-        usize::try_from(v.saturating_mul(BAR_W as u64) / max).unwrap_or(BAR_W)
+        v.min(max) as f64 / max as f64 * (WIDTH - TEXT_ROOM)
     };
     let title = m.f("digest-chart-title", &[("period", r.label.as_str().into())]);
     let desc: Vec<String> = r
@@ -130,22 +242,28 @@ fn chart(m: &Messages, id: &str, r: &ReleaseView) -> Markup {
         .iter()
         .map(|t| format!("{}: {}", t.label, figure_text(m, &t.figure)))
         .collect();
-    let height = ROW * r.themes.len() + 8;
-    let total_w = LABEL_W + BAR_W + 160;
-    let body = html! {
-        @for (i, t) in r.themes.iter().enumerate() {
-            @let y = i * ROW + 4;
-            text x=(LABEL_W - 8) y=(y + 18) text-anchor="end" font-size="14" fill="#0b0c0c" { (t.label) }
-            rect x=(LABEL_W) y=(y + 4) width=(width(&t.figure)) height=(ROW - 8) fill="#1d70b8" {}
-            text x=(LABEL_W + width(&t.figure) + 6) y=(y + 18) font-size="14" fill="#0b0c0c" { (figure_text(m, &t.figure)) }
-        }
-    };
+    let mut y = 4usize;
+    let mut body = html! {};
+    for t in &r.themes {
+        let (label, h) = lines(axis, 0.0, y + FONT, &t.label, true);
+        y += h + 2;
+        let w = width(&t.figure);
+        body = html! {
+            (body)
+            (label)
+            @if w > 0.0 {
+                rect x=(axis.rect(0.0, w)) y=(y) width=(num(w)) height=(BAR_H) fill=(BAR) {}
+            }
+            text x=(axis.text(w + 6.0)) y=(y + BAR_H - 4) font-size=(FONT) fill=(INK) { (figure_text(m, &t.figure)) }
+        };
+        y += BAR_H + 10;
+    }
     let frame = ChartFrame {
         id,
-        class: "chart",
-        width: total_w,
-        height,
-        rtl: false,
+        class: "chart chart-narrow",
+        width: WIDTH as usize,
+        height: y,
+        rtl,
     };
     frame.draw(&title, &desc.join("; "), body)
 }
@@ -179,12 +297,12 @@ impl ChartFrame<'_> {
     }
 }
 
-fn table(m: &Messages, r: &ReleaseView) -> Markup {
+fn table(m: &Messages, r: &ReleaseView, band: &str) -> Markup {
     html! {
-        table.table {
+        table.table.table-figures {
             caption.table-caption { (m.f("digest-caption", &[
                 ("period", r.label.as_str().into()),
-                ("total", r.total.label.as_str().into()),
+                ("total", band.into()),
             ])) }
             thead { tr {
                 th scope="col" { (m.t("digest-theme")) }
@@ -205,14 +323,16 @@ fn table(m: &Messages, r: &ReleaseView) -> Markup {
 }
 
 /// The host-wide page: themes across organisations, from each round's
-/// latest release, with the noise parameters stated.
+/// latest release; the noise said in words, its parameters behind
+/// "How the random amounts are chosen".
 pub fn themes(m: &Messages, a: &crate::digest::Across) -> Markup {
     let title = m.t("themes-title");
-    layout_in(
+    super::layout_with(
         m,
         Some("/themes"),
         &title,
         false,
+        &[super::TABLES_CSS],
         html! {
             h1 { (title) }
             p.lead { (m.t("themes-lead")) }
@@ -220,12 +340,19 @@ pub fn themes(m: &Messages, a: &crate::digest::Across) -> Markup {
             @if a.noise.is_empty() {
                 p { (m.t("themes-no-noise")) }
             }
-            @for n in &a.noise {
-                p { (m.f("themes-noise", &[
-                    ("epsilon", format!("{}", n.epsilon).into()),
-                    ("sensitivity", n.sensitivity.into()),
-                    ("alpha", format!("{:.3}", n.alpha).into()),
-                ])) }
+            @if !a.noise.is_empty() {
+                p { (m.t("themes-noise-plain")) }
+                // The mathematics, for those who want it, one step away.
+                details.details {
+                    summary { (m.t("themes-noise-how")) }
+                    @for n in &a.noise {
+                        p { (m.f("themes-noise-maths", &[
+                            ("epsilon", format!("{}", n.epsilon).into()),
+                            ("sensitivity", n.sensitivity.into()),
+                            ("alpha", format!("{:.3}", n.alpha).into()),
+                        ])) }
+                    }
+                }
             }
             @if a.themes.is_empty() {
                 p { (m.t("digest-nothing")) }

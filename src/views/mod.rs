@@ -8,6 +8,7 @@ mod cards;
 mod check;
 pub mod console;
 mod digest;
+mod digest_trend;
 mod easy;
 mod invite;
 mod pages;
@@ -25,16 +26,31 @@ pub use invite::invite_page;
 pub use pages::{accessibility, helping, home, not_found, not_found_in, problem, problem_in};
 pub use paper::paper_form;
 pub use questions::{question_section, shown_text, summary_line};
-pub use round::{confirmation, round_form, round_form_with_code, FormErrors, FormValues};
+pub use round::{
+    confirmation, confirmation_of, form_problem, round_form, FormErrors, FormValues, FORM_PROBLEMS,
+};
 pub use voices::{about_you_form, about_you_link, about_you_thanks, beside_digest};
 
 use crate::messages::Messages;
 use maud::{html, Markup, DOCTYPE};
 
+/// The style sheet of tables, charts and the console: participant pages do
+/// not load it, so they stay within their weight.
+pub const TABLES_CSS: &str = "/static/tables.css";
+/// The paper form's own style sheet (large print, A4).
+pub const PAPER_CSS: &str = "/static/paper.css";
+
 /// The page frame in standard English, for pages without an Easy Read
 /// version (host and audit pages).
 pub fn layout(title: &str, has_error: bool, body: Markup) -> Markup {
-    layout_in(&Messages::english(), None, title, has_error, body)
+    frame(
+        &Messages::english(),
+        None,
+        title,
+        has_error,
+        body,
+        ("footer-privacy", &[TABLES_CSS]),
+    )
 }
 
 /// The page frame: language, title, skip link, header, main, footer. With
@@ -47,7 +63,19 @@ pub fn layout_in(
     has_error: bool,
     body: Markup,
 ) -> Markup {
-    frame(m, path, title, has_error, body, "footer-privacy")
+    layout_with(m, path, title, has_error, &[], body)
+}
+
+/// [`layout_in`] with more style sheets than the participant pages' one.
+pub fn layout_with(
+    m: &Messages,
+    path: Option<&str>,
+    title: &str,
+    has_error: bool,
+    sheets: &[&str],
+    body: Markup,
+) -> Markup {
+    frame(m, path, title, has_error, body, ("footer-privacy", sheets))
 }
 
 /// The page frame for staff pages (the console), whose footer says
@@ -59,17 +87,19 @@ pub fn layout_console(title: &str, has_error: bool, body: Markup) -> Markup {
         title,
         has_error,
         body,
-        "footer-privacy-console",
+        ("footer-privacy-console", &[TABLES_CSS]),
     )
 }
 
+/// `(footer, sheets)`: the footer's message key and the style sheets the
+/// page needs beside `style.css`.
 fn frame(
     m: &Messages,
     path: Option<&str>,
     title: &str,
     has_error: bool,
     body: Markup,
-    footer: &str,
+    (footer, sheets): (&str, &[&str]),
 ) -> Markup {
     let title = if has_error {
         format!(
@@ -88,6 +118,7 @@ fn frame(
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
                 link rel="stylesheet" href="/static/style.css";
+                @for sheet in sheets { link rel="stylesheet" href=(sheet); }
             }
             body.easy[m.easy] {
                 a.skip-link href="#main" { (m.t("skip-link")) }

@@ -297,7 +297,7 @@ async fn page_json_csv_and_atom_show_the_same_figures() {
     let lines: Vec<&str> = csv.body.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         lines[0],
-        "organisation,round,release,periods,label,total,theme,theme_label,shown,value,trend"
+        "organisation,round,release,periods,label,total,theme,theme_label,shown,value,trend,fewer_than"
     );
     let themes = r["themes"].as_array().unwrap();
     assert_eq!(lines.len(), 1 + themes.len());
@@ -329,12 +329,14 @@ async fn page_json_csv_and_atom_show_the_same_figures() {
             "Easy Read shows {text}"
         );
         // CSV rows are in the same (ranked) order as the JSON.
-        let value = match t["shown"].as_str().unwrap() {
-            "almost_everyone" => String::new(),
-            _ => t["value"].to_string(),
+        // Only a published number is a value; "fewer than" says k apart.
+        let (value, fewer) = match t["shown"].as_str().unwrap() {
+            "almost_everyone" => (String::new(), String::new()),
+            "fewer_than" => (String::new(), t["value"].to_string()),
+            _ => (t["value"].to_string(), String::new()),
         };
         let expected = format!(
-            "\"care\",\"spring\",\"2026-11-23\",\"2026-11-23\",\"{}\",\"20-49\",\"{}\",\"{label}\",{},{value},",
+            "\"care\",\"spring\",\"2026-11-23\",\"2026-11-23\",\"{}\",\"20-49\",\"{}\",\"{label}\",{},{value},,{fewer}",
             r["label"].as_str().unwrap(),
             t["slug"].as_str().unwrap(),
             t["shown"].as_str().unwrap(),
@@ -450,7 +452,7 @@ async fn noise_can_be_turned_off() {
         .unwrap()
         .clone();
     assert_eq!(info["value"], 15);
-    assert!(app.get("/themes").await.body.contains("No random noise"));
+    assert!(app.get("/themes").await.body.contains("No random amount"));
 }
 
 #[actix_web::test]

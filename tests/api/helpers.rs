@@ -304,3 +304,13 @@ pub fn enc(s: &str) -> String {
         })
         .collect()
 }
+
+/// The `<input ...>` (or `<textarea ...>`) tag with this id in a page.
+pub fn input_tag<'a>(page: &'a str, id: &str) -> &'a str {
+    let at = page
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("{id} on the page"));
+    let start = page[..at].rfind('<').unwrap();
+    let end = at + page[at..].find('>').unwrap();
+    &page[start..=end]
+}
