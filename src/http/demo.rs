@@ -1,7 +1,7 @@
 //! The demo of `serve --demo` ([`seed_demo`]): an organisation, a round,
 //! ten fresh codes, a first console administrator, and history:
-//! critiques in three ended weeks, so the demo digest shows every feature
-//! at once. The oldest week is too small and rolls into the next; the two
+//! critiques in four ended weeks, so the demo digest shows every feature
+//! at once. The oldest week is too small and rolls into the next; the three
 //! releases show counts, "fewer than 5", "almost everyone" and trends, and
 //! `/themes` has something to add up.
 //!
@@ -73,25 +73,40 @@ pub async fn seed_demo(state: &AppState) -> anyhow::Result<Demo> {
 
 /// A few plausible texts per theme; critiques with several themes take the
 /// first theme's text, or "Something else"'s when they chose it (so the
-/// host's keyphrase view has a recurring phrase to show).
-fn text_for(theme: &str, i: usize) -> &'static str {
+/// host's keyphrase view has a recurring phrase to show). `n` counts every
+/// demo critique; the lists' lengths share no factor with 4, so the
+/// quotable critiques (every fourth) reach every text and the demo's quotes
+/// need not repeat.
+fn text_for(theme: &str, n: usize) -> &'static str {
     let texts: &[&str] = match theme {
         "money-and-time" => &[
             "There is never enough staff time to talk things through properly.",
             "Groups were cut because the money ran out, and nobody told us why.",
             "We are asked for our views but there is no budget to act on them.",
+            "The carers are always rushing to the next visit and cannot stop to listen.",
+            "Our group lost its room and now meets in a corridor.",
+            "Every year there is less money for transport to the meetings.",
+            "Staff are so stretched that our ideas are never written down.",
         ],
         "information" => &[
             "Papers for the meeting arrive on the day, so I cannot read them first.",
             "Letters are full of jargon and I need someone to explain them.",
             "Nobody told us the meeting had moved.",
+            "The minutes never say what was decided about our points.",
+            "I only found out about the consultation after it had closed.",
         ],
         "digital-access" => &[
             "Meetings were online only on Zoom and I have no internet.",
             "Everything is on the website now and I do not use computers.",
             "The forms only work on a phone app, and my phone is too old.",
+            "Nobody showed me how to join the video calls.",
+            "The library computers are always booked when I need one.",
         ],
-        "leadership" => &["The managers change so often that promises are forgotten."],
+        "leadership" => &[
+            "The managers change so often that promises are forgotten.",
+            "Nobody in charge ever comes to our meetings.",
+            "The new director has not said what the plan is.",
+        ],
         "something-else" => &[
             "The bus to the day centre stopped, so I cannot get to the meetings.",
             "There is no bus on Sundays and the taxi costs too much.",
@@ -99,7 +114,7 @@ fn text_for(theme: &str, i: usize) -> &'static str {
         ],
         _ => &["It is hard to be heard here."],
     };
-    texts[i % texts.len()]
+    texts[n % texts.len()]
 }
 
 /// One ended week's critiques, as theme lists.
@@ -107,7 +122,7 @@ fn week(n: usize, themes: impl Fn(usize) -> Vec<&'static str>) -> Vec<Vec<&'stat
     (0..n).map(themes).collect()
 }
 
-/// Store demo critiques in the three weeks before today's, then seal them.
+/// Store demo critiques in the four weeks before today's, then seal them.
 /// Does nothing if the round already has critiques (a restarted demo).
 async fn seed_history(state: &AppState, round: &Round) -> anyhow::Result<()> {
     if state.store.round_stats(&round.slug)?.critiques > 0 {
@@ -115,12 +130,12 @@ async fn seed_history(state: &AppState, round: &Round) -> anyhow::Result<()> {
     }
     let today = state.clock.today();
     let weeks = [
-        // Three weeks ago: 6 critiques, fewer than the minimum of 10, so it
+        // Four weeks ago: 6 critiques, fewer than the minimum of 10, so it
         // rolls into the next week's release.
-        (3, week(6, |_| vec!["digital-access"])),
-        // Two weeks ago: 30 critiques, released with the 6 before them.
+        (4, week(6, |_| vec!["digital-access"])),
+        // Three weeks ago: 30 critiques, released with the 6 before them.
         (
-            2,
+            3,
             week(30, |i| {
                 let mut t = Vec::new();
                 if i < 20 {
@@ -134,6 +149,33 @@ async fn seed_history(state: &AppState, round: &Round) -> anyhow::Result<()> {
                 }
                 if i < 2 {
                     t.push("leadership");
+                }
+                t
+            }),
+        ),
+        // Two weeks ago: 30 critiques; information down, digital access up,
+        // so the trend chart has a third point that moves.
+        (
+            2,
+            week(30, |i| {
+                let mut t = Vec::new();
+                if i < 24 {
+                    t.push("money-and-time");
+                }
+                if i >= 20 {
+                    t.push("information");
+                }
+                if i < 14 {
+                    t.push("digital-access");
+                }
+                if i < 4 {
+                    t.push("leadership");
+                }
+                if (20..26).contains(&i) {
+                    t.push("whose-voices");
+                }
+                if i >= 28 {
+                    t.push("something-else");
                 }
                 t
             }),
@@ -167,9 +209,11 @@ async fn seed_history(state: &AppState, round: &Round) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("could not issue demo codes: {}", e.message()))?;
     let mut codes = codes.iter();
+    let mut n = 0;
     for (ago, critiques) in &weeks {
         let day = today - Duration::weeks(*ago);
-        for (i, themes) in critiques.iter().enumerate() {
+        for themes in critiques {
+            n += 1;
             let code = codes
                 .next()
                 .and_then(|c| PaperCode::parse(c))
@@ -180,16 +224,16 @@ async fn seed_history(state: &AppState, round: &Round) -> anyhow::Result<()> {
             } else {
                 &themes[0]
             };
-            let text = text_for(first, i);
+            let text = text_for(first, n);
             // Every fourth writer may be quoted: the quotes then vary.
-            let submission = Submission::parse(round, &themes, text, i % 4 == 0)
+            let submission = Submission::parse(round, &themes, text, n % 4 == 0)
                 .map_err(|e| anyhow::anyhow!("demo critique: {e:?}"))?;
             state
                 .store
                 .submit(state.codes.redeem(&code), submission, day)
                 .await?;
         }
-        if *ago < 3 {
+        if *ago < 4 {
             super::demo_voices::seed_about_you(state, round, day, 14).await?;
         }
     }

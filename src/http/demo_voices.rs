@@ -150,8 +150,9 @@ pub(super) async fn seed_demo_voices(state: &AppState, round: &Round) -> anyhow:
     Ok(())
 }
 
-/// The demo organisation's response and pledge for each release, in turn.
-const ANSWERS: [(&str, &str); 2] = [
+/// The demo organisation's response and pledge for each release, in turn
+/// (one each for the demo's three releases: none repeats).
+const ANSWERS: [(&str, &str); 3] = [
     (
         "Thank you. We heard this clearly and have changed how we plan meetings: see our pledge.",
         "Every group meeting will have a manager present and a paper summary sent a week before.",
@@ -160,5 +161,10 @@ const ANSWERS: [(&str, &str); 2] = [
         "You told us papers come too late and in jargon. We are rewriting our letters with \
          people who use our services.",
         "From next month every letter will have a plain-English summary on its first page.",
+    ),
+    (
+        "Meetings will not be online only again. We are lending tablets and running a weekly \
+         drop-in to help people get online.",
+        "Every meeting will have a room to come to in person as well as a video link.",
     ),
 ];

@@ -13,13 +13,13 @@ pub fn audit(doc: &AuditDocument) -> Markup {
         html! {
             h1 { "Check our promises" }
             p.lead { "You do not have to trust us. Everything here lets anyone check that \
-                      every critique was counted, that nothing was added or removed later, and \
+                      every comment was counted, that nothing was added or removed later, and \
                       that everyone sees the same records." }
             h2 { "Check your receipt" }
-            p { "When you sent a critique you got a receipt, like 7KQ2-M9XD-4RT5-0A1B-2C3D. \
+            p { "When you sent a comment you got a receipt, like 7KQ2-M9XD-4RT5-0A1B-2C3D. \
                  After your period ends, find its list below and search it for your receipt \
                  (Ctrl+F, or download the list and search it on your own computer). We never ask \
-                 you for your receipt: asking would link you to your critique." }
+                 you for your receipt: asking would link you to your comment." }
             h2 { "Sealed periods" }
             @if doc.periods.is_empty() {
                 p { "No period has been sealed yet." }
@@ -29,7 +29,7 @@ pub fn audit(doc: &AuditDocument) -> Markup {
                     thead { tr {
                         th scope="col" { "Round" }
                         th scope="col" { "Period" }
-                        th.numeric scope="col" { "Critiques" }
+                        th.numeric scope="col" { "Comments" }
                         th.numeric scope="col" { "Codes spent" }
                         th.numeric scope="col" { "Tokens spent" }
                         th scope="col" { "Receipts" }
@@ -63,7 +63,7 @@ pub fn audit(doc: &AuditDocument) -> Markup {
                 }
             }
             h2 { "The log" }
-            p { "Every critique's receipt, every sealed digest and every token key goes into an \
+            p { "Every comment's receipt, every sealed digest and every token key goes into an \
                  append-only Merkle log (in the style of RFC 9162, Certificate Transparency). \
                  Each sealed period ends with a tree head signed by the log key." }
             dl.facts {
@@ -89,7 +89,7 @@ pub fn receipts(round: &str, title: &str, period: &str, list: &[String]) -> Mark
         html! {
             span.caption { (title) }
             h1 { "Receipts for the period starting " (period) }
-            p { (list.len()) " critiques were counted in this period. Every receipt is below, \
+            p { (list.len()) " comments were counted in this period. Every receipt is below, \
                  in alphabetical order, not the order they arrived." }
             p { "Search this page for your receipt (Ctrl+F), or "
                 a href=(format!("/audit/receipts/{round}/{period}/receipts.txt")) { "download the list" }

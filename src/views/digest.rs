@@ -207,6 +207,12 @@ fn release_section(m: &Messages, round: &RoundDigest, r: &ReleaseView) -> Markup
     }
 }
 
+/// About how wide `text` draws at [`FONT`] units, in view box units
+/// (a generous 0.6 em a character, so estimates err on the wide side).
+pub(super) fn text_units(text: &str) -> f64 {
+    text.chars().count() as f64 * FONT as f64 * 0.6
+}
+
 /// A bar chart, one theme under another: its label on a line of its own,
 /// then its bar with the figure beside it. Screen readers get the title
 /// and a description listing every value; the table that follows repeats
@@ -248,13 +254,22 @@ fn chart(m: &Messages, id: &str, r: &ReleaseView) -> Markup {
         let (label, h) = lines(axis, 0.0, y + FONT, &t.label, true);
         y += h + 2;
         let w = width(&t.figure);
+        let figure = figure_text(m, &t.figure);
+        // Beside the bar, or inside its end (white on blue, 5:1) when it
+        // would not fit beside it.
+        let inside = w + 6.0 + text_units(&figure) > WIDTH;
         body = html! {
             (body)
             (label)
             @if w > 0.0 {
                 rect x=(axis.rect(0.0, w)) y=(y) width=(num(w)) height=(BAR_H) fill=(BAR) {}
             }
-            text x=(axis.text(w + 6.0)) y=(y + BAR_H - 4) font-size=(FONT) fill=(INK) { (figure_text(m, &t.figure)) }
+            @if inside {
+                text x=(axis.text(w - 6.0)) y=(y + BAR_H - 4) font-size=(FONT) fill="#ffffff"
+                    text-anchor="end" { (figure) }
+            } @else {
+                text x=(axis.text(w + 6.0)) y=(y + BAR_H - 4) font-size=(FONT) fill=(INK) { (figure) }
+            }
         };
         y += BAR_H + 10;
     }

@@ -142,6 +142,8 @@ fn chart(m: &Messages, id: &str, round: &RoundDigest) -> Markup {
             .copied()
             .flatten()
             .map_or_else(String::new, |f| figure_text(m, f));
+        // The newest figure sits level with the newest point.
+        let latest_y = points.last().and_then(|(_, v)| *v).unwrap_or(bottom) + 5.0;
         body = html! {
             (body)
             (text)
@@ -157,7 +159,7 @@ fn chart(m: &Messages, id: &str, round: &RoundDigest) -> Markup {
                     None => { circle cx=(axis.text(*x)) cy=(num(bottom)) r=(DOT) fill="#ffffff" stroke=(INK) stroke-width="1.5" {} }
                 }
             }
-            text x=(axis.text(LINE_W + 10.0)) y=(num(top + LINE_H / 2.0)) font-size=(FONT) fill=(INK) { (latest) }
+            text x=(axis.text(LINE_W + 10.0)) y=(num(latest_y)) font-size=(FONT) fill=(INK) { (latest) }
         };
         y += LINE_H as usize + 12;
     }

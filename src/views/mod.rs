@@ -81,10 +81,12 @@ pub fn layout_with(
 /// The page frame for staff pages (the console), whose footer says
 /// honestly that signing in sets a cookie there.
 pub fn layout_console(title: &str, has_error: bool, body: Markup) -> Markup {
+    // "– Console" keeps staff pages' titles apart from the participant
+    // pages they describe (a round's form and its console page).
     frame(
         &Messages::english(),
         None,
-        title,
+        &format!("{title} – Console"),
         has_error,
         body,
         ("footer-privacy-console", &[TABLES_CSS]),

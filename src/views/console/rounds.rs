@@ -64,7 +64,7 @@ pub fn organisation(
 ) -> Markup {
     page(
         Some(frame),
-        &org.name,
+        &format!("Organisation: {}", org.name),
         errors,
         html! {
             span.caption { "Organisation" }
@@ -149,7 +149,7 @@ pub fn round(
     };
     page(
         Some(frame),
-        &round.title,
+        &format!("Round: {}", round.title),
         errors,
         html! {
             (notice(done))

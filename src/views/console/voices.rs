@@ -206,7 +206,7 @@ pub fn space(
 ) -> Markup {
     page(
         Some(frame),
-        org_name,
+        &format!("Your digest and answers: {org_name}"),
         errors,
         html! {
             (notice(done))
