@@ -47,6 +47,14 @@ impl Clock for ManualClock {
     }
 }
 
+/// A date from year, month (1-12) and day, for tests and fixtures; panics
+/// on an impossible date.
+#[cfg(test)]
+pub fn day(year: i32, month: u8, day: u8) -> Date {
+    let month = time::Month::try_from(month).unwrap();
+    Date::from_calendar_date(year, month, day).unwrap()
+}
+
 /// Seconds on a monotonic clock, for staff sessions' idle and absolute
 /// time-outs only.
 ///

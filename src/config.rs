@@ -67,6 +67,11 @@ pub struct Config {
     /// the challenge's `origin_info`). Defaults to the host of the public
     /// address.
     pub origin_name: Option<String>,
+    /// A directory of message files that change the shipped wording for
+    /// this instance (`PARRHESIA_MESSAGES`, see `locales/README.md`).
+    pub messages_dir: Option<PathBuf>,
+    /// Staff mail (`PARRHESIA_SMTP_*`); off when no host is set.
+    pub smtp: Option<crate::mail::SmtpConfig>,
 }
 
 /// Shortest admin token accepted from the environment.
@@ -92,6 +97,8 @@ impl std::fmt::Debug for Config {
             .field("client_timeout", &self.client_timeout)
             .field("issuer_name", &self.issuer_name)
             .field("origin_name", &self.origin_name)
+            .field("messages_dir", &self.messages_dir)
+            .field("smtp", &self.smtp)
             .finish()
     }
 }
@@ -116,6 +123,8 @@ impl Config {
             client_timeout: Duration::from_secs(10),
             issuer_name: None,
             origin_name: None,
+            messages_dir: None,
+            smtp: None,
         }
     }
 
@@ -292,6 +301,42 @@ pub struct Settings {
     #[arg(long = "origin-name", env = "PARRHESIA_ORIGIN_NAME")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin_name: Option<String>,
+    /// A directory of message files (`<language>/standard.ftl`,
+    /// `<language>/easy-read.ftl`) that change the shipped wording for this
+    /// instance, checked at start-up. Keep it beside the config file.
+    #[arg(long = "messages", env = "PARRHESIA_MESSAGES")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub messages: Option<PathBuf>,
+    /// Mail server for staff mail (off when unset).
+    #[arg(long = "smtp-host", env = "PARRHESIA_SMTP_HOST")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smtp_host: Option<String>,
+    /// Mail server port. Default 587 (starttls), 465 (tls) or 25 (none).
+    #[arg(long = "smtp-port", env = "PARRHESIA_SMTP_PORT")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smtp_port: Option<u16>,
+    /// starttls (default), tls (implicit TLS) or none (only to a mail
+    /// server on this machine).
+    #[arg(long = "smtp-security", env = "PARRHESIA_SMTP_SECURITY")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smtp_security: Option<String>,
+    /// User name for the mail server (with a password file).
+    #[arg(long = "smtp-user", env = "PARRHESIA_SMTP_USER")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smtp_user: Option<String>,
+    /// A file holding the mail server's password (one line), readable only
+    /// by the service. The password itself is never a setting.
+    #[arg(long = "smtp-password-file", env = "PARRHESIA_SMTP_PASSWORD_FILE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smtp_password_file: Option<PathBuf>,
+    /// An extra trusted root certificate (PEM) for the mail server.
+    #[arg(long = "smtp-ca-file", env = "PARRHESIA_SMTP_CA_FILE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smtp_ca_file: Option<PathBuf>,
+    /// The From address of staff mail, e.g. "Parrhesia <parrhesia@example.org>".
+    #[arg(long = "smtp-sender", env = "PARRHESIA_SMTP_SENDER")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smtp_sender: Option<String>,
     /// The admin token: from the file or `PARRHESIA_ADMIN_TOKEN`, never a
     /// flag (a flag would show in the process list).
     #[arg(skip)]
@@ -460,6 +505,17 @@ impl Effective {
             client_timeout: defaults.client_timeout,
             issuer_name: s.issuer_name,
             origin_name: s.origin_name,
+            messages_dir: s.messages.filter(|p| !p.as_os_str().is_empty()),
+            smtp: crate::mail::RawSmtp {
+                host: s.smtp_host,
+                port: s.smtp_port,
+                security: s.smtp_security,
+                user: s.smtp_user,
+                password_file: s.smtp_password_file,
+                ca_file: s.smtp_ca_file,
+                sender: s.smtp_sender,
+            }
+            .validate()?,
         };
         config.validate()?;
         Ok(config)
@@ -600,6 +656,60 @@ mod tests {
         assert_eq!(config.keys_dir, PathBuf::from("./parrhesia-keys"));
         assert!(!config.demo);
         assert!(config.metrics_bind.is_none());
+    }
+
+    #[test]
+    fn smtp_settings_come_from_the_file_and_environment_and_the_password_never_shows() {
+        let dir = tempfile::tempdir().unwrap();
+        let password = dir.path().join("smtp-password");
+        std::fs::write(&password, "mail-Secret-42\n").unwrap();
+        let file = dir.path().join("p.toml");
+        std::fs::write(
+            &file,
+            format!(
+                "smtp_host = \"mail.example.org\"\nsmtp_security = \"tls\"\n\
+                 smtp_sender = \"Parrhesia <p@example.org>\"\nsmtp_user = \"file-user\"\n\
+                 smtp_password_file = {:?}\n",
+                password.display().to_string()
+            ),
+        )
+        .unwrap();
+        let env = Settings {
+            config: Some(file),
+            smtp_user: Some("env-user".into()),
+            ..Settings::default()
+        };
+        let effective = env.resolve(no_sources).unwrap();
+        let rendered = effective.render();
+        let config = effective.into_config().unwrap();
+        let smtp = config.smtp.clone().unwrap();
+        assert_eq!((smtp.host.as_str(), smtp.port), ("mail.example.org", 465));
+        assert_eq!(smtp.user.as_deref(), Some("env-user"));
+        assert_eq!(
+            smtp.password.as_deref().map(String::as_str),
+            Some("mail-Secret-42")
+        );
+        assert!(
+            rendered.contains("smtp_user = \"env-user\"  # environment"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("smtp_security = \"tls\"  # config file"));
+        assert!(!rendered.contains("mail-Secret-42"), "{rendered}");
+        assert!(!format!("{config:?}").contains("mail-Secret-42"));
+        // Plain SMTP to another machine is refused at start-up.
+        let bad = Settings::from_toml(
+            "smtp_host = \"mail.example.org\"\nsmtp_security = \"none\"\n\
+             smtp_sender = \"p@example.org\"\n",
+        )
+        .unwrap();
+        let err = bad.resolve(no_sources).unwrap().into_config().unwrap_err();
+        assert!(err.to_string().contains("on this machine"), "{err}");
+        // No host: no mail.
+        let none = Settings::default()
+            .resolve(no_sources)
+            .unwrap()
+            .into_config();
+        assert!(none.unwrap().smtp.is_none());
     }
 
     #[test]

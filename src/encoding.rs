@@ -1,5 +1,6 @@
-//! Hex and base64 (RFC 4648 §4 standard alphabet with padding, §5 URL-safe),
-//! for stored and published binary values.
+//! Hex, base64 (RFC 4648 §4 standard alphabet with padding, §5 URL-safe)
+//! and base32 (§6, for TOTP secrets), for stored and published binary
+//! values.
 
 const STD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -68,6 +69,49 @@ pub fn from_base64(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+const BASE32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+/// Base32 (RFC 4648 §6), upper case and WITHOUT padding: the form
+/// authenticator apps expect in an `otpauth://` URI's `secret`.
+pub fn base32(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(5) * 8);
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    for &b in bytes {
+        buffer = (buffer << 8) | u32::from(b);
+        bits += 8;
+        while bits >= 5 {
+            bits -= 5;
+            out.push(char::from(BASE32[((buffer >> bits) & 31) as usize]));
+        }
+        buffer &= (1 << bits) - 1;
+    }
+    if bits > 0 {
+        out.push(char::from(BASE32[((buffer << (5 - bits)) & 31) as usize]));
+    }
+    out
+}
+
+/// Decode base32 as people type it: either case, spaces and hyphens
+/// ignored, `=` padding optional. `None` on any other character or on
+/// trailing bits that are not zero (so each value has one spelling).
+pub fn from_base32(s: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() * 5 / 8);
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    let body = s.trim_end_matches('=');
+    for c in body.bytes().filter(|c| !matches!(c, b' ' | b'-')) {
+        let v = BASE32.iter().position(|&a| a == c.to_ascii_uppercase())? as u32;
+        buffer = (buffer << 5) | v;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    // Leftover bits must be fewer than a byte and all zero (§6's padding).
+    (bits < 5 && buffer == 0).then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +136,38 @@ mod tests {
         assert_eq!(from_hex("0aff").unwrap(), vec![10, 255]);
         assert_eq!(hex(&[10, 255]), "0aff");
         assert_eq!(from_hex("0g"), None);
+    }
+
+    #[test]
+    fn rfc4648_base32_vectors() {
+        // RFC 4648 §10, with the padding removed.
+        for (input, out) in [
+            ("", ""),
+            ("f", "MY"),
+            ("fo", "MZXQ"),
+            ("foo", "MZXW6"),
+            ("foob", "MZXW6YQ"),
+            ("fooba", "MZXW6YTB"),
+            ("foobar", "MZXW6YTBOI"),
+        ] {
+            assert_eq!(base32(input.as_bytes()), out);
+            assert_eq!(from_base32(out).unwrap(), input.as_bytes());
+        }
+        // Padded, lower case, grouped: as people copy it.
+        assert_eq!(from_base32("mzxw 6ytb-oi======").unwrap(), b"foobar");
+        // The RFC 6238 secret as authenticator apps show it.
+        assert_eq!(
+            base32(b"12345678901234567890"),
+            "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+        );
+        assert_eq!(from_base32("MZ1W"), None, "1 is not in the alphabet");
+        assert_eq!(from_base32("MZ"), None, "trailing bits must be zero");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn base32_round_trips(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
+            proptest::prop_assert_eq!(from_base32(&base32(&bytes)).unwrap(), bytes);
+        }
     }
 }

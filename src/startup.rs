@@ -72,6 +72,11 @@ impl Application {
         session_clock: Arc<dyn SessionClock>,
     ) -> anyhow::Result<Self> {
         config.validate()?;
+        // A mistake in the host's message files stops the start at once.
+        let messages = match &config.messages_dir {
+            Some(dir) => Some(crate::messages::Overrides::load(dir)?),
+            None => None,
+        };
         create_data_dir(&config.data_dir)?;
         let location = config.location()?;
         let startup_lock = startup_lock(&location)?;
@@ -121,6 +126,7 @@ impl Application {
                 master_keys,
             ),
             public_url,
+            messages,
         });
         if config.demo {
             startup.demo = Some(http::seed_demo(&state).await?);

@@ -19,6 +19,14 @@ standard-link = Standard version
 error-summary-title = Something needs fixing
 error-hidden-prefix = Error:
 
+## Languages
+
+language-name = English
+language-switcher = Language
+language-review = done
+list-separator = {", "}
+thousands-separator = ,
+
 ## Words we use
 
 glossary-title = Words we use
@@ -55,7 +63,7 @@ before-once-check = Your code works one time only. You can check your answers be
 form-paper = Get a paper form instead
 form-helping = Are you helping someone? Read this page
 code-label = Your code
-code-hint = The code is on your card. It looks like 7KQ2-M9XD-4RT5.
+code-hint = The code is on your card. It looks like { $example }.
 themes-legend = What is it about?
 themes-hint = Tick 1, 2 or { $max } boxes.
 text-label = What do you want to tell { $org }?
@@ -104,6 +112,14 @@ round-unknown-body = Check the web address on your card.
 service-problem-title = Sorry, something went wrong
 service-problem-body = Nothing was kept. Your code still works. Try again later.
 go-start = Go to the start page
+method-not-allowed-title = This page cannot do that
+method-not-allowed-body = Go back and try again.
+too-large-title = You sent too much
+too-large-body = We did not keep it. Make it shorter and send it again.
+uri-too-long-title = The web address is too long
+uri-too-long-body = Check you copied the web address right.
+rate-limited-title = Too many tries
+rate-limited-body = We did not keep anything. Your code still works. Wait { $seconds } seconds. Then try again.
 
 ## Paper form
 
@@ -156,13 +172,13 @@ a11y-compliance-title = Does it follow the rules?
 a11y-compliance = We follow most of the rules for websites. The rules are called WCAG 2.2 AA. We test every page. An expert has not checked it yet. So it only partly follows the rules.
 a11y-gaps-title = What is not good yet
 a11y-gap-test = Disabled people have not tested the service yet.
-a11y-gap-languages = The pages are only in English.
+a11y-gap-translations = The pages are in other languages too. Nobody has checked these yet:
 a11y-gap-themes = Some theme names may not be in Easy Read.
 a11y-gap-invite = Invitation links need JavaScript. You can use a paper code instead.
 a11y-contact-title = Tell us about a problem
-a11y-contact = Tell the people who gave you your code. They will tell us. You do not have to say who you are.
+a11y-contact-routes = Tell the people who gave you your code. They will tell us. You do not have to say who you are.
 a11y-enforcement-title = If you are not happy
-a11y-enforcement = The Equality Advisory and Support Service can help you. It is free.
+a11y-enforcement-ehrc = The Equality Advisory and Support Service can help you. It is free.
 a11y-eass = Phone 0808 800 0082. Textphone 0808 800 0084. Website www.equalityadvisoryservice.com
 a11y-technical-title = How we test
 a11y-technical = We test every page with computer checks. We test it with just a keyboard.
@@ -206,8 +222,6 @@ digest-trend-chart-title = Each theme from { $first } to { $last }
 digest-trend-how = Each line starts with the oldest numbers on the left. An empty circle means fewer than { $k } people.
 digest-trend-caption = Each theme every time, oldest first
 digest-trend-hidden = Always fewer than { $k } people: { $themes }.
-band-range = between { $low } and { $high }
-band-fewer = fewer than { $n }
 digest-q-heading = { $prompt }
 digest-q-said = About { $n } of { $of } people said { $labels }.
 digest-q-chose = About { $n } of { $of } people chose { $labels }.
@@ -258,7 +272,7 @@ check-send-now = Press the button to send. You cannot change it after that.
 check-confirm = Send
 check-change = Change my answers
 check-themes-also = Add another theme? You do not have to.
-check-suggested-hint = Your words may fit these themes too. Tick them if they fit. You can send up to 3 themes.
+check-also-hint = Your words may fit these themes too. Tick them if they fit. You can send up to 3 themes.
 
 ## The printed code card
 
@@ -288,15 +302,6 @@ invite-later-same = To write later, open your invitation link again. Use the sam
 invite-done = We have kept what you wrote safe. Your token is used up.
 invite-check-not-sent = We have not sent anything yet. Your token still works.
 invite-check-send-now = Press the button to send. You cannot change it after that.
-invite-say-no-invitation = This link is not complete. Open the whole link you got.
-invite-say-making = Making your token…
-invite-say-saved = Your token is saved in this browser. Write now or come back later.
-invite-say-make-failed = Something went wrong. Nothing was saved. Try again later.
-invite-say-not-asking = This form does not use tokens.
-invite-say-no-token = There is no token in this browser. Get one first.
-invite-say-sending = Sending…
-invite-say-send-failed = We could not send it. Your token still works. Try again.
-invite-say-ready = Your token is saved in this browser. Write when you are ready.
 invite-say-invitation-used = This invitation was used before. Did you use it in this browser? Then open the link in this browser. If not, ask for a new invitation.
 invite-say-invitation-unknown = We do not know this invitation. Open the whole link you got.
 invite-say-token-spent = This token was used before. Did you press the button two times? Then we have your comment.
@@ -358,3 +363,119 @@ voices-not-answered = No answer
 voices-fewer-than = fewer than { $k }
 voices-about = about { $n }
 voices-almost-everyone = almost everyone
+
+## Dates and periods
+
+month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+date = { $day } { $month } { $year }
+date-range-month = { $from } to { $to } { $month }
+date-range = { $from } { $from-month } to { $to } { $to-month }
+date-range-years = { $from } { $from-month } { $from-year } to { $to } { $to-month } { $to-year }
+period-week = Week { $week } of { $year } ({ $range })
+period-weeks = Weeks { $first } to { $last } of { $year } ({ $range })
+period-dates = { $range } { $year }
+band-range = between { $low } and { $high }
+band-more = { $low } or more
+
+## The default themes
+
+theme-whose-voices = Whose voices are heard
+theme-whose-voices-hint = Some people are not asked what they think. Some people are not listened to.
+theme-money-and-time = Money, time and resources
+theme-money-and-time-hint = There is not enough money, staff or time.
+theme-accessible-places = Accessible places and meetings
+theme-accessible-places-hint = Some places and meetings are hard to get to or hard to join.
+theme-digital-access = Digital access and confidence
+theme-digital-access-hint = Some things are only online. Some people have no internet or need help.
+theme-fear-of-consequences = Fear of speaking up
+theme-fear-of-consequences-hint = You may be scared to complain. You may worry about losing your support.
+theme-risk-and-culture = Culture and risk aversion
+theme-risk-and-culture-hint = The organisation is scared of change. It may be scared of the people it helps.
+theme-power-and-attitudes = Power sharing and staff attitudes
+theme-power-and-attitudes-hint = Staff make decisions without you. Staff do not treat you with respect.
+theme-leadership = Leadership and vision
+theme-leadership-hint = The people in charge do not have a clear plan. They do not keep promises.
+theme-policy-and-rules = Policy and rules
+theme-policy-and-rules-hint = The rules about how you can take part are not clear.
+theme-meaning-of-involvement = What working together means
+theme-meaning-of-involvement-hint = People do not agree on what working together means.
+theme-information = Information and communication
+theme-information-hint = You do not get information in time. Or it is hard to understand.
+theme-follow-through = Evidence and follow-through
+theme-follow-through-hint = Nothing changes after people speak up. Nobody checks what happened.
+theme-something-else = Something else
+theme-something-else-hint = Anything else you want to tell them.
+
+## The invitation page's script
+
+invite-say-no-invitation = This link is not complete. Open the whole link you got.
+invite-say-making = Making your token…
+invite-say-saved = Your token is in this browser. You can write now or later.
+invite-say-make-failed = Something went wrong. Try again later.
+invite-say-not-asking = This form does not use tokens.
+invite-say-no-token = There is no token here. Get one first.
+invite-say-sending = Sending…
+invite-say-received = We have it.
+invite-say-send-failed = It did not send. Your token still works. Try again.
+invite-say-ready = Your token is in this browser. Write when you are ready.
+
+## The printed code cards
+
+cards-title = Code cards: { $round }
+cards-heading = Code cards for { $round }
+cards-intro = { $n ->
+    [one] One card.
+   *[other] { $n } cards.
+} Print them on A4 paper. Cut along the lines. You only see these codes once. Give the cards out in any order. Do not write down who got which card.
+
+## Checking our promises
+
+audit-title = Check our promises
+audit-lead = You do not have to trust us. You can check every comment was counted.
+audit-receipt-title = Check your receipt
+audit-receipt = You got a receipt like { $example }. Look for it in the list for your week. We never ask for your receipt.
+audit-sealed-title = Finished weeks
+audit-none-sealed = No week has finished yet.
+audit-table-caption = Finished weeks and their numbers
+audit-round = Round
+audit-period = Week
+audit-critiques = Comments
+audit-codes = Codes used
+audit-tokens = Tokens used
+audit-receipts = Receipts
+audit-unreadable = cannot read
+audit-list = List
+audit-download = Download
+audit-for = for { $round }, { $period }
+audit-shredded = (the words were deleted later)
+audit-log-title = The record
+audit-log = We keep a record that nobody can change. It has every receipt.
+audit-log-key = Key of the record
+audit-leaves = Entries
+audit-tree-heads = Signed checks
+audit-verify = Experts can check the record with this command:
+audit-data = Data for computers:
+audit-exact = Some numbers here are exact. They never show who wrote what.
+receipts-title = Receipts for { $round }, { $period }
+receipts-heading = Receipts for { $period }
+receipts-count = { $n ->
+    [one] We counted one comment.
+   *[other] We counted { $n } comments.
+} The receipts are in the order of the alphabet.
+receipts-search = Look for your receipt on this page. Or download the list.
+receipts-download = Download the list
+receipts-missing-title = There is no list yet
+receipts-missing-body = We show the list after the week ends.

@@ -19,6 +19,15 @@ standard-link = Standard version
 error-summary-title = There is a problem
 error-hidden-prefix = Error:
 
+## Languages: each file names its own language, in itself
+
+language-name = English
+language-switcher = Language
+# "needed" until a native speaker has checked this file, then "done".
+language-review = done
+list-separator = {", "}
+thousands-separator = ,
+
 ## Words we use (shown on Easy Read pages and the helping page)
 
 glossary-title = Words we use
@@ -55,7 +64,7 @@ before-once-check = Your code works once. You can check your answers before you 
 form-paper = You can also fill in a paper form
 form-helping = Typing this in for someone else? Read the guidance for helpers
 code-label = Your code
-code-hint = It is printed on your card, like 7KQ2-M9XD-4RT5. Capital or small letters are fine.
+code-hint = It is printed on your card, like { $example }. Capital or small letters are fine.
 themes-legend = What is it about?
 themes-hint = Choose 1, 2 or { $max } themes.
 text-label = What do you want to tell { $org }?
@@ -104,6 +113,14 @@ round-unknown-body = There is no feedback round at this address. Check the addre
 service-problem-title = Sorry, there is a problem with the service
 service-problem-body = Something went wrong on our side. Nothing was stored and your code was not used. Try again later.
 go-start = Go to the start page
+method-not-allowed-title = This page cannot do that
+method-not-allowed-body = This page cannot be used in that way. Go back and try again, or go to the start page.
+too-large-title = Request too large
+too-large-body = What was sent is too large for this service. Nothing was stored. Go back, shorten what you wrote and send it again.
+uri-too-long-title = Web address too long
+uri-too-long-body = This web address is too long. Check that you copied it correctly.
+rate-limited-title = Too many attempts
+rate-limited-body = There have been too many attempts from your connection in a short time. Nothing was stored and your code was not used. Wait { $seconds } seconds, then go back and send the form again.
 
 ## Paper form (printed on A4)
 
@@ -144,7 +161,7 @@ helping-receipt = After sending, the page shows a receipt. Give it to the person
 ## Accessibility statement (after the UK government's model statement)
 
 a11y-title = Accessibility statement
-a11y-lead = This statement is about the Parrhesia service: the pages where people give feedback, the public digests and this statement. We want as many people as possible to be able to use it.
+a11y-lead = This statement is about the Parrhesia service. We want as many people as possible to be able to use it.
 a11y-can-title = What you can do
 a11y-can-zoom = Zoom in up to 400% without the text spilling off the screen.
 a11y-can-keyboard = Use every part of the service with just a keyboard.
@@ -156,13 +173,13 @@ a11y-compliance-title = Compliance status
 a11y-compliance = This website is partially compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard. Every page passes our automated checks and keyboard-only tests, but it has not yet been checked by an accessibility specialist or tested by disabled people, so there may be problems we have not found. The problems we know about are listed below.
 a11y-gaps-title = What we know is not yet accessible
 a11y-gap-test = Automated tests cannot find every problem. The service has not yet been tested by disabled people or by an accessibility expert.
-a11y-gap-languages = Pages are in English and Easy Read English only.
+a11y-gap-translations = Pages are also in other languages. Careful translations that a native speaker has not yet checked:
 a11y-gap-themes = Theme names are set by each organisation, so they may not be in Easy Read.
 a11y-gap-invite = Invitation links need JavaScript. Without it, you can take part with a paper code instead.
 a11y-contact-title = Feedback and contact information
-a11y-contact = If you find a problem, or need something in a different format, tell the organisation that gave you your code or invitation, or the people who run this service for them. They must pass it on to us. You do not have to say who you are.
+a11y-contact-routes = If you find a problem, or need something in a different format, tell the organisation that gave you your code or invitation, or the people who run this service for them. They must pass it on to us. You do not have to say who you are.
 a11y-enforcement-title = If you are not happy with the answer
-a11y-enforcement = The Equality and Human Rights Commission (EHRC) enforces the accessibility regulations. If you are not happy with how your problem was dealt with, contact the Equality Advisory and Support Service (EASS).
+a11y-enforcement-ehrc = The Equality and Human Rights Commission (EHRC) enforces the accessibility regulations. If you are not happy with how your problem was dealt with, contact the Equality Advisory and Support Service (EASS).
 a11y-eass = EASS: phone 0808 800 0082 or textphone 0808 800 0084 (free), or go to www.equalityadvisoryservice.com
 a11y-technical-title = Technical information about this website's accessibility
 a11y-technical = We test against WCAG 2.2 at level AA in a real browser with automated checks (axe-core), keyboard-only journeys, a text-only browser, zoom to 400% and extra text spacing.
@@ -206,8 +223,6 @@ digest-trend-chart-title = Each theme in every release, from { $first } to { $la
 digest-trend-how = Each line runs from the oldest release on the left to the newest on the right, with the newest figure at its end. An empty circle on the bottom line is “fewer than { $k }”: not shown as a number.
 digest-trend-caption = Each theme in every release, oldest first
 digest-trend-hidden = Not drawn, because fewer than { $k } people raised them in every release: { $themes }.
-band-range = { $low }-{ $high }
-band-fewer = fewer than { $n }
 digest-q-heading = { $prompt }
 digest-q-said = About { $n } of { $of } people said { $labels }.
 digest-q-chose = About { $n } of { $of } people chose { $labels }.
@@ -258,7 +273,7 @@ check-send-now = When you press the button, your comment is stored and your code
 check-confirm = Confirm and send
 check-change = Change your answers
 check-themes-also = Add another theme? (optional)
-check-suggested-hint = What you wrote may also fit these themes. Tick any that fit; nothing is added unless you tick it. You can send up to three themes in all.
+check-also-hint = What you wrote may also fit these themes. Tick any that fit; nothing is added unless you tick it. You can send up to three themes in all.
 
 ## The printed code card (what its holder reads)
 
@@ -288,15 +303,6 @@ invite-later-same = To write later, open the link from your invitation again, in
 invite-done = What you wrote has been stored safely. Your token has been used and removed from this browser.
 invite-check-not-sent = Nothing has been sent yet and your token has not been used.
 invite-check-send-now = When you press the button, your comment is stored and your token is used up. You cannot change it after that.
-invite-say-no-invitation = This link has no invitation in it. Open the whole link you were sent.
-invite-say-making = Making your private token…
-invite-say-saved = Your token is saved in this browser. You can write now, or come back to this link later.
-invite-say-make-failed = Something went wrong making your token. Nothing was stored. Try again later.
-invite-say-not-asking = This feedback round is not asking for tokens.
-invite-say-no-token = There is no token in this browser. Get one first.
-invite-say-sending = Sending…
-invite-say-send-failed = Could not send. Your token is still saved; try again.
-invite-say-ready = Your token is saved in this browser. You can write whenever you are ready.
 invite-say-invitation-used = This invitation has already made its token. If you made it in this browser, open the link in that same browser to write. If not, ask the person who invited you for a new invitation or a paper code.
 invite-say-invitation-unknown = This invitation is not recognised. Check that you opened the whole link you were sent.
 invite-say-token-spent = This token has already been used. If you pressed the button twice, your comment was received the first time and there is nothing more to do.
@@ -358,3 +364,120 @@ voices-not-answered = Not answered
 voices-fewer-than = fewer than { $k }
 voices-about = about { $n }
 voices-almost-everyone = almost everyone
+
+## Dates and periods (digests, receipts lists, pledges)
+
+# The name of a month, as written in a date ("23 November").
+month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+date = { $day } { $month } { $year }
+date-range-month = { $from } to { $to } { $month }
+date-range = { $from } { $from-month } to { $to } { $to-month }
+date-range-years = { $from } { $from-month } { $from-year } to { $to } { $to-month } { $to-year }
+period-week = Week { $week } of { $year } ({ $range })
+period-weeks = Weeks { $first } to { $last } of { $year } ({ $range })
+period-dates = { $range } { $year }
+band-range = { $low }-{ $high }
+band-more = { $low } or more
+
+## The default themes: each label, and the line that explains it
+
+theme-whose-voices = Whose voices are heard
+theme-whose-voices-hint = Who gets asked and listened to, and who is left out.
+theme-money-and-time = Money, time and resources
+theme-money-and-time-hint = Not enough money, staff or time to do things properly.
+theme-accessible-places = Accessible places and meetings
+theme-accessible-places-hint = Buildings, travel, times and meeting styles that shut people out.
+theme-digital-access = Digital access and confidence
+theme-digital-access-hint = Online-only services, no internet, or no help to use it.
+theme-fear-of-consequences = Fear of speaking up
+theme-fear-of-consequences-hint = Worry that complaining could cost you your service or support.
+theme-risk-and-culture = Culture and risk aversion
+theme-risk-and-culture-hint = An organisation that is afraid of change or of the people it serves.
+theme-power-and-attitudes = Power sharing and staff attitudes
+theme-power-and-attitudes-hint = Professionals who do not share decisions or do not respect you.
+theme-leadership = Leadership and vision
+theme-leadership-hint = Leaders who do not set a clear direction or keep their word.
+theme-policy-and-rules = Policy and rules
+theme-policy-and-rules-hint = Unclear or missing rules about how people are involved.
+theme-meaning-of-involvement = What working together means
+theme-meaning-of-involvement-hint = No shared understanding of what involving people (co-production) means.
+theme-information = Information and communication
+theme-information-hint = Not getting information in advance, or in a way you understand.
+theme-follow-through = Evidence and follow-through
+theme-follow-through-hint = Nothing changes after people speak up, or nobody checks.
+theme-something-else = Something else
+theme-something-else-hint = Anything that does not fit the other themes.
+
+## The invitation page's script: short lines it shows as it works
+
+invite-say-no-invitation = This link has no invitation in it. Open the whole link you were sent.
+invite-say-making = Making your private token…
+invite-say-saved = Your token is saved in this browser. You can write now, or come back to this link later.
+invite-say-make-failed = Something went wrong making your token. Nothing was stored. Try again later.
+invite-say-not-asking = This feedback round is not asking for tokens.
+invite-say-no-token = There is no token in this browser. Get one first.
+invite-say-sending = Sending…
+invite-say-received = Received.
+invite-say-send-failed = Could not send. Your token is still saved; try again.
+invite-say-ready = Your token is saved in this browser. You can write whenever you are ready.
+
+## The printed code cards (the host's sheet)
+
+cards-title = Code cards: { $round }
+cards-heading = Code cards for { $round }
+cards-intro = { $n ->
+    [one] One card.
+   *[other] { $n } cards.
+} Print on A4 and cut along the lines. These codes are shown only this once: the service keeps only a scrambled form of them. Hand cards out at random, and do not write down who got which.
+
+## Checking our promises (the audit pages)
+
+audit-title = Check our promises
+audit-lead = You do not have to trust us. Everything here lets anyone check that every comment was counted, that nothing was added or removed later, and that everyone sees the same records.
+audit-receipt-title = Check your receipt
+audit-receipt = When you sent a comment you got a receipt, like { $example }. After your period ends, find its list below and search it for your receipt (Ctrl+F, or download the list and search it on your own computer). We never ask you for your receipt: asking would link you to your comment.
+audit-sealed-title = Sealed periods
+audit-none-sealed = No period has been sealed yet.
+audit-table-caption = Sealed periods with their exact totals
+audit-round = Round
+audit-period = Period
+audit-critiques = Comments
+audit-codes = Codes spent
+audit-tokens = Tokens spent
+audit-receipts = Receipts
+audit-unreadable = unreadable
+audit-list = List
+audit-download = Download
+audit-for = for round { $round }, period starting { $period }
+audit-shredded = (texts destroyed after retention)
+audit-log-title = The log
+audit-log = Every comment's receipt, every sealed digest and every token key goes into an append-only Merkle log (in the style of RFC 9162, Certificate Transparency). Each sealed period ends with a tree head signed by the log key.
+audit-log-key = Log key (Ed25519, base64)
+audit-leaves = Leaves
+audit-tree-heads = Signed tree heads
+audit-verify = To check every signature, the log's consistency and every total, run this command:
+audit-data = The data behind this page, for programs: the document, its leaves and proofs.
+audit-exact = Some numbers here are exact, even below the group size used in digests: an auditor must be able to check that nothing was dropped. They say how many people wrote in a period, never who or about what.
+receipts-title = Receipts for { $round }, { $period }
+receipts-heading = Receipts for { $period }
+receipts-count = { $n ->
+    [one] One comment was counted in this period.
+   *[other] { $n } comments were counted in this period.
+} Every receipt is below, in alphabetical order, not the order they arrived.
+receipts-search = Search this page for your receipt (Ctrl+F), or download the list and search it on your own computer.
+receipts-download = Download the list
+receipts-missing-title = No receipts list for this period yet
+receipts-missing-body = Receipts are listed only after a period has ended and been sealed. Check the period on the audit page.

@@ -2,8 +2,9 @@
 //! digests, and the Ed25519 key that signs tree heads.
 //!
 //! Leaves are canonical JSON (the exact bytes are stored and published), one
-//! of: a critique commitment, a sealed digest's SHA-256, or a token key in
-//! use (RFC 9576 §6 key consistency: everyone must see the same keys).
+//! of: a critique commitment, a sealed digest's SHA-256, a token key in
+//! use (RFC 9576 §6 key consistency: everyone must see the same keys), or
+//! the hash of a response version or pledge step (the public record).
 //! Critique commitments of a period are appended in random order, so a
 //! leaf's position says nothing about when its critique arrived.
 
@@ -19,7 +20,7 @@ use serde::{Deserialize, Serialize};
 const SIGNING_KEY_FILE: &str = "log-signing.pk8";
 
 /// One leaf of the log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Leaf {
     /// The commitment (receipt) of one stored critique.
@@ -39,6 +40,31 @@ pub enum Leaf {
         token_type: u16,
         key_id: String,
         token_key: String,
+    },
+    /// One version of an organisation's response to a theme of a release
+    /// (see [`super::record`]): the SHA-256 of its canonical bytes, not
+    /// its text, which the record page publishes.
+    Response {
+        round: String,
+        /// The release's period.
+        period: String,
+        theme: String,
+        /// 0 for the first version.
+        version: u32,
+        /// The period the version was published in.
+        changed_in: String,
+        sha256: String,
+    },
+    /// One step of a pledge's history (0: made), hashed the same way.
+    Pledge {
+        round: String,
+        /// The release's period.
+        period: String,
+        /// The pledge's random id.
+        pledge: String,
+        version: u32,
+        changed_in: String,
+        sha256: String,
     },
 }
 

@@ -7,6 +7,7 @@ pub mod declaration;
 pub mod fetch;
 pub mod log;
 pub mod merkle;
+pub mod record;
 pub mod verify;
 
 use crate::domain::SealedPeriod;

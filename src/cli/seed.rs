@@ -15,6 +15,7 @@
 
 use crate::clock::{Clock, SystemClock};
 use crate::domain::{default_themes, Organisation, Round, Submission};
+use crate::messages::Explain;
 use crate::secrets::keys::KeyDir;
 use crate::startup;
 use crate::tokens::PaperCode;

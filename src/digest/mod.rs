@@ -14,6 +14,7 @@
 pub mod disclosure;
 pub mod keyphrases;
 pub mod questions;
+pub mod record;
 pub mod scrub;
 pub mod tagging;
 pub mod voices;
@@ -314,6 +315,9 @@ pub struct AcrossSource {
     pub round: String,
     pub release: String,
     pub label: String,
+    /// The release's periods and their length, to name it in any language.
+    pub periods: Vec<String>,
+    pub period_weeks: u8,
 }
 
 /// Themes across organisations: from each round's latest release only,
@@ -347,6 +351,8 @@ pub fn across(digests: &[Digest], noise: &dyn Fn(&str, &str) -> Option<NoiseDraw
                 round: round.slug.clone(),
                 release: latest.id.clone(),
                 label: latest.label.clone(),
+                periods: latest.periods.clone(),
+                period_weeks: round.period_weeks,
             });
             for t in &latest.themes {
                 labels

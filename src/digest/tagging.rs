@@ -2,13 +2,27 @@
 //! themes a critique's words point to (unticked) next to the ones the
 //! writer chose.
 //!
-//! Each default theme has a lexicon of words and phrases. Text and lexicon
+//! Each default theme has a lexicon of words and phrases in each shipped
+//! language (`tagging/en.rs`, `cy.rs`, `pl.rs`, `ar.rs`). Text and lexicon
 //! go through the same pipeline: Unicode word segmentation
-//! (`unicode-segmentation`), lower case, straight apostrophes, and the
-//! Snowball English stemmer (`frostem`), so "meeting" matches "meetings"
-//! and "complaining" matches "complain". Stemming does not merge every
-//! variant (*paid/payment/pay*, *excluded/exclusion*, *told/tell*), so the
-//! lexicons list those explicitly.
+//! (`unicode-segmentation`), lower case, straight apostrophes, then per
+//! language:
+//! - English, Polish and Arabic: the Snowball stemmer (`frostem`), so
+//!   "meeting" matches "meetings", "spotkania" matches "spotkanie". Arabic
+//!   words first lose their diacritics and the definite article (ال and
+//!   its forms with و ب ف ك ل), which the stemmer treats unevenly, so
+//!   "المعلومات" and "معلومات" meet. Stemming does not merge every variant
+//!   (*paid/payment*, broken plurals like شكوى/شكاوى), so lexicons list
+//!   those side by side.
+//! - Welsh, which has no Snowball stemmer: exact words, each lexicon word
+//!   also in its initial mutations (soft, nasal, aspirate: "gwybodaeth",
+//!   "wybodaeth", "ngwybodaeth"), since a Welsh word's first letter changes
+//!   with the word before it. Plurals are listed.
+//!
+//! The language a critique was written in is never asked for, detected or
+//! stored: every text is read with every lexicon, and each theme keeps its
+//! best score in any language. (Nothing about the page's language reaches
+//! this module either.)
 //!
 //! Scoring: a lexicon entry is STRONG (2 points: enough on its own, e.g.
 //! "wheelchair") or WEAK (1 point: only together with another cue, e.g.
@@ -20,6 +34,11 @@
 
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
+
+mod ar;
+mod cy;
+mod en;
+mod pl;
 
 /// Points a theme needs to be suggested.
 pub const THRESHOLD: u32 = 2;
@@ -35,14 +54,25 @@ pub struct Suggestion {
     pub matched: Vec<String>,
 }
 
+/// How a language's words are compared.
+#[derive(Debug, Clone, Copy)]
+pub enum Matching {
+    /// The Snowball stemmer of the language.
+    Stem(frostem::Algorithm),
+    /// Exact words, lexicon words also in their Welsh initial mutations.
+    WelshMutations,
+}
+
 struct Entry {
     phrase: String,
-    stems: Vec<String>,
+    /// Each word of the phrase, as the forms it may take in a text.
+    words: Vec<Vec<String>>,
     points: u32,
 }
 
-/// Stemmed lexicons for a list of themes.
+/// Lexicons for a list of themes in one language.
 pub struct Lexicon {
+    matching: Matching,
     themes: Vec<(String, Vec<Entry>)>,
 }
 
@@ -51,24 +81,31 @@ pub type ThemeWords<'a> = (&'a str, &'a [&'a str], &'a [&'a str]);
 
 impl Lexicon {
     /// Build a lexicon; entries are written as ordinary words and phrases.
-    pub fn new(themes: &[ThemeWords<'_>]) -> Self {
+    pub fn new(themes: &[ThemeWords<'_>], matching: Matching) -> Self {
         let entry = |phrase: &str, points| Entry {
             phrase: phrase.to_owned(),
-            stems: stems(phrase),
+            words: words(matching, phrase)
+                .into_iter()
+                .map(|w| match matching {
+                    Matching::Stem(_) => vec![w],
+                    Matching::WelshMutations => welsh_mutations(&w),
+                })
+                .collect(),
             points,
         };
         Self {
+            matching,
             themes: themes
                 .iter()
                 .map(|(slug, strong, weak)| {
-                    // Entries that stem alike ("meeting", "meetings") are
+                    // Entries that read alike ("meeting", "meetings") are
                     // one entry: the first, so a strong one wins.
                     let mut seen = std::collections::HashSet::new();
                     let entries = strong
                         .iter()
                         .map(|p| entry(p, STRONG))
                         .chain(weak.iter().map(|p| entry(p, WEAK)))
-                        .filter(|e| !e.stems.is_empty() && seen.insert(e.stems.clone()))
+                        .filter(|e| !e.words.is_empty() && seen.insert(e.words.clone()))
                         .collect();
                     ((*slug).to_owned(), entries)
                 })
@@ -76,16 +113,15 @@ impl Lexicon {
         }
     }
 
-    /// The lexicon of the default themes (built once).
+    /// The English lexicon of the default themes (built once).
     pub fn default_themes() -> &'static Lexicon {
-        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::new(DEFAULT))
+        &lexicons()[0].1
     }
 
     /// Themes the text points to, best first, each at [`THRESHOLD`] or
     /// more.
     pub fn suggest(&self, text: &str) -> Vec<Suggestion> {
-        let words = stems(text);
+        let found = text_words(self.matching, text);
         let mut out: Vec<(usize, Suggestion)> = self
             .themes
             .iter()
@@ -94,9 +130,11 @@ impl Lexicon {
                 let hits: Vec<&Entry> = entries
                     .iter()
                     .filter(|e| {
-                        words
-                            .windows(e.stems.len())
-                            .any(|w| w == e.stems.as_slice())
+                        found.windows(e.words.len()).any(|w| {
+                            w.iter()
+                                .zip(&e.words)
+                                .all(|(read, forms)| read.iter().any(|r| forms.contains(r)))
+                        })
                     })
                     .collect();
                 let score = hits.iter().map(|e| e.points).sum();
@@ -118,182 +156,156 @@ impl Lexicon {
     }
 }
 
-/// Suggestions from the default themes' lexicon.
-pub fn suggest(text: &str) -> Vec<Suggestion> {
-    Lexicon::default_themes().suggest(text)
+/// The default themes' lexicon in every shipped language (built once),
+/// English first.
+pub fn lexicons() -> &'static [(&'static str, Lexicon)] {
+    static ALL: OnceLock<Vec<(&'static str, Lexicon)>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        vec![
+            (
+                "en",
+                Lexicon::new(en::WORDS, Matching::Stem(frostem::Algorithm::English)),
+            ),
+            ("cy", Lexicon::new(cy::WORDS, Matching::WelshMutations)),
+            (
+                "pl",
+                Lexicon::new(pl::WORDS, Matching::Stem(frostem::Algorithm::Polish)),
+            ),
+            (
+                "ar",
+                Lexicon::new(ar::WORDS, Matching::Stem(frostem::Algorithm::Arabic)),
+            ),
+        ]
+    })
 }
 
-/// The text's words, lower-cased, with straight apostrophes, stemmed.
+/// Suggestions from the default themes' lexicons in every language: each
+/// theme with its best score in any of them, ranked as [`Lexicon::suggest`]
+/// ranks (by score, then in the themes' order).
+pub fn suggest(text: &str) -> Vec<Suggestion> {
+    let order = |slug: &str| {
+        crate::domain::DEFAULT_SLUGS
+            .iter()
+            .position(|s| *s == slug)
+            .unwrap_or(usize::MAX)
+    };
+    let mut best: Vec<Suggestion> = Vec::new();
+    for (_, lexicon) in lexicons() {
+        for s in lexicon.suggest(text) {
+            match best.iter_mut().find(|b| b.theme == s.theme) {
+                Some(b) if b.score < s.score => *b = s,
+                Some(_) => {}
+                None => best.push(s),
+            }
+        }
+    }
+    best.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(order(&a.theme).cmp(&order(&b.theme)))
+    });
+    best
+}
+
+/// The text's words, lower-cased, with straight apostrophes, stemmed with
+/// the English stemmer (the keyphrases' grouping uses this).
 pub fn stems(text: &str) -> Vec<String> {
-    let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+    words(Matching::Stem(frostem::Algorithm::English), text)
+}
+
+/// The text's words as `matching` compares them.
+fn words(matching: Matching, text: &str) -> Vec<String> {
+    let stemmer = match matching {
+        Matching::Stem(algorithm) => Some((algorithm, frostem::Stemmer::new(algorithm))),
+        Matching::WelshMutations => None,
+    };
     text.unicode_words()
         .map(|w| {
             let w = w.to_lowercase().replace(['’', '‘'], "'");
-            stemmer.stem(&w).into_owned()
+            match &stemmer {
+                Some((frostem::Algorithm::Arabic, s)) => s.stem(&arabic_base(&w)).into_owned(),
+                Some((_, s)) => s.stem(&w).into_owned(),
+                None => w,
+            }
         })
         .collect()
 }
 
-/// The default themes' lexicons (slugs from `domain::theme`). Word
-/// variants that stemming does not merge are listed side by side.
-#[rustfmt::skip]
-const DEFAULT: &[ThemeWords<'static>] = &[
-    (
-        "whose-voices",
-        &[
-            "left out", "ignored", "ignore", "excluded", "exclude", "exclusion", "overlooked",
-            "marginalised", "marginalized", "minority", "minorities", "seldom heard",
-            "hard to reach", "same people", "usual suspects", "never asked", "not asked",
-            "nobody asked", "no one asked", "nobody listens", "no one listens", "not listened",
-            "never listened", "interpreter", "translator", "first language", "not represented",
-            "representation", "representative", "diverse", "diversity", "tokenistic", "token",
-            "young people", "older people", "people like me", "people like us",
-        ],
-        &["voice", "voices", "heard", "listen", "listened", "asked"],
-    ),
-    (
-        "money-and-time",
-        &[
-            "money", "funding", "funded", "underfunded", "budget", "budgets", "cuts", "paid",
-            "payment", "payments", "pay", "unpaid", "expenses", "cost", "costs", "afford",
-            "reimburse", "reimbursed", "reimbursement", "voucher", "vouchers", "wages",
-            "understaffed", "short staffed", "short-staffed", "staff shortages",
-            "not enough staff", "no time", "rushed", "too busy", "waiting list", "resources",
-            "under-resourced", "overstretched", "stretched",
-        ],
-        &["time", "staff", "busy", "wait", "waited", "cut"],
-    ),
-    (
-        "accessible-places",
-        &[
-            "lift", "lifts", "wheelchair", "ramp", "ramps", "stairs", "steps", "step-free",
-            "accessible", "inaccessible", "hearing loop", "parking", "bus", "buses", "transport",
-            "taxi", "toilet", "toilets", "too far", "far away", "sign language", "bsl", "signer",
-            "mobility", "disabled access", "large print", "braille", "evening meetings",
-            "working hours", "childcare", "noisy",
-        ],
-        &[
-            "venue", "room", "building", "meeting", "meetings", "travel", "far", "access",
-        ],
-    ),
-    (
-        "digital-access",
-        &[
-            "online", "internet", "wifi", "wi-fi", "zoom", "video call", "video calls", "email",
-            "e-mail", "emails", "website", "app", "smartphone", "computer", "laptop", "broadband",
-            "digital", "log in", "login", "password", "download", "tablet", "ipad", "technology",
-            "tech", "not online", "no internet",
-        ],
-        &["phone", "link", "teams", "screen", "data"],
-    ),
-    (
-        "fear-of-consequences",
-        &[
-            "scared", "afraid", "frightened", "fear", "feared", "worried", "anxious", "nervous",
-            "in case", "repercussions", "consequences", "retaliation", "punished", "punish",
-            "backlash", "victimised", "victimized", "troublemaker", "labelled", "blacklisted",
-            "lose my care", "lose my support", "lose my package", "stop my care",
-            "stopped my care", "cut my care", "cut my package", "treated differently",
-            "get into trouble", "daren't", "dare not", "don't dare", "keep quiet", "kept quiet",
-            "head down", "held against",
-        ],
-        &[
-            "worry", "complain", "complaint", "complaining", "speak up", "speaking up",
-        ],
-    ),
-    (
-        "risk-and-culture",
-        &[
-            "risk", "risks", "risky", "risk averse", "risk-averse", "health and safety",
-            "liability", "red tape", "bureaucracy", "bureaucratic", "box ticking", "tick box",
-            "tick-box", "cover themselves", "covering themselves", "defensive", "blame culture",
-            "blame", "resistant to change", "afraid of change", "always done it", "culture",
-            "insurance", "cautious",
-        ],
-        &["change", "safety"],
-    ),
-    (
-        "power-and-attitudes",
-        &[
-            "patronising", "patronizing", "condescending", "talked down", "talk down", "rude",
-            "disrespectful", "disrespect", "dismissive", "dismissed", "arrogant", "equals",
-            "equal partners", "already decided", "decided for us", "without asking", "powerless",
-            "power", "attitude", "attitudes", "like a child", "like children", "know best",
-            "knows best", "taken seriously", "belittled", "stigma", "judged", "judgemental",
-            "judgmental",
-        ],
-        &[
-            "staff", "professionals", "decide", "decided", "decision", "decisions",
-        ],
-    ),
-    (
-        "leadership",
-        &[
-            "leadership", "leaders", "leader", "management", "managers", "manager",
-            "chief executive", "ceo", "board", "director", "directors", "senior", "vision",
-            "direction", "no plan", "strategy", "priorities", "priority", "accountable",
-            "accountability", "in charge",
-        ],
-        &["commitment", "committed", "top"],
-    ),
-    (
-        "policy-and-rules",
-        &[
-            "policy", "policies", "rules", "rule", "procedure", "procedures", "guidance",
-            "guidelines", "terms of reference", "code of conduct", "eligibility", "eligible",
-            "criteria", "statutory", "framework", "data protection", "gdpr", "confidentiality",
-            "paperwork", "regulations",
-        ],
-        &[
-            "process", "processes", "form", "forms", "law", "legal", "contract",
-        ],
-    ),
-    (
-        "meaning-of-involvement",
-        &[
-            "co-production", "coproduction", "co-produce", "co-produced", "coproduce",
-            "involvement", "participation", "consultation", "consulted", "engagement",
-            "partnership", "working together", "work together", "lived experience",
-            "experts by experience", "expert by experience", "rubber stamp", "tick box exercise",
-            "what it means",
-        ],
-        &[
-            "involve", "involved", "involving", "participate", "engage", "together",
-            "service user", "service users",
-        ],
-    ),
-    (
-        "information",
-        &[
-            "information", "informed", "inform", "not told", "never told", "wasn't told",
-            "weren't told", "nobody told", "no one told", "never tell", "don't tell",
-            "didn't tell", "tell us", "told us", "letter", "letters", "leaflet", "short notice",
-            "last minute", "day before", "in advance", "jargon", "acronyms", "easy read",
-            "plain english", "didn't understand", "confusing", "confused", "explain", "explained",
-            "communication", "communicate", "newsletter", "agenda", "translated", "translation",
-            "in the dark", "found out", "find out",
-        ],
-        &[
-            "tell", "told", "minutes", "notice", "update", "updates", "know", "understand",
-        ],
-    ),
-    (
-        "follow-through",
-        &[
-            "nothing changes", "nothing changed", "nothing ever changes", "nothing has changed",
-            "nothing happens", "nothing happened", "never changes", "no change", "no changes",
-            "still waiting", "heard nothing", "never heard back", "no response", "no reply",
-            "no feedback", "follow up", "followed up", "follow-up", "follow through", "acted on",
-            "act on", "outcome", "outcomes", "promised", "promise", "promises", "broken promise",
-            "waste of time", "pointless", "what's the point", "what is the point", "nobody checks",
-            "no one checks", "evidence", "report back", "fed back", "same again", "nothing done",
-            "nothing was done",
-        ],
-        &[
-            "feedback", "changes", "action", "actions", "results", "speak up", "spoke up",
-        ],
-    ),
-];
+/// A text's words, each as the readings it may have: in Arabic, a word
+/// that starts with the conjunction و ("and") is also read without it
+/// ("وكبار" as "كبار"; "وعود" stays a reading too).
+fn text_words(matching: Matching, text: &str) -> Vec<Vec<String>> {
+    let plain = words(matching, text);
+    match matching {
+        Matching::Stem(frostem::Algorithm::Arabic) => text
+            .unicode_words()
+            .zip(plain)
+            .map(|(w, stem)| {
+                let mut readings = vec![stem];
+                if let Some(rest) = w.strip_prefix('و').filter(|r| r.chars().count() >= 3) {
+                    readings.extend(words(matching, rest));
+                }
+                readings
+            })
+            .collect(),
+        _ => plain.into_iter().map(|w| vec![w]).collect(),
+    }
+}
+
+/// An Arabic word without diacritics and tatweel, and without the definite
+/// article (with a conjunction or preposition joined to it) when at least
+/// three letters remain.
+fn arabic_base(word: &str) -> String {
+    let bare: String = word
+        .chars()
+        .filter(|c| !('\u{064B}'..='\u{0652}').contains(c) && *c != '\u{0640}')
+        .collect();
+    for article in ["وال", "بال", "كال", "فال", "لل", "ال"] {
+        if let Some(rest) = bare.strip_prefix(article) {
+            if rest.chars().count() >= 3 {
+                return rest.to_owned();
+            }
+        }
+    }
+    bare
+}
+
+/// A Welsh word and its initial mutations: soft (p→b, t→d, c→g, b→f,
+/// d→dd, g→–, m→f, ll→l, rh→r), nasal (p→mh, t→nh, c→ngh, b→m, d→n,
+/// g→ng) and aspirate (p→ph, t→th, c→ch; h before a vowel). The digraphs
+/// ch, dd, ff, ng, ph and th are letters of their own and do not mutate.
+pub fn welsh_mutations(word: &str) -> Vec<String> {
+    const RULES: &[(&str, &[&str])] = &[
+        ("ll", &["l"]),
+        ("rh", &["r"]),
+        ("p", &["b", "mh", "ph"]),
+        ("t", &["d", "nh", "th"]),
+        ("c", &["g", "ngh", "ch"]),
+        ("b", &["f", "m"]),
+        ("d", &["dd", "n"]),
+        ("g", &["", "ng"]),
+        ("m", &["f"]),
+    ];
+    let mut out = vec![word.to_owned()];
+    let letter_of_its_own = ["ch", "dd", "ff", "ng", "ph", "th"]
+        .iter()
+        .any(|d| word.starts_with(d));
+    if !letter_of_its_own {
+        if let Some((rest, to)) = RULES
+            .iter()
+            .find_map(|(from, to)| word.strip_prefix(from).map(|rest| (rest, *to)))
+        {
+            out.extend(to.iter().map(|t| format!("{t}{rest}")));
+        }
+    }
+    if word.starts_with([
+        'a', 'e', 'i', 'o', 'u', 'w', 'y', 'â', 'ê', 'î', 'ô', 'û', 'ŵ', 'ŷ',
+    ]) {
+        out.push(format!("h{word}"));
+    }
+    out.retain(|w| !w.is_empty());
+    out
+}
 
 #[cfg(test)]
 mod tests {
@@ -442,7 +454,7 @@ mod tests {
     }
 
     #[test]
-    fn something_else_is_never_suggested_and_every_default_theme_has_words() {
+    fn something_else_is_never_suggested_and_every_default_theme_has_english_words() {
         let lexicon = Lexicon::default_themes();
         let slugs: Vec<&str> = lexicon.themes.iter().map(|(s, _)| s.as_str()).collect();
         let defaults: Vec<String> = crate::domain::default_themes()
@@ -452,5 +464,185 @@ mod tests {
             .collect();
         assert_eq!(slugs, defaults);
         assert!(lexicon.themes.iter().all(|(_, e)| e.len() >= 10));
+    }
+
+    /// Real sentences a participant might write, in Polish, Arabic and
+    /// Welsh, and the theme each should suggest first. The language is
+    /// never given: every lexicon reads every text.
+    fn first_themes(table: &[(&str, &str)]) {
+        let mut failures = Vec::new();
+        for (text, want) in table {
+            if top(text).as_deref() != Some(*want) {
+                failures.push(format!("{text:?}: want {want}, got {:?}", suggest(text)));
+            }
+        }
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn polish_critiques_suggest_the_right_theme_first() {
+        first_themes(&[
+            (
+                "Spotkania są tylko online przez Zoom, a ja nie mam internetu w domu.",
+                "digital-access",
+            ),
+            (
+                "Boję się złożyć skargę, bo mogą mi odebrać opiekę.",
+                "fear-of-consequences",
+            ),
+            (
+                "Nikt nam nie mówi o spotkaniach, dowiadujemy się dzień wcześniej.",
+                "information",
+            ),
+            (
+                "Obiecali zmiany rok temu i nic się nie zmieniło.",
+                "follow-through",
+            ),
+            (
+                "W budynku nie ma windy, a ja poruszam się na wózku.",
+                "accessible-places",
+            ),
+            ("Nie zapłacili nam za czas ani za bilety.", "money-and-time"),
+            (
+                "Pracownicy traktują nas z góry, jak dzieci, i nie mają dla nas szacunku.",
+                "power-and-attitudes",
+            ),
+            (
+                "Zarząd i dyrektorzy nie mają żadnej wizji ani planu.",
+                "leadership",
+            ),
+            (
+                "Młodzi ludzie i osoby z mniejszości są zawsze pomijani.",
+                "whose-voices",
+            ),
+            (
+                "Zasady udziału są niejasne i nie ma żadnej procedury.",
+                "policy-and-rules",
+            ),
+            (
+                "Nazywają to współtworzeniem, ale to tylko konsultacje na pokaz.",
+                "meaning-of-involvement",
+            ),
+            (
+                "Wszystko przez biurokrację i bhp, boją się każdego ryzyka.",
+                "risk-and-culture",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn arabic_critiques_suggest_the_right_theme_first() {
+        first_themes(&[
+            (
+                "الاجتماعات عبر الإنترنت فقط على زوم، وليس لدي إنترنت في البيت.",
+                "digital-access",
+            ),
+            (
+                "أخاف أن أقدم شكوى لأنهم قد يوقفون رعايتي.",
+                "fear-of-consequences",
+            ),
+            ("لم يخبرنا أحد عن الاجتماع إلا قبل يوم واحد.", "information"),
+            ("وعدوا بتغيير الجدول ولم يتغير شيء.", "follow-through"),
+            (
+                "لا يوجد مصعد في المبنى وأنا أستخدم كرسيًا متحركًا.",
+                "accessible-places",
+            ),
+            ("لم يدفعوا لنا أي أجر مقابل وقتنا.", "money-and-time"),
+            ("الموظفون متعالون ولا يحترموننا.", "power-and-attitudes"),
+            ("الإدارة والمديرون ليست لديهم رؤية واضحة.", "leadership"),
+            (
+                "القواعد غير واضحة ولا توجد سياسة مكتوبة.",
+                "policy-and-rules",
+            ),
+            ("الشباب وكبار السن مستبعدون دائمًا.", "whose-voices"),
+            ("يسمونها شراكة لكنها مجرد شكليات.", "meaning-of-involvement"),
+            (
+                "كل شيء عندهم مخاطر وبيروقراطية وثقافة اللوم.",
+                "risk-and-culture",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn welsh_critiques_suggest_the_right_theme_first_whatever_the_mutation() {
+        first_themes(&[
+            (
+                "Mae'r cyfarfodydd ar-lein yn unig a does gen i ddim rhyngrwyd.",
+                "digital-access",
+            ),
+            (
+                "Mae gen i ofn cwyno rhag ofn i mi golli fy ngofal.",
+                "fear-of-consequences",
+            ),
+            (
+                "Does neb yn dweud wrthon ni am y cyfarfodydd tan y funud olaf.",
+                "information",
+            ),
+            (
+                "Addawon nhw newid ond does dim byd wedi newid.",
+                "follow-through",
+            ),
+            (
+                "Does dim lifft yn yr adeilad ac rydw i mewn cadair olwyn.",
+                "accessible-places",
+            ),
+            (
+                "Dydyn nhw byth yn talu am ein hamser na'n tocynnau bws.",
+                "money-and-time",
+            ),
+        ]);
+        // Soft, nasal and aspirate forms of one word all match it.
+        assert_eq!(
+            welsh_mutations("gwybodaeth"),
+            ["gwybodaeth", "wybodaeth", "ngwybodaeth"]
+        );
+        assert_eq!(welsh_mutations("pobl"), ["pobl", "bobl", "mhobl", "phobl"]);
+        assert_eq!(welsh_mutations("llais"), ["llais", "lais"]);
+        assert_eq!(welsh_mutations("amser"), ["amser", "hamser"]);
+        assert_eq!(welsh_mutations("cheisio"), ["cheisio"], "ch is a letter");
+    }
+
+    #[test]
+    fn every_language_has_words_for_every_theme_but_something_else() {
+        let defaults: Vec<&str> = crate::domain::DEFAULT_SLUGS
+            .iter()
+            .copied()
+            .filter(|s| *s != crate::domain::SOMETHING_ELSE)
+            .collect();
+        for (language, lexicon) in lexicons() {
+            let slugs: Vec<&str> = lexicon.themes.iter().map(|(s, _)| s.as_str()).collect();
+            assert_eq!(slugs, defaults, "{language}");
+            for (slug, entries) in &lexicon.themes {
+                assert!(entries.len() >= 10, "{language} {slug}: {}", entries.len());
+            }
+        }
+        let shipped: Vec<&str> = lexicons().iter().map(|(l, _)| *l).collect();
+        let mut languages = crate::messages::languages();
+        languages.sort_by_key(|l| shipped.iter().position(|s| s == l));
+        assert_eq!(shipped, languages, "a lexicon for every shipped language");
+    }
+
+    #[test]
+    fn arabic_reads_the_article_and_the_conjunction_away() {
+        let stem = |w: &str| words(Matching::Stem(frostem::Algorithm::Arabic), w);
+        assert_eq!(stem("المعلومات"), stem("معلومات"));
+        assert_eq!(stem("والاجتماعات"), stem("اجتماعات"));
+        assert_eq!(stem("خَائِف"), stem("خائف"), "diacritics do not matter");
+        let readings = text_words(Matching::Stem(frostem::Algorithm::Arabic), "وكبار");
+        assert!(readings[0].contains(&stem("كبار")[0]));
+    }
+
+    #[test]
+    fn ordinary_text_in_any_language_suggests_nothing() {
+        for text in [
+            "Personel był bardzo miły, dziękuję.",
+            "Jestem zadowolona z opieki.",
+            "شكرًا لكم على كل شيء.",
+            "كان الطعام جيدًا والموظفة لطيفة.",
+            "Diolch am bopeth.",
+            "Roedd y bwyd yn dda.",
+        ] {
+            assert_eq!(themes(text), Vec::<String>::new(), "{text:?}");
+        }
     }
 }

@@ -267,6 +267,17 @@ impl AnswerError {
         }
     }
 
+    /// The arguments of this problem's message in `locales/*/api.ftl`
+    /// (keyed by [`AnswerError::code`]): the question's id, and the most
+    /// options it takes.
+    pub fn arguments(&self) -> Vec<(&'static str, fluent_bundle::FluentValue<'static>)> {
+        let mut args = vec![("question", self.question().to_owned().into())];
+        if let Self::TooMany { max, .. } = self {
+            args.push(("max", (*max).into()));
+        }
+        args
+    }
+
     /// The form field (and element id) the error belongs to: the
     /// question's `q-…` field; `answers` for an unknown question.
     pub fn field(&self) -> String {

@@ -168,6 +168,7 @@ mod tests {
             opened: false,
             retention_periods: 8,
             rules: Default::default(),
+            translations: Default::default(),
             questions: Default::default(),
             answers_without_text: false,
             postal_address: String::new(),

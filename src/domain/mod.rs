@@ -29,20 +29,23 @@ pub use question::{
 };
 pub use receipt::Receipt;
 pub use records::{PeriodCounts, RoundStats, SealedPeriod, Totals};
-pub use round::{MinGroup, Organisation, Round, RoundUpdate};
+pub use round::{MinGroup, Organisation, Round, RoundText, RoundUpdate};
 pub use rules::{Rules, RulesError};
 pub use slug::Slug;
-pub use theme::{default_themes, Theme, SOMETHING_ELSE};
+pub use theme::{default_themes, Theme, ThemeText, DEFAULT_SLUGS, SOMETHING_ELSE};
 pub use voices::{
     AboutYou, AboutYouRecord, Candidate, PledgeChange, PledgeRecord, PledgeStatus, QuoteRecord,
     QuoteState, RejectReason, ResponseRecord, ResponseVersion, QUESTIONS, SKIPPED,
 };
 
+use fluent_bundle::FluentValue;
+
 /// Everything a person or a client can get wrong in what they send.
 ///
 /// Each variant has a stable machine code ([`InputError::code`]) used by the
-/// JSON API, and a plain-English message ([`InputError::message`]) used by
-/// both the API and the HTML pages.
+/// JSON API, and a message in `locales/<language>/api.ftl` under that code
+/// with [`InputError::arguments`] (`crate::messages::Explain` says it; the
+/// participant's form has its own, gentler wording in `standard.ftl`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InputError {
     #[error("code missing")]
@@ -63,6 +66,9 @@ pub enum InputError {
     SlugInvalid { field: &'static str },
     #[error("bad name")]
     NameInvalid { field: &'static str },
+    /// A postal address or freepost line for the paper form (issue 18).
+    #[error("bad postal address")]
+    PostalInvalid { field: &'static str },
     #[error("bad min group")]
     MinGroupInvalid,
     #[error("min group lowered")]
@@ -81,6 +87,10 @@ pub enum InputError {
     RulesInvalid(RulesError),
     #[error("disclosure rules loosened")]
     RulesLoosened,
+    /// A language that is not shipped (cards and invitations printed for
+    /// one language, a theme's translation); `shipped` lists those that are.
+    #[error("unknown language")]
+    LanguageUnknown { shipped: String },
     /// A host's question is not valid (issue 20).
     #[error("{0}")]
     Question(QuestionError),
@@ -114,6 +124,7 @@ impl InputError {
             Self::ThemeUnknown => "theme_unknown",
             Self::SlugInvalid { .. } => "slug_invalid",
             Self::NameInvalid { .. } => "field_invalid",
+            Self::PostalInvalid { .. } => "postal_invalid",
             Self::MinGroupInvalid => "min_group_invalid",
             Self::MinGroupLowered { .. } => "min_group_lowered",
             Self::PeriodLengthInvalid => "period_invalid",
@@ -123,66 +134,38 @@ impl InputError {
             Self::RetentionInvalid => "retention_invalid",
             Self::RulesInvalid(_) => "rules_invalid",
             Self::RulesLoosened => "rules_loosened",
+            Self::LanguageUnknown { .. } => "language_unknown",
             Self::Question(e) => e.code(),
             Self::Answer(e) => e.code(),
         }
     }
 
-    /// What went wrong and how to put it right, in plain English.
-    pub fn message(&self) -> String {
+    /// The arguments of this problem's message (`locales/*/api.ftl`,
+    /// keyed by [`InputError::code`]).
+    pub fn arguments(&self) -> Vec<(&'static str, FluentValue<'static>)> {
         match self {
-            Self::CodeMissing => "Enter the code from your card.".into(),
-            Self::CodeMalformed => "This code does not look right. Check each letter and number \
-                 on your card and try again."
-                .into(),
-            Self::TextEmpty => "Write what you want to say.".into(),
-            Self::TextTooLong { chars } => format!(
-                "What you wrote is {chars} characters long. It must be {MAX_TEXT_CHARS} \
-                 characters or fewer."
-            ),
-            Self::ThemesMissing => "Choose at least one theme.".into(),
-            Self::ThemesTooMany => format!("Choose no more than {MAX_THEMES} themes."),
-            Self::ThemeUnknown => "Choose themes from the list.".into(),
-            Self::SlugInvalid { field } => format!(
-                "{field} must be 1 to 40 characters: lower-case letters a to z, digits and \
-                 single hyphens, starting with a letter."
-            ),
-            Self::NameInvalid {
-                field: "postal_address",
-            } => "postal_address must be at most 8 lines and 300 characters, without control \
-                  characters."
-                .into(),
-            Self::NameInvalid { field: "freepost" } => {
-                "freepost must be one line of at most 100 characters.".into()
+            Self::TextTooLong { chars } => {
+                vec![("chars", (*chars).into()), ("max", MAX_TEXT_CHARS.into())]
             }
-            Self::NameInvalid { field } => {
-                format!("{field} must be 1 to 200 characters, without control characters.")
+            Self::ThemesTooMany => vec![("max", MAX_THEMES.into())],
+            Self::SlugInvalid { field }
+            | Self::NameInvalid { field }
+            | Self::PostalInvalid { field } => {
+                vec![("field", (*field).into())]
             }
-            Self::MinGroupInvalid => "min_group must be a whole number from 2 to 1000.".into(),
-            Self::MinGroupLowered { current } => format!(
-                "The round is open, so its minimum group size can only be raised \
-                 (it is {current})."
-            ),
-            Self::PeriodLengthInvalid => "period_weeks must be a whole number from 1 to 13.".into(),
-            Self::ThemesLocked => {
-                "The round is open, so themes can only be added, not changed or removed.".into()
-            }
-            Self::ThemeListInvalid => {
-                "Give 1 to 40 themes, each with a unique slug and a label.".into()
-            }
-            Self::CountInvalid => "count must be a whole number from 1 to 10000.".into(),
-            Self::RetentionInvalid => {
-                "retention_periods must be a whole number from 1 to 520.".into()
-            }
-            Self::RulesInvalid(e) => format!(
-                "The disclosure rules are not valid: {e}. rounding_base must be 1 to 1000; \
-                 min_period must be at least twice min_group, less one."
-            ),
-            Self::RulesLoosened => "The round is open, so its disclosure rules (min_group, \
-                 rounding_base, min_period) can only be made stricter, never looser."
-                .into(),
-            Self::Question(e) => e.message(),
-            Self::Answer(e) => e.message(),
+            Self::MinGroupLowered { current } => vec![("current", (*current).into())],
+            Self::LanguageUnknown { shipped } => vec![("languages", shipped.clone().into())],
+            Self::Question(e) => e.arguments(),
+            Self::Answer(e) => e.arguments(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A technical detail that stays in English (the JSON `detail`).
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            Self::RulesInvalid(e) => Some(e.to_string()),
+            _ => None,
         }
     }
 }

@@ -508,6 +508,29 @@ impl QuestionError {
         }
     }
 
+    /// The arguments of this problem's message in `locales/*/api.ftl`
+    /// (keyed by [`QuestionError::code`]): the field, and the limits it
+    /// breaks. `options` is 0 where `max` is not allowed at all.
+    pub fn arguments(&self) -> Vec<(&'static str, fluent_bundle::FluentValue<'static>)> {
+        let mut args = vec![("field", self.field().into())];
+        match self {
+            Self::TooMany { given } => {
+                args.extend([("given", (*given).into()), ("most", MAX_QUESTIONS.into())]);
+            }
+            Self::PromptInvalid { .. } => args.push(("max", MAX_PROMPT_CHARS.into())),
+            Self::HintInvalid { .. } => args.push(("max", MAX_HINT_CHARS.into())),
+            Self::OptionLabelInvalid { .. } => args.push(("max", MAX_LABEL_CHARS.into())),
+            Self::OptionEasyReadInvalid { .. } => args.push(("max", MAX_EASY_READ_CHARS.into())),
+            Self::OptionCount { min, max, .. } => {
+                args.extend([("min", (*min).into()), ("max", (*max).into())]);
+            }
+            Self::MaxInvalid { options, .. } => args.push(("options", (*options).into())),
+            Self::MaxNotAllowed { .. } => args.push(("options", 0.into())),
+            _ => {}
+        }
+        args
+    }
+
     /// The JSON path of the field at fault: `questions`,
     /// `questions[2].prompt`, `questions[2].options[0].label`.
     pub fn field(&self) -> String {

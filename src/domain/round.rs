@@ -7,6 +7,7 @@ use super::theme::valid_text;
 use super::{default_themes, InputError, PeriodLength, QuestionError, Questions, Slug, Theme};
 use super::{Rules, RulesError};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// An organisation people give feedback about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,6 +100,33 @@ pub struct Round {
     /// A freepost line ("FREEPOST RIVERSIDE CARE"), printed above the
     /// address so that no stamp is needed; empty when there is none.
     pub freepost: String,
+    /// The host's translations of the title and description, by language
+    /// tag: shown to readers of that language (English otherwise).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, RoundText>,
+}
+
+/// A round's title and description in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundText {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+impl RoundText {
+    /// A title of 1-200 characters and a description of up to 1000.
+    fn check(&self) -> Result<(), InputError> {
+        if !valid_text(&self.title, 200) {
+            return Err(InputError::NameInvalid { field: "title" });
+        }
+        if !self.description.trim().is_empty() && !valid_text(&self.description, 1000) {
+            return Err(InputError::NameInvalid {
+                field: "description",
+            });
+        }
+        Ok(())
+    }
 }
 
 /// A round as stored: records written before the rules existed get the
@@ -125,6 +153,8 @@ struct StoredRound {
     postal_address: String,
     #[serde(default)]
     freepost: String,
+    #[serde(default)]
+    translations: BTreeMap<String, RoundText>,
 }
 
 impl From<StoredRound> for Round {
@@ -149,6 +179,7 @@ impl From<StoredRound> for Round {
             answers_without_text: r.answers_without_text,
             postal_address: r.postal_address,
             freepost: r.freepost,
+            translations: r.translations,
         }
     }
 }
@@ -201,6 +232,7 @@ impl Round {
             answers_without_text: false,
             postal_address: String::new(),
             freepost: String::new(),
+            translations: BTreeMap::new(),
         })
     }
 }
@@ -220,6 +252,10 @@ pub struct RoundUpdate {
     /// The whole new list of questions (parsed with [`Questions::parse`]).
     pub questions: Option<Questions>,
     pub answers_without_text: Option<bool>,
+    /// The title and description in other languages (all of them: the
+    /// map replaces the round's). Words only, so they may change at any
+    /// time, before or after opening.
+    pub translations: Option<BTreeMap<String, RoundText>>,
     /// The postal address for paper forms ("" removes it).
     pub postal_address: Option<String>,
     /// The freepost line for paper forms ("" removes it).
@@ -245,7 +281,7 @@ fn postal_address(raw: &str) -> Result<String, InputError> {
     if ok {
         Ok(joined)
     } else {
-        Err(InputError::NameInvalid {
+        Err(InputError::PostalInvalid {
             field: "postal_address",
         })
     }
@@ -275,6 +311,21 @@ impl RoundUpdate {
             next.rules = self.rules(current)?;
             next.min_group = MinGroup(next.rules.k());
         }
+        if let Some(translations) = &self.translations {
+            for text in translations.values() {
+                text.check()?;
+            }
+            next.translations = translations
+                .iter()
+                .map(|(language, t)| {
+                    let text = RoundText {
+                        title: t.title.trim().to_owned(),
+                        description: t.description.trim().to_owned(),
+                    };
+                    (language.clone(), text)
+                })
+                .collect();
+        }
         if let Some(r) = self.retention_periods {
             next.retention_periods = match u32::try_from(r) {
                 Ok(r @ 1..=520) => r,
@@ -283,8 +334,21 @@ impl RoundUpdate {
         }
         if let Some(themes) = &self.themes {
             let themes = Theme::parse_list(themes.clone())?;
-            // After opening, the old list must survive unchanged as a prefix.
-            if current.opened && !themes.starts_with(&current.themes) {
+            // After opening, the old list must survive unchanged as a prefix
+            // (its translations may be added to or corrected).
+            let words = |list: &[Theme]| -> Vec<(Slug, String, String, String)> {
+                list.iter()
+                    .map(|t| {
+                        (
+                            t.slug.clone(),
+                            t.label.clone(),
+                            t.description.clone(),
+                            t.easy_read.clone(),
+                        )
+                    })
+                    .collect()
+            };
+            if current.opened && !words(&themes).starts_with(&words(&current.themes)) {
                 return Err(InputError::ThemesLocked);
             }
             next.themes = themes;
@@ -300,7 +364,7 @@ impl RoundUpdate {
         if let Some(line) = &self.freepost {
             let line = line.trim();
             if !line.is_empty() && !valid_text(line, 100) {
-                return Err(InputError::NameInvalid { field: "freepost" });
+                return Err(InputError::PostalInvalid { field: "freepost" });
             }
             next.freepost = line.to_owned();
         }
@@ -381,7 +445,7 @@ mod tests {
         ] {
             assert_eq!(
                 set(address, freepost),
-                Err(InputError::NameInvalid { field }),
+                Err(InputError::PostalInvalid { field }),
                 "{address:?} {freepost:?}"
             );
         }
@@ -530,6 +594,7 @@ mod tests {
             label: "Transport".into(),
             description: String::new(),
             easy_read: String::new(),
+            translations: Default::default(),
         });
         let add = RoundUpdate {
             themes: Some(added),

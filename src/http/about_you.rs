@@ -31,7 +31,7 @@ pub async fn form(
             StatusCode::OK,
             views::about_you_form(&m, &org, &round, &BTreeMap::new(), &[]),
         ),
-        Err(e) => problem_page(&m, &e),
+        Err(e) => problem_page(&m, &req, &e),
     }
 }
 
@@ -77,7 +77,7 @@ pub async fn submit(
     let m = messages(&req);
     let (org, round) = match load_round(&state, &path) {
         Ok(found) => found,
-        Err(e) => return problem_page(&m, &e),
+        Err(e) => return problem_page(&m, &req, &e),
     };
     let pairs = match body::read(&req, payload, FORM, FORM_LIMIT)
         .await
@@ -118,6 +118,6 @@ pub async fn submit(
         .await
     {
         Ok(()) => page(StatusCode::OK, views::about_you_thanks(&m, &org, &round)),
-        Err(e) => problem_page(&m, &e.into()),
+        Err(e) => problem_page(&m, &req, &e.into()),
     }
 }

@@ -11,12 +11,15 @@ use super::error::ApiError;
 use super::participant::load_round;
 use super::AppState;
 use crate::crypto::sha256;
-use crate::domain::{InputError, Organisation, Round, RoundUpdate, Slug, Theme, SOMETHING_ELSE};
+use crate::domain::{
+    InputError, Organisation, Round, RoundText, RoundUpdate, Slug, Theme, ThemeText, SOMETHING_ELSE,
+};
 use crate::views;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use ring::rand::{SecureRandom, SystemRandom};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use subtle::ConstantTimeEq;
 
 /// The admin token's hash.
@@ -104,9 +107,25 @@ struct ThemeBody {
     /// The description in Easy Read (sentences of at most 15 words).
     #[serde(default)]
     easy_read: String,
+    /// The same words in other shipped languages, by language tag.
+    #[serde(default)]
+    translations: BTreeMap<String, ThemeTextBody>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThemeTextBody {
+    label: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    easy_read: String,
+}
+
+/// Theme words from the API; translations only into the shipped
+/// languages other than English (which the theme's own words are in).
 fn parse_themes(themes: Option<Vec<ThemeBody>>) -> Result<Option<Vec<Theme>>, InputError> {
+    translated_into(themes.iter().flatten().flat_map(|t| t.translations.keys()))?;
     themes
         .map(|list| {
             list.into_iter()
@@ -116,6 +135,18 @@ fn parse_themes(themes: Option<Vec<ThemeBody>>) -> Result<Option<Vec<Theme>>, In
                         label: t.label.trim().to_owned(),
                         description: t.description.trim().to_owned(),
                         easy_read: t.easy_read.trim().to_owned(),
+                        translations: t
+                            .translations
+                            .into_iter()
+                            .map(|(language, w)| {
+                                let words = ThemeText {
+                                    label: w.label.trim().to_owned(),
+                                    description: w.description.trim().to_owned(),
+                                    easy_read: w.easy_read.trim().to_owned(),
+                                };
+                                (language, words)
+                            })
+                            .collect(),
                     })
                 })
                 .collect()
@@ -138,6 +169,20 @@ struct NewRound {
     retention_periods: Option<u64>,
     postal_address: Option<String>,
     freepost: Option<String>,
+    /// The title and description in other shipped languages, by tag.
+    #[serde(default)]
+    translations: Option<BTreeMap<String, RoundText>>,
+}
+
+/// Translations only into the shipped languages other than English (which
+/// a round's own words are in).
+fn translated_into<'a>(mut languages: impl Iterator<Item = &'a String>) -> Result<(), InputError> {
+    let shipped = crate::messages::languages();
+    match languages.all(|l| l != crate::messages::DEFAULT_LANGUAGE && shipped.contains(&l.as_str()))
+    {
+        true => Ok(()),
+        false => Err(crate::messages::language_unknown()),
+    }
 }
 
 pub async fn create_round(
@@ -156,12 +201,14 @@ pub async fn create_round(
         body.min_group,
         body.period_weeks,
     )?;
+    translated_into(body.translations.iter().flatten().map(|(l, _)| l))?;
     let round = RoundUpdate {
         retention_periods: body.retention_periods,
         rounding_base: body.rounding_base,
         min_period: body.min_period,
         postal_address: body.postal_address,
         freepost: body.freepost,
+        translations: body.translations,
         ..RoundUpdate::default()
     }
     .apply(&round)?;
@@ -215,6 +262,8 @@ struct RoundChange {
     retention_periods: Option<u64>,
     postal_address: Option<String>,
     freepost: Option<String>,
+    #[serde(default)]
+    translations: Option<BTreeMap<String, RoundText>>,
 }
 
 pub async fn update_round(
@@ -226,7 +275,9 @@ pub async fn update_round(
     require_admin(&state, &req)?;
     let (_, round) = load_round(&state, &path)?;
     let body: RoundChange = json_body(&req, payload).await?;
+    translated_into(body.translations.iter().flatten().map(|(l, _)| l))?;
     let update = RoundUpdate {
+        translations: body.translations,
         title: body.title,
         description: body.description,
         themes: parse_themes(body.themes)?,
@@ -246,25 +297,55 @@ pub async fn update_round(
 #[serde(deny_unknown_fields)]
 struct CodeRequest {
     count: u64,
+    /// The language the cards are printed in, and that their address
+    /// opens in (`?lang=`); without it, English and the reader's browser.
+    #[serde(default)]
+    language: Option<String>,
+}
+
+/// A language for cards and invitations: a shipped tag, or none.
+pub(super) fn card_language(language: Option<&str>) -> Result<Option<&'static str>, InputError> {
+    match language.filter(|l| !l.is_empty()) {
+        None => Ok(None),
+        Some(l) => crate::messages::languages()
+            .into_iter()
+            .find(|t| *t == l)
+            .map(Some)
+            .ok_or_else(crate::messages::language_unknown),
+    }
 }
 
 /// Most codes one request may make.
 pub(super) const MAX_CODES: u64 = 10_000;
+
+/// New codes, with the language they are printed in.
+struct NewCodes {
+    org: Organisation,
+    round: Round,
+    codes: Vec<String>,
+    language: Option<&'static str>,
+}
 
 async fn new_codes(
     state: &AppState,
     req: &HttpRequest,
     path: &str,
     payload: web::Payload,
-) -> Result<(Organisation, Round, Vec<String>), ApiError> {
+) -> Result<NewCodes, ApiError> {
     require_admin(state, req)?;
     let (org, round) = load_round(state, path)?;
     let body: CodeRequest = json_body(req, payload).await?;
     if !(1..=MAX_CODES).contains(&body.count) {
         return Err(InputError::CountInvalid.into());
     }
+    let language = card_language(body.language.as_deref())?;
     let codes = super::issue_codes(state, &round, body.count as usize).await?;
-    Ok((org, round, codes))
+    Ok(NewCodes {
+        org,
+        round,
+        codes,
+        language,
+    })
 }
 
 #[derive(Serialize)]
@@ -282,11 +363,11 @@ pub async fn issue_codes(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let (_, round, codes) = new_codes(&state, &req, &path, payload).await?;
+    let new = new_codes(&state, &req, &path, payload).await?;
     Ok(HttpResponse::Created().json(CodesView {
-        url: state.round_url(round.slug.as_str()),
-        round: round.slug.to_string(),
-        codes,
+        url: state.round_url_in(new.round.slug.as_str(), new.language),
+        round: new.round.slug.to_string(),
+        codes: new.codes,
     }))
 }
 
@@ -297,8 +378,14 @@ pub async fn code_sheet(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let (org, round, codes) = new_codes(&state, &req, &path, payload).await?;
-    Ok(sheet_response(&state, &org, &round, &codes))
+    let new = new_codes(&state, &req, &path, payload).await?;
+    Ok(sheet_response(
+        &state,
+        &new.org,
+        &new.round,
+        &new.codes,
+        new.language,
+    ))
 }
 
 /// New codes as a printable HTML sheet (admin API and console alike): its
@@ -308,8 +395,10 @@ pub(super) fn sheet_response(
     org: &Organisation,
     round: &Round,
     codes: &[String],
+    language: Option<&'static str>,
 ) -> HttpResponse {
-    let url = state.round_url(round.slug.as_str());
+    let url = state.round_url_in(round.slug.as_str(), language);
+    let m = crate::messages::Messages::select(language, false);
     let style_hash = sha256(views::CARDS_CSS.as_bytes());
     let csp = format!(
         "default-src 'none'; style-src 'sha256-{}'; frame-ancestors 'none'",
@@ -318,7 +407,7 @@ pub(super) fn sheet_response(
     HttpResponse::Created()
         .content_type("text/html; charset=utf-8")
         .insert_header(("Content-Security-Policy", csp))
-        .body(views::code_sheet(org, round, codes, &url).into_string())
+        .body(views::code_sheet(&m, org, round, codes, &url).into_string())
 }
 
 #[derive(Serialize)]

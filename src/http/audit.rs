@@ -2,7 +2,7 @@
 //! the receipts lists, and the host's "close the period now".
 
 use super::error::ApiError;
-use super::participant::page;
+use super::participant::{messages, page};
 use super::AppState;
 use crate::audit::declaration::declaration;
 use crate::audit::log::Leaf;
@@ -34,8 +34,16 @@ pub async fn json(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> 
     Ok(HttpResponse::Ok().json(document(&state).await?))
 }
 
-pub async fn page_view(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    Ok(page(StatusCode::OK, views::audit(&document(&state).await?)))
+pub async fn page_view(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let m = messages(&req);
+    let doc = document(&state).await?;
+    Ok(page(
+        StatusCode::OK,
+        views::audit(&m, &doc, &state.public_url),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -117,13 +125,19 @@ pub async fn consistency(
     }))
 }
 
-/// The receipts of one sealed period, sorted (so the order says nothing
-/// about arrival), or `None` if it is not sealed.
+/// One sealed period's receipts, sorted (so the order says nothing about
+/// arrival), with its round (for its title and period length).
+struct Receipts {
+    round: Option<crate::domain::Round>,
+    list: Vec<String>,
+}
+
+/// The receipts of one sealed period, or `None` if it is not sealed.
 async fn receipts(
     state: &AppState,
     round: &str,
     period: &str,
-) -> Result<Option<(String, Vec<String>)>, ApiError> {
+) -> Result<Option<Receipts>, ApiError> {
     state.store.seal_due(state.clock.today()).await?;
     let Ok(slug) = Slug::parse(round, "round") else {
         return Ok(None);
@@ -143,29 +157,40 @@ async fn receipts(
         .map(|c| Receipt::from_commitment(c).display())
         .collect();
     list.sort();
-    let title = state
-        .store
-        .round(round)?
-        .map_or_else(|| round.to_owned(), |r| r.title);
-    Ok(Some((title, list)))
+    let round = state.store.round(round)?;
+    Ok(Some(Receipts { round, list }))
 }
 
 pub async fn receipts_page(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
+    let m = messages(&req);
     let (round, period) = path.into_inner();
     Ok(match receipts(&state, &round, &period).await? {
-        Some((title, list)) => page(
-            StatusCode::OK,
-            views::receipts(&round, &title, &period, &list),
-        ),
+        Some(r) => {
+            let (title, weeks) = r.round.as_ref().map_or_else(
+                || (round.clone(), 1),
+                |found| {
+                    (
+                        views::words::round_title(&m, found).text,
+                        found.period.weeks(),
+                    )
+                },
+            );
+            page(
+                StatusCode::OK,
+                views::receipts(&m, &round, &title, &period, weeks, &r.list),
+            )
+        }
         None => page(
             StatusCode::NOT_FOUND,
-            views::problem(
-                "No receipts list for this period yet",
-                "Receipts are listed only after a period has ended and been sealed. \
-                 Check the period on the audit page.",
+            views::problem_in(
+                &m,
+                Some(req.path()),
+                &m.t("receipts-missing-title"),
+                &m.t("receipts-missing-body"),
             ),
         ),
     })
@@ -176,9 +201,10 @@ pub async fn receipts_text(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
     let (round, period) = path.into_inner();
-    let (_, list) = receipts(&state, &round, &period)
+    let list = receipts(&state, &round, &period)
         .await?
-        .ok_or(ApiError::PeriodNotSealed)?;
+        .ok_or(ApiError::PeriodNotSealed)?
+        .list;
     let mut body = format!(
         "# Parrhesia receipts for round {round}, period {period}: {} critiques, sorted.\n",
         list.len()

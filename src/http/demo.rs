@@ -9,7 +9,7 @@
 //! (quotes, responses) can add their own demo data beside it.
 
 use super::AppState;
-use crate::domain::{Organisation, Round, Submission};
+use crate::domain::{Organisation, Round, RoundText, RoundUpdate, Submission};
 use crate::tokens::PaperCode;
 use anyhow::Context;
 use time::Duration;
@@ -43,6 +43,13 @@ pub async fn seed_demo(state: &AppState) -> anyhow::Result<Demo> {
                 None,
                 None,
             )?;
+            // The round's own words in the other shipped languages, as a
+            // host would give them (issue 19).
+            let r = RoundUpdate {
+                translations: Some(demo_translations()),
+                ..RoundUpdate::default()
+            }
+            .apply(&r)?;
             state.store.create_round(r.clone()).await?;
             r
         }
@@ -239,4 +246,34 @@ async fn seed_history(state: &AppState, round: &Round) -> anyhow::Result<()> {
     }
     state.store.seal_due(today).await?;
     Ok(())
+}
+
+/// The demo round's title and description in Welsh, Polish and Arabic.
+fn demo_translations() -> std::collections::BTreeMap<String, RoundText> {
+    [
+        (
+            "cy",
+            "Pa mor dda rydyn ni'n gwrando arnoch chi?",
+            "Dywedwch wrth Demo Care Services beth sy'n eich rhwystro rhag cael dweud eich barn.",
+        ),
+        (
+            "pl",
+            "Jak dobrze cię słuchamy?",
+            "Powiedz organizacji Demo Care Services, co przeszkadza ci w zabraniu głosu.",
+        ),
+        (
+            "ar",
+            "إلى أي حد نستمع إليك؟",
+            "أخبر Demo Care Services بما يمنعك من أن يكون لك رأي مسموع.",
+        ),
+    ]
+    .into_iter()
+    .map(|(language, title, description)| {
+        let text = RoundText {
+            title: title.to_owned(),
+            description: description.to_owned(),
+        };
+        (language.to_owned(), text)
+    })
+    .collect()
 }

@@ -225,7 +225,7 @@ pub async fn themes_page(state: web::Data<AppState>, req: HttpRequest) -> HttpRe
     let m = messages(&req);
     match load_across(&state).await {
         Ok(a) => page(StatusCode::OK, views::themes(&m, &a)),
-        Err(e) => problem_page(&m, &e),
+        Err(e) => problem_page(&m, &req, &e),
     }
 }
 

@@ -1,14 +1,18 @@
 //! The one place where errors become HTTP statuses.
 //!
 //! JSON API errors have the body `{"error": "<stable_code>", "message":
-//! "..."}` (plus `"errors": [...]` when several fields are wrong). A 500 says
-//! nothing about internals; the log line says what failed, never with
+//! "..."}` (plus `"errors": [...]` when several fields are wrong, and
+//! `"detail"` for a parser's or verifier's technical detail, in English).
+//! The message is in the request's language (`locales/*/api.ftl`). A 500
+//! says nothing about internals; the log line says what failed, never with
 //! personal data.
 
 use crate::domain::InputError;
+use crate::messages::Messages;
 use crate::store::StoreError;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
+use fluent_bundle::FluentValue;
 use serde::Serialize;
 
 /// What went wrong with a request, named for what happened.
@@ -149,79 +153,96 @@ impl ApiError {
         }
     }
 
-    /// A plain-English explanation.
-    pub fn message(&self) -> String {
+    /// The message's arguments (`locales/*/api.ftl`, keyed by the code).
+    fn arguments(&self) -> Vec<(&'static str, FluentValue<'static>)> {
         match self {
             Self::Input(errors) => errors
                 .first()
-                .map_or_else(|| "The request is not valid.".into(), InputError::message),
-            Self::RoundUnknown => "There is no feedback round at this address.".into(),
-            Self::OrganisationUnknown => "There is no organisation at this address.".into(),
-            Self::NotFound => "There is nothing at this address.".into(),
-            Self::MethodNotAllowed(allow) => {
-                format!("This address only answers {allow}.")
+                .map(InputError::arguments)
+                .unwrap_or_default(),
+            Self::MethodNotAllowed(allow) => vec![("allow", allow.clone().into())],
+            Self::Exists(what) => vec![("what", (*what).into())],
+            Self::UnsupportedMediaType(expected) => vec![("expected", (*expected).into())],
+            Self::PayloadTooLarge(limit)
+            | Self::UriTooLong(limit)
+            | Self::HeadersTooLarge(limit) => {
+                vec![("limit", (*limit).into())]
             }
-            Self::PeriodNotSealed => "That period has not been sealed: receipts are listed only \
-                 after a period has ended."
-                .into(),
-            Self::CodeUnknown => "We do not recognise this code for this feedback round. Check \
-                 each letter and number on your card."
-                .into(),
-            Self::CodeSpent => "This code has already been used. If you did not use it, tell \
-                 the person who gave it to you."
-                .into(),
-            Self::TokenRequired(_) => "Send the paper code from your card in \"code\", or a \
-                 Privacy Pass token in the Authorization header: the WWW-Authenticate header \
-                 says which token this round accepts."
-                .into(),
-            Self::TokenRejected(_, why) => format!(
-                "This token cannot be used here: {why}. Nothing was stored. The \
-                 WWW-Authenticate header says which token this round accepts."
-            ),
-            Self::TokenSpent => "This token has already been used. Each token can be used \
-                 once."
-                .into(),
-            Self::CredentialsConflict => "Send either a paper code or a token, not both.".into(),
-            Self::InvitationUnknown => "We do not recognise this invitation. Check that you \
-                 copied the whole link."
-                .into(),
-            Self::InvitationExhausted => "This invitation has already been used for all the \
-                 tokens it gives. If you did not use it, tell the person who invited you."
-                .into(),
-            Self::TokenRequestInvalid(why) => {
-                format!("The token request is not valid: {why}.")
-            }
-            Self::Exists(what) => format!("That {what} already exists."),
-            Self::Unauthorized => "Send a valid token in the Authorization header.".into(),
-            Self::UnsupportedMediaType(expected) => {
-                format!("Send the body as {expected}.")
-            }
-            Self::PayloadTooLarge(limit) => {
-                format!("The body is too large: send at most {limit} bytes.")
-            }
-            Self::UriTooLong(limit) => {
-                format!("The web address is too long: at most {limit} characters.")
-            }
-            Self::HeadersTooLarge(limit) => {
-                format!("The request headers are too large: at most {limit} bytes.")
-            }
-            Self::TimedOut => "The request took too long to arrive. Nothing was stored; \
-                 send it again."
-                .into(),
-            Self::InvalidUtf8 => "The body is not valid UTF-8 text.".into(),
-            Self::InvalidJson(detail) => format!("The body is not the JSON expected: {detail}"),
-            Self::InvalidQuery(detail) => format!("The query is not valid: {detail}."),
-            Self::Busy => "The service is busy. Nothing was stored; try again in a moment.".into(),
-            Self::RateLimited(secs) => format!(
-                "Too many requests in a short time. Nothing was stored and no code was used; \
-                 try again in {secs} seconds."
-            ),
-            Self::Unavailable => "The service cannot store anything right now. Nothing was \
-                 stored; try again later."
-                .into(),
-            Self::Internal(_) => "Something went wrong on our side. Nothing was stored.".into(),
-            Self::Voices(e) => e.message(),
+            Self::RateLimited(seconds) => vec![("seconds", (*seconds).into())],
+            Self::Voices(e) => e.arguments(),
+            _ => Vec::new(),
         }
+    }
+
+    /// A technical detail from a parser or a verifier, in English: the
+    /// JSON `detail`, kept out of the message so that a message never
+    /// mixes languages.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            Self::Input(errors) => errors.first().and_then(InputError::detail),
+            Self::TokenRejected(_, why) => Some(why.to_string()),
+            Self::TokenRequestInvalid(why) => Some(why.to_string()),
+            Self::InvalidJson(detail) | Self::InvalidQuery(detail) => Some(detail.clone()),
+            _ => None,
+        }
+    }
+
+    /// The explanation in `m`'s language (`m` from [`Messages::api`]).
+    pub fn message_in(&self, m: &Messages) -> String {
+        m.f(self.code(), &self.arguments())
+    }
+
+    /// The explanation in plain English, with any technical detail (for
+    /// logs, the console and the command line).
+    pub fn message(&self) -> String {
+        let text = self.message_in(&Messages::english().api());
+        match self.detail() {
+            Some(detail) => format!("{text} ({detail})"),
+            None => text,
+        }
+    }
+
+    /// The JSON answer in `m`'s language: `{"error", "message", "detail"?,
+    /// "errors"?}`, with the headers the error calls for.
+    pub fn response_in(&self, m: &Messages) -> HttpResponse {
+        let m = m.api();
+        let errors = match self {
+            Self::Input(errors) if errors.len() > 1 => errors
+                .iter()
+                .map(|e| Detail {
+                    error: e.code(),
+                    message: m.f(e.code(), &e.arguments()),
+                    detail: e.detail(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut response = HttpResponse::build(self.status_code());
+        match self {
+            Self::Unauthorized | Self::InvitationUnknown => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            Self::TokenRequired(challenge) | Self::TokenRejected(challenge, _) => {
+                response.insert_header((header::WWW_AUTHENTICATE, challenge.as_str()));
+            }
+            Self::Busy | Self::Unavailable => {
+                response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECS.to_string()));
+            }
+            Self::RateLimited(secs) => {
+                response.insert_header((header::RETRY_AFTER, secs.to_string()));
+            }
+            Self::MethodNotAllowed(allow) => {
+                response.insert_header((header::ALLOW, allow.clone()));
+            }
+            _ => {}
+        }
+        response.insert_header((header::CONTENT_LANGUAGE, m.language()));
+        response.json(Body {
+            error: self.code(),
+            message: self.message_in(&m),
+            detail: self.detail(),
+            errors,
+        })
     }
 }
 
@@ -229,6 +250,8 @@ impl ApiError {
 struct Body {
     error: &'static str,
     message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     errors: Vec<Detail>,
 }
@@ -237,6 +260,8 @@ struct Body {
 struct Detail {
     error: &'static str,
     message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<String>,
 }
 
 impl ResponseError for ApiError {
@@ -270,43 +295,12 @@ impl ResponseError for ApiError {
         }
     }
 
+    /// In English: a middleware ([`super::language::localise`]) answers
+    /// again in the request's language.
     fn error_response(&self) -> HttpResponse {
         if let Self::Internal(detail) = self {
             tracing::error!(%detail, "internal error");
         }
-        let errors = match self {
-            Self::Input(errors) if errors.len() > 1 => errors
-                .iter()
-                .map(|e| Detail {
-                    error: e.code(),
-                    message: e.message(),
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        let mut response = HttpResponse::build(self.status_code());
-        match self {
-            Self::Unauthorized | Self::InvitationUnknown => {
-                response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
-            }
-            Self::TokenRequired(challenge) | Self::TokenRejected(challenge, _) => {
-                response.insert_header((header::WWW_AUTHENTICATE, challenge.as_str()));
-            }
-            Self::Busy | Self::Unavailable => {
-                response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECS.to_string()));
-            }
-            Self::RateLimited(secs) => {
-                response.insert_header((header::RETRY_AFTER, secs.to_string()));
-            }
-            Self::MethodNotAllowed(allow) => {
-                response.insert_header((header::ALLOW, allow.clone()));
-            }
-            _ => {}
-        }
-        response.json(Body {
-            error: self.code(),
-            message: self.message(),
-            errors,
-        })
+        self.response_in(&Messages::english())
     }
 }

@@ -127,7 +127,7 @@ pub async fn check(
     let m = messages(&req);
     let (org, round) = match load_round(&state, &path) {
         Ok(found) => found,
-        Err(e) => return problem_page(&m, &e),
+        Err(e) => return problem_page(&m, &req, &e),
     };
     let form_again = |status, values: &FormValues, errors: FormErrors| {
         page(status, views::round_form(&m, &org, &round, values, &errors))

@@ -74,16 +74,17 @@ pub async fn bound_request(
     let Some(problem) = too_big(&req) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
+    let m = super::participant::messages(req.request());
     let response = if req.path().starts_with("/api/") {
-        problem.error_response()
+        problem.response_in(&m)
     } else {
-        let heading = match problem.status_code() {
-            StatusCode::URI_TOO_LONG => "Web address too long",
-            _ => "Request too large",
+        let (heading, body) = match problem.status_code() {
+            StatusCode::URI_TOO_LONG => ("uri-too-long-title", "uri-too-long-body"),
+            _ => ("too-large-title", "too-large-body"),
         };
         page(
             problem.status_code(),
-            views::problem(heading, &problem.message()),
+            views::problem_in(&m, None, &m.t(heading), &m.t(body)),
         )
     };
     Ok(req.into_response(response))

@@ -20,6 +20,7 @@ mod digests;
 pub mod error;
 mod form;
 mod headers;
+mod language;
 mod limits;
 mod ops;
 mod organisation;
@@ -62,12 +63,24 @@ pub struct AppState {
     pub token_keys: Arc<TokenKeys>,
     /// Staff sessions and sign-in limits (in memory).
     pub console: console::ConsoleState,
+    /// This instance's changes to the shipped messages, if any.
+    pub messages: Option<&'static crate::messages::Overrides>,
 }
 
 impl AppState {
     /// The address printed on cards for `round`.
     pub fn round_url(&self, round: &str) -> String {
-        format!("{}/r/{round}", self.public_url.trim_end_matches('/'))
+        self.round_url_in(round, None)
+    }
+
+    /// The address printed on cards for `round` in `language`: it opens
+    /// the form in that language (`?lang=`).
+    pub fn round_url_in(&self, round: &str, language: Option<&str>) -> String {
+        let base = format!("{}/r/{round}", self.public_url.trim_end_matches('/'));
+        match language {
+            Some(l) => format!("{base}?lang={l}"),
+            None => base,
+        }
     }
 }
 
@@ -101,6 +114,7 @@ pub fn server(
             .app_data(bounds.clone())
             .wrap(from_fn(ratelimit::enforce))
             .wrap(from_fn(limits::bound_request))
+            .wrap(from_fn(language::localise))
             .wrap(from_fn(headers::hsts))
             .wrap(headers::security_headers())
             .configure(routes::configure)

@@ -22,6 +22,7 @@ use crate::domain::{Period, Round};
 use crate::store::{PledgeRecord, QuoteState, ResponseVersion};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
+use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
@@ -66,30 +67,26 @@ impl VoiceError {
         }
     }
 
-    pub fn message(&self) -> String {
+    /// The message's arguments (`locales/*/api.ftl`, keyed by the code).
+    pub fn arguments(&self) -> Vec<(&'static str, FluentValue<'static>)> {
         match self {
-            Self::PeriodNotPublished => "That period of that round has no published digest.".into(),
-            Self::TextInvalid => format!(
-                "text must be 1 to {MAX_ANSWER_CHARS} characters, without control characters \
-                 other than line breaks."
-            ),
-            Self::StatusInvalid => {
-                "status must be one of: planned, in_progress, done, dropped.".into()
-            }
-            Self::ReasonRequired => {
-                "A dropped pledge needs a reason: say why in \"reason\".".into()
-            }
-            Self::DecisionInvalid => "decision must be approve, edit (with \"text\") or reject \
-                 (with \"reason\")."
-                .into(),
-            Self::ReasonUnknown => format!(
-                "reason must be one of: {}.",
-                voices::RejectReason::ALL.map(|r| r.code()).join(", ")
-            ),
-            Self::QuoteDecided => "That quote has already been decided.".into(),
-            Self::QuoteUnknown => "There is no pending quote with that id.".into(),
-            Self::PledgeUnknown => "There is no pledge of this organisation with that id.".into(),
+            Self::TextInvalid => vec![("max", MAX_ANSWER_CHARS.into())],
+            Self::ReasonUnknown => vec![(
+                "reasons",
+                voices::RejectReason::ALL
+                    .map(|r| r.code())
+                    .join(", ")
+                    .into(),
+            )],
+            _ => Vec::new(),
         }
+    }
+
+    /// The explanation in plain English (the console).
+    pub fn message(&self) -> String {
+        crate::messages::Messages::english()
+            .api()
+            .f(self.code(), &self.arguments())
     }
 
     pub fn status(&self) -> StatusCode {
@@ -433,18 +430,14 @@ pub(crate) async fn restatus_pledge(
 
 // ------------------------------------------------ beside the digest
 
-/// (slug, label) of every theme of `organisation`'s rounds.
-pub(super) fn theme_labels(
-    state: &AppState,
-    organisation: &str,
-) -> Result<Vec<(String, String)>, ApiError> {
+/// `organisation`'s rounds as they are now (their themes, with the
+/// host's translations, name the digest's themes).
+pub(super) fn rounds_of(state: &AppState, organisation: &str) -> Result<Vec<Round>, ApiError> {
     Ok(state
         .store
         .rounds()?
-        .iter()
+        .into_iter()
         .filter(|r| r.organisation.as_str() == organisation)
-        .flat_map(|r| r.themes.iter())
-        .map(|t| (t.slug.to_string(), t.label.clone()))
         .collect())
 }
 

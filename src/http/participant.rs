@@ -7,7 +7,7 @@ use super::error::{ApiError, RETRY_AFTER_SECS};
 use super::form::{self, Answers};
 use super::AppState;
 use crate::domain::{Organisation, Receipt, Round};
-use crate::messages::Messages;
+use crate::messages::{Choice, Messages};
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
@@ -23,19 +23,27 @@ pub(super) fn page(status: StatusCode, markup: Markup) -> HttpResponse {
         .body(markup.into_string())
 }
 
-/// The language (`?lang=`) and Easy Read choice (`?easy=1`) of a request.
-/// They travel in the address because there are no cookies to keep them.
+/// The language and Easy Read choice of a request: `?lang=` (kept in
+/// every link, because there are no cookies to keep it), else the
+/// browser's `Accept-Language` (read for this answer only, never kept);
+/// and `?easy=1`. This instance's message overrides apply.
 pub(super) fn messages(req: &HttpRequest) -> Messages {
-    let mut language = None;
-    let mut easy = false;
+    let mut choice = Choice::default();
     for pair in req.query_string().split('&') {
         match pair.split_once('=') {
-            Some(("lang", tag)) => language = Some(tag),
-            Some(("easy", "1")) => easy = true,
+            Some(("lang", tag)) => choice.lang = Some(tag),
+            Some(("easy", "1")) => choice.easy = true,
             _ => {}
         }
     }
-    Messages::select(language, easy)
+    choice.accept_language = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let overrides = req
+        .app_data::<web::Data<AppState>>()
+        .and_then(|s| s.messages);
+    Messages::choose(choice, overrides)
 }
 
 pub async fn home(req: HttpRequest) -> HttpResponse {
@@ -132,15 +140,21 @@ pub async fn not_found(req: HttpRequest) -> HttpResponse {
     } else {
         ApiError::MethodNotAllowed(allowed.join(", "))
     };
+    let m = messages(&req);
     if req.path().starts_with("/api/") {
-        return error.error_response();
+        return error.response_in(&m);
     }
     let mut response = match &error {
         ApiError::MethodNotAllowed(_) => page(
             StatusCode::METHOD_NOT_ALLOWED,
-            views::problem("This page cannot do that", &error.message()),
+            views::problem_in(
+                &m,
+                None,
+                &m.t("method-not-allowed-title"),
+                &m.t("method-not-allowed-body"),
+            ),
         ),
-        _ => page(StatusCode::NOT_FOUND, views::not_found_in(&messages(&req))),
+        _ => page(StatusCode::NOT_FOUND, views::not_found_in(&m, again(&req))),
     };
     if let ApiError::MethodNotAllowed(allow) = &error {
         if let Ok(value) = header::HeaderValue::from_str(allow) {
@@ -160,15 +174,26 @@ pub(super) fn load_round(state: &AppState, slug: &str) -> Result<(Organisation, 
     Ok((org, round))
 }
 
+/// The address of a GET request, which a link can ask for again (in
+/// another language, or in Easy Read); `None` for other methods.
+pub(super) fn again(req: &HttpRequest) -> Option<&str> {
+    (req.method() == actix_web::http::Method::GET).then(|| req.path())
+}
+
 /// A page for an error that is not about one field of the form.
-pub(super) fn problem_page(m: &Messages, e: &ApiError) -> HttpResponse {
+pub(super) fn problem_page(m: &Messages, req: &HttpRequest, e: &ApiError) -> HttpResponse {
+    let path = again(req);
     let markup = match e {
-        ApiError::RoundUnknown => {
-            views::problem_in(m, &m.t("round-unknown-title"), &m.t("round-unknown-body"))
-        }
-        ApiError::OrganisationUnknown | ApiError::NotFound => views::not_found_in(m),
+        ApiError::RoundUnknown => views::problem_in(
+            m,
+            path,
+            &m.t("round-unknown-title"),
+            &m.t("round-unknown-body"),
+        ),
+        ApiError::OrganisationUnknown | ApiError::NotFound => views::not_found_in(m, path),
         _ => views::problem_in(
             m,
+            path,
             &m.t("service-problem-title"),
             &m.t("service-problem-body"),
         ),
@@ -190,7 +215,7 @@ pub async fn form(
             StatusCode::OK,
             views::round_form(&m, &org, &round, &FormValues::default(), &Vec::new()),
         ),
-        Err(e) => problem_page(&m, &e),
+        Err(e) => problem_page(&m, &req, &e),
     }
 }
 
@@ -206,7 +231,7 @@ pub async fn paper(
             StatusCode::OK,
             views::paper_form(&m, &org, &round, &state.round_url(round.slug.as_str())),
         ),
-        Err(e) => problem_page(&m, &e),
+        Err(e) => problem_page(&m, &req, &e),
     }
 }
 
@@ -219,7 +244,7 @@ pub async fn submit(
     let m = messages(&req);
     let (org, round) = match load_round(&state, &path) {
         Ok(found) => found,
-        Err(e) => return problem_page(&m, &e),
+        Err(e) => return problem_page(&m, &req, &e),
     };
     let again = |status, values: &FormValues, errors: FormErrors| {
         page(status, views::round_form(&m, &org, &round, values, &errors))
@@ -260,7 +285,7 @@ pub async fn submit(
             );
             response
         }
-        Err(e) => problem_page(&m, &e),
+        Err(e) => problem_page(&m, &req, &e),
     }
 }
 
@@ -280,7 +305,7 @@ pub async fn receipt(
     let m = messages(&req);
     let (org, round) = match load_round(&state, &path) {
         Ok(found) => found,
-        Err(e) => return problem_page(&m, &e),
+        Err(e) => return problem_page(&m, &req, &e),
     };
     let posted = super::body::read(&req, payload, super::body::FORM, super::body::FORM_LIMIT)
         .await
@@ -297,6 +322,7 @@ pub async fn receipt(
             StatusCode::UNPROCESSABLE_ENTITY,
             views::problem_in(
                 &m,
+                None,
                 &m.t("receipt-unreadable-title"),
                 &m.t("receipt-unreadable-body"),
             ),
@@ -312,15 +338,15 @@ pub async fn digest(
     let m = messages(&req);
     let beside = |d: crate::digest::Digest| {
         let voices = super::organisation::load_voices(&state, &path)?;
-        let labels = super::organisation::theme_labels(&state, &path)?;
-        Ok::<_, ApiError>(views::digest(&m, &d, &voices, &labels))
+        let rounds = super::organisation::rounds_of(&state, &path)?;
+        Ok::<_, ApiError>(views::digest(&m, &d, &voices, &rounds))
     };
     match super::api::load_digest(&state, &path)
         .await
         .and_then(beside)
     {
         Ok(markup) => page(StatusCode::OK, markup),
-        Err(e) => problem_page(&m, &e),
+        Err(e) => problem_page(&m, &req, &e),
     }
 }
 
@@ -354,6 +380,7 @@ mod tests {
             ".easy .before{",
             "p>a:only-child,",
             "@media (max-width:40rem){",
+            "[dir=\"rtl\"] .mirror{transform:scaleX(-1)}",
         ] {
             assert!(min.contains(kept), "{kept} in {min}");
         }

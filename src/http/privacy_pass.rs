@@ -132,6 +132,9 @@ fn challenge(state: &AppState, round: &Round, today: Date) -> String {
 struct NewInvitations {
     count: usize,
     tokens_per_invitation: Option<u32>,
+    /// The language the links open the page in (`?lang=`).
+    #[serde(default)]
+    language: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -164,7 +167,8 @@ pub async fn create_invitations(
     {
         return Err(InputError::CountInvalid.into());
     }
-    let invitations = issue_invitations(&state, &round, body.count, tokens)
+    let language = super::admin::card_language(body.language.as_deref())?;
+    let invitations = issue_invitations(&state, &round, body.count, tokens, language)
         .await?
         .into_iter()
         .map(|(invitation, link)| InvitationOut { link, invitation })
@@ -178,12 +182,14 @@ pub async fn create_invitations(
 
 /// Make `count` invitations for `round`, each good for `tokens` tokens,
 /// and record their keyed hashes (admin API and console alike). Returns
-/// each invitation with its personal link (the invitation in the fragment).
+/// each invitation with its personal link (the invitation in the fragment;
+/// `?lang=` when the links are for one language).
 pub(super) async fn issue_invitations(
     state: &AppState,
     round: &crate::domain::Round,
     count: usize,
     tokens: u32,
+    language: Option<&str>,
 ) -> Result<Vec<(String, String)>, ApiError> {
     let rng = ring::rand::SystemRandom::new();
     let fresh: Vec<Invitation> = (0..count)
@@ -204,7 +210,8 @@ pub(super) async fn issue_invitations(
         .iter()
         .map(|i| {
             let invitation = i.display();
-            let link = format!("{base}/i/{}#{invitation}", round.slug);
+            let query = language.map(|l| format!("?lang={l}")).unwrap_or_default();
+            let link = format!("{base}/i/{}{query}#{invitation}", round.slug);
             (invitation, link)
         })
         .collect())
@@ -224,12 +231,26 @@ pub async fn invite_page(
         Err(_) => {
             return HttpResponse::build(StatusCode::NOT_FOUND)
                 .content_type("text/html; charset=utf-8")
-                .body(views::not_found_in(&m).into_string())
+                .body(views::not_found_in(&m, Some(req.path())).into_string())
         }
     };
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body(markup.into_string())
+}
+
+/// GET `/i/{round}/words.json`: the words and the later steps the
+/// invitation page's script shows, in the language and version asked for
+/// (`?lang=`, `?easy=1`). Like the page itself, it says nothing about any
+/// invitation.
+pub async fn invite_words(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let m = super::participant::messages(&req);
+    let (org, round) = load_round(&state, &path)?;
+    Ok(HttpResponse::Ok().json(views::invite_words(&m, &org, &round)))
 }
 
 /// GET `/static/invite.js`: the browser's Privacy Pass client.

@@ -28,7 +28,7 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::{web, ResponseError};
+use actix_web::web;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota};
 use std::net::IpAddr;
@@ -181,20 +181,19 @@ fn wait_secs(wait: Duration) -> u64 {
 /// The 429 answer: JSON for the API, a page for people.
 fn refuse(req: ServiceRequest, retry_after: u64) -> ServiceResponse<BoxBody> {
     let limited = ApiError::RateLimited(retry_after);
+    let m = super::participant::messages(req.request());
     let response = if req.path().starts_with("/api/") {
-        limited.error_response()
+        limited.response_in(&m)
     } else if req.path().starts_with("/console/") {
         super::console::too_many_attempts(retry_after)
     } else {
         let mut response = page(
             StatusCode::TOO_MANY_REQUESTS,
-            views::problem(
-                "Too many attempts",
-                &format!(
-                    "There have been too many attempts from your connection in a short \
-                     time. Nothing was stored and your code was not used. Wait {retry_after} \
-                     seconds, then go back and send the form again."
-                ),
+            views::problem_in(
+                &m,
+                None,
+                &m.t("rate-limited-title"),
+                &m.f("rate-limited-body", &[("seconds", retry_after.into())]),
             ),
         );
         if let Ok(value) = retry_after.to_string().parse() {

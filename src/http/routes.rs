@@ -88,6 +88,7 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/static/tables.css", Audience::Public),
     r("GET", "/static/paper.css", Audience::Public),
     r("GET", "/i/{round}", Audience::Participant),
+    r("GET", "/i/{round}/words.json", Audience::Public),
     r("GET", "/static/invite.js", Audience::Public),
     r(
         "GET",
@@ -324,6 +325,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(audit::consistency),
         )
         .route("/i/{round}", web::get().to(privacy_pass::invite_page))
+        .route(
+            "/i/{round}/words.json",
+            web::get().to(privacy_pass::invite_words),
+        )
         .route("/static/invite.js", web::get().to(privacy_pass::invite_js))
         .route(
             "/.well-known/private-token-issuer-directory",

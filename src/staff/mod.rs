@@ -7,7 +7,9 @@
 //! code or a token, because the store cannot tell which produced which.
 
 pub mod password;
+pub mod recovery;
 pub mod session;
+pub mod totp;
 
 use crate::domain::Slug;
 use serde::{Deserialize, Serialize};

@@ -45,11 +45,14 @@ impl Password {
     }
 }
 
+/// 32 symbols that cannot be mistaken for one another when read aloud or
+/// typed (no `0`/`o`, `1`/`l`): generated passwords and recovery codes.
+pub(super) const TYPABLE: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
+
 /// A fresh random password: five groups of five lower-case letters and
 /// digits (about 129 bits), for the demo's administrator and
 /// `parrhesia user add` when none is given.
 pub fn generate() -> Result<Password, PasswordError> {
-    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
     let bytes = crate::secrets::random::bytes::<25>().map_err(|_| PasswordError)?;
     let mut out = String::new();
     for (i, b) in bytes.iter().enumerate() {
@@ -57,7 +60,7 @@ pub fn generate() -> Result<Password, PasswordError> {
             out.push('-');
         }
         // 32 symbols: the low five bits are uniform.
-        out.push(char::from(ALPHABET[usize::from(b & 31)]));
+        out.push(char::from(TYPABLE[usize::from(b & 31)]));
     }
     Ok(Password(out))
 }

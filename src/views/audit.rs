@@ -1,100 +1,120 @@
 //! The auditors' pages: the log and sealed periods, and each period's list
-//! of receipts.
+//! of receipts. Receipts, keys and counts are written left to right in
+//! every language.
 
-use super::layout;
+use super::{digest::period_label, layout_with, TABLES_CSS};
 use crate::audit::AuditDocument;
 use crate::digest::SealedDigest;
+use crate::messages::Messages;
 use maud::{html, Markup};
 
-pub fn audit(doc: &AuditDocument) -> Markup {
-    layout(
-        "Check our promises",
+/// A receipt as printed on the confirmation page, for the example.
+const EXAMPLE_RECEIPT: &str = "7KQ2-M9XD-4RT5-0A1B-2C3D";
+
+/// `public_url`: this service's address, for the command that checks it.
+pub fn audit(m: &Messages, doc: &AuditDocument, public_url: &str) -> Markup {
+    layout_with(
+        m,
+        Some("/audit"),
+        &m.t("audit-title"),
         false,
+        &[TABLES_CSS],
         html! {
-            h1 { "Check our promises" }
-            p.lead { "You do not have to trust us. Everything here lets anyone check that \
-                      every comment was counted, that nothing was added or removed later, and \
-                      that everyone sees the same records." }
-            h2 { "Check your receipt" }
-            p { "When you sent a comment you got a receipt, like 7KQ2-M9XD-4RT5-0A1B-2C3D. \
-                 After your period ends, find its list below and search it for your receipt \
-                 (Ctrl+F, or download the list and search it on your own computer). We never ask \
-                 you for your receipt: asking would link you to your comment." }
-            h2 { "Sealed periods" }
+            h1 { (m.t("audit-title")) }
+            p.lead { (m.t("audit-lead")) }
+            h2 { (m.t("audit-receipt-title")) }
+            p { (super::with_code(m, "audit-receipt", EXAMPLE_RECEIPT)) }
+            h2 { (m.t("audit-sealed-title")) }
             @if doc.periods.is_empty() {
-                p { "No period has been sealed yet." }
+                p { (m.t("audit-none-sealed")) }
             } @else {
-                table.table {
-                    caption.visually-hidden { "Sealed periods with their exact totals" }
+                (super::wide_table(&m.t("audit-table-caption"), html! { table.table {
+                    caption.visually-hidden { (m.t("audit-table-caption")) }
                     thead { tr {
-                        th scope="col" { "Round" }
-                        th scope="col" { "Period" }
-                        th.numeric scope="col" { "Comments" }
-                        th.numeric scope="col" { "Codes spent" }
-                        th.numeric scope="col" { "Tokens spent" }
-                        th scope="col" { "Receipts" }
+                        th scope="col" { (m.t("audit-round")) }
+                        th scope="col" { (m.t("audit-period")) }
+                        th.numeric scope="col" { (m.t("audit-critiques")) }
+                        th.numeric scope="col" { (m.t("audit-codes")) }
+                        th.numeric scope="col" { (m.t("audit-tokens")) }
+                        th scope="col" { (m.t("audit-receipts")) }
                     } }
                     tbody {
                         @for p in &doc.periods {
-                            @let totals = serde_json::from_str::<SealedDigest>(&p.digest_json).map(|d| d.totals).ok();
+                            @let sealed = serde_json::from_str::<SealedDigest>(&p.digest_json).ok();
+                            @let hidden = m.f("audit-for", &[("round", p.round.as_str().into()), ("period", p.period.as_str().into())]);
                             tr {
-                                td { (p.round) }
-                                td { (p.period) }
-                                @if let Some(t) = totals {
-                                    td.numeric { (t.critiques) }
-                                    td.numeric { (t.codes_spent) }
-                                    td.numeric { (t.tokens_spent) }
+                                td { bdi { (p.round) } }
+                                td { bdi dir="ltr" { (p.period) } }
+                                @if let Some(t) = sealed.as_ref().map(|d| d.totals) {
+                                    td.numeric { (m.number(t.critiques)) }
+                                    td.numeric { (m.number(t.codes_spent)) }
+                                    td.numeric { (m.number(t.tokens_spent)) }
                                 } @else {
-                                    td.numeric colspan="3" { "unreadable" }
+                                    td.numeric colspan="3" { (m.t("audit-unreadable")) }
                                 }
                                 td {
-                                    a href=(format!("/audit/receipts/{}/{}", p.round, p.period)) {
-                                        "List" span.visually-hidden { " for " (p.round) " " (p.period) }
+                                    a href=(m.href(&format!("/audit/receipts/{}/{}", p.round, p.period))) {
+                                        (m.t("audit-list")) span.visually-hidden { " " (hidden) }
                                     }
                                     " · "
                                     a href=(format!("/audit/receipts/{}/{}/receipts.txt", p.round, p.period)) {
-                                        "Download" span.visually-hidden { " for " (p.round) " " (p.period) }
+                                        (m.t("audit-download")) span.visually-hidden { " " (hidden) }
                                     }
-                                    @if p.shredded { " (texts destroyed after retention)" }
+                                    @if p.shredded { " " (m.t("audit-shredded")) }
                                 }
                             }
                         }
                     }
-                }
+                } }))
             }
-            h2 { "The log" }
-            p { "Every comment's receipt, every sealed digest and every token key goes into an \
-                 append-only Merkle log (in the style of RFC 9162, Certificate Transparency). \
-                 Each sealed period ends with a tree head signed by the log key." }
+            h2 { (m.t("audit-log-title")) }
+            p { (m.t("audit-log")) }
             dl.facts {
-                dt { "Log key (Ed25519, base64)" } dd { code.wrap { (doc.log_public_key) } }
-                dt { "Leaves" } dd { (doc.log_size) }
-                dt { "Signed tree heads" } dd { (doc.tree_heads.len()) }
+                dt { (m.t("audit-log-key")) } dd { code.wrap dir="ltr" { (doc.log_public_key) } }
+                dt { (m.t("audit-leaves")) } dd { (m.number(doc.log_size)) }
+                dt { (m.t("audit-tree-heads")) } dd { (m.number(doc.tree_heads.len() as u64)) }
             }
-            p { "Run " code { "parrhesia verify --server <this address>" } " to check every \
-                 signature, the log's consistency and every total. The data behind this page is \
-                 at " a href="/api/v1/audit" { "/api/v1/audit" } ", with the leaves at "
-                 code { "/api/v1/audit/leaves" } " and proofs at " code { "/api/v1/audit/proof/…" } "." }
-            p { "Some numbers here are exact, even below the group size used in digests: an \
-                 auditor must be able to check that nothing was dropped. They say how many \
-                 people wrote in a period, never who or about what." }
+            p { (m.t("audit-verify")) }
+            p { code.wrap dir="ltr" { "parrhesia verify --server " (public_url) } }
+            p { (m.t("audit-data")) }
+            ul dir="ltr" {
+                li { a href="/api/v1/audit" { code { "/api/v1/audit" } } }
+                li { code { "/api/v1/audit/leaves" } }
+                li { code { "/api/v1/audit/proof/…" } }
+            }
+            p { (m.t("audit-exact")) }
         },
     )
 }
 
-pub fn receipts(round: &str, title: &str, period: &str, list: &[String]) -> Markup {
-    layout(
-        &format!("Receipts for {title}, period starting {period}"),
+/// One sealed period's receipts. `weeks` is the round's period length,
+/// for the period's name.
+pub fn receipts(
+    m: &Messages,
+    round: &str,
+    title: &str,
+    period: &str,
+    weeks: u8,
+    list: &[String],
+) -> Markup {
+    let label = period_label(m, &[period.to_owned()], weeks);
+    let path = format!("/audit/receipts/{round}/{period}");
+    layout_with(
+        m,
+        Some(&path),
+        &m.f(
+            "receipts-title",
+            &[("round", title.into()), ("period", label.as_str().into())],
+        ),
         false,
+        &[TABLES_CSS],
         html! {
-            span.caption { (title) }
-            h1 { "Receipts for the period starting " (period) }
-            p { (list.len()) " comments were counted in this period. Every receipt is below, \
-                 in alphabetical order, not the order they arrived." }
-            p { "Search this page for your receipt (Ctrl+F), or "
-                a href=(format!("/audit/receipts/{round}/{period}/receipts.txt")) { "download the list" }
-                " and search it on your own computer." }
-            ul.receipts {
+            span.caption { bdi { (title) } }
+            h1 { (m.f("receipts-heading", &[("period", label.as_str().into())])) }
+            p { (m.f("receipts-count", &[("n", list.len().into())])) }
+            p { (m.t("receipts-search")) }
+            p { a href=(format!("{path}/receipts.txt")) { (m.t("receipts-download")) } }
+            ul.receipts dir="ltr" {
                 @for r in list { li { code { (r) } } }
             }
         },

@@ -1,5 +1,7 @@
 //! The printable sheet of paper-code cards (A4, eight to a page). Each card
-//! prints its code as 4-4-4 symbols, like the boxes on the paper form.
+//! prints its code as 4-4-4 symbols, like the boxes on the paper form, in
+//! the language the host printed the sheet for (and its address opens the
+//! form in that language).
 
 use crate::domain::{Organisation, Round};
 use crate::messages::Messages;
@@ -11,32 +13,34 @@ pub const CARDS_CSS: &str = include_str!("../../static/cards.css");
 
 /// `codes` are already in random order. `round_url` is the address printed
 /// on each card.
-pub fn code_sheet(org: &Organisation, round: &Round, codes: &[String], round_url: &str) -> Markup {
-    // What the card tells its holder comes from the message files; the
-    // host's instructions around the cards are in English.
-    let m = Messages::english();
+pub fn code_sheet(
+    m: &Messages,
+    org: &Organisation,
+    round: &Round,
+    codes: &[String],
+    round_url: &str,
+) -> Markup {
+    let title = super::words::round_title(m, round).text;
+    let round_title = [("round", title.as_str().into())];
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(m.language()) dir=(m.dir()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "Code cards – " (round.title) " – Parrhesia" }
+                title { (m.f("cards-title", &round_title)) " – " (m.t("title-suffix")) }
                 style { (PreEscaped(CARDS_CSS)) }
             }
             body {
                 main {
-                    h1.screen-only { "Code cards for " (round.title) }
-                    p.screen-only { (codes.len()) " cards. Print on A4 and cut along the lines. \
-                        These codes are shown only this once: the service keeps only a \
-                        scrambled form of them. Hand cards out at random, and do not write \
-                        down who got which." }
+                    h1.screen-only { (m.f("cards-heading", &round_title)) }
+                    p.screen-only { (m.f("cards-intro", &[("n", codes.len().into())])) }
                     ul.cards {
                         @for code in codes {
                             li.card {
-                                p.card-org { (org.name) }
-                                p.card-code { (code) }
-                                p.card-url { (round_url) }
+                                p.card-org { bdi { (org.name) } }
+                                p.card-code dir="ltr" { (code) }
+                                p.card-url dir="ltr" { (round_url) }
                                 ol.card-steps {
                                     @for key in ["card-step-address", "card-step-code", "card-step-say", "card-step-paper"] {
                                         li { (m.t(key)) }

@@ -7,6 +7,7 @@
 //! suggest are offered below it, unticked, to add.
 
 use super::round::{hidden_answers, round_path, theme_words, variant_switch};
+use super::words::{self, Words};
 use super::{layout_in, step};
 use crate::domain::{Organisation, Round, Theme};
 use crate::messages::Messages;
@@ -22,7 +23,7 @@ pub fn check_answers(
 ) -> Markup {
     let path = round_path(round);
     let org_name = org.name.as_str();
-    let labels: Vec<&str> = round
+    let labels: Vec<Words> = round
         .themes
         .iter()
         .filter(|t| values.themes.iter().any(|v| v == t.slug.as_str()))
@@ -35,14 +36,14 @@ pub fn check_answers(
         &m.t("check-title"),
         false,
         html! {
-            (variant_switch(m, &m.toggle_href(&format!("{path}/check")), answers.clone()))
-            span.caption { (round.title) }
+            (variant_switch(m, &format!("{path}/check"), answers.clone()))
+            span.caption { bdi { (words::round_title(m, round)) } }
             h1 { (m.t("check-title")) }
             (step(m, "receipt", html! { p { (m.t("check-not-sent")) } }))
             dl.summary {
                 div.summary-row {
                     dt { (m.t("code-label")) }
-                    dd.summary-code { (values.code) }
+                    dd.summary-code dir="ltr" { (values.code) }
                 }
                 div.summary-row {
                     dt { (m.t("themes-legend")) }
@@ -72,7 +73,7 @@ pub fn check_answers(
                     div.form-group {
                         fieldset.fieldset aria-describedby="suggested-hint" {
                             legend.fieldset-legend { (m.t("check-themes-also")) }
-                            div #suggested-hint .hint { (m.t("check-suggested-hint")) }
+                            div #suggested-hint .hint { (m.t("check-also-hint")) }
                             div.checkboxes {
                                 @for theme in suggested {
                                     (theme_box(m, theme))

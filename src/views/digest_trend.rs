@@ -8,10 +8,12 @@
 //! (the least it can be). A theme that was "fewer than k" in every
 //! release has no line to draw and is named below the chart instead.
 
-use super::digest::{band_text, figure_text, join_list, ChartFrame};
+use super::digest::{band_text, figure_cell, figure_text, join_list, period_label, ChartFrame};
 use super::questions::{is_rtl, lines, num, Axis, FONT, INK, TREND_RELEASES, WIDTH};
+use super::words::{self, Words};
 use crate::digest::disclosure::Figure;
 use crate::digest::{ReleaseView, RoundDigest};
+use crate::domain::Theme;
 use crate::messages::Messages;
 use maud::{html, Markup};
 
@@ -49,8 +51,23 @@ fn k_of(round: &RoundDigest) -> u32 {
     round.rules.k()
 }
 
+/// The themes of the newest release, ranked, with their labels in the
+/// reader's language (`themes`: the round's, for their translations).
+fn ranked<'r>(m: &Messages, newest: &'r ReleaseView, themes: &[Theme]) -> Vec<(&'r str, Words)> {
+    newest
+        .themes
+        .iter()
+        .map(|t| {
+            (
+                t.slug.as_str(),
+                words::label_of(m, themes, &t.slug, &t.label),
+            )
+        })
+        .collect()
+}
+
 /// "Each theme over time": only for a round with two releases or more.
-pub fn trend_section(m: &Messages, round: &RoundDigest) -> Markup {
+pub fn trend_section(m: &Messages, round: &RoundDigest, themes: &[Theme]) -> Markup {
     if round.releases.len() < 2 {
         return html! {};
     }
@@ -59,13 +76,13 @@ pub fn trend_section(m: &Messages, round: &RoundDigest) -> Markup {
         section aria-labelledby=(format!("h-{id}")) {
             h3 id=(format!("h-{id}")) { (m.t("digest-trend-heading")) }
             p { (m.f("digest-trend-how", &[("k", k_of(round).into())])) }
-            (chart(m, &id, round))
-            (table(m, round))
+            (chart(m, &id, round, themes))
+            (table(m, round, themes))
         }
     }
 }
 
-fn chart(m: &Messages, id: &str, round: &RoundDigest) -> Markup {
+fn chart(m: &Messages, id: &str, round: &RoundDigest, theme_list: &[Theme]) -> Markup {
     let rtl = is_rtl(m);
     let axis = Axis { rtl };
     let releases = drawn_releases(round);
@@ -74,11 +91,7 @@ fn chart(m: &Messages, id: &str, round: &RoundDigest) -> Markup {
     };
     // The newest release's order (ranked); themes never shown as a number
     // are left out of the drawing.
-    let themes: Vec<(&str, &str)> = newest
-        .themes
-        .iter()
-        .map(|t| (t.slug.as_str(), t.label.as_str()))
-        .collect();
+    let themes = ranked(m, newest, theme_list);
     let shown = |slug: &str| {
         releases
             .iter()
@@ -102,7 +115,8 @@ fn chart(m: &Messages, id: &str, round: &RoundDigest) -> Markup {
     for (slug, label) in &themes {
         let figures: Vec<Option<&Figure>> = releases.iter().map(|r| figure_in(r, slug)).collect();
         desc.push(format!(
-            "{label}: {}",
+            "{}: {}",
+            label.text,
             figures
                 .iter()
                 .map(|f| f.map_or_else(String::new, |f| figure_text(m, f)))
@@ -110,10 +124,10 @@ fn chart(m: &Messages, id: &str, round: &RoundDigest) -> Markup {
                 .join(", ")
         ));
         if !shown(slug) {
-            hidden.push((*label).to_owned());
+            hidden.push(label.text.clone());
             continue;
         }
-        let (text, h) = lines(axis, 0.0, y + FONT, label, true);
+        let (text, h) = lines(axis, 0.0, y + FONT, &label.text, true);
         y += h + 2;
         let top = y as f64 + DOT;
         let bottom = top + LINE_H - 2.0 * DOT;
@@ -147,7 +161,7 @@ fn chart(m: &Messages, id: &str, round: &RoundDigest) -> Markup {
         let latest_y = points.last().and_then(|(_, v)| *v).unwrap_or(bottom) + 5.0;
         body = html! {
             (body)
-            (text)
+            g lang=[label.lang] { (text) }
             line x1=(axis.text(0.0)) x2=(axis.text(LINE_W)) y1=(num(bottom + DOT)) y2=(num(bottom + DOT))
                 stroke="#b1b4b6" stroke-width="1" {}
             @for (x1, y1, x2, y2) in &segments {
@@ -167,8 +181,14 @@ fn chart(m: &Messages, id: &str, round: &RoundDigest) -> Markup {
     let title = m.f(
         "digest-trend-chart-title",
         &[
-            ("first", first.label.as_str().into()),
-            ("last", newest.label.as_str().into()),
+            (
+                "first",
+                period_label(m, &first.periods, round.period_weeks).into(),
+            ),
+            (
+                "last",
+                period_label(m, &newest.periods, round.period_weeks).into(),
+            ),
         ],
     );
     html! {
@@ -193,7 +213,7 @@ fn chart(m: &Messages, id: &str, round: &RoundDigest) -> Markup {
 
 /// Every theme in every release, oldest first: scrolls sideways on a
 /// narrow screen (keyboard included) rather than squeezing the numbers.
-fn table(m: &Messages, round: &RoundDigest) -> Markup {
+fn table(m: &Messages, round: &RoundDigest, themes: &[Theme]) -> Markup {
     let caption = m.t("digest-trend-caption");
     let mut releases: Vec<&ReleaseView> = round.releases.iter().collect();
     releases.reverse();
@@ -207,19 +227,19 @@ fn table(m: &Messages, round: &RoundDigest) -> Markup {
                 thead {
                     tr {
                         th scope="col" { (m.t("digest-theme")) }
-                        @for r in &releases { th.numeric scope="col" { (r.label) } }
+                        @for r in &releases { th.numeric scope="col" { (period_label(m, &r.periods, round.period_weeks)) } }
                     }
                 }
                 tbody {
                     tr {
                         th scope="row" { (m.t("digest-critiques")) }
-                        @for r in &releases { td.numeric { (band_text(m, r.total.low, r.total.high)) } }
+                        @for r in &releases { td.numeric { bdi dir="ltr" { (band_text(m, r.total.low, r.total.high)) } } }
                     }
-                    @for t in &newest.themes {
+                    @for (slug, label) in ranked(m, newest, themes) {
                         tr {
-                            th scope="row" { (t.label) }
+                            th scope="row" { (label) }
                             @for r in &releases {
-                                td.numeric { (figure_in(r, &t.slug).map_or_else(String::new, |f| figure_text(m, f))) }
+                                td.numeric { @if let Some(f) = figure_in(r, slug) { (figure_cell(m, f)) } }
                             }
                         }
                     }

@@ -26,10 +26,15 @@ pub const PICTURES: &[(&str, &str)] = &[
     ("helper", include_str!("../../static/pictures/helper.svg")),
 ];
 
+/// Pictures that show lines of writing, which run the other way in a
+/// right-to-left language: mirrored there (`.mirror` in the style sheet).
+const MIRRORED: &[&str] = &["themes", "write"];
+
 /// A picture beside the words it illustrates (so its `alt` is empty).
 pub fn picture(name: &str) -> Markup {
     html! {
-        img.picture src=(format!("/static/pictures/{name}.svg")) alt="" width="80" height="80";
+        img.picture.mirror[MIRRORED.contains(&name)] src=(format!("/static/pictures/{name}.svg"))
+            alt="" width="80" height="80";
     }
 }
 

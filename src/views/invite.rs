@@ -9,17 +9,19 @@
 //! Without JavaScript the page says how to get a paper code instead; the
 //! script (`/static/invite.js`, built from `clients/browser`) reveals the
 //! token part. No inline script or style, so the page keeps the strict
-//! `default-src 'self'` policy. Every word the script shows comes from
-//! this page, in its language and variant: status lines by name,
-//! problems by the API's stable codes, in a hidden list, so nothing the
-//! script writes is in another language or raw.
+//! `default-src 'self'` policy. Every word the script shows is the page's,
+//! in its language and variant ([`invite_words`], fetched by the script
+//! from `/i/{round}/words.json`, so that the page without a script stays
+//! light): status lines by name, problems by the API's stable codes, so
+//! nothing the script writes is in another language or raw.
 
 use super::round::{information_in_advance, theme_boxes, what_happens_next};
-use super::{layout_in, step};
+use super::{layout_in, step, words};
 use crate::domain::{Organisation, Round, MAX_TEXT_CHARS, MAX_THEMES};
 use crate::messages::Messages;
 use fluent_bundle::FluentValue;
 use maud::{html, Markup};
+use std::collections::BTreeMap;
 
 /// The status lines the script shows, as `data-say-{name}` = message key.
 const SAYINGS: &[(&str, &str)] = &[
@@ -58,14 +60,24 @@ fn error_slot(m: &Messages) -> Markup {
     }
 }
 
-pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
-    let org_arg = [("org", FluentValue::from(org.name.as_str()))];
-    let title = m.t("invite-title");
-    let error_title = format!(
-        "{} {title} – {}",
-        m.t("error-title-prefix"),
-        m.t("title-suffix")
-    );
+/// Every word the invitation page's script may show, in one language and
+/// variant.
+#[derive(Debug, serde::Serialize)]
+pub struct InviteWords {
+    /// Status lines, by name.
+    pub say: BTreeMap<&'static str, String>,
+    /// Problems, by the API's stable code: the field they belong to ("" for
+    /// the whole page) and the message; `{chars}` is for the script to fill.
+    pub problems: BTreeMap<&'static str, (&'static str, String)>,
+    /// The page's title when it shows a problem.
+    pub error_title: String,
+    /// The markup of the "check your answers" and "received" steps, which
+    /// only a page running the script shows.
+    pub check: String,
+    pub done: String,
+}
+
+pub fn invite_words(m: &Messages, org: &Organisation, round: &Round) -> InviteWords {
     let problem = |code: &str, key: &str| {
         let max = if code == "text_too_long" {
             MAX_TEXT_CHARS
@@ -75,14 +87,78 @@ pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
         // The script puts the real count in for {chars}.
         m.f(key, &[("max", max.into()), ("chars", "{chars}".into())])
     };
-    let problems: Vec<(&str, &str, String)> = PROBLEMS
-        .iter()
-        .map(|(code, field, key)| (*code, *field, problem(code, key)))
-        .collect();
+    InviteWords {
+        say: SAYINGS
+            .iter()
+            .map(|(name, key)| (*name, m.t(key)))
+            .collect(),
+        problems: PROBLEMS
+            .iter()
+            .map(|(code, field, key)| (*code, (*field, problem(code, key))))
+            .collect(),
+        error_title: format!(
+            "{} {} – {}",
+            m.t("error-title-prefix"),
+            m.t("invite-title"),
+            m.t("title-suffix")
+        ),
+        check: check_step(m, org).into_string(),
+        done: done_step(m, org, round).into_string(),
+    }
+}
+
+/// "Check your answers" as the script shows it: the answers go into the
+/// empty places by id.
+fn check_step(m: &Messages, org: &Organisation) -> Markup {
+    let org_arg = [("org", FluentValue::from(org.name.as_str()))];
+    html! {
+        h2 #check-heading tabindex="-1" { (m.t("check-title")) }
+        (step(m, "receipt", html! { p { (m.t("invite-check-not-sent")) } }))
+        dl.summary {
+            div.summary-row {
+                dt { (m.t("themes-legend")) }
+                dd { ul #check-themes .summary-list {} }
+            }
+            div.summary-row {
+                dt { (m.f("text-label", &org_arg)) }
+                dd #check-text .summary-text dir="auto" {}
+            }
+            div.summary-row {
+                dt { (m.f("check-quote", &org_arg)) }
+                dd #check-quote data-yes=(m.f("check-quote-yes", &org_arg))
+                    data-no=(m.f("check-quote-no", &org_arg)) {}
+            }
+        }
+        h2 { (m.t("check-send-title")) }
+        (step(m, "send", html! { p { (m.t("invite-check-send-now")) } }))
+        p #send-status .status role="status" {}
+        div.button-group {
+            button #confirm .button type="button" { (m.t("check-confirm")) }
+            button #change .button.button-secondary type="button" { (m.t("check-change")) }
+        }
+    }
+}
+
+/// The receipt, how to keep it, what happens next and "about you".
+fn done_step(m: &Messages, org: &Organisation, round: &Round) -> Markup {
+    html! {
+        div.panel {
+            h2 #done-heading tabindex="-1" { (m.t("received-title")) }
+            p { (m.t("invite-done")) }
+            p { (m.t("received-receipt")) br; strong #receipt .receipt dir="ltr" {} }
+        }
+        (step(m, "receipt", html! { p { (m.t("received-keep")) } }))
+        (what_happens_next(m, org, round))
+    }
+}
+
+pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
+    let org_arg = [("org", FluentValue::from(org.name.as_str()))];
+    let title = m.t("invite-title");
     let body = html! {
-        span.caption { (org.name) }
+        span.caption { bdi { (org.name) } }
         h1 { (m.t("invite-heading")) }
-        p.lead { (round.title) }
+        p.lead { bdi { (words::round_title(m, round)) } }
         (information_in_advance(m, org, round))
         div #no-js {
             h2 { (m.t("invite-nojs-heading")) }
@@ -95,15 +171,7 @@ pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
             }
         }
         div #with-js data-round=(round.slug) data-max-themes=(MAX_THEMES)
-            data-max-chars=(MAX_TEXT_CHARS) data-error-title=(error_title) hidden {
-            div #words hidden {
-                @for (name, key) in SAYINGS {
-                    span data-say=(name) { (m.t(key)) }
-                }
-                @for (code, field, text) in &problems {
-                    span data-problem=(code) data-field=(field) { (text) }
-                }
-            }
+            data-max-chars=(MAX_TEXT_CHARS) hidden {
             div #error-summary .error-summary role="alert" tabindex="-1"
                 aria-labelledby="error-summary-title" hidden {
                 h2 #error-summary-title { (m.t("error-summary-title")) }
@@ -142,7 +210,7 @@ pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
                             div #text-hint .hint { (m.t("text-hint")) }
                         }))
                         p #text-error .error-message hidden { (error_slot(m)) }
-                        textarea #text .textarea name="text" rows="10" aria-describedby="text-hint" {}
+                        textarea #text .textarea name="text" rows="10" dir="auto" aria-describedby="text-hint" {}
                     }
                     div.form-group {
                         div.checkbox {
@@ -157,41 +225,10 @@ pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
                     }))
                 }
             }
-            section #check hidden {
-                h2 #check-heading tabindex="-1" { (m.t("check-title")) }
-                (step(m, "receipt", html! { p { (m.t("invite-check-not-sent")) } }))
-                dl.summary {
-                    div.summary-row {
-                        dt { (m.t("themes-legend")) }
-                        dd { ul #check-themes .summary-list {} }
-                    }
-                    div.summary-row {
-                        dt { (m.f("text-label", &org_arg)) }
-                        dd #check-text .summary-text {}
-                    }
-                    div.summary-row {
-                        dt { (m.f("check-quote", &org_arg)) }
-                        dd #check-quote data-yes=(m.f("check-quote-yes", &org_arg))
-                            data-no=(m.f("check-quote-no", &org_arg)) {}
-                    }
-                }
-                h2 { (m.t("check-send-title")) }
-                (step(m, "send", html! { p { (m.t("invite-check-send-now")) } }))
-                p #send-status .status role="status" {}
-                div.button-group {
-                    button #confirm .button type="button" { (m.t("check-confirm")) }
-                    button #change .button.button-secondary type="button" { (m.t("check-change")) }
-                }
-            }
-            section #done hidden {
-                div.panel {
-                    h2 #done-heading tabindex="-1" { (m.t("received-title")) }
-                    p { (m.t("invite-done")) }
-                    p { (m.t("received-receipt")) br; strong #receipt .receipt {} }
-                }
-                (step(m, "receipt", html! { p { (m.t("received-keep")) } }))
-                (what_happens_next(m, org, round))
-            }
+            // Filled in by the script from `words.json` ([`invite_words`]): only
+            // a page with the script shows them.
+            section #check hidden {}
+            section #done hidden {}
         }
         script src="/static/invite.js" defer {}
     };

@@ -13,17 +13,19 @@ mod easy;
 mod invite;
 mod pages;
 mod paper;
+pub mod qr;
 mod questions;
 mod round;
 mod voices;
+pub mod words;
 
 pub use audit::{audit, receipts};
 pub use cards::{code_sheet, CARDS_CSS};
 pub use check::check_answers;
 pub use digest::{digest, themes};
 pub use easy::{glossary, picture, step, PICTURES};
-pub use invite::invite_page;
-pub use pages::{accessibility, helping, home, not_found, not_found_in, problem, problem_in};
+pub use invite::{invite_page, invite_words, InviteWords};
+pub use pages::{accessibility, helping, home, not_found_in, problem_in};
 pub use paper::paper_form;
 pub use questions::{question_section, shown_text, summary_line};
 pub use round::{
@@ -31,7 +33,7 @@ pub use round::{
 };
 pub use voices::{about_you_form, about_you_link, about_you_thanks, beside_digest};
 
-use crate::messages::Messages;
+use crate::messages::{self, Messages};
 use maud::{html, Markup, DOCTYPE};
 
 /// The style sheet of tables, charts and the console: participant pages do
@@ -114,13 +116,22 @@ fn frame(
     };
     html! {
         (DOCTYPE)
-        html lang=(m.language()) {
+        html lang=(m.language()) dir=(m.dir()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
                 link rel="stylesheet" href="/static/style.css";
                 @for sheet in sheets { link rel="stylesheet" href=(sheet); }
+                @if let Some(path) = path {
+                    // The same page in every language (HTML §4.6.7.1,
+                    // rel=alternate with hreflang), and the one that
+                    // follows the browser's languages.
+                    @for l in messages::language_list() {
+                        link rel="alternate" hreflang=(l.tag) href=(m.href_in(path, l.tag));
+                    }
+                    link rel="alternate" hreflang="x-default" href=(path);
+                }
             }
             body.easy[m.easy] {
                 a.skip-link href="#main" { (m.t("skip-link")) }
@@ -132,6 +143,7 @@ fn frame(
                             a.variant-link href=(m.toggle_href(path)) {
                                 @if m.easy { (m.t("standard-link")) } @else { (m.t("easy-read-link")) }
                             }
+                            (language_links(m, path))
                         }
                     }
                 }
@@ -149,6 +161,49 @@ fn frame(
                 }
             }
         }
+    }
+}
+
+/// The language switcher: every shipped language, each named in itself
+/// and marked with its own `lang` and `dir`, linking to `path` in it; the
+/// current one is not a link.
+pub fn language_links(m: &Messages, path: &str) -> Markup {
+    html! {
+        nav.languages aria-label=(m.t("language-switcher")) {
+            ul {
+                @for l in messages::language_list() {
+                    li {
+                        @if l.tag == m.language() {
+                            span.language-current lang=(l.tag) dir=(l.dir) aria-current="true" { (l.name) }
+                        } @else {
+                            a href=(m.href_in(path, l.tag)) hreflang=(l.tag) lang=(l.tag) dir=(l.dir) { (l.name) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A wide table in a region that scrolls sideways on a narrow screen or
+/// with large text, instead of the page (WCAG 1.4.10 allows
+/// two-dimensional scrolling for data tables); focusable, so it scrolls by
+/// keyboard too.
+pub fn wide_table(label: &str, table: Markup) -> Markup {
+    html! {
+        div.table-scroll role="region" aria-label=(label) tabindex="0" { (table) }
+    }
+}
+
+/// A message with a code or receipt in it (its argument `example`): the
+/// code is kept left to right and on one line in every language.
+pub fn with_code(m: &Messages, key: &str, code: &str) -> Markup {
+    let text = m.f(key, &[("example", code.into())]);
+    let (before, after) = text.split_once(code).unwrap_or((&text, ""));
+    html! {
+        (before)
+        @if text.contains(code) { bdi.code-example dir="ltr" { (code) } }
+        (after)
     }
 }
 

@@ -2,7 +2,7 @@
 //! not found, and plain problem pages.
 
 use super::{glossary, layout_in, step};
-use crate::messages::Messages;
+use crate::messages::{self, Messages};
 use maud::{html, Markup};
 
 pub fn home(m: &Messages) -> Markup {
@@ -80,14 +80,25 @@ pub fn accessibility(m: &Messages) -> Markup {
             p { (m.t("a11y-compliance")) }
             h2 { (m.t("a11y-gaps-title")) }
             ul {
-                @for key in ["a11y-gap-test", "a11y-gap-languages", "a11y-gap-themes", "a11y-gap-invite"] {
+                @for key in ["a11y-gap-test", "a11y-gap-themes", "a11y-gap-invite"] {
                     li { (m.t(key)) }
+                }
+                @let unchecked: Vec<_> = messages::language_list().iter().filter(|l| !l.reviewed).collect();
+                @if !unchecked.is_empty() {
+                    li {
+                        (m.t("a11y-gap-translations")) " "
+                        @for (i, l) in unchecked.iter().enumerate() {
+                            @if i > 0 { (m.t("list-separator")) }
+                            span lang=(l.tag) dir=(l.dir) { (l.name) }
+                        }
+                        "."
+                    }
                 }
             }
             h2 { (m.t("a11y-contact-title")) }
-            (step(m, "helper", html! { p { (m.t("a11y-contact")) } }))
+            (step(m, "helper", html! { p { (m.t("a11y-contact-routes")) } }))
             h2 { (m.t("a11y-enforcement-title")) }
-            p { (m.t("a11y-enforcement")) }
+            p { (m.t("a11y-enforcement-ehrc")) }
             p.wrap { (m.t("a11y-eass")) }
             h2 { (m.t("a11y-technical-title")) }
             p { (m.t("a11y-technical")) }
@@ -96,25 +107,19 @@ pub fn accessibility(m: &Messages) -> Markup {
     )
 }
 
-/// "Page not found" in standard English (for callers without messages).
-pub fn not_found() -> Markup {
-    not_found_in(&Messages::english())
+/// "Page not found". `path`: the address asked for, to offer it in the
+/// other languages and in Easy Read.
+pub fn not_found_in(m: &Messages, path: Option<&str>) -> Markup {
+    problem_in(m, path, &m.t("not-found-title"), &m.t("not-found-body"))
 }
 
-pub fn not_found_in(m: &Messages) -> Markup {
-    problem_in(m, &m.t("not-found-title"), &m.t("not-found-body"))
-}
-
-/// A page that explains one problem in plain words, in standard English.
-pub fn problem(heading: &str, explanation: &str) -> Markup {
-    problem_in(&Messages::english(), heading, explanation)
-}
-
-/// A page that explains one problem in plain words.
-pub fn problem_in(m: &Messages, heading: &str, explanation: &str) -> Markup {
+/// A page that explains one problem in plain words. With `path` (the
+/// address asked for, when a link can ask for it again) it offers the
+/// page in the other languages and in Easy Read.
+pub fn problem_in(m: &Messages, path: Option<&str>, heading: &str, explanation: &str) -> Markup {
     layout_in(
         m,
-        None,
+        path,
         heading,
         false,
         html! {

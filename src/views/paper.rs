@@ -7,7 +7,7 @@
 //! the page frame and sets A4 with large type.
 
 use super::round::{information_in_advance, round_path};
-use super::{layout_with, step};
+use super::{layout_with, step, words};
 use crate::domain::{Organisation, Round, MAX_THEMES};
 use crate::messages::Messages;
 use maud::{html, Markup};
@@ -41,7 +41,8 @@ const CODE_GROUPS: [usize; 3] = [4, 4, 4];
 pub fn paper_form(m: &Messages, org: &Organisation, round: &Round, round_url: &str) -> Markup {
     let org_name = org.name.as_str();
     let max = || ("max", MAX_THEMES.into());
-    let title = m.f("paper-title", &[("round", round.title.as_str().into())]);
+    let round_title = words::round_title(m, round).text;
+    let title = m.f("paper-title", &[("round", round_title.as_str().into())]);
     let path = format!("{}/paper", round_path(round));
     layout_with(
         m,
@@ -68,7 +69,8 @@ pub fn paper_form(m: &Messages, org: &Organisation, round: &Round, round_url: &s
                 }
                 section.paper-part aria-labelledby="paper-code" {
                     h2 #paper-code { (m.t("paper-code-label")) }
-                    p.code-boxes aria-hidden="true" {
+                    // Codes read left to right in every language.
+                    p.code-boxes aria-hidden="true" dir="ltr" {
                         @for (i, group) in CODE_GROUPS.iter().enumerate() {
                             @if i > 0 { span.code-dash { "–" } }
                             @for _ in 0..*group { span.code-box {} }
@@ -79,7 +81,7 @@ pub fn paper_form(m: &Messages, org: &Organisation, round: &Round, round_url: &s
                     h2 #paper-themes { (m.f("paper-themes-label", &[max()])) }
                     ul.tick-list {
                         @for theme in &round.themes {
-                            li { span.tick-box aria-hidden="true" {} (theme.label) }
+                            li { span.tick-box aria-hidden="true" {} (words::label(m, theme)) }
                         }
                     }
                 }

@@ -9,11 +9,15 @@
 //! Easy Read or the standard version is a small form that carries those
 //! answers (and the problems shown) rather than a link that would lose them.
 
+use super::words::{self, Words};
 use super::{error_summary_in, layout_in, step};
 use crate::domain::{CritiqueText, InputError, Organisation, Receipt, Round, Theme};
 use crate::domain::{MAX_TEXT_CHARS, MAX_THEMES, SOMETHING_ELSE};
-use crate::messages::Messages;
+use crate::messages::{self, Messages};
 use maud::{html, Markup};
+
+/// The code printed in the hint, as on a card.
+const EXAMPLE_CODE: &str = "7KQ2-M9XD-4RT5";
 
 /// What the person typed, kept whenever the form is shown again.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -144,15 +148,13 @@ pub(super) fn information_in_advance(m: &Messages, org: &Organisation, round: &R
     }
 }
 
-/// A theme's words on the form: in Easy Read its Easy Read line stands in
-/// for the label (plainer, and then needs no second line); otherwise the
-/// label, with the description as a hint.
-pub(super) fn theme_words<'t>(m: &Messages, theme: &'t Theme) -> (&'t str, Option<&'t str>) {
-    if m.easy && !theme.easy_read.is_empty() {
-        (theme.easy_read.as_str(), None)
-    } else {
-        let hint = (!theme.description.is_empty()).then_some(theme.description.as_str());
-        (theme.label.as_str(), hint)
+/// A theme's words on the form, in the reader's language: in Easy Read its
+/// Easy Read line stands in for the label (plainer, and then needs no
+/// second line); otherwise the label, with its explanation as a hint.
+pub(super) fn theme_words(m: &Messages, theme: &Theme) -> (Words, Option<Words>) {
+    match words::hint(m, theme) {
+        Some(plain) if m.easy => (plain, None),
+        hint => (words::label(m, theme), hint),
     }
 }
 
@@ -226,14 +228,23 @@ pub(super) fn hidden_answers(values: &FormValues, errors: &FormErrors) -> Markup
     }
 }
 
-/// The switch to the other version (Easy Read or standard) as a button
-/// that posts what was typed to `action`, so nothing is lost.
-pub(super) fn variant_switch(m: &Messages, action: &str, hidden: Markup) -> Markup {
+/// The switch to the other version (Easy Read or standard), and to the
+/// other languages, as buttons that post what was typed to `path` (in the
+/// version or language asked for), so nothing is lost.
+pub(super) fn variant_switch(m: &Messages, path: &str, hidden: Markup) -> Markup {
     html! {
-        form.variant-form method="post" action=(action) accept-charset="utf-8" {
+        form.variant-form method="post" action=(m.toggle_href(path)) accept-charset="utf-8" {
             (hidden)
             input.link-button type="submit"
                 value=(if m.easy { m.t("standard-link") } else { m.t("easy-read-link") });
+            div.languages role="group" aria-label=(m.t("language-switcher")) {
+                @for l in messages::language_list() {
+                    @if l.tag != m.language() {
+                        button.link-button type="submit" formaction=(m.href_in(path, l.tag))
+                            lang=(l.tag) dir=(l.dir) { (l.name) }
+                    }
+                }
+            }
         }
     }
 }
@@ -255,15 +266,16 @@ pub fn round_form(
     // Nothing typed yet: a plain link switches version. Otherwise the
     // switch carries the answers.
     let fresh = values.is_empty() && errors.is_empty();
+    let title = words::round_title(m, round);
     let body = html! {
         @if !fresh {
-            (variant_switch(m, &m.toggle_href(&format!("{path}/check?switch=yes")), hidden_answers(values, errors)))
+            (variant_switch(m, &format!("{path}/check?switch=yes"), hidden_answers(values, errors)))
         }
         (error_summary_in(m, &problems))
-        span.caption { (org.name) }
-        h1 { (round.title) }
-        @if !round.description.is_empty() {
-            p.lead { (round.description) }
+        span.caption { bdi { (org.name) } }
+        h1 { bdi { (title) } }
+        @if let Some(description) = words::round_description(m, round) {
+            p.lead dir="auto" { (description) }
         }
         (information_in_advance(m, org, round))
         ul.other-ways {
@@ -274,12 +286,12 @@ pub fn round_form(
             div.form-group.form-group-error[code_error.is_some()] {
                 (step(m, "card", html! {
                     label.label for="code" { (m.t("code-label")) }
-                    div #code-hint .hint { (m.t("code-hint")) }
+                    div #code-hint .hint { (super::with_code(m, "code-hint", EXAMPLE_CODE)) }
                     @if let Some(e) = &code_error {
                         p #code-error .error-message { (error_message(m, e)) }
                     }
                     input #code .input.input-code.input-error[code_error.is_some()]
-                        name="code" type="text" value=(values.code) autocomplete="off" spellcheck="false"
+                        name="code" type="text" value=(values.code) autocomplete="off" spellcheck="false" dir="ltr"
                         autocapitalize="characters"
                         aria-describedby=(if code_error.is_some() { "code-hint code-error" } else { "code-hint" });
                 }))
@@ -305,7 +317,7 @@ pub fn round_form(
                     p #text-error .error-message { (error_message(m, e)) }
                 }
                 textarea #text .textarea.input-error[text_error.is_some()]
-                    name="text" rows="10"
+                    name="text" rows="10" dir="auto"
                     aria-describedby=(if text_error.is_some() { "text-hint text-error" } else { "text-hint" }) {
                     (values.text)
                 }
@@ -329,7 +341,7 @@ pub fn round_form(
     layout_in(
         m,
         fresh.then_some(path.as_str()),
-        &round.title,
+        &title.text,
         !errors.is_empty(),
         body,
     )
@@ -369,13 +381,13 @@ pub fn confirmation_of(m: &Messages, org: &Organisation, round: &Round, receipt:
         &m.t("received-title"),
         false,
         html! {
-            (variant_switch(m, &m.toggle_href(&format!("{path}/receipt")), html! {
+            (variant_switch(m, &format!("{path}/receipt"), html! {
                 input type="hidden" name="receipt" value=(receipt);
             }))
             div.panel {
                 h1 { (m.t("received-title")) }
                 p { (m.t("received-stored")) }
-                p { (m.t("received-receipt")) br; strong.receipt { (receipt) } }
+                p { (m.t("received-receipt")) br; strong.receipt dir="ltr" { (receipt) } }
             }
             (step(m, "receipt", html! { p { (m.t("received-keep")) } }))
             (what_happens_next(m, org, round))

@@ -2,10 +2,11 @@
 //! what the digest shows beside its themes: quotes, the organisation's
 //! responses and pledges, and the "about you" totals.
 
+use super::words;
 use super::{error_summary_in, layout_in, step};
 use crate::digest::disclosure::Figure;
 use crate::digest::voices::{PeriodVoices, PledgeStatus, QUESTIONS, SKIPPED};
-use crate::domain::{Organisation, Round};
+use crate::domain::{Organisation, Round, Theme};
 use crate::messages::Messages;
 use maud::{html, Markup};
 use std::collections::BTreeMap;
@@ -65,7 +66,7 @@ pub fn about_you_form(
     let fresh = values.is_empty() && errors.is_empty();
     let body = html! {
         @if !fresh {
-            (super::round::variant_switch(m, &m.toggle_href(&format!("{path}?switch=yes")), html! {
+            (super::round::variant_switch(m, &format!("{path}?switch=yes"), html! {
                 @for (question, answer) in values {
                     input type="hidden" name=(question) value=(answer);
                 }
@@ -159,7 +160,7 @@ fn answered(v: &PeriodVoices) -> Vec<&str> {
 fn figure(m: &Messages, f: &Figure) -> String {
     match f {
         Figure::FewerThan(k) => m.f("voices-fewer-than", &[("k", (*k).into())]),
-        Figure::About(n) => m.f("voices-about", &[("n", (*n).into())]),
+        Figure::About(n) => m.f("voices-about", &[("n", m.number(*n).into())]),
         Figure::AlmostEveryone => m.t("voices-almost-everyone"),
     }
 }
@@ -176,43 +177,43 @@ fn status(m: &Messages, s: PledgeStatus) -> String {
 
 /// What the digest shows beside its themes, per published period:
 /// responses and pledges per theme, quotes, and the "about you" totals
-/// (`theme_labels`: slug → label).
+/// (`themes`: the round's, to name them; `weeks`: its period length).
+/// Words the organisation and the participants wrote keep their own
+/// direction (`dir="auto"`).
 pub fn beside_digest<'a>(
     m: &Messages,
     voices: impl IntoIterator<Item = &'a PeriodVoices>,
-    theme_labels: &[(String, String)],
+    themes: &[Theme],
+    weeks: u8,
 ) -> Markup {
-    let label = |slug: &str| {
-        theme_labels
-            .iter()
-            .find(|(s, _)| s == slug)
-            .map_or_else(|| slug.to_owned(), |(_, l)| l.clone())
-    };
+    let label = |slug: &str| words::label_of(m, themes, slug, slug);
+    let name = |period: &str| super::digest::period_label(m, &[period.to_owned()], weeks);
     html! {
         @for v in voices {
             @let any = !v.quotes.is_empty() || !v.responses.is_empty() || !v.pledges.is_empty() || v.about_you.is_some();
             @if any {
+                @let release = name(&v.period);
                 section.voices {
-                    h3 { (m.f("voices-title", &[("period", v.label.as_str().into())])) }
+                    h3 { (m.f("voices-title", &[("period", release.as_str().into())])) }
                     @for slug in &answered(v) {
                         h4 { (label(slug)) }
                         @for r in v.responses.iter().filter(|r| r.theme == *slug) {
-                            p { strong { (m.t("voices-response")) } " " (r.text) }
+                            p { strong { (m.t("voices-response")) } " " bdi { (r.text) } }
                             @if r.versions.len() > 1 {
                                 p.hint { (m.f("voices-changed", &[("times", (r.versions.len() - 1).into())])) }
                             }
                         }
                         @for p in v.pledges.iter().filter(|p| p.theme == *slug) {
                             div.pledge {
-                                p { strong { (m.t("voices-pledge")) } " " (p.text) }
+                                p { strong { (m.t("voices-pledge")) } " " bdi { (p.text) } }
                                 ol {
                                     @for c in &p.history {
                                         li {
                                             (m.f("voices-pledge-step", &[
                                                 ("status", status(m, c.status).into()),
-                                                ("period", c.period.as_str().into()),
+                                                ("period", super::digest::date_text(m, &c.period).into()),
                                             ]))
-                                            @if let Some(reason) = &c.reason { ": " (reason) }
+                                            @if let Some(reason) = &c.reason { ": " bdi { (reason) } }
                                         }
                                     }
                                 }
@@ -224,8 +225,11 @@ pub fn beside_digest<'a>(
                         p.hint { (m.t("voices-quotes-hint")) }
                         @for q in &v.quotes {
                             figure.quote {
-                                blockquote { p { (q.text) } }
-                                figcaption { (q.themes.iter().map(|t| label(t)).collect::<Vec<_>>().join(", ")) ", " (q.period_label) }
+                                blockquote dir="auto" { p { (q.text) } }
+                                figcaption {
+                                    @for t in &q.themes { (label(t)) (m.t("list-separator")) }
+                                    (release)
+                                }
                             }
                         }
                     }

@@ -428,7 +428,7 @@ async fn other_methods_on_known_addresses_get_405_with_allow() {
     let page = collect(app.client.put(app.url("/r/spring")).send()).await;
     assert_eq!(page.status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(page.headers.get("allow").unwrap(), "GET, POST");
-    assert!(page.body.contains("This address only answers GET, POST."));
+    assert!(page.body.contains("This page cannot be used in that way."));
     let admin = collect(
         app.client
             .delete(app.url("/api/v1/admin/rounds/spring"))

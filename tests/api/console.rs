@@ -486,7 +486,7 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
     assert_eq!(sheet.status, StatusCode::CREATED, "{}", sheet.body);
     let codes: Vec<String> = sheet
         .body
-        .split("<p class=\"card-code\">")
+        .split("<p class=\"card-code\" dir=\"ltr\">")
         .skip(1)
         .map(|s| s.split('<').next().unwrap().to_owned())
         .collect();

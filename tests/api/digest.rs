@@ -183,7 +183,10 @@ async fn a_small_period_rolls_into_the_next_release_and_trends_need_both_sides()
         "{label}"
     );
     let page = app.get("/o/care").await.body;
-    assert!(page.contains(label), "labelled with its range");
+    assert!(
+        page.contains("Weeks 48 to 49 of 2026 (23 November to 6 December)"),
+        "labelled with its range"
+    );
 
     // Week 51: week 50 (20 critiques) is released on its own; information
     // is shown on both sides (5, then 10: a trend of +5), leadership was

@@ -103,7 +103,8 @@ async fn item_3_the_receipt_survives_the_switch_and_says_how_to_keep_it() {
         .await;
     assert_eq!(sent.status.as_u16(), 200, "{}", sent.body);
     let receipt = {
-        let at = sent.body.find("class=\"receipt\">").unwrap() + 16;
+        let tag = sent.body.find("class=\"receipt\"").unwrap();
+        let at = tag + sent.body[tag..].find('>').unwrap() + 1;
         sent.body[at..at + 24].to_owned()
     };
     assert!(sent.body.contains("write it down, print this page"));
@@ -305,7 +306,7 @@ async fn item_7_the_paper_form_says_where_to_post_it_when_the_host_set_an_addres
         )
         .await;
     assert_eq!(bad.status.as_u16(), 422);
-    assert_eq!(bad.json()["error"], "field_invalid");
+    assert_eq!(bad.json()["error"], "postal_invalid");
 }
 
 #[actix_web::test]

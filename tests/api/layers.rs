@@ -6,7 +6,7 @@
 //!   ← clock, crypto, encoding,    leaf utilities
 //!     messages, metrics, secrets
 //!   ← audit, config, digest,      the services below the application
-//!     staff, store, tokens
+//!     mail, staff, store, tokens
 //!   ← app                         use cases (issue 14b)
 //!   ← cli, http, startup, views   the adapters: command line, HTTP, pages
 //! ```
@@ -25,7 +25,9 @@ const LAYERS: &[&[&str]] = &[
     &[
         "clock", "crypto", "encoding", "messages", "metrics", "secrets",
     ],
-    &["audit", "config", "digest", "staff", "store", "tokens"],
+    &[
+        "audit", "config", "digest", "mail", "staff", "store", "tokens",
+    ],
     &["app"],
     &["cli", "http", "startup", "views"],
 ];

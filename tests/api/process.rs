@@ -262,6 +262,9 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
         "MarkerAgent/9.9",
         "referrer-marker",
         "cookie-marker-123",
+        // Issue 19: which language a page was read in is never kept.
+        "langmark",
+        "qrymark",
     ];
     let api = &server.api;
     let with_markers = |req: awc::ClientRequest| {
@@ -270,12 +273,13 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
             .insert_header(("User-Agent", "MarkerAgent/9.9 (privacy test)"))
             .insert_header(("Referer", "https://referrer-marker.example/page"))
             .insert_header(("Cookie", "tracker=cookie-marker-123"))
+            .insert_header(("Accept-Language", "cy-x-langmark, en;q=0.5"))
     };
     let mut answers = Vec::new();
     answers.push(collect(with_markers(api.client.get(api.url("/r/spring"))).send()).await);
     answers.push(
         collect(
-            with_markers(api.client.post(api.url("/r/spring")))
+            with_markers(api.client.post(api.url("/r/spring?lang=ar-x-qrymark")))
                 .content_type("application/x-www-form-urlencoded")
                 .send_body(format!(
                     "code={}&themes=leadership&text=form+words&quote_ok=yes",
@@ -314,6 +318,14 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
     answers.push(collect(with_markers(api.client.get(api.url("/o/care"))).send()).await);
     let statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
     assert_eq!(statuses, vec![200, 200, 201, 409, 200, 200]);
+    assert!(
+        answers[0].body.contains("<html lang=\"cy\""),
+        "Accept-Language was read"
+    );
+    assert!(
+        answers[1].body.contains("<html lang=\"ar\""),
+        "?lang= was read"
+    );
     for a in &answers {
         assert!(
             a.headers.get("set-cookie").is_none(),

@@ -26,7 +26,11 @@ async fn form_submission_shows_a_receipt() {
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     assert!(a.body.contains("Received"));
     assert!(a.body.contains("Your receipt"));
-    let receipt = a.body.split("class=\"receipt\">").nth(1).unwrap();
+    let receipt = a
+        .body
+        .split("class=\"receipt\" dir=\"ltr\">")
+        .nth(1)
+        .unwrap();
     assert_eq!(&receipt[24..25], "<", "a 24-character receipt");
     assert_eq!(app.stored(), (1, 1));
 }

@@ -39,6 +39,9 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ADMIN_TOKEN = 'browser-test-admin-token-0123456789';
 const SHOTS = join(ROOT, 'target', 'browser-screenshots');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+// The languages beside English (issue 19), and how each says "Error:".
+const LANGUAGES = ['cy', 'pl', 'ar'];
+const ERROR_PREFIX = { cy: 'Gwall:', pl: 'Błąd:', ar: 'خطأ:' };
 
 // Values for the placeholders of the route table. A route with a
 // placeholder not listed here fails the run, so that no new page goes
@@ -275,7 +278,7 @@ async function send(p) {
 }
 // On "check your answers": confirm (the only step that spends the code).
 async function confirm(p) {
-  assert((await p.locator('h1').innerText()).startsWith('Check your answers'), `not the check page: ${await p.locator('h1').innerText()}`);
+  assert((await p.locator('dl.summary').count()) === 1, `not the check page: ${await p.locator('h1').innerText()}`);
   await Promise.all([p.waitForNavigation(), p.click('form:not([action*="/check"]):not(.variant-form) [type=submit]')]);
 }
 
@@ -374,6 +377,29 @@ try {
   }
   await check('there are HTML pages to test', async () => assert(htmlPages >= 6, `only ${htmlPages}`));
 
+  // Every participant and public page in Welsh, Polish and Arabic (issue
+  // 19), standard and Easy Read: axe, the page's lang and dir, and a
+  // switcher naming the other languages in themselves.
+  for (const route of pages.filter((r) => r.audience !== 'Console')) {
+    for (const lang of LANGUAGES) {
+      for (const variant of [`?lang=${lang}`, `?lang=${lang}&easy=1`]) {
+        const path = concrete(route.path);
+        const url = BASE + path + (path.includes('?') ? variant.replace('?', '&') : variant);
+        const res = await page.goto(url);
+        if (!(res.headers()['content-type'] || '').startsWith('text/html')) continue;
+        await check(`axe: GET ${route.path}${variant}`, async () => {
+          assert(res.status() === 200, `status ${res.status()}`);
+          const html = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+          assert(html[0] === lang && html[1] === (lang === 'ar' ? 'rtl' : 'ltr'), `<html lang dir> is ${html}`);
+          const others = await page.locator('nav.languages a[hreflang][lang]').count();
+          assert(others === LANGUAGES.length, `${others} other languages in the switcher`);
+          await noCookie(context, route.path);
+          await axe(page, route.path + variant);
+        });
+      }
+    }
+  }
+
   // Routes that are not plain GET pages need a test written for them.
   const covered = new Set(['POST /r/{round}', 'POST /r/{round}/check', 'POST /api/v1/admin/rounds/{round}/codes/sheet',
     // The receipt's switch to Easy Read (issue 18, in experience.mjs).
@@ -455,6 +481,47 @@ try {
       await confirm(page);
       assert(/recognise|know this code/.test(await page.locator('.error-summary').innerText()), 'no "unknown code" error');
       await axe(page, 'unknown code');
+    });
+  }
+
+  // The form's error states, check page and receipt in each language.
+  for (const lang of LANGUAGES) {
+    const form = `${BASE}/r/demo?lang=${lang}`;
+    for (const [name, input] of [
+      ['empty form', { themes: 0, text: '' }],
+      ['malformed code', { code: 'ABC' }],
+      ['too many themes', { code: unissuedCode(), themes: 4 }],
+      ['text too long', { code: unissuedCode(), text: 'ا'.repeat(5001) }],
+    ]) {
+      await check(`axe: form error, ${name}, ${lang}`, async () => {
+        await page.goto(form);
+        await fillForm(page, input);
+        await send(page);
+        assert(await page.locator('.error-summary').isVisible(), 'no error summary');
+        const title = await page.title();
+        assert(title.startsWith(ERROR_PREFIX[lang]), `title does not start with ${ERROR_PREFIX[lang]} ${title}`);
+        for (const href of await page.locator('.error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+          assert((await page.locator(href).count()) === 1, `summary link ${href} has no field`);
+        }
+        await axe(page, `${name} ${lang}`);
+      });
+    }
+    await check(`axe: check your answers, another language, confirmation, ${lang}`, async () => {
+      const [code] = await freshCodes(1);
+      await page.goto(form);
+      await fillForm(page, { code, themes: 2 });
+      await send(page);
+      await axe(page, `check your answers ${lang}`);
+      // Another language keeps the answers (the switch is a form).
+      const other = LANGUAGES.find((l) => l !== lang);
+      await Promise.all([page.waitForNavigation(), page.click(`.variant-form button[lang=${other}]`)]);
+      assert((await page.evaluate(() => document.documentElement.lang)) === other, 'the language did not change');
+      assert((await page.locator('.summary-code').innerText()).trim() === code, 'the code was lost');
+      await axe(page, `check your answers, then ${other}`);
+      await confirm(page);
+      assert((await page.locator('.receipt').count()) === 1, 'no receipt');
+      assert((await page.locator('.receipt').getAttribute('dir')) === 'ltr', 'the receipt is not left to right');
+      await axe(page, `confirmation ${other}`);
     });
   }
 
@@ -790,38 +857,44 @@ try {
   }
   const pressEnter = (p) => Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
 
+  // From the form at `url` to the receipt by keyboard only: type a fresh
+  // code, tick the first theme, type `text`, Send; on "check your answers"
+  // reach every control, then Confirm. Fails on any control out of reach,
+  // hidden, without a focus indicator or under 24 px.
+  async function keyboardJourney(p, url, text) {
+    const [code] = await freshCodes(1);
+    await p.goto(url);
+    const form = await tabThrough(p, async (f) => {
+      if (f.id === 'code') await p.keyboard.type(code);
+      if (f.id === 'themes') await p.keyboard.press('Space');
+      if (f.id === 'text') await p.keyboard.type(text);
+      if (f.submit) {
+        await pressEnter(p);
+        return true;
+      }
+      return false;
+    });
+    assert(form.left, `never reached the Send button; reached ${form.reached.join(', ')}`);
+    const upToSend = form.expected.slice(0, form.expected.indexOf(form.reached[form.reached.length - 1]) + 1);
+    const missed = upToSend.filter((k) => !form.reached.includes(k));
+    assert(missed.length === 0, `not reachable by Tab: ${missed.join(', ')}`);
+    assert(form.problems.length === 0, form.problems.join('\n'));
+    const checkPage = await tabThrough(p, async (f) => {
+      if (f.submit && !f.action.includes('/check')) {
+        await pressEnter(p);
+        return true;
+      }
+      return false;
+    });
+    assert(checkPage.left, `never reached Confirm; reached ${checkPage.reached.join(', ')}`);
+    assert(checkPage.problems.length === 0, checkPage.problems.join('\n'));
+    const landed = await p.locator('h1, .error-summary').first().innerText();
+    assert((await p.locator('.receipt').count()) === 1, `keyboard journey did not reach the receipt: ${landed}`);
+  }
+
   for (const easy of ['', '?easy=1']) {
     await check(`journey by keyboard only${easy}: form, check, confirmation; reachable, visible focus, 24px targets`, async () => {
-      const [code] = await freshCodes(1);
-      await page.goto(`${BASE}/r/demo${easy}`);
-      const form = await tabThrough(page, async (f) => {
-        if (f.id === 'code') await page.keyboard.type(code);
-        if (f.id === 'themes') await page.keyboard.press('Space');
-        if (f.id === 'text') await page.keyboard.type('Nobody tells us when visits change.');
-        if (f.submit) {
-          await pressEnter(page);
-          return true;
-        }
-        return false;
-      });
-      assert(form.left, `never reached the Send button; reached ${form.reached.join(', ')}`);
-      const upToSend = form.expected.slice(0, form.expected.indexOf(form.reached[form.reached.length - 1]) + 1);
-      const missed = upToSend.filter((k) => !form.reached.includes(k));
-      assert(missed.length === 0, `not reachable by Tab: ${missed.join(', ')}`);
-      assert(form.problems.length === 0, form.problems.join('\n'));
-
-      // Check your answers: every control reachable, then confirm.
-      const checkPage = await tabThrough(page, async (f) => {
-        if (f.submit && !f.action.includes('/check')) {
-          await pressEnter(page);
-          return true;
-        }
-        return false;
-      });
-      assert(checkPage.left, `never reached Confirm; reached ${checkPage.reached.join(', ')}`);
-      assert(checkPage.problems.length === 0, checkPage.problems.join('\n'));
-      const landed = await page.locator('h1, .error-summary').first().innerText();
-      assert((await page.locator('.receipt').count()) === 1, `keyboard journey did not reach the receipt: ${landed}`);
+      await keyboardJourney(page, `${BASE}/r/demo${easy}`, 'Nobody tells us when visits change.');
 
       // The confirmation, all the way round.
       const done = await tabThrough(page, async () => false);
@@ -830,6 +903,37 @@ try {
       assert(done.problems.length === 0, done.problems.join('\n'));
     });
   }
+
+  // Issue 19: an Arabic speaker goes from the card to the receipt without
+  // JavaScript, by keyboard only, right to left, meeting no English word.
+  await check('journey in Arabic without JavaScript, by keyboard only: card to receipt, right to left', async () => {
+    const kb = await browserContext({ javaScriptEnabled: false });
+    try {
+      const p = await kb.context.newPage();
+      await p.goto(`${BASE}/r/demo?lang=ar`);
+      const dir = await p.evaluate(() => [document.documentElement.dir, getComputedStyle(document.querySelector('#code')).direction]);
+      assert(dir[0] === 'rtl' && dir[1] === 'ltr', `page ${dir[0]}, code box ${dir[1]}`);
+      await keyboardJourney(p, `${BASE}/r/demo?lang=ar`, 'لا أحد يخبرنا عندما تتغير مواعيد الزيارات.');
+      assert((await p.evaluate(() => document.documentElement.lang)) === 'ar', 'the receipt page is not Arabic');
+      // No English word but the service's name, the round's own words and
+      // the names of the other languages (each marked with its own lang).
+      const words = await p.evaluate(() => {
+        const skip = (e) => e.closest('[lang]:not(html), .caption, h1, .receipt, .lead, script');
+        const out = [];
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          if (!skip(n.parentElement)) out.push(...(n.textContent.match(/[A-Za-z]{3,}/g) || []));
+        }
+        return out;
+      });
+      const english = words.filter((w) => !['Parrhesia', 'Demo', 'Care', 'Services', 'WCAG'].includes(w));
+      assert(english.length === 0, `English on the Arabic receipt page: ${english.join(' ')}`);
+      assert(kb.foreign.length === 0, `other origins: ${kb.foreign}`);
+      assert((await kb.context.cookies()).length === 0, 'cookies set');
+    } finally {
+      await kb.close();
+    }
+  });
 
   await check('console by keyboard only: sign in, then every control of the round page; visible focus, 24px targets', async () => {
     const kb = await browserContext();
@@ -860,7 +964,11 @@ try {
 
   // Reflow at 320 CSS px, and text at 200 %.
   mkdirSync(SHOTS, { recursive: true });
-  const reflowPages = ['/', '/r/demo', '/r/demo?easy=1', '/r/demo/paper', '/helping', '/accessibility', '/o/demo', '/?easy=1'];
+  const reflowPages = ['/', '/r/demo', '/r/demo?easy=1', '/r/demo/paper', '/helping', '/accessibility', '/o/demo', '/?easy=1',
+    // Right to left (issue 19), and the longest words (Welsh, Polish).
+    '/?lang=ar', '/r/demo?lang=ar', '/r/demo?lang=ar&easy=1', '/r/demo/paper?lang=ar', '/helping?lang=ar',
+    '/accessibility?lang=ar', '/o/demo?lang=ar', '/themes?lang=ar', '/audit?lang=ar', '/r/demo?lang=cy&easy=1',
+    '/r/demo?lang=pl&easy=1', '/o/demo?lang=pl'];
   const overflow = () => page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const cut = [...document.querySelectorAll('body *')].filter((e) => {
@@ -894,6 +1002,28 @@ try {
       assert(o.cut.length === 0, `cut off: ${o.cut.join(', ')}`);
     });
   }
+  // Arabic at phone width (issue 19): the layout is mirrored, and the
+  // screenshots in docs/screenshots/ come from here.
+  await check('Arabic at phone width: tick boxes right of their labels, the chart mirrored, codes left to right', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${BASE}/r/demo?lang=ar`);
+    const box = await page.locator('#themes').boundingBox();
+    const label = await page.locator('label[for=themes]').boundingBox();
+    assert(box.x > label.x + label.width - 1, `tick box at ${box.x}, its label ends at ${label.x + label.width}`);
+    const code = await page.locator('#code').evaluate((e) => getComputedStyle(e).direction);
+    assert(code === 'ltr', `the code box is ${code}`);
+    const formEnd = await page.locator('#text').evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY);
+    await page.screenshot({ path: join(SHOTS, 'ar-form-360.png'), fullPage: true, clip: { x: 0, y: 0, width: 360, height: Math.ceil(formEnd) + 24 } });
+    await page.goto(`${BASE}/o/demo?lang=ar`);
+    const layout = await page.locator('svg.chart').first().evaluate((svg) => {
+      const label = svg.querySelector('text').getBoundingClientRect();
+      const bar = svg.querySelector('rect').getBoundingClientRect();
+      return { label: label.left, bar: bar.right };
+    });
+    assert(layout.label >= layout.bar - 1, `chart labels (${layout.label}) are not right of the bars (${layout.bar})`);
+    const sectionEnd = await page.locator('main section').first().evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY);
+    await page.screenshot({ path: join(SHOTS, 'ar-digest-360.png'), fullPage: true, clip: { x: 0, y: 0, width: 360, height: Math.ceil(sectionEnd) + 16 } });
+  });
   await page.setViewportSize({ width: 1024, height: 768 });
   // The console's pages reflow too (signed in, in the staff context).
   const consolePages = ['/console', '/console/organisations', '/console/organisations/demo', '/console/rounds/demo',

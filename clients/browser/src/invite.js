@@ -16,9 +16,10 @@
 //    linking to each marked field, "Error:" in the title), show them back
 //    on a "check your answers" step, and only then spend the token.
 //
-// Every word shown comes from the page (#words), in its language and
-// variant; a problem the service reports is shown by its stable code,
-// never as raw text. Buttons are never disabled while focused (focus
+// Every word shown is the page's, in its language and variant (fetched
+// from /i/{round}/words.json, so the page without a script stays light);
+// a problem the service reports is shown by its stable code, never as raw
+// text. Buttons are never disabled while focused (focus
 // would fall to the page): a second press while busy is ignored instead.
 
 import {
@@ -36,6 +37,19 @@ const invitationKey = `parrhesia:invitation:${round}`;
 const $ = (id) => document.getElementById(id);
 const plainTitle = document.title;
 let busy = false;
+// The page's words: { say: {name: text}, problems: {code: [field, text]},
+// error_title, check, done } (the last two: the markup of those steps,
+// made by the server from the message files, escaped there).
+let WORDS = { say: {}, problems: {}, error_title: plainTitle, check: '', done: '' };
+
+async function loadWords() {
+  const lang = document.documentElement.lang || 'en';
+  const easy = document.body.classList.contains('easy') ? '&easy=1' : '';
+  const res = await fetch(`/i/${encodeURIComponent(round)}/words.json?lang=${encodeURIComponent(lang)}${easy}`, {
+    credentials: 'omit',
+  });
+  if (res.ok) WORDS = await res.json();
+}
 
 function show(id, visible) {
   const el = $(id);
@@ -49,8 +63,7 @@ function goTo(section, heading) {
 }
 
 function words(name) {
-  const el = $('words').querySelector(`[data-say="${name}"]`);
-  return el ? el.textContent : '';
+  return WORDS.say[name] || '';
 }
 
 function say(where, name) {
@@ -59,9 +72,9 @@ function say(where, name) {
 
 // The page's words for a problem code, and the field it belongs to.
 function problem(code, chars) {
-  const el = $('words').querySelector(`[data-problem="${code}"]`);
-  if (!el) return null;
-  return { field: el.dataset.field, text: el.textContent.replace('{chars}', String(chars)) };
+  const found = WORDS.problems[code];
+  if (!found) return null;
+  return { field: found[0], text: found[1].replace('{chars}', String(chars)) };
 }
 
 function markField(field, text) {
@@ -99,7 +112,7 @@ function showProblems(list) {
     items.appendChild(li);
   }
   summary.hidden = list.length === 0;
-  document.title = list.length ? root.dataset.errorTitle : plainTitle;
+  document.title = list.length ? WORDS.error_title : plainTitle;
   if (list.length) summary.focus();
 }
 
@@ -271,7 +284,7 @@ async function send() {
   }
 }
 
-function start() {
+async function start() {
   if (!root) return;
   // Take the invitation out of the address bar at once, so it is not left
   // in the history; keep it only for this tab until the token is made. The
@@ -287,6 +300,13 @@ function start() {
     sessionStorage.setItem(invitationKey, invitation);
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
   }
+  try {
+    await loadWords();
+  } catch (_) {
+    // Without its words the page still works; messages are left empty.
+  }
+  $('check').innerHTML = WORDS.check;
+  $('done').innerHTML = WORDS.done;
   show('no-js', false);
   root.hidden = false;
   const hasToken = localStorage.getItem(storageKey) !== null;

@@ -8,6 +8,7 @@ use crate::domain::{InputError, Organisation, Round, RoundUpdate, Slug, Theme};
 use crate::http::error::ApiError;
 use crate::http::participant::load_round;
 use crate::http::AppState;
+use crate::messages::Explain;
 use crate::store::StoreError;
 use crate::views::console::{self as views, RoundCounts};
 use actix_web::http::{header, StatusCode};
@@ -259,6 +260,20 @@ pub async fn round(
     round_page(&state, &staff, &path, &[], &[], done(&req), StatusCode::OK)
 }
 
+/// A language for cards or invitation links that is not in the list.
+const LANGUAGE_ERROR: &str = "Choose a language from the list.";
+
+/// The text box has no place for translations (the admin API sets them):
+/// each theme keeps those it had, by slug.
+fn keep_translations(mut themes: Vec<Theme>, current: &[Theme]) -> Vec<Theme> {
+    for theme in &mut themes {
+        if let Some(was) = current.iter().find(|t| t.slug == theme.slug) {
+            theme.translations = was.translations.clone();
+        }
+    }
+    themes
+}
+
 /// Themes from the console's text box: one a line, `slug | label |
 /// description | Easy Read description` (the last two optional).
 fn parse_themes(text: &str) -> Result<Vec<Theme>, InputError> {
@@ -277,6 +292,7 @@ fn parse_themes(text: &str) -> Result<Vec<Theme>, InputError> {
                 label,
                 description: parts.next().unwrap_or("").to_owned(),
                 easy_read: parts.next().unwrap_or("").to_owned(),
+                translations: Default::default(),
             })
         })
         .collect()
@@ -295,7 +311,10 @@ pub async fn update_round(
         Ok(RoundUpdate {
             title: Some(form.get("title").to_owned()),
             description: Some(form.get("description").to_owned()),
-            themes: Some(parse_themes(form.get("themes"))?),
+            themes: Some(keep_translations(
+                parse_themes(form.get("themes"))?,
+                &round.themes,
+            )),
             min_group: number(form.get("min_group"), InputError::MinGroupInvalid)?,
             rounding_base: number(
                 form.get("rounding_base"),
@@ -366,11 +385,19 @@ pub async fn issue_codes(
 ) -> Result<HttpResponse, ConsoleError> {
     let form = staff_form(&state, &staff, &req, payload).await?;
     let (org, round) = load_round(&state, &path)?;
-    let Some(n) = count(form.get("count"), crate::http::admin::MAX_CODES as usize) else {
-        let errors = [(
-            "count",
-            "Enter a whole number of cards from 1 to 10000.".into(),
-        )];
+    let n = count(form.get("count"), crate::http::admin::MAX_CODES as usize);
+    let language = crate::http::admin::card_language(Some(form.get("language")));
+    let (Some(n), Ok(language)) = (n, &language) else {
+        let mut errors = Vec::new();
+        if n.is_none() {
+            errors.push((
+                "count",
+                "Enter a whole number of cards from 1 to 10000.".into(),
+            ));
+        }
+        if language.is_err() {
+            errors.push(("language", LANGUAGE_ERROR.into()));
+        }
         return round_page(
             &state,
             &staff,
@@ -391,7 +418,7 @@ pub async fn issue_codes(
     )
     .await?;
     Ok(crate::http::admin::sheet_response(
-        &state, &org, &round, &codes,
+        &state, &org, &round, &codes, *language,
     ))
 }
 
@@ -407,11 +434,19 @@ pub async fn invitations(
     let form = staff_form(&state, &staff, &req, payload).await?;
     let (_, round) = load_round(&state, &path)?;
     let max = crate::tokens::invitation::MAX_INVITATIONS;
-    let Some(n) = count(form.get("invitations"), max) else {
-        let errors = [(
-            "invitations",
-            "Enter a whole number of invitations from 1 to 10000.".into(),
-        )];
+    let n = count(form.get("invitations"), max);
+    let language = crate::http::admin::card_language(Some(form.get("invitation-language")));
+    let (Some(n), Ok(language)) = (n, &language) else {
+        let mut errors = Vec::new();
+        if n.is_none() {
+            errors.push((
+                "invitations",
+                "Enter a whole number of invitations from 1 to 10000.".into(),
+            ));
+        }
+        if language.is_err() {
+            errors.push(("invitation-language", LANGUAGE_ERROR.into()));
+        }
         return round_page(
             &state,
             &staff,
@@ -422,7 +457,8 @@ pub async fn invitations(
             StatusCode::BAD_REQUEST,
         );
     };
-    let made = crate::http::privacy_pass::issue_invitations(&state, &round, n, 1).await?;
+    let made =
+        crate::http::privacy_pass::issue_invitations(&state, &round, n, 1, *language).await?;
     record(
         &state,
         &staff,

@@ -6,6 +6,7 @@ use super::{done, html, record, see_other, staff_form, ConsoleError, Staff};
 use crate::domain::{InputError, Slug, Theme};
 use crate::http::participant::load_round;
 use crate::http::AppState;
+use crate::messages::Explain;
 use crate::views::console::{self as views, PhraseGroup};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -106,6 +107,7 @@ pub async fn promote(
         label: label.clone(),
         description: String::new(),
         easy_read: String::new(),
+        translations: Default::default(),
     });
     let result = match theme {
         Ok(t) => crate::http::admin::append_themes(&state, target.clone(), vec![t]).await,

@@ -175,14 +175,7 @@ pub fn select(
     })
 }
 
-/// A wide table in a region that scrolls sideways on a narrow screen
-/// instead of the page (WCAG 1.4.10 allows two-dimensional scrolling for
-/// data tables); focusable, so it scrolls by keyboard too.
-pub fn wide_table(label: &str, table: Markup) -> Markup {
-    html! {
-        div.table-scroll role="region" aria-label=(label) tabindex="0" { (table) }
-    }
-}
+pub use super::wide_table;
 
 /// A confirmation line after a change ("Round created").
 pub fn notice(text: Option<&str>) -> Markup {

@@ -1,7 +1,7 @@
 //! Organisations and rounds: lists, forms to create and edit, and the round
 //! page with its counts and the forms for cards, invitations and periods.
 
-use super::{csrf, notice, page, text_area, text_field, value, Errors, Frame, Values};
+use super::{csrf, notice, page, select, text_area, text_field, value, Errors, Frame, Values};
 use crate::domain::{Organisation, Round};
 use maud::{html, Markup};
 
@@ -204,6 +204,7 @@ pub fn round(
             form method="post" action=(format!("/console/rounds/{}/codes", round.slug)) novalidate {
                 (csrf(frame))
                 (text_field("count", "How many cards", Some("1 to 10000. Eight print on an A4 page."), "text", value(values, "count"), errors, "off"))
+                (language_select("language", "Language printed on the cards", values, errors))
                 button.button type="submit" { "Make and print cards" }
             }
             h2 { "Invitations by e-mail or text" }
@@ -216,6 +217,7 @@ pub fn round(
             form method="post" action=(format!("/console/rounds/{}/invitations", round.slug)) novalidate {
                 (csrf(frame))
                 (text_field("invitations", "How many invitations", Some("1 to 10000."), "text", value(values, "invitations"), errors, "off"))
+                (language_select("invitation-language", "Language the links open in", values, errors))
                 button.button type="submit" { "Make invitations and download CSV" }
             }
             h2 { "Close the current period" }
@@ -228,4 +230,16 @@ pub fn round(
             }
         },
     )
+}
+
+/// A choice of shipped language for cards or invitation links; "" lets
+/// each reader's browser choose.
+fn language_select(id: &str, label: &str, values: &Values, errors: &Errors) -> Markup {
+    let mut options = vec![(String::new(), "Each reader's browser decides".to_owned())];
+    options.extend(
+        crate::messages::language_list()
+            .iter()
+            .map(|l| (l.tag.to_owned(), format!("{} ({})", l.name, l.tag))),
+    );
+    select(id, label, &options, value(values, id), errors)
 }

@@ -1,0 +1,153 @@
+//! Theme names, and rounds' titles, in the reader's language.
+//!
+//! A theme's label and its line of explanation come, in this order, from:
+//! the round's own translation into the page's language (set by the
+//! host), the message files' translation of the default taxonomy (only
+//! while the round still uses the default wording, field by field), and
+//! last the round's own wording, marked as English so that a screen
+//! reader and the bidirectional algorithm treat it as such. Each label is
+//! one phrase in one language: languages are never mixed inside it.
+
+use crate::domain::{default_themes, Round, Theme};
+use crate::messages::{self, Messages};
+use maud::{html, Markup, Render};
+use std::sync::OnceLock;
+
+/// Words shown to the reader, with their language when it is not the
+/// page's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    pub text: String,
+    /// `Some(tag)` when the words are not in the page's language.
+    pub lang: Option<&'static str>,
+}
+
+impl Words {
+    fn own(text: String) -> Self {
+        Self { text, lang: None }
+    }
+
+    /// Words of the round's own wording: English, the language a round is
+    /// written in, marked when the page is in another one.
+    fn english(m: &Messages, text: &str) -> Self {
+        Self {
+            text: text.to_owned(),
+            lang: (m.language() != messages::DEFAULT_LANGUAGE)
+                .then_some(messages::DEFAULT_LANGUAGE),
+        }
+    }
+}
+
+impl Render for Words {
+    fn render(&self) -> Markup {
+        html! {
+            @match self.lang {
+                Some(lang) => span lang=(lang) dir=(messages::direction(lang)) { (self.text) },
+                None => (self.text),
+            }
+        }
+    }
+}
+
+/// The default theme of this slug, as shipped in English.
+fn default_of(slug: &str) -> Option<&'static Theme> {
+    static DEFAULTS: OnceLock<Vec<Theme>> = OnceLock::new();
+    DEFAULTS
+        .get_or_init(default_themes)
+        .iter()
+        .find(|t| t.slug.as_str() == slug)
+}
+
+/// A shipped translation of a default theme's field, if the round still
+/// uses the default English wording for it (`field` picks it).
+fn shipped(
+    m: &Messages,
+    theme: &Theme,
+    key: &str,
+    field: impl Fn(&Theme) -> &str,
+) -> Option<String> {
+    let default = default_of(theme.slug.as_str())?;
+    (field(default) == field(theme) && m.has(key)).then(|| m.t(key))
+}
+
+/// The theme's label in the reader's language.
+pub fn label(m: &Messages, theme: &Theme) -> Words {
+    if m.language() == messages::DEFAULT_LANGUAGE {
+        return Words::own(theme.label.clone());
+    }
+    if let Some(t) = theme.translation(m.language()) {
+        return Words::own(t.label.clone());
+    }
+    let key = format!("theme-{}", theme.slug);
+    shipped(m, theme, &key, |t| &t.label)
+        .map(Words::own)
+        .unwrap_or_else(|| Words::english(m, &theme.label))
+}
+
+/// The line that explains a theme (in Easy Read, its Easy Read line), in
+/// the reader's language; `None` when the theme has none.
+pub fn hint(m: &Messages, theme: &Theme) -> Option<Words> {
+    let english = || {
+        let text = if m.easy && !theme.easy_read.is_empty() {
+            &theme.easy_read
+        } else {
+            &theme.description
+        };
+        (!text.is_empty()).then(|| Words::english(m, text))
+    };
+    if m.language() == messages::DEFAULT_LANGUAGE {
+        return english().map(|w| Words::own(w.text));
+    }
+    let key = format!("theme-{}-hint", theme.slug);
+    let standard = m.variant(false);
+    let own = theme.translation(m.language());
+    let easy = m.easy.then(|| {
+        own.map(|t| t.easy_read.clone())
+            .filter(|t| !t.is_empty())
+            .or_else(|| shipped(m, theme, &key, |t| &t.easy_read))
+    });
+    easy.flatten()
+        .or_else(|| own.map(|t| t.description.clone()).filter(|t| !t.is_empty()))
+        .or_else(|| shipped(&standard, theme, &key, |t| &t.description))
+        .map(Words::own)
+        .or_else(english)
+}
+
+/// The label of the theme `slug` among `themes`, or `fallback` (a label
+/// frozen in a sealed digest) marked as English.
+pub fn label_of(m: &Messages, themes: &[Theme], slug: &str, fallback: &str) -> Words {
+    match themes.iter().find(|t| t.slug.as_str() == slug) {
+        Some(theme) => label(m, theme),
+        None => match default_of(slug).filter(|d| d.label == fallback) {
+            Some(default) => label(m, default),
+            None => Words::english(m, fallback),
+        },
+    }
+}
+
+/// The round's title in the reader's language: the host's translation,
+/// else the round's own words marked as English.
+pub fn round_title(m: &Messages, round: &Round) -> Words {
+    match round.translations.get(m.language()) {
+        Some(t) if m.language() != messages::DEFAULT_LANGUAGE => Words::own(t.title.clone()),
+        _ if m.language() == messages::DEFAULT_LANGUAGE => Words::own(round.title.clone()),
+        _ => Words::english(m, &round.title),
+    }
+}
+
+/// The round's description in the reader's language, if it has one.
+pub fn round_description(m: &Messages, round: &Round) -> Option<Words> {
+    let own = round
+        .translations
+        .get(m.language())
+        .filter(|_| m.language() != messages::DEFAULT_LANGUAGE)
+        .filter(|t| !t.description.is_empty());
+    match own {
+        Some(t) => Some(Words::own(t.description.clone())),
+        None if round.description.is_empty() => None,
+        None if m.language() == messages::DEFAULT_LANGUAGE => {
+            Some(Words::own(round.description.clone()))
+        }
+        None => Some(Words::english(m, &round.description)),
+    }
+}
