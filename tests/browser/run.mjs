@@ -1015,12 +1015,17 @@ try {
     const formEnd = await page.locator('#text').evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY);
     await page.screenshot({ path: join(SHOTS, 'ar-form-360.png'), fullPage: true, clip: { x: 0, y: 0, width: 360, height: Math.ceil(formEnd) + 24 } });
     await page.goto(`${BASE}/o/demo?lang=ar`);
+    // Labels sit above their bars (issue 18, for 320 px); mirrored, both
+    // start at the right and bars grow to the left.
     const layout = await page.locator('svg.chart').first().evaluate((svg) => {
       const label = svg.querySelector('text').getBoundingClientRect();
       const bar = svg.querySelector('rect').getBoundingClientRect();
-      return { label: label.left, bar: bar.right };
+      const frame = svg.getBoundingClientRect();
+      return { label: label.right, bar: bar.right, barLeft: bar.left, right: frame.right, left: frame.left };
     });
-    assert(layout.label >= layout.bar - 1, `chart labels (${layout.label}) are not right of the bars (${layout.bar})`);
+    assert(Math.abs(layout.label - layout.right) < 4 && Math.abs(layout.bar - layout.right) < 4,
+      `chart not mirrored: label ends at ${layout.label}, bar at ${layout.bar}, chart at ${layout.right}`);
+    assert(layout.barLeft > layout.left, 'the bar does not grow to the left');
     const sectionEnd = await page.locator('main section').first().evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY);
     await page.screenshot({ path: join(SHOTS, 'ar-digest-360.png'), fullPage: true, clip: { x: 0, y: 0, width: 360, height: Math.ceil(sectionEnd) + 16 } });
   });
