@@ -375,7 +375,7 @@ impl Store {
     /// Change a round under the rules of [`RoundUpdate::apply`], atomically.
     pub async fn update_round(&self, slug: Slug, update: RoundUpdate) -> Result<Round, StoreError> {
         match self.write(Op::UpdateRound(slug, update)).await? {
-            Outcome::Round(r) => Ok(r),
+            Outcome::Round(r) => Ok(*r),
             _ => Err(StoreError::Io("unexpected writer outcome".into())),
         }
     }

@@ -133,7 +133,8 @@ fn encode_invitation(left: u32, round: &[u8]) -> Vec<u8> {
 
 pub(super) enum Outcome {
     Done,
-    Round(Round),
+    /// Boxed: a round is far larger than the other outcomes.
+    Round(Box<Round>),
     Issued(usize),
     Receipt(Receipt),
     Sealed(usize),
@@ -781,7 +782,9 @@ impl Tx<'_> {
                     Err(e) => return Ok(Err(e)),
                 };
                 match update.apply(&current) {
-                    Ok(next) => Ok(self.put_round(&next)?.map(|()| Outcome::Round(next))),
+                    Ok(next) => Ok(self
+                        .put_round(&next)?
+                        .map(|()| Outcome::Round(Box::new(next)))),
                     Err(e) => Ok(Err(StoreError::Invalid(e))),
                 }
             }
