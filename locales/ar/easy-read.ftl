@@ -462,6 +462,8 @@ invite-say-ready = قسيمتك في هذا المتصفح. اكتب حين تك
 
 cards-title = بطاقات الرموز: { $round }
 cards-heading = بطاقات الرموز لجولة «{ $round }»
+cards-print = اطبع هذه البطاقات
+cards-back = العودة إلى الجولة في لوحة التحكم
 cards-intro = { $n ->
     [one] بطاقة واحدة.
     [two] بطاقتان.

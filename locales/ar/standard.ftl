@@ -469,6 +469,8 @@ invite-say-ready = قسيمتك محفوظة في هذا المتصفح. يمك�
 
 cards-title = بطاقات الرموز: { $round }
 cards-heading = بطاقات الرموز لجولة «{ $round }»
+cards-print = اطبع هذه البطاقات
+cards-back = العودة إلى الجولة في لوحة التحكم
 cards-intro = { $n ->
     [one] بطاقة واحدة.
     [two] بطاقتان.

@@ -398,6 +398,8 @@ invite-say-ready = Mae eich tocyn yn y porwr hwn. Ysgrifennwch pan fyddwch chi'n
 
 cards-title = Cardiau cod: { $round }
 cards-heading = Cardiau cod ar gyfer { $round }
+cards-print = Argraffu'r cardiau hyn
+cards-back = Yn ôl i'r rownd yn y consol
 cards-intro = { $n ->
     [one] Un cerdyn.
     [two] Dau gerdyn.

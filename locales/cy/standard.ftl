@@ -397,6 +397,8 @@ invite-say-ready = Mae eich tocyn wedi'i gadw yn y porwr hwn. Gallwch chi ysgrif
 
 cards-title = Cardiau cod: { $round }
 cards-heading = Cardiau cod ar gyfer { $round }
+cards-print = Argraffu'r cardiau hyn
+cards-back = Yn ôl i'r rownd yn y consol
 cards-intro = { $n ->
     [one] Un cerdyn.
     [two] Dau gerdyn.

@@ -436,6 +436,8 @@ invite-say-ready = Your token is in this browser. Write when you are ready.
 
 cards-title = Code cards: { $round }
 cards-heading = Code cards for { $round }
+cards-print = Print these cards
+cards-back = Back to the round in the console
 cards-intro = { $n ->
     [one] One card.
    *[other] { $n } cards.

@@ -438,6 +438,8 @@ invite-say-ready = Your token is saved in this browser. You can write whenever y
 
 cards-title = Code cards: { $round }
 cards-heading = Code cards for { $round }
+cards-print = Print these cards
+cards-back = Back to the round in the console
 cards-intro = { $n ->
     [one] One card.
    *[other] { $n } cards.

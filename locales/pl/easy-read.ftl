@@ -429,6 +429,8 @@ invite-say-ready = Twój token jest w tej przeglądarce. Napisz, kiedy chcesz.
 
 cards-title = Karty z kodami: { $round }
 cards-heading = Karty z kodami dla rundy „{ $round }”
+cards-print = Wydrukuj te karty
+cards-back = Wróć do rundy w konsoli
 cards-intro = { $n ->
     [one] Jedna karta.
     [few] { $n } karty.

@@ -397,17 +397,34 @@ pub(super) fn sheet_response(
     codes: &[String],
     language: Option<&'static str>,
 ) -> HttpResponse {
-    let url = state.round_url_in(round.slug.as_str(), language);
-    let m = crate::messages::Messages::select(language, false);
-    let style_hash = sha256(views::CARDS_CSS.as_bytes());
-    let csp = format!(
-        "default-src 'none'; style-src 'sha256-{}'; frame-ancestors 'none'",
-        crate::encoding::base64(&style_hash)
-    );
     HttpResponse::Created()
         .content_type("text/html; charset=utf-8")
-        .insert_header(("Content-Security-Policy", csp))
-        .body(views::code_sheet(&m, org, round, codes, &url).into_string())
+        .insert_header(("Content-Security-Policy", sheet_policy()))
+        .body(sheet(state, org, round, codes, language, None))
+}
+
+/// The printable sheet of `codes`; `back`: the console page to return to.
+pub(crate) fn sheet(
+    state: &AppState,
+    org: &Organisation,
+    round: &Round,
+    codes: &[String],
+    language: Option<&'static str>,
+    back: Option<&str>,
+) -> String {
+    let url = state.round_url_in(round.slug.as_str(), language);
+    let m = crate::messages::Messages::select(language, false);
+    views::code_sheet(&m, org, round, codes, &url, back).into_string()
+}
+
+/// The sheet's policy: nothing but its own style and script, by hash.
+pub(crate) fn sheet_policy() -> String {
+    let hash = |text: &str| crate::encoding::base64(&sha256(text.as_bytes()));
+    format!(
+        "default-src 'none'; style-src 'sha256-{}'; script-src 'sha256-{}'; frame-ancestors 'none'",
+        hash(views::CARDS_CSS),
+        hash(views::CARDS_JS)
+    )
 }
 
 #[derive(Serialize)]

@@ -51,14 +51,14 @@ pub fn to_csv(d: &Digest) -> String {
                     Figure::AlmostEveryone => ("almost_everyone", String::new(), String::new()),
                 };
                 let row = [
-                    field(&d.organisation),
-                    field(&round.slug),
-                    field(&r.id),
-                    field(&r.periods.join(" ")),
-                    field(&r.label),
-                    field(&r.total.label),
-                    field(&t.slug),
-                    field(&t.label),
+                    csv_field(&d.organisation),
+                    csv_field(&round.slug),
+                    csv_field(&r.id),
+                    csv_field(&r.periods.join(" ")),
+                    csv_field(&r.label),
+                    csv_field(&r.total.label),
+                    csv_field(&t.slug),
+                    csv_field(&t.label),
                     shown.to_owned(),
                     value,
                     t.trend.map(|n| n.to_string()).unwrap_or_default(),
@@ -72,7 +72,9 @@ pub fn to_csv(d: &Digest) -> String {
     out
 }
 
-fn field(s: &str) -> String {
+/// One text field of a CSV row: quoted, and defused if it starts like a
+/// spreadsheet formula.
+pub(crate) fn csv_field(s: &str) -> String {
     let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {

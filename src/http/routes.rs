@@ -164,10 +164,16 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/console/rounds/{round}/open", Audience::Console),
     r("POST", "/console/rounds/{round}/codes", Audience::Console),
     r(
+        "GET",
+        "/console/rounds/{round}/cards/{sheet}",
+        Audience::Console,
+    ),
+    r(
         "POST",
         "/console/rounds/{round}/invitations",
         Audience::Console,
     ),
+    r("GET", "/console/rounds/{round}/close", Audience::Console),
     r("POST", "/console/periods/close", Audience::Console),
     r(
         "GET",
@@ -178,6 +184,7 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/console/moderation", Audience::Console),
     r("POST", "/console/moderation/{quote}", Audience::Console),
     r("GET", "/console/space", Audience::Console),
+    r("GET", "/console/space/download.csv", Audience::Console),
     r("POST", "/console/space/responses", Audience::Console),
     r("POST", "/console/space/pledges", Audience::Console),
     r("POST", "/console/space/pledges/{pledge}", Audience::Console),
@@ -375,8 +382,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(console::issue_codes),
         )
         .route(
+            "/console/rounds/{round}/cards/{sheet}",
+            web::get().to(console::cards),
+        )
+        .route(
             "/console/rounds/{round}/invitations",
             web::post().to(console::invitations),
+        )
+        .route(
+            "/console/rounds/{round}/close",
+            web::get().to(console::close_period),
         )
         .route(
             "/console/periods/close",
@@ -393,6 +408,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(console::decide),
         )
         .route("/console/space", web::get().to(console::space))
+        .route(
+            "/console/space/download.csv",
+            web::get().to(console::download),
+        )
         .route("/console/space/responses", web::post().to(console::respond))
         .route("/console/space/pledges", web::post().to(console::pledge))
         .route(

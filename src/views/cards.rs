@@ -11,14 +11,22 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 /// when opened from disk. Its response allows exactly this style by hash.
 pub const CARDS_CSS: &str = include_str!("../../static/cards.css");
 
+/// The sheet's one script: it shows the Print button (hidden without a
+/// script, where it could not work) and prints when it is pressed. Its
+/// response allows exactly this script by hash.
+pub const CARDS_JS: &str = "var b=document.getElementById('print');b.hidden=false;\
+b.addEventListener('click',function(){window.print();});";
+
 /// `codes` are already in random order. `round_url` is the address printed
-/// on each card.
+/// on each card; `back`, when the console made the sheet, is the address
+/// of the round's console page.
 pub fn code_sheet(
     m: &Messages,
     org: &Organisation,
     round: &Round,
     codes: &[String],
     round_url: &str,
+    back: Option<&str>,
 ) -> Markup {
     let title = super::words::round_title(m, round).text;
     let round_title = [("round", title.as_str().into())];
@@ -35,6 +43,10 @@ pub fn code_sheet(
                 main {
                     h1.screen-only { (m.f("cards-heading", &round_title)) }
                     p.screen-only { (m.f("cards-intro", &[("n", codes.len().into())])) }
+                    p.screen-only.actions {
+                        button #print type="button" hidden { (m.t("cards-print")) }
+                        @if let Some(back) = back { a href=(back) { (m.t("cards-back")) } }
+                    }
                     ul.cards {
                         @for code in codes {
                             li.card {
@@ -50,6 +62,7 @@ pub fn code_sheet(
                         }
                     }
                 }
+                script { (PreEscaped(CARDS_JS)) }
             }
         }
     }

@@ -341,6 +341,12 @@ pub fn summary(m: &Messages, rows: &[(Words, &ThemeView)]) -> String {
     sentences.join(" ")
 }
 
+/// A release's one-paragraph summary (see [`summary`]), labels in the
+/// reader's language (`themes`: the round's, for their translations).
+pub fn release_summary(m: &Messages, r: &ReleaseView, themes: &[Theme]) -> String {
+    summary(m, &labelled(m, r, themes))
+}
+
 /// A release's themes with their labels in the reader's language.
 pub(super) fn labelled<'a>(
     m: &Messages,

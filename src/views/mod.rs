@@ -20,9 +20,9 @@ mod voices;
 pub mod words;
 
 pub use audit::{audit, receipts};
-pub use cards::{code_sheet, CARDS_CSS};
+pub use cards::{code_sheet, CARDS_CSS, CARDS_JS};
 pub use check::check_answers;
-pub use digest::{digest, themes};
+pub use digest::{date_text, digest, period_label, release_summary, themes};
 pub use easy::{glossary, picture, step, PICTURES};
 pub use invite::{invite_page, invite_words, InviteWords};
 pub use pages::{accessibility, helping, home, not_found_in, problem_in};

@@ -9,6 +9,7 @@ mod backends;
 mod check;
 mod concurrency;
 mod console;
+mod console_experience;
 mod console_roles;
 mod digest;
 mod experience;

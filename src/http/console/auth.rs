@@ -1,8 +1,8 @@
 //! Signing in and out, the first administrator, and the console's home.
 
 use super::{
-    cleared_cookie, done, html, read_form, record_as, see_other, session_cookie, signed_in,
-    staff_form, ConsoleError, Staff,
+    cleared_cookie, html, read_form, record_as, see_other, session_cookie, signed_in, staff_form,
+    ConsoleError, Staff,
 };
 use crate::http::AppState;
 use crate::staff::password::{self, Password};
@@ -90,10 +90,6 @@ pub async fn logout(
         .insert_header((header::LOCATION, "/console/login"))
         .insert_header((header::SET_COOKIE, cleared_cookie(&state)))
         .finish())
-}
-
-pub async fn home(staff: Staff, req: HttpRequest) -> HttpResponse {
-    html(StatusCode::OK, views::home(&staff.frame(), done(&req)))
 }
 
 pub async fn setup_page(state: web::Data<AppState>) -> Result<HttpResponse, ConsoleError> {

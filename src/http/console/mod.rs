@@ -22,19 +22,26 @@
 pub mod access;
 mod admin;
 mod auth;
+mod cards;
+mod dashboard;
+mod periods;
+mod round_form;
 mod rounds;
 mod themes;
 mod voices;
 
 pub use access::{rule, Access, RULES};
 pub use admin::{add_user, backups, change_role, keys, remove_user, staff_log, users};
-pub use auth::{home, login, login_page, logout, setup, setup_page};
+pub use auth::{login, login_page, logout, setup, setup_page};
+pub use cards::cards;
+pub use dashboard::home;
+pub use periods::{close_periods, confirm as close_period};
 pub use rounds::{
-    close_periods, create_organisation, create_round, invitations, issue_codes, open_round,
-    organisation, organisations, round, update_round,
+    create_organisation, create_round, invitations, issue_codes, open_round, organisation,
+    organisations, round, update_round,
 };
 pub use themes::{keyphrases, promote};
-pub use voices::{decide, moderation, pledge, respond, restatus, space};
+pub use voices::{decide, download, moderation, pledge, respond, restatus, space};
 
 use super::body::{self, FORM, FORM_LIMIT};
 use super::error::ApiError;
@@ -67,6 +74,8 @@ pub struct ConsoleState {
     origin: String,
     /// Master key ids and the current one (for the keys page).
     master_keys: (Vec<String>, String),
+    /// Card sheets made and waiting for their one download (in memory).
+    sheets: cards::PendingSheets,
 }
 
 impl ConsoleState {
@@ -91,6 +100,7 @@ impl ConsoleState {
             secure: public_url.starts_with("https://"),
             origin: origin.to_ascii_lowercase(),
             master_keys,
+            sheets: cards::PendingSheets::default(),
         }
     }
 
@@ -425,7 +435,6 @@ fn done(req: &HttpRequest) -> Option<&'static str> {
         "quote" => "Decision saved.",
         "response" => "Response published.",
         "pledge" => "Pledge saved.",
-        "closed" => "The current periods are closed and their digests published.",
         "user" => "User added.",
         "removed" => "User removed.",
         "role" => "Role changed.",

@@ -4,37 +4,21 @@
 //! `http::privacy_pass`, `http::audit`).
 
 use super::{done, html, record, see_other, staff_form, ConsoleError, Staff};
-use crate::domain::{InputError, Organisation, Round, RoundUpdate, Slug, Theme};
+use crate::domain::Organisation;
 use crate::http::error::ApiError;
 use crate::http::participant::load_round;
 use crate::http::AppState;
-use crate::messages::Explain;
 use crate::store::StoreError;
 use crate::views::console::{self as views, RoundCounts};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 
-/// Where an input problem shows on the console's forms.
-fn field(e: &InputError) -> &'static str {
-    match e {
-        InputError::SlugInvalid { .. } => "slug",
-        InputError::NameInvalid { field } => match *field {
-            "name" => "name",
-            "description" => "description",
-            _ => "title",
-        },
-        InputError::MinGroupInvalid | InputError::MinGroupLowered { .. } => "min_group",
-        InputError::RulesInvalid(crate::digest::disclosure::RulesError::Base) => "rounding_base",
-        InputError::RulesInvalid(crate::digest::disclosure::RulesError::MinPeriod) => "min_period",
-        InputError::RulesInvalid(_) | InputError::RulesLoosened => "min_group",
-        InputError::PeriodLengthInvalid => "period_weeks",
-        InputError::ThemesLocked | InputError::ThemeListInvalid => "themes",
-        _ => "count",
-    }
-}
-
-fn errors_of(e: &InputError) -> Vec<(&'static str, String)> {
-    vec![(field(e), e.message())]
+/// Problems as the views take them.
+fn borrowed(problems: &[(String, String)]) -> Vec<(&str, String)> {
+    problems
+        .iter()
+        .map(|(f, m)| (f.as_str(), m.clone()))
+        .collect()
 }
 
 pub async fn organisations(
@@ -75,10 +59,10 @@ pub async fn create_organisation(
     payload: web::Payload,
 ) -> Result<HttpResponse, ConsoleError> {
     let form = staff_form(&state, &staff, &req, payload).await?;
-    let org = match Organisation::parse(form.get("slug"), form.get("name")) {
+    let org = match super::round_form::organisation(&form) {
         Ok(org) => org,
-        Err(e) => {
-            let errors = errors_of(&e);
+        Err(problems) => {
+            let errors = borrowed(&problems);
             return organisations_page(
                 &state,
                 &staff,
@@ -138,15 +122,6 @@ pub async fn organisation(
     ))
 }
 
-/// A whole number from a form field, or `invalid`.
-fn number(raw: &str, invalid: InputError) -> Result<Option<u64>, InputError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    raw.parse().map(Some).map_err(|_| invalid)
-}
-
 pub async fn create_round(
     state: web::Data<AppState>,
     staff: Staff,
@@ -155,22 +130,6 @@ pub async fn create_round(
 ) -> Result<HttpResponse, ConsoleError> {
     let form = staff_form(&state, &staff, &req, payload).await?;
     let org = load_organisation(&state, form.get("organisation"))?;
-    let description = form.get("description");
-    let parsed = number(form.get("min_group"), InputError::MinGroupInvalid)
-        .and_then(|k| {
-            number(form.get("period_weeks"), InputError::PeriodLengthInvalid).map(|w| (k, w))
-        })
-        .and_then(|(k, weeks)| {
-            Round::parse(
-                form.get("slug"),
-                org.slug.as_str(),
-                form.get("title"),
-                (!description.trim().is_empty()).then_some(description),
-                None,
-                k,
-                weeks,
-            )
-        });
     let failed = |errors: &[(&str, String)], status| -> Result<HttpResponse, ConsoleError> {
         let rounds = state.store.rounds_of(&org.slug)?;
         Ok(html(
@@ -178,26 +137,9 @@ pub async fn create_round(
             views::organisation(&staff.frame(), &org, &rounds, &form.values(), errors),
         ))
     };
-    // As the admin API: parse, then the optional rules through RoundUpdate.
-    let parsed = parsed.and_then(|round| {
-        let base = number(
-            form.get("rounding_base"),
-            InputError::RulesInvalid(crate::digest::disclosure::RulesError::Base),
-        )?;
-        let min_period = number(
-            form.get("min_period"),
-            InputError::RulesInvalid(crate::digest::disclosure::RulesError::MinPeriod),
-        )?;
-        RoundUpdate {
-            rounding_base: base,
-            min_period,
-            ..RoundUpdate::default()
-        }
-        .apply(&round)
-    });
-    let round = match parsed {
+    let round = match super::round_form::new_round(&form, &org) {
         Ok(r) => r,
-        Err(e) => return failed(&errors_of(&e), StatusCode::BAD_REQUEST),
+        Err(problems) => return failed(&borrowed(&problems), StatusCode::BAD_REQUEST),
     };
     match state.store.create_round(round.clone()).await {
         Ok(()) => {}
@@ -257,46 +199,21 @@ pub async fn round(
     path: web::Path<String>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ConsoleError> {
-    round_page(&state, &staff, &path, &[], &[], done(&req), StatusCode::OK)
+    let (_, r) = load_round(&state, &path)?;
+    let notice = super::periods::closed_notice(&req, &r).or_else(|| done(&req).map(str::to_owned));
+    round_page(
+        &state,
+        &staff,
+        &path,
+        &[],
+        &[],
+        notice.as_deref(),
+        StatusCode::OK,
+    )
 }
 
 /// A language for cards or invitation links that is not in the list.
 const LANGUAGE_ERROR: &str = "Choose a language from the list.";
-
-/// The text box has no place for translations (the admin API sets them):
-/// each theme keeps those it had, by slug.
-fn keep_translations(mut themes: Vec<Theme>, current: &[Theme]) -> Vec<Theme> {
-    for theme in &mut themes {
-        if let Some(was) = current.iter().find(|t| t.slug == theme.slug) {
-            theme.translations = was.translations.clone();
-        }
-    }
-    themes
-}
-
-/// Themes from the console's text box: one a line, `slug | label |
-/// description | Easy Read description` (the last two optional).
-fn parse_themes(text: &str) -> Result<Vec<Theme>, InputError> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|line| {
-            let mut parts = line.splitn(4, '|').map(str::trim);
-            let slug = Slug::parse(parts.next().unwrap_or(""), "theme short name")?;
-            let label = parts.next().unwrap_or("").to_owned();
-            if label.is_empty() {
-                return Err(InputError::ThemeListInvalid);
-            }
-            Ok(Theme {
-                slug,
-                label,
-                description: parts.next().unwrap_or("").to_owned(),
-                easy_read: parts.next().unwrap_or("").to_owned(),
-                translations: Default::default(),
-            })
-        })
-        .collect()
-}
 
 pub async fn update_round(
     state: web::Data<AppState>,
@@ -307,29 +224,19 @@ pub async fn update_round(
 ) -> Result<HttpResponse, ConsoleError> {
     let form = staff_form(&state, &staff, &req, payload).await?;
     let (_, round) = load_round(&state, &path)?;
-    let update = (|| {
-        Ok(RoundUpdate {
-            title: Some(form.get("title").to_owned()),
-            description: Some(form.get("description").to_owned()),
-            themes: Some(keep_translations(
-                parse_themes(form.get("themes"))?,
-                &round.themes,
-            )),
-            min_group: number(form.get("min_group"), InputError::MinGroupInvalid)?,
-            rounding_base: number(
-                form.get("rounding_base"),
-                InputError::RulesInvalid(crate::digest::disclosure::RulesError::Base),
-            )?,
-            min_period: number(
-                form.get("min_period"),
-                InputError::RulesInvalid(crate::digest::disclosure::RulesError::MinPeriod),
-            )?,
-            ..RoundUpdate::default()
-        })
-    })();
-    let result = match update {
+    let result = match super::round_form::round_change(&form, &round) {
         Ok(u) => state.store.update_round(round.slug.clone(), u).await,
-        Err(e) => Err(StoreError::Invalid(e)),
+        Err(problems) => {
+            return round_page(
+                &state,
+                &staff,
+                &path,
+                &form.values(),
+                &borrowed(&problems),
+                None,
+                StatusCode::BAD_REQUEST,
+            )
+        }
     };
     match result {
         Ok(updated) => {
@@ -344,7 +251,7 @@ pub async fn update_round(
             &staff,
             &path,
             &form.values(),
-            &errors_of(&e),
+            &[("title", e.to_string())],
             None,
             StatusCode::BAD_REQUEST,
         ),
@@ -374,8 +281,9 @@ fn count(raw: &str, max: usize) -> Option<usize> {
     raw.trim().parse().ok().filter(|n| (1..=max).contains(n))
 }
 
-/// Make codes and show the printable sheet, once: the store keeps only
-/// their keyed hashes.
+/// Make codes, then go to the page of their printable sheet, which
+/// downloads once (post/redirect/get): the store keeps only their keyed
+/// hashes.
 pub async fn issue_codes(
     state: web::Data<AppState>,
     staff: Staff,
@@ -384,7 +292,7 @@ pub async fn issue_codes(
     payload: web::Payload,
 ) -> Result<HttpResponse, ConsoleError> {
     let form = staff_form(&state, &staff, &req, payload).await?;
-    let (org, round) = load_round(&state, &path)?;
+    let (_, round) = load_round(&state, &path)?;
     let n = count(form.get("count"), crate::http::admin::MAX_CODES as usize);
     let language = crate::http::admin::card_language(Some(form.get("language")));
     let (Some(n), Ok(language)) = (n, &language) else {
@@ -408,18 +316,8 @@ pub async fn issue_codes(
             StatusCode::BAD_REQUEST,
         );
     };
-    let codes = crate::http::issue_codes(&state, &round, n).await?;
-    record(
-        &state,
-        &staff,
-        "codes.issue",
-        Some(&round),
-        Some(format!("{n} codes")),
-    )
-    .await?;
-    Ok(crate::http::admin::sheet_response(
-        &state, &org, &round, &codes, *language,
-    ))
+    let id = super::cards::make_sheet(&state, &staff, round.slug.as_str(), n, *language).await?;
+    Ok(super::cards::made(round.slug.as_str(), &id))
 }
 
 /// Make invitations and download them once as CSV, one personal link a
@@ -480,33 +378,4 @@ pub async fn invitations(
             format!("attachment; filename=\"invitations-{}.csv\"", round.slug),
         ))
         .body(csv))
-}
-
-/// Seal one round's open period now (the API's
-/// `POST /api/v1/admin/periods/close` closes every round's). Other rounds,
-/// often other organisations', keep their periods open.
-pub async fn close_periods(
-    state: web::Data<AppState>,
-    staff: Staff,
-    req: HttpRequest,
-    payload: web::Payload,
-) -> Result<HttpResponse, ConsoleError> {
-    let form = staff_form(&state, &staff, &req, payload).await?;
-    let (_, round) = load_round(&state, form.get("round"))?;
-    let sealed = state
-        .store
-        .close_round(state.clock.today(), &round.slug)
-        .await?;
-    record(
-        &state,
-        &staff,
-        "periods.close",
-        Some(&round),
-        Some(format!("{sealed} periods sealed")),
-    )
-    .await?;
-    Ok(see_other(&format!(
-        "/console/rounds/{}?done=closed",
-        round.slug
-    )))
 }

@@ -34,6 +34,10 @@ async fn moderation_page(
     done: Option<&str>,
     status: StatusCode,
 ) -> Result<HttpResponse, ConsoleError> {
+    // Rounds by title, periods by name, themes by label, as the rest of the
+    // site says them (issue 18), never slugs, ids or dates.
+    let titles = state.store.rounds()?;
+    let english = crate::messages::Messages::english();
     let quotes: Vec<PendingQuote> = quotes::pending_quotes(state)
         .await?
         .into_iter()
@@ -46,10 +50,35 @@ async fn moderation_page(
                     (h.start, h.end, what)
                 })
                 .collect(),
+            round: titles
+                .iter()
+                .find(|r| r.slug.as_str() == q.round)
+                .map_or_else(|| q.round.clone(), |r| r.title.clone()),
+            period: titles
+                .iter()
+                .find(|r| r.slug.as_str() == q.round)
+                .map_or_else(
+                    || q.period.clone(),
+                    |r| {
+                        crate::views::period_label(
+                            &english,
+                            std::slice::from_ref(&q.period),
+                            r.period.weeks(),
+                        )
+                    },
+                ),
+            themes: q
+                .themes
+                .iter()
+                .map(|slug| {
+                    titles
+                        .iter()
+                        .find(|r| r.slug.as_str() == q.round)
+                        .and_then(|r| r.themes.iter().find(|t| t.slug.as_str() == slug))
+                        .map_or_else(|| slug.clone(), |t| t.label.clone())
+                })
+                .collect(),
             id: q.id,
-            round: q.round,
-            period: q.period,
-            themes: q.themes,
             text: q.text,
         })
         .collect();
@@ -107,7 +136,7 @@ pub async fn decide(
         }
         Err(ApiError::Voices(e @ (VoiceError::TextInvalid | VoiceError::ReasonUnknown))) => {
             let (field, message) = match e {
-                VoiceError::TextInvalid => (text_field.as_str(), e.message()),
+                VoiceError::TextInvalid => (text_field.as_str(), text_problem("The edited text")),
                 _ => (
                     reason_field.as_str(),
                     "Choose a reason for rejecting.".to_owned(),
@@ -156,58 +185,7 @@ async fn space_page(
 ) -> Result<HttpResponse, ConsoleError> {
     let org = own_organisation(staff)?;
     let digest = crate::http::api::load_digest(state, &org).await?;
-    let mut releases = Vec::new();
-    for (round, release) in digest.releases() {
-        let responses = state.store.responses_of(&round.slug)?;
-        let pledges = state.store.pledges_of(&round.slug)?;
-        let label_of = |slug: &str| {
-            release
-                .themes
-                .iter()
-                .find(|t| t.slug == slug)
-                .map(|t| t.label.clone())
-                .unwrap_or_else(|| slug.to_owned())
-        };
-        releases.push(SpaceRelease {
-            round: round.slug.clone(),
-            round_title: round.title.clone(),
-            period: release.id.clone(),
-            label: release.label.clone(),
-            themes: release
-                .themes
-                .iter()
-                .map(|t| SpaceTheme {
-                    slug: t.slug.clone(),
-                    label: t.label.clone(),
-                    figure: figure(&t.figure),
-                    response: responses
-                        .iter()
-                        .find(|r| r.period == release.id && r.theme == t.slug)
-                        .and_then(|r| r.versions.last())
-                        .map(|v| v.text.clone()),
-                })
-                .collect(),
-            pledges: pledges
-                .iter()
-                .filter(|p| p.period == release.id)
-                .map(|p| {
-                    let mut history: Vec<String> = p
-                        .history
-                        .iter()
-                        .map(|c| format!("{} (period of {})", c.status.label(), c.period))
-                        .collect();
-                    let now = history.pop().unwrap_or_default();
-                    SpacePledge {
-                        id: p.id.clone(),
-                        theme: label_of(&p.theme),
-                        text: p.text.clone(),
-                        status: now,
-                        history,
-                    }
-                })
-                .collect(),
-        });
-    }
+    let releases = space_releases(state, &org, &digest)?;
     let statuses: Vec<(String, String)> = [
         PledgeStatus::Planned,
         PledgeStatus::InProgress,
@@ -248,10 +226,149 @@ pub async fn space(
     space_page(&state, &staff, &[], &[], done(&req), StatusCode::OK).await
 }
 
+/// The organisation's releases as its space shows them: every theme with
+/// its figure, quotes and response, the pledges, and what changed.
+fn space_releases(
+    state: &AppState,
+    org: &str,
+    digest: &crate::digest::Digest,
+) -> Result<Vec<SpaceRelease>, ConsoleError> {
+    let english = crate::messages::Messages::english();
+    let voices = crate::http::organisation::load_voices(state, org)?;
+    let rounds = state.store.rounds()?;
+    let mut releases = Vec::new();
+    for (round, release) in digest.releases() {
+        let responses = state.store.responses_of(&round.slug)?;
+        let pledges = state.store.pledges_of(&round.slug)?;
+        let themes = rounds
+            .iter()
+            .find(|r| r.slug.as_str() == round.slug)
+            .map_or(&[][..], |r| &r.themes[..]);
+        let quotes = |slug: &str| -> Vec<String> {
+            voices
+                .iter()
+                .filter(|v| v.round == round.slug && v.period == release.id)
+                .flat_map(|v| v.quotes.iter())
+                .filter(|q| q.themes.iter().any(|t| t == slug))
+                .map(|q| q.text.clone())
+                .collect()
+        };
+        let label_of = |slug: &str| {
+            release
+                .themes
+                .iter()
+                .find(|t| t.slug == slug)
+                .map(|t| t.label.clone())
+                .unwrap_or_else(|| slug.to_owned())
+        };
+        releases.push(SpaceRelease {
+            round: round.slug.clone(),
+            round_title: round.title.clone(),
+            period: release.id.clone(),
+            label: crate::views::period_label(&english, &release.periods, round.period_weeks),
+            summary: crate::views::release_summary(&english, release, themes),
+            themes: release
+                .themes
+                .iter()
+                .map(|t| SpaceTheme {
+                    slug: t.slug.clone(),
+                    label: t.label.clone(),
+                    figure: figure(&t.figure),
+                    shown: !matches!(t.figure, crate::digest::disclosure::Figure::FewerThan(_)),
+                    quotes: quotes(&t.slug),
+                    response: responses
+                        .iter()
+                        .find(|r| r.period == release.id && r.theme == t.slug)
+                        .and_then(|r| r.versions.last())
+                        .map(|v| v.text.clone()),
+                })
+                .collect(),
+            pledges: pledges
+                .iter()
+                .filter(|p| p.period == release.id)
+                .map(|p| {
+                    let mut history: Vec<String> = p
+                        .history
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "{} (week of {})",
+                                c.status.label(),
+                                crate::views::date_text(&english, &c.period)
+                            )
+                        })
+                        .collect();
+                    let now = history.pop().unwrap_or_default();
+                    SpacePledge {
+                        id: p.id.clone(),
+                        theme: label_of(&p.theme),
+                        text: p.text.clone(),
+                        status: now,
+                        history,
+                    }
+                })
+                .collect(),
+        });
+    }
+    Ok(releases)
+}
+
+/// `GET /console/space/download.csv`: the organisation's own digest with
+/// its responses and pledges, one row per theme per release.
+pub async fn download(
+    state: web::Data<AppState>,
+    staff: Staff,
+) -> Result<HttpResponse, ConsoleError> {
+    let org = own_organisation(&staff)?;
+    let digest = crate::http::api::load_digest(&state, &org).await?;
+    let releases = space_releases(&state, &org, &digest)?;
+    let field = crate::http::digests::csv_field;
+    let mut csv =
+        String::from("round,release,period,theme,theme_label,comments,quotes,response,pledges\r\n");
+    for r in &releases {
+        for t in &r.themes {
+            let pledges: Vec<String> = r
+                .pledges
+                .iter()
+                .filter(|p| p.theme == t.label)
+                .map(|p| format!("{} ({})", p.text, p.status))
+                .collect();
+            let row = [
+                field(&r.round),
+                field(&r.period),
+                field(&r.label),
+                field(&t.slug),
+                field(&t.label),
+                field(&t.figure),
+                t.quotes.len().to_string(),
+                field(t.response.as_deref().unwrap_or("")),
+                field(&pledges.join("; ")),
+            ];
+            csv.push_str(&row.join(","));
+            csv.push_str("\r\n");
+        }
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{org}-digest-and-answers.csv\""),
+        ))
+        .body(csv))
+}
+
 /// Where an answer's problem shows: the text, the reason or the status.
-fn answer_problem(e: &VoiceError) -> Option<(&'static str, String)> {
+/// A text field's problem, worded with the field's label (issue 18).
+fn text_problem(label: &str) -> String {
+    format!(
+        "{label} must be 1 to {} characters, without control characters other than line breaks.",
+        crate::http::organisation::MAX_ANSWER_CHARS
+    )
+}
+
+fn answer_problem(e: &VoiceError, label: &str) -> Option<(&'static str, String)> {
     match e {
-        VoiceError::TextInvalid => Some(("text", e.message())),
+        VoiceError::TextInvalid => Some(("text", text_problem(label))),
         VoiceError::ReasonRequired => Some((
             "reason",
             "Say why the pledge was dropped: people will read it.".into(),
@@ -267,12 +384,13 @@ async fn answer_failed(
     staff: &Staff,
     form: &super::Form,
     e: ApiError,
+    label: &str,
     field_for: impl Fn(&str) -> String,
 ) -> Result<HttpResponse, ConsoleError> {
     let ApiError::Voices(v) = &e else {
         return Err(e.into());
     };
-    let Some((kind, message)) = answer_problem(v) else {
+    let Some((kind, message)) = answer_problem(v, label) else {
         return Err(e.into());
     };
     let field = field_for(kind);
@@ -311,7 +429,7 @@ pub async fn respond(
             .await?;
             Ok(see_other("/console/space?done=response"))
         }
-        Err(e) => answer_failed(&state, &staff, &form, e, |_| field.clone()).await,
+        Err(e) => answer_failed(&state, &staff, &form, e, "The response", |_| field.clone()).await,
     }
 }
 
@@ -343,7 +461,12 @@ pub async fn pledge(
             record(&state, &staff, "pledge.create", r.as_ref(), Some(p.theme)).await?;
             Ok(see_other("/console/space?done=pledge"))
         }
-        Err(e) => answer_failed(&state, &staff, &form, e, |_| text_field.clone()).await,
+        Err(e) => {
+            answer_failed(&state, &staff, &form, e, "What you pledge to do", |_| {
+                text_field.clone()
+            })
+            .await
+        }
     }
 }
 
@@ -376,7 +499,7 @@ pub async fn restatus(
             Ok(see_other("/console/space?done=pledge"))
         }
         Err(e) => {
-            answer_failed(&state, &staff, &form, e, |kind| match kind {
+            answer_failed(&state, &staff, &form, e, "The reason", |kind| match kind {
                 "status" => status_field.clone(),
                 _ => reason_field.clone(),
             })
