@@ -7,7 +7,8 @@
 #   through it with marker User-Agent, X-Forwarded-For and Referer values;
 #   afterwards no nginx log file holds a marker or any client address, and
 #   the app stored every critique. A stand-in upstream then records exactly
-#   which headers nginx forwards.
+#   which headers nginx forwards. Through the onion entrance, requests carry
+#   tor's PROXY header: each circuit has its own allowance of wrong codes.
 # - systemd: `systemd-analyze verify` and an offline `systemd-analyze
 #   security` score (at most 2.0) on the shipped unit.
 # - tor: `tor --verify-config` on the shipped torrc snippet.
@@ -149,11 +150,49 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -A "$ua" -H "X-Forwarded-For: $x
 [ "$status" = 301 ] && ok "plain HTTP redirects to HTTPS" || fail "plain HTTP: $status"
 status=$("${https[@]}" -o /dev/null -w '%{http_code}' "$base/readyz")
 [ "$status" = 200 ] && ok "/readyz answers 200 through nginx" || fail "/readyz: $status"
-status=$(curl -s -o /dev/null -w '%{http_code}' -A "$ua" -H "X-Forwarded-For: $xff" \
-  "http://127.0.0.1:$p_onion/r/spring")
+# The onion entrance, as tor reaches it: a PROXY protocol header naming the
+# visitor's circuit (HiddenServiceExportCircuitID haproxy), then HTTP.
+cat >"$t/onion.py" <<'PY'
+import socket, sys
+port, circuit, method, path = sys.argv[1:5]
+body = sys.argv[5] if len(sys.argv) > 5 else ""
+s = socket.create_connection(("127.0.0.1", int(port)))
+head = "PROXY TCP6 %s ::1 4711 443\r\n" % circuit
+head += "%s %s HTTP/1.1\r\nHost: example.onion\r\nConnection: close\r\n" % (method, path)
+head += "User-Agent: MarkerAgent/7.7 (deploy-marker-ua)\r\n"
+if body:
+    head += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n" % len(body)
+s.sendall((head + "\r\n" + body).encode())
+data = b""
+while True:
+    chunk = s.recv(65536)
+    if not chunk:
+        break
+    data += chunk
+print(data.split(b" ", 2)[1].decode() if data.startswith(b"HTTP/") else "none")
+PY
+onion() { python3 "$t/onion.py" "$p_onion" "$@"; }
+status=$(onion fc00:dead:beef:4dad::1:1 GET /r/spring)
 [ "$status" = 200 ] && ok "the onion entrance serves the form" || fail "onion entrance: $status"
-status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$p_onion/api/v1/admin/rounds/spring")
+status=$(onion fc00:dead:beef:4dad::1:1 GET /api/v1/admin/rounds/spring)
 [ "$status" = 404 ] && ok "the onion entrance hides the admin API" || fail "onion admin: $status"
+status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$p_onion/r/spring")
+[ "$status" = 400 ] || [ "$status" = 000 ] && ok "the onion entrance takes only tor's PROXY header" ||
+  fail "onion entrance without a PROXY header: $status"
+# One circuit's wrong codes: refused with 429 after its allowance (30 a
+# minute by default), while another circuit's code goes through.
+# A well-formed code (its check symbol is right) that was never issued.
+wrong="code=7K3M-Q9XT-4WP7&themes=leadership&text=guess"
+limited=0
+for _ in $(seq 40); do
+  [ "$(onion fc00:dead:beef:4dad::2:2 POST /r/spring "$wrong")" = 429 ] && limited=$((limited + 1))
+done
+status=$(onion fc00:dead:beef:4dad::3:3 POST /r/spring "code=${code[2]}&themes=leadership&text=through+tor")
+if [ "$limited" -ge 5 ] && [ "$status" = 200 ]; then
+  ok "one onion circuit's wrong codes are limited ($limited of 40) while another circuit gets through"
+else
+  fail "onion circuits: $limited of 40 limited, the other circuit got $status"
+fi
 # The admin API answers through nginx only from the machine itself: a
 # request from another address (127.0.0.2 stands in for one) is refused,
 # which nginx would also log with that address.
@@ -192,14 +231,14 @@ status=$("${https[@]}" -o /dev/null -w '%{http_code}' "$base/metrics")
 [ "$status" = 404 ] && ok "/metrics is not served through nginx" || fail "/metrics via nginx: $status"
 
 stats=$(admin "$app/api/v1/admin/rounds/spring")
-grep -q '"critiques":2' <<<"$stats" && ok "the app stored both critiques" ||
+grep -q '"critiques":3' <<<"$stats" && ok "the app stored all three critiques" ||
   fail "app stats: $stats"
 
 # Nothing of the visitor in any nginx log file, nor any client address.
 kill -QUIT "$(cat "$t/nginx.pid")" 2>/dev/null
 sleep 0.5
 leaks=""
-for marker in "$ua" MarkerAgent deploy-marker-ua "$xff" 198.51.100.42 referrer-marker "client:" "127.0.0.1 -" 127.0.0.2; do
+for marker in "$ua" MarkerAgent deploy-marker-ua "$xff" 198.51.100.42 referrer-marker "client:" "127.0.0.1 -" 127.0.0.2 fc00:dead; do
   if grep -rqF -- "$marker" "$t/log" 2>/dev/null; then leaks="$leaks [$marker]"; fi
 done
 ls -la "$t/log"
@@ -213,7 +252,7 @@ fi
 
 # The app's metrics listener: totals only, nothing of the visitor.
 metrics=$(curl -s "http://127.0.0.1:$p_metrics/metrics")
-grep -q '^parrhesia_submissions_accepted_total 2$' <<<"$metrics" &&
+grep -q '^parrhesia_submissions_accepted_total 3$' <<<"$metrics" &&
   ok "/metrics counts the accepted submissions" || fail "metrics: $(echo "$metrics" | grep -v "^#" | head -8)"
 bad=""
 for needle in "$xff" 127.0.0.1 MarkerAgent spring care "through the proxy"; do

@@ -263,7 +263,8 @@ pub struct Settings {
     )]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts: Option<bool>,
-    /// Paper-code attempts per client per minute. Default 30.
+    /// Failed paper codes and Privacy Pass tokens (unknown, used or not
+    /// verifying) per client per minute; good ones never count. Default 30.
     #[arg(long, env = "PARRHESIA_CODE_ATTEMPTS_PER_MINUTE")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code_attempts_per_minute: Option<u32>,
@@ -280,6 +281,11 @@ pub struct Settings {
     #[arg(long, env = "PARRHESIA_LOGIN_ATTEMPTS_PER_MINUTE")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_attempts_per_minute: Option<u32>,
+    /// Console sign-ins per minute from all clients together (bounds the
+    /// Argon2id work). Default 120.
+    #[arg(long, env = "PARRHESIA_MAX_SIGN_INS_PER_MINUTE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_sign_ins_per_minute: Option<u32>,
     /// POST requests per second across all clients (size to the writer's
     /// commit capacity, see BENCHMARKS.md). Default 5000.
     #[arg(long, env = "PARRHESIA_MAX_POSTS_PER_SECOND")]
@@ -387,6 +393,7 @@ impl Settings {
             token_requests_per_minute: Some(limits.token_issuance_per_minute),
             admin_attempts_per_minute: Some(limits.admin_attempts_per_minute),
             login_attempts_per_minute: Some(limits.login_attempts_per_minute),
+            max_sign_ins_per_minute: Some(limits.sign_ins_per_minute),
             max_posts_per_second: Some(limits.posts_per_second),
             noise_epsilon: Some(1.0),
             ..Self::default()
@@ -498,6 +505,9 @@ impl Effective {
                 login_attempts_per_minute: s
                     .login_attempts_per_minute
                     .unwrap_or(defaults.rate_limits.login_attempts_per_minute),
+                sign_ins_per_minute: s
+                    .max_sign_ins_per_minute
+                    .unwrap_or(defaults.rate_limits.sign_ins_per_minute),
                 posts_per_second: s
                     .max_posts_per_second
                     .unwrap_or(defaults.rate_limits.posts_per_second),

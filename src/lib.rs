@@ -15,6 +15,7 @@ pub mod digest;
 pub mod domain;
 pub mod encoding;
 pub mod http;
+pub mod logging;
 pub mod mail;
 pub mod messages;
 pub mod metrics;

@@ -84,7 +84,7 @@ themes-hint = ضع علامة في مربع واحد أو مربعين أو { $m
 text-label = ماذا تريد أن تقول لمنظمة { $org }؟
 text-hint = اكتب ما تفكر فيه. لا تكتب أسماء.
 quote-label = يمكن لمنظمة { $org } أن تستخدم كلماتي
-quote-hint = ضع علامة هنا إذا وافقت. نحذف الأسماء أولًا.
+quote-consent-hint = ضع علامة هنا إذا وافقت. يقرأ شخصٌ كلماتك أولًا. ويحذف الأسماء والتفاصيل.
 
 ## Problems
 
@@ -138,6 +138,7 @@ too-large-body = لم نحفظه. اختصره وأرسله مرة أخرى.
 uri-too-long-title = عنوان الموقع طويل جدًا
 uri-too-long-body = تحقق من أنك نسخت عنوان الموقع بشكل صحيح.
 rate-limited-title = محاولات كثيرة جدًا
+path-not-canonical-title = تحقّق من عنوان الصفحة
 rate-limited-body = لم نحفظ شيئًا. رمزك ما زال يعمل. انتظر { $seconds } { $seconds ->
     [one] ثانية
     [two] ثانيتين
@@ -374,7 +375,7 @@ voices-status-in_progress = بدأ
 voices-status-done = تم
 voices-status-dropped = توقف
 voices-quotes-title = ما قاله الناس
-voices-quotes-hint = سمح الناس لنا بمشاركة كلماتهم. حذفنا الأسماء والتفاصيل. راجعها شخص أولًا.
+voices-quotes-checked-hint = سمح الناس لنا بمشاركة كلماتهم. راجع شخصٌ كل اقتباس. وحذف الأسماء والتفاصيل.
 voices-about-title = من أخبرنا عن نفسه
 voices-about-respondents = عدد من أجابوا: { $total }. لا نربط هذه الإجابات بالملاحظات. لا نعرض المجموعات التي فيها أقل من { $k } { $k ->
     [one] شخص

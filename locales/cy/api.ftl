@@ -55,6 +55,7 @@ unauthorized = Anfonwch docyn dilys ym mhennawd Authorization.
 unsupported_media_type = Anfonwch y corff fel { $expected }.
 payload_too_large = Mae'r corff yn rhy fawr: anfonwch { $limit } beit ar y mwyaf.
 uri_too_long = Mae'r cyfeiriad gwe yn rhy hir: { $limit } nod ar y mwyaf.
+path_not_canonical = Nid yw'r cyfeiriad gwe hwn wedi'i ysgrifennu yn ei ffurf arferol. Teipiwch ef eto heb arwyddion canran (%), slaesau dwbl neu ar y diwedd, na rhannau "." a "..", neu defnyddiwch y ddolen a gawsoch chi. Ni anfonwyd dim byd.
 headers_too_large = Mae penawdau'r cais yn rhy fawr: { $limit } beit ar y mwyaf.
 request_timeout = Cymerodd y cais ormod o amser i gyrraedd. Chafodd dim byd ei gadw; anfonwch ef eto.
 invalid_utf8 = Dydy'r corff ddim yn destun UTF-8 dilys.

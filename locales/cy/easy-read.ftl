@@ -72,7 +72,7 @@ themes-hint = Ticiwch 1, 2 neu { $max } blwch.
 text-label = Beth ydych chi eisiau ei ddweud wrth { $org }?
 text-hint = Ysgrifennwch beth rydych chi'n ei feddwl. Peidiwch ag ysgrifennu enwau.
 quote-label = Caiff { $org } ddefnyddio fy ngeiriau
-quote-hint = Ticiwch hwn os ydych chi'n dweud ydw. Rydyn ni'n tynnu enwau allan yn gyntaf.
+quote-consent-hint = Ticiwch hwn os ydych chi'n dweud ydw. Mae person yn darllen eich geiriau yn gyntaf. Maen nhw'n tynnu enwau a manylion allan.
 
 ## Problems
 
@@ -114,6 +114,7 @@ too-large-body = Wnaethon ni ddim ei gadw. Gwnewch e'n fyrrach a'i anfon eto.
 uri-too-long-title = Mae'r cyfeiriad gwe yn rhy hir
 uri-too-long-body = Gwiriwch eich bod wedi copïo'r cyfeiriad gwe yn iawn.
 rate-limited-title = Gormod o ymdrechion
+path-not-canonical-title = Gwiriwch y cyfeiriad gwe
 rate-limited-body = Wnaethon ni ddim cadw dim byd. Mae eich cod yn dal i weithio. Arhoswch { $seconds } eiliad. Yna rhowch gynnig arall arni.
 
 ## Paper form
@@ -316,7 +317,7 @@ voices-status-in_progress = Wedi dechrau
 voices-status-done = Wedi'i wneud
 voices-status-dropped = Wedi stopio
 voices-quotes-title = Beth ddywedodd pobl
-voices-quotes-hint = Dywedodd pobl y gallen ni rannu eu geiriau. Tynnon ni enwau a manylion allan. Gwiriodd person nhw yn gyntaf.
+voices-quotes-checked-hint = Dywedodd pobl y gallen ni rannu eu geiriau. Gwiriodd person bob dyfyniad. Tynnon nhw enwau a manylion allan.
 voices-about-title = Pwy ddywedodd wrthyn ni amdanyn nhw eu hunain
 voices-about-respondents = Pobl a atebodd: { $total }. Dydyn ni ddim yn cysylltu'r atebion hyn â sylwadau. Dydy grwpiau bach o lai na { $k } o bobl ddim yn cael eu dangos.
 voices-answer = Ateb

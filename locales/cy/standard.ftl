@@ -71,7 +71,7 @@ themes-hint = Dewiswch 1, 2 neu { $max } thema.
 text-label = Beth ydych chi eisiau ei ddweud wrth { $org }?
 text-hint = Ysgrifennwch mewn unrhyw iaith, hyd at 5,000 o nodau. Gadewch allan enwau a manylion a allai ddangos pwy ydych chi neu rywun arall.
 quote-label = Caiff { $org } ddyfynnu fy ngeiriau
-quote-hint = Dim ond os ydych chi'n ticio hwn. Mae enwau a manylion yn cael eu tynnu allan yn gyntaf, ac mae person yn gwirio pob dyfyniad.
+quote-consent-hint = Dim ond os ydych chi'n ticio hwn. Mae person yn darllen pob dyfyniad cyn ei rannu ac yn tynnu allan unrhyw beth a allai ddangos pwy ydych chi neu rywun arall. Mae cyfrifiadur yn tynnu allan yr enwau a'r manylion y mae'n eu hadnabod yn gyntaf, ond gall golli rhai.
 
 ## Problems with what was sent (the form shows them again)
 
@@ -113,6 +113,7 @@ too-large-body = Mae'r hyn a anfonwyd yn rhy fawr i'r gwasanaeth hwn. Chafodd di
 uri-too-long-title = Cyfeiriad gwe rhy hir
 uri-too-long-body = Mae'r cyfeiriad gwe hwn yn rhy hir. Gwiriwch eich bod wedi'i gopïo'n gywir.
 rate-limited-title = Gormod o ymdrechion
+path-not-canonical-title = Gwiriwch y cyfeiriad gwe
 rate-limited-body = Bu gormod o ymdrechion o'ch cysylltiad chi mewn amser byr. Chafodd dim byd ei gadw a chafodd eich cod mo'i ddefnyddio. Arhoswch { $seconds } eiliad, yna ewch yn ôl ac anfon y ffurflen eto.
 
 ## Paper form (printed on A4)
@@ -315,7 +316,7 @@ voices-status-in_progress = Ar y gweill
 voices-status-done = Wedi'i wneud
 voices-status-dropped = Wedi'i roi heibio
 voices-quotes-title = Beth ddywedodd pobl
-voices-quotes-hint = Wedi'u dyfynnu gyda chaniatâd yr awdur, gydag enwau a manylion wedi'u tynnu allan, ar ôl i gymedrolwr eu gwirio. Wedi'u dangos mewn trefn ar hap.
+voices-quotes-checked-hint = Wedi'u dyfynnu gyda chaniatâd yr awdur. Gwiriodd person bob dyfyniad a thynnu enwau a manylion allan cyn ei rannu. Wedi'u dangos mewn trefn ar hap.
 voices-about-title = Pwy atebodd y cwestiynau "amdanoch chi"
 voices-about-respondents = Pobl a atebodd: { $total }. Dydy'r atebion hyn ddim wedi'u cysylltu ag unrhyw sylw. Mae atebion a roddwyd gan lai na { $k } o bobl yn cael eu dangos fel "llai na { $k }".
 voices-answer = Ateb

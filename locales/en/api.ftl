@@ -58,6 +58,7 @@ unauthorized = Send a valid token in the Authorization header.
 unsupported_media_type = Send the body as { $expected }.
 payload_too_large = The body is too large: send at most { $limit } bytes.
 uri_too_long = The web address is too long: at most { $limit } characters.
+path_not_canonical = This web address is not written in its usual form. Type it again without percent signs (%), double or trailing slashes, or "." and ".." parts, or use the link you were given. Nothing was sent.
 headers_too_large = The request headers are too large: at most { $limit } bytes.
 request_timeout = The request took too long to arrive. Nothing was stored; send it again.
 invalid_utf8 = The body is not valid UTF-8 text.

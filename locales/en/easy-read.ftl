@@ -69,7 +69,7 @@ themes-hint = Tick 1, 2 or { $max } boxes.
 text-label = What do you want to tell { $org }?
 text-hint = Write what you think. Do not write names.
 quote-label = { $org } can use my words
-quote-hint = Tick this if you say yes. We take out names first.
+quote-consent-hint = Tick this if you say yes. A person reads your words first. They take out names and details.
 continue-button = Next
 themes-more = See { $n } more themes
 
@@ -119,6 +119,7 @@ too-large-body = We did not keep it. Make it shorter and send it again.
 uri-too-long-title = The web address is too long
 uri-too-long-body = Check you copied the web address right.
 rate-limited-title = Too many tries
+path-not-canonical-title = Check the web address
 rate-limited-body = We did not keep anything. Your code still works. Wait { $seconds } seconds. Then try again.
 
 ## Paper form
@@ -354,7 +355,7 @@ voices-status-in_progress = Started
 voices-status-done = Done
 voices-status-dropped = Stopped
 voices-quotes-title = What people said
-voices-quotes-hint = People said we could share their words. We took out names and details. A person checked them first.
+voices-quotes-checked-hint = People said we could share their words. A person checked every quote. They took out names and details.
 voices-about-title = Who told us about themselves
 voices-about-respondents = People who answered: { $total }. We do not link these answers to comments. Small groups under { $k } people are not shown.
 voices-answer = Answer

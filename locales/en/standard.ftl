@@ -70,7 +70,7 @@ themes-hint = Choose 1, 2 or { $max } themes.
 text-label = What do you want to tell { $org }?
 text-hint = Write in any language, up to 5,000 characters. Leave out names and details that could identify you or someone else.
 quote-label = { $org } may quote my words
-quote-hint = Only if you tick this. Names and details are removed first, and a person checks every quote.
+quote-consent-hint = Only if you tick this. A person reads every quote before it is shared and takes out anything that could identify you or someone else. A computer takes out the names and details it recognises first, but it can miss some.
 continue-button = Continue
 themes-more = Show { $n } more themes
 
@@ -120,6 +120,7 @@ too-large-body = What was sent is too large for this service. Nothing was stored
 uri-too-long-title = Web address too long
 uri-too-long-body = This web address is too long. Check that you copied it correctly.
 rate-limited-title = Too many attempts
+path-not-canonical-title = Check the web address
 rate-limited-body = There have been too many attempts from your connection in a short time. Nothing was stored and your code was not used. Wait { $seconds } seconds, then go back and send the form again.
 
 ## Paper form (printed on A4)
@@ -355,7 +356,7 @@ voices-status-in_progress = In progress
 voices-status-done = Done
 voices-status-dropped = Dropped
 voices-quotes-title = What people said
-voices-quotes-hint = Quoted with the writer's permission, with names and details removed, after a moderator's check. Shown in a random order.
+voices-quotes-checked-hint = Quoted with the writer's permission. A person checked every quote and took out names and details before it was shared. Shown in a random order.
 voices-about-title = Who answered the "about you" questions
 voices-about-respondents = People who answered: { $total }. These answers are not linked to any comment. Answers given by fewer than { $k } people are shown as "fewer than { $k }".
 voices-answer = Answer

@@ -67,6 +67,7 @@ unauthorized = Wyślij ważny token w nagłówku Authorization.
 unsupported_media_type = Wyślij treść jako { $expected }.
 payload_too_large = Treść jest za duża: wyślij najwyżej { $limit } bajtów.
 uri_too_long = Adres strony jest za długi: najwyżej { $limit } znaków.
+path_not_canonical = Ten adres strony nie jest zapisany w zwykłej postaci. Wpisz go ponownie bez znaków procentu (%), podwójnych ukośników, ukośnika na końcu i części „.” lub „..”, albo użyj otrzymanego linku. Nic nie zostało wysłane.
 headers_too_large = Nagłówki żądania są za duże: najwyżej { $limit } bajtów.
 request_timeout = Żądanie docierało zbyt długo. Nic nie zostało zapisane; wyślij je ponownie.
 invalid_utf8 = Treść nie jest poprawnym tekstem UTF-8.

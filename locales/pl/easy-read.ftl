@@ -77,7 +77,7 @@ themes-hint = Zaznacz 1, 2 lub { $max } { $max ->
 text-label = Co chcesz przekazać organizacji { $org }?
 text-hint = Napisz, co myślisz. Nie wpisuj imion.
 quote-label = Organizacja { $org } może użyć moich słów
-quote-hint = Zaznacz, jeśli się zgadzasz. Najpierw usuwamy imiona.
+quote-consent-hint = Zaznacz, jeśli się zgadzasz. Najpierw człowiek czyta twoje słowa. Usuwa imiona i szczegóły.
 
 ## Problems
 
@@ -131,6 +131,7 @@ too-large-body = Nie zapisaliśmy tego. Skróć tekst i wyślij go jeszcze raz.
 uri-too-long-title = Adres strony jest za długi
 uri-too-long-body = Sprawdź, czy dobrze skopiowano adres strony.
 rate-limited-title = Za dużo prób
+path-not-canonical-title = Sprawdź adres strony
 rate-limited-body = Nic nie zapisaliśmy. Twój kod nadal działa. Poczekaj { $seconds } { $seconds ->
     [one] sekundę
     [few] sekundy
@@ -347,7 +348,7 @@ voices-status-in_progress = Rozpoczęte
 voices-status-done = Zrobione
 voices-status-dropped = Zatrzymane
 voices-quotes-title = Co mówili ludzie
-voices-quotes-hint = Ludzie zgodzili się, żebyśmy pokazali ich słowa. Usunęliśmy imiona i szczegóły. Najpierw sprawdził je człowiek.
+voices-quotes-checked-hint = Ludzie zgodzili się, żebyśmy pokazali ich słowa. Człowiek sprawdził każdy cytat. Usunął imiona i szczegóły.
 voices-about-title = Kto powiedział nam o sobie
 voices-about-respondents = Osoby, które odpowiedziały: { $total }. Nie łączymy tych odpowiedzi z opiniami. Małe grupy poniżej { $k } osób nie są pokazywane.
 voices-answer = Odpowiedź

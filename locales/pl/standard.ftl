@@ -81,7 +81,7 @@ themes-hint = Wybierz 1, 2 lub { $max } { $max ->
 text-label = Co chcesz przekazać organizacji { $org }?
 text-hint = Pisz w dowolnym języku, do 5000 znaków. Pomiń imiona i szczegóły, po których można rozpoznać ciebie lub kogoś innego.
 quote-label = Organizacja { $org } może zacytować moje słowa
-quote-hint = Tylko jeśli to zaznaczysz. Imiona i szczegóły są najpierw usuwane, a każdy cytat sprawdza człowiek.
+quote-consent-hint = Tylko jeśli to zaznaczysz. Człowiek czyta każdy cytat, zanim zostanie pokazany, i usuwa wszystko, co mogłoby zdradzić, kim jesteś ty lub ktoś inny. Komputer najpierw usuwa imiona i szczegóły, które rozpoznaje, ale może coś przeoczyć.
 
 ## Problems with what was sent (the form shows them again)
 
@@ -135,6 +135,7 @@ too-large-body = To, co wysłano, jest za duże dla tej usługi. Nic nie został
 uri-too-long-title = Zbyt długi adres strony
 uri-too-long-body = Ten adres strony jest za długi. Sprawdź, czy został poprawnie skopiowany.
 rate-limited-title = Zbyt wiele prób
+path-not-canonical-title = Sprawdź adres strony
 rate-limited-body = W krótkim czasie z twojego połączenia było zbyt wiele prób. Nic nie zostało zapisane, a twój kod nie został użyty. Poczekaj { $seconds } { $seconds ->
     [one] sekundę
     [few] sekundy
@@ -351,7 +352,7 @@ voices-status-in_progress = W toku
 voices-status-done = Wykonane
 voices-status-dropped = Porzucone
 voices-quotes-title = Co mówili ludzie
-voices-quotes-hint = Cytowane za zgodą autorów, bez imion i szczegółów, po sprawdzeniu przez moderatora. Pokazane w losowej kolejności.
+voices-quotes-checked-hint = Cytowane za zgodą autorów. Człowiek sprawdził każdy cytat i usunął imiona oraz szczegóły, zanim go pokazano. Pokazane w losowej kolejności.
 voices-about-title = Kto odpowiedział na pytania „o tobie”
 voices-about-respondents = Osoby, które odpowiedziały: { $total }. Te odpowiedzi nie są powiązane z żadną opinią. Odpowiedzi udzielone przez mniej niż { $k } osób są pokazywane jako „mniej niż { $k }”.
 voices-answer = Odpowiedź

@@ -240,7 +240,7 @@ enum KeysAction {
 }
 
 pub fn main() -> ExitCode {
-    init_logging();
+    crate::logging::init();
     let matches = Cli::command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
@@ -301,23 +301,6 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// Logs go to standard error without timestamps: a line's time could
-/// otherwise be matched to a person's visit (guarantee 1). Level from
-/// `PARRHESIA_LOG` (error, warn, info, debug; default info).
-fn init_logging() {
-    let level = std::env::var("PARRHESIA_LOG")
-        .ok()
-        .and_then(|l| l.parse().ok())
-        .unwrap_or(tracing::Level::INFO);
-    tracing_subscriber::fmt()
-        .without_time()
-        .with_target(false)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .with_max_level(level)
-        .with_writer(std::io::stderr)
-        .init();
 }
 
 /// `parrhesia routes`: the route table as JSON.

@@ -158,7 +158,7 @@ fn groups(texts: &[&str], k: usize) -> Vec<(Vec<String>, Group)> {
 /// placeholders, at stop words and at numbers.
 fn chunks(text: &str) -> Vec<Vec<String>> {
     let mut text = text.to_owned();
-    for kind in ALL_KINDS {
+    for kind in Kind::ALL {
         text = text.replace(kind.placeholder(), " . ");
     }
     let mut out = Vec::new();
@@ -196,21 +196,6 @@ fn chunks(text: &str) -> Vec<Vec<String>> {
     flush(&mut current);
     out
 }
-
-const ALL_KINDS: [Kind; 12] = [
-    Kind::NhsNumber,
-    Kind::Email,
-    Kind::Link,
-    Kind::Phone,
-    Kind::NiNumber,
-    Kind::Postcode,
-    Kind::Number,
-    Kind::Date,
-    Kind::Time,
-    Kind::Age,
-    Kind::Handle,
-    Kind::Name,
-];
 
 /// Common English function words and fillers that never make a keyphrase.
 #[rustfmt::skip]

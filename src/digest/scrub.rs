@@ -9,9 +9,11 @@
 //! that tries to match at one position. Rules run in a fixed order and an
 //! earlier rule's find cannot be taken again by a later one; the order
 //! matters for digits: NHS numbers (checked with their mod-11 check digit)
-//! first, then e-mail addresses, links, phone numbers, National Insurance
-//! numbers, postcodes, other long digit runs, dates, times, ages, @handles,
-//! titled names and introduced names.
+//! first, then e-mail addresses (plain, then written out: "name at example
+//! dot com"), IP addresses, links, phone numbers, National Insurance
+//! numbers, postcodes, street addresses, other long digit runs, wards and
+//! rooms, dates, times, ages, @handles, and names (titled, introduced,
+//! signed, and known first names).
 //!
 //! Decisions a reader might question:
 //! - Scrubbing errs towards removing too much: a moderator can restore a
@@ -34,6 +36,11 @@
 //! - An introduced word that is capitalised is taken as a name even when it
 //!   is not one ("I called Social Services" loses "Social Services"): the
 //!   moderator can put it back.
+//! - Known first names come from a list (`scrub/first-names.txt`) without
+//!   names that are also words ("Will", "Grace", "Hope", "May"): those are
+//!   found only after a title, an introduction or a sign-off.
+//! - Scrubbing is idempotent: scrubbing scrubbed text changes nothing, so a
+//!   moderator's edit can be scrubbed again without mangling placeholders.
 
 use std::ops::Range;
 
@@ -53,9 +60,31 @@ pub enum Kind {
     Age,
     Handle,
     Name,
+    Address,
+    Place,
+    IpAddress,
 }
 
 impl Kind {
+    /// Every kind, for readers that must recognise any placeholder.
+    pub const ALL: [Kind; 15] = [
+        Kind::NhsNumber,
+        Kind::Email,
+        Kind::Link,
+        Kind::Phone,
+        Kind::NiNumber,
+        Kind::Postcode,
+        Kind::Number,
+        Kind::Date,
+        Kind::Time,
+        Kind::Age,
+        Kind::Handle,
+        Kind::Name,
+        Kind::Address,
+        Kind::Place,
+        Kind::IpAddress,
+    ];
+
     /// The placeholder written in place of the detail.
     pub fn placeholder(self) -> &'static str {
         match self {
@@ -71,6 +100,9 @@ impl Kind {
             Kind::Age => "[age]",
             Kind::Handle => "[handle]",
             Kind::Name => "[name]",
+            Kind::Address => "[address]",
+            Kind::Place => "[place]",
+            Kind::IpAddress => "[IP address]",
         }
     }
 }
@@ -94,24 +126,34 @@ pub struct Scrubbed {
 mod dates;
 mod links;
 mod names;
+mod network;
 mod numbers;
+mod places;
+mod spelled;
 
 use dates::{age, date, time_of_day};
 use links::{email, handle, link};
 use names::name;
+use network::ip_address;
 pub use numbers::nhs_check_digit_ok;
 use numbers::{long_number, nhs_number, ni_number, phone, postcode};
+use places::{room, street_address};
+use spelled::spelled_email;
 
 type Rule = fn(&Scan, usize) -> Option<(usize, usize)>;
 
-const RULES: [(Kind, Rule); 12] = [
+const RULES: [(Kind, Rule); 16] = [
     (Kind::NhsNumber, nhs_number),
     (Kind::Email, email),
+    (Kind::Email, spelled_email),
+    (Kind::IpAddress, ip_address),
     (Kind::Link, link),
     (Kind::Phone, phone),
     (Kind::NiNumber, ni_number),
     (Kind::Postcode, postcode),
+    (Kind::Address, street_address),
     (Kind::Number, long_number),
+    (Kind::Place, room),
     (Kind::Date, date),
     (Kind::Time, time_of_day),
     (Kind::Age, age),
@@ -159,6 +201,12 @@ struct Scan {
     chars: Vec<char>,
     /// Byte offset of each char, plus the text length at the end.
     offsets: Vec<usize>,
+    /// Chars an earlier rule took, or of a placeholder already in the text
+    /// ("[name]"). A rule cannot read them ([`Scan::at`] says nothing is
+    /// there) and they count as a word for the chars around them: just as
+    /// the placeholder that replaces them will. So a rule sees the same
+    /// text in scrubbed text as in the original, and scrubbing a moderator's
+    /// edit of scrubbed text changes nothing.
     taken: Vec<bool>,
 }
 
@@ -167,11 +215,20 @@ impl Scan {
         let (offsets, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
         let mut offsets = offsets;
         offsets.push(text.len());
-        let taken = vec![false; chars.len()];
+        let mut opaque = vec![false; chars.len()];
+        for kind in Kind::ALL {
+            for (byte, found) in text.match_indices(kind.placeholder()) {
+                let first = offsets.partition_point(|&o| o < byte);
+                let count = found.chars().count();
+                opaque[first..first + count]
+                    .iter_mut()
+                    .for_each(|o| *o = true);
+            }
+        }
         Self {
             chars,
             offsets,
-            taken,
+            taken: opaque,
         }
     }
     fn len(&self) -> usize {
@@ -181,7 +238,10 @@ impl Scan {
         self.offsets[i]
     }
     fn at(&self, i: usize) -> Option<char> {
-        self.chars.get(i).copied()
+        match self.taken.get(i) {
+            Some(false) => self.chars.get(i).copied(),
+            _ => None,
+        }
     }
     fn is(&self, i: usize, f: impl Fn(char) -> bool) -> bool {
         self.at(i).is_some_and(f)
@@ -189,13 +249,22 @@ impl Scan {
     fn digit(&self, i: usize) -> bool {
         self.is(i, |c| c.is_ascii_digit())
     }
-    /// No word character just before `i`.
+    /// No word character (or taken char) just before `i`, and not inside a
+    /// word that [`Scan::word_end`] joins ("O'Brien", "step-free").
     fn starts_word(&self, i: usize) -> bool {
-        i == 0 || !word_char(self.chars[i - 1])
+        if i == 0 {
+            return true;
+        }
+        let joined = i >= 2
+            && self.is(i - 1, |c| matches!(c, '\'' | '’' | '-'))
+            && self.is(i - 2, char::is_alphabetic)
+            && self.is(i, char::is_alphabetic);
+        !(word_char(self.chars[i - 1]) || self.taken[i - 1] || joined)
     }
-    /// No word character at `i` (the previous match ended at `i`).
+    /// No word character (or taken char) at `i` (the previous match ended
+    /// at `i`).
     fn ends_word(&self, i: usize) -> bool {
-        !self.is(i, word_char)
+        !(self.is(i, word_char) || self.taken.get(i).copied().unwrap_or(false))
     }
     /// End of the run of ASCII digits starting at `i`.
     fn digits_end(&self, i: usize) -> usize {
@@ -268,5 +337,7 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+#[cfg(test)]
+mod forms;
 #[cfg(test)]
 mod tests;

@@ -303,9 +303,12 @@ struct CodeRequest {
     language: Option<String>,
 }
 
-/// A language for cards and invitations: a shipped tag, or none.
+/// A language for cards and invitations: a shipped tag, or none. An empty
+/// tag is not a tag: the API documents the shipped tags as an enum, so ""
+/// is refused like any unknown tag (forms turn their empty choice into
+/// none before asking).
 pub(super) fn card_language(language: Option<&str>) -> Result<Option<&'static str>, InputError> {
-    match language.filter(|l| !l.is_empty()) {
+    match language {
         None => Ok(None),
         Some(l) => crate::messages::languages()
             .into_iter()

@@ -21,9 +21,16 @@ use std::net::{IpAddr, Ipv6Addr};
 pub enum ClientKey {
     V4(u32),
     V6Prefix(u64),
-    /// The peer address is unknown (e.g. a Unix socket): all such clients
-    /// share one bucket.
-    Unknown,
+    /// One Tor circuit of an onion-service visitor. With
+    /// `HiddenServiceExportCircuitID haproxy` tor names each circuit by an
+    /// address in `fc00::/7` whose low 32 bits are the circuit's id (Tor's
+    /// "HAProxy PROXY protocol" spec); nginx's onion entrance forwards it.
+    Circuit(u32),
+    /// Many people the app cannot tell apart: a trusted proxy forwarding
+    /// for a loopback address (the onion entrance when tor does not export
+    /// circuit ids), or no peer address at all. Per-client limits never
+    /// apply to it, so that no one can lock the whole group out.
+    Shared,
 }
 
 impl ClientKey {
@@ -35,6 +42,26 @@ impl ClientKey {
                 None => Self::V6Prefix((u128::from(v6) >> 64) as u64),
             },
         }
+    }
+
+    /// The client a trusted proxy named: a Tor circuit, the shared onion
+    /// entrance, or an ordinary address as in [`ClientKey::of`].
+    pub fn forwarded(ip: IpAddr) -> Self {
+        let ip = canonical(ip);
+        match ip {
+            _ if ip.is_loopback() => Self::Shared,
+            // fc00::/7, unique local addresses: never a visitor's own
+            // address on the internet.
+            IpAddr::V6(v6) if v6.segments()[0] & 0xfe00 == 0xfc00 => {
+                Self::Circuit(u128::from(v6) as u32)
+            }
+            _ => Self::of(ip),
+        }
+    }
+
+    /// Whether this key stands for many people the app cannot tell apart.
+    pub fn is_shared(self) -> bool {
+        self == Self::Shared
     }
 }
 
@@ -55,7 +82,7 @@ pub fn origin(req: &ServiceRequest, trusted: &[IpAddr]) -> Origin {
 pub fn origin_of(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpAddr]) -> Origin {
     let Some(peer) = peer else {
         return Origin {
-            client: ClientKey::Unknown,
+            client: ClientKey::Shared,
             via_tls: false,
         };
     };
@@ -67,26 +94,31 @@ pub fn origin_of(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpAddr]) 
     }
     let forwarded = last_value(headers, "forwarded");
     let from_forwarded = forwarded.as_deref().and_then(|f| forwarded_param(f, "for"));
+    // A proxy that names no client (or garbage) is the client itself.
     let client = from_forwarded
         .or_else(|| last_value(headers, "x-forwarded-for"))
         .and_then(|a| parse_node(&a))
-        .unwrap_or(peer);
+        .map_or(ClientKey::of(peer), ClientKey::forwarded);
     let proto = forwarded
         .as_deref()
         .and_then(|f| forwarded_param(f, "proto"))
         .or_else(|| last_value(headers, "x-forwarded-proto"));
     Origin {
-        client: ClientKey::of(client),
+        client,
         via_tls: proto.is_some_and(|p| p.eq_ignore_ascii_case("https")),
     }
 }
 
-fn same_host(a: IpAddr, b: IpAddr) -> bool {
-    let canon = |ip: IpAddr| match ip {
+/// An IPv4-mapped IPv6 address as the IPv4 address it is.
+fn canonical(ip: IpAddr) -> IpAddr {
+    match ip {
         IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
         v4 => v4,
-    };
-    canon(a) == canon(b)
+    }
+}
+
+fn same_host(a: IpAddr, b: IpAddr) -> bool {
+    canonical(a) == canonical(b)
 }
 
 /// The last element of a comma-separated header (all its lines joined):
@@ -193,6 +225,37 @@ mod tests {
         assert!(o.via_tls);
         let h = headers(&[("x-forwarded-proto", "https")]);
         assert!(origin_of(Some(ip(PROXY)), &h, &[ip(PROXY)]).via_tls);
+    }
+
+    #[test]
+    fn onion_visitors_are_told_apart_by_circuit_or_else_shared() {
+        // Tor's circuit ids (HiddenServiceExportCircuitID), as nginx's onion
+        // entrance forwards them: one key per circuit, not per /64.
+        let circuit = |id: &'static str| {
+            let h = headers(&[("x-forwarded-for", id)]);
+            origin_of(Some(ip(PROXY)), &h, &[ip(PROXY)]).client
+        };
+        assert_eq!(circuit("fc00:dead:beef:4dad::0:1"), ClientKey::Circuit(1));
+        assert_eq!(
+            circuit("fc00:dead:beef:4dad::1:2"),
+            ClientKey::Circuit(0x0001_0002)
+        );
+        assert_ne!(
+            circuit("fc00:dead:beef:4dad::0:1"),
+            circuit("fc00:dead:beef:4dad::0:2")
+        );
+        // Without circuit ids every onion visitor is 127.0.0.1: shared.
+        assert_eq!(circuit("127.0.0.1"), ClientKey::Shared);
+        assert_eq!(circuit("::1"), ClientKey::Shared);
+        assert!(circuit("127.0.0.1").is_shared());
+        // A proxy that names nobody is itself the client; a direct peer is
+        // never shared, and never a circuit, whatever its address.
+        let o = origin_of(Some(ip(PROXY)), &HeaderMap::new(), &[ip(PROXY)]);
+        assert_eq!(o.client, ClientKey::of(ip(PROXY)));
+        let direct = origin_of(Some(ip("127.0.0.1")), &HeaderMap::new(), &[]);
+        assert_eq!(direct.client, ClientKey::of(ip("127.0.0.1")));
+        let lan = origin_of(Some(ip("fd00::7")), &HeaderMap::new(), &[]);
+        assert_eq!(lan.client, ClientKey::of(ip("fd00::7")));
     }
 
     #[test]

@@ -64,6 +64,10 @@ pub enum ApiError {
     UriTooLong(usize),
     #[error("headers too large")]
     HeadersTooLarge(usize),
+    /// The path is percent-encoded, or has an empty or dot segment or a
+    /// trailing slash (see `ratelimit::canonical`).
+    #[error("path not canonical")]
+    PathNotCanonical,
     #[error("request timeout")]
     TimedOut,
     #[error("invalid utf-8")]
@@ -141,6 +145,7 @@ impl ApiError {
             Self::PayloadTooLarge(_) => "payload_too_large",
             Self::UriTooLong(_) => "uri_too_long",
             Self::HeadersTooLarge(_) => "headers_too_large",
+            Self::PathNotCanonical => "path_not_canonical",
             Self::TimedOut => "request_timeout",
             Self::InvalidUtf8 => "invalid_utf8",
             Self::InvalidJson(_) => "invalid_json",
@@ -151,6 +156,17 @@ impl ApiError {
             Self::Internal(_) => "internal",
             Self::Voices(e) => e.code(),
         }
+    }
+
+    /// A paper code or Privacy Pass token was checked and refused: the
+    /// client's failure allowance is charged (`ratelimit`). A malformed code
+    /// (caught by its check symbol, so usually a typing slip) never reaches
+    /// a check and is not charged.
+    pub fn is_credential_failure(&self) -> bool {
+        matches!(
+            self,
+            Self::CodeUnknown | Self::CodeSpent | Self::TokenRejected(..) | Self::TokenSpent
+        )
     }
 
     /// The message's arguments (`locales/*/api.ftl`, keyed by the code).
@@ -237,12 +253,16 @@ impl ApiError {
             _ => {}
         }
         response.insert_header((header::CONTENT_LANGUAGE, m.language()));
-        response.json(Body {
+        let mut response = response.json(Body {
             error: self.code(),
             message: self.message_in(&m),
             detail: self.detail(),
             errors,
-        })
+        });
+        if self.is_credential_failure() {
+            super::ratelimit::mark_credential_failed(&mut response);
+        }
+        response
     }
 }
 
@@ -279,7 +299,9 @@ impl ResponseError for ApiError {
             | Self::TokenRequired(_)
             | Self::TokenRejected(..)
             | Self::InvitationUnknown => StatusCode::UNAUTHORIZED,
-            Self::CredentialsConflict | Self::TokenRequestInvalid(_) => StatusCode::BAD_REQUEST,
+            Self::CredentialsConflict | Self::TokenRequestInvalid(_) | Self::PathNotCanonical => {
+                StatusCode::BAD_REQUEST
+            }
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::InvalidUtf8 | Self::InvalidJson(_) | Self::InvalidQuery(_) => {

@@ -275,8 +275,17 @@ pub async fn submit(
             StatusCode::OK,
             views::confirmation(&m, &org, &round, &receipt),
         ),
-        Err(e @ ApiError::CodeUnknown) => again(e.status_code(), &values, vec!["code_unknown"]),
-        Err(e @ ApiError::CodeSpent) => again(e.status_code(), &values, vec!["code_spent"]),
+        Err(e @ (ApiError::CodeUnknown | ApiError::CodeSpent)) => {
+            let key = match e {
+                ApiError::CodeSpent => "code_spent",
+                _ => "code_unknown",
+            };
+            let mut response = again(e.status_code(), &values, vec![key]);
+            // A checked and refused code: the client's failure allowance
+            // is charged (rate limits count failures only).
+            super::ratelimit::mark_credential_failed(&mut response);
+            response
+        }
         Err(e @ (ApiError::Busy | ApiError::Unavailable)) => {
             let mut response = again(e.status_code(), &values, vec!["busy"]);
             response.headers_mut().insert(

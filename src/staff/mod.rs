@@ -6,6 +6,7 @@
 //! nothing in a staff record or in the action log refers to a critique, a
 //! code or a token, because the store cannot tell which produced which.
 
+pub mod hashing;
 pub mod password;
 pub mod recovery;
 pub mod session;

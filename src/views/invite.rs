@@ -217,7 +217,7 @@ pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
                             input #quote_ok type="checkbox" name="quote_ok" value="yes"
                                 aria-describedby="quote_ok-hint";
                             label for="quote_ok" { (m.f("quote-label", &org_arg)) }
-                            div #quote_ok-hint .hint { (m.t("quote-hint")) }
+                            div #quote_ok-hint .hint { (m.t("quote-consent-hint")) }
                         }
                     }
                     (step(m, "send", html! {

@@ -327,7 +327,7 @@ pub fn round_form(
                     input #quote_ok type="checkbox" name="quote_ok" value="yes"
                         checked[values.quote_ok] aria-describedby="quote_ok-hint";
                     label for="quote_ok" { (m.f("quote-label", &[("org", org_name.into())])) }
-                    div #quote_ok-hint .hint { (m.t("quote-hint")) }
+                    div #quote_ok-hint .hint { (m.t("quote-consent-hint")) }
                 }
             }
             (step(m, "send", html! {

@@ -222,7 +222,7 @@ pub fn beside_digest<'a>(
                     }
                     @if !v.quotes.is_empty() {
                         h4 { (m.t("voices-quotes-title")) }
-                        p.hint { (m.t("voices-quotes-hint")) }
+                        p.hint { (m.t("voices-quotes-checked-hint")) }
                         @for q in &v.quotes {
                             figure.quote {
                                 blockquote dir="auto" { p { (q.text) } }

@@ -93,15 +93,16 @@ async fn every_question_can_be_skipped_and_a_bad_answer_gets_an_error_summary() 
     .await;
     assert_eq!(a.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert!(a.body.contains("class=\"error-summary\""));
-    // Participant POSTs share the per-client bucket.
+    // "About you" answers have a per-client bucket; an organisation's
+    // changes share the admin bucket (routes as the route table writes them).
     assert_eq!(
-        action_for(&awc::http::Method::POST, "/r/spring/about-you"),
-        Some(Action::CodeAttempt)
+        action_for(&awc::http::Method::POST, "/r/{round}/about-you"),
+        Some(Action::AboutYou)
     );
     assert_eq!(
         action_for(
             &awc::http::Method::POST,
-            "/api/v1/organisations/care/pledges"
+            "/api/v1/organisations/{organisation}/pledges"
         ),
         Some(Action::AdminAttempt)
     );

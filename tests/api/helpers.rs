@@ -76,6 +76,7 @@ pub fn unlimited() -> RateLimitOptions {
         code_attempts_per_minute: 1_000_000,
         admin_attempts_per_minute: 1_000_000,
         login_attempts_per_minute: 1_000_000,
+        sign_ins_per_minute: 1_000_000,
         token_issuance_per_minute: 1_000_000,
         posts_per_second: 1_000_000,
     }

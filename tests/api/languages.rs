@@ -594,14 +594,35 @@ async fn cards_and_invitation_links_can_be_printed_for_one_language() {
         .unwrap()
         .to_owned();
     assert!(link.contains("/i/spring?lang=ar#"), "{link}");
-    let refused = app
-        .admin_post(
-            "/api/v1/admin/rounds/spring/codes",
-            json!({"count": 1, "language": "fr"}),
-        )
+    // Only the documented tags: an unknown, empty, padded or differently
+    // cased tag is refused on every endpoint that prints in a language,
+    // and nothing is made.
+    for path in ["codes", "codes/sheet", "invitations"] {
+        for tag in ["fr", "", " ", "EN", "en ", "cy-GB", "ar\u{0}", "english"] {
+            let refused = app
+                .admin_post(
+                    &format!("/api/v1/admin/rounds/spring/{path}"),
+                    json!({"count": 1, "language": tag}),
+                )
+                .await;
+            assert_eq!(
+                refused.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{path} {tag:?}"
+            );
+            assert_eq!(
+                refused.json()["error"],
+                "language_unknown",
+                "{path} {tag:?}"
+            );
+        }
+    }
+    // No language at all is English, as documented.
+    let plain = app
+        .admin_post("/api/v1/admin/rounds/spring/codes", json!({"count": 1}))
         .await;
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(refused.json()["error"], "language_unknown");
+    assert_eq!(plain.status, StatusCode::CREATED);
+    assert!(plain.json()["url"].as_str().unwrap().ends_with("/r/spring"));
 }
 
 /// Codes, receipts and counts stay left to right inside right-to-left

@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 const LAYERS: &[&[&str]] = &[
     &["domain"],
     &[
-        "clock", "crypto", "encoding", "messages", "metrics", "secrets",
+        "clock", "crypto", "encoding", "logging", "messages", "metrics", "secrets",
     ],
     &[
         "audit", "config", "digest", "mail", "staff", "store", "tokens",

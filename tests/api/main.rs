@@ -18,6 +18,7 @@ mod inclusion;
 mod keyphrases;
 mod languages;
 mod layers;
+mod limits;
 mod mail_server;
 mod ops;
 mod privacy_pass;

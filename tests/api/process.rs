@@ -436,3 +436,38 @@ async fn verify_rotate_and_audit_commands_work_end_to_end() {
         "{inventory}"
     );
 }
+
+/// Issue 16, item 9: at `PARRHESIA_LOG=trace` dependencies (actix, h2,
+/// mio, …) printed a line per request (body sizes, connection events),
+/// which journald then timestamps on disk. Now they are capped at info:
+/// a server at trace that answers pages, a submission and an error prints
+/// nothing below info (this crate itself logs nothing below info either;
+/// `logging::tests` checks the filter target by target).
+#[actix_web::test]
+async fn at_trace_no_dependency_logs_single_requests() {
+    let root = tempfile::tempdir().unwrap();
+    let server = Server::start_with(
+        &root.path().join("data"),
+        &root.path().join("keys"),
+        &[("PARRHESIA_LOG", "trace")],
+    );
+    let codes = round_with_codes(&server.api, 2).await;
+    assert_eq!(submit_all(&server.api, &codes).await[0].1, 201);
+    assert_eq!(server.api.get("/r/spring").await.status.as_u16(), 200);
+    assert_eq!(server.api.get("/nowhere").await.status.as_u16(), 404);
+    let printed = server.stop();
+    let detailed: Vec<&str> = printed
+        .lines()
+        .filter(|l| l.contains("TRACE") || l.contains("DEBUG"))
+        .collect();
+    assert!(
+        detailed.is_empty(),
+        "{} lines below info, e.g. {:?}",
+        detailed.len(),
+        &detailed[..detailed.len().min(5)]
+    );
+    assert!(
+        printed.contains("INFO"),
+        "info lines still print: {printed}"
+    );
+}

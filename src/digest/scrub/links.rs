@@ -59,6 +59,20 @@ pub(super) fn link(s: &Scan, i: usize) -> Option<(usize, usize)> {
     while s.is(end, |c| !c.is_whitespace() && !matches!(c, '<' | '>' | '"')) {
         end += 1;
     }
+    // Run into a placeholder (or what an earlier rule took): glued to it.
+    if s.taken.get(end).copied().unwrap_or(false) {
+        return None;
+    }
+    // A bare host ends where host characters do, unless a path, query,
+    // fragment or port follows ("example.com'@12" is a link, then more).
+    let mut host_end = i;
+    while host_end < end && s.is(host_end, |c| c.is_alphanumeric() || matches!(c, '.' | '-')) {
+        host_end += 1;
+    }
+    let scheme_or_path = s.is(host_end, |c| matches!(c, '/' | '?' | '#' | ':'));
+    if !scheme_or_path {
+        end = host_end;
+    }
     // Trailing punctuation belongs to the sentence.
     while end > i
         && s.is(end - 1, |c| {

@@ -147,8 +147,9 @@ pub(super) fn ni_number(s: &Scan, i: usize) -> Option<(usize, usize)> {
     (capitals && s.ends_word(j)).then_some((i, j))
 }
 
-/// UK postcodes: outward code (A9, A99, A9A, AA9, AA99, AA9A), an optional
-/// space, inward code (9AA); any case ("M1 1AE", "SW1A 1AA", "m11ae").
+/// UK postcodes: outward code (A9, A99, A9A, AA9, AA99, AA9A), optional
+/// spaces or one hyphen, inward code (9AA); any case ("M1 1AE", "SW1A 1AA",
+/// "m11ae", "SW1A  1AA", "sw1a-1aa").
 pub(super) fn postcode(s: &Scan, i: usize) -> Option<(usize, usize)> {
     let alpha = |k: usize| s.is(k, |c| c.is_ascii_alphabetic());
     if !s.starts_word(i) || !alpha(i) {
@@ -169,7 +170,9 @@ pub(super) fn postcode(s: &Scan, i: usize) -> Option<(usize, usize)> {
         candidates.push(j + 1);
     }
     for &out_end in candidates.iter().rev() {
-        let spaced = s.space(out_end);
+        let spaced = s
+            .spaces(out_end)
+            .or_else(|| s.is(out_end, |c| c == '-').then_some(out_end + 1));
         let inward = spaced.unwrap_or(out_end);
         if s.digit(inward) && alpha(inward + 1) && alpha(inward + 2) && s.ends_word(inward + 3) {
             let tail = s.lower(inward + 1, inward + 3);

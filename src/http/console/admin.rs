@@ -82,7 +82,7 @@ pub async fn add_user(
             StatusCode::BAD_REQUEST,
         );
     };
-    let user = new_user(username, role, organisation.clone(), password).await?;
+    let user = new_user(&state, username, role, organisation.clone(), password).await?;
     match state.store.add_user(user.clone()).await {
         Ok(()) => {}
         Err(StoreError::Exists(_)) => {

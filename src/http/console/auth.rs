@@ -47,14 +47,17 @@ pub async fn login(
         Ok(name) => state.store.user_by_name(name.as_str())?,
         Err(_) => None,
     };
-    let stored = user
-        .as_ref()
-        .map(|u| u.password_hash.clone())
-        .unwrap_or_else(|| password::dummy_hash().to_owned());
+    let stored = user.as_ref().map(|u| u.password_hash.clone());
     let presented = form.get("password").to_owned();
-    let matched = web::block(move || password::verify(&presented, &stored))
-        .await
-        .map_err(|_| crate::http::error::ApiError::Internal("hashing task failed".into()))?;
+    // The dummy hash is made (once) inside the gate too: it is Argon2id work.
+    let matched = state
+        .console
+        .hashing
+        .run(move |workspace| match stored {
+            Some(hash) => workspace.verify(&presented, &hash),
+            None => workspace.verify(&presented, password::dummy_hash()),
+        })
+        .await?;
     match user {
         Some(user) if matched => {
             let id = state
@@ -132,7 +135,7 @@ pub async fn setup(
             views::setup(form.get("username"), &errors),
         ));
     };
-    let user = new_user(username, Role::Administrator, None, password).await?;
+    let user = new_user(&state, username, Role::Administrator, None, password).await?;
     match state.store.add_first_user(user.clone()).await {
         Ok(()) => {}
         Err(StoreError::Exists(_)) => {
@@ -159,16 +162,20 @@ pub async fn setup(
         .finish())
 }
 
-/// A new account, its password hashed off the async workers.
+/// A new account, its password hashed off the async workers (through the
+/// hashing gate).
 pub(super) async fn new_user(
+    state: &AppState,
     username: Username,
     role: Role,
     organisation: Option<crate::domain::Slug>,
     password: Password,
 ) -> Result<User, ConsoleError> {
-    let hash = web::block(move || password::hash(&password))
-        .await
-        .map_err(|_| crate::http::error::ApiError::Internal("hashing task failed".into()))?
+    let hash = state
+        .console
+        .hashing
+        .run(move |workspace| workspace.hash(&password))
+        .await?
         .map_err(|_| crate::http::error::ApiError::Internal("hashing failed".into()))?;
     User::new(username, role, organisation, hash).map_err(|e: StaffError| {
         crate::http::error::ApiError::Internal(format!("new user: {e}")).into()

@@ -76,6 +76,8 @@ pub struct ConsoleState {
     master_keys: (Vec<String>, String),
     /// Card sheets made and waiting for their one download (in memory).
     sheets: cards::PendingSheets,
+    /// Every password hash and check goes through this bound.
+    pub hashing: crate::staff::hashing::HashingGate,
 }
 
 impl ConsoleState {
@@ -101,6 +103,7 @@ impl ConsoleState {
             origin: origin.to_ascii_lowercase(),
             master_keys,
             sheets: cards::PendingSheets::default(),
+            hashing: crate::staff::hashing::HashingGate::for_this_machine(),
         }
     }
 
@@ -137,6 +140,10 @@ pub enum ConsoleError {
     Csrf,
     #[error("too many attempts")]
     RateLimited(u64),
+    /// Too many passwords are being checked or hashed at once (the
+    /// [`crate::staff::hashing::HashingGate`] stayed full).
+    #[error("busy")]
+    Busy,
     #[error(transparent)]
     Api(#[from] ApiError),
 }
@@ -159,6 +166,7 @@ impl ResponseError for ConsoleError {
             Self::SignIn => StatusCode::SEE_OTHER,
             Self::Forbidden | Self::Csrf => StatusCode::FORBIDDEN,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
             Self::Api(e) => e.status_code(),
         }
     }
@@ -184,6 +192,25 @@ impl ResponseError for ConsoleError {
                 ),
             ),
             Self::RateLimited(secs) => too_many_attempts(*secs),
+            Self::Busy => {
+                let mut response = page(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    views::forbidden(
+                        None,
+                        "The console is busy",
+                        &format!(
+                            "Too many people are signing in at this moment, so yours was not \
+                             checked and nothing was changed. Wait {BUSY_RETRY_SECS} seconds, \
+                             then try again."
+                        ),
+                    ),
+                );
+                response.headers_mut().insert(
+                    header::RETRY_AFTER,
+                    header::HeaderValue::from(BUSY_RETRY_SECS),
+                );
+                response
+            }
             Self::Api(e) => {
                 if let ApiError::Internal(detail) = e {
                     tracing::error!(%detail, "internal error");
@@ -204,6 +231,15 @@ impl ResponseError for ConsoleError {
                 page(e.status_code(), views::forbidden(None, &title, &body))
             }
         }
+    }
+}
+
+/// Seconds to wait after the password gate was full.
+const BUSY_RETRY_SECS: u32 = 5;
+
+impl From<crate::staff::hashing::Busy> for ConsoleError {
+    fn from(_: crate::staff::hashing::Busy) -> Self {
+        Self::Busy
     }
 }
 
@@ -446,4 +482,38 @@ fn done(req: &HttpRequest) -> Option<&'static str> {
 /// An HTML page answer.
 fn html(status: StatusCode, markup: maud::Markup) -> HttpResponse {
     page(status, markup)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[actix_web::test]
+    async fn a_full_hashing_gate_gets_a_busy_page_with_retry_after() {
+        // Arrange: a gate of one, held, with no patience.
+        let gate = std::sync::Arc::new(crate::staff::hashing::HashingGate::new(
+            1,
+            std::time::Duration::from_millis(50),
+        ));
+        let (hold, held) = std::sync::mpsc::channel::<()>();
+        let holder = {
+            let gate = gate.clone();
+            actix_web::rt::spawn(async move { gate.run(move |_| held.recv()).await })
+        };
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+        // Act
+        let refused = gate.run(|_| ()).await.map_err(ConsoleError::from);
+        // Assert: a page for people, 503 with Retry-After.
+        let response = refused.unwrap_err().error_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers().get(header::RETRY_AFTER).unwrap(), "5");
+        let body = actix_web::body::to_bytes(response.into_body())
+            .await
+            .unwrap();
+        let body = String::from_utf8(body.to_vec()).unwrap();
+        assert!(body.contains("The console is busy"), "{body}");
+        assert!(body.contains("Wait 5 seconds"), "{body}");
+        hold.send(()).unwrap();
+        assert!(holder.await.unwrap().is_ok());
+    }
 }

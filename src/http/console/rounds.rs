@@ -294,7 +294,8 @@ pub async fn issue_codes(
     let form = staff_form(&state, &staff, &req, payload).await?;
     let (_, round) = load_round(&state, &path)?;
     let n = count(form.get("count"), crate::http::admin::MAX_CODES as usize);
-    let language = crate::http::admin::card_language(Some(form.get("language")));
+    let language =
+        crate::http::admin::card_language(Some(form.get("language")).filter(|l| !l.is_empty()));
     let (Some(n), Ok(language)) = (n, &language) else {
         let mut errors = Vec::new();
         if n.is_none() {
@@ -333,7 +334,9 @@ pub async fn invitations(
     let (_, round) = load_round(&state, &path)?;
     let max = crate::tokens::invitation::MAX_INVITATIONS;
     let n = count(form.get("invitations"), max);
-    let language = crate::http::admin::card_language(Some(form.get("invitation-language")));
+    let language = crate::http::admin::card_language(
+        Some(form.get("invitation-language")).filter(|l| !l.is_empty()),
+    );
     let (Some(n), Ok(language)) = (n, &language) else {
         let mut errors = Vec::new();
         if n.is_none() {
