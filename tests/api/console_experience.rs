@@ -81,6 +81,41 @@ async fn item_12_console_errors_name_the_label_and_every_wrong_field() {
             "an internal name: {internal}"
         );
     }
+    // The rules are judged together: k = 2 allows a minimum period of 3,
+    // though 3 alone is below what the default k needs.
+    let a = b
+        .post(
+            "/console/rounds",
+            &[
+                ("organisation", "riverside"),
+                ("title", "How well do we listen to you?"),
+                ("slug", "listen"),
+                ("min_group", "2"),
+                ("min_period", "3"),
+                ("period_weeks", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let round = app.store.round("listen").unwrap().unwrap();
+    assert_eq!((round.min_group.get(), round.rules.min_period()), (2, 3));
+    // Alone, the same minimum period is refused, at its own field.
+    let a = b
+        .post(
+            "/console/rounds",
+            &[
+                ("organisation", "riverside"),
+                ("title", "Another"),
+                ("slug", "another"),
+                ("min_period", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST, "{}", a.body);
+    assert_eq!(summary_links(&a.body), ["min_period"], "{}", a.body);
+    assert!(a
+        .body
+        .contains("Fewest comments before a period is published must be a whole number"));
     drop(app);
 }
 

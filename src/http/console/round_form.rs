@@ -86,101 +86,99 @@ pub fn organisation(form: &Form) -> Result<Organisation, Problems> {
     }
 }
 
-/// The rules and words of a round form, each field checked against
-/// `current` on its own, then all together.
+/// The field a problem with the disclosure rules belongs to.
+fn rule_field(e: &InputError) -> &'static str {
+    match e {
+        InputError::MinGroupInvalid | InputError::MinGroupLowered { .. } => "min_group",
+        InputError::RulesInvalid(RulesError::Base) => "rounding_base",
+        InputError::RulesInvalid(RulesError::MinGroup) => "min_group",
+        _ => "min_period",
+    }
+}
+
+/// The rules and words of a round form. The words and the paper address
+/// are checked against `current` field by field; the three disclosure
+/// rules are read field by field, then checked together (a smaller k
+/// allows a smaller minimum period, so neither is judged alone).
 fn update(
     form: &Form,
     current: &Round,
     themes: Option<Vec<Theme>>,
 ) -> Result<RoundUpdate, Problems> {
     let mut problems = Problems::new();
-    let mut fields: Vec<(&str, Result<RoundUpdate, InputError>)> = Vec::new();
     let text = |name: &str| Some(form.get(name).to_owned());
-    fields.push((
-        "title",
-        Ok(RoundUpdate {
+    let words = [
+        RoundUpdate {
             title: text("title"),
             ..RoundUpdate::default()
-        }),
-    ));
-    fields.push((
-        "description",
-        Ok(RoundUpdate {
+        },
+        RoundUpdate {
             description: text("description"),
             ..RoundUpdate::default()
-        }),
-    ));
-    for (name, invalid) in [
-        ("min_group", InputError::MinGroupInvalid),
-        ("rounding_base", InputError::RulesInvalid(RulesError::Base)),
-        (
+        },
+        RoundUpdate {
+            postal_address: text("postal_address"),
+            ..RoundUpdate::default()
+        },
+        RoundUpdate {
+            freepost: text("freepost"),
+            ..RoundUpdate::default()
+        },
+    ];
+    for (name, part) in ["title", "description", "postal_address", "freepost"]
+        .into_iter()
+        .zip(&words)
+    {
+        if let Err(e) = part.apply(current) {
+            problem(&mut problems, name, &e);
+        }
+    }
+    let mut read = |name: &str, invalid: InputError| match number(form.get(name), invalid) {
+        Ok(n) => n,
+        Err(e) => {
+            problem(&mut problems, name, &e);
+            None
+        }
+    };
+    let rules = RoundUpdate {
+        min_group: read("min_group", InputError::MinGroupInvalid),
+        rounding_base: read("rounding_base", InputError::RulesInvalid(RulesError::Base)),
+        min_period: read(
             "min_period",
             InputError::RulesInvalid(RulesError::MinPeriod),
         ),
-    ] {
-        let parsed = number(form.get(name), invalid).map(|n| match name {
-            "min_group" => RoundUpdate {
-                min_group: n,
-                ..RoundUpdate::default()
-            },
-            "rounding_base" => RoundUpdate {
-                rounding_base: n,
-                ..RoundUpdate::default()
-            },
-            _ => RoundUpdate {
-                min_period: n,
-                ..RoundUpdate::default()
-            },
-        });
-        fields.push((name, parsed));
-    }
-    fields.push((
-        "postal_address",
-        Ok(RoundUpdate {
-            postal_address: text("postal_address"),
-            ..RoundUpdate::default()
-        }),
-    ));
-    fields.push((
-        "freepost",
-        Ok(RoundUpdate {
-            freepost: text("freepost"),
-            ..RoundUpdate::default()
-        }),
-    ));
-    let mut whole = RoundUpdate {
-        themes,
         ..RoundUpdate::default()
     };
-    for (name, part) in fields {
-        match part.and_then(|u| u.apply(current).map(|_| u)) {
-            Ok(u) => {
-                whole.title = whole.title.or(u.title);
-                whole.description = whole.description.or(u.description);
-                whole.min_group = whole.min_group.or(u.min_group);
-                whole.rounding_base = whole.rounding_base.or(u.rounding_base);
-                whole.min_period = whole.min_period.or(u.min_period);
-                whole.postal_address = whole.postal_address.or(u.postal_address);
-                whole.freepost = whole.freepost.or(u.freepost);
-            }
-            Err(e) => problem(&mut problems, name, &e),
+    if problems.is_empty() {
+        if let Err(e) = rules.apply(current) {
+            problem(&mut problems, rule_field(&e), &e);
         }
     }
     if !problems.is_empty() {
         return Err(problems);
     }
-    // Fields that are right alone may still clash (a minimum period below
-    // 2k − 1 for a new k): say so at the minimum period.
+    let [title, description, postal, freepost] = words;
+    let whole = RoundUpdate {
+        title: title.title,
+        description: description.description,
+        postal_address: postal.postal_address,
+        freepost: freepost.freepost,
+        themes,
+        ..rules
+    };
+    // Right field by field, the whole may still be refused: say so at the
+    // field the problem names.
     match whole.apply(current) {
         Ok(_) => Ok(whole),
         Err(e) => {
-            let field = match e {
-                InputError::MinGroupInvalid | InputError::MinGroupLowered { .. } => "min_group",
-                InputError::RulesInvalid(RulesError::Base) => "rounding_base",
-                _ => "min_period",
+            let (field, label) = match &e {
+                InputError::ThemesLocked | InputError::ThemeListInvalid => {
+                    ("theme-0-slug", "Themes")
+                }
+                InputError::NameInvalid { .. } => ("title", label_of("title")),
+                e => (rule_field(e), label_of(rule_field(e))),
             };
-            problem(&mut problems, field, &e);
-            Err(problems)
+            Err(vec![(field.to_owned(), worded(&e, label))])
         }
     }
 }
