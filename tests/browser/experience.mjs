@@ -14,13 +14,22 @@
 //  23  the invitation script: summary, inline errors, "Error:" title,
 //      focus never lost to the page, words in the page's language
 //  24  reflow at 320 px with the WCAG 1.4.12 text-spacing overrides
+//  10  (console) reloading the card page mints nothing; the sheet downloads
+//      once, with a Print button and a way back
+//  11  (console) closing a period says what will happen, then what did;
+//      closing twice in a week is refused
+// and the screenshots of the journey, the digest and the dashboard at
+// desktop and phone width (docs/screenshots/ is copied from these).
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // WCAG 1.4.12: the spacing a user's style sheet may force.
 export const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
   word-spacing: 0.16em !important; } p, li, dd, dt, label, legend { margin-bottom: 2em !important; }`;
 
 export async function experienceTests(h) {
-  const { check, assert, BASE, browserContext, freshCodes, unissuedCode, fillForm, send, confirm, api, axe } = h;
+  const { check, assert, BASE, browserContext, freshCodes, unissuedCode, fillForm, send, confirm, api, axe, signIn, consoleAdmin, SHOTS } = h;
   const phone = await browserContext({ viewport: { width: 360, height: 740 } });
   const p = await phone.context.newPage();
   const sideways = () => p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -226,6 +235,94 @@ export async function experienceTests(h) {
         await again.close();
       }
     });
+
+    // The console at phone width (items 10 and 11), as the administrator.
+    const host = await browserContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const s = await host.context.newPage();
+      await signIn(s, consoleAdmin.username, consoleAdmin.password);
+      const issued = async () => JSON.parse((await api('GET', '/api/v1/admin/rounds/demo')).text).codes_issued;
+      const hostSideways = () => s.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+      await check('issue 18 item 10 (360 px): reloading the card page mints nothing; the sheet downloads once, with Print and a way back', async () => {
+        await s.goto(`${BASE}/console/rounds/demo`);
+        await s.fill('#count', '2');
+        const before = await issued();
+        await Promise.all([s.waitForNavigation(), s.click('form[action="/console/rounds/demo/codes"] [type=submit]')]);
+        assert(/\/console\/rounds\/demo\/cards\//.test(s.url()), `landed on ${s.url()}`);
+        assert((await issued()) === before + 2, 'not minted once');
+        await s.reload();
+        await s.reload();
+        assert((await issued()) === before + 2, `reloading minted more: ${(await issued()) - before}`);
+        assert(/2 code cards are ready/.test(await s.locator('h1').innerText()), 'the sheet page lost its sheet');
+        assert((await s.locator('a[href="/console/rounds/demo"]').count()) >= 1, 'no way back');
+        assert((await hostSideways()) <= 0, 'scrolls sideways');
+        await axe(s, 'cards made (360 px)');
+        const [file] = await Promise.all([s.waitForEvent('download'), s.click('a[href*="download=yes"]')]);
+        const sheet = readFileSync(await file.path(), 'utf8');
+        assert((sheet.match(/class="card-code"/g) || []).length === 2, 'not two cards');
+        await s.reload();
+        assert(/was downloaded/.test(await s.locator('h1').innerText()), 'the sheet is offered again');
+        // The sheet itself: a Print button (shown by its script) and the way back.
+        const q = await host.context.newPage();
+        await q.route(`${BASE}/__sheet18`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: sheet }));
+        await q.goto(`${BASE}/__sheet18`);
+        assert(await q.isVisible('#print'), 'no Print button');
+        assert((await q.locator('a[href$="/console/rounds/demo"]').count()) === 1, 'no way back from the sheet');
+        await q.close();
+      });
+
+      await check('issue 18 item 11 (360 px): closing a period says what will happen, then what did; twice is refused', async () => {
+        // A round of its own with three comments: enough (k = 2, at least
+        // three a period) to publish.
+        const made = await api('POST', '/api/v1/admin/rounds', { slug: 'close18', organisation: 'demo', title: 'Closing early', min_group: 2 });
+        assert(made.status === 201, `round: ${made.status} ${made.text}`);
+        assert((await api('PATCH', '/api/v1/admin/rounds/close18', { min_period: 3 })).status === 200, 'rules');
+        const codes = JSON.parse((await api('POST', '/api/v1/admin/rounds/close18/codes', { count: 3 })).text).codes;
+        for (const code of codes) {
+          const r = await fetch(`${BASE}/api/v1/rounds/close18/critiques`, {
+            method: 'POST', headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ code, themes: ['leadership'], text: 'Closed early.' }),
+          });
+          assert(r.status === 201, `comment: ${r.status}`);
+        }
+        await s.goto(`${BASE}/console/rounds/close18`);
+        await Promise.all([s.waitForNavigation(), s.click('a[href="/console/rounds/close18/close"]')]);
+        const ahead = await s.locator('main').innerText();
+        assert(/What will happen/.test(ahead) && /fewer than 10 comments so far/.test(ahead), `before: ${ahead}`);
+        assert((await hostSideways()) <= 0, 'scrolls sideways');
+        await axe(s, 'close period (360 px)');
+        // "Keep it open" changes nothing.
+        await Promise.all([s.waitForNavigation(), s.click('a.button-secondary[href="/console/rounds/close18"]')]);
+        await s.goto(`${BASE}/console/rounds/close18/close`);
+        await Promise.all([s.waitForNavigation(), s.click('form[action="/console/periods/close"] [type=submit]')]);
+        const after = await s.locator('main').innerText();
+        // Three comments under k = 2 publish unless a group could not be
+        // protected: either way the page says which, for the named week.
+        assert(/Week \d+ of \d{4} \([^)]*\) is closed(\. Its digest is published|, but it is held back)/.test(after), `after: ${after}`);
+        assert(!/periods are closed/.test(after), 'the old plural message');
+        // The same week again: not offered, and a forced post is refused.
+        await s.goto(`${BASE}/console/rounds/close18/close`);
+        assert(/was closed already/.test(await s.locator('main').innerText()), 'closing twice is offered');
+        assert((await s.locator('form[action="/console/periods/close"]').count()) === 0, 'a close button for a week not begun');
+        await axe(s, 'close period not begun (360 px)');
+      });
+
+      await check('screenshots: the dashboard, the journey and the digest at desktop and phone width', async () => {
+        const shots = [['dashboard', s, '/console'], ['form', p, '/r/demo'], ['digest', p, '/o/demo']];
+        for (const [name, tab, path] of shots) {
+          for (const [width, height] of [[360, 740], [1024, 768]]) {
+            await tab.setViewportSize({ width, height });
+            await tab.goto(BASE + path);
+            await tab.screenshot({ path: join(SHOTS, `en-${name}-${width}.png`) });
+          }
+        }
+        await p.setViewportSize({ width: 360, height: 740 });
+        assert(/Dashboard/.test(await s.locator('h1').innerText()), 'no dashboard');
+      });
+    } finally {
+      await host.close();
+    }
 
     // Reflow at 320 px with the text-spacing overrides (items 24 and 6).
     const narrow = await browserContext({ viewport: { width: 320, height: 640 } });
