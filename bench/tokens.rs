@@ -1,9 +1,11 @@
 //! Load generator for Privacy Pass: makes invitations through the admin
-//! API, blinds one token request per invitation (untimed), then measures
-//! (1) issuance: POSTs to the issuer request URI from N concurrent
-//! connections, and (2) redemption: one critique per finalized token.
+//! API, spread over ROUNDS (comma-separated; each round has its own key,
+//! so issuance signs with several keys), blinds one token request per
+//! invitation with its round's key (untimed), then measures (1) issuance:
+//! POSTs to the issuer request URI from N concurrent connections, and (2)
+//! redemption: one critique per finalized token, in its round.
 //!
-//! cargo run --release --example tokens -- URL ADMIN_TOKEN ROUND CONNECTIONS TOKENS
+//! cargo run --release --example tokens -- URL ADMIN_TOKEN ROUNDS CONNECTIONS TOKENS
 //!
 //! The client's own blinding and finalizing run before and between the
 //! timed phases, so the rates are the server's (on a shared machine the
@@ -18,7 +20,7 @@ use std::time::{Duration, Instant};
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() != 6 {
-        eprintln!("usage: tokens URL ADMIN_TOKEN ROUND CONNECTIONS TOKENS");
+        eprintln!("usage: tokens URL ADMIN_TOKEN ROUNDS CONNECTIONS TOKENS");
         std::process::exit(2);
     }
     let (url, admin, round) = (args[1].clone(), args[2].clone(), args[3].clone());
@@ -97,85 +99,95 @@ where
     )
 }
 
-async fn run(url: String, admin: String, round: String, connections: usize, tokens: usize) {
+async fn run(url: String, admin: String, rounds: String, connections: usize, tokens: usize) {
     let http = awc::Client::builder()
         .timeout(Duration::from_secs(60))
         .connector(awc::Connector::new().limit(0))
         .finish();
-    let mut res = http
-        .post(format!("{url}/api/v1/admin/rounds/{round}/invitations"))
-        .bearer_auth(&admin)
-        .send_json(&json!({ "count": tokens }))
-        .await
-        .expect("invitations");
-    let body: serde_json::Value = res.json().limit(1 << 24).await.expect("invitations json");
-    let invitations: Vec<String> = body["invitations"]
-        .as_array()
-        .expect("invitations")
-        .iter()
-        .map(|i| i["invitation"].as_str().unwrap_or_default().to_owned())
-        .collect();
-    let res = http
-        .post(format!("{url}/api/v1/rounds/{round}/critiques"))
-        .send_json(&json!({}))
-        .await
-        .expect("challenge");
-    let www = res
-        .headers()
-        .get("www-authenticate")
-        .and_then(|v| v.to_str().ok())
-        .expect("challenge")
-        .to_owned();
-    let challenge = client::parse_challenge(&www).expect("challenge parses");
-    let t = Instant::now();
-    let jobs: Vec<_> = invitations
-        .into_iter()
-        .map(|inv| {
+    let rounds: Vec<String> = rounds.split(',').map(str::to_owned).collect();
+    let mut jobs = Vec::with_capacity(tokens);
+    let mut blinding = Duration::ZERO;
+    for (i, round) in rounds.iter().enumerate() {
+        // Tokens spread evenly over the rounds.
+        let count = tokens / rounds.len() + usize::from(i < tokens % rounds.len());
+        let mut res = http
+            .post(format!("{url}/api/v1/admin/rounds/{round}/invitations"))
+            .bearer_auth(&admin)
+            .send_json(&json!({ "count": count }))
+            .await
+            .expect("invitations");
+        let body: serde_json::Value = res.json().limit(1 << 24).await.expect("invitations json");
+        let invitations: Vec<String> = body["invitations"]
+            .as_array()
+            .expect("invitations")
+            .iter()
+            .map(|i| i["invitation"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        let res = http
+            .post(format!("{url}/api/v1/rounds/{round}/critiques"))
+            .send_json(&json!({}))
+            .await
+            .expect("challenge");
+        let www = res
+            .headers()
+            .get("www-authenticate")
+            .and_then(|v| v.to_str().ok())
+            .expect("challenge")
+            .to_owned();
+        let challenge = client::parse_challenge(&www).expect("challenge parses");
+        let t = Instant::now();
+        for inv in invitations {
             let (request, pending) = client::request(&challenge).expect("blind");
-            (inv, request, pending)
-        })
-        .collect();
+            jobs.push((inv, request, pending, round.clone()));
+        }
+        blinding += t.elapsed();
+    }
     println!(
-        "client blinding (untimed below): {tokens} requests in {:.2} s",
-        t.elapsed().as_secs_f64()
+        "client blinding (untimed below): {tokens} requests for {} rounds in {:.2} s",
+        rounds.len(),
+        blinding.as_secs_f64()
     );
     let issuer = format!("{url}/api/v1/token-request");
     let (h, i) = (http.clone(), issuer.clone());
-    let (mut issued, responses) = drive(jobs, connections, move |(inv, request, pending)| {
-        let (h, i) = (h.clone(), i.clone());
-        async move {
-            let mut res = h
-                .post(i)
-                .insert_header(("Authorization", format!("Bearer {inv}")))
-                .content_type("application/private-token-request")
-                .send_body(request)
-                .await
-                .ok()?;
-            if res.status().as_u16() != 200 {
-                return None;
+    let (mut issued, responses) =
+        drive(jobs, connections, move |(inv, request, pending, round)| {
+            let (h, i) = (h.clone(), i.clone());
+            async move {
+                let mut res = h
+                    .post(i)
+                    .insert_header(("Authorization", format!("Bearer {inv}")))
+                    .content_type("application/private-token-request")
+                    .send_body(request)
+                    .await
+                    .ok()?;
+                if res.status().as_u16() != 200 {
+                    return None;
+                }
+                Some((res.body().await.ok()?.to_vec(), pending, round))
             }
-            Some((res.body().await.ok()?.to_vec(), pending))
-        }
-    })
-    .await;
+        })
+        .await;
     report("issuance", &mut issued);
-    let tokens: Vec<String> = responses
+    let tokens: Vec<(String, String)> = responses
         .iter()
-        .map(|(r, p)| client::finalize(p, r).expect("finalize"))
+        .map(|(r, p, round)| (client::finalize(p, r).expect("finalize"), round.clone()))
         .collect();
-    let endpoint = format!("{url}/api/v1/rounds/{round}/critiques");
-    let (mut redeemed, _) = drive(tokens, connections, move |token: String| {
-        let (h, e) = (http.clone(), endpoint.clone());
-        async move {
-            let res = h
-                .post(e)
-                .insert_header(("Authorization", token))
-                .send_json(&json!({"themes": ["leadership"], "text": "Load test critique."}))
-                .await
-                .ok()?;
-            (res.status().as_u16() == 201).then_some(())
-        }
-    })
+    let (mut redeemed, _) = drive(
+        tokens,
+        connections,
+        move |(token, round): (String, String)| {
+            let (h, u) = (http.clone(), url.clone());
+            async move {
+                let res = h
+                    .post(format!("{u}/api/v1/rounds/{round}/critiques"))
+                    .insert_header(("Authorization", token))
+                    .send_json(&json!({"themes": ["leadership"], "text": "Load test critique."}))
+                    .await
+                    .ok()?;
+                (res.status().as_u16() == 201).then_some(())
+            }
+        },
+    )
     .await;
     report("redemption", &mut redeemed);
 }

@@ -67,6 +67,10 @@ pub struct Config {
     /// the challenge's `origin_info`). Defaults to the host of the public
     /// address.
     pub origin_name: Option<String>,
+    /// The witnesses whose cosignatures of the log's checkpoints the server
+    /// accepts and publishes (`PARRHESIA_WITNESSES`): verifier keys in the
+    /// c2sp.org/signed-note form, of type cosignature/v1.
+    pub witnesses: Vec<String>,
     /// A directory of message files that change the shipped wording for
     /// this instance (`PARRHESIA_MESSAGES`, see `locales/README.md`).
     pub messages_dir: Option<PathBuf>,
@@ -97,6 +101,7 @@ impl std::fmt::Debug for Config {
             .field("client_timeout", &self.client_timeout)
             .field("issuer_name", &self.issuer_name)
             .field("origin_name", &self.origin_name)
+            .field("witnesses", &self.witnesses)
             .field("messages_dir", &self.messages_dir)
             .field("smtp", &self.smtp)
             .finish()
@@ -123,6 +128,7 @@ impl Config {
             client_timeout: Duration::from_secs(10),
             issuer_name: None,
             origin_name: None,
+            witnesses: Vec::new(),
             messages_dir: None,
             smtp: None,
         }
@@ -150,6 +156,16 @@ impl Config {
                 anyhow::bail!(
                     "PARRHESIA_ADMIN_TOKEN must be at least {MIN_ADMIN_TOKEN_LEN} printable \
                      characters without spaces; unset it to have one generated"
+                );
+            }
+        }
+        for w in &self.witnesses {
+            let ok = crate::audit::note::Verifier::parse(w)
+                .is_ok_and(|v| v.kind == crate::audit::note::COSIGNATURE_V1);
+            if !ok {
+                anyhow::bail!(
+                    "PARRHESIA_WITNESSES: {w:?} is not a witness's verifier key \
+                     (name+keyid+key of type cosignature/v1, as `parrhesia witness key` prints it)"
                 );
             }
         }
@@ -272,7 +288,8 @@ pub struct Settings {
     #[arg(long, env = "PARRHESIA_TOKEN_REQUESTS_PER_MINUTE")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token_requests_per_minute: Option<u32>,
-    /// Admin API requests per client per minute. Default 60.
+    /// Admin API requests (and witnesses' cosignature posts) per client
+    /// per minute. Default 60.
     #[arg(long, env = "PARRHESIA_ADMIN_ATTEMPTS_PER_MINUTE")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_attempts_per_minute: Option<u32>,
@@ -307,6 +324,17 @@ pub struct Settings {
     #[arg(long = "origin-name", env = "PARRHESIA_ORIGIN_NAME")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin_name: Option<String>,
+    /// A witness whose cosignatures of the log's checkpoints are accepted
+    /// and published: its verifier key (repeatable; the variable is
+    /// comma-separated).
+    #[arg(
+        long = "witness",
+        env = "PARRHESIA_WITNESSES",
+        value_name = "VKEY",
+        value_delimiter = ','
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub witness: Option<Vec<String>>,
     /// A directory of message files (`<language>/standard.ftl`,
     /// `<language>/easy-read.ftl`) that change the shipped wording for this
     /// instance, checked at start-up. Keep it beside the config file.
@@ -388,6 +416,7 @@ impl Settings {
             demo: Some(false),
             metrics_publish_secs: Some(DEFAULT_METRICS_PUBLISH_SECS),
             trusted_proxy: Some(Vec::new()),
+            witness: Some(Vec::new()),
             hsts: Some(false),
             code_attempts_per_minute: Some(limits.code_attempts_per_minute),
             token_requests_per_minute: Some(limits.token_issuance_per_minute),
@@ -515,6 +544,7 @@ impl Effective {
             client_timeout: defaults.client_timeout,
             issuer_name: s.issuer_name,
             origin_name: s.origin_name,
+            witnesses: s.witness.unwrap_or_default(),
             messages_dir: s.messages.filter(|p| !p.as_os_str().is_empty()),
             smtp: crate::mail::RawSmtp {
                 host: s.smtp_host,

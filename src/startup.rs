@@ -11,16 +11,20 @@
 //! `parrhesia routes` prints). Commands that work on a stopped server's
 //! store open it here too ([`open_stopped_store`]), with the same keys.
 
+use crate::app::demo::Demo;
+use crate::app::round_keys::RoundKeys;
+use crate::app::{self, App, PrivacyPass};
 use crate::audit::log::LogSigner;
 use crate::clock::{Clock, SessionClock, SystemSessionClock};
 use crate::config::Config;
-use crate::http::{self, AdminAuth, AppState, Demo};
+use crate::http::{self, AdminAuth, AppState};
 use crate::secrets::keys::KeyDir;
 use crate::secrets::vault::Vault;
+use crate::staff::session::Sessions;
 use crate::store::{Location, StartupLock, Store, StoreOptions};
 use crate::tokens::issuer::Issuer;
 use crate::tokens::redeemer::Redeemer;
-use crate::tokens::{CodeKey, InvitationKey, TokenKeyInfo, TokenKeys};
+use crate::tokens::{CodeKey, InvitationKey, TokenKeyInfo};
 use actix_web::dev::Server;
 use actix_web::web;
 use anyhow::Context;
@@ -96,8 +100,17 @@ impl Application {
         let store = Store::open(&location, &store_options, vault, signer)
             .with_context(|| format!("could not open the store in {}", location.describe()))?;
         let invitations = InvitationKey::new(&keys.secret(INVITATION_KEY_FILE, 32)?.0);
-        let token_keys = token_keys(&keys, &store, clock.as_ref()).await?;
+        // Each round's keys are logged before use (RFC 9576 §6.2); expired
+        // ones are tombstoned before their spent nonces go.
+        let round_keys = RoundKeys::start(&store, keys.clone(), clock.today()).await?;
+        // This week's marker and a signed checkpoint of the newest head.
+        store.tick(clock.today()).await?;
         drop(startup_lock);
+        let witnesses = config
+            .witnesses
+            .iter()
+            .map(|w| crate::audit::note::Verifier::parse(w))
+            .collect::<Result<Vec<_>, _>>()?;
         let listener = TcpListener::bind(&config.bind)
             .with_context(|| format!("could not listen on {}", config.bind))?;
         let address = listener.local_addr()?;
@@ -106,30 +119,37 @@ impl Application {
             .clone()
             .unwrap_or_else(|| format!("http://{address}"));
         let host = crate::config::host_of(&public_url);
-        let state = web::Data::new(AppState {
-            store,
-            codes,
-            admin,
-            clock,
-            invitations,
-            issuer: Issuer::new(token_keys.clone()),
+        let privacy_pass = PrivacyPass {
+            issuer: Arc::new(Issuer::new(round_keys.ring.clone())),
             redeemer: Redeemer::new(
-                token_keys.clone(),
+                round_keys.ring.clone(),
                 config.issuer_name.clone().unwrap_or_else(|| host.clone()),
                 config.origin_name.clone().unwrap_or(host),
             ),
-            token_keys,
+            round_keys,
+        };
+        let state = web::Data::new(AppState {
+            app: App::new(app::Parts {
+                store,
+                codes,
+                invitations,
+                privacy_pass: Some(privacy_pass),
+                sessions: Sessions::new(session_clock),
+                public_url: public_url.clone(),
+                master_keys,
+                witnesses,
+            }),
+            admin,
             console: http::console::ConsoleState::new(
-                session_clock,
                 &public_url,
                 config.rate_limits.login_attempts_per_minute,
-                master_keys,
             ),
-            public_url,
+            clock,
             messages,
         });
         if config.demo {
-            startup.demo = Some(http::seed_demo(&state).await?);
+            let today = state.today();
+            startup.demo = Some(app::demo::seed(&state.app, today).await?);
         }
         let ticker = spawn_ticker(state.clone());
         let server = http::server(state.clone(), &config, listener)?;
@@ -161,12 +181,12 @@ impl Application {
 
     /// Every Privacy Pass issuer key in use (for the audit log).
     pub fn token_keys(&self) -> Vec<TokenKeyInfo> {
-        self.state.token_keys.public_list()
+        self.state.app.token_keys()
     }
 
     /// The store this server writes to (for tests that look inside).
     pub fn store(&self) -> Store {
-        self.state.store.clone()
+        self.state.app.store().clone()
     }
 
     /// Where `/metrics` is served, if it is.
@@ -189,7 +209,7 @@ impl Application {
             handle.stop(true).await;
         }
         self.ticker.abort();
-        match self.state.store.drain().await {
+        match self.state.app.store().drain().await {
             Ok(()) => tracing::info!("stopped; every acknowledged write is on disk"),
             // Nothing unacknowledged was promised; acknowledged writes were
             // fsynced before their answer.
@@ -215,6 +235,25 @@ pub fn open_stopped_store(data: &Path, keys: &Path, store: Option<&str>) -> anyh
             location.describe()
         )
     })
+}
+
+/// The use cases over a stopped server's store ([`open_stopped_store`]),
+/// for commands such as `parrhesia user add`: its paper-code and
+/// invitation keys, no Privacy Pass keys (nothing is issued or redeemed
+/// from the command line), and sessions nobody uses.
+pub fn open_stopped_app(data: &Path, keys: &Path, store: Option<&str>) -> anyhow::Result<App> {
+    let opened = open_stopped_store(data, keys, store)?;
+    let dir = KeyDir::open(keys, data)?;
+    Ok(App::new(app::Parts {
+        store: opened,
+        codes: code_key(&dir)?,
+        invitations: InvitationKey::new(&dir.secret(INVITATION_KEY_FILE, 32)?.0),
+        privacy_pass: None,
+        sessions: Sessions::new(Arc::new(SystemSessionClock::default())),
+        public_url: String::new(),
+        master_keys: (Vec::new(), String::new()),
+        witnesses: Vec::new(),
+    }))
 }
 
 /// The paper-code HMAC key, made on first use.
@@ -249,7 +288,10 @@ fn admin_auth(
             (AdminAuth::from_hash(&keys.read(ADMIN_HASH_FILE)?)?, None)
         }
         None => {
-            let token = http::new_token()?;
+            let token = crate::encoding::hex(
+                &crate::secrets::random::bytes::<32>()
+                    .map_err(|_| anyhow::anyhow!("the random generator failed"))?,
+            );
             let auth = AdminAuth::from_token(&token);
             keys.write(ADMIN_HASH_FILE, auth.hash())?;
             (auth, Some(token))
@@ -266,33 +308,25 @@ fn store_keys(keys: &KeyDir) -> anyhow::Result<(Arc<Vault>, Arc<LogSigner>)> {
     ))
 }
 
-/// The Privacy Pass keys, rotated if due. Spent nonces of expired keys are
-/// dropped (their tokens no longer verify), and, for key consistency
-/// (RFC 9576 §6), the keys in use are in the log before any token is
-/// issued or redeemed.
-async fn token_keys(
-    keys: &KeyDir,
-    store: &Store,
-    clock: &dyn Clock,
-) -> anyhow::Result<Arc<TokenKeys>> {
-    let (token_keys, _expired) = TokenKeys::load_or_rotate(keys, clock.today())?;
-    store.prune_spent_nonces(&token_keys.ids())?;
-    store
-        .log_token_keys(http::published_token_keys(&token_keys))
-        .await?;
-    Ok(Arc::new(token_keys))
-}
-
 /// Periods are sealed on schedule even when nobody reads a digest; idle
-/// console sessions are dropped on the same beat.
+/// console sessions are dropped, the rounds' token keys rotated and the
+/// log's weekly marker written on the same beat.
 fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<()> {
     actix_web::rt::spawn(async move {
         let mut every = actix_web::rt::time::interval(Duration::from_secs(60));
         loop {
             every.tick().await;
             state.console.prune();
-            if let Err(e) = state.store.seal_due(state.clock.today()).await {
+            if let Err(e) = app::digests::seal_due(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "scheduled sealing failed");
+            }
+            // Key rotation needs no restart.
+            if let Err(e) = app::round_keys::maintain(&state.app, state.today()).await {
+                tracing::warn!(error = %e, "token key upkeep failed");
+            }
+            // A head per week at least, so a log that stops shows.
+            if let Err(e) = app::audit::tick(&state.app, state.today()).await {
+                tracing::warn!(error = %e, "the log's weekly marker failed");
             }
         }
     })

@@ -3,9 +3,10 @@
 //
 //   SERVER=http://127.0.0.1:PORT ADMIN_TOKEN=... node interop.mjs
 //
-// It sets up an organisation, a round and an invitation through the admin
-// API, reads the 401 challenge, fetches a token with the invitation,
-// redeems it, and checks that a replay is refused. Prints "N passed, N
+// It sets up an organisation, a round and invitations through the admin
+// API, reads the 401 challenge, fetches a token with an invitation,
+// redeems it, checks that a replay is refused, and redeems a second token
+// in the RFC's quoted form (toString(true)). Prints "N passed, N
 // failed" and exits non-zero on any failure.
 
 import {
@@ -49,6 +50,9 @@ async function main() {
   await adminPost('/api/v1/admin/rounds', { slug, organisation: slug, title: 'Interop' });
   const { invitations } = await adminPost(`/api/v1/admin/rounds/${slug}/invitations`, { count: 1 });
   const invitation = invitations[0].invitation;
+  const second = (
+    await adminPost(`/api/v1/admin/rounds/${slug}/invitations`, { count: 1 })
+  ).invitations[0].invitation;
   const critiques = `${server}/api/v1/rounds/${slug}/critiques`;
   const critique = { themes: ['leadership'], text: 'Written by the TypeScript client.' };
 
@@ -120,7 +124,30 @@ async function main() {
   const replay = await redeem();
   check('replay: 409 token_spent', replay.status === 409 && (await replay.json()).error === 'token_spent');
 
-  // 6. Our server's token parses back in privacypass-ts (both sides agree on
+  // 6. The RFC's own quoted form, `token="..."` (RFC 9577 §2.2), which
+  // privacypass-ts writes with toString(true), redeems too.
+  const client2 = new Client(BlindRSAMode.PSS);
+  const issued2 = await fetch(dir['issuer-request-uri'], {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/private-token-request',
+      Authorization: `Bearer ${second}`,
+    },
+    body: (await client2.createTokenRequest(chl.challenge, chl.tokenKey)).serialize(),
+  });
+  const token2 = await client2.finalize(
+    client2.deserializeTokenResponse(new Uint8Array(await issued2.arrayBuffer())),
+  );
+  const quoted = new AuthorizationHeader(token2).toString(true);
+  check('toString(true) quotes the token', /token="[^"]+"/.test(quoted), quoted);
+  const stored2 = await fetch(critiques, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: quoted },
+    body: JSON.stringify(critique),
+  });
+  check('quoted token: 201', stored2.status === 201, `${stored2.status} ${await stored2.text()}`);
+
+  // 7. Our server's token parses back in privacypass-ts (both sides agree on
   // the padded base64url encoding).
   const parsed = AuthorizationHeader.parse(TOKEN_TYPES.BLIND_RSA, auth);
   check('token header round-trips in privacypass-ts', parsed.length === 1 && b64url(parsed[0].token.serialize()) === b64url(token.serialize()));

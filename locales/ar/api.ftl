@@ -49,6 +49,9 @@ organisation_unknown = لا توجد منظمة على هذا العنوان.
 not_found = لا يوجد شيء على هذا العنوان.
 method_not_allowed = هذا العنوان لا يستجيب إلا لـ{ $allow }.
 period_not_sealed = تلك الفترة لم تُختم بعد: لا تُعرض الإيصالات إلا بعد انتهاء الفترة.
+checkpoint_invalid = أرسل نقطة التحقق الموقّعة من الشهود على شكل ملاحظة موقّعة (c2sp.org/signed-note).
+checkpoint_unknown = لم يوقّع هذا السجل أي نقطة تحقق بهذا النص.
+cosignature_invalid = لا يصحّ أي توقيع مشترك من شاهد يقبله هذا الخادم (أو توقيع من شاهد كهذا غير صحيح): لم يُحفظ شيء.
 token_required = أرسل الرمز الورقي المكتوب على بطاقتك في "code"، أو قسيمة Privacy Pass في ترويسة Authorization: ترويسة WWW-Authenticate تبيّن القسيمة التي تقبلها هذه الجولة.
 token_invalid = لا يمكن استخدام هذه القسيمة هنا. لم يُحفظ شيء. ترويسة WWW-Authenticate تبيّن القسيمة التي تقبلها هذه الجولة.
 token_spent = هذه القسيمة استُخدمت من قبل. يمكن استخدام كل قسيمة مرة واحدة.
@@ -121,3 +124,11 @@ answer_too_many = { $max ->
    *[other] answers.{ $question }: لا تختر أكثر من { $max } خيارات.
 }
 answer_missing = answers.{ $question }: هذا السؤال يحتاج إلى إجابة.
+
+## The console (its pages say these on the form's own fields)
+
+account_invalid = بيانات الحساب غير صالحة.
+setup_closed = تم إعداد لوحة التحكم بالفعل: سجّل الدخول بدلًا من ذلك.
+own_role = لا يمكنك تغيير دورك.
+own_account = لا يمكنك حذف حسابك.
+other_organisation = هذا يخص منظمة أخرى.

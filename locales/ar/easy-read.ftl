@@ -299,6 +299,7 @@ card-step-address = اذهب إلى عنوان الموقع المكتوب أع�
 card-step-code = اكتب الرمز. يعمل مرة واحدة.
 card-step-say = قل ما تفكر فيه. لن يعرف أحد أنك أنت.
 card-step-paper = لا يوجد إنترنت؟ اطلب نموذجًا ورقيًا.
+card-token-key = مفتاح القسائم الرقمية: { $key }
 
 ## The invitation page (online tokens)
 

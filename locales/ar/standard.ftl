@@ -306,6 +306,7 @@ card-step-address = اذهب إلى عنوان الموقع المكتوب أع�
 card-step-code = اكتب الرمز. كل رمز يعمل مرة واحدة.
 card-step-say = قل ما تفكر فيه. لن يعرف أحد أنك أنت.
 card-step-paper = لا يوجد إنترنت؟ اطلب النموذج الورقي.
+card-token-key = القسائم الرقمية لهذه الجولة موقّعة بالمفتاح { $key }.
 
 ## The invitation page (online tokens)
 

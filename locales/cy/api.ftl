@@ -37,6 +37,9 @@ organisation_unknown = Does dim sefydliad yn y cyfeiriad hwn.
 not_found = Does dim byd yn y cyfeiriad hwn.
 method_not_allowed = Dim ond { $allow } mae'r cyfeiriad hwn yn ei ateb.
 period_not_sealed = Dydy'r cyfnod hwnnw ddim wedi cael ei selio: dim ond ar ôl i gyfnod ddod i ben mae derbynebau'n cael eu rhestru.
+checkpoint_invalid = Anfonwch y pwynt gwirio wedi'i gydlofnodi fel nodyn wedi'i lofnodi (c2sp.org/signed-note).
+checkpoint_unknown = Dydy'r log hwn ddim wedi llofnodi pwynt gwirio gyda'r testun hwnnw.
+cosignature_invalid = Does dim cydlofnod gan dyst y mae'r gweinydd hwn yn ei dderbyn yn gwirio (neu mae un gan dyst o'r fath yn methu): chafodd dim byd ei gadw.
 token_required = Anfonwch y cod papur o'ch cerdyn yn "code", neu docyn Privacy Pass ym mhennawd Authorization: mae pennawd WWW-Authenticate yn dweud pa docyn mae'r cylch hwn yn ei dderbyn.
 token_invalid = Does dim modd defnyddio'r tocyn hwn yma. Chafodd dim byd ei gadw. Mae pennawd WWW-Authenticate yn dweud pa docyn mae'r cylch hwn yn ei dderbyn.
 token_spent = Mae'r tocyn hwn wedi cael ei ddefnyddio'n barod. Mae modd defnyddio pob tocyn unwaith.
@@ -104,3 +107,11 @@ answer_too_many = { $max ->
    *[other] answers.{ $question }: dewiswch ddim mwy na { $max } dewis.
 }
 answer_missing = answers.{ $question }: mae angen ateb i'r cwestiwn hwn.
+
+## The console (its pages say these on the form's own fields)
+
+account_invalid = Nid yw manylion y cyfrif yn ddilys.
+setup_closed = Mae'r consol wedi'i osod yn barod: mewngofnodwch yn lle hynny.
+own_role = Ni allwch newid eich rôl eich hun.
+own_account = Ni allwch ddileu eich cyfrif eich hun.
+other_organisation = Mae hynny'n perthyn i sefydliad arall.

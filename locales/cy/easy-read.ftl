@@ -248,6 +248,7 @@ card-step-address = Ewch i'r cyfeiriad gwe uchod.
 card-step-code = Teipiwch y cod. Mae'n gweithio un waith.
 card-step-say = Dywedwch beth rydych chi'n ei feddwl. Fydd neb yn gwybod mai chi oedd yno.
 card-step-paper = Dim rhyngrwyd? Gofynnwch am ffurflen bapur.
+card-token-key = Allwedd tocynnau ar-lein: { $key }
 
 ## The invitation page (online tokens)
 

@@ -247,6 +247,7 @@ card-step-address = Ewch i'r cyfeiriad gwe uchod.
 card-step-code = Teipiwch y cod. Mae pob cod yn gweithio unwaith.
 card-step-say = Dywedwch beth rydych chi'n ei feddwl. Fydd neb yn gwybod mai chi oedd yno.
 card-step-paper = Dim rhyngrwyd? Gofynnwch am y ffurflen bapur.
+card-token-key = Mae tocynnau ar-lein y rownd hon wedi'u llofnodi gydag allwedd { $key }.
 
 ## The invitation page (online tokens)
 

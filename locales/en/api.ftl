@@ -40,6 +40,9 @@ organisation_unknown = There is no organisation at this address.
 not_found = There is nothing at this address.
 method_not_allowed = This address only answers { $allow }.
 period_not_sealed = That period has not been sealed: receipts are listed only after a period has ended.
+checkpoint_invalid = Send the cosigned checkpoint as a signed note (c2sp.org/signed-note).
+checkpoint_unknown = This log has signed no checkpoint with that text.
+cosignature_invalid = No cosignature from a witness this server accepts verifies (or one from such a witness does not): nothing was kept.
 token_required = Send the paper code from your card in "code", or a Privacy Pass token in the Authorization header: the WWW-Authenticate header says which token this round accepts.
 token_invalid = This token cannot be used here. Nothing was stored. The WWW-Authenticate header says which token this round accepts.
 token_spent = This token has already been used. Each token can be used once.
@@ -107,3 +110,11 @@ answer_too_many = { $max ->
    *[other] answers.{ $question }: choose no more than { $max } options.
 }
 answer_missing = answers.{ $question }: this question needs an answer.
+
+## The console (its pages say these on the form's own fields)
+
+account_invalid = The account's details are not valid.
+setup_closed = The console is set up already: sign in instead.
+own_role = You cannot change your own role.
+own_account = You cannot remove your own account.
+other_organisation = That belongs to another organisation.

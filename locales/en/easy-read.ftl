@@ -281,6 +281,7 @@ card-step-address = Go to the web address above.
 card-step-code = Type in the code. It works one time.
 card-step-say = Say what you think. Nobody will know it was you.
 card-step-paper = No internet? Ask for a paper form.
+card-token-key = Key for online tokens: { $key }
 
 ## The invitation page (online tokens)
 

@@ -282,6 +282,7 @@ card-step-address = Go to the web address above.
 card-step-code = Type in the code. Each code works once.
 card-step-say = Say what you think. Nobody will know it was you.
 card-step-paper = No internet? Ask for the paper form.
+card-token-key = Online tokens for this round are signed with key { $key }.
 
 ## The invitation page (online tokens)
 

@@ -49,6 +49,9 @@ organisation_unknown = Pod tym adresem nie ma organizacji.
 not_found = Pod tym adresem nic nie ma.
 method_not_allowed = Ten adres odpowiada tylko na { $allow }.
 period_not_sealed = Ten okres nie został zamknięty: potwierdzenia są wypisywane dopiero po zakończeniu okresu.
+checkpoint_invalid = Wyślij współpodpisany punkt kontrolny jako podpisaną notatkę (c2sp.org/signed-note).
+checkpoint_unknown = Ten rejestr nie podpisał punktu kontrolnego o takiej treści.
+cosignature_invalid = Żaden współpodpis świadka, którego ten serwer przyjmuje, nie jest poprawny (albo podpis takiego świadka jest błędny): nic nie zostało zapisane.
 token_required = Wyślij kod papierowy z karty w polu "code" albo token Privacy Pass w nagłówku Authorization: nagłówek WWW-Authenticate mówi, jaki token przyjmuje ta runda.
 token_invalid = Tego tokenu nie można tu użyć. Nic nie zostało zapisane. Nagłówek WWW-Authenticate mówi, jaki token przyjmuje ta runda.
 token_spent = Ten token został już użyty. Każdego tokenu można użyć jeden raz.
@@ -120,3 +123,11 @@ answer_too_many = { $max ->
    *[other] answers.{ $question }: wybierz najwyżej { $max } odpowiedzi.
 }
 answer_missing = answers.{ $question }: to pytanie wymaga odpowiedzi.
+
+## The console (its pages say these on the form's own fields)
+
+account_invalid = Dane konta są nieprawidłowe.
+setup_closed = Konsola jest już skonfigurowana: zamiast tego zaloguj się.
+own_role = Nie możesz zmienić własnej roli.
+own_account = Nie możesz usunąć własnego konta.
+other_organisation = To należy do innej organizacji.

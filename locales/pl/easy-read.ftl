@@ -280,6 +280,7 @@ card-step-address = Wejdź na stronę o adresie podanym wyżej.
 card-step-code = Wpisz kod. Działa jeden raz.
 card-step-say = Powiedz, co myślisz. Nikt nie będzie wiedział, że to ty.
 card-step-paper = Nie masz internetu? Poproś o formularz papierowy.
+card-token-key = Klucz tokenów online: { $key }
 
 ## The invitation page (online tokens)
 

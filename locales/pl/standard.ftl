@@ -284,6 +284,7 @@ card-step-address = Wejdź na stronę o adresie podanym wyżej.
 card-step-code = Wpisz kod. Każdy kod działa jeden raz.
 card-step-say = Powiedz, co myślisz. Nikt nie będzie wiedział, że to ty.
 card-step-paper = Nie masz internetu? Poproś o formularz papierowy.
+card-token-key = Tokeny online w tej rundzie są podpisane kluczem { $key }.
 
 ## The invitation page (online tokens)
 

@@ -34,14 +34,18 @@ pub fn declaration() -> Value {
                 "sealed": {
                     "cipher": "ChaCha20-Poly1305 under the period's data key",
                     "fields": SEALED_FIELDS,
-                    "plaintext": ["round", "period", "themes", "text", "quote_ok", "salt"]
+                    "plaintext": ["round", "period", "themes", "text", "quote_ok", "salt"],
+                    "associated_data": ["record id", "round", "period", "quote_ok", "themes"]
                 }
             },
             "members": {"key": "round, period, random critique id", "fields": ["commitment"]},
             "counters": {"key": "round and kind, or round, period and theme", "fields": ["count"]},
             "periods": {"key": "round, period", "fields": ["round", "period", "digest_json", "digest_sha256", "head", "first_leaf", "leaf_count", "shredded"]},
             "noise": {"key": "round, period", "fields": ["epsilon", "sensitivity", "draws: the noise added to each theme of a release in the cross-organisation totals"]},
-            "log_leaves": {"key": "leaf index", "fields": ["canonical JSON leaf: critique commitment, digest hash or token key"]},
+            "log_leaves": {"key": "leaf index", "fields": ["canonical JSON leaf: critique commitment, digest hash, a round's token key (round, key id, key, first day), or a week marker (the week's Monday)"]},
+            "token_keys": {"key": "round, token key id", "fields": ["round", "key_id", "token_key (public)", "not_before (a day)", "leaf (its index in the log)"]},
+            "retired_keys": {"key": "token key id", "fields": [], "note": "a tombstone: the key's tokens are refused for good"},
+            "checkpoints": {"key": "tree size", "fields": ["note (the checkpoint signed by the log)", "cosignatures (witnesses' cosignature lines, each with the witness's own time of signing)"]},
             "log_heads": {"key": "head index", "fields": ["tree_size", "root_hash", "round", "period", "digest_sha256", "signature"]},
             "users": {"key": "random 128-bit staff user id", "fields": ["id", "username", "role", "organisation", "password_hash (Argon2id)"]},
             "staff_log": {"key": "period, random bytes", "fields": ["period", "actor", "action", "round", "subject"]},
@@ -59,7 +63,8 @@ pub fn declaration() -> Value {
             "master.<id>.key": "master keys that wrap data keys",
             "master.current": "id of the master key new data keys use",
             "data.<round>.<period>.key": "a period's data key, wrapped; destroyed at the end of retention",
-            "log-signing.pk8": "Ed25519 key that signs tree heads"
+            "log-signing.pk8": "Ed25519 key that signs tree heads",
+            "privacy-pass-keys.json": "each round's Privacy Pass issuer keys (RSA private keys, PEM) and the day each starts"
         }
     })
 }

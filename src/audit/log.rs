@@ -9,6 +9,7 @@
 //! leaf's position says nothing about when its critique arrived.
 
 use super::merkle::Hash;
+use super::note::{Checkpoint, Note, NoteSignature, Verifier};
 pub use crate::domain::Totals;
 use crate::encoding::{base64, from_base64, hash_from_hex, hex};
 use crate::secrets::keys::KeyDir;
@@ -35,11 +36,28 @@ pub enum Leaf {
         period: String,
         sha256: String,
     },
-    /// A token-issuing key in use (RFC 9578 token_key_id and key).
+    /// A token-issuing key in use (RFC 9578 token_key_id and key): the one
+    /// key shared by every round before issue 17.
     TokenKey {
         token_type: u16,
         key_id: String,
         token_key: String,
+    },
+    /// The week (its Monday, YYYY-MM-DD) in which the heads after it were
+    /// made: the first append of every week logs one (and the server logs
+    /// one each week even when nothing else happens), so a head shows when
+    /// it was made and a log that stopped moving shows too.
+    Period { period: String },
+    /// A round's token-issuing key (RFC 9578 token_key_id, hex, and SPKI,
+    /// padded base64url) and the day it starts issuing, logged before any
+    /// challenge names it (RFC 9576 §6.2: everyone can check they see the
+    /// same key for the round).
+    RoundTokenKey {
+        round: String,
+        token_type: u16,
+        key_id: String,
+        token_key: String,
+        not_before: String,
     },
     /// One version of an organisation's response to a theme of a release
     /// (see [`super::record`]): the SHA-256 of its canonical bytes, not
@@ -116,6 +134,53 @@ impl TreeHead {
     }
 }
 
+/// A checkpoint as stored and published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckpointRecord {
+    /// The checkpoint note signed by the log.
+    pub note: String,
+    /// Witnesses' cosignature lines (`— name base64…\n`), one per key.
+    pub cosignatures: Vec<String>,
+}
+
+impl CheckpointRecord {
+    /// The note with every cosignature: what `/checkpoint` serves.
+    pub fn render(&self) -> String {
+        let mut out = self.note.clone();
+        for line in &self.cosignatures {
+            out.push_str(line);
+        }
+        out
+    }
+
+    /// Its size, read from the note.
+    pub fn size(&self) -> Option<u64> {
+        let note = Note::parse(&self.note).ok()?;
+        Checkpoint::parse(&note.text).ok().map(|c| c.size)
+    }
+
+    /// Add `lines`, replacing an older line of the same key.
+    pub fn merge(&mut self, lines: &[NoteSignature]) {
+        for new in lines {
+            let same = Some((new.name.as_str(), new.key_id));
+            self.cosignatures.retain(|old| line_key(old) != same);
+            self.cosignatures.push(new.line());
+        }
+        self.cosignatures.sort();
+    }
+}
+
+/// The key name and key ID of a signature line.
+fn line_key(line: &str) -> Option<(&str, u32)> {
+    let (name, sig) = line
+        .strip_prefix("\u{2014} ")?
+        .trim_end_matches('\n')
+        .split_once(' ')?;
+    let raw = crate::encoding::from_base64(sig)?;
+    let id = raw.get(..4)?;
+    Some((name, u32::from_be_bytes([id[0], id[1], id[2], id[3]])))
+}
+
 /// The log's signing key; its public half is published at `/audit`.
 pub struct LogSigner(Ed25519KeyPair);
 
@@ -146,6 +211,48 @@ impl LogSigner {
     pub fn sign(&self, head: &mut TreeHead) {
         head.signature = base64(self.0.sign(&head.signed_bytes()).as_ref());
     }
+
+    /// The log's origin line and note key name (c2sp.org/tlog-checkpoint):
+    /// derived from its key, so it is stable while the key is and unique to
+    /// this log, whatever address the service has.
+    pub fn origin(&self) -> String {
+        origin_of(self.public_key())
+    }
+
+    /// The log's verifier key, `origin+keyid+base64(0x01 || key)`.
+    pub fn vkey(&self) -> String {
+        log_verifier(self.public_key())
+            .map(|v| v.vkey())
+            .unwrap_or_default()
+    }
+
+    /// The signed checkpoint of a tree of `size` leaves with root `root`.
+    pub fn checkpoint(&self, size: u64, root: &Hash) -> String {
+        let text = Checkpoint {
+            origin: self.origin(),
+            size,
+            root: *root,
+        }
+        .text();
+        let signature = super::note::sign(&self.0, &self.origin(), &text);
+        Note {
+            text,
+            signatures: vec![signature],
+        }
+        .render()
+    }
+}
+
+/// The origin of the log whose Ed25519 key is `public_key`.
+pub fn origin_of(public_key: &[u8]) -> String {
+    let h = ring::digest::digest(&ring::digest::SHA256, public_key);
+    format!("parrhesia.log/{}", hex(&h.as_ref()[..8]))
+}
+
+/// The note verifier of the log whose Ed25519 key is `public_key`.
+pub fn log_verifier(public_key: &[u8]) -> Option<Verifier> {
+    let key: [u8; 32] = public_key.try_into().ok()?;
+    Verifier::new(&origin_of(public_key), super::note::ED25519, key).ok()
 }
 
 #[cfg(test)]

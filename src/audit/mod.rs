@@ -7,8 +7,11 @@ pub mod declaration;
 pub mod fetch;
 pub mod log;
 pub mod merkle;
+pub mod note;
 pub mod record;
+pub mod verifier;
 pub mod verify;
+pub mod witness;
 
 use crate::domain::SealedPeriod;
 use log::TreeHead;
@@ -20,6 +23,17 @@ use verify::PublishedTokenKey;
 pub struct AuditDocument {
     /// The Ed25519 key that signs tree heads, raw 32 bytes, base64.
     pub log_public_key: String,
+    /// The same key as a c2sp.org/signed-note verifier key (its name is the
+    /// log's origin); absent from servers before issue 17.
+    #[serde(default)]
+    pub log_vkey: String,
+    /// The witnesses whose cosignatures the server accepts (verifier keys).
+    #[serde(default)]
+    pub witnesses: Vec<String>,
+    /// Every head's signed checkpoint, with the cosignatures received,
+    /// oldest first.
+    #[serde(default)]
+    pub checkpoints: Vec<log::CheckpointRecord>,
     pub log_size: u64,
     pub tree_heads: Vec<TreeHead>,
     /// Sealed periods with their frozen digest JSON (which holds the exact

@@ -22,12 +22,22 @@ use crate::domain::SealedPeriod;
 use crate::encoding::hex;
 use serde::{Deserialize, Serialize};
 
-/// A token key as the issuer directory publishes it.
+/// A token key as the service publishes it for auditors.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublishedTokenKey {
     pub token_type: u16,
     pub key_id: String,
     pub token_key: String,
+    /// The round whose tokens it signs (absent before issue 17, when one
+    /// key served every round).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<String>,
+    /// The day it starts issuing (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<String>,
+    /// The index of its leaf in the log (for an inclusion proof).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leaf_index: Option<u64>,
 }
 
 /// Everything public that the checks need.
@@ -41,6 +51,8 @@ pub struct Published {
     /// The server's consistency proof from head `i` to head `i + 1`.
     pub consistency: Vec<Vec<Hash>>,
     pub token_keys: Vec<PublishedTokenKey>,
+    /// Every head's signed checkpoint and its cosignatures.
+    pub checkpoints: Vec<super::log::CheckpointRecord>,
 }
 
 /// One line of the report.
@@ -56,7 +68,7 @@ pub struct Report {
 }
 
 impl Report {
-    fn check(&mut self, ok: bool, what: impl Into<String>) {
+    pub fn check(&mut self, ok: bool, what: impl Into<String>) {
         self.checks.push(Check {
             ok,
             what: what.into(),
@@ -92,6 +104,40 @@ impl Report {
             }
         ));
         out
+    }
+}
+
+/// For each round, in sealing order: the tokens spent in its sealed
+/// periods so far never exceed the tokens issued to its invitations by that
+/// sealing.
+fn spent_within_issued(r: &mut Report, periods: &[SealedPeriod]) {
+    let mut spent: std::collections::BTreeMap<&str, u64> = Default::default();
+    let mut checked: std::collections::BTreeMap<&str, (u64, u64)> = Default::default();
+    for s in periods {
+        let Ok(d) = serde_json::from_str::<SealedDigest>(&s.digest_json) else {
+            continue;
+        };
+        let so_far = spent.entry(s.round.as_str()).or_default();
+        *so_far += d.totals.tokens_spent;
+        if let Some(issued) = d.totals.tokens_issued {
+            if *so_far > issued {
+                r.check(
+                    false,
+                    format!(
+                        "{} {}: {} tokens spent so far, but only {issued} issued to the round's \
+                         invitations",
+                        s.round, s.period, so_far
+                    ),
+                );
+            }
+            checked.insert(s.round.as_str(), (*so_far, issued));
+        }
+    }
+    for (round, (spent, issued)) in checked {
+        r.check(
+            spent <= issued,
+            format!("{round}: tokens spent ({spent}) within tokens issued ({issued})"),
+        );
     }
 }
 
@@ -248,18 +294,118 @@ pub fn verify(p: &Published) -> Report {
                 token_type: *token_type,
                 key_id: key_id.clone(),
                 token_key: token_key.clone(),
+                round: None,
+                not_before: None,
+                leaf_index: None,
+            }),
+            Some(Leaf::RoundTokenKey {
+                round,
+                token_type,
+                key_id,
+                token_key,
+                not_before,
+            }) => Some(PublishedTokenKey {
+                token_type: *token_type,
+                key_id: key_id.clone(),
+                token_key: token_key.clone(),
+                round: Some(round.clone()),
+                not_before: Some(not_before.clone()),
+                leaf_index: None,
             }),
             _ => None,
         })
         .collect();
     for key in &p.token_keys {
+        let bare = PublishedTokenKey {
+            leaf_index: None,
+            ..key.clone()
+        };
+        let at_its_leaf = key.leaf_index.is_none_or(|i| {
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| leaves.get(i))
+                .is_some_and(|l| matches!(l, Some(Leaf::RoundTokenKey { key_id, .. }) if *key_id == key.key_id))
+        });
         r.check(
-            logged.contains(key),
+            logged.contains(&bare) && at_its_leaf,
             format!("token key {} is in the log", key.key_id),
         );
     }
     if p.token_keys.is_empty() {
         r.check(true, "no token keys are published");
     }
+
+    // 6: per round, tokens spent never exceed the tokens its invitations
+    // were given (issue 17: a token works only in its invitation's round).
+    spent_within_issued(&mut r, &p.periods);
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sealed period whose digest has these token totals (the rest of
+    /// the digest does not matter to this check).
+    fn sealed(round: &str, period: &str, spent: u64, issued: Option<u64>) -> SealedPeriod {
+        let settings = crate::domain::RoundSettings {
+            title: Some("R".into()),
+            ..Default::default()
+        };
+        let round_value = crate::domain::NewRound::parse(round, "org", None, settings)
+            .unwrap()
+            .into_round();
+        let at = crate::domain::Period::from_id(period, round_value.period).unwrap();
+        let counts = crate::domain::PeriodCounts {
+            period_id: period.into(),
+            total: spent,
+            themes: Vec::new(),
+        };
+        let totals = super::super::log::Totals {
+            critiques: spent,
+            codes_spent: 0,
+            tokens_spent: spent,
+            tokens_issued: issued,
+        };
+        let digest = crate::digest::seal(&round_value, at, &[], &counts, totals);
+        SealedPeriod {
+            round: round.into(),
+            period: period.into(),
+            digest_json: serde_json::to_string(&digest).unwrap(),
+            digest_sha256: String::new(),
+            head: 0,
+            first_leaf: 0,
+            leaf_count: 0,
+            shredded: false,
+        }
+    }
+
+    fn failures(periods: &[SealedPeriod]) -> Vec<String> {
+        let mut r = Report::default();
+        spent_within_issued(&mut r, periods);
+        r.failures().iter().map(|c| c.what.clone()).collect()
+    }
+
+    #[test]
+    fn spent_tokens_may_not_outrun_the_tokens_a_round_was_issued() {
+        // Within bounds, period by period.
+        assert!(failures(&[
+            sealed("a", "2026-11-23", 2, Some(3)),
+            sealed("a", "2026-11-30", 1, Some(3)),
+            sealed("b", "2026-11-23", 0, Some(0)),
+        ])
+        .is_empty());
+        // Two tokens a week against three issued: the second week is over.
+        let over = failures(&[
+            sealed("a", "2026-11-23", 2, Some(3)),
+            sealed("b", "2026-11-23", 5, Some(9)),
+            sealed("a", "2026-11-30", 2, Some(3)),
+        ]);
+        assert_eq!(over.len(), 2, "{over:?}");
+        assert!(over.iter().all(|f| f.starts_with("a")), "{over:?}");
+        // A round that took tokens but had none issued (another round's).
+        assert_eq!(failures(&[sealed("c", "2026-11-23", 1, Some(0))]).len(), 2);
+        // Digests sealed before issue 17 carry no issued count: unchecked.
+        assert!(failures(&[sealed("d", "2026-11-23", 4, None)]).is_empty());
+    }
 }

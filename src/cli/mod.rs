@@ -1,10 +1,11 @@
 //! The command line: `parrhesia serve` and the other commands, and their
 //! flags. Flags and environment variables here are a stable interface
 //! (README.md lists them). The commands that are more than a few lines
-//! live beside this file: [`backup`] (backup and restore), [`remote`] (the
-//! participant's token client), [`scan`] (`parrhesia audit`) and the
-//! bench-only seeder. The server itself is built by `startup`.
+//! live beside this file: [`auditor`] (`verify` and `witness`), [`backup`]
+//! (backup and restore), [`remote`] (the participant's token client),
+//! [`scan`] (`parrhesia audit`) and the bench-only seeder. The server itself is built by `startup`.
 
+pub mod auditor;
 pub mod backup;
 pub mod remote;
 pub mod scan;
@@ -71,11 +72,11 @@ enum Command {
     #[command(hide = true)]
     Routes,
     /// Check a running service's published log, signatures and totals.
-    Verify {
-        /// The service's address, e.g. https://feedback.example.org
-        #[arg(long)]
-        server: String,
-    },
+    Verify(auditor::VerifyArgs),
+    /// An independent witness of a service's log: cosign its checkpoints
+    /// while they only ever extend what this witness cosigned before.
+    #[command(subcommand)]
+    Witness(auditor::WitnessCommand),
     /// Report what a stopped server's store holds, flagging anything that
     /// looks identifying.
     Audit {
@@ -190,6 +191,9 @@ struct FetchArgs {
     /// File to save the token in (created with mode 0600; must not exist).
     #[arg(long)]
     out: PathBuf,
+    /// Whom to trust when checking the round's key against the log.
+    #[command(flatten)]
+    trust: auditor::TrustArgs,
 }
 
 #[derive(clap::Args)]
@@ -210,6 +214,9 @@ struct SubmitArgs {
     /// Let the organisation quote your words.
     #[arg(long)]
     quote_ok: bool,
+    /// Also trust this certificate authority (PEM) for https:// addresses.
+    #[arg(long, value_name = "FILE")]
+    ca: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -263,7 +270,8 @@ pub fn main() -> ExitCode {
         } => config_check(settings, sources),
         Command::Backup { server, out } => backup::backup(&server, &out),
         Command::Restore { from, data, store } => backup::restore(&from, &data, store.as_deref()),
-        Command::Verify { server } => verify(&server),
+        Command::Verify(a) => auditor::verify(a),
+        Command::Witness(c) => auditor::witness(c),
         Command::Audit { data, keys } => audit(&data, &keys),
         Command::Keys {
             action: KeysAction::Rotate { keys, data },
@@ -280,14 +288,20 @@ pub fn main() -> ExitCode {
         Command::User(UserCommand::Add(a)) => user_add(a),
         Command::Token(TokenCommand::Fetch(a)) => {
             actix_web::rt::System::new().block_on(async move {
-                remote::fetch_token(&a.server, &a.round, &a.invitation, &a.out).await?;
+                remote::fetch_token(&a.server, &a.round, &a.invitation, &a.out, &a.trust).await?;
                 println!("Token saved in {}", a.out.display());
                 Ok(())
             })
         }
         Command::Submit(a) => actix_web::rt::System::new().block_on(async move {
             let receipt = remote::submit(
-                &a.server, &a.round, &a.token, &a.themes, &a.text, a.quote_ok,
+                &a.server,
+                &a.round,
+                &a.token,
+                &a.themes,
+                &a.text,
+                a.quote_ok,
+                a.ca.as_deref(),
             )
             .await?;
             println!("Received. Your receipt: {receipt}");
@@ -369,17 +383,6 @@ fn serve(config: Config) -> anyhow::Result<()> {
     })
 }
 
-fn verify(server: &str) -> anyhow::Result<()> {
-    let published = actix_web::rt::System::new().block_on(crate::audit::fetch::fetch(server))?;
-    let report = crate::audit::verify::verify(&published);
-    print!("{}", report.render());
-    if report.ok() {
-        Ok(())
-    } else {
-        anyhow::bail!("verification failed")
-    }
-}
-
 fn audit(data: &std::path::Path, keys: &std::path::Path) -> anyhow::Result<()> {
     let inventory = scan::scan(data, keys)?;
     print!("{}", inventory.render());
@@ -398,9 +401,9 @@ fn rotate(keys: &std::path::Path, data: &std::path::Path) -> anyhow::Result<()> 
 }
 
 /// `parrhesia user add`: open the stopped server's store and add an account
-/// through the same store call as the console.
+/// through the same use case as the console.
 fn user_add(a: UserAddArgs) -> anyhow::Result<()> {
-    use crate::staff::{password, Role, User, Username};
+    use crate::staff::{password, NewAccount, Role, StaffError, Username};
     let role = match (a.admin, a.role.as_deref()) {
         (true, _) => Role::Administrator,
         (false, Some(r)) => Role::parse(r).map_err(|e| anyhow::anyhow!(e.message()))?,
@@ -416,45 +419,29 @@ fn user_add(a: UserAddArgs) -> anyhow::Result<()> {
     } else {
         (password::generate()?, true)
     };
+    let shown = password.expose().to_owned();
     let organisation = a
         .organisation
         .as_deref()
         .map(|o| crate::domain::Slug::parse(o, "organisation"))
         .transpose()?;
-    let hash = password::hash(&password)?;
-    let user = User::new(username, role, organisation.clone(), hash)
-        .map_err(|e| anyhow::anyhow!(e.message()))?;
     actix_web::rt::System::new().block_on(async move {
-        let store = crate::startup::open_stopped_store(&a.data, &a.keys, a.store.as_deref())?;
-        if let Some(o) = &organisation {
-            anyhow::ensure!(
-                store.organisation(o.as_str())?.is_some(),
-                "no organisation {o}"
-            );
-        }
-        store.add_user(user.clone()).await.map_err(|e| match e {
-            crate::store::StoreError::Exists(_) => {
-                anyhow::anyhow!("someone already has the user name {}", user.username)
-            }
-            e => e.into(),
-        })?;
-        store
-            .log_staff_action(crate::staff::Action {
-                period: crate::domain::Period::containing(
-                    crate::clock::Clock::today(&SystemClock),
-                    crate::domain::PeriodLength::ONE_WEEK,
-                )
-                .id(),
-                actor: "command line".into(),
-                action: "user.create".into(),
-                round: None,
-                subject: Some(format!("{} as {}", user.username, role.as_str())),
-            })
-            .await?;
-        store.drain().await?;
+        let app = crate::startup::open_stopped_app(&a.data, &a.keys, a.store.as_deref())?;
+        let known = crate::app::staff::organisation_slugs(&app).await?;
+        let account = NewAccount::new(username, password, role, organisation.clone(), &known)
+            .map_err(|e| match (e, &organisation) {
+                (StaffError::OrganisationMissing, Some(o)) => {
+                    anyhow::anyhow!("no organisation {o}")
+                }
+                (e, _) => anyhow::anyhow!(e.message()),
+            })?;
+        let today = crate::clock::Clock::today(&SystemClock);
+        let actor = crate::app::Actor::CommandLine;
+        let user = crate::app::staff::add_user(&app, &actor, account, today).await?;
+        app.store().drain().await?;
         println!("Added {} ({}).", user.username, role.label());
         if generated {
-            println!("Password (shown once): {}", password.expose());
+            println!("Password (shown once): {shown}");
         }
         Ok(())
     })

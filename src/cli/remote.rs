@@ -5,10 +5,14 @@
 //! this module only moves bytes and files. The token file is written with
 //! mode 0600 and deleted once the token is spent.
 //!
-//! Limitation: the HTTP client (awc, built without TLS to keep the tree
-//! lean) speaks plain `http://` only; use it against a local address or
-//! through a local TLS-terminating tunnel.
+//! Before it blinds anything, `token fetch` checks the round's key against
+//! the transparency log (issue 17, RFC 9576 §6.2): logged for the round
+//! under the newest checkpoint, cosigned by the witnesses given. A key the
+//! host served to this person alone would fail, so no token is fetched.
+//! Both speak `http://` and `https://` ([`crate::audit::fetch::client`]).
 
+use super::auditor::TrustArgs;
+use crate::clock::{Clock, SystemClock};
 use crate::tokens::client;
 use anyhow::{anyhow, bail, Context, Result};
 use serde::{Deserialize, Serialize};
@@ -26,21 +30,9 @@ struct TokenFile {
     authorization: String,
 }
 
-fn http_client() -> awc::Client {
-    awc::Client::builder()
-        .timeout(Duration::from_secs(30))
-        .finish()
-}
-
 fn base(server: &str) -> Result<String> {
-    if server.starts_with("https://") {
-        bail!(
-            "this client speaks plain HTTP only (it is built without TLS); use an http:// \
-             address, for example through a local tunnel"
-        );
-    }
-    if !server.starts_with("http://") {
-        bail!("--server must start with http://");
+    if !server.starts_with("http://") && !server.starts_with("https://") {
+        bail!("--server must start with http:// or https://");
     }
     Ok(server.trim_end_matches('/').to_owned())
 }
@@ -62,7 +54,13 @@ async fn error_text(
 
 /// `parrhesia token fetch`: get one token for `round` with `invitation` and
 /// save it to `out`.
-pub async fn fetch_token(server: &str, round: &str, invitation: &str, out: &Path) -> Result<()> {
+pub async fn fetch_token(
+    server: &str,
+    round: &str,
+    invitation: &str,
+    out: &Path,
+    trust: &TrustArgs,
+) -> Result<()> {
     let base = base(server)?;
     if out.exists() {
         bail!(
@@ -70,7 +68,7 @@ pub async fn fetch_token(server: &str, round: &str, invitation: &str, out: &Path
             out.display()
         );
     }
-    let http = http_client();
+    let http = trust.client()?;
     let critiques = format!("{base}/api/v1/rounds/{round}/critiques");
     // A POST without credentials answers 401 with the round's challenge.
     let res = http
@@ -86,6 +84,16 @@ pub async fn fetch_token(server: &str, round: &str, invitation: &str, out: &Path
         .ok_or_else(|| anyhow!("{critiques} did not ask for a Privacy Pass token"))?
         .to_owned();
     let challenge = client::parse_challenge(&www)?;
+    crate::audit::fetch::check_round_key(
+        &http,
+        &base,
+        round,
+        challenge.token_key(),
+        &trust.policy()?,
+        SystemClock.today(),
+    )
+    .await
+    .context("the round's key does not check out against the log, so no token was fetched")?;
     let mut res = http
         .get(format!("{base}/.well-known/private-token-issuer-directory"))
         .send()
@@ -137,6 +145,7 @@ pub async fn submit(
     themes: &[String],
     text: &str,
     quote_ok: bool,
+    ca: Option<&Path>,
 ) -> Result<String> {
     let base = base(server)?;
     let saved: TokenFile = serde_json::from_slice(
@@ -150,7 +159,7 @@ pub async fn submit(
             saved.round
         );
     }
-    let mut res = http_client()
+    let mut res = crate::audit::fetch::client(Duration::from_secs(30), ca)?
         .post(format!("{base}/api/v1/rounds/{round}/critiques"))
         .insert_header(("Authorization", saved.authorization.as_str()))
         .send_json(&serde_json::json!({

@@ -5,18 +5,17 @@
 //!
 //! # Security contract
 //! This is not a way around spending codes. It runs only while the server
-//! is stopped (sled allows one process per data directory), generates real
-//! paper codes with the server's own key, records their hashes through
-//! [`crate::store::Store::issue_codes`], and stores each critique through
-//! [`crate::store::Store::submit`] with a [`crate::tokens::Redemption`] made by
-//! [`crate::tokens::CodeKey::redeem`], exactly as the HTTP handlers do: every seeded
-//! critique spends one issued code. The codes themselves are never printed
-//! or kept.
+//! is stopped (sled allows one process per data directory), issues real
+//! paper codes with the server's own key ([`crate::app::codes::issue_codes`])
+//! and stores each critique through [`crate::app::submissions::submit`]
+//! with the code's redemption, exactly as the HTTP handlers do: every
+//! seeded critique spends one issued code. The codes themselves are never
+//! printed or kept.
 
+use crate::app::{codes, rounds, submissions, Actor};
 use crate::clock::{Clock, SystemClock};
-use crate::domain::{default_themes, Organisation, Round, Submission};
+use crate::domain::{default_themes, NewRound, Organisation, RoundSettings, Submission};
 use crate::messages::Explain;
-use crate::secrets::keys::KeyDir;
 use crate::startup;
 use crate::tokens::PaperCode;
 use futures_util::future::join_all;
@@ -24,7 +23,7 @@ use std::path::Path;
 use time::Duration;
 
 /// Codes issued per writer job.
-const ISSUE_BATCH: usize = 10_000;
+const ISSUE_BATCH: usize = codes::MAX_CODES as usize;
 /// Submissions in flight at once (below the writer queue's capacity).
 const IN_FLIGHT: usize = 2_048;
 
@@ -50,42 +49,31 @@ async fn seed(
     count: usize,
     weeks: u32,
 ) -> anyhow::Result<()> {
-    let store = startup::open_stopped_store(data, keys, None)?;
-    let code_key = startup::code_key(&KeyDir::open(keys, data)?)?;
-    if store.organisation(org)?.is_none() {
-        store
-            .create_organisation(Organisation::parse(org, "Bench Care Services")?)
-            .await?;
+    let app = startup::open_stopped_app(data, keys, None)?;
+    let today = SystemClock.today();
+    let bench = &Actor::Unnamed;
+    if rounds::organisation(&app, org).await.is_err() {
+        let made = Organisation::parse(org, "Bench Care Services")?;
+        rounds::create_organisation(&app, bench, made, today).await?;
     }
-    let round = match store.round(round)? {
-        Some(r) => r,
-        None => {
-            let r = Round::parse(round, org, "Bench round", None, None, None, None)?;
-            store.create_round(r.clone()).await?;
-            r
-        }
-    };
+    if rounds::round(&app, round).await.is_err() {
+        let settings = RoundSettings {
+            title: Some("Bench round".into()),
+            ..RoundSettings::default()
+        };
+        let new = NewRound::parse(round, org, None, settings)?;
+        rounds::create_round(&app, bench, new, today).await?;
+    }
     let themes: Vec<String> = default_themes()
         .iter()
-        .map(|t| t.slug.to_string())
+        .map(|t| t.slug().to_string())
         .collect();
-    let today = SystemClock.today();
-    let rng = ring::rand::SystemRandom::new();
     let mut done = 0usize;
     while done < count {
         let n = (count - done).min(ISSUE_BATCH);
-        let codes: Vec<PaperCode> = (0..n)
-            .map(|_| PaperCode::generate(&rng))
-            .collect::<Result<_, _>>()
-            .map_err(|_| anyhow::anyhow!("the random generator failed"))?;
-        let issued = store
-            .issue_codes(
-                round.slug.clone(),
-                codes.iter().map(|c| code_key.hash(c)).collect(),
-            )
-            .await?;
-        anyhow::ensure!(issued == n, "a code collided; run again");
-        for chunk in codes.chunks(IN_FLIGHT) {
+        let issued = codes::issue_codes(&app, bench, round, (n as u64, None), today).await?;
+        let round = &issued.round;
+        for chunk in issued.codes.chunks(IN_FLIGHT) {
             let results = join_all(chunk.iter().enumerate().map(|(i, code)| {
                 let k = done + i;
                 let picked = vec![themes[k % themes.len()].clone()];
@@ -93,10 +81,9 @@ async fn seed(
                 // the ones that have ended are sealed at the end.
                 let weeks_back = i64::from(weeks) - (k as i64 * i64::from(weeks) / count as i64);
                 let day = today - Duration::weeks(weeks_back);
-                let store = &store;
-                let round = &round;
-                let redemption = code_key.redeem(code);
+                let app = &app;
                 async move {
+                    let code = PaperCode::parse(code).ok_or_else(|| anyhow::anyhow!("a code"))?;
                     let submission = Submission::parse(
                         round,
                         &picked,
@@ -104,10 +91,9 @@ async fn seed(
                         false,
                     )
                     .map_err(|e| anyhow::anyhow!("{:?}", e.first().map(|e| e.message())))?;
-                    store
-                        .submit(redemption, submission, day)
-                        .await
-                        .map_err(anyhow::Error::from)
+                    let redemption = submissions::redeem_code(app, &code).await?;
+                    submissions::submit(app, redemption, submission, day).await?;
+                    Ok::<_, anyhow::Error>(())
                 }
             }))
             .await;
@@ -118,7 +104,7 @@ async fn seed(
         }
         eprintln!("seeded {done} of {count}");
     }
-    let sealed = store.seal(today, false).await?;
+    let sealed = crate::app::digests::seal_ended(&app, today).await?;
     eprintln!("sealed {sealed} ended periods");
     Ok(())
 }

@@ -84,9 +84,9 @@ pub fn counts_of(round: &Round, counts: &PeriodCounts) -> Counts {
                 let n = counts
                     .themes
                     .iter()
-                    .find(|(slug, _)| slug == t.slug.as_str())
+                    .find(|(slug, _)| slug == t.slug().as_str())
                     .map_or(0, |(_, n)| *n);
-                (t.slug.to_string(), n)
+                (t.slug().to_string(), n)
             })
             .collect(),
     }
@@ -120,10 +120,10 @@ pub fn seal(
                 .themes
                 .iter()
                 .filter_map(|t| {
-                    let figure = *published.themes.get(t.slug.as_str())?;
+                    let figure = *published.themes.get(t.slug().as_str())?;
                     Some(ThemeFigure {
-                        slug: t.slug.to_string(),
-                        label: t.label.clone(),
+                        slug: t.slug().to_string(),
+                        label: t.label().to_owned(),
                         figure,
                     })
                 })
@@ -432,11 +432,18 @@ mod tests {
             critiques: n,
             codes_spent: n,
             tokens_spent: 0,
+            tokens_issued: Some(0),
         }
     }
 
     fn round() -> Round {
-        Round::parse("r", "o", "R", None, None, None, None).unwrap()
+        let title = crate::domain::RoundSettings {
+            title: Some("R".into()),
+            ..Default::default()
+        };
+        crate::domain::NewRound::parse("r", "o", None, title)
+            .unwrap()
+            .into_round()
     }
 
     fn figure(s: &SealedDigest, slug: &str) -> Figure {

@@ -459,7 +459,7 @@ mod tests {
         let slugs: Vec<&str> = lexicon.themes.iter().map(|(s, _)| s.as_str()).collect();
         let defaults: Vec<String> = crate::domain::default_themes()
             .into_iter()
-            .map(|t| t.slug.to_string())
+            .map(|t| t.slug().to_string())
             .filter(|s| s != crate::domain::SOMETHING_ELSE)
             .collect();
         assert_eq!(slugs, defaults);

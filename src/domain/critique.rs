@@ -37,13 +37,25 @@ impl std::fmt::Debug for CritiqueText {
     }
 }
 
-/// A valid critique for one round, not yet stored.
+/// A valid critique for one round, not yet stored: made only by
+/// [`Submission::parse`], so the store takes it as proof that its themes
+/// belong to the round and its text is within bounds.
+///
+/// Nothing outside the domain can write one down field by field (the
+/// proof would then prove nothing); this does not compile:
+///
+/// ```compile_fail
+/// use parrhesia::domain::{CritiqueText, Slug, Submission};
+/// fn forged(round: Slug, text: CritiqueText) -> Submission {
+///     Submission { round, themes: Vec::new(), text, quote_ok: true }
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Submission {
-    pub round: Slug,
-    pub themes: Vec<Slug>,
-    pub text: CritiqueText,
-    pub quote_ok: bool,
+    round: Slug,
+    themes: Vec<Slug>,
+    text: CritiqueText,
+    quote_ok: bool,
 }
 
 impl Submission {
@@ -74,24 +86,44 @@ impl Submission {
             _ => Err(errors),
         }
     }
+
+    pub fn round(&self) -> &Slug {
+        &self.round
+    }
+
+    /// 1 to [`MAX_THEMES`] themes of the round, each once.
+    pub fn themes(&self) -> &[Slug] {
+        &self.themes
+    }
+
+    pub fn text(&self) -> &CritiqueText {
+        &self.text
+    }
+
+    /// Whether the writer said "you may quote me".
+    pub fn quote_ok(&self) -> bool {
+        self.quote_ok
+    }
 }
 
-/// A submission to a round with questions (issue 20), not yet stored.
+/// A submission to a round with questions (issue 20), not yet stored:
+/// made only by [`AnsweredSubmission::parse`] (its fields are the domain's
+/// own), like [`Submission`].
 ///
 /// The store does not take it yet: the branch that stores answers (inside
 /// the encrypted record) replaces [`Submission`] with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnsweredSubmission {
-    pub round: Slug,
+    pub(super) round: Slug,
     /// 1-3 themes; 0-3 when there is no text (themes say what the text is
     /// about).
-    pub themes: Vec<Slug>,
+    pub(super) themes: Vec<Slug>,
     /// `None` only when the round allows answers without text and at least
     /// one question was answered.
-    pub text: Option<CritiqueText>,
+    pub(super) text: Option<CritiqueText>,
     /// Always false without text: there is nothing to quote.
-    pub quote_ok: bool,
-    pub answers: Answers,
+    pub(super) quote_ok: bool,
+    pub(super) answers: Answers,
 }
 
 impl AnsweredSubmission {
@@ -129,6 +161,26 @@ impl AnsweredSubmission {
             _ => Err(errors),
         }
     }
+
+    pub fn round(&self) -> &Slug {
+        &self.round
+    }
+
+    pub fn themes(&self) -> &[Slug] {
+        &self.themes
+    }
+
+    pub fn text(&self) -> Option<&CritiqueText> {
+        self.text.as_ref()
+    }
+
+    pub fn quote_ok(&self) -> bool {
+        self.quote_ok
+    }
+
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
 }
 
 /// The chosen themes of `round`, each once: `min` to [`MAX_THEMES`].
@@ -138,10 +190,10 @@ fn parse_themes(round: &Round, raw: &[String], min: usize) -> Result<Vec<Slug>, 
         let theme = round
             .themes
             .iter()
-            .find(|t| t.slug.as_str() == r)
+            .find(|t| t.slug().as_str() == r)
             .ok_or(InputError::ThemeUnknown)?;
-        if !chosen.contains(&theme.slug) {
-            chosen.push(theme.slug.clone());
+        if !chosen.contains(theme.slug()) {
+            chosen.push(theme.slug().clone());
         }
     }
     match chosen.len() {
@@ -195,7 +247,7 @@ mod tests {
         assert!(Submission::parse(&r, &s(&["leadership"]), "x", false).is_ok());
         // Repeats count once.
         let ok = Submission::parse(&r, &s(&["leadership", "leadership"]), "x", false).unwrap();
-        assert_eq!(ok.themes.len(), 1);
+        assert_eq!(ok.themes().len(), 1);
         assert_eq!(
             Submission::parse(&r, &s(&[]), "x", false),
             Err(vec![InputError::ThemesMissing])

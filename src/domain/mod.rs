@@ -29,7 +29,7 @@ pub use question::{
 };
 pub use receipt::Receipt;
 pub use records::{PeriodCounts, RoundStats, SealedPeriod, Totals};
-pub use round::{MinGroup, Organisation, Round, RoundText, RoundUpdate};
+pub use round::{MinGroup, NewRound, Organisation, Round, RoundSettings, RoundText, RoundUpdate};
 pub use rules::{Rules, RulesError};
 pub use slug::Slug;
 pub use theme::{default_themes, Theme, ThemeText, DEFAULT_SLUGS, SOMETHING_ELSE};

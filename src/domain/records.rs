@@ -44,4 +44,10 @@ pub struct Totals {
     pub critiques: u64,
     pub codes_spent: u64,
     pub tokens_spent: u64,
+    /// Tokens signed for the round's invitations since the round began,
+    /// as of this sealing: the tokens spent in this and every earlier
+    /// period of the round cannot exceed it (issue 17). Absent from digests
+    /// sealed before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens_issued: Option<u64>,
 }

@@ -189,8 +189,9 @@ fn default_retention() -> u32 {
 }
 
 impl Round {
-    /// A new, unopened round. Missing themes get the default list.
-    pub fn parse(
+    /// A new, unopened round (see [`NewRound::parse`], the one way in from
+    /// outside). Missing themes get the default list.
+    pub(super) fn parse(
         slug: &str,
         organisation: &str,
         title: &str,
@@ -214,12 +215,14 @@ impl Round {
             .map(MinGroup::parse)
             .transpose()?
             .unwrap_or_default();
+        let themes = themes.unwrap_or_else(default_themes);
+        Theme::check_list(&themes)?;
         Ok(Self {
             slug,
             organisation,
             title: title.trim().to_owned(),
             description: description.to_owned(),
-            themes: Theme::parse_list(themes.unwrap_or_else(default_themes))?,
+            themes,
             min_group,
             period: period_weeks
                 .map(PeriodLength::parse)
@@ -237,9 +240,11 @@ impl Round {
     }
 }
 
-/// A host's change to a round. Fields left `None` stay as they are.
+/// What a host typed for a round's settings, each left out (`None`) or
+/// given. Only input: [`RoundUpdate::parse`] and [`NewRound::parse`] check
+/// it, and nothing else takes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RoundUpdate {
+pub struct RoundSettings {
     pub title: Option<String>,
     pub description: Option<String>,
     pub themes: Option<Vec<Theme>>,
@@ -287,71 +292,225 @@ fn postal_address(raw: &str) -> Result<String, InputError> {
     }
 }
 
+/// A new, unopened round, checked: made only by [`NewRound::parse`], so a
+/// `NewRound` in hand is the proof that every setting is valid.
+///
+/// A `Round` in hand cannot be passed off as a checked new one; this does
+/// not compile:
+///
+/// ```compile_fail
+/// use parrhesia::domain::{NewRound, Round};
+/// fn forged(round: Round) -> NewRound {
+///     NewRound(round)
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRound(Round);
+
+impl NewRound {
+    /// A round `slug` about `organisation`, periods of `period_weeks` (one
+    /// by default), and `settings` (a title is required; the rest default:
+    /// the default themes, k = 5, the default rules and retention).
+    pub fn parse(
+        slug: &str,
+        organisation: &str,
+        period_weeks: Option<u64>,
+        settings: RoundSettings,
+    ) -> Result<Self, InputError> {
+        let RoundSettings {
+            title,
+            description,
+            themes,
+            min_group,
+            rounding_base,
+            min_period,
+            retention_periods,
+            questions,
+            answers_without_text,
+            translations,
+            postal_address,
+            freepost,
+        } = settings;
+        let round = Round::parse(
+            slug,
+            organisation,
+            title.as_deref().unwrap_or(""),
+            description.as_deref(),
+            themes,
+            min_group,
+            period_weeks,
+        )?;
+        let rest = RoundUpdate::parse(RoundSettings {
+            rounding_base,
+            min_period,
+            retention_periods,
+            questions,
+            answers_without_text,
+            translations,
+            postal_address,
+            freepost,
+            ..RoundSettings::default()
+        })?;
+        Ok(Self(rest.apply(&round)?))
+    }
+
+    pub fn round(&self) -> &Round {
+        &self.0
+    }
+
+    pub fn into_round(self) -> Round {
+        self.0
+    }
+}
+
+/// A host's change to a round, checked: made only by [`RoundUpdate::parse`]
+/// (or [`RoundUpdate::default`], no change at all). What depends on the
+/// round as it stands when the change lands (whether it has opened, its
+/// current rules and themes) is checked by [`RoundUpdate::apply`], in the
+/// writer, atomically.
+///
+/// A change cannot skip the parser; this does not compile:
+///
+/// ```compile_fail
+/// use parrhesia::domain::RoundUpdate;
+/// fn forged() -> RoundUpdate {
+///     RoundUpdate { title: Some(String::new()), ..RoundUpdate::default() }
+/// }
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RoundUpdate {
+    title: Option<String>,
+    description: Option<String>,
+    themes: Option<Vec<Theme>>,
+    min_group: Option<MinGroup>,
+    rounding_base: Option<u32>,
+    min_period: Option<u32>,
+    retention_periods: Option<u32>,
+    /// The whole new list of questions (each parsed already).
+    questions: Option<Questions>,
+    answers_without_text: Option<bool>,
+    /// The title and description in other languages, checked and trimmed
+    /// (all of them: the map replaces the round's).
+    translations: Option<BTreeMap<String, RoundText>>,
+    /// The paper form's postal address and freepost line, checked when
+    /// applied ("" removes them).
+    postal_address: Option<String>,
+    freepost: Option<String>,
+}
+
 impl RoundUpdate {
+    /// Check each setting on its own: a title of 1-200 characters, a
+    /// description of at most 1000, a theme list of 1-40 unique themes,
+    /// k from 2 to 1000, a retention of 1-520 periods, and whole numbers
+    /// for the rounding base and the minimum period.
+    pub fn parse(settings: RoundSettings) -> Result<Self, InputError> {
+        let title = match settings.title {
+            Some(t) if !valid_text(&t, 200) => {
+                return Err(InputError::NameInvalid { field: "title" })
+            }
+            t => t.map(|t| t.trim().to_owned()),
+        };
+        let description = match settings.description.as_deref().map(str::trim) {
+            Some(d) if !d.is_empty() && !valid_text(d, 1000) => {
+                return Err(InputError::NameInvalid {
+                    field: "description",
+                })
+            }
+            d => d.map(str::to_owned),
+        };
+        let min_group = settings.min_group.map(MinGroup::parse).transpose()?;
+        let rounding_base = settings
+            .rounding_base
+            .map(|b| u32::try_from(b).map_err(|_| InputError::RulesInvalid(RulesError::Base)))
+            .transpose()?;
+        let min_period = settings
+            .min_period
+            .map(|m| u32::try_from(m).map_err(|_| InputError::RulesInvalid(RulesError::MinPeriod)))
+            .transpose()?;
+        let retention_periods = settings
+            .retention_periods
+            .map(|r| match u32::try_from(r) {
+                Ok(r @ 1..=520) => Ok(r),
+                _ => Err(InputError::RetentionInvalid),
+            })
+            .transpose()?;
+        if let Some(themes) = &settings.themes {
+            Theme::check_list(themes)?;
+        }
+        let translations = settings
+            .translations
+            .map(|all| {
+                all.into_iter()
+                    .map(|(language, t)| {
+                        t.check()?;
+                        let text = RoundText {
+                            title: t.title.trim().to_owned(),
+                            description: t.description.trim().to_owned(),
+                        };
+                        Ok((language, text))
+                    })
+                    .collect::<Result<BTreeMap<_, _>, InputError>>()
+            })
+            .transpose()?;
+        Ok(Self {
+            title,
+            description,
+            themes: settings.themes,
+            min_group,
+            rounding_base,
+            min_period,
+            retention_periods,
+            questions: settings.questions,
+            answers_without_text: settings.answers_without_text,
+            translations,
+            postal_address: settings.postal_address,
+            freepost: settings.freepost,
+        })
+    }
+
+    /// `new` themes added at the end of `current`'s list: allowed before
+    /// and after opening, as adding loosens nothing.
+    pub fn add_themes(current: &Round, new: Vec<Theme>) -> Result<Self, InputError> {
+        let mut themes = current.themes.clone();
+        themes.extend(new);
+        Self::parse(RoundSettings {
+            themes: Some(themes),
+            ..RoundSettings::default()
+        })
+    }
+
     /// Apply the change to `current`, refusing anything that would loosen the
     /// rules of an opened round.
     pub fn apply(&self, current: &Round) -> Result<Round, InputError> {
         let mut next = current.clone();
         if let Some(title) = &self.title {
-            if !valid_text(title, 200) {
-                return Err(InputError::NameInvalid { field: "title" });
-            }
-            next.title = title.trim().to_owned();
+            next.title = title.clone();
         }
         if let Some(description) = &self.description {
-            let d = description.trim();
-            if !d.is_empty() && !valid_text(d, 1000) {
-                return Err(InputError::NameInvalid {
-                    field: "description",
-                });
-            }
-            next.description = d.to_owned();
+            next.description = description.clone();
         }
         if self.min_group.is_some() || self.rounding_base.is_some() || self.min_period.is_some() {
             next.rules = self.rules(current)?;
             next.min_group = MinGroup(next.rules.k());
         }
         if let Some(translations) = &self.translations {
-            for text in translations.values() {
-                text.check()?;
-            }
-            next.translations = translations
-                .iter()
-                .map(|(language, t)| {
-                    let text = RoundText {
-                        title: t.title.trim().to_owned(),
-                        description: t.description.trim().to_owned(),
-                    };
-                    (language.clone(), text)
-                })
-                .collect();
+            next.translations = translations.clone();
         }
         if let Some(r) = self.retention_periods {
-            next.retention_periods = match u32::try_from(r) {
-                Ok(r @ 1..=520) => r,
-                _ => return Err(InputError::RetentionInvalid),
-            };
+            next.retention_periods = r;
         }
         if let Some(themes) = &self.themes {
-            let themes = Theme::parse_list(themes.clone())?;
             // After opening, the old list must survive unchanged as a prefix
             // (its translations may be added to or corrected).
-            let words = |list: &[Theme]| -> Vec<(Slug, String, String, String)> {
-                list.iter()
-                    .map(|t| {
-                        (
-                            t.slug.clone(),
-                            t.label.clone(),
-                            t.description.clone(),
-                            t.easy_read.clone(),
-                        )
-                    })
-                    .collect()
-            };
-            if current.opened && !words(&themes).starts_with(&words(&current.themes)) {
+            let kept = themes.len() >= current.themes.len()
+                && themes
+                    .iter()
+                    .zip(&current.themes)
+                    .all(|(a, b)| a.same_words(b));
+            if current.opened && !kept {
                 return Err(InputError::ThemesLocked);
             }
-            next.themes = themes;
+            next.themes = themes.clone();
         }
         if let Some(questions) = &self.questions {
             next.questions = current
@@ -382,20 +541,11 @@ impl RoundUpdate {
     /// a new `k` needs it.
     fn rules(&self, current: &Round) -> Result<Rules, InputError> {
         let was = current.rules;
-        let k = match self.min_group {
-            Some(k) => MinGroup::parse(k)?.get(),
-            None => was.k(),
-        };
-        let base = match self.rounding_base {
-            Some(b) => u32::try_from(b).map_err(|_| InputError::RulesInvalid(RulesError::Base))?,
-            None => was.base(),
-        };
-        let min_period = match self.min_period {
-            Some(m) => {
-                u32::try_from(m).map_err(|_| InputError::RulesInvalid(RulesError::MinPeriod))?
-            }
-            None => was.min_period().max(2 * k - 1),
-        };
+        let k = self.min_group.map_or(was.k(), MinGroup::get);
+        let base = self.rounding_base.unwrap_or(was.base());
+        let min_period = self
+            .min_period
+            .unwrap_or_else(|| was.min_period().max(2 * k - 1));
         if !current.opened {
             return Rules::new(k, base, min_period).map_err(InputError::RulesInvalid);
         }
@@ -412,6 +562,10 @@ impl RoundUpdate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn change(settings: RoundSettings) -> RoundUpdate {
+        RoundUpdate::parse(settings).unwrap()
+    }
 
     fn round(opened: bool) -> Round {
         let mut r = Round::parse("r", "o", "Title", None, None, None, None).unwrap();
@@ -453,29 +607,31 @@ mod tests {
 
     #[test]
     fn k_is_free_before_opening_and_only_rises_after() {
-        let lower = RoundUpdate {
+        let lower = change(RoundSettings {
             min_group: Some(3),
             ..Default::default()
-        };
+        });
         assert_eq!(lower.apply(&round(false)).unwrap().min_group.get(), 3);
         assert_eq!(
             lower.apply(&round(true)),
             Err(InputError::MinGroupLowered { current: 5 })
         );
-        let raise = RoundUpdate {
+        let raise = change(RoundSettings {
             min_group: Some(8),
             ..Default::default()
-        };
+        });
         assert_eq!(raise.apply(&round(true)).unwrap().min_group.get(), 8);
     }
 
     #[test]
     fn disclosure_rules_are_free_before_opening_and_only_tighten_after() {
-        let set = |k, base, min| RoundUpdate {
-            min_group: k,
-            rounding_base: base,
-            min_period: min,
-            ..Default::default()
+        let set = |k, base, min| {
+            change(RoundSettings {
+                min_group: k,
+                rounding_base: base,
+                min_period: min,
+                ..Default::default()
+            })
         };
         let before = set(Some(3), Some(2), Some(6)).apply(&round(false)).unwrap();
         assert_eq!((before.rules.k(), before.rules.base()), (3, 2));
@@ -501,6 +657,117 @@ mod tests {
                 .code(),
             "rules_invalid"
         );
+    }
+
+    #[test]
+    fn each_setting_is_checked_before_a_change_reaches_the_writer() {
+        let code = |s: RoundSettings| RoundUpdate::parse(s).unwrap_err().code();
+        let no = RoundSettings::default;
+        let text = |n| Some("x".repeat(n));
+        assert_eq!(
+            code(RoundSettings {
+                title: Some(" ".into()),
+                ..no()
+            }),
+            "field_invalid"
+        );
+        assert_eq!(
+            code(RoundSettings {
+                title: text(201),
+                ..no()
+            }),
+            "field_invalid"
+        );
+        assert_eq!(
+            code(RoundSettings {
+                description: text(1001),
+                ..no()
+            }),
+            "field_invalid"
+        );
+        for k in [0, 1, 1001, u64::MAX] {
+            assert_eq!(
+                code(RoundSettings {
+                    min_group: Some(k),
+                    ..no()
+                }),
+                "min_group_invalid"
+            );
+        }
+        let huge = Some(u64::from(u32::MAX) + 1);
+        assert_eq!(
+            code(RoundSettings {
+                rounding_base: huge,
+                ..no()
+            }),
+            "rules_invalid"
+        );
+        assert_eq!(
+            code(RoundSettings {
+                min_period: huge,
+                ..no()
+            }),
+            "rules_invalid"
+        );
+        for r in [0, 521, u64::MAX] {
+            assert_eq!(
+                code(RoundSettings {
+                    retention_periods: Some(r),
+                    ..no()
+                }),
+                "retention_invalid"
+            );
+        }
+        let twice = vec![default_themes()[0].clone(), default_themes()[0].clone()];
+        for themes in [Vec::new(), twice] {
+            assert_eq!(
+                code(RoundSettings {
+                    themes: Some(themes),
+                    ..no()
+                }),
+                "themes_invalid"
+            );
+        }
+        // Accepted settings are kept trimmed; an empty description clears it.
+        let ok = RoundUpdate::parse(RoundSettings {
+            title: Some("  New title ".into()),
+            description: Some("  ".into()),
+            ..no()
+        })
+        .unwrap()
+        .apply(&round(true))
+        .unwrap();
+        assert_eq!(
+            (ok.title.as_str(), ok.description.as_str()),
+            ("New title", "")
+        );
+    }
+
+    #[test]
+    fn a_new_round_takes_every_setting_through_one_parser() {
+        let new = |settings| NewRound::parse("spring", "care", Some(2), settings);
+        assert_eq!(
+            new(RoundSettings::default()).unwrap_err(),
+            InputError::NameInvalid { field: "title" }
+        );
+        let round = new(RoundSettings {
+            title: Some("Spring".into()),
+            min_group: Some(3),
+            rounding_base: Some(2),
+            retention_periods: Some(4),
+            ..RoundSettings::default()
+        })
+        .unwrap()
+        .into_round();
+        assert_eq!((round.rules.k(), round.rules.base()), (3, 2));
+        assert_eq!((round.retention_periods, round.period.weeks()), (4, 2u8));
+        assert!(!round.opened);
+        let loose = new(RoundSettings {
+            title: Some("Spring".into()),
+            min_period: Some(1),
+            ..RoundSettings::default()
+        });
+        assert_eq!(loose.unwrap_err().code(), "rules_invalid");
     }
 
     #[test]
@@ -589,22 +856,24 @@ mod tests {
     fn themes_can_only_be_added_after_opening() {
         let open = round(true);
         let mut added = open.themes.clone();
-        added.push(Theme {
-            slug: Slug::parse("transport", "theme").unwrap(),
-            label: "Transport".into(),
-            description: String::new(),
-            easy_read: String::new(),
-            translations: Default::default(),
-        });
-        let add = RoundUpdate {
+        added.push(
+            Theme::parse(
+                Slug::parse("transport", "theme").unwrap(),
+                "Transport",
+                "",
+                "",
+            )
+            .unwrap(),
+        );
+        let add = change(RoundSettings {
             themes: Some(added),
             ..Default::default()
-        };
+        });
         assert_eq!(add.apply(&open).unwrap().themes.len(), 14);
-        let remove = RoundUpdate {
+        let remove = change(RoundSettings {
             themes: Some(open.themes[1..].to_vec()),
             ..Default::default()
-        };
+        });
         assert_eq!(remove.apply(&open), Err(InputError::ThemesLocked));
         assert!(remove.apply(&round(false)).is_ok());
     }

@@ -10,25 +10,38 @@ use std::collections::BTreeMap;
 /// The slug of the catch-all theme every default list ends with.
 pub const SOMETHING_ELSE: &str = "something-else";
 
-/// One theme in a round's list.
+/// One theme in a round's list: made only by [`Theme::parse`] (or the
+/// default list), so a theme in hand has a valid slug and label.
+///
+/// Nothing outside this module can write one down unchecked; this does not
+/// compile:
+///
+/// ```compile_fail
+/// use parrhesia::domain::{Slug, Theme};
+/// fn forged(slug: Slug) -> Theme {
+///     let (label, description, easy_read) = (String::new(), String::new(), String::new());
+///     Theme { slug, label, description, easy_read, translations: Default::default() }
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Theme {
-    pub slug: Slug,
-    pub label: String,
+    slug: Slug,
+    label: String,
     /// One plain-English line that explains the label.
     #[serde(default)]
-    pub description: String,
+    description: String,
     /// The same in Easy Read: short sentences of at most 15 words.
     #[serde(default)]
-    pub easy_read: String,
+    easy_read: String,
     /// The host's own translations, by language tag (`cy`, `pl`, `ar`):
     /// shown to readers of that language instead of the message files'
     /// translation of a default theme, or of English.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub translations: BTreeMap<String, ThemeText>,
+    translations: BTreeMap<String, ThemeText>,
 }
 
-/// A theme's words in one language.
+/// A theme's words in one language (as typed: [`Theme::translated`]
+/// checks them before a theme carries them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThemeText {
     pub label: String,
@@ -38,33 +51,109 @@ pub struct ThemeText {
     pub easy_read: String,
 }
 
+/// A label of 1-200 characters and optional explanations of at most 300,
+/// without control characters.
+fn words(label: &str, description: &str, easy_read: &str) -> bool {
+    let optional = |t: &str| t.trim().is_empty() || valid_text(t, 300);
+    valid_text(label, 200) && optional(description) && optional(easy_read)
+}
+
 impl Theme {
+    /// A host's theme: a label of 1-200 characters, and optionally a
+    /// description and its Easy Read version of at most 300 each, all
+    /// trimmed and without control characters. The slug is parsed by the
+    /// caller, which names its field.
+    pub fn parse(
+        slug: Slug,
+        label: &str,
+        description: &str,
+        easy_read: &str,
+    ) -> Result<Self, InputError> {
+        if !words(label, description, easy_read) {
+            return Err(InputError::ThemeListInvalid);
+        }
+        Ok(Self {
+            slug,
+            label: label.trim().to_owned(),
+            description: description.trim().to_owned(),
+            easy_read: easy_read.trim().to_owned(),
+            translations: BTreeMap::new(),
+        })
+    }
+
+    /// The theme with the host's `translations` (all of them), each
+    /// checked like the theme's own words and trimmed. (Which languages a
+    /// translation may be in is the message layer's to say: the API checks
+    /// it before this.)
+    pub fn translated(
+        mut self,
+        translations: BTreeMap<String, ThemeText>,
+    ) -> Result<Self, InputError> {
+        if !translations
+            .values()
+            .all(|w| words(&w.label, &w.description, &w.easy_read))
+        {
+            return Err(InputError::ThemeListInvalid);
+        }
+        self.translations = translations
+            .into_iter()
+            .map(|(language, w)| {
+                let trimmed = ThemeText {
+                    label: w.label.trim().to_owned(),
+                    description: w.description.trim().to_owned(),
+                    easy_read: w.easy_read.trim().to_owned(),
+                };
+                (language, trimmed)
+            })
+            .collect();
+        Ok(self)
+    }
+
+    pub fn slug(&self) -> &Slug {
+        &self.slug
+    }
+
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    pub fn easy_read(&self) -> &str {
+        &self.easy_read
+    }
+
+    /// The host's translations, by language tag.
+    pub fn translations(&self) -> &BTreeMap<String, ThemeText> {
+        &self.translations
+    }
+
     /// The host's translation into `language`, if there is one.
     pub fn translation(&self, language: &str) -> Option<&ThemeText> {
         self.translations.get(language)
     }
 
-    /// Check a host-supplied theme list: 1-40 themes, unique slugs, labels of
-    /// 1-200 characters; translations with the same limits. (Which
-    /// languages a translation may be in is the message layer's to say:
-    /// the API checks it before this.)
-    pub fn parse_list(themes: Vec<Theme>) -> Result<Vec<Theme>, InputError> {
+    /// The same theme in its own words, whatever its translations (an
+    /// opened round's themes may gain or correct translations, never
+    /// change their words).
+    pub fn same_words(&self, other: &Theme) -> bool {
+        (&self.slug, &self.label, &self.description, &self.easy_read)
+            == (
+                &other.slug,
+                &other.label,
+                &other.description,
+                &other.easy_read,
+            )
+    }
+
+    /// Check a theme list: 1-40 themes with unique slugs (each theme is
+    /// valid already).
+    pub fn check_list(themes: &[Theme]) -> Result<(), InputError> {
         let mut seen = std::collections::HashSet::new();
-        let words = |label: &str, description: &str, easy_read: &str| {
-            valid_text(label, 200)
-                && (description.is_empty() || valid_text(description, 300))
-                && (easy_read.is_empty() || valid_text(easy_read, 300))
-        };
-        let ok = (1..=40).contains(&themes.len())
-            && themes.iter().all(|t| {
-                seen.insert(t.slug.clone())
-                    && words(&t.label, &t.description, &t.easy_read)
-                    && t.translations
-                        .values()
-                        .all(|w| words(&w.label, &w.description, &w.easy_read))
-            });
-        if ok {
-            Ok(themes)
+        if (1..=40).contains(&themes.len()) && themes.iter().all(|t| seen.insert(&t.slug)) {
+            Ok(())
         } else {
             Err(InputError::ThemeListInvalid)
         }
@@ -155,14 +244,35 @@ mod tests {
             .all(|t| !t.label.is_empty() && !t.description.is_empty() && !t.easy_read.is_empty()));
         assert_eq!(themes[4].label, "Fear of speaking up");
         assert_eq!(themes.last().map(|t| t.slug.as_str()), Some(SOMETHING_ELSE));
-        assert!(Theme::parse_list(themes).is_ok());
+        assert!(Theme::check_list(&themes).is_ok());
+    }
+
+    #[test]
+    fn a_theme_needs_a_label_and_short_explanations() {
+        let slug = || Slug::parse("transport", "theme").unwrap();
+        let ok = Theme::parse(slug(), "  Transport ", " Buses ", "").unwrap();
+        assert_eq!((ok.label(), ok.description()), ("Transport", "Buses"));
+        for (label, description) in [("", ""), ("  ", ""), ("Bus\u{7}", ""), ("Bus", "\u{0}")] {
+            assert_eq!(
+                Theme::parse(slug(), label, description, ""),
+                Err(InputError::ThemeListInvalid),
+                "{label:?} {description:?}"
+            );
+        }
+        let long = "x".repeat(301);
+        assert!(Theme::parse(slug(), "Bus", &long, "").is_err());
+        assert!(Theme::parse(slug(), "Bus", "", &long).is_err());
+        assert!(Theme::parse(slug(), &"x".repeat(201), "", "").is_err());
     }
 
     #[test]
     fn duplicate_slugs_are_refused() {
         let mut themes = default_themes();
         themes.push(themes[0].clone());
-        assert_eq!(Theme::parse_list(themes), Err(InputError::ThemeListInvalid));
+        assert_eq!(
+            Theme::check_list(&themes),
+            Err(InputError::ThemeListInvalid)
+        );
     }
 
     #[test]
@@ -173,11 +283,12 @@ mod tests {
             easy_read: String::new(),
         };
         let with = |language: &str, words: ThemeText| {
-            let mut themes = default_themes();
-            themes[0].translations.insert(language.to_owned(), words);
-            Theme::parse_list(themes)
+            let theme = default_themes().remove(0);
+            theme.translated([(language.to_owned(), words)].into())
         };
-        assert!(with("cy", text("Lleisiau pwy sy'n cael eu clywed")).is_ok());
+        let welsh = with("cy", text(" Lleisiau pwy sy'n cael eu clywed ")).unwrap();
+        let words = welsh.translation("cy").unwrap();
+        assert_eq!(words.label, "Lleisiau pwy sy'n cael eu clywed", "trimmed");
         assert_eq!(with("cy", text("")), Err(InputError::ThemeListInvalid));
         assert_eq!(
             with("cy", text(&"x".repeat(201))),

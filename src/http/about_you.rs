@@ -11,12 +11,13 @@
 
 use super::body::{self, FORM, FORM_LIMIT};
 use super::error::ApiError;
-use super::participant::{load_round, messages, page, problem_page};
+use super::participant::{messages, page, problem_page};
 use super::AppState;
-use crate::digest::voices::{AboutYou, QUESTIONS};
+use crate::app::{rounds, submissions, AppError};
+use crate::domain::{AboutYou, QUESTIONS};
 use crate::views;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
+use actix_web::{web, HttpRequest, HttpResponse};
 use std::collections::BTreeMap;
 
 /// `GET /r/{round}/about-you`.
@@ -26,12 +27,12 @@ pub async fn form(
     req: HttpRequest,
 ) -> HttpResponse {
     let m = messages(&req);
-    match load_round(&state, &path) {
+    match rounds::round(&state.app, &path).await {
         Ok((org, round)) => page(
             StatusCode::OK,
             views::about_you_form(&m, &org, &round, &BTreeMap::new(), &[]),
         ),
-        Err(e) => problem_page(&m, &req, &e),
+        Err(e) => problem_page(&m, &req, &e.into()),
     }
 }
 
@@ -75,9 +76,9 @@ pub async fn submit(
     payload: web::Payload,
 ) -> HttpResponse {
     let m = messages(&req);
-    let (org, round) = match load_round(&state, &path) {
+    let (org, round) = match rounds::round(&state.app, &path).await {
         Ok(found) => found,
-        Err(e) => return problem_page(&m, &req, &e),
+        Err(e) => return problem_page(&m, &req, &e.into()),
     };
     let pairs = match body::read(&req, payload, FORM, FORM_LIMIT)
         .await
@@ -91,10 +92,13 @@ pub async fn submit(
                 ApiError::InvalidUtf8 => m.t("error-unreadable"),
                 _ => m.t("error-wrong_form"),
             };
-            return page(
-                e.status_code(),
-                views::about_you_form(&m, &org, &round, &BTreeMap::new(), &[("age", message)]),
-            );
+            return e.page(views::about_you_form(
+                &m,
+                &org,
+                &round,
+                &BTreeMap::new(),
+                &[("age", message)],
+            ));
         }
     };
     if req.query_string().split('&').any(|p| p == "switch=yes") {
@@ -106,17 +110,18 @@ pub async fn submit(
             // Keep the valid choices; name each question with a bad one.
             let errors: Vec<(&str, String)> =
                 wrong.iter().map(|q| (*q, m.t("about-error"))).collect();
-            return page(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::about_you_form(&m, &org, &round, &valid_choices(&pairs), &errors),
-            );
+            // Which questions had a bad choice is said on the page; the
+            // status is that of any invalid input.
+            return ApiError::from(AppError::Input(Vec::new())).page(views::about_you_form(
+                &m,
+                &org,
+                &round,
+                &valid_choices(&pairs),
+                &errors,
+            ));
         }
     };
-    match state
-        .store
-        .about_you(&round, answers, state.clock.today())
-        .await
-    {
+    match submissions::about_you(&state.app, &round, answers, state.today()).await {
         Ok(()) => page(StatusCode::OK, views::about_you_thanks(&m, &org, &round)),
         Err(e) => problem_page(&m, &req, &e.into()),
     }

@@ -2,9 +2,9 @@
 
 use super::body::{self, JSON, JSON_LIMIT};
 use super::error::ApiError;
-use super::participant::load_round;
 use super::privacy_pass;
 use super::AppState;
+use crate::app::{digests, rounds, submissions, voices, AppError};
 use crate::digest::{self, Digest};
 use crate::domain::{InputError, Submission};
 use crate::tokens::PaperCode;
@@ -31,6 +31,21 @@ pub(super) async fn json_body<T: DeserializeOwned>(
     serde_json::from_str(text).map_err(|e| ApiError::InvalidJson(e.to_string()))
 }
 
+/// Count a critique accepted (`None`) or refused, for the metrics: by the
+/// refusal's stable code, except that a form's invalid answers count as
+/// `invalid_input` (a form lists all its problems at once, so no one code
+/// is the reason). Refusals before the round is known are not counted.
+pub(super) fn count(state: &AppState, refusal: Option<&ApiError>, form: bool) {
+    let metrics = state.app.metrics();
+    match refusal {
+        None => metrics.submission_accepted(),
+        Some(ApiError::App(AppError::Input(_))) if form => {
+            metrics.submission_rejected("invalid_input")
+        }
+        Some(e) => metrics.submission_rejected(e.code()),
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CritiqueBody {
@@ -48,71 +63,60 @@ struct ReceiptBody {
     receipt: String,
 }
 
+/// `POST /api/v1/rounds/{round}/critiques`: a paper code in the body or a
+/// Privacy Pass token in `Authorization` (RFC 9577), never both.
 pub async fn submit(
     state: web::Data<AppState>,
     path: web::Path<String>,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let (_, round) = load_round(&state, &path)?;
-    // Refusals before the store are counted here; the store counts its own.
-    let refused = |e: ApiError| {
-        state.store.metrics().submission_rejected(e.code());
-        e
-    };
-    let today = state.clock.today();
-    // A Privacy Pass token, if presented, is checked before the body is read.
-    let token = privacy_pass::presented_token(&state, &req, &round, today).map_err(refused)?;
-    let body: CritiqueBody = json_body(&req, payload).await.map_err(refused)?;
-    let code_given = body
-        .code
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty());
-    let mut errors = Vec::new();
-    let redemption = match (token, code_given) {
-        (Some(_), Some(_)) => return Err(refused(ApiError::CredentialsConflict)),
-        (Some(token), None) => Some(token),
-        // Neither: ask for a token (RFC 9577 §2.1); the message also names
-        // the paper code.
-        (None, None) => return Err(refused(privacy_pass::token_required(&state, &round, today))),
-        (None, Some(raw)) => PaperCode::parse(raw)
-            .map(|code| state.codes.redeem(&code))
-            .or_else(|| {
-                errors.push(InputError::CodeMalformed);
-                None
-            }),
-    };
-    let submission = Submission::parse(&round, &body.themes, &body.text, body.quote_ok)
-        .map_err(|e| errors.extend(e))
-        .ok();
-    let (Some(redemption), Some(submission)) = (redemption, submission) else {
-        return Err(refused(ApiError::Input(errors)));
-    };
-    let receipt = state.store.submit(redemption, submission, today).await?;
+    let (_, round) = rounds::round(&state.app, &path).await?;
+    let today = state.today();
+    let app = &state.app;
+    let outcome = async {
+        // A Privacy Pass token, if presented, is checked before the body is
+        // read.
+        let token = match privacy_pass::authorization(&req) {
+            Some(value) => Some(submissions::redeem_token(app, value, &round, today).await?),
+            None => None,
+        };
+        let body: CritiqueBody = json_body(&req, payload).await?;
+        let code_given = body
+            .code
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
+        let mut errors = Vec::new();
+        let redemption = match (token, code_given) {
+            (Some(_), Some(_)) => return Err(ApiError::CredentialsConflict),
+            (Some(token), None) => Some(token),
+            // Neither: ask for a token (RFC 9577 §2.1); the message also
+            // names the paper code.
+            (None, None) => {
+                return Err(submissions::token_required(app, &round, today).await.into())
+            }
+            (None, Some(raw)) => match PaperCode::parse(raw) {
+                Some(code) => Some(submissions::redeem_code(app, &code).await?),
+                None => {
+                    errors.push(InputError::CodeMalformed);
+                    None
+                }
+            },
+        };
+        let submission = Submission::parse(&round, &body.themes, &body.text, body.quote_ok)
+            .map_err(|e| errors.extend(e))
+            .ok();
+        let (Some(redemption), Some(submission)) = (redemption, submission) else {
+            return Err(AppError::Input(errors).into());
+        };
+        Ok(submissions::submit(app, redemption, submission, today).await?)
+    }
+    .await;
+    count(&state, outcome.as_ref().err(), false);
     Ok(HttpResponse::Created().json(ReceiptBody {
-        receipt: receipt.display(),
+        receipt: outcome?.display(),
     }))
-}
-
-/// The published digest of an organisation: its sealed periods. A period
-/// that has just ended is sealed first.
-pub(crate) async fn load_digest(state: &AppState, slug: &str) -> Result<Digest, ApiError> {
-    let org = state
-        .store
-        .organisation(slug)?
-        .ok_or(ApiError::OrganisationUnknown)?;
-    state.store.seal_due(state.clock.today()).await?;
-    let rounds = state
-        .store
-        .rounds_of(&org.slug)?
-        .into_iter()
-        .map(|r| {
-            let sealed = state.store.sealed_digests(&r.slug)?;
-            Ok((r, sealed))
-        })
-        .collect::<Result<Vec<_>, ApiError>>()?;
-    Ok(digest::build(&org, &rounds))
 }
 
 /// The digest with what is published beside it (`voices`).
@@ -127,7 +131,7 @@ pub async fn digest(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let d = load_digest(&state, &path).await?;
-    let voices = super::organisation::load_voices(&state, &path)?;
+    let d = digests::digest(&state.app, &path, state.today()).await?;
+    let voices = voices::load_voices(&state.app, &path).await?;
     Ok(HttpResponse::Ok().json(WithVoices { digest: &d, voices }))
 }

@@ -3,12 +3,12 @@
 //! [`Digest`] as the page and the JSON, so they agree; only released
 //! figures appear, never the open period.
 
-use super::api::load_digest;
 use super::error::ApiError;
 use super::participant::{messages, page, problem_page};
 use super::AppState;
+use crate::app::digests;
 use crate::digest::disclosure::Figure;
-use crate::digest::{self, Across, Digest};
+use crate::digest::Digest;
 use crate::domain::{Period, PeriodLength};
 use crate::views;
 use actix_web::http::StatusCode;
@@ -19,7 +19,7 @@ pub async fn csv(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let d = load_digest(&state, &path).await?;
+    let d = digests::digest(&state.app, &path, state.today()).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -88,8 +88,8 @@ pub async fn atom(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let d = load_digest(&state, &path).await?;
-    let base = state.public_url.trim_end_matches('/').to_owned();
+    let d = digests::digest(&state.app, &path, state.today()).await?;
+    let base = state.app.public_url().to_owned();
     let feed = to_atom(
         &format!("{base}/o/{}/digest.atom", d.organisation),
         &format!("Digests of {}", d.name),
@@ -101,8 +101,8 @@ pub async fn atom(
 
 /// `/digests.atom`: every organisation's releases.
 pub async fn atom_all(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    let all = all_digests(&state).await?;
-    let base = state.public_url.trim_end_matches('/').to_owned();
+    let all = digests::all(&state.app, state.today()).await?;
+    let base = state.app.public_url().to_owned();
     let feed = to_atom(&format!("{base}/digests.atom"), "New digests", &base, &all);
     Ok(atom_response(feed))
 }
@@ -192,42 +192,18 @@ pub fn to_atom(id: &str, title: &str, base: &str, digests: &[Digest]) -> String 
     out
 }
 
-/// Every organisation's digest (organisations that have rounds).
-pub(super) async fn all_digests(state: &AppState) -> Result<Vec<Digest>, ApiError> {
-    let mut slugs: Vec<String> = state
-        .store
-        .rounds()?
-        .into_iter()
-        .map(|r| r.organisation.to_string())
-        .collect();
-    slugs.sort();
-    slugs.dedup();
-    let mut out = Vec::new();
-    for slug in slugs {
-        out.push(load_digest(state, &slug).await?);
-    }
-    Ok(out)
-}
-
-async fn load_across(state: &AppState) -> Result<Across, ApiError> {
-    let all = all_digests(state).await?;
-    let store = state.store.clone();
-    Ok(digest::across(&all, &|round, period| {
-        store.noise(round, period).ok().flatten()
-    }))
-}
-
 /// `/api/v1/themes`: themes across organisations.
 pub async fn themes_json(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(load_across(&state).await?))
+    let across = digests::across(&state.app, state.today()).await?;
+    Ok(HttpResponse::Ok().json(across))
 }
 
 /// `/themes`: the same as a page, with the noise parameters.
 pub async fn themes_page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let m = messages(&req);
-    match load_across(&state).await {
+    match digests::across(&state.app, state.today()).await {
         Ok(a) => page(StatusCode::OK, views::themes(&m, &a)),
-        Err(e) => problem_page(&m, &req, &e),
+        Err(e) => problem_page(&m, &req, &e.into()),
     }
 }
 

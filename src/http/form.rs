@@ -9,13 +9,14 @@
 
 use super::body::{self, FORM, FORM_LIMIT};
 use super::error::ApiError;
-use super::participant::{load_round, messages, page, problem_page};
+use super::participant::{messages, page, problem_page};
 use super::AppState;
-use crate::domain::{InputError, Round, Submission, Theme, MAX_THEMES};
+use crate::app::{rounds, submissions, AppError};
+use crate::domain::{InputError, Round, Submission};
 use crate::tokens::PaperCode;
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
+use actix_web::{web, HttpRequest, HttpResponse};
 
 /// Answers that passed every check that needs no storage.
 pub(super) struct Answers {
@@ -24,9 +25,11 @@ pub(super) struct Answers {
     pub values: FormValues,
 }
 
-/// What to show when the answers cannot be used: a status, what was typed
-/// (the code included) and the problems, by stable code.
-pub(super) type Rejected = (StatusCode, FormValues, FormErrors);
+/// What to show when the answers cannot be used: why (which decides the
+/// status), what was typed (the code included) and the problems, by
+/// stable code.
+/// (Boxed: a refusal is rare, and large beside the answers.)
+pub(super) type Rejected = Box<(ApiError, FormValues, FormErrors)>;
 
 /// The form's problem code for an input problem.
 fn problem_of(e: &InputError) -> &'static str {
@@ -46,7 +49,7 @@ async fn read_pairs(
             ApiError::InvalidUtf8 => "unreadable",
             _ => "wrong_form",
         };
-        (e.status_code(), values, vec![problem])
+        Box::new((e, values, vec![problem]))
     };
     let bytes = body::read(req, payload, FORM, FORM_LIMIT)
         .await
@@ -98,7 +101,7 @@ fn parse(round: &Round, values: FormValues) -> Result<Answers, Rejected> {
         }),
         _ => {
             let listed = errors.iter().map(problem_of).collect();
-            Err((StatusCode::UNPROCESSABLE_ENTITY, values, listed))
+            Err(Box::new((AppError::Input(errors).into(), values, listed)))
         }
     }
 }
@@ -125,9 +128,9 @@ pub async fn check(
     payload: web::Payload,
 ) -> HttpResponse {
     let m = messages(&req);
-    let (org, round) = match load_round(&state, &path) {
+    let (org, round) = match rounds::round(&state.app, &path).await {
         Ok(found) => found,
-        Err(e) => return problem_page(&m, &req, &e),
+        Err(e) => return problem_page(&m, &req, &e.into()),
     };
     let form_again = |status, values: &FormValues, errors: FormErrors| {
         page(status, views::round_form(&m, &org, &round, values, &errors))
@@ -135,7 +138,10 @@ pub async fn check(
     let query = |flag: &str| req.query_string().split('&').any(|p| p == flag);
     let pairs = match read_pairs(&req, payload).await {
         Ok(pairs) => pairs,
-        Err((status, values, errors)) => return form_again(status, &values, errors),
+        Err(refused) => {
+            let (e, values, errors) = *refused;
+            return e.page(views::round_form(&m, &org, &round, &values, &errors));
+        }
     };
     if query("switch=yes") {
         let errors: FormErrors = pairs
@@ -152,24 +158,16 @@ pub async fn check(
                 code: a.code.display(),
                 ..a.values
             };
-            let suggested = suggestions(&round, &values);
+            let suggested =
+                submissions::suggested_themes(&round, &values.text, &values.themes).await;
             page(
                 StatusCode::OK,
                 views::check_answers(&m, &org, &round, &values, &suggested),
             )
         }
-        Err((status, values, errors)) => form_again(status, &values, errors),
+        Err(refused) => {
+            let (e, values, errors) = *refused;
+            e.page(views::round_form(&m, &org, &round, &values, &errors))
+        }
     }
-}
-
-/// Themes of the round that the lexicon finds in the text and the person
-/// did not choose, best first, offered unticked: only as many as still fit
-/// under the limit of themes, so that ticking every one is never refused.
-pub(super) fn suggestions<'r>(round: &'r Round, values: &FormValues) -> Vec<&'r Theme> {
-    crate::digest::tagging::suggest(&values.text)
-        .iter()
-        .filter(|s| !values.themes.contains(&s.theme))
-        .filter_map(|s| round.themes.iter().find(|t| t.slug.as_str() == s.theme))
-        .take(MAX_THEMES.saturating_sub(values.themes.len()))
-        .collect()
 }

@@ -9,7 +9,6 @@
 //! [`Bounds::client_timeout`] there too.
 
 use super::error::ApiError;
-use super::participant::page;
 use crate::views;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -82,10 +81,7 @@ pub async fn bound_request(
             StatusCode::URI_TOO_LONG => ("uri-too-long-title", "uri-too-long-body"),
             _ => ("too-large-title", "too-large-body"),
         };
-        page(
-            problem.status_code(),
-            views::problem_in(&m, None, &m.t(heading), &m.t(body)),
-        )
+        problem.page(views::problem_in(&m, None, &m.t(heading), &m.t(body)))
     };
     Ok(req.into_response(response))
 }

@@ -1,21 +1,24 @@
-//! The HTTP layer: routes, the state every handler shares ([`AppState`]),
-//! and the servers that serve them ([`server`], [`metrics_server`]).
-//! Building that state (keys, store, demo) is `startup`'s work.
+//! The HTTP layer: the route table, the extractors that prove who may use
+//! a route, the handlers, the one error mapping, and the servers
+//! ([`server`], [`metrics_server`]). Building the state is `startup`'s
+//! work; the use cases are `app`'s.
 //!
-//! Handlers only extract, call the domain or the store, and map errors. No
-//! access log is kept: there is deliberately no actix `Logger` middleware,
-//! and nothing reads the peer address, user agent or referrer except
-//! `client.rs`, for the in-memory rate limits and HSTS only.
+//! Handlers only extract (the path, the body parsed into domain types, the
+//! credential the route's audience asks for), call one use case in
+//! [`crate::app`] and render its answer: a page from [`crate::views`],
+//! JSON, or an error through [`error`]. No access log is kept: there is
+//! deliberately no actix `Logger` middleware, and nothing reads the peer
+//! address, user agent or referrer except `client.rs`, for the in-memory
+//! rate limits and HSTS only.
 
 mod about_you;
 mod admin;
 mod api;
 mod audit;
+pub mod auth;
 mod body;
 mod client;
 pub mod console;
-mod demo;
-mod demo_voices;
 mod digests;
 pub mod error;
 mod form;
@@ -31,56 +34,39 @@ pub mod ratelimit;
 mod routes;
 pub mod urlencoded;
 
-pub use admin::{new_token, AdminAuth};
-pub use demo::{seed_demo, Demo};
-pub use routes::{route_table, Audience, Route, ROUTES};
+pub use auth::AdminAuth;
+pub use routes::{route_table, Access, Audience, Route, ROUTES};
 
+use crate::app::App;
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::domain::Round;
-use crate::store::Store;
-use crate::tokens::issuer::Issuer;
-use crate::tokens::redeemer::Redeemer;
-use crate::tokens::{CodeKey, InvitationKey, PaperCode, TokenKeys};
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
-use actix_web::{web, App, HttpServer};
+use actix_web::{web, HttpServer};
 use anyhow::Context;
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
 use std::time::Duration;
+use time::Date;
 
 /// Shared, read-only state of every handler.
 pub struct AppState {
-    pub store: Store,
-    pub codes: CodeKey,
+    /// The use cases and what they work with.
+    pub app: App,
+    /// The admin token's hash, for [`auth::AdminToken`].
     pub admin: AdminAuth,
     pub clock: Arc<dyn Clock>,
-    pub public_url: String,
-    pub invitations: InvitationKey,
-    pub issuer: Issuer,
-    pub redeemer: Redeemer,
-    pub token_keys: Arc<TokenKeys>,
-    /// Staff sessions and sign-in limits (in memory).
+    /// Sign-in limits per account, and what the console's cookie and
+    /// forms check (in memory).
     pub console: console::ConsoleState,
     /// This instance's changes to the shipped messages, if any.
     pub messages: Option<&'static crate::messages::Overrides>,
 }
 
 impl AppState {
-    /// The address printed on cards for `round`.
-    pub fn round_url(&self, round: &str) -> String {
-        self.round_url_in(round, None)
-    }
-
-    /// The address printed on cards for `round` in `language`: it opens
-    /// the form in that language (`?lang=`).
-    pub fn round_url_in(&self, round: &str, language: Option<&str>) -> String {
-        let base = format!("{}/r/{round}", self.public_url.trim_end_matches('/'));
-        match language {
-            Some(l) => format!("{base}?lang={l}"),
-            None => base,
-        }
+    /// Today, as the use cases take it (never a finer time).
+    pub fn today(&self) -> Date {
+        self.clock.today()
     }
 }
 
@@ -103,7 +89,7 @@ pub fn server(
     Ok(HttpServer::new(move || {
         // The last `wrap` is outermost: every answer, a 429 or 414
         // included, gets the security headers.
-        App::new()
+        actix_web::App::new()
             .app_data(state.clone())
             .app_data(
                 web::QueryConfig::default()
@@ -137,7 +123,7 @@ pub fn metrics_server(
         .with_context(|| format!("could not listen on {bind} for metrics"))?;
     let address = listener.local_addr()?;
     let server = HttpServer::new(move || {
-        App::new()
+        actix_web::App::new()
             .app_data(state.clone())
             .route("/metrics", web::get().to(ops::metrics))
             .default_service(web::to(ops::not_found))
@@ -147,43 +133,4 @@ pub fn metrics_server(
     .listen(listener)?
     .run();
     Ok((address, server))
-}
-
-/// Make `count` fresh codes for `round` and record their hashes. Codes are
-/// independent uniform random values, so their order carries nothing; they
-/// are shuffled anyway so no future change to generation can leak order.
-pub(crate) async fn issue_codes(
-    state: &AppState,
-    round: &Round,
-    count: usize,
-) -> Result<Vec<String>, error::ApiError> {
-    let rng = ring::rand::SystemRandom::new();
-    let fresh: Vec<PaperCode> = (0..count)
-        .map(|_| PaperCode::generate(&rng))
-        .collect::<Result<_, _>>()
-        .map_err(|_| error::ApiError::Internal("random generator failed".into()))?;
-    let hashes = fresh.iter().map(|c| state.codes.hash(c)).collect();
-    let issued = state.store.issue_codes(round.slug.clone(), hashes).await?;
-    if issued != fresh.len() {
-        // A code equal to one already issued (about 2^-55 each) was skipped.
-        return Err(error::ApiError::Internal(
-            "code collision; try again".into(),
-        ));
-    }
-    let mut codes: Vec<String> = fresh.iter().map(PaperCode::display).collect();
-    crate::secrets::random::shuffle(&mut codes)
-        .map_err(|_| error::ApiError::Internal("random generator failed".into()))?;
-    Ok(codes)
-}
-
-/// The token keys in use, as the audit log records and publishes them.
-pub fn published_token_keys(keys: &TokenKeys) -> Vec<crate::audit::verify::PublishedTokenKey> {
-    keys.public_list()
-        .into_iter()
-        .map(|k| crate::audit::verify::PublishedTokenKey {
-            token_type: 2,
-            key_id: k.token_key_id,
-            token_key: k.token_key,
-        })
-        .collect()
 }

@@ -5,18 +5,18 @@
 //! public route table at all (it answers only on the metrics listener, which
 //! the proxy never forwards to).
 
-use super::admin::require_admin;
+use super::auth::AdminToken;
 use super::error::ApiError;
 use super::AppState;
-use crate::metrics::Gauges;
+use crate::app::staff;
 use actix_web::http::header;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 
 /// 200 while the store accepts writes and the writer keeps up (its queue
 /// is less than half full); 503 otherwise, so a proxy or orchestrator can
 /// hold traffic back before requests are refused as busy.
 pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    if state.store.ready() {
+    if state.app.ready() {
         HttpResponse::Ok().content_type("text/plain").body("ready")
     } else {
         HttpResponse::ServiceUnavailable()
@@ -28,13 +28,8 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
 
 /// A consistent snapshot of the store, taken by the writer (see
 /// [`crate::store::Store::backup`]). Never contains a key.
-pub async fn backup(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> Result<HttpResponse, ApiError> {
-    require_admin(&state, &req)?;
-    let bytes = state.store.backup().await?;
-    tracing::info!(bytes = bytes.len(), "backup taken");
+pub async fn backup(_: AdminToken, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let bytes = staff::backup(&state.app).await?;
     Ok(HttpResponse::Ok()
         .content_type("application/octet-stream")
         .insert_header((header::CACHE_CONTROL, "no-store"))
@@ -47,17 +42,10 @@ pub async fn backup(
 
 /// The Prometheus text exposition (see [`crate::metrics`]).
 pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
-    let store = &state.store;
-    let gauges = Gauges {
-        queue_depth: store.queue_depth(),
-        queue_capacity: store.queue_capacity(),
-        store_healthy: store.healthy(),
-        ready: store.ready(),
-    };
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(store.metrics().render(gauges))
+        .body(state.app.metrics_text())
 }
 
 /// Everything else on the metrics listener.

@@ -3,14 +3,15 @@
 //! Nothing here reads the client's address, user agent, referrer or
 //! cookies, and no response sets a cookie.
 
-use super::error::{ApiError, RETRY_AFTER_SECS};
+use super::error::ApiError;
 use super::form::{self, Answers};
 use super::AppState;
-use crate::domain::{Organisation, Receipt, Round};
+use crate::app::{digests, rounds, submissions, voices, AppError};
+use crate::domain::Receipt;
 use crate::messages::{Choice, Messages};
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::{header, StatusCode};
-use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
+use actix_web::{web, HttpRequest, HttpResponse};
 use maud::Markup;
 
 const STYLE: &str = include_str!("../../static/style.css");
@@ -72,7 +73,7 @@ pub async fn picture(path: web::Path<String>, req: HttpRequest) -> HttpResponse 
 
 /// 200 while the store accepts writes.
 pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
-    if state.store.healthy() {
+    if state.app.healthy() {
         HttpResponse::Ok().content_type("text/plain").body("ok")
     } else {
         HttpResponse::ServiceUnavailable()
@@ -144,34 +145,15 @@ pub async fn not_found(req: HttpRequest) -> HttpResponse {
     if req.path().starts_with("/api/") {
         return error.response_in(&m);
     }
-    let mut response = match &error {
-        ApiError::MethodNotAllowed(_) => page(
-            StatusCode::METHOD_NOT_ALLOWED,
-            views::problem_in(
-                &m,
-                None,
-                &m.t("method-not-allowed-title"),
-                &m.t("method-not-allowed-body"),
-            ),
-        ),
-        _ => page(StatusCode::NOT_FOUND, views::not_found_in(&m, again(&req))),
-    };
-    if let ApiError::MethodNotAllowed(allow) = &error {
-        if let Ok(value) = header::HeaderValue::from_str(allow) {
-            response.headers_mut().insert(header::ALLOW, value);
-        }
+    match &error {
+        ApiError::MethodNotAllowed(_) => error.page(views::problem_in(
+            &m,
+            None,
+            &m.t("method-not-allowed-title"),
+            &m.t("method-not-allowed-body"),
+        )),
+        _ => error.page(views::not_found_in(&m, again(&req))),
     }
-    response
-}
-
-/// A round and its organisation, or `RoundUnknown`.
-pub(super) fn load_round(state: &AppState, slug: &str) -> Result<(Organisation, Round), ApiError> {
-    let round = state.store.round(slug)?.ok_or(ApiError::RoundUnknown)?;
-    let org = state
-        .store
-        .organisation(round.organisation.as_str())?
-        .ok_or(ApiError::RoundUnknown)?;
-    Ok((org, round))
 }
 
 /// The address of a GET request, which a link can ask for again (in
@@ -184,13 +166,15 @@ pub(super) fn again(req: &HttpRequest) -> Option<&str> {
 pub(super) fn problem_page(m: &Messages, req: &HttpRequest, e: &ApiError) -> HttpResponse {
     let path = again(req);
     let markup = match e {
-        ApiError::RoundUnknown => views::problem_in(
+        ApiError::App(AppError::RoundUnknown) => views::problem_in(
             m,
             path,
             &m.t("round-unknown-title"),
             &m.t("round-unknown-body"),
         ),
-        ApiError::OrganisationUnknown | ApiError::NotFound => views::not_found_in(m, path),
+        ApiError::NotFound | ApiError::App(AppError::OrganisationUnknown) => {
+            views::not_found_in(m, path)
+        }
         _ => views::problem_in(
             m,
             path,
@@ -198,10 +182,7 @@ pub(super) fn problem_page(m: &Messages, req: &HttpRequest, e: &ApiError) -> Htt
             &m.t("service-problem-body"),
         ),
     };
-    if let ApiError::Internal(detail) = e {
-        tracing::error!(%detail, "internal error");
-    }
-    page(e.status_code(), markup)
+    e.page(markup)
 }
 
 pub async fn form(
@@ -210,12 +191,12 @@ pub async fn form(
     req: HttpRequest,
 ) -> HttpResponse {
     let m = messages(&req);
-    match load_round(&state, &path) {
+    match rounds::round(&state.app, &path).await {
         Ok((org, round)) => page(
             StatusCode::OK,
             views::round_form(&m, &org, &round, &FormValues::default(), &Vec::new()),
         ),
-        Err(e) => problem_page(&m, &req, &e),
+        Err(e) => problem_page(&m, &req, &e.into()),
     }
 }
 
@@ -226,15 +207,17 @@ pub async fn paper(
     req: HttpRequest,
 ) -> HttpResponse {
     let m = messages(&req);
-    match load_round(&state, &path) {
-        Ok((org, round)) => page(
-            StatusCode::OK,
-            views::paper_form(&m, &org, &round, &state.round_url(round.slug.as_str())),
-        ),
-        Err(e) => problem_page(&m, &req, &e),
+    match rounds::round(&state.app, &path).await {
+        Ok((org, round)) => {
+            let url = state.app.round_url(round.slug.as_str());
+            page(StatusCode::OK, views::paper_form(&m, &org, &round, &url))
+        }
+        Err(e) => problem_page(&m, &req, &e.into()),
     }
 }
 
+/// `POST /r/{round}`: the confirmed answers of the check step, with the
+/// card's code; the only place a code is spent.
 pub async fn submit(
     state: web::Data<AppState>,
     path: web::Path<String>,
@@ -242,12 +225,12 @@ pub async fn submit(
     payload: web::Payload,
 ) -> HttpResponse {
     let m = messages(&req);
-    let (org, round) = match load_round(&state, &path) {
+    let (org, round) = match rounds::round(&state.app, &path).await {
         Ok(found) => found,
-        Err(e) => return problem_page(&m, &req, &e),
+        Err(e) => return problem_page(&m, &req, &e.into()),
     };
-    let again = |status, values: &FormValues, errors: FormErrors| {
-        page(status, views::round_form(&m, &org, &round, values, &errors))
+    let shown_again = |e: &ApiError, values: &FormValues, errors: FormErrors| {
+        e.page(views::round_form(&m, &org, &round, values, &errors))
     };
     let Answers {
         code,
@@ -255,44 +238,35 @@ pub async fn submit(
         values,
     } = match form::read_answers(&round, &req, payload).await {
         Ok(answers) => answers,
-        Err((status, values, errors)) => {
-            // Refused before the store (which counts its own refusals); the
-            // form reader reports a status, not a code.
-            state
-                .store
-                .metrics()
-                .submission_rejected(form_refusal(status));
-            return again(status, &values, errors);
+        Err(refused) => {
+            let (e, values, errors) = *refused;
+            super::api::count(&state, Some(&e), true);
+            return shown_again(&e, &values, errors);
         }
     };
-    match state
-        .store
-        .submit(state.codes.redeem(&code), submission, state.clock.today())
-        .await
-        .map_err(ApiError::from)
-    {
+    let (app, today) = (&state.app, state.today());
+    let stored = async {
+        let redemption = submissions::redeem_code(app, &code).await?;
+        submissions::submit(app, redemption, submission, today).await
+    }
+    .await
+    .map_err(ApiError::from);
+    super::api::count(&state, stored.as_ref().err(), true);
+    match stored {
         Ok(receipt) => page(
             StatusCode::OK,
             views::confirmation(&m, &org, &round, &receipt),
         ),
-        Err(e @ (ApiError::CodeUnknown | ApiError::CodeSpent)) => {
+        Err(e @ ApiError::App(AppError::CodeUnknown | AppError::CodeSpent)) => {
             let key = match e {
-                ApiError::CodeSpent => "code_spent",
+                ApiError::App(AppError::CodeSpent) => "code_spent",
                 _ => "code_unknown",
             };
-            let mut response = again(e.status_code(), &values, vec![key]);
-            // A checked and refused code: the client's failure allowance
-            // is charged (rate limits count failures only).
-            super::ratelimit::mark_credential_failed(&mut response);
-            response
+            // The error's page charges the client's failure allowance.
+            shown_again(&e, &values, vec![key])
         }
-        Err(e @ (ApiError::Busy | ApiError::Unavailable)) => {
-            let mut response = again(e.status_code(), &values, vec!["busy"]);
-            response.headers_mut().insert(
-                header::RETRY_AFTER,
-                header::HeaderValue::from(RETRY_AFTER_SECS),
-            );
-            response
+        Err(e @ ApiError::App(AppError::Busy | AppError::Unavailable)) => {
+            shown_again(&e, &values, vec!["busy"])
         }
         Err(e) => problem_page(&m, &req, &e),
     }
@@ -312,9 +286,9 @@ pub async fn receipt(
     payload: web::Payload,
 ) -> HttpResponse {
     let m = messages(&req);
-    let (org, round) = match load_round(&state, &path) {
+    let (org, round) = match rounds::round(&state.app, &path).await {
         Ok(found) => found,
-        Err(e) => return problem_page(&m, &req, &e),
+        Err(e) => return problem_page(&m, &req, &e.into()),
     };
     let posted = super::body::read(&req, payload, super::body::FORM, super::body::FORM_LIMIT)
         .await
@@ -345,27 +319,15 @@ pub async fn digest(
     req: HttpRequest,
 ) -> HttpResponse {
     let m = messages(&req);
-    let beside = |d: crate::digest::Digest| {
-        let voices = super::organisation::load_voices(&state, &path)?;
-        let rounds = super::organisation::rounds_of(&state, &path)?;
-        Ok::<_, ApiError>(views::digest(&m, &d, &voices, &rounds))
+    let shown = async {
+        let d = digests::digest(&state.app, &path, state.today()).await?;
+        let voices = voices::load_voices(&state.app, &path).await?;
+        let rounds = voices::rounds_of(&state.app, &path).await?;
+        Ok::<_, AppError>(views::digest(&m, &d, &voices, &rounds))
     };
-    match super::api::load_digest(&state, &path)
-        .await
-        .and_then(beside)
-    {
+    match shown.await {
         Ok(markup) => page(StatusCode::OK, markup),
-        Err(e) => problem_page(&m, &req, &e),
-    }
-}
-
-/// The rejection counter's reason for a form refused before the store.
-fn form_refusal(status: StatusCode) -> &'static str {
-    match status.as_u16() {
-        413 => "payload_too_large",
-        415 => "unsupported_media_type",
-        400 => "invalid_utf8",
-        _ => "invalid_input",
+        Err(e) => problem_page(&m, &req, &e.into()),
     }
 }
 

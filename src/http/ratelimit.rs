@@ -37,14 +37,13 @@ mod failures;
 
 use super::client::{self, ClientKey};
 use super::error::ApiError;
-use super::participant::page;
 pub use crate::config::RateLimitOptions;
 use crate::views;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::{Method, StatusCode};
+use actix_web::http::Method;
 use actix_web::middleware::Next;
-use actix_web::{web, HttpResponse, ResponseError};
+use actix_web::{web, HttpResponse};
 use failures::Failures;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota};
@@ -64,7 +63,8 @@ pub enum Action {
     Credential,
     /// An "about you" answer: every one is charged.
     AboutYou,
-    /// Any admin API request, or a change through an organisation's key.
+    /// Any admin API request, a change through an organisation's key, or a
+    /// witness's cosignature (checked against the configured witness keys).
     AdminAttempt,
     /// A Privacy Pass token is requested (the issuer request URI).
     TokenIssuance,
@@ -84,6 +84,10 @@ pub fn action_for(method: &Method, pattern: &str) -> Option<Action> {
         p if method != Method::GET && p.starts_with("/api/v1/organisations/") => {
             Some(Action::AdminAttempt)
         }
+        // A witness hands back cosignatures: each one is an Ed25519 check
+        // and a write, so it draws from the keyed-writes bucket (a witness
+        // posts once per run, far below it).
+        "/api/v1/audit/cosignatures" if post => Some(Action::AdminAttempt),
         "/console/login" | "/console/setup" if post => Some(Action::Login),
         super::privacy_pass::TOKEN_REQUEST_PATH if post => Some(Action::TokenIssuance),
         "/r/{round}" | "/api/v1/rounds/{round}/critiques" if post => Some(Action::Credential),
@@ -261,21 +265,12 @@ fn refuse(req: ServiceRequest, retry_after: u64) -> ServiceResponse<BoxBody> {
     } else if req.path().starts_with("/console/") {
         super::console::too_many_attempts(retry_after)
     } else {
-        let mut response = page(
-            StatusCode::TOO_MANY_REQUESTS,
-            views::problem_in(
-                &m,
-                None,
-                &m.t("rate-limited-title"),
-                &m.f("rate-limited-body", &[("seconds", retry_after.into())]),
-            ),
-        );
-        if let Ok(value) = retry_after.to_string().parse() {
-            response
-                .headers_mut()
-                .insert(actix_web::http::header::RETRY_AFTER, value);
-        }
-        response
+        limited.page(views::problem_in(
+            &m,
+            None,
+            &m.t("rate-limited-title"),
+            &m.f("rate-limited-body", &[("seconds", retry_after.into())]),
+        ))
     };
     req.into_response(response)
 }
@@ -287,15 +282,12 @@ fn refuse_path(req: ServiceRequest) -> ServiceResponse<BoxBody> {
     let response = if req.path().starts_with("/api/") {
         problem.response_in(&m)
     } else {
-        page(
-            problem.status_code(),
-            views::problem_in(
-                &m,
-                None,
-                &m.t("path-not-canonical-title"),
-                &problem.message_in(&m.api()),
-            ),
-        )
+        problem.page(views::problem_in(
+            &m,
+            None,
+            &m.t("path-not-canonical-title"),
+            &problem.message_in(&m.api()),
+        ))
     };
     req.into_response(response)
 }

@@ -1,11 +1,18 @@
-//! The route table: every address the service answers, in one list that
-//! tests (and the OpenAPI check) read, and the actix configuration that
-//! serves it. A test fails if the two disagree.
+//! The route table: every address the service answers, in ONE list that
+//! routing ([`configure`]), the role rules of the console, the OpenAPI
+//! check and the tests all read. Each route names its audience, which
+//! decides how a request proves it may use it ([`Access`]): nothing for
+//! participants and the public, the admin token (`AdminToken`), an
+//! organisation's key (`OrganisationKey`), or a console session with one
+//! of the route's roles (`Staff`). The extractors look their route up
+//! here, so a handler cannot ask for less than its route's audience.
 
 use super::{
     about_you, admin, api, audit, console, digests, form, ops, organisation, participant,
     privacy_pass, quotes,
 };
+use crate::staff::Role;
+use actix_web::http::Method;
 use actix_web::web;
 
 /// Who a route is for.
@@ -15,14 +22,57 @@ pub enum Audience {
     Participant,
     /// Public pages and documents (digests, health, static files).
     Public,
-    /// The JSON API for participants' clients.
+    /// The JSON API for participants' clients and readers of digests.
     Api,
-    /// The host's API (bearer token).
+    /// The host's API (the admin token).
     Admin,
-    /// The staff console (`/console`): a session cookie, and a rule per
-    /// route in `console::access::RULES`.
+    /// An organisation's API (one of its own keys, for the organisation in
+    /// the path).
+    Organisation,
+    /// The staff console (`/console`): a session cookie, and the route's
+    /// roles.
     Console,
 }
+
+/// What a request must prove to use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Nothing: anyone, signed in or not (participant and public pages,
+    /// the participants' API, the console's sign-in and first set-up).
+    Public,
+    /// The admin token, as a bearer token.
+    AdminToken,
+    /// A key of the organisation named in the path, as a bearer token.
+    OrganisationKey,
+    /// A console session, whatever its role.
+    SignedIn,
+    /// A console session with one of these roles.
+    Roles(&'static [Role]),
+}
+
+impl Access {
+    /// Whether a console user with `role` may use the route (no role
+    /// stands in for a bearer token).
+    pub fn allows(self, role: Role) -> bool {
+        match self {
+            Self::Public | Self::SignedIn => true,
+            Self::Roles(roles) => roles.contains(&role),
+            Self::AdminToken | Self::OrganisationKey => false,
+        }
+    }
+}
+
+const GET: &str = "GET";
+const POST: &str = "POST";
+const PATCH: &str = "PATCH";
+use Audience::{Api, Participant, Public};
+
+const HOST: Access = Access::Roles(&[Role::Administrator, Role::Coordinator]);
+const ADMIN: Access = Access::Roles(&[Role::Administrator]);
+const MODERATION: Access = Access::Roles(&[Role::Administrator, Role::Moderator]);
+/// Organisation users only, and each only for the organisation on their
+/// account (the handlers take it from there, never from the request).
+const ORGANISATION: Access = Access::Roles(&[Role::Organisation]);
 
 #[derive(Debug, Clone, Copy)]
 pub struct Route {
@@ -31,7 +81,169 @@ pub struct Route {
     /// a period id (its first day).
     pub path: &'static str,
     pub audience: Audience,
+    /// What a request must prove (from the audience, and for the console
+    /// the route's roles).
+    pub access: Access,
+    /// The handler, as actix routes it.
+    serve: fn(actix_web::Route) -> actix_web::Route,
 }
+
+/// A route for participants or the public: nothing to prove.
+const fn open(
+    method: &'static str,
+    path: &'static str,
+    audience: Audience,
+    serve: fn(actix_web::Route) -> actix_web::Route,
+) -> Route {
+    Route {
+        method,
+        path,
+        audience,
+        access: Access::Public,
+        serve,
+    }
+}
+
+/// A route of the host's API: the admin token.
+const fn admin(
+    method: &'static str,
+    path: &'static str,
+    serve: fn(actix_web::Route) -> actix_web::Route,
+) -> Route {
+    Route {
+        method,
+        path,
+        audience: Audience::Admin,
+        access: Access::AdminToken,
+        serve,
+    }
+}
+
+/// A route of an organisation's API: one of its keys.
+const fn organisation(
+    method: &'static str,
+    path: &'static str,
+    serve: fn(actix_web::Route) -> actix_web::Route,
+) -> Route {
+    Route {
+        method,
+        path,
+        audience: Audience::Organisation,
+        access: Access::OrganisationKey,
+        serve,
+    }
+}
+
+/// A console route: who may use it.
+const fn console(
+    method: &'static str,
+    path: &'static str,
+    access: Access,
+    serve: fn(actix_web::Route) -> actix_web::Route,
+) -> Route {
+    Route {
+        method,
+        path,
+        audience: Audience::Console,
+        access,
+        serve,
+    }
+}
+
+/// Every route, in one table (one line each, so it reads as a table).
+#[rustfmt::skip]
+pub const ROUTES: &[Route] = &[
+    open(GET, "/", Participant, |r| r.to(participant::home)),
+    open(GET, "/r/{round}", Participant, |r| r.to(participant::form)),
+    open(POST, "/r/{round}", Participant, |r| r.to(participant::submit)),
+    open(POST, "/r/{round}/check", Participant, |r| r.to(form::check)),
+    open(POST, "/r/{round}/receipt", Participant, |r| r.to(participant::receipt)),
+    open(GET, "/r/{round}/paper", Participant, |r| r.to(participant::paper)),
+    open(GET, "/helping", Participant, |r| r.to(participant::helping)),
+    open(GET, "/accessibility", Participant, |r| r.to(participant::accessibility)),
+    open(GET, "/static/pictures/{picture}", Public, |r| r.to(participant::picture)),
+    open(GET, "/o/{organisation}", Public, |r| r.to(participant::digest)),
+    open(GET, "/o/{organisation}/digest.csv", Public, |r| r.to(digests::csv)),
+    open(GET, "/o/{organisation}/digest.atom", Public, |r| r.to(digests::atom)),
+    open(GET, "/digests.atom", Public, |r| r.to(digests::atom_all)),
+    open(GET, "/themes", Public, |r| r.to(digests::themes_page)),
+    open(GET, "/api/v1/themes", Api, |r| r.to(digests::themes_json)),
+    open(GET, "/healthz", Public, |r| r.to(participant::healthz)),
+    open(GET, "/readyz", Public, |r| r.to(ops::readyz)),
+    open(GET, "/static/style.css", Public, |r| r.to(participant::style)),
+    open(GET, "/static/tables.css", Public, |r| r.to(participant::tables_style)),
+    open(GET, "/static/paper.css", Public, |r| r.to(participant::paper_style)),
+    open(GET, "/i/{round}", Participant, |r| r.to(privacy_pass::invite_page)),
+    open(GET, "/i/{round}/words.json", Public, |r| r.to(privacy_pass::invite_words)),
+    open(GET, "/static/invite.js", Public, |r| r.to(privacy_pass::invite_js)),
+    open(GET, "/.well-known/private-token-issuer-directory", Public, |r| r.to(privacy_pass::directory)),
+    open(POST, "/api/v1/token-request", Api, |r| r.to(privacy_pass::token_request)),
+    open(GET, "/api/openapi.json", Public, |r| r.to(api::openapi)),
+    open(POST, "/api/v1/rounds/{round}/critiques", Api, |r| r.to(api::submit)),
+    open(GET, "/api/v1/organisations/{organisation}/digest", Api, |r| r.to(api::digest)),
+    admin(POST, "/api/v1/admin/organisations", |r| r.to(admin::create_organisation)),
+    admin(POST, "/api/v1/admin/rounds", |r| r.to(admin::create_round)),
+    admin(GET, "/api/v1/admin/rounds/{round}", |r| r.to(admin::round)),
+    admin(PATCH, "/api/v1/admin/rounds/{round}", |r| r.to(admin::update_round)),
+    admin(GET, "/api/v1/admin/rounds/{round}/keyphrases", |r| r.to(admin::keyphrases)),
+    admin(POST, "/api/v1/admin/rounds/{round}/themes", |r| r.to(admin::add_theme)),
+    admin(POST, "/api/v1/admin/rounds/{round}/codes", |r| r.to(admin::issue_codes)),
+    admin(POST, "/api/v1/admin/rounds/{round}/codes/sheet", |r| r.to(admin::code_sheet)),
+    admin(POST, "/api/v1/admin/periods/close", |r| r.to(admin::close_periods)),
+    admin(POST, "/api/v1/admin/backup", |r| r.to(ops::backup)),
+    open(GET, "/audit", Public, |r| r.to(audit::page_view)),
+    open(GET, "/audit/receipts/{round}/{period}", Public, |r| r.to(audit::receipts_page)),
+    open(GET, "/audit/receipts/{round}/{period}/receipts.txt", Public, |r| r.to(audit::receipts_text)),
+    open(GET, "/api/v1/audit", Api, |r| r.to(audit::json)),
+    open(GET, "/api/v1/audit/leaves", Api, |r| r.to(audit::leaves)),
+    open(GET, "/api/v1/audit/proof/inclusion", Api, |r| r.to(audit::inclusion)),
+    open(GET, "/api/v1/audit/proof/consistency", Api, |r| r.to(audit::consistency)),
+    open(GET, "/checkpoint", Public, |r| r.to(audit::checkpoint)),
+    open(POST, "/api/v1/audit/cosignatures", Api, |r| r.to(audit::cosignatures)),
+    admin(POST, "/api/v1/admin/rounds/{round}/invitations", |r| r.to(admin::create_invitations)),
+    console(GET, "/console", Access::SignedIn, |r| r.to(console::home)),
+    console(GET, "/console/login", Access::Public, |r| r.to(console::login_page)),
+    console(POST, "/console/login", Access::Public, |r| r.to(console::login)),
+    console(POST, "/console/logout", Access::SignedIn, |r| r.to(console::logout)),
+    console(GET, "/console/setup", Access::Public, |r| r.to(console::setup_page)),
+    console(POST, "/console/setup", Access::Public, |r| r.to(console::setup)),
+    console(GET, "/console/organisations", HOST, |r| r.to(console::organisations)),
+    console(POST, "/console/organisations", HOST, |r| r.to(console::create_organisation)),
+    console(GET, "/console/organisations/{organisation}", HOST, |r| r.to(console::organisation)),
+    console(POST, "/console/rounds", HOST, |r| r.to(console::create_round)),
+    console(GET, "/console/rounds/{round}", HOST, |r| r.to(console::round)),
+    console(POST, "/console/rounds/{round}", HOST, |r| r.to(console::update_round)),
+    console(POST, "/console/rounds/{round}/open", HOST, |r| r.to(console::open_round)),
+    console(POST, "/console/rounds/{round}/codes", HOST, |r| r.to(console::issue_codes)),
+    console(GET, "/console/rounds/{round}/cards/{sheet}", HOST, |r| r.to(console::cards)),
+    console(POST, "/console/rounds/{round}/invitations", HOST, |r| r.to(console::invitations)),
+    console(GET, "/console/rounds/{round}/close", HOST, |r| r.to(console::close_period)),
+    console(POST, "/console/periods/close", HOST, |r| r.to(console::close_periods)),
+    console(GET, "/console/rounds/{round}/keyphrases", HOST, |r| r.to(console::keyphrases)),
+    console(POST, "/console/themes", HOST, |r| r.to(console::promote)),
+    console(GET, "/console/moderation", MODERATION, |r| r.to(console::moderation)),
+    console(POST, "/console/moderation/{quote}", MODERATION, |r| r.to(console::decide)),
+    console(GET, "/console/space", ORGANISATION, |r| r.to(console::space)),
+    console(GET, "/console/space/download.csv", ORGANISATION, |r| r.to(console::download)),
+    console(POST, "/console/space/responses", ORGANISATION, |r| r.to(console::respond)),
+    console(POST, "/console/space/pledges", ORGANISATION, |r| r.to(console::pledge)),
+    console(POST, "/console/space/pledges/{pledge}", ORGANISATION, |r| r.to(console::restatus)),
+    console(GET, "/console/users", ADMIN, |r| r.to(console::users)),
+    console(POST, "/console/users", ADMIN, |r| r.to(console::add_user)),
+    console(POST, "/console/users/{user}/role", ADMIN, |r| r.to(console::change_role)),
+    console(POST, "/console/users/{user}/remove", ADMIN, |r| r.to(console::remove_user)),
+    console(GET, "/console/keys", ADMIN, |r| r.to(console::keys)),
+    console(GET, "/console/backups", ADMIN, |r| r.to(console::backups)),
+    console(GET, "/console/log", ADMIN, |r| r.to(console::staff_log)),
+    open(GET, "/r/{round}/about-you", Participant, |r| r.to(about_you::form)),
+    open(POST, "/r/{round}/about-you", Participant, |r| r.to(about_you::submit)),
+    admin(GET, "/api/v1/admin/quotes", |r| r.to(quotes::queue)),
+    admin(POST, "/api/v1/admin/quotes/{quote}", |r| r.to(quotes::decide)),
+    admin(POST, "/api/v1/admin/organisations/{organisation}/keys", |r| r.to(organisation::create_key)),
+    organisation(POST, "/api/v1/organisations/{organisation}/responses", |r| r.to(organisation::put_response)),
+    organisation(POST, "/api/v1/organisations/{organisation}/pledges", |r| r.to(organisation::create_pledge)),
+    organisation(PATCH, "/api/v1/organisations/{organisation}/pledges/{pledge}", |r| r.to(organisation::update_pledge)),
+];
 
 /// The route table as `parrhesia routes` prints it: method, path, audience
 /// and, for console routes, the roles that may use them (so the browser
@@ -41,10 +253,10 @@ pub fn route_table() -> Vec<serde_json::Value> {
     ROUTES
         .iter()
         .map(|r| {
-            let roles: Option<Vec<&str>> = console::rule(r.method, r.path).map(|access| {
-                crate::staff::Role::ALL
+            let roles: Option<Vec<&str>> = (r.audience == Audience::Console).then(|| {
+                Role::ALL
                     .into_iter()
-                    .filter(|role| access.allows(*role))
+                    .filter(|role| r.access.allows(*role))
                     .map(|role| role.as_str())
                     .collect()
             });
@@ -58,169 +270,17 @@ pub fn route_table() -> Vec<serde_json::Value> {
         .collect()
 }
 
-const fn r(method: &'static str, path: &'static str, audience: Audience) -> Route {
-    Route {
-        method,
-        path,
-        audience,
-    }
+/// The route with `method` at the template `path` (what actix matched).
+pub fn find(method: &str, path: &str) -> Option<&'static Route> {
+    ROUTES.iter().find(|r| r.method == method && r.path == path)
 }
 
-pub const ROUTES: &[Route] = &[
-    r("GET", "/", Audience::Participant),
-    r("GET", "/r/{round}", Audience::Participant),
-    r("POST", "/r/{round}", Audience::Participant),
-    r("POST", "/r/{round}/check", Audience::Participant),
-    r("POST", "/r/{round}/receipt", Audience::Participant),
-    r("GET", "/r/{round}/paper", Audience::Participant),
-    r("GET", "/helping", Audience::Participant),
-    r("GET", "/accessibility", Audience::Participant),
-    r("GET", "/static/pictures/{picture}", Audience::Public),
-    r("GET", "/o/{organisation}", Audience::Public),
-    r("GET", "/o/{organisation}/digest.csv", Audience::Public),
-    r("GET", "/o/{organisation}/digest.atom", Audience::Public),
-    r("GET", "/digests.atom", Audience::Public),
-    r("GET", "/themes", Audience::Public),
-    r("GET", "/api/v1/themes", Audience::Api),
-    r("GET", "/healthz", Audience::Public),
-    r("GET", "/readyz", Audience::Public),
-    r("GET", "/static/style.css", Audience::Public),
-    r("GET", "/static/tables.css", Audience::Public),
-    r("GET", "/static/paper.css", Audience::Public),
-    r("GET", "/i/{round}", Audience::Participant),
-    r("GET", "/i/{round}/words.json", Audience::Public),
-    r("GET", "/static/invite.js", Audience::Public),
-    r(
-        "GET",
-        "/.well-known/private-token-issuer-directory",
-        Audience::Public,
-    ),
-    r("POST", "/api/v1/token-request", Audience::Api),
-    r("GET", "/api/openapi.json", Audience::Public),
-    r("POST", "/api/v1/rounds/{round}/critiques", Audience::Api),
-    r(
-        "GET",
-        "/api/v1/organisations/{organisation}/digest",
-        Audience::Api,
-    ),
-    r("POST", "/api/v1/admin/organisations", Audience::Admin),
-    r("POST", "/api/v1/admin/rounds", Audience::Admin),
-    r("GET", "/api/v1/admin/rounds/{round}", Audience::Admin),
-    r("PATCH", "/api/v1/admin/rounds/{round}", Audience::Admin),
-    r(
-        "GET",
-        "/api/v1/admin/rounds/{round}/keyphrases",
-        Audience::Admin,
-    ),
-    r(
-        "POST",
-        "/api/v1/admin/rounds/{round}/themes",
-        Audience::Admin,
-    ),
-    r(
-        "POST",
-        "/api/v1/admin/rounds/{round}/codes",
-        Audience::Admin,
-    ),
-    r(
-        "POST",
-        "/api/v1/admin/rounds/{round}/codes/sheet",
-        Audience::Admin,
-    ),
-    r("POST", "/api/v1/admin/periods/close", Audience::Admin),
-    r("POST", "/api/v1/admin/backup", Audience::Admin),
-    r("GET", "/audit", Audience::Public),
-    r("GET", "/audit/receipts/{round}/{period}", Audience::Public),
-    r(
-        "GET",
-        "/audit/receipts/{round}/{period}/receipts.txt",
-        Audience::Public,
-    ),
-    r("GET", "/api/v1/audit", Audience::Api),
-    r("GET", "/api/v1/audit/leaves", Audience::Api),
-    r("GET", "/api/v1/audit/proof/inclusion", Audience::Api),
-    r("GET", "/api/v1/audit/proof/consistency", Audience::Api),
-    r(
-        "POST",
-        "/api/v1/admin/rounds/{round}/invitations",
-        Audience::Admin,
-    ),
-    r("GET", "/console", Audience::Console),
-    r("GET", "/console/login", Audience::Console),
-    r("POST", "/console/login", Audience::Console),
-    r("POST", "/console/logout", Audience::Console),
-    r("GET", "/console/setup", Audience::Console),
-    r("POST", "/console/setup", Audience::Console),
-    r("GET", "/console/organisations", Audience::Console),
-    r("POST", "/console/organisations", Audience::Console),
-    r(
-        "GET",
-        "/console/organisations/{organisation}",
-        Audience::Console,
-    ),
-    r("POST", "/console/rounds", Audience::Console),
-    r("GET", "/console/rounds/{round}", Audience::Console),
-    r("POST", "/console/rounds/{round}", Audience::Console),
-    r("POST", "/console/rounds/{round}/open", Audience::Console),
-    r("POST", "/console/rounds/{round}/codes", Audience::Console),
-    r(
-        "GET",
-        "/console/rounds/{round}/cards/{sheet}",
-        Audience::Console,
-    ),
-    r(
-        "POST",
-        "/console/rounds/{round}/invitations",
-        Audience::Console,
-    ),
-    r("GET", "/console/rounds/{round}/close", Audience::Console),
-    r("POST", "/console/periods/close", Audience::Console),
-    r(
-        "GET",
-        "/console/rounds/{round}/keyphrases",
-        Audience::Console,
-    ),
-    r("POST", "/console/themes", Audience::Console),
-    r("GET", "/console/moderation", Audience::Console),
-    r("POST", "/console/moderation/{quote}", Audience::Console),
-    r("GET", "/console/space", Audience::Console),
-    r("GET", "/console/space/download.csv", Audience::Console),
-    r("POST", "/console/space/responses", Audience::Console),
-    r("POST", "/console/space/pledges", Audience::Console),
-    r("POST", "/console/space/pledges/{pledge}", Audience::Console),
-    r("GET", "/console/users", Audience::Console),
-    r("POST", "/console/users", Audience::Console),
-    r("POST", "/console/users/{user}/role", Audience::Console),
-    r("POST", "/console/users/{user}/remove", Audience::Console),
-    r("GET", "/console/keys", Audience::Console),
-    r("GET", "/console/backups", Audience::Console),
-    r("GET", "/console/log", Audience::Console),
-    // Quotes, organisation keys, responses and pledges, "about you".
-    r("GET", "/r/{round}/about-you", Audience::Participant),
-    r("POST", "/r/{round}/about-you", Audience::Participant),
-    r("GET", "/api/v1/admin/quotes", Audience::Admin),
-    r("POST", "/api/v1/admin/quotes/{quote}", Audience::Admin),
-    r(
-        "POST",
-        "/api/v1/admin/organisations/{organisation}/keys",
-        Audience::Admin,
-    ),
-    r(
-        "POST",
-        "/api/v1/organisations/{organisation}/responses",
-        Audience::Api,
-    ),
-    r(
-        "POST",
-        "/api/v1/organisations/{organisation}/pledges",
-        Audience::Api,
-    ),
-    r(
-        "PATCH",
-        "/api/v1/organisations/{organisation}/pledges/{pledge}",
-        Audience::Api,
-    ),
-];
+/// The rule of the console route `method` at `path`, if there is one.
+pub fn rule(method: &str, path: &str) -> Option<Access> {
+    find(method, path)
+        .filter(|r| r.audience == Audience::Console)
+        .map(|r| r.access)
+}
 
 /// The methods the route table answers at `path` (a concrete path, each
 /// `{..}` of a template matching one segment), for `405` and `Allow`.
@@ -242,218 +302,13 @@ pub fn allowed_methods(path: &str) -> Vec<&'static str> {
     methods
 }
 
+/// Serve every route of the table, and the fallback.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(participant::home))
-        .route("/r/{round}", web::get().to(participant::form))
-        .route("/r/{round}", web::post().to(participant::submit))
-        .route("/r/{round}/check", web::post().to(form::check))
-        .route("/r/{round}/receipt", web::post().to(participant::receipt))
-        .route("/r/{round}/paper", web::get().to(participant::paper))
-        .route("/helping", web::get().to(participant::helping))
-        .route("/accessibility", web::get().to(participant::accessibility))
-        .route(
-            "/static/pictures/{picture}",
-            web::get().to(participant::picture),
-        )
-        .route("/o/{organisation}", web::get().to(participant::digest))
-        .route("/o/{organisation}/digest.csv", web::get().to(digests::csv))
-        .route(
-            "/o/{organisation}/digest.atom",
-            web::get().to(digests::atom),
-        )
-        .route("/digests.atom", web::get().to(digests::atom_all))
-        .route("/themes", web::get().to(digests::themes_page))
-        .route("/api/v1/themes", web::get().to(digests::themes_json))
-        .route("/healthz", web::get().to(participant::healthz))
-        .route("/readyz", web::get().to(ops::readyz))
-        .route("/static/style.css", web::get().to(participant::style))
-        .route(
-            "/static/tables.css",
-            web::get().to(participant::tables_style),
-        )
-        .route("/static/paper.css", web::get().to(participant::paper_style))
-        .route("/api/openapi.json", web::get().to(api::openapi))
-        .route(
-            "/api/v1/rounds/{round}/critiques",
-            web::post().to(api::submit),
-        )
-        .route(
-            "/api/v1/organisations/{organisation}/digest",
-            web::get().to(api::digest),
-        )
-        .route(
-            "/api/v1/admin/organisations",
-            web::post().to(admin::create_organisation),
-        )
-        .route("/api/v1/admin/rounds", web::post().to(admin::create_round))
-        .route("/api/v1/admin/rounds/{round}", web::get().to(admin::round))
-        .route(
-            "/api/v1/admin/rounds/{round}",
-            web::patch().to(admin::update_round),
-        )
-        .route(
-            "/api/v1/admin/rounds/{round}/keyphrases",
-            web::get().to(admin::keyphrases),
-        )
-        .route(
-            "/api/v1/admin/rounds/{round}/themes",
-            web::post().to(admin::add_theme),
-        )
-        .route(
-            "/api/v1/admin/rounds/{round}/codes",
-            web::post().to(admin::issue_codes),
-        )
-        .route(
-            "/api/v1/admin/rounds/{round}/codes/sheet",
-            web::post().to(admin::code_sheet),
-        )
-        .route(
-            "/api/v1/admin/periods/close",
-            web::post().to(audit::close_periods),
-        )
-        .route("/api/v1/admin/backup", web::post().to(ops::backup))
-        .route("/audit", web::get().to(audit::page_view))
-        .route(
-            "/audit/receipts/{round}/{period}",
-            web::get().to(audit::receipts_page),
-        )
-        .route(
-            "/audit/receipts/{round}/{period}/receipts.txt",
-            web::get().to(audit::receipts_text),
-        )
-        .route("/api/v1/audit", web::get().to(audit::json))
-        .route("/api/v1/audit/leaves", web::get().to(audit::leaves))
-        .route(
-            "/api/v1/audit/proof/inclusion",
-            web::get().to(audit::inclusion),
-        )
-        .route(
-            "/api/v1/audit/proof/consistency",
-            web::get().to(audit::consistency),
-        )
-        .route("/i/{round}", web::get().to(privacy_pass::invite_page))
-        .route(
-            "/i/{round}/words.json",
-            web::get().to(privacy_pass::invite_words),
-        )
-        .route("/static/invite.js", web::get().to(privacy_pass::invite_js))
-        .route(
-            "/.well-known/private-token-issuer-directory",
-            web::get().to(privacy_pass::directory),
-        )
-        .route(
-            privacy_pass::TOKEN_REQUEST_PATH,
-            web::post().to(privacy_pass::token_request),
-        )
-        .route(
-            "/api/v1/admin/rounds/{round}/invitations",
-            web::post().to(privacy_pass::create_invitations),
-        )
-        .route("/console", web::get().to(console::home))
-        .route("/console/login", web::get().to(console::login_page))
-        .route("/console/login", web::post().to(console::login))
-        .route("/console/logout", web::post().to(console::logout))
-        .route("/console/setup", web::get().to(console::setup_page))
-        .route("/console/setup", web::post().to(console::setup))
-        .route(
-            "/console/organisations",
-            web::get().to(console::organisations),
-        )
-        .route(
-            "/console/organisations",
-            web::post().to(console::create_organisation),
-        )
-        .route(
-            "/console/organisations/{organisation}",
-            web::get().to(console::organisation),
-        )
-        .route("/console/rounds", web::post().to(console::create_round))
-        .route("/console/rounds/{round}", web::get().to(console::round))
-        .route(
-            "/console/rounds/{round}",
-            web::post().to(console::update_round),
-        )
-        .route(
-            "/console/rounds/{round}/open",
-            web::post().to(console::open_round),
-        )
-        .route(
-            "/console/rounds/{round}/codes",
-            web::post().to(console::issue_codes),
-        )
-        .route(
-            "/console/rounds/{round}/cards/{sheet}",
-            web::get().to(console::cards),
-        )
-        .route(
-            "/console/rounds/{round}/invitations",
-            web::post().to(console::invitations),
-        )
-        .route(
-            "/console/rounds/{round}/close",
-            web::get().to(console::close_period),
-        )
-        .route(
-            "/console/periods/close",
-            web::post().to(console::close_periods),
-        )
-        .route(
-            "/console/rounds/{round}/keyphrases",
-            web::get().to(console::keyphrases),
-        )
-        .route("/console/themes", web::post().to(console::promote))
-        .route("/console/moderation", web::get().to(console::moderation))
-        .route(
-            "/console/moderation/{quote}",
-            web::post().to(console::decide),
-        )
-        .route("/console/space", web::get().to(console::space))
-        .route(
-            "/console/space/download.csv",
-            web::get().to(console::download),
-        )
-        .route("/console/space/responses", web::post().to(console::respond))
-        .route("/console/space/pledges", web::post().to(console::pledge))
-        .route(
-            "/console/space/pledges/{pledge}",
-            web::post().to(console::restatus),
-        )
-        .route("/console/users", web::get().to(console::users))
-        .route("/console/users", web::post().to(console::add_user))
-        .route(
-            "/console/users/{user}/role",
-            web::post().to(console::change_role),
-        )
-        .route(
-            "/console/users/{user}/remove",
-            web::post().to(console::remove_user),
-        )
-        .route("/console/keys", web::get().to(console::keys))
-        .route("/console/backups", web::get().to(console::backups))
-        .route("/console/log", web::get().to(console::staff_log))
-        // Quotes, organisation keys, responses and pledges, "about you".
-        .route("/r/{round}/about-you", web::get().to(about_you::form))
-        .route("/r/{round}/about-you", web::post().to(about_you::submit))
-        .route("/api/v1/admin/quotes", web::get().to(quotes::queue))
-        .route(
-            "/api/v1/admin/quotes/{quote}",
-            web::post().to(quotes::decide),
-        )
-        .route(
-            "/api/v1/admin/organisations/{organisation}/keys",
-            web::post().to(organisation::create_key),
-        )
-        .route(
-            "/api/v1/organisations/{organisation}/responses",
-            web::post().to(organisation::put_response),
-        )
-        .route(
-            "/api/v1/organisations/{organisation}/pledges",
-            web::post().to(organisation::create_pledge),
-        )
-        .route(
-            "/api/v1/organisations/{organisation}/pledges/{pledge}",
-            web::patch().to(organisation::update_pledge),
-        )
-        .default_service(web::to(participant::not_found));
+    for route in ROUTES {
+        // Every method in the table is a valid token (a test serves each).
+        if let Ok(method) = Method::from_bytes(route.method.as_bytes()) {
+            cfg.route(route.path, (route.serve)(web::method(method)));
+        }
+    }
+    cfg.default_service(web::to(participant::not_found));
 }

@@ -192,6 +192,7 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("last", "Leadership (10)".into()),
         ("low", "1,000".into()),
         ("high", "1,999".into()),
+        ("key", "1a2b 3c4d 5e6f 7a8b".into()),
     ]
 }
 
@@ -255,16 +256,16 @@ fn easy_read_sentences_have_fifteen_words_or_fewer() {
 fn default_themes_have_easy_read_lines_of_fifteen_words_or_fewer() {
     for theme in crate::domain::default_themes() {
         assert!(
-            !theme.easy_read.is_empty(),
+            !theme.easy_read().is_empty(),
             "{} has an Easy Read line",
-            theme.slug
+            theme.slug()
         );
-        for sentence in sentences(&theme.easy_read) {
+        for sentence in sentences(theme.easy_read()) {
             let words = sentence.split_whitespace().count();
             assert!(
                 words <= 15,
                 "theme {}: {words} words in “{}”",
-                theme.slug,
+                theme.slug(),
                 sentence.trim()
             );
         }

@@ -132,11 +132,7 @@ impl User {
         organisation: Option<Slug>,
         password_hash: String,
     ) -> Result<Self, StaffError> {
-        match (role, &organisation) {
-            (Role::Organisation, None) => return Err(StaffError::OrganisationMissing),
-            (Role::Organisation, Some(_)) | (_, None) => {}
-            (_, Some(_)) => return Err(StaffError::OrganisationNotAllowed),
-        }
+        membership(role, organisation.as_ref())?;
         let id = crate::secrets::random::bytes::<16>().map_err(|_| StaffError::Random)?;
         Ok(Self {
             id: crate::encoding::hex(&id),
@@ -145,6 +141,120 @@ impl User {
             organisation,
             password_hash,
         })
+    }
+}
+
+/// A new account as typed, checked: a valid user name, password and role,
+/// and an organisation (one that exists) exactly when the role is
+/// organisation user. Made only by [`NewAccount::parse`] or
+/// [`NewAccount::new`]; the password is hashed when the account is added.
+///
+/// ```compile_fail
+/// use parrhesia::staff::{password::Password, NewAccount, Role, Username};
+/// fn forged(username: Username, password: Password) -> NewAccount {
+///     NewAccount { username, password, role: Role::Administrator, organisation: None }
+/// }
+/// ```
+pub struct NewAccount {
+    username: Username,
+    password: password::Password,
+    role: Role,
+    organisation: Option<Slug>,
+}
+
+impl NewAccount {
+    /// A console form's fields: every problem at once, in the form's
+    /// order. `known` lists the organisations there are.
+    pub fn parse(
+        username: &str,
+        password: &str,
+        role: &str,
+        organisation: &str,
+        known: &[Slug],
+    ) -> Result<Self, Vec<StaffError>> {
+        let username = Username::parse(username);
+        let password = password::Password::parse(password);
+        let role = Role::parse(role);
+        let organisation = match organisation.trim() {
+            "" => Ok(None),
+            slug => known
+                .iter()
+                .find(|o| o.as_str() == slug)
+                .map(|o| Some(o.clone()))
+                .ok_or(StaffError::OrganisationMissing),
+        };
+        let membership = match (&role, &organisation) {
+            (Ok(role), Ok(organisation)) => membership(*role, organisation.as_ref()),
+            _ => Ok(()),
+        };
+        let errors: Vec<StaffError> = [
+            username.as_ref().err(),
+            password.as_ref().err(),
+            role.as_ref().err(),
+            organisation.as_ref().err(),
+            membership.as_ref().err(),
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+        match (username, password, role, organisation) {
+            (Ok(username), Ok(password), Ok(role), Ok(organisation)) if errors.is_empty() => {
+                Ok(Self {
+                    username,
+                    password,
+                    role,
+                    organisation,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+
+    /// Parts parsed already (the command line).
+    pub fn new(
+        username: Username,
+        password: password::Password,
+        role: Role,
+        organisation: Option<Slug>,
+        known: &[Slug],
+    ) -> Result<Self, StaffError> {
+        if organisation.as_ref().is_some_and(|o| !known.contains(o)) {
+            return Err(StaffError::OrganisationMissing);
+        }
+        membership(role, organisation.as_ref())?;
+        Ok(Self {
+            username,
+            password,
+            role,
+            organisation,
+        })
+    }
+
+    pub fn username(&self) -> &Username {
+        &self.username
+    }
+
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    pub fn organisation(&self) -> Option<&Slug> {
+        self.organisation.as_ref()
+    }
+
+    /// The parts, to hash the password and make the [`User`].
+    pub fn into_parts(self) -> (Username, password::Password, Role, Option<Slug>) {
+        (self.username, self.password, self.role, self.organisation)
+    }
+}
+
+/// An organisation user must name their organisation; host staff must not.
+pub fn membership(role: Role, organisation: Option<&Slug>) -> Result<(), StaffError> {
+    match (role, organisation) {
+        (Role::Organisation, None) => Err(StaffError::OrganisationMissing),
+        (Role::Organisation, Some(_)) | (_, None) => Ok(()),
+        (_, Some(_)) => Err(StaffError::OrganisationNotAllowed),
     }
 }
 
@@ -234,6 +344,53 @@ mod tests {
         assert!(Username::parse("ab").is_err());
         assert!(Username::parse("ann lee").is_err());
         assert!(Username::parse("ann@example.org").is_ok());
+    }
+
+    #[test]
+    fn a_new_account_lists_every_problem_in_the_forms_order() {
+        let known = [Slug::parse("care", "slug").unwrap()];
+        let errors = NewAccount::parse("co", "short", "organisation", "", &known)
+            .err()
+            .unwrap();
+        assert_eq!(
+            errors,
+            [
+                StaffError::UsernameInvalid,
+                StaffError::PasswordTooShort,
+                StaffError::OrganisationMissing
+            ]
+        );
+        let errors = NewAccount::parse("cora", "short", "moderator", "elsewhere", &known)
+            .err()
+            .unwrap();
+        assert_eq!(
+            errors,
+            [
+                StaffError::PasswordTooShort,
+                StaffError::OrganisationMissing
+            ]
+        );
+        let errors = NewAccount::parse(
+            "cora",
+            "a long enough phrase",
+            "coordinator",
+            "care",
+            &known,
+        )
+        .err()
+        .unwrap();
+        assert_eq!(errors, [StaffError::OrganisationNotAllowed]);
+        let ok = NewAccount::parse(
+            "Cora",
+            "a long enough phrase",
+            "organisation",
+            "care",
+            &known,
+        )
+        .ok()
+        .unwrap();
+        assert_eq!(ok.username().as_str(), "cora");
+        assert_eq!(ok.organisation(), Some(&known[0]));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::kv::Tree;
 use super::{PeriodCounts, StoreError};
 use crate::domain::Slug;
-use crate::secrets::vault::Sealed;
+use crate::secrets::vault::{Sealed, Vault};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// The fields of a critique that its commitment covers, and that are sealed
@@ -24,6 +24,14 @@ pub struct CritiqueRecord {
 
 /// A critique as stored: what counting and moderation need in clear, the
 /// commitment, and the sealed record (text included).
+///
+/// # Security contract
+/// The clear fields are only an index. The sealed record's associated data
+/// binds every one of them ([`critique_context`]), and readers take round,
+/// period, themes and consent from the opened record
+/// ([`StoredCritique::open`]), so someone who can write the store but holds
+/// no key (a database administrator) cannot change a consent flag, a theme
+/// or a period, nor add a record, without it failing to open (issue 17).
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StoredCritique {
@@ -36,20 +44,141 @@ pub struct StoredCritique {
     pub sealed: Sealed,
 }
 
+/// The associated data a critique's sealed record is bound to: its id and
+/// every field kept in clear beside it.
+pub fn critique_context(
+    id: &[u8],
+    round: &str,
+    period: &str,
+    themes: &[String],
+    quote_ok: bool,
+) -> String {
+    format!(
+        "critique/{}\0v2\0round={round}\0period={period}\0quote_ok={}\0themes={}",
+        crate::encoding::hex(id),
+        u8::from(quote_ok),
+        themes.join(",")
+    )
+}
+
+/// The associated data of records sealed before issue 17 (id only).
+pub fn legacy_critique_context(id: &[u8]) -> String {
+    format!("critique/{}", crate::encoding::hex(id))
+}
+
+/// SHA-256 over a critique record's sealed bytes: its receipt.
+pub fn commitment(body: &[u8]) -> [u8; 32] {
+    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+    ctx.update(b"parrhesia/critique-commitment/v1\0");
+    ctx.update(body);
+    let mut out = [0u8; 32];
+    out.copy_from_slice(ctx.finish().as_ref());
+    out
+}
+
+impl StoredCritique {
+    /// The context its record is sealed under.
+    pub fn context(&self, id: &[u8]) -> String {
+        critique_context(id, &self.round, &self.period, &self.themes, self.quote_ok)
+    }
+
+    /// Open the sealed record and check it: it must open under the context
+    /// of its clear fields (records sealed before issue 17: under their id
+    /// alone), say the same as those fields, and hash to the commitment.
+    /// Returns the record and its sealed bytes. Fails once the period is
+    /// shredded, and for any record changed or added without the keys.
+    pub fn open(&self, vault: &Vault, id: &[u8]) -> Result<(CritiqueRecord, Vec<u8>), StoreError> {
+        let damaged = || StoreError::Io("a critique record does not open as stored".into());
+        let body = vault
+            .unseal(&self.sealed, &self.context(id))
+            .or_else(|_| vault.unseal(&self.sealed, &legacy_critique_context(id)))
+            .map_err(|_| damaged())?;
+        let record: CritiqueRecord = from_json(&body)?;
+        let agrees = record.round == self.round
+            && record.period == self.period
+            && record.themes == self.themes
+            && record.quote_ok == self.quote_ok
+            && crate::encoding::hex(&commitment(&body)) == self.commitment;
+        if !agrees {
+            return Err(damaged());
+        }
+        Ok((record, body))
+    }
+}
+
+/// A period's critiques as their opened records attest them: the counts
+/// and commitments of the ones that open and agree, and how many did not.
+#[derive(Debug)]
+pub struct VerifiedPeriod {
+    pub counts: PeriodCounts,
+    pub commitments: Vec<[u8; 32]>,
+    pub refused: usize,
+}
+
+/// Open every member of `round`'s `period` and count only what the opened
+/// records say (issue 17: clear fields and counters are not trusted).
+pub fn verified_period(
+    members: &Tree,
+    critiques: &Tree,
+    vault: &Vault,
+    round: &str,
+    period: &str,
+) -> Result<VerifiedPeriod, StoreError> {
+    let prefix = format!("{round}\0{period}\0");
+    let mut out = VerifiedPeriod {
+        counts: PeriodCounts {
+            period_id: period.to_owned(),
+            total: 0,
+            themes: Vec::new(),
+        },
+        commitments: Vec::new(),
+        refused: 0,
+    };
+    let mut themes: std::collections::BTreeMap<String, u64> = Default::default();
+    for (k, v) in members.scan_prefix(prefix.as_bytes())? {
+        let id = &k[prefix.len()..];
+        let opened = get_json::<StoredCritique>(critiques, id)?.map(|stored| {
+            stored
+                .open(vault, id)
+                .map(|(record, body)| (record, commitment(&body)))
+        });
+        match opened {
+            Some(Ok((record, commitment)))
+                if record.round == round
+                    && record.period == period
+                    && v.as_slice() == commitment.as_slice() =>
+            {
+                out.counts.total += 1;
+                for t in record.themes {
+                    *themes.entry(t).or_default() += 1;
+                }
+                out.commitments.push(commitment);
+            }
+            _ => out.refused += 1,
+        }
+    }
+    out.counts.themes = themes.into_iter().collect();
+    Ok(out)
+}
+
 /// What a counter counts.
 #[derive(Debug, Clone, Copy)]
 pub enum CounterKind {
     CodesIssued,
     CodesSpent,
     Critiques,
+    /// Privacy Pass tokens signed for the round's invitations (the
+    /// auditors' bound on the tokens it can receive).
+    TokensIssued,
 }
 
 /// `r\0{round}\0{kind}`: per-round totals for the host.
-pub fn counter_key(kind: CounterKind, round: &Slug) -> Vec<u8> {
+pub fn counter_key(kind: CounterKind, round: &impl std::fmt::Display) -> Vec<u8> {
     let kind = match kind {
         CounterKind::CodesIssued => "issued",
         CounterKind::CodesSpent => "spent",
         CounterKind::Critiques => "critiques",
+        CounterKind::TokensIssued => "tokens",
     };
     format!("r\0{round}\0{kind}").into_bytes()
 }

@@ -31,7 +31,7 @@
 
 use super::kv::{Kv, Tree, TxResult, Txn, WriteConn};
 use super::records::{self, StoredCritique};
-use super::writer::{critique_context, Outcome};
+use super::writer::Outcome;
 use super::{Store, StoreError};
 use crate::digest::voices::Release;
 use crate::domain::{
@@ -410,12 +410,18 @@ impl Store {
             let Some(c) = records::get_json::<StoredCritique>(&self.trees.critiques, &id)? else {
                 continue;
             };
-            let themes: Vec<String> = c
+            // Consent and themes as the sealed record says them: a record
+            // changed or added without the keys does not open (issue 17).
+            let Ok((record, _)) = c.open(&self.vault, &id) else {
+                tracing::warn!("a critique record that does not open as stored was not queued");
+                continue;
+            };
+            let themes: Vec<String> = record
                 .themes
                 .into_iter()
                 .filter(|t| release.shown_themes.contains(t))
                 .collect();
-            if c.quote_ok && !themes.is_empty() {
+            if record.quote_ok && !themes.is_empty() {
                 out.push(Candidate {
                     id,
                     period: period.to_owned(),
@@ -452,11 +458,7 @@ impl Store {
         let Some(stored) = records::get_json::<StoredCritique>(&self.trees.critiques, &id)? else {
             return Ok(None);
         };
-        let plain = self
-            .vault
-            .unseal(&stored.sealed, &critique_context(&id))
-            .map_err(|e| StoreError::Io(e.to_string()))?;
-        let record: records::CritiqueRecord = records::from_json(&plain)?;
+        let (record, _) = stored.open(&self.vault, &id)?;
         Ok(Some(record.text))
     }
 

@@ -41,14 +41,13 @@ use super::records::{
 use super::{SealedPeriod, StoreError, Trees};
 use crate::audit::log::{Leaf, LogSigner, Totals, TreeHead};
 use crate::audit::merkle::{self, Hash};
-use crate::audit::verify::PublishedTokenKey;
 use crate::digest::disclosure::{two_sided_geometric, Noise, RandomSource};
 use crate::digest::{self, NoiseDraws, SealedDigest};
 use crate::domain::{Period, Receipt, Round, RoundUpdate, Slug, Submission};
 use crate::encoding::hex;
 use crate::metrics::Metrics;
 use crate::secrets::vault::Vault;
-use ring::digest::{Context, SHA256};
+use ring::digest::SHA256;
 use std::collections::HashSet;
 use std::ffi::OsString;
 use std::fs::{self, File};
@@ -58,6 +57,9 @@ use std::sync::Arc;
 use std::time::Instant;
 use time::{Date, Duration};
 use tokio::sync::{mpsc, oneshot};
+
+mod keys;
+mod tlog;
 
 /// Most jobs committed in one transaction.
 pub const MAX_BATCH: usize = 1024;
@@ -93,10 +95,22 @@ pub(super) enum Op {
         /// With `close_now`: close only this round's open period.
         only: Option<Slug>,
     },
-    /// Append the token keys in use that the log does not hold yet, under a
-    /// signed head of their own (RFC 9576 §6: everyone can check they see
-    /// the same keys).
-    LogTokenKeys(Vec<PublishedTokenKey>),
+    /// Log a round's new token key under a signed head of its own, if it
+    /// is still due (see [`super::token_keys`]).
+    AddTokenKey {
+        record: crate::tokens::KeyRecord,
+        today: Date,
+        save: super::token_keys::SaveKey,
+    },
+    /// Tombstone keys, then drop their spent-nonce trees.
+    RetireTokenKeys(Vec<[u8; 32]>),
+    /// This week's marker if due, and a checkpoint of the newest head.
+    Tick(Date),
+    /// Witnesses' cosignatures of one checkpoint.
+    AddCosignatures {
+        size: u64,
+        lines: Vec<crate::audit::note::NoteSignature>,
+    },
     /// Export every tree, after this batch's flush (see [`super::backup`]).
     Backup,
     /// Nothing: answered once everything queued before it is durable.
@@ -133,6 +147,8 @@ fn encode_invitation(left: u32, round: &[u8]) -> Vec<u8> {
 
 pub(super) enum Outcome {
     Done,
+    /// Whether a token key was logged.
+    Added(bool),
     /// Boxed: a round is far larger than the other outcomes.
     Round(Box<Round>),
     Issued(usize),
@@ -146,11 +162,6 @@ pub(super) struct Job {
     pub reply: oneshot::Sender<Result<Outcome, StoreError>>,
 }
 
-/// The associated-data context a critique's text is sealed under.
-pub(super) fn critique_context(id: &[u8]) -> String {
-    format!("critique/{}", hex(id))
-}
-
 /// Whether `period` of `round` is past its retention on `today`.
 pub(super) fn past_retention(round: &Round, period: Period, today: Date) -> bool {
     let weeks = i64::from(round.period.weeks()) * i64::from(round.retention_periods);
@@ -158,8 +169,15 @@ pub(super) fn past_retention(round: &Round, period: Period, today: Date) -> bool
 }
 
 /// Leaves added to the in-memory tree, not yet committed: the first leaf's
-/// index, the new head's index, the leaves' bytes and the head's JSON.
-type Appended = (u64, u64, Vec<Vec<u8>>, Vec<u8>);
+/// index, the new head's index, the leaves' bytes, the head's JSON, and the
+/// signed checkpoint of the new size (see [`tlog`]).
+pub(super) struct Appended {
+    first_leaf: u64,
+    head_index: u64,
+    leaf_bytes: Vec<Vec<u8>>,
+    head_json: Vec<u8>,
+    checkpoint: (u64, Vec<u8>),
+}
 
 /// What the writer thread is built from (its connection is made on the
 /// thread itself: the PostgreSQL client must not run in an async runtime).
@@ -187,6 +205,8 @@ pub(super) struct Writer {
     failed: Arc<AtomicBool>,
     /// Hashes of every log leaf, loaded at the first seal.
     leaf_hashes: Option<Vec<Hash>>,
+    /// The newest week marker in the log, read with the leaf hashes.
+    marker: Option<String>,
     metrics: Arc<Metrics>,
     /// Noise for the cross-organisation totals, if on.
     noise: Option<Noise>,
@@ -209,6 +229,7 @@ impl Writer {
             signer: parts.signer,
             failed: parts.failed,
             leaf_hashes: None,
+            marker: None,
             metrics: parts.metrics,
             noise: parts.noise,
             voices: super::voices::Pending::default(),
@@ -331,6 +352,7 @@ impl Writer {
             &t.members,
             &t.periods,
             &t.invitations,
+            &t.retired_keys,
         ];
         all.extend(nonce_trees.iter());
         let mut outcomes = self.conn.transaction(&all, |txn| {
@@ -339,7 +361,12 @@ impl Writer {
             for job in batch {
                 out.push(match &job.op {
                     // Sealing runs after the transaction (it scans trees).
-                    Op::Seal { .. } | Op::LogTokenKeys(_) | Op::Voices(_) => Ok(Outcome::Sealed(0)),
+                    Op::Seal { .. }
+                    | Op::AddTokenKey { .. }
+                    | Op::RetireTokenKeys(_)
+                    | Op::Tick(_)
+                    | Op::AddCosignatures { .. }
+                    | Op::Voices(_) => Ok(Outcome::Sealed(0)),
                     Op::Backup | Op::Flush | Op::Staff(_) => Ok(Outcome::Done),
                     op => tx.apply(op)?,
                 });
@@ -356,7 +383,28 @@ impl Writer {
                 } => self
                     .seal(*today, *close_now, only.as_ref(), &mut shredded)
                     .map(Outcome::Sealed),
-                Op::LogTokenKeys(keys) => self.log_token_keys(keys).map(|()| Outcome::Done),
+                Op::AddTokenKey {
+                    record,
+                    today,
+                    save,
+                } => match self.add_token_key(record, *today, save) {
+                    // This job's own answer (a key another instance logged
+                    // first, or a key file that could not be written).
+                    Ok(applied) => {
+                        *outcome = applied;
+                        continue;
+                    }
+                    Err(e) => Err(e),
+                },
+                Op::RetireTokenKeys(ids) => self.retire_token_keys(ids).map(|()| Outcome::Done),
+                Op::Tick(today) => self.tick(*today).map(|()| Outcome::Done),
+                Op::AddCosignatures { size, lines } => match self.add_cosignatures(*size, lines) {
+                    Ok(applied) => {
+                        *outcome = applied;
+                        continue;
+                    }
+                    Err(e) => Err(e),
+                },
                 Op::Staff(op) => {
                     *outcome = super::staff::apply(
                         &mut self.conn,
@@ -437,7 +485,8 @@ impl Writer {
                 match records::get_json::<SealedPeriod>(&self.trees.periods, &key)? {
                     None if period.has_ended(today) || (close_now && period == current) => {
                         let waiting = self.waiting(round, &all)?;
-                        self.seal_one(round, period, &waiting, counts)?;
+                        let verified = self.verified(round, &counts.period_id)?;
+                        self.seal_one(round, period, &waiting, &verified, today)?;
                         sealed += 1;
                     }
                     Some(mut s) if past_retention(round, period, today) => {
@@ -469,14 +518,42 @@ impl Writer {
             sealed.push(records::from_json(record.digest_json.as_bytes())?);
         }
         sealed.sort_by(|a, b| a.period.cmp(&b.period));
-        let mut waiting: Vec<super::PeriodCounts> = sealed
-            .iter()
-            .rev()
-            .take_while(|s| s.release.is_none())
-            .filter_map(|s| all.iter().find(|c| c.period_id == s.period).cloned())
-            .collect();
+        let mut waiting = Vec::new();
+        for s in sealed.iter().rev().take_while(|s| s.release.is_none()) {
+            let Some(counted) = all.iter().find(|c| c.period_id == s.period) else {
+                continue;
+            };
+            // What its records attest while they exist (issue 17); the
+            // counters only once they have been shredded.
+            let verified = self.verified(round, &s.period)?;
+            waiting.push(if verified.counts.total + verified.refused as u64 > 0 {
+                verified.counts
+            } else {
+                counted.clone()
+            });
+        }
         waiting.reverse();
         Ok(waiting)
+    }
+
+    /// A period's counts and commitments from its opened records; the ones
+    /// that do not open as stored (changed or added without the keys) are
+    /// left out, and the log says how many.
+    fn verified(&self, round: &Round, period: &str) -> Result<records::VerifiedPeriod, StoreError> {
+        let verified = records::verified_period(
+            &self.trees.members,
+            &self.trees.critiques,
+            &self.vault,
+            round.slug.as_str(),
+            period,
+        )?;
+        if verified.refused > 0 {
+            tracing::warn!(
+                refused = verified.refused,
+                "critique records that do not open as stored were left out of a period"
+            );
+        }
+        Ok(verified)
     }
 
     fn seal_one(
@@ -484,27 +561,27 @@ impl Writer {
         round: &Round,
         period: Period,
         waiting: &[super::PeriodCounts],
-        counts: &super::PeriodCounts,
+        verified: &records::VerifiedPeriod,
+        today: Date,
     ) -> Result<(), StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
-        let prefix = format!("{r}\0{p}\0");
-        let mut commitments: Vec<Vec<u8>> = self
-            .trees
-            .members
-            .scan_prefix(prefix.as_bytes())?
-            .into_iter()
-            .map(|(_, v)| v)
-            .collect();
+        let counts = &verified.counts;
+        let mut commitments = verified.commitments.clone();
         // Leaves in random order: position in the log says nothing about
         // arrival (guarantee 3).
         crate::secrets::random::shuffle(&mut commitments)
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
         let codes_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "code"))?;
         let tokens_spent = records::get_counter(&self.trees.counters, &spent_key(r, &p, "token"))?;
+        let tokens_issued = records::get_counter(
+            &self.trees.counters,
+            &counter_key(CounterKind::TokensIssued, &round.slug),
+        )?;
         let totals = Totals {
             critiques: counts.total,
             codes_spent,
             tokens_spent,
+            tokens_issued: Some(tokens_issued),
         };
         let sealed = digest::seal(round, period, waiting, counts, totals);
         let noise_json = match (&sealed.release, self.noise) {
@@ -527,29 +604,36 @@ impl Writer {
             period: p.clone(),
             sha256: digest_sha256.clone(),
         });
-        let (first_leaf, head_index, leaf_bytes, head_json) =
-            self.append(&leaves, r, &p, &digest_sha256)?;
+        let appended = self.append(&leaves, r, &p, &digest_sha256, today)?;
+        // A week marker may come first: the period's leaves are the last.
+        let leaf_count = leaves.len() as u64;
         let record = SealedPeriod {
             round: r.to_owned(),
             period: p.clone(),
             digest_json,
             digest_sha256,
-            head: head_index,
-            first_leaf,
-            leaf_count: leaf_bytes.len() as u64,
+            head: appended.head_index,
+            first_leaf: appended.first_leaf + appended.leaf_bytes.len() as u64 - leaf_count,
+            leaf_count,
             shredded: false,
         };
         let record_json = records::to_json(&record)?;
         let t = &self.trees;
-        self.conn
-            .transaction(&[&t.log_leaves, &t.log_heads, &t.periods, &t.noise], |tx| {
-                append_log(tx, first_leaf, &leaf_bytes, head_index, &head_json)?;
-                tx.insert(t.periods.name(), &round_period(r, &p), &record_json)?;
-                if let Some(n) = &noise_json {
-                    tx.insert(t.noise.name(), &round_period(r, &p), n)?;
-                }
-                Ok(())
-            })
+        let trees = [
+            &t.log_leaves,
+            &t.log_heads,
+            &t.checkpoints,
+            &t.periods,
+            &t.noise,
+        ];
+        self.conn.transaction(&trees, |tx| {
+            append_log(tx, &appended)?;
+            tx.insert(t.periods.name(), &round_period(r, &p), &record_json)?;
+            if let Some(n) = &noise_json {
+                tx.insert(t.noise.name(), &round_period(r, &p), n)?;
+            }
+            Ok(())
+        })
     }
 
     /// The hashes of every leaf, loaded once. On PostgreSQL another
@@ -564,6 +648,7 @@ impl Writer {
             }
         }
         if self.leaf_hashes.is_none() {
+            self.marker = tlog::newest_marker(&self.trees.log_leaves)?;
             let all = self
                 .trees
                 .log_leaves
@@ -586,14 +671,20 @@ impl Writer {
         round: &str,
         period: &str,
         digest_sha256: &str,
+        today: Date,
     ) -> Result<Appended, StoreError> {
-        let leaf_bytes: Vec<Vec<u8>> = leaves.iter().map(Leaf::to_bytes).collect();
+        // The first head of a week logs the week first (issue 17).
+        let mut all: Vec<Leaf> = self.marker_due(today)?.into_iter().collect();
+        all.extend_from_slice(leaves);
+        let leaf_bytes: Vec<Vec<u8>> = all.iter().map(Leaf::to_bytes).collect();
         let hashes = self.hashes()?;
         let first_leaf = hashes.len() as u64;
         hashes.extend(leaf_bytes.iter().map(|b| merkle::leaf_hash(b)));
+        let root = merkle::root(hashes);
+        let size = hashes.len() as u64;
         let mut head = TreeHead {
-            tree_size: hashes.len() as u64,
-            root_hash: hex(&merkle::root(hashes)),
+            tree_size: size,
+            root_hash: hex(&root),
             round: round.to_owned(),
             period: period.to_owned(),
             digest_sha256: digest_sha256.to_owned(),
@@ -601,34 +692,13 @@ impl Writer {
         };
         self.signer.sign(&mut head);
         let head_index = self.trees.log_heads.len()? as u64;
-        Ok((first_leaf, head_index, leaf_bytes, records::to_json(&head)?))
-    }
-
-    /// Log the token keys the log does not hold yet, under a head with no
-    /// period (its round, period and digest are empty).
-    fn log_token_keys(&mut self, keys: &[PublishedTokenKey]) -> Result<(), StoreError> {
-        let mut logged = Vec::new();
-        for (_, v) in self.trees.log_leaves.iter()? {
-            if let Ok(Leaf::TokenKey { key_id, .. }) = serde_json::from_slice(&v) {
-                logged.push(key_id);
-            }
-        }
-        let new: Vec<Leaf> = keys
-            .iter()
-            .filter(|k| !logged.contains(&k.key_id))
-            .map(|k| Leaf::TokenKey {
-                token_type: k.token_type,
-                key_id: k.key_id.clone(),
-                token_key: k.token_key.clone(),
-            })
-            .collect();
-        if new.is_empty() {
-            return Ok(());
-        }
-        let (first_leaf, head_index, leaf_bytes, head_json) = self.append(&new, "", "", "")?;
-        let t = &self.trees;
-        self.conn.transaction(&[&t.log_leaves, &t.log_heads], |tx| {
-            append_log(tx, first_leaf, &leaf_bytes, head_index, &head_json)
+        let checkpoint = tlog::checkpoint_record(&self.signer, size, &root)?;
+        Ok(Appended {
+            first_leaf,
+            head_index,
+            leaf_bytes,
+            head_json: records::to_json(&head)?,
+            checkpoint: (size, checkpoint),
         })
     }
 
@@ -668,18 +738,14 @@ impl Writer {
     }
 }
 
-/// Write appended leaves and their head in `tx`.
-fn append_log(
-    tx: &mut dyn Txn,
-    first_leaf: u64,
-    leaf_bytes: &[Vec<u8>],
-    head_index: u64,
-    head_json: &[u8],
-) -> TxResult<()> {
-    for (i, bytes) in leaf_bytes.iter().enumerate() {
-        tx.insert(LOG_LEAVES, &(first_leaf + i as u64).to_be_bytes(), bytes)?;
+/// Write appended leaves, their head and its checkpoint in `tx` (whose
+/// trees must include `log_leaves`, `log_heads` and `checkpoints`).
+fn append_log(tx: &mut dyn Txn, a: &Appended) -> TxResult<()> {
+    for (i, bytes) in a.leaf_bytes.iter().enumerate() {
+        tx.insert(LOG_LEAVES, &(a.first_leaf + i as u64).to_be_bytes(), bytes)?;
     }
-    tx.insert(LOG_HEADS, &head_index.to_be_bytes(), head_json)
+    tx.insert(LOG_HEADS, &a.head_index.to_be_bytes(), &a.head_json)?;
+    tx.insert(CHECKPOINTS, &a.checkpoint.0.to_be_bytes(), &a.checkpoint.1)
 }
 
 /// The period a critique written on `today` falls in: the one containing
@@ -739,6 +805,8 @@ const PERIODS: &str = "periods";
 const INVITATIONS: &str = "invitations";
 const LOG_LEAVES: &str = "log_leaves";
 const LOG_HEADS: &str = "log_heads";
+const RETIRED: &str = "retired_keys";
+const CHECKPOINTS: &str = "checkpoints";
 
 /// One batch's jobs, applied inside its transaction.
 struct Tx<'a> {
@@ -839,6 +907,8 @@ impl Tx<'_> {
                     hash,
                     &encode_invitation(left - 1, round.as_bytes()),
                 )?;
+                // The auditors' bound on what the round can receive.
+                self.bump(&counter_key(CounterKind::TokensIssued, &round), 1)?;
                 Ok(Ok(Outcome::Done))
             }
             Op::Submit {
@@ -849,7 +919,10 @@ impl Tx<'_> {
                 submission,
             } => self.submit(credential, id, salt, *today, submission),
             Op::Seal { .. }
-            | Op::LogTokenKeys(_)
+            | Op::AddTokenKey { .. }
+            | Op::RetireTokenKeys(_)
+            | Op::Tick(_)
+            | Op::AddCosignatures { .. }
             | Op::Backup
             | Op::Flush
             | Op::Staff(_)
@@ -865,8 +938,8 @@ impl Tx<'_> {
         today: Date,
         s: &Submission,
     ) -> TxResult<Applied> {
-        let round_slug = s.round.as_str();
-        let round = match self.round(&s.round)? {
+        let round_slug = s.round().as_str();
+        let round = match self.round(s.round())? {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
         };
@@ -881,13 +954,13 @@ impl Tx<'_> {
             period = Period::containing(period.last_day() + Duration::days(1), round.period);
         }
         let p = period.id();
-        let themes: Vec<String> = s.themes.iter().map(|t| t.to_string()).collect();
+        let themes: Vec<String> = s.themes().iter().map(|t| t.to_string()).collect();
         let record = CritiqueRecord {
             round: round_slug.to_owned(),
             period: p.clone(),
             themes: themes.clone(),
-            text: s.text.as_str().to_owned(),
-            quote_ok: s.quote_ok,
+            text: s.text().as_str().to_owned(),
+            quote_ok: s.quote_ok(),
             salt: hex(salt),
         };
         let body = match records::to_json(&record) {
@@ -896,23 +969,19 @@ impl Tx<'_> {
         };
         // The commitment binds the whole record, salt included; the salt
         // makes it unguessable from the text.
-        let mut ctx = Context::new(&SHA256);
-        ctx.update(b"parrhesia/critique-commitment/v1\0");
-        ctx.update(&body);
-        let mut commitment = [0u8; 32];
-        commitment.copy_from_slice(ctx.finish().as_ref());
-        let sealed = match self
-            .vault
-            .seal(round_slug, &p, &critique_context(id), &body)
-        {
+        let commitment = records::commitment(&body);
+        // The sealed record is bound to its id and to every field kept in
+        // clear beside it (issue 17): change one and it no longer opens.
+        let context = records::critique_context(id, round_slug, &p, &themes, s.quote_ok());
+        let sealed = match self.vault.seal(round_slug, &p, &context, &body) {
             Ok(sealed) => sealed,
-            Err(e) => return Ok(Err(StoreError::Io(e.to_string()))),
+            Err(e) => return Ok(Err(StoreError::Vault(e))),
         };
         let stored = StoredCritique {
             round: round_slug.to_owned(),
             period: p.clone(),
             themes: themes.clone(),
-            quote_ok: s.quote_ok,
+            quote_ok: s.quote_ok(),
             commitment: hex(&commitment),
             sealed,
         };
@@ -927,7 +996,7 @@ impl Tx<'_> {
         // Spend after every other check, so nothing is written unless the
         // whole submission is stored.
         let spent = match credential {
-            Credential::Code(code) => self.spend_code(&s.round, code)?,
+            Credential::Code(code) => self.spend_code(s.round(), code)?,
             Credential::Nonce { key, nonce } => self.spend_nonce(key, nonce)?,
         };
         let kind = match spent {
@@ -937,7 +1006,7 @@ impl Tx<'_> {
         self.txn.insert(CRITIQUES, id, &value)?;
         self.txn
             .insert(MEMBERS, &member_key(round_slug, &p, id), &commitment)?;
-        self.bump(&counter_key(CounterKind::Critiques, &s.round), 1)?;
+        self.bump(&counter_key(CounterKind::Critiques, s.round()), 1)?;
         self.bump(&spent_key(round_slug, &p, kind), 1)?;
         self.bump(&period_key(round_slug, &p, ""), 1)?;
         for theme in &themes {
@@ -979,6 +1048,11 @@ impl Tx<'_> {
         key: &[u8; 32],
         nonce: &[u8; 32],
     ) -> TxResult<Result<&'static str, StoreError>> {
+        // A tombstoned key's tokens never verify again, whatever key file
+        // or clock the instance that checked the signature had (issue 17).
+        if self.txn.get(RETIRED, key)?.is_some() {
+            return Ok(Err(StoreError::TokenKeyRetired));
+        }
         // The backend decides (a primary key on PostgreSQL), also against
         // another instance spending the same nonce at the same moment.
         if !self

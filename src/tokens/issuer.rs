@@ -6,10 +6,13 @@
 //! returns the blind signature; neither is kept or logged anywhere. Whether
 //! the presenter may have a token (their invitation) is checked and spent
 //! by the caller through the store; nothing about the request reaches the
-//! store. The signature is computed by `rsa` with base blinding (see
-//! SECURITY.md on timing).
+//! store. The caller names the round of the invitation, and
+//! [`Issuer::parse`] accepts only a request for that round's issuing key:
+//! a token can only ever verify in the round its invitation was for. The
+//! signature is computed by `rsa` with base blinding (see SECURITY.md on
+//! timing).
 
-use super::token_keys::{RsaKeyPair, TokenKey, TokenKeys};
+use super::token_keys::{KeyRing, RsaKeyPair, TokenKey};
 use privacypass::public_tokens::server::{IssuerKeyStore, IssuerServer};
 use privacypass::public_tokens::{TokenRequest, NK};
 use privacypass::{Deserialize, Serialize, TruncatedTokenKeyId};
@@ -34,11 +37,11 @@ pub enum IssueError {
     Length(usize),
     #[error("token type {0:#06x} is not supported; this issuer makes type 0x0002")]
     TokenType(u16),
-    #[error("the token request names a key this issuer is not using")]
+    #[error("the token request is not for the key of the invitation's round")]
     KeyUnknown,
     #[error("the blinded message is not valid for this key")]
     Blinded,
-    #[error("no issuing key today")]
+    #[error("the round has no issuing key today")]
     NoKey,
     #[error("the token request could not be read")]
     Malformed,
@@ -46,8 +49,13 @@ pub enum IssueError {
     Signing,
 }
 
-/// A syntactically valid request for the current key.
-pub struct ParsedRequest(TokenRequest);
+/// A syntactically valid request for the issuing key of one round, with
+/// that key.
+pub struct ParsedRequest {
+    request: TokenRequest,
+    pair: RsaKeyPair,
+    truncated: u8,
+}
 
 /// One entry of `token-keys` in the issuer directory (RFC 9578 §4).
 #[derive(Debug, Clone, SerdeSerialize)]
@@ -71,9 +79,9 @@ pub struct Directory {
     pub token_keys: Vec<DirectoryKey>,
 }
 
-/// The issuer: today's key, and the crate's server behind it.
+/// The issuer: the rounds' keys, and the crate's server behind them.
 pub struct Issuer {
-    keys: Arc<TokenKeys>,
+    keys: Arc<KeyRing>,
 }
 
 /// The crate's key store holding just the one key asked for.
@@ -94,28 +102,34 @@ impl IssuerKeyStore for OneKey {
 
 fn truncated(key: &TokenKey) -> u8 {
     // RFC 9578 §6.5: the least significant byte of token_key_id.
-    key.id[31]
+    key.id()[31]
 }
 
 impl Issuer {
-    pub fn new(keys: Arc<TokenKeys>) -> Self {
+    pub fn new(keys: Arc<KeyRing>) -> Self {
         Self { keys }
     }
 
     /// The directory published at `/.well-known/private-token-issuer-directory`
-    /// (RFC 9578 §4): the issuing key first (clients prefer keys earlier in
-    /// the list), then any older key that still verifies during its overlap
-    /// window, each with its `not-before`.
+    /// (RFC 9578 §4): every round's keys that verify today or are announced
+    /// for later, each with its `not-before`; the keys issuing today first
+    /// (clients prefer keys earlier in the list), then by newest
+    /// `not-before`. A client picks its round's key from the challenge's
+    /// `token-key` (RFC 9577 §2.1), not by position here.
     pub fn directory(&self, today: Date, request_uri: String) -> Directory {
-        let issuing = self.keys.issuing(today).map(|k| k.id);
-        let mut keys: Vec<_> = self.keys.valid(today).collect();
-        keys.sort_by_key(|k| (Some(k.id) != issuing, std::cmp::Reverse(k.not_before)));
+        let ring = self.keys.current();
+        let mut keys: Vec<_> = ring.listed(today).collect();
+        let issuing = |k: &TokenKey| {
+            ring.issuing(&k.record.round, today)
+                .is_some_and(|i| i.id() == k.id())
+        };
+        keys.sort_by_key(|k| (!issuing(k), std::cmp::Reverse(k.record.not_before), *k.id()));
         let token_keys = keys
             .into_iter()
             .map(|k| DirectoryKey {
                 token_type: 2,
-                token_key: super::b64(&k.spki),
-                not_before: k.not_before.midnight().assume_utc().unix_timestamp(),
+                token_key: super::b64(k.spki()),
+                not_before: k.record.not_before.midnight().assume_utc().unix_timestamp(),
             })
             .collect();
         Directory {
@@ -124,14 +138,14 @@ impl Issuer {
         }
     }
 
-    /// The issuing key's SPKI (for the WWW-Authenticate `token-key`).
-    pub fn token_key(&self, today: Date) -> Option<&[u8]> {
-        self.keys.issuing(today).map(|k| k.spki.as_slice())
-    }
-
-    /// Check a request body's shape, type and key before anything else is
-    /// spent on it.
-    pub fn parse(&self, body: &[u8], today: Date) -> Result<ParsedRequest, IssueError> {
+    /// Check a request body's shape, type and key (the issuing key of the
+    /// invitation's `round`) before anything else is spent on it.
+    pub fn parse(
+        &self,
+        body: &[u8],
+        round: &str,
+        today: Date,
+    ) -> Result<ParsedRequest, IssueError> {
         if body.len() < 2 {
             return Err(IssueError::Length(body.len()));
         }
@@ -142,25 +156,33 @@ impl Issuer {
         if body.len() != REQUEST_LEN {
             return Err(IssueError::Length(body.len()));
         }
-        let key = self.keys.issuing(today).ok_or(IssueError::NoKey)?;
+        let ring = self.keys.current();
+        let key = ring.issuing(round, today).ok_or(IssueError::NoKey)?;
+        // A request blinded for another round's key (or a key this round
+        // no longer issues with) is refused here; if its one-byte truncated
+        // id happens to match, the signature is still made with this
+        // round's key, so the token cannot verify anywhere else.
         if body[2] != truncated(key) {
             return Err(IssueError::KeyUnknown);
         }
         let request =
             TokenRequest::tls_deserialize(&mut &body[..]).map_err(|_| IssueError::Malformed)?;
-        Ok(ParsedRequest(request))
+        Ok(ParsedRequest {
+            request,
+            pair: key.pair.clone(),
+            truncated: truncated(key),
+        })
     }
 
-    /// Blind-sign a parsed request with today's key: CPU-bound (about 2 ms),
-    /// so callers run it off the async workers.
-    pub fn sign(&self, request: ParsedRequest, today: Date) -> Result<Vec<u8>, IssueError> {
+    /// Blind-sign a parsed request with its round's key: CPU-bound (about
+    /// 2 ms), so callers run it off the async workers.
+    pub fn sign(&self, request: ParsedRequest) -> Result<Vec<u8>, IssueError> {
         use futures_util::FutureExt;
-        let key = self.keys.issuing(today).ok_or(IssueError::NoKey)?;
-        let store = OneKey(key.pair.clone(), truncated(key));
+        let store = OneKey(request.pair, request.truncated);
         // The crate's API is async, but nothing in it waits: our key store
         // answers at once, so the future completes on its first poll.
         let response = IssuerServer::new()
-            .issue_token_response(&store, request.0)
+            .issue_token_response(&store, request.request)
             .now_or_never()
             .ok_or(IssueError::Signing)?
             // The crate refuses a blinded message that is not below the

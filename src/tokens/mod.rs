@@ -9,6 +9,7 @@
 //! through [`redeemer::Redeemer::redeem`], after its signature and challenge
 //! have been checked.
 
+pub mod auth_param;
 pub mod client;
 pub mod invitation;
 pub mod issuer;
@@ -20,7 +21,7 @@ pub mod token_keys;
 
 pub use invitation::{Invitation, InvitationHash, InvitationKey};
 pub use paper::{CodeHash, CodeKey, PaperCode};
-pub use token_keys::{TokenKeyInfo, TokenKeys};
+pub use token_keys::{KeyRecord, KeyRing, NewKey, TokenKeyInfo, TokenKeys};
 
 /// Proof that a one-time credential was presented. The store spends it in
 /// the same transaction that stores the critique.

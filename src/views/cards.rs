@@ -18,7 +18,8 @@ pub const CARDS_JS: &str = "var b=document.getElementById('print');b.hidden=fals
 b.addEventListener('click',function(){window.print();});";
 
 /// `codes` are already in random order. `round_url` is the address printed
-/// on each card; `back`, when the console made the sheet, is the address
+/// on each card, and `token_key` the round's Privacy Pass key id as people
+/// compare it by hand (issue 17); `back`, when the console made the sheet, is the address
 /// of the round's console page.
 pub fn code_sheet(
     m: &Messages,
@@ -26,6 +27,7 @@ pub fn code_sheet(
     round: &Round,
     codes: &[String],
     round_url: &str,
+    token_key: &str,
     back: Option<&str>,
 ) -> Markup {
     let title = super::words::round_title(m, round).text;
@@ -58,6 +60,7 @@ pub fn code_sheet(
                                         li { (m.t(key)) }
                                     }
                                 }
+                                p.card-key { (m.f("card-token-key", &[("key", token_key.into())])) }
                             }
                         }
                     }

@@ -26,7 +26,7 @@ pub fn check_answers(
     let labels: Vec<Words> = round
         .themes
         .iter()
-        .filter(|t| values.themes.iter().any(|v| v == t.slug.as_str()))
+        .filter(|t| values.themes.iter().any(|v| v == t.slug().as_str()))
         .map(|t| theme_words(m, t).0)
         .collect();
     let answers = hidden_answers(values, &Vec::new());
@@ -93,11 +93,11 @@ pub fn check_answers(
 }
 
 fn theme_box(m: &Messages, theme: &Theme) -> Markup {
-    let id = format!("confirm-{}", theme.slug);
+    let id = format!("confirm-{}", theme.slug());
     let (label, _) = theme_words(m, theme);
     html! {
         div.checkbox {
-            input #(id) type="checkbox" name="themes" value=(theme.slug);
+            input #(id) type="checkbox" name="themes" value=(theme.slug());
             label for=(id) { (label) }
         }
     }

@@ -170,15 +170,15 @@ pub(super) fn theme_boxes(m: &Messages, round: &Round, chosen: &[String]) -> Mar
         let id = if i == 0 {
             "themes".to_string()
         } else {
-            format!("themes-{}", theme.slug)
+            format!("themes-{}", theme.slug())
         };
-        let hint_id = format!("th-{}", theme.slug);
+        let hint_id = format!("th-{}", theme.slug());
         let (label, hint) = theme_words(m, theme);
         html! {
             div.checkbox {
                 input #(id) type="checkbox" name="themes"
-                    value=(theme.slug)
-                    checked[chosen.iter().any(|t| t == theme.slug.as_str())]
+                    value=(theme.slug())
+                    checked[chosen.iter().any(|t| t == theme.slug().as_str())]
                     aria-describedby=[hint.is_some().then_some(&hint_id)];
                 label for=(id) { (label) }
                 @if let Some(hint) = hint {
@@ -189,14 +189,14 @@ pub(super) fn theme_boxes(m: &Messages, round: &Round, chosen: &[String]) -> Mar
     };
     let all: Vec<(usize, &Theme)> = round.themes.iter().enumerate().collect();
     let long = all.len() > THEMES_AT_ONCE + 2;
-    let last_kept = |t: &Theme| t.slug.as_str() == SOMETHING_ELSE;
+    let last_kept = |t: &Theme| t.slug().as_str() == SOMETHING_ELSE;
     let (shown, more): (Vec<_>, Vec<_>) = all
         .iter()
         .partition(|(i, t)| !long || *i < THEMES_AT_ONCE || last_kept(t));
     let (first, last): (Vec<_>, Vec<_>) = shown.iter().partition(|(_, t)| !last_kept(t) || !long);
     let open = more
         .iter()
-        .any(|(_, t)| chosen.iter().any(|c| c == t.slug.as_str()));
+        .any(|(_, t)| chosen.iter().any(|c| c == t.slug().as_str()));
     html! {
         div.checkboxes {
             @for (i, t) in &first { (boxed(*i, t)) }

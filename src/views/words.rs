@@ -55,7 +55,7 @@ fn default_of(slug: &str) -> Option<&'static Theme> {
     DEFAULTS
         .get_or_init(default_themes)
         .iter()
-        .find(|t| t.slug.as_str() == slug)
+        .find(|t| t.slug().as_str() == slug)
 }
 
 /// A shipped translation of a default theme's field, if the round still
@@ -66,49 +66,49 @@ fn shipped(
     key: &str,
     field: impl Fn(&Theme) -> &str,
 ) -> Option<String> {
-    let default = default_of(theme.slug.as_str())?;
+    let default = default_of(theme.slug().as_str())?;
     (field(default) == field(theme) && m.has(key)).then(|| m.t(key))
 }
 
 /// The theme's label in the reader's language.
 pub fn label(m: &Messages, theme: &Theme) -> Words {
     if m.language() == messages::DEFAULT_LANGUAGE {
-        return Words::own(theme.label.clone());
+        return Words::own(theme.label().to_owned());
     }
     if let Some(t) = theme.translation(m.language()) {
         return Words::own(t.label.clone());
     }
-    let key = format!("theme-{}", theme.slug);
-    shipped(m, theme, &key, |t| &t.label)
+    let key = format!("theme-{}", theme.slug());
+    shipped(m, theme, &key, |t| t.label())
         .map(Words::own)
-        .unwrap_or_else(|| Words::english(m, &theme.label))
+        .unwrap_or_else(|| Words::english(m, theme.label()))
 }
 
 /// The line that explains a theme (in Easy Read, its Easy Read line), in
 /// the reader's language; `None` when the theme has none.
 pub fn hint(m: &Messages, theme: &Theme) -> Option<Words> {
     let english = || {
-        let text = if m.easy && !theme.easy_read.is_empty() {
-            &theme.easy_read
+        let text = if m.easy && !theme.easy_read().is_empty() {
+            theme.easy_read()
         } else {
-            &theme.description
+            theme.description()
         };
         (!text.is_empty()).then(|| Words::english(m, text))
     };
     if m.language() == messages::DEFAULT_LANGUAGE {
         return english().map(|w| Words::own(w.text));
     }
-    let key = format!("theme-{}-hint", theme.slug);
+    let key = format!("theme-{}-hint", theme.slug());
     let standard = m.variant(false);
     let own = theme.translation(m.language());
     let easy = m.easy.then(|| {
         own.map(|t| t.easy_read.clone())
             .filter(|t| !t.is_empty())
-            .or_else(|| shipped(m, theme, &key, |t| &t.easy_read))
+            .or_else(|| shipped(m, theme, &key, |t| t.easy_read()))
     });
     easy.flatten()
         .or_else(|| own.map(|t| t.description.clone()).filter(|t| !t.is_empty()))
-        .or_else(|| shipped(&standard, theme, &key, |t| &t.description))
+        .or_else(|| shipped(&standard, theme, &key, |t| t.description()))
         .map(Words::own)
         .or_else(english)
 }
@@ -116,9 +116,9 @@ pub fn hint(m: &Messages, theme: &Theme) -> Option<Words> {
 /// The label of the theme `slug` among `themes`, or `fallback` (a label
 /// frozen in a sealed digest) marked as English.
 pub fn label_of(m: &Messages, themes: &[Theme], slug: &str, fallback: &str) -> Words {
-    match themes.iter().find(|t| t.slug.as_str() == slug) {
+    match themes.iter().find(|t| t.slug().as_str() == slug) {
         Some(theme) => label(m, theme),
-        None => match default_of(slug).filter(|d| d.label == fallback) {
+        None => match default_of(slug).filter(|d| d.label() == fallback) {
             Some(default) => label(m, default),
             None => Words::english(m, fallback),
         },

@@ -139,7 +139,10 @@ async fn answers_are_written_in_shuffled_batches_with_no_link_to_critiques() {
         )
         .unwrap()
         .into_iter()
-        .map(|(context, _)| context.trim_start_matches("critique/").to_owned())
+        .map(|(context, _)| {
+            let id = context.trim_start_matches("critique/");
+            id.split('\0').next().unwrap().to_owned()
+        })
         .collect();
     assert_eq!(critique_ids.len(), 3);
     for (tree, key, value) in app.store.voice_records().unwrap() {

@@ -7,7 +7,8 @@ use crate::process::files_under;
 use awc::http::StatusCode;
 use parrhesia::audit::fetch::fetch;
 use parrhesia::audit::log::{LogSigner, TreeHead};
-use parrhesia::audit::verify::{verify, PublishedTokenKey};
+use parrhesia::audit::verifier::{Policy, State};
+use parrhesia::audit::verify::{verify, PublishedTokenKey, Report};
 use parrhesia::domain::Slug;
 use parrhesia::encoding::hex;
 use parrhesia::secrets::keys::KeyDir;
@@ -29,6 +30,29 @@ async fn submit(app: &TestApp, codes: &[String], text: &str) -> Vec<String> {
         receipts.push(a.json()["receipt"].as_str().unwrap().to_owned());
     }
     receipts
+}
+
+/// `parrhesia verify` against `app` as of the app's own day.
+pub async fn audit_now(
+    app: &TestApp,
+    policy: &Policy,
+    state: Option<&State>,
+) -> (Report, Option<State>) {
+    let today = parrhesia::clock::Clock::today(&app.clock);
+    audit_on(&app.address, policy, state, today).await
+}
+
+/// `parrhesia verify` against the server at `url` on `today`.
+pub async fn audit_on(
+    url: &str,
+    policy: &Policy,
+    state: Option<&State>,
+    today: time::Date,
+) -> (Report, Option<State>) {
+    let client = parrhesia::audit::fetch::client(std::time::Duration::from_secs(30), None).unwrap();
+    parrhesia::audit::fetch::audit(&client, url, policy, state, today)
+        .await
+        .unwrap()
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -122,6 +146,8 @@ async fn receipts_are_listed_after_sealing_not_before_and_not_in_arrival_order()
 /// release on its own: it rolls into the second), then the published log.
 async fn two_sealed_periods(app: &TestApp) {
     app.setup_round("care", "spring", 5).await;
+    // Invitations: the round's token key is logged first.
+    app.invitations("spring", 1, None).await;
     let codes = app.codes("spring", 14).await;
     submit(app, &codes[..8], "first week").await;
     app.clock.set(thursday() + Duration::days(7));
@@ -138,19 +164,28 @@ async fn verify_passes_on_an_honest_log() {
     let app = spawn_app().await;
     two_sealed_periods(&app).await;
     let published = fetch(&app.address).await.unwrap();
-    // The token keys' head, then one per sealed period.
-    assert_eq!(published.heads.len(), 3);
-    assert_eq!(published.heads[0].round, "");
+    // The week's marker at start-up, the round's token key, then one head
+    // per sealed period (the second week's also logs its week first).
+    assert_eq!(published.heads.len(), 4);
+    assert_eq!(published.heads[1].round, "");
+    assert!(published.leaves[0].contains("\"kind\":\"period\""));
+    assert!(published.leaves[1].contains("\"kind\":\"round_token_key\""));
     assert_eq!(
         published.token_keys.len(),
         1,
-        "the issuing key is published"
+        "the round's key is published"
     );
-    assert!(published.leaves[0].contains("\"kind\":\"token_key\""));
+    assert_eq!(published.token_keys[0].round.as_deref(), Some("spring"));
+    assert_eq!(published.token_keys[0].leaf_index, Some(1));
     let report = verify(&published);
     assert!(report.ok(), "{}", report.render());
+    // Every head has its signed checkpoint; the auditor's own checks pass.
+    assert_eq!(published.checkpoints.len(), published.heads.len());
+    let (report, state) = audit_now(&app, &Policy::default(), None).await;
+    assert!(report.ok(), "{}", report.render());
+    assert_eq!(state.unwrap().size, published.leaves.len() as u64);
     // An inclusion proof from the server checks out for a leaf.
-    let head = &published.heads[1];
+    let head = &published.heads[2];
     let proof = app
         .get(&format!(
             "/api/v1/audit/proof/inclusion?index=3&size={}",
@@ -197,7 +232,13 @@ async fn verify_catches_every_kind_of_tampering() {
     fails(&removed, "a removed leaf");
 
     let mut modified = honest.clone();
-    modified.leaves[1] = modified.leaves[1].replace("\"commitment\":\"", "\"commitment\":\"0");
+    let critique = modified
+        .leaves
+        .iter()
+        .position(|l| l.contains("\"commitment\""))
+        .unwrap();
+    modified.leaves[critique] =
+        modified.leaves[critique].replace("\"commitment\":\"", "\"commitment\":\"0");
     fails(&modified, "a modified leaf");
 
     // A fork: a properly signed head whose tree differs from the others.
@@ -221,6 +262,9 @@ async fn verify_catches_every_kind_of_tampering() {
         token_type: 2,
         key_id: hex(&[1; 32]),
         token_key: "c3dhcHBlZA==".into(),
+        round: Some("spring".into()),
+        not_before: Some("2026-11-26".into()),
+        leaf_index: None,
     });
     fails(&swapped, "a token key that is not in the log");
 

@@ -544,6 +544,18 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
         .collect();
     assert_eq!(codes.len(), 8);
     assert!(app.store.round("listen").unwrap().unwrap().opened);
+    // Each card prints the round's token key id, as people compare it by
+    // hand (issue 17): the first 16 hex digits of the logged key's id.
+    let key = app.store.token_key_records().unwrap().remove(0);
+    let printed: String = parrhesia::encoding::hex(&key.key_id)
+        .chars()
+        .take(16)
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(sheet.body.matches(&printed).count(), 8, "{printed}");
     // Once open, themes are only added; a new row that repeats a short name
     // is refused at that row (issue 18, item 13).
     let mut fields = vec![("title", "How well do we listen?"), ("min_group", "6")];
@@ -575,13 +587,14 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
         .unwrap()
         .starts_with("text/csv"));
     let rows: Vec<&str> = csv.body.lines().collect();
-    assert_eq!(rows[0], "link");
+    assert_eq!(rows[0], "link,token_key");
     assert_eq!(rows.len(), 4);
     for row in &rows[1..] {
         assert!(
             row.starts_with(&format!("{}/i/listen#", app.address)),
             "{row}"
         );
+        assert!(row.ends_with(&format!(",{printed}")), "{row}");
     }
     // A participant uses a card; the counts show it.
     let sent = app
@@ -816,7 +829,6 @@ async fn participant_pages_set_no_cookie_even_for_a_signed_in_staff_member() {
 async fn user_add_makes_an_administrator_on_a_stopped_server_who_can_sign_in() {
     use crate::process::{run, Server};
     let root = tempfile::tempdir().unwrap();
-    crate::helpers::seed_token_key(&root.path().join("keys"));
     let (ok, out) = run(
         &["user", "add", "--admin", "--username", "Root"],
         root.path(),
@@ -915,7 +927,7 @@ async fn a_recurring_phrase_is_promoted_to_a_theme_from_the_console() {
     let round = app.store.round("spring").unwrap().unwrap();
     let last = round.themes.last().unwrap();
     assert_eq!(
-        (last.slug.as_str(), last.label.as_str()),
+        (last.slug().as_str(), last.label()),
         ("parking-permit", "Parking permit")
     );
     // Twice: refused with an error on the form, nothing changed.

@@ -192,9 +192,9 @@ async fn item_13_themes_are_rows_a_wrong_row_is_named_and_a_small_k_is_warned() 
     let a = b.post("/console/rounds/spring", &fields).await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     let round = app.store.round("spring").unwrap().unwrap();
-    let slugs: Vec<&str> = round.themes.iter().map(|t| t.slug.as_str()).collect();
+    let slugs: Vec<&str> = round.themes.iter().map(|t| t.slug().as_str()).collect();
     assert_eq!(slugs, ["money", "power", "staff"]);
-    assert_eq!(round.themes[2].description, "Who looks after you");
+    assert_eq!(round.themes[2].description(), "Who looks after you");
     let page = b.get("/console/rounds/spring").await;
     assert!(!page.body.contains("Warning: "), "{}", page.body);
 }

@@ -8,8 +8,7 @@ use parrhesia::config::RateLimitOptions;
 use parrhesia::startup::Application;
 use parrhesia::store::Store;
 use serde_json::{json, Value};
-use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 use tempfile::TempDir;
 use time::{Date, Month};
@@ -43,8 +42,6 @@ pub struct TestApp {
     /// The clock of staff sessions' time-outs (seconds).
     pub session_clock: ManualSessionClock,
     pub store: Store,
-    /// The Privacy Pass keys the server published for auditors.
-    pub token_keys: Vec<parrhesia::tokens::TokenKeyInfo>,
     /// The data and key directories (`data/`, `keys/`).
     pub dirs: TempDir,
 }
@@ -82,42 +79,6 @@ pub fn unlimited() -> RateLimitOptions {
     }
 }
 
-/// The Privacy Pass key file of the first server of this test run, reused
-/// by the others: a 2048-bit RSA key takes seconds to make in a debug build.
-static TOKEN_KEY_FILE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
-const TOKEN_KEY_NAME: &str = "privacy-pass-keys.json";
-
-/// Put the shared token key into a fresh key directory (0700, file 0600).
-pub fn seed_token_key(keys: &Path) {
-    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-    let Some(bytes) = TOKEN_KEY_FILE.lock().unwrap().clone() else {
-        return;
-    };
-    if keys.join(TOKEN_KEY_NAME).exists() {
-        return;
-    }
-    std::fs::DirBuilder::new()
-        .mode(0o700)
-        .recursive(true)
-        .create(keys)
-        .unwrap();
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(keys.join(TOKEN_KEY_NAME))
-        .unwrap();
-    std::io::Write::write_all(&mut f, &bytes).unwrap();
-}
-
-/// Remember the token key a server just made, for the next ones.
-pub fn keep_token_key(keys: &Path) {
-    let mut cached = TOKEN_KEY_FILE.lock().unwrap();
-    if cached.is_none() {
-        *cached = std::fs::read(keys.join(TOKEN_KEY_NAME)).ok();
-    }
-}
-
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
@@ -127,7 +88,6 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let dirs = tempfile::tempdir().unwrap();
     let keys = dirs.path().join("keys");
-    seed_token_key(&keys);
     let mut config = Config::new(dirs.path().join("data"), keys.clone());
     config.bind = "127.0.0.1:0".into();
     config.admin_token = Some(ADMIN_TOKEN.into());
@@ -147,17 +107,14 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     )
     .await
     .expect("server builds");
-    keep_token_key(&keys);
     let address = format!("http://{}", app.address());
     let store = app.store();
-    let token_keys = app.token_keys();
     actix_web::rt::spawn(app.run_until_stopped());
     TestApp {
         api: Api::new(address),
         clock,
         session_clock,
         store,
-        token_keys,
         dirs,
     }
 }

@@ -251,3 +251,26 @@ fn the_readme_layout_names_every_top_level_module_and_only_real_paths() {
         );
     }
 }
+
+#[test]
+fn handlers_reach_the_store_only_through_the_use_cases() {
+    // Arrange: every file of the HTTP layer, comments left out.
+    let src = root().join("src");
+    let http = src.join("http");
+    let mut offending = Vec::new();
+    for file in rust_files(&http) {
+        let code = code_only(&std::fs::read_to_string(&file).unwrap());
+        let shown = file.strip_prefix(root()).unwrap().display().to_string();
+        // Act: an import of the store, or a call on a store handle.
+        if crate_imports(&code).contains("store") {
+            offending.push(format!("{shown} imports crate::store"));
+        }
+        for pattern in [".store.", ".store()"] {
+            if code.contains(pattern) {
+                offending.push(format!("{shown} calls `{pattern}`"));
+            }
+        }
+    }
+    // Assert: handlers call `crate::app`, which alone holds the store.
+    assert!(offending.is_empty(), "{offending:#?}");
+}

@@ -87,6 +87,13 @@ pub fn www_authenticate(a: &Answer) -> String {
         .to_owned()
 }
 
+/// The token bytes in an `Authorization: PrivateToken token=…` value,
+/// quoted or bare.
+pub fn token_bytes(authorization: &str) -> Vec<u8> {
+    let credentials = parrhesia::tokens::auth_param::parse_credentials(authorization).unwrap();
+    parrhesia::tokens::b64_decode(credentials.param("token").unwrap()).unwrap()
+}
+
 pub fn critique() -> Value {
     json!({"themes": ["leadership"], "text": "Decisions are made before we are asked."})
 }
@@ -97,9 +104,34 @@ pub async fn app_with_round() -> TestApp {
     app
 }
 
+/// The round's key in a challenge: its SPKI, base64url as sent.
+pub fn challenge_key(www: &str) -> String {
+    let parsed = parrhesia::tokens::auth_param::parse_challenges(www).unwrap();
+    parsed[0].param("token-key").unwrap().to_owned()
+}
+
+/// Issue 17: each round has its own type-2 key, logged (with its round)
+/// before the first challenge names it, and the directory lists them all.
 #[actix_web::test]
-async fn the_issuer_directory_lists_one_type_2_key() {
+async fn each_round_has_its_own_logged_key_and_the_directory_lists_them() {
     let app = app_with_round().await;
+    app.admin_post(
+        "/api/v1/admin/rounds",
+        json!({"slug": "autumn", "organisation": "care", "title": "Autumn"}),
+    )
+    .await;
+    assert!(
+        app.store.token_key_records().unwrap().is_empty(),
+        "made when first needed"
+    );
+    let spring = challenge_key(&www_authenticate(&app.ask_challenge("spring").await));
+    let autumn = challenge_key(&www_authenticate(&app.ask_challenge("autumn").await));
+    assert_ne!(spring, autumn, "one key per round");
+    // The same key for every visitor of a round.
+    assert_eq!(
+        spring,
+        challenge_key(&www_authenticate(&app.ask_challenge("spring").await))
+    );
     let a = app.get("/.well-known/private-token-issuer-directory").await;
     assert_eq!(a.status, StatusCode::OK);
     assert_eq!(
@@ -112,23 +144,94 @@ async fn the_issuer_directory_lists_one_type_2_key() {
         app.url("/api/v1/token-request").as_str()
     );
     let keys = dir["token-keys"].as_array().unwrap();
-    assert_eq!(keys.len(), 1, "one key for everyone: {dir}");
-    assert_eq!(keys[0]["token-type"], 2);
-    assert!(keys[0]["not-before"].as_i64().unwrap() > 0);
-    // The same key as in the challenge.
-    let www = www_authenticate(&app.ask_challenge("spring").await);
-    let key = keys[0]["token-key"].as_str().unwrap();
-    assert!(www.contains(&format!("token-key={key}")), "{www}");
-    // The list for auditors names it by token_key_id = SHA-256(SPKI).
-    assert_eq!(app.token_keys.len(), 1);
-    assert_eq!(app.token_keys[0].token_key, key);
-    let spki = parrhesia::tokens::b64_decode(key).unwrap();
-    let id: String = ring::digest::digest(&ring::digest::SHA256, &spki)
-        .as_ref()
+    assert_eq!(keys.len(), 2, "{dir}");
+    for k in keys {
+        assert_eq!(k["token-type"], 2);
+        assert!(k["not-before"].as_i64().unwrap() > 0);
+    }
+    let listed: Vec<&str> = keys
         .iter()
-        .map(|b| format!("{b:02x}"))
+        .map(|k| k["token-key"].as_str().unwrap())
         .collect();
-    assert_eq!(app.token_keys[0].token_key_id, id);
+    assert!(listed.contains(&spring.as_str()) && listed.contains(&autumn.as_str()));
+    // Each is in the store's records and in the log, with its round, named
+    // by token_key_id = SHA-256(SPKI).
+    let records = app.store.token_key_records().unwrap();
+    assert_eq!(records.len(), 2);
+    let leaves = app.store.leaves(0, app.store.log_size().unwrap()).unwrap();
+    for (round, key) in [("spring", &spring), ("autumn", &autumn)] {
+        let spki = parrhesia::tokens::b64_decode(key).unwrap();
+        let id: [u8; 32] = ring::digest::digest(&ring::digest::SHA256, &spki)
+            .as_ref()
+            .try_into()
+            .unwrap();
+        let record = records.iter().find(|r| r.round == round).unwrap();
+        assert_eq!(record.key_id, id);
+        assert_eq!(record.token_key, spki);
+        let id_hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+        assert!(
+            leaves
+                .iter()
+                .any(|l| l.contains("\"kind\":\"round_token_key\"")
+                    && l.contains(&format!("\"round\":\"{round}\""))
+                    && l.contains(&id_hex)),
+            "{round}'s key is in the log"
+        );
+    }
+}
+
+/// Issue 17, item 1: an invitation for one round cannot mint a token that
+/// another round accepts, by any of the ways a client could try.
+#[actix_web::test]
+async fn a_token_cannot_be_made_with_one_rounds_invitation_for_another_round() {
+    let app = app_with_round().await;
+    app.admin_post(
+        "/api/v1/admin/rounds",
+        json!({"slug": "autumn", "organisation": "care", "title": "Autumn"}),
+    )
+    .await;
+    let invitation = app.invitations("autumn", 1, Some(5)).await.remove(0);
+    // (a) spring's challenge (spring's key), with autumn's invitation: the
+    // issuer signs only with autumn's key, so it refuses the request.
+    let spring_www = www_authenticate(&app.ask_challenge("spring").await);
+    let spring_challenge = client::parse_challenge(&spring_www).unwrap();
+    let (request, _) = client::request(&spring_challenge).unwrap();
+    let a = app.token_request(&invitation, request).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
+    assert_eq!(a.json()["error"], "token_request_invalid");
+    // (b) spring's challenge with autumn's key: signed, but spring does not
+    // accept autumn's key.
+    let autumn_www = www_authenticate(&app.ask_challenge("autumn").await);
+    let mixed = format!(
+        "PrivateToken challenge=\"{}\", token-key=\"{}\"",
+        parrhesia::tokens::auth_param::parse_challenges(&spring_www).unwrap()[0]
+            .param("challenge")
+            .unwrap(),
+        challenge_key(&autumn_www)
+    );
+    let challenge = client::parse_challenge(&mixed).unwrap();
+    let (request, pending) = client::request(&challenge).unwrap();
+    let mut res = app
+        .client
+        .post(app.url("/api/v1/token-request"))
+        .insert_header(("Authorization", format!("Bearer {invitation}")))
+        .content_type("application/private-token-request")
+        .send_body(request)
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let token = client::finalize(&pending, &res.body().await.unwrap()).unwrap();
+    let refused = app.submit_with_token("spring", &token, critique()).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED, "{}", refused.body);
+    assert_eq!(refused.json()["error"], "token_invalid");
+    // (c) and of course autumn's own token is refused in spring.
+    let (_, _, own) = app.fetch_token("autumn", &invitation).await;
+    let refused = app.submit_with_token("spring", &own, critique()).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED, "{}", refused.body);
+    // Spring received nothing; autumn's token still works in autumn.
+    assert_eq!(app.store.critique_count().unwrap(), 0);
+    let a = app.submit_with_token("autumn", &own, critique()).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
 }
 
 #[actix_web::test]
@@ -137,7 +240,7 @@ async fn a_critique_without_code_or_token_gets_a_privacy_pass_challenge() {
     let a = app.ask_challenge("spring").await;
     let www = www_authenticate(&a);
     assert_eq!(a.json()["error"], "token_required");
-    assert!(www.starts_with("PrivateToken challenge="), "{www}");
+    assert!(www.starts_with("PrivateToken challenge=\""), "{www}");
     // Parses with the crate's client: type 2, an RSA-2048 key.
     client::parse_challenge(&www).unwrap();
     // Every client of a round gets the same challenge: nothing per visit.
@@ -215,9 +318,9 @@ async fn a_token_for_another_round_or_tampered_is_refused_with_a_fresh_challenge
     assert_eq!(a.json()["error"], "token_invalid");
     assert_eq!(www, www_authenticate(&app.ask_challenge("spring").await));
     // Tampered signature, unknown key id, wrong token type.
-    let (_, _, token) = app.fetch_token("spring", &invitation).await;
-    let raw =
-        parrhesia::tokens::b64_decode(token.strip_prefix("PrivateToken token=").unwrap()).unwrap();
+    let spring_invitation = app.invitations("spring", 1, None).await.remove(0);
+    let (_, _, token) = app.fetch_token("spring", &spring_invitation).await;
+    let raw = token_bytes(&token);
     let tamper = |at: usize| {
         let mut t = raw.clone();
         t[at] ^= 1;
@@ -310,26 +413,27 @@ async fn bad_token_requests_and_headers_get_clear_4xx_never_5xx() {
     let mut too_big = good.clone();
     too_big[3..].fill(0xff);
     let cases: Vec<(&str, Vec<u8>, u16, &str)> = vec![
-        ("empty", vec![], 400, "token_request_invalid"),
+        // RFC 9578 §6.2: the issuer answers these with 422.
+        ("empty", vec![], 422, "token_request_invalid"),
         (
             "truncated",
             good[..100].to_vec(),
-            400,
+            422,
             "token_request_invalid",
         ),
         (
             "one byte long",
             [good.clone(), vec![0]].concat(),
-            400,
+            422,
             "token_request_invalid",
         ),
         ("oversized", vec![0; 100_000], 413, "payload_too_large"),
-        ("wrong token type", wrong_type, 400, "token_request_invalid"),
-        ("unknown key", wrong_key, 400, "token_request_invalid"),
+        ("wrong token type", wrong_type, 422, "token_request_invalid"),
+        ("unknown key", wrong_key, 422, "token_request_invalid"),
         (
             "blinded message too big",
             too_big,
-            400,
+            422,
             "token_request_invalid",
         ),
     ];
@@ -372,6 +476,8 @@ async fn bad_token_requests_and_headers_get_clear_4xx_never_5xx() {
         "PrivateToken token=AAAA, token=BBBB",
         "Bearer abc",
         "PrivateToken challenge=AAAA",
+        "PrivateToken token=\"unclosed",
+        "PrivateToken token=\"AAAA\" trailing",
     ] {
         let a = app.submit_with_token("spring", header, critique()).await;
         assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{header}: {}", a.body);
@@ -388,6 +494,60 @@ async fn bad_token_requests_and_headers_get_clear_4xx_never_5xx() {
         .await;
     assert!(a.status.is_client_error(), "{}", a.body);
     assert_eq!(app.store.critique_count().unwrap(), 0);
+}
+
+/// Issue 17, item 6: RFC 9577 §2.2 writes `token="…"` (privacypass-ts
+/// sends it with `toString(true)`), RFC 9110 §11 lets a value be quoted or
+/// bare and names be in any case, and unknown parameters MUST be ignored.
+#[actix_web::test]
+async fn quoted_and_bare_tokens_redeem_and_unknown_parameters_are_ignored() {
+    let app = app_with_round().await;
+    let invitation = app.invitations("spring", 1, Some(6)).await.remove(0);
+    let b64 = |t: &str| parrhesia::tokens::b64(&token_bytes(t));
+    let forms: [fn(&str) -> String; 6] = [
+        |t| format!("PrivateToken token=\"{t}\""),
+        |t| format!("PrivateToken token={t}"),
+        |t| format!("privatetoken TOKEN = \"{t}\""),
+        |t| format!("PrivateToken max-age=\"60\", token=\"{t}\", realm=x"),
+        |t| format!("PrivateToken token=\"{t}\", extension=\"a, b\""),
+        |t| format!("PrivateToken ,token=\"{t}\","),
+    ];
+    for form in forms {
+        let (_, _, token) = app.fetch_token("spring", &invitation).await;
+        let header = form(&b64(&token));
+        let a = app.submit_with_token("spring", &header, critique()).await;
+        assert_eq!(a.status, StatusCode::CREATED, "{header}: {}", a.body);
+        // The same token in another form is the same token: spent.
+        let again = app
+            .submit_with_token(
+                "spring",
+                &format!("PrivateToken token={}", b64(&token)),
+                critique(),
+            )
+            .await;
+        assert_eq!(again.status, StatusCode::CONFLICT, "{header}");
+    }
+    assert_eq!(app.store.critique_count().unwrap(), 6);
+}
+
+/// Issue 17, item 6: padded base64url holds "=", which a bare auth-param
+/// value may not (RFC 9110 §11.2), so the challenge quotes both values.
+#[actix_web::test]
+async fn the_challenge_quotes_its_base64_values() {
+    let app = app_with_round().await;
+    let www = www_authenticate(&app.ask_challenge("spring").await);
+    let parsed = parrhesia::tokens::auth_param::parse_challenges(&www).unwrap();
+    assert_eq!(parsed.len(), 1, "{www}");
+    let challenge = parsed[0].param("challenge").unwrap();
+    let key = parsed[0].param("token-key").unwrap();
+    assert_eq!(
+        www,
+        format!("PrivateToken challenge=\"{challenge}\", token-key=\"{key}\"")
+    );
+    for value in [challenge, key] {
+        assert!(parrhesia::tokens::b64_decode(value).is_some(), "{value}");
+        assert_eq!(value.len() % 4, 0, "padded: {value}");
+    }
 }
 
 #[actix_web::test]
@@ -425,6 +585,12 @@ async fn invitations_are_for_the_host_and_counted_sensibly() {
     let a = app.admin_post(path, json!({"count": 3})).await;
     assert_eq!(a.status, StatusCode::CREATED);
     let body = a.json();
+    // The round's key id, for the letters (issue 17): the logged key's.
+    let key = app.store.token_key_records().unwrap().remove(0);
+    assert_eq!(
+        body["token_key_id"],
+        parrhesia::encoding::hex(&key.key_id).as_str()
+    );
     let list = body["invitations"].as_array().unwrap();
     assert_eq!(list.len(), 3);
     for i in list {

@@ -29,7 +29,6 @@ impl Server {
 
     /// Like [`Server::start_in`], with more environment variables.
     pub fn start_with(data: &Path, keys: &Path, env: &[(&str, &str)]) -> Self {
-        crate::helpers::seed_token_key(keys);
         let mut child = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
             .args(["serve", "--bind", "127.0.0.1:0", "--data"])
             .arg(data)

@@ -4,7 +4,7 @@
 
 use crate::helpers::{collect, spawn_app};
 use awc::http::Method;
-use parrhesia::http::ROUTES;
+use parrhesia::http::{Audience, ROUTES};
 use serde_json::Value;
 
 fn concrete(path: &str) -> String {
@@ -86,6 +86,37 @@ async fn the_openapi_document_describes_every_api_route() {
                 "{method} {path} is documented but not routed"
             );
         }
+    }
+}
+
+/// The route table's audiences and the OpenAPI document's security agree:
+/// a route is documented as needing the admin token or an organisation's
+/// key exactly when its audience asks for one.
+#[test]
+fn the_openapi_document_names_the_credential_each_audience_asks_for() {
+    let doc: Value = serde_json::from_str(include_str!("../../src/http/openapi.json")).unwrap();
+    for route in ROUTES {
+        let op = &doc["paths"][route.path][route.method.to_lowercase()];
+        let schemes: Vec<&str> = op["security"]
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .flat_map(|s| s.as_object().unwrap().keys())
+                    .map(String::as_str)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let what = format!("{} {}: {schemes:?}", route.method, route.path);
+        assert_eq!(
+            schemes.contains(&"adminToken"),
+            route.audience == Audience::Admin,
+            "{what}"
+        );
+        assert_eq!(
+            schemes.contains(&"organisationKey"),
+            route.audience == Audience::Organisation,
+            "{what}"
+        );
     }
 }
 

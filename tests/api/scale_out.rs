@@ -85,11 +85,18 @@ async fn two_instances_spend_a_code_and_a_token_once_and_serve_one_digest() {
     let audit_b = b.api.get("/api/v1/audit").await.json();
     assert_eq!(audit_a["tree_heads"], audit_b["tree_heads"]);
     assert_eq!(audit_a["token_keys"], audit_b["token_keys"]);
-    // One token key set in the log, though two instances started.
+    assert_eq!(audit_a["checkpoints"], audit_b["checkpoints"]);
+    // One week marker and one round key in the log, though two instances
+    // started and both served the round.
     assert_eq!(audit_a["periods"], audit_b["periods"]);
     assert_eq!(audit_a["periods"].as_array().unwrap().len(), 1);
+    assert_eq!(audit_a["token_keys"].as_array().unwrap().len(), 1);
     let heads = audit_a["tree_heads"].as_array().unwrap();
-    assert_eq!(heads.len(), 2, "the token keys' head and the period's");
+    assert_eq!(
+        heads.len(),
+        3,
+        "the week's, the round key's and the period's"
+    );
     // Migrations ran once; the schema holds no time and no sequence.
     let versions = sql(&db, "SELECT version FROM parrhesia_schema");
     assert_eq!(versions.len(), parrhesia::store::MIGRATIONS.len());

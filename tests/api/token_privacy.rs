@@ -2,7 +2,7 @@
 //! nothing stored or printed ties an issuance to a redemption, and spent
 //! sets go with their keys.
 
-use crate::privacy_pass::{app_with_round, critique};
+use crate::privacy_pass::{app_with_round, critique, www_authenticate};
 use awc::http::StatusCode;
 
 /// Every file under `dir`, as bytes.
@@ -39,8 +39,7 @@ async fn nothing_stored_links_an_issuance_to_a_redemption() {
         assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
         seen_at_issuance.push(request[3..].to_vec()); // the blinded message
         seen_at_issuance.push(response);
-        let raw = parrhesia::tokens::b64_decode(token.strip_prefix("PrivateToken token=").unwrap())
-            .unwrap();
+        let raw = crate::privacy_pass::token_bytes(&token);
         seen_at_redemption.push(raw[2..34].to_vec()); // the nonce
         seen_at_redemption.push(raw[raw.len() - 256..].to_vec()); // the signature
     }
@@ -84,24 +83,71 @@ async fn nothing_stored_links_an_issuance_to_a_redemption() {
     }
 }
 
+/// Issue 17, item 7: a key's spent nonces may go once it has expired,
+/// but its tombstone stays, so that a key file restored from before (or an
+/// instance whose clock runs behind) can never make a spent token good.
 #[actix_web::test]
 async fn spent_nonces_are_kept_per_key_and_dropped_with_an_expired_key() {
     let app = app_with_round().await;
-    let invitation = app.invitations("spring", 1, None).await.remove(0);
+    let invitation = app.invitations("spring", 1, Some(2)).await.remove(0);
     let (_, _, token) = app.fetch_token("spring", &invitation).await;
     let a = app.submit_with_token("spring", &token, critique()).await;
     assert_eq!(a.status, StatusCode::CREATED);
-    let current = parrhesia::tokens::b64_decode(&app.token_keys[0].token_key).unwrap();
-    let id: [u8; 32] = ring::digest::digest(&ring::digest::SHA256, &current)
-        .as_ref()
-        .try_into()
-        .unwrap();
-    // Start-up keeps the spent set of every key still in use ...
-    assert_eq!(app.store.prune_spent_nonces(&[id]).unwrap(), 0);
+    let old_key = app.store.token_key_records().unwrap().remove(0);
+    let key_file = app.dirs.path().join("keys/privacy-pass-keys.json");
+    let saved_key_file = std::fs::read(&key_file).unwrap();
+    // While the key verifies, its spent set stays (a challenge runs the
+    // day's upkeep).
+    app.clock
+        .set(crate::helpers::thursday() + time::Duration::days(119));
+    www_authenticate(&app.ask_challenge("spring").await);
     assert_eq!(app.store.spent_nonce_count().unwrap(), 1);
-    // ... and drops the set of a key that has expired.
-    assert_eq!(app.store.prune_spent_nonces(&[]).unwrap(), 1);
+    assert!(app.store.retired_token_keys().unwrap().is_empty());
+    // Expired: tombstoned, its spent set dropped, out of the key file.
+    app.clock
+        .set(crate::helpers::thursday() + time::Duration::days(120));
+    www_authenticate(&app.ask_challenge("spring").await);
     assert_eq!(app.store.spent_nonce_count().unwrap(), 0);
+    assert!(app
+        .store
+        .retired_token_keys()
+        .unwrap()
+        .contains(&old_key.key_id));
+    // A clock that ran ahead comes back, and the old key file is restored:
+    // the spent token is still refused.
+    app.clock
+        .set(crate::helpers::thursday() + time::Duration::days(1));
+    std::fs::write(&key_file, &saved_key_file).unwrap();
+    let replay = app.submit_with_token("spring", &token, critique()).await;
+    assert_eq!(replay.status, StatusCode::UNAUTHORIZED, "{}", replay.body);
+    assert_eq!(replay.json()["error"], "token_invalid");
+    www_authenticate(&app.ask_challenge("spring").await);
+    let replay = app.submit_with_token("spring", &token, critique()).await;
+    assert_eq!(replay.status, StatusCode::UNAUTHORIZED, "{}", replay.body);
+    assert_eq!(app.store.critique_count().unwrap(), 1);
+}
+
+/// Issue 17, item 7, on a shared store: another instance (its clock ahead)
+/// has tombstoned a key this instance still holds in memory; the store
+/// refuses the token in the transaction that would spend it.
+#[actix_web::test]
+async fn a_tombstoned_key_is_refused_by_the_store_even_where_it_is_still_loaded() {
+    let app = app_with_round().await;
+    let invitation = app.invitations("spring", 1, Some(2)).await.remove(0);
+    let (_, _, spent) = app.fetch_token("spring", &invitation).await;
+    let (_, _, unspent) = app.fetch_token("spring", &invitation).await;
+    let a = app.submit_with_token("spring", &spent, critique()).await;
+    assert_eq!(a.status, StatusCode::CREATED);
+    let key = app.store.token_key_records().unwrap().remove(0);
+    // What another instance's upkeep does, through the shared store.
+    app.store.retire_token_keys(vec![key.key_id]).await.unwrap();
+    for token in [&spent, &unspent] {
+        let a = app.submit_with_token("spring", token, critique()).await;
+        assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{}", a.body);
+        assert_eq!(a.json()["error"], "token_invalid");
+        www_authenticate(&a);
+    }
+    assert_eq!(app.store.critique_count().unwrap(), 1);
 }
 
 /// Guarantee 1 for online tokens: the real binary, logging at debug level,
@@ -130,13 +176,12 @@ async fn no_invitation_or_token_reaches_the_logs_or_disk() {
     let output = server.stop();
     // Assert
     let hex = |v: &[u8]| v.iter().map(|b| format!("{b:02x}")).collect::<String>();
-    let raw =
-        parrhesia::tokens::b64_decode(token.strip_prefix("PrivateToken token=").unwrap()).unwrap();
+    let raw = crate::privacy_pass::token_bytes(&token);
     let secrets = [
         invitations[0].clone(),
         invitations[1].clone(),
         invitations[1][..21].to_owned(),
-        token.strip_prefix("PrivateToken token=").unwrap()[..40].to_owned(),
+        parrhesia::tokens::b64(&raw)[..40].to_owned(),
         hex(&request[3..40]),
         parrhesia::tokens::b64(&request[3..])[..40].to_owned(),
         hex(&response[..40]),
@@ -155,4 +200,56 @@ async fn no_invitation_or_token_reaches_the_logs_or_disk() {
             "on disk: {secret}"
         );
     }
+}
+
+/// Issue 17: a round's next key is logged ahead of its day (listed in the
+/// directory with a future `not-before`), takes over on its day, and the
+/// old key's tokens still redeem during the overlap, all without a restart.
+#[actix_web::test]
+async fn keys_rotate_in_stages_without_a_restart() {
+    use parrhesia::tokens::token_keys::{ANNOUNCE_DAYS, ISSUE_DAYS, SLACK_DAYS};
+    let app = app_with_round().await;
+    let invitation = app.invitations("spring", 1, Some(3)).await.remove(0);
+    let first = app.store.token_key_records().unwrap();
+    assert_eq!(first.len(), 1);
+    let (_, _, old_token) = app.fetch_token("spring", &invitation).await;
+    let day = |n: i64| crate::helpers::thursday() + time::Duration::days(n);
+    // Two weeks before the key's last issuing day, the next is announced.
+    app.clock.set(day(ISSUE_DAYS - ANNOUNCE_DAYS));
+    let www = www_authenticate(&app.ask_challenge("spring").await);
+    let records = app.store.token_key_records().unwrap();
+    assert_eq!(records.len(), 2, "the successor is logged");
+    let next = records
+        .iter()
+        .find(|r| r.key_id != first[0].key_id)
+        .unwrap()
+        .clone();
+    assert_eq!(next.not_before, day(ISSUE_DAYS));
+    assert_eq!(
+        crate::privacy_pass::challenge_key(&www),
+        parrhesia::tokens::b64(&first[0].token_key),
+        "the old key still issues"
+    );
+    let dir = app
+        .get("/.well-known/private-token-issuer-directory")
+        .await
+        .json();
+    let listed = dir["token-keys"].as_array().unwrap();
+    assert_eq!(listed.len(), 2, "{dir}");
+    let future = next.not_before.midnight().assume_utc().unix_timestamp();
+    assert!(listed.iter().any(|k| k["not-before"] == future), "{dir}");
+    // On its day (give or take the clock slack) the new key issues.
+    app.clock.set(day(ISSUE_DAYS - SLACK_DAYS));
+    let www = www_authenticate(&app.ask_challenge("spring").await);
+    assert_eq!(
+        crate::privacy_pass::challenge_key(&www),
+        parrhesia::tokens::b64(&next.token_key)
+    );
+    let (_, _, new_token) = app.fetch_token("spring", &invitation).await;
+    // Both tokens redeem: the old key verifies through its overlap.
+    for token in [&old_token, &new_token] {
+        let a = app.submit_with_token("spring", token, critique()).await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    }
+    assert_eq!(app.store.token_key_records().unwrap().len(), 2);
 }

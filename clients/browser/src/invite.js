@@ -185,7 +185,9 @@ async function getToken() {
     }
     const response = client.deserializeTokenResponse(new Uint8Array(await res.arrayBuffer()));
     const token = await client.finalize(response);
-    localStorage.setItem(storageKey, new AuthorizationHeader(token).toString());
+    // Quoted, as RFC 9577 §2.2 writes it: the "=" padding of base64url may not
+    // stand bare in an auth-param (RFC 9110 §11.2).
+    localStorage.setItem(storageKey, new AuthorizationHeader(token).toString(true));
     sessionStorage.removeItem(invitationKey);
     showProblems([]);
     say('write-status', 'saved');

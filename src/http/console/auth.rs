@@ -1,16 +1,17 @@
-//! Signing in and out, the first administrator, and the console's home.
+//! Signing in and out and the first administrator, through
+//! [`crate::app::staff`] (the console's home is in `dashboard`).
 
 use super::{
-    cleared_cookie, html, read_form, record_as, see_other, session_cookie, signed_in, staff_form,
-    ConsoleError, Staff,
+    cleared_cookie, html, read_form, see_other, session_cookie, signed_in, ConsoleError, StaffForm,
 };
+use crate::app::{staff, Actor, AppError};
+use crate::http::error::{ApiError, FORM_INVALID};
 use crate::http::AppState;
-use crate::staff::password::{self, Password};
-use crate::staff::{Role, StaffError, User, Username};
-use crate::store::StoreError;
+use crate::staff::password::Password;
+use crate::staff::Username;
 use crate::views::console as views;
 use actix_web::http::{header, StatusCode};
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
 
 /// The one message for every failed sign-in: it must not say whether the
 /// user name exists.
@@ -20,18 +21,16 @@ pub async fn login_page(
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ConsoleError> {
-    if signed_in(&state, &req)?.is_some() {
+    if signed_in(&state, &req).await?.is_some() {
         return Ok(see_other("/console"));
     }
-    Ok(html(
-        StatusCode::OK,
-        views::login("", &[], !state.store.has_users()?),
-    ))
+    let first_visit = !staff::has_users(&state.app).await?;
+    Ok(html(StatusCode::OK, views::login("", &[], first_visit)))
 }
 
-/// Check a user name and password. Uniform: an unknown (or malformed) user
-/// name is checked against a dummy hash, so it costs the same Argon2id
-/// work as a wrong password, and gets the same page and status.
+/// Check a user name and password. Uniform: an unknown user and a wrong
+/// password get the same page and status, after the same Argon2id work
+/// ([`staff::sign_in`]).
 pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -43,61 +42,42 @@ pub async fn login(
         .console
         .charge_account(&typed)
         .map_err(ConsoleError::RateLimited)?;
-    let user = match Username::parse(&typed) {
-        Ok(name) => state.store.user_by_name(name.as_str())?,
-        Err(_) => None,
-    };
-    let stored = user.as_ref().map(|u| u.password_hash.clone());
     let presented = form.get("password").to_owned();
-    // The dummy hash is made (once) inside the gate too: it is Argon2id work.
-    let matched = state
-        .console
-        .hashing
-        .run(move |workspace| match stored {
-            Some(hash) => workspace.verify(&presented, &hash),
-            None => workspace.verify(&presented, password::dummy_hash()),
-        })
-        .await?;
-    match user {
-        Some(user) if matched => {
-            let id = state
-                .console
-                .sessions
-                .start(&user.id)
-                .map_err(|_| crate::http::error::ApiError::Internal("random failed".into()))?;
-            Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, "/console"))
-                .insert_header((header::SET_COOKIE, session_cookie(&state, &id)))
-                .finish())
+    match staff::sign_in(&state.app, &typed, presented).await? {
+        Some(id) => Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, "/console"))
+            .insert_header((header::SET_COOKIE, session_cookie(&state, &id)))
+            .finish()),
+        None => {
+            let first_visit = !staff::has_users(&state.app).await?;
+            let errors = [("username", SIGN_IN_FAILED.to_owned())];
+            Ok(html(
+                FORM_INVALID,
+                views::login(&typed, &errors, first_visit),
+            ))
         }
-        _ => Ok(html(
-            StatusCode::BAD_REQUEST,
-            views::login(
-                &typed,
-                &[("username", SIGN_IN_FAILED.to_owned())],
-                !state.store.has_users()?,
-            ),
-        )),
     }
 }
 
 pub async fn logout(
     state: web::Data<AppState>,
-    staff: Staff,
-    req: HttpRequest,
-    payload: web::Payload,
+    posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
-    staff_form(&state, &staff, &req, payload).await?;
-    state.console.sessions.end(&staff.session_id);
+    staff::sign_out(&state.app, &posted.staff.session_id).await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, "/console/login"))
         .insert_header((header::SET_COOKIE, cleared_cookie(&state)))
         .finish())
 }
 
+/// The page that says set-up is over, with the status of that refusal.
+fn setup_closed(status: StatusCode) -> HttpResponse {
+    html(status, views::setup_closed())
+}
+
 pub async fn setup_page(state: web::Data<AppState>) -> Result<HttpResponse, ConsoleError> {
-    Ok(if state.store.has_users()? {
-        html(StatusCode::OK, views::setup_closed())
+    Ok(if staff::has_users(&state.app).await? {
+        setup_closed(StatusCode::OK)
     } else {
         html(StatusCode::OK, views::setup("", &[]))
     })
@@ -110,8 +90,9 @@ pub async fn setup(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ConsoleError> {
-    if state.store.has_users()? {
-        return Ok(html(StatusCode::FORBIDDEN, views::setup_closed()));
+    let closed = || setup_closed(ApiError::from(AppError::SetupClosed).status_code());
+    if staff::has_users(&state.app).await? {
+        return Ok(closed());
     }
     let form = read_form(&state, &req, payload).await?;
     let mut errors: Vec<(&'static str, String)> = Vec::new();
@@ -131,53 +112,20 @@ pub async fn setup(
     }
     let (Ok(username), Ok(password), true) = (username, password, errors.is_empty()) else {
         return Ok(html(
-            StatusCode::BAD_REQUEST,
+            FORM_INVALID,
             views::setup(form.get("username"), &errors),
         ));
     };
-    let user = new_user(&state, username, Role::Administrator, None, password).await?;
-    match state.store.add_first_user(user.clone()).await {
-        Ok(()) => {}
-        Err(StoreError::Exists(_)) => {
-            return Ok(html(StatusCode::FORBIDDEN, views::setup_closed()));
-        }
+    let actor = Actor::Staff(username.clone());
+    let made = staff::first_administrator(&state.app, &actor, username, password, state.today());
+    let user = match made.await {
+        Ok(user) => user,
+        Err(AppError::SetupClosed) => return Ok(closed()),
         Err(e) => return Err(e.into()),
-    }
-    record_as(
-        &state,
-        user.username.as_str(),
-        "user.first-administrator",
-        None,
-        Some(user.username.to_string()),
-    )
-    .await?;
-    let id = state
-        .console
-        .sessions
-        .start(&user.id)
-        .map_err(|_| crate::http::error::ApiError::Internal("random failed".into()))?;
+    };
+    let id = staff::start_session(&state.app, &user).await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, "/console?done=welcome"))
         .insert_header((header::SET_COOKIE, session_cookie(&state, &id)))
         .finish())
-}
-
-/// A new account, its password hashed off the async workers (through the
-/// hashing gate).
-pub(super) async fn new_user(
-    state: &AppState,
-    username: Username,
-    role: Role,
-    organisation: Option<crate::domain::Slug>,
-    password: Password,
-) -> Result<User, ConsoleError> {
-    let hash = state
-        .console
-        .hashing
-        .run(move |workspace| workspace.hash(&password))
-        .await?
-        .map_err(|_| crate::http::error::ApiError::Internal("hashing failed".into()))?;
-    User::new(username, role, organisation, hash).map_err(|e: StaffError| {
-        crate::http::error::ApiError::Internal(format!("new user: {e}")).into()
-    })
 }

@@ -8,9 +8,8 @@
 //! session that made it only, for at most [`KEPT_FOR`]; the first download
 //! takes it out. A server restart loses it: the cards are then made again.
 
-use super::{html, record, see_other, ConsoleError, Staff};
-use crate::http::error::ApiError;
-use crate::http::participant::load_round;
+use super::{html, ConsoleError, Staff};
+use crate::app::{codes, round_keys, rounds, AppError};
 use crate::http::AppState;
 use crate::views::console::{self as views, SheetState};
 use actix_web::http::{header, StatusCode};
@@ -68,41 +67,35 @@ enum Lookup {
     Gone,
 }
 
-/// Mint `n` codes for the round, keep their sheet for this session, and
-/// name it (a random id): the application's half of "make cards".
+/// Mint codes for the round as asked (how many, in which language) and
+/// keep their sheet for this session under a random id, which it returns:
+/// the console's half of "make cards" (the minting is
+/// [`codes::issue_codes`], which records the staff action).
 pub(super) async fn make_sheet(
     state: &AppState,
     staff: &Staff,
     slug: &str,
-    n: usize,
-    language: Option<&'static str>,
-) -> Result<String, ConsoleError> {
-    let (org, round) = load_round(state, slug)?;
-    let codes = crate::http::issue_codes(state, &round, n).await?;
-    record(
-        state,
-        staff,
-        "codes.issue",
-        Some(&round),
-        Some(format!("{n} codes")),
-    )
-    .await?;
+    ask: (u64, Option<&'static str>),
+) -> Result<String, AppError> {
+    let today = state.today();
+    let made = codes::issue_codes(&state.app, &staff.actor(), slug, ask, today).await?;
+    let key = round_keys::printed_key_id(&state.app, made.round.slug.as_str(), today).await?;
     let back = format!(
         "{}/console/rounds/{}",
-        state.public_url.trim_end_matches('/'),
-        round.slug
+        state.app.public_url(),
+        made.round.slug
     );
-    let sheet = crate::http::admin::sheet(state, &org, &round, &codes, language, Some(&back));
+    let sheet = crate::http::admin::sheet_html(&made, &key, Some(&back));
     let id = crate::encoding::hex(
         &crate::secrets::random::bytes::<16>()
-            .map_err(|_| ApiError::Internal("random failed".into()))?,
+            .map_err(|_| AppError::Internal(anyhow::anyhow!("random failed")))?,
     );
     state.console.sheets.keep(
         id.clone(),
         Pending {
             session: staff.session_id.clone(),
-            round: round.slug.to_string(),
-            count: n,
+            round: made.round.slug.to_string(),
+            count: made.codes.len(),
             sheet: Some(sheet),
             made: Instant::now(),
         },
@@ -110,9 +103,9 @@ pub(super) async fn make_sheet(
     Ok(id)
 }
 
-/// After making cards: see the sheet's page (post/redirect/get).
-pub(super) fn made(slug: &str, id: &str) -> HttpResponse {
-    see_other(&format!("/console/rounds/{slug}/cards/{id}"))
+/// After making cards, where the sheet's page is (post/redirect/get).
+pub(super) fn made(slug: &str, id: &str) -> String {
+    format!("/console/rounds/{slug}/cards/{id}")
 }
 
 /// `GET /console/rounds/{round}/cards/{sheet}`: the page for a made sheet;
@@ -124,7 +117,7 @@ pub async fn cards(
     req: HttpRequest,
 ) -> Result<HttpResponse, ConsoleError> {
     let (slug, id) = path.into_inner();
-    let (org, round) = load_round(&state, &slug)?;
+    let (org, round) = rounds::round(&state.app, &slug).await?;
     let download = req.query_string().split('&').any(|p| p == "download=yes");
     let lookup = state
         .console

@@ -1,14 +1,18 @@
 //! The console: a web interface for staff (host administrators,
 //! coordinators and moderators) and organisation users, under `/console`.
 //!
-//! Handlers extract, call the same store and domain functions as the admin
-//! API, and map errors; pages are in [`crate::views::console`].
+//! Handlers extract, call the same use cases as the admin and organisation
+//! APIs ([`crate::app`]) and render; pages are in [`crate::views::console`].
+//! Every state-changing form goes through [`post`]: read the form, parse it
+//! and call the use case, then redirect, or show the page again with the
+//! problems, or show an error page.
 //!
 //! # Security contract
-//! - Every console route has a rule in [`access::RULES`]; the [`Staff`]
-//!   extractor refuses a route without one, a request without a live
-//!   session, and a role the rule does not allow.
-//! - Every state-changing form is read with [`staff_form`], which refuses it
+//! - Every console route has its roles in the one route table
+//!   (`routes::ROUTES`); the [`Staff`] extractor refuses a route that is
+//!   not a console route, a request without a live session, and a role the
+//!   route does not allow.
+//! - Every state-changing form is read by [`StaffForm`], which refuses it
 //!   unless it carries the session's CSRF token (compared in constant time)
 //!   and, when the browser says where it came from, came from our own site.
 //! - The session cookie is `HttpOnly`, `SameSite=Strict`, `Path=/console`,
@@ -19,7 +23,6 @@
 //!   password (same page, same status, same Argon2id work), and are rate
 //!   limited per client (middleware) and per account (here), in memory.
 
-pub mod access;
 mod admin;
 mod auth;
 mod cards;
@@ -30,7 +33,8 @@ mod rounds;
 mod themes;
 mod voices;
 
-pub use access::{rule, Access, RULES};
+pub use super::error::{too_many_attempts, ConsoleError};
+pub use super::routes::{rule, Access};
 pub use admin::{add_user, backups, change_role, keys, remove_user, staff_log, users};
 pub use auth::{login, login_page, logout, setup, setup_page};
 pub use cards::cards;
@@ -44,27 +48,25 @@ pub use themes::{keyphrases, promote};
 pub use voices::{decide, download, moderation, pledge, respond, restatus, space};
 
 use super::body::{self, FORM, FORM_LIMIT};
-use super::error::ApiError;
-use super::participant::page;
+use super::error::form_status;
 use super::AppState;
-use crate::clock::SessionClock;
-use crate::domain::{Period, PeriodLength, Round};
-use crate::staff::session::{Session, Sessions};
-use crate::staff::{Action, User};
+use crate::app::{self, Actor, AppError};
+use crate::staff::session::Session;
+use crate::staff::User;
 use crate::views::console::{self as views, Frame};
 use actix_web::http::{header, StatusCode};
-use actix_web::{web, FromRequest, HttpRequest, HttpResponse, ResponseError};
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use governor::{DefaultKeyedRateLimiter, Quota};
-use std::future::{ready, Ready};
+use std::future::Future;
 use std::num::NonZeroU32;
-use std::sync::Arc;
+use std::pin::Pin;
 
 /// The session cookie's name.
 pub const COOKIE: &str = "parrhesia_console";
 
-/// The console's in-memory state.
+/// The console's in-memory state (the sessions themselves are the
+/// application's: see [`crate::app::staff`]).
 pub struct ConsoleState {
-    pub sessions: Sessions,
     /// Sign-in attempts per typed user name (known or not, so the limit
     /// itself reveals nothing), in memory only.
     accounts: DefaultKeyedRateLimiter<String>,
@@ -72,21 +74,12 @@ pub struct ConsoleState {
     secure: bool,
     /// Our own origin, to check the `Origin` header of forms.
     origin: String,
-    /// Master key ids and the current one (for the keys page).
-    master_keys: (Vec<String>, String),
     /// Card sheets made and waiting for their one download (in memory).
     sheets: cards::PendingSheets,
-    /// Every password hash and check goes through this bound.
-    pub hashing: crate::staff::hashing::HashingGate,
 }
 
 impl ConsoleState {
-    pub fn new(
-        clock: Arc<dyn SessionClock>,
-        public_url: &str,
-        logins_per_minute: u32,
-        master_keys: (Vec<String>, String),
-    ) -> Self {
+    pub fn new(public_url: &str, logins_per_minute: u32) -> Self {
         let per_minute = NonZeroU32::new(logins_per_minute).unwrap_or(NonZeroU32::MIN);
         let url = public_url.trim_end_matches('/');
         let origin = match url.find("://") {
@@ -97,13 +90,10 @@ impl ConsoleState {
             None => url.to_owned(),
         };
         Self {
-            sessions: Sessions::new(clock),
             accounts: DefaultKeyedRateLimiter::keyed(Quota::per_minute(per_minute)),
             secure: public_url.starts_with("https://"),
             origin: origin.to_ascii_lowercase(),
-            master_keys,
             sheets: cards::PendingSheets::default(),
-            hashing: crate::staff::hashing::HashingGate::for_this_machine(),
         }
     }
 
@@ -123,144 +113,6 @@ impl ConsoleState {
         self.accounts.retain_recent();
         self.accounts.shrink_to_fit();
     }
-}
-
-/// Why a console request was refused or failed.
-#[derive(Debug, thiserror::Error)]
-pub enum ConsoleError {
-    /// No live session: go and sign in.
-    #[error("sign in")]
-    SignIn,
-    /// Signed in, but this role may not use this route.
-    #[error("forbidden")]
-    Forbidden,
-    /// A state-changing form without this session's CSRF token, or from
-    /// another origin.
-    #[error("csrf")]
-    Csrf,
-    #[error("too many attempts")]
-    RateLimited(u64),
-    /// Too many passwords are being checked or hashed at once (the
-    /// [`crate::staff::hashing::HashingGate`] stayed full).
-    #[error("busy")]
-    Busy,
-    #[error(transparent)]
-    Api(#[from] ApiError),
-}
-
-impl From<crate::store::StoreError> for ConsoleError {
-    fn from(e: crate::store::StoreError) -> Self {
-        Self::Api(e.into())
-    }
-}
-
-impl From<crate::domain::InputError> for ConsoleError {
-    fn from(e: crate::domain::InputError) -> Self {
-        Self::Api(e.into())
-    }
-}
-
-impl ResponseError for ConsoleError {
-    fn status_code(&self) -> StatusCode {
-        match self {
-            Self::SignIn => StatusCode::SEE_OTHER,
-            Self::Forbidden | Self::Csrf => StatusCode::FORBIDDEN,
-            Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
-            Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
-            Self::Api(e) => e.status_code(),
-        }
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        match self {
-            Self::SignIn => see_other("/console/login"),
-            Self::Forbidden => page(
-                StatusCode::FORBIDDEN,
-                views::forbidden(
-                    None,
-                    "You cannot use this page",
-                    "Your role does not include this page. Ask an administrator if you need it.",
-                ),
-            ),
-            Self::Csrf => page(
-                StatusCode::FORBIDDEN,
-                views::forbidden(
-                    None,
-                    "This form has expired",
-                    "The form was not sent from a current console page, so nothing was changed. \
-                     Go back, reload the page and send it again.",
-                ),
-            ),
-            Self::RateLimited(secs) => too_many_attempts(*secs),
-            Self::Busy => {
-                let mut response = page(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    views::forbidden(
-                        None,
-                        "The console is busy",
-                        &format!(
-                            "Too many people are signing in at this moment, so yours was not \
-                             checked and nothing was changed. Wait {BUSY_RETRY_SECS} seconds, \
-                             then try again."
-                        ),
-                    ),
-                );
-                response.headers_mut().insert(
-                    header::RETRY_AFTER,
-                    header::HeaderValue::from(BUSY_RETRY_SECS),
-                );
-                response
-            }
-            Self::Api(e) => {
-                if let ApiError::Internal(detail) = e {
-                    tracing::error!(%detail, "internal error");
-                }
-                let (title, body) = match e {
-                    ApiError::RoundUnknown | ApiError::OrganisationUnknown | ApiError::NotFound => {
-                        (
-                            "Not found".to_owned(),
-                            "There is nothing at this address.".to_owned(),
-                        )
-                    }
-                    ApiError::Internal(_) => (
-                        "Sorry, something went wrong".to_owned(),
-                        "Nothing was changed. Try again in a few minutes.".to_owned(),
-                    ),
-                    other => ("That did not work".to_owned(), other.message()),
-                };
-                page(e.status_code(), views::forbidden(None, &title, &body))
-            }
-        }
-    }
-}
-
-/// Seconds to wait after the password gate was full.
-const BUSY_RETRY_SECS: u32 = 5;
-
-impl From<crate::staff::hashing::Busy> for ConsoleError {
-    fn from(_: crate::staff::hashing::Busy) -> Self {
-        Self::Busy
-    }
-}
-
-/// The 429 page for sign-in attempts (also used by the rate-limit
-/// middleware for console addresses).
-pub fn too_many_attempts(retry_after: u64) -> HttpResponse {
-    let mut response = page(
-        StatusCode::TOO_MANY_REQUESTS,
-        views::forbidden(
-            None,
-            "Too many sign-in attempts",
-            &format!(
-                "There have been too many attempts to sign in, from your connection or to this \
-                 account. Wait {retry_after} seconds, then try again."
-            ),
-        ),
-    );
-    if let Ok(v) = header::HeaderValue::from_str(&retry_after.to_string()) {
-        response.headers_mut().insert(header::RETRY_AFTER, v);
-    }
-    response
 }
 
 /// `303 See Other` to `location` (after a form, GOV.UK's post/redirect/get).
@@ -293,7 +145,7 @@ fn cleared_cookie(state: &AppState) -> String {
     format!("{COOKIE}=; Path=/console; HttpOnly; SameSite=Strict; Max-Age=0{secure}")
 }
 
-/// A signed-in user allowed on this route (by [`access::RULES`]).
+/// A signed-in user allowed on this route by its rule in the route table.
 pub struct Staff {
     pub user: User,
     pub session: Session,
@@ -309,50 +161,48 @@ impl Staff {
             csrf: &self.session_csrf,
         }
     }
+
+    /// Who the staff action log names for what this user does.
+    pub fn actor(&self) -> Actor {
+        app::staff::actor(&self.user)
+    }
 }
 
 /// The live session and user of a request, whatever the route.
-fn signed_in(state: &AppState, req: &HttpRequest) -> Result<Option<Staff>, ConsoleError> {
+async fn signed_in(state: &AppState, req: &HttpRequest) -> Result<Option<Staff>, ConsoleError> {
     let Some(id) = cookie_value(req) else {
         return Ok(None);
     };
-    let Some(session) = state.console.sessions.get(&id) else {
-        return Ok(None);
-    };
-    match state.store.user(&session.user_id)? {
-        Some(user) => Ok(Some(Staff {
+    Ok(app::staff::session(&state.app, &id)
+        .await?
+        .map(|(user, session)| Staff {
             session_csrf: session.csrf_token(),
             user,
             session,
             session_id: id,
-        })),
-        None => {
-            // The account was removed: its sessions end with it.
-            state.console.sessions.end(&id);
-            Ok(None)
-        }
-    }
+        }))
 }
 
 impl FromRequest for Staff {
     type Error = ConsoleError;
-    type Future = Ready<Result<Self, ConsoleError>>;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ConsoleError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        ready(authorise(req))
+        let req = req.clone();
+        Box::pin(async move { authorise(&req).await })
     }
 }
 
-fn authorise(req: &HttpRequest) -> Result<Staff, ConsoleError> {
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| ApiError::Internal("no state".into()))?;
-    // Default deny: a route without a rule is for no one.
+/// Default deny: a route whose rule is not a console one is for no one;
+/// then a live session, then a role the rule allows.
+async fn authorise(req: &HttpRequest) -> Result<Staff, ConsoleError> {
+    let console = |a| matches!(a, Access::Public | Access::SignedIn | Access::Roles(_));
+    let state = super::auth::route_state(req, console).map_err(|_| ConsoleError::Forbidden)?;
     let access = req
         .match_pattern()
         .and_then(|p| rule(req.method().as_str(), &p))
         .ok_or(ConsoleError::Forbidden)?;
-    let staff = signed_in(state, req)?.ok_or(ConsoleError::SignIn)?;
+    let staff = signed_in(state, req).await?.ok_or(ConsoleError::SignIn)?;
     if access.allows(staff.user.role) {
         Ok(staff)
     } else {
@@ -408,51 +258,139 @@ async fn read_form(
     Ok(Form(body::decode_form(&bytes)?))
 }
 
-/// Read a state-changing form of a signed-in user: refused unless it
-/// carries the session's CSRF token.
-pub async fn staff_form(
-    state: &AppState,
-    staff: &Staff,
-    req: &HttpRequest,
-    payload: web::Payload,
-) -> Result<Form, ConsoleError> {
-    let form = read_form(state, req, payload).await?;
-    if staff.session.csrf_ok(form.get("csrf")) {
-        Ok(form)
-    } else {
-        Err(ConsoleError::Csrf)
+/// A state-changing form of a signed-in user allowed on the route: the
+/// role is checked first (as for [`Staff`]), then the form is read and
+/// refused unless it carries the session's CSRF token.
+pub struct StaffForm {
+    pub staff: Staff,
+    pub form: Form,
+}
+
+impl FromRequest for StaffForm {
+    type Error = ConsoleError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ConsoleError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let req = req.clone();
+        // Taking the body stream never fails.
+        let payload = web::Payload::from_request(&req, payload).into_inner();
+        Box::pin(async move {
+            let staff = authorise(&req).await?;
+            let payload = payload.map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .ok_or(ConsoleError::Forbidden)?;
+            let form = read_form(state, &req, payload).await?;
+            if staff.session.csrf_ok(form.get("csrf")) {
+                Ok(Self { staff, form })
+            } else {
+                Err(ConsoleError::Csrf)
+            }
+        })
     }
 }
 
-/// Append to the staff action log: at the round's period granularity (a
-/// week without a round), never about participants.
-pub async fn record(
-    state: &AppState,
-    staff: &Staff,
-    action: &str,
-    round: Option<&Round>,
-    subject: Option<String>,
-) -> Result<(), ConsoleError> {
-    record_as(state, staff.user.username.as_str(), action, round, subject).await
+/// A page with a form, which a failed form shows again: with what was
+/// typed, the problems by field, and the status of the failure.
+pub(super) trait FormPage {
+    /// Show the page.
+    async fn show(
+        &self,
+        state: &AppState,
+        staff: &Staff,
+        shown: Shown<'_>,
+    ) -> Result<HttpResponse, ConsoleError>;
+
+    /// Where on this page's form a use case's refusal shows, as (field id,
+    /// message) pairs; none: the refusal is not about what was typed, and
+    /// gets an error page instead.
+    fn place(&self, e: &AppError) -> Vec<(String, String)>;
 }
 
-async fn record_as(
+/// What a page shows beside its data.
+pub(super) struct Shown<'a> {
+    /// What was typed, to show it back (never a password or a token).
+    pub values: &'a [(String, String)],
+    /// Problems, field by field.
+    pub errors: &'a [(&'a str, String)],
+    /// A notice after a change (from `done=`).
+    pub done: Option<&'static str>,
+    pub status: StatusCode,
+}
+
+impl Shown<'_> {
+    /// A page asked for with GET: nothing typed, no problems.
+    pub fn fresh(req: &HttpRequest) -> Shown<'static> {
+        Shown {
+            values: &[],
+            errors: &[],
+            done: done(req),
+            status: StatusCode::OK,
+        }
+    }
+}
+
+/// Where a form goes once its use case succeeded.
+pub(super) enum Done {
+    /// `303 See Other` (GOV.UK's post/redirect/get).
+    SeeOther(String),
+    /// An answer of its own (a card sheet, a CSV download).
+    Answer(HttpResponse),
+}
+
+/// One state-changing console form (read and checked by [`StaffForm`]),
+/// the same way every time: `act` parses it into domain types and calls the
+/// use case (which checks, changes and records the staff action); then a
+/// redirect, or, for a refusal about what was typed, the page of `page`
+/// again with the problems, or an error page for any other refusal.
+pub(super) async fn post<P: FormPage>(
     state: &AppState,
-    actor: &str,
-    action: &str,
-    round: Option<&Round>,
-    subject: Option<String>,
-) -> Result<(), ConsoleError> {
-    let length = round.map(|r| r.period).unwrap_or(PeriodLength::ONE_WEEK);
-    let entry = Action {
-        period: Period::containing(state.clock.today(), length).id(),
-        actor: actor.to_owned(),
-        action: action.to_owned(),
-        round: round.map(|r| r.slug.to_string()),
-        subject,
+    StaffForm { staff, form }: &StaffForm,
+    page: impl FnOnce(&Form) -> P,
+    act: impl AsyncFnOnce(&Form) -> Result<Done, AppError>,
+) -> Result<HttpResponse, ConsoleError> {
+    let refusal = match act(form).await {
+        Ok(Done::SeeOther(location)) => return Ok(see_other(&location)),
+        Ok(Done::Answer(response)) => return Ok(response),
+        Err(e) => e,
     };
-    state.store.log_staff_action(entry).await?;
-    Ok(())
+    let page = page(form);
+    let placed = page.place(&refusal);
+    if placed.is_empty() {
+        return Err(refusal.into());
+    }
+    let errors: Vec<(&str, String)> = placed
+        .iter()
+        .map(|(f, m)| (f.as_str(), m.clone()))
+        .collect();
+    let shown = Shown {
+        values: &form.values(),
+        errors: &errors,
+        done: None,
+        status: form_status(&refusal),
+    };
+    page.show(state, staff, shown).await
+}
+
+/// Show `page` again with the problems found in reading its form, before
+/// any use case ran (the form reader words each with its field's label).
+pub(super) async fn refused<P: FormPage>(
+    state: &AppState,
+    StaffForm { staff, form }: &StaffForm,
+    page: P,
+    problems: &[(String, String)],
+) -> Result<HttpResponse, ConsoleError> {
+    let errors: Vec<(&str, String)> = problems
+        .iter()
+        .map(|(f, m)| (f.as_str(), m.clone()))
+        .collect();
+    let shown = Shown {
+        values: &form.values(),
+        errors: &errors,
+        done: None,
+        status: StatusCode::BAD_REQUEST,
+    };
+    page.show(state, staff, shown).await
 }
 
 /// The `done=` notice of a page after a redirect, from a fixed list (so
@@ -481,12 +419,16 @@ fn done(req: &HttpRequest) -> Option<&'static str> {
 
 /// An HTML page answer.
 fn html(status: StatusCode, markup: maud::Markup) -> HttpResponse {
-    page(status, markup)
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::http::error::ConsoleError;
+    use actix_web::ResponseError;
 
     #[actix_web::test]
     async fn a_full_hashing_gate_gets_a_busy_page_with_retry_after() {
@@ -502,7 +444,10 @@ mod tests {
         };
         actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
         // Act
-        let refused = gate.run(|_| ()).await.map_err(ConsoleError::from);
+        let refused = gate
+            .run(|_| ())
+            .await
+            .map_err(|busy| ConsoleError::from(crate::app::AppError::from(busy)));
         // Assert: a page for people, 503 with Retry-After.
         let response = refused.unwrap_err().error_response();
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);

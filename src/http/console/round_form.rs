@@ -5,8 +5,10 @@
 //! theme (see `views::console::theme_rows`), each problem naming its row.
 
 use super::Form;
-use crate::digest::disclosure::RulesError;
-use crate::domain::{InputError, Organisation, Round, RoundUpdate, Slug, Theme};
+use crate::domain::RulesError;
+use crate::domain::{
+    InputError, NewRound, Organisation, Round, RoundSettings, RoundUpdate, Slug, Theme,
+};
 use crate::views::console::{label_of, THEME_FIELDS};
 
 /// Problems with a form: (field id, message).
@@ -96,40 +98,43 @@ fn rule_field(e: &InputError) -> &'static str {
     }
 }
 
-/// The rules and words of a round form. The words and the paper address
-/// are checked against `current` field by field; the three disclosure
-/// rules are read field by field, then checked together (a smaller k
-/// allows a smaller minimum period, so neither is judged alone).
-fn update(
-    form: &Form,
-    current: &Round,
-    themes: Option<Vec<Theme>>,
-) -> Result<RoundUpdate, Problems> {
+/// Settings checked against `current` (see [`RoundUpdate::apply`]).
+fn check(settings: RoundSettings, current: &Round) -> Result<RoundUpdate, InputError> {
+    let update = RoundUpdate::parse(settings)?;
+    update.apply(current)?;
+    Ok(update)
+}
+
+/// The rules and words of a round form, as settings. The words and the
+/// paper address are checked against `current` field by field; the three
+/// disclosure rules are read field by field, then checked together (a
+/// smaller k allows a smaller minimum period, so neither is judged alone).
+fn settings(form: &Form, current: &Round) -> Result<RoundSettings, Problems> {
     let mut problems = Problems::new();
     let text = |name: &str| Some(form.get(name).to_owned());
     let words = [
-        RoundUpdate {
+        RoundSettings {
             title: text("title"),
-            ..RoundUpdate::default()
+            ..RoundSettings::default()
         },
-        RoundUpdate {
+        RoundSettings {
             description: text("description"),
-            ..RoundUpdate::default()
+            ..RoundSettings::default()
         },
-        RoundUpdate {
+        RoundSettings {
             postal_address: text("postal_address"),
-            ..RoundUpdate::default()
+            ..RoundSettings::default()
         },
-        RoundUpdate {
+        RoundSettings {
             freepost: text("freepost"),
-            ..RoundUpdate::default()
+            ..RoundSettings::default()
         },
     ];
     for (name, part) in ["title", "description", "postal_address", "freepost"]
         .into_iter()
         .zip(&words)
     {
-        if let Err(e) = part.apply(current) {
+        if let Err(e) = check(part.clone(), current) {
             problem(&mut problems, name, &e);
         }
     }
@@ -140,17 +145,17 @@ fn update(
             None
         }
     };
-    let rules = RoundUpdate {
+    let rules = RoundSettings {
         min_group: read("min_group", InputError::MinGroupInvalid),
         rounding_base: read("rounding_base", InputError::RulesInvalid(RulesError::Base)),
         min_period: read(
             "min_period",
             InputError::RulesInvalid(RulesError::MinPeriod),
         ),
-        ..RoundUpdate::default()
+        ..RoundSettings::default()
     };
     if problems.is_empty() {
-        if let Err(e) = rules.apply(current) {
+        if let Err(e) = check(rules.clone(), current) {
             problem(&mut problems, rule_field(&e), &e);
         }
     }
@@ -158,33 +163,28 @@ fn update(
         return Err(problems);
     }
     let [title, description, postal, freepost] = words;
-    let whole = RoundUpdate {
+    Ok(RoundSettings {
         title: title.title,
         description: description.description,
         postal_address: postal.postal_address,
         freepost: freepost.freepost,
-        themes,
         ..rules
+    })
+}
+
+/// A problem the whole form still has when each field is right alone,
+/// at the field it names.
+fn whole(e: &InputError) -> Problems {
+    let (field, label) = match e {
+        InputError::ThemesLocked | InputError::ThemeListInvalid => ("theme-0-slug", "Themes"),
+        InputError::NameInvalid { .. } => ("title", label_of("title")),
+        e => (rule_field(e), label_of(rule_field(e))),
     };
-    // Right field by field, the whole may still be refused: say so at the
-    // field the problem names.
-    match whole.apply(current) {
-        Ok(_) => Ok(whole),
-        Err(e) => {
-            let (field, label) = match &e {
-                InputError::ThemesLocked | InputError::ThemeListInvalid => {
-                    ("theme-0-slug", "Themes")
-                }
-                InputError::NameInvalid { .. } => ("title", label_of("title")),
-                e => (rule_field(e), label_of(rule_field(e))),
-            };
-            Err(vec![(field.to_owned(), worded(&e, label))])
-        }
-    }
+    vec![(field.to_owned(), worded(e, label))]
 }
 
 /// The "add a round" form of organisation `org`.
-pub fn new_round(form: &Form, org: &Organisation) -> Result<Round, Problems> {
+pub fn new_round(form: &Form, org: &Organisation) -> Result<NewRound, Problems> {
     let mut problems = Problems::new();
     if let Err(e) = Slug::parse(form.get("slug"), "slug") {
         problem(&mut problems, "slug", &e);
@@ -194,56 +194,45 @@ pub fn new_round(form: &Form, org: &Organisation) -> Result<Round, Problems> {
     if let Err(e) = &weeks {
         problem(&mut problems, "period_weeks", e);
     }
-    let blank = Round::parse(
-        "placeholder",
-        org.slug.as_str(),
-        "placeholder",
-        None,
-        None,
-        None,
-        None,
-    )
-    .map_err(|e| vec![("title".to_owned(), e.to_string())])?;
-    let update = update(form, &blank, None);
-    if let Err(more) = &update {
+    // The fields are judged against a round as it would be made.
+    let blank = RoundSettings {
+        title: Some("placeholder".into()),
+        ..RoundSettings::default()
+    };
+    let blank = NewRound::parse("placeholder", org.slug.as_str(), None, blank)
+        .map_err(|e| whole(&e))?
+        .into_round();
+    let settings = settings(form, &blank);
+    if let Err(more) = &settings {
         problems.extend(more.iter().cloned());
     }
-    let (Ok(update), Ok(weeks), true) = (update, weeks, problems.is_empty()) else {
+    let (Ok(mut settings), Ok(weeks), true) = (settings, weeks, problems.is_empty()) else {
         return Err(problems);
     };
-    Round::parse(
-        form.get("slug"),
-        org.slug.as_str(),
-        form.get("title"),
-        None,
-        None,
-        None,
-        weeks.map(|w| u64::from(w.weeks())),
-    )
-    .and_then(|round| update.apply(&round))
-    .map_err(|e| vec![("title".to_owned(), e.to_string())])
+    let description = settings.description.take().unwrap_or_default();
+    settings.description = (!description.trim().is_empty()).then_some(description);
+    let weeks = weeks.map(|w| u64::from(w.weeks()));
+    NewRound::parse(form.get("slug"), org.slug.as_str(), weeks, settings).map_err(|e| whole(&e))
 }
 
 /// The "change the round" form: its words, rules, paper address and theme
 /// rows. An open round's themes stay as they are; its rows only add.
 pub fn round_change(form: &Form, round: &Round) -> Result<RoundUpdate, Problems> {
     let themes = theme_rows(form, round);
-    let mut problems = Problems::new();
-    let themes = match themes {
-        Ok(t) => Some(t),
-        Err(p) => {
-            problems = p;
-            None
+    let settings = settings(form, round);
+    let (themes, settings) = match (themes, settings) {
+        (Ok(themes), Ok(settings)) => (themes, settings),
+        (themes, settings) => {
+            let mut problems = themes.err().unwrap_or_default();
+            problems.extend(settings.err().unwrap_or_default());
+            return Err(problems);
         }
     };
-    match update(form, round, themes) {
-        Ok(u) if problems.is_empty() => Ok(u),
-        Ok(_) => Err(problems),
-        Err(more) => {
-            problems.extend(more);
-            Err(problems)
-        }
-    }
+    let settings = RoundSettings {
+        themes: Some(themes),
+        ..settings
+    };
+    check(settings, round).map_err(|e| whole(&e))
 }
 
 /// The theme rows of the form, in order; an empty row is skipped. Each
@@ -267,7 +256,7 @@ fn theme_rows(form: &Form, round: &Round) -> Result<Vec<Theme>, Problems> {
             ));
         };
         let slug = match Slug::parse(&parts[0], "theme") {
-            Ok(slug) if themes.iter().any(|t| t.slug == slug) => {
+            Ok(slug) if themes.iter().any(|t| *t.slug() == slug) => {
                 say(
                     "slug",
                     format!("another theme already has the short name “{slug}”."),
@@ -286,28 +275,33 @@ fn theme_rows(form: &Form, round: &Round) -> Result<Vec<Theme>, Problems> {
         let fits = |text: &str, max: usize| {
             text.chars().count() <= max && !text.chars().any(char::is_control)
         };
+        let mut fine = true;
         if parts[1].is_empty() || !fits(&parts[1], 200) {
             say("label", "enter a name of 1 to 200 characters.".into());
+            fine = false;
         }
         for (n, part) in [(2, "description"), (3, "easy_read")] {
             if !fits(&parts[n], 300) {
                 say(part, "this must be at most 300 characters.".into());
+                fine = false;
             }
         }
-        if let Some(slug) = slug {
-            let translations = round
-                .themes
-                .iter()
-                .find(|t| t.slug == slug)
-                .map(|t| t.translations.clone())
-                .unwrap_or_default();
-            themes.push(Theme {
-                slug,
-                label: parts[1].clone(),
-                description: parts[2].clone(),
-                easy_read: parts[3].clone(),
-                translations,
-            });
+        let Some(slug) = slug.filter(|_| fine) else {
+            continue;
+        };
+        // The rows have no place for translations (the admin API sets
+        // them): a theme keeps those it had, by short name.
+        let translations = round
+            .themes
+            .iter()
+            .find(|t| *t.slug() == slug)
+            .map(|t| t.translations().clone())
+            .unwrap_or_default();
+        match Theme::parse(slug, &parts[1], &parts[2], &parts[3])
+            .and_then(|t| t.translated(translations))
+        {
+            Ok(theme) => themes.push(theme),
+            Err(e) => say("label", worded(&e, "the theme")),
         }
     }
     if themes.is_empty() && problems.is_empty() {

@@ -1,17 +1,18 @@
 //! What is published beside a digest, from the console: quote moderation
 //! (moderators and administrators) and the organisation's own space
-//! (organisation users: responses and pledges). The same functions as the
-//! admin and organisation APIs (`quotes::pending_quotes`,
-//! `quotes::decide_quote`, `organisation::respond`,
-//! `organisation::add_pledge`, `organisation::restatus_pledge`).
+//! (organisation users: responses and pledges), through the same use cases
+//! as the admin and organisation APIs ([`crate::app::moderation`],
+//! [`crate::app::voices`]).
 
-use super::{done, html, record, see_other, staff_form, ConsoleError, Staff};
+use super::{html, post, ConsoleError, Done, Form, FormPage, Shown, Staff, StaffForm};
+use crate::app::moderation::{self, Decision};
+use crate::app::voices::{self, Target};
+use crate::app::{rounds as app_rounds, AppError};
+use crate::digest::disclosure::Figure;
 use crate::digest::voices::{PledgeStatus, RejectReason};
-use crate::http::error::ApiError;
-use crate::http::organisation::VoiceError;
-use crate::http::{organisation, quotes, AppState};
+use crate::domain::{Round, Slug};
+use crate::http::AppState;
 use crate::views::console::{self as views, PendingQuote, SpacePledge, SpaceRelease, SpaceTheme};
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
 /// The moderator's words for each rejection code.
@@ -26,70 +27,90 @@ fn reason_label(r: RejectReason) -> &'static str {
     }
 }
 
-async fn moderation_page(
-    state: &AppState,
-    staff: &Staff,
-    values: &[(String, String)],
-    errors: &[(&str, String)],
-    done: Option<&str>,
-    status: StatusCode,
-) -> Result<HttpResponse, ConsoleError> {
-    // Rounds by title, periods by name, themes by label, as the rest of the
-    // site says them (issue 18), never slugs, ids or dates.
-    let titles = state.store.rounds()?;
-    let english = crate::messages::Messages::english();
-    let quotes: Vec<PendingQuote> = quotes::pending_quotes(state)
-        .await?
-        .into_iter()
-        .map(|q| PendingQuote {
-            removed: q
-                .removals
-                .iter()
-                .map(|h| {
-                    let what = h.placeholder.trim_matches(['[', ']']).to_owned();
-                    (h.start, h.end, what)
-                })
-                .collect(),
-            round: titles
-                .iter()
-                .find(|r| r.slug.as_str() == q.round)
-                .map_or_else(|| q.round.clone(), |r| r.title.clone()),
-            period: titles
-                .iter()
-                .find(|r| r.slug.as_str() == q.round)
-                .map_or_else(
-                    || q.period.clone(),
-                    |r| {
-                        crate::views::period_label(
-                            &english,
-                            std::slice::from_ref(&q.period),
-                            r.period.weeks(),
-                        )
-                    },
-                ),
-            themes: q
-                .themes
-                .iter()
-                .map(|slug| {
-                    titles
+/// The moderation queue, each quote with its form. A problem shows on the
+/// form of the quote that was sent.
+struct Moderation {
+    quote: String,
+}
+
+impl FormPage for Moderation {
+    async fn show(
+        &self,
+        state: &AppState,
+        staff: &Staff,
+        shown: Shown<'_>,
+    ) -> Result<HttpResponse, ConsoleError> {
+        // Rounds by title, periods by name, themes by label, as the rest of
+        // the site says them (issue 18), never slugs, ids or dates.
+        let english = crate::messages::Messages::english();
+        let pending = moderation::pending_quotes(&state.app).await?;
+        let mut rounds: Vec<Round> = Vec::new();
+        for q in &pending {
+            if !rounds.iter().any(|r| r.slug.as_str() == q.round) {
+                rounds.push(app_rounds::round(&state.app, &q.round).await?.1);
+            }
+        }
+        let quotes: Vec<PendingQuote> = pending
+            .into_iter()
+            .map(|q| {
+                let round = rounds.iter().find(|r| r.slug.as_str() == q.round);
+                let label = |slug: &String| {
+                    round
+                        .and_then(|r| r.themes.iter().find(|t| t.slug().as_str() == slug))
+                        .map_or_else(|| slug.clone(), |t| t.label().to_owned())
+                };
+                PendingQuote {
+                    round: round.map_or_else(|| q.round.clone(), |r| r.title.clone()),
+                    period: round.map_or_else(
+                        || q.period.clone(),
+                        |r| {
+                            let periods = std::slice::from_ref(&q.period);
+                            crate::views::period_label(&english, periods, r.period.weeks())
+                        },
+                    ),
+                    themes: q.themes.iter().map(label).collect(),
+                    removed: q
+                        .removals
                         .iter()
-                        .find(|r| r.slug.as_str() == q.round)
-                        .and_then(|r| r.themes.iter().find(|t| t.slug.as_str() == slug))
-                        .map_or_else(|| slug.clone(), |t| t.label.clone())
-                })
-                .collect(),
-            id: q.id,
-            text: q.text,
-        })
-        .collect();
-    let reasons: Vec<(String, String)> = RejectReason::ALL
-        .iter()
-        .map(|r| (r.code().to_owned(), reason_label(*r).to_owned()))
-        .collect();
-    Ok(html(
-        status,
-        views::moderation(&staff.frame(), &quotes, &reasons, values, errors, done),
-    ))
+                        .map(|h| {
+                            let what = h.placeholder.trim_matches(['[', ']']).to_owned();
+                            (h.start, h.end, what)
+                        })
+                        .collect(),
+                    id: q.id,
+                    text: q.text,
+                }
+            })
+            .collect();
+        let reasons: Vec<(String, String)> = RejectReason::ALL
+            .iter()
+            .map(|r| (r.code().to_owned(), reason_label(*r).to_owned()))
+            .collect();
+        let frame = staff.frame();
+        let page = views::moderation(
+            &frame,
+            &quotes,
+            &reasons,
+            shown.values,
+            shown.errors,
+            shown.done,
+        );
+        Ok(html(shown.status, page))
+    }
+
+    fn place(&self, e: &AppError) -> Vec<(String, String)> {
+        match e {
+            AppError::TextInvalid => vec![(
+                format!("text-{}", self.quote),
+                text_problem("The edited text"),
+            )],
+            AppError::ReasonUnknown => vec![(
+                format!("reason-{}", self.quote),
+                "Choose a reason for rejecting.".into(),
+            )],
+            _ => Vec::new(),
+        }
+    }
 }
 
 pub async fn moderation(
@@ -97,77 +118,45 @@ pub async fn moderation(
     staff: Staff,
     req: HttpRequest,
 ) -> Result<HttpResponse, ConsoleError> {
-    moderation_page(&state, &staff, &[], &[], done(&req), StatusCode::OK).await
+    let page = Moderation {
+        quote: String::new(),
+    };
+    page.show(&state, &staff, Shown::fresh(&req)).await
 }
 
 /// Approve, approve with edits, or reject one quote.
 pub async fn decide(
     state: web::Data<AppState>,
-    staff: Staff,
     path: web::Path<String>,
-    req: HttpRequest,
-    payload: web::Payload,
+    posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
-    let form = staff_form(&state, &staff, &req, payload).await?;
+    let staff = &posted.staff;
     let id = path.into_inner();
-    let text_field = format!("text-{id}");
-    let reason_field = format!("reason-{id}");
-    let decision = form.get("decision").to_owned();
-    let (text, reason) = match decision.as_str() {
-        "edit" => (Some(form.get(&text_field).to_owned()), None),
-        "reject" => (None, Some(form.get(&reason_field).to_owned())),
-        _ => (None, None),
-    };
-    let round = state
-        .store
-        .quote(&id)?
-        .and_then(|q| state.store.round(&q.round).ok().flatten());
-    match quotes::decide_quote(&state, &id, &decision, text, reason).await {
-        Ok(_) => {
-            record(
-                &state,
-                &staff,
-                &format!("quote.{decision}"),
-                round.as_ref(),
-                None,
-            )
-            .await?;
-            Ok(see_other("/console/moderation?done=quote"))
-        }
-        Err(ApiError::Voices(e @ (VoiceError::TextInvalid | VoiceError::ReasonUnknown))) => {
-            let (field, message) = match e {
-                VoiceError::TextInvalid => (text_field.as_str(), text_problem("The edited text")),
-                _ => (
-                    reason_field.as_str(),
-                    "Choose a reason for rejecting.".to_owned(),
-                ),
-            };
-            moderation_page(
-                &state,
-                &staff,
-                &form.values(),
-                &[(field, message)],
-                None,
-                StatusCode::BAD_REQUEST,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let page = |_: &Form| Moderation { quote: id.clone() };
+    post(&state, &posted, page, async |form| {
+        let decision = form.get("decision");
+        let (text, reason) = match decision {
+            "edit" => (Some(form.get(&format!("text-{id}")).to_owned()), None),
+            "reject" => (None, Some(form.get(&format!("reason-{id}")).to_owned())),
+            _ => (None, None),
+        };
+        let decision = Decision::parse(decision, text, reason);
+        moderation::decide_quote(&state.app, &staff.actor(), &id, decision, state.today()).await?;
+        Ok(Done::SeeOther("/console/moderation?done=quote".into()))
+    })
+    .await
 }
 
 /// The organisation a signed-in organisation user answers for.
-fn own_organisation(staff: &Staff) -> Result<String, ConsoleError> {
+fn own_organisation(staff: &Staff) -> Result<Slug, AppError> {
     staff
         .user
         .organisation
-        .as_ref()
-        .map(|o| o.to_string())
-        .ok_or(ConsoleError::Forbidden)
+        .clone()
+        .ok_or(AppError::OtherOrganisation)
 }
 
-fn figure(f: &crate::digest::disclosure::Figure) -> String {
-    use crate::digest::disclosure::Figure;
+fn figure(f: &Figure) -> String {
     match f {
         Figure::FewerThan(k) => format!("fewer than {k}"),
         Figure::About(n) => n.to_string(),
@@ -175,77 +164,50 @@ fn figure(f: &crate::digest::disclosure::Figure) -> String {
     }
 }
 
-async fn space_page(
-    state: &AppState,
-    staff: &Staff,
-    values: &[(String, String)],
-    errors: &[(&str, String)],
-    done: Option<&str>,
-    status: StatusCode,
-) -> Result<HttpResponse, ConsoleError> {
-    let org = own_organisation(staff)?;
-    let digest = crate::http::api::load_digest(state, &org).await?;
-    let releases = space_releases(state, &org, &digest)?;
-    let statuses: Vec<(String, String)> = [
-        PledgeStatus::Planned,
-        PledgeStatus::InProgress,
-        PledgeStatus::Done,
-        PledgeStatus::Dropped,
-    ]
-    .iter()
-    .map(|s| {
-        let code = match s {
-            PledgeStatus::Planned => "planned",
-            PledgeStatus::InProgress => "in_progress",
-            PledgeStatus::Done => "done",
-            PledgeStatus::Dropped => "dropped",
-        };
-        (code.to_owned(), s.label().to_owned())
-    })
-    .collect();
-    Ok(html(
-        status,
-        views::space(
-            &staff.frame(),
-            &digest.organisation,
-            &digest.name,
-            &releases,
-            &statuses,
-            values,
-            errors,
-            done,
-        ),
-    ))
+/// The organisation's digest with its responses and pledges. A problem
+/// shows on the field of the form that was sent: `text` for the text,
+/// `reason` and `status` for a pledge's change.
+struct Space {
+    text: String,
+    reason: String,
+    status: String,
+    /// The label of the text field that was sent, to word its problem.
+    label: &'static str,
 }
 
-pub async fn space(
-    state: web::Data<AppState>,
-    staff: Staff,
-    req: HttpRequest,
-) -> Result<HttpResponse, ConsoleError> {
-    space_page(&state, &staff, &[], &[], done(&req), StatusCode::OK).await
+/// A text field's problem, worded with the field's label (issue 18).
+fn text_problem(label: &str) -> String {
+    format!(
+        "{label} must be 1 to {} characters, without control characters other than line breaks.",
+        crate::app::voices::MAX_ANSWER_CHARS
+    )
 }
 
 /// The organisation's releases as its space shows them: every theme with
 /// its figure, quotes and response, the pledges, and what changed.
-fn space_releases(
+async fn space_releases(
     state: &AppState,
-    org: &str,
-    digest: &crate::digest::Digest,
-) -> Result<Vec<SpaceRelease>, ConsoleError> {
+    org: &Slug,
+) -> Result<(crate::digest::Digest, Vec<SpaceRelease>), AppError> {
     let english = crate::messages::Messages::english();
-    let voices = crate::http::organisation::load_voices(state, org)?;
-    let rounds = state.store.rounds()?;
+    let space = voices::space(&state.app, org, state.today()).await?;
+    let published = voices::load_voices(&state.app, org.as_str()).await?;
+    let rounds = voices::rounds_of(&state.app, org.as_str()).await?;
+    let digest = space.digest;
     let mut releases = Vec::new();
     for (round, release) in digest.releases() {
-        let responses = state.store.responses_of(&round.slug)?;
-        let pledges = state.store.pledges_of(&round.slug)?;
+        let (responses, pledges) = space
+            .answers
+            .iter()
+            .find(|(slug, _, _)| *slug == round.slug)
+            .map(|(_, r, p)| (r.as_slice(), p.as_slice()))
+            .unwrap_or_default();
         let themes = rounds
             .iter()
             .find(|r| r.slug.as_str() == round.slug)
             .map_or(&[][..], |r| &r.themes[..]);
         let quotes = |slug: &str| -> Vec<String> {
-            voices
+            published
                 .iter()
                 .filter(|v| v.round == round.slug && v.period == release.id)
                 .flat_map(|v| v.quotes.iter())
@@ -274,7 +236,7 @@ fn space_releases(
                     slug: t.slug.clone(),
                     label: t.label.clone(),
                     figure: figure(&t.figure),
-                    shown: !matches!(t.figure, crate::digest::disclosure::Figure::FewerThan(_)),
+                    shown: !matches!(t.figure, Figure::FewerThan(_)),
                     quotes: quotes(&t.slug),
                     response: responses
                         .iter()
@@ -291,11 +253,8 @@ fn space_releases(
                         .history
                         .iter()
                         .map(|c| {
-                            format!(
-                                "{} (week of {})",
-                                c.status.label(),
-                                crate::views::date_text(&english, &c.period)
-                            )
+                            let week = crate::views::date_text(&english, &c.period);
+                            format!("{} (week of {week})", c.status.label())
                         })
                         .collect();
                     let now = history.pop().unwrap_or_default();
@@ -310,7 +269,66 @@ fn space_releases(
                 .collect(),
         });
     }
-    Ok(releases)
+    Ok((digest, releases))
+}
+
+impl FormPage for Space {
+    async fn show(
+        &self,
+        state: &AppState,
+        staff: &Staff,
+        shown: Shown<'_>,
+    ) -> Result<HttpResponse, ConsoleError> {
+        let org = own_organisation(staff)?;
+        let (digest, releases) = space_releases(state, &org).await?;
+        let statuses: Vec<(String, String)> = [
+            (PledgeStatus::Planned, "planned"),
+            (PledgeStatus::InProgress, "in_progress"),
+            (PledgeStatus::Done, "done"),
+            (PledgeStatus::Dropped, "dropped"),
+        ]
+        .iter()
+        .map(|(s, code)| ((*code).to_owned(), s.label().to_owned()))
+        .collect();
+        let page = views::space(
+            &staff.frame(),
+            &digest.organisation,
+            &digest.name,
+            &releases,
+            &statuses,
+            shown.values,
+            shown.errors,
+            shown.done,
+        );
+        Ok(html(shown.status, page))
+    }
+
+    fn place(&self, e: &AppError) -> Vec<(String, String)> {
+        let (field, message) = match e {
+            AppError::TextInvalid => (&self.text, text_problem(self.label)),
+            AppError::ReasonRequired => (
+                &self.reason,
+                "Say why the pledge was dropped: people will read it.".into(),
+            ),
+            AppError::StatusInvalid => (&self.status, "Choose a status from the list.".into()),
+            _ => return Vec::new(),
+        };
+        vec![(field.clone(), message)]
+    }
+}
+
+pub async fn space(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+) -> Result<HttpResponse, ConsoleError> {
+    let page = Space {
+        text: String::new(),
+        reason: String::new(),
+        status: String::new(),
+        label: "",
+    };
+    page.show(&state, &staff, Shown::fresh(&req)).await
 }
 
 /// `GET /console/space/download.csv`: the organisation's own digest with
@@ -320,8 +338,7 @@ pub async fn download(
     staff: Staff,
 ) -> Result<HttpResponse, ConsoleError> {
     let org = own_organisation(&staff)?;
-    let digest = crate::http::api::load_digest(&state, &org).await?;
-    let releases = space_releases(&state, &org, &digest)?;
+    let (_, releases) = space_releases(&state, &org).await?;
     let field = crate::http::digests::csv_field;
     let mut csv =
         String::from("round,release,period,theme,theme_label,comments,quotes,response,pledges\r\n");
@@ -357,153 +374,101 @@ pub async fn download(
         .body(csv))
 }
 
-/// Where an answer's problem shows: the text, the reason or the status.
-/// A text field's problem, worded with the field's label (issue 18).
-fn text_problem(label: &str) -> String {
-    format!(
-        "{label} must be 1 to {} characters, without control characters other than line breaks.",
-        crate::http::organisation::MAX_ANSWER_CHARS
-    )
-}
-
-fn answer_problem(e: &VoiceError, label: &str) -> Option<(&'static str, String)> {
-    match e {
-        VoiceError::TextInvalid => Some(("text", text_problem(label))),
-        VoiceError::ReasonRequired => Some((
-            "reason",
-            "Say why the pledge was dropped: people will read it.".into(),
-        )),
-        VoiceError::StatusInvalid => Some(("status", "Choose a status from the list.".into())),
-        _ => None,
+/// Where an answer to (round, period, theme) goes, from a form's fields.
+fn target(form: &Form) -> Target<'_> {
+    Target {
+        round: form.get("round"),
+        period: form.get("period"),
+        theme: form.get("theme"),
     }
-}
-
-/// Re-show the space with one problem on `fields[kind]`, or fail.
-async fn answer_failed(
-    state: &AppState,
-    staff: &Staff,
-    form: &super::Form,
-    e: ApiError,
-    label: &str,
-    field_for: impl Fn(&str) -> String,
-) -> Result<HttpResponse, ConsoleError> {
-    let ApiError::Voices(v) = &e else {
-        return Err(e.into());
-    };
-    let Some((kind, message)) = answer_problem(v, label) else {
-        return Err(e.into());
-    };
-    let field = field_for(kind);
-    space_page(
-        state,
-        staff,
-        &form.values(),
-        &[(field.as_str(), message)],
-        None,
-        StatusCode::BAD_REQUEST,
-    )
-    .await
 }
 
 /// Publish (or replace) a response to one theme of one published period.
 pub async fn respond(
     state: web::Data<AppState>,
-    staff: Staff,
-    req: HttpRequest,
-    payload: web::Payload,
+    posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
-    let form = staff_form(&state, &staff, &req, payload).await?;
-    let org = own_organisation(&staff)?;
-    let (round, period, theme) = (form.get("round"), form.get("period"), form.get("theme"));
-    let field = format!("response-{round}-{period}-{theme}");
-    match organisation::respond(&state, &org, round, period, theme, form.get(&field)).await {
-        Ok(_) => {
-            let r = state.store.round(round)?;
-            record(
-                &state,
-                &staff,
-                "response.publish",
-                r.as_ref(),
-                Some(theme.to_owned()),
-            )
-            .await?;
-            Ok(see_other("/console/space?done=response"))
-        }
-        Err(e) => answer_failed(&state, &staff, &form, e, "The response", |_| field.clone()).await,
-    }
+    let staff = &posted.staff;
+    let field = |form: &Form| {
+        let to = target(form);
+        format!("response-{}-{}-{}", to.round, to.period, to.theme)
+    };
+    let page = |form: &Form| Space {
+        text: field(form),
+        reason: field(form),
+        status: field(form),
+        label: "The response",
+    };
+    post(&state, &posted, page, async |form| {
+        let org = own_organisation(staff)?;
+        let text = form.get(&field(form));
+        voices::respond(
+            &state.app,
+            &staff.actor(),
+            &org,
+            target(form),
+            text,
+            state.today(),
+        )
+        .await?;
+        Ok(Done::SeeOther("/console/space?done=response".into()))
+    })
+    .await
 }
 
 /// A new pledge on one theme of one published period.
 pub async fn pledge(
     state: web::Data<AppState>,
-    staff: Staff,
-    req: HttpRequest,
-    payload: web::Payload,
+    posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
-    let form = staff_form(&state, &staff, &req, payload).await?;
-    let org = own_organisation(&staff)?;
-    let (round, period) = (form.get("round"), form.get("period"));
-    let key = format!("{round}-{period}");
-    let theme_field = format!("pledge-theme-{key}");
-    let text_field = format!("pledge-text-{key}");
-    let made = organisation::add_pledge(
-        &state,
-        &org,
-        (round, period, form.get(&theme_field)),
-        form.get(&text_field),
-        None,
-        None,
-    )
-    .await;
-    match made {
-        Ok(p) => {
-            let r = state.store.round(round)?;
-            record(&state, &staff, "pledge.create", r.as_ref(), Some(p.theme)).await?;
-            Ok(see_other("/console/space?done=pledge"))
+    let staff = &posted.staff;
+    let key = |form: &Form| format!("{}-{}", form.get("round"), form.get("period"));
+    let page = |form: &Form| {
+        let text = format!("pledge-text-{}", key(form));
+        Space {
+            reason: text.clone(),
+            status: text.clone(),
+            text,
+            label: "What you pledge to do",
         }
-        Err(e) => {
-            answer_failed(&state, &staff, &form, e, "What you pledge to do", |_| {
-                text_field.clone()
-            })
-            .await
-        }
-    }
+    };
+    post(&state, &posted, page, async |form| {
+        let org = own_organisation(staff)?;
+        let key = key(form);
+        let to = Target {
+            theme: form.get(&format!("pledge-theme-{key}")),
+            ..target(form)
+        };
+        let text = form.get(&format!("pledge-text-{key}"));
+        let (actor, today) = (staff.actor(), state.today());
+        voices::add_pledge(&state.app, &actor, &org, to, (text, None, None), today).await?;
+        Ok(Done::SeeOther("/console/space?done=pledge".into()))
+    })
+    .await
 }
 
 /// A new status for one of the organisation's pledges.
 pub async fn restatus(
     state: web::Data<AppState>,
-    staff: Staff,
     path: web::Path<String>,
-    req: HttpRequest,
-    payload: web::Payload,
+    posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
-    let form = staff_form(&state, &staff, &req, payload).await?;
-    let org = own_organisation(&staff)?;
+    let staff = &posted.staff;
     let id = path.into_inner();
-    let status_field = format!("status-{id}");
-    let reason_field = format!("reason-{id}");
-    let reason = form.get(&reason_field);
-    let changed = organisation::restatus_pledge(
-        &state,
-        &org,
-        &id,
-        form.get(&status_field),
-        (!reason.trim().is_empty()).then_some(reason),
-    )
-    .await;
-    match changed {
-        Ok(p) => {
-            let r = state.store.round(&p.round)?;
-            record(&state, &staff, "pledge.update", r.as_ref(), Some(p.theme)).await?;
-            Ok(see_other("/console/space?done=pledge"))
-        }
-        Err(e) => {
-            answer_failed(&state, &staff, &form, e, "The reason", |kind| match kind {
-                "status" => status_field.clone(),
-                _ => reason_field.clone(),
-            })
-            .await
-        }
-    }
+    let (status, reason) = (format!("status-{id}"), format!("reason-{id}"));
+    let page = |_: &Form| Space {
+        text: reason.clone(),
+        reason: reason.clone(),
+        status: status.clone(),
+        label: "The reason",
+    };
+    post(&state, &posted, page, async |form| {
+        let org = own_organisation(staff)?;
+        let why = form.get(&reason);
+        let change = (form.get(&status), (!why.trim().is_empty()).then_some(why));
+        let (actor, today) = (staff.actor(), state.today());
+        voices::restatus_pledge(&state.app, &actor, &org, &id, change, today).await?;
+        Ok(Done::SeeOther("/console/space?done=pledge".into()))
+    })
+    .await
 }

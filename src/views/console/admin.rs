@@ -81,8 +81,8 @@ pub fn users(
 pub struct KeyView {
     pub master_ids: Vec<String>,
     pub master_current: String,
-    /// Privacy Pass issuer keys: (key id hex, first day it issues).
-    pub token_keys: Vec<(String, String)>,
+    /// Privacy Pass issuer keys: (round, key id hex, first day it issues).
+    pub token_keys: Vec<(String, String, String)>,
     /// SHA-256 of the log's Ed25519 public key, hex.
     pub log_key_fingerprint: String,
 }
@@ -102,11 +102,11 @@ pub fn keys(frame: &Frame, k: &KeyView) -> Markup {
                 code { "parrhesia keys rotate --keys DIR --data DIR" }
                 ", then start it again (README.md, \"Keys and backups\"). Old keys stay, so older periods remain readable until their retention ends." }
             h2 { "Privacy Pass issuer keys" }
-            p { "Rotated automatically at start-up when due; every key in use is published in the audit log." }
+            p { "One per round, made when the round first needs one and rotated while the server runs (the next key is logged two weeks before it starts); every key is in the audit log before anyone is given it." }
             table.table {
                 caption.visually-hidden { "Privacy Pass issuer keys" }
-                thead { tr { th scope="col" { "Key id (SHA-256)" } th scope="col" { "Issues from" } } }
-                tbody { @for (id, until) in &k.token_keys { tr { td { code.wrap { (id) } } td { (until) } } } }
+                thead { tr { th scope="col" { "Round" } th scope="col" { "Key id (SHA-256)" } th scope="col" { "Issues from" } } }
+                tbody { @for (round, id, from) in &k.token_keys { tr { td { (round) } td { code.wrap { (id) } } td { (from) } } } }
             }
             h2 { "Log signing key" }
             p { "Fingerprint (SHA-256 of the public key): " code.wrap { (k.log_key_fingerprint) } }

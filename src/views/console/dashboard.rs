@@ -1,49 +1,64 @@
 //! The console's home after sign-in: a dashboard of what is going on and
-//! what to do next, for the signed-in role. Live counts are shown only as
-//! bands (see `digest::disclosure::live_band`).
+//! what to do next, for the signed-in role (see `app::dashboard`). Live
+//! counts arrive only as bands.
 
 use super::{notice, page, Frame};
+use crate::app::dashboard::{Dashboard, Next};
+use crate::messages::Messages;
 use crate::staff::Role;
 use maud::{html, Markup};
+use time::Date;
 
-/// A round as the dashboard lists it.
-pub struct RoundLine {
-    pub slug: String,
-    pub title: String,
-    pub organisation: String,
-    pub opened: bool,
-    /// "Week 48 of 2026 (23 to 29 November)".
-    pub period: String,
-    /// The day the open period ends ("29 November 2026").
-    pub ends: String,
-    /// Comments in the open period, as a band ("fewer than 10").
-    pub comments: String,
-    /// Releases published so far.
-    pub releases: usize,
+/// A day as the rest of the site writes it ("30 November 2026").
+fn day(m: &Messages, d: Date) -> String {
+    let id = format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day());
+    crate::views::date_text(m, &id)
 }
 
-/// One thing to do, with where to do it.
-pub struct Action {
-    pub text: String,
-    pub href: String,
-    pub link: String,
-}
-
-/// Everything the dashboard shows; parts a role does not use are empty.
-#[derive(Default)]
-pub struct Dashboard {
-    pub rounds: Vec<RoundLine>,
-    /// Quotes waiting for a decision (administrators and moderators).
-    pub quotes_waiting: Option<usize>,
-    /// The next day a period ends and is sealed, and the rounds it seals.
-    pub next_sealing: Option<(String, Vec<String>)>,
-    /// What to do, most pressing first.
-    pub actions: Vec<Action>,
-    /// An organisation user's organisation and how its digest stands.
-    pub organisation: Option<(String, String)>,
+/// What to do, in words, and where to do it.
+fn next(n: &Next) -> (String, String, &'static str) {
+    match n {
+        Next::AddOrganisation => (
+            "Start by adding the organisation people will give feedback about.".into(),
+            "/console/organisations".into(),
+            "Add an organisation",
+        ),
+        Next::AddRound(slug, name) => (
+            format!("{name} has no feedback round yet."),
+            format!("/console/organisations/{slug}"),
+            "Add a round",
+        ),
+        Next::OpenRound(slug, title) => (
+            format!("“{title}” is not open yet: check its question and themes, then open it."),
+            format!("/console/rounds/{slug}"),
+            "Open the round",
+        ),
+        Next::HandOut(slug, title) => (
+            format!("“{title}” is open but nobody has a code or an invitation."),
+            format!("/console/rounds/{slug}"),
+            "Make cards or invitations",
+        ),
+        Next::Moderate(1) => (
+            "1 quote is waiting for a decision before it can be published.".into(),
+            "/console/moderation".into(),
+            "Moderate quotes",
+        ),
+        Next::Moderate(n) => (
+            format!("{n} quotes are waiting for a decision before they can be published."),
+            "/console/moderation".into(),
+            "Moderate quotes",
+        ),
+        Next::Respond(n) => (
+            format!("Respond to the {n} themes people raised in your latest release."),
+            "/console/space".into(),
+            "Your digest and answers",
+        ),
+    }
 }
 
 pub fn dashboard(frame: &Frame, d: &Dashboard, done: Option<&str>) -> Markup {
+    let m = Messages::english();
+    let todo: Vec<(String, String, &str)> = d.next.iter().map(next).collect();
     page(
         Some(frame),
         "Dashboard",
@@ -51,16 +66,16 @@ pub fn dashboard(frame: &Frame, d: &Dashboard, done: Option<&str>) -> Markup {
         html! {
             (notice(done))
             h1 { "Dashboard" }
-            @if let Some((first, rest)) = d.actions.split_first() {
+            @if let Some(((text, href, link), rest)) = todo.split_first() {
                 div.inset {
                     h2 { "Next" }
-                    p { (first.text) " " a href=(first.href) { (first.link) } }
+                    p { (text) " " a href=(href) { (link) } }
                 }
                 @if !rest.is_empty() {
                     h2 { "Also to do" }
                     ul {
-                        @for a in rest {
-                            li { (a.text) " " a href=(a.href) { (a.link) } }
+                        @for (text, href, link) in rest {
+                            li { (text) " " a href=(href) { (link) } }
                         }
                     }
                 }
@@ -88,10 +103,12 @@ pub fn dashboard(frame: &Frame, d: &Dashboard, done: Option<&str>) -> Markup {
                                         br; span.hint { (r.organisation) }
                                     }
                                     td {
-                                        @if r.opened { (r.period) br; span.hint { "Ends " (r.ends) } }
-                                        @else { "Not opened yet" }
+                                        @if r.opened {
+                                            (crate::views::period_label(&m, &[r.period.id()], r.weeks))
+                                            br; span.hint { "Ends " (day(&m, r.period.last_day())) }
+                                        } @else { "Not opened yet" }
                                     }
-                                    td.numeric { @if r.opened { (r.comments) } @else { "–" } }
+                                    td.numeric { @if r.opened { (r.comments.label()) } @else { "–" } }
                                     td.numeric { (r.releases) }
                                 }
                             }
@@ -99,9 +116,9 @@ pub fn dashboard(frame: &Frame, d: &Dashboard, done: Option<&str>) -> Markup {
                     } }))
                     p.hint { "Comments are shown in ranges, never exactly, so that nobody watching this page can tell when one person wrote." }
                 }
-                @if let Some((day, rounds)) = &d.next_sealing {
+                @if let Some((on, rounds)) = &d.next_sealing {
                     h2 { "Next sealing" }
-                    p { "On " (day) ": " (rounds.join(", ")) ". Each period is sealed the day after it ends: its digest is frozen, published (groups large enough only) and signed into the log." }
+                    p { "On " (day(&m, *on)) ": " (rounds.join(", ")) ". Each period is sealed the day after it ends: its digest is frozen, published (groups large enough only) and signed into the log." }
                 }
             }
             @if let Some(n) = d.quotes_waiting {
@@ -111,9 +128,19 @@ pub fn dashboard(frame: &Frame, d: &Dashboard, done: Option<&str>) -> Markup {
                     @else { (n) @if n == 1 { " quote is" } @else { " quotes are" } " waiting for a decision. " a href="/console/moderation" { "Moderate quotes" } }
                 }
             }
-            @if let Some((name, state)) = &d.organisation {
-                h2 { (name) }
-                p { (state) " " a href="/console/space" { "Your digest and answers" } }
+            @if let Some(o) = &d.organisation {
+                h2 { (o.name) }
+                p {
+                    @match &o.latest {
+                        None => "Nothing has been published yet: your digest appears here after the first period ends.",
+                        Some((periods, weeks)) => {
+                            "The latest release is " (crate::views::period_label(&m, periods, *weeks)) ". "
+                            @if o.unanswered > 0 { (o.unanswered) " of its themes have no response from you yet." }
+                            @else { "You have responded to every theme it shows." }
+                        }
+                    }
+                    " " a href="/console/space" { "Your digest and answers" }
+                }
             }
             h2 { "What nobody here can see" }
             p { "No one, in any role, can see which card or invitation produced which comment: the service does not know." }

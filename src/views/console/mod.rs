@@ -11,7 +11,7 @@ mod voices;
 
 pub use admin::{backups, keys, staff_log, users, KeyView};
 pub use auth::{forbidden, login, setup, setup_closed};
-pub use dashboard::{dashboard, Action, Dashboard, RoundLine};
+pub use dashboard::dashboard;
 pub use rounds::{
     cards_made, close_period, label_of, organisation, organisations, round, CloseView, RoundCounts,
     SheetState, FIELD_LABELS, THEME_FIELDS,

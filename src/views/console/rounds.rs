@@ -158,7 +158,7 @@ fn theme_rows(round: &Round, values: &Values, errors: &Errors) -> Markup {
                 the name and its description are what people read. Leave a row empty to remove it, or to add nothing." }
             @if round.opened {
                 p { "The round is open, so its themes stay as they are and new ones are added after them:" }
-                ol { @for t in &round.themes { li { (t.label) " (" code { (t.slug) } ")" } } }
+                ol { @for t in &round.themes { li { (t.label()) " (" code { (t.slug()) } ")" } } }
             }
             input type="hidden" name="theme-rows" value=(rows);
             @for i in 0..rows {
@@ -169,10 +169,10 @@ fn theme_rows(round: &Round, values: &Values, errors: &Errors) -> Markup {
                     @for (part, label) in THEME_FIELDS {
                         @let id = format!("theme-{n}-{part}");
                         @let current = theme.map(|t| match *part {
-                            "slug" => t.slug.to_string(),
-                            "label" => t.label.clone(),
-                            "description" => t.description.clone(),
-                            _ => t.easy_read.clone(),
+                            "slug" => t.slug().to_string(),
+                            "label" => t.label().to_owned(),
+                            "description" => t.description().to_owned(),
+                            _ => t.easy_read().to_owned(),
                         }).unwrap_or_default();
                         @let shown = if typed { value(values, &id).to_owned() } else { current };
                         @if *part == "easy_read" || *part == "description" {

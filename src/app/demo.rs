@@ -1,18 +1,23 @@
-//! The demo of `serve --demo` ([`seed_demo`]): an organisation, a round,
-//! ten fresh codes, a first console administrator, and history:
-//! critiques in four ended weeks, so the demo digest shows every feature
-//! at once. The oldest week is too small and rolls into the next; the three
-//! releases show counts, "fewer than 5", "almost everyone" and trends, and
-//! `/themes` has something to add up.
+//! The demo of `serve --demo` ([`seed`]): an organisation, a round, ten
+//! fresh codes, a first console administrator, and history: critiques in
+//! four ended weeks, so the demo digest shows every feature at once. The
+//! oldest week is too small and rolls into the next; the three releases show
+//! counts, "fewer than 5", "almost everyone" and trends, and `/themes` has
+//! something to add up. Beside them: approved quotes, a response, a pledge
+//! with a history and "about you" answers.
 //!
-//! The history is one function, [`seed_history`], so later features
-//! (quotes, responses) can add their own demo data beside it.
+//! Everything is made through the same use cases as the API and the
+//! console (as [`Actor::Unnamed`], so the demo leaves no staff log entry
+//! but the first administrator's), and nothing is made twice when the demo
+//! restarts.
 
-use super::AppState;
-use crate::domain::{Organisation, Round, RoundText, RoundUpdate, Submission};
+use super::{codes, moderation, rounds, staff, submissions, voices, Actor, App};
+use crate::domain::{
+    AboutYou, NewRound, Organisation, Round, RoundSettings, RoundText, Submission,
+};
 use crate::tokens::PaperCode;
 use anyhow::Context;
-use time::Duration;
+use time::{Date, Duration};
 
 /// What the demo made, for start-up to show the operator once.
 #[derive(Debug)]
@@ -26,53 +31,47 @@ pub struct Demo {
 
 /// Seed the demo organisation and round (once), its history and voices,
 /// and a first administrator if there is none; issue ten fresh codes.
-pub async fn seed_demo(state: &AppState) -> anyhow::Result<Demo> {
-    let org = Organisation::parse("demo", "Demo Care Services")?;
-    if state.store.organisation("demo")?.is_none() {
-        state.store.create_organisation(org).await?;
+pub async fn seed(app: &App, today: Date) -> anyhow::Result<Demo> {
+    let demo = &Actor::Unnamed;
+    if app.store.organisation("demo")?.is_none() {
+        let org = Organisation::parse("demo", "Demo Care Services")?;
+        rounds::create_organisation(app, demo, org, today).await?;
     }
-    let round = match state.store.round("demo")? {
+    let round = match app.store.round("demo")? {
         Some(r) => r,
         None => {
-            let r = Round::parse(
-                "demo",
-                "demo",
-                "How well do we listen to you?",
-                Some("Tell Demo Care Services what gets in the way of you having a say."),
-                None,
-                None,
-                None,
-            )?;
-            // The round's own words in the other shipped languages, as a
-            // host would give them (issue 19).
-            let r = RoundUpdate {
+            let settings = RoundSettings {
+                title: Some("How well do we listen to you?".into()),
+                description: Some(
+                    "Tell Demo Care Services what gets in the way of you having a say.".into(),
+                ),
+                // The round's own words in the other shipped languages, as
+                // a host would give them (issue 19).
                 translations: Some(demo_translations()),
-                ..RoundUpdate::default()
-            }
-            .apply(&r)?;
-            state.store.create_round(r.clone()).await?;
-            r
+                ..RoundSettings::default()
+            };
+            let new = NewRound::parse("demo", "demo", None, settings)?;
+            rounds::create_round(app, demo, new, today).await?
         }
     };
-    seed_history(state, &round).await?;
-    let codes = super::issue_codes(state, &round, 10)
+    seed_history(app, &round, today).await?;
+    let codes = codes::issue_codes(app, demo, "demo", (10, None), today)
         .await
-        .map_err(|e| anyhow::anyhow!("could not issue demo codes: {}", e.message()))?;
-    super::demo_voices::seed_demo_voices(state, &round).await?;
-    let admin = if state.store.has_users()? {
+        .context("could not issue demo codes")?
+        .codes;
+    seed_voices(app, &round, today).await?;
+    let admin = if staff::has_users(app).await? {
         None
     } else {
         let password = crate::staff::password::generate()?;
-        let hash = crate::staff::password::hash(&password)?;
+        let shown = password.expose().to_owned();
         let name = crate::staff::Username::parse("demo-admin")
             .map_err(|e| anyhow::anyhow!(e.message()))?;
-        let user = crate::staff::User::new(name, crate::staff::Role::Administrator, None, hash)
-            .map_err(|e| anyhow::anyhow!(e.message()))?;
-        state.store.add_first_user(user).await?;
-        Some(("demo-admin".to_owned(), password.expose().to_owned()))
+        staff::first_administrator(app, demo, name, password, today).await?;
+        Some(("demo-admin".to_owned(), shown))
     };
     Ok(Demo {
-        round_url: state.round_url("demo"),
+        round_url: app.round_url("demo"),
         codes,
         admin,
     })
@@ -131,11 +130,10 @@ fn week(n: usize, themes: impl Fn(usize) -> Vec<&'static str>) -> Vec<Vec<&'stat
 
 /// Store demo critiques in the four weeks before today's, then seal them.
 /// Does nothing if the round already has critiques (a restarted demo).
-async fn seed_history(state: &AppState, round: &Round) -> anyhow::Result<()> {
-    if state.store.round_stats(&round.slug)?.critiques > 0 {
+async fn seed_history(app: &App, round: &Round, today: Date) -> anyhow::Result<()> {
+    if app.store.round_stats(&round.slug)?.critiques > 0 {
         return Ok(());
     }
-    let today = state.clock.today();
     let weeks = [
         // Four weeks ago: 6 critiques, fewer than the minimum of 10, so it
         // rolls into the next week's release.
@@ -212,10 +210,16 @@ async fn seed_history(state: &AppState, round: &Round) -> anyhow::Result<()> {
         ),
     ];
     let total: usize = weeks.iter().map(|(_, w)| w.len()).sum();
-    let codes = super::issue_codes(state, round, total)
-        .await
-        .map_err(|e| anyhow::anyhow!("could not issue demo codes: {}", e.message()))?;
-    let mut codes = codes.iter();
+    let issued = codes::issue_codes(
+        app,
+        &Actor::Unnamed,
+        round.slug.as_str(),
+        (total as u64, None),
+        today,
+    )
+    .await
+    .context("could not issue demo codes")?;
+    let mut codes = issued.codes.iter();
     let mut n = 0;
     for (ago, critiques) in &weeks {
         let day = today - Duration::weeks(*ago);
@@ -233,20 +237,111 @@ async fn seed_history(state: &AppState, round: &Round) -> anyhow::Result<()> {
             };
             let text = text_for(first, n);
             // Every fourth writer may be quoted: the quotes then vary.
-            let submission = Submission::parse(round, &themes, text, n % 4 == 0)
+            let submission = Submission::parse(&issued.round, &themes, text, n % 4 == 0)
                 .map_err(|e| anyhow::anyhow!("demo critique: {e:?}"))?;
-            state
-                .store
-                .submit(state.codes.redeem(&code), submission, day)
-                .await?;
+            let redemption = submissions::redeem_code(app, &code).await?;
+            submissions::submit(app, redemption, submission, day).await?;
         }
         if *ago < 4 {
-            super::demo_voices::seed_about_you(state, round, day, 14).await?;
+            seed_about_you(app, &issued.round, day, 14).await?;
         }
     }
-    state.store.seal_due(today).await?;
+    super::digests::seal_due(app, today).await?;
     Ok(())
 }
+
+/// Answers for the demo's "about you": enough for some cells to be shown.
+const DEMO_ANSWERS: [[(&str, &str); 4]; 4] = [
+    [
+        ("age", "65_79"),
+        ("ethnicity", "white"),
+        ("disability", "yes"),
+        ("care", "yes"),
+    ],
+    [
+        ("age", "35_49"),
+        ("ethnicity", "black"),
+        ("disability", "no"),
+        ("care", "yes"),
+    ],
+    [
+        ("age", "65_79"),
+        ("ethnicity", "asian"),
+        ("disability", "yes"),
+        ("care", "yes"),
+    ],
+    [
+        ("age", "80_plus"),
+        ("ethnicity", "white"),
+        ("disability", "prefer_not"),
+        ("care", "no"),
+    ],
+];
+
+/// "About you" answers given during the week of `day`, before that week
+/// is sealed, so the published aggregate has something to show.
+async fn seed_about_you(app: &App, round: &Round, day: Date, count: usize) -> anyhow::Result<()> {
+    for i in 0..count {
+        let pairs = DEMO_ANSWERS[i % DEMO_ANSWERS.len()];
+        let answers = AboutYou::parse(pairs).map_err(|q| anyhow::anyhow!("demo answers: {q:?}"))?;
+        submissions::about_you(app, round, answers, day).await?;
+    }
+    Ok(())
+}
+
+/// Per published period: three quotes approved as scrubbed, a response to
+/// its first shown theme and a pledge, planned then in progress. Once
+/// only: nothing if the round has responses already.
+async fn seed_voices(app: &App, round: &Round, today: Date) -> anyhow::Result<()> {
+    if !app.store.responses_of(round.slug.as_str())?.is_empty() {
+        return Ok(());
+    }
+    let demo = &Actor::Unnamed;
+    // Each release gets its own quotes, response and pledge: the same words
+    // twice would look like a fault in the demo.
+    let mut quoted = std::collections::HashSet::new();
+    for (i, release) in voices::releases(app, round).await?.into_iter().enumerate() {
+        let Some(theme) = release
+            .shown_themes
+            .get(i)
+            .or_else(|| release.shown_themes.first())
+        else {
+            continue;
+        };
+        moderation::approve_for_demo(app, (round, &release), 3, &mut quoted, today).await?;
+        let to = voices::Target {
+            round: round.slug.as_str(),
+            period: &release.period,
+            theme,
+        };
+        let (response, pledge) = ANSWERS[i % ANSWERS.len()];
+        voices::respond(app, demo, &round.organisation, to, response, today).await?;
+        let planned = (pledge, None, None);
+        let made = voices::add_pledge(app, demo, &round.organisation, to, planned, today).await?;
+        let progress = ("in_progress", None);
+        voices::restatus_pledge(app, demo, &round.organisation, &made.id, progress, today).await?;
+    }
+    Ok(())
+}
+
+/// The demo organisation's response and pledge for each release, in turn
+/// (one each for the demo's three releases: none repeats).
+const ANSWERS: [(&str, &str); 3] = [
+    (
+        "Thank you. We heard this clearly and have changed how we plan meetings: see our pledge.",
+        "Every group meeting will have a manager present and a paper summary sent a week before.",
+    ),
+    (
+        "You told us papers come too late and in jargon. We are rewriting our letters with \
+         people who use our services.",
+        "From next month every letter will have a plain-English summary on its first page.",
+    ),
+    (
+        "Meetings will not be online only again. We are lending tablets and running a weekly \
+         drop-in to help people get online.",
+        "Every meeting will have a room to come to in person as well as a video link.",
+    ),
+];
 
 /// The demo round's title and description in Welsh, Polish and Arabic.
 fn demo_translations() -> std::collections::BTreeMap<String, RoundText> {

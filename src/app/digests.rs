@@ -1,0 +1,63 @@
+//! The published digests: an organisation's sealed periods, every
+//! organisation's, and the themes across them (`/themes`). A period that
+//! has just ended is sealed before anything is read, so the digest never
+//! waits for the sealing ticker; the open period is never read.
+
+use super::{App, AppError};
+use crate::digest::{self, Across, Digest};
+use time::Date;
+
+/// Seal every period that has ended as of `today` (a cheap read first: a
+/// write only when one has).
+pub async fn seal_due(app: &App, today: Date) -> Result<(), AppError> {
+    Ok(app.store.seal_due(today).await?)
+}
+
+/// Seal every period that has ended as of `today`, whether or not the
+/// check says one is due (the bench seeder, after writing the past).
+/// Returns how many were sealed.
+pub async fn seal_ended(app: &App, today: Date) -> Result<usize, AppError> {
+    Ok(app.store.seal(today, false).await?)
+}
+
+/// The published digest of organisation `slug`: its sealed periods.
+pub async fn digest(app: &App, slug: &str, today: Date) -> Result<Digest, AppError> {
+    let org = app
+        .store
+        .organisation(slug)?
+        .ok_or(AppError::OrganisationUnknown)?;
+    seal_due(app, today).await?;
+    let mut rounds = Vec::new();
+    for round in app.store.rounds_of(&org.slug)? {
+        let sealed = app.store.sealed_digests(&round.slug)?;
+        rounds.push((round, sealed));
+    }
+    Ok(digest::build(&org, &rounds))
+}
+
+/// Every organisation's digest (of the organisations that have rounds).
+pub async fn all(app: &App, today: Date) -> Result<Vec<Digest>, AppError> {
+    let mut slugs: Vec<String> = app
+        .store
+        .rounds()?
+        .into_iter()
+        .map(|r| r.organisation.to_string())
+        .collect();
+    slugs.sort();
+    slugs.dedup();
+    let mut out = Vec::new();
+    for slug in slugs {
+        out.push(digest(app, &slug, today).await?);
+    }
+    Ok(out)
+}
+
+/// The themes across organisations, with the noise each release drew
+/// once when it was sealed.
+pub async fn across(app: &App, today: Date) -> Result<Across, AppError> {
+    let all = all(app, today).await?;
+    let store = app.store.clone();
+    Ok(digest::across(&all, &|round, period| {
+        store.noise(round, period).ok().flatten()
+    }))
+}

@@ -1,0 +1,381 @@
+//! Organisations and their feedback rounds: create, change before and
+//! after opening (the rules only tighten), open, read with their counts;
+//! themes added or promoted from recurring phrases; closing the current
+//! periods.
+
+use super::error::Expect;
+use super::staff::record;
+use super::{Actor, App, AppError};
+use crate::digest::disclosure::{live_band, Band};
+use crate::digest::keyphrases::{self, Group};
+use crate::domain::{
+    NewRound, Organisation, Period, Round, RoundStats, RoundUpdate, Slug, Theme, SOMETHING_ELSE,
+};
+use time::{Date, Duration};
+
+/// Add an organisation.
+pub async fn create_organisation(
+    app: &App,
+    actor: &Actor,
+    org: Organisation,
+    today: Date,
+) -> Result<Organisation, AppError> {
+    app.store
+        .create_organisation(org.clone())
+        .await
+        .or_conflict(AppError::OrganisationUnknown, AppError::OrganisationExists)?;
+    let subject = Some(org.slug.to_string());
+    record(app, actor, "organisation.create", None, subject, today).await?;
+    Ok(org)
+}
+
+/// The organisation `slug`.
+pub async fn organisation(app: &App, slug: &str) -> Result<Organisation, AppError> {
+    app.store
+        .organisation(slug)?
+        .ok_or(AppError::OrganisationUnknown)
+}
+
+/// Every organisation, by slug, with how many rounds it has.
+pub async fn organisations(app: &App) -> Result<Vec<(Organisation, usize)>, AppError> {
+    let mut out = Vec::new();
+    for org in app.store.organisations()? {
+        let n = app.store.rounds_of(&org.slug)?.len();
+        out.push((org, n));
+    }
+    Ok(out)
+}
+
+/// The rounds about `organisation`, by slug.
+pub async fn rounds_of(app: &App, organisation: &Slug) -> Result<Vec<Round>, AppError> {
+    Ok(app.store.rounds_of(organisation)?)
+}
+
+/// The round `slug` and its organisation.
+pub async fn round(app: &App, slug: &str) -> Result<(Organisation, Round), AppError> {
+    let round = app.store.round(slug)?.ok_or(AppError::RoundUnknown)?;
+    let org = app
+        .store
+        .organisation(round.organisation.as_str())?
+        .ok_or(AppError::RoundUnknown)?;
+    Ok((org, round))
+}
+
+/// A round as its host sees it: settings, counts and address.
+pub struct Overview {
+    pub organisation: Organisation,
+    pub round: Round,
+    pub url: String,
+    pub stats: RoundStats,
+    pub invitations_issued: u64,
+    pub invitations_used_up: u64,
+}
+
+pub async fn overview(app: &App, slug: &str) -> Result<Overview, AppError> {
+    let (organisation, round) = round(app, slug).await?;
+    let stats = app.store.round_stats(&round.slug)?;
+    let (invitations_issued, invitations_used_up) = app.store.invitation_stats(&round.slug)?;
+    Ok(Overview {
+        url: app.round_url(round.slug.as_str()),
+        organisation,
+        round,
+        stats,
+        invitations_issued,
+        invitations_used_up,
+    })
+}
+
+/// Add a round (unopened: its rules may still change freely).
+pub async fn create_round(
+    app: &App,
+    actor: &Actor,
+    new: NewRound,
+    today: Date,
+) -> Result<Round, AppError> {
+    let round = new.into_round();
+    app.store
+        .create_round(round.clone())
+        .await
+        .or_conflict(AppError::OrganisationUnknown, AppError::RoundExists)?;
+    record(app, actor, "round.create", Some(&round), None, today).await?;
+    Ok(round)
+}
+
+/// Change round `slug` (see [`RoundUpdate::apply`] for what an opened
+/// round still allows), atomically.
+pub async fn update_round(
+    app: &App,
+    actor: &Actor,
+    slug: &str,
+    update: RoundUpdate,
+    today: Date,
+) -> Result<Round, AppError> {
+    let (_, round) = round(app, slug).await?;
+    let updated = app
+        .store
+        .update_round(round.slug, update)
+        .await
+        .or_missing(AppError::RoundUnknown)?;
+    record(app, actor, "round.update", Some(&updated), None, today).await?;
+    Ok(updated)
+}
+
+/// Open round `slug` now, as its first codes or invitations would: from
+/// then on its rules only tighten.
+pub async fn open_round(
+    app: &App,
+    actor: &Actor,
+    slug: &str,
+    today: Date,
+) -> Result<Round, AppError> {
+    let (_, round) = round(app, slug).await?;
+    app.store
+        .open_round(round.slug.clone())
+        .await
+        .or_missing(AppError::RoundUnknown)?;
+    record(app, actor, "round.open", Some(&round), None, today).await?;
+    Ok(round)
+}
+
+/// Add `themes` at the end of round `slug`'s list: allowed before and
+/// after opening, as adding loosens nothing.
+pub async fn add_themes(
+    app: &App,
+    actor: &Actor,
+    slug: &str,
+    themes: Vec<Theme>,
+    today: Date,
+) -> Result<Round, AppError> {
+    let (_, round) = round(app, slug).await?;
+    let update = RoundUpdate::add_themes(&round, themes)?;
+    let updated = app
+        .store
+        .update_round(round.slug, update)
+        .await
+        .or_missing(AppError::RoundUnknown)?;
+    record(app, actor, "theme.add", Some(&updated), None, today).await?;
+    Ok(updated)
+}
+
+/// The recurring phrases of a round's "Something else" critiques.
+pub struct Phrases {
+    pub round: Round,
+    /// Only groups found in at least this many distinct texts are shown.
+    pub k: u32,
+    /// The sealed periods whose texts were read (shredded ones are gone).
+    pub periods: Vec<String>,
+    pub groups: Vec<Group>,
+}
+
+/// Recurring phrases in the "Something else" critiques of round `slug`'s
+/// sealed, unshredded periods, ranked against its other critiques;
+/// scrubbed, and only groups in at least k distinct texts. The open
+/// period is never read; a period that has just ended is sealed first.
+pub async fn recurring_phrases(app: &App, slug: &str, today: Date) -> Result<Phrases, AppError> {
+    let (_, round) = round(app, slug).await?;
+    app.store.seal_due(today).await?;
+    let mut periods = Vec::new();
+    let (mut other, mut background) = (Vec::new(), Vec::new());
+    for sealed in app.store.sealed_periods(&round.slug)? {
+        if sealed.shredded {
+            continue;
+        }
+        for (themes, text) in app.store.themed_texts(&round.slug, &sealed.period)? {
+            if themes.iter().any(|t| t == SOMETHING_ELSE) {
+                other.push(text);
+            } else {
+                background.push(text);
+            }
+        }
+        periods.push(sealed.period);
+    }
+    let other: Vec<&str> = other.iter().map(String::as_str).collect();
+    let background: Vec<&str> = background.iter().map(String::as_str).collect();
+    let k = round.rules.k();
+    let groups = keyphrases::recurring_against(&other, &background, k as usize);
+    Ok(Phrases {
+        round,
+        k,
+        periods,
+        groups,
+    })
+}
+
+/// A theme's short name from a phrase: lower-case letters and digits,
+/// words joined by single hyphens, at most 40 characters.
+fn slug_of(label: &str) -> String {
+    let mut out = String::new();
+    for word in label
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if out.len() + word.len() + 1 > 40 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Make the recurring phrase `label`, found in round `from`, a theme of
+/// round `into` of the same organisation (at the end of its list). The
+/// label gets a capital letter; the short name is made from it.
+pub async fn promote_phrase(
+    app: &App,
+    actor: &Actor,
+    (from, into): (&str, &str),
+    label: &str,
+    today: Date,
+) -> Result<Round, AppError> {
+    let (org, from) = round(app, from).await?;
+    let (_, target) = round(app, into).await?;
+    if target.organisation != org.slug {
+        return Err(AppError::OtherOrganisation);
+    }
+    let label = label.trim();
+    let mut chars = label.chars();
+    let label: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    let theme = Theme::parse(
+        Slug::parse(&slug_of(&label), "theme short name")?,
+        &label,
+        "",
+        "",
+    )?;
+    let update = RoundUpdate::add_themes(&target, vec![theme])?;
+    let updated = app
+        .store
+        .update_round(target.slug, update)
+        .await
+        .or_missing(AppError::RoundUnknown)?;
+    let subject = Some(format!("{label} (from {})", from.slug));
+    record(app, actor, "theme.promote", Some(&updated), subject, today).await?;
+    Ok(updated)
+}
+
+/// Close the open period of every round now, and seal what is due (the
+/// admin API). Returns how many periods were sealed.
+pub async fn close_all_periods(app: &App, actor: &Actor, today: Date) -> Result<usize, AppError> {
+    let sealed = app.store.seal(today, true).await?;
+    let subject = Some(format!("{sealed} periods sealed"));
+    record(app, actor, "periods.close", None, subject, today).await?;
+    Ok(sealed)
+}
+
+/// The round's open period on `today`: the one containing `today`, or the
+/// first after it not yet sealed (when today's was closed early).
+pub(super) fn open_period(app: &App, round: &Round, today: Date) -> Result<Period, AppError> {
+    let sealed: Vec<String> = app
+        .store
+        .sealed_periods(&round.slug)?
+        .into_iter()
+        .map(|s| s.period)
+        .collect();
+    let mut period = Period::containing(today, round.period);
+    while sealed.contains(&period.id()) {
+        period = Period::containing(period.last_day() + Duration::days(1), round.period);
+    }
+    Ok(period)
+}
+
+/// Comments in `period` of the round so far, only as a band (see
+/// [`live_band`]): staff pages never show a live count exactly.
+pub(super) fn open_count(app: &App, round: &Round, period: Period) -> Result<Band, AppError> {
+    let n = app
+        .store
+        .period_counts(&round.slug)?
+        .iter()
+        .find(|c| c.period_id == period.id())
+        .map_or(0, |c| c.total);
+    Ok(live_band(n))
+}
+
+/// What closing a round's open period now would do.
+pub enum Outlook {
+    /// The open period can be closed; it holds this many comments so far.
+    Close { period: Period, comments: Band },
+    /// This calendar period was closed already, and the next one has not
+    /// begun: closing it now would publish a period named for a week still
+    /// to come, so it is not allowed.
+    NotBegun { period: Period },
+}
+
+/// What closing a round's open period did.
+pub enum Closed {
+    Published(Period),
+    /// Too few comments, or no way to protect them: held back and
+    /// published with the next period.
+    HeldBack(Period),
+    /// No comment had arrived, so there was nothing to seal.
+    Nothing(Period),
+    /// Refused: see [`Outlook::NotBegun`].
+    NotBegun(Period),
+}
+
+/// Round `slug`, with what closing its open period now would do.
+pub async fn close_outlook(
+    app: &App,
+    slug: &str,
+    today: Date,
+) -> Result<(Organisation, Round, Outlook), AppError> {
+    let (org, round) = round(app, slug).await?;
+    let period = open_period(app, &round, today)?;
+    let outlook = if period.start() > today {
+        Outlook::NotBegun { period }
+    } else {
+        let comments = open_count(app, &round, period)?;
+        Outlook::Close { period, comments }
+    };
+    Ok((org, round, outlook))
+}
+
+/// Close round `slug`'s open period now (and seal what is due), and say
+/// what became of it; other rounds, often other organisations', keep
+/// theirs open. A period whose week has not begun is not closed.
+pub async fn close_period(
+    app: &App,
+    actor: &Actor,
+    slug: &str,
+    today: Date,
+) -> Result<(Round, Closed), AppError> {
+    let (_, round, outlook) = close_outlook(app, slug, today).await?;
+    let period = match outlook {
+        Outlook::NotBegun { period } => return Ok((round, Closed::NotBegun(period))),
+        Outlook::Close { period, .. } => period,
+    };
+    let sealed = app.store.close_round(today, &round.slug).await?;
+    let subject = Some(format!("{sealed} periods sealed"));
+    record(app, actor, "periods.close", Some(&round), subject, today).await?;
+    let digest = app
+        .store
+        .sealed_digests(&round.slug)?
+        .into_iter()
+        .find(|d| d.period == period.id());
+    let closed = match digest {
+        None => Closed::Nothing(period),
+        Some(d) if d.release.is_some() => Closed::Published(period),
+        Some(_) => Closed::HeldBack(period),
+    };
+    Ok((round, closed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug_of;
+
+    #[test]
+    fn phrases_become_short_names() {
+        assert_eq!(slug_of("Night staff!"), "night-staff");
+        assert_eq!(
+            slug_of("  parking   at the centre "),
+            "parking-at-the-centre"
+        );
+        assert!(slug_of(&"word ".repeat(30)).len() <= 40);
+    }
+}

@@ -1,0 +1,297 @@
+//! The people who run the service: accounts and roles, signing in and the
+//! sessions that follow (in memory), the staff action log, backups and the
+//! keys page.
+//!
+//! # Security contract
+//! - [`sign_in`] costs the same Argon2id work for an unknown user name as
+//!   for a wrong password, and answers both the same way.
+//! - Every hash and check goes through the [`crate::staff::hashing`] gate,
+//!   so Argon2id's memory stays bounded however many sign in at once.
+//! - A session outlives neither its account ([`session`] ends it when the
+//!   account is gone) nor a removal ([`remove_user`] ends them all).
+//! - Administrators can neither change their own role nor remove their own
+//!   account, so the console always keeps one.
+//! - The action log says who did what to which round, at the round's
+//!   period (a week without one), and never anything about a participant.
+
+use super::error::Expect;
+use super::{Actor, App, AppError};
+use crate::domain::{Period, PeriodLength, Round, Slug};
+use crate::staff::password::{self, Password};
+use crate::staff::session::Session;
+use crate::staff::{Action, NewAccount, Role, StaffError, User, Username};
+use time::Date;
+
+/// Append to the staff action log as `actor` (an [`Actor::Unnamed`] leaves
+/// no entry): at `round`'s period, or the week, of `today`.
+pub(super) async fn record(
+    app: &App,
+    actor: &Actor,
+    action: &str,
+    round: Option<&Round>,
+    subject: Option<String>,
+    today: Date,
+) -> Result<(), AppError> {
+    let Some(name) = actor.logged_as() else {
+        return Ok(());
+    };
+    let length = round.map_or(PeriodLength::ONE_WEEK, |r| r.period);
+    let entry = Action {
+        period: Period::containing(today, length).id(),
+        actor: name.to_owned(),
+        action: action.to_owned(),
+        round: round.map(|r| r.slug.to_string()),
+        subject,
+    };
+    app.store.log_staff_action(entry).await?;
+    Ok(())
+}
+
+/// The staff action log, oldest first.
+pub async fn log(app: &App) -> Result<Vec<Action>, AppError> {
+    Ok(app.store.staff_actions()?)
+}
+
+/// Every account, by user name.
+pub async fn users(app: &App) -> Result<Vec<User>, AppError> {
+    let mut users = app.store.users()?;
+    users.sort_by(|a, b| a.username.as_str().cmp(b.username.as_str()));
+    Ok(users)
+}
+
+/// The organisations an account may belong to (for [`NewAccount::parse`]).
+pub async fn organisation_slugs(app: &App) -> Result<Vec<Slug>, AppError> {
+    Ok(app
+        .store
+        .organisations()?
+        .into_iter()
+        .map(|o| o.slug)
+        .collect())
+}
+
+/// Whether anyone has an account yet (before the first, the console
+/// offers its set-up).
+pub async fn has_users(app: &App) -> Result<bool, AppError> {
+    Ok(app.store.has_users()?)
+}
+
+/// Hash a password off the async workers, through the hashing gate
+/// (Argon2id takes 19 MiB and tens of milliseconds of CPU).
+async fn hash(app: &App, password: Password) -> Result<String, AppError> {
+    app.hashing
+        .run(move |workspace| workspace.hash(&password))
+        .await?
+        .map_err(|_| AppError::Internal(anyhow::anyhow!("hashing failed")))
+}
+
+/// The subject of a log entry about an account.
+fn described(user: &User) -> String {
+    match &user.organisation {
+        Some(o) => format!("{} as {} of {o}", user.username, user.role.as_str()),
+        None => format!("{} as {}", user.username, user.role.as_str()),
+    }
+}
+
+/// Add an account (console and command line alike).
+pub async fn add_user(
+    app: &App,
+    actor: &Actor,
+    account: NewAccount,
+    today: Date,
+) -> Result<User, AppError> {
+    let (username, password, role, organisation) = account.into_parts();
+    let user = User::new(username, role, organisation, hash(app, password).await?)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("new user: {e}")))?;
+    app.store.add_user(user.clone()).await.or_conflict(
+        AppError::Internal(anyhow::anyhow!("no store for users")),
+        AppError::UsernameTaken(user.username.to_string()),
+    )?;
+    record(
+        app,
+        actor,
+        "user.create",
+        None,
+        Some(described(&user)),
+        today,
+    )
+    .await?;
+    Ok(user)
+}
+
+/// The first administrator, while there are no accounts at all (the
+/// caller has checked the admin token); the store refuses a second
+/// "first" one. Recorded as their own action.
+pub async fn first_administrator(
+    app: &App,
+    actor: &Actor,
+    username: Username,
+    password: Password,
+    today: Date,
+) -> Result<User, AppError> {
+    let user = User::new(
+        username,
+        Role::Administrator,
+        None,
+        hash(app, password).await?,
+    )
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("new user: {e}")))?;
+    app.store
+        .add_first_user(user.clone())
+        .await
+        .or_conflict(AppError::SetupClosed, AppError::SetupClosed)?;
+    let subject = Some(user.username.to_string());
+    record(app, actor, "user.first-administrator", None, subject, today).await?;
+    Ok(user)
+}
+
+/// The account with this id.
+pub async fn user(app: &App, id: &str) -> Result<User, AppError> {
+    app.store.user(id)?.ok_or(AppError::UserUnknown)
+}
+
+/// Give account `id` another role (and, for organisation users, their
+/// organisation, which must exist). The new role applies from the user's
+/// next request: sessions read the account each time.
+pub async fn change_role(
+    app: &App,
+    by: &User,
+    id: &str,
+    (role, organisation): (Role, Option<&str>),
+    today: Date,
+) -> Result<User, AppError> {
+    let mut user = user(app, id).await?;
+    if user.id == by.id {
+        return Err(AppError::OwnRole);
+    }
+    let organisation = match organisation.map(str::trim).filter(|o| !o.is_empty()) {
+        None => None,
+        Some(slug) => Some(
+            app.store
+                .organisation(slug)?
+                .ok_or(AppError::Account(vec![StaffError::OrganisationMissing]))?
+                .slug,
+        ),
+    };
+    crate::staff::membership(role, organisation.as_ref())
+        .map_err(|e| AppError::Account(vec![e]))?;
+    user.role = role;
+    user.organisation = organisation;
+    app.store
+        .update_user(user.clone())
+        .await
+        .or_missing(AppError::UserUnknown)?;
+    let subject = Some(format!("{} as {}", user.username, role.as_str()));
+    record(app, &actor(by), "user.role", None, subject, today).await?;
+    Ok(user)
+}
+
+/// Remove account `id` and end its sessions.
+pub async fn remove_user(app: &App, by: &User, id: &str, today: Date) -> Result<(), AppError> {
+    let user = user(app, id).await?;
+    if user.id == by.id {
+        return Err(AppError::OwnAccount);
+    }
+    app.store
+        .remove_user(&user.id)
+        .await
+        .or_missing(AppError::UserUnknown)?;
+    app.sessions.end_user(&user.id);
+    let subject = Some(user.username.to_string());
+    record(app, &actor(by), "user.remove", None, subject, today).await
+}
+
+/// A console user as the log names them.
+pub fn actor(user: &User) -> Actor {
+    Actor::Staff(user.username.clone())
+}
+
+/// Check a typed user name and password; a new session's id if they
+/// match. Uniform: an unknown (or malformed) user name is checked against
+/// a dummy hash, so it costs the same as a wrong password, and both get
+/// `None`.
+pub async fn sign_in(
+    app: &App,
+    typed: &str,
+    presented: String,
+) -> Result<Option<String>, AppError> {
+    let user = match Username::parse(typed) {
+        Ok(name) => app.store.user_by_name(name.as_str())?,
+        Err(_) => None,
+    };
+    let stored = user.as_ref().map(|u| u.password_hash.clone());
+    // The dummy hash is made (once) inside the gate too: it is Argon2id work.
+    let matched = app
+        .hashing
+        .run(move |workspace| match stored {
+            Some(hash) => workspace.verify(&presented, &hash),
+            None => workspace.verify(&presented, password::dummy_hash()),
+        })
+        .await?;
+    match user {
+        Some(user) if matched => start_session(app, &user).await.map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// A new session for `user`: its id, for the cookie (kept only hashed).
+pub async fn start_session(app: &App, user: &User) -> Result<String, AppError> {
+    Ok(app.sessions.start(&user.id)?)
+}
+
+/// The live session `id` and its account. A session whose account was
+/// removed ends here.
+pub async fn session(app: &App, id: &str) -> Result<Option<(User, Session)>, AppError> {
+    let Some(session) = app.sessions.get(id) else {
+        return Ok(None);
+    };
+    match app.store.user(&session.user_id)? {
+        Some(user) => Ok(Some((user, session))),
+        None => {
+            app.sessions.end(id);
+            Ok(None)
+        }
+    }
+}
+
+/// End session `id` (signing out).
+pub async fn sign_out(app: &App, id: &str) -> Result<(), AppError> {
+    app.sessions.end(id);
+    Ok(())
+}
+
+/// A consistent snapshot of the store (see [`crate::store::Store::backup`]):
+/// never a key.
+pub async fn backup(app: &App) -> Result<Vec<u8>, AppError> {
+    let bytes = app.store.backup().await?;
+    tracing::info!(bytes = bytes.len(), "backup taken");
+    Ok(bytes)
+}
+
+/// What the keys page shows: ids and fingerprints, never a key.
+pub struct Keys {
+    pub master_ids: Vec<String>,
+    pub master_current: String,
+    /// Privacy Pass keys: (round, key id hex, first day it issues).
+    pub token_keys: Vec<(String, String, String)>,
+    pub log_key_fingerprint: String,
+}
+
+pub async fn keys(app: &App) -> Result<Keys, AppError> {
+    let (master_ids, master_current) = app.master_keys.clone();
+    Ok(Keys {
+        master_ids,
+        master_current,
+        token_keys: app
+            .privacy_pass()?
+            .round_keys
+            .ring
+            .current()
+            .public_list()
+            .into_iter()
+            .map(|k| (k.round, k.token_key_id, k.not_before))
+            .collect(),
+        log_key_fingerprint: crate::encoding::hex(&crate::crypto::sha256(
+            app.store.log_public_key(),
+        )),
+    })
+}

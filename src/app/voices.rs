@@ -1,0 +1,353 @@
+//! What is published beside a digest, and who may add to it: an
+//! organisation's responses and pledges ("you said, we did") and the keys
+//! it answers with, and what a digest shows beside its figures (approved
+//! quotes, see [`super::moderation`], responses, pledges and the "about
+//! you" aggregate).
+//!
+//! # Security contract
+//! - An organisation key is 256 random bits, shown once and kept only as
+//!   its SHA-256; [`organisation_key`] compares in constant time with each
+//!   of the organisation's hashes, so a missing key, a wrong key and
+//!   another organisation's key are refused alike.
+//! - Responses and pledges are recorded at the period of the day they are
+//!   made: the coarsest time kept.
+
+use super::error::Expect;
+use super::staff::record;
+use super::{Actor, App, AppError};
+use crate::crypto::sha256;
+use crate::digest::voices::{self, PeriodVoices, PublicQuote, PublicResponse, Release};
+use crate::domain::{
+    Organisation, Period, PledgeChange, PledgeRecord, PledgeStatus, QuoteState, ResponseRecord,
+    ResponseVersion, Round, Slug,
+};
+use subtle::ConstantTimeEq;
+use time::Date;
+
+/// Longest response, pledge, reason or edited quote, in characters.
+pub const MAX_ANSWER_CHARS: usize = 4000;
+
+/// Text of a response, pledge or edited quote: trimmed, 1 to
+/// [`MAX_ANSWER_CHARS`] characters, no control characters but line breaks.
+pub(super) fn answer_text(text: &str) -> Result<String, AppError> {
+    let t = text.trim();
+    let n = t.chars().count();
+    if n == 0 || n > MAX_ANSWER_CHARS || t.chars().any(|c| c.is_control() && c != '\n' && c != '\r')
+    {
+        return Err(AppError::TextInvalid);
+    }
+    Ok(t.to_owned())
+}
+
+// ---------------------------------------------------------------- keys
+
+/// A new key for organisation `slug`, shown once (only its hash is kept).
+pub async fn create_organisation_key(
+    app: &App,
+    slug: &str,
+) -> Result<(Organisation, String), AppError> {
+    let org = super::rounds::organisation(app, slug).await?;
+    let key = crate::encoding::hex(&crate::secrets::random::bytes::<32>()?);
+    app.store
+        .add_org_key(org.slug.as_str(), sha256(key.as_bytes()))
+        .await
+        .or_missing(AppError::OrganisationUnknown)?;
+    Ok((org, key))
+}
+
+/// Whether `presented` is a key of organisation `slug`: hashed once and
+/// compared in constant time with each of its keys. An unknown
+/// organisation has no keys; an empty key never matches.
+pub async fn organisation_key(app: &App, slug: &str, presented: &str) -> Result<bool, AppError> {
+    let hash = sha256(presented.as_bytes());
+    let mut ok = subtle::Choice::from(0u8);
+    for stored in app.store.org_key_hashes(slug)? {
+        ok |= hash.ct_eq(&stored);
+    }
+    Ok(!presented.is_empty() && bool::from(ok))
+}
+
+// ------------------------------------------------------------- releases
+
+/// The published periods of `round`, oldest first.
+pub async fn releases(app: &App, round: &Round) -> Result<Vec<Release>, AppError> {
+    Ok(app
+        .store
+        .sealed_digests(&round.slug)?
+        .iter()
+        .filter_map(voices::release_of)
+        .collect())
+}
+
+/// Round `round` of `organisation` and its published period `period`.
+async fn published(
+    app: &App,
+    organisation: &Slug,
+    round: &str,
+    period: &str,
+) -> Result<(Round, Release), AppError> {
+    let round = app
+        .store
+        .round(round)?
+        .filter(|r| &r.organisation == organisation)
+        .ok_or(AppError::RoundUnknown)?;
+    let release = releases(app, &round)
+        .await?
+        .into_iter()
+        .find(|r| r.period == period)
+        .ok_or(AppError::PeriodNotPublished)?;
+    Ok((round, release))
+}
+
+fn theme_of(round: &Round, theme: &str) -> Result<String, AppError> {
+    round
+        .themes
+        .iter()
+        .find(|t| t.slug().as_str() == theme)
+        .map(|t| t.slug().to_string())
+        .ok_or(AppError::Input(vec![
+            crate::domain::InputError::ThemeUnknown,
+        ]))
+}
+
+/// The period a change made `today` is recorded in.
+fn this_period(round: &Round, today: Date) -> String {
+    Period::containing(today, round.period).id()
+}
+
+// ----------------------------------------------------------- responses
+
+/// Where an answer goes: a theme of a published period of a round.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    pub round: &'a str,
+    pub period: &'a str,
+    pub theme: &'a str,
+}
+
+/// Publish (or replace) `organisation`'s response to one theme of one
+/// published period. Earlier versions are kept and shown.
+pub async fn respond(
+    app: &App,
+    actor: &Actor,
+    organisation: &Slug,
+    to: Target<'_>,
+    text: &str,
+    today: Date,
+) -> Result<ResponseRecord, AppError> {
+    let (round, release) = published(app, organisation, to.round, to.period).await?;
+    let theme = theme_of(&round, to.theme)?;
+    let version = ResponseVersion {
+        text: answer_text(text)?,
+        changed_in: this_period(&round, today),
+    };
+    app.store
+        .put_response(round.slug.as_str(), &release.period, &theme, version)
+        .await
+        .or_missing(AppError::RoundUnknown)?;
+    let record_of = app
+        .store
+        .responses_of(round.slug.as_str())?
+        .into_iter()
+        .find(|r| r.period == release.period && r.theme == theme)
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("response not stored")))?;
+    record(
+        app,
+        actor,
+        "response.publish",
+        Some(&round),
+        Some(theme),
+        today,
+    )
+    .await?;
+    Ok(record_of)
+}
+
+// ------------------------------------------------------------- pledges
+
+/// A status change made `today`: a dropped pledge needs a reason.
+fn change(
+    round: &Round,
+    status: &str,
+    reason: Option<&str>,
+    today: Date,
+) -> Result<PledgeChange, AppError> {
+    let status = PledgeStatus::parse(status).ok_or(AppError::StatusInvalid)?;
+    let reason = reason
+        .filter(|r| !r.trim().is_empty())
+        .map(answer_text)
+        .transpose()?;
+    if status == PledgeStatus::Dropped && reason.is_none() {
+        return Err(AppError::ReasonRequired);
+    }
+    Ok(PledgeChange {
+        status,
+        reason,
+        period: this_period(round, today),
+    })
+}
+
+/// A new pledge of `organisation` on one theme of one published period,
+/// `planned` unless `status` says otherwise.
+pub async fn add_pledge(
+    app: &App,
+    actor: &Actor,
+    organisation: &Slug,
+    to: Target<'_>,
+    (text, status, reason): (&str, Option<&str>, Option<&str>),
+    today: Date,
+) -> Result<PledgeRecord, AppError> {
+    let (round, release) = published(app, organisation, to.round, to.period).await?;
+    let theme = theme_of(&round, to.theme)?;
+    let text = answer_text(text)?;
+    let first = change(&round, status.unwrap_or("planned"), reason, today)?;
+    let pledge = PledgeRecord {
+        id: crate::store::random_id()?,
+        organisation: organisation.to_string(),
+        round: round.slug.to_string(),
+        period: release.period,
+        theme,
+        text,
+        history: vec![first],
+    };
+    app.store.create_pledge(pledge.clone()).await?;
+    let subject = Some(pledge.theme.clone());
+    record(app, actor, "pledge.create", Some(&round), subject, today).await?;
+    Ok(pledge)
+}
+
+/// A new status for `organisation`'s pledge `id`, added to its history (a
+/// dropped pledge needs a reason).
+pub async fn restatus_pledge(
+    app: &App,
+    actor: &Actor,
+    organisation: &Slug,
+    id: &str,
+    (status, reason): (&str, Option<&str>),
+    today: Date,
+) -> Result<PledgeRecord, AppError> {
+    let existing = app
+        .store
+        .pledge(id)?
+        .filter(|p| p.organisation == organisation.as_str())
+        .ok_or(AppError::PledgeUnknown)?;
+    let round = app
+        .store
+        .round(&existing.round)?
+        .ok_or(AppError::RoundUnknown)?;
+    let next = change(&round, status, reason, today)?;
+    let pledge = app
+        .store
+        .update_pledge(id, organisation.as_str(), next)
+        .await
+        .or_missing(AppError::PledgeUnknown)?;
+    let subject = Some(pledge.theme.clone());
+    record(app, actor, "pledge.update", Some(&round), subject, today).await?;
+    Ok(pledge)
+}
+
+// ------------------------------------------------ beside the digest
+
+/// `organisation`'s rounds as they are now (their themes, with the
+/// host's translations, name the digest's themes).
+pub async fn rounds_of(app: &App, organisation: &str) -> Result<Vec<Round>, AppError> {
+    Ok(app
+        .store
+        .rounds()?
+        .into_iter()
+        .filter(|r| r.organisation.as_str() == organisation)
+        .collect())
+}
+
+/// What is published beside `organisation`'s digest, per published
+/// period, newest first.
+pub async fn load_voices(app: &App, organisation: &str) -> Result<Vec<PeriodVoices>, AppError> {
+    let approved: Vec<_> = app
+        .store
+        .quotes()?
+        .into_iter()
+        .filter_map(|q| match &q.state {
+            QuoteState::Approved { text, .. } => Some((q.clone(), text.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for round in app
+        .store
+        .rounds()?
+        .into_iter()
+        .filter(|r| r.organisation.as_str() == organisation)
+    {
+        let r = round.slug.as_str();
+        let responses = app.store.responses_of(r)?;
+        let pledges = app.store.pledges_of(r)?;
+        let about_you = app.store.about_you_of(r)?;
+        for release in releases(app, &round).await? {
+            let mut quotes: Vec<PublicQuote> = approved
+                .iter()
+                .filter(|(q, _)| q.round == r && release.covers.contains(&q.period))
+                .filter(|(q, _)| q.themes.iter().any(|t| release.shown_themes.contains(t)))
+                .map(|(q, text)| PublicQuote {
+                    text: text.clone(),
+                    period: release.period.clone(),
+                    period_label: release.label.clone(),
+                    themes: q.themes.clone(),
+                })
+                .collect();
+            // Shuffled: the order says nothing about when a quote was
+            // written or approved.
+            crate::secrets::random::shuffle(&mut quotes)?;
+            let answers: Vec<_> = about_you
+                .iter()
+                .filter(|a| release.covers.contains(&a.period))
+                .map(|a| a.answers.clone())
+                .collect();
+            out.push(PeriodVoices {
+                round: r.to_owned(),
+                period: release.period.clone(),
+                label: release.label.clone(),
+                quotes,
+                responses: responses
+                    .iter()
+                    .filter(|x| x.period == release.period)
+                    .filter_map(|x| {
+                        x.versions.last().map(|v| PublicResponse {
+                            theme: x.theme.clone(),
+                            text: v.text.clone(),
+                            versions: x.versions.clone(),
+                        })
+                    })
+                    .collect(),
+                pledges: pledges
+                    .iter()
+                    .filter(|p| p.period == release.period)
+                    .cloned()
+                    .collect(),
+                about_you: voices::aggregate(&answers, release.k, release.base),
+            });
+        }
+    }
+    out.sort_by(|a, b| b.period.cmp(&a.period).then(a.round.cmp(&b.round)));
+    Ok(out)
+}
+
+/// An organisation's own digest with its responses and pledges so far,
+/// round by round: what its users answer from the console.
+pub struct Space {
+    pub digest: crate::digest::Digest,
+    /// (round slug, its responses, its pledges).
+    pub answers: Vec<(String, Vec<ResponseRecord>, Vec<PledgeRecord>)>,
+}
+
+pub async fn space(app: &App, organisation: &Slug, today: Date) -> Result<Space, AppError> {
+    let digest = super::digests::digest(app, organisation.as_str(), today).await?;
+    let mut answers = Vec::new();
+    for round in &digest.rounds {
+        answers.push((
+            round.slug.clone(),
+            app.store.responses_of(&round.slug)?,
+            app.store.pledges_of(&round.slug)?,
+        ));
+    }
+    Ok(Space { digest, answers })
+}
