@@ -102,7 +102,7 @@ fuzz() {
   for target in paper_code form_decoding scrub auth_header; do
     echo "-- fuzzing $target for ${FUZZ_SECONDS}s"
     (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$target" -- \
-      -max_total_time="$FUZZ_SECONDS" -print_final_stats=1 2>&1 | tail -15) || rc=1
+      -max_total_time="$FUZZ_SECONDS" -print_final_stats=1 2>&1 | tail -40) || rc=1
   done
   return $rc
 }

@@ -165,17 +165,30 @@ const RULES: [(Kind, Rule); 16] = [
 pub fn scrub(text: &str) -> Scrubbed {
     let mut scan = Scan::new(text);
     let mut found: Vec<(Kind, usize, usize)> = Vec::new();
-    for (kind, rule) in RULES {
-        let mut i = 0;
-        while i < scan.len() {
-            match rule(&scan, i) {
-                Some((a, b)) if a < b && !scan.taken[a..b].iter().any(|t| *t) => {
-                    scan.taken[a..b].iter_mut().for_each(|t| *t = true);
-                    found.push((kind, a, b));
-                    i = b;
+    // Passes until one finds nothing new. A rule reads the chars around a
+    // match as context (is "r0y0yo" a word of its own?), and a later rule
+    // may take those chars; in the scrubbed text they are a placeholder,
+    // opaque from the start. Running again with everything taken so far
+    // opaque makes this text look to every rule as its scrubbed text will,
+    // so scrubbing is idempotent (the fuzzer found "(0yo'r0y0yo'L"). Each
+    // pass takes at least one more char, so this ends.
+    loop {
+        let before = found.len();
+        for (kind, rule) in RULES {
+            let mut i = 0;
+            while i < scan.len() {
+                match rule(&scan, i) {
+                    Some((a, b)) if a < b && !scan.taken[a..b].iter().any(|t| *t) => {
+                        scan.taken[a..b].iter_mut().for_each(|t| *t = true);
+                        found.push((kind, a, b));
+                        i = b;
+                    }
+                    _ => i += 1,
                 }
-                _ => i += 1,
             }
+        }
+        if found.len() == before {
+            break;
         }
     }
     found.sort_by_key(|f| f.1);

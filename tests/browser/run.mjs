@@ -601,12 +601,14 @@ try {
     assert(cards.length === 4, `${cards.length} cards`);
     await s.setContent(sheetHtml);
     await axe(s, 'console code sheet');
-    // Invitations: a CSV download with one personal link a row.
+    // Invitations: a CSV download with one personal link a row, and the
+    // round's token key id as people compare it by hand (issue 17).
     await s.goto(`${BASE}/console/rounds/listen`);
     await s.fill('#invitations', '2');
     const [download] = await Promise.all([s.waitForEvent('download'), s.click('form[action="/console/rounds/listen/invitations"] [type=submit]')]);
     const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
-    assert(csv[0] === 'link' && csv.length === 3, `CSV: ${csv.join(' | ')}`);
+    assert(csv[0] === 'link,token_key' && csv.length === 3, `CSV: ${csv.join(' | ')}`);
+    assert(csv.slice(1).every((l) => /,[0-9a-f]{4}( [0-9a-f]{4}){3}$/.test(l)), `key ids: ${csv.join(' | ')}`);
     assert(csv.slice(1).every((l) => l.startsWith(`${BASE}/i/listen#`)), `links: ${csv.join(' | ')}`);
     // Three participants use cards, on the participant's cookie-free page,
     // under "Something else", each mentioning the parking permit.
