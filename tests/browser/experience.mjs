@@ -28,8 +28,23 @@ import { join } from 'node:path';
 export const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
   word-spacing: 0.16em !important; } p, li, dd, dt, label, legend { margin-bottom: 2em !important; }`;
 
+// Buttons closer than 12 px to what follows them (item 8), as
+// "label: gap" lines.
+const tightButtons = (page) => page.evaluate(() => {
+  const buttons = [...document.querySelectorAll('.button')].filter((b) => b.checkVisibility());
+  const all = [...document.querySelectorAll('main *, footer')].filter((e) => e.checkVisibility());
+  return buttons.flatMap((b) => {
+    const r = b.getBoundingClientRect();
+    const below = all.filter((e) => !e.contains(b) && !b.contains(e) && e !== b)
+      .map((e) => e.getBoundingClientRect())
+      .filter((o) => o.top >= r.top + r.height / 2 && o.left < r.right && o.right > r.left && o.height > 0);
+    const gap = Math.min(...below.map((o) => o.top - r.bottom));
+    return gap < 12 ? [`${b.value || b.textContent.trim()}: ${gap}px`] : [];
+  });
+});
+
 export async function experienceTests(h) {
-  const { check, assert, BASE, browserContext, freshCodes, unissuedCode, fillForm, send, confirm, api, axe, signIn, consoleAdmin, SHOTS } = h;
+  const { check, assert, BASE, browserContext, freshCodes, unissuedCode, fillForm, send, confirm, api, axe, signIn, consoleAdmin, SHOTS, orgPage } = h;
   const phone = await browserContext({ viewport: { width: 360, height: 740 } });
   const p = await phone.context.newPage();
   const sideways = () => p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -120,18 +135,7 @@ export async function experienceTests(h) {
       const pages = [['check your answers', null], ['about you', `${BASE}/r/demo/about-you`], ['form', `${BASE}/r/demo`]];
       for (const [name, url] of pages) {
         if (url) await p.goto(url);
-        const tight = await p.evaluate(() => {
-          const buttons = [...document.querySelectorAll('.button')].filter((b) => b.checkVisibility());
-          const all = [...document.querySelectorAll('main *, footer')].filter((e) => e.checkVisibility());
-          return buttons.flatMap((b) => {
-            const r = b.getBoundingClientRect();
-            const below = all.filter((e) => !e.contains(b) && !b.contains(e) && e !== b)
-              .map((e) => e.getBoundingClientRect())
-              .filter((o) => o.top >= r.top + r.height / 2 && o.left < r.right && o.right > r.left && o.height > 0);
-            const gap = Math.min(...below.map((o) => o.top - r.bottom));
-            return gap < 12 ? [`${b.value || b.textContent.trim()}: ${gap}px`] : [];
-          });
-        });
+        const tight = await tightButtons(p);
         assert(tight.length === 0, `${name}: ${tight.join(', ')}`);
       }
     });
@@ -263,6 +267,16 @@ export async function experienceTests(h) {
         await p.setViewportSize({ width: 360, height: 740 });
         await s.setViewportSize({ width: 360, height: 740 });
         assert(/Dashboard/.test(await s.locator('h1').innerText()), 'no dashboard');
+      });
+
+      await check('issue 18 item 8 (360 px): no console button touches what follows it (moderation, closing, the space)', async () => {
+        for (const [tab, path] of [[s, '/console/moderation'], [s, '/console/rounds/demo'], [orgPage, '/console/space']]) {
+          await tab.setViewportSize({ width: 360, height: 740 });
+          await tab.goto(BASE + path);
+          const tight = await tightButtons(tab);
+          assert(tight.length === 0, `${path}: ${tight.join(', ')}`);
+        }
+        await orgPage.setViewportSize({ width: 1024, height: 768 });
       });
 
       await check('issue 18 item 10 (360 px): reloading the card page mints nothing; the sheet downloads once, with Print and a way back', async () => {

@@ -1141,7 +1141,7 @@ try {
   }
 
   // Issue 18: what a new participant met, at phone width.
-  await experienceTests({ check, assert, BASE, browserContext, freshCodes, unissuedCode, fillForm, send, confirm, api, axe, signIn, consoleAdmin, SHOTS });
+  await experienceTests({ check, assert, BASE, browserContext, freshCodes, unissuedCode, fillForm, send, confirm, api, axe, signIn, consoleAdmin, SHOTS, orgPage });
 
   await check('no page asked another origin for anything', async () => {
     assert(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);

@@ -83,37 +83,30 @@ pub fn dashboard(frame: &Frame, d: &Dashboard, done: Option<&str>) -> Markup {
                 div.inset { p { "Nothing needs doing now." } }
             }
             @if matches!(frame.role, Role::Administrator | Role::Coordinator) {
-                h2 { "Rounds" }
+                h2 { "Rounds and their open periods" }
                 @if d.rounds.is_empty() {
                     p { "No rounds yet. " a href="/console/organisations" { "Add an organisation and a round" } }
                 } @else {
-                    (super::wide_table("Rounds", html! { table.table {
-                        caption.table-caption { "Rounds and their open periods" }
-                        thead { tr {
-                            th scope="col" { "Round" }
-                            th scope="col" { "Open period" }
-                            th.numeric scope="col" { "Comments so far" }
-                            th.numeric scope="col" { "Published" }
-                        } }
-                        tbody {
-                            @for r in &d.rounds {
-                                tr {
-                                    th scope="row" {
-                                        a href=(format!("/console/rounds/{}", r.slug)) { (r.title) }
-                                        br; span.hint { (r.organisation) }
-                                    }
-                                    td {
-                                        @if r.opened {
-                                            (crate::views::period_label(&m, &[r.period.id()], r.weeks))
-                                            br; span.hint { "Ends " (day(&m, r.period.last_day())) }
-                                        } @else { "Not opened yet" }
-                                    }
-                                    td.numeric { @if r.opened { (r.comments.label()) } @else { "–" } }
-                                    td.numeric { (r.releases) }
+                    // A list, not a table: it reads on a phone without
+                    // breaking words.
+                    ul {
+                        @for r in &d.rounds {
+                            li {
+                                p {
+                                    a href=(format!("/console/rounds/{}", r.slug)) { strong { (r.title) } }
+                                    " (" (r.organisation) ")"
+                                }
+                                p {
+                                    @if r.opened {
+                                        "Open period: " (crate::views::period_label(&m, &[r.period.id()], r.weeks))
+                                        ", ends " (day(&m, r.period.last_day())) ". "
+                                        "Comments so far: " (r.comments.label()) ". "
+                                    } @else { "Not opened yet. " }
+                                    "Releases published: " (r.releases) "."
                                 }
                             }
                         }
-                    } }))
+                    }
                     p.hint { "Comments are shown in ranges, never exactly, so that nobody watching this page can tell when one person wrote." }
                 }
                 @if let Some((on, rounds)) = &d.next_sealing {
