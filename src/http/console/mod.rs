@@ -388,7 +388,7 @@ pub(super) async fn refused<P: FormPage>(
         values: &form.values(),
         errors: &errors,
         done: None,
-        status: StatusCode::BAD_REQUEST,
+        status: super::error::FORM_INVALID,
     };
     page.show(state, staff, shown).await
 }
