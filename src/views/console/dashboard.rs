@@ -111,7 +111,10 @@ pub fn dashboard(frame: &Frame, d: &Dashboard, done: Option<&str>) -> Markup {
                 }
                 @if let Some((on, rounds)) = &d.next_sealing {
                     h2 { "Next sealing" }
-                    p { "On " (day(&m, *on)) ": " (rounds.join(", ")) ". Each period is sealed the day after it ends: its digest is frozen, published (groups large enough only) and signed into the log." }
+                    @let named: Vec<String> = rounds.iter().map(|t| format!("“{t}”")).collect();
+                    p { "On " (day(&m, *on)) ", the open " @if named.len() == 1 { "period" } @else { "periods" }
+                        " of " (named.join(", ")) " will be sealed: each digest is frozen, published (groups large enough only) \
+                        and signed into the log. A period is sealed the day after it ends." }
                 }
             }
             @if let Some(n) = d.quotes_waiting {
