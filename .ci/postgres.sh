@@ -50,19 +50,28 @@ export PARRHESIA_TEST_PGLOG="$work/postgresql.log"
 out="$work/test.log"
 # These tests are #[ignore]d for a plain `cargo test` (they need this
 # server); --include-ignored runs them, and without the server they fail.
-timeout 1200 cargo test --locked --test api -- store_suite::postgres scale_out \
+# Every test module that instantiates cases on both backends.
+both="store_suite history writer"
+filters=""
+for m in $both; do filters="$filters $m::postgres"; done
+# shellcheck disable=SC2086
+timeout 1800 cargo test --locked --test api -- $filters scale_out \
   --include-ignored --nocapture >"$out" 2>&1
 status=$?
 # Per-test lines and anything printed; cargo's own summary stays in the file
 # so that .ci/run counts this script's total once.
-grep -E '^test |skipped:|acknowledged|panicked|assertion' "$out" | grep -v '^test result'
+grep -E '^test |skipped:|acknowledged|panicked|assertion|PostgreSQL' "$out" | grep -v '^test result'
 
 passed=$(grep -cE '^test .* \.\.\. ok$' "$out")
 failed=$(grep -cE '^test .* \.\.\. FAILED$' "$out")
 # Every case named in the suite's for_both_backends! list, and every test
 # of scale_out.rs, must have run and passed.
-suite=$(awk '/for_both_backends!\(/{on=1; next} on && /\);/{on=0} on' tests/api/store_suite.rs |
-  grep -cE '^\s+[a-z_]+,?$')
+suite=0
+for m in $both; do
+  n=$(awk '/for_both_backends!\(/{on=1} on' "tests/api/$m.rs" | awk '/\);/{print; exit} {print}' |
+    sed 's/.*for_both_backends!(//; s/);.*//' | tr ',' '\n' | grep -cE '^\s*[a-z_]+\s*$')
+  suite=$((suite + n))
+done
 expected=$((suite + $(grep -c '#\[actix_web::test\]' tests/api/scale_out.rs)))
 if grep -q 'skipped:' "$out"; then
   echo "FAILED: a PostgreSQL test skipped although a server was running"
@@ -82,7 +91,8 @@ all="$work/all.log"
 # mail_server:: needs the Postfix that .ci/mail.sh starts, and keeps nothing
 # in the store: it runs (and cannot skip) in .ci/run's first cargo test.
 PARRHESIA_TEST_ALL_ON_POSTGRES=$PARRHESIA_TEST_POSTGRES timeout 1800 \
-  cargo test --locked --test api -- --skip scale_out --skip store_suite --skip mail_server:: >"$all" 2>&1
+  cargo test --locked --test api -- --skip scale_out --skip store_suite --skip history \
+  --skip writer --skip mail_server:: >"$all" 2>&1
 status=$?
 grep -E '^test .* (FAILED|ok)$' "$all" | grep -v '^test result' | sed 's/^test /test all-on-postgres: /'
 all_passed=$(grep -cE '^test .* \.\.\. ok$' "$all")

@@ -6,6 +6,12 @@
 //!
 //! URL may be a comma-separated list of instances sharing one store: codes
 //! are issued through the first, and connection i submits to URL i mod n.
+//!
+//! With `LOAD_SECONDS`, clients stop after that many seconds (codes left
+//! over are not used). With `LOAD_LATENCIES=FILE`, every request is written
+//! to FILE as `start_unix_ms latency_ms status`, so a script can look at
+//! the requests sent while something else happened (bench/history.sh: a
+//! period being sealed).
 
 use futures_util::future::join_all;
 use serde_json::json;
@@ -47,31 +53,48 @@ async fn run(url: String, token: String, round: String, connections: usize, requ
     }
     let codes = Arc::new(Mutex::new(codes));
     let latencies = Arc::new(Mutex::new(Vec::with_capacity(requests)));
+    let timeline = Arc::new(Mutex::new(Vec::new()));
+    let limit = std::env::var("LOAD_SECONDS")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .map(Duration::from_secs_f64);
     let errors = Arc::new(Mutex::new(0usize));
     let started = Instant::now();
     join_all((0..connections).map(|i| {
-        let (client, codes, latencies, errors) = (
+        let (client, codes, latencies, errors, timeline) = (
             client.clone(),
             codes.clone(),
             latencies.clone(),
             errors.clone(),
+            timeline.clone(),
         );
         let endpoint = format!("{}/api/v1/rounds/{round}/critiques", urls[i % urls.len()]);
         async move {
             loop {
+                if limit.is_some_and(|l| started.elapsed() >= l) {
+                    break;
+                }
                 let Some(code) = codes.lock().unwrap().pop() else {
                     break;
                 };
                 let t = Instant::now();
-                let ok = client
+                let at = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_millis());
+                let status = client
                     .post(&endpoint)
                     .send_json(&json!({"code": code, "themes": ["leadership"],
                         "text": "The meeting was moved online and I could not join."}))
                     .await
-                    .map(|r| r.status().as_u16() == 201)
-                    .unwrap_or(false);
-                latencies.lock().unwrap().push(t.elapsed());
-                if !ok {
+                    .map(|r| r.status().as_u16())
+                    .unwrap_or(0);
+                let took = t.elapsed();
+                latencies.lock().unwrap().push(took);
+                timeline
+                    .lock()
+                    .unwrap()
+                    .push((at, took.as_secs_f64() * 1000.0, status));
+                if status != 201 {
                     *errors.lock().unwrap() += 1;
                 }
             }
@@ -79,6 +102,15 @@ async fn run(url: String, token: String, round: String, connections: usize, requ
     }))
     .await;
     let elapsed = started.elapsed();
+    if let Ok(file) = std::env::var("LOAD_LATENCIES") {
+        let lines: String = timeline
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(at, ms, status)| format!("{at} {ms:.3} {status}\n"))
+            .collect();
+        std::fs::write(file, lines).expect("write the latencies");
+    }
     let mut l = latencies.lock().unwrap().clone();
     l.sort();
     let pct = |p: f64| l[((l.len() as f64 * p) as usize).min(l.len() - 1)].as_secs_f64() * 1000.0;

@@ -15,7 +15,7 @@ mod rate_limits;
 pub use crate::metrics::DEFAULT_METRICS_PUBLISH_SECS;
 pub use rate_limits::RateLimitOptions;
 
-use crate::store::{Location, StoreOptions};
+use crate::store::{EpochOptions, Location, StoreOptions};
 use anyhow::Context;
 use clap::parser::ValueSource;
 use serde::{Deserialize, Serialize};
@@ -150,6 +150,14 @@ impl Config {
         let e = self.store.noise_epsilon;
         if !(e == 0.0 || crate::digest::disclosure::Noise::new(e).is_some()) {
             anyhow::bail!("PARRHESIA_NOISE_EPSILON must be 0 (no noise) or more than 0 up to 10");
+        }
+        if let Some(n) = self.store.epochs.min_critiques {
+            if !(2..=1000).contains(&n) {
+                anyhow::bail!(
+                    "PARRHESIA_EPOCH_MIN_CRITIQUES must be 0 (the round's k) or 2 to 1000: \
+                     an epoch of one critique would pair it with its code"
+                );
+            }
         }
         if let Some(t) = &self.admin_token {
             if t.len() < MIN_ADMIN_TOKEN_LEN || !t.bytes().all(|b| b.is_ascii_graphic()) {
@@ -314,6 +322,16 @@ pub struct Settings {
     #[arg(long = "noise-epsilon", env = "PARRHESIA_NOISE_EPSILON")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub noise_epsilon: Option<f64>,
+    /// Seconds a mixing epoch stays open at least before its records are
+    /// rewritten in key order (SECURITY.md, guarantee 3). Default 3600.
+    #[arg(long = "epoch-min-secs", env = "PARRHESIA_EPOCH_MIN_SECS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub epoch_min_secs: Option<u64>,
+    /// Critiques a round needs in a mixing epoch before they are rewritten:
+    /// 0 (the round's smallest published group, k) or 2 to 1000. Default 0.
+    #[arg(long = "epoch-min-critiques", env = "PARRHESIA_EPOCH_MIN_CRITIQUES")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub epoch_min_critiques: Option<u64>,
     /// Privacy Pass issuer name in token challenges. Default: the public
     /// address's host.
     #[arg(long = "issuer-name", env = "PARRHESIA_ISSUER_NAME")]
@@ -425,6 +443,8 @@ impl Settings {
             max_sign_ins_per_minute: Some(limits.sign_ins_per_minute),
             max_posts_per_second: Some(limits.posts_per_second),
             noise_epsilon: Some(1.0),
+            epoch_min_secs: Some(EpochOptions::default().min_secs),
+            epoch_min_critiques: Some(0),
             ..Self::default()
         }
     }
@@ -517,6 +537,10 @@ impl Effective {
                 .map_or(defaults.metrics_publish, Duration::from_secs),
             store: StoreOptions {
                 noise_epsilon: s.noise_epsilon.unwrap_or(defaults.store.noise_epsilon),
+                epochs: EpochOptions {
+                    min_secs: s.epoch_min_secs.unwrap_or(defaults.store.epochs.min_secs),
+                    min_critiques: s.epoch_min_critiques.filter(|n| *n > 0),
+                },
                 ..defaults.store
             },
             hsts: s.hsts.unwrap_or(false),

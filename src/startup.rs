@@ -223,13 +223,23 @@ impl Application {
 /// directory), or the shared PostgreSQL store `store` (instances may keep
 /// running), for commands such as `parrhesia user add`.
 pub fn open_stopped_store(data: &Path, keys: &Path, store: Option<&str>) -> anyhow::Result<Store> {
+    open_stopped_store_with(data, keys, store, &StoreOptions::default())
+}
+
+/// [`open_stopped_store`] with other store options.
+pub fn open_stopped_store_with(
+    data: &Path,
+    keys: &Path,
+    store: Option<&str>,
+    options: &StoreOptions,
+) -> anyhow::Result<Store> {
     let location = Location::parse(store, data)
         .ok_or_else(|| anyhow::anyhow!("--store must be `sled` or a postgres:// URL"))?;
     std::fs::create_dir_all(data)?;
     // As at start-up: keys are read (or made) by one process at a time.
     let _startup_lock = startup_lock(&location)?;
     let (vault, signer) = store_keys(&KeyDir::open(keys, data)?)?;
-    Store::open(&location, &StoreOptions::default(), vault, signer).with_context(|| {
+    Store::open(&location, options, vault, signer).with_context(|| {
         format!(
             "could not open the store in {} (is the server still running?)",
             location.describe()
@@ -242,7 +252,17 @@ pub fn open_stopped_store(data: &Path, keys: &Path, store: Option<&str>) -> anyh
 /// invitation keys, no Privacy Pass keys (nothing is issued or redeemed
 /// from the command line), and sessions nobody uses.
 pub fn open_stopped_app(data: &Path, keys: &Path, store: Option<&str>) -> anyhow::Result<App> {
-    let opened = open_stopped_store(data, keys, store)?;
+    open_stopped_app_with(data, keys, store, &StoreOptions::default())
+}
+
+/// [`open_stopped_app`] with other store options.
+pub fn open_stopped_app_with(
+    data: &Path,
+    keys: &Path,
+    store: Option<&str>,
+    options: &StoreOptions,
+) -> anyhow::Result<App> {
+    let opened = open_stopped_store_with(data, keys, store, options)?;
     let dir = KeyDir::open(keys, data)?;
     Ok(App::new(app::Parts {
         store: opened,
@@ -317,6 +337,10 @@ fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<(
         loop {
             every.tick().await;
             state.console.prune();
+            // Mixing epochs close on time too, not only after a write.
+            if let Err(e) = app::digests::close_epoch(&state.app, state.today()).await {
+                tracing::warn!(error = %e, "closing the mixing epoch failed");
+            }
             if let Err(e) = app::digests::seal_due(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "scheduled sealing failed");
             }

@@ -308,6 +308,7 @@ about-title = O tobie
 about-lead = Te pytania pomagają organizacji { $org } sprawdzić, czy słyszy wszystkich.
 about-skip = Nie musisz odpowiadać. Możesz pominąć każde pytanie.
 about-unlinked = Trzymamy twoje odpowiedzi osobno od twojej opinii. Nikt nie może ich połączyć.
+about-mixed = Zapisujemy twoje odpowiedzi od razu. Potem mieszamy je z odpowiedziami innych osób. Wtedy nikt nie wie, kiedy przyszły twoje odpowiedzi.
 about-shown = Organizacja { $org } widzi tylko sumy. Małe grupy poniżej { $k } osób nie są pokazywane.
 about-age-legend = Ile masz lat?
 about-age-under_18 = Poniżej 18
@@ -489,11 +490,6 @@ a11y-enforcement-ehrc = Equality Advisory and Support Service może ci pomóc. T
 a11y-gap-invite = Linki z zaproszeń potrzebują JavaScriptu. Możesz zamiast tego użyć papierowego kodu.
 a11y-technical = Sprawdzamy każdą stronę komputerem. Sprawdzamy ją też samą klawiaturą.
 a11y-technical-title = Jak sprawdzamy
-about-batch-calm = Czekamy, aż odpowie { $batch } { $batch ->
-    [one] osoba
-    [few] osoby
-   *[other] osób
-}. Potem zapisujemy wszystkie odpowiedzi wymieszane razem. Dzięki temu twoje odpowiedzi są oddzielone od twojej opinii.
 before-once-check = Twój kod działa tylko jeden raz. Przed wysłaniem możesz sprawdzić odpowiedzi.
 check-also-hint = Twoje słowa mogą pasować też do tych tematów. Zaznacz je, jeśli pasują. Możesz wysłać najwyżej 3 tematy.
 check-themes-also = Dodać jeszcze jeden temat? Nie musisz.

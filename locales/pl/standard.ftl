@@ -312,6 +312,7 @@ about-title = O tobie
 about-lead = Te pytania pomagają organizacji { $org } sprawdzić, czy słyszy wszystkich: młodszych i starszych, każdą grupę etniczną, osoby z niepełnosprawnościami i osoby korzystające z opieki lub wsparcia.
 about-skip = Każde pytanie jest nieobowiązkowe. Pomiń te, na które nie chcesz odpowiadać.
 about-unlinked = Twoje odpowiedzi są przechowywane osobno od tego, co napisano. Nic, co zapisujemy, nie łączy ich z twoją opinią, twoim kodem ani z tobą.
+about-mixed = Twoje odpowiedzi zapisujemy od razu po wysłaniu, zamknięte kluczem, który niszczymy, gdy zostaną wymieszane z odpowiedziami innych osób (co najmniej godzinę później i przed końcem tego { $period }). Potem nic, co przechowujemy, nie pokazuje, kiedy przyszły twoje odpowiedzi ani jaką opinię zapisano tuż przed nimi.
 about-shown = Organizacja { $org } widzi tylko sumy. Każda odpowiedź udzielona przez mniej niż { $k } osób jest pokazywana jako „mniej niż { $k }”.
 about-age-legend = Ile masz lat?
 about-age-under_18 = Poniżej 18
@@ -494,11 +495,6 @@ a11y-enforcement-ehrc = Przestrzegania przepisów o dostępności pilnuje Komisj
 a11y-gap-invite = Linki z zaproszeń wymagają JavaScriptu. Bez niego możesz wziąć udział z papierowym kodem.
 a11y-technical = Testujemy zgodność z WCAG 2.2 na poziomie AA w prawdziwej przeglądarce: automatycznymi sprawdzeniami (axe-core), przejściami tylko z klawiaturą, przeglądarką tekstową, powiększeniem do 400% i większymi odstępami w tekście.
 a11y-technical-title = Informacje techniczne o dostępności tej strony
-about-batch-calm = Żeby twoje odpowiedzi były oddzielone od twojej opinii, czekamy, aż odpowie { $batch } { $batch ->
-    [one] osoba
-    [few] osoby
-   *[other] osób
-} albo skończy się ten { $period }, i wtedy zapisujemy odpowiedzi wszystkich wymieszane razem. W rzadkim przypadku, gdy usługa uruchomi się ponownie wcześniej, czekające odpowiedzi nie zostaną zachowane i możesz odpowiedzieć jeszcze raz.
 before-once-check = Twój kod działa jeden raz. Przed wysłaniem możesz sprawdzić swoje odpowiedzi. Po wysłaniu nie można ich zmienić.
 check-also-hint = To, co napisano, może pasować też do tych tematów. Zaznacz te, które pasują; nic nie zostanie dodane, jeśli tego nie zaznaczysz. Możesz wysłać razem najwyżej trzy tematy.
 check-themes-also = Dodać jeszcze jeden temat? (nieobowiązkowe)

@@ -56,7 +56,10 @@ pub async fn document(app: &App, today: Date) -> Result<AuditDocument, AppError>
         tree_heads: app.store.tree_heads()?,
         periods: app.store.all_sealed_periods()?,
         token_keys: published_token_keys(app).await?,
-        declaration: declaration(),
+        declaration: {
+            let e = app.store.epoch_options();
+            declaration(e.min_secs, e.min_critiques)
+        },
     })
 }
 

@@ -13,6 +13,14 @@ pub async fn seal_due(app: &App, today: Date) -> Result<(), AppError> {
     Ok(app.store.seal_due(today).await?)
 }
 
+/// Close the open mixing epoch if its minimums hold, and make the data
+/// keys of the periods around `today` ahead of need (the minute ticker;
+/// the bench seeder, to leave the store as it will stay). Whether an
+/// epoch was closed, once its records are rewritten.
+pub async fn close_epoch(app: &App, today: Date) -> Result<bool, AppError> {
+    Ok(app.store.rotate_epoch(today).await?)
+}
+
 /// Seal every period that has ended as of `today`, whether or not the
 /// check says one is due (the bench seeder, after writing the past).
 /// Returns how many were sealed.

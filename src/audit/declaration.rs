@@ -16,14 +16,25 @@ pub const CRITIQUE_FIELDS: &[&str] = &[
 /// Fields of the sealed part of a critique.
 pub const SEALED_FIELDS: &[&str] = &["key", "nonce", "ciphertext"];
 
-pub fn declaration() -> Value {
+/// The declaration, with the mixing epochs' settings (`min_secs`, and
+/// `min_critiques`, `None` for the round's k).
+pub fn declaration(min_secs: u64, min_critiques: Option<u64>) -> Value {
     json!({
         "never_stored": [
             "IP addresses", "user agents", "referrers", "cookies",
             "any time finer than the round's period",
             "plaintext paper codes", "a link from a critique to the code or token spent for it",
-            "sequence numbers or arrival order"
+            "sequence numbers or arrival order",
+            "a running count, or a file time finer than the mixing epoch"
         ],
+        "mixing_epochs": {
+            "min_seconds": min_secs,
+            "min_critiques_per_round": match min_critiques {
+                Some(n) => json!(n),
+                None => json!("the round's k (min_group)"),
+            },
+            "window": "Critiques, the credentials they spent, tokens fetched on invitations and 'about you' answers are stored at once in the open epoch's ingest area, sealed under an epoch key kept in the key directory. An epoch closes once it has been open min_seconds and a round has min_critiques_per_round critiques in it; that round's records are then rewritten in key order into the main trees and the epoch key is destroyed. Until then, whoever holds both the data and the key directory can read the open epoch's records in arrival order: that is the window. Afterwards nothing stored says, within an epoch, which arrived when or which credential paid for which critique; epochs themselves keep their order."
+        },
         "data_directory": {
             "organisations": {"key": "slug", "fields": ["slug", "name"]},
             "rounds": {"key": "slug", "fields": ["slug", "organisation", "title", "description", "themes", "min_group", "period_weeks", "opened", "retention_periods", "rules"]},
@@ -55,14 +66,19 @@ pub fn declaration() -> Value {
             "org_keys": {"key": "organisation, random 64-bit key id", "fields": ["SHA-256 of the key"]},
             "responses": {"key": "round, period, theme", "fields": ["round", "period", "theme", "versions (text, the period it was published in)"]},
             "pledges": {"key": "random 128-bit pledge id", "fields": ["id", "organisation", "round", "period", "theme", "text", "history (status, reason, the period of the change)"]},
-            "about_you": {"key": "random 128-bit id (not a critique's)", "fields": ["round", "organisation", "period", "answers"], "note": "written in shuffled batches; no link to any critique"}
+            "about_you": {"key": "random 128-bit id (not a critique's)", "fields": ["round", "organisation", "period", "answers"], "note": "written when its epoch is rewritten, in key order; no link to any critique"},
+            "epochs": {"key": "random 128-bit epoch id", "fields": ["state (open, or closing: rounds going out, passes, passes done)"]},
+            "closing": {"key": "round, period", "fields": ["the week (its Monday) the sealing began in"], "note": "a period being sealed"},
+            "log_state": {"key": "state", "fields": ["size", "frontier (Merkle subtree roots)", "marker (the newest week marker's week)"]},
+            "ingest/<epoch id>": {"key": "HMAC-SHA256(epoch key, subject)", "fields": ["nonce", "ciphertext under the epoch key: a critique with the credential it spent, a token fetched on an invitation, or a mixed write"], "note": "dropped, and its key destroyed, when the epoch is rewritten"}
         },
         "key_directory": {
             "paper-code.key": "HMAC key for paper codes",
             "admin-token.sha256": "SHA-256 of the generated admin token",
             "master.<id>.key": "master keys that wrap data keys",
             "master.current": "id of the master key new data keys use",
-            "data.<round>.<period>.key": "a period's data key, wrapped; destroyed at the end of retention",
+            "data.<round>.<period>.key": "a period's data key, wrapped; made ahead of need; destroyed at the end of retention",
+            "epoch.<id>.key": "a mixing epoch's key, wrapped; destroyed once its records are rewritten",
             "log-signing.pk8": "Ed25519 key that signs tree heads",
             "privacy-pass-keys.json": "each round's Privacy Pass issuer keys (RSA private keys, PEM) and the day each starts"
         }

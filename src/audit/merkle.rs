@@ -59,6 +59,56 @@ pub fn root(leaves: &[Hash]) -> Hash {
     }
 }
 
+/// The right edge of a growing tree: the roots of its complete subtrees,
+/// largest first (one per set bit of the size). Enough to append leaves and
+/// compute the root without holding the leaves (RFC 9162 §2.1.1 splits at
+/// the largest power of two, so the root folds these roots from the right),
+/// so the log's writer keeps `O(log n)` hashes, never one per leaf.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Frontier {
+    size: u64,
+    nodes: Vec<Hash>,
+}
+
+impl Frontier {
+    /// A frontier read back from storage; `None` if `nodes` does not have
+    /// one hash per set bit of `size`.
+    pub fn from_parts(size: u64, nodes: Vec<Hash>) -> Option<Self> {
+        (nodes.len() == size.count_ones() as usize).then_some(Self { size, nodes })
+    }
+
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    pub fn nodes(&self) -> &[Hash] {
+        &self.nodes
+    }
+
+    /// Append one leaf hash.
+    pub fn push(&mut self, leaf: Hash) {
+        let mut h = leaf;
+        let mut s = self.size;
+        while s & 1 == 1 {
+            if let Some(left) = self.nodes.pop() {
+                h = node_hash(&left, &h);
+            }
+            s >>= 1;
+        }
+        self.nodes.push(h);
+        self.size += 1;
+    }
+
+    /// MTH of every leaf appended so far.
+    pub fn root(&self) -> Hash {
+        let mut nodes = self.nodes.iter().rev();
+        let Some(last) = nodes.next() else {
+            return root(&[]);
+        };
+        nodes.fold(*last, |right, left| node_hash(left, &right))
+    }
+}
+
 /// PATH(m, D[n]) (§2.1.3.1): the inclusion proof of leaf `m`.
 pub fn inclusion_path(leaves: &[Hash], m: usize) -> Option<Vec<Hash>> {
     if m >= leaves.len() {
@@ -220,6 +270,21 @@ mod tests {
             .iter()
             .map(|l| leaf_hash(&from_hex(l.as_str().unwrap()).unwrap()))
             .collect()
+    }
+
+    #[test]
+    fn a_frontier_gives_the_root_of_every_size_and_survives_a_round_trip() {
+        let many: Vec<Hash> = (0..70u8).map(|i| leaf_hash(&[i])).collect();
+        let mut f = Frontier::default();
+        assert_eq!(f.root(), root(&[]));
+        for n in 1..=many.len() {
+            f.push(many[n - 1]);
+            assert_eq!(f.size(), n as u64);
+            assert_eq!(f.root(), root(&many[..n]), "size {n}");
+            let back = Frontier::from_parts(f.size(), f.nodes().to_vec()).unwrap();
+            assert_eq!(back, f);
+        }
+        assert!(Frontier::from_parts(3, vec![[0; 32]]).is_none());
     }
 
     #[test]

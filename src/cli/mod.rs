@@ -124,7 +124,8 @@ struct BenchSeedArgs {
     round: String,
     #[arg(long)]
     count: usize,
-    /// Spread the critiques over this many past one-week periods.
+    /// Spread the critiques over this many past one-week periods (sealed
+    /// at the end); 0: all in the current period, left open.
     #[arg(long, default_value_t = 10)]
     weeks: u32,
 }
@@ -185,8 +186,9 @@ struct FetchArgs {
     /// The feedback round (its slug).
     #[arg(long)]
     round: String,
-    /// The invitation (the part after # in the invitation link).
-    #[arg(long)]
+    /// The invitation (the part after # in the invitation link). It may
+    /// begin with `-` (one in 64 do: base64url).
+    #[arg(long, allow_hyphen_values = true)]
     invitation: String,
     /// File to save the token in (created with mode 0600; must not exist).
     #[arg(long)]

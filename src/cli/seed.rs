@@ -38,7 +38,7 @@ pub fn run(
     count: usize,
     weeks: u32,
 ) -> anyhow::Result<()> {
-    actix_web::rt::System::new().block_on(seed(data, keys, org, round, count, weeks.max(1)))
+    actix_web::rt::System::new().block_on(seed(data, keys, org, round, count, weeks))
 }
 
 async fn seed(
@@ -49,7 +49,12 @@ async fn seed(
     count: usize,
     weeks: u32,
 ) -> anyhow::Result<()> {
-    let app = startup::open_stopped_app(data, keys, None)?;
+    // Epochs close as soon as a round has k critiques in one, so what is
+    // seeded is rewritten into the main trees as it goes, as a long-running
+    // server's hourly epochs would have done.
+    let mut options = crate::store::StoreOptions::default();
+    options.epochs.min_secs = 0;
+    let app = startup::open_stopped_app_with(data, keys, None, &options)?;
     let today = SystemClock.today();
     let bench = &Actor::Unnamed;
     if rounds::organisation(&app, org).await.is_err() {
@@ -79,6 +84,7 @@ async fn seed(
                 let picked = vec![themes[k % themes.len()].clone()];
                 // Oldest first, so each period is still open when written;
                 // the ones that have ended are sealed at the end.
+                // (With `weeks` 0, all in the current period.)
                 let weeks_back = i64::from(weeks) - (k as i64 * i64::from(weeks) / count as i64);
                 let day = today - Duration::weeks(weeks_back);
                 let app = &app;
@@ -104,7 +110,12 @@ async fn seed(
         }
         eprintln!("seeded {done} of {count}");
     }
-    let sealed = crate::app::digests::seal_ended(&app, today).await?;
-    eprintln!("sealed {sealed} ended periods");
+    // Wait for the last rewrite, so the store is left as it will stay.
+    crate::app::digests::close_epoch(&app, today).await?;
+    if weeks > 0 {
+        let sealed = crate::app::digests::seal_ended(&app, today).await?;
+        eprintln!("sealed {sealed} ended periods");
+    }
+    app.store().drain().await?;
     Ok(())
 }

@@ -141,6 +141,40 @@ impl KeyDir {
         Ok(())
     }
 
+    /// Create the secret file `name` with mode 0600, durably, unless it
+    /// exists: `false` if another process (an instance sharing the key
+    /// directory) made it first, whose bytes the caller then reads. The
+    /// file appears whole or not at all (a hard link of a private
+    /// temporary file, which fails rather than replace).
+    pub fn write_new(&self, name: &str, bytes: &[u8]) -> Result<bool> {
+        let mut nonce = [0u8; 8];
+        SystemRandom::new()
+            .fill(&mut nonce)
+            .map_err(|_| anyhow::anyhow!("random generator failed"))?;
+        let tmp = self.path.join(format!(
+            ".{name}.{}.tmp",
+            nonce.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        ));
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&tmp)
+            .with_context(|| format!("could not write {}", tmp.display()))?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        let linked = fs::hard_link(&tmp, self.path.join(name));
+        fs::remove_file(&tmp)?;
+        let made = match linked {
+            Ok(()) => true,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => false,
+            Err(e) => return Err(e.into()),
+        };
+        fs::File::open(&self.path)?.sync_all()?;
+        Ok(made)
+    }
+
     /// Write a secret file atomically with mode 0600, durably.
     pub fn write(&self, name: &str, bytes: &[u8]) -> Result<()> {
         let file = self.path.join(name);
@@ -180,6 +214,31 @@ mod tests {
         assert_eq!(mode & 0o777, 0o600);
         let dir_mode = fs::metadata(keys.path()).unwrap().permissions().mode();
         assert_eq!(dir_mode & 0o777, 0o700);
+    }
+
+    #[test]
+    fn a_secret_made_at_once_by_many_is_made_once_and_whole() {
+        let root = tempfile::tempdir().unwrap();
+        let keys = KeyDir::open(&root.path().join("keys"), &root.path().join("data")).unwrap();
+        // Instances sharing the key directory, racing for one data key.
+        let made: Vec<(bool, u8)> = std::thread::scope(|s| {
+            let racers: Vec<_> = (0..8u8)
+                .map(|i| {
+                    let keys = &keys;
+                    s.spawn(move || (keys.write_new("data.r.p.key", &[i; 64]).unwrap(), i))
+                })
+                .collect();
+            racers.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        let winners: Vec<u8> = made.iter().filter(|(m, _)| *m).map(|(_, i)| *i).collect();
+        assert_eq!(winners.len(), 1, "{made:?}");
+        assert_eq!(keys.read("data.r.p.key").unwrap(), vec![winners[0]; 64]);
+        assert_eq!(keys.list().unwrap(), vec!["data.r.p.key".to_owned()]);
+        assert_eq!(
+            fs::read_dir(keys.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
     }
 
     #[test]

@@ -13,6 +13,14 @@
 //!   (crypto-shredding). The wrapped data key never enters sled, so no stale
 //!   copy of it survives there either.
 //!
+//! - Epoch keys: `epoch.<id>.key`, one per mixing epoch of the store (see
+//!   `crate::store::epoch`), wrapped the same way: they seal the epoch's
+//!   ingest records and are destroyed once those records have been
+//!   rewritten in key order.
+//! - Data keys are made ahead of need ([`Vault::prepare`], when a round
+//!   opens and when a period is sealed), so a key file's creation does not
+//!   time a period's first critique.
+//!
 //! Every seal uses a fresh random 96-bit nonce and binds the key id and the
 //! record kind in the associated data, so a ciphertext cannot be moved to
 //! another record or period and still open.
@@ -38,6 +46,85 @@ pub struct Sealed {
     pub key: String,
     pub nonce: String,
     pub ciphertext: String,
+}
+
+/// The key of one mixing epoch: an AEAD key that seals the epoch's ingest
+/// records and a PRF key that names them (so a record's name says nothing
+/// once the key is gone). Never printed.
+pub struct EpochKey {
+    id: [u8; 16],
+    aead: LessSafeKey,
+    prf: ring::hmac::Key,
+}
+
+impl std::fmt::Debug for EpochKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "EpochKey({})", hex(&self.id))
+    }
+}
+
+impl EpochKey {
+    fn new(id: [u8; 16], raw: &[u8]) -> Result<Self> {
+        if raw.len() != 64 {
+            bail!("epoch key {} has the wrong length", hex(&id));
+        }
+        Ok(Self {
+            id,
+            aead: aead_key(&raw[..32])?,
+            prf: ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &raw[32..]),
+        })
+    }
+
+    pub fn id(&self) -> &[u8; 16] {
+        &self.id
+    }
+
+    /// HMAC-SHA256 under the epoch's PRF key, over `parts` with their
+    /// lengths (so no two part lists collide).
+    pub fn name(&self, parts: &[&[u8]]) -> [u8; 32] {
+        let mut ctx = ring::hmac::Context::with_key(&self.prf);
+        for p in parts {
+            ctx.update(&(p.len() as u32).to_be_bytes());
+            ctx.update(p);
+        }
+        let mut out = [0u8; 32];
+        out.copy_from_slice(ctx.sign().as_ref());
+        out
+    }
+
+    /// Seal `plaintext` as the record named `name`: nonce, then ciphertext.
+    pub fn seal(&self, name: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
+        let (nonce, ct) = seal_with(&self.aead, &self.aad(name), plaintext)?;
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&ct);
+        Ok(out)
+    }
+
+    /// Open a record sealed by [`EpochKey::seal`] under `name`.
+    pub fn open(&self, name: &[u8], sealed: &[u8]) -> Result<Vec<u8>> {
+        if sealed.len() < NONCE_LEN {
+            bail!("a sealed ingest record is too short");
+        }
+        let (nonce, ct) = sealed.split_at(NONCE_LEN);
+        let mut buf = ct.to_vec();
+        let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| anyhow!("bad nonce"))?;
+        let plain = self
+            .aead
+            .open_in_place(
+                Nonce::assume_unique_for_key(nonce),
+                Aad::from(self.aad(name)),
+                &mut buf,
+            )
+            .map_err(|_| anyhow!("an ingest record does not open with its epoch key"))?;
+        Ok(plain.to_vec())
+    }
+
+    fn aad(&self, name: &[u8]) -> Vec<u8> {
+        let mut aad = b"parrhesia/ingest/v1\0".to_vec();
+        aad.extend_from_slice(&self.id);
+        aad.extend_from_slice(name);
+        aad
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -103,8 +190,17 @@ fn data_key_file(round: &str, period: &str) -> String {
     format!("data.{round}.{period}.key")
 }
 
-fn wrap_aad(round: &str, period: &str, master: &str) -> Vec<u8> {
-    format!("parrhesia/data-key/v1\0{round}\0{period}\0{master}").into_bytes()
+const DATA_KEY_LABEL: &str = "parrhesia/data-key/v1";
+const EPOCH_KEY_LABEL: &str = "parrhesia/epoch-key/v1";
+
+fn epoch_key_file(id: &[u8; 16]) -> String {
+    format!("epoch.{}.key", hex(id))
+}
+
+/// What a wrapped key is bound to: its kind, what it is for (a data key's
+/// `round\0period`, an epoch key's id) and the master key that wraps it.
+fn wrap_aad(label: &str, context: &str, master: &str) -> Vec<u8> {
+    format!("{label}\0{context}\0{master}").into_bytes()
 }
 
 fn record_aad(key: &str, context: &str) -> Vec<u8> {
@@ -176,42 +272,133 @@ impl Vault {
             return Ok(Some(k.clone()));
         }
         let file = data_key_file(round, period);
-        let key = if self.keys.has(&file) {
-            let w: WrappedKey = serde_json::from_slice(&self.keys.read(&file)?)
-                .with_context(|| format!("{file} is damaged"))?;
-            let master = self
-                .masters
-                .get(&w.master)
-                .ok_or_else(|| anyhow!("{file} needs master key {} which is missing", w.master))?;
-            let raw = open_with(
-                master,
-                &wrap_aad(round, period, &w.master),
-                &w.nonce,
-                &w.wrapped,
-            )?;
-            aead_key(&raw)?
-        } else if create {
-            let raw = crate::secrets::random::bytes::<32>()
-                .map_err(|_| anyhow!("random generator failed"))?;
-            let master = self
-                .masters
-                .get(&self.current)
-                .ok_or_else(|| anyhow!("no current master key"))?;
-            let (nonce, wrapped) =
-                seal_with(master, &wrap_aad(round, period, &self.current), &raw)?;
-            let w = WrappedKey {
-                master: self.current.clone(),
-                nonce: hex(&nonce),
-                wrapped: hex(&wrapped),
-            };
-            self.keys.write(&file, &serde_json::to_vec(&w)?)?;
-            aead_key(&raw)?
-        } else {
-            return Ok(None);
+        let context = format!("{round}\0{period}");
+        let raw = match self.open_wrapped(&file, DATA_KEY_LABEL, &context)? {
+            Some(raw) => raw,
+            // Another instance sharing the key directory may make it at the
+            // same moment: whichever file is there is the key.
+            None if create => match self.make_wrapped(&file, DATA_KEY_LABEL, &context, 32)? {
+                Some(raw) => raw,
+                None => self
+                    .open_wrapped(&file, DATA_KEY_LABEL, &context)?
+                    .ok_or_else(|| anyhow!("{file} vanished as it was made"))?,
+            },
+            None => return Ok(None),
         };
-        let key = Arc::new(key);
+        let key = Arc::new(aead_key(&raw)?);
         cache.insert(id, key.clone());
         Ok(Some(key))
+    }
+
+    /// Make the data key of (round, period) now if it does not exist yet, so
+    /// that its file's creation does not time the period's first critique
+    /// (called when a round opens and when a period is sealed).
+    pub fn prepare(&self, round: &str, period: &str) -> Result<()> {
+        self.data_key(round, period, true).map(|_| ())
+    }
+
+    /// Open the wrapped secret `file`, if it exists.
+    fn open_wrapped(&self, file: &str, label: &str, context: &str) -> Result<Option<Vec<u8>>> {
+        if !self.keys.has(file) {
+            return Ok(None);
+        }
+        let w: WrappedKey = serde_json::from_slice(&self.keys.read(file)?)
+            .with_context(|| format!("{file} is damaged"))?;
+        let master = self
+            .masters
+            .get(&w.master)
+            .ok_or_else(|| anyhow!("{file} needs master key {} which is missing", w.master))?;
+        open_with(
+            master,
+            &wrap_aad(label, context, &w.master),
+            &w.nonce,
+            &w.wrapped,
+        )
+        .map(Some)
+    }
+
+    /// Make `len` random bytes, wrap them under the current master key and
+    /// write them durably to `file` unless it exists; returns the raw
+    /// bytes, or `None` if the file was made meanwhile by someone else.
+    fn make_wrapped(
+        &self,
+        file: &str,
+        label: &str,
+        context: &str,
+        len: usize,
+    ) -> Result<Option<Vec<u8>>> {
+        let mut raw = vec![0u8; len];
+        ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut raw)
+            .map_err(|_| anyhow!("random generator failed"))?;
+        let master = self
+            .masters
+            .get(&self.current)
+            .ok_or_else(|| anyhow!("no current master key"))?;
+        let (nonce, wrapped) = seal_with(master, &wrap_aad(label, context, &self.current), &raw)?;
+        let w = WrappedKey {
+            master: self.current.clone(),
+            nonce: hex(&nonce),
+            wrapped: hex(&wrapped),
+        };
+        Ok(self
+            .keys
+            .write_new(file, &serde_json::to_vec(&w)?)?
+            .then_some(raw))
+    }
+
+    /// Make the key of mixing epoch `id` (see `crate::store::epoch`): 64
+    /// random bytes, wrapped under the current master key in
+    /// `epoch.<id>.key`, written durably before the epoch is used.
+    pub fn create_epoch_key(&self, id: &[u8; 16]) -> Result<EpochKey> {
+        let file = epoch_key_file(id);
+        if self.keys.has(&file) {
+            bail!("epoch key {} exists already", hex(id));
+        }
+        let raw = self
+            .make_wrapped(&file, EPOCH_KEY_LABEL, &hex(id), 64)?
+            .ok_or_else(|| anyhow!("epoch key {} exists already", hex(id)))?;
+        EpochKey::new(*id, &raw)
+    }
+
+    /// The key of epoch `id`, or `None` once it has been destroyed.
+    pub fn epoch_key(&self, id: &[u8; 16]) -> Result<Option<EpochKey>> {
+        match self.open_wrapped(&epoch_key_file(id), EPOCH_KEY_LABEL, &hex(id))? {
+            Some(raw) => EpochKey::new(*id, &raw).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// When epoch `id` started: its key file's modification time, which
+    /// the store sets to the epoch's start (see `crate::store::times`).
+    pub fn epoch_started(&self, id: &[u8; 16]) -> Option<std::time::SystemTime> {
+        std::fs::metadata(self.keys.path().join(epoch_key_file(id)))
+            .and_then(|m| m.modified())
+            .ok()
+    }
+
+    /// Destroy the key of epoch `id` for good (once its records have been
+    /// rewritten and the rewrite is durable).
+    pub fn destroy_epoch_key(&self, id: &[u8; 16]) -> Result<()> {
+        self.keys.destroy(&epoch_key_file(id))
+    }
+
+    /// The ids of every epoch key in the key directory.
+    pub fn epoch_key_ids(&self) -> Result<Vec<[u8; 16]>> {
+        let mut ids = Vec::new();
+        for name in self.keys.list()? {
+            let id = name
+                .strip_prefix("epoch.")
+                .and_then(|n| n.strip_suffix(".key"))
+                .and_then(from_hex)
+                .and_then(|b| <[u8; 16]>::try_from(b.as_slice()).ok());
+            ids.extend(id);
+        }
+        Ok(ids)
+    }
+
+    /// The key directory (its file times are set with the store's).
+    pub fn key_dir(&self) -> &KeyDir {
+        &self.keys
     }
 
     /// Encrypt `plaintext` under the data key of (round, period), creating
@@ -304,6 +491,40 @@ mod tests {
         assert_eq!(v2.unseal(&old, "c/1").unwrap(), b"old");
         let fresh = v2.seal("r", "2026-11-23", "c/2", b"new").unwrap();
         assert_eq!(v2.unseal(&fresh, "c/2").unwrap(), b"new");
+    }
+
+    #[test]
+    fn epoch_keys_name_and_seal_records_until_destroyed() {
+        let (_root, keys, v) = vault();
+        let id = [7u8; 16];
+        let k = v.create_epoch_key(&id).unwrap();
+        assert!(v.create_epoch_key(&id).is_err(), "made twice");
+        let name = k.name(&[b"spend", b"code"]);
+        assert_ne!(name, k.name(&[b"spendc", b"ode"]), "parts are delimited");
+        let sealed = k.seal(&name, b"record").unwrap();
+        let again = Vault::load(&keys).unwrap().epoch_key(&id).unwrap().unwrap();
+        assert_eq!(again.name(&[b"spend", b"code"]), name);
+        assert_eq!(again.open(&name, &sealed).unwrap(), b"record");
+        assert!(
+            again.open(&[0; 32], &sealed).is_err(),
+            "moved to another name"
+        );
+        assert_eq!(v.epoch_key_ids().unwrap(), vec![id]);
+        v.destroy_epoch_key(&id).unwrap();
+        assert!(v.epoch_key(&id).unwrap().is_none());
+        assert!(v.epoch_key_ids().unwrap().is_empty());
+    }
+
+    #[test]
+    fn data_keys_made_ahead_open_the_same_way() {
+        let (_root, keys, v) = vault();
+        v.prepare("r", "2026-11-30").unwrap();
+        assert!(keys.has(&data_key_file("r", "2026-11-30")));
+        let s = v.seal("r", "2026-11-30", "c/1", b"later").unwrap();
+        assert_eq!(
+            Vault::load(&keys).unwrap().unseal(&s, "c/1").unwrap(),
+            b"later"
+        );
     }
 
     #[test]

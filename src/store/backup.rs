@@ -195,7 +195,7 @@ pub fn restore(backup: &[u8], target: &Location) -> Result<u64, StoreError> {
     }
     db.flush()?;
     Durable::open(dir)
-        .and_then(|mut d| d.sync())
+        .and_then(|mut d| d.sync(super::merge::minute(std::time::SystemTime::now())))
         .map_err(|e| StoreError::Io(e.to_string()))?;
     Ok(written)
 }

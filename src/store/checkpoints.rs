@@ -10,7 +10,7 @@
 //! witness keys); each carries its witness's clock, about the log, never
 //! about a participant.
 
-use super::writer::{Op, Outcome};
+use super::queue::{Job, LogJob};
 use super::{records, Store, StoreError};
 pub use crate::audit::log::CheckpointRecord;
 use crate::audit::note::NoteSignature;
@@ -43,16 +43,14 @@ impl Store {
         size: u64,
         lines: Vec<NoteSignature>,
     ) -> Result<(), StoreError> {
-        match self.write(Op::AddCosignatures { size, lines }).await? {
-            Outcome::Done => Ok(()),
-            _ => Err(StoreError::Io("unexpected writer outcome".into())),
-        }
+        self.call(|reply| Job::AddCosignatures { size, lines, reply })
+            .await
     }
 
     /// The weekly upkeep of the log: this week's marker if it has none (a
     /// head per week at least), and a signed checkpoint of the newest head.
     /// Called at start-up and by the server's ticker.
     pub async fn tick(&self, today: time::Date) -> Result<(), StoreError> {
-        self.write(Op::Tick(today)).await.map(|_| ())
+        self.call(|r| Job::Log(LogJob::Tick(today, r))).await
     }
 }

@@ -24,6 +24,10 @@ use sled::Transactional;
 /// One key and its value.
 pub(crate) type Pair = (Vec<u8>, Vec<u8>);
 
+/// Names of ingest areas start with this (`ingest/<epoch id, hex>`): a sled
+/// tree, or on PostgreSQL a table of its own that is dropped whole.
+pub(crate) const AREA_PREFIX: &str = "ingest/";
+
 /// An open backend; cheap to clone.
 #[derive(Clone)]
 pub(crate) enum Kv {
@@ -70,6 +74,14 @@ impl Kv {
         };
         names.sort();
         Ok(names)
+    }
+
+    /// Make an ingest area exist (sled: the tree; PostgreSQL: its table).
+    pub(crate) fn create_area(&self, name: &str) -> Result<Tree, StoreError> {
+        if let Self::Pg(pg) = self {
+            pg.create_area(name)?;
+        }
+        self.open_tree(name)
     }
 
     /// Remove a whole tree and everything in it.
@@ -135,12 +147,24 @@ impl Tree {
     }
 
     fn scan(&self, start: &[u8], end: Option<&[u8]>) -> Result<Vec<Pair>, StoreError> {
+        self.scan_limit(start, end, usize::MAX)
+    }
+
+    /// At most `limit` entries with `start <= key` (and `key < end`), in key
+    /// order: how large trees are read a piece at a time.
+    pub(crate) fn scan_limit(
+        &self,
+        start: &[u8],
+        end: Option<&[u8]>,
+        limit: usize,
+    ) -> Result<Vec<Pair>, StoreError> {
         match &self.inner {
             TreeInner::Sled(t) => match end {
-                Some(end) => collect(t.range(start..end)),
-                None => collect(t.range(start..)),
+                Some(end) if start >= end => Ok(Vec::new()),
+                Some(end) => collect(t.range(start..end).take(limit)),
+                None => collect(t.range(start..).take(limit)),
             },
-            TreeInner::Pg(pg) => pg.scan(&self.name, start, end),
+            TreeInner::Pg(pg) => pg.scan(&self.name, start, end, limit),
         }
     }
 
@@ -148,7 +172,7 @@ impl Tree {
     pub(crate) fn is_empty(&self) -> Result<bool, StoreError> {
         match &self.inner {
             TreeInner::Sled(t) => Ok(t.is_empty()),
-            TreeInner::Pg(pg) => Ok(pg.first(&self.name)?.is_none()),
+            TreeInner::Pg(_) => Ok(self.scan_limit(&[], None, 1)?.is_empty()),
         }
     }
 
@@ -203,6 +227,23 @@ pub(crate) fn successor(prefix: &[u8]) -> Option<Vec<u8>> {
 pub(crate) enum Abort {
     Sled(UnabortableTransactionError),
     Pg(postgres::Error),
+    /// An ingest area the transaction was not opened over.
+    Unlisted(String),
+    /// Something that cannot happen half-way (sealing an ingest record
+    /// failed, or a checked write was refused): the whole transaction is
+    /// given up rather than committed in part.
+    Internal(String),
+}
+
+impl Abort {
+    pub(crate) fn into_store_error(self) -> StoreError {
+        match self {
+            Self::Sled(e) => StoreError::Io(format!("{e:?}")),
+            Self::Pg(e) => StoreError::Io(super::pg::describe(&e)),
+            Self::Unlisted(t) => StoreError::Io(format!("{t} is not in this transaction")),
+            Self::Internal(e) => StoreError::Io(e),
+        }
+    }
 }
 
 impl From<UnabortableTransactionError> for Abort {
@@ -274,14 +315,30 @@ impl WriteConn {
                         match f(&mut txn) {
                             Ok(v) => Ok(v),
                             Err(Abort::Sled(e)) => Err(ConflictableTransactionError::from(e)),
-                            Err(Abort::Pg(_)) => Err(ConflictableTransactionError::Abort(())),
+                            Err(_) => Err(ConflictableTransactionError::Abort(())),
                         }
                     })
                     .map_err(|e: TransactionError<()>| {
                         StoreError::Io(format!("transaction: {e:?}"))
                     })
             }
-            Self::Pg(conn) => conn.transaction(f),
+            Self::Pg(conn) => {
+                let names: Vec<&str> = trees.iter().map(|t| t.name.as_str()).collect();
+                conn.transaction(&names, f)
+            }
+        }
+    }
+
+    /// Drop an ingest area whose records have all been rewritten.
+    pub(crate) fn drop_area(&mut self, name: &str) -> Result<(), StoreError> {
+        match self {
+            Self::Sled(db) => {
+                db.drop_tree(name.as_bytes())?;
+                Ok(())
+            }
+            Self::Pg(conn) => conn
+                .drop_area(name)
+                .map_err(|e| StoreError::Io(super::pg::describe(&e))),
         }
     }
 
@@ -304,6 +361,22 @@ impl WriteConn {
         }
     }
 
+    /// Become the only instance that seals (appends to the log), if no
+    /// other is: `false` means try again later. sled: always.
+    pub(crate) fn try_seal_lock(&mut self) -> Result<bool, StoreError> {
+        match self {
+            Self::Sled(_) => Ok(true),
+            Self::Pg(conn) => conn.try_seal_lock(),
+        }
+    }
+
+    pub(crate) fn seal_unlock(&mut self) -> Result<(), StoreError> {
+        match self {
+            Self::Sled(_) => Ok(()),
+            Self::Pg(conn) => conn.seal_unlock(),
+        }
+    }
+
     pub(crate) fn unlock(&mut self) -> Result<(), StoreError> {
         match self {
             Self::Sled(_) => Ok(()),
@@ -323,9 +396,7 @@ impl SledTxn<'_> {
             .iter()
             .position(|n| *n == name)
             .and_then(|i| self.trees.get(i))
-            .ok_or(Abort::Sled(UnabortableTransactionError::Storage(
-                sled::Error::Unsupported(format!("tree {name} is not in this transaction")),
-            )))
+            .ok_or_else(|| Abort::Unlisted(name.to_owned()))
     }
 }
 

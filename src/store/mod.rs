@@ -1,89 +1,209 @@
-//! The store: the one narrow interface between Parrhesia and its storage.
+//! The store: the one narrow interface between Parrhesia and its storage,
+//! on embedded sled 0.34.7 or on PostgreSQL ([`pg`]), behind one key-value
+//! layer ([`kv`]). No backend type leaves this module.
 //!
-//! The embedded implementation uses sled 0.34.7. No sled type leaves this
-//! module. Reads go straight to sled; every write goes through one writer
-//! thread ([`writer`]) that commits batches in one transaction each, then
-//! flushes and fsyncs before anyone is told "received" (group commit).
+//! # The disk forgets who came when (guarantee 3)
 //!
-//! # Key layout (sled trees)
+//! Whoever holds the data directory *and* the key directory — the host, or
+//! whoever seizes the server — must not learn in which order critiques of
+//! one mixing epoch arrived, nor which code, invitation or token nonce paid
+//! for which critique. Storage engines keep history. sled is
+//! log-structured: every change is appended at the tail of its `db` file
+//! (a transaction's writes go out in key order per tree, but one batch after
+//! another), old node versions stay until their segment is reused, and
+//! `generate_id` is a counter. PostgreSQL stamps every row version with the
+//! id of the transaction that wrote it (`xmin`), places it where there is
+//! room (`ctid`), keeps dead versions until vacuum, and logs everything to
+//! its WAL first. So, after Naor and Teague's canonical representations
+//! (the stored bytes depend on the set, not on how it was built) and Molnar,
+//! Kohno, Sastry and Wagner's history-independent ballot storage, nothing a
+//! participant does is written where its position would time it:
+//!
+//! 1. **Ingest, sealed under an epoch key.** A critique together with the
+//!    credential it spends, a token fetched on an invitation, "about you"
+//!    answers and any other [`MixedWrite`] are written, durably, as one
+//!    record each into the *ingest area* of the open mixing epoch (a sled
+//!    tree `ingest/<epoch id>`, or a PostgreSQL table `ingest_<epoch id>`).
+//!    A record's name is HMAC(epoch key, what it is about) — for a critique,
+//!    the credential it spends, so the backend's uniqueness refuses a second
+//!    spend — and its value is sealed (ChaCha20-Poly1305) under the epoch
+//!    key, which lives only in the key directory (`epoch.<id>.key`).
+//! 2. **Rewritten in key order.** When the epoch closes, its records are
+//!    rewritten into the main trees in key order (critique ids are random,
+//!    codes and invitations keyed hashes, nonces random, so key order
+//!    carries no arrival order); the ingest area is dropped (a PostgreSQL
+//!    `DROP TABLE` takes its file, dead tuples and all); once that is
+//!    durable the epoch key is destroyed. Whatever is left of the ingest in
+//!    old sled segments, in PostgreSQL's WAL or on free disk blocks is
+//!    sealed under a key nobody has, named by a PRF nobody can compute.
+//! 3. **Credentials apart from critiques.** A rewrite runs in passes of at
+//!    most [`merge::PASS`] records (bounded transactions, so submissions
+//!    keep flowing). Pass j writes the critiques whose *id* falls in the
+//!    j-th slice of the id space and the credential marks (a code's spent
+//!    flag, a nonce, an invitation's count) whose *credential* falls in the
+//!    j-th slice of the credential space: independent slices, so a pass
+//!    (one `xmin`, one stretch of sled's log) holds a critique and its
+//!    credential together no more often than chance ([`epoch::Slices`]).
+//!    A token fetched on an invitation is a use recorded in the epoch it was
+//!    fetched in, never a change to the invitation's record, and is written
+//!    out in invitation order, apart from any critique.
+//! 4. **No running counters.** Counts reach the main trees only at a
+//!    rewrite (per epoch, per period and theme), never per transaction.
+//!    What the live epochs add is counted in memory ([`epoch::Tally`]),
+//!    rebuilt from the ingest areas at start.
+//! 5. **Epochs and rounds.** A critique's anonymity set is its round's
+//!    critiques in the epoch (a critique record names its round). An epoch
+//!    closes once it has been open [`EpochOptions::min_secs`] (default one
+//!    hour) and some round has at least [`EpochOptions::min_critiques`]
+//!    (default: the round's k) critiques in it. Then that round's records
+//!    are rewritten; a round with fewer is carried into the next epoch,
+//!    resealed under its key. Sealing a period forces its round's records
+//!    of that period out (the digest must count them).
+//! 6. **Keys and times.** Data keys are made when a round opens, on the
+//!    minute ticker, and at sealing, never at a period's first critique.
+//!    After every flush the database file's times, and at every epoch change
+//!    every file's in the data and key directories, are set to the open
+//!    epoch's start, rounded down to the minute ([`times`]).
+//! 7. **Crash safety.** The epoch key is written durably before its epoch
+//!    is recorded open; every rewrite step is one transaction that records
+//!    its progress; a record leaves the ingest area in the transaction that
+//!    writes its last part to the main trees; the area is dropped and made
+//!    durable before the key is destroyed; an area or key left without an
+//!    epoch record by a crash is discarded at start. A credential is spent
+//!    in exactly one place at every moment, and "received" still means
+//!    fsynced (sled) or committed (PostgreSQL).
+//!
+//! What remains (SECURITY.md says it to hosts): whoever holds the key
+//! directory while an epoch is open can read that epoch's records in
+//! arrival order (the window is the open epoch: at least an hour, and until
+//! k critiques); epochs themselves are ordered; PostgreSQL's WAL and a file
+//! system's journal keep bytes until recycled (deploy/postgresql.md gives
+//! the settings that shorten that); a file's `ctime` is the kernel's; and
+//! an operator watching live traffic can still time people.
+//!
+//! Issue 17's records keep the same rules. The tokens issued to a round's
+//! invitations (the auditors' bound on the tokens it can receive) are
+//! counted when its invitation uses are rewritten, plus the live uses in
+//! memory, never once per token. A tombstoned key's token is refused in
+//! the transaction that would spend it, and a rewrite writes no spent mark
+//! of a tombstoned key. Every head's C2SP checkpoint is written in the
+//! head's own transaction, from the stored Merkle frontier; a round key's
+//! leaf and the weekly marker ([`queue::LogJob`]) wait while a sealing is
+//! writing leaves, so they never land among a period's leaves.
+//!
+//! # Epochs for other record kinds (issues 16 and 20)
+//!
+//! A [`MixedWrite`] for a round goes through the same mechanism:
+//! [`Store::mix`] (alone, or with a critique through [`Store::submit_with`],
+//! in the same transaction) stores it durably in the open epoch;
+//! it reaches `tree` only at the round's rewrite, in key order.
+//! `Append { tree, value }` adds a record under a fresh random key ("about
+//! you" answers), `Count { tree, key, by }` adds to a big-endian u64
+//! (per-question answer counters), `Create { tree, key, value }` and
+//! `Consume { tree, key }` make and spend a one-time credential (refused
+//! when already present, or absent or spent). Reads see live writes at once:
+//! [`Store::mixed_count`], [`Store::mixed_present`], [`Store::mixed_values`].
+//! One call is one transaction: every write is checked before any is
+//! stored, so a refused `Consume` stores nothing else either.
+//!
+//! How the waiting branches use it (the seam recorded for the lead):
+//! - Issue 16, the "about you" credential: the receipt's one-time
+//!   credential is made with the critique, `submit_with(.., vec![Create {
+//!   tree, key: HMAC(key, credential), value }])`; answering is one
+//!   `mix(round, today, false, vec![Consume { tree, key }, Append { tree:
+//!   answers, value: record }])`, so a second answer, or one without a
+//!   credential, is refused whole. Neither record names the critique, and
+//!   both are rewritten in their own key order.
+//! - Issue 20, answers: tallied at sealing from the decrypted critiques
+//!   (no per-submission counter; SEAMS.md). Should a live count be needed,
+//!   it is a `Count { tree, key: question and option, by: 1 }` in the
+//!   critique's `submit_with`, read with `mixed_count` and banded at the
+//!   app layer — never a counter of its own in a main tree.
+//!
+//! `tree` is a name of the caller's own; it must not be one of the main
+//! trees below (nothing checks this: callers are in this crate).
+//!
+//! # Key layout (main trees)
 //!
 //! | tree            | key                                  | value |
 //! |-----------------|--------------------------------------|-------|
 //! | `organisations` | slug                                 | JSON [`Organisation`] |
 //! | `rounds`        | slug                                 | JSON [`Round`] |
 //! | `codes`         | HMAC-SHA256(code key, code), 32 B    | 1 byte spent flag (0/1), then the round slug |
-//! | `critiques`     | random 128-bit id (UUID v4), 16 B    | JSON `StoredCritique`: round, period, themes, quote flag, commitment, and the sealed (encrypted) record with the text |
+//! | `critiques`     | random 128-bit id (UUID v4), 16 B    | `StoredCritique` in a compact binary form ([`records::StoredCritique::to_bytes`]): round, period, themes, quote flag, commitment, and the sealed (encrypted) record with the text |
 //! | `members`       | round, period, critique id           | the critique's 32-byte commitment (to seal and shred a period without scanning) |
-//! | `counters`      | see [`records::counter_key`], [`records::period_key`], [`records::spent_key`] | u64, big-endian |
+//! | `counters`      | see [`records::counter_key`], [`records::period_key`], [`records::spent_key`] | u64, big-endian, written at issuance (codes) and at rewrites only |
 //! | `periods`       | round, period                        | JSON `SealedPeriod`: frozen digest, its hash, leaf range, head |
+//! | `closing`       | round, period                        | the week (its Monday) the sealing began in: the period is being sealed |
 //! | `log_leaves`    | leaf index, u64 big-endian           | the leaf's canonical JSON ([`crate::audit::log::Leaf`]) |
 //! | `log_heads`     | head index, u64 big-endian           | JSON [`TreeHead`] |
+//! | `log_state`     | `state`                              | JSON: the log's size, its Merkle frontier, the newest week marker |
 //! | `noise`         | round, period                        | JSON [`crate::digest::NoiseDraws`]: the noise drawn once for the release that period's sealing made (secret: never published) |
-//! | `invitations`   | HMAC-SHA256(invitation key, secret), 32 B | u32 big-endian tokens left, then the round slug |
+//! | `invitations`   | HMAC-SHA256(invitation key, secret), 32 B | u32 big-endian tokens left (as of the last rewrite), then the round slug |
 //! | `spent-nonces/<token_key_id hex>` | token nonce, 32 B  | empty |
+//! | `epochs`        | epoch id, 16 random bytes            | JSON: open, or closing (rounds going out, passes, passes done) |
+//! | `ingest/<epoch id hex>` | HMAC(epoch key, subject), 32 B | nonce and ChaCha20-Poly1305 ciphertext under the epoch key |
 //! | `token_keys`, `retired_keys` | see [`token_keys`]    | the rounds' Privacy Pass key records and tombstones |
 //! | `checkpoints`   | see [`checkpoints`]                  | each head's signed C2SP checkpoint and its witnesses' cosignatures |
 //! | `users`, `staff_log` | see [`staff`]                 | staff accounts and the staff action log |
 //!
 //! There is one `spent-nonces/…` tree per Privacy Pass issuer key, so that a
 //! key's whole spent set can be dropped once the key has expired (RFC 9577
-//! §2.1.1.2: a nonce must be remembered only while its token could still
-//! verify). Invitation records hold only the keyed hash and a count: nothing
-//! derived from a blinded message, nonce or signature is ever stored at
-//! issuance, and a spent nonce records neither the invitation nor the
-//! critique it paid for.
-//!
-//! What is deliberately absent: no time finer than the period, no client
-//! detail, no sequence number, and no key shared between `codes` and
-//! `critiques` (the code record says only "spent", not by which critique).
-//! Leaf and head indexes are positions in the public log: a period's
+//! §2.1.1.2). Invitation records hold only the keyed hash and a count, and
+//! a spent nonce records neither the invitation nor the critique it paid
+//! for. Leaf and head indexes are positions in the public log: a period's
 //! commitments are appended together, in random order, when it is sealed.
-//! Critique text is sealed under the period's data key (see [`crate::secrets::vault`]),
-//! which lives in the key directory.
+//! Critique text is sealed under the period's data key (see
+//! [`crate::secrets::vault`]).
 //!
 //! # Security contract
 //! [`Store::submit`] takes a [`Redemption`], which only the token module can
 //! make, and spends it in the same transaction that stores the critique: a
 //! critique is never stored without a spent credential, and a credential is
-//! never spent twice, because exactly one thread ever writes.
+//! never spent twice (one writer per process; across PostgreSQL instances a
+//! row lock for codes and primary keys for nonces and ingest names).
 
+mod apply;
 mod backup;
 pub mod checkpoints;
+mod epoch;
 mod kv;
+mod merge;
 mod pg;
+mod queue;
+mod reads;
 mod records;
+mod seal;
 mod staff;
+mod times;
 pub mod token_keys;
 mod voices;
 mod writer;
 
 pub use backup::{check as check_backup, restore};
+pub use epoch::MixedWrite;
 pub use pg::{StartupLock, MIGRATIONS};
+pub use writer::EpochOptions;
 
-use crate::audit::log::{LogSigner, TreeHead};
-use crate::audit::merkle::{self, Hash};
-use crate::digest::SealedDigest;
+use crate::audit::log::LogSigner;
 /// Shared vocabulary that moved to `domain`, named here too so that older
 /// paths still compile; new code imports it from `crate::domain`.
 pub use crate::domain::{
     AboutYouRecord, Candidate, PeriodCounts, PledgeRecord, QuoteRecord, QuoteState, ResponseRecord,
     ResponseVersion, RoundStats, SealedPeriod,
 };
-use crate::domain::{
-    InputError, Organisation, Period, Receipt, Round, RoundUpdate, Slug, Submission,
-};
+use crate::domain::{InputError, Organisation, Receipt, Round, RoundUpdate, Slug, Submission};
 use crate::metrics::Metrics;
 use crate::secrets::vault::Vault;
 use crate::tokens::{CodeHash, InvitationHash, Redemption};
 use kv::{Kv, Tree};
-use records::{counter_key, CounterKind, StoredCritique};
+use queue::{Credential, Job, MixArgs, Reply, SealRequest, SubmitArgs, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use time::Date;
-use tokio::sync::{mpsc, oneshot};
-pub use voices::{random_id, ABOUT_YOU_BATCH};
-use writer::{Credential, Job, Op, Outcome};
+use tokio::sync::mpsc;
+pub use voices::random_id;
 
 /// Everything that can go wrong in the store, named for what happened.
 #[derive(Debug, thiserror::Error)]
@@ -135,6 +255,8 @@ pub struct StoreOptions {
     /// The privacy budget ε of the noise drawn, once, for each release's
     /// contribution to the cross-organisation totals; 0 turns noise off.
     pub noise_epsilon: f64,
+    /// When mixing epochs close (see the module docs).
+    pub epochs: EpochOptions,
 }
 
 impl Default for StoreOptions {
@@ -144,6 +266,7 @@ impl Default for StoreOptions {
             queue_capacity: 4096,
             metrics: Arc::new(Metrics::default()),
             noise_epsilon: 1.0,
+            epochs: EpochOptions::default(),
         }
     }
 }
@@ -237,11 +360,17 @@ pub struct Store {
     vault: Arc<Vault>,
     log_public_key: Vec<u8>,
     metrics: Arc<Metrics>,
+    /// What the live epochs hold (kept by the writer).
+    live: Arc<RwLock<epoch::Live>>,
+    /// Set while the writer is sealing.
+    sealing: Arc<AtomicBool>,
+    epochs: EpochOptions,
 }
 
 impl Store {
     /// Open (or create) the store at `location` and start its writer
-    /// thread. On PostgreSQL, migrations are applied first.
+    /// thread, which first recovers the epochs and any interrupted
+    /// sealing. On PostgreSQL, migrations are applied first.
     pub fn open(
         location: &Location,
         options: &StoreOptions,
@@ -271,6 +400,8 @@ impl Store {
             checkpoints: db.open_tree("checkpoints")?,
         };
         let failed = Arc::new(AtomicBool::new(false));
+        let live = Arc::new(RwLock::new(epoch::Live::default()));
+        let sealing = Arc::new(AtomicBool::new(false));
         let (queue, jobs) = mpsc::channel(options.queue_capacity.max(1));
         let log_public_key = signer.public_key().to_vec();
         let parts = writer::Parts {
@@ -282,6 +413,9 @@ impl Store {
             failed: failed.clone(),
             metrics: options.metrics.clone(),
             noise: crate::digest::disclosure::Noise::new(options.noise_epsilon),
+            live: live.clone(),
+            epochs: options.epochs,
+            sealing: sealing.clone(),
         };
         writer::spawn(parts, jobs)?;
         Ok(Self {
@@ -292,7 +426,15 @@ impl Store {
             vault,
             log_public_key,
             metrics: options.metrics.clone(),
+            live,
+            sealing,
+            epochs: options.epochs,
         })
+    }
+
+    /// When mixing epochs close (published in the audit declaration).
+    pub fn epoch_options(&self) -> EpochOptions {
+        self.epochs
     }
 
     /// The service's counters (see [`crate::metrics`]).
@@ -311,22 +453,6 @@ impl Store {
         self.healthy() && !self.queue.is_closed() && self.queue_depth() * 2 < self.queue_capacity()
     }
 
-    /// A consistent snapshot of every tree, taken by the writer between
-    /// commits (so no write is half in it), after its last flush. Holds no
-    /// key: keys live in the key directory. Format in [`backup`].
-    pub async fn backup(&self) -> Result<Vec<u8>, StoreError> {
-        match self.write(Op::Backup).await? {
-            Outcome::Backup(bytes) => Ok(bytes),
-            _ => Err(StoreError::Io("unexpected writer outcome".into())),
-        }
-    }
-
-    /// Wait until every write queued before this call is committed,
-    /// flushed and fsynced (graceful shutdown).
-    pub async fn drain(&self) -> Result<(), StoreError> {
-        self.write(Op::Flush).await.map(|_| ())
-    }
-
     /// Whether the store still accepts writes.
     pub fn healthy(&self) -> bool {
         !self.failed.load(Ordering::Acquire)
@@ -337,40 +463,53 @@ impl Store {
         self.queue.max_capacity() - self.queue.capacity()
     }
 
-    async fn write(&self, op: Op) -> Result<Outcome, StoreError> {
+    /// Queue the job `make` builds around its reply, and await the answer.
+    async fn call<T>(&self, make: impl FnOnce(Reply<T>) -> Job) -> Result<T, StoreError> {
         if !self.healthy() {
             return Err(StoreError::Unavailable);
         }
-        let (reply, answer) = oneshot::channel();
-        self.queue
-            .try_send(Job { op, reply })
-            .map_err(|e| match e {
-                mpsc::error::TrySendError::Full(_) => StoreError::Busy,
-                mpsc::error::TrySendError::Closed(_) => StoreError::Unavailable,
-            })?;
+        let (reply, answer) = Reply::new();
+        self.queue.try_send(make(reply)).map_err(|e| match e {
+            mpsc::error::TrySendError::Full(_) => StoreError::Busy,
+            mpsc::error::TrySendError::Closed(_) => StoreError::Unavailable,
+        })?;
         answer.await.map_err(|_| StoreError::Unavailable)?
+    }
+
+    /// A consistent snapshot of every tree, taken by the writer between
+    /// commits (so no write is half in it), after its last flush. Holds no
+    /// key: keys live in the key directory. Format in [`backup`].
+    pub async fn backup(&self) -> Result<Vec<u8>, StoreError> {
+        self.call(Job::Backup).await
+    }
+
+    /// Wait until every write queued before this call is committed,
+    /// flushed and fsynced (graceful shutdown).
+    pub async fn drain(&self) -> Result<(), StoreError> {
+        self.call(Job::Flush).await
     }
 
     pub async fn create_organisation(&self, org: Organisation) -> Result<(), StoreError> {
         let value = records::to_json(&org)?;
-        self.write(Op::CreateOrganisation {
-            slug: org.slug,
-            value,
+        self.call(|reply| {
+            Job::Write(Write::CreateOrganisation {
+                slug: org.slug,
+                value,
+                reply,
+            })
         })
         .await
-        .map(|_| ())
     }
 
     pub async fn create_round(&self, round: Round) -> Result<(), StoreError> {
-        self.write(Op::CreateRound(round)).await.map(|_| ())
+        self.call(|r| Job::Write(Write::CreateRound(Box::new(round), r)))
+            .await
     }
 
     /// Change a round under the rules of [`RoundUpdate::apply`], atomically.
     pub async fn update_round(&self, slug: Slug, update: RoundUpdate) -> Result<Round, StoreError> {
-        match self.write(Op::UpdateRound(slug, update)).await? {
-            Outcome::Round(r) => Ok(*r),
-            _ => Err(StoreError::Io("unexpected writer outcome".into())),
-        }
+        self.call(|r| Job::Write(Write::UpdateRound(slug, Box::new(update), r)))
+            .await
     }
 
     /// Record freshly generated codes for `round` (and open it). Returns how
@@ -382,20 +521,39 @@ impl Store {
         codes: Vec<CodeHash>,
     ) -> Result<usize, StoreError> {
         let hashes = codes.iter().map(|c| *c.as_bytes()).collect();
-        match self.write(Op::IssueCodes { round, hashes }).await? {
-            Outcome::Issued(n) => Ok(n),
-            _ => Err(StoreError::Io("unexpected writer outcome".into())),
-        }
+        self.call(|reply| {
+            Job::Write(Write::IssueCodes {
+                round,
+                hashes,
+                reply,
+            })
+        })
+        .await
     }
 
     /// Spend `redemption` and store `submission`, sealed, in the open period
     /// of its round as of `today`, atomically and durably. `Ok` means the
-    /// critique is on disk.
+    /// critique is on disk (in the open epoch's ingest area).
     pub async fn submit(
         &self,
         redemption: Redemption,
         submission: Submission,
         today: Date,
+    ) -> Result<Receipt, StoreError> {
+        self.submit_with(redemption, submission, today, Vec::new())
+            .await
+    }
+
+    /// [`Store::submit`], with mixed writes stored in the same transaction
+    /// (issue 16: the one-time "about you" credential a receipt carries).
+    /// Nothing links them to the critique: they are separate records of
+    /// the epoch, rewritten in their own key order.
+    pub async fn submit_with(
+        &self,
+        redemption: Redemption,
+        submission: Submission,
+        today: Date,
+        also: Vec<MixedWrite>,
     ) -> Result<Receipt, StoreError> {
         let credential = match redemption {
             Redemption::PaperCode(code) => Credential::Code(*code.as_bytes()),
@@ -405,17 +563,39 @@ impl Store {
             },
         };
         let rng = |_| StoreError::Io("random generator failed".into());
-        let op = Op::Submit {
+        let args = SubmitArgs {
             credential,
             id: *uuid::Uuid::new_v4().as_bytes(),
             salt: crate::secrets::random::bytes::<32>().map_err(rng)?,
             today,
             submission,
+            also,
         };
-        match self.write(op).await? {
-            Outcome::Receipt(r) => Ok(r),
-            _ => Err(StoreError::Io("unexpected writer outcome".into())),
-        }
+        // Counted by the adapter that asked (`http::api::count`), with the
+        // same stable codes its answer carries.
+        self.call(|r| Job::Write(Write::Submit(Box::new(args), r)))
+            .await
+    }
+
+    /// Store `writes` for `round` through the epoch mechanism (see the
+    /// module docs), in its open period as of `today` when `in_period`
+    /// (they are then forced out when that period is sealed). `Ok` means
+    /// durably stored.
+    pub async fn mix(
+        &self,
+        round: &Slug,
+        today: Date,
+        in_period: bool,
+        writes: Vec<MixedWrite>,
+    ) -> Result<(), StoreError> {
+        let args = MixArgs {
+            round: round.clone(),
+            today,
+            in_period,
+            writes,
+        };
+        self.call(|r| Job::Write(Write::Mix(Box::new(args), r)))
+            .await
     }
 
     /// Seal every period that has ended as of `today` (and, with
@@ -437,179 +617,31 @@ impl Store {
         close_now: bool,
         only: Option<Slug>,
     ) -> Result<usize, StoreError> {
-        match self
-            .write(Op::Seal {
-                today,
-                close_now,
-                only,
-            })
-            .await?
-        {
-            Outcome::Sealed(n) => Ok(n),
-            _ => Err(StoreError::Io("unexpected writer outcome".into())),
-        }
+        let request = SealRequest {
+            today,
+            close_now,
+            only,
+        };
+        self.call(|r| Job::Seal(request, r)).await
     }
 
     /// Seal what is due, if anything is: a cheap read first, so readers of
-    /// digests only queue a write when a period has just ended.
+    /// digests only queue a write when a period has just ended. While a
+    /// sealing is under way readers do not wait for it: they see the last
+    /// sealed state until it is done.
     pub async fn seal_due(&self, today: Date) -> Result<(), StoreError> {
-        if self.due(today)? {
+        if !self.sealing.load(Ordering::Acquire) && self.due(today)? {
             self.seal(today, false).await?;
         }
         Ok(())
     }
 
-    /// Whether some period has ended but is not sealed yet, or some sealed
-    /// period's text is past its retention.
-    pub fn due(&self, today: Date) -> Result<bool, StoreError> {
-        for round in self.rounds()? {
-            for counts in self.period_counts(&round.slug)? {
-                let Some(period) = Period::from_id(&counts.period_id, round.period) else {
-                    continue;
-                };
-                match self.sealed_period(&round.slug, &counts.period_id)? {
-                    None if period.has_ended(today) => return Ok(true),
-                    Some(s) if !s.shredded && writer::past_retention(&round, period, today) => {
-                        return Ok(true)
-                    }
-                    _ => {}
-                }
-            }
-        }
-        Ok(false)
-    }
-
-    pub fn sealed_period(
-        &self,
-        round: &Slug,
-        period: &str,
-    ) -> Result<Option<SealedPeriod>, StoreError> {
-        records::get_json(
-            &self.trees.periods,
-            &records::round_period(round.as_str(), period),
-        )
-    }
-
-    /// Every sealed period of `round`, oldest first.
-    pub fn sealed_periods(&self, round: &Slug) -> Result<Vec<SealedPeriod>, StoreError> {
-        let prefix = format!("{round}\0");
-        self.trees
-            .periods
-            .scan_prefix(prefix.as_bytes())?
-            .iter()
-            .map(|(_, v)| records::from_json(v))
-            .collect()
-    }
-
-    /// Every sealed period, in log order.
-    pub fn all_sealed_periods(&self) -> Result<Vec<SealedPeriod>, StoreError> {
-        let mut all: Vec<SealedPeriod> = self
-            .trees
-            .periods
-            .iter()?
-            .iter()
-            .map(|(_, v)| records::from_json(v))
-            .collect::<Result<_, StoreError>>()?;
-        all.sort_by_key(|p| p.head);
-        Ok(all)
-    }
-
-    /// The noise drawn for the release made when `period` of `round` was
-    /// sealed (none if noise was off or the period rolled).
-    pub fn noise(
-        &self,
-        round: &str,
-        period: &str,
-    ) -> Result<Option<crate::digest::NoiseDraws>, StoreError> {
-        records::get_json(&self.trees.noise, &records::round_period(round, period))
-    }
-
-    /// The frozen digests of `round`'s sealed periods.
-    pub fn sealed_digests(&self, round: &Slug) -> Result<Vec<SealedDigest>, StoreError> {
-        self.sealed_periods(round)?
-            .iter()
-            .map(|p| records::from_json(p.digest_json.as_bytes()))
-            .collect()
-    }
-
-    /// Every signed tree head, oldest first.
-    pub fn tree_heads(&self) -> Result<Vec<TreeHead>, StoreError> {
-        self.trees
-            .log_heads
-            .iter()?
-            .iter()
-            .map(|(_, v)| records::from_json(v))
-            .collect()
-    }
-
-    /// Leaves in the log.
-    pub fn log_size(&self) -> Result<u64, StoreError> {
-        Ok(self.trees.log_leaves.len()? as u64)
-    }
-
-    /// Leaves `start..end` as their canonical JSON.
-    pub fn leaves(&self, start: u64, end: u64) -> Result<Vec<String>, StoreError> {
-        self.trees
-            .log_leaves
-            .range(&start.to_be_bytes(), &end.to_be_bytes())?
-            .into_iter()
-            .map(|(_, v)| String::from_utf8(v).map_err(|_| StoreError::Io("bad leaf".into())))
-            .collect()
-    }
-
-    /// The hashes of the first `size` leaves.
-    pub fn leaf_hashes(&self, size: u64) -> Result<Vec<Hash>, StoreError> {
-        self.trees
-            .log_leaves
-            .range(&0u64.to_be_bytes(), &size.to_be_bytes())?
-            .iter()
-            .map(|(_, v)| Ok(merkle::leaf_hash(v)))
-            .collect()
-    }
-
-    pub fn log_public_key(&self) -> &[u8] {
-        &self.log_public_key
-    }
-
-    /// The texts of `round`'s critiques in `period`, decrypted (for the
-    /// host's moderation and for tests). Fails once the period is shredded.
-    pub fn critique_texts(&self, round: &Slug, period: &str) -> Result<Vec<String>, StoreError> {
-        Ok(self
-            .themed_texts(round, period)?
-            .into_iter()
-            .map(|(_, text)| text)
-            .collect())
-    }
-
-    /// Each critique of `round` in `period` as (its themes, its text),
-    /// decrypted, in the members' (random id) order; none once the period
-    /// is shredded. Records that do not open as stored (changed or added
-    /// without the keys, issue 17) are left out, with a warning.
-    pub fn themed_texts(
-        &self,
-        round: &Slug,
-        period: &str,
-    ) -> Result<Vec<(Vec<String>, String)>, StoreError> {
-        let prefix = records::member_key(round.as_str(), period, &[0; 16]);
-        let prefix = &prefix[..prefix.len() - 16];
-        let mut texts = Vec::new();
-        let mut refused = 0;
-        for (k, _) in self.trees.members.scan_prefix(prefix)? {
-            let id = &k[prefix.len()..];
-            let stored: StoredCritique = records::get_json(&self.trees.critiques, id)?
-                .ok_or_else(|| StoreError::Io("member without critique".into()))?;
-            match stored.open(&self.vault, id) {
-                Ok((record, _)) => texts.push((record.themes, record.text)),
-                Err(_) => refused += 1,
-            }
-        }
-        if refused > 0 {
-            tracing::warn!(
-                refused,
-                "critique records that do not open as stored were left out"
-            );
-        }
-        Ok(texts)
+    /// Close the open mixing epoch now if its minimums hold (the minute
+    /// ticker calls this; tests call it to make epochs), and make the data
+    /// keys of the periods around `today` ahead of need. Answers whether an
+    /// epoch was closed, once its records have been rewritten.
+    pub async fn rotate_epoch(&self, today: Date) -> Result<bool, StoreError> {
+        self.call(|r| Job::Rotate(today, r)).await
     }
 
     /// Record fresh invitations for `round`, each good for `tokens` tokens
@@ -621,171 +653,44 @@ impl Store {
         tokens: u32,
     ) -> Result<usize, StoreError> {
         let hashes = invitations.iter().map(|h| *h.as_bytes()).collect();
-        match self
-            .write(Op::CreateInvitations {
+        self.call(|reply| {
+            Job::Write(Write::CreateInvitations {
                 round,
                 hashes,
                 tokens,
+                reply,
             })
-            .await?
-        {
-            Outcome::Issued(n) => Ok(n),
-            _ => Err(StoreError::Io("unexpected writer outcome".into())),
-        }
+        })
+        .await
     }
 
-    /// Tokens left on an invitation and its round, read without the writer:
-    /// a cheap pre-check so that unknown invitations cost no signing. Only
-    /// [`Store::consume_invitation`] decides.
-    pub fn invitation(&self, hash: &InvitationHash) -> Result<Option<(u32, String)>, StoreError> {
-        Ok(self
-            .trees
-            .invitations
-            .get(hash.as_bytes())?
-            .and_then(|v| writer::decode_invitation(&v)))
-    }
-
-    /// Take one token off an invitation, atomically and durably.
+    /// Take one token off an invitation, atomically and durably: a use in
+    /// the open epoch (see the module docs).
     pub async fn consume_invitation(&self, hash: &InvitationHash) -> Result<(), StoreError> {
-        self.write(Op::ConsumeInvitation(*hash.as_bytes()))
+        let hash = *hash.as_bytes();
+        self.call(|r| Job::Write(Write::ConsumeInvitation(hash, r)))
             .await
-            .map(|_| ())
-    }
-
-    /// Spent Privacy Pass nonces across all keys (for tests and audits).
-    pub fn spent_nonce_count(&self) -> Result<usize, StoreError> {
-        let mut n = 0;
-        for name in self.db.tree_names()? {
-            if name.starts_with(NONCE_TREE_PREFIX) {
-                n += self.db.open_tree(&name)?.len()?;
-            }
-        }
-        Ok(n)
-    }
-
-    /// Every invitation record, raw (for tests and audits: it shows that
-    /// only a keyed hash, a count and the round are kept).
-    pub fn invitation_records(&self) -> Result<Vec<RawRecord>, StoreError> {
-        self.trees.invitations.iter()
-    }
-
-    pub fn organisation(&self, slug: &str) -> Result<Option<Organisation>, StoreError> {
-        records::get_json(&self.trees.organisations, slug.as_bytes())
-    }
-
-    /// Every organisation, by slug.
-    pub fn organisations(&self) -> Result<Vec<Organisation>, StoreError> {
-        self.trees
-            .organisations
-            .iter()?
-            .iter()
-            .map(|(_, v)| records::from_json(v))
-            .collect()
-    }
-
-    /// Invitations made for `round`, and how many of them are used up.
-    pub fn invitation_stats(&self, round: &Slug) -> Result<(u64, u64), StoreError> {
-        let (mut made, mut used_up) = (0, 0);
-        for (_, v) in self.trees.invitations.iter()? {
-            if let Some((left, r)) = writer::decode_invitation(&v) {
-                if r == round.as_str() {
-                    made += 1;
-                    used_up += u64::from(left == 0);
-                }
-            }
-        }
-        Ok((made, used_up))
     }
 
     /// Open `round` now (as its first codes or invitations would): from
     /// then on its rules only tighten.
     pub async fn open_round(&self, round: Slug) -> Result<(), StoreError> {
-        self.write(Op::OpenRound(round)).await.map(|_| ())
-    }
-
-    pub fn round(&self, slug: &str) -> Result<Option<Round>, StoreError> {
-        records::get_json(&self.trees.rounds, slug.as_bytes())
-    }
-
-    /// Every round, by slug.
-    pub fn rounds(&self) -> Result<Vec<Round>, StoreError> {
-        self.trees
-            .rounds
-            .iter()?
-            .iter()
-            .map(|(_, v)| records::from_json(v))
-            .collect()
-    }
-
-    /// Every round about `organisation`, by slug.
-    pub fn rounds_of(&self, organisation: &Slug) -> Result<Vec<Round>, StoreError> {
-        Ok(self
-            .rounds()?
-            .into_iter()
-            .filter(|r| &r.organisation == organisation)
-            .collect())
-    }
-
-    pub fn round_stats(&self, round: &Slug) -> Result<RoundStats, StoreError> {
-        let get = |kind| records::get_counter(&self.trees.counters, &counter_key(kind, round));
-        Ok(RoundStats {
-            critiques: get(CounterKind::Critiques)?,
-            codes_issued: get(CounterKind::CodesIssued)?,
-            codes_spent: get(CounterKind::CodesSpent)?,
-        })
-    }
-
-    /// Per-period counts for `round`, kept up to date by the writer so that
-    /// reading them never scans critiques.
-    pub fn period_counts(&self, round: &Slug) -> Result<Vec<PeriodCounts>, StoreError> {
-        records::period_counts(&self.trees.counters, round)
-    }
-
-    /// The sealed records of `round`'s critiques in `period`, with the
-    /// context each is bound to: what a thief of the data directory holds.
-    /// For tests that check shredding makes them unreadable.
-    pub fn sealed_records(
-        &self,
-        round: &Slug,
-        period: &str,
-    ) -> Result<Vec<(String, crate::secrets::vault::Sealed)>, StoreError> {
-        let prefix = format!("{round}\0{period}\0");
-        let mut out = Vec::new();
-        for (k, _) in self.trees.members.scan_prefix(prefix.as_bytes())? {
-            let id = &k[prefix.len()..];
-            if let Some(stored) = records::get_json::<StoredCritique>(&self.trees.critiques, id)? {
-                out.push((stored.context(id), stored.sealed));
-            }
-        }
-        Ok(out)
-    }
-
-    /// Number of stored critiques (for tests and the host's overview).
-    pub fn critique_count(&self) -> Result<usize, StoreError> {
-        self.trees.critiques.len()
-    }
-
-    /// Number of spent codes across all rounds (for tests and audits).
-    pub fn spent_code_count(&self) -> Result<usize, StoreError> {
-        let mut n = 0;
-        for (_, v) in self.trees.codes.iter()? {
-            n += usize::from(v.first() == Some(&1));
-        }
-        Ok(n)
+        self.call(|r| Job::Write(Write::OpenRound(round, r))).await
     }
 }
 
-/// Whether the critique record `value` (stored under `id`) opens as
-/// stored, with the keys in `vault` (for `parrhesia audit`).
+/// Whether the critique record `value` (stored under `id`, in either stored
+/// form) opens as stored, with the keys in `vault` (for `parrhesia audit`).
 pub fn critique_opens(vault: &Vault, id: &[u8], value: &[u8]) -> bool {
-    records::from_json::<StoredCritique>(value)
+    records::StoredCritique::from_bytes(value)
         .and_then(|stored| stored.open(vault, id))
         .is_ok()
 }
 
 /// Open a stopped server's store read-only in spirit (nothing is written)
-/// and hand every record of every tree to `f` as (tree, key, value). Used by
-/// `parrhesia audit`; fails while a server holds the store.
+/// and hand every record of every tree to `f` as (tree, key, value), a
+/// critique as the JSON of its declared fields (it is stored in a compact
+/// form). Used by `parrhesia audit`; fails while a server holds the store.
 pub fn scan_raw(dir: &Path, mut f: impl FnMut(&str, &[u8], &[u8])) -> Result<(), StoreError> {
     if !dir.join("db").exists() {
         return Err(StoreError::NotFound("store"));
@@ -798,6 +703,16 @@ pub fn scan_raw(dir: &Path, mut f: impl FnMut(&str, &[u8], &[u8])) -> Result<(),
     let kv = Kv::Sled(db);
     for name in kv.tree_names()? {
         for (k, v) in kv.open_tree(&name)?.iter()? {
+            if name == "critiques" {
+                // Undecodable bytes are handed on as they are, for the
+                // audit to flag.
+                if let Ok(json) =
+                    records::StoredCritique::from_bytes(&v).and_then(|c| records::to_json(&c))
+                {
+                    f(&name, &k, &json);
+                    continue;
+                }
+            }
             f(&name, &k, &v);
         }
     }

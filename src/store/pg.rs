@@ -28,12 +28,17 @@
 use super::kv::{Abort, Pair, TxResult, Txn};
 use super::StoreError;
 use postgres::{Client, NoTls, Statement};
-use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
 /// Advisory lock held by the instance that is writing (see module docs).
 pub const WRITE_LOCK: i64 = 0x5061_7272_6865_0001;
+/// Advisory lock held by the instance that is sealing (appending to the
+/// log), for the whole sealing; only ever tried, never waited for while
+/// holding [`WRITE_LOCK`], so the two cannot deadlock.
+pub const SEAL_LOCK: i64 = 0x5061_7272_6865_0004;
 /// Advisory lock held while migrating the schema.
 pub const MIGRATE_LOCK: i64 = 0x5061_7272_6865_0002;
 /// Advisory lock held while an instance starts: reading or creating the
@@ -56,8 +61,17 @@ pub const MIGRATIONS: &[(i32, &str)] = &[(
 const READERS: usize = 8;
 
 fn pg_err(e: postgres::Error) -> StoreError {
-    // The error's text names the failure, never a bound parameter.
-    StoreError::Io(format!("postgresql: {e}"))
+    StoreError::Io(describe(&e))
+}
+
+/// The error's text and the server's message: they name the failure,
+/// never a bound parameter (PostgreSQL reports values in `detail`, which is
+/// left out).
+pub(crate) fn describe(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("postgresql: {e}: {} ({})", db.message(), db.code().code()),
+        None => format!("postgresql: {e}"),
+    }
 }
 
 /// Prepared statements of one connection.
@@ -72,10 +86,74 @@ struct Statements {
     count: Statement,
 }
 
+/// Writes to one ingest area, sent at commit.
+#[derive(Default)]
+struct AreaWrites {
+    up: Vec<(Vec<u8>, Vec<u8>)>,
+    del: Vec<Vec<u8>>,
+}
+
+/// Prepared statements on one ingest area's table.
+struct AreaStatements {
+    get: Statement,
+    insert_new: Statement,
+    upsert_many: Statement,
+    remove_many: Statement,
+    scan_to: Statement,
+    scan_from: Statement,
+}
+
+impl AreaStatements {
+    /// `table` comes from [`area_table`] (a fixed prefix and hex digits),
+    /// so it is safe to put in the statement's text.
+    fn prepare(client: &mut Client, table: &str) -> Result<Self, postgres::Error> {
+        Ok(Self {
+            get: client.prepare(&format!("SELECT value FROM {table} WHERE key = $1"))?,
+            insert_new: client.prepare(&format!(
+                "INSERT INTO {table} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING"
+            ))?,
+            upsert_many: client.prepare(&format!(
+                "INSERT INTO {table} (key, value) \
+                 SELECT * FROM unnest($1::bytea[], $2::bytea[]) \
+                 ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
+            ))?,
+            remove_many: client
+                .prepare(&format!("DELETE FROM {table} WHERE key = ANY($1::bytea[])"))?,
+            scan_to: client.prepare(&format!(
+                "SELECT key, value FROM {table} WHERE key >= $1 AND key < $2 \
+                 ORDER BY key LIMIT $3"
+            ))?,
+            scan_from: client.prepare(&format!(
+                "SELECT key, value FROM {table} WHERE key >= $1 ORDER BY key LIMIT $2"
+            ))?,
+        })
+    }
+}
+
+/// The table of an ingest area, `ingest/<32 hex digits>` →
+/// `ingest_<32 hex digits>`; `None` for every other tree (rows of `kv`).
+pub(crate) fn area_table(tree: &str) -> Option<String> {
+    let id = tree.strip_prefix(super::kv::AREA_PREFIX)?;
+    let hex = id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    hex.then(|| format!("ingest_{id}"))
+}
+
+/// The tree name of an ingest area's table, if `table` is one.
+fn table_area(table: &str) -> Option<String> {
+    let tree = format!(
+        "{}{}",
+        super::kv::AREA_PREFIX,
+        table.strip_prefix("ingest_")?
+    );
+    area_table(&tree).map(|_| tree)
+}
+
 /// One connection with its statements.
 pub(crate) struct PgConn {
     client: Client,
     st: Statements,
+    /// Statements of the ingest areas this connection has used.
+    areas: HashMap<String, AreaStatements>,
 }
 
 impl PgConn {
@@ -110,22 +188,63 @@ impl PgConn {
             scan_to: prep(
                 &mut client,
                 "SELECT key, value FROM kv WHERE tree = $1 AND key >= $2 AND key < $3 \
-                 ORDER BY key",
+                 ORDER BY key LIMIT $4",
             )?,
             scan_from: prep(
                 &mut client,
-                "SELECT key, value FROM kv WHERE tree = $1 AND key >= $2 ORDER BY key",
+                "SELECT key, value FROM kv WHERE tree = $1 AND key >= $2 ORDER BY key LIMIT $3",
             )?,
             count: prep(&mut client, "SELECT count(*) FROM kv WHERE tree = $1")?,
         };
-        Ok(Self { client, st })
+        Ok(Self {
+            client,
+            st,
+            areas: HashMap::new(),
+        })
+    }
+
+    /// The statements of an ingest area's table, prepared on first use.
+    fn area(&mut self, table: &str) -> Result<&AreaStatements, postgres::Error> {
+        // A table serves one epoch only: forget older ones.
+        if self.areas.len() >= 8 && !self.areas.contains_key(table) {
+            self.areas.clear();
+        }
+        Ok(match self.areas.entry(table.to_owned()) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(AreaStatements::prepare(&mut self.client, table)?),
+        })
     }
 
     fn get(&mut self, tree: &str, key: &[u8]) -> Result<Option<Vec<u8>>, postgres::Error> {
-        Ok(self
-            .client
-            .query_opt(&self.st.get, &[&tree, &key])?
-            .map(|row| row.get(0)))
+        let row = match area_table(tree) {
+            Some(table) => {
+                let prepared = self.area(&table).map(|st| st.get.clone());
+                let Some(st) = self.gone(&table, prepared)? else {
+                    return Ok(None);
+                };
+                let row = self.client.query_opt(&st, &[&key]);
+                self.gone(&table, row)?.flatten()
+            }
+            None => self.client.query_opt(&self.st.get, &[&tree, &key])?,
+        };
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    /// An ingest area another instance has just dropped (its records are
+    /// rewritten) reads as empty: `Ok(None)` for "no such table".
+    fn gone<T>(
+        &mut self,
+        table: &str,
+        result: Result<T, postgres::Error>,
+    ) -> Result<Option<T>, postgres::Error> {
+        match result {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.code() == Some(&postgres::error::SqlState::UNDEFINED_TABLE) => {
+                self.areas.remove(table);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     fn scan(
@@ -133,19 +252,76 @@ impl PgConn {
         tree: &str,
         start: &[u8],
         end: Option<&[u8]>,
+        limit: i64,
     ) -> Result<Vec<Pair>, postgres::Error> {
-        let rows = match end {
-            Some(end) => self
+        let rows = match (area_table(tree), end) {
+            (Some(table), Some(end)) => {
+                let prepared = self.area(&table).map(|st| st.scan_to.clone());
+                let Some(st) = self.gone(&table, prepared)? else {
+                    return Ok(Vec::new());
+                };
+                let rows = self.client.query(&st, &[&start, &end, &limit]);
+                self.gone(&table, rows)?.unwrap_or_default()
+            }
+            (Some(table), None) => {
+                let prepared = self.area(&table).map(|st| st.scan_from.clone());
+                let Some(st) = self.gone(&table, prepared)? else {
+                    return Ok(Vec::new());
+                };
+                let rows = self.client.query(&st, &[&start, &limit]);
+                self.gone(&table, rows)?.unwrap_or_default()
+            }
+            (None, Some(end)) => self
                 .client
-                .query(&self.st.scan_to, &[&tree, &start, &end])?,
-            None => self.client.query(&self.st.scan_from, &[&tree, &start])?,
+                .query(&self.st.scan_to, &[&tree, &start, &end, &limit])?,
+            (None, None) => self
+                .client
+                .query(&self.st.scan_from, &[&tree, &start, &limit])?,
         };
         Ok(rows.into_iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    /// Create the table of an ingest area (a no-op for other trees).
+    pub(crate) fn create_area(&mut self, tree: &str) -> Result<(), postgres::Error> {
+        match area_table(tree) {
+            Some(table) => self.client.batch_execute(&format!(
+                "CREATE TABLE IF NOT EXISTS {table} (key bytea PRIMARY KEY, value bytea NOT NULL)"
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Drop an ingest area's table: its file goes with it (dead tuples
+    /// included), unlike rows deleted from a table that stays.
+    pub(crate) fn drop_area(&mut self, tree: &str) -> Result<(), postgres::Error> {
+        match area_table(tree) {
+            Some(table) => {
+                self.areas.remove(&table);
+                self.client
+                    .batch_execute(&format!("DROP TABLE IF EXISTS {table}"))
+            }
+            None => Ok(()),
+        }
     }
 
     pub(crate) fn lock_writes(&mut self) -> Result<(), StoreError> {
         self.client
             .execute("SELECT pg_advisory_lock($1)", &[&WRITE_LOCK])
+            .map(|_| ())
+            .map_err(pg_err)
+    }
+
+    /// Take [`SEAL_LOCK`] if no other instance holds it.
+    pub(crate) fn try_seal_lock(&mut self) -> Result<bool, StoreError> {
+        self.client
+            .query_one("SELECT pg_try_advisory_lock($1)", &[&SEAL_LOCK])
+            .map(|r| r.get(0))
+            .map_err(pg_err)
+    }
+
+    pub(crate) fn seal_unlock(&mut self) -> Result<(), StoreError> {
+        self.client
+            .execute("SELECT pg_advisory_unlock($1)", &[&SEAL_LOCK])
             .map(|_| ())
             .map_err(pg_err)
     }
@@ -160,22 +336,25 @@ impl PgConn {
     /// Run `f` in one SQL transaction and commit it.
     pub(crate) fn transaction<T>(
         &mut self,
+        trees: &[&str],
         f: impl Fn(&mut dyn Txn) -> TxResult<T>,
     ) -> Result<T, StoreError> {
+        // Statements of the ingest areas it touches, prepared first.
+        for table in trees.iter().filter_map(|t| area_table(t)) {
+            self.area(&table).map_err(pg_err)?;
+        }
         let st = &self.st;
+        let areas = &self.areas;
         let tx = self.client.transaction().map_err(pg_err)?;
         let mut txn = PgTxn {
             tx,
             st,
+            areas,
             seen: BTreeMap::new(),
             pending: BTreeMap::new(),
         };
-        let value = match f(&mut txn) {
-            Ok(v) => v,
-            Err(Abort::Pg(e)) => return Err(pg_err(e)),
-            Err(Abort::Sled(e)) => return Err(StoreError::Io(format!("{e:?}"))),
-        };
-        txn.flush().map_err(pg_err)?;
+        let value = f(&mut txn).and_then(|v| txn.flush().map(|()| v));
+        let value = value.map_err(Abort::into_store_error)?;
         txn.tx.commit().map_err(pg_err)?;
         Ok(value)
     }
@@ -193,6 +372,7 @@ fn prep(client: &mut Client, sql: &str) -> Result<Statement, StoreError> {
 struct PgTxn<'a> {
     tx: postgres::Transaction<'a>,
     st: &'a Statements,
+    areas: &'a HashMap<String, AreaStatements>,
     /// What this transaction has read or written, by (tree, key): `None`
     /// for absent or removed.
     seen: BTreeMap<(String, Vec<u8>), Option<Vec<u8>>>,
@@ -200,12 +380,23 @@ struct PgTxn<'a> {
     pending: BTreeMap<(String, Vec<u8>), Option<Vec<u8>>>,
 }
 
-impl PgTxn<'_> {
-    /// Send the pending writes.
-    fn flush(&mut self) -> Result<(), postgres::Error> {
+impl<'a> PgTxn<'a> {
+    /// Send the pending writes: rows of `kv` in one upsert and one delete,
+    /// each ingest area's in its own pair. Pending writes are in (tree, key)
+    /// order, so the rows land in key order.
+    fn flush(&mut self) -> TxResult<()> {
         let mut up = (Vec::new(), Vec::new(), Vec::new());
         let mut del = (Vec::new(), Vec::new());
+        let mut areas: BTreeMap<String, AreaWrites> = BTreeMap::new();
         for ((tree, key), value) in std::mem::take(&mut self.pending) {
+            if let Some(table) = area_table(&tree) {
+                let w = areas.entry(table).or_default();
+                match value {
+                    Some(v) => w.up.push((key, v)),
+                    None => w.del.push(key),
+                }
+                continue;
+            }
             match value {
                 Some(v) => {
                     up.0.push(tree);
@@ -225,7 +416,25 @@ impl PgTxn<'_> {
         if !del.0.is_empty() {
             self.tx.execute(&self.st.remove_many, &[&del.0, &del.1])?;
         }
+        for (table, w) in areas {
+            let st = self.area(&table)?;
+            if !w.up.is_empty() {
+                let (keys, values): (Vec<Vec<u8>>, Vec<Vec<u8>>) = w.up.into_iter().unzip();
+                self.tx.execute(&st.upsert_many, &[&keys, &values])?;
+            }
+            if !w.del.is_empty() {
+                self.tx.execute(&st.remove_many, &[&w.del])?;
+            }
+        }
         Ok(())
+    }
+
+    /// An ingest area's statements; the area must have been listed when
+    /// the transaction began.
+    fn area(&self, table: &str) -> TxResult<&'a AreaStatements> {
+        self.areas
+            .get(table)
+            .ok_or_else(|| Abort::Unlisted(table.to_owned()))
     }
 
     fn write(&mut self, tree: &str, key: &[u8], value: Option<&[u8]>) {
@@ -242,15 +451,20 @@ impl Txn for PgTxn<'_> {
         if let Some(v) = self.seen.get(&id) {
             return Ok(v.clone());
         }
-        let v: Option<Vec<u8>> = self
-            .tx
-            .query_opt(&self.st.get, &[&tree, &key])?
-            .map(|r| r.get(0));
+        let row = match area_table(tree) {
+            Some(table) => self.tx.query_opt(&self.area(&table)?.get, &[&key])?,
+            None => self.tx.query_opt(&self.st.get, &[&tree, &key])?,
+        };
+        let v: Option<Vec<u8>> = row.map(|r| r.get(0));
         self.seen.insert(id, v.clone());
         Ok(v)
     }
 
     fn get_for_update(&mut self, tree: &str, key: &[u8]) -> TxResult<Option<Vec<u8>>> {
+        // Ingest areas are never locked row by row: `insert_new` decides.
+        if area_table(tree).is_some() {
+            return self.get(tree, key);
+        }
         // Always to the database: the row lock is the point. A value this
         // transaction wrote itself wins over the stored one.
         let stored: Option<Vec<u8>> = self
@@ -279,10 +493,14 @@ impl Txn for PgTxn<'_> {
             _ => {}
         }
         // The primary key decides, also against other instances.
-        let inserted = self
-            .tx
-            .execute(&self.st.insert_new, &[&tree, &key, &value])?
-            == 1;
+        let inserted = match area_table(tree) {
+            Some(table) => self
+                .tx
+                .execute(&self.area(&table)?.insert_new, &[&key, &value])?,
+            None => self
+                .tx
+                .execute(&self.st.insert_new, &[&tree, &key, &value])?,
+        } == 1;
         if inserted {
             self.seen.insert(id, Some(value.to_vec()));
         }
@@ -367,39 +585,39 @@ impl Pg {
         self.call(move |c| c.get(&tree, &key))
     }
 
+    /// Up to `limit` entries with `start <= key < end`, in key order.
     pub(crate) fn scan(
         &self,
         tree: &str,
         start: &[u8],
         end: Option<&[u8]>,
+        limit: usize,
     ) -> Result<Vec<Pair>, StoreError> {
         let (tree, start, end) = (tree.to_owned(), start.to_vec(), end.map(<[u8]>::to_vec));
-        self.call(move |c| c.scan(&tree, &start, end.as_deref()))
-    }
-
-    /// The first key of `tree`, if any.
-    pub(crate) fn first(&self, tree: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        let tree = tree.to_owned();
-        self.call(move |c| {
-            Ok(c.client
-                .query_opt(
-                    "SELECT key FROM kv WHERE tree = $1 ORDER BY key LIMIT 1",
-                    &[&tree],
-                )?
-                .map(|r| r.get(0)))
-        })
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.call(move |c| c.scan(&tree, &start, end.as_deref(), limit))
     }
 
     pub(crate) fn count(&self, tree: &str) -> Result<usize, StoreError> {
         let tree = tree.to_owned();
-        let n: i64 = self.call(move |c| Ok(c.client.query_one(&c.st.count, &[&tree])?.get(0)))?;
+        let n: i64 = self.call(move |c| {
+            let row = match area_table(&tree) {
+                Some(table) => c
+                    .client
+                    .query_one(&format!("SELECT count(*) FROM {table}"), &[])?,
+                None => c.client.query_one(&c.st.count, &[&tree])?,
+            };
+            Ok(row.get(0))
+        })?;
         usize::try_from(n).map_err(|_| StoreError::Io("negative count".into()))
     }
 
+    /// Every tree holding data, and every ingest area (empty or not).
     pub(crate) fn tree_names(&self) -> Result<Vec<String>, StoreError> {
         // A loose index scan: one probe per tree, not one row per entry.
         self.call(|c| {
-            Ok(c.client
+            let mut names: Vec<String> = c
+                .client
                 .query(
                     "WITH RECURSIVE t(tree) AS ( \
                        SELECT min(tree) FROM kv \
@@ -411,17 +629,38 @@ impl Pg {
                 )?
                 .into_iter()
                 .map(|r| r.get(0))
-                .collect())
+                .collect();
+            let tables = c.client.query(
+                "SELECT tablename::text FROM pg_tables \
+                 WHERE schemaname = current_schema() AND tablename LIKE 'ingest\\_%'",
+                &[],
+            )?;
+            names.extend(
+                tables
+                    .into_iter()
+                    .filter_map(|r| table_area(&r.get::<_, String>(0))),
+            );
+            Ok(names)
         })
     }
 
     pub(crate) fn drop_tree(&self, tree: &str) -> Result<(), StoreError> {
         let tree = tree.to_owned();
-        self.call(move |c| {
-            c.client
+        self.call(move |c| match area_table(&tree) {
+            Some(table) => c
+                .client
+                .batch_execute(&format!("DROP TABLE IF EXISTS {table}")),
+            None => c
+                .client
                 .execute("DELETE FROM kv WHERE tree = $1", &[&tree])
-                .map(|_| ())
+                .map(|_| ()),
         })
+    }
+
+    /// Create an ingest area's table (other trees need nothing).
+    pub(crate) fn create_area(&self, tree: &str) -> Result<(), StoreError> {
+        let tree = tree.to_owned();
+        self.call(move |c| c.create_area(&tree))
     }
 
     pub(crate) fn insert_all(
@@ -429,15 +668,23 @@ impl Pg {
         tree: &str,
         entries: &[(&[u8], &[u8])],
     ) -> Result<(), StoreError> {
+        self.create_area(tree)?;
         let tree = tree.to_owned();
         let entries: Vec<Pair> = entries
             .iter()
             .map(|(k, v)| (k.to_vec(), v.to_vec()))
             .collect();
         self.call(move |c| {
+            let insert = match area_table(&tree) {
+                Some(table) => Some(c.area(&table)?.insert_new.clone()),
+                None => None,
+            };
             let mut tx = c.client.transaction()?;
             for (k, v) in &entries {
-                tx.execute(&c.st.insert_new, &[&tree, k, v])?;
+                match &insert {
+                    Some(st) => tx.execute(st, &[k, v])?,
+                    None => tx.execute(&c.st.insert_new, &[&tree, k, v])?,
+                };
             }
             tx.commit()
         })
@@ -445,11 +692,7 @@ impl Pg {
 
     /// Whether the database holds no data at all (restore needs that).
     pub(crate) fn is_empty(&self) -> Result<bool, StoreError> {
-        self.call(|c| {
-            Ok(c.client
-                .query_opt("SELECT 1 FROM kv LIMIT 1", &[])?
-                .is_none())
-        })
+        Ok(self.tree_names()?.is_empty())
     }
 }
 

@@ -10,8 +10,8 @@
 //! order and holds no order within a period.
 
 use super::kv::{Tree, WriteConn};
+use super::queue::Job;
 use super::records;
-use super::writer::{Op, Outcome};
 use super::{Store, StoreError};
 use crate::staff::{Action, User};
 
@@ -54,33 +54,26 @@ impl Store {
     }
 
     pub async fn add_user(&self, user: User) -> Result<(), StoreError> {
-        self.write(Op::Staff(StaffOp::Add(user))).await.map(|_| ())
+        self.call(|r| Job::Staff(StaffOp::Add(user), r)).await
     }
 
     /// Add `user` only if no account exists yet (first administrator).
     pub async fn add_first_user(&self, user: User) -> Result<(), StoreError> {
-        self.write(Op::Staff(StaffOp::AddFirst(user)))
-            .await
-            .map(|_| ())
+        self.call(|r| Job::Staff(StaffOp::AddFirst(user), r)).await
     }
 
     pub async fn update_user(&self, user: User) -> Result<(), StoreError> {
-        self.write(Op::Staff(StaffOp::Update(user)))
-            .await
-            .map(|_| ())
+        self.call(|r| Job::Staff(StaffOp::Update(user), r)).await
     }
 
     pub async fn remove_user(&self, id: &str) -> Result<(), StoreError> {
-        self.write(Op::Staff(StaffOp::Remove(id.to_owned())))
+        self.call(|r| Job::Staff(StaffOp::Remove(id.to_owned()), r))
             .await
-            .map(|_| ())
     }
 
     /// Append to the staff action log.
     pub async fn log_staff_action(&self, action: Action) -> Result<(), StoreError> {
-        self.write(Op::Staff(StaffOp::Log(action)))
-            .await
-            .map(|_| ())
+        self.call(|r| Job::Staff(StaffOp::Log(action), r)).await
     }
 
     /// The staff action log, newest period first.
@@ -105,7 +98,7 @@ pub(super) fn apply(
     users: &Tree,
     log: &Tree,
     op: &StaffOp,
-) -> Result<Result<Outcome, StoreError>, StoreError> {
+) -> Result<Result<(), StoreError>, StoreError> {
     if let Some(refusal) = refused(users, op)? {
         return Ok(Err(refusal));
     }
@@ -138,7 +131,7 @@ pub(super) fn apply(
             Some(v) => tx.insert(tree, &key, v)?,
             None => tx.remove(tree, &key)?,
         };
-        Ok(Ok(Outcome::Done))
+        Ok(Ok(()))
     })
 }
 

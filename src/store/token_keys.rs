@@ -10,10 +10,11 @@
 //! transaction that appends its leaf to the log, right after its private
 //! half has been saved in the key directory: a key is in the log before
 //! anyone can use it. A tombstone is committed before the key's spent-nonce
-//! tree is dropped, and the writer refuses a tombstoned key's token in the
-//! transaction that would spend it.
+//! tree is dropped; the writer refuses a tombstoned key's token in the
+//! transaction that would spend it, and a rewrite of a mixing epoch writes
+//! no spent mark of a tombstoned key (its tree would only come back).
 
-use super::writer::Op;
+use super::queue::{Job, LogJob};
 use super::{records, Store, StoreError};
 use crate::tokens::token_keys::{format_date, parse_date};
 use crate::tokens::KeyRecord;
@@ -137,17 +138,15 @@ impl Store {
         today: time::Date,
         save: SaveKey,
     ) -> Result<bool, StoreError> {
-        match self
-            .write(Op::AddTokenKey {
+        self.call(|reply| {
+            Job::Log(LogJob::AddTokenKey {
                 record,
                 today,
                 save,
+                reply,
             })
-            .await?
-        {
-            super::writer::Outcome::Added(added) => Ok(added),
-            _ => Err(StoreError::Io("unexpected writer outcome".into())),
-        }
+        })
+        .await
     }
 
     /// Tombstone the keys `ids`, then drop their spent-nonce trees: their
@@ -157,14 +156,6 @@ impl Store {
         if ids.is_empty() {
             return Ok(());
         }
-        self.write(Op::RetireTokenKeys(ids)).await.map(|_| ())
-    }
-
-    /// Tokens issued so far on invitations of `round`.
-    pub fn tokens_issued(&self, round: &crate::domain::Slug) -> Result<u64, StoreError> {
-        records::get_counter(
-            &self.trees.counters,
-            &records::counter_key(records::CounterKind::TokensIssued, round),
-        )
+        self.call(|r| Job::RetireTokenKeys(ids, r)).await
     }
 }

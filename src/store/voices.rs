@@ -15,12 +15,13 @@
 //!
 //! # Security contract
 //! - An "about you" record holds nothing shared with a critique: its own
-//!   random id, the round and period only. The writer keeps answers in
-//!   memory and writes them [`ABOUT_YOU_BATCH`] at a time, shuffled, or all
-//!   at once (shuffled) just before a period is sealed, so neither key
-//!   order nor write order pairs an answer with the critique stored just
-//!   before it. The price: answers still in memory are lost if the
-//!   process stops (crash or restart) before their batch is written.
+//!   random id, the round and period only. It goes through the epoch
+//!   mechanism (a [`MixedWrite::Append`], see [`super`]): stored durably at
+//!   once, sealed under the epoch key in the ingest area, and written to
+//!   `about_you` only when its round's records are rewritten in key order,
+//!   so neither its key nor its place on disk pairs an answer with the
+//!   critique stored just before it. It is forced out before its period is
+//!   sealed.
 //! - A pending or rejected quote holds no text: the moderator's view
 //!   decrypts and scrubs the critique on demand, so once the period is
 //!   shredded nothing of it remains. An approved quote keeps only its
@@ -30,19 +31,16 @@
 //! - Organisation keys are stored only as SHA-256 of 256 random bits.
 
 use super::kv::{Kv, Tree, TxResult, Txn, WriteConn};
-use super::records::{self, StoredCritique};
-use super::writer::Outcome;
-use super::{Store, StoreError};
+use super::queue::Job;
+use super::records;
+use super::{MixedWrite, Store, StoreError};
 use crate::digest::voices::Release;
 use crate::domain::{
-    AboutYou, AboutYouRecord, Candidate, Period, PledgeChange, PledgeRecord, QuoteRecord,
-    QuoteState, ResponseRecord, ResponseVersion, Round,
+    AboutYou, AboutYouRecord, Candidate, PledgeChange, PledgeRecord, QuoteRecord, QuoteState,
+    ResponseRecord, ResponseVersion, Round,
 };
 use crate::encoding::hex;
 use serde::Serialize;
-
-/// Answers held in memory before a shuffled batch is written.
-pub const ABOUT_YOU_BATCH: usize = 10;
 
 const QUOTES: &str = "quotes";
 const QUOTE_SOURCES: &str = "quote_sources";
@@ -78,206 +76,120 @@ pub(super) enum VoiceOp {
         organisation: String,
         change: PledgeChange,
     },
-    /// One person's answers about `round`, for its open period as of
-    /// `today` (worked out here, between seals, so an answer can never
-    /// land in a period that is already sealed and published).
-    AboutYou {
-        round: Round,
-        answers: AboutYou,
-        today: time::Date,
-    },
 }
 
-/// The writer's own state for this module: answers not yet written.
-#[derive(Default)]
-pub(super) struct Pending {
-    about_you: Vec<AboutYouRecord>,
-}
+type Answer = Result<(), StoreError>;
 
-type Answer = Result<Outcome, StoreError>;
-
-impl Pending {
-    /// Apply `op`, each in a transaction of its own (run by the writer,
-    /// under its write lock). The outer error is fatal (I/O); the inner one
-    /// is the job's own answer.
-    pub(super) fn apply(
-        &mut self,
-        conn: &mut WriteConn,
-        kv: &Kv,
-        op: &VoiceOp,
-    ) -> Result<Answer, StoreError> {
-        let (quotes, sources) = (kv.open_tree(QUOTES)?, kv.open_tree(QUOTE_SOURCES)?);
-        match op {
-            VoiceOp::AddQuotes(list) => {
-                let mut new = Vec::new();
-                for q in list {
-                    if let (Some(id), Some(source)) = (
-                        unhex::<16>(&q.id),
-                        q.source.as_deref().and_then(unhex::<16>),
-                    ) {
-                        new.push((id, source, records::to_json(q)?));
-                    }
+/// Apply `op` in a transaction of its own (run by the writer, under its
+/// write lock, after the batch's transaction and before its flush). The
+/// outer error is fatal (I/O); the inner one is the job's own answer.
+pub(super) fn apply(conn: &mut WriteConn, kv: &Kv, op: &VoiceOp) -> Result<Answer, StoreError> {
+    let (quotes, sources) = (kv.open_tree(QUOTES)?, kv.open_tree(QUOTE_SOURCES)?);
+    match op {
+        VoiceOp::AddQuotes(list) => {
+            let mut new = Vec::new();
+            for q in list {
+                if let (Some(id), Some(source)) = (
+                    unhex::<16>(&q.id),
+                    q.source.as_deref().and_then(unhex::<16>),
+                ) {
+                    new.push((id, source, records::to_json(q)?));
                 }
-                conn.transaction(&[&quotes, &sources], |tx| {
-                    for (id, source, json) in &new {
-                        if tx.get(QUOTE_SOURCES, source)?.is_some() || tx.get(QUOTES, id)?.is_some()
-                        {
-                            continue;
-                        }
-                        tx.insert(QUOTES, id, json)?;
-                        tx.insert(QUOTE_SOURCES, source, id)?;
-                    }
-                    Ok(())
-                })?;
-                // Not `Issued`: the writer counts that as codes issued.
-                Ok(Ok(Outcome::Done))
             }
-            VoiceOp::DecideQuote { id, state } => conn.transaction(&[&quotes], |tx| {
-                let mut q = match get_json::<QuoteRecord>(tx, QUOTES, id)? {
-                    Ok(Some(q)) => q,
-                    Ok(None) => return Ok(Err(StoreError::NotFound("quote"))),
+            conn.transaction(&[&quotes, &sources], |tx| {
+                for (id, source, json) in &new {
+                    if tx.get(QUOTE_SOURCES, source)?.is_some() || tx.get(QUOTES, id)?.is_some() {
+                        continue;
+                    }
+                    tx.insert(QUOTES, id, json)?;
+                    tx.insert(QUOTE_SOURCES, source, id)?;
+                }
+                Ok(())
+            })?;
+            // Not `Issued`: the writer counts that as codes issued.
+            Ok(Ok(()))
+        }
+        VoiceOp::DecideQuote { id, state } => conn.transaction(&[&quotes], |tx| {
+            let mut q = match get_json::<QuoteRecord>(tx, QUOTES, id)? {
+                Ok(Some(q)) => q,
+                Ok(None) => return Ok(Err(StoreError::NotFound("quote"))),
+                Err(e) => return Ok(Err(e)),
+            };
+            if q.state != QuoteState::Pending {
+                return Ok(Err(StoreError::Exists("decision")));
+            }
+            q.state = state.clone();
+            put_json(tx, QUOTES, id, &q)
+        }),
+        VoiceOp::AddOrgKey {
+            organisation,
+            id,
+            hash,
+        } => {
+            let (orgs, keys) = (kv.open_tree("organisations")?, kv.open_tree(ORG_KEYS)?);
+            conn.transaction(&[&orgs, &keys], |tx| {
+                if tx.get("organisations", organisation.as_bytes())?.is_none() {
+                    return Ok(Err(StoreError::NotFound("organisation")));
+                }
+                tx.insert(ORG_KEYS, &org_key(organisation, id), &hash[..])?;
+                Ok(Ok(()))
+            })
+        }
+        VoiceOp::PutResponse {
+            round,
+            period,
+            theme,
+            version,
+        } => {
+            let tree = kv.open_tree(RESPONSES)?;
+            let key = format!("{round}\0{period}\0{theme}");
+            conn.transaction(&[&tree], |tx| {
+                let mut record = match get_json::<ResponseRecord>(tx, RESPONSES, key.as_bytes())? {
+                    Ok(r) => r.unwrap_or(ResponseRecord {
+                        round: round.clone(),
+                        period: period.clone(),
+                        theme: theme.clone(),
+                        versions: Vec::new(),
+                    }),
                     Err(e) => return Ok(Err(e)),
                 };
-                if q.state != QuoteState::Pending {
-                    return Ok(Err(StoreError::Exists("decision")));
+                record.versions.push(version.clone());
+                put_json(tx, RESPONSES, key.as_bytes(), &record)
+            })
+        }
+        VoiceOp::CreatePledge(p) => {
+            let Some(id) = unhex::<16>(&p.id) else {
+                return Ok(Err(StoreError::Io("bad pledge id".into())));
+            };
+            let tree = kv.open_tree(PLEDGES)?;
+            let json = records::to_json(p)?;
+            conn.transaction(&[&tree], |tx| {
+                if !tx.insert_new(PLEDGES, &id, &json)? {
+                    return Ok(Err(StoreError::Io("pledge id collision".into())));
                 }
-                q.state = state.clone();
-                put_json(tx, QUOTES, id, &q)
-            }),
-            VoiceOp::AddOrgKey {
-                organisation,
-                id,
-                hash,
-            } => {
-                let (orgs, keys) = (kv.open_tree("organisations")?, kv.open_tree(ORG_KEYS)?);
-                conn.transaction(&[&orgs, &keys], |tx| {
-                    if tx.get("organisations", organisation.as_bytes())?.is_none() {
-                        return Ok(Err(StoreError::NotFound("organisation")));
+                Ok(Ok(()))
+            })
+        }
+        VoiceOp::UpdatePledge {
+            id,
+            organisation,
+            change,
+        } => {
+            let tree = kv.open_tree(PLEDGES)?;
+            conn.transaction(&[&tree], |tx| {
+                match get_json::<PledgeRecord>(tx, PLEDGES, id)? {
+                    // Another organisation's pledge is "not found", as
+                    // if it did not exist.
+                    Ok(Some(mut p)) if &p.organisation == organisation => {
+                        p.history.push(change.clone());
+                        put_json(tx, PLEDGES, id, &p)
                     }
-                    tx.insert(ORG_KEYS, &org_key(organisation, id), &hash[..])?;
-                    Ok(Ok(Outcome::Done))
-                })
-            }
-            VoiceOp::PutResponse {
-                round,
-                period,
-                theme,
-                version,
-            } => {
-                let tree = kv.open_tree(RESPONSES)?;
-                let key = format!("{round}\0{period}\0{theme}");
-                conn.transaction(&[&tree], |tx| {
-                    let mut record =
-                        match get_json::<ResponseRecord>(tx, RESPONSES, key.as_bytes())? {
-                            Ok(r) => r.unwrap_or(ResponseRecord {
-                                round: round.clone(),
-                                period: period.clone(),
-                                theme: theme.clone(),
-                                versions: Vec::new(),
-                            }),
-                            Err(e) => return Ok(Err(e)),
-                        };
-                    record.versions.push(version.clone());
-                    put_json(tx, RESPONSES, key.as_bytes(), &record)
-                })
-            }
-            VoiceOp::CreatePledge(p) => {
-                let Some(id) = unhex::<16>(&p.id) else {
-                    return Ok(Err(StoreError::Io("bad pledge id".into())));
-                };
-                let tree = kv.open_tree(PLEDGES)?;
-                let json = records::to_json(p)?;
-                conn.transaction(&[&tree], |tx| {
-                    if !tx.insert_new(PLEDGES, &id, &json)? {
-                        return Ok(Err(StoreError::Io("pledge id collision".into())));
-                    }
-                    Ok(Ok(Outcome::Done))
-                })
-            }
-            VoiceOp::UpdatePledge {
-                id,
-                organisation,
-                change,
-            } => {
-                let tree = kv.open_tree(PLEDGES)?;
-                conn.transaction(&[&tree], |tx| {
-                    match get_json::<PledgeRecord>(tx, PLEDGES, id)? {
-                        // Another organisation's pledge is "not found", as
-                        // if it did not exist.
-                        Ok(Some(mut p)) if &p.organisation == organisation => {
-                            p.history.push(change.clone());
-                            put_json(tx, PLEDGES, id, &p)
-                        }
-                        Err(e) => Ok(Err(e)),
-                        _ => Ok(Err(StoreError::NotFound("pledge"))),
-                    }
-                })
-            }
-            VoiceOp::AboutYou {
-                round,
-                answers,
-                today,
-            } => {
-                let period = open_period(kv, round, Period::containing(*today, round.period))?;
-                self.about_you.push(AboutYouRecord {
-                    round: round.slug.to_string(),
-                    organisation: round.organisation.to_string(),
-                    period: period.id(),
-                    answers: answers.clone(),
-                });
-                if self.about_you.len() >= ABOUT_YOU_BATCH {
-                    self.flush_about_you(conn, kv)?;
+                    Err(e) => Ok(Err(e)),
+                    _ => Ok(Err(StoreError::NotFound("pledge"))),
                 }
-                Ok(Ok(Outcome::Done))
-            }
+            })
         }
     }
-
-    /// Write every answer held in memory, shuffled, with fresh random ids
-    /// (before sealing, so a period's answers are on disk when it is). On
-    /// PostgreSQL another instance may have sealed an answer's period since
-    /// it arrived: such an answer moves to its round's next open period, so
-    /// none ever lands in a sealed (published) one.
-    pub(super) fn flush_about_you(
-        &mut self,
-        conn: &mut WriteConn,
-        kv: &Kv,
-    ) -> Result<(), StoreError> {
-        if self.about_you.is_empty() {
-            return Ok(());
-        }
-        let mut batch = std::mem::take(&mut self.about_you);
-        let rng = |_| StoreError::Io("random generator failed".into());
-        crate::secrets::random::shuffle(&mut batch).map_err(rng)?;
-        let rounds = kv.open_tree("rounds")?;
-        let mut writes = Vec::with_capacity(batch.len());
-        for record in &mut batch {
-            let round: Option<Round> = records::get_json(&rounds, record.round.as_bytes())?;
-            if let Some(round) = round {
-                if let Some(p) = Period::from_id(&record.period, round.period) {
-                    record.period = open_period(kv, &round, p)?.id();
-                }
-            }
-            let id = crate::secrets::random::bytes::<16>().map_err(rng)?;
-            writes.push((id, records::to_json(record)?));
-        }
-        let tree = kv.open_tree(ABOUT)?;
-        conn.transaction(&[&tree], |tx| {
-            for (id, json) in &writes {
-                tx.insert(ABOUT, id, json)?;
-            }
-            Ok(())
-        })
-    }
-}
-
-/// The first period of `round` from `period` on that is not sealed yet.
-fn open_period(kv: &Kv, round: &Round, mut period: Period) -> Result<Period, StoreError> {
-    let periods = kv.open_tree("periods")?;
-    while periods.contains_key(&records::round_period(round.slug.as_str(), &period.id()))? {
-        period = Period::containing(period.last_day() + time::Duration::days(1), round.period);
-    }
-    Ok(period)
 }
 
 /// Read a JSON record in a transaction; a record that does not decode is
@@ -298,7 +210,7 @@ fn put_json<T: Serialize>(tx: &mut dyn Txn, tree: &str, key: &[u8], value: &T) -
     match records::to_json(value) {
         Ok(json) => {
             tx.insert(tree, key, &json)?;
-            Ok(Ok(Outcome::Done))
+            Ok(Ok(()))
         }
         Err(e) => Ok(Err(e)),
     }
@@ -361,16 +273,9 @@ fn all<T: serde::de::DeserializeOwned>(tree: &Tree) -> Result<Vec<T>, StoreError
         .collect()
 }
 
-fn expect_done(outcome: Outcome) -> Result<(), StoreError> {
-    match outcome {
-        Outcome::Done => Ok(()),
-        _ => Err(StoreError::Io("unexpected writer outcome".into())),
-    }
-}
-
 impl Store {
-    async fn voice(&self, op: VoiceOp) -> Result<Outcome, StoreError> {
-        self.write(super::writer::Op::Voices(op)).await
+    async fn voice(&self, op: VoiceOp) -> Result<(), StoreError> {
+        self.call(|r| Job::Voices(op, r)).await
     }
 
     // ----------------------------------------------------------- quotes
@@ -407,7 +312,7 @@ impl Store {
             if sources.contains_key(&id)? {
                 continue;
             }
-            let Some(c) = records::get_json::<StoredCritique>(&self.trees.critiques, &id)? else {
+            let Some(c) = records::get_critique(&self.trees.critiques, &id)? else {
                 continue;
             };
             // Consent and themes as the sealed record says them: a record
@@ -434,7 +339,7 @@ impl Store {
 
     /// Queue quotes (pending); a critique already queued is skipped.
     pub async fn add_quotes(&self, quotes: Vec<QuoteRecord>) -> Result<(), StoreError> {
-        expect_done(self.voice(VoiceOp::AddQuotes(quotes)).await?)
+        self.voice(VoiceOp::AddQuotes(quotes)).await
     }
 
     /// Every quote record (any state).
@@ -455,7 +360,7 @@ impl Store {
         let Some(id) = quote.source.as_deref().and_then(unhex::<16>) else {
             return Ok(None);
         };
-        let Some(stored) = records::get_json::<StoredCritique>(&self.trees.critiques, &id)? else {
+        let Some(stored) = records::get_critique(&self.trees.critiques, &id)? else {
             return Ok(None);
         };
         let (record, _) = stored.open(&self.vault, &id)?;
@@ -465,7 +370,7 @@ impl Store {
     /// Decide a pending quote; `Exists("decision")` if it was decided.
     pub async fn decide_quote(&self, id: &str, state: QuoteState) -> Result<(), StoreError> {
         let id = unhex::<16>(id).ok_or(StoreError::NotFound("quote"))?;
-        expect_done(self.voice(VoiceOp::DecideQuote { id, state }).await?)
+        self.voice(VoiceOp::DecideQuote { id, state }).await
     }
 
     // ------------------------------------------------- organisation keys
@@ -474,14 +379,12 @@ impl Store {
     pub async fn add_org_key(&self, organisation: &str, hash: [u8; 32]) -> Result<(), StoreError> {
         let id = crate::secrets::random::bytes::<8>()
             .map_err(|_| StoreError::Io("random generator failed".into()))?;
-        expect_done(
-            self.voice(VoiceOp::AddOrgKey {
-                organisation: organisation.to_owned(),
-                id,
-                hash,
-            })
-            .await?,
-        )
+        self.voice(VoiceOp::AddOrgKey {
+            organisation: organisation.to_owned(),
+            id,
+            hash,
+        })
+        .await
     }
 
     /// The hashes of `organisation`'s keys.
@@ -507,15 +410,13 @@ impl Store {
         theme: &str,
         version: ResponseVersion,
     ) -> Result<(), StoreError> {
-        expect_done(
-            self.voice(VoiceOp::PutResponse {
-                round: round.to_owned(),
-                period: period.to_owned(),
-                theme: theme.to_owned(),
-                version,
-            })
-            .await?,
-        )
+        self.voice(VoiceOp::PutResponse {
+            round: round.to_owned(),
+            period: period.to_owned(),
+            theme: theme.to_owned(),
+            version,
+        })
+        .await
     }
 
     /// Every response about `round`.
@@ -530,7 +431,7 @@ impl Store {
     }
 
     pub async fn create_pledge(&self, pledge: PledgeRecord) -> Result<(), StoreError> {
-        expect_done(self.voice(VoiceOp::CreatePledge(pledge)).await?)
+        self.voice(VoiceOp::CreatePledge(pledge)).await
     }
 
     /// Add a status change to `organisation`'s pledge `id`.
@@ -541,14 +442,12 @@ impl Store {
         change: PledgeChange,
     ) -> Result<PledgeRecord, StoreError> {
         let key = unhex::<16>(id).ok_or(StoreError::NotFound("pledge"))?;
-        expect_done(
-            self.voice(VoiceOp::UpdatePledge {
-                id: key,
-                organisation: organisation.to_owned(),
-                change,
-            })
-            .await?,
-        )?;
+        self.voice(VoiceOp::UpdatePledge {
+            id: key,
+            organisation: organisation.to_owned(),
+            change,
+        })
+        .await?;
         self.pledge(id)?.ok_or(StoreError::NotFound("pledge"))
     }
 
@@ -569,23 +468,28 @@ impl Store {
 
     // --------------------------------------------------------- about you
 
-    /// Hand one person's answers to the writer, for the open period of
-    /// `round` as of `today`. `Ok` means held in memory, NOT yet on disk
-    /// (see the module's security contract).
+    /// Store one person's answers about `round`, in its open period as of
+    /// `today`, through the epoch mechanism (see the module's security
+    /// contract). `Ok` means durably stored.
     pub async fn about_you(
         &self,
         round: &Round,
         answers: AboutYou,
         today: time::Date,
     ) -> Result<(), StoreError> {
-        expect_done(
-            self.voice(VoiceOp::AboutYou {
-                round: round.clone(),
-                answers,
-                today,
-            })
-            .await?,
-        )
+        let period = crate::domain::Period::containing(today, round.period).id();
+        let record = AboutYouRecord {
+            round: round.slug.to_string(),
+            organisation: round.organisation.to_string(),
+            period,
+            answers,
+        };
+        let value = records::to_json(&record)?;
+        let write = MixedWrite::Append {
+            tree: ABOUT.to_owned(),
+            value,
+        };
+        self.mix(&round.slug, today, true, vec![write]).await
     }
 
     /// The stored answers of `round`, every period (read once per digest).
@@ -597,9 +501,13 @@ impl Store {
             .collect())
     }
 
-    /// Every stored "about you" record (for aggregates, tests and audits).
+    /// Every stored "about you" record, rewritten or live (for
+    /// aggregates, tests and audits).
     pub fn about_you_records(&self) -> Result<Vec<AboutYouRecord>, StoreError> {
-        all(&self.db.open_tree(ABOUT)?)
+        self.mixed_values(ABOUT)?
+            .iter()
+            .map(|v| records::from_json(v))
+            .collect()
     }
 
     /// Every raw record of this module's trees, as (tree, key, value), for

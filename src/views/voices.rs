@@ -81,8 +81,7 @@ pub fn about_you_form(
         p.lead { (m.f("about-lead", &[("org", org.name.as_str().into())])) }
         (step(m, "anonymous", html! { p { (m.t("about-unlinked")) } }))
         p { (m.t("about-skip")) }
-        p { (m.f("about-batch-calm", &[
-            ("batch", crate::store::ABOUT_YOU_BATCH.into()),
+        p { (m.f("about-mixed", &[
             ("period", super::round::period_noun(m, round).into()),
         ])) }
         p { (m.f("about-shown", &[("org", org.name.as_str().into()), ("k", round.min_group.get().into())])) }

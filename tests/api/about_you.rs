@@ -1,12 +1,12 @@
 //! "About you" (unlinked): an optional form after sending, every question
-//! skippable, GOV.UK error summary without JavaScript, stored in shuffled
-//! batches in its own tree with nothing shared with critiques, and
+//! skippable, GOV.UK error summary without JavaScript, stored at once in
+//! the mixing epoch and rewritten in key order into its own tree with
+//! nothing shared with critiques, and
 //! published only as per-period totals where no cell is below k.
 
-use crate::helpers::{collect, enc, spawn_app, thursday, Answer, TestApp};
+use crate::helpers::{collect, enc, spawn_app, spawn_app_with, thursday, Answer, TestApp};
 use awc::http::StatusCode;
 use parrhesia::http::ratelimit::{action_for, Action};
-use parrhesia::store::ABOUT_YOU_BATCH;
 use serde_json::{json, Value};
 use time::Duration;
 
@@ -108,26 +108,42 @@ async fn every_question_can_be_skipped_and_a_bad_answer_gets_an_error_summary() 
     );
 }
 
+/// Answers are durable at once (no batch held in memory to lose), live in
+/// the epoch's sealed ingest area until the epoch closes, and only then
+/// reach the `about_you` tree.
 #[actix_web::test]
-async fn answers_are_written_in_shuffled_batches_with_no_link_to_critiques() {
-    let app = spawn_app().await;
+async fn answers_are_stored_at_once_and_rewritten_with_no_link_to_critiques() {
+    // Epochs close as soon as a round has k (3) critiques in one.
+    let app = spawn_app_with(|c| c.store.epochs.min_secs = 0).await;
     round(&app).await;
-    let codes = app.codes("spring", 3).await;
-    for code in &codes {
-        app.submit_json(
-            "spring",
-            json!({"code": code, "themes": ["leadership"], "text": "words", "quote_ok": true}),
-        )
-        .await;
+    let codes = app.codes("spring", 6).await;
+    let critique = |code: &String| json!({"code": code, "themes": ["leadership"], "text": "words", "quote_ok": true});
+    for code in &codes[..3] {
+        app.submit_json("spring", critique(code)).await;
+    }
+    for _ in 0..3 {
         answer(&app, "age=25_34&care=yes").await;
     }
-    // Fewer than a batch: held in memory, nothing on disk yet.
-    assert!(app.store.about_you_records().unwrap().is_empty());
-    for _ in 3..ABOUT_YOU_BATCH {
-        answer(&app, "disability=no").await;
+    // Stored (read back at once), but not yet in the rewritten tree: their
+    // epoch has no critique yet. (Rotating waits for the rewrite of the
+    // epoch the three critiques closed.)
+    app.store.rotate_epoch(thursday()).await.unwrap();
+    assert_eq!(app.store.about_you_records().unwrap().len(), 3);
+    let rewritten = |app: &TestApp| {
+        app.store
+            .voice_records()
+            .unwrap()
+            .into_iter()
+            .filter(|(tree, _, _)| tree == "about_you")
+            .count()
+    };
+    assert_eq!(rewritten(&app), 0);
+    for code in &codes[3..] {
+        app.submit_json("spring", critique(code)).await;
     }
-    let stored = app.store.about_you_records().unwrap();
-    assert_eq!(stored.len(), ABOUT_YOU_BATCH);
+    app.store.rotate_epoch(thursday()).await.unwrap();
+    assert_eq!(rewritten(&app), 3);
+    assert_eq!(app.store.about_you_records().unwrap().len(), 3);
 
     // What is stored: round, organisation, period, answers; nothing else,
     // and nothing shared with any critique.
@@ -144,7 +160,7 @@ async fn answers_are_written_in_shuffled_batches_with_no_link_to_critiques() {
             id.split('\0').next().unwrap().to_owned()
         })
         .collect();
-    assert_eq!(critique_ids.len(), 3);
+    assert_eq!(critique_ids.len(), 6);
     for (tree, key, value) in app.store.voice_records().unwrap() {
         if tree != "about_you" {
             continue;
@@ -187,7 +203,7 @@ async fn the_about_you_aggregate_is_published_only_for_sealed_periods_and_never_
 
     app.clock.set(thursday() + Duration::days(4));
     let d = app.get("/api/v1/organisations/care/digest").await.json();
-    // The partial batch was written at sealing.
+    // Forced out of the epoch at sealing.
     assert_eq!(app.store.about_you_records().unwrap().len(), 4);
     let about = &d["voices"][0]["about_you"];
     assert_eq!(about["respondents"], json!({"low": 0, "high": 9}));
@@ -215,8 +231,8 @@ async fn the_about_you_aggregate_is_published_only_for_sealed_periods_and_never_
 #[actix_web::test]
 async fn the_demo_seeds_about_you_answers() {
     let app = crate::helpers::spawn_app_with(|c| c.demo = true).await;
-    // 14 answers in each of the three weeks the demo publishes: written in
-    // shuffled batches, the rest when the week was sealed.
+    // 14 answers in each of the three weeks the demo publishes, forced out
+    // of the epoch when each week was sealed.
     assert_eq!(app.store.about_you_records().unwrap().len(), 42);
     let d = app.get("/api/v1/organisations/demo/digest").await.json();
     let published = d["voices"].as_array().unwrap();

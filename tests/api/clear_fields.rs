@@ -4,7 +4,7 @@
 //! both backends, the changed and added records fail to open: none is
 //! queued for quoting, counted in the digest, or logged.
 
-use crate::backends::{fresh_database, postgres_server, spawn_on, Backend};
+use crate::backends::{fresh_database, postgres_server, spawn_on_with, Backend};
 use crate::helpers::{spawn_app_with, thursday, TestApp};
 use crate::quotes::queue;
 use awc::http::StatusCode;
@@ -62,6 +62,69 @@ fn write_backup(trees: &Trees) -> Vec<u8> {
     out
 }
 
+/// A stored critique in its compact form (`src/store/records.rs`): the
+/// clear fields a key-less writer can change, the rest as stored.
+struct Compact {
+    quote_ok: bool,
+    /// The commitment and the sealing nonce.
+    fixed: Vec<u8>,
+    round: String,
+    period: String,
+    themes: Vec<String>,
+    ciphertext: Vec<u8>,
+}
+
+impl Compact {
+    fn decode(v: &[u8]) -> Self {
+        assert_eq!(v[0], 1, "a critique in compact format 1");
+        let mut rest = &v[2 + 32 + 12..];
+        // A u16 length, then that many bytes.
+        let mut field = || {
+            let n = u16::from_be_bytes([rest[0], rest[1]]) as usize;
+            let f = rest[2..2 + n].to_vec();
+            rest = &rest[2 + n..];
+            f
+        };
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        let round = text(field());
+        let period = text(field());
+        let count = u16::from_be_bytes([rest[0], rest[1]]);
+        rest = &rest[2..];
+        let mut themes = Vec::new();
+        for _ in 0..count {
+            let n = u16::from_be_bytes([rest[0], rest[1]]) as usize;
+            themes.push(text(rest[2..2 + n].to_vec()));
+            rest = &rest[2 + n..];
+        }
+        Self {
+            quote_ok: v[1] == 1,
+            fixed: v[2..2 + 32 + 12].to_vec(),
+            round,
+            period,
+            themes,
+            ciphertext: rest.to_vec(),
+        }
+    }
+
+    fn encode(&self) -> Vec<u8> {
+        let mut out = vec![1, u8::from(self.quote_ok)];
+        out.extend_from_slice(&self.fixed);
+        let mut put = |f: &str| {
+            out.extend_from_slice(&(f.len() as u16).to_be_bytes());
+            out.extend_from_slice(f.as_bytes());
+        };
+        put(&self.round);
+        put(&self.period);
+        out.extend_from_slice(&(self.themes.len() as u16).to_be_bytes());
+        for t in &self.themes {
+            out.extend_from_slice(&(t.len() as u16).to_be_bytes());
+            out.extend_from_slice(t.as_bytes());
+        }
+        out.extend_from_slice(&self.ciphertext);
+        out
+    }
+}
+
 fn tree<'a>(trees: &'a mut Trees, name: &str) -> &'a mut Vec<(Vec<u8>, Vec<u8>)> {
     &mut trees.iter_mut().find(|(n, _)| n == name).unwrap().1
 }
@@ -72,19 +135,21 @@ fn tree<'a>(trees: &'a mut Trees, name: &str) -> &'a mut Vec<(Vec<u8>, Vec<u8>)>
 /// the counters raised to match).
 fn tamper(trees: &mut Trees) {
     let mut copy = None;
-    for (id, value) in tree(trees, "critiques").iter_mut() {
-        let mut record: Value = serde_json::from_slice(value).unwrap();
-        if record["quote_ok"] == json!(false) {
-            record["quote_ok"] = json!(true);
-        } else if record["themes"] == json!(["information"]) {
-            record["themes"] = json!(["leadership"]);
+    let critiques = tree(trees, "critiques");
+    assert_eq!(critiques.len(), 6, "every critique is rewritten");
+    for (id, value) in critiques.iter_mut() {
+        let mut record = Compact::decode(value);
+        if !record.quote_ok {
+            record.quote_ok = true;
+        } else if record.themes == ["information"] {
+            record.themes = vec!["leadership".into()];
         } else if copy.is_none() {
             copy = Some((id.clone(), value.clone()));
             continue;
         } else {
             continue;
         }
-        *value = serde_json::to_vec(&record).unwrap();
+        *value = record.encode();
     }
     let (original, value) = copy.unwrap();
     let new_id = uuid::Uuid::new_v4().as_bytes().to_vec();
@@ -142,8 +207,16 @@ async fn six_critiques(app: &TestApp) {
 /// Run on both backends by the store suite
 /// (`store_suite::{sled,postgres}::a_changed_consent_flag_theme_or_added_record_fails_to_open`).
 pub async fn a_changed_consent_flag_theme_or_added_record_fails_to_open(backend: Backend) {
-    let original = spawn_on(backend).await;
+    // The six critiques close one mixing epoch, so they are rewritten into
+    // the critiques tree (in the open epoch they are sealed under its key,
+    // which a key-less writer cannot change at all).
+    let original = spawn_on_with(backend, |c| {
+        c.store.epochs.min_secs = 0;
+        c.store.epochs.min_critiques = Some(6);
+    })
+    .await;
     six_critiques(&original).await;
+    original.store.rotate_epoch(thursday()).await.unwrap();
     let backup = original
         .store
         .backup()

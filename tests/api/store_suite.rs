@@ -3,7 +3,7 @@
 //! (`store_suite::postgres::…`), through the real server and the real
 //! `Store`. Guarantees 3, 6 and 7 on both backends.
 
-use crate::backends::{spawn_on, Backend};
+use crate::backends::{spawn_on, spawn_on_with, Backend};
 use crate::clear_fields::a_changed_consent_flag_theme_or_added_record_fails_to_open;
 use crate::helpers::{client, TestApp, ADMIN_TOKEN};
 use crate::privacy_pass::critique;
@@ -23,6 +23,7 @@ crate::for_both_backends!(
     sealing_logs_the_period_and_freezes_its_digest,
     texts_are_destroyed_past_retention,
     a_backup_restores_into_an_empty_store_only,
+    mixed_writes_read_the_same_live_and_rewritten,
     a_changed_consent_flag_theme_or_added_record_fails_to_open,
 );
 
@@ -88,7 +89,14 @@ async fn a_code_is_spent_exactly_once_under_a_race(backend: Backend) {
 }
 
 async fn a_token_is_spent_exactly_once_under_a_race_and_pruned_with_its_key(backend: Backend) {
-    let app = app_with_round(backend).await;
+    // Epochs close as soon as two critiques are in one, so the nonce
+    // reaches its key's tree.
+    let app = spawn_on_with(backend, |c| {
+        c.store.epochs.min_secs = 0;
+        c.store.epochs.min_critiques = Some(2);
+    })
+    .await;
+    app.setup_round("care", "spring", 2).await;
     let invitation = app.invitations("spring", 1, Some(1)).await.remove(0);
     let (_, _, token) = app.fetch_token("spring", &invitation).await;
     let answers =
@@ -103,6 +111,19 @@ async fn a_token_is_spent_exactly_once_under_a_race_and_pruned_with_its_key(back
     }
     assert_eq!(app.store.critique_count().unwrap(), 1);
     assert_eq!(app.store.spent_nonce_count().unwrap(), 1);
+    // A second critique closes the epoch: the nonce is rewritten into its
+    // key's tree.
+    let mut by_code = critique();
+    by_code["code"] = json!(app.codes("spring", 1).await.remove(0));
+    assert_eq!(
+        app.submit_json("spring", by_code).await.status,
+        StatusCode::CREATED
+    );
+    app.store
+        .rotate_epoch(crate::helpers::thursday())
+        .await
+        .unwrap();
+    assert_eq!(app.store.spent_nonce_count().unwrap(), 1);
     // Once its key is retired, the key's spent nonces go, after a
     // tombstone that keeps its tokens refused (issue 17, item 7).
     let key = app.store.token_key_records().unwrap().remove(0);
@@ -115,7 +136,11 @@ async fn a_token_is_spent_exactly_once_under_a_race_and_pruned_with_its_key(back
         .contains(&key.key_id));
     let again = app.submit_with_token("spring", &token, critique()).await;
     assert_eq!(again.status, StatusCode::UNAUTHORIZED, "{}", again.body);
-    assert_eq!(app.store.critique_count().unwrap(), 1);
+    assert_eq!(
+        app.store.critique_count().unwrap(),
+        2,
+        "the token's and the code's"
+    );
 }
 
 async fn invitations_count_down_and_run_out(backend: Backend) {
@@ -258,4 +283,86 @@ async fn a_backup_restores_into_an_empty_store_only(backend: Backend) {
         restore(bytes, target).is_err(),
         "never into a store with data"
     );
+}
+
+/// The epoch mechanism's interface for other record kinds (issues 16 and
+/// 20): a one-time credential made and spent, an answer counter, and
+/// appended records read the same while their epoch is open and after it
+/// is rewritten; a second spend or a second making is refused either way.
+async fn mixed_writes_read_the_same_live_and_rewritten(backend: Backend) {
+    use parrhesia::store::{MixedWrite, StoreError};
+    let app = spawn_on_with(backend, |c| {
+        c.store.epochs.min_secs = 0;
+        c.store.epochs.min_critiques = Some(2);
+    })
+    .await;
+    app.setup_round("care", "spring", 2).await;
+    let round = Slug::parse("spring", "round").unwrap();
+    let today = crate::helpers::thursday();
+    let create = |k: &[u8]| MixedWrite::Create {
+        tree: "credentials".into(),
+        key: k.to_vec(),
+        value: Vec::new(),
+    };
+    let consume = |k: &[u8]| MixedWrite::Consume {
+        tree: "credentials".into(),
+        key: k.to_vec(),
+    };
+    let count = |by| MixedWrite::Count {
+        tree: "answers".into(),
+        key: b"q1\0yes".to_vec(),
+        by,
+    };
+    let append = |v: &[u8]| MixedWrite::Append {
+        tree: "notes".into(),
+        value: v.to_vec(),
+    };
+    let store = &app.store;
+    store
+        .mix(
+            &round,
+            today,
+            true,
+            vec![create(b"a"), create(b"b"), count(2), append(b"x")],
+        )
+        .await
+        .unwrap();
+    let again = store.mix(&round, today, true, vec![create(b"a")]).await;
+    assert!(matches!(again, Err(StoreError::Exists(_))), "{again:?}");
+    store
+        .mix(&round, today, true, vec![consume(b"a"), count(3)])
+        .await
+        .unwrap();
+    let twice = store.mix(&round, today, true, vec![consume(b"a")]).await;
+    assert!(matches!(twice, Err(StoreError::NotFound(_))), "{twice:?}");
+    let never = store.mix(&round, today, true, vec![consume(b"c")]).await;
+    assert!(matches!(never, Err(StoreError::NotFound(_))), "{never:?}");
+    let read = || {
+        (
+            store.mixed_present("credentials", b"a").unwrap(),
+            store.mixed_present("credentials", b"b").unwrap(),
+            store.mixed_count("answers", b"q1\0yes").unwrap(),
+            store.mixed_values("notes").unwrap(),
+        )
+    };
+    let live = read();
+    assert_eq!(live, (false, true, 5, vec![b"x".to_vec()]));
+    // Two critiques close the epoch; the writes are rewritten with it.
+    for code in app.codes("spring", 2).await {
+        let mut body = critique();
+        body["code"] = json!(code);
+        assert_eq!(
+            app.submit_json("spring", body).await.status,
+            StatusCode::CREATED
+        );
+    }
+    store.rotate_epoch(today).await.unwrap();
+    assert_eq!(read(), live, "the same once rewritten");
+    let spent = store.mix(&round, today, true, vec![consume(b"a")]).await;
+    assert!(matches!(spent, Err(StoreError::NotFound(_))), "{spent:?}");
+    store
+        .mix(&round, today, true, vec![consume(b"b")])
+        .await
+        .unwrap();
+    assert!(!store.mixed_present("credentials", b"b").unwrap());
 }

@@ -117,6 +117,117 @@ async fn crash_under_load_loses_nothing_acknowledged() {
     server.kill();
 }
 
+/// Whether the last of `started` or `ended` that the server printed is a
+/// start: the work was under way when it was killed.
+fn under_way(output: &str, started: &[&str], ended: &str) -> bool {
+    let last_start = started.iter().filter_map(|s| output.rfind(s)).max();
+    match (last_start, output.rfind(ended)) {
+        (Some(s), Some(e)) => s > e,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Guarantee 6 through the background work (issue 15): SIGKILLs while a
+/// mixing epoch is being rewritten (epochs close as soon as a round has k
+/// critiques in one) and while a period is being sealed in steps (every
+/// other round of load, the host closes the period as 16 clients submit).
+/// After every restart each acknowledged critique's code is spent, stored
+/// critiques equal spent codes (none spent twice or without its critique),
+/// and at the end the public log verifies. `PARRHESIA_CRASHES` (default
+/// 50) kills; at least one must land in each kind of work.
+#[actix_web::test]
+#[ignore = "long (a minute or two); run by .ci/hardening.sh"]
+async fn crash_during_epoch_rewrites_and_sealing_loses_nothing_and_spends_once() {
+    let crashes = env_number("PARRHESIA_CRASHES", 50);
+    let root = tempfile::tempdir().unwrap();
+    let env = [("PARRHESIA_EPOCH_MIN_SECS", "0")];
+    let (data, keys) = (root.path().join("data"), root.path().join("keys"));
+    let mut server = Server::start_with(&data, &keys, &env);
+    server.api.setup_round("care", "spring", 5).await;
+    let mut rng = XorShift::new();
+    let mut all_acknowledged: Vec<String> = Vec::new();
+    let (mut mid_rewrite, mut mid_sealing) = (0, 0);
+    for crash in 0..crashes {
+        let codes = server.api.codes("spring", 3000).await;
+        let pid = server.child.id();
+        let delay = Duration::from_millis(20 + rng.below(400));
+        let killer = std::thread::spawn(move || {
+            std::thread::sleep(delay);
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        });
+        let close = async {
+            if crash % 2 == 1 {
+                // Cut off by the kill or not: either way no answer to check.
+                let _ = server
+                    .api
+                    .client
+                    .post(server.api.url("/api/v1/admin/periods/close"))
+                    .bearer_auth(crate::helpers::ADMIN_TOKEN)
+                    .send_json(&json!({}))
+                    .await;
+            }
+        };
+        let load = async {
+            let mut acknowledged = Vec::new();
+            for wave in codes.chunks(16) {
+                let mut cut_off = false;
+                for (code, status) in submit_all(&server.api, wave).await {
+                    match status {
+                        201 => acknowledged.push(code),
+                        0 => cut_off = true,
+                        other => panic!("crash {crash}: unexpected status {other}"),
+                    }
+                }
+                if cut_off {
+                    break;
+                }
+            }
+            acknowledged
+        };
+        let ((), acknowledged) = futures_util::future::join(close, load).await;
+        killer.join().unwrap();
+        let _ = server.child.wait();
+        std::thread::sleep(Duration::from_millis(50));
+        let output = server.output.lock().unwrap().clone();
+        mid_rewrite += usize::from(under_way(
+            &output,
+            &["mixing epoch closed", "resuming the rewrite"],
+            "mixing epoch rewritten",
+        ));
+        mid_sealing += usize::from(under_way(
+            &output,
+            &["sealing started", "resuming an interrupted sealing"],
+            "sealing finished",
+        ));
+        server = Server::start_with(&data, &keys, &env);
+        let health = server.api.get("/healthz").await;
+        assert_eq!(health.status.as_u16(), 200, "store did not open cleanly");
+        assert_all_acknowledged_kept(&server.api, &acknowledged).await;
+        all_acknowledged.extend(acknowledged);
+    }
+    assert_all_acknowledged_kept(&server.api, &all_acknowledged).await;
+    let verify = Command::new(env!("CARGO_BIN_EXE_parrhesia"))
+        .args(["verify", "--server", &server.api.address])
+        .output()
+        .unwrap();
+    assert!(
+        verify.status.success(),
+        "the log does not verify: {}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+    eprintln!(
+        "{crashes} SIGKILLs: {mid_rewrite} during an epoch rewrite, {mid_sealing} during \
+         sealing; {} acknowledged critiques all kept, none spent twice",
+        all_acknowledged.len()
+    );
+    assert!(mid_rewrite > 0, "no kill landed during an epoch rewrite");
+    assert!(mid_sealing > 0, "no kill landed during sealing");
+    server.kill();
+}
+
 /// Codes issued ahead of the clients, topped up as they are used.
 struct CodePool {
     codes: Mutex<VecDeque<String>>,

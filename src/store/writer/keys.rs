@@ -2,8 +2,10 @@
 //! [`crate::store::token_keys`]): logging a new key, and tombstoning
 //! retired ones before their spent sets go.
 
-use super::{append_log, Applied, Outcome, Writer};
+use super::Writer;
 use crate::audit::log::Leaf;
+use crate::store::queue::Answer;
+use crate::store::seal::LOG_STATE;
 use crate::store::token_keys::{record_key, retired_ids, SaveKey, StoredRecord};
 use crate::store::{records, StoreError};
 use crate::tokens::KeyRecord;
@@ -11,14 +13,15 @@ use time::Date;
 
 impl Writer {
     /// Log `record` if a key with its `not_before` is still due for its
-    /// round by what the store holds now (read under the write lock, so
-    /// two instances never both log one), saving its private half first.
+    /// round by what the store holds now (read under the write lock and
+    /// the log's append lock, so two instances never both log one), saving
+    /// its private half first. Answers whether it was logged.
     pub(super) fn add_token_key(
         &mut self,
         record: &KeyRecord,
         today: Date,
         save: &SaveKey,
-    ) -> Result<Applied, StoreError> {
+    ) -> Result<Answer<bool>, StoreError> {
         let retired = retired_ids(&self.trees.retired_keys)?;
         let mut usable = Vec::new();
         for (_, v) in self.trees.token_keys.iter()? {
@@ -31,7 +34,7 @@ impl Writer {
         }
         let of_round: Vec<&KeyRecord> = usable.iter().filter(|k| k.round == record.round).collect();
         if crate::tokens::token_keys::due(&of_round, today) != Some(record.not_before) {
-            return Ok(Ok(Outcome::Added(false)));
+            return Ok(Ok(false));
         }
         usable.push(record.clone());
         if let Err(e) = save(&usable) {
@@ -46,20 +49,29 @@ impl Writer {
             token_key: crate::tokens::b64(&record.token_key),
             not_before: crate::tokens::token_keys::format_date(record.not_before),
         };
-        let appended = self.append(&[leaf], "", "", "", today)?;
+        let appended = self.append(&[leaf], today)?;
         // The key's leaf is the last (a week marker may come first).
         let index = appended.first_leaf + appended.leaf_bytes.len() as u64 - 1;
         let value = records::to_json(&StoredRecord::of(record, index))?;
         let t = &self.trees;
-        let trees = [&t.log_leaves, &t.log_heads, &t.checkpoints, &t.token_keys];
+        let log_state = self.kv.open_tree(LOG_STATE)?;
+        let trees = [
+            &t.log_leaves,
+            &t.log_heads,
+            &t.checkpoints,
+            &log_state,
+            &t.token_keys,
+        ];
         self.conn.transaction(&trees, |tx| {
-            append_log(tx, &appended)?;
+            appended.write(tx)?;
             tx.insert(t.token_keys.name(), &record_key(record), &value)
         })?;
-        Ok(Ok(Outcome::Added(true)))
+        Ok(Ok(true))
     }
 
-    /// Commit a tombstone for each key, then drop its spent-nonce tree.
+    /// Commit a tombstone for each key, then drop its spent-nonce tree
+    /// (a rewrite writes no spent mark of a tombstoned key, so the tree
+    /// does not come back).
     pub(super) fn retire_token_keys(&mut self, ids: &[[u8; 32]]) -> Result<(), StoreError> {
         let t = &self.trees;
         self.conn.transaction(&[&t.retired_keys], |tx| {

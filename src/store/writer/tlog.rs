@@ -1,21 +1,26 @@
-//! The writer's side of the log's checkpoints (issue 17): a signed C2SP
-//! checkpoint for every head, the week markers that date heads, and the
-//! witnesses' cosignatures (see [`crate::store::checkpoints`]).
+//! The writer's side of the log outside sealing (issue 17): a signed C2SP
+//! checkpoint for every head, the week markers that date heads, the
+//! witnesses' cosignatures (see [`crate::store::checkpoints`]), and the
+//! appends of [`LogJob`]s, which never land among a sealing's leaves.
+//!
+//! Appending works from the stored [`LogState`] (the size, the Merkle
+//! frontier and the newest marker), never from the leaves, so its cost
+//! does not grow with the log.
 
-use super::{append_log, Applied, Outcome, Writer};
-use crate::audit::log::CheckpointRecord;
-use crate::audit::log::{Leaf, LogSigner};
-use crate::audit::merkle::Hash;
+use super::Writer;
+use crate::audit::log::{CheckpointRecord, Leaf, LogSigner};
+use crate::audit::merkle::{self, Hash};
 use crate::domain::{Period, PeriodLength};
-use crate::store::kv::Tree;
-use crate::store::{records, StoreError};
+use crate::store::kv::{TxResult, Txn};
+use crate::store::queue::{Answer, LogJob};
+use crate::store::records;
+use crate::store::seal::{LogState, LOG_STATE, STATE_KEY};
+use crate::store::StoreError;
+use std::collections::VecDeque;
 use time::Date;
 
-/// Leaves read back at a time when looking for the newest marker.
-const CHUNK: u64 = 256;
-
 /// The stored form of the signed checkpoint of `size` leaves.
-pub(super) fn checkpoint_record(
+pub(in crate::store) fn checkpoint_record(
     signer: &LogSigner,
     size: u64,
     root: &Hash,
@@ -27,60 +32,171 @@ pub(super) fn checkpoint_record(
 }
 
 /// The week of `today`, as its marker names it.
-pub(super) fn week(today: Date) -> String {
+pub(in crate::store) fn week(today: Date) -> String {
     Period::containing(today, PeriodLength::ONE_WEEK).id()
 }
 
-/// The newest week marker among the log's leaves, read from the end.
-pub(super) fn newest_marker(leaves: &Tree) -> Result<Option<String>, StoreError> {
-    let mut end = leaves.len()? as u64;
-    while end > 0 {
-        let start = end.saturating_sub(CHUNK);
-        let chunk = leaves.range(&start.to_be_bytes(), &end.to_be_bytes())?;
-        for (_, v) in chunk.iter().rev() {
-            if let Ok(Leaf::Period { period }) = serde_json::from_slice(v) {
-                return Ok(Some(period));
-            }
-        }
-        end = start;
+/// The marker of `week` if the log has none for it or a later week yet
+/// (never backwards: a clock that runs behind adds no older marker). An
+/// empty `week` (unknown) is never due.
+pub(in crate::store) fn marker_due(state: &LogState, week: &str) -> Option<String> {
+    if week.is_empty() || state.marker.as_deref().is_some_and(|m| m >= week) {
+        return None;
     }
-    Ok(None)
+    Some(week.to_owned())
+}
+
+/// Leaves appended under a head of their own (no period), ready to commit.
+pub(super) struct Appended {
+    pub first_leaf: u64,
+    pub leaf_bytes: Vec<Vec<u8>>,
+    head_index: u64,
+    head_json: Vec<u8>,
+    size: u64,
+    checkpoint: Vec<u8>,
+    state_json: Vec<u8>,
+}
+
+impl Appended {
+    /// Write the leaves, the head, its checkpoint and the log state in
+    /// `tx` (whose trees must include `log_leaves`, `log_heads`,
+    /// `checkpoints` and `log_state`).
+    pub(super) fn write(&self, tx: &mut dyn Txn) -> TxResult<()> {
+        for (i, bytes) in self.leaf_bytes.iter().enumerate() {
+            tx.insert(
+                "log_leaves",
+                &(self.first_leaf + i as u64).to_be_bytes(),
+                bytes,
+            )?;
+        }
+        tx.insert("log_heads", &self.head_index.to_be_bytes(), &self.head_json)?;
+        tx.insert("checkpoints", &self.size.to_be_bytes(), &self.checkpoint)?;
+        tx.insert(LOG_STATE, STATE_KEY, &self.state_json)
+    }
+}
+
+/// Log jobs waiting for the sealing to stop writing leaves.
+#[derive(Default)]
+pub(super) struct LogJobs(VecDeque<LogJob>);
+
+impl LogJobs {
+    pub(super) fn push(&mut self, job: LogJob) {
+        self.0.push_back(job);
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub(super) fn refuse_all(&mut self, e: impl Fn() -> StoreError) {
+        for job in self.0.drain(..) {
+            job.refuse(e());
+        }
+    }
 }
 
 impl Writer {
-    /// The marker of `today`'s week, if the log has none yet: the caller
-    /// puts it first among the leaves it appends.
-    pub(super) fn marker_due(&mut self, today: Date) -> Result<Option<Leaf>, StoreError> {
-        self.hashes()?;
-        let week = week(today);
-        // Never backwards: a clock that runs behind adds no older marker.
-        if self.marker.as_ref().is_some_and(|m| *m >= week) {
-            return Ok(None);
+    /// `leaves` (this week's marker first, if due) under a new head with
+    /// no period, from the stored log state.
+    pub(super) fn append(&self, leaves: &[Leaf], today: Date) -> Result<Appended, StoreError> {
+        let state = self.log_state()?;
+        let marker = marker_due(&state, &week(today));
+        let mut all: Vec<Leaf> = marker
+            .iter()
+            .map(|m| Leaf::Period { period: m.clone() })
+            .collect();
+        all.extend_from_slice(leaves);
+        let mut frontier = state.frontier()?;
+        let first_leaf = frontier.size();
+        let leaf_bytes: Vec<Vec<u8>> = all.iter().map(Leaf::to_bytes).collect();
+        for b in &leaf_bytes {
+            frontier.push(merkle::leaf_hash(b));
         }
-        self.marker = Some(week.clone());
-        Ok(Some(Leaf::Period { period: week }))
+        let size = frontier.size();
+        Ok(Appended {
+            first_leaf,
+            head_index: self.trees.log_heads.len()? as u64,
+            head_json: self.sign_head(&frontier, "", "", "")?,
+            size,
+            checkpoint: checkpoint_record(&self.signer, size, &frontier.root())?,
+            state_json: records::to_json(&LogState::with(&frontier, marker.or(state.marker)))?,
+            leaf_bytes,
+        })
+    }
+
+    /// Run the waiting log jobs, unless a sealing is writing leaves (it
+    /// holds a frontier the jobs would move) or, on PostgreSQL, another
+    /// instance is appending. Under the write lock. Whether any ran.
+    pub(super) fn run_log_jobs(&mut self) -> Result<bool, StoreError> {
+        if self.log_jobs.is_empty() || self.planner.writing_leaves() {
+            return Ok(false);
+        }
+        // Session locks nest: a run of this instance holding it is fine.
+        if !self.conn.try_seal_lock()? {
+            return Ok(false);
+        }
+        let jobs = std::mem::take(&mut self.log_jobs.0);
+        let mut result = Ok(());
+        let mut answered = Vec::new();
+        for job in jobs {
+            if result.is_err() {
+                job.refuse(StoreError::Unavailable);
+                continue;
+            }
+            match job {
+                LogJob::AddTokenKey {
+                    record,
+                    today,
+                    save,
+                    reply,
+                } => match self.add_token_key(&record, today, &save) {
+                    Ok(answer) => answered.push(Done::Added(reply, answer)),
+                    Err(e) => {
+                        reply.send_now(Err(StoreError::Unavailable));
+                        result = Err(e);
+                    }
+                },
+                LogJob::Tick(today, reply) => match self.tick(today) {
+                    Ok(()) => answered.push(Done::Ticked(reply)),
+                    Err(e) => {
+                        reply.send_now(Err(StoreError::Unavailable));
+                        result = Err(e);
+                    }
+                },
+            }
+        }
+        let released = self.conn.seal_unlock();
+        // Answered once durable.
+        let flushed = result.and(released).and_then(|()| self.flush());
+        for done in answered {
+            match (done, &flushed) {
+                (Done::Added(reply, answer), Ok(())) => reply.send_now(answer),
+                (Done::Ticked(reply), Ok(())) => reply.send_now(Ok(())),
+                (Done::Added(reply, _), Err(_)) => reply.send_now(Err(StoreError::Unavailable)),
+                (Done::Ticked(reply), Err(_)) => reply.send_now(Err(StoreError::Unavailable)),
+            }
+        }
+        flushed.map(|()| true)
     }
 
     /// Log this week's marker under a head of its own if the log has none
     /// yet (a log that moves at least weekly; an auditor can tell one that
     /// stopped), and make sure the newest head has a signed checkpoint
     /// (logs from before issue 17 have none).
-    pub(super) fn tick(&mut self, today: Date) -> Result<(), StoreError> {
-        let size = self.hashes()?.len() as u64;
-        let marker_due = self.marker.as_ref().is_none_or(|m| *m < week(today));
-        if marker_due {
-            let appended = self.append(&[], "", "", "", today)?;
-            let t = &self.trees;
-            return self
-                .conn
-                .transaction(&[&t.log_leaves, &t.log_heads, &t.checkpoints], |tx| {
-                    append_log(tx, &appended)
-                });
+    fn tick(&mut self, today: Date) -> Result<(), StoreError> {
+        let state = self.log_state()?;
+        let t = &self.trees;
+        let log_state = self.kv.open_tree(LOG_STATE)?;
+        if marker_due(&state, &week(today)).is_some() {
+            let appended = self.append(&[], today)?;
+            return self.conn.transaction(
+                &[&t.log_leaves, &t.log_heads, &t.checkpoints, &log_state],
+                |tx| appended.write(tx),
+            );
         }
-        if size > 0 && self.trees.checkpoints.get(&size.to_be_bytes())?.is_none() {
-            let root = crate::audit::merkle::root(self.hashes()?);
-            let record = checkpoint_record(&self.signer, size, &root)?;
-            let t = &self.trees;
+        let size = state.size;
+        if size > 0 && t.checkpoints.get(&size.to_be_bytes())?.is_none() {
+            let record = checkpoint_record(&self.signer, size, &state.frontier()?.root())?;
             self.conn.transaction(&[&t.checkpoints], |tx| {
                 tx.insert(t.checkpoints.name(), &size.to_be_bytes(), &record)
             })?;
@@ -95,7 +211,7 @@ impl Writer {
         &mut self,
         size: u64,
         lines: &[crate::audit::note::NoteSignature],
-    ) -> Result<Applied, StoreError> {
+    ) -> Result<Answer<()>, StoreError> {
         let key = size.to_be_bytes();
         let Some(mut record) =
             records::get_json::<CheckpointRecord>(&self.trees.checkpoints, &key)?
@@ -108,6 +224,12 @@ impl Writer {
         self.conn.transaction(&[&t.checkpoints], |tx| {
             tx.insert(t.checkpoints.name(), &key, &value)
         })?;
-        Ok(Ok(Outcome::Done))
+        Ok(Ok(()))
     }
+}
+
+/// A log job done, waiting for the flush to be answered.
+enum Done {
+    Added(crate::store::queue::Reply<bool>, Answer<bool>),
+    Ticked(crate::store::queue::Reply<()>),
 }
