@@ -52,10 +52,23 @@ def one_run(binary, path):
         start = threading.Barrier(parallel)
         def sign_in(i):
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            # As a browser: the page first, for its pre-session cookie and
+            # the form's CSRF token (without them a sign-in is refused
+            # before any hashing).
+            conn.request("GET", "/console/login")
+            page = conn.getresponse()
+            cookie = (page.getheader("Set-Cookie") or "").split(";")[0]
+            body = page.read().decode()
+            # (A binary from before the token sends none; it needs none.)
+            parts = body.split('name="csrf" value="')
+            token = parts[1].split('"')[0] if len(parts) > 1 else ""
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
             conn.connect()
             start.wait()
-            conn.request("POST", path, body=f"username=someone{i}&password=not-the-password-42",
+            conn.request("POST", path, body=f"csrf={token}&username=someone{i}&password=not-the-password-42",
                          headers={"Content-Type": "application/x-www-form-urlencoded",
+                                  "Cookie": cookie,
                                   "X-Forwarded-For": f"10.{i // 250}.{i % 250}.7"})
             statuses.append(conn.getresponse().status)
             conn.close()

@@ -143,7 +143,8 @@ impl Application {
             console: http::console::ConsoleState::new(
                 &public_url,
                 config.rate_limits.login_attempts_per_minute,
-            ),
+            )
+            .map_err(|_| anyhow::anyhow!("the random generator failed"))?,
             clock,
             messages,
         });

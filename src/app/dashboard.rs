@@ -1,9 +1,9 @@
 //! The console's home (issue 18): what is going on and what to do next,
 //! for the signed-in user's role. Live counts leave here only as bands
-//! ([`crate::digest::disclosure::live_band`]), so that watching the
+//! from an hourly snapshot ([`super::live`]), so that watching the
 //! dashboard cannot time one person's comment.
 
-use super::rounds::{open_count, open_period};
+use super::rounds::{open_bands, open_period};
 use super::{digests, moderation, App, AppError};
 use crate::digest::disclosure::{Band, Figure};
 use crate::domain::{Period, Slug};
@@ -120,7 +120,7 @@ async fn host(app: &App, today: Date, d: &mut Dashboard) -> Result<(), AppError>
                 sealing.push((period.last_day(), round.title.clone()));
             }
             d.rounds.push(RoundLine {
-                comments: open_count(app, &round, period)?,
+                comments: open_bands(app, &round)?.critiques,
                 slug: round.slug,
                 title: round.title,
                 organisation: org.name.clone(),

@@ -49,6 +49,7 @@ pub mod dashboard;
 pub mod demo;
 pub mod digests;
 mod error;
+pub mod live;
 pub mod moderation;
 pub mod round_keys;
 pub mod rounds;
@@ -84,6 +85,8 @@ pub struct App {
     witnesses: Vec<Verifier>,
     /// Every password hash and check goes through this bound.
     hashing: HashingGate,
+    /// Hourly snapshots of the open periods' counts, for staff.
+    live: live::LiveCounts,
 }
 
 /// The rounds' Privacy Pass keys with their issuer and redeemer. A server
@@ -118,6 +121,7 @@ impl App {
             master_keys: parts.master_keys,
             witnesses: parts.witnesses,
             hashing: HashingGate::for_this_machine(),
+            live: live::LiveCounts::default(),
         }
     }
 

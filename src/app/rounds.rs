@@ -4,10 +4,11 @@
 //! periods.
 
 use super::error::Expect;
+use super::live::{Open, OpenBands};
 use super::staff::record;
 use super::{Actor, App, AppError};
-use crate::digest::disclosure::{live_band, Band};
-use crate::digest::keyphrases::{self, Group};
+use crate::digest::disclosure::Band;
+use crate::digest::keyphrases::{self, BandedGroup};
 use crate::domain::{
     NewRound, Organisation, Period, Round, RoundStats, RoundUpdate, Slug, Theme, SOMETHING_ELSE,
 };
@@ -61,27 +62,38 @@ pub async fn round(app: &App, slug: &str) -> Result<(Organisation, Round), AppEr
     Ok((org, round))
 }
 
-/// A round as its host sees it: settings, counts and address.
+/// A round as its host sees it: settings, counts and address. Counts are
+/// exact only for sealed periods; the open period's are bands from an
+/// hourly snapshot ([`super::live`]).
 pub struct Overview {
     pub organisation: Organisation,
     pub round: Round,
     pub url: String,
+    /// Critiques and codes spent in sealed periods (exact, as the log
+    /// publishes them), and codes issued (staff make them).
     pub stats: RoundStats,
     pub invitations_issued: u64,
-    pub invitations_used_up: u64,
+    pub open: OpenBands,
 }
 
 pub async fn overview(app: &App, slug: &str) -> Result<Overview, AppError> {
     let (organisation, round) = round(app, slug).await?;
-    let stats = app.store.round_stats(&round.slug)?;
-    let (invitations_issued, invitations_used_up) = app.store.invitation_stats(&round.slug)?;
+    let sealed = app.store.sealed_digests(&round.slug)?;
+    let all = app.store.round_stats(&round.slug)?;
+    let stats = RoundStats {
+        critiques: sealed.iter().map(|d| d.totals.critiques).sum(),
+        codes_issued: all.codes_issued,
+        codes_spent: sealed.iter().map(|d| d.totals.codes_spent).sum(),
+    };
+    let (invitations_issued, _) = app.store.invitation_stats(&round.slug)?;
+    let open = open_bands(app, &round)?;
     Ok(Overview {
         url: app.round_url(round.slug.as_str()),
         organisation,
         round,
         stats,
         invitations_issued,
-        invitations_used_up,
+        open,
     })
 }
 
@@ -162,22 +174,33 @@ pub struct Phrases {
     pub round: Round,
     /// Only groups found in at least this many distinct texts are shown.
     pub k: u32,
-    /// The sealed periods whose texts were read (shredded ones are gone).
+    /// The released periods whose texts were read (shredded ones are gone).
     pub periods: Vec<String>,
-    pub groups: Vec<Group>,
+    /// Counts only as bands of at least k.
+    pub groups: Vec<BandedGroup>,
 }
 
 /// Recurring phrases in the "Something else" critiques of round `slug`'s
-/// sealed, unshredded periods, ranked against its other critiques;
-/// scrubbed, and only groups in at least k distinct texts. The open
-/// period is never read; a period that has just ended is sealed first.
+/// released, unshredded periods, ranked against its other critiques;
+/// scrubbed, only groups in at least k distinct texts, and their counts
+/// only as bands. The open period is never read, nor a sealed period that
+/// rolled into one not yet released (issue 16, item 7: a period closed
+/// with one critique in it would otherwise move a count by that one); a
+/// period that has just ended is sealed first.
 pub async fn recurring_phrases(app: &App, slug: &str, today: Date) -> Result<Phrases, AppError> {
     let (_, round) = round(app, slug).await?;
     app.store.seal_due(today).await?;
+    let released: std::collections::BTreeSet<String> = app
+        .store
+        .sealed_digests(&round.slug)?
+        .into_iter()
+        .filter_map(|d| d.release)
+        .flat_map(|r| r.periods)
+        .collect();
     let mut periods = Vec::new();
     let (mut other, mut background) = (Vec::new(), Vec::new());
     for sealed in app.store.sealed_periods(&round.slug)? {
-        if sealed.shredded {
+        if sealed.shredded || !released.contains(&sealed.period) {
             continue;
         }
         for (themes, text) in app.store.themed_texts(&round.slug, &sealed.period)? {
@@ -192,7 +215,10 @@ pub async fn recurring_phrases(app: &App, slug: &str, today: Date) -> Result<Phr
     let other: Vec<&str> = other.iter().map(String::as_str).collect();
     let background: Vec<&str> = background.iter().map(String::as_str).collect();
     let k = round.rules.k();
-    let groups = keyphrases::recurring_against(&other, &background, k as usize);
+    let groups = keyphrases::recurring_against(&other, &background, k as usize)
+        .into_iter()
+        .map(|g| keyphrases::banded(g, k as usize))
+        .collect();
     Ok(Phrases {
         round,
         k,
@@ -284,16 +310,24 @@ pub(super) fn open_period(app: &App, round: &Round, today: Date) -> Result<Perio
     Ok(period)
 }
 
-/// Comments in `period` of the round so far, only as a band (see
-/// [`live_band`]): staff pages never show a live count exactly.
-pub(super) fn open_count(app: &App, round: &Round, period: Period) -> Result<Band, AppError> {
-    let n = app
-        .store
-        .period_counts(&round.slug)?
-        .iter()
-        .find(|c| c.period_id == period.id())
-        .map_or(0, |c| c.total);
-    Ok(live_band(n))
+/// The round's open counts as staff may see them: bands from a snapshot
+/// taken at most hourly ([`super::live`]), never exact.
+pub(super) fn open_bands(app: &App, round: &Round) -> Result<OpenBands, AppError> {
+    let sealed = app.store.sealed_digests(&round.slug)?;
+    let all = app.store.round_stats(&round.slug)?;
+    let now = app.sessions.now_secs();
+    app.live.bands(round.slug.as_str(), sealed.len(), now, || {
+        let (_, used_up) = app.store.invitation_stats(&round.slug)?;
+        Ok::<_, AppError>(Open {
+            critiques: all
+                .critiques
+                .saturating_sub(sealed.iter().map(|d| d.totals.critiques).sum()),
+            codes_spent: all
+                .codes_spent
+                .saturating_sub(sealed.iter().map(|d| d.totals.codes_spent).sum()),
+            invitations_used_up: used_up,
+        })
+    })
 }
 
 /// What closing a round's open period now would do.
@@ -329,7 +363,7 @@ pub async fn close_outlook(
     let outlook = if period.start() > today {
         Outlook::NotBegun { period }
     } else {
-        let comments = open_count(app, &round, period)?;
+        let comments = open_bands(app, &round)?.critiques;
         Outlook::Close { period, comments }
     };
     Ok((org, round, outlook))

@@ -16,7 +16,9 @@ use super::error::Expect;
 use super::staff::record;
 use super::{Actor, App, AppError};
 use crate::crypto::sha256;
-use crate::digest::voices::{self, PeriodVoices, PublicQuote, PublicResponse, Release};
+use crate::digest::voices::{
+    self, public_theme, PeriodVoices, PublicQuote, PublicResponse, Release,
+};
 use crate::domain::{
     Organisation, Period, PledgeChange, PledgeRecord, PledgeStatus, QuoteState, ResponseRecord,
     ResponseVersion, Round, Slug,
@@ -291,7 +293,9 @@ pub async fn load_voices(app: &App, organisation: &str) -> Result<Vec<PeriodVoic
                     text: text.clone(),
                     period: release.period.clone(),
                     period_label: release.label.clone(),
-                    themes: q.themes.clone(),
+                    themes: public_theme(&q.id, &q.themes, &release)
+                        .into_iter()
+                        .collect(),
                 })
                 .collect();
             // Shuffled: the order says nothing about when a quote was

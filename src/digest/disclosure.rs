@@ -138,14 +138,6 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// How staff pages show a live count (comments in an open period): a band
-/// ("fewer than 10", "10-19", …), never the exact number, so that watching
-/// the console cannot time one person's comment. The one place to tighten
-/// it (issue 16: coarser bands, refreshed hourly).
-pub fn live_band(n: u64) -> Band {
-    Band::of(n)
-}
-
 /// How one theme is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "shown", content = "value", rename_all = "snake_case")]

@@ -22,7 +22,13 @@
 //! wordings that themselves occur in at least `k` texts. A shorter group
 //! is dropped when a longer group contains its stems and occurs in exactly
 //! the same texts (it says nothing more).
+//!
+//! Staff see a group's counts only as bands of at least `k` ([`banded`]:
+//! "5-9", "10-19", "20-49", …), so a sealing that adds one text with the
+//! phrase moves nothing unless it crosses a band (issue 16, item 7); the
+//! app reads only periods that were released.
 
+use super::disclosure::Band;
 use super::scrub::{scrub, Kind};
 use super::tagging::stems;
 use std::collections::{BTreeMap, BTreeSet};
@@ -219,9 +225,66 @@ const STOP_WORDS: &[&str] = &[
     "wouldn't", "yet", "you", "your", "yours", "yourself",
 ];
 
+/// A group as staff see it: its counts only as bands of at least `k`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BandedGroup {
+    pub label: String,
+    /// The lower end of [`BandedGroup::texts_band`]: at least this many
+    /// distinct texts (the field's name is kept from the exact count).
+    pub texts: u64,
+    /// "5-9", "10-19", …: distinct texts, banded.
+    pub texts_band: String,
+    /// Wordings with the lower end of their band.
+    pub variants: Vec<(String, u64)>,
+}
+
+/// `n` (at least `k`) as a band: the total's ladder ([`Band`]) with its
+/// lower end raised to `k`. The lower end and the label.
+pub fn band(n: usize, k: usize) -> (u64, String) {
+    let b = Band::of(n as u64);
+    let low = b.low.max(k as u64);
+    let label = if b.high == u64::MAX {
+        format!("{low} or more")
+    } else {
+        format!("{low}-{}", b.high)
+    };
+    (low, label)
+}
+
+/// `group` with its counts banded (see [`band`]).
+pub fn banded(group: Group, k: usize) -> BandedGroup {
+    let (texts, texts_band) = band(group.texts, k);
+    BandedGroup {
+        label: group.label,
+        texts,
+        texts_band,
+        variants: group
+            .variants
+            .into_iter()
+            .map(|(v, n)| (v, band(n, k).0))
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bands_start_at_k_and_follow_the_totals_ladder() {
+        for (n, k, low, label) in [
+            (5, 5, 5, "5-9"),
+            (6, 5, 5, "5-9"),
+            (9, 5, 5, "5-9"),
+            (10, 5, 10, "10-19"),
+            (19, 5, 10, "10-19"),
+            (20, 5, 20, "20-49"),
+            (12, 12, 12, "12-19"),
+            (3, 3, 3, "3-9"),
+        ] {
+            assert_eq!(band(n, k), (low, label.to_owned()), "{n} with k = {k}");
+        }
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -29,8 +29,12 @@ pub struct Release {
     pub k: u32,
     /// The round's rounding base for shown counts.
     pub base: u32,
-    /// Slugs of the themes shown as a number (chosen by at least `k`).
+    /// Slugs of the themes shown at all: as a number or as "almost
+    /// everyone" (chosen by at least `k`).
     pub shown_themes: Vec<String>,
+    /// Slugs of the themes shown as a number: at least `k` chose each and
+    /// at least `k` did not. Only these may be named beside a quote.
+    pub number_themes: Vec<String>,
     /// The periods (ids) whose critiques this release counts: the period
     /// itself, plus any earlier periods that rolled into it.
     pub covers: Vec<String>,
@@ -52,8 +56,41 @@ pub fn release_of(sealed: &SealedDigest) -> Option<Release> {
             .filter(|t| matches!(t.figure, Figure::About(_) | Figure::AlmostEveryone))
             .map(|t| t.slug.clone())
             .collect(),
+        number_themes: release
+            .themes
+            .iter()
+            .filter(|t| matches!(t.figure, Figure::About(_)))
+            .map(|t| t.slug.clone())
+            .collect(),
         covers: release.periods.clone(),
     })
+}
+
+/// The theme a published quote carries, if any (issue 16, item 6): one of
+/// its themes that the release shows as a number, never a combination.
+///
+/// A theme shown as "almost everyone" is never named: a quote tagged
+/// without it would prove its writer among the fewer than `k` who did not
+/// choose it. Several themes together would publish an exact combination,
+/// a group the release never counted; so a quote names one. Which one is
+/// drawn from the quote's random id, not taken in theme order, so the
+/// theme named says nothing about the themes not named (in order, naming
+/// the second would prove the first was not chosen). The id is never
+/// published.
+pub fn public_theme(quote_id: &str, themes: &[String], release: &Release) -> Option<String> {
+    let choices: Vec<&String> = release
+        .number_themes
+        .iter()
+        .filter(|t| themes.contains(t))
+        .collect();
+    if choices.is_empty() {
+        return None;
+    }
+    let hash = crate::crypto::sha256(quote_id.as_bytes());
+    let mut draw = [0u8; 8];
+    draw.copy_from_slice(&hash[..8]);
+    let i = u64::from_le_bytes(draw) % choices.len() as u64;
+    choices.get(i as usize).map(|t| (*t).clone())
 }
 
 // ---------------------------------------------------------------- quotes
@@ -203,6 +240,30 @@ pub struct PeriodVoices {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_names_one_number_theme_drawn_from_its_id_never_in_order() {
+        let release = Release {
+            period: "2026-11-23".into(),
+            label: String::new(),
+            k: 5,
+            base: 5,
+            shown_themes: ["a", "b", "c", "everyone"].map(String::from).to_vec(),
+            number_themes: ["a", "b", "c"].map(String::from).to_vec(),
+            covers: vec![],
+        };
+        let themes = ["everyone", "a", "b", "hidden"].map(String::from).to_vec();
+        let mut named = std::collections::BTreeSet::new();
+        for i in 0..64 {
+            let t = public_theme(&format!("{i:032x}"), &themes, &release).unwrap();
+            named.insert(t);
+        }
+        // Both of its number themes get named (so naming "b" does not
+        // prove "a" was not chosen), and nothing else ever is.
+        assert_eq!(named, ["a", "b"].map(String::from).into());
+        let none = ["everyone", "hidden"].map(String::from).to_vec();
+        assert_eq!(public_theme("00", &none, &release), None);
+    }
 
     fn person(pairs: &[(&str, &str)]) -> AboutYou {
         AboutYou::parse(pairs.iter().copied()).unwrap()

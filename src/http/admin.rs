@@ -177,9 +177,16 @@ struct RoundView {
     #[serde(flatten)]
     round: Round,
     url: String,
+    /// Exact, in sealed periods only.
     critiques: u64,
     codes_issued: u64,
+    /// Exact, in sealed periods only.
     codes_spent: u64,
+    /// The open period's counts, banded ("fewer than 10", "10-19", …) and
+    /// refreshed at most hourly (issue 16, item 5).
+    critiques_open_band: String,
+    codes_spent_open_band: String,
+    invitations_used_up_band: String,
 }
 
 async fn round_view(state: &AppState, slug: &str) -> Result<RoundView, ApiError> {
@@ -190,6 +197,9 @@ async fn round_view(state: &AppState, slug: &str) -> Result<RoundView, ApiError>
         critiques: o.stats.critiques,
         codes_issued: o.stats.codes_issued,
         codes_spent: o.stats.codes_spent,
+        critiques_open_band: o.open.critiques.label(),
+        codes_spent_open_band: o.open.codes_spent.label(),
+        invitations_used_up_band: o.open.invitations_used_up.label(),
     })
 }
 
@@ -340,9 +350,9 @@ struct KeyphrasesView {
     round: String,
     /// Only groups found in at least this many distinct texts are shown.
     k: u32,
-    /// The sealed periods whose texts were read (shredded ones are gone).
+    /// The released periods whose texts were read (shredded ones are gone).
     periods: Vec<String>,
-    groups: Vec<crate::digest::keyphrases::Group>,
+    groups: Vec<crate::digest::keyphrases::BandedGroup>,
 }
 
 /// `GET /api/v1/admin/rounds/{round}/keyphrases`: recurring phrases in the

@@ -70,6 +70,12 @@ impl Sessions {
         }
     }
 
+    /// Seconds on the monotonic clock sessions are timed by (also used
+    /// for the hourly snapshots of live counts, `app::live`).
+    pub fn now_secs(&self) -> u64 {
+        self.clock.now_secs()
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Entry>> {
         self.map.lock().unwrap_or_else(|e| e.into_inner())
     }

@@ -91,7 +91,7 @@ pub fn layout_console(title: &str, has_error: bool, body: Markup) -> Markup {
         &format!("{title} – Console"),
         has_error,
         body,
-        ("footer-privacy-console", &[TABLES_CSS]),
+        ("footer-privacy-console-sign-in", &[TABLES_CSS]),
     )
 }
 

@@ -53,7 +53,7 @@ async fn two_hundred_fifty_six_concurrent_submissions_all_complete() {
         .collect();
     assert!(failures.is_empty(), "{failures:?}");
     assert_eq!(app.stored(), (256, 256));
-    let stats = app.admin_get("/api/v1/admin/rounds/spring").await.json();
+    let stats = app.sealed_round("spring").await;
     assert_eq!(stats["critiques"], 256);
     assert_eq!(stats["codes_spent"], 256);
     assert_eq!(stats["codes_issued"], 256);

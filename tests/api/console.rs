@@ -57,6 +57,20 @@ impl Browser {
         collect(self.with_cookie(req).send_body(body)).await
     }
 
+    /// POST a sign-in or set-up form as a browser would: first the page,
+    /// whose pre-session cookie and token the form then carries.
+    pub async fn post_signed_out(&self, path: &str, fields: &[(&str, &str)]) -> Answer {
+        let (cookie, token) = presession(self, path).await;
+        let b = Browser {
+            address: self.address.clone(),
+            client: self.client.clone(),
+            cookie: Some(cookie),
+        };
+        let mut all = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        b.post_raw(path, &all).await
+    }
+
     /// POST a form with this session's CSRF token, read from a page.
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Answer {
         let token = self.csrf().await;
@@ -78,6 +92,20 @@ pub fn csrf_in(body: &str) -> Option<String> {
     Some(body[at..].split('"').next()?.to_owned())
 }
 
+/// The pre-session cookie value and form token of a signed-out console
+/// page (sign-in or set-up).
+pub async fn presession(b: &Browser, path: &str) -> (String, String) {
+    let page = Browser {
+        address: b.address.clone(),
+        client: b.client.clone(),
+        cookie: None,
+    }
+    .get(path)
+    .await;
+    let cookie = session_from(&page).expect("a pre-session cookie");
+    (cookie, csrf_in(&page.body).expect("a pre-session token"))
+}
+
 /// The session id a `Set-Cookie` header gives, if any.
 pub fn session_from(a: &Answer) -> Option<String> {
     let set = a.headers.get("set-cookie")?.to_str().ok()?;
@@ -97,7 +125,7 @@ pub async fn add_user(app: &TestApp, name: &str, role: Role, org: Option<&str>) 
 pub async fn sign_in(app: &TestApp, name: &str) -> Browser {
     let mut b = Browser::new(app);
     let a = b
-        .post_raw(
+        .post_signed_out(
             "/console/login",
             &[("username", name), ("password", PASSWORD)],
         )
@@ -124,7 +152,7 @@ fn goes_to_sign_in(a: &Answer) -> bool {
 async fn the_session_cookie_is_httponly_strict_and_limited_to_the_console() {
     let (app, _) = admin_app().await;
     let a = Browser::new(&app)
-        .post_raw(
+        .post_signed_out(
             "/console/login",
             &[("username", "admin"), ("password", PASSWORD)],
         )
@@ -145,7 +173,7 @@ async fn the_session_cookie_is_httponly_strict_and_limited_to_the_console() {
     let tls = spawn_app_with(|c| c.public_url = Some("https://feedback.example.org".into())).await;
     add_user(&tls, "admin", Role::Administrator, None).await;
     let a = Browser::new(&tls)
-        .post_raw(
+        .post_signed_out(
             "/console/login",
             &[("username", "admin"), ("password", PASSWORD)],
         )
@@ -274,7 +302,7 @@ async fn failed_sign_ins_look_the_same_for_unknown_users_and_wrong_passwords() {
         async move {
             let started = Instant::now();
             let a = b
-                .post_raw(
+                .post_signed_out(
                     "/console/login",
                     &[("username", name), ("password", "not the password at all")],
                 )
@@ -288,10 +316,18 @@ async fn failed_sign_ins_look_the_same_for_unknown_users_and_wrong_passwords() {
     assert_eq!(unknown.status, wrong.status);
     assert!(wrong.headers.get("set-cookie").is_none());
     assert!(unknown.headers.get("set-cookie").is_none());
-    // The same page, apart from the name typed, which is shown back.
+    // The same page, apart from the name typed, which is shown back, and
+    // the browser's own pre-session token.
+    let token = |a: &Answer| csrf_in(&a.body).unwrap();
     assert_eq!(
-        unknown.body.replace("nobody", "NAME"),
-        wrong.body.replace("admin", "NAME")
+        unknown
+            .body
+            .replace("nobody", "NAME")
+            .replace(&token(&unknown), "T"),
+        wrong
+            .body
+            .replace("admin", "NAME")
+            .replace(&token(&wrong), "T")
     );
     assert!(wrong
         .body
@@ -334,13 +370,15 @@ async fn sign_in_is_rate_limited_per_account_and_per_client() {
     .await;
     add_user(&app, "admin", Role::Administrator, None).await;
     let b = Browser::new(&app);
+    let (cookie, token) = presession(&b, "/console/login").await;
     let try_as = |client: String, name: &'static str, password: &'static str| {
-        let b = &b;
+        let (b, cookie, token) = (&b, &cookie, &token);
         async move {
-            let body = format!("username={name}&password={}", enc(password));
+            let body = format!("csrf={token}&username={name}&password={}", enc(password));
             collect(
                 b.client
                     .post(format!("{}/console/login", b.address))
+                    .insert_header(("Cookie", format!("parrhesia_console={cookie}")))
                     .insert_header(("X-Forwarded-For", client))
                     .content_type("application/x-www-form-urlencoded")
                     .send_body(body),
@@ -374,7 +412,7 @@ async fn the_first_administrator_is_made_with_the_admin_token_once() {
     let page = b.get("/console/login").await;
     assert!(page.body.contains("/console/setup"));
     let bad = b
-        .post_raw(
+        .post_signed_out(
             "/console/setup",
             &[
                 ("token", "wrong-token"),
@@ -389,7 +427,7 @@ async fn the_first_administrator_is_made_with_the_admin_token_once() {
     assert!(bad.body.contains("href=\"#password\""));
     assert!(!app.store.has_users().unwrap());
     let good = b
-        .post_raw(
+        .post_signed_out(
             "/console/setup",
             &[
                 ("token", ADMIN_TOKEN),
@@ -596,7 +634,8 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
         );
         assert!(row.ends_with(&format!(",{printed}")), "{row}");
     }
-    // A participant uses a card; the counts show it.
+    // A participant uses a card; the open period's counts show only in
+    // bands (issue 16, item 5), sealed periods exactly.
     let sent = app
         .submit_form(
             "listen",
@@ -609,10 +648,11 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
     assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
     let page = b.get("/console/rounds/listen").await;
     for (what, n) in [
-        ("Critiques received", 1),
-        ("Codes issued", 8),
-        ("Codes spent", 1),
-        ("Invitations made", 3),
+        ("Critiques in sealed periods", "0"),
+        ("Critiques in the open period", "fewer than 10"),
+        ("Codes issued", "8"),
+        ("Codes spent in the open period", "fewer than 10"),
+        ("Invitations made", "3"),
     ] {
         let at = page.body.find(what).unwrap_or_else(|| panic!("{what}"));
         assert!(
@@ -853,7 +893,7 @@ async fn user_add_makes_an_administrator_on_a_stopped_server_who_can_sign_in() {
         cookie: None,
     };
     let a = b
-        .post_raw(
+        .post_signed_out(
             "/console/login",
             &[("username", "root"), ("password", password.as_str())],
         )
@@ -891,7 +931,8 @@ async fn a_recurring_phrase_is_promoted_to_a_theme_from_the_console() {
         "Parking permits take months, so visits stop.",
         "The parking permit office never answers.",
     ];
-    let codes = app.codes("spring", texts.len() + 2).await;
+    // Ten critiques: a period that is published (its phrases are read).
+    let codes = app.codes("spring", texts.len() + 5).await;
     for (i, code) in codes.iter().enumerate() {
         let (theme, text) = match texts.get(i) {
             Some(t) => ("something-else", *t),
@@ -913,6 +954,11 @@ async fn a_recurring_phrase_is_promoted_to_a_theme_from_the_console() {
     let page = b.get("/console/rounds/spring/keyphrases").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("parking permit"), "{}", page.body);
+    assert!(
+        page.body.contains("In 5-9 critiques."),
+        "banded: {}",
+        page.body
+    );
     let a = b
         .post(
             "/console/themes",
@@ -1139,4 +1185,120 @@ pub fn theme_rows(rows: &[(&str, &str, &str)]) -> Vec<(String, String)> {
         fields.push((format!("theme-{i}-description"), (*description).to_owned()));
     }
     fields
+}
+
+/// POST `fields` (empty values left out) to `path` with the console
+/// cookie `cookie`, if any.
+async fn post_with(
+    b: &Browser,
+    path: &str,
+    cookie: Option<&str>,
+    fields: &[(&str, &str)],
+) -> Answer {
+    let b = Browser {
+        address: b.address.clone(),
+        client: b.client.clone(),
+        cookie: cookie.map(str::to_owned),
+    };
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .copied()
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    b.post_raw(path, &fields).await
+}
+
+/// Issue 16, item 10 (OWASP login CSRF): the sign-in and set-up forms are
+/// refused unless they carry the token bound to the browser's pre-session
+/// cookie, so another site cannot sign a browser in to the attacker's
+/// account or use the set-up form; the Origin checks stay.
+#[actix_web::test]
+async fn sign_in_and_set_up_refuse_a_form_without_its_pre_session_token() {
+    let app = spawn_app().await;
+    let b = Browser::new(&app);
+    // The set-up page binds a token to a random, console-only cookie.
+    let page = b.get("/console/setup").await;
+    let set = page.headers.get("set-cookie").unwrap().to_str().unwrap();
+    assert!(
+        set.ends_with("; Path=/console; HttpOnly; SameSite=Strict"),
+        "{set}"
+    );
+    let (cookie, token) = presession(&b, "/console/setup").await;
+    let (other, other_token) = presession(&b, "/console/setup").await;
+    assert_eq!(cookie.len(), 64);
+    assert_ne!(cookie, other, "pre-sessions are fresh for each browser");
+    let setup = |csrf: &'static str| {
+        [
+            ("token", ADMIN_TOKEN),
+            ("username", "root"),
+            ("password", PASSWORD),
+            ("csrf", csrf),
+        ]
+    };
+    let (t, o): (&'static str, &'static str) = (token.clone().leak(), other_token.leak());
+    let zeros = "0".repeat(64);
+    for (c, f) in [
+        (None, setup("")),
+        (None, setup(t)),
+        (Some(cookie.as_str()), setup("")),
+        (Some(&cookie), setup(o)),
+        (Some(&other), setup(t)),
+        (Some(&cookie), setup(&t[..63])),
+        (Some(&zeros), setup(t)),
+    ] {
+        let a = post_with(&b, "/console/setup", c, &f).await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.body);
+        assert!(a.body.contains("This form has expired"));
+        assert!(session_from(&a).is_none());
+    }
+    assert!(
+        !app.store.has_users().unwrap(),
+        "a forged set-up made an account"
+    );
+    // The Origin check stays, token or not.
+    let req = b
+        .client
+        .post(format!("{}/console/setup", b.address))
+        .insert_header(("Cookie", format!("parrhesia_console={cookie}")))
+        .insert_header(("Origin", "https://attacker.example"))
+        .content_type("application/x-www-form-urlencoded");
+    let body = format!(
+        "csrf={token}&token={ADMIN_TOKEN}&username=root&password={}",
+        enc(PASSWORD)
+    );
+    assert_eq!(
+        collect(req.send_body(body)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    // The real form works, and the session is a new value, never the
+    // pre-session one (no fixation).
+    let made = post_with(&b, "/console/setup", Some(&cookie), &setup(t)).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    assert_ne!(session_from(&made).unwrap(), cookie);
+
+    // Sign-in: the same, before any password work.
+    let (cookie, token) = presession(&b, "/console/login").await;
+    let sign_in = |csrf: &str| {
+        [("username", "root"), ("password", PASSWORD), ("csrf", csrf)]
+            .map(|(k, v)| (k, v.to_owned()))
+    };
+    let ff = "f".repeat(64);
+    for (c, t) in [
+        (None, ""),
+        (None, token.as_str()),
+        (Some(cookie.as_str()), ""),
+        (Some(&cookie), &ff),
+        (Some(&other), &token),
+    ] {
+        let f = sign_in(t);
+        let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let a = post_with(&b, "/console/login", c, &f).await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.body);
+        assert!(session_from(&a).is_none());
+    }
+    let f = sign_in(&token);
+    let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let a = post_with(&b, "/console/login", Some(&cookie), &f).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    assert_ne!(session_from(&a).unwrap(), cookie);
 }

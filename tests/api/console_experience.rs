@@ -369,7 +369,33 @@ async fn item_16_the_readme_sections_the_console_and_command_line_cite_exist() {
 #[actix_web::test]
 async fn item_17_the_space_answers_shown_themes_beside_their_quotes_and_downloads() {
     let app = spawn_app().await;
-    crate::quotes::sealed_week(&app).await;
+    // Leadership chosen by 3 of 6 (shown as a number), information by 1
+    // and "something else" by 2 (hidden): a quote is shown only under a
+    // theme shown as a number (issue 16, item 6).
+    app.setup_round("care", "spring", 3).await;
+    app.publish_small_periods("spring", 3).await;
+    let critiques = [
+        ("leadership", true, "The managers never come to our group."),
+        ("leadership", true, "Nobody tells us when the meetings are."),
+        ("leadership", false, "PRIVATE do not quote this one."),
+        ("information", true, "HIDDEN THEME letters arrive too late."),
+        ("something-else", false, "PRIVATE another."),
+        ("something-else", false, "PRIVATE a third."),
+    ];
+    let codes = app.codes("spring", critiques.len()).await;
+    for (code, (theme, quote_ok, text)) in codes.iter().zip(critiques) {
+        let a = app
+            .submit_json(
+                "spring",
+                json!({"code": code, "themes": [theme], "text": text, "quote_ok": quote_ok}),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    }
+    app.clock
+        .set(crate::helpers::thursday() + time::Duration::days(4));
+    let d = app.get("/api/v1/organisations/care/digest").await;
+    assert_eq!(d.status, StatusCode::OK);
     let queue = crate::quotes::queue(&app).await;
     let managers = queue
         .iter()

@@ -166,6 +166,18 @@ impl Api {
         .await
     }
 
+    /// The host's view of `round` after sealing every open period, so its
+    /// counts are exact (open periods are only shown in bands).
+    pub async fn sealed_round(&self, round: &str) -> Value {
+        let closed = self
+            .admin_post("/api/v1/admin/periods/close", json!({}))
+            .await;
+        assert_eq!(closed.status, StatusCode::OK, "{}", closed.body);
+        self.admin_get(&format!("/api/v1/admin/rounds/{round}"))
+            .await
+            .json()
+    }
+
     pub async fn admin_get(&self, path: &str) -> Answer {
         collect(
             self.client

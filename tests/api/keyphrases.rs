@@ -137,3 +137,82 @@ async fn a_group_can_be_promoted_to_a_theme_of_another_round_only_by_adding() {
     let easy = app.get("/r/autumn?easy=1").await.body;
     assert!(easy.contains("Carers and visitors need a permit to park."));
 }
+
+/// The "parking" group of a keyphrases answer.
+fn parking_group(v: &serde_json::Value) -> serde_json::Value {
+    let groups = v["groups"].as_array().unwrap();
+    let found = groups
+        .iter()
+        .find(|g| g["label"].as_str().unwrap().contains("parking"));
+    found.unwrap_or_else(|| panic!("{v}")).clone()
+}
+
+/// Issue 16, item 7: keyphrases are read only from released periods and
+/// their counts are banded, so a period sealed with one critique in it
+/// (held back, too few to publish) moves nothing; "in N critiques" went
+/// from 5 to 6 after such a sealing.
+async fn keyphrases_read_only_released_periods_and_band_their_counts(
+    backend: crate::backends::Backend,
+) {
+    let app = crate::backends::spawn_on(backend).await;
+    app.setup_round("care", "spring", 5).await;
+    let parking = [
+        "The parking permit for my carer ran out again.",
+        "Nobody renews the parking permit on time.",
+        "My daughter cannot visit without a parking permit.",
+        "Parking permits take months, so visits stop.",
+        "The parking permit office never answers.",
+    ];
+    let mut week: Vec<(&str, &str)> = parking.iter().map(|t| ("something-else", *t)).collect();
+    week.extend(
+        [(
+            "information",
+            "Staff never send the minutes before meetings.",
+        ); 5],
+    );
+    submit(&app, "spring", &week).await;
+    let path = "/api/v1/admin/rounds/spring/keyphrases";
+    app.clock.set(thursday() + Duration::days(7));
+    let first = app.admin_get(path).await.json();
+    assert_eq!(first["periods"], json!(["2026-11-23"]), "{first}");
+    let group = parking_group(&first);
+    assert_eq!(group["texts_band"], "5-9", "{group}");
+    assert_eq!(group["texts"], 5, "{group}");
+    // One more text with the phrase, in a week sealed with that one
+    // critique only: held back, so nothing moves.
+    submit(
+        &app,
+        "spring",
+        &[("something-else", "Another parking permit refused.")],
+    )
+    .await;
+    app.clock.set(thursday() + Duration::days(14));
+    assert_eq!(
+        app.admin_get(path).await.json(),
+        first,
+        "a held-back period was read"
+    );
+    // Released together with the next week, it is read, and the count
+    // stays in its band.
+    submit(
+        &app,
+        "spring",
+        &[("information", "The minutes come late again."); 9],
+    )
+    .await;
+    app.clock.set(thursday() + Duration::days(21));
+    let later = app.admin_get(path).await.json();
+    assert_eq!(
+        later["periods"],
+        json!(["2026-11-23", "2026-11-30", "2026-12-07"]),
+        "{later}"
+    );
+    let group = parking_group(&later);
+    assert_eq!(group["texts_band"], "5-9", "{group}");
+    for g in later["groups"].as_array().unwrap() {
+        let band = g["texts_band"].as_str().unwrap();
+        assert!(band.contains('-') || band.ends_with("or more"), "{g}");
+    }
+}
+
+crate::for_both_backends!(keyphrases_read_only_released_periods_and_band_their_counts);

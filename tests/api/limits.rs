@@ -187,14 +187,19 @@ async fn sign_ins_are_limited_for_all_clients_together() {
         c.rate_limits.sign_ins_per_minute = 3;
     })
     .await;
+    let (cookie, token) =
+        crate::console::presession(&crate::console::Browser::new(&app), "/console/login").await;
     let mut statuses = Vec::new();
     for i in 0..6 {
         let a = collect(
             app.client
                 .post(app.url("/console/login"))
+                .insert_header(("Cookie", format!("parrhesia_console={cookie}")))
                 .insert_header(("X-Forwarded-For", format!("198.51.100.{i}")))
                 .content_type("application/x-www-form-urlencoded")
-                .send_body(format!("username=someone{i}&password=not-the-password")),
+                .send_body(format!(
+                    "csrf={token}&username=someone{i}&password=not-the-password"
+                )),
         )
         .await;
         if a.status == StatusCode::TOO_MANY_REQUESTS {

@@ -23,6 +23,7 @@ mod keyphrases;
 mod languages;
 mod layers;
 mod limits;
+mod live_counts;
 mod mail_server;
 mod ops;
 mod privacy_pass;

@@ -131,7 +131,7 @@ pub async fn submit_all(api: &Api, codes: &[String]) -> Vec<(String, u16)> {
 /// After a restart: every acknowledged code is spent, and stored critiques
 /// equal spent codes.
 pub async fn assert_all_acknowledged_kept(api: &Api, acknowledged: &[String]) {
-    let stats = api.admin_get("/api/v1/admin/rounds/spring").await.json();
+    let stats = api.sealed_round("spring").await;
     let critiques = stats["critiques"].as_u64().unwrap();
     assert_eq!(critiques, stats["codes_spent"].as_u64().unwrap(), "{stats}");
     assert!(critiques >= acknowledged.len() as u64, "{stats}");
@@ -166,11 +166,7 @@ async fn acknowledged_critiques_survive_sigkill_and_restart() {
 
     let server = Server::start(root.path());
     assert_all_acknowledged_kept(&server.api, &acknowledged).await;
-    let stats = server
-        .api
-        .admin_get("/api/v1/admin/rounds/spring")
-        .await
-        .json();
+    let stats = server.api.sealed_round("spring").await;
     assert_eq!(stats["critiques"], 128);
     server.kill();
 }

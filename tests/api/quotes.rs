@@ -387,3 +387,81 @@ async fn participant_pages_say_a_person_checks_every_quote() {
         assert!(!text.contains("We take out names first"), "{path}");
     }
 }
+
+/// Issue 16, item 6: a published quote names at most one theme, and only
+/// one the release shows as a number. With "money-and-time" shown as
+/// "almost everyone", a quote tagged without it would prove its writer one
+/// of the fewer than k who did not choose it; and a quote tagged with
+/// several themes would publish an exact combination nobody counted.
+async fn quotes_name_only_one_theme_shown_as_a_number(backend: crate::backends::Backend) {
+    let app = crate::backends::spawn_on(backend).await;
+    app.setup_round("care", "spring", 5).await;
+    app.publish_small_periods("spring", 5).await;
+    // Fourteen critiques: money-and-time chosen by 13 ("almost everyone"),
+    // leadership by 7 (a number), information by 1 ("fewer than 5").
+    let (money, lead, info) = ("money-and-time", "leadership", "information");
+    let mut critiques: Vec<(Vec<&str>, bool, String)> = vec![
+        (
+            vec![lead, info],
+            true,
+            "QUOTE A without money, with a hidden theme.".into(),
+        ),
+        (
+            vec![money, lead],
+            true,
+            "QUOTE B with money and leadership.".into(),
+        ),
+        (vec![money], true, "QUOTE C with money only.".into()),
+    ];
+    for i in 0..5 {
+        critiques.push((vec![money, lead], false, format!("not quoted {i}")));
+    }
+    for i in 0..6 {
+        critiques.push((vec![money], false, format!("not quoted either {i}")));
+    }
+    let codes = app.codes("spring", critiques.len()).await;
+    for (code, (themes, quote_ok, text)) in codes.iter().zip(&critiques) {
+        let a = app
+            .submit_json(
+                "spring",
+                json!({"code": code, "themes": themes, "text": text, "quote_ok": quote_ok}),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    }
+    app.clock.set(thursday() + Duration::days(4));
+    let d = app.get("/api/v1/organisations/care/digest").await.json();
+    let figures = d["rounds"][0]["releases"][0]["themes"].to_string();
+    assert!(figures.contains("almost_everyone"), "{figures}");
+    for q in queue(&app).await {
+        let id = q["id"].as_str().unwrap();
+        assert_eq!(
+            decide(&app, id, json!({"decision": "approve"}))
+                .await
+                .status,
+            StatusCode::OK
+        );
+    }
+    let d = app.get("/api/v1/organisations/care/digest").await.json();
+    let quotes = d["voices"][0]["quotes"].as_array().unwrap().clone();
+    assert!(!quotes.is_empty(), "{d}");
+    for q in &quotes {
+        let themes = q["themes"].as_array().unwrap();
+        assert!(themes.len() <= 1, "a combination: {q}");
+        for t in themes {
+            assert_eq!(t, lead, "only a theme shown as a number: {q}");
+        }
+    }
+    // The page says no more than the JSON.
+    let page = app.get("/o/care").await.body;
+    for q in &quotes {
+        let text = q["text"].as_str().unwrap();
+        let at = page
+            .find(text)
+            .unwrap_or_else(|| panic!("{text} not on the page"));
+        let after = &page[at..page[at..].find("</li>").map_or(page.len(), |e| at + e)];
+        assert!(!after.contains("Money"), "{after}");
+    }
+}
+
+crate::for_both_backends!(quotes_name_only_one_theme_shown_as_a_number);

@@ -97,11 +97,7 @@ async fn crash_under_load_loses_nothing_acknowledged() {
         // count (and all of them one by one at the end).
         assert_all_acknowledged_kept(&server.api, &acknowledged).await;
         all_acknowledged.extend(acknowledged);
-        let stats = server
-            .api
-            .admin_get("/api/v1/admin/rounds/spring")
-            .await
-            .json();
+        let stats = server.api.sealed_round("spring").await;
         assert!(stats["critiques"].as_u64().unwrap() >= all_acknowledged.len() as u64);
     }
     assert_all_acknowledged_kept(&server.api, &all_acknowledged).await;
@@ -333,7 +329,7 @@ async fn soak_at_64_connections_keeps_answering() {
         longest_stall <= 2,
         "throughput was zero for {longest_stall} s in a row: {counts:?}"
     );
-    let stats = api.admin_get("/api/v1/admin/rounds/spring").await.json();
+    let stats = api.sealed_round("spring").await;
     assert_eq!(stats["critiques"].as_u64().unwrap(), total as u64);
     assert_eq!(stats["codes_spent"], stats["critiques"]);
     server.stop();

@@ -540,7 +540,7 @@ try {
   });
 
   // The console: signed out, errors, and the host's journey.
-  await check('axe: console sign-in, signed out, sets no cookie until signed in', async () => {
+  await check('axe: console sign-in, signed out, sets only the pre-session cookie until signed in', async () => {
     const res = await page.goto(`${BASE}/console/login`);
     assert(res.status() === 200, `status ${res.status()}`);
     await axe(page, 'console sign-in');
@@ -558,6 +558,12 @@ try {
       body: `token=${ADMIN_TOKEN}&username=intruder&password=${'x'.repeat(20)}`,
     });
     assert(setup.status === 403, `a second first administrator: ${setup.status}`);
+    // Signed out, the console's one cookie holds only the pre-session value
+    // its forms' CSRF token is bound to (issue 16, item 10), for /console.
+    const cookies = await context.cookies();
+    assert(cookies.length === 1 && cookies[0].name === 'parrhesia_console' && cookies[0].path === '/console'
+      && cookies[0].httpOnly && cookies[0].sameSite === 'Strict', `signed out, cookies: ${JSON.stringify(cookies)}`);
+    await context.clearCookies();
     await noCookie(context, 'console sign-in');
   });
 

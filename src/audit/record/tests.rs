@@ -62,6 +62,7 @@ fn records(responses: &[ResponseRecord], pledges: &[PledgeRecord]) -> Vec<Releas
         k: 5,
         base: 1,
         shown_themes: vec!["money".into()],
+        number_themes: vec!["money".into()],
         covers: vec![p.id()],
     };
     round_record(

@@ -24,6 +24,7 @@ fn release(n: i64) -> Release {
         k: 5,
         base: 1,
         shown_themes: vec!["money".into()],
+        number_themes: vec!["money".into()],
         covers: vec![p.id()],
     }
 }

@@ -1,6 +1,7 @@
 //! Signing in and out and the first administrator, through
 //! [`crate::app::staff`] (the console's home is in `dashboard`).
 
+use super::presession::{self, Presession};
 use super::{
     cleared_cookie, html, read_form, see_other, session_cookie, signed_in, ConsoleError, StaffForm,
 };
@@ -25,7 +26,23 @@ pub async fn login_page(
         return Ok(see_other("/console"));
     }
     let first_visit = !staff::has_users(&state.app).await?;
-    Ok(html(StatusCode::OK, views::login("", &[], first_visit)))
+    let pre = presession::begin(&state, &req)?;
+    let page = html(
+        StatusCode::OK,
+        views::login(&pre.token, "", &[], first_visit),
+    );
+    Ok(with_presession(page, pre))
+}
+
+/// A sign-in or set-up page, setting its pre-session cookie if new.
+fn with_presession(mut page: HttpResponse, pre: Presession) -> HttpResponse {
+    if let Some(cookie) = pre
+        .set_cookie
+        .and_then(|c| header::HeaderValue::try_from(c).ok())
+    {
+        page.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    page
 }
 
 /// Check a user name and password. Uniform: an unknown user and a wrong
@@ -37,6 +54,7 @@ pub async fn login(
     payload: web::Payload,
 ) -> Result<HttpResponse, ConsoleError> {
     let form = read_form(&state, &req, payload).await?;
+    let token = presession::check(&state, &req, form.get("csrf"))?;
     let typed = form.get("username").to_owned();
     state
         .console
@@ -53,7 +71,7 @@ pub async fn login(
             let errors = [("username", SIGN_IN_FAILED.to_owned())];
             Ok(html(
                 FORM_INVALID,
-                views::login(&typed, &errors, first_visit),
+                views::login(&token, &typed, &errors, first_visit),
             ))
         }
     }
@@ -75,11 +93,15 @@ fn setup_closed(status: StatusCode) -> HttpResponse {
     html(status, views::setup_closed())
 }
 
-pub async fn setup_page(state: web::Data<AppState>) -> Result<HttpResponse, ConsoleError> {
+pub async fn setup_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ConsoleError> {
     Ok(if staff::has_users(&state.app).await? {
         setup_closed(StatusCode::OK)
     } else {
-        html(StatusCode::OK, views::setup("", &[]))
+        let pre = presession::begin(&state, &req)?;
+        with_presession(html(StatusCode::OK, views::setup(&pre.token, "", &[])), pre)
     })
 }
 
@@ -95,6 +117,7 @@ pub async fn setup(
         return Ok(closed());
     }
     let form = read_form(&state, &req, payload).await?;
+    let token = presession::check(&state, &req, form.get("csrf"))?;
     let mut errors: Vec<(&'static str, String)> = Vec::new();
     if !state.admin.verify(form.get("token").trim()) {
         errors.push((
@@ -113,7 +136,7 @@ pub async fn setup(
     let (Ok(username), Ok(password), true) = (username, password, errors.is_empty()) else {
         return Ok(html(
             FORM_INVALID,
-            views::setup(form.get("username"), &errors),
+            views::setup(&token, form.get("username"), &errors),
         ));
     };
     let actor = Actor::Staff(username.clone());

@@ -15,10 +15,13 @@
 //! - Every state-changing form is read by [`StaffForm`], which refuses it
 //!   unless it carries the session's CSRF token (compared in constant time)
 //!   and, when the browser says where it came from, came from our own site.
+//!   The sign-in and set-up forms, before any session, carry a pre-session
+//!   token instead ([`presession`]), with the same origin checks.
 //! - The session cookie is `HttpOnly`, `SameSite=Strict`, `Path=/console`,
 //!   and `Secure` when the public address is https. Only its hash is kept,
-//!   in memory ([`crate::staff::session`]). Nothing outside `/console` ever
-//!   sets a cookie.
+//!   in memory ([`crate::staff::session`]). Before sign-in the same cookie
+//!   holds a random pre-session value ([`presession`]). Nothing outside
+//!   `/console` ever sets a cookie.
 //! - Sign-in failures look the same for an unknown user and a wrong
 //!   password (same page, same status, same Argon2id work), and are rate
 //!   limited per client (middleware) and per account (here), in memory.
@@ -28,6 +31,7 @@ mod auth;
 mod cards;
 mod dashboard;
 mod periods;
+mod presession;
 mod round_form;
 mod rounds;
 mod themes;
@@ -76,10 +80,12 @@ pub struct ConsoleState {
     origin: String,
     /// Card sheets made and waiting for their one download (in memory).
     sheets: cards::PendingSheets,
+    /// The key of the sign-in and set-up forms' CSRF tokens, in memory.
+    presession: presession::PresessionKey,
 }
 
 impl ConsoleState {
-    pub fn new(public_url: &str, logins_per_minute: u32) -> Self {
+    pub fn new(public_url: &str, logins_per_minute: u32) -> Result<Self, ring::error::Unspecified> {
         let per_minute = NonZeroU32::new(logins_per_minute).unwrap_or(NonZeroU32::MIN);
         let url = public_url.trim_end_matches('/');
         let origin = match url.find("://") {
@@ -89,12 +95,13 @@ impl ConsoleState {
             },
             None => url.to_owned(),
         };
-        Self {
+        Ok(Self {
             accounts: DefaultKeyedRateLimiter::keyed(Quota::per_minute(per_minute)),
             secure: public_url.starts_with("https://"),
             origin: origin.to_ascii_lowercase(),
             sheets: cards::PendingSheets::default(),
-        }
+            presession: presession::PresessionKey::generate()?,
+        })
     }
 
     /// Charge one sign-in attempt to the account `name` (as typed).

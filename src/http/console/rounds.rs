@@ -201,7 +201,7 @@ impl FormPage for RoundPage {
             codes_issued: o.stats.codes_issued,
             codes_spent: o.stats.codes_spent,
             invitations_issued: o.invitations_issued,
-            invitations_used_up: o.invitations_used_up,
+            open: o.open,
         };
         let page = views::round(
             &staff.frame(),

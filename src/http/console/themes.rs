@@ -43,7 +43,7 @@ impl FormPage for Phrases {
             .into_iter()
             .map(|g| PhraseGroup {
                 label: g.label,
-                texts: g.texts,
+                texts: g.texts_band,
                 variants: g.variants,
             })
             .collect();

@@ -3,7 +3,8 @@
 use super::{page, text_field, Errors, Frame};
 use maud::{html, Markup};
 
-pub fn login(username: &str, errors: &Errors, first_visit: bool) -> Markup {
+/// The sign-in form; `csrf` is its pre-session token.
+pub fn login(csrf: &str, username: &str, errors: &Errors, first_visit: bool) -> Markup {
     page(
         None,
         "Sign in to the console",
@@ -13,6 +14,7 @@ pub fn login(username: &str, errors: &Errors, first_visit: bool) -> Markup {
             p.lead { "The console is for staff who run Parrhesia and for organisations answering their digest. \
                 Participants never need an account." }
             form method="post" action="/console/login" novalidate {
+                input type="hidden" name="csrf" value=(csrf);
                 (text_field("username", "User name", None, "text", username, errors, "username"))
                 (text_field("password", "Password", None, "password", "", errors, "current-password"))
                 button.button type="submit" { "Sign in" }
@@ -23,12 +25,14 @@ pub fn login(username: &str, errors: &Errors, first_visit: bool) -> Markup {
             }
             p { "Forgotten your password? Ask whoever manages the console's users to remove your account and add it \
                 again with a new password. If no one can sign in, see README.md, “Lost passwords and tokens”." }
-            p { "Signing in sets one cookie, for this console only. The participant pages never set cookies." }
+            p { "This console uses one cookie, for this console only: before you sign in it holds a random value \
+                that protects this form, then your session. The participant pages never set cookies." }
         },
     )
 }
 
-pub fn setup(username: &str, errors: &Errors) -> Markup {
+/// The first administrator's form; `csrf` is its pre-session token.
+pub fn setup(csrf: &str, username: &str, errors: &Errors) -> Markup {
     page(
         None,
         "Create the first administrator",
@@ -39,6 +43,7 @@ pub fn setup(username: &str, errors: &Errors) -> Markup {
                 (printed when the server first started, or set as PARRHESIA_ADMIN_TOKEN), then choose \
                 your user name and password." }
             form method="post" action="/console/setup" novalidate {
+                input type="hidden" name="csrf" value=(csrf);
                 (text_field("token", "Admin token", None, "password", "", errors, "off"))
                 (text_field("username", "User name", Some("3 to 64 characters: lower-case letters, digits, dots, hyphens, underscores or @."), "text", username, errors, "username"))
                 (text_field("password", "Password", Some("At least 12 characters. A few unrelated words make a good one."), "password", "", errors, "new-password"))

@@ -2,6 +2,7 @@
 //! page with its counts and the forms for cards, invitations and periods.
 
 use super::{csrf, notice, page, select, text_area, text_field, value, Errors, Frame, Values};
+use crate::app::live::OpenBands;
 use crate::domain::{Organisation, Round};
 use maud::{html, Markup};
 
@@ -42,13 +43,14 @@ const NEW_THEME_ROWS: usize = 3;
 /// The smallest group below which the round page warns.
 const USUAL_K: u32 = 5;
 
-/// What the host sees counted for a round.
+/// What the host sees counted for a round: exact for sealed periods, the
+/// open period's only as bands refreshed at most hourly.
 pub struct RoundCounts {
     pub critiques: u64,
     pub codes_issued: u64,
     pub codes_spent: u64,
     pub invitations_issued: u64,
-    pub invitations_used_up: u64,
+    pub open: OpenBands,
 }
 
 pub fn organisations(
@@ -233,13 +235,17 @@ pub fn round(
             table.table {
                 caption.visually-hidden { "Counts for this round" }
                 tbody {
-                    tr { th scope="row" { "Critiques received" } td.numeric { (counts.critiques) } }
+                    tr { th scope="row" { "Critiques in sealed periods" } td.numeric { (counts.critiques) } }
+                    tr { th scope="row" { "Critiques in the open period" } td.numeric { (counts.open.critiques.label()) } }
                     tr { th scope="row" { "Codes issued" } td.numeric { (counts.codes_issued) } }
-                    tr { th scope="row" { "Codes spent" } td.numeric { (counts.codes_spent) } }
+                    tr { th scope="row" { "Codes spent in sealed periods" } td.numeric { (counts.codes_spent) } }
+                    tr { th scope="row" { "Codes spent in the open period" } td.numeric { (counts.open.codes_spent.label()) } }
                     tr { th scope="row" { "Invitations made" } td.numeric { (counts.invitations_issued) } }
-                    tr { th scope="row" { "Invitations used up" } td.numeric { (counts.invitations_used_up) } }
+                    tr { th scope="row" { "Invitations used up" } td.numeric { (counts.open.invitations_used_up.label()) } }
                 }
             }
+            p { "While a period is open its counts are shown only in bands, updated at most once an hour, so nobody \
+                can tell when one person wrote. Exact counts appear when the period is sealed." }
             h2 { "Change the round" }
             @if round.opened {
                 p { "The round is open: themes can only be added, and the disclosure rules only made stricter." }

@@ -122,8 +122,10 @@ pub fn moderation(
 /// A recurring phrase in the round's "Something else" critiques.
 pub struct PhraseGroup {
     pub label: String,
-    pub texts: usize,
-    pub variants: Vec<(String, usize)>,
+    /// Banded: "5-9", "10-19", …
+    pub texts: String,
+    /// Wordings, each with the lower end of its band.
+    pub variants: Vec<(String, u64)>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -146,9 +148,10 @@ pub fn keyphrases(
             (notice(done))
             span.caption { a href=(format!("/console/rounds/{round_slug}")) { (round_title) } }
             h1 { "Recurring phrases in “Something else”" }
-            p { "Phrases that recur in critiques filed under “Something else”, in this round's sealed periods whose texts \
+            p { "Phrases that recur in critiques filed under “Something else”, in this round's published periods whose texts \
                 are still kept (" (periods.len()) " periods). Only phrases found in at least " (k)
-                " different critiques are shown, after scrubbing; the open period is never read." }
+                " different critiques are shown, after scrubbing, with their counts in bands; the open period and periods \
+                held back are never read." }
             p { "Promote a phrase to a theme of a round: themes can always be added, even to an open round." }
             @if groups.is_empty() {
                 p { "No phrase recurs often enough yet." }
@@ -159,7 +162,7 @@ pub fn keyphrases(
                     h2 { "“" (g.label) "”" }
                     p { "In " (g.texts) " critiques." }
                     @if g.variants.len() > 1 {
-                        p { "Also worded as: " (g.variants.iter().skip(1).map(|(v, n)| format!("“{v}” ({n})")).collect::<Vec<_>>().join(", ")) }
+                        p { "Also worded as: " (g.variants.iter().skip(1).map(|(v, n)| format!("“{v}” ({n} or more)")).collect::<Vec<_>>().join(", ")) }
                     }
                     form method="post" action="/console/themes" novalidate {
                         (csrf(frame))

@@ -1,0 +1,121 @@
+//! What staff see counted while a period is open (issue 16, item 5).
+//!
+//! A live count lets whoever watches it time one person: a critique showed
+//! in the host's counts ten milliseconds after its answer. So counts of the
+//! open period (critiques, codes spent, invitations used up) are shown only
+//! as bands ([`Band`]: "fewer than 10", "10-19", "20-49", …), from a
+//! snapshot taken at most once an hour per round, held in memory only.
+//! Exact counts are shown only for sealed periods, which the log publishes
+//! anyway. A snapshot is retaken early only when a period is sealed (so the
+//! open band starts again from the new period), and the number of sealings
+//! is itself limited ([`super::rounds`], early closing).
+
+use crate::digest::disclosure::Band;
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// A snapshot is kept this long (seconds) before it may be retaken.
+pub const REFRESH_SECS: u64 = 3600;
+
+/// Exact counts of the open period, as of a snapshot. Never shown: only
+/// their bands leave this module.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Open {
+    pub critiques: u64,
+    pub codes_spent: u64,
+    pub invitations_used_up: u64,
+}
+
+/// The open period's counts as staff may see them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpenBands {
+    pub critiques: Band,
+    pub codes_spent: Band,
+    pub invitations_used_up: Band,
+}
+
+struct Snapshot {
+    taken: u64,
+    sealed_periods: usize,
+    open: Open,
+}
+
+/// Per round, the last snapshot of its open counts (in memory only).
+#[derive(Default)]
+pub struct LiveCounts {
+    snapshots: Mutex<HashMap<String, Snapshot>>,
+}
+
+impl LiveCounts {
+    /// The bands of `round`'s open counts: from its snapshot if it is less
+    /// than an hour old (by `now`, seconds on a monotonic clock) and no
+    /// period was sealed since, else from a new one that `take` counts.
+    pub fn bands<E>(
+        &self,
+        round: &str,
+        sealed_periods: usize,
+        now: u64,
+        take: impl FnOnce() -> Result<Open, E>,
+    ) -> Result<OpenBands, E> {
+        let mut snapshots = self.snapshots.lock().unwrap_or_else(|e| e.into_inner());
+        let fresh = snapshots.get(round).is_some_and(|s| {
+            s.sealed_periods == sealed_periods && now.saturating_sub(s.taken) < REFRESH_SECS
+        });
+        if !fresh {
+            let open = take()?;
+            snapshots.insert(
+                round.to_owned(),
+                Snapshot {
+                    taken: now,
+                    sealed_periods,
+                    open,
+                },
+            );
+        }
+        let open = snapshots.get(round).map(|s| s.open).unwrap_or_default();
+        Ok(OpenBands {
+            critiques: Band::of(open.critiques),
+            codes_spent: Band::of(open.codes_spent),
+            invitations_used_up: Band::of(open.invitations_used_up),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_snapshot_is_kept_for_an_hour_unless_a_period_is_sealed() {
+        let live = LiveCounts::default();
+        let count = |n| {
+            move || {
+                Ok::<_, ()>(Open {
+                    critiques: n,
+                    ..Open::default()
+                })
+            }
+        };
+        assert_eq!(
+            live.bands("r", 0, 0, count(3)).unwrap().critiques.label(),
+            "fewer than 10"
+        );
+        // Within the hour, a new count is not even taken.
+        let kept = live.bands("r", 0, REFRESH_SECS - 1, || Err(()));
+        assert_eq!(kept.unwrap().critiques, Band::of(3));
+        assert_eq!(
+            live.bands("r", 0, REFRESH_SECS, count(25))
+                .unwrap()
+                .critiques
+                .label(),
+            "20-49"
+        );
+        // A sealing starts again.
+        assert_eq!(
+            live.bands("r", 1, REFRESH_SECS + 1, count(0))
+                .unwrap()
+                .critiques,
+            Band::of(0)
+        );
+    }
+}
