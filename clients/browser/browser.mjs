@@ -65,7 +65,7 @@ async function main(browser) {
   await page.waitForSelector('#write', { state: 'visible', timeout: 30000 });
   const stored = await page.evaluate((s) => localStorage.getItem(`parrhesia:token:${s}`), slug);
   check('the token is kept in this browser', typeof stored === 'string' && stored.startsWith('PrivateToken token='), `${stored}`);
-  const status = await page.textContent('#status');
+  const status = await page.textContent('#write-status');
   check('the page says the token is saved', /saved/.test(status), status);
   check('the page explains why writing later is safer', /Waiting makes you safer/.test(await page.textContent('#write')));
 
@@ -75,7 +75,11 @@ async function main(browser) {
   check('the token survives a reload', await page.isHidden('#get'));
   await page.check('input[name="themes"] >> nth=0');
   await page.fill('#text', 'The browser client wrote this, with a blinded token.');
-  await page.click('#send');
+  // Continue checks the answers in the page; Confirm and send spends the token.
+  await page.click('#continue');
+  await page.waitForSelector('#check', { state: 'visible' });
+  check('the answers are shown back before sending', (await page.textContent('#check-text')).includes('blinded token'));
+  await page.click('#confirm');
   await page.waitForSelector('#done', { state: 'visible', timeout: 30000 });
   const receipt = (await page.textContent('#receipt')).trim();
   check('the critique is received with a receipt', receipt.length > 10, receipt);

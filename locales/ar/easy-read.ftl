@@ -40,15 +40,6 @@ glossary-anonymous-means = لا أحد يعرف من أنت. لا نحن. ولا
 
 ## Pictures (text alternatives)
 
-picture-card = بطاقة عليها رمز
-picture-themes = قائمة فيها علامات صح داخل مربعات
-picture-write = قلم رصاص يكتب على ورقة
-picture-send = رسالة تدخل صندوق البريد
-picture-anonymous = شخص لا يُرى وجهه
-picture-group = مجموعة من الناس
-picture-calendar = تقويم
-picture-receipt = قصاصة ورق عليها علامة صح
-picture-helper = شخص يساعد شخصًا آخر
 
 ## Home page
 
@@ -80,7 +71,6 @@ before-when = يرون الأعداد كل { $period }. لا نعرض المجم
    *[other] شخص
 }.
 before-names = لا تكتب أسماء.
-before-once = رمزك يعمل مرة واحدة فقط.
 form-paper = احصل على نموذج ورقي بدلًا من ذلك
 form-helping = هل تساعد شخصًا؟ اقرأ هذه الصفحة
 code-label = رمزك
@@ -95,14 +85,12 @@ text-label = ماذا تريد أن تقول لمنظمة { $org }؟
 text-hint = اكتب ما تفكر فيه. لا تكتب أسماء.
 quote-label = يمكن لمنظمة { $org } أن تستخدم كلماتي
 quote-consent-hint = ضع علامة هنا إذا وافقت. يقرأ شخصٌ كلماتك أولًا. ويحذف الأسماء والتفاصيل.
-send-button = إرسال
 
 ## Problems
 
 error-code_missing = اكتب الرمز المكتوب على بطاقتك.
 error-code_invalid = هذا الرمز غير صحيح. تحقق من الحروف والأرقام على بطاقتك.
 error-code_unknown = لا نعرف هذا الرمز. تحقق من الحروف والأرقام على بطاقتك.
-error-code_spent = هذا الرمز استُخدم من قبل. أخبر الشخص الذي أعطاك البطاقة.
 error-text_empty = اكتب ما تريد قوله.
 error-text_too_long = كتبت { $chars } { $chars ->
     [few] أحرف
@@ -123,7 +111,6 @@ error-theme_unknown = ضع علامات في مربعات من القائمة.
 error-too_large = كتبت كثيرًا جدًا. اختصره وأرسله مرة أخرى.
 error-unreadable = لم نستطع قراءة بعض الكلمات. اكتبها مرة أخرى.
 error-wrong_form = استخدم النموذج الموجود في هذه الصفحة.
-error-busy = نحن مشغولون جدًا الآن. رمزك ما زال يعمل. انتظر، ثم اضغط «إرسال» مرة أخرى.
 
 ## Confirmation
 
@@ -131,13 +118,6 @@ received-title = شكرًا لك
 received-stored = وصلتنا ملاحظتك. إنها في أمان.
 received-receipt = إيصالك
 next-title = ماذا يحدث بعد ذلك
-next-counts = ترى منظمة { $org } الأعداد كل { $period }. لا نعرض المجموعات التي فيها أقل من { $k } { $k ->
-    [one] شخص
-    [two] شخصين
-    [few] أشخاص
-    [many] شخصًا
-   *[other] شخص
-}.
 next-receipt = الإيصال لا يكشف من أنت. يمكنك الاحتفاظ به لتتحقق من أن ملاحظتك حُسبت.
 next-code-used = لا يمكنك استخدام رمزك مرة أخرى.
 next-another = قل شيئًا آخر برمز جديد
@@ -169,7 +149,6 @@ rate-limited-body = لم نحفظ شيئًا. رمزك ما زال يعمل. ا�
 ## Paper form
 
 paper-title = النموذج الورقي: { $round }
-paper-screen-intro = اطبع هذا النموذج. املأه بخط يدك. أعطه لشخص تثق به.
 paper-print = استخدم «طباعة» في متصفحك.
 paper-for = إلى: { $org }
 paper-how-title = كيف تستخدم هذا النموذج
@@ -219,16 +198,12 @@ a11y-can-no-js = يمكنك استخدام متصفح بسيط أو قديم.
 a11y-can-reader = يمكنك استخدام قارئ الشاشة.
 a11y-can-easy = يمكنك قراءة الصفحات بنسخة سهلة القراءة.
 a11y-can-paper = يمكنك استخدام نموذج ورقي.
-a11y-status-title = ما مدى جودتها؟
-a11y-status = نتبع قواعد المواقع التي اسمها WCAG 2.2 AA. نختبر كل تغيير.
 a11y-gaps-title = ما ليس جيدًا بعد
 a11y-gap-test = لم يختبر الخدمةَ أشخاصٌ من ذوي الإعاقة بعد.
 a11y-gap-translations = الصفحات متوفرة بلغات أخرى أيضًا. لم يراجع أحد هذه اللغات بعد:
 a11y-gap-themes = قد لا تكون بعض أسماء المواضيع بنسخة سهلة القراءة.
 a11y-contact-title = أخبرنا عن مشكلة
-a11y-contact = أخبر الأشخاص الذين أعطوك البطاقة.
 a11y-enforcement-title = إذا لم تكن راضيًا
-a11y-enforcement = يمكن أن تساعدك خدمة المشورة والدعم في مجال المساواة.
 a11y-prepared = كتبنا هذا في نوفمبر 2026.
 
 ## The public digest
@@ -294,7 +269,6 @@ themes-title = المواضيع من كل المنظمات
 themes-lead = تجمع هذه الأعداد ما قاله الناس لكل المنظمات.
 themes-how = نجمع فقط الأعداد التي عرضناها من قبل. لا نجمع الأعداد الصغيرة.
 themes-no-noise = لم نضف أي أعداد عشوائية.
-themes-noise = نضيف عددًا عشوائيًا صغيرًا إلى كل مجموع. هذا يحمي الناس. يبقى العدد العشوائي نفسه في كل مرة. اسم هذا الإعداد إبسيلون. قيمته { $epsilon }. الإعدادان الآخران هما { $sensitivity } و{ $alpha }.
 themes-caption = المواضيع من { $n } { $n ->
     [one] ملخص
     [two] ملخصين
@@ -318,9 +292,6 @@ check-send-title = أرسل ملاحظتك
 check-send-now = اضغط الزر لترسل. لا يمكنك تغييرها بعد ذلك.
 check-confirm = إرسال
 check-change = غيّر إجاباتي
-check-themes-legend = المواضيع التي ستُرسل
-check-suggested-hint = مواضيعك عليها علامة. قد تناسب كلماتك مواضيع أخرى أيضًا. ضع عليها علامة إذا ناسبت. يمكنك إرسال 3 مواضيع على الأكثر.
-check-suggested = نظن أن هذا قد يناسب كلماتك
 
 ## The printed code card
 
@@ -346,8 +317,6 @@ invite-step1-where = تبقى القسيمة في هذا المتصفح على �
 invite-get-button = احصل على قسيمتي
 invite-step2-heading = الخطوة 2. اكتب الآن أو لاحقًا.
 invite-wait-strong = الانتظار يجعلك أكثر أمانًا.
-invite-wait-why = إذا كتبت الآن، فقد نخمّن من كتب. الكتابة في يوم آخر أكثر أمانًا.
-invite-later = لتكتب لاحقًا، افتح هذا الرابط مرة أخرى. استخدم المتصفح نفسه.
 invite-done = حفظنا ما كتبته بأمان. استُخدمت قسيمتك.
 
 ## About you (optional, unlinked; asked after sending)
@@ -496,6 +465,8 @@ invite-say-ready = قسيمتك في هذا المتصفح. اكتب حين تك
 
 cards-title = بطاقات الرموز: { $round }
 cards-heading = بطاقات الرموز لجولة «{ $round }»
+cards-print = اطبع هذه البطاقات
+cards-back = العودة إلى الجولة في لوحة التحكم
 cards-intro = { $n ->
     [one] بطاقة واحدة.
     [two] بطاقتان.
@@ -544,3 +515,56 @@ receipts-search = ابحث عن إيصالك في هذه الصفحة. أو نز
 receipts-download = نزّل القائمة
 receipts-missing-title = لا توجد قائمة بعد
 receipts-missing-body = نعرض القائمة بعد انتهاء الأسبوع.
+
+## Issue 18: steps named for what they do, receipts kept, digest summaries and trends
+
+a11y-compliance = نتبع معظم قواعد المواقع. اسم هذه القواعد WCAG 2.2 AA. نختبر كل صفحة. لم يفحص الموقع خبير بعد. لذلك يتبع الموقع القواعد جزئيًا فقط.
+a11y-compliance-title = هل يتبع الموقع القواعد؟
+a11y-contact-routes = أخبر الأشخاص الذين أعطوك رمزك. سيخبروننا. لست مضطرًا لأن تقول من أنت.
+a11y-eass = الهاتف 0808 800 0082. الهاتف النصي 0808 800 0084. الموقع www.equalityadvisoryservice.com
+a11y-enforcement-ehrc = يمكن أن تساعدك خدمة المشورة والدعم في مجال المساواة. وهي مجانية.
+a11y-gap-invite = روابط الدعوة تحتاج إلى JavaScript. يمكنك استخدام رمز ورقي بدلًا منها.
+a11y-technical = نختبر كل صفحة بالحاسوب. ونختبرها أيضًا بلوحة المفاتيح وحدها.
+a11y-technical-title = كيف نختبر
+before-once-check = رمزك يعمل مرة واحدة فقط. يمكنك مراجعة إجاباتك قبل الإرسال.
+check-also-hint = قد تناسب كلماتك هذه المواضيع أيضًا. ضع علامة عليها إذا كانت تناسب. يمكنك إرسال 3 مواضيع على الأكثر.
+check-themes-also = هل تضيف موضوعًا آخر؟ لست مضطرًا.
+continue-button = التالي
+digest-summary-and = { $first } و{ $last }
+digest-summary-down = نقص منذ المرة الماضية: { $themes }.
+digest-summary-item = { $theme } ({ $figure })
+digest-summary-list = { $first }، { $next }
+digest-summary-most = الأكثر حديثًا: { $themes }.
+digest-summary-none = لم يتحدث عدد كافٍ من الناس عن أي موضوع.
+digest-summary-up = زاد منذ المرة الماضية: { $themes }.
+digest-trend-caption = كل موضوع في كل مرة، الأقدم أولًا
+digest-trend-chart-title = كل موضوع من { $first } إلى { $last }
+digest-trend-heading = كل موضوع عبر الزمن
+digest-trend-hidden = دائمًا أقل من { $k } أشخاص: { $themes }.
+digest-trend-how = يبدأ كل خط بأقدم الأرقام. الدائرة الفارغة تعني أقل من { $k } أشخاص.
+error-busy-again = نحن مشغولون جدًا الآن. رمزك ما زال يعمل. انتظر قليلًا. ثم أرسل إجاباتك مرة أخرى.
+error-code-used = هذا الرمز استُخدم من قبل. هل ضغطت الزر مرتين؟ إذن وصلتنا ملاحظتك. لا تحتاج إلى فعل شيء. لم تستخدم هذا الرمز؟ أخبر الشخص الذي أعطاك البطاقة.
+invite-check-not-sent = لم نرسل شيئًا بعد. قسيمتك ما زالت تعمل.
+invite-check-send-now = اضغط الزر لترسل. لا يمكنك التغيير بعد ذلك.
+invite-later-same = لتكتب لاحقًا، افتح رابط دعوتك مرة أخرى. استخدم المتصفح نفسه على الجهاز نفسه.
+invite-say-invitation-unknown = لا نعرف هذه الدعوة. افتح الرابط الذي وصلك كاملًا.
+invite-say-invitation-used = هذه الدعوة استُخدمت من قبل. هل استخدمتها في هذا المتصفح؟ إذن افتح الرابط في هذا المتصفح. وإلا فاطلب دعوة جديدة.
+invite-say-token-invalid = هذه القسيمة لا تعمل الآن. اطلب دعوة جديدة أو رمزًا ورقيًا.
+invite-say-token-spent = هذه القسيمة استُخدمت من قبل. هل ضغطت الزر مرتين؟ إذن وصلتنا ملاحظتك.
+invite-wait-why-later = إذا كتبت الآن، قد نخمّن من كتب. يوم آخر أكثر أمانًا.
+next-counts-org = ترى منظمة { $org } الأرقام كل { $period }. لا تُعرض المجموعات الأصغر من { $k } أشخاص.
+paper-post = أو أرسله بالبريد إلى:
+paper-post-free = أو أرسله بالبريد إلى هذا العنوان. لا تحتاج إلى طابع.
+paper-screen-intro-give = اطبع هذا النموذج. املأه بيدك. أعطه لشخص تثق به.
+receipt-unreadable-body = يتكون الإيصال من 5 مجموعات من 4 أحرف وأرقام. لم يتغير شيء.
+receipt-unreadable-title = لا يمكننا عرض هذا الإيصال
+received-keep = احتفظ بإيصالك. اكتبه أو اطبع هذه الصفحة. لا يمكننا عرضه مرة أخرى.
+themes-more = اعرض { $n } { $n ->
+    [one] موضوعًا آخر
+    [two] موضوعين آخرين
+    [few] مواضيع أخرى
+   *[other] موضوعًا آخر
+}
+themes-noise-how = كيف نختار الأعداد العشوائية
+themes-noise-maths = إعداد اسمه إبسيلون قيمته { $epsilon }. الملاحظة الواحدة تُحسب في { $sensitivity } مواضيع على الأكثر. لذلك قيمة إعداد ألفا { $alpha }.
+themes-noise-plain = نضيف عددًا عشوائيًا صغيرًا إلى كل مجموع أو نطرحه منه. هذا يحمي الناس. تبقى الأعداد نفسها في كل مرة.

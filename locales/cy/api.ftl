@@ -17,6 +17,7 @@ theme_unknown = Dewiswch themâu o'r rhestr.
 
 slug_invalid = Rhaid i { $field } fod rhwng 1 a 40 nod: llythrennau bach a i z, digidau a chysylltnodau sengl, yn dechrau gyda llythyren.
 field_invalid = Rhaid i { $field } fod rhwng 1 a 200 nod, heb nodau rheoli.
+postal_invalid = Mae { $field } yn rhy hir neu mae ganddo nod nad oes modd ei argraffu: mae cyfeiriad post yn 8 llinell a 300 nod ar y mwyaf, a llinell radbost yn un llinell o 100 nod ar y mwyaf.
 min_group_invalid = Rhaid i min_group fod yn rhif cyfan o 2 i 1000.
 min_group_lowered = Mae'r cylch ar agor, felly dim ond codi mae modd ei wneud i'w faint grŵp lleiaf (mae'n { $current }).
 period_invalid = Rhaid i period_weeks fod yn rhif cyfan o 1 i 13.
@@ -114,5 +115,5 @@ setup_closed = Mae'r consol wedi'i osod yn barod: mewngofnodwch yn lle hynny.
 own_role = Ni allwch newid eich rôl eich hun.
 own_account = Ni allwch ddileu eich cyfrif eich hun.
 other_organisation = Mae hynny'n perthyn i sefydliad arall.
-period_too_small_to_close = Does dim digon o feirniadaethau yn y cyfnod hwn i'w gau'n gynnar: mae angen o leiaf { $needed }. Bydd yn cau ar ei ddiwedd.
+period_too_small_to_close = Does dim digon o feirniadaethau yn y cyfnod hwn i'w gau'n gynnar: mae angen o leiaf { $min }. Bydd yn cau ar ei ddiwedd.
 period_closed_early_already = Mae cyfnod y rownd hon eisoes wedi'i gau'n gynnar unwaith. Gellir cau'r un nesaf o'i ddiwrnod cyntaf.

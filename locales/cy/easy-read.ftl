@@ -40,15 +40,6 @@ glossary-anonymous-means = Does neb yn gwybod pwy ydych chi. Nid ni. Nid y sefyd
 
 ## Pictures (text alternatives)
 
-picture-card = Cerdyn gyda chod arno
-picture-themes = Rhestr gyda thiciau mewn blychau
-picture-write = Pensil yn ysgrifennu ar bapur
-picture-send = Llythyr yn mynd i flwch post
-picture-anonymous = Person nad oes modd gweld ei wyneb
-picture-group = Grŵp o bobl
-picture-calendar = Calendr
-picture-receipt = Darn o bapur gyda thic
-picture-helper = Un person yn helpu un arall
 
 ## Home page
 
@@ -72,7 +63,6 @@ before-no-name = Dydych chi ddim yn rhoi eich enw.
 before-who-sees = Mae'r bobl sy'n rhedeg y gwasanaeth hwn yn darllen eich geiriau. Mae { $org } yn gweld faint o bobl ddewisodd bob thema.
 before-when = Maen nhw'n gweld y rhifau bob { $period }. Dydy grwpiau llai na { $k } o bobl ddim yn cael eu dangos.
 before-names = Peidiwch ag ysgrifennu enwau.
-before-once = Mae eich cod yn gweithio un waith yn unig.
 form-paper = Cael ffurflen bapur yn lle hynny
 form-helping = Ydych chi'n helpu rhywun? Darllenwch y dudalen hon
 code-label = Eich cod
@@ -83,14 +73,12 @@ text-label = Beth ydych chi eisiau ei ddweud wrth { $org }?
 text-hint = Ysgrifennwch beth rydych chi'n ei feddwl. Peidiwch ag ysgrifennu enwau.
 quote-label = Caiff { $org } ddefnyddio fy ngeiriau
 quote-consent-hint = Ticiwch hwn os ydych chi'n dweud ydw. Mae person yn darllen eich geiriau yn gyntaf. Maen nhw'n tynnu enwau a manylion allan.
-send-button = Anfon
 
 ## Problems
 
 error-code_missing = Teipiwch y cod o'ch cerdyn.
 error-code_invalid = Dydy'r cod hwn ddim yn iawn. Gwiriwch y llythrennau a'r rhifau ar eich cerdyn.
 error-code_unknown = Dydyn ni ddim yn adnabod y cod hwn. Gwiriwch y llythrennau a'r rhifau ar eich cerdyn.
-error-code_spent = Mae'r cod hwn wedi cael ei ddefnyddio o'r blaen. Dywedwch wrth y person a roddodd y cerdyn i chi.
 error-text_empty = Ysgrifennwch beth rydych chi eisiau ei ddweud.
 error-text_too_long = Ysgrifennoch chi { $chars } llythyren. Gallwch chi ysgrifennu { $max } llythyren ar y mwyaf.
 error-themes_missing = Ticiwch o leiaf un blwch.
@@ -99,7 +87,6 @@ error-theme_unknown = Ticiwch flychau o'r rhestr.
 error-too_large = Ysgrifennoch chi ormod. Gwnewch e'n fyrrach a'i anfon eto.
 error-unreadable = Doedd dim modd i ni ddarllen rhai geiriau. Teipiwch nhw eto.
 error-wrong_form = Defnyddiwch y ffurflen ar y dudalen hon.
-error-busy = Rydyn ni'n rhy brysur nawr. Mae eich cod yn dal i weithio. Arhoswch, yna pwyswch Anfon eto.
 
 ## Confirmation
 
@@ -107,7 +94,6 @@ received-title = Diolch
 received-stored = Mae eich sylw gyda ni. Mae'n ddiogel.
 received-receipt = Eich derbynneb
 next-title = Beth sy'n digwydd nesaf
-next-counts = Mae { $org } yn gweld y rhifau bob { $period }. Dydy grwpiau llai na { $k } o bobl ddim yn cael eu dangos.
 next-receipt = Dydy'r dderbynneb ddim yn dangos pwy ydych chi. Gallwch chi ei chadw i wirio bod eich sylw wedi'i gyfrif.
 next-code-used = Allwch chi ddim defnyddio eich cod eto.
 next-another = Dweud rhywbeth arall gyda chod newydd
@@ -134,7 +120,6 @@ rate-limited-body = Wnaethon ni ddim cadw dim byd. Mae eich cod yn dal i weithio
 ## Paper form
 
 paper-title = Ffurflen bapur: { $round }
-paper-screen-intro = Argraffwch y ffurflen hon. Llenwch hi â llaw. Rhowch hi i rywun rydych chi'n ymddiried ynddo.
 paper-print = Defnyddiwch Argraffu yn eich porwr.
 paper-for = Ar gyfer { $org }
 paper-how-title = Sut i ddefnyddio'r ffurflen hon
@@ -176,16 +161,12 @@ a11y-can-no-js = Gallwch chi ddefnyddio porwr syml neu hen.
 a11y-can-reader = Gallwch chi ddefnyddio darllenydd sgrin.
 a11y-can-easy = Gallwch chi ddarllen y tudalennau mewn fersiwn Hawdd ei Ddeall.
 a11y-can-paper = Gallwch chi ddefnyddio ffurflen bapur.
-a11y-status-title = Pa mor dda yw e?
-a11y-status = Rydyn ni'n dilyn y rheolau ar gyfer gwefannau o'r enw WCAG 2.2 AA. Rydyn ni'n profi pob newid.
 a11y-gaps-title = Beth sydd ddim yn dda eto
 a11y-gap-test = Dydy pobl anabl ddim wedi profi'r gwasanaeth eto.
 a11y-gap-translations = Mae'r tudalennau mewn ieithoedd eraill hefyd. Does neb wedi gwirio'r rhain eto:
 a11y-gap-themes = Efallai na fydd rhai enwau themâu mewn fersiwn Hawdd ei Ddeall.
 a11y-contact-title = Dywedwch wrthyn ni am broblem
-a11y-contact = Dywedwch wrth y bobl a roddodd eich cerdyn i chi.
 a11y-enforcement-title = Os nad ydych chi'n hapus
-a11y-enforcement = Gall y Gwasanaeth Cynghori a Chymorth Cydraddoldeb eich helpu.
 a11y-prepared = Ysgrifennon ni hwn ym mis Tachwedd 2026.
 
 ## The public digest
@@ -242,7 +223,6 @@ themes-title = Themâu o bob sefydliad
 themes-lead = Mae'r rhifau hyn yn adio beth ddywedodd pobl wrth bob sefydliad.
 themes-how = Dim ond rhifau rydyn ni wedi'u dangos yn barod rydyn ni'n eu hadio. Dydy rhifau bach ddim yn cael eu hadio.
 themes-no-noise = Wnaethon ni ddim ychwanegu rhifau ar hap.
-themes-noise = Rydyn ni'n ychwanegu rhif bach ar hap at bob cyfanswm. Mae hyn yn cadw pobl yn ddiogel. Mae'r rhif ar hap yn aros yr un fath bob tro. Enw'r gosodiad yw epsilon. Mae'n { $epsilon }. Y gosodiadau eraill yw { $sensitivity } a { $alpha }.
 themes-caption = Themâu o { $n } crynodeb
 themes-total = Cyfanswm
 themes-counted = Crynodebau gyda rhif
@@ -261,9 +241,6 @@ check-send-title = Anfonwch eich sylw
 check-send-now = Pwyswch y botwm i anfon. Allwch chi ddim ei newid ar ôl hynny.
 check-confirm = Anfon
 check-change = Newid fy atebion
-check-themes-legend = Themâu i'w hanfon
-check-suggested-hint = Mae eich themâu wedi'u ticio. Efallai fod eich geiriau'n perthyn i themâu eraill hefyd. Ticiwch nhw os ydyn nhw'n addas. Gallwch chi anfon hyd at 3 thema.
-check-suggested = Rydyn ni'n meddwl y gallai hyn fod yn addas i'ch geiriau
 
 ## The printed code card
 
@@ -289,8 +266,6 @@ invite-step1-where = Mae'r tocyn yn aros yn y porwr hwn ar y ddyfais hon.
 invite-get-button = Cael fy nhocyn
 invite-step2-heading = Cam 2. Ysgrifennu nawr neu'n nes ymlaen.
 invite-wait-strong = Mae aros yn eich gwneud chi'n fwy diogel.
-invite-wait-why = Os ysgrifennwch chi nawr, gallen ni ddyfalu pwy ysgrifennodd. Mae diwrnod arall yn fwy diogel.
-invite-later = I ysgrifennu yn nes ymlaen, agorwch y ddolen hon eto. Defnyddiwch yr un porwr.
 invite-done = Rydyn ni wedi cadw'r hyn ysgrifennoch chi'n ddiogel. Mae eich tocyn wedi'i ddefnyddio.
 
 ## About you (optional, unlinked; asked after sending)
@@ -426,6 +401,8 @@ invite-say-ready = Mae eich tocyn yn y porwr hwn. Ysgrifennwch pan fyddwch chi'n
 
 cards-title = Cardiau cod: { $round }
 cards-heading = Cardiau cod ar gyfer { $round }
+cards-print = Argraffu'r cardiau hyn
+cards-back = Yn ôl i'r rownd yn y consol
 cards-intro = { $n ->
     [one] Un cerdyn.
     [two] Dau gerdyn.
@@ -472,3 +449,51 @@ receipts-search = Chwiliwch am eich derbynneb ar y dudalen hon. Neu lawrlwythwch
 receipts-download = Lawrlwytho'r rhestr
 receipts-missing-title = Does dim rhestr eto
 receipts-missing-body = Rydyn ni'n dangos y rhestr ar ôl i'r wythnos orffen.
+
+## Issue 18: steps named for what they do, receipts kept, digest summaries and trends
+
+a11y-compliance = Rydyn ni'n dilyn y rhan fwyaf o'r rheolau ar gyfer gwefannau. WCAG 2.2 AA yw enw'r rheolau. Rydyn ni'n profi pob tudalen. Dydy arbenigwr ddim wedi ei gwirio eto. Felly dim ond yn rhannol mae hi'n dilyn y rheolau.
+a11y-compliance-title = Ydy hi'n dilyn y rheolau?
+a11y-contact-routes = Dywedwch wrth y bobl a roddodd eich cod i chi. Byddan nhw'n dweud wrthon ni. Does dim rhaid i chi ddweud pwy ydych chi.
+a11y-eass = Ffôn 0808 800 0082. Ffôn testun 0808 800 0084. Gwefan www.equalityadvisoryservice.com
+a11y-enforcement-ehrc = Gall y Gwasanaeth Cynghori a Chymorth Cydraddoldeb eich helpu chi. Mae am ddim.
+a11y-gap-invite = Mae dolenni gwahoddiad angen JavaScript. Gallwch chi ddefnyddio cod papur yn lle hynny.
+a11y-technical = Rydyn ni'n profi pob tudalen gyda chyfrifiadur. Rydyn ni'n ei phrofi gyda bysellfwrdd yn unig hefyd.
+a11y-technical-title = Sut rydyn ni'n profi
+before-once-check = Dim ond un tro mae eich cod yn gweithio. Gallwch chi wirio eich atebion cyn eu hanfon.
+check-also-hint = Efallai fod eich geiriau'n perthyn i'r themâu hyn hefyd. Ticiwch nhw os ydyn nhw'n addas. Gallwch chi anfon hyd at 3 thema.
+check-themes-also = Ychwanegu thema arall? Does dim rhaid i chi.
+continue-button = Nesaf
+digest-summary-and = { $first } a { $last }
+digest-summary-down = I lawr ers y tro diwethaf: { $themes }.
+digest-summary-item = { $theme } ({ $figure })
+digest-summary-list = { $first }, { $next }
+digest-summary-most = Y mwyaf cyffredin: { $themes }.
+digest-summary-none = Doedd dim digon o bobl wedi siarad am unrhyw un thema.
+digest-summary-up = I fyny ers y tro diwethaf: { $themes }.
+digest-trend-caption = Pob thema bob tro, yr hynaf yn gyntaf
+digest-trend-chart-title = Pob thema o { $first } i { $last }
+digest-trend-heading = Pob thema dros amser
+digest-trend-hidden = Llai na { $k } bob tro: { $themes }.
+digest-trend-how = Mae pob llinell yn dechrau gyda'r rhifau hynaf ar y chwith. Mae cylch gwag yn golygu llai na { $k } o bobl.
+error-busy-again = Rydyn ni'n rhy brysur nawr. Mae eich cod yn dal i weithio. Arhoswch ychydig. Yna anfonwch eich atebion eto.
+error-code-used = Mae'r cod hwn wedi cael ei ddefnyddio o'r blaen. Wnaethoch chi bwyso'r botwm ddwywaith? Yna mae eich sylw gyda ni. Does dim rhaid i chi wneud dim. Wnaethoch chi ddim defnyddio'r cod hwn? Dywedwch wrth y person a roddodd y cerdyn i chi.
+invite-check-not-sent = Dydyn ni ddim wedi anfon dim byd eto. Mae eich tocyn yn dal i weithio.
+invite-check-send-now = Pwyswch y botwm i anfon. Allwch chi ddim ei newid ar ôl hynny.
+invite-later-same = I ysgrifennu yn nes ymlaen, agorwch ddolen eich gwahoddiad eto. Defnyddiwch yr un porwr ar yr un ddyfais.
+invite-say-invitation-unknown = Dydyn ni ddim yn adnabod y gwahoddiad hwn. Agorwch y ddolen gyfan a gawsoch chi.
+invite-say-invitation-used = Mae'r gwahoddiad hwn wedi cael ei ddefnyddio o'r blaen. Wnaethoch chi ei ddefnyddio yn y porwr hwn? Yna agorwch y ddolen yn y porwr hwn. Os na, gofynnwch am wahoddiad newydd.
+invite-say-token-invalid = Dydy'r tocyn hwn ddim yn gweithio nawr. Gofynnwch am wahoddiad newydd neu god papur.
+invite-say-token-spent = Mae'r tocyn hwn wedi cael ei ddefnyddio o'r blaen. Wnaethoch chi bwyso'r botwm ddwywaith? Yna mae eich sylw gyda ni.
+invite-wait-why-later = Os ysgrifennwch chi nawr, gallen ni ddyfalu pwy a'i hysgrifennodd. Mae diwrnod arall yn fwy diogel.
+next-counts-org = Mae { $org } yn gweld y rhifau bob { $period }. Dydy grwpiau llai na { $k } o bobl ddim yn cael eu dangos.
+paper-post = Neu postiwch hi i:
+paper-post-free = Neu postiwch hi i'r cyfeiriad hwn. Does dim angen stamp arnoch chi.
+paper-screen-intro-give = Argraffwch y ffurflen hon. Llenwch hi â llaw. Rhowch hi i rywun rydych chi'n ymddiried ynddo.
+receipt-unreadable-body = Mae gan dderbynneb 5 grŵp o 4 llythyren a rhif. Chafodd dim byd ei newid.
+receipt-unreadable-title = Allwn ni ddim dangos y dderbynneb hon
+received-keep = Cadwch eich derbynneb. Ysgrifennwch hi i lawr neu argraffwch y dudalen hon. Allwn ni ddim ei dangos eto.
+themes-more = Gweld { $n } thema arall
+themes-noise-how = Sut rydyn ni'n dewis y rhifau ar hap
+themes-noise-maths = Epsilon yw enw un gosodiad. Mae'n { $epsilon }. Mae un sylw yn cyfrif mewn hyd at { $sensitivity } thema. Felly mae'r gosodiad alffa yn { $alpha }.
+themes-noise-plain = Rydyn ni'n ychwanegu neu'n tynnu rhif bach ar hap o bob cyfanswm. Mae hyn yn cadw pobl yn ddiogel. Mae'r rhifau'n aros yr un fath bob tro.

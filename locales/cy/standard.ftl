@@ -39,15 +39,6 @@ glossary-anonymous-means = Does neb yn gallu dweud pwy ydych chi. Nid ni, ac nid
 
 ## Pictures (text alternatives)
 
-picture-card = Cerdyn gyda chod wedi'i argraffu arno
-picture-themes = Rhestr gyda thiciau mewn blychau
-picture-write = Pensil yn ysgrifennu ar bapur
-picture-send = Llythyr yn mynd i flwch post
-picture-anonymous = Person nad oes modd gweld ei wyneb
-picture-group = Grŵp o bobl wedi'u cyfrif gyda'i gilydd
-picture-calendar = Calendr
-picture-receipt = Darn o bapur gyda thic arno
-picture-helper = Un person yn helpu un arall
 
 ## Home page
 
@@ -71,7 +62,6 @@ before-no-name = Dydych chi ddim yn rhoi eich enw. Dydyn ni ddim yn cadw eich cy
 before-who-sees = Mae eich geiriau'n cael eu gweld gan y bobl sy'n rhedeg y gwasanaeth hwn. Mae { $org } yn gweld faint o bobl ddewisodd bob thema.
 before-when = Dim ond ar ôl i bob { $period } ddod i ben mae rhifau'n cael eu dangos, a dim ond ar gyfer grwpiau o { $k } o bobl neu fwy, felly does neb yn gallu gweithio allan pwy ddywedodd beth.
 before-names = Peidiwch ag ysgrifennu eich enw, nac enwau pobl eraill, oni bai eich bod chi eisiau.
-before-once = Mae eich cod yn gweithio unwaith. Ar ôl i chi bwyso Anfon allwch chi ddim newid yr hyn ysgrifennoch chi.
 form-paper = Gallwch chi hefyd lenwi ffurflen bapur
 form-helping = Yn teipio hwn ar ran rhywun arall? Darllenwch y canllawiau i helpwyr
 code-label = Eich cod
@@ -82,14 +72,12 @@ text-label = Beth ydych chi eisiau ei ddweud wrth { $org }?
 text-hint = Ysgrifennwch mewn unrhyw iaith, hyd at 5,000 o nodau. Gadewch allan enwau a manylion a allai ddangos pwy ydych chi neu rywun arall.
 quote-label = Caiff { $org } ddyfynnu fy ngeiriau
 quote-consent-hint = Dim ond os ydych chi'n ticio hwn. Mae person yn darllen pob dyfyniad cyn ei rannu ac yn tynnu allan unrhyw beth a allai ddangos pwy ydych chi neu rywun arall. Mae cyfrifiadur yn tynnu allan yr enwau a'r manylion y mae'n eu hadnabod yn gyntaf, ond gall golli rhai.
-send-button = Anfon
 
 ## Problems with what was sent (the form shows them again)
 
 error-code_missing = Rhowch y cod sydd ar eich cerdyn.
 error-code_invalid = Nid yw'r cod hwn yn edrych yn iawn. Gwiriwch bob llythyren a rhif ar eich cerdyn a rhowch gynnig arall arni.
 error-code_unknown = Dydyn ni ddim yn adnabod y cod hwn ar gyfer y cylch adborth hwn. Gwiriwch bob llythyren a rhif ar eich cerdyn.
-error-code_spent = Mae'r cod hwn wedi cael ei ddefnyddio'n barod. Os na wnaethoch chi ei ddefnyddio, dywedwch wrth y person a'i rhoddodd i chi.
 error-text_empty = Ysgrifennwch yr hyn rydych chi eisiau ei ddweud.
 error-text_too_long = Mae'r hyn ysgrifennoch chi yn { $chars } nod o hyd. Rhaid iddo fod yn { $max } nod neu lai.
 error-themes_missing = Dewiswch o leiaf un thema.
@@ -98,7 +86,6 @@ error-theme_unknown = Dewiswch themâu o'r rhestr.
 error-too_large = Mae'r hyn anfonoch chi yn rhy hir. Byrhewch yr hyn ysgrifennoch chi a'i anfon eto.
 error-unreadable = Doedd dim modd darllen rhywfaint o'r hyn anfonoch chi. Teipiwch ef eto a'i anfon.
 error-wrong_form = Anfonwch eich atebion gyda'r ffurflen ar y dudalen hon.
-error-busy = Mae'r gwasanaeth yn brysur. Chafodd dim byd ei gadw a chafodd eich cod mo'i ddefnyddio. Arhoswch eiliad, teipiwch eich cod eto a phwyso Anfon.
 
 ## Confirmation
 
@@ -106,7 +93,6 @@ received-title = Wedi dod i law
 received-stored = Mae'r hyn ysgrifennoch chi wedi cael ei gadw'n ddiogel.
 received-receipt = Eich derbynneb
 next-title = Beth sy'n digwydd nesaf
-next-counts = Ar ôl i'r { $period } hwn ddod i ben, bydd { $org } yn gweld faint o bobl gododd bob thema yn { $round }. Dydy grwpiau llai na { $k } ddim yn cael eu dangos.
 next-receipt = Dydy eich derbynneb ddim wedi'i chysylltu â'ch cod nac â chi. Cadwch hi os ydych chi eisiau gwirio yn nes ymlaen bod eich sylw wedi cael ei gyfrif. Does dim rhaid i chi ei chadw.
 next-code-used = Does dim modd defnyddio eich cod eto.
 next-another = Ysgrifennwch am rywbeth arall gyda chod arall
@@ -133,7 +119,6 @@ rate-limited-body = Bu gormod o ymdrechion o'ch cysylltiad chi mewn amser byr. C
 ## Paper form (printed on A4)
 
 paper-title = Ffurflen bapur: { $round }
-paper-screen-intro = Argraffwch y ffurflen hon ar bapur A4. Llenwch hi â llaw, yna postiwch hi neu ei rhoi i rywun rydych chi'n ymddiried ynddo i'w theipio ar eich rhan, fel eiriolwr.
 paper-print = I argraffu, defnyddiwch orchymyn Argraffu eich porwr.
 paper-for = Ar gyfer { $org }
 paper-how-title = Sut i ddefnyddio'r ffurflen hon
@@ -175,16 +160,12 @@ a11y-can-no-js = Defnyddio'r gwasanaeth heb JavaScript, a gyda phorwr testun yn 
 a11y-can-reader = Defnyddio'r gwasanaeth gyda darllenydd sgrin neu feddalwedd adnabod lleferydd.
 a11y-can-easy = Darllen pob tudalen i gyfranogwyr mewn fersiwn Hawdd ei Ddeall.
 a11y-can-paper = Defnyddio ffurflen bapur wedi'i hargraffu, a gofyn i rywun ei theipio ar eich rhan.
-a11y-status-title = Pa mor dda mae'r gwasanaeth yn cyrraedd y safon
-a11y-status = Rydyn ni'n anelu at gyrraedd fersiwn 2.2 o Ganllawiau Hygyrchedd Cynnwys y We (WCAG) ar lefel AA. Mae pob newid yn cael ei brofi mewn porwr go iawn gyda gwiriadau awtomatig a theithiau gyda bysellfwrdd yn unig.
 a11y-gaps-title = Beth rydyn ni'n gwybod sydd ddim yn hygyrch eto
 a11y-gap-test = All profion awtomatig ddim dod o hyd i bob problem. Dydy pobl anabl nac arbenigwr hygyrchedd ddim wedi profi'r gwasanaeth eto.
 a11y-gap-translations = Mae'r tudalennau hefyd mewn ieithoedd eraill. Cyfieithiadau gofalus nad yw siaradwr brodorol wedi'u gwirio eto:
 a11y-gap-themes = Mae enwau themâu yn cael eu gosod gan bob sefydliad, felly efallai na fyddan nhw mewn fersiwn Hawdd ei Ddeall.
 a11y-contact-title = Dywedwch wrthyn ni am broblem
-a11y-contact = Os dewch chi o hyd i broblem, dywedwch wrth y sefydliad a roddodd eich cerdyn i chi. Nhw sy'n rhedeg y gwasanaeth hwn i chi a rhaid iddyn nhw ei basio ymlaen i ni.
 a11y-enforcement-title = Os nad ydych chi'n hapus â'r ateb
-a11y-enforcement = Yn y Deyrnas Unedig, gall y Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS) eich helpu.
 a11y-prepared = Cafodd y datganiad hwn ei ysgrifennu ym mis Tachwedd 2026 ac mae'n cael ei wirio bob tro mae'r gwasanaeth yn newid.
 
 ## The public digest
@@ -241,7 +222,6 @@ themes-title = Themâu ar draws pob sefydliad
 themes-lead = Beth gododd pobl, wedi'i adio ar draws pob sefydliad. Mae pob cylch yn cyfrif gyda'i grynodeb diweddaraf a gyhoeddwyd.
 themes-how = Dim ond ffigurau a gyhoeddwyd sy'n cael eu hadio. Mae thema a ddangosir fel “llai na” neu “bron pawb” yn cael ei chyfrif, nid ei hadio.
 themes-no-noise = Does dim sŵn ar hap wedi cael ei ychwanegu at y cyfansymiau hyn.
-themes-noise = Mae pob cyfanswm hefyd yn cynnwys sŵn ar hap, fel nad oes modd gweithio allan unrhyw un crynodeb ohonyn nhw. Mae'r sŵn yn dilyn y mecanwaith geometrig dwyochrog gydag ε = { $epsilon } ar gyfer pob cyhoeddiad a sensitifrwydd { $sensitivity } (mae un sylw yn cyfrif mewn { $sensitivity } thema ar y mwyaf), felly α = { $alpha }. Cafodd ei dynnu unwaith ar gyfer pob cyhoeddiad a'i gadw, felly mae ail-lwytho'r dudalen yn dangos yr un rhifau.
 themes-caption = Themâu ar draws { $n } crynodeb a gyhoeddwyd
 themes-total = Cyfanswm (gyda sŵn)
 themes-counted = Crynodebau sy'n dangos rhif
@@ -260,9 +240,6 @@ check-send-title = Nawr anfonwch eich sylw
 check-send-now = Pan fyddwch chi'n pwyso'r botwm, mae eich sylw'n cael ei gadw ac mae eich cod wedi'i ddefnyddio. Allwch chi ddim ei newid ar ôl hynny.
 check-confirm = Cadarnhau ac anfon
 check-change = Newid eich atebion
-check-themes-legend = Themâu i'w hanfon
-check-suggested-hint = Mae eich themâu chi wedi'u ticio. Efallai fod yr hyn ysgrifennoch chi hefyd yn perthyn i'r themâu eraill isod. Ticiwch unrhyw rai sy'n addas; does dim byd yn cael ei ychwanegu oni bai eich bod chi'n ei dicio. Gallwch chi anfon hyd at dair thema.
-check-suggested = Wedi'i awgrymu o'r geiriau a ddefnyddioch chi
 
 ## The printed code card (what its holder reads)
 
@@ -288,8 +265,6 @@ invite-step1-where = Mae'r tocyn yn cael ei gadw yn y porwr hwn yn unig, ar y dd
 invite-get-button = Cael fy nhocyn
 invite-step2-heading = Cam 2: ysgrifennu nawr, neu ddod yn ôl yn nes ymlaen
 invite-wait-strong = Mae aros yn eich gwneud chi'n fwy diogel.
-invite-wait-why = Os ysgrifennwch chi ar unwaith, gallai'r gwasanaeth sylwi bod tocyn wedi'i wneud a bod sylw wedi cyrraedd eiliad yn ddiweddarach. Os dewch chi'n ôl ddiwrnod arall, mae'r cysylltiad hwnnw wedi mynd.
-invite-later = I ysgrifennu yn nes ymlaen, agorwch yr un ddolen hon eto yn y porwr hwn. Mae eich tocyn yn aros yma nes i chi ei ddefnyddio.
 invite-done = Mae'r hyn ysgrifennoch chi wedi cael ei gadw'n ddiogel. Mae eich tocyn wedi cael ei ddefnyddio a'i dynnu o'r porwr hwn.
 
 ## About you (optional, unlinked; asked after sending)
@@ -425,6 +400,8 @@ invite-say-ready = Mae eich tocyn wedi'i gadw yn y porwr hwn. Gallwch chi ysgrif
 
 cards-title = Cardiau cod: { $round }
 cards-heading = Cardiau cod ar gyfer { $round }
+cards-print = Argraffu'r cardiau hyn
+cards-back = Yn ôl i'r rownd yn y consol
 cards-intro = { $n ->
     [one] Un cerdyn.
     [two] Dau gerdyn.
@@ -471,3 +448,51 @@ receipts-search = Chwiliwch y dudalen hon am eich derbynneb (Ctrl+F), neu lawrlw
 receipts-download = Lawrlwytho'r rhestr
 receipts-missing-title = Does dim rhestr derbynebau ar gyfer y cyfnod hwn eto
 receipts-missing-body = Dim ond ar ôl i gyfnod ddod i ben a chael ei selio mae derbynebau'n cael eu rhestru. Gwiriwch y cyfnod ar y dudalen archwilio.
+
+## Issue 18: steps named for what they do, receipts kept, digest summaries and trends
+
+a11y-compliance = Mae'r wefan hon yn cydymffurfio'n rhannol â fersiwn 2.2 o Ganllawiau Hygyrchedd Cynnwys y We (WCAG) ar lefel AA. Mae pob tudalen yn pasio ein gwiriadau awtomatig a'n profion gyda bysellfwrdd yn unig, ond dydy arbenigwr hygyrchedd ddim wedi ei gwirio eto, a dydy pobl anabl ddim wedi ei phrofi, felly gallai fod problemau nad ydyn ni wedi dod o hyd iddyn nhw. Mae'r problemau rydyn ni'n gwybod amdanyn nhw wedi'u rhestru isod.
+a11y-compliance-title = Statws cydymffurfio
+a11y-contact-routes = Os dewch chi o hyd i broblem, neu os oes angen rhywbeth mewn fformat gwahanol arnoch chi, dywedwch wrth y sefydliad a roddodd eich cod neu eich gwahoddiad i chi, neu wrth y bobl sy'n rhedeg y gwasanaeth hwn ar eu rhan. Rhaid iddyn nhw ei basio ymlaen i ni. Does dim rhaid i chi ddweud pwy ydych chi.
+a11y-eass = EASS: ffôn 0808 800 0082 neu ffôn testun 0808 800 0084 (am ddim), neu ewch i www.equalityadvisoryservice.com
+a11y-enforcement-ehrc = Y Comisiwn Cydraddoldeb a Hawliau Dynol (EHRC) sy'n gorfodi'r rheoliadau hygyrchedd. Os nad ydych chi'n hapus â sut y deliwyd â'ch problem, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS).
+a11y-gap-invite = Mae dolenni gwahoddiad angen JavaScript. Hebddo, gallwch chi gymryd rhan gyda chod papur yn lle hynny.
+a11y-technical = Rydyn ni'n profi yn erbyn WCAG 2.2 ar lefel AA mewn porwr go iawn gyda gwiriadau awtomatig (axe-core), teithiau gyda bysellfwrdd yn unig, porwr testun yn unig, chwyddo i 400% a bylchau testun ychwanegol.
+a11y-technical-title = Gwybodaeth dechnegol am hygyrchedd y wefan hon
+before-once-check = Mae eich cod yn gweithio unwaith. Gallwch chi wirio eich atebion cyn eu hanfon. Ar ôl eu hanfon, allwch chi ddim eu newid.
+check-also-hint = Efallai fod yr hyn ysgrifennoch chi hefyd yn perthyn i'r themâu hyn. Ticiwch unrhyw rai sy'n addas; does dim byd yn cael ei ychwanegu oni bai eich bod chi'n ei dicio. Gallwch chi anfon hyd at dair thema i gyd.
+check-themes-also = Ychwanegu thema arall? (dewisol)
+continue-button = Parhau
+digest-summary-and = { $first } a { $last }
+digest-summary-down = I lawr ers y cyhoeddiad blaenorol: { $themes }.
+digest-summary-item = { $theme } ({ $figure })
+digest-summary-list = { $first }, { $next }
+digest-summary-most = Y mwyaf cyffredin: { $themes }.
+digest-summary-none = Cododd llai na { $k } o bobl bob thema, felly does dim modd enwi'r un ohonyn nhw.
+digest-summary-up = I fyny ers y cyhoeddiad blaenorol: { $themes }.
+digest-trend-caption = Pob thema ym mhob cyhoeddiad, yr hynaf yn gyntaf
+digest-trend-chart-title = Pob thema ym mhob cyhoeddiad, o { $first } i { $last }
+digest-trend-heading = Pob thema dros amser
+digest-trend-hidden = Heb eu tynnu, am fod llai na { $k } o bobl wedi'u codi ym mhob cyhoeddiad: { $themes }.
+digest-trend-how = Mae pob llinell yn mynd o'r cyhoeddiad hynaf ar y chwith i'r mwyaf newydd ar y dde, gyda'r ffigur mwyaf newydd ar ei diwedd. Mae cylch gwag ar y llinell waelod yn golygu “llai na { $k }”: dydy e ddim yn cael ei ddangos fel rhif.
+error-busy-again = Mae'r gwasanaeth yn brysur. Chafodd dim byd ei gadw a chafodd eich cod mo'i ddefnyddio. Arhoswch eiliad, yna parhewch ac anfon eich atebion eto.
+error-code-used = Mae'r cod hwn wedi cael ei ddefnyddio'n barod. Os pwysoch chi'r botwm ddwywaith, cafodd eich sylw ei dderbyn y tro cyntaf a does dim byd arall i'w wneud. Os na wnaethoch chi ddefnyddio'r cod hwn, dywedwch wrth y person a'i rhoddodd i chi.
+invite-check-not-sent = Does dim byd wedi cael ei anfon eto a dydy eich tocyn ddim wedi cael ei ddefnyddio.
+invite-check-send-now = Pan fyddwch chi'n pwyso'r botwm, mae eich sylw'n cael ei gadw ac mae eich tocyn wedi'i ddefnyddio. Allwch chi ddim ei newid ar ôl hynny.
+invite-later-same = I ysgrifennu yn nes ymlaen, agorwch y ddolen o'ch gwahoddiad eto, yn yr un porwr ar y ddyfais hon. Dim ond un tocyn y gall eich gwahoddiad ei wneud, ac mae'r tocyn yn aros yn y porwr hwn nes i chi ei ddefnyddio.
+invite-say-invitation-unknown = Dydyn ni ddim yn adnabod y gwahoddiad hwn. Gwiriwch eich bod chi wedi agor y ddolen gyfan a gawsoch chi.
+invite-say-invitation-used = Mae'r gwahoddiad hwn wedi gwneud ei docyn yn barod. Os gwnaethoch chi hynny yn y porwr hwn, agorwch y ddolen yn yr un porwr i ysgrifennu. Os na, gofynnwch i'r person a'ch gwahoddodd am wahoddiad newydd neu god papur.
+invite-say-token-invalid = Dydy'r tocyn hwn ddim yn gweithio mwyach. Gofynnwch i'r person a'ch gwahoddodd am wahoddiad newydd neu god papur.
+invite-say-token-spent = Mae'r tocyn hwn wedi cael ei ddefnyddio'n barod. Os pwysoch chi'r botwm ddwywaith, cafodd eich sylw ei dderbyn y tro cyntaf a does dim byd arall i'w wneud.
+invite-wait-why-later = Os ysgrifennwch chi ar unwaith, gallai'r gwasanaeth sylwi bod tocyn wedi'i wneud a bod sylw wedi cyrraedd eiliad yn ddiweddarach. Os dewch chi'n ôl ddiwrnod arall, all neb gysylltu'r ddau.
+next-counts-org = Ar ôl i'r { $period } hwn ddod i ben, bydd { $org } yn gweld faint o bobl gododd bob thema. Dydy grwpiau llai na { $k } ddim yn cael eu dangos.
+paper-post = Neu postiwch hi i'r cyfeiriad hwn:
+paper-post-free = Neu postiwch hi i'r cyfeiriad hwn. Does dim angen stamp arnoch chi:
+paper-screen-intro-give = Argraffwch y ffurflen hon ar bapur A4. Llenwch hi â llaw, yna ei rhoi i rywun rydych chi'n ymddiried ynddo i'w theipio ar eich rhan, fel eiriolwr.
+receipt-unreadable-body = Mae gan dderbynneb bum grŵp o bedair llythyren a rhif, fel 7KQ2-M9XD-4RT5-0A1B-2C3D. Chafodd dim byd ei gadw na'i newid.
+receipt-unreadable-title = Does dim modd dangos y dderbynneb hon
+received-keep = Cadwch eich derbynneb: ysgrifennwch hi i lawr, argraffwch y dudalen hon neu tynnwch lun ohoni. Allwn ni ddim ei dangos i chi eto, am nad ydyn ni'n gwybod pa sylw yw eich un chi.
+themes-more = Dangos { $n } thema arall
+themes-noise-how = Sut mae'r symiau ar hap yn cael eu dewis
+themes-noise-maths = Mae'r sŵn yn dilyn y mecanwaith geometrig dwyochrog gydag ε = { $epsilon } ar gyfer pob cyhoeddiad a sensitifrwydd { $sensitivity } (mae un sylw yn cyfrif mewn { $sensitivity } thema ar y mwyaf), felly α = { $alpha }: mae newid o 1 { $alpha } gwaith mor debygol â dim newid, mae newid o 2 { $alpha } gwaith mor debygol eto, ac yn y blaen.
+themes-noise-plain = Fel na all neb weithio allan ffigurau un sefydliad o'r cyfansymiau hyn, mae swm bach ar hap wedi'i ychwanegu at bob cyfanswm neu wedi'i dynnu ohono. Cafodd y swm ei ddewis unwaith ar gyfer pob crynodeb a'i gadw, felly mae'r dudalen yn dangos yr un rhifau bob tro.

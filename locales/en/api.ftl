@@ -20,6 +20,7 @@ theme_unknown = Choose themes from the list.
 
 slug_invalid = { $field } must be 1 to 40 characters: lower-case letters a to z, digits and single hyphens, starting with a letter.
 field_invalid = { $field } must be 1 to 200 characters, without control characters.
+postal_invalid = { $field } is too long or has a character that cannot be printed: a postal address is at most 8 lines and 300 characters, a freepost line one line of at most 100.
 min_group_invalid = min_group must be a whole number from 2 to 1000.
 min_group_lowered = The round is open, so its minimum group size can only be raised (it is { $current }).
 period_invalid = period_weeks must be a whole number from 1 to 13.
@@ -117,5 +118,5 @@ setup_closed = The console is set up already: sign in instead.
 own_role = You cannot change your own role.
 own_account = You cannot remove your own account.
 other_organisation = That belongs to another organisation.
-period_too_small_to_close = This period holds too few critiques to close early: it needs at least { $needed }. It will close at its end.
+period_too_small_to_close = This period holds too few critiques to close early: it needs at least { $min }. It will close at its end.
 period_closed_early_already = This round's period was already closed early once. The next one can be closed from its first day.

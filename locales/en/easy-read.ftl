@@ -37,18 +37,6 @@ glossary-theme-means = What your comment is about. For example, food or staff.
 glossary-anonymous = Anonymous
 glossary-anonymous-means = Nobody knows who you are. Not us. Not the organisation.
 
-## Pictures (text alternatives)
-
-picture-card = A card with a code on it
-picture-themes = A list with ticks in boxes
-picture-write = A pencil writing on paper
-picture-send = A letter going into a post box
-picture-anonymous = A person whose face cannot be seen
-picture-group = A group of people
-picture-calendar = A calendar
-picture-receipt = A slip of paper with a tick
-picture-helper = One person helping another
-
 ## Home page
 
 home-title = Say what you really think
@@ -71,7 +59,7 @@ before-no-name = You do not give your name.
 before-who-sees = The people who run this service read your words. { $org } sees how many people chose each theme.
 before-when = They see the numbers every { $period }. Groups smaller than { $k } people are not shown.
 before-names = Do not write names.
-before-once = Your code works one time only.
+before-once-check = Your code works one time only. You can check your answers before you send them.
 form-paper = Get a paper form instead
 form-helping = Are you helping someone? Read this page
 code-label = Your code
@@ -82,14 +70,15 @@ text-label = What do you want to tell { $org }?
 text-hint = Write what you think. Do not write names.
 quote-label = { $org } can use my words
 quote-consent-hint = Tick this if you say yes. A person reads your words first. They take out names and details.
-send-button = Send
+continue-button = Next
+themes-more = See { $n } more themes
 
 ## Problems
 
 error-code_missing = Type the code from your card.
 error-code_invalid = This code is not right. Check the letters and numbers on your card.
 error-code_unknown = We do not know this code. Check the letters and numbers on your card.
-error-code_spent = This code was used before. Tell the person who gave you the card.
+error-code-used = This code was used before. Did you press the button two times? Then we have your comment. You do not need to do anything. Did you not use this code? Tell the person who gave you the card.
 error-text_empty = Write what you want to say.
 error-text_too_long = You wrote { $chars } letters. You can write { $max } letters at most.
 error-themes_missing = Tick at least one box.
@@ -98,15 +87,18 @@ error-theme_unknown = Tick boxes from the list.
 error-too_large = You wrote too much. Make it shorter and send it again.
 error-unreadable = We could not read some words. Type them again.
 error-wrong_form = Use the form on this page.
-error-busy = We are too busy right now. Your code still works. Wait, then press Send again.
+error-busy-again = We are too busy right now. Your code still works. Wait a little. Then send your answers again.
 
 ## Confirmation
 
 received-title = Thank you
 received-stored = We have your comment. It is safe.
 received-receipt = Your receipt
+received-keep = Keep your receipt. Write it down or print this page. We cannot show it again.
+receipt-unreadable-title = We cannot show this receipt
+receipt-unreadable-body = A receipt has 5 groups of 4 letters and numbers. Nothing was changed.
 next-title = What happens next
-next-counts = { $org } sees the numbers every { $period }. Groups smaller than { $k } people are not shown.
+next-counts-org = { $org } sees the numbers every { $period }. Groups smaller than { $k } people are not shown.
 next-receipt = The receipt does not show who you are. You can keep it to check your comment counted.
 next-code-used = You cannot use your code again.
 next-another = Say something else with a new code
@@ -133,7 +125,9 @@ rate-limited-body = We did not keep anything. Your code still works. Wait { $sec
 ## Paper form
 
 paper-title = Paper form: { $round }
-paper-screen-intro = Print this form. Fill it in by hand. Give it to someone you trust.
+paper-screen-intro-give = Print this form. Fill it in by hand. Give it to someone you trust.
+paper-post = Or post it to:
+paper-post-free = Or post it to this address. You do not need a stamp.
 paper-print = Use Print in your browser.
 paper-for = For { $org }
 paper-how-title = How to use this form
@@ -175,16 +169,20 @@ a11y-can-no-js = You can use a simple or old browser.
 a11y-can-reader = You can use a screen reader.
 a11y-can-easy = You can read the pages in Easy Read.
 a11y-can-paper = You can use a paper form.
-a11y-status-title = How good is it?
-a11y-status = We follow the rules for websites called WCAG 2.2 AA. We test every change.
+a11y-compliance-title = Does it follow the rules?
+a11y-compliance = We follow most of the rules for websites. The rules are called WCAG 2.2 AA. We test every page. An expert has not checked it yet. So it only partly follows the rules.
 a11y-gaps-title = What is not good yet
 a11y-gap-test = Disabled people have not tested the service yet.
 a11y-gap-translations = The pages are in other languages too. Nobody has checked these yet:
 a11y-gap-themes = Some theme names may not be in Easy Read.
+a11y-gap-invite = Invitation links need JavaScript. You can use a paper code instead.
 a11y-contact-title = Tell us about a problem
-a11y-contact = Tell the people who gave you your card.
+a11y-contact-routes = Tell the people who gave you your code. They will tell us. You do not have to say who you are.
 a11y-enforcement-title = If you are not happy
-a11y-enforcement = The Equality Advisory and Support Service can help you.
+a11y-enforcement-ehrc = The Equality Advisory and Support Service can help you. It is free.
+a11y-eass = Phone 0808 800 0082. Textphone 0808 800 0084. Website www.equalityadvisoryservice.com
+a11y-technical-title = How we test
+a11y-technical = We test every page with computer checks. We test it with just a keyboard.
 a11y-prepared = We wrote this in November 2026.
 
 ## The public digest
@@ -213,6 +211,18 @@ digest-csv = Spreadsheet file
 digest-atom = News feed
 digest-json = Data for computers
 digest-themes-link = Themes from all organisations
+digest-summary-most = Most talked about: { $themes }.
+digest-summary-up = Up since last time: { $themes }.
+digest-summary-down = Down since last time: { $themes }.
+digest-summary-none = Not enough people talked about any one theme.
+digest-summary-item = { $theme } ({ $figure })
+digest-summary-list = { $first }, { $next }
+digest-summary-and = { $first } and { $last }
+digest-trend-heading = Each theme over time
+digest-trend-chart-title = Each theme from { $first } to { $last }
+digest-trend-how = Each line starts with the oldest numbers on the left. An empty circle means fewer than { $k } people.
+digest-trend-caption = Each theme every time, oldest first
+digest-trend-hidden = Always fewer than { $k } people: { $themes }.
 digest-q-heading = { $prompt }
 digest-q-said = About { $n } of { $of } people said { $labels }.
 digest-q-chose = About { $n } of { $of } people chose { $labels }.
@@ -241,7 +251,9 @@ themes-title = Themes from all organisations
 themes-lead = These numbers add up what people said to every organisation.
 themes-how = We only add up numbers we already showed. Small numbers are not added.
 themes-no-noise = We did not add any random numbers.
-themes-noise = We add a small random number to each total. This keeps people safe. The random number stays the same every time. The setting is called epsilon. It is { $epsilon }. The other settings are { $sensitivity } and { $alpha }.
+themes-noise-plain = We add or take away a small random number from each total. This keeps people safe. The numbers stay the same every time.
+themes-noise-how = How we choose the random numbers
+themes-noise-maths = The setting called epsilon is { $epsilon }. One comment counts in up to { $sensitivity } themes. So the setting called alpha is { $alpha }.
 themes-caption = Themes from { $n } digests
 themes-total = Total
 themes-counted = Digests with a number
@@ -260,9 +272,8 @@ check-send-title = Send your comment
 check-send-now = Press the button to send. You cannot change it after that.
 check-confirm = Send
 check-change = Change my answers
-check-themes-legend = Themes to send
-check-suggested-hint = Your themes are ticked. Your words may fit other themes too. Tick them if they fit. You can send up to 3 themes.
-check-suggested = We think this may fit your words
+check-themes-also = Add another theme? You do not have to.
+check-also-hint = Your words may fit these themes too. Tick them if they fit. You can send up to 3 themes.
 
 ## The printed code card
 
@@ -288,9 +299,15 @@ invite-step1-where = The token stays in this browser on this device.
 invite-get-button = Get my token
 invite-step2-heading = Step 2. Write now or later.
 invite-wait-strong = Waiting makes you safer.
-invite-wait-why = If you write now, we could guess who wrote it. Another day is safer.
-invite-later = To write later, open this link again. Use the same browser.
+invite-wait-why-later = If you write now, we could guess who wrote it. Another day is safer.
+invite-later-same = To write later, open your invitation link again. Use the same browser on the same device.
 invite-done = We have kept what you wrote safe. Your token is used up.
+invite-check-not-sent = We have not sent anything yet. Your token still works.
+invite-check-send-now = Press the button to send. You cannot change it after that.
+invite-say-invitation-used = This invitation was used before. Did you use it in this browser? Then open the link in this browser. If not, ask for a new invitation.
+invite-say-invitation-unknown = We do not know this invitation. Open the whole link you got.
+invite-say-token-spent = This token was used before. Did you press the button two times? Then we have your comment.
+invite-say-token-invalid = This token does not work now. Ask for a new invitation or a paper code.
 
 ## About you (optional, unlinked; asked after sending)
 
@@ -372,7 +389,7 @@ date-range-years = { $from } { $from-month } { $from-year } to { $to } { $to-mon
 period-week = Week { $week } of { $year } ({ $range })
 period-weeks = Weeks { $first } to { $last } of { $year } ({ $range })
 period-dates = { $range } { $year }
-band-range = { $low }-{ $high }
+band-range = between { $low } and { $high }
 band-more = { $low } or more
 
 ## The default themes
@@ -421,6 +438,8 @@ invite-say-ready = Your token is in this browser. Write when you are ready.
 
 cards-title = Code cards: { $round }
 cards-heading = Code cards for { $round }
+cards-print = Print these cards
+cards-back = Back to the round in the console
 cards-intro = { $n ->
     [one] One card.
    *[other] { $n } cards.

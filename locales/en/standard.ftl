@@ -38,18 +38,6 @@ glossary-theme-means = What your comment is about, like food or staff. Themes le
 glossary-anonymous = Anonymous
 glossary-anonymous-means = Nobody can tell who you are. Not us and not the organisation.
 
-## Pictures (text alternatives)
-
-picture-card = A card with a code printed on it
-picture-themes = A list with ticks in boxes
-picture-write = A pencil writing on paper
-picture-send = A letter going into a post box
-picture-anonymous = A person whose face cannot be seen
-picture-group = A group of people counted together
-picture-calendar = A calendar
-picture-receipt = A slip of paper with a tick on it
-picture-helper = One person helping another
-
 ## Home page
 
 home-title = Tell organisations what you really think
@@ -72,7 +60,7 @@ before-no-name = You do not give your name. We do not keep your internet address
 before-who-sees = Your words are seen by the people who run this service. { $org } sees how many people chose each theme.
 before-when = Numbers are shown only after each { $period } ends, and only for groups of { $k } or more people, so nobody can work out who said what.
 before-names = Do not write your name, or other people's names, unless you want to.
-before-once = Your code works once. After you press Send you cannot change what you wrote.
+before-once-check = Your code works once. You can check your answers before you send them. Once they are sent, you cannot change them.
 form-paper = You can also fill in a paper form
 form-helping = Typing this in for someone else? Read the guidance for helpers
 code-label = Your code
@@ -83,14 +71,15 @@ text-label = What do you want to tell { $org }?
 text-hint = Write in any language, up to 5,000 characters. Leave out names and details that could identify you or someone else.
 quote-label = { $org } may quote my words
 quote-consent-hint = Only if you tick this. A person reads every quote before it is shared and takes out anything that could identify you or someone else. A computer takes out the names and details it recognises first, but it can miss some.
-send-button = Send
+continue-button = Continue
+themes-more = Show { $n } more themes
 
 ## Problems with what was sent (the form shows them again)
 
 error-code_missing = Enter the code from your card.
 error-code_invalid = This code does not look right. Check each letter and number on your card and try again.
 error-code_unknown = We do not recognise this code for this feedback round. Check each letter and number on your card.
-error-code_spent = This code has already been used. If you did not use it, tell the person who gave it to you.
+error-code-used = This code has already been used. If you pressed the button twice, your comment was received the first time and there is nothing more to do. If you did not use this code, tell the person who gave it to you.
 error-text_empty = Write what you want to say.
 error-text_too_long = What you wrote is { $chars } characters long. It must be { $max } characters or fewer.
 error-themes_missing = Choose at least one theme.
@@ -99,15 +88,18 @@ error-theme_unknown = Choose themes from the list.
 error-too_large = What you sent is too long. Shorten what you wrote and send it again.
 error-unreadable = Some of what you sent could not be read. Type it again and send it.
 error-wrong_form = Send your answers with the form on this page.
-error-busy = The service is busy. Nothing was stored and your code was not used. Wait a moment, type your code again and press Send.
+error-busy-again = The service is busy. Nothing was stored and your code was not used. Wait a moment, then continue and send your answers again.
 
 ## Confirmation
 
 received-title = Received
 received-stored = What you wrote has been stored safely.
 received-receipt = Your receipt
+received-keep = Keep your receipt: write it down, print this page or take a photo of it. We cannot show it to you again, because we do not know which comment is yours.
+receipt-unreadable-title = This receipt cannot be shown
+receipt-unreadable-body = A receipt has five groups of four letters and numbers, like 7KQ2-M9XD-4RT5-0A1B-2C3D. Nothing was stored or changed.
 next-title = What happens next
-next-counts = After this { $period } ends, { $org } sees how many people raised each theme in { $round }. Groups smaller than { $k } are not shown.
+next-counts-org = After this { $period } ends, { $org } sees how many people raised each theme. Groups smaller than { $k } are not shown.
 next-receipt = Your receipt is not linked to your code or to you. Keep it if you want to check later that your comment was counted. You do not have to keep it.
 next-code-used = Your code cannot be used again.
 next-another = Write about something else with another code
@@ -134,7 +126,9 @@ rate-limited-body = There have been too many attempts from your connection in a 
 ## Paper form (printed on A4)
 
 paper-title = Paper form: { $round }
-paper-screen-intro = Print this form on A4 paper. Fill it in by hand, then post it or give it to someone you trust to type in for you, such as an advocate.
+paper-screen-intro-give = Print this form on A4 paper. Fill it in by hand, then give it to someone you trust to type in for you, such as an advocate.
+paper-post = Or post it to this address:
+paper-post-free = Or post it to this address. You do not need a stamp:
 paper-print = To print, use your browser's Print command.
 paper-for = For { $org }
 paper-how-title = How to use this form
@@ -165,7 +159,7 @@ helping-paper = Each round has a paper form you can print. The person fills it i
 helping-receipt-title = The receipt
 helping-receipt = After sending, the page shows a receipt. Give it to the person, or write it on their card. It lets them check later that their comment was counted.
 
-## Accessibility statement
+## Accessibility statement (after the UK government's model statement)
 
 a11y-title = Accessibility statement
 a11y-lead = This statement is about the Parrhesia service. We want as many people as possible to be able to use it.
@@ -176,16 +170,20 @@ a11y-can-no-js = Use the service without JavaScript, and with a text-only browse
 a11y-can-reader = Use the service with a screen reader or speech recognition.
 a11y-can-easy = Read every page for participants in Easy Read.
 a11y-can-paper = Use a printed paper form, and ask someone to type it in for you.
-a11y-status-title = How well the service meets the standard
-a11y-status = We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA. Each change is tested in a real browser with automated checks and keyboard-only journeys.
+a11y-compliance-title = Compliance status
+a11y-compliance = This website is partially compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard. Every page passes our automated checks and keyboard-only tests, but it has not yet been checked by an accessibility specialist or tested by disabled people, so there may be problems we have not found. The problems we know about are listed below.
 a11y-gaps-title = What we know is not yet accessible
 a11y-gap-test = Automated tests cannot find every problem. The service has not yet been tested by disabled people or by an accessibility expert.
 a11y-gap-translations = Pages are also in other languages. Careful translations that a native speaker has not yet checked:
 a11y-gap-themes = Theme names are set by each organisation, so they may not be in Easy Read.
-a11y-contact-title = Tell us about a problem
-a11y-contact = If you find a problem, tell the organisation that gave you your card. They run this service for you and must pass it on to us.
+a11y-gap-invite = Invitation links need JavaScript. Without it, you can take part with a paper code instead.
+a11y-contact-title = Feedback and contact information
+a11y-contact-routes = If you find a problem, or need something in a different format, tell the organisation that gave you your code or invitation, or the people who run this service for them. They must pass it on to us. You do not have to say who you are.
 a11y-enforcement-title = If you are not happy with the answer
-a11y-enforcement = In the UK, the Equality Advisory and Support Service (EASS) can help you.
+a11y-enforcement-ehrc = The Equality and Human Rights Commission (EHRC) enforces the accessibility regulations. If you are not happy with how your problem was dealt with, contact the Equality Advisory and Support Service (EASS).
+a11y-eass = EASS: phone 0808 800 0082 or textphone 0808 800 0084 (free), or go to www.equalityadvisoryservice.com
+a11y-technical-title = Technical information about this website's accessibility
+a11y-technical = We test against WCAG 2.2 at level AA in a real browser with automated checks (axe-core), keyboard-only journeys, a text-only browser, zoom to 400% and extra text spacing.
 a11y-prepared = This statement was written in November 2026 and is checked every time the service changes.
 
 ## The public digest
@@ -194,11 +192,11 @@ digest-title = What people told { $org }
 digest-lead = What people raised, by theme, for each period that has ended. The most raised themes come first.
 digest-protect = To protect the people who wrote, a number is shown only when enough people are in it. Otherwise it says “fewer than” that number. Nothing is shown while a period is still open.
 digest-nothing = Nothing has been published yet.
-digest-caption = { $period } – critiques: { $total }
+digest-caption = { $period } – comments: { $total }
 digest-theme = Theme
-digest-critiques = Critiques
+digest-critiques = Comments
 digest-fewer-than = fewer than { $k }
-digest-up-to-three = A critique can choose up to three themes, so the theme counts can add up to more than the number of critiques.
+digest-up-to-three = A comment can choose up to three themes, so the theme counts can add up to more than the number of comments.
 digest-almost-everyone = almost everyone
 digest-trend = Change
 digest-trend-explained = “Change” compares each theme with the release before, only where both show a number.
@@ -206,14 +204,26 @@ digest-trend-up = up { $n }
 digest-trend-down = down { $n }
 digest-trend-same = no change
 digest-trend-none = –
-digest-rules = Rules for this round: a theme raised by fewer than { $k } people is shown as “fewer than { $k }”; a theme that fewer than { $k } people did not raise is shown as “almost everyone”; other counts are rounded to the nearest { $base }. A period with fewer than { $min } critiques is held back and published together with the next one. Totals are shown as ranges.
-digest-total = Critiques in this release: { $band }
+digest-rules = Rules for this round: a theme raised by fewer than { $k } people is shown as “fewer than { $k }”; a theme that fewer than { $k } people did not raise is shown as “almost everyone”; other counts are rounded to the nearest { $base }. A period with fewer than { $min } comments is held back and published together with the next one. Totals are shown as ranges.
+digest-total = Comments in this release: { $band }
 digest-chart-title = Themes raised in { $period }
 digest-other-formats = This digest in other formats
 digest-csv = Spreadsheet (CSV)
 digest-atom = News feed of new digests (Atom)
 digest-json = Data for programs (JSON)
 digest-themes-link = Themes across all organisations
+digest-summary-most = Most raised: { $themes }.
+digest-summary-up = Up since the release before: { $themes }.
+digest-summary-down = Down since the release before: { $themes }.
+digest-summary-none = Every theme was raised by fewer than { $k } people, so none can be named.
+digest-summary-item = { $theme } ({ $figure })
+digest-summary-list = { $first }, { $next }
+digest-summary-and = { $first } and { $last }
+digest-trend-heading = Each theme over time
+digest-trend-chart-title = Each theme in every release, from { $first } to { $last }
+digest-trend-how = Each line runs from the oldest release on the left to the newest on the right, with the newest figure at its end. An empty circle on the bottom line is “fewer than { $k }”: not shown as a number.
+digest-trend-caption = Each theme in every release, oldest first
+digest-trend-hidden = Not drawn, because fewer than { $k } people raised them in every release: { $themes }.
 digest-q-heading = { $prompt }
 digest-q-said = About { $n } of { $of } people said { $labels }.
 digest-q-chose = About { $n } of { $of } people chose { $labels }.
@@ -241,10 +251,12 @@ digest-q-withheld = “Not shown” hides a number that, together with the other
 themes-title = Themes across all organisations
 themes-lead = What people raised, added up across every organisation. Each round counts with its latest published digest.
 themes-how = Only published figures are added up. A theme shown as “fewer than” or “almost everyone” is counted, not added.
-themes-no-noise = No random noise has been added to these totals.
-themes-noise = Each total also includes random noise, so that no one digest can be worked out from them. The noise follows the two-sided geometric mechanism with ε = { $epsilon } per release and sensitivity { $sensitivity } (one critique counts in at most { $sensitivity } themes), so α = { $alpha }. It was drawn once for each release and stored, so reloading the page shows the same numbers.
+themes-no-noise = No random amount has been added to these totals.
+themes-noise-plain = So that nobody can work out one organisation's figures from these totals, each total has a small random amount added to it or taken away. The amount was chosen once for each digest and kept, so the page shows the same numbers every time.
+themes-noise-how = How the random amounts are chosen
+themes-noise-maths = The noise follows the two-sided geometric mechanism with ε = { $epsilon } per release and sensitivity { $sensitivity } (one comment counts in at most { $sensitivity } themes), so α = { $alpha }: a change of 1 is { $alpha } times as likely as no change, a change of 2 is { $alpha } times as likely again, and so on.
 themes-caption = Themes across { $n } published digests
-themes-total = Total (with noise)
+themes-total = Total (with the random amount)
 themes-counted = Digests that show a number
 themes-fewer = Digests with “fewer than”
 themes-almost = Digests with “almost everyone”
@@ -261,9 +273,8 @@ check-send-title = Now send your comment
 check-send-now = When you press the button, your comment is stored and your code is used up. You cannot change it after that.
 check-confirm = Confirm and send
 check-change = Change your answers
-check-themes-legend = Themes to send
-check-suggested-hint = Your own themes are ticked. What you wrote may also fit the other themes below. Tick any that fit; nothing is added unless you tick it. You can send up to three themes.
-check-suggested = Suggested from the words you used
+check-themes-also = Add another theme? (optional)
+check-also-hint = What you wrote may also fit these themes. Tick any that fit; nothing is added unless you tick it. You can send up to three themes in all.
 
 ## The printed code card (what its holder reads)
 
@@ -289,9 +300,15 @@ invite-step1-where = The token is kept only in this browser, on this device.
 invite-get-button = Get my token
 invite-step2-heading = Step 2: write now, or come back later
 invite-wait-strong = Waiting makes you safer.
-invite-wait-why = If you write straight away, the service could notice that a token was made and a comment arrived a moment later. If you come back another day, that link is gone.
-invite-later = To write later, open this same link again in this browser. Your token stays here until you use it.
+invite-wait-why-later = If you write straight away, the service could notice that a token was made and a comment arrived a moment later. If you come back another day, nobody can connect the two.
+invite-later-same = To write later, open the link from your invitation again, in this same browser on this device. Your invitation can make only one token, and the token stays in this browser until you use it.
 invite-done = What you wrote has been stored safely. Your token has been used and removed from this browser.
+invite-check-not-sent = Nothing has been sent yet and your token has not been used.
+invite-check-send-now = When you press the button, your comment is stored and your token is used up. You cannot change it after that.
+invite-say-invitation-used = This invitation has already made its token. If you made it in this browser, open the link in that same browser to write. If not, ask the person who invited you for a new invitation or a paper code.
+invite-say-invitation-unknown = This invitation is not recognised. Check that you opened the whole link you were sent.
+invite-say-token-spent = This token has already been used. If you pressed the button twice, your comment was received the first time and there is nothing more to do.
+invite-say-token-invalid = This token no longer works. Ask the person who invited you for a new invitation or a paper code.
 
 ## About you (optional, unlinked; asked after sending)
 
@@ -423,6 +440,8 @@ invite-say-ready = Your token is saved in this browser. You can write whenever y
 
 cards-title = Code cards: { $round }
 cards-heading = Code cards for { $round }
+cards-print = Print these cards
+cards-back = Back to the round in the console
 cards-intro = { $n ->
     [one] One card.
    *[other] { $n } cards.
@@ -431,15 +450,15 @@ cards-intro = { $n ->
 ## Checking our promises (the audit pages)
 
 audit-title = Check our promises
-audit-lead = You do not have to trust us. Everything here lets anyone check that every critique was counted, that nothing was added or removed later, and that everyone sees the same records.
+audit-lead = You do not have to trust us. Everything here lets anyone check that every comment was counted, that nothing was added or removed later, and that everyone sees the same records.
 audit-receipt-title = Check your receipt
-audit-receipt = When you sent a critique you got a receipt, like { $example }. After your period ends, find its list below and search it for your receipt (Ctrl+F, or download the list and search it on your own computer). We never ask you for your receipt: asking would link you to your critique.
+audit-receipt = When you sent a comment you got a receipt, like { $example }. After your period ends, find its list below and search it for your receipt (Ctrl+F, or download the list and search it on your own computer). We never ask you for your receipt: asking would link you to your comment.
 audit-sealed-title = Sealed periods
 audit-none-sealed = No period has been sealed yet.
 audit-table-caption = Sealed periods with their exact totals
 audit-round = Round
 audit-period = Period
-audit-critiques = Critiques
+audit-critiques = Comments
 audit-codes = Codes spent
 audit-tokens = Tokens spent
 audit-receipts = Receipts
@@ -449,7 +468,7 @@ audit-download = Download
 audit-for = for round { $round }, period starting { $period }
 audit-shredded = (texts destroyed after retention)
 audit-log-title = The log
-audit-log = Every critique's receipt, every sealed digest and every token key goes into an append-only Merkle log (in the style of RFC 9162, Certificate Transparency). Each sealed period ends with a tree head signed by the log key.
+audit-log = Every comment's receipt, every sealed digest and every token key goes into an append-only Merkle log (in the style of RFC 9162, Certificate Transparency). Each sealed period ends with a tree head signed by the log key.
 audit-log-key = Log key (Ed25519, base64)
 audit-leaves = Leaves
 audit-tree-heads = Signed tree heads
@@ -459,8 +478,8 @@ audit-exact = Some numbers here are exact, even below the group size used in dig
 receipts-title = Receipts for { $round }, { $period }
 receipts-heading = Receipts for { $period }
 receipts-count = { $n ->
-    [one] One critique was counted in this period.
-   *[other] { $n } critiques were counted in this period.
+    [one] One comment was counted in this period.
+   *[other] { $n } comments were counted in this period.
 } Every receipt is below, in alphabetical order, not the order they arrived.
 receipts-search = Search this page for your receipt (Ctrl+F), or download the list and search it on your own computer.
 receipts-download = Download the list

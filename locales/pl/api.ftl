@@ -29,6 +29,7 @@ theme_unknown = Wybierz tematy z listy.
 
 slug_invalid = Pole { $field } musi mieć od 1 do 40 znaków: małe litery od a do z, cyfry i pojedyncze łączniki, zaczynać się od litery.
 field_invalid = Pole { $field } musi mieć od 1 do 200 znaków, bez znaków sterujących.
+postal_invalid = Pole { $field } jest za długie albo zawiera znak, którego nie da się wydrukować: adres pocztowy ma najwyżej 8 wierszy i 300 znaków, a wiersz freepost jeden wiersz do 100 znaków.
 min_group_invalid = min_group musi być liczbą całkowitą od 2 do 1000.
 min_group_lowered = Runda jest otwarta, więc jej minimalną wielkość grupy można tylko zwiększyć (obecnie { $current }).
 period_invalid = period_weeks musi być liczbą całkowitą od 1 do 13.
@@ -130,5 +131,5 @@ setup_closed = Konsola jest już skonfigurowana: zamiast tego zaloguj się.
 own_role = Nie możesz zmienić własnej roli.
 own_account = Nie możesz usunąć własnego konta.
 other_organisation = To należy do innej organizacji.
-period_too_small_to_close = W tym okresie jest za mało uwag, żeby zamknąć go wcześniej: potrzeba co najmniej { $needed }. Zamknie się na końcu.
+period_too_small_to_close = W tym okresie jest za mało uwag, żeby zamknąć go wcześniej: potrzeba co najmniej { $min }. Zamknie się na końcu.
 period_closed_early_already = Okres tej rundy został już raz zamknięty wcześniej. Następny można zamknąć od jego pierwszego dnia.

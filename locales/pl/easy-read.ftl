@@ -40,15 +40,6 @@ glossary-anonymous-means = Nikt nie wie, kim jesteś. Ani my. Ani organizacja.
 
 ## Pictures (text alternatives)
 
-picture-card = Karta z kodem
-picture-themes = Lista z zaznaczonymi kratkami
-picture-write = Ołówek piszący na papierze
-picture-send = List wrzucany do skrzynki pocztowej
-picture-anonymous = Osoba, której twarzy nie widać
-picture-group = Grupa osób
-picture-calendar = Kalendarz
-picture-receipt = Kartka ze znakiem zaznaczenia
-picture-helper = Jedna osoba pomaga drugiej
 
 ## Home page
 
@@ -73,7 +64,6 @@ before-no-name = Nie podajesz swojego imienia.
 before-who-sees = Osoby, które prowadzą tę usługę, czytają twoje słowa. Organizacja { $org } widzi, ile osób wybrało każdy temat.
 before-when = Widzą liczby po zakończeniu każdego { $period }. Grupy mniejsze niż { $k } osób nie są pokazywane.
 before-names = Nie wpisuj imion.
-before-once = Twój kod działa tylko jeden raz.
 form-paper = Weź formularz papierowy
 form-helping = Pomagasz komuś? Przeczytaj tę stronę
 code-label = Twój kod
@@ -88,14 +78,12 @@ text-label = Co chcesz przekazać organizacji { $org }?
 text-hint = Napisz, co myślisz. Nie wpisuj imion.
 quote-label = Organizacja { $org } może użyć moich słów
 quote-consent-hint = Zaznacz, jeśli się zgadzasz. Najpierw człowiek czyta twoje słowa. Usuwa imiona i szczegóły.
-send-button = Wyślij
 
 ## Problems
 
 error-code_missing = Wpisz kod z karty.
 error-code_invalid = Ten kod jest zły. Sprawdź litery i cyfry na karcie.
 error-code_unknown = Nie znamy tego kodu. Sprawdź litery i cyfry na karcie.
-error-code_spent = Ten kod był już użyty. Powiedz o tym osobie, która dała ci kartę.
 error-text_empty = Napisz, co chcesz powiedzieć.
 error-text_too_long = Napisano { $chars } { $chars ->
     [one] znak
@@ -116,7 +104,6 @@ error-theme_unknown = Zaznacz kratki z listy.
 error-too_large = Napisano za dużo. Skróć tekst i wyślij go jeszcze raz.
 error-unreadable = Nie mogliśmy przeczytać niektórych słów. Wpisz je jeszcze raz.
 error-wrong_form = Użyj formularza na tej stronie.
-error-busy = Mamy teraz za dużo pracy. Twój kod nadal działa. Poczekaj, potem naciśnij „Wyślij” jeszcze raz.
 
 ## Confirmation
 
@@ -124,7 +111,6 @@ received-title = Dziękujemy
 received-stored = Mamy twoją opinię. Jest bezpieczna.
 received-receipt = Twoje potwierdzenie
 next-title = Co dalej
-next-counts = Organizacja { $org } widzi liczby po zakończeniu każdego { $period }. Grupy mniejsze niż { $k } osób nie są pokazywane.
 next-receipt = Potwierdzenie nie pokazuje, kim jesteś. Możesz je zachować, żeby sprawdzić, czy opinię policzono.
 next-code-used = Nie możesz użyć swojego kodu jeszcze raz.
 next-another = Powiedz coś innego z nowym kodem
@@ -155,7 +141,6 @@ rate-limited-body = Nic nie zapisaliśmy. Twój kod nadal działa. Poczekaj { $s
 ## Paper form
 
 paper-title = Formularz papierowy: { $round }
-paper-screen-intro = Wydrukuj ten formularz. Wypełnij go ręcznie. Daj go osobie, której ufasz.
 paper-print = Użyj polecenia „Drukuj” w przeglądarce.
 paper-for = Dla: { $org }
 paper-how-title = Jak korzystać z formularza
@@ -205,16 +190,12 @@ a11y-can-no-js = Możesz używać prostej lub starej przeglądarki.
 a11y-can-reader = Możesz używać czytnika ekranu.
 a11y-can-easy = Możesz czytać strony w wersji łatwej do czytania.
 a11y-can-paper = Możesz użyć formularza papierowego.
-a11y-status-title = Jak dobrze to działa?
-a11y-status = Stosujemy zasady dla stron internetowych. Nazywają się WCAG 2.2 AA. Sprawdzamy każdą zmianę.
 a11y-gaps-title = Co jeszcze nie jest dobre
 a11y-gap-test = Osoby z niepełnosprawnościami jeszcze nie sprawdziły tej usługi.
 a11y-gap-translations = Strony są też w innych językach. Nikt jeszcze ich nie sprawdził:
 a11y-gap-themes = Niektóre nazwy tematów mogą nie być w wersji łatwej do czytania.
 a11y-contact-title = Zgłoś problem
-a11y-contact = Powiedz osobom, które dały ci kartę.
 a11y-enforcement-title = Jeśli nie jesteś zadowolony
-a11y-enforcement = Może ci pomóc Equality Advisory and Support Service. To służba pomocy w sprawach równości.
 a11y-prepared = Napisaliśmy to w listopadzie 2026 roku.
 
 ## The public digest
@@ -271,7 +252,6 @@ themes-title = Tematy ze wszystkich organizacji
 themes-lead = Te liczby sumują, co ludzie powiedzieli każdej organizacji.
 themes-how = Sumujemy tylko liczby, które już pokazaliśmy. Małych liczb nie dodajemy.
 themes-no-noise = Nie dodaliśmy losowych liczb.
-themes-noise = Do każdej sumy dodajemy małą losową liczbę. To chroni ludzi. Ta losowa liczba za każdym razem jest taka sama. To ustawienie nazywa się epsilon. Wynosi { $epsilon }. Inne ustawienia to { $sensitivity } i { $alpha }.
 themes-caption = Tematy z { $n } { $n ->
     [one] podsumowania
    *[other] podsumowań
@@ -293,9 +273,6 @@ check-send-title = Wyślij swoją opinię
 check-send-now = Naciśnij przycisk, żeby wysłać. Potem nie można tego zmienić.
 check-confirm = Wyślij
 check-change = Zmień moje odpowiedzi
-check-themes-legend = Tematy do wysłania
-check-suggested-hint = Twoje tematy są zaznaczone. Twoje słowa mogą pasować też do innych tematów. Zaznacz je, jeśli pasują. Możesz wysłać najwyżej 3 tematy.
-check-suggested = Myślimy, że to może pasować do twoich słów
 
 ## The printed code card
 
@@ -321,8 +298,6 @@ invite-step1-where = Token zostaje w tej przeglądarce na tym urządzeniu.
 invite-get-button = Pobierz mój token
 invite-step2-heading = Krok 2. Napisz teraz albo później.
 invite-wait-strong = Czekanie zwiększa twoje bezpieczeństwo.
-invite-wait-why = Jeśli napiszesz teraz, moglibyśmy zgadnąć, kto to napisał. Inny dzień jest bezpieczniejszy.
-invite-later = Żeby napisać później, otwórz ten link jeszcze raz. Użyj tej samej przeglądarki.
 invite-done = Bezpiecznie zapisaliśmy to, co napisano. Twój token jest zużyty.
 
 ## About you (optional, unlinked; asked after sending)
@@ -457,6 +432,8 @@ invite-say-ready = Twój token jest w tej przeglądarce. Napisz, kiedy chcesz.
 
 cards-title = Karty z kodami: { $round }
 cards-heading = Karty z kodami dla rundy „{ $round }”
+cards-print = Wydrukuj te karty
+cards-back = Wróć do rundy w konsoli
 cards-intro = { $n ->
     [one] Jedna karta.
     [few] { $n } karty.
@@ -502,3 +479,55 @@ receipts-search = Poszukaj swojego potwierdzenia na tej stronie. Albo pobierz li
 receipts-download = Pobierz listę
 receipts-missing-title = Nie ma jeszcze listy
 receipts-missing-body = Pokazujemy listę po zakończeniu tygodnia.
+
+## Issue 18: steps named for what they do, receipts kept, digest summaries and trends
+
+a11y-compliance = Spełniamy większość zasad dla stron internetowych. Te zasady nazywają się WCAG 2.2 AA. Sprawdzamy każdą stronę. Ekspert jeszcze jej nie sprawdził. Dlatego strona spełnia zasady tylko częściowo.
+a11y-compliance-title = Czy strona spełnia zasady?
+a11y-contact-routes = Powiedz osobom, które dały ci kod. One powiedzą nam. Nie musisz mówić, kim jesteś.
+a11y-eass = Telefon 0808 800 0082. Tekstofon 0808 800 0084. Strona www.equalityadvisoryservice.com
+a11y-enforcement-ehrc = Equality Advisory and Support Service może ci pomóc. To nic nie kosztuje.
+a11y-gap-invite = Linki z zaproszeń potrzebują JavaScriptu. Możesz zamiast tego użyć papierowego kodu.
+a11y-technical = Sprawdzamy każdą stronę komputerem. Sprawdzamy ją też samą klawiaturą.
+a11y-technical-title = Jak sprawdzamy
+before-once-check = Twój kod działa tylko jeden raz. Przed wysłaniem możesz sprawdzić odpowiedzi.
+check-also-hint = Twoje słowa mogą pasować też do tych tematów. Zaznacz je, jeśli pasują. Możesz wysłać najwyżej 3 tematy.
+check-themes-also = Dodać jeszcze jeden temat? Nie musisz.
+continue-button = Dalej
+digest-summary-and = { $first } i { $last }
+digest-summary-down = Mniej niż ostatnio: { $themes }.
+digest-summary-item = { $theme } ({ $figure })
+digest-summary-list = { $first }, { $next }
+digest-summary-most = Najczęściej: { $themes }.
+digest-summary-none = Za mało osób mówiło o jednym temacie.
+digest-summary-up = Więcej niż ostatnio: { $themes }.
+digest-trend-caption = Każdy temat za każdym razem, od najstarszych
+digest-trend-chart-title = Każdy temat od { $first } do { $last }
+digest-trend-heading = Każdy temat w czasie
+digest-trend-hidden = Zawsze mniej niż { $k } osób: { $themes }.
+digest-trend-how = Każda linia zaczyna się od najstarszych liczb po lewej. Puste kółko znaczy mniej niż { $k } osób.
+error-busy-again = Mamy teraz za dużo pracy. Twój kod nadal działa. Poczekaj chwilę. Potem wyślij odpowiedzi jeszcze raz.
+error-code-used = Ten kod był już użyty. Czy nacisnąłeś przycisk dwa razy? Wtedy mamy twoją opinię. Nie musisz nic robić. Nie używałeś tego kodu? Powiedz osobie, która dała ci kartę.
+invite-check-not-sent = Jeszcze nic nie wysłaliśmy. Twój token nadal działa.
+invite-check-send-now = Naciśnij przycisk, żeby wysłać. Potem nie można tego zmienić.
+invite-later-same = Żeby napisać później, otwórz jeszcze raz link z zaproszenia. Użyj tej samej przeglądarki na tym samym urządzeniu.
+invite-say-invitation-unknown = Nie znamy tego zaproszenia. Otwórz cały link, który dostałeś.
+invite-say-invitation-used = To zaproszenie było już użyte. Czy użyłeś go w tej przeglądarce? Wtedy otwórz link w tej przeglądarce. Jeśli nie, poproś o nowe zaproszenie.
+invite-say-token-invalid = Ten token już nie działa. Poproś o nowe zaproszenie albo papierowy kod.
+invite-say-token-spent = Ten token był już użyty. Czy nacisnąłeś przycisk dwa razy? Wtedy mamy twoją opinię.
+invite-wait-why-later = Jeśli napiszesz teraz, moglibyśmy zgadnąć, kto to napisał. Inny dzień jest bezpieczniejszy.
+next-counts-org = { $org } widzi liczby co { $period }. Grupy mniejsze niż { $k } osób nie są pokazywane.
+paper-post = Albo wyślij go pocztą na adres:
+paper-post-free = Albo wyślij go pocztą na ten adres. Nie potrzebujesz znaczka.
+paper-screen-intro-give = Wydrukuj ten formularz. Wypełnij go ręcznie. Daj go komuś, komu ufasz.
+receipt-unreadable-body = Potwierdzenie ma 5 grup po 4 litery i cyfry. Nic nie zostało zmienione.
+receipt-unreadable-title = Nie możemy pokazać tego potwierdzenia
+received-keep = Zachowaj potwierdzenie. Zapisz je albo wydrukuj tę stronę. Nie możemy pokazać go drugi raz.
+themes-more = Zobacz { $n } { $n ->
+    [one] temat więcej
+    [few] tematy więcej
+   *[other] tematów więcej
+}
+themes-noise-how = Jak wybieramy losowe liczby
+themes-noise-maths = Ustawienie o nazwie epsilon to { $epsilon }. Jedna opinia liczy się w najwyżej { $sensitivity } tematach. Dlatego ustawienie alfa to { $alpha }.
+themes-noise-plain = Do każdej sumy dodajemy albo od niej odejmujemy małą losową liczbę. To chroni ludzi. Liczby są za każdym razem takie same.

@@ -40,15 +40,6 @@ glossary-anonymous-means = Nikt nie może się dowiedzieć, kim jesteś. Ani my,
 
 ## Pictures (text alternatives)
 
-picture-card = Karta z wydrukowanym kodem
-picture-themes = Lista z zaznaczonymi kratkami
-picture-write = Ołówek piszący na papierze
-picture-send = List wrzucany do skrzynki pocztowej
-picture-anonymous = Osoba, której twarzy nie widać
-picture-group = Grupa osób liczonych razem
-picture-calendar = Kalendarz
-picture-receipt = Kartka papieru ze znakiem zaznaczenia
-picture-helper = Jedna osoba pomaga drugiej
 
 ## Home page
 
@@ -77,7 +68,6 @@ before-when = Liczby są pokazywane dopiero po zakończeniu każdego { $period }
    *[other] osób
 }, więc nikt nie może ustalić, kto co powiedział.
 before-names = Nie wpisuj swojego imienia ani imion innych osób, chyba że tego chcesz.
-before-once = Twój kod działa jeden raz. Po naciśnięciu „Wyślij” nie można zmienić tego, co napisano.
 form-paper = Możesz też wypełnić formularz papierowy
 form-helping = Wpisujesz to za kogoś innego? Przeczytaj wskazówki dla osób pomagających
 code-label = Twój kod
@@ -92,14 +82,12 @@ text-label = Co chcesz przekazać organizacji { $org }?
 text-hint = Pisz w dowolnym języku, do 5000 znaków. Pomiń imiona i szczegóły, po których można rozpoznać ciebie lub kogoś innego.
 quote-label = Organizacja { $org } może zacytować moje słowa
 quote-consent-hint = Tylko jeśli to zaznaczysz. Człowiek czyta każdy cytat, zanim zostanie pokazany, i usuwa wszystko, co mogłoby zdradzić, kim jesteś ty lub ktoś inny. Komputer najpierw usuwa imiona i szczegóły, które rozpoznaje, ale może coś przeoczyć.
-send-button = Wyślij
 
 ## Problems with what was sent (the form shows them again)
 
 error-code_missing = Wpisz kod z karty.
 error-code_invalid = Ten kod wygląda nieprawidłowo. Sprawdź każdą literę i cyfrę na karcie i spróbuj ponownie.
 error-code_unknown = Nie rozpoznajemy tego kodu w tej rundzie opinii. Sprawdź każdą literę i cyfrę na karcie.
-error-code_spent = Ten kod został już użyty. Jeśli nie wiesz, kto go użył, powiedz o tym osobie, która ci go dała.
 error-text_empty = Napisz, co chcesz przekazać.
 error-text_too_long = Twój tekst ma { $chars } { $chars ->
     [one] znak
@@ -120,7 +108,6 @@ error-theme_unknown = Wybierz tematy z listy.
 error-too_large = To, co wysłano, jest za długie. Skróć tekst i wyślij go ponownie.
 error-unreadable = Części tego, co wysłano, nie udało się odczytać. Wpisz to jeszcze raz i wyślij.
 error-wrong_form = Wyślij odpowiedzi za pomocą formularza na tej stronie.
-error-busy = Usługa jest teraz zajęta. Nic nie zostało zapisane, a twój kod nie został użyty. Poczekaj chwilę, wpisz kod jeszcze raz i naciśnij „Wyślij”.
 
 ## Confirmation
 
@@ -128,7 +115,6 @@ received-title = Otrzymaliśmy
 received-stored = To, co napisano, zostało bezpiecznie zapisane.
 received-receipt = Twoje potwierdzenie
 next-title = Co dalej
-next-counts = Po zakończeniu tego { $period } organizacja { $org } zobaczy, ile osób poruszyło każdy temat w rundzie „{ $round }”. Grupy mniejsze niż { $k } nie są pokazywane.
 next-receipt = Twoje potwierdzenie nie jest powiązane z twoim kodem ani z tobą. Zachowaj je, jeśli chcesz później sprawdzić, czy twoja opinia została policzona. Nie musisz go zachowywać.
 next-code-used = Twojego kodu nie można użyć ponownie.
 next-another = Napisz o czymś innym, używając innego kodu
@@ -159,7 +145,6 @@ rate-limited-body = W krótkim czasie z twojego połączenia było zbyt wiele pr
 ## Paper form (printed on A4)
 
 paper-title = Formularz papierowy: { $round }
-paper-screen-intro = Wydrukuj ten formularz na papierze A4. Wypełnij go odręcznie, a potem wyślij pocztą albo daj osobie, której ufasz, na przykład rzecznikowi, żeby wpisała go za ciebie.
 paper-print = Aby wydrukować, użyj polecenia „Drukuj” w przeglądarce.
 paper-for = Dla: { $org }
 paper-how-title = Jak korzystać z tego formularza
@@ -209,16 +194,12 @@ a11y-can-no-js = Korzystać z usługi bez JavaScriptu i w przeglądarce tekstowe
 a11y-can-reader = Korzystać z usługi z czytnikiem ekranu lub z rozpoznawaniem mowy.
 a11y-can-easy = Czytać każdą stronę dla uczestników w wersji łatwej do czytania.
 a11y-can-paper = Skorzystać z wydrukowanego formularza papierowego i poprosić kogoś, żeby go za ciebie wpisał.
-a11y-status-title = Na ile usługa spełnia standard
-a11y-status = Chcemy spełniać Wytyczne dla dostępności treści internetowych (WCAG) w wersji 2.2 na poziomie AA. Każda zmiana jest testowana w prawdziwej przeglądarce za pomocą automatycznych sprawdzeń i przejść tylko z klawiaturą.
 a11y-gaps-title = Co jeszcze nie jest dostępne
 a11y-gap-test = Automatyczne testy nie znajdą każdego problemu. Usługa nie była jeszcze testowana przez osoby z niepełnosprawnościami ani przez eksperta od dostępności.
 a11y-gap-translations = Strony są też w innych językach. Staranne tłumaczenia, których nie sprawdził jeszcze rodzimy użytkownik języka:
 a11y-gap-themes = Nazwy tematów ustala każda organizacja, więc mogą nie być w wersji łatwej do czytania.
 a11y-contact-title = Zgłoś problem
-a11y-contact = Jeśli znajdziesz problem, powiedz o nim organizacji, która dała ci kartę. To ona prowadzi dla ciebie tę usługę i musi przekazać zgłoszenie nam.
 a11y-enforcement-title = Jeśli odpowiedź cię nie zadowala
-a11y-enforcement = W Wielkiej Brytanii może ci pomóc Equality Advisory and Support Service (EASS), służba doradztwa i wsparcia w sprawach równości.
 a11y-prepared = Tę deklarację napisano w listopadzie 2026 roku i jest sprawdzana przy każdej zmianie usługi.
 
 ## The public digest
@@ -275,7 +256,6 @@ themes-title = Tematy we wszystkich organizacjach
 themes-lead = O czym mówili ludzie, zsumowane dla wszystkich organizacji. Każda runda liczy się z ostatnim opublikowanym podsumowaniem.
 themes-how = Sumowane są tylko opublikowane liczby. Temat pokazany jako „mniej niż” albo „prawie wszyscy” jest liczony, ale nie dodawany.
 themes-no-noise = Do tych sum nie dodano losowego szumu.
-themes-noise = Każda suma zawiera też losowy szum, żeby nie dało się z nich odtworzyć żadnego pojedynczego podsumowania. Szum pochodzi z dwustronnego mechanizmu geometrycznego z ε = { $epsilon } na publikację i czułością { $sensitivity } (jedna opinia liczy się najwyżej w { $sensitivity } tematach), więc α = { $alpha }. Został wylosowany raz dla każdej publikacji i zapisany, więc po odświeżeniu strony liczby są takie same.
 themes-caption = Tematy z { $n } { $n ->
     [one] opublikowanego podsumowania
    *[other] opublikowanych podsumowań
@@ -297,9 +277,6 @@ check-send-title = Teraz wyślij opinię
 check-send-now = Gdy naciśniesz przycisk, twoja opinia zostanie zapisana, a kod zużyty. Potem nie można jej zmienić.
 check-confirm = Potwierdź i wyślij
 check-change = Zmień odpowiedzi
-check-themes-legend = Tematy do wysłania
-check-suggested-hint = Twoje tematy są zaznaczone. To, co napisano, może pasować też do innych tematów poniżej. Zaznacz te, które pasują; nic nie zostanie dodane, jeśli tego nie zaznaczysz. Możesz wysłać najwyżej trzy tematy.
-check-suggested = Zaproponowane na podstawie użytych słów
 
 ## The printed code card (what its holder reads)
 
@@ -325,8 +302,6 @@ invite-step1-where = Token jest przechowywany tylko w tej przeglądarce, na tym 
 invite-get-button = Pobierz mój token
 invite-step2-heading = Krok 2: napisz teraz albo wróć później
 invite-wait-strong = Czekanie zwiększa twoje bezpieczeństwo.
-invite-wait-why = Jeśli napiszesz od razu, usługa mogłaby zauważyć, że token został utworzony, a chwilę później przyszła opinia. Jeśli wrócisz innego dnia, tego powiązania już nie ma.
-invite-later = Żeby napisać później, otwórz ten sam link ponownie w tej przeglądarce. Twój token zostaje tutaj, dopóki go nie użyjesz.
 invite-done = To, co napisano, zostało bezpiecznie zapisane. Twój token został użyty i usunięty z tej przeglądarki.
 
 ## About you (optional, unlinked; asked after sending)
@@ -462,6 +437,8 @@ invite-say-ready = Twój token jest zapisany w tej przeglądarce. Możesz napisa
 
 cards-title = Karty z kodami: { $round }
 cards-heading = Karty z kodami dla rundy „{ $round }”
+cards-print = Wydrukuj te karty
+cards-back = Wróć do rundy w konsoli
 cards-intro = { $n ->
     [one] Jedna karta.
     [few] { $n } karty.
@@ -507,3 +484,55 @@ receipts-search = Wyszukaj na tej stronie swoje potwierdzenie (Ctrl+F) albo pobi
 receipts-download = Pobierz listę
 receipts-missing-title = Lista potwierdzeń dla tego okresu jeszcze nie istnieje
 receipts-missing-body = Potwierdzenia są wypisywane dopiero po zakończeniu i zamknięciu okresu. Sprawdź okres na stronie audytu.
+
+## Issue 18: steps named for what they do, receipts kept, digest summaries and trends
+
+a11y-compliance = Ta strona jest częściowo zgodna z Wytycznymi dla dostępności treści internetowych (WCAG) w wersji 2.2 na poziomie AA. Każda strona przechodzi nasze automatyczne sprawdzenia i testy tylko z klawiaturą, ale nie sprawdził jej jeszcze specjalista od dostępności ani nie przetestowały jej osoby z niepełnosprawnościami, więc mogą istnieć problemy, których nie znaleźliśmy. Znane problemy są wymienione poniżej.
+a11y-compliance-title = Stan zgodności
+a11y-contact-routes = Jeśli znajdziesz problem albo potrzebujesz czegoś w innym formacie, powiedz o tym organizacji, która dała ci kod lub zaproszenie, albo osobom, które prowadzą dla niej tę usługę. Muszą przekazać to nam. Nie musisz mówić, kim jesteś.
+a11y-eass = EASS: telefon 0808 800 0082 lub tekstofon 0808 800 0084 (bezpłatnie), albo strona www.equalityadvisoryservice.com
+a11y-enforcement-ehrc = Przestrzegania przepisów o dostępności pilnuje Komisja ds. Równości i Praw Człowieka (EHRC). Jeśli nie jesteś zadowolony z tego, jak rozpatrzono twój problem, skontaktuj się z Equality Advisory and Support Service (EASS), służbą doradztwa i wsparcia w sprawach równości.
+a11y-gap-invite = Linki z zaproszeń wymagają JavaScriptu. Bez niego możesz wziąć udział z papierowym kodem.
+a11y-technical = Testujemy zgodność z WCAG 2.2 na poziomie AA w prawdziwej przeglądarce: automatycznymi sprawdzeniami (axe-core), przejściami tylko z klawiaturą, przeglądarką tekstową, powiększeniem do 400% i większymi odstępami w tekście.
+a11y-technical-title = Informacje techniczne o dostępności tej strony
+before-once-check = Twój kod działa jeden raz. Przed wysłaniem możesz sprawdzić swoje odpowiedzi. Po wysłaniu nie można ich zmienić.
+check-also-hint = To, co napisano, może pasować też do tych tematów. Zaznacz te, które pasują; nic nie zostanie dodane, jeśli tego nie zaznaczysz. Możesz wysłać razem najwyżej trzy tematy.
+check-themes-also = Dodać jeszcze jeden temat? (nieobowiązkowe)
+continue-button = Dalej
+digest-summary-and = { $first } i { $last }
+digest-summary-down = Mniej niż w poprzedniej publikacji: { $themes }.
+digest-summary-item = { $theme } ({ $figure })
+digest-summary-list = { $first }, { $next }
+digest-summary-most = Najczęściej poruszane: { $themes }.
+digest-summary-none = Każdy temat poruszyło mniej niż { $k } osób, więc żadnego nie można wymienić.
+digest-summary-up = Więcej niż w poprzedniej publikacji: { $themes }.
+digest-trend-caption = Każdy temat w każdej publikacji, od najstarszej
+digest-trend-chart-title = Każdy temat w każdej publikacji, od { $first } do { $last }
+digest-trend-heading = Każdy temat w czasie
+digest-trend-hidden = Nie narysowano, bo w każdej publikacji poruszyło je mniej niż { $k } osób: { $themes }.
+digest-trend-how = Każda linia biegnie od najstarszej publikacji po lewej do najnowszej po prawej, z najnowszą liczbą na końcu. Puste kółko na dolnej linii oznacza „mniej niż { $k }”: nie jest pokazywany jako liczba.
+error-busy-again = Usługa jest teraz zajęta. Nic nie zostało zapisane, a twój kod nie został użyty. Poczekaj chwilę, potem przejdź dalej i wyślij odpowiedzi jeszcze raz.
+error-code-used = Ten kod został już użyty. Jeśli nacisnięto przycisk dwa razy, twoja opinia dotarła za pierwszym razem i nie trzeba nic więcej robić. Jeśli nie używałeś tego kodu, powiedz o tym osobie, która ci go dała.
+invite-check-not-sent = Nic jeszcze nie zostało wysłane, a twój token nie został użyty.
+invite-check-send-now = Gdy naciśniesz przycisk, twoja opinia zostanie zapisana, a token zużyty. Potem nie można jej zmienić.
+invite-later-same = Żeby napisać później, otwórz ponownie link z zaproszenia w tej samej przeglądarce na tym urządzeniu. Zaproszenie może utworzyć tylko jeden token, a token zostaje w tej przeglądarce, dopóki go nie użyjesz.
+invite-say-invitation-unknown = Nie rozpoznajemy tego zaproszenia. Sprawdź, czy otwarto cały link, który dostałeś.
+invite-say-invitation-used = To zaproszenie już utworzyło swój token. Jeśli zrobiono to w tej przeglądarce, otwórz link w tej samej przeglądarce, żeby napisać. Jeśli nie, poproś osobę, która cię zaprosiła, o nowe zaproszenie albo papierowy kod.
+invite-say-token-invalid = Ten token już nie działa. Poproś osobę, która cię zaprosiła, o nowe zaproszenie albo papierowy kod.
+invite-say-token-spent = Ten token został już użyty. Jeśli nacisnięto przycisk dwa razy, twoja opinia dotarła za pierwszym razem i nie trzeba nic więcej robić.
+invite-wait-why-later = Jeśli napiszesz od razu, usługa mogłaby zauważyć, że token został utworzony, a chwilę później przyszła opinia. Jeśli wrócisz innego dnia, nikt nie połączy tych dwóch rzeczy.
+next-counts-org = Po zakończeniu tego { $period } organizacja { $org } zobaczy, ile osób poruszyło każdy temat. Grupy mniejsze niż { $k } nie są pokazywane.
+paper-post = Albo wyślij go pocztą na ten adres:
+paper-post-free = Albo wyślij go pocztą na ten adres. Nie potrzebujesz znaczka:
+paper-screen-intro-give = Wydrukuj ten formularz na papierze A4. Wypełnij go odręcznie, a potem daj osobie, której ufasz, na przykład rzecznikowi, żeby wpisała go za ciebie.
+receipt-unreadable-body = Potwierdzenie ma pięć grup po cztery litery i cyfry, na przykład 7KQ2-M9XD-4RT5-0A1B-2C3D. Nic nie zostało zapisane ani zmienione.
+receipt-unreadable-title = Nie można pokazać tego potwierdzenia
+received-keep = Zachowaj potwierdzenie: zapisz je, wydrukuj tę stronę albo zrób jej zdjęcie. Nie możemy pokazać go ponownie, bo nie wiemy, która opinia jest twoja.
+themes-more = Pokaż { $n } { $n ->
+    [one] temat więcej
+    [few] tematy więcej
+   *[other] tematów więcej
+}
+themes-noise-how = Jak losujemy te liczby
+themes-noise-maths = Szum pochodzi z dwustronnego mechanizmu geometrycznego z ε = { $epsilon } na publikację i czułością { $sensitivity } (jedna opinia liczy się najwyżej w { $sensitivity } tematach), więc α = { $alpha }: zmiana o 1 jest { $alpha } razy tak prawdopodobna jak brak zmiany, zmiana o 2 znowu { $alpha } razy mniej prawdopodobna, i tak dalej.
+themes-noise-plain = Żeby nikt nie mógł odtworzyć liczb jednej organizacji z tych sum, do każdej sumy dodano albo od niej odjęto małą losową liczbę. Wylosowano ją raz dla każdego podsumowania i zapisano, więc strona za każdym razem pokazuje te same liczby.

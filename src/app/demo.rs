@@ -1,7 +1,7 @@
 //! The demo of `serve --demo` ([`seed`]): an organisation, a round, ten
 //! fresh codes, a first console administrator, and history: critiques in
-//! three ended weeks, so the demo digest shows every feature at once. The
-//! oldest week is too small and rolls into the next; the two releases show
+//! four ended weeks, so the demo digest shows every feature at once. The
+//! oldest week is too small and rolls into the next; the three releases show
 //! counts, "fewer than 5", "almost everyone" and trends, and `/themes` has
 //! something to add up. Beside them: approved quotes, a response, a pledge
 //! with a history and "about you" answers.
@@ -79,25 +79,40 @@ pub async fn seed(app: &App, today: Date) -> anyhow::Result<Demo> {
 
 /// A few plausible texts per theme; critiques with several themes take the
 /// first theme's text, or "Something else"'s when they chose it (so the
-/// host's keyphrase view has a recurring phrase to show).
-fn text_for(theme: &str, i: usize) -> &'static str {
+/// host's keyphrase view has a recurring phrase to show). `n` counts every
+/// demo critique; the lists' lengths share no factor with 4, so the
+/// quotable critiques (every fourth) reach every text and the demo's quotes
+/// need not repeat.
+fn text_for(theme: &str, n: usize) -> &'static str {
     let texts: &[&str] = match theme {
         "money-and-time" => &[
             "There is never enough staff time to talk things through properly.",
             "Groups were cut because the money ran out, and nobody told us why.",
             "We are asked for our views but there is no budget to act on them.",
+            "The carers are always rushing to the next visit and cannot stop to listen.",
+            "Our group lost its room and now meets in a corridor.",
+            "Every year there is less money for transport to the meetings.",
+            "Staff are so stretched that our ideas are never written down.",
         ],
         "information" => &[
             "Papers for the meeting arrive on the day, so I cannot read them first.",
             "Letters are full of jargon and I need someone to explain them.",
             "Nobody told us the meeting had moved.",
+            "The minutes never say what was decided about our points.",
+            "I only found out about the consultation after it had closed.",
         ],
         "digital-access" => &[
             "Meetings were online only on Zoom and I have no internet.",
             "Everything is on the website now and I do not use computers.",
             "The forms only work on a phone app, and my phone is too old.",
+            "Nobody showed me how to join the video calls.",
+            "The library computers are always booked when I need one.",
         ],
-        "leadership" => &["The managers change so often that promises are forgotten."],
+        "leadership" => &[
+            "The managers change so often that promises are forgotten.",
+            "Nobody in charge ever comes to our meetings.",
+            "The new director has not said what the plan is.",
+        ],
         "something-else" => &[
             "The bus to the day centre stopped, so I cannot get to the meetings.",
             "There is no bus on Sundays and the taxi costs too much.",
@@ -105,7 +120,7 @@ fn text_for(theme: &str, i: usize) -> &'static str {
         ],
         _ => &["It is hard to be heard here."],
     };
-    texts[i % texts.len()]
+    texts[n % texts.len()]
 }
 
 /// One ended week's critiques, as theme lists.
@@ -113,19 +128,19 @@ fn week(n: usize, themes: impl Fn(usize) -> Vec<&'static str>) -> Vec<Vec<&'stat
     (0..n).map(themes).collect()
 }
 
-/// Store demo critiques in the three weeks before today's, then seal them.
+/// Store demo critiques in the four weeks before today's, then seal them.
 /// Does nothing if the round already has critiques (a restarted demo).
 async fn seed_history(app: &App, round: &Round, today: Date) -> anyhow::Result<()> {
     if app.store.round_stats(&round.slug)?.critiques > 0 {
         return Ok(());
     }
     let weeks = [
-        // Three weeks ago: 6 critiques, fewer than the minimum of 10, so it
+        // Four weeks ago: 6 critiques, fewer than the minimum of 10, so it
         // rolls into the next week's release.
-        (3, week(6, |_| vec!["digital-access"])),
-        // Two weeks ago: 30 critiques, released with the 6 before them.
+        (4, week(6, |_| vec!["digital-access"])),
+        // Three weeks ago: 30 critiques, released with the 6 before them.
         (
-            2,
+            3,
             week(30, |i| {
                 let mut t = Vec::new();
                 if i < 20 {
@@ -139,6 +154,33 @@ async fn seed_history(app: &App, round: &Round, today: Date) -> anyhow::Result<(
                 }
                 if i < 2 {
                     t.push("leadership");
+                }
+                t
+            }),
+        ),
+        // Two weeks ago: 30 critiques; information down, digital access up,
+        // so the trend chart has a third point that moves.
+        (
+            2,
+            week(30, |i| {
+                let mut t = Vec::new();
+                if i < 24 {
+                    t.push("money-and-time");
+                }
+                if i >= 20 {
+                    t.push("information");
+                }
+                if i < 14 {
+                    t.push("digital-access");
+                }
+                if i < 4 {
+                    t.push("leadership");
+                }
+                if (20..26).contains(&i) {
+                    t.push("whose-voices");
+                }
+                if i >= 28 {
+                    t.push("something-else");
                 }
                 t
             }),
@@ -178,9 +220,11 @@ async fn seed_history(app: &App, round: &Round, today: Date) -> anyhow::Result<(
     .await
     .context("could not issue demo codes")?;
     let mut codes = issued.codes.iter();
+    let mut n = 0;
     for (ago, critiques) in &weeks {
         let day = today - Duration::weeks(*ago);
-        for (i, themes) in critiques.iter().enumerate() {
+        for themes in critiques {
+            n += 1;
             let code = codes
                 .next()
                 .and_then(|c| PaperCode::parse(c))
@@ -191,14 +235,14 @@ async fn seed_history(app: &App, round: &Round, today: Date) -> anyhow::Result<(
             } else {
                 &themes[0]
             };
-            let text = text_for(first, i);
+            let text = text_for(first, n);
             // Every fourth writer may be quoted: the quotes then vary.
-            let submission = Submission::parse(&issued.round, &themes, text, i % 4 == 0)
+            let submission = Submission::parse(&issued.round, &themes, text, n % 4 == 0)
                 .map_err(|e| anyhow::anyhow!("demo critique: {e:?}"))?;
             let redemption = submissions::redeem_code(app, &code).await?;
             submissions::submit(app, redemption, submission, day).await?;
         }
-        if *ago < 3 {
+        if *ago < 4 {
             seed_about_you(app, &issued.round, day, 14).await?;
         }
     }
@@ -253,21 +297,25 @@ async fn seed_voices(app: &App, round: &Round, today: Date) -> anyhow::Result<()
         return Ok(());
     }
     let demo = &Actor::Unnamed;
-    for release in voices::releases(app, round).await? {
-        let Some(theme) = release.shown_themes.first() else {
+    // Each release gets its own quotes, response and pledge: the same words
+    // twice would look like a fault in the demo.
+    let mut quoted = std::collections::HashSet::new();
+    for (i, release) in voices::releases(app, round).await?.into_iter().enumerate() {
+        let Some(theme) = release
+            .shown_themes
+            .get(i)
+            .or_else(|| release.shown_themes.first())
+        else {
             continue;
         };
-        moderation::approve_for_demo(app, (round, &release), 3, today).await?;
+        moderation::approve_for_demo(app, (round, &release), 3, &mut quoted, today).await?;
         let to = voices::Target {
             round: round.slug.as_str(),
             period: &release.period,
             theme,
         };
-        let response = "Thank you. We heard this clearly and have changed how we plan \
-                        meetings: see our pledge.";
+        let (response, pledge) = ANSWERS[i % ANSWERS.len()];
         voices::respond(app, demo, &round.organisation, to, response, today).await?;
-        let pledge = "Every group meeting will have a manager present and a paper summary sent \
-                      a week before.";
         let planned = (pledge, None, None);
         let made = voices::add_pledge(app, demo, &round.organisation, to, planned, today).await?;
         let progress = ("in_progress", None);
@@ -275,6 +323,25 @@ async fn seed_voices(app: &App, round: &Round, today: Date) -> anyhow::Result<()
     }
     Ok(())
 }
+
+/// The demo organisation's response and pledge for each release, in turn
+/// (one each for the demo's three releases: none repeats).
+const ANSWERS: [(&str, &str); 3] = [
+    (
+        "Thank you. We heard this clearly and have changed how we plan meetings: see our pledge.",
+        "Every group meeting will have a manager present and a paper summary sent a week before.",
+    ),
+    (
+        "You told us papers come too late and in jargon. We are rewriting our letters with \
+         people who use our services.",
+        "From next month every letter will have a plain-English summary on its first page.",
+    ),
+    (
+        "Meetings will not be online only again. We are lending tablets and running a weekly \
+         drop-in to help people get online.",
+        "Every meeting will have a room to come to in person as well as a video link.",
+    ),
+];
 
 /// The demo round's title and description in Welsh, Polish and Arabic.
 fn demo_translations() -> std::collections::BTreeMap<String, RoundText> {

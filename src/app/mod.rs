@@ -11,8 +11,9 @@
 //! beside a digest), [`round_keys`] (each round's Privacy Pass key, made,
 //! logged, rotated and retired while the server runs),
 //! [`staff`] (accounts, sign-in and sessions, the staff action log,
-//! backups, the keys page), [`digests`] and [`audit`] (what is published),
-//! and [`demo`] (the demo's data, made through the others).
+//! backups, the keys page), [`dashboard`] (the console's home: what is
+//! going on and what to do next), [`digests`] and [`audit`] (what is
+//! published), and [`demo`] (the demo's data, made through the others).
 //!
 //! Every function here takes an [`App`], input that is already parsed
 //! into domain types (a [`crate::domain::NewRound`], a
@@ -44,6 +45,7 @@
 
 pub mod audit;
 pub mod codes;
+pub mod dashboard;
 pub mod demo;
 pub mod digests;
 mod error;

@@ -189,15 +189,28 @@ pub async fn decide_quote(
     Ok(decided)
 }
 
-/// Demo data: up to `most` quotes of `release` queued and approved as
-/// scrubbed at once (the demo has no moderator).
+/// Approve, as scrubbed, up to `most` quotes of the release for the demo,
+/// skipping words `quoted` holds already: the same quote twice would look
+/// like a fault in the demo.
 pub(super) async fn approve_for_demo(
     app: &App,
     (round, release): (&Round, &Release),
     most: usize,
+    quoted: &mut std::collections::HashSet<String>,
     today: Date,
 ) -> Result<(), AppError> {
-    let fresh = queued(app, round, release, most).await?;
+    let mut fresh = Vec::new();
+    for q in queued(app, round, release, usize::MAX).await? {
+        if fresh.len() == most {
+            break;
+        }
+        let Some(original) = app.store.quote_source_text(&q)? else {
+            continue;
+        };
+        if quoted.insert(voices::for_moderation(&original).0) {
+            fresh.push(q);
+        }
+    }
     app.store.add_quotes(fresh.clone()).await?;
     for q in &fresh {
         let approve = Some(Decision::Approve);

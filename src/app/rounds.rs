@@ -7,11 +7,12 @@ use super::error::Expect;
 use super::live::{Open, OpenBands};
 use super::staff::record;
 use super::{Actor, App, AppError};
+use crate::digest::disclosure::Band;
 use crate::digest::keyphrases::{self, BandedGroup};
 use crate::domain::{
-    NewRound, Organisation, Round, RoundStats, RoundUpdate, Slug, Theme, SOMETHING_ELSE,
+    NewRound, Organisation, Period, Round, RoundStats, RoundUpdate, Slug, Theme, SOMETHING_ELSE,
 };
-use time::Date;
+use time::{Date, Duration};
 
 /// Add an organisation.
 pub async fn create_organisation(
@@ -85,15 +86,7 @@ pub async fn overview(app: &App, slug: &str) -> Result<Overview, AppError> {
         codes_spent: sealed.iter().map(|d| d.totals.codes_spent).sum(),
     };
     let (invitations_issued, _) = app.store.invitation_stats(&round.slug)?;
-    let now = app.sessions.now_secs();
-    let open = app.live.bands(round.slug.as_str(), sealed.len(), now, || {
-        let (_, used_up) = app.store.invitation_stats(&round.slug)?;
-        Ok::<_, AppError>(Open {
-            critiques: all.critiques.saturating_sub(stats.critiques),
-            codes_spent: all.codes_spent.saturating_sub(stats.codes_spent),
-            invitations_used_up: used_up,
-        })
-    })?;
+    let open = open_bands(app, &round)?;
     Ok(Overview {
         url: app.round_url(round.slug.as_str()),
         organisation,
@@ -292,67 +285,170 @@ pub async fn promote_phrase(
     Ok(updated)
 }
 
-/// Whether round `round`'s open period may be closed early on `today`
-/// (issue 16, item 4): at most once per period, so the open period must
-/// be the one containing today (after an early close the open period is
-/// the next one, which may not be closed before it begins); and only when
-/// it holds at least max(k, the round's fewest critiques per published
-/// period), so a close never singles out the one or few who wrote since
-/// the last.
-async fn may_close_early(app: &App, round: &Round, today: Date) -> Result<(), AppError> {
-    let mut open = crate::domain::Period::containing(today, round.period);
-    while app.store.sealed_period(&round.slug, &open.id())?.is_some() {
-        open = crate::domain::Period::containing(
-            open.last_day() + time::Duration::days(1),
-            round.period,
-        );
+/// Close the open period of every round that may be closed now (see
+/// [`close_period`]), and seal what is due (the admin API). Returns how
+/// many periods were sealed, and each round whose open period was not
+/// closed early with the reason.
+pub async fn close_all_periods(
+    app: &App,
+    actor: &Actor,
+    today: Date,
+) -> Result<(usize, Vec<(Slug, AppError)>), AppError> {
+    let mut sealed = app.store.seal(today, false).await?;
+    let mut refused = Vec::new();
+    for round in app.store.rounds()? {
+        match outlook(app, &round, today).await? {
+            Outlook::Close { .. } => sealed += app.store.close_round(today, &round.slug).await?,
+            Outlook::TooFew { needed, .. } => {
+                refused.push((round.slug, AppError::TooFewToClose { needed }));
+            }
+            Outlook::NotBegun { .. } => refused.push((round.slug, AppError::ClosedEarlyAlready)),
+        }
     }
-    if open.start() > today {
-        return Err(AppError::ClosedEarlyAlready);
+    let subject = Some(format!("{sealed} periods sealed"));
+    record(app, actor, "periods.close", None, subject, today).await?;
+    Ok((sealed, refused))
+}
+
+/// The round's open period on `today`: the one containing `today`, or the
+/// first after it not yet sealed (when today's was closed early).
+pub(super) fn open_period(app: &App, round: &Round, today: Date) -> Result<Period, AppError> {
+    let sealed: Vec<String> = app
+        .store
+        .sealed_periods(&round.slug)?
+        .into_iter()
+        .map(|s| s.period)
+        .collect();
+    let mut period = Period::containing(today, round.period);
+    while sealed.contains(&period.id()) {
+        period = Period::containing(period.last_day() + Duration::days(1), round.period);
+    }
+    Ok(period)
+}
+
+/// The round's open counts as staff may see them: bands from a snapshot
+/// taken at most hourly ([`super::live`]), never exact.
+pub(super) fn open_bands(app: &App, round: &Round) -> Result<OpenBands, AppError> {
+    let sealed = app.store.sealed_digests(&round.slug)?;
+    let all = app.store.round_stats(&round.slug)?;
+    let now = app.sessions.now_secs();
+    app.live.bands(round.slug.as_str(), sealed.len(), now, || {
+        let (_, used_up) = app.store.invitation_stats(&round.slug)?;
+        Ok::<_, AppError>(Open {
+            critiques: all
+                .critiques
+                .saturating_sub(sealed.iter().map(|d| d.totals.critiques).sum()),
+            codes_spent: all
+                .codes_spent
+                .saturating_sub(sealed.iter().map(|d| d.totals.codes_spent).sum()),
+            invitations_used_up: used_up,
+        })
+    })
+}
+
+/// What closing a round's open period now would do.
+pub enum Outlook {
+    /// The open period can be closed; it holds this many comments so far.
+    Close { period: Period, comments: Band },
+    /// The open period holds fewer than `needed` critiques: closing it now
+    /// could single out the one or few who wrote since the last close, so
+    /// it is refused until it holds `needed` or ends by itself.
+    TooFew {
+        period: Period,
+        comments: Band,
+        needed: u64,
+    },
+    /// This calendar period was closed early already, and the next one has
+    /// not begun: a period is closed early at most once, and closing the
+    /// next now would publish a period named for a week still to come.
+    NotBegun { period: Period },
+}
+
+/// What closing a round's open period did.
+pub enum Closed {
+    Published(Period),
+    /// Too few comments to publish alone, or no way to protect them: held
+    /// back and published with the next period.
+    HeldBack(Period),
+}
+
+/// The fewest critiques an open period must hold to be closed early:
+/// max(k, the round's fewest critiques per published period) (issue 16,
+/// item 4), so that a host who closes often still seals each period with
+/// at least as many as a published digest needs.
+pub fn needed_to_close(round: &Round) -> u64 {
+    u64::from(round.rules.k().max(round.rules.min_period()))
+}
+
+/// What closing `round`'s open period on `today` would do. The gate reads
+/// the exact count of the open period, which never leaves this function:
+/// staff learn only whether it has reached [`needed_to_close`] and its
+/// band from the hourly snapshot.
+async fn outlook(app: &App, round: &Round, today: Date) -> Result<Outlook, AppError> {
+    let period = open_period(app, round, today)?;
+    if period.start() > today {
+        return Ok(Outlook::NotBegun { period });
     }
     let held = app
         .store
         .period_counts(&round.slug)?
         .into_iter()
-        .find(|c| c.period_id == open.id())
+        .find(|c| c.period_id == period.id())
         .map_or(0, |c| c.total);
-    let needed = u64::from(round.rules.k().max(round.rules.min_period()));
-    if held < needed {
-        return Err(AppError::TooFewToClose { needed });
-    }
-    Ok(())
-}
-
-/// Close the open period of every round that may be closed early now
-/// ([`may_close_early`]), and seal what is due (the admin API). Returns
-/// how many periods were sealed.
-pub async fn close_all_periods(app: &App, actor: &Actor, today: Date) -> Result<usize, AppError> {
-    let mut sealed = app.store.seal(today, false).await?;
-    for round in app.store.rounds()? {
-        if may_close_early(app, &round, today).await.is_ok() {
-            sealed += app.store.close_round(today, &round.slug).await?;
+    let comments = open_bands(app, round)?.critiques;
+    let needed = needed_to_close(round);
+    Ok(if held < needed {
+        Outlook::TooFew {
+            period,
+            comments,
+            needed,
         }
-    }
-    let subject = Some(format!("{sealed} periods sealed"));
-    record(app, actor, "periods.close", None, subject, today).await?;
-    Ok(sealed)
+    } else {
+        Outlook::Close { period, comments }
+    })
 }
 
-/// Close round `slug`'s open period now (and seal what is due); other
-/// rounds, often other organisations', keep theirs open.
+/// Round `slug`, with what closing its open period now would do.
+pub async fn close_outlook(
+    app: &App,
+    slug: &str,
+    today: Date,
+) -> Result<(Organisation, Round, Outlook), AppError> {
+    let (org, round) = round(app, slug).await?;
+    app.store.seal_due(today).await?;
+    let outlook = outlook(app, &round, today).await?;
+    Ok((org, round, outlook))
+}
+
+/// Close round `slug`'s open period now (and seal what is due), and say
+/// what became of it; other rounds, often other organisations', keep
+/// theirs open. Refused with [`AppError::TooFewToClose`] or
+/// [`AppError::ClosedEarlyAlready`] as [`Outlook`] says.
 pub async fn close_period(
     app: &App,
     actor: &Actor,
     slug: &str,
     today: Date,
-) -> Result<usize, AppError> {
-    let (_, round) = round(app, slug).await?;
-    app.store.seal_due(today).await?;
-    may_close_early(app, &round, today).await?;
+) -> Result<(Round, Closed), AppError> {
+    let (_, round, outlook) = close_outlook(app, slug, today).await?;
+    let period = match outlook {
+        Outlook::Close { period, .. } => period,
+        Outlook::TooFew { needed, .. } => return Err(AppError::TooFewToClose { needed }),
+        Outlook::NotBegun { .. } => return Err(AppError::ClosedEarlyAlready),
+    };
     let sealed = app.store.close_round(today, &round.slug).await?;
     let subject = Some(format!("{sealed} periods sealed"));
     record(app, actor, "periods.close", Some(&round), subject, today).await?;
-    Ok(sealed)
+    let digest = app
+        .store
+        .sealed_digests(&round.slug)?
+        .into_iter()
+        .find(|d| d.period == period.id());
+    let closed = match digest {
+        Some(d) if d.release.is_some() => Closed::Published(period),
+        _ => Closed::HeldBack(period),
+    };
+    Ok((round, closed))
 }
 
 #[cfg(test)]

@@ -337,12 +337,22 @@ fn config_check(
     Ok(())
 }
 
+/// Where README.md says what to do when a password or token is lost.
+const LOST: &str = "README.md, \"Lost passwords and tokens\"";
+
 fn serve(config: Config) -> anyhow::Result<()> {
+    let token_configured = config.admin_token.is_some();
     actix_web::rt::System::new().block_on(async move {
         let app = Application::build(config, Arc::new(SystemClock)).await?;
         let started = app.startup();
         if let Some(token) = &started.new_admin_token {
             println!("Admin token (shown once, keep it safe): {token}");
+        } else if !token_configured {
+            println!(
+                "Admin token: shown on the first start only (just its hash is kept). Lost it? \
+                 Set PARRHESIA_ADMIN_TOKEN, or delete admin-token.sha256 from the key directory \
+                 and restart ({LOST})."
+            );
         }
         if let Some(demo) = &started.demo {
             println!("Demo round: {}", demo.round_url);
@@ -352,11 +362,18 @@ fn serve(config: Config) -> anyhow::Result<()> {
             }
         }
         if let Some(demo) = &started.demo {
-            if let Some((name, password)) = &demo.admin {
-                println!(
+            match &demo.admin {
+                Some((name, password)) => println!(
                     "Console: open http://{}/console and sign in as {name} with the password {password} (shown once)",
                     app.address()
-                );
+                ),
+                None => println!(
+                    "Console: open http://{}/console and sign in (the demo's administrator, \
+                     demo-admin, got its password on the first start). Lost it? With the server \
+                     stopped, run `parrhesia user add --admin --username NAME` for a new \
+                     administrator ({LOST}).",
+                    app.address()
+                ),
             }
         }
         println!("Parrhesia is listening on http://{}", app.address());

@@ -125,7 +125,8 @@ impl Band {
     }
 }
 
-fn thousands(n: u64) -> String {
+/// `n` with commas between thousands: "1,000".
+pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

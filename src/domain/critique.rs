@@ -223,6 +223,8 @@ mod tests {
             translations: Default::default(),
             questions: Default::default(),
             answers_without_text: false,
+            postal_address: String::new(),
+            freepost: String::new(),
         }
     }
 

@@ -66,6 +66,9 @@ pub enum InputError {
     SlugInvalid { field: &'static str },
     #[error("bad name")]
     NameInvalid { field: &'static str },
+    /// A postal address or freepost line for the paper form (issue 18).
+    #[error("bad postal address")]
+    PostalInvalid { field: &'static str },
     #[error("bad min group")]
     MinGroupInvalid,
     #[error("min group lowered")]
@@ -121,6 +124,7 @@ impl InputError {
             Self::ThemeUnknown => "theme_unknown",
             Self::SlugInvalid { .. } => "slug_invalid",
             Self::NameInvalid { .. } => "field_invalid",
+            Self::PostalInvalid { .. } => "postal_invalid",
             Self::MinGroupInvalid => "min_group_invalid",
             Self::MinGroupLowered { .. } => "min_group_lowered",
             Self::PeriodLengthInvalid => "period_invalid",
@@ -144,7 +148,9 @@ impl InputError {
                 vec![("chars", (*chars).into()), ("max", MAX_TEXT_CHARS.into())]
             }
             Self::ThemesTooMany => vec![("max", MAX_THEMES.into())],
-            Self::SlugInvalid { field } | Self::NameInvalid { field } => {
+            Self::SlugInvalid { field }
+            | Self::NameInvalid { field }
+            | Self::PostalInvalid { field } => {
                 vec![("field", (*field).into())]
             }
             Self::MinGroupLowered { current } => vec![("current", (*current).into())],

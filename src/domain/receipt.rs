@@ -42,6 +42,22 @@ impl Receipt {
     }
 }
 
+impl Receipt {
+    /// A receipt as typed or posted back, in its display form
+    /// (`7KQ2-M9XD-4RT5-0A1B-2C3D`, any case), or `None` if it is not one.
+    /// Only the form is checked: a display form cannot be traced to a
+    /// stored critique (and is not meant to be).
+    pub fn parse_display(s: &str) -> Option<String> {
+        let s = s.trim().to_ascii_uppercase();
+        let groups: Vec<&str> = s.split('-').collect();
+        let ok = groups.len() == 5
+            && groups
+                .iter()
+                .all(|g| g.len() == 4 && g.bytes().all(|b| ALPHABET.contains(&b)));
+        ok.then_some(s)
+    }
+}
+
 impl fmt::Debug for Receipt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Receipt({})", self.display())
@@ -51,6 +67,21 @@ impl fmt::Debug for Receipt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_displayed_receipt_parses_back_and_nothing_else_does() {
+        let r = Receipt::from_commitment([7; 32]).display();
+        assert_eq!(Receipt::parse_display(&r.to_lowercase()), Some(r.clone()));
+        for bad in [
+            "",
+            "7KQ2-M9XD-4RT5-0A1B",
+            "7KQ2-M9XD-4RT5-0A1B-2C3U",
+            "<b>-M9XD-4RT5-0A1B-2C3D",
+            &format!("{r}-0000"),
+        ] {
+            assert_eq!(Receipt::parse_display(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn display_is_the_first_100_bits_in_crockford_base32() {

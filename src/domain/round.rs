@@ -94,6 +94,12 @@ pub struct Round {
     /// round opens: the disclosure check of themes relies on knowing
     /// whether a submission can choose no theme.
     pub answers_without_text: bool,
+    /// Where a filled-in paper form can be posted (lines of an address),
+    /// printed on the round's paper form; empty when there is none.
+    pub postal_address: String,
+    /// A freepost line ("FREEPOST RIVERSIDE CARE"), printed above the
+    /// address so that no stamp is needed; empty when there is none.
+    pub freepost: String,
     /// The host's translations of the title and description, by language
     /// tag: shown to readers of that language (English otherwise).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -144,6 +150,10 @@ struct StoredRound {
     #[serde(default)]
     answers_without_text: bool,
     #[serde(default)]
+    postal_address: String,
+    #[serde(default)]
+    freepost: String,
+    #[serde(default)]
     translations: BTreeMap<String, RoundText>,
 }
 
@@ -167,6 +177,8 @@ impl From<StoredRound> for Round {
             rules,
             questions: r.questions,
             answers_without_text: r.answers_without_text,
+            postal_address: r.postal_address,
+            freepost: r.freepost,
             translations: r.translations,
         }
     }
@@ -221,6 +233,8 @@ impl Round {
             rules: Rules::with_k(min_group.get()).map_err(InputError::RulesInvalid)?,
             questions: Questions::default(),
             answers_without_text: false,
+            postal_address: String::new(),
+            freepost: String::new(),
             translations: BTreeMap::new(),
         })
     }
@@ -247,6 +261,35 @@ pub struct RoundSettings {
     /// map replaces the round's). Words only, so they may change at any
     /// time, before or after opening.
     pub translations: Option<BTreeMap<String, RoundText>>,
+    /// The postal address for paper forms ("" removes it).
+    pub postal_address: Option<String>,
+    /// The freepost line for paper forms ("" removes it).
+    pub freepost: Option<String>,
+}
+
+/// Longest postal address, in characters, and most lines.
+const ADDRESS_CHARS: usize = 300;
+const ADDRESS_LINES: usize = 8;
+
+/// A postal address: up to [`ADDRESS_LINES`] non-empty lines, each trimmed,
+/// without control characters; "" is no address.
+fn postal_address(raw: &str) -> Result<String, InputError> {
+    let lines: Vec<&str> = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let joined = lines.join("\n");
+    let ok = lines.len() <= ADDRESS_LINES
+        && joined.chars().count() <= ADDRESS_CHARS
+        && lines.iter().all(|l| !l.chars().any(char::is_control));
+    if ok {
+        Ok(joined)
+    } else {
+        Err(InputError::PostalInvalid {
+            field: "postal_address",
+        })
+    }
 }
 
 /// A new, unopened round, checked: made only by [`NewRound::parse`], so a
@@ -285,6 +328,8 @@ impl NewRound {
             questions,
             answers_without_text,
             translations,
+            postal_address,
+            freepost,
         } = settings;
         let round = Round::parse(
             slug,
@@ -302,6 +347,8 @@ impl NewRound {
             questions,
             answers_without_text,
             translations,
+            postal_address,
+            freepost,
             ..RoundSettings::default()
         })?;
         Ok(Self(rest.apply(&round)?))
@@ -345,6 +392,10 @@ pub struct RoundUpdate {
     /// The title and description in other languages, checked and trimmed
     /// (all of them: the map replaces the round's).
     translations: Option<BTreeMap<String, RoundText>>,
+    /// The paper form's postal address and freepost line, checked when
+    /// applied ("" removes them).
+    postal_address: Option<String>,
+    freepost: Option<String>,
 }
 
 impl RoundUpdate {
@@ -412,6 +463,8 @@ impl RoundUpdate {
             questions: settings.questions,
             answers_without_text: settings.answers_without_text,
             translations,
+            postal_address: settings.postal_address,
+            freepost: settings.freepost,
         })
     }
 
@@ -464,6 +517,16 @@ impl RoundUpdate {
                 .questions
                 .replace(questions.clone(), current.opened)?;
         }
+        if let Some(address) = &self.postal_address {
+            next.postal_address = postal_address(address)?;
+        }
+        if let Some(line) = &self.freepost {
+            let line = line.trim();
+            if !line.is_empty() && !valid_text(line, 100) {
+                return Err(InputError::PostalInvalid { field: "freepost" });
+            }
+            next.freepost = line.to_owned();
+        }
         if let Some(alone) = self.answers_without_text {
             if current.opened && alone != current.answers_without_text {
                 return Err(QuestionError::AnswersWithoutTextLocked.into());
@@ -508,6 +571,38 @@ mod tests {
         let mut r = Round::parse("r", "o", "Title", None, None, None, None).unwrap();
         r.opened = opened;
         r
+    }
+
+    #[test]
+    fn a_postal_address_and_freepost_line_are_trimmed_and_bounded() {
+        let set = |address: &str, freepost: &str| {
+            RoundUpdate {
+                postal_address: Some(address.into()),
+                freepost: Some(freepost.into()),
+                ..Default::default()
+            }
+            .apply(&round(true))
+        };
+        let r = set(
+            " Riverside Care \r\n\n 1 High Street \n",
+            " FREEPOST RIVERSIDE ",
+        )
+        .unwrap();
+        assert_eq!(r.postal_address, "Riverside Care\n1 High Street");
+        assert_eq!(r.freepost, "FREEPOST RIVERSIDE");
+        assert_eq!(set("", "").unwrap().postal_address, "");
+        for (address, freepost, field) in [
+            ("a\nb\nc\nd\ne\nf\ng\nh\ni", "", "postal_address"),
+            (&"x".repeat(301), "", "postal_address"),
+            ("Tab\there", "", "postal_address"),
+            ("", "two\nlines", "freepost"),
+        ] {
+            assert_eq!(
+                set(address, freepost),
+                Err(InputError::PostalInvalid { field }),
+                "{address:?} {freepost:?}"
+            );
+        }
     }
 
     #[test]

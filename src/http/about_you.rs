@@ -14,7 +14,7 @@ use super::error::ApiError;
 use super::participant::{messages, page, problem_page};
 use super::AppState;
 use crate::app::{rounds, submissions, AppError};
-use crate::domain::AboutYou;
+use crate::domain::{AboutYou, QUESTIONS};
 use crate::views;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -36,7 +36,39 @@ pub async fn form(
     }
 }
 
-/// `POST /r/{round}/about-you`.
+/// The choices among `pairs` that are answers the form offers.
+fn valid_choices(pairs: &[(String, String)]) -> BTreeMap<String, String> {
+    let valid = |(k, v): &&(String, String)| AboutYou::parse([(k.as_str(), v.as_str())]).is_ok();
+    AboutYou::parse(
+        pairs
+            .iter()
+            .filter(valid)
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+    )
+    .map(|a| a.answers)
+    .unwrap_or_default()
+}
+
+/// The form again in the other version (Easy Read or standard), with the
+/// choices and the problems its switch carried: nothing is stored. Only
+/// the form's own questions can be named as problems.
+fn switched(
+    m: &crate::messages::Messages,
+    org: &crate::domain::Organisation,
+    round: &crate::domain::Round,
+    pairs: &[(String, String)],
+) -> maud::Markup {
+    let errors: Vec<(&str, String)> = QUESTIONS
+        .iter()
+        .map(|(q, _)| *q)
+        .filter(|q| pairs.iter().any(|(n, v)| n == "error" && v == q))
+        .map(|q| (q, m.t("about-error")))
+        .collect();
+    views::about_you_form(m, org, round, &valid_choices(pairs), &errors)
+}
+
+/// `POST /r/{round}/about-you`; with `switch=yes`, the form again in the
+/// other version, storing nothing.
 pub async fn submit(
     state: web::Data<AppState>,
     path: web::Path<String>,
@@ -69,24 +101,24 @@ pub async fn submit(
             ));
         }
     };
+    if req.query_string().split('&').any(|p| p == "switch=yes") {
+        return page(StatusCode::OK, switched(&m, &org, &round, &pairs));
+    }
     let answers = match AboutYou::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
         Ok(a) => a,
         Err(wrong) => {
             // Keep the valid choices; name each question with a bad one.
-            let kept: BTreeMap<String, String> = AboutYou::parse(
-                pairs
-                    .iter()
-                    .filter(|(k, _)| !wrong.contains(&k.as_str()))
-                    .map(|(k, v)| (k.as_str(), v.as_str())),
-            )
-            .map(|a| a.answers)
-            .unwrap_or_default();
             let errors: Vec<(&str, String)> =
                 wrong.iter().map(|q| (*q, m.t("about-error"))).collect();
             // Which questions had a bad choice is said on the page; the
             // status is that of any invalid input.
-            return ApiError::from(AppError::Input(Vec::new()))
-                .page(views::about_you_form(&m, &org, &round, &kept, &errors));
+            return ApiError::from(AppError::Input(Vec::new())).page(views::about_you_form(
+                &m,
+                &org,
+                &round,
+                &valid_choices(&pairs),
+                &errors,
+            ));
         }
     };
     match submissions::about_you(&state.app, &round, answers, state.today()).await {

@@ -136,6 +136,10 @@ struct NewRoundBody {
     period_weeks: Option<u64>,
     retention_periods: Option<u64>,
     /// The title and description in other shipped languages, by tag.
+    /// Printed on the paper form, for posting it back ("" removes it).
+    postal_address: Option<String>,
+    /// A freepost line printed above the address ("" removes it).
+    freepost: Option<String>,
     #[serde(default)]
     translations: Option<BTreeMap<String, RoundText>>,
 }
@@ -158,6 +162,8 @@ pub async fn create_round(
         rounding_base: body.rounding_base,
         min_period: body.min_period,
         retention_periods: body.retention_periods,
+        postal_address: body.postal_address,
+        freepost: body.freepost,
         ..RoundSettings::default()
     };
     let new = NewRound::parse(&body.slug, &body.organisation, body.period_weeks, settings)?;
@@ -215,6 +221,10 @@ struct RoundChange {
     rounding_base: Option<u64>,
     min_period: Option<u64>,
     retention_periods: Option<u64>,
+    /// Printed on the paper form, for posting it back ("" removes it).
+    postal_address: Option<String>,
+    /// A freepost line printed above the address ("" removes it).
+    freepost: Option<String>,
     #[serde(default)]
     translations: Option<BTreeMap<String, RoundText>>,
 }
@@ -239,6 +249,8 @@ pub async fn update_round(
         rounding_base: body.rounding_base,
         min_period: body.min_period,
         retention_periods: body.retention_periods,
+        postal_address: body.postal_address,
+        freepost: body.freepost,
         ..RoundSettings::default()
     })?;
     let updated = rounds::update_round(&state.app, HOST, &path, update, state.today()).await?;
@@ -305,22 +317,32 @@ pub async fn code_sheet(
     Ok(sheet(&made, &key.await?))
 }
 
-/// New codes as a printable HTML sheet (admin API and console alike), in
-/// the language they were made for, with the round's token key id (for
-/// people who compare it by hand with the log's): its own CSP allows
-/// exactly the sheet's inline style, by hash.
+/// New codes as a printable HTML sheet (admin API): see [`sheet_html`].
 pub(super) fn sheet(made: &codes::Codes, token_key: &str) -> HttpResponse {
-    let m = crate::messages::Messages::select(made.language, false);
-    let style_hash = sha256(views::CARDS_CSS.as_bytes());
-    let csp = format!(
-        "default-src 'none'; style-src 'sha256-{}'; frame-ancestors 'none'",
-        crate::encoding::base64(&style_hash)
-    );
-    let (org, round) = (&made.organisation, &made.round);
     HttpResponse::Created()
         .content_type("text/html; charset=utf-8")
-        .insert_header(("Content-Security-Policy", csp))
-        .body(views::code_sheet(&m, org, round, &made.codes, &made.url, token_key).into_string())
+        .insert_header(("Content-Security-Policy", sheet_policy()))
+        .body(sheet_html(made, token_key, None))
+}
+
+/// The printable sheet of new codes (admin API and console alike), in the
+/// language they were made for, with the round's token key id (for people
+/// who compare it by hand with the log's); `back`: the console page to
+/// return to.
+pub(crate) fn sheet_html(made: &codes::Codes, token_key: &str, back: Option<&str>) -> String {
+    let m = crate::messages::Messages::select(made.language, false);
+    let (org, round) = (&made.organisation, &made.round);
+    views::code_sheet(&m, org, round, &made.codes, &made.url, token_key, back).into_string()
+}
+
+/// The sheet's policy: nothing but its own style and script, by hash.
+pub(crate) fn sheet_policy() -> String {
+    let hash = |text: &str| crate::encoding::base64(&sha256(text.as_bytes()));
+    format!(
+        "default-src 'none'; style-src 'sha256-{}'; script-src 'sha256-{}'; frame-ancestors 'none'",
+        hash(views::CARDS_CSS),
+        hash(views::CARDS_JS)
+    )
 }
 
 #[derive(Serialize)]
@@ -426,13 +448,35 @@ pub async fn create_invitations(
 #[derive(Serialize)]
 struct Closed {
     sealed: usize,
+    /// Rounds whose open period was not closed early, each with the
+    /// refusal as an error body (stable `code`, `message`).
+    refused: Vec<Refused>,
 }
 
-/// Close the open period of every round now (and seal anything due).
+#[derive(Serialize)]
+struct Refused {
+    round: Slug,
+    error: &'static str,
+    message: String,
+}
+
+/// Close the open period of every round that may be closed early now (and
+/// seal anything due); say which rounds were refused and why.
 pub async fn close_periods(
     _: AdminToken,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
-    let sealed = rounds::close_all_periods(&state.app, HOST, state.today()).await?;
-    Ok(HttpResponse::Ok().json(Closed { sealed }))
+    let (sealed, refused) = rounds::close_all_periods(&state.app, HOST, state.today()).await?;
+    let refused = refused
+        .into_iter()
+        .map(|(round, e)| {
+            let e = ApiError::from(e);
+            Refused {
+                round,
+                error: e.code(),
+                message: e.message(),
+            }
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(Closed { sealed, refused }))
 }

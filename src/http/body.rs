@@ -1,7 +1,7 @@
 //! Reading request bodies with a size limit, a time limit and a required
 //! media type. Form decoding lives in `form.rs` (public, for the fuzzer).
 
-pub use super::urlencoded::decode_form;
+pub use super::urlencoded::{decodable_pairs, decode_form};
 
 use super::error::ApiError;
 use super::limits::Bounds;

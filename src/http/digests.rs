@@ -31,33 +31,38 @@ pub async fn csv(
 
 /// The CSV columns, in order.
 pub const CSV_HEADER: &str =
-    "organisation,round,release,periods,label,total,theme,theme_label,shown,value,trend";
+    "organisation,round,release,periods,label,total,theme,theme_label,shown,value,trend,fewer_than";
 
 /// The digest as CSV (RFC 4180, CRLF line ends). Text fields are quoted;
 /// one that starts like a spreadsheet formula gets a leading apostrophe.
+///
+/// `value` holds only numbers that were published, so summing the column
+/// never counts a hidden group: a "fewer than k" row leaves it empty and
+/// says k in `fewer_than` (and `almost_everyone` leaves it empty too).
 pub fn to_csv(d: &Digest) -> String {
     let mut out = String::from(CSV_HEADER);
     out.push_str("\r\n");
     for round in &d.rounds {
         for r in &round.releases {
             for t in &r.themes {
-                let (shown, value) = match t.figure {
-                    Figure::FewerThan(k) => ("fewer_than", k.to_string()),
-                    Figure::About(n) => ("about", n.to_string()),
-                    Figure::AlmostEveryone => ("almost_everyone", String::new()),
+                let (shown, value, fewer_than) = match t.figure {
+                    Figure::FewerThan(k) => ("fewer_than", String::new(), k.to_string()),
+                    Figure::About(n) => ("about", n.to_string(), String::new()),
+                    Figure::AlmostEveryone => ("almost_everyone", String::new(), String::new()),
                 };
                 let row = [
-                    field(&d.organisation),
-                    field(&round.slug),
-                    field(&r.id),
-                    field(&r.periods.join(" ")),
-                    field(&r.label),
-                    field(&r.total.label),
-                    field(&t.slug),
-                    field(&t.label),
+                    csv_field(&d.organisation),
+                    csv_field(&round.slug),
+                    csv_field(&r.id),
+                    csv_field(&r.periods.join(" ")),
+                    csv_field(&r.label),
+                    csv_field(&r.total.label),
+                    csv_field(&t.slug),
+                    csv_field(&t.label),
                     shown.to_owned(),
                     value,
                     t.trend.map(|n| n.to_string()).unwrap_or_default(),
+                    fewer_than,
                 ];
                 out.push_str(&row.join(","));
                 out.push_str("\r\n");
@@ -67,7 +72,9 @@ pub fn to_csv(d: &Digest) -> String {
     out
 }
 
-fn field(s: &str) -> String {
+/// One text field of a CSV row: quoted, and defused if it starts like a
+/// spreadsheet formula.
+pub(crate) fn csv_field(s: &str) -> String {
     let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
@@ -239,8 +246,37 @@ mod tests {
         let csv = to_csv(&digest("=HYPERLINK(\"x\")", "Care"));
         let row = csv.lines().nth(1).unwrap();
         assert!(row.contains(r#""'=HYPERLINK(""x"")""#), "{row}");
-        assert!(row.ends_with(",about,10,-5"), "{row}");
+        assert!(row.ends_with(",about,10,-5,"), "{row}");
         assert!(csv.ends_with("\r\n"));
+    }
+
+    /// Issue 18, item 20: a "fewer than k" row has no value to add up,
+    /// and says k in a column of its own.
+    #[test]
+    fn csv_leaves_hidden_groups_out_of_the_value_column() {
+        let mut d = digest("Hidden", "Care");
+        let themes = &mut d.rounds[0].releases[0].themes;
+        themes[0].figure = Figure::FewerThan(5);
+        themes[0].trend = None;
+        themes.push(ThemeView {
+            slug: "y".into(),
+            label: "Everyone".into(),
+            figure: Figure::AlmostEveryone,
+            trend: None,
+        });
+        let csv = to_csv(&d);
+        let rows: Vec<&str> = csv.lines().collect();
+        assert_eq!(rows[0], CSV_HEADER);
+        assert!(rows[1].ends_with(",fewer_than,,,5"), "{}", rows[1]);
+        assert!(rows[2].ends_with(",almost_everyone,,,"), "{}", rows[2]);
+        let columns = CSV_HEADER.split(',').count();
+        let value = CSV_HEADER.split(',').position(|c| c == "value").unwrap();
+        for row in &rows[1..] {
+            // No quoted text here holds a comma, so a plain split is right.
+            let cells: Vec<&str> = row.split(',').collect();
+            assert_eq!(cells.len(), columns, "{row}");
+            assert_eq!(cells[value], "", "{row}");
+        }
     }
 
     #[test]

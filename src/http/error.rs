@@ -181,7 +181,7 @@ fn app_arguments(e: &AppError) -> Vec<(&'static str, FluentValue<'static>)> {
         E::RoundExists => vec![("what", "round".into())],
         E::UsernameTaken(_) => vec![("what", "user".into())],
         E::TextInvalid => vec![("max", MAX_ANSWER_CHARS.into())],
-        E::TooFewToClose { needed } => vec![("needed", (*needed).into())],
+        E::TooFewToClose { needed } => vec![("min", (*needed).into())],
         E::ReasonUnknown => vec![(
             "reasons",
             RejectReason::ALL.map(|r| r.code()).join(", ").into(),

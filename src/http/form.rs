@@ -12,8 +12,7 @@ use super::error::ApiError;
 use super::participant::{messages, page, problem_page};
 use super::AppState;
 use crate::app::{rounds, submissions, AppError};
-use crate::domain::{InputError, Round, Submission, MAX_TEXT_CHARS, MAX_THEMES};
-use crate::messages::Messages;
+use crate::domain::{InputError, Round, Submission};
 use crate::tokens::PaperCode;
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::StatusCode;
@@ -27,54 +26,39 @@ pub(super) struct Answers {
 }
 
 /// What to show when the answers cannot be used: why (which decides the
-/// status), what was typed (never the code) and the problems, field by
-/// field.
-pub(super) type Rejected = (ApiError, FormValues, FormErrors);
+/// status), what was typed (the code included) and the problems, by
+/// stable code.
+/// (Boxed: a refusal is rare, and large beside the answers.)
+pub(super) type Rejected = Box<(ApiError, FormValues, FormErrors)>;
 
-/// An input problem in the page's words.
-pub(super) fn input_message(m: &Messages, e: &InputError) -> String {
-    let (max, chars) = match e {
-        InputError::TextTooLong { chars } => (MAX_TEXT_CHARS, *chars),
-        _ => (MAX_THEMES, 0),
-    };
-    m.f(
-        &format!("error-{}", e.code()),
-        &[("max", max.into()), ("chars", chars.into())],
-    )
+/// The form's problem code for an input problem.
+fn problem_of(e: &InputError) -> &'static str {
+    views::form_problem(e.code()).unwrap_or("wrong_form")
 }
 
-/// Which form field an input problem belongs to.
-fn field_of(e: &InputError) -> &'static str {
-    match e {
-        InputError::CodeMissing | InputError::CodeMalformed => "code",
-        InputError::ThemesMissing | InputError::ThemesTooMany | InputError::ThemeUnknown => {
-            "themes"
-        }
-        _ => "text",
-    }
-}
-
-/// Read the form body and parse every answer, collecting all problems.
-pub(super) async fn read_answers(
-    m: &Messages,
-    round: &Round,
+/// Read the form body as name/value pairs. A body that cannot be decoded
+/// is refused with what of it can be shown back (the fields that are valid
+/// UTF-8, so the code survives a bad character in the text).
+async fn read_pairs(
     req: &HttpRequest,
     payload: web::Payload,
-) -> Result<Answers, Rejected> {
-    let pairs = match body::read(req, payload, FORM, FORM_LIMIT)
-        .await
-        .and_then(|b| body::decode_form(&b))
-    {
-        Ok(pairs) => pairs,
-        Err(e) => {
-            let message = match &e {
-                ApiError::PayloadTooLarge(_) => m.t("error-too_large"),
-                ApiError::InvalidUtf8 => m.t("error-unreadable"),
-                _ => m.t("error-wrong_form"),
-            };
-            return Err((e, FormValues::default(), vec![("text", message)]));
-        }
+) -> Result<Vec<(String, String)>, Rejected> {
+    let refuse = |e: ApiError, values| {
+        let problem = match &e {
+            ApiError::PayloadTooLarge(_) => "too_large",
+            ApiError::InvalidUtf8 => "unreadable",
+            _ => "wrong_form",
+        };
+        Box::new((e, values, vec![problem]))
     };
+    let bytes = body::read(req, payload, FORM, FORM_LIMIT)
+        .await
+        .map_err(|e| refuse(e, FormValues::default()))?;
+    body::decode_form(&bytes).map_err(|e| refuse(e, values_of(&body::decodable_pairs(&bytes))))
+}
+
+/// What was typed, as typed.
+fn values_of(pairs: &[(String, String)]) -> FormValues {
     let field = |name: &str| {
         pairs
             .iter()
@@ -82,7 +66,8 @@ pub(super) async fn read_answers(
             .map(|(_, v)| v.as_str())
             .unwrap_or("")
     };
-    let values = FormValues {
+    FormValues {
+        code: field("code").to_owned(),
         themes: pairs
             .iter()
             .filter(|(n, _)| n == "themes")
@@ -90,13 +75,17 @@ pub(super) async fn read_answers(
             .collect(),
         text: field("text").to_owned(),
         quote_ok: field("quote_ok") == "yes",
-    };
+    }
+}
+
+/// Parse every answer, collecting all problems.
+fn parse(round: &Round, values: FormValues) -> Result<Answers, Rejected> {
     let mut errors: Vec<InputError> = Vec::new();
-    let code = if field("code").trim().is_empty() {
+    let code = if values.code.trim().is_empty() {
         errors.push(InputError::CodeMissing);
         None
     } else {
-        PaperCode::parse(field("code")).or_else(|| {
+        PaperCode::parse(&values.code).or_else(|| {
             errors.push(InputError::CodeMalformed);
             None
         })
@@ -111,18 +100,27 @@ pub(super) async fn read_answers(
             values,
         }),
         _ => {
-            let listed = errors
-                .iter()
-                .map(|e| (field_of(e), input_message(m, e)))
-                .collect();
-            Err((AppError::Input(errors).into(), values, listed))
+            let listed = errors.iter().map(problem_of).collect();
+            Err(Box::new((AppError::Input(errors).into(), values, listed)))
         }
     }
 }
 
+/// Read the form body and parse every answer, collecting all problems.
+pub(super) async fn read_answers(
+    round: &Round,
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<Answers, Rejected> {
+    parse(round, values_of(&read_pairs(req, payload).await?))
+}
+
 /// `POST /r/{round}/check`: show the answers back, store nothing. With
 /// `change=yes` (the "Change your answers" button), show the form again
-/// with the answers, including the code, filled in.
+/// with the answers, the code included, filled in. With `switch=yes` (the
+/// switch to Easy Read or back on a page that shows the form again), show
+/// the form with what was typed and the problems it came with, checked
+/// against the known list, in the version the address asks for.
 pub async fn check(
     state: web::Data<AppState>,
     path: web::Path<String>,
@@ -134,23 +132,42 @@ pub async fn check(
         Ok(found) => found,
         Err(e) => return problem_page(&m, &req, &e.into()),
     };
-    let form_again = |values: &FormValues, code: &str, errors: &FormErrors| {
-        views::round_form_with_code(&m, &org, &round, values, code, errors)
+    let form_again = |status, values: &FormValues, errors: FormErrors| {
+        page(status, views::round_form(&m, &org, &round, values, &errors))
     };
-    let change = req.query_string().split('&').any(|p| p == "change=yes");
-    match read_answers(&m, &round, &req, payload).await {
-        Ok(a) if change => page(
-            StatusCode::OK,
-            form_again(&a.values, &a.code.display(), &Vec::new()),
-        ),
+    let query = |flag: &str| req.query_string().split('&').any(|p| p == flag);
+    let pairs = match read_pairs(&req, payload).await {
+        Ok(pairs) => pairs,
+        Err(refused) => {
+            let (e, values, errors) = *refused;
+            return e.page(views::round_form(&m, &org, &round, &values, &errors));
+        }
+    };
+    if query("switch=yes") {
+        let errors: FormErrors = pairs
+            .iter()
+            .filter(|(n, _)| n == "error")
+            .filter_map(|(_, v)| views::form_problem(v))
+            .collect();
+        return form_again(StatusCode::OK, &values_of(&pairs), errors);
+    }
+    match parse(&round, values_of(&pairs)) {
+        Ok(a) if query("change=yes") => form_again(StatusCode::OK, &a.values, Vec::new()),
         Ok(a) => {
+            let values = FormValues {
+                code: a.code.display(),
+                ..a.values
+            };
             let suggested =
-                submissions::suggested_themes(&round, &a.values.text, &a.values.themes).await;
+                submissions::suggested_themes(&round, &values.text, &values.themes).await;
             page(
                 StatusCode::OK,
-                views::check_answers(&m, &org, &round, &a.values, &a.code.display(), &suggested),
+                views::check_answers(&m, &org, &round, &values, &suggested),
             )
         }
-        Err((e, values, errors)) => e.page(form_again(&values, "", &errors)),
+        Err(refused) => {
+            let (e, values, errors) = *refused;
+            e.page(views::round_form(&m, &org, &round, &values, &errors))
+        }
     }
 }

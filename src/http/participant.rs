@@ -7,6 +7,7 @@ use super::error::ApiError;
 use super::form::{self, Answers};
 use super::AppState;
 use crate::app::{digests, rounds, submissions, voices, AppError};
+use crate::domain::Receipt;
 use crate::messages::{Choice, Messages};
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::{header, StatusCode};
@@ -14,6 +15,8 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use maud::Markup;
 
 const STYLE: &str = include_str!("../../static/style.css");
+const TABLES: &str = include_str!("../../static/tables.css");
+const PAPER: &str = include_str!("../../static/paper.css");
 
 pub(super) fn page(status: StatusCode, markup: Markup) -> HttpResponse {
     HttpResponse::build(status)
@@ -81,10 +84,27 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
 
 pub async fn style() -> HttpResponse {
     static MINIFIED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    sheet(MINIFIED.get_or_init(|| minify_css(STYLE)))
+}
+
+/// `/static/tables.css`: tables, charts and the console (not participant
+/// pages).
+pub async fn tables_style() -> HttpResponse {
+    static MINIFIED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    sheet(MINIFIED.get_or_init(|| minify_css(TABLES)))
+}
+
+/// `/static/paper.css`: the paper form's large print and A4 layout.
+pub async fn paper_style() -> HttpResponse {
+    static MINIFIED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    sheet(MINIFIED.get_or_init(|| minify_css(PAPER)))
+}
+
+fn sheet(css: &'static str) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/css; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
-        .body(MINIFIED.get_or_init(|| minify_css(STYLE)).as_str())
+        .body(css)
 }
 
 /// The style sheet as served: without comments and the white space the
@@ -216,9 +236,10 @@ pub async fn submit(
         code,
         submission,
         values,
-    } = match form::read_answers(&m, &round, &req, payload).await {
+    } = match form::read_answers(&round, &req, payload).await {
         Ok(answers) => answers,
-        Err((e, values, errors)) => {
+        Err(refused) => {
+            let (e, values, errors) = *refused;
             super::api::count(&state, Some(&e), true);
             return shown_again(&e, &values, errors);
         }
@@ -236,16 +257,59 @@ pub async fn submit(
             StatusCode::OK,
             views::confirmation(&m, &org, &round, &receipt),
         ),
-        Err(e @ ApiError::App(AppError::CodeUnknown)) => {
-            shown_again(&e, &values, vec![("code", m.t("error-code_unknown"))])
-        }
-        Err(e @ ApiError::App(AppError::CodeSpent)) => {
-            shown_again(&e, &values, vec![("code", m.t("error-code_spent"))])
+        Err(e @ ApiError::App(AppError::CodeUnknown | AppError::CodeSpent)) => {
+            let key = match e {
+                ApiError::App(AppError::CodeSpent) => "code_spent",
+                _ => "code_unknown",
+            };
+            // The error's page charges the client's failure allowance.
+            shown_again(&e, &values, vec![key])
         }
         Err(e @ ApiError::App(AppError::Busy | AppError::Unavailable)) => {
-            shown_again(&e, &values, vec![("text", m.t("error-busy"))])
+            shown_again(&e, &values, vec!["busy"])
         }
         Err(e) => problem_page(&m, &req, &e),
+    }
+}
+
+/// `POST /r/{round}/receipt`: the confirmation again, for the receipt the
+/// page posted, in the version the address asks for (its switch to Easy
+/// Read or back). Stores and reads nothing: the service keeps no copy of a
+/// receipt it could show, so the page carries it. Anyone can post any
+/// well-formed receipt here; the page proves nothing, and says nothing
+/// about whether the receipt exists (that is what the published lists are
+/// for).
+pub async fn receipt(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> HttpResponse {
+    let m = messages(&req);
+    let (org, round) = match rounds::round(&state.app, &path).await {
+        Ok(found) => found,
+        Err(e) => return problem_page(&m, &req, &e.into()),
+    };
+    let posted = super::body::read(&req, payload, super::body::FORM, super::body::FORM_LIMIT)
+        .await
+        .and_then(|b| super::body::decode_form(&b));
+    let receipt = posted.ok().and_then(|pairs| {
+        pairs
+            .into_iter()
+            .find(|(n, _)| n == "receipt")
+            .and_then(|(_, v)| Receipt::parse_display(&v))
+    });
+    match receipt {
+        Some(r) => page(StatusCode::OK, views::confirmation_of(&m, &org, &round, &r)),
+        None => page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::problem_in(
+                &m,
+                None,
+                &m.t("receipt-unreadable-title"),
+                &m.t("receipt-unreadable-body"),
+            ),
+        ),
     }
 }
 
@@ -288,10 +352,18 @@ mod tests {
             "p>a:only-child,",
             "@media (max-width:40rem){",
             "[dir=\"rtl\"] .mirror{transform:scaleX(-1)}",
-            "background:repeating-linear-gradient(#fff 0 2.95rem,#b1b4b6 2.95rem 3rem)}",
         ] {
             assert!(min.contains(kept), "{kept} in {min}");
         }
+        let paper = minify_css(PAPER);
+        assert!(paper.contains(
+            "background:repeating-linear-gradient(#fff 0 2.95rem,#b1b4b6 2.95rem 3rem)}"
+        ));
+        assert!(
+            paper.contains("@media print{@page{size:A4;margin:15mm}"),
+            "{paper}"
+        );
+        assert!(minify_css(TABLES).contains(".table th,.table td{"));
         assert_eq!(minify_css("a /* x */ { color: red ; }"), "a{color:red}");
     }
 }

@@ -87,6 +87,20 @@ pub async fn invite_page(
     }
 }
 
+/// GET `/i/{round}/words.json`: the words and the later steps the
+/// invitation page's script shows, in the language and version asked for
+/// (`?lang=`, `?easy=1`). Like the page itself, it says nothing about any
+/// invitation.
+pub async fn invite_words(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let m = super::participant::messages(&req);
+    let (org, round) = crate::app::rounds::round(&state.app, &path).await?;
+    Ok(HttpResponse::Ok().json(views::invite_words(&m, &org, &round)))
+}
+
 /// GET `/static/invite.js`: the browser's Privacy Pass client.
 pub async fn invite_js() -> HttpResponse {
     HttpResponse::Ok()

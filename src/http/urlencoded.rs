@@ -11,6 +11,17 @@ use super::error::ApiError;
 /// percent-decode) into name/value pairs. Unlike most decoders, invalid
 /// UTF-8 after decoding is an error.
 pub fn decode_form(body: &[u8]) -> Result<Vec<(String, String)>, ApiError> {
+    pairs(body).collect()
+}
+
+/// The pairs of a form that decode, leaving out any that are not valid
+/// UTF-8: only to show a refused form back to the person (so that one bad
+/// field does not lose the others), never to store.
+pub fn decodable_pairs(body: &[u8]) -> Vec<(String, String)> {
+    pairs(body).filter_map(Result::ok).collect()
+}
+
+fn pairs(body: &[u8]) -> impl Iterator<Item = Result<(String, String), ApiError>> + '_ {
     let decode = |raw: &[u8]| -> Result<String, ApiError> {
         let plus: Vec<u8> = raw
             .iter()
@@ -21,13 +32,12 @@ pub fn decode_form(body: &[u8]) -> Result<Vec<(String, String)>, ApiError> {
     };
     body.split(|&b| b == b'&')
         .filter(|pair| !pair.is_empty())
-        .map(|pair| {
+        .map(move |pair| {
             let mut parts = pair.splitn(2, |&b| b == b'=');
             let name = decode(parts.next().unwrap_or_default())?;
             let value = decode(parts.next().unwrap_or_default())?;
             Ok((name, value))
         })
-        .collect()
 }
 
 #[cfg(test)]
@@ -60,6 +70,14 @@ mod tests {
             decode_form(b"text=\xff"),
             Err(ApiError::InvalidUtf8)
         ));
+        // To show the form back, the fields that do decode are kept.
+        assert_eq!(
+            decodable_pairs(b"code=7KQ2&text=%FF%FE&themes=a"),
+            vec![
+                ("code".into(), "7KQ2".into()),
+                ("themes".into(), "a".into())
+            ]
+        );
     }
 
     /// Inputs of the kind the `form_decoding` fuzz target explores: broken

@@ -182,6 +182,16 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("labels", "“Well” or “Very well”".into()),
         ("label", "Well".into()),
         ("second", "“Very well”".into()),
+        (
+            "themes",
+            "Money, time and resources (almost everyone) and Information (15)".into(),
+        ),
+        ("theme", "Information and communication".into()),
+        ("figure", "almost everyone".into()),
+        ("next", "Information (15)".into()),
+        ("last", "Leadership (10)".into()),
+        ("low", "1,000".into()),
+        ("high", "1,999".into()),
         ("key", "1a2b 3c4d 5e6f 7a8b".into()),
     ]
 }

@@ -2,7 +2,7 @@
 //! of receipts. Receipts, keys and counts are written left to right in
 //! every language.
 
-use super::{digest::period_label, layout_in};
+use super::{digest::period_label, layout_with, TABLES_CSS};
 use crate::audit::AuditDocument;
 use crate::digest::SealedDigest;
 use crate::messages::Messages;
@@ -13,11 +13,12 @@ const EXAMPLE_RECEIPT: &str = "7KQ2-M9XD-4RT5-0A1B-2C3D";
 
 /// `public_url`: this service's address, for the command that checks it.
 pub fn audit(m: &Messages, doc: &AuditDocument, public_url: &str) -> Markup {
-    layout_in(
+    layout_with(
         m,
         Some("/audit"),
         &m.t("audit-title"),
         false,
+        &[TABLES_CSS],
         html! {
             h1 { (m.t("audit-title")) }
             p.lead { (m.t("audit-lead")) }
@@ -98,7 +99,7 @@ pub fn receipts(
 ) -> Markup {
     let label = period_label(m, &[period.to_owned()], weeks);
     let path = format!("/audit/receipts/{round}/{period}");
-    layout_in(
+    layout_with(
         m,
         Some(&path),
         &m.f(
@@ -106,6 +107,7 @@ pub fn receipts(
             &[("round", title.into()), ("period", label.as_str().into())],
         ),
         false,
+        &[TABLES_CSS],
         html! {
             span.caption { bdi { (title) } }
             h1 { (m.f("receipts-heading", &[("period", label.as_str().into())])) }

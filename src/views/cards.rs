@@ -11,9 +11,16 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 /// when opened from disk. Its response allows exactly this style by hash.
 pub const CARDS_CSS: &str = include_str!("../../static/cards.css");
 
+/// The sheet's one script: it shows the Print button (hidden without a
+/// script, where it could not work) and prints when it is pressed. Its
+/// response allows exactly this script by hash.
+pub const CARDS_JS: &str = "var b=document.getElementById('print');b.hidden=false;\
+b.addEventListener('click',function(){window.print();});";
+
 /// `codes` are already in random order. `round_url` is the address printed
 /// on each card, and `token_key` the round's Privacy Pass key id as people
-/// compare it by hand (issue 17).
+/// compare it by hand (issue 17); `back`, when the console made the sheet, is the address
+/// of the round's console page.
 pub fn code_sheet(
     m: &Messages,
     org: &Organisation,
@@ -21,6 +28,7 @@ pub fn code_sheet(
     codes: &[String],
     round_url: &str,
     token_key: &str,
+    back: Option<&str>,
 ) -> Markup {
     let title = super::words::round_title(m, round).text;
     let round_title = [("round", title.as_str().into())];
@@ -37,6 +45,10 @@ pub fn code_sheet(
                 main {
                     h1.screen-only { (m.f("cards-heading", &round_title)) }
                     p.screen-only { (m.f("cards-intro", &[("n", codes.len().into())])) }
+                    p.screen-only.actions {
+                        button #print type="button" hidden { (m.t("cards-print")) }
+                        @if let Some(back) = back { a href=(back) { (m.t("cards-back")) } }
+                    }
                     ul.cards {
                         @for code in codes {
                             li.card {
@@ -53,6 +65,7 @@ pub fn code_sheet(
                         }
                     }
                 }
+                script { (PreEscaped(CARDS_JS)) }
             }
         }
     }

@@ -1,16 +1,23 @@
 //! The public digest of an organisation: for each release (one period, or
-//! rolled periods together), the themes ranked, as an accessible SVG bar
-//! chart and the same figures as a table.
+//! rolled periods together), a one-paragraph summary in plain words, the
+//! themes ranked as an accessible SVG bar chart and the same figures as a
+//! table; and, once a round has two releases, each theme across them
+//! ([`super::digest_trend`]).
+//!
+//! Charts are drawn 320 units wide with labels above the bars (the view
+//! box helpers of [`super::questions`]), so text stays 14 px on a 320 px
+//! screen instead of shrinking with a wide drawing.
 //!
 //! A sealed digest keeps its words in English (it is frozen and logged);
 //! this page says them in the reader's language: the periods' names from
 //! their ids, the bands from their bounds, the themes from the round (see
 //! [`super::words`]). Numbers are written left to right in every language.
 
-use super::layout_in;
+use super::questions::{is_rtl, lines, num, Axis, BAR, FONT, INK, WIDTH};
 use super::words::{self, Words};
+use super::{layout_with, TABLES_CSS};
 use crate::digest::disclosure::Figure;
-use crate::digest::{Digest, ReleaseView, RoundDigest};
+use crate::digest::{Digest, ReleaseView, RoundDigest, ThemeView};
 use crate::domain::{Period, PeriodLength, Round, Theme};
 use crate::messages::Messages;
 use maud::{html, Markup};
@@ -26,7 +33,7 @@ pub fn figure_text(m: &Messages, f: &Figure) -> String {
 }
 
 /// A figure in a table cell: a bare number is kept left to right.
-fn figure_cell(m: &Messages, f: &Figure) -> Markup {
+pub(super) fn figure_cell(m: &Messages, f: &Figure) -> Markup {
     html! {
         @match f {
             Figure::About(_) => bdi dir="ltr" { (figure_text(m, f)) },
@@ -159,7 +166,7 @@ pub fn period_label(m: &Messages, periods: &[String], weeks: u8) -> String {
 
 /// The round's title in the reader's language (its words as published
 /// when the round is gone).
-fn title_of(m: &Messages, rounds: &[Round], round: &RoundDigest) -> Words {
+pub(super) fn title_of(m: &Messages, rounds: &[Round], round: &RoundDigest) -> Words {
     rounds
         .iter()
         .find(|r| r.slug.as_str() == round.slug)
@@ -174,7 +181,7 @@ fn title_of(m: &Messages, rounds: &[Round], round: &RoundDigest) -> Words {
 
 /// The round's current themes, to say a sealed theme's label in the
 /// reader's language.
-fn themes_of<'a>(rounds: &'a [Round], slug: &str) -> &'a [Theme] {
+pub(super) fn themes_of<'a>(rounds: &'a [Round], slug: &str) -> &'a [Theme] {
     rounds
         .iter()
         .find(|r| r.slug.as_str() == slug)
@@ -201,11 +208,12 @@ pub fn digest(
 ) -> Markup {
     let title = m.f("digest-title", &[("org", d.name.as_str().into())]);
     let path = format!("/o/{}", d.organisation);
-    layout_in(
+    layout_with(
         m,
         Some(&path),
         &title,
         false,
+        &[TABLES_CSS],
         html! {
             h1 { (title) }
             p.lead { (m.t("digest-lead")) }
@@ -219,7 +227,7 @@ pub fn digest(
                     h2 { bdi { (title_of(m, rounds, round)) } }
                     p { (rules(m, round)) }
                     p { (m.t("digest-trend-explained")) }
-                    @for release in &round.releases {
+                    @for (i, release) in round.releases.iter().enumerate() {
                         (release_section(m, round, release, themes))
                         // What was said and answered for this release, right
                         // after its figures, so responses sit beside their themes.
@@ -229,6 +237,8 @@ pub fn digest(
                             themes,
                             round.period_weeks,
                         ))
+                        // Each theme across releases, after the newest one.
+                        @if i == 0 { (super::digest_trend::trend_section(m, round, themes)) }
                     }
                 }
             }
@@ -255,8 +265,90 @@ fn rules(m: &Messages, round: &RoundDigest) -> String {
     )
 }
 
+/// "A, B and C" in the page's words.
+pub(super) fn join_list(m: &Messages, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => {
+            let mut first = rest[0].clone();
+            for next in &rest[1..] {
+                first = m.f(
+                    "digest-summary-list",
+                    &[("first", first.into()), ("next", next.as_str().into())],
+                );
+            }
+            m.f(
+                "digest-summary-and",
+                &[("first", first.into()), ("last", last.as_str().into())],
+            )
+        }
+    }
+}
+
+/// How many themes each sentence of the summary names at most.
+const SUMMARY_THEMES: usize = 3;
+
+/// A release in one paragraph of plain words, from its published figures
+/// only: the most raised themes, then those up and down since the release
+/// before (where both show a number).
+pub fn summary(m: &Messages, rows: &[(Words, &ThemeView)]) -> String {
+    let item = |w: &Words, figure: String| {
+        m.f(
+            "digest-summary-item",
+            &[("theme", w.text.as_str().into()), ("figure", figure.into())],
+        )
+    };
+    let most: Vec<String> = rows
+        .iter()
+        .filter(|(_, t)| !matches!(t.figure, Figure::FewerThan(_)))
+        .take(SUMMARY_THEMES)
+        .map(|(w, t)| item(w, figure_text(m, &t.figure)))
+        .collect();
+    let moved = |up: bool| {
+        let mut moved: Vec<&(Words, &ThemeView)> = rows
+            .iter()
+            .filter(|(_, t)| t.trend.is_some_and(|n| if up { n > 0 } else { n < 0 }))
+            .collect();
+        moved.sort_by_key(|(_, t)| std::cmp::Reverse(t.trend.unwrap_or(0).unsigned_abs()));
+        moved
+            .into_iter()
+            .take(SUMMARY_THEMES)
+            .map(|(w, t)| item(w, trend_text(m, t.trend)))
+            .collect::<Vec<_>>()
+    };
+    let mut sentences = Vec::new();
+    if most.is_empty() {
+        let k = rows.iter().find_map(|(_, t)| match t.figure {
+            Figure::FewerThan(k) => Some(k),
+            _ => None,
+        });
+        sentences.push(m.f("digest-summary-none", &[("k", k.unwrap_or(0).into())]));
+    } else {
+        sentences.push(m.f(
+            "digest-summary-most",
+            &[("themes", join_list(m, &most).into())],
+        ));
+    }
+    for (key, list) in [
+        ("digest-summary-up", moved(true)),
+        ("digest-summary-down", moved(false)),
+    ] {
+        if !list.is_empty() {
+            sentences.push(m.f(key, &[("themes", join_list(m, &list).into())]));
+        }
+    }
+    sentences.join(" ")
+}
+
+/// A release's one-paragraph summary (see [`summary`]), labels in the
+/// reader's language (`themes`: the round's, for their translations).
+pub fn release_summary(m: &Messages, r: &ReleaseView, themes: &[Theme]) -> String {
+    summary(m, &labelled(m, r, themes))
+}
+
 /// A release's themes with their labels in the reader's language.
-fn labelled<'a>(
+pub(super) fn labelled<'a>(
     m: &Messages,
     r: &'a ReleaseView,
     themes: &[Theme],
@@ -275,6 +367,7 @@ fn release_section(m: &Messages, round: &RoundDigest, r: &ReleaseView, themes: &
     html! {
         section aria-labelledby=(format!("h-{id}")) {
             h3 id=(format!("h-{id}")) { (label) }
+            p.lead { (summary(m, &rows)) }
             p { (m.f("digest-total", &[("band", band.as_str().into())])) }
             (chart(m, &id, r, &label, &rows))
             (table(m, &label, &band, &rows))
@@ -282,20 +375,28 @@ fn release_section(m: &Messages, round: &RoundDigest, r: &ReleaseView, themes: &
     }
 }
 
-/// A horizontal bar chart. Screen readers get the title and a description
-/// listing every value; the table that follows repeats them. In a
-/// right-to-left language the chart is mirrored: labels on the right, bars
-/// growing to the left.
+/// About how wide `text` draws at [`FONT`] units, in view box units: a
+/// generous 0.6 em a character, plus the 0.12 em of letter spacing a
+/// reader may force (WCAG 1.4.12), so estimates err on the wide side.
+pub(super) fn text_units(text: &str) -> f64 {
+    text.chars().count() as f64 * FONT as f64 * 0.72
+}
+
+/// A bar chart, one theme under another: its label on a line of its own,
+/// then its bar with the figure beside it. Screen readers get the title
+/// and a description listing every value; the table that follows repeats
+/// them. In a right-to-left language the chart is mirrored: bars grow
+/// from the right.
 fn chart(
     m: &Messages,
     id: &str,
     r: &ReleaseView,
     label: &str,
-    rows: &[(Words, &crate::digest::ThemeView)],
+    rows: &[(Words, &ThemeView)],
 ) -> Markup {
-    const ROW: usize = 28;
-    const LABEL_W: usize = 300;
-    const BAR_W: usize = 300;
+    const BAR_H: usize = 18;
+    let rtl = is_rtl(m);
+    let axis = Axis { rtl };
     let max = r
         .themes
         .iter()
@@ -307,40 +408,52 @@ fn chart(
         .unwrap_or(0)
         .max(r.total.low)
         .max(1);
-    let width = |f: &Figure| -> usize {
+    // Room beside the longest bar for a short figure; a long one goes
+    // inside the bar's end.
+    let room = text_units("100") + 12.0;
+    let width = |f: &Figure| -> f64 {
         let v = match f {
             Figure::About(n) => *n,
             Figure::AlmostEveryone => max,
             Figure::FewerThan(_) => 0,
         };
-        usize::try_from(v.saturating_mul(BAR_W as u64) / max).unwrap_or(BAR_W)
+        v.min(max) as f64 / max as f64 * (WIDTH - room)
     };
     let title = m.f("digest-chart-title", &[("period", label.into())]);
     let desc: Vec<String> = rows
         .iter()
         .map(|(w, t)| format!("{}: {}", w.text, figure_text(m, &t.figure)))
         .collect();
-    let height = ROW * rows.len() + 8;
-    let total_w = LABEL_W + BAR_W + 160;
-    let rtl = m.dir() == "rtl";
-    // x in the left-to-right layout, mirrored for right to left. With
-    // `direction="rtl"` the SVG's text anchors mirror by themselves.
-    let x = |at: usize| if rtl { total_w - at } else { at };
-    let body = html! {
-        @for (i, (w, t)) in rows.iter().enumerate() {
-            @let y = i * ROW + 4;
-            @let bar = width(&t.figure);
-            text x=(x(LABEL_W - 8)) y=(y + 18) text-anchor="end" font-size="14" fill="#0b0c0c"
-                lang=[w.lang] { (w.text) }
-            rect x=(if rtl { total_w - LABEL_W - bar } else { LABEL_W }) y=(y + 4) width=(bar) height=(ROW - 8) fill="#1d70b8" {}
-            text x=(x(LABEL_W + bar + 6)) y=(y + 18) font-size="14" fill="#0b0c0c" { (figure_text(m, &t.figure)) }
-        }
-    };
+    let mut y = 4usize;
+    let mut body = html! {};
+    for (w, t) in rows {
+        let (text, h) = lines(axis, 0.0, y + FONT, &w.text, true);
+        y += h + 2;
+        let bar = width(&t.figure);
+        let figure = figure_text(m, &t.figure);
+        // Beside the bar, or inside its end (white on blue, 5:1) when it
+        // would not fit beside it.
+        let inside = bar + 6.0 + text_units(&figure) > WIDTH;
+        body = html! {
+            (body)
+            g lang=[w.lang] { (text) }
+            @if bar > 0.0 {
+                rect x=(axis.rect(0.0, bar)) y=(y) width=(num(bar)) height=(BAR_H) fill=(BAR) {}
+            }
+            @if inside {
+                text x=(axis.text(bar - 6.0)) y=(y + BAR_H - 4) font-size=(FONT) fill="#ffffff"
+                    text-anchor="end" { (figure) }
+            } @else {
+                text x=(axis.text(bar + 6.0)) y=(y + BAR_H - 4) font-size=(FONT) fill=(INK) { (figure) }
+            }
+        };
+        y += BAR_H + 10;
+    }
     let frame = ChartFrame {
         id,
-        class: "chart",
-        width: total_w,
-        height,
+        class: "chart chart-narrow",
+        width: WIDTH as usize,
+        height: y,
         rtl,
     };
     frame.draw(&title, &desc.join("; "), body)
@@ -375,45 +488,49 @@ impl ChartFrame<'_> {
     }
 }
 
-fn table(
-    m: &Messages,
-    label: &str,
-    band: &str,
-    rows: &[(Words, &crate::digest::ThemeView)],
-) -> Markup {
-    html! {
-        table.table {
-            caption.table-caption { (m.f("digest-caption", &[
-                ("period", label.into()),
-                ("total", band.into()),
-            ])) }
-            thead { tr {
-                th scope="col" { (m.t("digest-theme")) }
-                th.numeric scope="col" { (m.t("digest-critiques")) }
-                th.numeric scope="col" { (m.t("digest-trend")) }
-            } }
-            tbody {
-                @for (w, t) in rows {
-                    tr {
-                        th scope="row" { (w) }
-                        td.numeric { (figure_cell(m, &t.figure)) }
-                        td.numeric { (trend_text(m, t.trend)) }
+/// The release's figures. On a narrow screen the table scrolls sideways
+/// inside its own region (keyboard included) when it cannot fit without
+/// breaking a word (WCAG 1.4.10 allows it for data tables).
+fn table(m: &Messages, label: &str, band: &str, rows: &[(Words, &ThemeView)]) -> Markup {
+    let caption = m.f(
+        "digest-caption",
+        &[("period", label.into()), ("total", band.into())],
+    );
+    super::wide_table(
+        &caption,
+        html! {
+            table.table {
+                caption.table-caption { (caption) }
+                thead { tr {
+                    th scope="col" { (m.t("digest-theme")) }
+                    th.numeric scope="col" { (m.t("digest-critiques")) }
+                    th.numeric scope="col" { (m.t("digest-trend")) }
+                } }
+                tbody {
+                    @for (w, t) in rows {
+                        tr {
+                            th scope="row" { (w) }
+                            td.numeric { (figure_cell(m, &t.figure)) }
+                            td.numeric { (trend_text(m, t.trend)) }
+                        }
                     }
                 }
             }
-        }
-    }
+        },
+    )
 }
 
 /// The host-wide page: themes across organisations, from each round's
-/// latest release, with the noise parameters stated.
+/// latest release; the noise said in words, its parameters behind
+/// "How the random amounts are chosen".
 pub fn themes(m: &Messages, a: &crate::digest::Across) -> Markup {
     let title = m.t("themes-title");
-    layout_in(
+    layout_with(
         m,
         Some("/themes"),
         &title,
         false,
+        &[TABLES_CSS],
         html! {
             h1 { (title) }
             p.lead { (m.t("themes-lead")) }
@@ -421,12 +538,19 @@ pub fn themes(m: &Messages, a: &crate::digest::Across) -> Markup {
             @if a.noise.is_empty() {
                 p { (m.t("themes-no-noise")) }
             }
-            @for n in &a.noise {
-                p { (m.f("themes-noise", &[
-                    ("epsilon", format!("{}", n.epsilon).into()),
-                    ("sensitivity", n.sensitivity.into()),
-                    ("alpha", format!("{:.3}", n.alpha).into()),
-                ])) }
+            @if !a.noise.is_empty() {
+                p { (m.t("themes-noise-plain")) }
+                // The mathematics, for those who want it, one step away.
+                details.details {
+                    summary { (m.t("themes-noise-how")) }
+                    @for n in &a.noise {
+                        p { (m.f("themes-noise-maths", &[
+                            ("epsilon", format!("{}", n.epsilon).into()),
+                            ("sensitivity", n.sensitivity.into()),
+                            ("alpha", format!("{:.3}", n.alpha).into()),
+                        ])) }
+                    }
+                }
             }
             @if a.themes.is_empty() {
                 p { (m.t("digest-nothing")) }

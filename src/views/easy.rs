@@ -1,6 +1,8 @@
 //! Easy Read parts: pictures beside key instructions, and the glossary.
 //! The pictures are simple SVG drawings made for this project
-//! (`static/pictures/`); each has a text alternative from the messages.
+//! (`static/pictures/`). Each sits beside the words it illustrates, which
+//! say everything it shows, so its text alternative is empty (WCAG H67):
+//! a screen reader would otherwise read the same thing twice.
 
 use crate::messages::Messages;
 use maud::{html, Markup};
@@ -28,11 +30,11 @@ pub const PICTURES: &[(&str, &str)] = &[
 /// right-to-left language: mirrored there (`.mirror` in the style sheet).
 const MIRRORED: &[&str] = &["themes", "write"];
 
-/// A picture with its text alternative (`picture-{name}` in the messages).
-pub fn picture(m: &Messages, name: &str) -> Markup {
+/// A picture beside the words it illustrates (so its `alt` is empty).
+pub fn picture(name: &str) -> Markup {
     html! {
         img.picture.mirror[MIRRORED.contains(&name)] src=(format!("/static/pictures/{name}.svg"))
-            alt=(m.t(&format!("picture-{name}"))) width="80" height="80";
+            alt="" width="80" height="80";
     }
 }
 
@@ -40,7 +42,7 @@ pub fn picture(m: &Messages, name: &str) -> Markup {
 pub fn step(m: &Messages, name: &str, content: Markup) -> Markup {
     html! {
         @if m.easy {
-            div.step { (picture(m, name)) div.step-text { (content) } }
+            div.step { (picture(name)) div.step-text { (content) } }
         } @else {
             (content)
         }

@@ -8,6 +8,7 @@ mod cards;
 mod check;
 pub mod console;
 mod digest;
+mod digest_trend;
 mod easy;
 mod invite;
 mod pages;
@@ -19,24 +20,39 @@ mod voices;
 pub mod words;
 
 pub use audit::{audit, receipts};
-pub use cards::{code_sheet, CARDS_CSS};
+pub use cards::{code_sheet, CARDS_CSS, CARDS_JS};
 pub use check::check_answers;
-pub use digest::{digest, themes};
+pub use digest::{date_text, digest, period_label, release_summary, themes};
 pub use easy::{glossary, picture, step, PICTURES};
-pub use invite::invite_page;
+pub use invite::{invite_page, invite_words, InviteWords};
 pub use pages::{accessibility, helping, home, not_found_in, problem_in};
 pub use paper::paper_form;
 pub use questions::{question_section, shown_text, summary_line};
-pub use round::{confirmation, round_form, round_form_with_code, FormErrors, FormValues};
+pub use round::{
+    confirmation, confirmation_of, form_problem, round_form, FormErrors, FormValues, FORM_PROBLEMS,
+};
 pub use voices::{about_you_form, about_you_link, about_you_thanks, beside_digest};
 
 use crate::messages::{self, Messages};
 use maud::{html, Markup, DOCTYPE};
 
+/// The style sheet of tables, charts and the console: participant pages do
+/// not load it, so they stay within their weight.
+pub const TABLES_CSS: &str = "/static/tables.css";
+/// The paper form's own style sheet (large print, A4).
+pub const PAPER_CSS: &str = "/static/paper.css";
+
 /// The page frame in standard English, for pages without an Easy Read
 /// version (host and audit pages).
 pub fn layout(title: &str, has_error: bool, body: Markup) -> Markup {
-    layout_in(&Messages::english(), None, title, has_error, body)
+    frame(
+        &Messages::english(),
+        None,
+        title,
+        has_error,
+        body,
+        ("footer-privacy", &[TABLES_CSS]),
+    )
 }
 
 /// The page frame: language, title, skip link, header, main, footer. With
@@ -49,29 +65,45 @@ pub fn layout_in(
     has_error: bool,
     body: Markup,
 ) -> Markup {
-    frame(m, path, title, has_error, body, "footer-privacy")
+    layout_with(m, path, title, has_error, &[], body)
+}
+
+/// [`layout_in`] with more style sheets than the participant pages' one.
+pub fn layout_with(
+    m: &Messages,
+    path: Option<&str>,
+    title: &str,
+    has_error: bool,
+    sheets: &[&str],
+    body: Markup,
+) -> Markup {
+    frame(m, path, title, has_error, body, ("footer-privacy", sheets))
 }
 
 /// The page frame for staff pages (the console), whose footer says
 /// honestly that signing in sets a cookie there.
 pub fn layout_console(title: &str, has_error: bool, body: Markup) -> Markup {
+    // "– Console" keeps staff pages' titles apart from the participant
+    // pages they describe (a round's form and its console page).
     frame(
         &Messages::english(),
         None,
-        title,
+        &format!("{title} – Console"),
         has_error,
         body,
-        "footer-privacy-console-sign-in",
+        ("footer-privacy-console-sign-in", &[TABLES_CSS]),
     )
 }
 
+/// `(footer, sheets)`: the footer's message key and the style sheets the
+/// page needs beside `style.css`.
 fn frame(
     m: &Messages,
     path: Option<&str>,
     title: &str,
     has_error: bool,
     body: Markup,
-    footer: &str,
+    (footer, sheets): (&str, &[&str]),
 ) -> Markup {
     let title = if has_error {
         format!(
@@ -90,6 +122,7 @@ fn frame(
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
                 link rel="stylesheet" href="/static/style.css";
+                @for sheet in sheets { link rel="stylesheet" href=(sheet); }
                 @if let Some(path) = path {
                     // The same page in every language (HTML §4.6.7.1,
                     // rel=alternate with hreflang), and the one that

@@ -54,7 +54,11 @@ pub fn helping(m: &Messages) -> Markup {
     )
 }
 
-/// The accessibility statement, as UK public-sector services publish.
+/// The accessibility statement, in the order of the UK government's model
+/// statement: what you can do, compliance status, what is not yet
+/// accessible, feedback and contact, enforcement (with the Equality
+/// Advisory and Support Service's numbers, written out rather than linked:
+/// participant pages link only to this site), technical information.
 pub fn accessibility(m: &Messages) -> Markup {
     layout_in(
         m,
@@ -72,11 +76,11 @@ pub fn accessibility(m: &Messages) -> Markup {
                 }
                 li { (step(m, "write", html! { (m.t("a11y-can-paper")) })) }
             }
-            h2 { (m.t("a11y-status-title")) }
-            p { (m.t("a11y-status")) }
+            h2 { (m.t("a11y-compliance-title")) }
+            p { (m.t("a11y-compliance")) }
             h2 { (m.t("a11y-gaps-title")) }
             ul {
-                @for key in ["a11y-gap-test", "a11y-gap-themes"] {
+                @for key in ["a11y-gap-test", "a11y-gap-themes", "a11y-gap-invite"] {
                     li { (m.t(key)) }
                 }
                 @let unchecked: Vec<_> = messages::language_list().iter().filter(|l| !l.reviewed).collect();
@@ -92,9 +96,12 @@ pub fn accessibility(m: &Messages) -> Markup {
                 }
             }
             h2 { (m.t("a11y-contact-title")) }
-            (step(m, "helper", html! { p { (m.t("a11y-contact")) } }))
+            (step(m, "helper", html! { p { (m.t("a11y-contact-routes")) } }))
             h2 { (m.t("a11y-enforcement-title")) }
-            p { (m.t("a11y-enforcement")) }
+            p { (m.t("a11y-enforcement-ehrc")) }
+            p.wrap { (m.t("a11y-eass")) }
+            h2 { (m.t("a11y-technical-title")) }
+            p { (m.t("a11y-technical")) }
             p { (m.t("a11y-prepared")) }
         },
     )

@@ -19,16 +19,16 @@ use crate::messages::Messages;
 use maud::{html, Markup};
 
 /// The view box width: one CSS pixel per unit on a 320 px screen.
-const WIDTH: f64 = 320.0;
+pub(super) const WIDTH: f64 = 320.0;
 /// Text size, in view box units.
-const FONT: usize = 14;
+pub(super) const FONT: usize = 14;
 /// Width of a wrapped line, in narrow characters (a wide East Asian
 /// character counts twice): 34 bold characters of 14 units fit 320.
 const LINE_CHARS: usize = 34;
 /// The most releases the trend chart draws (the table lists them all).
-const TREND_RELEASES: usize = 6;
-const INK: &str = "#0b0c0c";
-const BAR: &str = "#1d70b8";
+pub(super) const TREND_RELEASES: usize = 6;
+pub(super) const INK: &str = "#0b0c0c";
+pub(super) const BAR: &str = "#1d70b8";
 
 /// Languages written right to left. Issue 19 gives `Messages` the page's
 /// direction (`dir()`); use that here once it lands.
@@ -153,23 +153,23 @@ fn everyone(r: &QuestionReleaseView) -> u64 {
 
 /// x positions, mirrored on right-to-left pages.
 #[derive(Clone, Copy)]
-struct Axis {
-    rtl: bool,
+pub(super) struct Axis {
+    pub rtl: bool,
 }
 
 impl Axis {
     /// Where a box from `x` (left-to-right) `w` wide starts.
-    fn rect(self, x: f64, w: f64) -> String {
+    pub fn rect(self, x: f64, w: f64) -> String {
         num(if self.rtl { WIDTH - x - w } else { x })
     }
     /// Where text that begins at `x` (left-to-right) is anchored; its
     /// `text-anchor` stays `start`, which follows the direction.
-    fn text(self, x: f64) -> String {
+    pub fn text(self, x: f64) -> String {
         num(if self.rtl { WIDTH - x } else { x })
     }
 }
 
-fn num(x: f64) -> String {
+pub(super) fn num(x: f64) -> String {
     format!("{:.1}", x.max(0.0))
 }
 
@@ -228,7 +228,7 @@ fn wrap(text: &str) -> Vec<String> {
 }
 
 /// Lines of text from `y` (the first baseline), each [`FONT`] + 4 apart.
-fn lines(axis: Axis, x: f64, y: usize, text: &str, bold: bool) -> (Markup, usize) {
+pub(super) fn lines(axis: Axis, x: f64, y: usize, text: &str, bold: bool) -> (Markup, usize) {
     let wrapped = wrap(text);
     let height = wrapped.len() * (FONT + 4);
     let markup = html! {

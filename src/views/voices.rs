@@ -61,7 +61,20 @@ pub fn about_you_form(
     errors: &[(&str, String)],
 ) -> Markup {
     let path = about_you_path(round);
+    // After a problem, the switch to the other version carries the
+    // choices and the problems (`switch=yes` stores nothing).
+    let fresh = values.is_empty() && errors.is_empty();
     let body = html! {
+        @if !fresh {
+            (super::round::variant_switch(m, &format!("{path}?switch=yes"), html! {
+                @for (question, answer) in values {
+                    input type="hidden" name=(question) value=(answer);
+                }
+                @for (question, _) in errors {
+                    input type="hidden" name="error" value=(question);
+                }
+            }))
+        }
         (error_summary_in(m, errors))
         span.caption { (org.name) }
         h1 { (m.t("about-title")) }
@@ -92,9 +105,9 @@ pub fn about_you_form(
                             @for (i, option) in options.iter().enumerate() {
                                 @let id = if i == 0 { question.to_string() } else { format!("{question}-{option}") };
                                 div.checkbox {
-                                    input #(id) .checkbox-input type="radio" name=(question) value=(option)
+                                    input #(id) type="radio" name=(question) value=(option)
                                         checked[values.get(question).is_some_and(|v| v == option)];
-                                    label.checkbox-label for=(id) { (option_label(m, question, option)) }
+                                    label for=(id) { (option_label(m, question, option)) }
                                 }
                             }
                         }
@@ -106,7 +119,7 @@ pub fn about_you_form(
     };
     layout_in(
         m,
-        Some(&path),
+        fresh.then_some(path.as_str()),
         &m.t("about-title"),
         !errors.is_empty(),
         body,

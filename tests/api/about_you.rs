@@ -231,9 +231,9 @@ async fn the_about_you_aggregate_is_published_only_for_sealed_periods_and_never_
 #[actix_web::test]
 async fn the_demo_seeds_about_you_answers() {
     let app = crate::helpers::spawn_app_with(|c| c.demo = true).await;
-    // 14 answers in each of the two weeks the demo publishes, forced out
+    // 14 answers in each of the three weeks the demo publishes, forced out
     // of the epoch when each week was sealed.
-    assert_eq!(app.store.about_you_records().unwrap().len(), 28);
+    assert_eq!(app.store.about_you_records().unwrap().len(), 42);
     let d = app.get("/api/v1/organisations/demo/digest").await.json();
     let published = d["voices"].as_array().unwrap();
     assert!(!published.is_empty());

@@ -66,8 +66,8 @@ async fn checking_bad_answers_shows_the_form_with_every_problem() {
         );
     }
     assert!(
-        !a.body.contains("NOT-A-CODE"),
-        "a rejected code is never shown back"
+        crate::helpers::input_tag(&a.body, "code").contains("value=\"NOT-A-CODE\""),
+        "a rejected code is shown back as typed (issue 18, item 1)"
     );
     assert!(
         a.body.contains("<body class=\"easy\">"),

@@ -1,15 +1,19 @@
-//! Issue 16, item 4 (work in progress): early closing is allowed only when
-//! the open period holds at least max(k, the round's fewest critiques per
-//! published period), and at most once per period.
+//! Issue 16, item 4: early closing is allowed only when the open period
+//! holds at least max(k, the round's fewest critiques per published
+//! period), and at most once per period; a refusal says why with a stable
+//! code.
 
 use crate::backends::{spawn_on, Backend};
-use crate::helpers::TestApp;
+use crate::helpers::{thursday, TestApp};
 use awc::http::StatusCode;
 use serde_json::json;
 
 crate::for_both_backends!(early_closing_needs_enough_critiques_and_happens_once_per_period);
 
 async fn send(app: &TestApp, n: usize) {
+    if n == 0 {
+        return;
+    }
     for code in app.codes("spring", n).await {
         let body = json!({"code": code, "themes": ["leadership"], "text": "Nobody calls back."});
         let a = app.submit_json("spring", body).await;
@@ -17,24 +21,48 @@ async fn send(app: &TestApp, n: usize) {
     }
 }
 
-async fn close(app: &TestApp) -> u64 {
+/// Close every round's period that may be closed: how many were sealed,
+/// and the refusal code for round "spring", if any.
+async fn close(app: &TestApp) -> (u64, Option<String>) {
     let a = app
         .admin_post("/api/v1/admin/periods/close", json!({}))
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
-    a.json()["sealed"].as_u64().unwrap()
+    let v = a.json();
+    let refused = v["refused"].as_array().and_then(|r| {
+        r.iter()
+            .find(|r| r["round"] == "spring")
+            .map(|r| r["error"].as_str().unwrap().to_owned())
+    });
+    (v["sealed"].as_u64().unwrap(), refused)
 }
 
 async fn early_closing_needs_enough_critiques_and_happens_once_per_period(backend: Backend) {
     let app = spawn_on(backend).await;
     app.setup_round("care", "spring", 5).await;
-    // k = 5, fewest per published period 10: nine are not enough.
-    send(&app, 9).await;
-    assert_eq!(close(&app).await, 0, "closed with nine");
+    // k = 5, fewest per published period 10: none, one, nine are not
+    // enough, whatever the number.
+    for n in [0, 1, 8] {
+        send(&app, n).await;
+        let (sealed, refused) = close(&app).await;
+        assert_eq!(sealed, 0, "closed with {n} more");
+        assert_eq!(refused.as_deref(), Some("period_too_small_to_close"));
+    }
+    let stats = app.admin_get("/api/v1/admin/rounds/spring").await.json();
+    assert_eq!(stats["critiques"], 0, "{stats}");
     send(&app, 1).await;
-    assert_eq!(close(&app).await, 1, "ten may close");
+    assert_eq!(close(&app).await, (1, None), "ten may close");
     // Once per period: the next period cannot be closed before it begins,
     // however many arrive meanwhile.
     send(&app, 12).await;
-    assert_eq!(close(&app).await, 0, "closed twice in one period");
+    let (sealed, refused) = close(&app).await;
+    assert_eq!(sealed, 0, "closed twice in one period");
+    assert_eq!(refused.as_deref(), Some("period_closed_early_already"));
+    // At its end the period seals by itself, small or not.
+    app.clock.set(thursday() + time::Duration::days(11));
+    let (sealed, _) = close(&app).await;
+    assert_eq!(
+        sealed, 1,
+        "the period after the close did not seal at its end"
+    );
 }

@@ -498,30 +498,82 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
         )
         .await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
-    // Edit before opening: themes can be replaced.
-    let a = b
-        .post(
-            "/console/rounds/listen",
-            &[
-                ("title", "How well do we listen?"),
-                ("description", ""),
-                ("min_group", "6"),
-                (
-                    "themes",
-                    "money | Money and time\npower | Power sharing | Who decides",
-                ),
-            ],
-        )
-        .await;
+    // Edit before opening: themes can be replaced, one row each.
+    let rows = theme_rows(&[
+        ("money", "Money and time", ""),
+        ("power", "Power sharing", "Who decides"),
+    ]);
+    let mut fields = vec![
+        ("title", "How well do we listen?"),
+        ("description", ""),
+        ("min_group", "6"),
+    ];
+    fields.extend(rows.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let a = b.post("/console/rounds/listen", &fields).await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     let round = app.store.round("listen").unwrap().unwrap();
     assert_eq!(round.themes.len(), 2);
     assert_eq!(round.min_group.get(), 6);
-    // Cards: a printable sheet, shown once.
-    let sheet = b
+    // Cards: made once, then a page for the sheet (post/redirect/get), and
+    // the sheet itself downloads once (issue 18, item 10).
+    let made = b
         .post("/console/rounds/listen/codes", &[("count", "8")])
         .await;
-    assert_eq!(sheet.status, StatusCode::CREATED, "{}", sheet.body);
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let place = made
+        .headers
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        place.starts_with("/console/rounds/listen/cards/"),
+        "{place}"
+    );
+    for _ in 0..2 {
+        let ready = b.get(&place).await;
+        assert_eq!(ready.status, StatusCode::OK);
+        assert!(
+            ready.body.contains("8 code cards are ready"),
+            "{}",
+            ready.body
+        );
+    }
+    let listen_slug = parrhesia::domain::Slug::parse("listen", "round").unwrap();
+    assert_eq!(
+        app.store.round_stats(&listen_slug).unwrap().codes_issued,
+        8,
+        "reloading mints nothing"
+    );
+    let someone_else = sign_in(&app, "admin").await;
+    let stolen = someone_else.get(&format!("{place}?download=yes")).await;
+    assert_eq!(
+        stolen.status,
+        StatusCode::GONE,
+        "another session cannot take the sheet"
+    );
+    let sheet = b.get(&format!("{place}?download=yes")).await;
+    assert_eq!(sheet.status, StatusCode::OK);
+    assert!(sheet
+        .headers
+        .get("content-disposition")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    assert!(sheet.body.contains("id=\"print\""), "a Print button");
+    assert!(
+        sheet
+            .body
+            .contains(&format!("href=\"{}/console/rounds/listen\"", app.address)),
+        "a way back"
+    );
+    let again = b.get(&format!("{place}?download=yes")).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert!(
+        again.body.contains("The card sheet was downloaded") && !again.body.contains("card-code")
+    );
     let codes: Vec<String> = sheet
         .body
         .split("<p class=\"card-code\" dir=\"ltr\">")
@@ -542,19 +594,21 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
         .collect::<Vec<_>>()
         .join(" ");
     assert_eq!(sheet.body.matches(&printed).count(), 8, "{printed}");
-    // Once open, removing a theme is refused with an error on the field.
-    let a = b
-        .post(
-            "/console/rounds/listen",
-            &[
-                ("title", "How well do we listen?"),
-                ("min_group", "6"),
-                ("themes", "money | Money and time"),
-            ],
-        )
-        .await;
+    // Once open, themes are only added; a new row that repeats a short name
+    // is refused at that row (issue 18, item 13).
+    let mut fields = vec![("title", "How well do we listen?"), ("min_group", "6")];
+    let added = [
+        ("theme-rows".to_owned(), "1".to_owned()),
+        ("theme-2-slug".to_owned(), "money".to_owned()),
+        ("theme-2-label".to_owned(), "Money again".to_owned()),
+    ];
+    fields.extend(added.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let a = b.post("/console/rounds/listen", &fields).await;
     assert_eq!(a.status, StatusCode::BAD_REQUEST);
-    assert!(a.body.contains("href=\"#themes\""));
+    assert!(a.body.contains("href=\"#theme-2-slug\""), "{}", a.body);
+    assert!(a
+        .body
+        .contains("Theme 3: another theme already has the short name “money”."));
     // Invitations: a CSV with one personal link a row, invitation in the fragment.
     let csv = b
         .post(
@@ -616,11 +670,79 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
         )
         .await;
     assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.body);
-    // Close the period: sealed.
+    // Close the period: first what it will do (issue 18, item 11). One
+    // comment is too few to close early (issue 16, item 4): the page says
+    // so beforehand, without the exact count, and offers no button.
+    let ahead = b.get("/console/rounds/listen/close").await;
+    assert_eq!(ahead.status, StatusCode::OK);
+    assert!(
+        ahead.body.contains("It cannot be closed early yet")
+            && ahead.body.contains("at least <strong>11 comments</strong>")
+            && ahead.body.contains("It has fewer than 10 comments")
+            && !ahead.body.contains("What will happen")
+            && !ahead.body.contains("action=\"/console/periods/close\""),
+        "{}",
+        ahead.body
+    );
+    // Posting anyway is refused with an error summary.
+    let refused = b
+        .post("/console/periods/close", &[("round", "listen")])
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(
+        refused.body.contains("error-summary")
+            && refused
+                .body
+                .contains("This period cannot be closed early yet: it needs at least 11 comments."),
+        "{}",
+        refused.body
+    );
+    // With eleven (min_period here) it may be closed, and the result says
+    // what happened.
+    for code in app.codes("listen", 10).await {
+        let body = format!("code={}&themes=money&text=Nobody+calls+back", enc(&code));
+        let sent = app.submit_form("listen", &body).await;
+        assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    }
+    let ahead = b.get("/console/rounds/listen/close").await;
+    assert!(
+        ahead.body.contains("What will happen") && ahead.body.contains("comments, as counted"),
+        "{}",
+        ahead.body
+    );
     let a = b
         .post("/console/periods/close", &[("round", "listen")])
         .await;
     assert_eq!(a.status, StatusCode::SEE_OTHER);
+    let place = a
+        .headers
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        place,
+        "/console/rounds/listen?done=closed-published&period=2026-11-23"
+    );
+    let result = b.get(&place).await;
+    assert!(
+        result
+            .body
+            .contains("Week 48 of 2026 (23 to 29 November) is closed. Its digest is published"),
+        "{}",
+        result.body
+    );
+    // Closing twice in a period is refused.
+    let twice = b
+        .post("/console/periods/close", &[("round", "listen")])
+        .await;
+    assert_eq!(twice.status, StatusCode::CONFLICT);
+    assert!(
+        twice.body.contains("error-summary") && twice.body.contains("was closed early already"),
+        "{}",
+        twice.body
+    );
     let listen = parrhesia::domain::Slug::parse("listen", "round").unwrap();
     assert_eq!(app.store.sealed_periods(&listen).unwrap().len(), 1);
     // Only that round's period: another organisation's round stays open.
@@ -1082,6 +1204,18 @@ async fn an_organisation_user_answers_only_their_own_digest_and_the_public_page_
         admin.get("/console/space").await.status,
         StatusCode::FORBIDDEN
     );
+}
+
+/// The fields of the theme editor for these (short name, name,
+/// description) rows.
+pub fn theme_rows(rows: &[(&str, &str, &str)]) -> Vec<(String, String)> {
+    let mut fields = vec![("theme-rows".to_owned(), rows.len().to_string())];
+    for (i, (slug, label, description)) in rows.iter().enumerate() {
+        fields.push((format!("theme-{i}-slug"), (*slug).to_owned()));
+        fields.push((format!("theme-{i}-label"), (*label).to_owned()));
+        fields.push((format!("theme-{i}-description"), (*description).to_owned()));
+    }
+    fields
 }
 
 /// POST `fields` (empty values left out) to `path` with the console

@@ -300,7 +300,7 @@ async fn page_json_csv_and_atom_show_the_same_figures() {
     let lines: Vec<&str> = csv.body.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         lines[0],
-        "organisation,round,release,periods,label,total,theme,theme_label,shown,value,trend"
+        "organisation,round,release,periods,label,total,theme,theme_label,shown,value,trend,fewer_than"
     );
     let themes = r["themes"].as_array().unwrap();
     assert_eq!(lines.len(), 1 + themes.len());
@@ -332,12 +332,14 @@ async fn page_json_csv_and_atom_show_the_same_figures() {
             "Easy Read shows {text}"
         );
         // CSV rows are in the same (ranked) order as the JSON.
-        let value = match t["shown"].as_str().unwrap() {
-            "almost_everyone" => String::new(),
-            _ => t["value"].to_string(),
+        // Only a published number is a value; "fewer than" says k apart.
+        let (value, fewer) = match t["shown"].as_str().unwrap() {
+            "almost_everyone" => (String::new(), String::new()),
+            "fewer_than" => (String::new(), t["value"].to_string()),
+            _ => (t["value"].to_string(), String::new()),
         };
         let expected = format!(
-            "\"care\",\"spring\",\"2026-11-23\",\"2026-11-23\",\"{}\",\"20-49\",\"{}\",\"{label}\",{},{value},",
+            "\"care\",\"spring\",\"2026-11-23\",\"2026-11-23\",\"{}\",\"20-49\",\"{}\",\"{label}\",{},{value},,{fewer}",
             r["label"].as_str().unwrap(),
             t["slug"].as_str().unwrap(),
             t["shown"].as_str().unwrap(),
@@ -453,7 +455,7 @@ async fn noise_can_be_turned_off() {
         .unwrap()
         .clone();
     assert_eq!(info["value"], 15);
-    assert!(app.get("/themes").await.body.contains("No random noise"));
+    assert!(app.get("/themes").await.body.contains("No random amount"));
 }
 
 #[actix_web::test]
@@ -476,9 +478,9 @@ async fn the_demo_digest_shows_every_disclosure_feature() {
     let app = crate::helpers::spawn_app_with(|c| c.demo = true).await;
     let d = app.get("/api/v1/organisations/demo/digest").await.json();
     let releases = d["rounds"][0]["releases"].as_array().unwrap().clone();
-    assert_eq!(releases.len(), 2, "{d}");
+    assert_eq!(releases.len(), 3, "{d}");
     // The oldest week rolled into the next release.
-    assert_eq!(releases[1]["periods"].as_array().unwrap().len(), 2);
+    assert_eq!(releases[2]["periods"].as_array().unwrap().len(), 2);
     let latest = &releases[0];
     let shown: Vec<&str> = latest["themes"]
         .as_array()
@@ -502,5 +504,55 @@ async fn the_demo_digest_shows_every_disclosure_feature() {
     let themes = app.get("/api/v1/themes").await.json();
     assert_eq!(themes["sources"][0]["organisation"], "demo");
     let round = parrhesia::domain::Slug::parse("demo", "r").unwrap();
-    assert_eq!(app.store.round_stats(&round).unwrap().critiques, 66);
+    assert_eq!(app.store.round_stats(&round).unwrap().critiques, 96);
+}
+
+/// Issue 18, item 21: the demo never shows the same words twice: no quote
+/// repeated (in a release or across them), and each release its own
+/// response and pledge.
+#[actix_web::test]
+async fn the_demo_digest_repeats_no_quote_response_or_pledge() {
+    let app = crate::helpers::spawn_app_with(|c| c.demo = true).await;
+    let d = app.get("/api/v1/organisations/demo/digest").await.json();
+    let voices = d["voices"].as_array().unwrap();
+    assert_eq!(voices.len(), 3, "a release of voices per release: {d}");
+    let mut quotes = Vec::new();
+    let mut responses = Vec::new();
+    let mut pledges = Vec::new();
+    for v in voices {
+        let these: Vec<&str> = v["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["text"].as_str().unwrap())
+            .collect();
+        assert!(!these.is_empty(), "quotes in {v}");
+        quotes.extend(these);
+        responses.extend(
+            v["responses"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["text"].as_str().unwrap()),
+        );
+        pledges.extend(
+            v["pledges"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["text"].as_str().unwrap()),
+        );
+    }
+    for (what, list) in [
+        ("quote", &quotes),
+        ("response", &responses),
+        ("pledge", &pledges),
+    ] {
+        let mut unique = list.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), list.len(), "a {what} repeats: {list:?}");
+    }
+    assert_eq!(responses.len(), 3);
+    assert_eq!(pledges.len(), 3);
 }

@@ -210,7 +210,9 @@ async fn every_participant_page_has_an_easy_read_version_one_link_away() {
             easy.contains(&format!("href=\"{path}\"")),
             "{path}?easy=1 does not link back to the standard page"
         );
-        // Every picture has a text alternative and is served.
+        // Every picture sits beside the words it illustrates, so its text
+        // alternative is empty rather than a repeat of them (issue 18, item
+        // 27; WCAG H67), and is served.
         // (Scripts of our own origin also have a `src`; pictures are SVGs.)
         let pictures: Vec<_> = attribute_values(&easy, "src")
             .into_iter()
@@ -218,12 +220,16 @@ async fn every_participant_page_has_an_easy_read_version_one_link_away() {
             .collect();
         assert!(!pictures.is_empty(), "{path}?easy=1 has no pictures");
         for src in pictures {
-            let tag_start = easy[..easy.find(src).unwrap()].rfind('<').unwrap();
+            let at = easy.find(src).unwrap();
+            let tag_start = easy[..at].rfind('<').unwrap();
             let tag = &easy[tag_start..easy[tag_start..].find('>').unwrap() + tag_start];
             let alt = attribute_values(tag, "alt");
+            assert_eq!(alt, vec![""], "{src} on {path}: alt repeats its words");
+            let step = &easy[easy[..tag_start].rfind("<div class=\"step\">").unwrap()..];
+            let words = &step[step.find("<div class=\"step-text\">").unwrap()..];
             assert!(
-                alt.first().is_some_and(|a| !a.is_empty()),
-                "{src} on {path} has no alt"
+                words.len() > 30 && !words.starts_with("<div class=\"step-text\"></div>"),
+                "{src} on {path} is not beside words"
             );
             let svg = app.get(src).await;
             assert_eq!(svg.status.as_u16(), 200, "{src}");

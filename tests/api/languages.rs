@@ -724,17 +724,13 @@ async fn saving_themes_in_the_console_keeps_their_translations() {
         )
         .await;
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
-    let a = b
-        .post(
-            "/console/rounds/spring",
-            &[
-                ("title", "Spring"),
-                ("description", ""),
-                ("min_group", "5"),
-                ("themes", "money | Money | Not enough of it\nstaff | Staff"),
-            ],
-        )
-        .await;
+    let rows = crate::console::theme_rows(&[
+        ("money", "Money", "Not enough of it"),
+        ("staff", "Staff", ""),
+    ]);
+    let mut fields = vec![("title", "Spring"), ("description", ""), ("min_group", "5")];
+    fields.extend(rows.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let a = b.post("/console/rounds/spring", &fields).await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     let round = app.store.round("spring").unwrap().unwrap();
     assert_eq!(round.themes[0].translations()["cy"].label, "Arian");

@@ -97,8 +97,11 @@ async fn crash_under_load_loses_nothing_acknowledged() {
         // count (and all of them one by one at the end).
         assert_all_acknowledged_kept(&server.api, &acknowledged).await;
         all_acknowledged.extend(acknowledged);
-        let stats = server.api.sealed_round("spring").await;
-        assert!(stats["critiques"].as_u64().unwrap() >= all_acknowledged.len() as u64);
+        // Exact only when the period could be closed early (once a week).
+        let (stats, closed) = server.api.close_and_read("spring").await;
+        if closed {
+            assert!(stats["critiques"].as_u64().unwrap() >= all_acknowledged.len() as u64);
+        }
     }
     assert_all_acknowledged_kept(&server.api, &all_acknowledged).await;
     eprintln!(

@@ -79,8 +79,9 @@ async fn spent_and_unknown_codes_get_different_clear_messages() {
     assert_eq!(unknown.status, StatusCode::FORBIDDEN);
     assert_eq!(unknown.json()["error"], "code_unknown");
 
-    // The same through the form: the page says so, keeps the text, and
-    // never echoes the code.
+    // The same through the form: the page says so, keeps the text and the
+    // code, and reassures someone who pressed the button twice (issue 18,
+    // items 1 and 4).
     let page = app
         .submit_form(
             "spring",
@@ -91,7 +92,12 @@ async fn spent_and_unknown_codes_get_different_clear_messages() {
     assert!(page.body.contains("There is a problem"));
     assert!(page.body.contains("This code has already been used"));
     assert!(page.body.contains("kept words"));
-    assert!(!page.body.contains(&code));
+    assert!(crate::helpers::input_tag(&page.body, "code").contains(&format!("value=\"{code}\"")));
+    assert!(
+        page.body
+            .contains("If you pressed the button twice, your comment was received"),
+        "the spent-code message reassures"
+    );
     assert_eq!(app.stored(), (1, 1));
 }
 
@@ -256,7 +262,18 @@ async fn bad_form_input_shows_the_form_again_with_an_error_summary() {
             a.body.contains("<title>Error: "),
             "{what}: title says error"
         );
-        assert!(!a.body.contains(&code), "{what}: the code is never echoed");
+        // Issue 18, item 1: the code comes back as typed, so one wrong
+        // character never means typing all twelve again.
+        let typed = body
+            .split('&')
+            .find_map(|p| p.strip_prefix("code="))
+            .map(|c| c.replace("%2D", "-"))
+            .unwrap_or_default();
+        let field = crate::helpers::input_tag(&a.body, "code");
+        assert!(
+            field.contains(&format!("value=\"{typed}\"")),
+            "{what}: the code field is {field}"
+        );
         if body.contains("hello+there") {
             assert!(a.body.contains("hello there"), "{what}: typed text kept");
         }

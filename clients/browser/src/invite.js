@@ -4,7 +4,7 @@
 // committed package-lock.json). It talks only to the page's own origin.
 //
 // 1. Read the invitation from the URL fragment (never sent to the server)
-//    and remove it from the address bar.
+//    and remove it from the address bar (keeping ?easy=1 and ?lang=).
 // 2. Ask the round for its challenge (a POST without credentials answers
 //    401 with `WWW-Authenticate: PrivateToken ...`).
 // 3. Blind a token request here, send it with the invitation, and finalize
@@ -12,6 +12,15 @@
 // 4. Keep the token in this browser (localStorage) until the person writes,
 //    now or later (RFC 9576 §4.1: time between getting and spending a
 //    token makes the two harder to link).
+// 5. Like the paper-code form: check the answers here (an error summary
+//    linking to each marked field, "Error:" in the title), show them back
+//    on a "check your answers" step, and only then spend the token.
+//
+// Every word shown is the page's, in its language and variant (fetched
+// from /i/{round}/words.json, so the page without a script stays light);
+// a problem the service reports is shown by its stable code, never as raw
+// text. Buttons are never disabled while focused (focus
+// would fall to the page): a second press while busy is ignored instead.
 
 import {
   AuthorizationHeader,
@@ -25,53 +34,112 @@ const root = document.getElementById('with-js');
 const round = root && root.dataset.round;
 const storageKey = `parrhesia:token:${round}`;
 const invitationKey = `parrhesia:invitation:${round}`;
+const $ = (id) => document.getElementById(id);
+const plainTitle = document.title;
+let busy = false;
+// The page's words: { say: {name: text}, problems: {code: [field, text]},
+// error_title, check, done } (the last two: the markup of those steps,
+// made by the server from the message files, escaped there).
+let WORDS = { say: {}, problems: {}, error_title: plainTitle, check: '', done: '' };
+
+async function loadWords() {
+  const lang = document.documentElement.lang || 'en';
+  const easy = document.body.classList.contains('easy') ? '&easy=1' : '';
+  const res = await fetch(`/i/${encodeURIComponent(round)}/words.json?lang=${encodeURIComponent(lang)}${easy}`, {
+    credentials: 'omit',
+  });
+  if (res.ok) WORDS = await res.json();
+}
 
 function show(id, visible) {
-  const el = document.getElementById(id);
+  const el = $(id);
   if (el) el.hidden = !visible;
 }
 
-// The words the page gives this script, in the page's language and
-// variant (data-say-* on #with-js); `key` is the part after "say-".
-function words(key) {
-  return (root && root.dataset[`say${key.charAt(0).toUpperCase()}${key.slice(1)}`]) || '';
+// Show one step (a section) and move focus to its heading.
+function goTo(section, heading) {
+  for (const id of ['get', 'write', 'check', 'done']) show(id, id === section);
+  if (heading) $(heading).focus();
 }
 
-function say(key) {
-  const status = document.getElementById('status');
-  status.textContent = words(key);
+function words(name) {
+  return WORDS.say[name] || '';
 }
 
-// The service's own explanation, in the page's language (the request says
-// which with Accept-Language), or a plain one of the page's.
-async function sayError(res, fallback) {
-  const status = document.getElementById('status');
+function say(where, name) {
+  $(where).textContent = name ? words(name) : '';
+}
+
+// The page's words for a problem code, and the field it belongs to.
+function problem(code, chars) {
+  const found = WORDS.problems[code];
+  if (!found) return null;
+  return { field: found[0], text: found[1].replace('{chars}', String(chars)) };
+}
+
+function markField(field, text) {
+  const group = $(`${field}-group`);
+  const message = $(`${field}-error`);
+  const described = field === 'themes' ? group.querySelector('fieldset') : $('text');
+  const hint = `${field}-hint`;
+  group.classList.toggle('form-group-error', Boolean(text));
+  message.hidden = !text;
+  message.querySelector('.error-text').textContent = text || '';
+  described.setAttribute('aria-describedby', text ? `${hint} ${field}-error` : hint);
+  if (field === 'text') described.classList.toggle('input-error', Boolean(text));
+}
+
+// Show problems ({field, text}; field '' for the page): the summary first,
+// linking to each field, each field marked, "Error:" in the title.
+function showProblems(list) {
+  const summary = $('error-summary');
+  const items = $('error-list');
+  items.textContent = '';
+  for (const field of ['themes', 'text']) {
+    const mine = list.filter((p) => p.field === field).map((p) => p.text);
+    markField(field, mine.join(' '));
+  }
+  for (const p of list) {
+    const li = document.createElement('li');
+    if (p.field) {
+      const a = document.createElement('a');
+      a.href = `#${p.field}`;
+      a.textContent = p.text;
+      li.appendChild(a);
+    } else {
+      li.textContent = p.text;
+    }
+    items.appendChild(li);
+  }
+  summary.hidden = list.length === 0;
+  document.title = list.length ? WORDS.error_title : plainTitle;
+  if (list.length) summary.focus();
+}
+
+// The service's problems, by stable code, in the page's words; `fallback`
+// names a status line for anything else.
+async function problemsOf(res, fallback, text) {
+  const chars = [...text.trim()].length;
+  let codes = [];
   try {
     const body = await res.json();
-    if (body && body.message) {
-      status.textContent = body.message;
-      return;
-    }
+    codes = body.errors ? body.errors.map((e) => e.error) : [body.error];
   } catch (_) {
-    // fall through
+    // not JSON: the fallback below
   }
-  say(fallback);
+  const found = codes.map((c) => problem(c, chars)).filter(Boolean);
+  return found.length ? found : [{ field: '', text: words(fallback) }];
 }
-
-// Every request asks for answers in the page's language.
-const language = document.documentElement.lang || 'en';
 
 async function challenge() {
   const res = await fetch(`/api/v1/rounds/${encodeURIComponent(round)}/critiques`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Accept-Language': language },
+    headers: { 'Content-Type': 'application/json' },
     body: '{}',
     credentials: 'omit',
   });
   const header = res.headers.get('WWW-Authenticate');
-  if (res.status !== 401 || !header) {
-    throw Object.assign(new Error(words('notAsking')), { ours: true });
-  }
+  if (res.status !== 401 || !header) return null;
   const [first] = WWWAuthenticateHeader.parse(header);
   return first;
 }
@@ -84,16 +152,21 @@ async function issuerRequestPath() {
 }
 
 async function getToken() {
+  if (busy) return;
   const invitation = sessionStorage.getItem(invitationKey);
   if (!invitation) {
-    say('noInvitation');
+    showProblems([{ field: '', text: words('no-invitation') }]);
     return;
   }
-  const button = document.getElementById('get-token');
-  button.disabled = true;
-  say('making');
+  busy = true;
+  say('get-status', 'making');
   try {
     const chl = await challenge();
+    if (!chl) {
+      say('get-status', '');
+      showProblems([{ field: '', text: words('not-asking') }]);
+      return;
+    }
     const client = new Client(BlindRSAMode.PSS);
     const request = await client.createTokenRequest(chl.challenge, chl.tokenKey);
     const res = await fetch(await issuerRequestPath(), {
@@ -101,14 +174,13 @@ async function getToken() {
       headers: {
         'Content-Type': 'application/private-token-request',
         Authorization: `Bearer ${invitation}`,
-        'Accept-Language': language,
       },
       body: request.serialize(),
       credentials: 'omit',
     });
+    say('get-status', '');
     if (!res.ok) {
-      await sayError(res, 'makeFailed');
-      button.disabled = false;
+      showProblems(await problemsOf(res, 'make-failed', ''));
       return;
     }
     const response = client.deserializeTokenResponse(new Uint8Array(await res.arrayBuffer()));
@@ -117,64 +189,108 @@ async function getToken() {
     // stand bare in an auth-param (RFC 9110 §11.2).
     localStorage.setItem(storageKey, new AuthorizationHeader(token).toString(true));
     sessionStorage.removeItem(invitationKey);
-    say('saved');
-    show('get', false);
-    show('write', true);
-  } catch (e) {
-    // A thrown message of ours (data-say-*) is in the page's language; a
-    // library's is not, and is not shown.
-    const status = document.getElementById('status');
-    if (e && e.ours) status.textContent = e.message;
-    else say('makeFailed');
-    button.disabled = false;
+    showProblems([]);
+    say('write-status', 'saved');
+    goTo('write', 'write-heading');
+  } catch (_) {
+    // A library's own message is not in the page's language: not shown.
+    say('get-status', '');
+    showProblems([{ field: '', text: words('make-failed') }]);
+  } finally {
+    busy = false;
   }
 }
 
-async function send(event) {
+function answers() {
+  const form = $('critique');
+  return {
+    themes: Array.from(form.querySelectorAll('input[name="themes"]:checked')).map((i) => i.value),
+    text: $('text').value,
+    quote_ok: $('quote_ok').checked,
+  };
+}
+
+// The checks that need no server, as the server makes them.
+function check(a) {
+  const max = Number(root.dataset.maxThemes);
+  const chars = [...a.text.trim()].length;
+  const codes = [];
+  if (a.themes.length === 0) codes.push('themes_missing');
+  if (a.themes.length > max) codes.push('themes_too_many');
+  if (chars === 0) codes.push('text_empty');
+  if (chars > Number(root.dataset.maxChars)) codes.push('text_too_long');
+  return codes.map((c) => problem(c, chars));
+}
+
+function showCheck(event) {
   event.preventDefault();
+  const a = answers();
+  const problems = check(a);
+  showProblems(problems);
+  if (problems.length) return;
+  const list = $('check-themes');
+  list.textContent = '';
+  for (const box of $('critique').querySelectorAll('input[name="themes"]:checked')) {
+    const li = document.createElement('li');
+    li.textContent = document.querySelector(`label[for="${box.id}"]`).textContent;
+    list.appendChild(li);
+  }
+  $('check-text').textContent = a.text.trim();
+  const quote = $('check-quote');
+  quote.textContent = a.quote_ok ? quote.dataset.yes : quote.dataset.no;
+  say('send-status', '');
+  goTo('check', 'check-heading');
+}
+
+function change() {
+  showProblems([]);
+  goTo('write', 'write-heading');
+}
+
+async function send() {
+  if (busy) return;
   const token = localStorage.getItem(storageKey);
   if (!token) {
-    say('noToken');
+    showProblems([{ field: '', text: words('no-token') }]);
     return;
   }
-  const form = event.target;
-  const themes = Array.from(form.querySelectorAll('input[name="themes"]:checked')).map((i) => i.value);
-  const body = {
-    themes,
-    text: form.querySelector('#text').value,
-    quote_ok: form.querySelector('#quote_ok').checked,
-  };
-  const button = document.getElementById('send');
-  button.disabled = true;
-  say('sending');
+  const a = answers();
+  busy = true;
+  say('send-status', 'sending');
   try {
     const res = await fetch(`/api/v1/rounds/${encodeURIComponent(round)}/critiques`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: token, 'Accept-Language': language },
-      body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', Authorization: token },
+      body: JSON.stringify(a),
       credentials: 'omit',
     });
+    say('send-status', '');
     if (res.status === 201) {
       const { receipt } = await res.json();
       localStorage.removeItem(storageKey);
-      document.getElementById('receipt').textContent = receipt;
-      say('received');
-      show('write', false);
-      show('done', true);
+      $('receipt').textContent = receipt;
+      showProblems([]);
+      goTo('done', 'done-heading');
       return;
     }
     if (res.status === 409) localStorage.removeItem(storageKey);
-    await sayError(res, 'sendFailed');
-  } catch (e) {
-    say('sendFailed');
+    const problems = await problemsOf(res, 'send-failed', a.text);
+    // A problem with a field is put right on the form.
+    if (problems.some((p) => p.field)) goTo('write');
+    showProblems(problems);
+  } catch (_) {
+    say('send-status', '');
+    showProblems([{ field: '', text: words('send-failed') }]);
+  } finally {
+    busy = false;
   }
-  button.disabled = false;
 }
 
-function start() {
+async function start() {
   if (!root) return;
   // Take the invitation out of the address bar at once, so it is not left
-  // in the history; keep it only for this tab until the token is made.
+  // in the history; keep it only for this tab until the token is made. The
+  // query (?easy=1, ?lang=) stays: it is the page's version and language.
   const fragment = window.location.hash.slice(1);
   if (fragment) {
     let invitation = fragment;
@@ -184,17 +300,24 @@ function start() {
       // Not percent-encoded: use it as it is; the server will say if it is wrong.
     }
     sessionStorage.setItem(invitationKey, invitation);
-    // The query (?lang=, ?easy=1) stays: it is the page's language.
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
   }
+  try {
+    await loadWords();
+  } catch (_) {
+    // Without its words the page still works; messages are left empty.
+  }
+  $('check').innerHTML = WORDS.check;
+  $('done').innerHTML = WORDS.done;
   show('no-js', false);
   root.hidden = false;
   const hasToken = localStorage.getItem(storageKey) !== null;
-  show('get', !hasToken);
-  show('write', hasToken);
-  if (hasToken) say('ready');
-  document.getElementById('get-token').addEventListener('click', getToken);
-  document.getElementById('critique').addEventListener('submit', send);
+  goTo(hasToken ? 'write' : 'get');
+  if (hasToken) say('write-status', 'ready');
+  $('get-token').addEventListener('click', getToken);
+  $('critique').addEventListener('submit', showCheck);
+  $('confirm').addEventListener('click', send);
+  $('change').addEventListener('click', change);
 }
 
 start();

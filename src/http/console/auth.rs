@@ -1,10 +1,9 @@
-//! Signing in and out, the first administrator, and the console's home,
-//! through [`crate::app::staff`].
+//! Signing in and out and the first administrator, through
+//! [`crate::app::staff`] (the console's home is in `dashboard`).
 
 use super::presession::{self, Presession};
 use super::{
-    cleared_cookie, done, html, read_form, see_other, session_cookie, signed_in, ConsoleError,
-    Staff, StaffForm,
+    cleared_cookie, html, read_form, see_other, session_cookie, signed_in, ConsoleError, StaffForm,
 };
 use crate::app::{staff, Actor, AppError};
 use crate::http::error::{ApiError, FORM_INVALID};
@@ -87,10 +86,6 @@ pub async fn logout(
         .insert_header((header::LOCATION, "/console/login"))
         .insert_header((header::SET_COOKIE, cleared_cookie(&state)))
         .finish())
-}
-
-pub async fn home(staff: Staff, req: HttpRequest) -> HttpResponse {
-    html(StatusCode::OK, views::home(&staff.frame(), done(&req)))
 }
 
 /// The page that says set-up is over, with the status of that refusal.

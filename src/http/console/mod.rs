@@ -28,7 +28,11 @@
 
 mod admin;
 mod auth;
+mod cards;
+mod dashboard;
+mod periods;
 mod presession;
+mod round_form;
 mod rounds;
 mod themes;
 mod voices;
@@ -36,13 +40,16 @@ mod voices;
 pub use super::error::{too_many_attempts, ConsoleError};
 pub use super::routes::{rule, Access};
 pub use admin::{add_user, backups, change_role, keys, remove_user, staff_log, users};
-pub use auth::{home, login, login_page, logout, setup, setup_page};
+pub use auth::{login, login_page, logout, setup, setup_page};
+pub use cards::cards;
+pub use dashboard::home;
+pub use periods::{close_periods, confirm as close_period};
 pub use rounds::{
-    close_periods, create_organisation, create_round, invitations, issue_codes, open_round,
-    organisation, organisations, round, update_round,
+    create_organisation, create_round, invitations, issue_codes, open_round, organisation,
+    organisations, round, update_round,
 };
 pub use themes::{keyphrases, promote};
-pub use voices::{decide, moderation, pledge, respond, restatus, space};
+pub use voices::{decide, download, moderation, pledge, respond, restatus, space};
 
 use super::body::{self, FORM, FORM_LIMIT};
 use super::error::form_status;
@@ -71,6 +78,8 @@ pub struct ConsoleState {
     secure: bool,
     /// Our own origin, to check the `Origin` header of forms.
     origin: String,
+    /// Card sheets made and waiting for their one download (in memory).
+    sheets: cards::PendingSheets,
     /// The key of the sign-in and set-up forms' CSRF tokens, in memory.
     presession: presession::PresessionKey,
 }
@@ -90,6 +99,7 @@ impl ConsoleState {
             accounts: DefaultKeyedRateLimiter::keyed(Quota::per_minute(per_minute)),
             secure: public_url.starts_with("https://"),
             origin: origin.to_ascii_lowercase(),
+            sheets: cards::PendingSheets::default(),
             presession: presession::PresessionKey::generate()?,
         })
     }
@@ -369,6 +379,27 @@ pub(super) async fn post<P: FormPage>(
     page.show(state, staff, shown).await
 }
 
+/// Show `page` again with the problems found in reading its form, before
+/// any use case ran (the form reader words each with its field's label).
+pub(super) async fn refused<P: FormPage>(
+    state: &AppState,
+    StaffForm { staff, form }: &StaffForm,
+    page: P,
+    problems: &[(String, String)],
+) -> Result<HttpResponse, ConsoleError> {
+    let errors: Vec<(&str, String)> = problems
+        .iter()
+        .map(|(f, m)| (f.as_str(), m.clone()))
+        .collect();
+    let shown = Shown {
+        values: &form.values(),
+        errors: &errors,
+        done: None,
+        status: super::error::FORM_INVALID,
+    };
+    page.show(state, staff, shown).await
+}
+
 /// The `done=` notice of a page after a redirect, from a fixed list (so
 /// the address cannot put words on the page).
 fn done(req: &HttpRequest) -> Option<&'static str> {
@@ -385,7 +416,6 @@ fn done(req: &HttpRequest) -> Option<&'static str> {
         "quote" => "Decision saved.",
         "response" => "Response published.",
         "pledge" => "Pledge saved.",
-        "closed" => "The current periods are closed and their digests published.",
         "user" => "User added.",
         "removed" => "User removed.",
         "role" => "Role changed.",

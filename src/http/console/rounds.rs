@@ -3,12 +3,12 @@
 //! through the same use cases as the admin API ([`crate::app::rounds`],
 //! [`crate::app::codes`]).
 
-use super::{html, post, ConsoleError, Done, FormPage, Shown, Staff, StaffForm};
+use super::round_form::{self, worded};
+use super::{html, post, refused, ConsoleError, Done, FormPage, Shown, Staff, StaffForm};
 use crate::app::{codes, round_keys, rounds, AppError};
-use crate::domain::{InputError, NewRound, Organisation, RoundSettings, RoundUpdate, Slug, Theme};
+use crate::domain::InputError;
 use crate::http::AppState;
-use crate::messages::Explain;
-use crate::views::console::{self as views, RoundCounts};
+use crate::views::console::{self as views, label_of, RoundCounts};
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 
@@ -28,18 +28,26 @@ fn field(e: &InputError) -> &'static str {
         InputError::RulesInvalid(RulesError::MinPeriod) => "min_period",
         InputError::RulesInvalid(_) | InputError::RulesLoosened => "min_group",
         InputError::PeriodLengthInvalid => "period_weeks",
-        InputError::ThemesLocked | InputError::ThemeListInvalid => "themes",
+        InputError::ThemesLocked | InputError::ThemeListInvalid => "theme-0-slug",
         _ => "count",
     }
 }
 
-/// The first input problem, on its field.
-fn first_input(e: &AppError) -> Vec<(String, String)> {
+/// Every input problem, on its field, worded with the field's label (the
+/// form reader finds most of them first: see [`round_form`]).
+fn inputs(e: &AppError) -> Vec<(String, String)> {
     match e {
         AppError::Input(errors) => errors
-            .first()
-            .map(|e| vec![(field(e).to_owned(), e.message())])
-            .unwrap_or_default(),
+            .iter()
+            .map(|e| {
+                let field = field(e);
+                let label = match label_of(field) {
+                    "" => "Themes",
+                    label => label,
+                };
+                (field.to_owned(), worded(e, label))
+            })
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -71,7 +79,7 @@ impl FormPage for Organisations {
                 "slug".into(),
                 "An organisation already has this short name.".into(),
             )],
-            e => first_input(e),
+            e => inputs(e),
         }
     }
 }
@@ -89,12 +97,15 @@ pub async fn create_organisation(
     posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
     let staff = &posted.staff;
+    let org = match round_form::organisation(&posted.form) {
+        Ok(org) => org,
+        Err(problems) => return refused(&state, &posted, Organisations, &problems).await,
+    };
     post(
         &state,
         &posted,
         |_| Organisations,
-        async |form| {
-            let org = Organisation::parse(form.get("slug"), form.get("name"))?;
+        async |_| {
             let org =
                 rounds::create_organisation(&state.app, &staff.actor(), org, state.today()).await?;
             Ok(Done::SeeOther(format!(
@@ -127,7 +138,7 @@ impl FormPage for OrganisationPage {
             AppError::RoundExists => {
                 vec![("slug".into(), "A round already has this short name.".into())]
             }
-            e => first_input(e),
+            e => inputs(e),
         }
     }
 }
@@ -142,50 +153,19 @@ pub async fn organisation(
     page.show(&state, &staff, Shown::fresh(&req)).await
 }
 
-/// A whole number from a form field (blank: not given), or `invalid`.
-fn number(raw: &str, invalid: InputError) -> Result<Option<u64>, InputError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    raw.parse().map(Some).map_err(|_| invalid)
-}
-
-/// The disclosure rules' fields of a round form (blank: left as they are).
-fn rules(form: &super::Form) -> Result<RoundSettings, InputError> {
-    use crate::domain::RulesError;
-    Ok(RoundSettings {
-        min_group: number(form.get("min_group"), InputError::MinGroupInvalid)?,
-        rounding_base: number(
-            form.get("rounding_base"),
-            InputError::RulesInvalid(RulesError::Base),
-        )?,
-        min_period: number(
-            form.get("min_period"),
-            InputError::RulesInvalid(RulesError::MinPeriod),
-        )?,
-        ..RoundSettings::default()
-    })
-}
-
 pub async fn create_round(
     state: web::Data<AppState>,
     posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
     let staff = &posted.staff;
     let page = |form: &super::Form| OrganisationPage(form.get("organisation").to_owned());
-    post(&state, &posted, page, async |form| {
-        // An unknown organisation is a page that is not there, not a field.
-        let org = rounds::organisation(&state.app, form.get("organisation")).await?;
-        let rules = rules(form)?;
-        let weeks = number(form.get("period_weeks"), InputError::PeriodLengthInvalid)?;
-        let description = form.get("description");
-        let settings = RoundSettings {
-            title: Some(form.get("title").to_owned()),
-            description: (!description.trim().is_empty()).then(|| description.to_owned()),
-            ..rules
-        };
-        let new = NewRound::parse(form.get("slug"), org.slug.as_str(), weeks, settings)?;
+    // An unknown organisation is a page that is not there, not a field.
+    let org = rounds::organisation(&state.app, posted.form.get("organisation")).await?;
+    let new = match round_form::new_round(&posted.form, &org) {
+        Ok(new) => new,
+        Err(problems) => return refused(&state, &posted, page(&posted.form), &problems).await,
+    };
+    post(&state, &posted, page, async |_| {
         let round = rounds::create_round(&state.app, &staff.actor(), new, state.today()).await?;
         Ok(Done::SeeOther(format!(
             "/console/rounds/{}?done=round",
@@ -206,7 +186,7 @@ enum RoundForm {
 
 /// A round: its settings, counts and the forms for cards, invitations and
 /// periods.
-struct RoundPage(String, RoundForm);
+struct RoundPage(String, RoundForm, Option<String>);
 
 impl FormPage for RoundPage {
     async fn show(
@@ -231,14 +211,14 @@ impl FormPage for RoundPage {
             &counts,
             shown.values,
             shown.errors,
-            shown.done,
+            self.2.as_deref().or(shown.done),
         );
         Ok(html(shown.status, page))
     }
 
     fn place(&self, e: &AppError) -> Vec<(String, String)> {
         let (count, language, what) = match self.1 {
-            RoundForm::Settings => return first_input(e),
+            RoundForm::Settings => return inputs(e),
             RoundForm::Codes => ("count", "language", "cards"),
             RoundForm::Invitations => ("invitations", "invitation-language", "invitations"),
         };
@@ -267,42 +247,15 @@ pub async fn round(
     path: web::Path<String>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ConsoleError> {
-    let page = RoundPage(path.into_inner(), RoundForm::Settings);
+    // After closing a period, the notice says what became of it.
+    let (_, round) = rounds::round(&state.app, &path).await?;
+    let closed = super::periods::closed_notice(&req, &round);
+    let page = RoundPage(path.into_inner(), RoundForm::Settings, closed);
     page.show(&state, &staff, Shown::fresh(&req)).await
 }
 
 /// A language for cards or invitation links that is not in the list.
 const LANGUAGE_ERROR: &str = "Choose a language from the list.";
-
-/// The text box has no place for translations (the admin API sets them):
-/// each theme keeps those it had, by slug.
-fn keep_translations(themes: Vec<Theme>, current: &[Theme]) -> Result<Vec<Theme>, InputError> {
-    themes
-        .into_iter()
-        .map(
-            |theme| match current.iter().find(|t| t.slug() == theme.slug()) {
-                Some(was) => theme.translated(was.translations().clone()),
-                None => Ok(theme),
-            },
-        )
-        .collect()
-}
-
-/// Themes from the console's text box: one a line, `slug | label |
-/// description | Easy Read description` (the last two optional).
-fn parse_themes(text: &str) -> Result<Vec<Theme>, InputError> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|line| {
-            let mut parts = line.splitn(4, '|').map(str::trim);
-            let slug = Slug::parse(parts.next().unwrap_or(""), "theme short name")?;
-            let label = parts.next().unwrap_or("");
-            let description = parts.next().unwrap_or("");
-            Theme::parse(slug, label, description, parts.next().unwrap_or(""))
-        })
-        .collect()
-}
 
 pub async fn update_round(
     state: web::Data<AppState>,
@@ -311,18 +264,14 @@ pub async fn update_round(
 ) -> Result<HttpResponse, ConsoleError> {
     let staff = &posted.staff;
     let slug = path.into_inner();
-    let page = |_: &super::Form| RoundPage(slug.clone(), RoundForm::Settings);
-    post(&state, &posted, page, async |form| {
-        // An unknown round is a page that is not there, not a field.
-        let (_, round) = rounds::round(&state.app, &slug).await?;
-        let rules = rules(form)?;
-        let themes = keep_translations(parse_themes(form.get("themes"))?, &round.themes)?;
-        let update = RoundUpdate::parse(RoundSettings {
-            title: Some(form.get("title").to_owned()),
-            description: Some(form.get("description").to_owned()),
-            themes: Some(themes),
-            ..rules
-        })?;
+    let page = |_: &super::Form| RoundPage(slug.clone(), RoundForm::Settings, None);
+    // An unknown round is a page that is not there, not a field.
+    let (_, round) = rounds::round(&state.app, &slug).await?;
+    let update = match round_form::round_change(&posted.form, &round) {
+        Ok(update) => update,
+        Err(problems) => return refused(&state, &posted, page(&posted.form), &problems).await,
+    };
+    post(&state, &posted, page, async |_| {
         let actor = staff.actor();
         let round = rounds::update_round(&state.app, &actor, &slug, update, state.today()).await?;
         Ok(Done::SeeOther(format!(
@@ -339,7 +288,7 @@ pub async fn open_round(
     posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
     let staff = &posted.staff;
-    let page = |_: &super::Form| RoundPage(path.to_string(), RoundForm::Settings);
+    let page = |_: &super::Form| RoundPage(path.to_string(), RoundForm::Settings, None);
     post(&state, &posted, page, async |_| {
         let round = rounds::open_round(&state.app, &staff.actor(), &path, state.today()).await?;
         Ok(Done::SeeOther(format!(
@@ -375,24 +324,22 @@ fn count_and_language(
     }
 }
 
-/// Make codes and show the printable sheet, once: the store keeps only
-/// their keyed hashes.
+/// Make codes, then go to the page of their printable sheet, which
+/// downloads once (post/redirect/get; see [`super::cards`]): the store
+/// keeps only their keyed hashes.
 pub async fn issue_codes(
     state: web::Data<AppState>,
     path: web::Path<String>,
     posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
     let staff = &posted.staff;
-    let page = |_: &super::Form| RoundPage(path.to_string(), RoundForm::Codes);
+    let page = |_: &super::Form| RoundPage(path.to_string(), RoundForm::Codes, None);
     post(&state, &posted, page, async |form| {
         // An unknown round is a page that is not there, not a field.
         rounds::round(&state.app, &path).await?;
         let ask = count_and_language(form.get("count"), form.get("language"))?;
-        let made =
-            codes::issue_codes(&state.app, &staff.actor(), &path, ask, state.today()).await?;
-        let slug = made.round.slug.as_str();
-        let key = round_keys::printed_key_id(&state.app, slug, state.today()).await?;
-        Ok(Done::Answer(crate::http::admin::sheet(&made, &key)))
+        let id = super::cards::make_sheet(&state, staff, &path, ask).await?;
+        Ok(Done::SeeOther(super::cards::made(&path, &id)))
     })
     .await
 }
@@ -405,7 +352,7 @@ pub async fn invitations(
     posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
     let staff = &posted.staff;
-    let page = |_: &super::Form| RoundPage(path.to_string(), RoundForm::Invitations);
+    let page = |_: &super::Form| RoundPage(path.to_string(), RoundForm::Invitations, None);
     post(&state, &posted, page, async |form| {
         rounds::round(&state.app, &path).await?;
         let fields = (form.get("invitations"), form.get("invitation-language"));
@@ -432,25 +379,6 @@ pub async fn invitations(
                 .insert_header((header::CONTENT_DISPOSITION, attachment))
                 .body(csv),
         ))
-    })
-    .await
-}
-
-/// Seal one round's open period now (the API's
-/// `POST /api/v1/admin/periods/close` closes every round's). Other rounds,
-/// often other organisations', keep their periods open.
-pub async fn close_periods(
-    state: web::Data<AppState>,
-    posted: StaffForm,
-) -> Result<HttpResponse, ConsoleError> {
-    let staff = &posted.staff;
-    let page = |form: &super::Form| RoundPage(form.get("round").to_owned(), RoundForm::Settings);
-    post(&state, &posted, page, async |form| {
-        let slug = form.get("round");
-        rounds::close_period(&state.app, &staff.actor(), slug, state.today()).await?;
-        Ok(Done::SeeOther(format!(
-            "/console/rounds/{slug}?done=closed"
-        )))
     })
     .await
 }

@@ -7,10 +7,10 @@
 use super::{html, post, ConsoleError, Done, Form, FormPage, Shown, Staff, StaffForm};
 use crate::app::moderation::{self, Decision};
 use crate::app::voices::{self, Target};
-use crate::app::AppError;
+use crate::app::{rounds as app_rounds, AppError};
 use crate::digest::disclosure::Figure;
 use crate::digest::voices::{PledgeStatus, RejectReason};
-use crate::domain::Slug;
+use crate::domain::{Round, Slug};
 use crate::http::AppState;
 use crate::views::console::{self as views, PendingQuote, SpacePledge, SpaceRelease, SpaceTheme};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -40,23 +40,46 @@ impl FormPage for Moderation {
         staff: &Staff,
         shown: Shown<'_>,
     ) -> Result<HttpResponse, ConsoleError> {
-        let quotes: Vec<PendingQuote> = moderation::pending_quotes(&state.app)
-            .await?
+        // Rounds by title, periods by name, themes by label, as the rest of
+        // the site says them (issue 18), never slugs, ids or dates.
+        let english = crate::messages::Messages::english();
+        let pending = moderation::pending_quotes(&state.app).await?;
+        let mut rounds: Vec<Round> = Vec::new();
+        for q in &pending {
+            if !rounds.iter().any(|r| r.slug.as_str() == q.round) {
+                rounds.push(app_rounds::round(&state.app, &q.round).await?.1);
+            }
+        }
+        let quotes: Vec<PendingQuote> = pending
             .into_iter()
-            .map(|q| PendingQuote {
-                removed: q
-                    .removals
-                    .iter()
-                    .map(|h| {
-                        let what = h.placeholder.trim_matches(['[', ']']).to_owned();
-                        (h.start, h.end, what)
-                    })
-                    .collect(),
-                id: q.id,
-                round: q.round,
-                period: q.period,
-                themes: q.themes,
-                text: q.text,
+            .map(|q| {
+                let round = rounds.iter().find(|r| r.slug.as_str() == q.round);
+                let label = |slug: &String| {
+                    round
+                        .and_then(|r| r.themes.iter().find(|t| t.slug().as_str() == slug))
+                        .map_or_else(|| slug.clone(), |t| t.label().to_owned())
+                };
+                PendingQuote {
+                    round: round.map_or_else(|| q.round.clone(), |r| r.title.clone()),
+                    period: round.map_or_else(
+                        || q.period.clone(),
+                        |r| {
+                            let periods = std::slice::from_ref(&q.period);
+                            crate::views::period_label(&english, periods, r.period.weeks())
+                        },
+                    ),
+                    themes: q.themes.iter().map(label).collect(),
+                    removed: q
+                        .removals
+                        .iter()
+                        .map(|h| {
+                            let what = h.placeholder.trim_matches(['[', ']']).to_owned();
+                            (h.start, h.end, what)
+                        })
+                        .collect(),
+                    id: q.id,
+                    text: q.text,
+                }
             })
             .collect();
         let reasons: Vec<(String, String)> = RejectReason::ALL
@@ -79,7 +102,7 @@ impl FormPage for Moderation {
         match e {
             AppError::TextInvalid => vec![(
                 format!("text-{}", self.quote),
-                crate::http::error::ApiError::from(AppError::TextInvalid).message(),
+                text_problem("The edited text"),
             )],
             AppError::ReasonUnknown => vec![(
                 format!("reason-{}", self.quote),
@@ -148,6 +171,105 @@ struct Space {
     text: String,
     reason: String,
     status: String,
+    /// The label of the text field that was sent, to word its problem.
+    label: &'static str,
+}
+
+/// A text field's problem, worded with the field's label (issue 18).
+fn text_problem(label: &str) -> String {
+    format!(
+        "{label} must be 1 to {} characters, without control characters other than line breaks.",
+        crate::app::voices::MAX_ANSWER_CHARS
+    )
+}
+
+/// The organisation's releases as its space shows them: every theme with
+/// its figure, quotes and response, the pledges, and what changed.
+async fn space_releases(
+    state: &AppState,
+    org: &Slug,
+) -> Result<(crate::digest::Digest, Vec<SpaceRelease>), AppError> {
+    let english = crate::messages::Messages::english();
+    let space = voices::space(&state.app, org, state.today()).await?;
+    let published = voices::load_voices(&state.app, org.as_str()).await?;
+    let rounds = voices::rounds_of(&state.app, org.as_str()).await?;
+    let digest = space.digest;
+    let mut releases = Vec::new();
+    for (round, release) in digest.releases() {
+        let (responses, pledges) = space
+            .answers
+            .iter()
+            .find(|(slug, _, _)| *slug == round.slug)
+            .map(|(_, r, p)| (r.as_slice(), p.as_slice()))
+            .unwrap_or_default();
+        let themes = rounds
+            .iter()
+            .find(|r| r.slug.as_str() == round.slug)
+            .map_or(&[][..], |r| &r.themes[..]);
+        let quotes = |slug: &str| -> Vec<String> {
+            published
+                .iter()
+                .filter(|v| v.round == round.slug && v.period == release.id)
+                .flat_map(|v| v.quotes.iter())
+                .filter(|q| q.themes.iter().any(|t| t == slug))
+                .map(|q| q.text.clone())
+                .collect()
+        };
+        let label_of = |slug: &str| {
+            release
+                .themes
+                .iter()
+                .find(|t| t.slug == slug)
+                .map(|t| t.label.clone())
+                .unwrap_or_else(|| slug.to_owned())
+        };
+        releases.push(SpaceRelease {
+            round: round.slug.clone(),
+            round_title: round.title.clone(),
+            period: release.id.clone(),
+            label: crate::views::period_label(&english, &release.periods, round.period_weeks),
+            summary: crate::views::release_summary(&english, release, themes),
+            themes: release
+                .themes
+                .iter()
+                .map(|t| SpaceTheme {
+                    slug: t.slug.clone(),
+                    label: t.label.clone(),
+                    figure: figure(&t.figure),
+                    shown: !matches!(t.figure, Figure::FewerThan(_)),
+                    quotes: quotes(&t.slug),
+                    response: responses
+                        .iter()
+                        .find(|r| r.period == release.id && r.theme == t.slug)
+                        .and_then(|r| r.versions.last())
+                        .map(|v| v.text.clone()),
+                })
+                .collect(),
+            pledges: pledges
+                .iter()
+                .filter(|p| p.period == release.id)
+                .map(|p| {
+                    let mut history: Vec<String> = p
+                        .history
+                        .iter()
+                        .map(|c| {
+                            let week = crate::views::date_text(&english, &c.period);
+                            format!("{} (week of {week})", c.status.label())
+                        })
+                        .collect();
+                    let now = history.pop().unwrap_or_default();
+                    SpacePledge {
+                        id: p.id.clone(),
+                        theme: label_of(&p.theme),
+                        text: p.text.clone(),
+                        status: now,
+                        history,
+                    }
+                })
+                .collect(),
+        });
+    }
+    Ok((digest, releases))
 }
 
 impl FormPage for Space {
@@ -158,64 +280,7 @@ impl FormPage for Space {
         shown: Shown<'_>,
     ) -> Result<HttpResponse, ConsoleError> {
         let org = own_organisation(staff)?;
-        let space = voices::space(&state.app, &org, state.today()).await?;
-        let digest = &space.digest;
-        let mut releases = Vec::new();
-        for (round, release) in digest.releases() {
-            let (responses, pledges) = space
-                .answers
-                .iter()
-                .find(|(slug, _, _)| *slug == round.slug)
-                .map(|(_, r, p)| (r.as_slice(), p.as_slice()))
-                .unwrap_or_default();
-            let label_of = |slug: &str| {
-                release
-                    .themes
-                    .iter()
-                    .find(|t| t.slug == slug)
-                    .map(|t| t.label.clone())
-                    .unwrap_or_else(|| slug.to_owned())
-            };
-            releases.push(SpaceRelease {
-                round: round.slug.clone(),
-                round_title: round.title.clone(),
-                period: release.id.clone(),
-                label: release.label.clone(),
-                themes: release
-                    .themes
-                    .iter()
-                    .map(|t| SpaceTheme {
-                        slug: t.slug.clone(),
-                        label: t.label.clone(),
-                        figure: figure(&t.figure),
-                        response: responses
-                            .iter()
-                            .find(|r| r.period == release.id && r.theme == t.slug)
-                            .and_then(|r| r.versions.last())
-                            .map(|v| v.text.clone()),
-                    })
-                    .collect(),
-                pledges: pledges
-                    .iter()
-                    .filter(|p| p.period == release.id)
-                    .map(|p| {
-                        let mut history: Vec<String> = p
-                            .history
-                            .iter()
-                            .map(|c| format!("{} (period of {})", c.status.label(), c.period))
-                            .collect();
-                        let now = history.pop().unwrap_or_default();
-                        SpacePledge {
-                            id: p.id.clone(),
-                            theme: label_of(&p.theme),
-                            text: p.text.clone(),
-                            status: now,
-                            history,
-                        }
-                    })
-                    .collect(),
-            });
-        }
+        let (digest, releases) = space_releases(state, &org).await?;
         let statuses: Vec<(String, String)> = [
             (PledgeStatus::Planned, "planned"),
             (PledgeStatus::InProgress, "in_progress"),
@@ -240,10 +305,7 @@ impl FormPage for Space {
 
     fn place(&self, e: &AppError) -> Vec<(String, String)> {
         let (field, message) = match e {
-            AppError::TextInvalid => (
-                &self.text,
-                crate::http::error::ApiError::from(AppError::TextInvalid).message(),
-            ),
+            AppError::TextInvalid => (&self.text, text_problem(self.label)),
             AppError::ReasonRequired => (
                 &self.reason,
                 "Say why the pledge was dropped: people will read it.".into(),
@@ -264,8 +326,52 @@ pub async fn space(
         text: String::new(),
         reason: String::new(),
         status: String::new(),
+        label: "",
     };
     page.show(&state, &staff, Shown::fresh(&req)).await
+}
+
+/// `GET /console/space/download.csv`: the organisation's own digest with
+/// its responses and pledges, one row per theme per release.
+pub async fn download(
+    state: web::Data<AppState>,
+    staff: Staff,
+) -> Result<HttpResponse, ConsoleError> {
+    let org = own_organisation(&staff)?;
+    let (_, releases) = space_releases(&state, &org).await?;
+    let field = crate::http::digests::csv_field;
+    let mut csv =
+        String::from("round,release,period,theme,theme_label,comments,quotes,response,pledges\r\n");
+    for r in &releases {
+        for t in &r.themes {
+            let pledges: Vec<String> = r
+                .pledges
+                .iter()
+                .filter(|p| p.theme == t.label)
+                .map(|p| format!("{} ({})", p.text, p.status))
+                .collect();
+            let row = [
+                field(&r.round),
+                field(&r.period),
+                field(&r.label),
+                field(&t.slug),
+                field(&t.label),
+                field(&t.figure),
+                t.quotes.len().to_string(),
+                field(t.response.as_deref().unwrap_or("")),
+                field(&pledges.join("; ")),
+            ];
+            csv.push_str(&row.join(","));
+            csv.push_str("\r\n");
+        }
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{org}-digest-and-answers.csv\""),
+        ))
+        .body(csv))
 }
 
 /// Where an answer to (round, period, theme) goes, from a form's fields.
@@ -291,6 +397,7 @@ pub async fn respond(
         text: field(form),
         reason: field(form),
         status: field(form),
+        label: "The response",
     };
     post(&state, &posted, page, async |form| {
         let org = own_organisation(staff)?;
@@ -322,6 +429,7 @@ pub async fn pledge(
             reason: text.clone(),
             status: text.clone(),
             text,
+            label: "What you pledge to do",
         }
     };
     post(&state, &posted, page, async |form| {
@@ -352,6 +460,7 @@ pub async fn restatus(
         text: reason.clone(),
         reason: reason.clone(),
         status: status.clone(),
+        label: "The reason",
     };
     post(&state, &posted, page, async |form| {
         let org = own_organisation(staff)?;

@@ -68,7 +68,8 @@ mod tests {
                 .replace("{picture}", "write.svg")
                 .replace("{quote}", "0123abcd")
                 .replace("{pledge}", "4567ef")
-                .replace("{user}", "f00d");
+                .replace("{user}", "f00d")
+                .replace("{sheet}", "00ff");
             assert!(!concrete.contains('{'), "{}", route.path);
             assert_eq!(check(&concrete), Ok(()), "{concrete}");
         }

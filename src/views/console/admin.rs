@@ -100,7 +100,7 @@ pub fn keys(frame: &Frame, k: &KeyView) -> Markup {
             ul { @for id in &k.master_ids { li { code { (id) } } } }
             p { "Rotation needs the server stopped, so it is not a button here. Stop the server, run "
                 code { "parrhesia keys rotate --keys DIR --data DIR" }
-                ", then start it again (README.md, \"Keys\"). Old keys stay, so older periods remain readable until their retention ends." }
+                ", then start it again (README.md, \"Keys and backups\"). Old keys stay, so older periods remain readable until their retention ends." }
             h2 { "Privacy Pass issuer keys" }
             p { "One per round, made when the round first needs one and rotated while the server runs (the next key is logged two weeks before it starts); every key is in the audit log before anyone is given it." }
             table.table {
@@ -124,7 +124,7 @@ pub fn backups(frame: &Frame) -> Markup {
             p { "A backup is a consistent snapshot of the data directory, taken while the server runs. It never holds a key: \
                 back up the key directory separately and keep the two apart." }
             p { "Run " code { "parrhesia backup --server URL --out FILE" } " with the admin token in PARRHESIA_ADMIN_TOKEN, \
-                and restore with " code { "parrhesia restore --from FILE --data DIR" } " (README.md, \"Backups\")." }
+                and restore with " code { "parrhesia restore --from FILE --data DIR" } " (README.md, \"Keys and backups\")." }
         },
     )
 }

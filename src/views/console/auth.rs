@@ -1,7 +1,6 @@
 //! Sign-in, first-administrator set-up, the console's home and refusals.
 
-use super::{notice, page, text_field, Errors, Frame};
-use crate::staff::Role;
+use super::{page, text_field, Errors, Frame};
 use maud::{html, Markup};
 
 /// The sign-in form; `csrf` is its pre-session token.
@@ -24,7 +23,10 @@ pub fn login(csrf: &str, username: &str, errors: &Errors, first_visit: bool) -> 
                 h2 { "No accounts yet" }
                 p { a href="/console/setup" { "Create the first administrator with the admin token" } }
             }
-            p { "This console uses one cookie, for this console only: before you sign in it holds a random value that protects this form, then your session. The participant pages never set cookies." }
+            p { "Forgotten your password? Ask whoever manages the console's users to remove your account and add it \
+                again with a new password. If no one can sign in, see README.md, “Lost passwords and tokens”." }
+            p { "This console uses one cookie, for this console only: before you sign in it holds a random value \
+                that protects this form, then your session. The participant pages never set cookies." }
         },
     )
 }
@@ -47,7 +49,7 @@ pub fn setup(csrf: &str, username: &str, errors: &Errors) -> Markup {
                 (text_field("password", "Password", Some("At least 12 characters. A few unrelated words make a good one."), "password", "", errors, "new-password"))
                 button.button type="submit" { "Create administrator" }
             }
-            p { "Or, with the server stopped: " code { "parrhesia user add --admin --username NAME" } " (see README.md)." }
+            p { "Or, with the server stopped: " code { "parrhesia user add --admin --username NAME" } " (README.md, \"Lost passwords and tokens\")." }
         },
     )
 }
@@ -61,42 +63,6 @@ pub fn setup_closed() -> Markup {
             h1 { "The console is already set up" }
             p { "An administrator exists. Ask them for an account, then "
                 a href="/console/login" { "sign in" } "." }
-        },
-    )
-}
-
-pub fn home(frame: &Frame, done: Option<&str>) -> Markup {
-    page(
-        Some(frame),
-        "Console",
-        &[],
-        html! {
-            (notice(done))
-            h1 { "Console" }
-            @match frame.role {
-                Role::Administrator | Role::Coordinator => {
-                    ul {
-                        li { a href="/console/organisations" { "Organisations and rounds" } ": set up rounds, print code cards, make invitations, close periods." }
-                        @if frame.role == Role::Administrator {
-                            li { a href="/console/moderation" { "Quotes to moderate" } }
-                        }
-                        @if frame.role == Role::Administrator {
-                            li { a href="/console/users" { "Users and roles" } }
-                            li { a href="/console/keys" { "Keys" } }
-                            li { a href="/console/backups" { "Backups" } }
-                            li { a href="/console/log" { "Staff action log" } }
-                        }
-                    }
-                }
-                Role::Moderator => {
-                    p { a href="/console/moderation" { "Quotes to moderate" } ": approve, edit or reject quotes before they are published." }
-                }
-                Role::Organisation => {
-                    p { a href="/console/space" { "Your digest and answers" } ": read your digest period by period, respond to each theme, and make and update pledges." }
-                }
-            }
-            h2 { "What nobody here can see" }
-            p { "No one, in any role, can see which card or invitation produced which critique: the service does not know." }
         },
     )
 }

@@ -5,12 +5,17 @@
 
 mod admin;
 mod auth;
+mod dashboard;
 mod rounds;
 mod voices;
 
 pub use admin::{backups, keys, staff_log, users, KeyView};
-pub use auth::{forbidden, home, login, setup, setup_closed};
-pub use rounds::{organisation, organisations, round, RoundCounts};
+pub use auth::{forbidden, login, setup, setup_closed};
+pub use dashboard::dashboard;
+pub use rounds::{
+    cards_made, close_period, label_of, organisation, organisations, round, CannotClose, CloseView,
+    RoundCounts, SheetState, FIELD_LABELS, THEME_FIELDS,
+};
 pub use voices::{
     keyphrases, moderation, space, PendingQuote, PhraseGroup, SpacePledge, SpaceRelease, SpaceTheme,
 };

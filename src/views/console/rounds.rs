@@ -6,6 +6,43 @@ use crate::app::live::OpenBands;
 use crate::domain::{Organisation, Round};
 use maud::{html, Markup};
 
+/// The label of each field of the organisation and round forms: the
+/// forms show it, and problems are worded with it.
+pub const FIELD_LABELS: &[(&str, &str)] = &[
+    ("name", "Name"),
+    ("slug", "Short name"),
+    ("title", "Question"),
+    ("description", "Introduction"),
+    ("min_group", "Smallest group published (k)"),
+    ("rounding_base", "Round published counts to multiples of"),
+    ("min_period", "Fewest comments before a period is published"),
+    ("period_weeks", "Weeks per reporting period"),
+    ("postal_address", "Postal address for paper forms"),
+    ("freepost", "Freepost line"),
+];
+
+/// A field's label ("" for an unknown field).
+pub fn label_of(field: &str) -> &'static str {
+    FIELD_LABELS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or("", |(_, l)| *l)
+}
+
+/// The parts of a theme row: (field part, label).
+pub const THEME_FIELDS: &[(&str, &str)] = &[
+    ("slug", "Short name"),
+    ("label", "Name"),
+    ("description", "Description (optional)"),
+    ("easy_read", "Easy Read line (optional)"),
+];
+
+/// Empty rows offered for new themes.
+const NEW_THEME_ROWS: usize = 3;
+
+/// The smallest group below which the round page warns.
+const USUAL_K: u32 = 5;
+
 /// What the host sees counted for a round: exact for sealed periods, the
 /// open period's only as bands refreshed at most hourly.
 pub struct RoundCounts {
@@ -49,8 +86,8 @@ pub fn organisations(
             h2 { "Add an organisation" }
             form method="post" action="/console/organisations" novalidate {
                 (csrf(frame))
-                (text_field("name", "Name", Some("As participants know it, e.g. Riverside Care Services."), "text", value(values, "name"), errors, "off"))
-                (text_field("slug", "Short name for addresses", Some("Lower-case letters, digits and hyphens, e.g. riverside-care."), "text", value(values, "slug"), errors, "off"))
+                (text_field("name", label_of("name"), Some("As participants know it, e.g. Riverside Care Services."), "text", value(values, "name"), errors, "off"))
+                (text_field("slug", label_of("slug"), Some("For addresses: lower-case letters, digits and hyphens, e.g. riverside-care."), "text", value(values, "slug"), errors, "off"))
                 button.button type="submit" { "Add organisation" }
             }
         },
@@ -66,7 +103,7 @@ pub fn organisation(
 ) -> Markup {
     page(
         Some(frame),
-        &org.name,
+        &format!("Organisation: {}", org.name),
         errors,
         html! {
             span.caption { "Organisation" }
@@ -90,17 +127,66 @@ pub fn organisation(
             form method="post" action="/console/rounds" novalidate {
                 (csrf(frame))
                 input type="hidden" name="organisation" value=(org.slug);
-                (text_field("title", "Question", Some("e.g. How well do we listen to you?"), "text", value(values, "title"), errors, "off"))
-                (text_area("description", "Introduction (optional)", Some("One or two sentences shown above the form."), value(values, "description"), errors))
-                (text_field("slug", "Short name for the address", Some("Lower-case letters, digits and hyphens; the form will be at /r/short-name."), "text", value(values, "slug"), errors, "off"))
-                (text_field("min_group", "Smallest group published (k)", Some("No count below this is ever shown. 5 unless you have a reason."), "text", or_default(value(values, "min_group"), "5"), errors, "off"))
-                (text_field("rounding_base", "Round published counts to multiples of", Some("Optional; 5 unless you have a reason."), "text", value(values, "rounding_base"), errors, "off"))
-                (text_field("min_period", "Fewest critiques before a period is published", Some("Optional; a smaller period waits and rolls into the next. At least 2k − 1; 10 unless you have a reason."), "text", value(values, "min_period"), errors, "off"))
-                (text_field("period_weeks", "Weeks per reporting period", Some("1 to 13. Digests are released per period, never live."), "text", or_default(value(values, "period_weeks"), "1"), errors, "off"))
+                (text_field("title", label_of("title"), Some("e.g. How well do we listen to you?"), "text", value(values, "title"), errors, "off"))
+                (text_area("description", &optional("description"), Some("One or two sentences shown above the form."), value(values, "description"), errors))
+                (text_field("slug", label_of("slug"), Some("For the address: lower-case letters, digits and hyphens; the form will be at /r/short-name."), "text", value(values, "slug"), errors, "off"))
+                (text_field("min_group", label_of("min_group"), Some("No count below this is ever shown. 5 unless you have a reason: with 2 or 3, people who know each other can often work out who wrote what."), "text", or_default(value(values, "min_group"), "5"), errors, "off"))
+                (text_field("rounding_base", &optional("rounding_base"), Some("5 unless you have a reason."), "text", value(values, "rounding_base"), errors, "off"))
+                (text_field("min_period", &optional("min_period"), Some("A smaller period waits and rolls into the next. At least 2k − 1; 10 unless you have a reason."), "text", value(values, "min_period"), errors, "off"))
+                (text_field("period_weeks", label_of("period_weeks"), Some("1 to 13. Digests are released per period, never live."), "text", or_default(value(values, "period_weeks"), "1"), errors, "off"))
                 button.button type="submit" { "Add round" }
             }
         },
     )
+}
+
+/// A field's label marked "(optional)".
+fn optional(field: &str) -> String {
+    format!("{} (optional)", label_of(field))
+}
+
+/// The themes, one row of fields each: an unopened round's to edit, an
+/// open round's listed (they can only be added to), then empty rows for
+/// new themes. `theme-rows` says how many rows the form has.
+fn theme_rows(round: &Round, values: &Values, errors: &Errors) -> Markup {
+    let kept = if round.opened { round.themes.len() } else { 0 };
+    let editable: Vec<&crate::domain::Theme> = round.themes[kept..].iter().collect();
+    let rows = editable.len() + NEW_THEME_ROWS;
+    let typed = !value(values, "theme-rows").is_empty();
+    html! {
+        fieldset.fieldset {
+            legend.legend { "Themes" }
+            div.hint { "The themes people choose from, in this order. Short names are used in addresses and files; \
+                the name and its description are what people read. Leave a row empty to remove it, or to add nothing." }
+            @if round.opened {
+                p { "The round is open, so its themes stay as they are and new ones are added after them:" }
+                ol { @for t in &round.themes { li { (t.label()) " (" code { (t.slug()) } ")" } } }
+            }
+            input type="hidden" name="theme-rows" value=(rows);
+            @for i in 0..rows {
+                @let theme = editable.get(i);
+                @let n = kept + i;
+                div.theme-row {
+                    h3.theme-row-title { "Theme " (n + 1) @if theme.is_none() { " (new)" } }
+                    @for (part, label) in THEME_FIELDS {
+                        @let id = format!("theme-{n}-{part}");
+                        @let current = theme.map(|t| match *part {
+                            "slug" => t.slug().to_string(),
+                            "label" => t.label().to_owned(),
+                            "description" => t.description().to_owned(),
+                            _ => t.easy_read().to_owned(),
+                        }).unwrap_or_default();
+                        @let shown = if typed { value(values, &id).to_owned() } else { current };
+                        @if *part == "easy_read" || *part == "description" {
+                            (text_area(&id, label, None, &shown, errors))
+                        } @else {
+                            (text_field(&id, label, None, "text", &shown, errors, "off"))
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn or_default<'a>(v: &'a str, d: &'a str) -> &'a str {
@@ -109,23 +195,6 @@ fn or_default<'a>(v: &'a str, d: &'a str) -> &'a str {
     } else {
         v
     }
-}
-
-/// The themes as one line each, `slug | label | description | Easy Read`,
-/// for editing (trailing empty parts left out).
-pub fn themes_text(round: &Round) -> String {
-    round
-        .themes
-        .iter()
-        .map(|t| {
-            let mut parts = vec![t.slug().as_str(), t.label(), t.description(), t.easy_read()];
-            while parts.len() > 2 && parts.last().is_some_and(|p| p.is_empty()) {
-                parts.pop();
-            }
-            parts.join(" | ")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -139,14 +208,9 @@ pub fn round(
     errors: &Errors,
     done: Option<&str>,
 ) -> Markup {
-    let themes = if value(values, "themes").is_empty() {
-        themes_text(round)
-    } else {
-        value(values, "themes").to_owned()
-    };
     page(
         Some(frame),
-        &round.title,
+        &format!("Round: {}", round.title),
         errors,
         html! {
             (notice(done))
@@ -159,6 +223,13 @@ pub fn round(
                 dt { "Counts rounded to multiples of" } dd { (round.rules.base()) }
                 dt { "Fewest critiques before a period is published" } dd { (round.rules.min_period()) }
                 dt { "Reporting period" } dd { (round.period.weeks()) " week(s)" }
+            }
+            @if round.min_group.get() < USUAL_K {
+                div.inset.warning role="note" {
+                    p { strong { "Warning: " } "the smallest group published is " (round.min_group.get()) ". A count that small \
+                        can be published, and people who know each other can often work out who wrote what. "
+                        (USUAL_K) " is the usual smallest group." }
+                }
             }
             h2 { "Counts" }
             table.table {
@@ -181,12 +252,14 @@ pub fn round(
             }
             form method="post" action=(format!("/console/rounds/{}", round.slug)) novalidate {
                 (csrf(frame))
-                (text_field("title", "Question", None, "text", or_default(value(values, "title"), &round.title), errors, "off"))
-                (text_area("description", "Introduction (optional)", None, or_default(value(values, "description"), &round.description), errors))
-                (text_field("min_group", "Smallest group published (k)", None, "text", or_default(value(values, "min_group"), &round.min_group.get().to_string()), errors, "off"))
-                (text_field("rounding_base", "Round published counts to multiples of", None, "text", or_default(value(values, "rounding_base"), &round.rules.base().to_string()), errors, "off"))
-                (text_field("min_period", "Fewest critiques before a period is published", None, "text", or_default(value(values, "min_period"), &round.rules.min_period().to_string()), errors, "off"))
-                (text_area("themes", "Themes", Some("One theme a line: short-name | label | description | Easy Read description (the last two optional)."), &themes, errors))
+                (text_field("title", label_of("title"), None, "text", or_default(value(values, "title"), &round.title), errors, "off"))
+                (text_area("description", &optional("description"), None, or_default(value(values, "description"), &round.description), errors))
+                (text_field("min_group", label_of("min_group"), None, "text", or_default(value(values, "min_group"), &round.min_group.get().to_string()), errors, "off"))
+                (text_field("rounding_base", label_of("rounding_base"), None, "text", or_default(value(values, "rounding_base"), &round.rules.base().to_string()), errors, "off"))
+                (text_field("min_period", label_of("min_period"), None, "text", or_default(value(values, "min_period"), &round.rules.min_period().to_string()), errors, "off"))
+                (text_area("postal_address", &optional("postal_address"), Some("Printed on the paper form so people can post it back, one line of the address a line. Leave it empty if forms are only handed in."), or_default(value(values, "postal_address"), &round.postal_address), errors))
+                (text_field("freepost", &optional("freepost"), Some("If you have a freepost licence, e.g. FREEPOST RIVERSIDE CARE: the form then says no stamp is needed."), "text", or_default(value(values, "freepost"), &round.freepost), errors, "off"))
+                (theme_rows(round, values, errors))
                 button.button type="submit" { "Save changes" }
             }
             p { a href=(format!("/console/rounds/{}/keyphrases", round.slug)) { "Recurring phrases in “Something else”, to promote to a theme" } }
@@ -222,12 +295,108 @@ pub fn round(
                 button.button type="submit" { "Make invitations and download CSV" }
             }
             h2 { "Close the current period" }
-            p { "Closing seals this round's open period now: its digest is frozen, published (groups of at least k only) \
-                and signed into the log. New critiques go into the next period. Other rounds are not affected." }
-            form method="post" action="/console/periods/close" {
-                (csrf(frame))
-                input type="hidden" name="round" value=(round.slug);
-                button.button type="submit" { "Close the current period" }
+            p { "A period is sealed and published by itself the day after it ends. You can close it early: \
+                the next page says what that would do, before anything happens." }
+            p { a href=(format!("/console/rounds/{}/close", round.slug)) { "Close the current period early" } }
+        },
+    )
+}
+
+/// What the close page says about a round's open period.
+pub struct CloseView<'a> {
+    pub round: &'a Round,
+    /// "Week 48 of 2026 (23 to 29 November)".
+    pub period: String,
+    /// Comments so far, as a band from the hourly snapshot.
+    pub comments: String,
+    /// Why it cannot be closed now, if it cannot.
+    pub refusal: Option<CannotClose>,
+    /// Whether a close was just tried and refused (shown as an error).
+    pub tried: bool,
+}
+
+/// Why a period cannot be closed early now (issue 16, item 4).
+pub enum CannotClose {
+    /// It holds fewer than this many comments.
+    TooFew(u64),
+    /// It was closed early already; the next period begins on this day.
+    ClosedAlready(String),
+}
+
+impl CannotClose {
+    fn summary(&self) -> String {
+        match self {
+            Self::TooFew(needed) => format!(
+                "This period cannot be closed early yet: it needs at least {needed} comments."
+            ),
+            Self::ClosedAlready(_) => {
+                "This round's period was closed early already: it cannot be closed again yet."
+                    .into()
+            }
+        }
+    }
+}
+
+/// Before closing a period early: what will happen, then the button; or
+/// why it cannot be closed now.
+pub fn close_period(frame: &Frame, org: &Organisation, v: &CloseView) -> Markup {
+    let round = v.round;
+    let errors: Vec<(&str, String)> = match (&v.refusal, v.tried) {
+        (Some(why), true) => vec![("why", why.summary())],
+        _ => Vec::new(),
+    };
+    page(
+        Some(frame),
+        &format!("Close the current period: {}", round.title),
+        &errors,
+        html! {
+            span.caption { a href=(format!("/console/rounds/{}", round.slug)) { (round.title) } " – " (org.name) }
+            h1 { "Close the current period early" }
+            @match &v.refusal {
+                Some(CannotClose::ClosedAlready(begins)) => {
+                    div.inset #why {
+                        p { "This round's period for this week was closed early already, and a period is closed early at most once. \
+                            New comments go into " strong { (v.period) } ", which begins on " (begins) "." }
+                        p { "Closing it now would publish a period named for a week that has not begun, so it is not offered. \
+                            It is sealed by itself when it ends." }
+                    }
+                    p { a href=(format!("/console/rounds/{}", round.slug)) { "Back to the round" } }
+                }
+                Some(CannotClose::TooFew(needed)) => {
+                    p.lead { "The open period is " strong { (v.period) } "." }
+                    div.inset #why {
+                        p { "It cannot be closed early yet: a period is closed early only once it holds at least "
+                            strong { (needed) " comments" } " (the larger of the round's smallest group, "
+                            (round.rules.k()) ", and its fewest comments per published period, " (round.rules.min_period()) ")." }
+                        p { "Closing a period with only a few comments would let anyone who knows when they wrote tell \
+                            those few apart. Until it holds enough, it is sealed by itself when it ends." }
+                        p { "It has " (v.comments) " comments, as counted in the last hour. Counts of an open period are \
+                            shown only in bands, so this page cannot say how many more are needed." }
+                    }
+                    p { a href=(format!("/console/rounds/{}", round.slug)) { "Back to the round" } }
+                }
+                None => {
+                    p.lead { "The open period is " strong { (v.period) } "." }
+                    p { "It has " (v.comments) " comments, as counted in the last hour." }
+                    h2 { "What will happen" }
+                    ul {
+                        li { "The period is sealed now: its counts are frozen and its comments' receipts are signed into the public log. \
+                            This cannot be undone." }
+                        li { "If it has at least " (round.rules.min_period()) " comments (with any earlier periods held back), its digest is \
+                            published at once: themes raised by fewer than " (round.min_group.get()) " people show as “fewer than "
+                            (round.min_group.get()) "”. Otherwise it is held back and published with the next period." }
+                        li { "A period can be closed early only once." }
+                        li { "Comments that arrive from now on go into the next period. Other rounds are not affected." }
+                    }
+                    form method="post" action="/console/periods/close" {
+                        (csrf(frame))
+                        input type="hidden" name="round" value=(round.slug);
+                        div.button-group {
+                            button.button type="submit" { "Close " (v.period) " now" }
+                            a.button.button-secondary href=(format!("/console/rounds/{}", round.slug)) { "Keep it open" }
+                        }
+                    }
+                }
             }
         },
     )
@@ -243,4 +412,57 @@ fn language_select(id: &str, label: &str, values: &Values, errors: &Errors) -> M
             .map(|l| (l.tag.to_owned(), format!("{} ({})", l.name, l.tag))),
     );
     select(id, label, &options, value(values, id), errors)
+}
+
+/// Where a made card sheet stands.
+pub enum SheetState {
+    /// Ready to download, with its number of cards.
+    Ready(usize),
+    /// Downloaded already: the codes cannot be shown again.
+    Downloaded(usize),
+    /// Unknown here: too old, made in another session, or a server restart.
+    Gone,
+}
+
+/// The page after "Make and print cards": the one download, how to print,
+/// and the way back. Reloading it makes nothing.
+pub fn cards_made(
+    frame: &Frame,
+    org: &Organisation,
+    round: &Round,
+    id: &str,
+    state: &SheetState,
+) -> Markup {
+    let back = format!("/console/rounds/{}", round.slug);
+    page(
+        Some(frame),
+        &format!("Code cards: {}", round.title),
+        &[],
+        html! {
+            span.caption { a href=(back) { (round.title) } " – " (org.name) }
+            @match state {
+                SheetState::Ready(n) => {
+                    div.inset role="status" {
+                        h1 { (n) " code cards are ready" }
+                    }
+                    p { "The sheet downloads " strong { "once" } ": the service keeps only a scrambled form of each code and \
+                        can never show them again. Open the downloaded file in your browser and press its " strong { "Print" }
+                        " button (or use the browser's Print command). Eight cards fit an A4 page." }
+                    p { a.button href=(format!("/console/rounds/{}/cards/{id}?download=yes", round.slug)) download { "Download the card sheet" } }
+                    p { "Hand cards out at random, and do not write down who got which." }
+                }
+                SheetState::Downloaded(n) => {
+                    h1 { "The card sheet was downloaded" }
+                    p { "The sheet of " (n) " cards has been downloaded, so it cannot be downloaded again. If it was lost, \
+                        make new cards: the lost codes still work for whoever has them." }
+                }
+                SheetState::Gone => {
+                    h1 { "This card sheet is not available" }
+                    p { "A sheet can be downloaded once, within 15 minutes, from the session that made it. This one was \
+                        downloaded, has expired, or belongs to another session. Make new cards if you need them." }
+                }
+            }
+            p { a href=(back) { "Back to the round" } }
+        },
+    )
 }

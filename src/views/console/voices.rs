@@ -10,8 +10,10 @@ use maud::{html, Markup};
 /// only, with where each removal's placeholder sits (byte ranges).
 pub struct PendingQuote {
     pub id: String,
+    /// The round's title and the period's name ("Week 48 of 2026 (…)").
     pub round: String,
     pub period: String,
+    /// The themes' labels.
     pub themes: Vec<String>,
     pub text: String,
     /// (start, end, what was removed), byte ranges in `text`.
@@ -46,6 +48,17 @@ fn highlighted(text: &str, removed: &[(usize, usize, String)]) -> Markup {
     }
 }
 
+/// The first few words of a quote, to name its region and buttons.
+fn snippet(text: &str) -> String {
+    const WORDS: usize = 8;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = words[..words.len().min(WORDS)].join(" ");
+    if words.len() > WORDS {
+        out.push('…');
+    }
+    out
+}
+
 pub fn moderation(
     frame: &Frame,
     quotes: &[PendingQuote],
@@ -73,14 +86,18 @@ pub fn moderation(
             @for q in quotes {
                 @let text_id = format!("text-{}", q.id);
                 @let reason_id = format!("reason-{}", q.id);
+                // Each region and button is named by the start of its own
+                // quote, so a screen reader's list of them tells them apart.
+                @let name = snippet(&q.text);
                 section.inset aria-labelledby=(format!("quote-{}", q.id)) {
-                    h2 id=(format!("quote-{}", q.id)) { "Quote from " (q.round) ", period starting " (q.period) }
+                    h2 id=(format!("quote-{}", q.id)) { "“" (name) "”" }
+                    p { (q.round) ", " (q.period) }
                     p { "Themes: " (q.themes.join(", ")) }
                     blockquote.quote { p { (highlighted(&q.text, &q.removed)) } }
                     form method="post" action=(format!("/console/moderation/{}", q.id)) {
                         (csrf(frame))
                         input type="hidden" name="decision" value="approve";
-                        button.button type="submit" { "Approve as shown" span.visually-hidden { " (" (q.id) ")" } }
+                        button.button type="submit" { "Approve as shown" span.visually-hidden { ": “" (name) "”" } }
                     }
                     form method="post" action=(format!("/console/moderation/{}", q.id)) novalidate {
                         (csrf(frame))
@@ -88,13 +105,13 @@ pub fn moderation(
                         @let typed = super::value(values, &text_id);
                         (text_area(&text_id, "Edited text", Some("Your edit is scrubbed again before it is published."),
                             if typed.is_empty() { q.text.as_str() } else { typed }, errors))
-                        button.button.button-secondary type="submit" { "Approve with edits" }
+                        button.button.button-secondary type="submit" { "Approve with edits" span.visually-hidden { ": “" (name) "”" } }
                     }
                     form method="post" action=(format!("/console/moderation/{}", q.id)) novalidate {
                         (csrf(frame))
                         input type="hidden" name="decision" value="reject";
                         (select(&reason_id, "Reason for rejecting", &reason_options, super::value(values, &reason_id), errors))
-                        button.button.button-secondary type="submit" { "Reject" }
+                        button.button.button-secondary type="submit" { "Reject" span.visually-hidden { ": “" (name) "”" } }
                     }
                 }
             }
@@ -173,6 +190,11 @@ pub struct SpaceTheme {
     pub label: String,
     /// The published figure ("12", "fewer than 5", …).
     pub figure: String,
+    /// Shown as a number or "almost everyone": only these get a response
+    /// box (a "fewer than" group may be one or two people).
+    pub shown: bool,
+    /// Approved quotes on this theme, in this release.
+    pub quotes: Vec<String>,
     pub response: Option<String>,
 }
 
@@ -192,6 +214,8 @@ pub struct SpaceRelease {
     pub round_title: String,
     pub period: String,
     pub label: String,
+    /// What changed, in one paragraph (as the public digest says it).
+    pub summary: String,
     pub themes: Vec<SpaceTheme>,
     pub pledges: Vec<SpacePledge>,
 }
@@ -209,7 +233,7 @@ pub fn space(
 ) -> Markup {
     page(
         Some(frame),
-        org_name,
+        &format!("Your digest and answers: {org_name}"),
         errors,
         html! {
             (notice(done))
@@ -217,7 +241,8 @@ pub fn space(
             h1 { (org_name) }
             p { "Your digest, period by period, and your answers to it. Responses and pledges are published beside the \
                 digest at " a href=(format!("/o/{org_slug}")) { "/o/" (org_slug) } " as soon as you save them. \
-                Nobody, here or anywhere, can see who wrote which critique." }
+                Nobody, here or anywhere, can see who wrote which comment." }
+            p { a href="/console/space/download.csv" download { "Download your digest, responses and pledges (CSV)" } }
             @if releases.is_empty() {
                 p { "No period has been published yet." }
             }
@@ -225,27 +250,38 @@ pub fn space(
                 @let key = format!("{}-{}", r.round, r.period);
                 section {
                     h2 { (r.round_title) ": " (r.label) }
-                    table.table {
+                    h3 { "What changed" }
+                    p { (r.summary) }
+                    (super::wide_table("What people said", html! { table.table {
                         caption.table-caption { "What people said" }
-                        thead { tr { th scope="col" { "Theme" } th.numeric scope="col" { "Critiques" } } }
+                        thead { tr { th scope="col" { "Theme" } th.numeric scope="col" { "Comments" } } }
                         tbody {
                             @for t in &r.themes {
                                 tr { th scope="row" { (t.label) } td.numeric { (t.figure) } }
                             }
                         }
-                    }
+                    } }))
                     h3 { "Your responses" }
-                    @for t in &r.themes {
+                    p.hint { "One box for each theme shown with a number. A theme raised by too few people to show has \
+                        no box: answering it could point at the few who raised it." }
+                    @for t in r.themes.iter().filter(|t| t.shown) {
                         @let id = format!("response-{key}-{}", t.slug);
-                        form method="post" action="/console/space/responses" novalidate {
-                            (csrf(frame))
-                            input type="hidden" name="round" value=(r.round);
-                            input type="hidden" name="period" value=(r.period);
-                            input type="hidden" name="theme" value=(t.slug);
-                            @let typed = super::value(values, &id);
-                            (text_area(&id, &format!("Response on “{}”", t.label), None,
-                                if typed.is_empty() { t.response.as_deref().unwrap_or("") } else { typed }, errors))
-                            button.button.button-secondary type="submit" { "Publish response" span.visually-hidden { " on " (t.label) } }
+                        div.inset {
+                            h4 { (t.label) " – " (t.figure) }
+                            @if !t.quotes.is_empty() {
+                                p.hint { "What people said (approved quotes):" }
+                                @for q in &t.quotes { blockquote.quote { p { (q) } } }
+                            }
+                            form method="post" action="/console/space/responses" novalidate {
+                                (csrf(frame))
+                                input type="hidden" name="round" value=(r.round);
+                                input type="hidden" name="period" value=(r.period);
+                                input type="hidden" name="theme" value=(t.slug);
+                                @let typed = super::value(values, &id);
+                                (text_area(&id, &format!("Response on “{}”", t.label), None,
+                                    if typed.is_empty() { t.response.as_deref().unwrap_or("") } else { typed }, errors))
+                                button.button.button-secondary type="submit" { "Publish response" span.visually-hidden { " on " (t.label) } }
+                            }
                         }
                     }
                     h3 { "Your pledges" }
@@ -267,7 +303,7 @@ pub fn space(
                     }
                     @let theme_id = format!("pledge-theme-{key}");
                     @let text_id = format!("pledge-text-{key}");
-                    @let themes: Vec<(String, String)> = r.themes.iter().map(|t| (t.slug.clone(), t.label.clone())).collect();
+                    @let themes: Vec<(String, String)> = r.themes.iter().filter(|t| t.shown).map(|t| (t.slug.clone(), t.label.clone())).collect();
                     form method="post" action="/console/space/pledges" novalidate {
                         (csrf(frame))
                         input type="hidden" name="round" value=(r.round);
