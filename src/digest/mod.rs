@@ -60,6 +60,11 @@ pub struct SealedDigest {
     /// Why it rolled: `too_few` or `cannot_protect`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rolled: Option<String>,
+    /// The host closed this period before its end (issue 16, item 4).
+    /// Logged with the digest, so every early close is in the log; absent
+    /// (false) from digests sealed at their end and from older ones.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closed_early: bool,
 }
 
 /// The noise one release adds to the cross-organisation totals, drawn
@@ -146,6 +151,7 @@ pub fn seal(
         totals,
         release,
         rolled,
+        closed_early: false,
     }
 }
 

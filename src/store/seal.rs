@@ -116,6 +116,9 @@ enum Task {
         /// if the log has none for it); empty after a crash of a store
         /// marked before issue 17.
         week: String,
+        /// Closed by the host before the period's end (issue 16, item 4):
+        /// kept in the mark after the week, and logged in the digest.
+        early: bool,
         stage: Stage,
     },
     Shred {
@@ -124,6 +127,10 @@ enum Task {
         quotes_done: bool,
     },
 }
+
+/// Follows the week in a sealing's mark when the host closed the period
+/// early, so a sealing resumed after a crash logs it as such.
+const EARLY: &str = " early";
 
 enum Stage {
     Mark,
@@ -223,10 +230,16 @@ impl Writer {
                 continue;
             };
             if let Some(period) = Period::from_id(period, round.period) {
+                let mark = String::from_utf8(v).unwrap_or_default();
+                let (week, early) = match mark.strip_suffix(EARLY) {
+                    Some(week) => (week.to_owned(), true),
+                    None => (mark, false),
+                };
                 tasks.push_back(Task::Seal {
                     round,
                     last: period.id(),
-                    week: String::from_utf8(v).unwrap_or_default(),
+                    week,
+                    early,
                     period,
                     stage: Stage::Mark,
                 });
@@ -283,14 +296,18 @@ impl Writer {
                 period,
                 last,
                 week,
+                early,
                 stage,
             } => {
-                if let Some(stage) = self.seal_stage(&round, period, &last, &week, stage)? {
+                if let Some(stage) =
+                    self.seal_stage(&round, period, &last, (&week, early), stage)?
+                {
                     self.push_front(Task::Seal {
                         round,
                         period,
                         last,
                         week,
+                        early,
                         stage,
                     });
                 }
@@ -386,6 +403,7 @@ impl Writer {
                             period,
                             last: period.id(),
                             week: super::writer::week(request.today),
+                            early: !period.has_ended(request.today),
                             stage: Stage::Mark,
                         })
                     }
@@ -440,7 +458,7 @@ impl Writer {
         round: &Round,
         period: Period,
         last: &str,
-        week: &str,
+        (week, early): (&str, bool),
         stage: Stage,
     ) -> Result<Option<Stage>, StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
@@ -450,8 +468,13 @@ impl Writer {
                 // resumed after a crash logs the same marker.
                 let closing = self.kv.open_tree(CLOSING)?;
                 let key = round_period(r, &p);
+                let mark = if early {
+                    format!("{week}{EARLY}")
+                } else {
+                    week.to_owned()
+                };
                 self.conn
-                    .transaction(&[&closing], |tx| tx.insert(CLOSING, &key, week.as_bytes()))?;
+                    .transaction(&[&closing], |tx| tx.insert(CLOSING, &key, mark.as_bytes()))?;
                 Ok(Some(Stage::Drain))
             }
             Stage::Drain => {
@@ -562,7 +585,7 @@ impl Writer {
                         marker,
                     }));
                 }
-                self.seal_head(round, period, &counts, frontier, marker)?;
+                self.seal_head(round, (period, early), &counts, frontier, marker)?;
                 if let Some(run) = self.planner.run.as_mut() {
                     run.sealed += 1;
                 }
@@ -577,7 +600,7 @@ impl Writer {
     fn seal_head(
         &mut self,
         round: &Round,
-        period: Period,
+        (period, early): (Period, bool),
         counts: &PeriodCounts,
         mut frontier: Frontier,
         marker: Option<String>,
@@ -598,7 +621,8 @@ impl Writer {
             tokens_spent: get("token")?,
             tokens_issued: Some(tokens_issued),
         };
-        let sealed = digest::seal(round, period, &waiting, counts, totals);
+        let mut sealed = digest::seal(round, period, &waiting, counts, totals);
+        sealed.closed_early = early;
         let noise_json = match (&sealed.release, self.noise) {
             (Some(release), Some(noise)) => Some(records::to_json(&draw_noise(noise, release)?)?),
             _ => None,

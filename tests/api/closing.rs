@@ -3,12 +3,18 @@
 //! period), and at most once per period; a refusal says why with a stable
 //! code.
 
+use crate::audit::audit_now;
 use crate::backends::{spawn_on, Backend};
 use crate::helpers::{thursday, TestApp};
 use awc::http::StatusCode;
+use parrhesia::audit::verifier::Policy;
+use parrhesia::digest::SealedDigest;
 use serde_json::json;
 
-crate::for_both_backends!(early_closing_needs_enough_critiques_and_happens_once_per_period);
+crate::for_both_backends!(
+    early_closing_needs_enough_critiques_and_happens_once_per_period,
+    every_early_close_is_on_the_audit_page_in_every_language_and_in_the_log,
+);
 
 async fn send(app: &TestApp, n: usize) {
     if n == 0 {
@@ -65,4 +71,57 @@ async fn early_closing_needs_enough_critiques_and_happens_once_per_period(backen
         sealed, 1,
         "the period after the close did not seal at its end"
     );
+}
+
+/// The sealed digests listed by `/api/v1/audit`, oldest first.
+async fn sealed(app: &TestApp) -> Vec<SealedDigest> {
+    let audit = app.get("/api/v1/audit").await.json();
+    let mut all: Vec<SealedDigest> = audit["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| serde_json::from_str(p["digest_json"].as_str().unwrap()).unwrap())
+        .collect();
+    all.sort_by(|a, b| a.period.cmp(&b.period));
+    all
+}
+
+async fn every_early_close_is_on_the_audit_page_in_every_language_and_in_the_log(backend: Backend) {
+    let app = spawn_on(backend).await;
+    app.setup_round("care", "spring", 5).await;
+    send(&app, 10).await;
+    assert_eq!(close(&app).await, (1, None));
+    // After the close, one more, sealed at its period's end: not early.
+    send(&app, 1).await;
+    app.clock.set(thursday() + time::Duration::days(11));
+    assert_eq!(close(&app).await.0, 1);
+    let digests = sealed(&app).await;
+    let flags: Vec<(&str, bool)> = digests
+        .iter()
+        .map(|d| (d.period.as_str(), d.closed_early))
+        .collect();
+    assert_eq!(flags, [("2026-11-23", true), ("2026-11-30", false)]);
+    // In the log: the flag is in the logged digest, and verify checks the
+    // early close held enough critiques.
+    let (report, _) = audit_now(&app, &Policy::default(), None).await;
+    let text = report.render();
+    assert!(report.ok(), "{text}");
+    assert!(
+        text.contains("spring 2026-11-23: closed early by the host with 10 critiques (an early close needs at least 10)"),
+        "{text}"
+    );
+    assert!(!text.contains("spring 2026-11-30: closed early"), "{text}");
+    // On the public audit page, in every language: the early close marked
+    // once, with what it means.
+    for (lang, mark, note) in [
+        ("en", "(closed early)", "was closed by us before its end"),
+        ("cy", "(wedi'i gau'n gynnar)", "cyn ei ddiwedd"),
+        ("pl", "(zamknięty wcześniej)", "przed jego końcem"),
+        ("ar", "(أُغلقت مبكرًا)", "قبل نهايتها"),
+    ] {
+        let page = app.get(&format!("/audit?lang={lang}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.body.matches(mark).count(), 1, "{lang}: {}", page.body);
+        assert!(page.body.contains(note), "{lang}: {}", page.body);
+    }
 }

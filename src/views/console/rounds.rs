@@ -385,7 +385,7 @@ pub fn close_period(frame: &Frame, org: &Organisation, v: &CloseView) -> Markup 
                         li { "If it has at least " (round.rules.min_period()) " comments (with any earlier periods held back), its digest is \
                             published at once: themes raised by fewer than " (round.min_group.get()) " people show as “fewer than "
                             (round.min_group.get()) "”. Otherwise it is held back and published with the next period." }
-                        li { "A period can be closed early only once." }
+                        li { "A period can be closed early only once. The early close is marked on the public audit page and in the log." }
                         li { "Comments that arrive from now on go into the next period. Other rounds are not affected." }
                     }
                     form method="post" action="/console/periods/close" {
