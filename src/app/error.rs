@@ -27,6 +27,10 @@ pub enum AppError {
     /// The open period was already closed early once (issue 16, item 4).
     #[error("the period was already closed early")]
     ClosedEarlyAlready,
+    /// The open period began today: the rest of it after a close would be
+    /// the period itself (issue 16, item 4).
+    #[error("the period began today")]
+    PeriodJustBegun,
     #[error("no such organisation")]
     OrganisationUnknown,
     #[error("no such user")]

@@ -12,7 +12,7 @@ use crate::digest::keyphrases::{self, BandedGroup};
 use crate::domain::{
     NewRound, Organisation, Period, Round, RoundStats, RoundUpdate, Slug, Theme, SOMETHING_ELSE,
 };
-use time::{Date, Duration};
+use time::Date;
 
 /// Add an organisation.
 pub async fn create_organisation(
@@ -302,7 +302,10 @@ pub async fn close_all_periods(
             Outlook::TooFew { needed, .. } => {
                 refused.push((round.slug, AppError::TooFewToClose { needed }));
             }
-            Outlook::NotBegun { .. } => refused.push((round.slug, AppError::ClosedEarlyAlready)),
+            Outlook::ClosedAlready { .. } => {
+                refused.push((round.slug, AppError::ClosedEarlyAlready));
+            }
+            Outlook::JustBegun { .. } => refused.push((round.slug, AppError::PeriodJustBegun)),
         }
     }
     let subject = Some(format!("{sealed} periods sealed"));
@@ -310,20 +313,17 @@ pub async fn close_all_periods(
     Ok((sealed, refused))
 }
 
-/// The round's open period on `today`: the one containing `today`, or the
-/// first after it not yet sealed (when today's was closed early).
+/// The round's open period on `today`: the one containing `today`, or,
+/// after an early close of it, the rest of it from the day of the close
+/// ([`Period::open_on`]).
 pub(super) fn open_period(app: &App, round: &Round, today: Date) -> Result<Period, AppError> {
-    let sealed: Vec<String> = app
-        .store
-        .sealed_periods(&round.slug)?
-        .into_iter()
-        .map(|s| s.period)
-        .collect();
-    let mut period = Period::containing(today, round.period);
-    while sealed.contains(&period.id()) {
-        period = Period::containing(period.last_day() + Duration::days(1), round.period);
-    }
-    Ok(period)
+    let sealed = app.store.sealed_periods(&round.slug)?;
+    Period::open_on(today, round.period, |p| {
+        Ok(sealed
+            .iter()
+            .find(|s| s.period == p.id())
+            .map(|s| s.closed_on.clone()))
+    })
 }
 
 /// The round's open counts as staff may see them: bands from a snapshot
@@ -358,10 +358,12 @@ pub enum Outlook {
         comments: Band,
         needed: u64,
     },
-    /// This calendar period was closed early already, and the next one has
-    /// not begun: a period is closed early at most once, and closing the
-    /// next now would publish a period named for a week still to come.
-    NotBegun { period: Period },
+    /// The open period is the rest of a period closed early already: a
+    /// period is closed early at most once, so it seals at its end.
+    ClosedAlready { period: Period },
+    /// The open period began today: the rest of it after a close would be
+    /// the same period, so it may be closed early from tomorrow.
+    JustBegun { period: Period },
 }
 
 /// What closing a round's open period did.
@@ -386,8 +388,11 @@ pub fn needed_to_close(round: &Round) -> u64 {
 /// band from the hourly snapshot.
 async fn outlook(app: &App, round: &Round, today: Date) -> Result<Outlook, AppError> {
     let period = open_period(app, round, today)?;
-    if period.start() > today {
-        return Ok(Outlook::NotBegun { period });
+    if period.is_remainder() {
+        return Ok(Outlook::ClosedAlready { period });
+    }
+    if period.start() >= today {
+        return Ok(Outlook::JustBegun { period });
     }
     let held = app
         .store
@@ -423,7 +428,8 @@ pub async fn close_outlook(
 /// Close round `slug`'s open period now (and seal what is due), and say
 /// what became of it; other rounds, often other organisations', keep
 /// theirs open. Refused with [`AppError::TooFewToClose`] or
-/// [`AppError::ClosedEarlyAlready`] as [`Outlook`] says.
+/// [`AppError::ClosedEarlyAlready`] or [`AppError::PeriodJustBegun`] as
+/// [`Outlook`] says.
 pub async fn close_period(
     app: &App,
     actor: &Actor,
@@ -434,7 +440,8 @@ pub async fn close_period(
     let period = match outlook {
         Outlook::Close { period, .. } => period,
         Outlook::TooFew { needed, .. } => return Err(AppError::TooFewToClose { needed }),
-        Outlook::NotBegun { .. } => return Err(AppError::ClosedEarlyAlready),
+        Outlook::ClosedAlready { .. } => return Err(AppError::ClosedEarlyAlready),
+        Outlook::JustBegun { .. } => return Err(AppError::PeriodJustBegun),
     };
     let sealed = app.store.close_round(today, &round.slug).await?;
     let subject = Some(format!("{sealed} periods sealed"));

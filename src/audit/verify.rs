@@ -390,6 +390,7 @@ mod tests {
             first_leaf: 0,
             leaf_count: 0,
             shredded: false,
+            closed_on: None,
         }
     }
 

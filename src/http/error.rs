@@ -107,6 +107,7 @@ fn app_status(e: &AppError) -> StatusCode {
         | E::OwnAccount
         | E::TooFewToClose { .. }
         | E::ClosedEarlyAlready
+        | E::PeriodJustBegun
         | E::QuoteDecided => StatusCode::CONFLICT,
         E::TokenRequired { .. } | E::TokenRejected { .. } | E::InvitationUnknown => {
             StatusCode::UNAUTHORIZED
@@ -132,6 +133,7 @@ fn app_code(e: &AppError) -> &'static str {
         E::RoundUnknown => "round_unknown",
         E::TooFewToClose { .. } => "period_too_small_to_close",
         E::ClosedEarlyAlready => "period_closed_early_already",
+        E::PeriodJustBegun => "period_just_begun",
         E::OrganisationUnknown => "organisation_unknown",
         E::UserUnknown => "not_found",
         E::OrganisationExists | E::RoundExists | E::UsernameTaken(_) => "already_exists",

@@ -116,9 +116,9 @@ enum Task {
         /// if the log has none for it); empty after a crash of a store
         /// marked before issue 17.
         week: String,
-        /// Closed by the host before the period's end (issue 16, item 4):
-        /// kept in the mark after the week, and logged in the digest.
-        early: bool,
+        /// The day the host closed the period before its end (issue 16,
+        /// item 4): kept in the mark after the week, logged in the digest.
+        early: Option<Date>,
         stage: Stage,
     },
     Shred {
@@ -129,8 +129,17 @@ enum Task {
 }
 
 /// Follows the week in a sealing's mark when the host closed the period
-/// early, so a sealing resumed after a crash logs it as such.
-const EARLY: &str = " early";
+/// early, then the day of the close, so a sealing resumed after a crash
+/// logs it as such, and submissions meanwhile go to the rest of the period.
+const EARLY: &str = " early ";
+
+/// A sealing's mark: the week it began in, and the day of an early close.
+pub(super) fn split_mark(mark: &str) -> (&str, Option<&str>) {
+    match mark.split_once(EARLY) {
+        Some((week, day)) => (week, Some(day)),
+        None => (mark, None),
+    }
+}
 
 enum Stage {
     Mark,
@@ -231,10 +240,9 @@ impl Writer {
             };
             if let Some(period) = Period::from_id(period, round.period) {
                 let mark = String::from_utf8(v).unwrap_or_default();
-                let (week, early) = match mark.strip_suffix(EARLY) {
-                    Some(week) => (week.to_owned(), true),
-                    None => (mark, false),
-                };
+                let (week, early) = split_mark(&mark);
+                let early = early.and_then(|day| Period::from_id(day, round.period));
+                let (week, early) = (week.to_owned(), early.map(|p| p.start()));
                 tasks.push_back(Task::Seal {
                     round,
                     last: period.id(),
@@ -380,16 +388,17 @@ impl Writer {
             let close_now =
                 request.close_now && request.only.as_ref().is_none_or(|r| *r == round.slug);
             let current = {
-                let periods = self.kv.open_tree(PERIODS)?;
                 let closing = self.kv.open_tree(CLOSING)?;
-                let mut p = Period::containing(request.today, round.period);
-                loop {
+                Period::open_on(request.today, round.period, |p| {
                     let key = round_period(round.slug.as_str(), &p.id());
-                    if !periods.contains_key(&key)? && !closing.contains_key(&key)? {
-                        break p;
+                    if let Some(s) = records::get_json::<SealedPeriod>(&self.trees.periods, &key)? {
+                        return Ok::<_, StoreError>(Some(s.closed_on));
                     }
-                    p = Period::containing(p.last_day() + Duration::days(1), round.period);
-                }
+                    Ok(closing.get(&key)?.map(|v| {
+                        let mark = String::from_utf8_lossy(&v).into_owned();
+                        split_mark(&mark).1.map(str::to_owned)
+                    }))
+                })?
             };
             for counts in super::reads::period_counts_of(&self.view(), &round.slug)? {
                 let Some(period) = Period::from_id(&counts.period_id, round.period) else {
@@ -403,7 +412,7 @@ impl Writer {
                             period,
                             last: period.id(),
                             week: super::writer::week(request.today),
-                            early: !period.has_ended(request.today),
+                            early: (!period.has_ended(request.today)).then_some(request.today),
                             stage: Stage::Mark,
                         })
                     }
@@ -458,7 +467,7 @@ impl Writer {
         round: &Round,
         period: Period,
         last: &str,
-        (week, early): (&str, bool),
+        (week, early): (&str, Option<Date>),
         stage: Stage,
     ) -> Result<Option<Stage>, StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
@@ -468,10 +477,12 @@ impl Writer {
                 // resumed after a crash logs the same marker.
                 let closing = self.kv.open_tree(CLOSING)?;
                 let key = round_period(r, &p);
-                let mark = if early {
-                    format!("{week}{EARLY}")
-                } else {
-                    week.to_owned()
+                let mark = match early {
+                    Some(day) => {
+                        let day = Period::remainder_from(day, round.period).id();
+                        format!("{week}{EARLY}{day}")
+                    }
+                    None => week.to_owned(),
                 };
                 self.conn
                     .transaction(&[&closing], |tx| tx.insert(CLOSING, &key, mark.as_bytes()))?;
@@ -600,7 +611,7 @@ impl Writer {
     fn seal_head(
         &mut self,
         round: &Round,
-        (period, early): (Period, bool),
+        (period, early): (Period, Option<Date>),
         counts: &PeriodCounts,
         mut frontier: Frontier,
         marker: Option<String>,
@@ -621,8 +632,10 @@ impl Writer {
             tokens_spent: get("token")?,
             tokens_issued: Some(tokens_issued),
         };
-        let mut sealed = digest::seal(round, period, &waiting, counts, totals);
-        sealed.closed_early = early;
+        // Closed early: named for the days it really covered.
+        let last = early.unwrap_or(period.last_day());
+        let mut sealed = digest::seal_until(round, (period, last), &waiting, counts, totals);
+        sealed.closed_early = early.is_some();
         let noise_json = match (&sealed.release, self.noise) {
             (Some(release), Some(noise)) => Some(records::to_json(&draw_noise(noise, release)?)?),
             _ => None,
@@ -654,6 +667,7 @@ impl Writer {
             first_leaf,
             leaf_count: counts.total + 1,
             shredded: false,
+            closed_on: early.map(|day| Period::remainder_from(day, round.period).id()),
         })?;
         let state_json = records::to_json(&LogState::with(&frontier, marker.or(state.marker)))?;
         let t = &self.trees;

@@ -26,14 +26,10 @@ fn close_view<'a>(round: &'a Round, outlook: &Outlook, tried: bool) -> CloseView
             comments,
             needed,
         } => (period, comments.label(), Some(CannotClose::TooFew(*needed))),
-        Outlook::NotBegun { period } => {
-            let begins = crate::views::date_text(&Messages::english(), &period.id());
-            (
-                period,
-                String::new(),
-                Some(CannotClose::ClosedAlready(begins)),
-            )
+        Outlook::ClosedAlready { period } => {
+            (period, String::new(), Some(CannotClose::ClosedAlready))
         }
+        Outlook::JustBegun { period } => (period, String::new(), Some(CannotClose::JustBegun)),
     };
     CloseView {
         round,
@@ -67,7 +63,11 @@ pub async fn close_periods(
     let slug = posted.form.get("round");
     let (round, closed) = match rounds::close_period(&state.app, &actor, slug, today).await {
         Ok(closed) => closed,
-        Err(AppError::TooFewToClose { .. } | AppError::ClosedEarlyAlready) => {
+        Err(
+            AppError::TooFewToClose { .. }
+            | AppError::ClosedEarlyAlready
+            | AppError::PeriodJustBegun,
+        ) => {
             let (org, round, outlook) = rounds::close_outlook(&state.app, slug, today).await?;
             let view = close_view(&round, &outlook, true);
             let page = views::close_period(&posted.staff.frame(), &org, &view);

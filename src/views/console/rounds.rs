@@ -319,8 +319,10 @@ pub struct CloseView<'a> {
 pub enum CannotClose {
     /// It holds fewer than this many comments.
     TooFew(u64),
-    /// It was closed early already; the next period begins on this day.
-    ClosedAlready(String),
+    /// It is the rest of a period closed early already.
+    ClosedAlready,
+    /// It began today.
+    JustBegun,
 }
 
 impl CannotClose {
@@ -329,9 +331,12 @@ impl CannotClose {
             Self::TooFew(needed) => format!(
                 "This period cannot be closed early yet: it needs at least {needed} comments."
             ),
-            Self::ClosedAlready(_) => {
-                "This round's period was closed early already: it cannot be closed again yet."
+            Self::ClosedAlready => {
+                "This round's period was closed early already: the rest of it closes at its end."
                     .into()
+            }
+            Self::JustBegun => {
+                "This period began today: it can be closed early from tomorrow.".into()
             }
         }
     }
@@ -353,12 +358,18 @@ pub fn close_period(frame: &Frame, org: &Organisation, v: &CloseView) -> Markup 
             span.caption { a href=(format!("/console/rounds/{}", round.slug)) { (round.title) } " – " (org.name) }
             h1 { "Close the current period early" }
             @match &v.refusal {
-                Some(CannotClose::ClosedAlready(begins)) => {
+                Some(CannotClose::ClosedAlready) => {
                     div.inset #why {
-                        p { "This round's period for this week was closed early already, and a period is closed early at most once. \
-                            New comments go into " strong { (v.period) } ", which begins on " (begins) "." }
-                        p { "Closing it now would publish a period named for a week that has not begun, so it is not offered. \
-                            It is sealed by itself when it ends." }
+                        p { "This round's period was closed early already, and a period is closed early at most once. \
+                            New comments go into " strong { (v.period) } ", the rest of it from the day of the close." }
+                        p { "It is sealed by itself when it ends." }
+                    }
+                    p { a href=(format!("/console/rounds/{}", round.slug)) { "Back to the round" } }
+                }
+                Some(CannotClose::JustBegun) => {
+                    div.inset #why {
+                        p { "The open period, " strong { (v.period) } ", began today. It can be closed early from tomorrow, \
+                            once it holds enough comments." }
                     }
                     p { a href=(format!("/console/rounds/{}", round.slug)) { "Back to the round" } }
                 }
