@@ -7,6 +7,7 @@ mod admin;
 mod auth;
 mod dashboard;
 mod rounds;
+mod translations;
 mod voices;
 
 pub use admin::{backups, keys, staff_log, users, KeyView};
@@ -16,6 +17,7 @@ pub use rounds::{
     cards_made, close_period, label_of, organisation, organisations, round, CloseView, RoundCounts,
     SheetState, FIELD_LABELS, THEME_FIELDS,
 };
+pub use translations::{theme_field, translation_links, translations, THEME_TEXT_FIELDS};
 pub use voices::{
     keyphrases, moderation, space, PendingQuote, PhraseGroup, SpacePledge, SpaceRelease, SpaceTheme,
 };
