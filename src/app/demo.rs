@@ -315,8 +315,14 @@ async fn seed_voices(app: &App, round: &Round, today: Date) -> anyhow::Result<()
             theme,
         };
         let (response, pledge) = ANSWERS[i % ANSWERS.len()];
-        voices::respond(app, demo, &round.organisation, to, response, today).await?;
-        let planned = (pledge, None, None);
+        let none = crate::domain::Translations::new();
+        voices::respond(app, demo, &round.organisation, to, (response, &none), today).await?;
+        let planned = voices::NewPledge {
+            text: pledge,
+            translations: &none,
+            status: None,
+            reason: None,
+        };
         let made = voices::add_pledge(app, demo, &round.organisation, to, planned, today).await?;
         let progress = ("in_progress", None);
         voices::restatus_pledge(app, demo, &round.organisation, &made.id, progress, today).await?;

@@ -6,7 +6,10 @@
 //! language, falling back to English answer by answer.
 
 use crate::console::{add_user, sign_in};
+use crate::helpers::spawn_app;
 use crate::languages::round_with_a_release;
+use crate::quotes::sealed_week;
+use crate::responses::{new_key, org_post};
 use awc::http::StatusCode;
 use parrhesia::staff::Role;
 use serde_json::json;
@@ -159,4 +162,237 @@ async fn a_host_translates_a_round_and_its_themes_per_language_in_the_console() 
     let m = sign_in(&app, "mod").await;
     let a = m.get("/console/rounds/spring/translations/cy").await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
+}
+
+const ENGLISH: &str = "Managers will join the group every month.";
+const WELSH: &str = "Bydd rheolwyr yn ymuno â'r grŵp bob mis.";
+const ARABIC: &str = "سينضم المديرون إلى المجموعة كل شهر.";
+const PLEDGE: &str = "A manager at every group meeting.";
+const POLISH_PLEDGE: &str = "Kierownik na każdym spotkaniu grupy.";
+
+/// The response body for leadership in the sealed week, with `translations`.
+fn response(text: &str, translations: serde_json::Value) -> serde_json::Value {
+    json!({"round": "spring", "period": "2026-11-23", "theme": "leadership",
+           "text": text, "translations": translations})
+}
+
+#[actix_web::test]
+async fn an_organisation_answers_in_several_languages_and_each_reader_gets_theirs() {
+    // Arrange
+    let app = spawn_app().await;
+    sealed_week(&app).await;
+    let key = new_key(&app, "care").await;
+    let path = "/api/v1/organisations/care/responses";
+
+    // Act: a response in English, Welsh and Arabic; a pledge in English and Polish.
+    let a = org_post(
+        &app,
+        Some(&key),
+        path,
+        response(ENGLISH, json!({"cy": format!(" {WELSH} "), "ar": ARABIC})),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert_eq!(
+        a.json()["versions"][0]["translations"]["cy"],
+        WELSH,
+        "trimmed"
+    );
+    let a = org_post(
+        &app,
+        Some(&key),
+        "/api/v1/organisations/care/pledges",
+        json!({"round": "spring", "period": "2026-11-23", "theme": "leadership",
+               "text": PLEDGE, "translations": {"pl": POLISH_PLEDGE}}),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    assert_eq!(a.json()["translations"]["pl"], POLISH_PLEDGE);
+
+    // Assert: each reader sees each answer in their language, or English
+    // marked as English, never both.
+    let english = app.get("/o/care").await.body;
+    assert!(
+        english.contains(&format!("<bdi>{ENGLISH}</bdi>")),
+        "{english}"
+    );
+    assert!(english.contains(&format!("<bdi>{PLEDGE}</bdi>")));
+    assert!(!english.contains(WELSH) && !english.contains(POLISH_PLEDGE));
+    let welsh = app.get("/o/care?lang=cy").await.body;
+    assert!(
+        welsh.contains(&format!("<bdi>{}</bdi>", html(WELSH))),
+        "{welsh}"
+    );
+    assert!(!welsh.contains(ENGLISH), "the Welsh reader gets the Welsh");
+    assert!(welsh.contains(&format!("<bdi lang=\"en\" dir=\"ltr\">{PLEDGE}</bdi>")));
+    let arabic = app.get("/o/care?lang=ar").await.body;
+    assert!(arabic.contains(&format!("<bdi>{ARABIC}</bdi>")), "{arabic}");
+    assert!(arabic.contains(&format!("<bdi lang=\"en\" dir=\"ltr\">{PLEDGE}</bdi>")));
+    assert!(arabic.len() < 20 * 1024, "{} bytes", arabic.len());
+    let polish = app.get("/o/care?lang=pl").await.body;
+    assert!(polish.contains(&format!("<bdi lang=\"en\" dir=\"ltr\">{ENGLISH}</bdi>")));
+    assert!(
+        polish.contains(&format!("<bdi>{POLISH_PLEDGE}</bdi>")),
+        "{polish}"
+    );
+    let d = app.get("/api/v1/organisations/care/digest").await.json();
+    let r = &d["voices"][0]["responses"][0];
+    assert_eq!(r["translations"]["ar"], ARABIC);
+    assert_eq!(
+        d["voices"][0]["pledges"][0]["translations"]["pl"],
+        POLISH_PLEDGE
+    );
+
+    // Bad translations are refused with their own codes, nothing stored.
+    for (translations, code) in [
+        (json!({"en": "Again"}), "language_unknown"),
+        (json!({"xx": "?"}), "language_unknown"),
+        (json!({"cy": "   "}), "translation_invalid"),
+        (json!({"cy": "x".repeat(4001)}), "translation_invalid"),
+        (json!({"ar": "bell\u{7}"}), "translation_invalid"),
+    ] {
+        let a = org_post(&app, Some(&key), path, response("Other", translations)).await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
+        assert_eq!(a.json()["error"], code, "{}", a.body);
+    }
+    let welsh_error = crate::helpers::collect(
+        app.client
+            .post(app.url(&format!("{path}?lang=cy")))
+            .bearer_auth(&key)
+            .send_json(&response("Other", json!({"cy": ""}))),
+    )
+    .await;
+    assert!(
+        welsh_error.json()["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Rhaid i translations."),
+        "{}",
+        welsh_error.body
+    );
+    let d = app.get("/api/v1/organisations/care/digest").await.json();
+    assert_eq!(
+        d["voices"][0]["responses"][0]["versions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // A new version in English alone: the Welsh reader now gets the English,
+    // the first version keeps its translations in the history.
+    let a = org_post(
+        &app,
+        Some(&key),
+        path,
+        response("We changed the rota.", json!({})),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let versions = a.json()["versions"].as_array().unwrap().clone();
+    assert_eq!(versions[0]["translations"]["cy"], WELSH);
+    assert!(versions[1].get("translations").is_none());
+    let welsh = app.get("/o/care?lang=cy").await.body;
+    assert!(welsh.contains("<bdi lang=\"en\" dir=\"ltr\">We changed the rota.</bdi>"));
+    assert!(!welsh.contains(&html(WELSH)));
+}
+
+/// `text` as maud escapes it in a page.
+fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[actix_web::test]
+async fn an_organisation_user_answers_in_several_languages_from_the_console() {
+    let app = spawn_app().await;
+    sealed_week(&app).await;
+    add_user(&app, "carer", Role::Organisation, Some("care")).await;
+    let b = sign_in(&app, "carer").await;
+    let field = "response-spring-2026-11-23-leadership";
+    let space = b.get("/console/space").await;
+    for tag in ["cy", "pl", "ar"] {
+        assert!(
+            space.body.contains(&format!("id=\"{field}-{tag}\"")),
+            "{tag}"
+        );
+    }
+    assert!(space.body.contains(&format!(
+        "name=\"{field}-ar\" rows=\"3\" lang=\"ar\" dir=\"rtl\""
+    )));
+    let (cy, ar) = (format!("{field}-cy"), format!("{field}-ar"));
+    let base = [
+        ("round", "spring"),
+        ("period", "2026-11-23"),
+        ("theme", "leadership"),
+        (field, ENGLISH),
+        (cy.as_str(), WELSH),
+    ];
+    // A translation too long: named at its own field, in its language.
+    let long = "x".repeat(4001);
+    let mut fields = base.to_vec();
+    fields.push((ar.as_str(), long.as_str()));
+    let a = b.post("/console/space/responses", &fields).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST, "{}", a.body);
+    assert!(a.body.contains(&format!("href=\"#{ar}\"")), "{}", a.body);
+    assert!(
+        a.body.contains("in العربية must be 1 to 4000 characters"),
+        "{}",
+        a.body
+    );
+    assert!(app.store.responses_of("spring").unwrap().is_empty());
+    // Empty boxes are no translation.
+    let mut fields = base.to_vec();
+    fields.push((ar.as_str(), "  "));
+    let a = b.post("/console/space/responses", &fields).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let stored = app.store.responses_of("spring").unwrap();
+    let version = &stored[0].versions[0];
+    assert_eq!(version.translations.len(), 1);
+    assert_eq!(version.translations["cy"], WELSH);
+    let space = b.get("/console/space").await;
+    assert!(space.body.contains(&html(WELSH)), "shown back to edit");
+    // A pledge in Polish too.
+    let text = "pledge-text-spring-2026-11-23";
+    let polish = format!("{text}-pl");
+    let a = b
+        .post(
+            "/console/space/pledges",
+            &[
+                ("round", "spring"),
+                ("period", "2026-11-23"),
+                ("pledge-theme-spring-2026-11-23", "leadership"),
+                (text, PLEDGE),
+                (polish.as_str(), POLISH_PLEDGE),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let pledge = app.store.pledges_of("spring").unwrap().pop().unwrap();
+    assert_eq!(pledge.translations["pl"], POLISH_PLEDGE);
+    assert!(app
+        .get("/o/care?lang=pl")
+        .await
+        .body
+        .contains(&format!("<bdi>{POLISH_PLEDGE}</bdi>")));
+    // The download carries each language's response in its own column.
+    let csv = b.get("/console/space/download.csv").await.body;
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.ends_with(",response_ar,response_cy,response_pl"),
+        "{header}"
+    );
+    let row = csv
+        .lines()
+        .find(|l| l.contains(",\"leadership\","))
+        .unwrap();
+    assert!(row.contains(&format!("\"{WELSH}\"")), "{row}");
+    assert!(app
+        .store
+        .staff_actions()
+        .unwrap()
+        .iter()
+        .any(|e| e.action == "response.publish" && e.actor == "carer"));
 }

@@ -163,6 +163,23 @@ pub fn text_area(
     })
 }
 
+/// A labelled multi-line input for words in another language: `lang`
+/// and `dir` on the input only (the console itself stays English).
+pub fn text_area_in(
+    id: &str,
+    label: &str,
+    value: &str,
+    (lang, dir): (&str, &str),
+    errors: &Errors,
+) -> Markup {
+    field(id, label, None, errors, |error, described| {
+        html! {
+            textarea.textarea.input-error[error] id=(id) name=(id) rows="3" lang=(lang) dir=(dir)
+                aria-describedby=[described] { (value) }
+        }
+    })
+}
+
 /// A labelled drop-down list.
 pub fn select(
     id: &str,
