@@ -396,3 +396,44 @@ async fn an_organisation_user_answers_in_several_languages_from_the_console() {
         .iter()
         .any(|e| e.action == "response.publish" && e.actor == "carer"));
 }
+
+/// The demo answers its oldest release in every language (its pledge not
+/// in Polish), so the digest shows both cases in each language (and the
+/// browser suite checks them with axe).
+#[actix_web::test]
+async fn the_demo_digest_shows_answers_in_the_readers_language_or_marked_english() {
+    let app = crate::helpers::spawn_app_with(|c| c.demo = true).await;
+    let english_pledge = "Every group meeting will have a manager present";
+    for (lang, response, pledge) in [
+        (
+            "cy",
+            "Diolch. Fe glywson ni hyn yn glir",
+            Some("Bydd rheolwr ym mhob cyfarfod grŵp"),
+        ),
+        ("pl", "Dziękujemy. Wyraźnie to usłyszeliśmy", None),
+        (
+            "ar",
+            "شكرًا لكم. سمعنا هذا بوضوح",
+            Some("سيحضر مدير كل اجتماع للمجموعة"),
+        ),
+    ] {
+        let page = app.get(&format!("/o/demo?lang={lang}")).await.body;
+        assert!(page.contains(&format!("<bdi>{response}")), "{lang}: {page}");
+        assert!(!page.contains("Thank you. We heard this clearly"), "{lang}");
+        match pledge {
+            Some(p) => {
+                assert!(page.contains(&format!("<bdi>{p}")), "{lang}");
+                assert!(!page.contains(english_pledge), "{lang}");
+            }
+            None => assert!(
+                page.contains(&format!("<bdi lang=\"en\" dir=\"ltr\">{english_pledge}")),
+                "{lang}"
+            ),
+        }
+        // Later releases were answered in English only: marked as such.
+        assert!(page.contains("<bdi lang=\"en\" dir=\"ltr\">You told us papers come too late"));
+    }
+    let english = app.get("/o/demo").await.body;
+    assert!(english.contains("<bdi>Thank you. We heard this clearly"));
+    assert!(!english.contains("lang=\"en\" dir=\"ltr\">Thank"));
+}
