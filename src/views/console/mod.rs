@@ -163,19 +163,24 @@ pub fn text_area(
     })
 }
 
-/// A labelled multi-line input for words in another language: `lang`
-/// and `dir` on the input only (the console itself stays English).
-pub fn text_area_in(
-    id: &str,
-    label: &str,
+/// A labelled input for words in another language (`lang`, `dir`: that
+/// language's, on the input only, as the console itself stays English):
+/// one line, or several when `long`.
+pub fn field_in(
+    (id, label, hint): (&str, &str, Option<&str>),
     value: &str,
-    (lang, dir): (&str, &str),
+    (lang, dir, long): (&str, &str, bool),
     errors: &Errors,
 ) -> Markup {
-    field(id, label, None, errors, |error, described| {
+    field(id, label, hint, errors, |error, described| {
         html! {
-            textarea.textarea.input-error[error] id=(id) name=(id) rows="3" lang=(lang) dir=(dir)
-                aria-describedby=[described] { (value) }
+            @if long {
+                textarea.textarea.input-error[error] id=(id) name=(id) rows="3" lang=(lang) dir=(dir)
+                    aria-describedby=[described] { (value) }
+            } @else {
+                input.input.input-error[error] id=(id) name=(id) type="text" value=(value)
+                    lang=(lang) dir=(dir) autocomplete="off" aria-describedby=[described];
+            }
         }
     })
 }

@@ -3,7 +3,7 @@
 //! beside the English they translate. The console stays in English; only
 //! the typed words are in the language, marked with its `lang` and `dir`.
 
-use super::{csrf, notice, page, value, Errors, Frame, Values};
+use super::{csrf, field_in, notice, page, value, Errors, Frame, Values};
 use crate::domain::{Organisation, Round};
 use crate::messages::Language;
 use maud::{html, Markup};
@@ -58,40 +58,24 @@ pub fn translation_links(round: &Round) -> Markup {
 
 /// One field of the form: its label, the English it translates as a
 /// hint, its problem, and the typed words in the language.
-#[allow(clippy::too_many_arguments)]
 fn field(
-    id: &str,
-    label: &str,
+    (id, label): (&str, &str),
     english: &str,
     long: bool,
     shown: &str,
     language: &Language,
     errors: &Errors,
 ) -> Markup {
-    let error = errors.iter().find(|(f, _)| *f == id).map(|(_, m)| m);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described = match error {
-        Some(_) => format!("{hint_id} {error_id}"),
-        None => hint_id.clone(),
+    let english = match english {
+        "" => "In English: (none)".to_owned(),
+        e => format!("In English: {e}"),
     };
-    html! {
-        div.form-group.form-group-error[error.is_some()] {
-            label.label for=(id) { (label) }
-            div.hint id=(hint_id) {
-                "In English: "
-                @if english.is_empty() { "(none)" } @else { span lang="en" dir="ltr" { (english) } }
-            }
-            @if let Some(e) = error { p.error-message id=(error_id) { span.visually-hidden { "Error: " } (e) } }
-            @if long {
-                textarea.textarea.input-error[error.is_some()] id=(id) name=(id) rows="3"
-                    lang=(language.tag) dir=(language.dir) aria-describedby=(described) { (shown) }
-            } @else {
-                input.input.input-error[error.is_some()] id=(id) name=(id) type="text" value=(shown)
-                    lang=(language.tag) dir=(language.dir) autocomplete="off" aria-describedby=(described);
-            }
-        }
-    }
+    field_in(
+        (id, label, Some(&english)),
+        shown,
+        (language.tag, language.dir, long),
+        errors,
+    )
 }
 
 /// The translations page of `round` into `language`: one form for the
@@ -132,15 +116,15 @@ pub fn translations(
                 (csrf(frame))
                 fieldset.fieldset {
                     legend.legend { "The round" }
-                    (field("title", "Question", &round.title, false,
+                    (field(("title", "Question"), &round.title, false,
                         &shown("title", text.map_or("", |t| t.title.as_str())), language, errors))
-                    (field("description", "Introduction (optional)", &round.description, true,
+                    (field(("description", "Introduction (optional)"), &round.description, true,
                         &shown("description", text.map_or("", |t| t.description.as_str())), language, errors))
                 }
                 @for (i, theme) in round.themes.iter().enumerate() {
                     @let words = theme.translation(language.tag);
                     fieldset.fieldset {
-                        legend.legend { "Theme " (i + 1) ": " span lang="en" dir="ltr" { (theme.label()) } " (" code { (theme.slug()) } ")" }
+                        legend.legend { "Theme " (i + 1) ": " (theme.label()) " (" code { (theme.slug()) } ")" }
                         @for (part, label) in THEME_TEXT_FIELDS {
                             @let id = theme_field(theme.slug().as_str(), part);
                             @let (english, stored) = match *part {
@@ -148,7 +132,7 @@ pub fn translations(
                                 "description" => (theme.description(), words.map_or("", |w| w.description.as_str())),
                                 _ => (theme.easy_read(), words.map_or("", |w| w.easy_read.as_str())),
                             };
-                            (field(&id, label, english, *part != "label", &shown(&id, stored), language, errors))
+                            (field((&id, label), english, *part != "label", &shown(&id, stored), language, errors))
                         }
                     }
                 }

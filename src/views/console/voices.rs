@@ -356,7 +356,7 @@ fn in_other_languages(
                 @let f = field_of(l.tag);
                 @let typed = super::value(values, &f);
                 @let shown = if values.is_empty() { stored.get(l.tag).map_or("", String::as_str) } else { typed };
-                (super::text_area_in(&f, &format!("{label} in {} ({})", l.name, l.tag), shown, (l.tag, l.dir), errors))
+                (super::field_in((&f, &format!("{label} in {} ({})", l.name, l.tag), None), shown, (l.tag, l.dir, true), errors))
             }
         }
     }
