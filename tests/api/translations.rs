@@ -48,6 +48,13 @@ async fn a_host_translates_a_round_and_its_themes_per_language_in_the_console() 
     ] {
         assert!(page.body.contains(&format!("id=\"{id}\"")), "{id}");
     }
+    assert!(
+        page.body.contains(
+            "the service's own translation: <span lang=\"cy\" dir=\"ltr\">Arweinyddiaeth a gweledigaeth</span>"
+        ),
+        "what Welsh readers see now: {}",
+        page.body
+    );
     let arabic = b.get("/console/rounds/spring/translations/ar").await;
     assert!(arabic
         .body

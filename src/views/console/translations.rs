@@ -4,8 +4,8 @@
 //! the typed words are in the language, marked with its `lang` and `dir`.
 
 use super::{csrf, field_in, notice, page, value, Errors, Frame, Values};
-use crate::domain::{Organisation, Round};
-use crate::messages::Language;
+use crate::domain::{Organisation, Round, Theme};
+use crate::messages::{Language, Messages};
 use maud::{html, Markup};
 
 /// The parts of a theme's words, with their labels and limits.
@@ -54,6 +54,17 @@ pub fn translation_links(round: &Round) -> Markup {
             }
         }
     }
+}
+
+/// The service's own translation of a default theme's name into
+/// `language`, shown while the host gives none (what readers see now).
+fn shipped_label(theme: &Theme, language: &Language) -> Option<String> {
+    if theme.translation(language.tag).is_some() {
+        return None;
+    }
+    let m = Messages::select(Some(language.tag), false);
+    let words = crate::views::words::label(&m, theme);
+    words.lang.is_none().then_some(words.text)
 }
 
 /// One field of the form: its label, the English it translates as a
@@ -125,6 +136,10 @@ pub fn translations(
                     @let words = theme.translation(language.tag);
                     fieldset.fieldset {
                         legend.legend { "Theme " (i + 1) ": " (theme.label()) " (" code { (theme.slug()) } ")" }
+                        @if let Some(own) = shipped_label(theme, language) {
+                            p.hint { "Until you give a name, readers see the service's own translation: "
+                                span lang=(language.tag) dir=(language.dir) { (own) } }
+                        }
                         @for (part, label) in THEME_TEXT_FIELDS {
                             @let id = theme_field(theme.slug().as_str(), part);
                             @let (english, stored) = match *part {
