@@ -90,6 +90,7 @@ internal = حدث خطأ من جهتنا. لم يُحفظ شيء.
 
 period_not_published = لا يوجد ملخص منشور لتلك الفترة من تلك الجولة.
 text_invalid = يجب أن يتكون text من 1 إلى { $max } حرف، دون أحرف تحكم غير فواصل الأسطر.
+translation_invalid = يجب أن يتكون translations.{ $language } من 1 إلى { $max } حرف، دون أحرف تحكم غير فواصل الأسطر.
 status_invalid = يجب أن تكون status إحدى القيم: planned، in_progress، done، dropped.
 reason_required = التعهد الملغى يحتاج إلى سبب: اذكره في "reason".
 decision_invalid = يجب أن تكون decision إحدى القيم approve، أو edit (مع "text")، أو reject (مع "reason").

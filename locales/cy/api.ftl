@@ -73,6 +73,7 @@ internal = Aeth rhywbeth o'i le ar ein hochr ni. Chafodd dim byd ei gadw.
 
 period_not_published = Does dim crynodeb wedi'i gyhoeddi ar gyfer y cyfnod hwnnw o'r cylch hwnnw.
 text_invalid = Rhaid i text fod rhwng 1 a { $max } nod, heb nodau rheoli heblaw toriadau llinell.
+translation_invalid = Rhaid i translations.{ $language } fod rhwng 1 a { $max } nod, heb nodau rheoli heblaw toriadau llinell.
 status_invalid = Rhaid i status fod yn un o: planned, in_progress, done, dropped.
 reason_required = Mae angen rheswm ar addewid sydd wedi'i roi heibio: dywedwch pam yn "reason".
 decision_invalid = Rhaid i decision fod yn approve, edit (gyda "text") neu reject (gyda "reason").

@@ -76,6 +76,7 @@ internal = Something went wrong on our side. Nothing was stored.
 
 period_not_published = That period of that round has no published digest.
 text_invalid = text must be 1 to { $max } characters, without control characters other than line breaks.
+translation_invalid = translations.{ $language } must be 1 to { $max } characters, without control characters other than line breaks.
 status_invalid = status must be one of: planned, in_progress, done, dropped.
 reason_required = A dropped pledge needs a reason: say why in "reason".
 decision_invalid = decision must be approve, edit (with "text") or reject (with "reason").

@@ -89,6 +89,7 @@ internal = Coś poszło nie tak po naszej stronie. Nic nie zostało zapisane.
 
 period_not_published = Ten okres tej rundy nie ma opublikowanego podsumowania.
 text_invalid = text musi mieć od 1 do { $max } znaków, bez znaków sterujących innych niż podziały wierszy.
+translation_invalid = translations.{ $language } musi mieć od 1 do { $max } znaków, bez znaków sterujących innych niż podziały wierszy.
 status_invalid = status musi mieć jedną z wartości: planned, in_progress, done, dropped.
 reason_required = Porzucone zobowiązanie wymaga powodu: podaj go w polu "reason".
 decision_invalid = decision musi mieć wartość approve, edit (z polem "text") lub reject (z polem "reason").

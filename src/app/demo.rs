@@ -315,14 +315,72 @@ async fn seed_voices(app: &App, round: &Round, today: Date) -> anyhow::Result<()
             theme,
         };
         let (response, pledge) = ANSWERS[i % ANSWERS.len()];
-        voices::respond(app, demo, &round.organisation, to, response, today).await?;
-        let planned = (pledge, None, None);
+        // The first release's answers are given in every language too.
+        let (translated, pledged) = match i {
+            0 => (words(&RESPONSE_IN), words(&PLEDGE_IN)),
+            _ => Default::default(),
+        };
+        voices::respond(
+            app,
+            demo,
+            &round.organisation,
+            to,
+            (response, &translated),
+            today,
+        )
+        .await?;
+        let planned = voices::NewPledge {
+            text: pledge,
+            translations: &pledged,
+            status: None,
+            reason: None,
+        };
         let made = voices::add_pledge(app, demo, &round.organisation, to, planned, today).await?;
         let progress = ("in_progress", None);
         voices::restatus_pledge(app, demo, &round.organisation, &made.id, progress, today).await?;
     }
     Ok(())
 }
+
+/// (language, words) pairs as translations.
+fn words(pairs: &[(&str, &str)]) -> crate::domain::Translations {
+    pairs
+        .iter()
+        .map(|(l, w)| ((*l).to_owned(), (*w).to_owned()))
+        .collect()
+}
+
+/// The first response of [`ANSWERS`] in Welsh, Polish and Arabic.
+const RESPONSE_IN: [(&str, &str); 3] = [
+    (
+        "cy",
+        "Diolch. Fe glywson ni hyn yn glir ac rydyn ni wedi newid sut rydyn ni'n cynllunio \
+         cyfarfodydd: gweler ein haddewid.",
+    ),
+    (
+        "pl",
+        "Dziękujemy. Wyraźnie to usłyszeliśmy i zmieniliśmy sposób planowania spotkań: zobacz \
+         nasze zobowiązanie.",
+    ),
+    (
+        "ar",
+        "شكرًا لكم. سمعنا هذا بوضوح وغيّرنا طريقة تخطيطنا للاجتماعات: انظروا تعهّدنا.",
+    ),
+];
+
+/// The first pledge of [`ANSWERS`] in Welsh and Arabic (the Polish reader
+/// sees the English, marked: the demo shows both cases).
+const PLEDGE_IN: [(&str, &str); 2] = [
+    (
+        "cy",
+        "Bydd rheolwr ym mhob cyfarfod grŵp, a bydd crynodeb ar bapur yn cael ei anfon \
+         wythnos ymlaen llaw.",
+    ),
+    (
+        "ar",
+        "سيحضر مدير كل اجتماع للمجموعة، وسيُرسَل ملخّص ورقي قبل الاجتماع بأسبوع.",
+    ),
+];
 
 /// The demo organisation's response and pledge for each release, in turn
 /// (one each for the demo's three releases: none repeats).

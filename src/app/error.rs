@@ -75,6 +75,10 @@ pub enum AppError {
     /// or has control characters.
     #[error("text invalid")]
     TextInvalid,
+    /// A translation (into the named language) of a response or pledge is
+    /// empty, too long or has control characters.
+    #[error("translation invalid")]
+    TranslationInvalid(String),
     #[error("pledge status invalid")]
     StatusInvalid,
     /// A dropped pledge needs a reason.

@@ -10,7 +10,7 @@
 use super::disclosure::{Band, Figure};
 use super::scrub::{self, Kind};
 use super::SealedDigest;
-use crate::domain::{PledgeRecord, ResponseVersion};
+use crate::domain::{PledgeRecord, ResponseVersion, Translations};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -220,6 +220,9 @@ pub struct PublicQuote {
 pub struct PublicResponse {
     pub theme: String,
     pub text: String,
+    /// `text` in other languages, by tag (the last version's).
+    #[serde(skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
     /// Every version, oldest first (the last is `text`).
     pub versions: Vec<ResponseVersion>,
 }

@@ -185,11 +185,33 @@ pub struct QuoteRecord {
     pub source: Option<String>,
 }
 
+/// An organisation's words in other shipped languages, by language tag
+/// (`cy`, `pl`, `ar`); the words themselves are in English.
+pub type Translations = BTreeMap<String, String>;
+
+/// The words of `text` (in English) with `translations` for a reader of
+/// `language`: the translation if there is one, else the English, with
+/// the language it is in.
+pub fn words_in<'a>(
+    text: &'a str,
+    translations: &'a Translations,
+    language: &'a str,
+) -> (&'a str, &'a str) {
+    match translations.get(language) {
+        Some(t) => (t.as_str(), language),
+        None => (text, "en"),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResponseVersion {
     pub text: String,
     /// The period in which this version was published.
     pub changed_in: String,
+    /// The same response in other languages: part of the version, so a
+    /// changed translation is a new version, kept like any other.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: Translations,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,6 +232,9 @@ pub struct PledgeRecord {
     pub period: String,
     pub theme: String,
     pub text: String,
+    /// What it pledges, in other languages (given when it is made).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: Translations,
     /// Every status it has had, oldest first; the last is the current one.
     pub history: Vec<PledgeChange>,
 }

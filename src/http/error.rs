@@ -83,6 +83,7 @@ fn app_status(e: &AppError) -> StatusCode {
         E::Input(_)
         | E::Account(_)
         | E::TextInvalid
+        | E::TranslationInvalid(_)
         | E::StatusInvalid
         | E::ReasonRequired
         | E::DecisionInvalid
@@ -151,6 +152,7 @@ fn app_code(e: &AppError) -> &'static str {
         E::TokenRequestInvalid(_) => "token_request_invalid",
         E::PeriodNotPublished => "period_not_published",
         E::TextInvalid => "text_invalid",
+        E::TranslationInvalid(_) => "translation_invalid",
         E::StatusInvalid => "status_invalid",
         E::ReasonRequired => "reason_required",
         E::DecisionInvalid => "decision_invalid",
@@ -177,6 +179,10 @@ fn app_arguments(e: &AppError) -> Vec<(&'static str, FluentValue<'static>)> {
         E::RoundExists => vec![("what", "round".into())],
         E::UsernameTaken(_) => vec![("what", "user".into())],
         E::TextInvalid => vec![("max", MAX_ANSWER_CHARS.into())],
+        E::TranslationInvalid(language) => vec![
+            ("max", MAX_ANSWER_CHARS.into()),
+            ("language", language.clone().into()),
+        ],
         E::ReasonUnknown => vec![(
             "reasons",
             RejectReason::ALL.map(|r| r.code()).join(", ").into(),

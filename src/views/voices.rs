@@ -6,7 +6,7 @@ use super::words;
 use super::{error_summary_in, layout_in, step};
 use crate::digest::disclosure::Figure;
 use crate::digest::voices::{PeriodVoices, PledgeStatus, QUESTIONS, SKIPPED};
-use crate::domain::{Organisation, Round, Theme};
+use crate::domain::{words_in, Organisation, Round, Theme, Translations};
 use crate::messages::Messages;
 use maud::{html, Markup};
 use std::collections::BTreeMap;
@@ -174,6 +174,18 @@ fn status(m: &Messages, s: PledgeStatus) -> String {
     m.t(key)
 }
 
+/// An organisation's words for the reader: in the reader's language when
+/// it gave them, else in English, marked as English (`lang`, `dir`) on a
+/// page in another language; isolated either way, whole, never mixed
+/// with the page's words in one phrase.
+fn own_words(m: &Messages, text: &str, translations: &Translations) -> Markup {
+    let (words, language) = words_in(text, translations, m.language());
+    let foreign = language != m.language();
+    html! {
+        bdi lang=[foreign.then_some(language)] dir=[foreign.then(|| crate::messages::direction(language))] { (words) }
+    }
+}
+
 /// What the digest shows beside its themes, per published period:
 /// responses and pledges per theme, quotes, and the "about you" totals
 /// (`themes`: the round's, to name them; `weeks`: its period length).
@@ -197,14 +209,14 @@ pub fn beside_digest<'a>(
                     @for slug in &answered(v) {
                         h4 { (label(slug)) }
                         @for r in v.responses.iter().filter(|r| r.theme == *slug) {
-                            p { strong { (m.t("voices-response")) } " " bdi { (r.text) } }
+                            p { strong { (m.t("voices-response")) } " " (own_words(m, &r.text, &r.translations)) }
                             @if r.versions.len() > 1 {
                                 p.hint { (m.f("voices-changed", &[("times", (r.versions.len() - 1).into())])) }
                             }
                         }
                         @for p in v.pledges.iter().filter(|p| p.theme == *slug) {
                             div.pledge {
-                                p { strong { (m.t("voices-pledge")) } " " bdi { (p.text) } }
+                                p { strong { (m.t("voices-pledge")) } " " (own_words(m, &p.text, &p.translations)) }
                                 ol {
                                     @for c in &p.history {
                                         li {
@@ -212,7 +224,7 @@ pub fn beside_digest<'a>(
                                                 ("status", status(m, c.status).into()),
                                                 ("period", super::digest::date_text(m, &c.period).into()),
                                             ]))
-                                            @if let Some(reason) = &c.reason { ": " bdi { (reason) } }
+                                            @if let Some(reason) = &c.reason { ": " (own_words(m, reason, &Translations::new())) }
                                         }
                                     }
                                 }

@@ -59,6 +59,8 @@ const PLACEHOLDERS = {
   // A card sheet nobody made: its page says it is not available (the
   // console journey below downloads a real one).
   '{sheet}': '00000000000000000000000000000000',
+  // A round's words in one other language (issue 19).
+  '{language}': 'cy',
   // '{period}' is set once a period has been sealed, below.
 };
 
@@ -415,7 +417,7 @@ try {
     'POST /console/rounds/{round}/codes', 'POST /console/rounds/{round}/invitations', 'POST /console/periods/close',
     'POST /console/users', 'POST /console/users/{user}/remove', 'POST /console/users/{user}/role', 'POST /console/themes',
     'POST /console/moderation/{quote}', 'POST /console/space/responses', 'POST /console/space/pledges',
-    'POST /console/space/pledges/{pledge}',
+    'POST /console/space/pledges/{pledge}', 'POST /console/rounds/{round}/translations/{language}',
     'POST /r/{round}/about-you']);
   await check('every non-GET page in the route table has a test', async () => {
     const untested = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !covered.has(`${r.method} ${r.path}`));
@@ -595,6 +597,19 @@ try {
     assert(/Changes saved/.test(await s.locator('main').innerText()), 'no "Changes saved"');
     await submit('form[action="/console/rounds/listen/open"]');
     assert(/The round is open/.test(await s.locator('main').innerText()), 'not opened');
+    // The round's words in Arabic (issue 19): a description without a
+    // name is named at its field, then saved, though the round is open.
+    await s.goto(`${BASE}/console/rounds/listen/translations/ar`);
+    await axe(s, 'console translations');
+    await s.fill('#title', 'ما مدى استماعنا إليكم؟');
+    await s.fill('#theme-leadership-description', 'قادة لا يحددون اتجاهًا واضحًا.');
+    await submit('form[action="/console/rounds/listen/translations/ar"]');
+    assert(await s.locator('.error-summary a[href="#theme-leadership-label"]').isVisible(), 'no error at the theme name');
+    await axe(s, 'console translations error');
+    await s.fill('#theme-leadership-label', 'القيادة والرؤية');
+    await submit('form[action="/console/rounds/listen/translations/ar"]');
+    assert(/Changes saved/.test(await s.locator('main').innerText()), 'translations not saved');
+    await s.goto(`${BASE}/console/rounds/listen`);
     // Cards: minted once, then a page from which the sheet downloads once
     // (issue 18, item 10; at 360 px in experience.mjs).
     await s.fill('#count', '4');
@@ -701,7 +716,10 @@ try {
       assert(own.status() === 200 && (own.headers()['content-type'] || '').startsWith('text/csv'), `download: ${own.status()}`);
       assert((await own.text()).includes('We will sort out parking permits'), 'the download lacks the response');
       const addPledge = o.locator('form[action="/console/space/pledges"]').first();
-      await addPledge.locator('textarea').fill('A parking permit desk at every group meeting.');
+      await addPledge.locator('textarea').first().fill('A parking permit desk at every group meeting.');
+      // The other languages' boxes are folded away until opened.
+      await addPledge.locator('summary').click();
+      await addPledge.locator('textarea[lang=cy]').fill('Desg trwyddedau parcio ym mhob cyfarfod grŵp.');
       await Promise.all([o.waitForNavigation(), addPledge.locator('[type=submit]').click()]);
       assert(/Pledge saved/.test(await o.locator('main').innerText()), 'pledge not saved');
       const update = o.locator('form[action^="/console/space/pledges/"]').first();
@@ -719,6 +737,15 @@ try {
       assert(published.includes(text), `the public digest lacks: ${text}`);
     }
     await noCookie(context, 'public digest');
+    // In Welsh: the pledge in Welsh, the response (English only) marked as
+    // English; in Arabic, the host's Arabic question.
+    await page.goto(`${BASE}/o/riverside?lang=cy`);
+    assert((await page.locator('main').innerText()).includes('Desg trwyddedau parcio ym mhob cyfarfod grŵp.'), 'no Welsh pledge');
+    assert((await page.locator('bdi[lang=en]', { hasText: 'We will sort out parking permits' }).count()) === 1, 'the English response is not marked');
+    await axe(page, 'public digest with answers, cy');
+    await page.goto(`${BASE}/o/riverside?lang=ar`);
+    assert((await page.locator('main').innerText()).includes('ما مدى استماعنا إليكم؟'), 'no Arabic question');
+    await axe(page, 'public digest with answers, ar');
     // The administrator removes the coordinator; the log shows who did what.
     await s.goto(`${BASE}/console/users`);
     const coraRow = s.locator('tr', { hasText: 'cora' });

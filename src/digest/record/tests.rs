@@ -39,6 +39,7 @@ fn response(release: i64, theme: &str, versions: &[i64]) -> ResponseRecord {
             .map(|w| ResponseVersion {
                 text: format!("We heard you (week {w})."),
                 changed_in: week(*w).id(),
+                translations: Default::default(),
             })
             .collect(),
     }
@@ -52,6 +53,7 @@ fn pledge(id: &str, release: i64, steps: &[(PledgeStatus, i64, Option<&str>)]) -
         period: week(release).id(),
         theme: "money".into(),
         text: format!("Pledge {id}"),
+        translations: Default::default(),
         history: steps
             .iter()
             .map(|(status, w, reason)| PledgeChange {
