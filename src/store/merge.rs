@@ -624,11 +624,13 @@ fn open_entry(key: &EpochKey, name: &[u8; 32], sealed: &[u8]) -> TxResult<Entry>
 }
 
 /// Write one pass's sides to the main trees. Counters are summed first and
-/// written once each; within a slot, creates go before consumes.
+/// written once each; a record created and consumed in the same pass is
+/// never written at all (no dead row or log entry of it is left).
 fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxResult<()> {
     let mut counters: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
     let mut uses: BTreeMap<Vec<u8>, u32> = BTreeMap::new();
     let mut counts: BTreeMap<(String, Vec<u8>), u64> = BTreeMap::new();
+    let mut creates: BTreeMap<(&str, &[u8]), &[u8]> = BTreeMap::new();
     let mut consumes = Vec::new();
     for (entry, sides) in work {
         match entry {
@@ -715,7 +717,9 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
                     tree,
                     key: k,
                     value,
-                } => tx.insert(tree, k, value)?,
+                } => {
+                    creates.insert((tree.as_str(), k.as_slice()), value.as_slice());
+                }
                 MixedWrite::Consume { tree, key: k } => consumes.push((tree, k)),
             },
             _ => {}
@@ -735,7 +739,12 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
         tx.insert(&tree, &k, &(n + by).to_be_bytes())?;
     }
     for (tree, k) in consumes {
-        tx.remove(tree, k)?;
+        if creates.remove(&(tree.as_str(), k.as_slice())).is_none() {
+            tx.remove(tree, k)?;
+        }
+    }
+    for ((tree, k), value) in creates {
+        tx.insert(tree, k, value)?;
     }
     for (k, by) in counters {
         bump(tx, &k, by)?;
