@@ -591,15 +591,7 @@ impl Store {
         in_period: bool,
         writes: Vec<MixedWrite>,
     ) -> Result<(), StoreError> {
-        let args = MixArgs {
-            round: round.clone(),
-            today,
-            in_period,
-            expect: None,
-            writes,
-        };
-        self.call(|r| Job::Write(Write::Mix(Box::new(args), r)))
-            .await
+        self.mix_with(round, today, in_period, None, writes).await
     }
 
     /// [`Store::mix`] in the open period, for writes built for `period`
@@ -613,11 +605,23 @@ impl Store {
         period: &str,
         writes: Vec<MixedWrite>,
     ) -> Result<(), StoreError> {
+        self.mix_with(round, today, true, Some(period.to_owned()), writes)
+            .await
+    }
+
+    async fn mix_with(
+        &self,
+        round: &Slug,
+        today: Date,
+        in_period: bool,
+        expect: Option<String>,
+        writes: Vec<MixedWrite>,
+    ) -> Result<(), StoreError> {
         let args = MixArgs {
             round: round.clone(),
             today,
-            in_period: true,
-            expect: Some(period.to_owned()),
+            in_period,
+            expect,
             writes,
         };
         self.call(|r| Job::Write(Write::Mix(Box::new(args), r)))
