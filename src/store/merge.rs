@@ -24,10 +24,12 @@
 use super::apply::{self, bump, CODES, COUNTERS, CRITIQUES, INVITATIONS, MEMBERS, RETIRED};
 use super::epoch::{self, Entry, EpochRecord, EpochView, MixedWrite, Sides, Spent, Tally, EPOCHS};
 use super::kv::{Abort, Tree, TxResult, Txn};
+use super::legacy;
 use super::queue::Reply;
 use super::records::{
     self, counter_key, member_key, period_key, spent_key, CounterKind, StoredCritique,
 };
+use super::voices::ABOUT;
 use super::writer::Writer;
 use super::StoreError;
 use crate::encoding::hex;
@@ -522,6 +524,9 @@ impl Writer {
                 }
                 Entry::Mixed { write, .. } if sides.a => {
                     names.insert(write.tree().to_owned());
+                    if write.tree() == legacy::OLD {
+                        names.insert(ABOUT.to_owned());
+                    }
                 }
                 _ => {}
             }
@@ -708,7 +713,19 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
             }
             Entry::Mixed { write, nonce, .. } if sides.a => match write {
                 MixedWrite::Append { tree, value } => {
-                    tx.insert(tree, &epoch::append_key(key, nonce), value)?;
+                    // An earlier version's "about you" record, still in
+                    // an ingest area: counted as it is now (see legacy).
+                    match (tree == legacy::OLD)
+                        .then(|| legacy::old_counts(value))
+                        .flatten()
+                    {
+                        Some(keys) => {
+                            for k in keys {
+                                *counts.entry((ABOUT.to_owned(), k)).or_default() += 1;
+                            }
+                        }
+                        None => tx.insert(tree, &epoch::append_key(key, nonce), value)?,
+                    }
                 }
                 MixedWrite::Count { tree, key: k, by } => {
                     *counts.entry((tree.clone(), k.clone())).or_default() += by;

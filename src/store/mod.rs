@@ -171,6 +171,7 @@ mod backup;
 pub mod checkpoints;
 mod epoch;
 mod kv;
+mod legacy;
 mod merge;
 mod pg;
 mod queue;

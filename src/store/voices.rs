@@ -14,6 +14,9 @@
 //! | `about_you_counts` | round `\0` period `\0` question `\0` answer (both empty: respondents) | u64 big-endian: how many chose it, written at rewrites only |
 //! | `about_you_codes` | HMAC-SHA256(code key, round, period, code), 32 B | empty: an unspent "about you" code |
 //!
+//! Earlier versions kept one record per person in `about_you`; the store
+//! folds those into `about_you_counts` once, at start ([`super::legacy`]).
+//!
 //! # Security contract
 //! - "About you" needs a one-time code that a critique's receipt carries
 //!   (issue 16): one per critique, made in the critique's transaction as a
@@ -54,7 +57,7 @@ const QUOTE_SOURCES: &str = "quote_sources";
 const ORG_KEYS: &str = "org_keys";
 const RESPONSES: &str = "responses";
 const PLEDGES: &str = "pledges";
-const ABOUT: &str = "about_you_counts";
+pub(super) const ABOUT: &str = "about_you_counts";
 const ABOUT_CODES: &str = "about_you_codes";
 
 /// A raw record of this module's trees: (tree, key, value).
@@ -578,7 +581,7 @@ impl Store {
 
 /// The key of an "about you" counter: round, period, question and answer
 /// (both empty: the people who answered).
-fn about_key(round: &str, period: &str, question: &str, answer: &str) -> Vec<u8> {
+pub(super) fn about_key(round: &str, period: &str, question: &str, answer: &str) -> Vec<u8> {
     [round, period, question, answer].join("\0").into_bytes()
 }
 

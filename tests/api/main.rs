@@ -41,4 +41,5 @@ mod submission;
 mod tagging;
 mod token_clients;
 mod token_privacy;
+mod upgrade;
 mod writer;
