@@ -10,6 +10,7 @@ code_missing = Enter the code from your card.
 code_invalid = This code does not look right. Check each letter and number on your card and try again.
 code_unknown = We do not recognise this code for this feedback round. Check each letter and number on your card.
 code_spent = This code has already been used. If you did not use it, tell the person who gave it to you.
+about_you_code_refused = This code does not work for the questions about you. Check each letter and number. Each code works once, and only until the period it was given in ends.
 text_empty = Write what you want to say.
 text_too_long = What you wrote is { $chars } characters long. It must be { $max } characters or fewer.
 themes_missing = Choose at least one theme.

@@ -7,6 +7,7 @@ code_missing = Wpisz kod z karty.
 code_invalid = Ten kod wygląda nieprawidłowo. Sprawdź każdą literę i cyfrę na karcie i spróbuj ponownie.
 code_unknown = Nie rozpoznajemy tego kodu w tej rundzie opinii. Sprawdź każdą literę i cyfrę na karcie.
 code_spent = Ten kod został już użyty. Jeśli nie wiesz, kto go użył, powiedz o tym osobie, która ci go dała.
+about_you_code_refused = Ten kod nie działa dla pytań o tobie. Sprawdź każdą literę i cyfrę. Każdy kod działa jeden raz i tylko do końca okresu, w którym go wydano.
 text_empty = Napisz, co chcesz przekazać.
 text_too_long = Twój tekst ma { $chars } { $chars ->
     [one] znak

@@ -53,6 +53,10 @@ pub enum AppError {
     CodeUnknown,
     #[error("code already spent")]
     CodeSpent,
+    /// An "about you" code that is not one given out for the round's open
+    /// period, or is spent.
+    #[error("about-you code refused")]
+    AboutYouCodeRefused,
     /// No credential: the challenge for the round's token
     /// (`WWW-Authenticate`, RFC 9577 §2.1).
     #[error("token required")]

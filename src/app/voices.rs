@@ -339,11 +339,12 @@ pub async fn load_voices(app: &App, organisation: &str) -> Result<Vec<PeriodVoic
             // Shuffled: the order says nothing about when a quote was
             // written or approved.
             crate::secrets::random::shuffle(&mut quotes)?;
-            let answers: Vec<_> = about_you
-                .iter()
-                .filter(|a| release.covers.contains(&a.period))
-                .map(|a| a.answers.clone())
-                .collect();
+            let mut answers = crate::domain::AboutYouTally::default();
+            for (period, tally) in &about_you {
+                if release.covers.contains(period) {
+                    answers.merge(tally);
+                }
+            }
             out.push(PeriodVoices {
                 round: r.to_owned(),
                 period: release.period.clone(),
@@ -366,7 +367,11 @@ pub async fn load_voices(app: &App, organisation: &str) -> Result<Vec<PeriodVoic
                     .filter(|p| p.period == release.period)
                     .cloned()
                     .collect(),
-                about_you: voices::aggregate(&answers, release.k, release.base),
+                about_you: voices::aggregate(&answers, release.k, release.base)
+                    // Never more respondents shown than critiques (each
+                    // code comes with one critique of its period: this
+                    // only guards that rule).
+                    .filter(|a| a.respondents.low <= release.critiques.low),
             });
         }
     }

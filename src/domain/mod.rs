@@ -34,7 +34,7 @@ pub use rules::{Rules, RulesError};
 pub use slug::Slug;
 pub use theme::{default_themes, Theme, ThemeText, DEFAULT_SLUGS, SOMETHING_ELSE};
 pub use voices::{
-    words_in, AboutYou, AboutYouRecord, Candidate, PledgeChange, PledgeRecord, PledgeStatus,
+    words_in, AboutYou, AboutYouTally, Candidate, PledgeChange, PledgeRecord, PledgeStatus,
     QuoteRecord, QuoteState, RejectReason, ResponseRecord, ResponseVersion, Translations,
     QUESTIONS, SKIPPED,
 };

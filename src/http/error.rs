@@ -97,9 +97,11 @@ fn app_status(e: &AppError) -> StatusCode {
         | E::PeriodNotPublished
         | E::QuoteUnknown
         | E::PledgeUnknown => StatusCode::NOT_FOUND,
-        E::CodeUnknown | E::InvitationExhausted | E::SetupClosed | E::OtherOrganisation => {
-            StatusCode::FORBIDDEN
-        }
+        E::CodeUnknown
+        | E::AboutYouCodeRefused
+        | E::InvitationExhausted
+        | E::SetupClosed
+        | E::OtherOrganisation => StatusCode::FORBIDDEN,
         E::CodeSpent
         | E::TokenSpent
         | E::OrganisationExists
@@ -144,6 +146,7 @@ fn app_code(e: &AppError) -> &'static str {
         E::LogRange(_) => "invalid_query",
         E::CodeUnknown => "code_unknown",
         E::CodeSpent => "code_spent",
+        E::AboutYouCodeRefused => "about_you_code_refused",
         E::TokenRequired { .. } => "token_required",
         E::TokenRejected { .. } => "token_invalid",
         E::TokenSpent => "token_spent",
@@ -251,6 +254,7 @@ impl ApiError {
             Self::App(
                 AppError::CodeUnknown
                     | AppError::CodeSpent
+                    | AppError::AboutYouCodeRefused
                     | AppError::TokenRejected { .. }
                     | AppError::TokenSpent
             )

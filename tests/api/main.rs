@@ -42,4 +42,5 @@ mod tagging;
 mod token_clients;
 mod token_privacy;
 mod translations;
+mod upgrade;
 mod writer;

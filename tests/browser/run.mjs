@@ -178,6 +178,20 @@ async function freshCodes(n) {
   return JSON.parse(r.text).codes;
 }
 
+// The one-time "about you" code of a fresh critique sent through the API.
+async function freshAboutYouCode() {
+  const [code] = await freshCodes(1);
+  // As a participant: no admin token (it would be read as a token).
+  const res = await fetch(`${BASE}/api/v1/rounds/demo/critiques`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, themes: ['leadership'], text: 'The meetings are too short.' }),
+  });
+  const text = await res.text();
+  assert(res.status === 201, `sending a critique: ${res.status} ${text}`);
+  return JSON.parse(text).about_you_code;
+}
+
 // A well-formed code (right check symbol) that was never issued.
 function unissuedCode() {
   const A = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -813,7 +827,7 @@ try {
 
   // "About you" (unlinked, optional): from the confirmation page, without
   // JavaScript; every question skippable; a bad answer gets a summary.
-  await check('journey without JavaScript: "about you" after sending, skippable, no cookie', async () => {
+  await check('journey without JavaScript: "about you" with the code the confirmation gives, skippable, no cookie', async () => {
     const noJs = await browserContext({ javaScriptEnabled: false });
     try {
       const p = await noJs.context.newPage();
@@ -822,15 +836,32 @@ try {
       await fillForm(p, { code });
       await send(p);
       await confirm(p);
-      await Promise.all([p.waitForNavigation(), p.click('a[href*="/about-you"]')]);
-      assert(new URL(p.url()).pathname === '/r/demo/about-you', `about-you link goes to ${p.url()}`);
+      // The code is shown to be kept, and the button carries it in a
+      // hidden field: never in the address.
+      const shown = (await p.locator('#about-code-shown').innerText()).trim();
+      assert(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(shown), `about-you code looks wrong: ${shown}`);
+      await Promise.all([p.waitForNavigation(), p.click('form[action*="/about-you"] [type=submit]')]);
+      assert(new URL(p.url()).pathname === '/r/demo/about-you', `about-you button goes to ${p.url()}`);
+      assert(!p.url().includes(shown), 'the code is in the address');
+      assert((await p.inputValue('#about_code')) === shown, 'the form does not carry the code');
       await p.check('#age');
       await p.check('#care-no');
-      await Promise.all([p.waitForNavigation(), p.click('form [type=submit]')]);
+      await Promise.all([p.waitForNavigation(), p.click('form:not(.variant-form) [type=submit]')]);
       assert(/Thank you/.test(await p.locator('h1').innerText()), 'no thank-you page');
-      // Nothing chosen at all is fine too.
+      // The same code again: refused, with a summary linking to the field
+      // and the answers kept.
       await p.goto(`${BASE}/r/demo/about-you`);
-      await Promise.all([p.waitForNavigation(), p.click('form [type=submit]')]);
+      await p.fill('#about_code', shown);
+      await p.check('#care-prefer_not');
+      await Promise.all([p.waitForNavigation(), p.click('form:not(.variant-form) [type=submit]')]);
+      assert(await p.locator('.error-summary a[href="#about_code"]').isVisible(), 'a spent code was not refused');
+      assert(await p.isChecked('#care-prefer_not'), 'the answers were not kept');
+      // Coming back later with another code typed by hand, nothing
+      // chosen at all: fine too.
+      const typed = await freshAboutYouCode();
+      await p.goto(`${BASE}/r/demo/about-you`);
+      await p.fill('#about_code', typed.toLowerCase().replaceAll('-', ' '));
+      await Promise.all([p.waitForNavigation(), p.click('form:not(.variant-form) [type=submit]')]);
       assert(/Thank you/.test(await p.locator('h1').innerText()), 'skipping everything was refused');
       assert((await noJs.context.cookies()).length === 0, 'cookies set');
       assert(noJs.foreign.length === 0, `other origins: ${noJs.foreign}`);
@@ -850,9 +881,11 @@ try {
       for (const href of await page.locator('.error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
         assert((await page.locator(href).count()) === 1, `summary link ${href} has no field`);
       }
+      assert((await page.locator('.error-summary a[href="#about_code"]').count()) === 1, 'a missing code was not named');
       await axe(page, `about you error${easy}`);
+      await page.fill('#about_code', await freshAboutYouCode());
       await page.check('#ethnicity');
-      await Promise.all([page.waitForNavigation(), page.click('form [type=submit]')]);
+      await Promise.all([page.waitForNavigation(), page.click('form:not(.variant-form) [type=submit]')]);
       await axe(page, `about you thanks${easy}`);
     });
   }
@@ -971,7 +1004,7 @@ try {
       // No English word but the service's name, the round's own words and
       // the names of the other languages (each marked with its own lang).
       const words = await p.evaluate(() => {
-        const skip = (e) => e.closest('[lang]:not(html), .caption, h1, .receipt, .lead, script');
+        const skip = (e) => e.closest('[lang]:not(html), .caption, h1, .receipt, .code-shown, .lead, script');
         const out = [];
         const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let n = walk.nextNode(); n; n = walk.nextNode()) {

@@ -67,6 +67,7 @@ fn records(responses: &[ResponseRecord], pledges: &[PledgeRecord]) -> Vec<Releas
         shown_themes: vec!["money".into()],
         number_themes: vec!["money".into()],
         covers: vec![p.id()],
+        critiques: crate::digest::disclosure::Band::of(0),
     };
     round_record(
         "day",
