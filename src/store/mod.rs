@@ -751,8 +751,13 @@ pub fn scan_raw(dir: &Path, mut f: impl FnMut(&str, &[u8], &[u8])) -> Result<(),
 }
 
 /// Open a sled directory the way the store uses it.
+///
+/// sled's file lock is released only when the last of its IO threads lets
+/// go of a database dropped in this process (a restore just written, a
+/// store just stopped), which can be a moment after the drop. So a lock
+/// held is waited for, briefly; another process holding it still fails.
 fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreError> {
-    Ok(sled::Config::new()
+    let config = sled::Config::new()
         .path(dir)
         .cache_capacity(cache_bytes)
         // Only the writer flushes, right after each commit; sled's own
@@ -761,6 +766,15 @@ fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreError> {
         // Large segments keep every node inline in the `db` file, so the
         // writer's fsync of that file covers it (sled writes "blobs" for
         // items over a quarter segment, and never fsyncs them).
-        .segment_size(8 * 1024 * 1024)
-        .open()?)
+        .segment_size(8 * 1024 * 1024);
+    let mut waits = 0;
+    loop {
+        match config.open() {
+            Err(sled::Error::Io(e)) if e.kind() == std::io::ErrorKind::WouldBlock && waits < 30 => {
+                waits += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            opened => return Ok(opened?),
+        }
+    }
 }
