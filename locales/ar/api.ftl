@@ -7,6 +7,7 @@ code_missing = أدخل الرمز المكتوب على بطاقتك.
 code_invalid = هذا الرمز لا يبدو صحيحًا. تحقق من كل حرف ورقم على بطاقتك وحاول مرة أخرى.
 code_unknown = لا نعرف هذا الرمز في جولة الملاحظات هذه. تحقق من كل حرف ورقم على بطاقتك.
 code_spent = هذا الرمز استُخدم من قبل. إن لم تستخدمه أنت، فأخبر الشخص الذي أعطاك إياه.
+about_you_code_refused = هذا الرمز لا يعمل للأسئلة عنك. تحقّق من كل حرف ورقم. كل رمز يعمل مرة واحدة، وفقط حتى نهاية الفترة التي أُعطي فيها.
 text_empty = اكتب ما تريد قوله.
 text_too_long = طول ما كتبته { $chars } { $chars ->
     [few] أحرف
@@ -90,6 +91,7 @@ internal = حدث خطأ من جهتنا. لم يُحفظ شيء.
 
 period_not_published = لا يوجد ملخص منشور لتلك الفترة من تلك الجولة.
 text_invalid = يجب أن يتكون text من 1 إلى { $max } حرف، دون أحرف تحكم غير فواصل الأسطر.
+translation_invalid = يجب أن يتكون translations.{ $language } من 1 إلى { $max } حرف، دون أحرف تحكم غير فواصل الأسطر.
 status_invalid = يجب أن تكون status إحدى القيم: planned، in_progress، done، dropped.
 reason_required = التعهد الملغى يحتاج إلى سبب: اذكره في "reason".
 decision_invalid = يجب أن تكون decision إحدى القيم approve، أو edit (مع "text")، أو reject (مع "reason").

@@ -7,6 +7,7 @@ code_missing = Rhowch y cod sydd ar eich cerdyn.
 code_invalid = Nid yw'r cod hwn yn edrych yn iawn. Gwiriwch bob llythyren a rhif ar eich cerdyn a rhowch gynnig arall arni.
 code_unknown = Dydyn ni ddim yn adnabod y cod hwn ar gyfer y cylch adborth hwn. Gwiriwch bob llythyren a rhif ar eich cerdyn.
 code_spent = Mae'r cod hwn wedi cael ei ddefnyddio'n barod. Os na wnaethoch chi ei ddefnyddio, dywedwch wrth y person a'i rhoddodd i chi.
+about_you_code_refused = Dydy'r cod hwn ddim yn gweithio ar gyfer y cwestiynau amdanoch chi. Gwiriwch bob llythyren a rhif. Mae pob cod yn gweithio unwaith, a dim ond nes i'r cyfnod y cafodd ei roi ynddo ddod i ben.
 text_empty = Ysgrifennwch yr hyn rydych chi eisiau ei ddweud.
 text_too_long = Mae'r hyn ysgrifennoch chi yn { $chars } nod o hyd. Rhaid iddo fod yn { $max } nod neu lai.
 themes_missing = Dewiswch o leiaf un thema.
@@ -73,6 +74,7 @@ internal = Aeth rhywbeth o'i le ar ein hochr ni. Chafodd dim byd ei gadw.
 
 period_not_published = Does dim crynodeb wedi'i gyhoeddi ar gyfer y cyfnod hwnnw o'r cylch hwnnw.
 text_invalid = Rhaid i text fod rhwng 1 a { $max } nod, heb nodau rheoli heblaw toriadau llinell.
+translation_invalid = Rhaid i translations.{ $language } fod rhwng 1 a { $max } nod, heb nodau rheoli heblaw toriadau llinell.
 status_invalid = Rhaid i status fod yn un o: planned, in_progress, done, dropped.
 reason_required = Mae angen rheswm ar addewid sydd wedi'i roi heibio: dywedwch pam yn "reason".
 decision_invalid = Rhaid i decision fod yn approve, edit (gyda "text") neu reject (gyda "reason").

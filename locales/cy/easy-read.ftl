@@ -127,6 +127,7 @@ paper-how-code = Copïwch y cod o'ch cerdyn i'r blychau.
 paper-how-tick = Ticiwch beth yw pwnc eich sylw. Ticiwch 1, 2 neu { $max } blwch.
 paper-how-write = Ysgrifennwch beth rydych chi'n ei feddwl. Peidiwch ag ysgrifennu eich enw.
 paper-how-give = Rhowch y ffurflen i rywun rydych chi'n ymddiried ynddo. Bydd yn ei theipio yn { $url }
+paper-how-about-you = I helpwyr: ar ôl anfon, mae'r dudalen yn dangos cod. Mae'r cod ar gyfer cwestiynau am y person. Rhowch y cod iddyn nhw. Neu helpwch nhw i ateb nawr.
 paper-code-label = Eich cod
 paper-themes-label = Am beth mae e? Ticiwch 1, 2 neu { $max } blwch.
 paper-text-label = Beth ydych chi eisiau ei ddweud wrth { $org }?
@@ -302,6 +303,12 @@ about-send = Anfon fy atebion
 about-error = Dewiswch un ateb. Neu gadewch e'n wag.
 about-thanks-title = Diolch
 about-thanks-body = Dim ond cyfansymiau rydyn ni'n eu dangos. Dydyn ni byth yn dangos eich atebion chi.
+about-code = Eich cod ar gyfer y cwestiynau amdanoch chi
+about-code-hint = Gallwch chi ei ddefnyddio unwaith. Mae'n stopio gweithio ar ddiwedd y { $period } hwn. Cadwch ef os ydych chi eisiau ateb wedyn.
+about-code-form-hint = Mae ganddo 12 llythyren a rhif. Roedd ar y dudalen ar ôl i chi anfon eich sylw. Nid y cod ar eich cerdyn yw e.
+about-code-missing = Teipiwch eich cod ar gyfer y cwestiynau hyn. Roedd ar y dudalen ar ôl i chi anfon eich sylw.
+about-code-invalid = Dydy'r cod hwn ddim yn iawn. Gwiriwch bob llythyren a rhif. Dydy'r cod ar eich cerdyn ddim yn gweithio yma.
+about-code-refused = Dydy'r cod hwn ddim yn gweithio. Gwiriwch bob llythyren a rhif. Mae pob cod yn gweithio unwaith. Dydy hen godau ddim yn gweithio.
 
 ## Beside the digest: quotes, responses, pledges, "about you" totals
 

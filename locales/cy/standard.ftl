@@ -126,6 +126,7 @@ paper-how-code = Copïwch y cod o'ch cerdyn i'r blychau. Mae pob cod yn gweithio
 paper-how-tick = Ticiwch beth yw pwnc eich sylw. Ticiwch 1, 2 neu { $max } blwch.
 paper-how-write = Ysgrifennwch yr hyn rydych chi eisiau ei ddweud. Peidiwch ag ysgrifennu eich enw.
 paper-how-give = Rhowch y ffurflen i berson rydych chi'n ymddiried ynddo. Bydd yn ei theipio yn { $url } gyda'ch cod. Neu teipiwch hi eich hun.
+paper-how-about-you = I'r person sy'n ei theipio: ar ôl anfon, mae'r dudalen yn dangos cod ar gyfer y cwestiynau dewisol am yr awdur. Rhowch y cod iddyn nhw, neu helpwch nhw i ateb yn syth. Mae'n gweithio unwaith.
 paper-code-label = Eich cod
 paper-themes-label = Am beth mae e? Ticiwch 1, 2 neu { $max } blwch.
 paper-text-label = Beth ydych chi eisiau ei ddweud wrth { $org }?
@@ -301,6 +302,12 @@ about-send = Anfon fy atebion
 about-error = Dewiswch un o'r atebion i'r cwestiwn hwn, neu gadewch ef yn wag.
 about-thanks-title = Diolch am ddweud wrthyn ni amdanoch chi'ch hun
 about-thanks-body = Bydd eich atebion ond yn cael eu dangos fel cyfansymiau, gydag atebion pobl eraill.
+about-code = Eich cod ar gyfer y cwestiynau amdanoch chi
+about-code-hint = Mae'n gweithio unwaith, nes i'r { $period } hwn ddod i ben. Does dim byd sy'n cael ei gadw yn ei gysylltu â'ch sylw. Cadwch ef os ydych chi eisiau ateb yn nes ymlaen.
+about-code-form-hint = 12 llythyren a rhif, o'r dudalen a ddywedodd fod eich sylw wedi dod i law. Nid y cod ar eich cerdyn yw e.
+about-code-missing = Rhowch eich cod ar gyfer y cwestiynau amdanoch chi. Mae ar y dudalen a ddywedodd fod eich sylw wedi dod i law.
+about-code-invalid = Dydy'r cod hwn ddim yn edrych yn iawn. Gwiriwch bob llythyren a rhif. Dydy'r cod ar eich cerdyn ddim yn gweithio yma.
+about-code-refused = Dydy'r cod hwn ddim yn gweithio. Gwiriwch bob llythyren a rhif. Mae pob cod yn gweithio unwaith, a dim ond nes i'r cyfnod y cafodd ei roi ynddo ddod i ben.
 
 ## Beside the digest: quotes, responses, pledges, "about you" totals
 

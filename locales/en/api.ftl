@@ -10,6 +10,7 @@ code_missing = Enter the code from your card.
 code_invalid = This code does not look right. Check each letter and number on your card and try again.
 code_unknown = We do not recognise this code for this feedback round. Check each letter and number on your card.
 code_spent = This code has already been used. If you did not use it, tell the person who gave it to you.
+about_you_code_refused = This code does not work for the questions about you. Check each letter and number. Each code works once, and only until the period it was given in ends.
 text_empty = Write what you want to say.
 text_too_long = What you wrote is { $chars } characters long. It must be { $max } characters or fewer.
 themes_missing = Choose at least one theme.
@@ -76,6 +77,7 @@ internal = Something went wrong on our side. Nothing was stored.
 
 period_not_published = That period of that round has no published digest.
 text_invalid = text must be 1 to { $max } characters, without control characters other than line breaks.
+translation_invalid = translations.{ $language } must be 1 to { $max } characters, without control characters other than line breaks.
 status_invalid = status must be one of: planned, in_progress, done, dropped.
 reason_required = A dropped pledge needs a reason: say why in "reason".
 decision_invalid = decision must be approve, edit (with "text") or reject (with "reason").

@@ -135,6 +135,7 @@ paper-how-code = Copy the code from your card into the boxes.
 paper-how-tick = Tick what your comment is about. Tick 1, 2 or { $max } boxes.
 paper-how-write = Write what you think. Do not write your name.
 paper-how-give = Give the form to someone you trust. They type it in at { $url }
+paper-how-about-you = For helpers: after sending, the page shows a code. The code is for questions about the person. Give them the code. Or help them answer now.
 paper-code-label = Your code
 paper-themes-label = What is it about? Tick 1, 2 or { $max } boxes.
 paper-text-label = What do you want to tell { $org }?
@@ -343,6 +344,12 @@ about-send = Send my answers
 about-error = Choose one answer. Or leave it empty.
 about-thanks-title = Thank you
 about-thanks-body = We only show totals. We never show your own answers.
+about-code = Your code for the questions about you
+about-code-hint = You can use it once. It stops working at the end of this { $period }. Keep it if you want to answer later.
+about-code-form-hint = It has 12 letters and numbers. It was on the page after you sent your comment. It is not the code on your card.
+about-code-missing = Type your code for these questions. It was on the page after you sent your comment.
+about-code-invalid = This code is not right. Check each letter and number. The code on your card does not work here.
+about-code-refused = This code does not work. Check each letter and number. Each code works once. Old codes do not work.
 
 ## Beside the digest: quotes, responses, pledges, "about you" totals
 

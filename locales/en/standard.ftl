@@ -136,6 +136,7 @@ paper-how-code = Copy the code from your card into the boxes. Each code works on
 paper-how-tick = Tick what your comment is about. Tick 1, 2 or { $max } boxes.
 paper-how-write = Write what you want to say. Do not write your name.
 paper-how-give = Give the form to a person you trust. They type it in at { $url } with your code. Or type it in yourself.
+paper-how-about-you = For the person typing it in: after sending, the page shows a code for the optional questions about the writer. Give them the code, or help them answer straight away. It works once.
 paper-code-label = Your code
 paper-themes-label = What is it about? Tick 1, 2 or { $max } boxes.
 paper-text-label = What do you want to tell { $org }?
@@ -344,6 +345,12 @@ about-send = Send my answers
 about-error = Choose one of the answers for this question, or leave it blank.
 about-thanks-title = Thank you for telling us about yourself
 about-thanks-body = Your answers will only ever be shown as totals, together with other people's answers.
+about-code = Your code for the questions about you
+about-code-hint = It works once, until this { $period } ends. Nothing stored links it to your comment. Keep it if you want to answer later.
+about-code-form-hint = 12 letters and numbers, from the page that said your comment was received. It is not the code on your card.
+about-code-missing = Enter your code for the questions about you. It is on the page that said your comment was received.
+about-code-invalid = This code does not look right. Check each letter and number. The code on your card does not work here.
+about-code-refused = This code does not work. Check each letter and number. Each code works once, and only until the period it was given in ends.
 
 ## Beside the digest: quotes, responses, pledges, "about you" totals
 

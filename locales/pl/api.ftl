@@ -7,6 +7,7 @@ code_missing = Wpisz kod z karty.
 code_invalid = Ten kod wygląda nieprawidłowo. Sprawdź każdą literę i cyfrę na karcie i spróbuj ponownie.
 code_unknown = Nie rozpoznajemy tego kodu w tej rundzie opinii. Sprawdź każdą literę i cyfrę na karcie.
 code_spent = Ten kod został już użyty. Jeśli nie wiesz, kto go użył, powiedz o tym osobie, która ci go dała.
+about_you_code_refused = Ten kod nie działa dla pytań o tobie. Sprawdź każdą literę i cyfrę. Każdy kod działa jeden raz i tylko do końca okresu, w którym go wydano.
 text_empty = Napisz, co chcesz przekazać.
 text_too_long = Twój tekst ma { $chars } { $chars ->
     [one] znak
@@ -89,6 +90,7 @@ internal = Coś poszło nie tak po naszej stronie. Nic nie zostało zapisane.
 
 period_not_published = Ten okres tej rundy nie ma opublikowanego podsumowania.
 text_invalid = text musi mieć od 1 do { $max } znaków, bez znaków sterujących innych niż podziały wierszy.
+translation_invalid = translations.{ $language } musi mieć od 1 do { $max } znaków, bez znaków sterujących innych niż podziały wierszy.
 status_invalid = status musi mieć jedną z wartości: planned, in_progress, done, dropped.
 reason_required = Porzucone zobowiązanie wymaga powodu: podaj go w polu "reason".
 decision_invalid = decision musi mieć wartość approve, edit (z polem "text") lub reject (z polem "reason").

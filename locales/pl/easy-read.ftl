@@ -152,6 +152,7 @@ paper-how-tick = Zaznacz, czego dotyczy twoja opinia. Zaznacz 1, 2 lub { $max } 
 }.
 paper-how-write = Napisz, co myślisz. Nie wpisuj swojego imienia.
 paper-how-give = Daj formularz osobie, której ufasz. Ona wpisze go na stronie { $url }
+paper-how-about-you = Dla pomocników: po wysłaniu strona pokaże kod. Kod jest do pytań o tę osobę. Daj jej ten kod. Albo pomóż jej odpowiedzieć od razu.
 paper-code-label = Twój kod
 paper-themes-label = Czego to dotyczy? Zaznacz 1, 2 lub { $max } { $max ->
     [one] kratkę
@@ -334,6 +335,12 @@ about-send = Wyślij moje odpowiedzi
 about-error = Wybierz jedną odpowiedź. Albo zostaw puste.
 about-thanks-title = Dziękujemy
 about-thanks-body = Pokazujemy tylko sumy. Nigdy nie pokazujemy twoich odpowiedzi.
+about-code = Twój kod do pytań o tobie
+about-code-hint = Możesz go użyć jeden raz. Przestaje działać na koniec tego { $period }. Zachowaj go, jeśli chcesz odpowiedzieć później.
+about-code-form-hint = Ma 12 liter i cyfr. Był na stronie po wysłaniu opinii. To nie jest kod z karty.
+about-code-missing = Wpisz swój kod do tych pytań. Był na stronie po wysłaniu opinii.
+about-code-invalid = Ten kod nie jest dobry. Sprawdź każdą literę i cyfrę. Kod z karty tutaj nie działa.
+about-code-refused = Ten kod nie działa. Sprawdź każdą literę i cyfrę. Każdy kod działa jeden raz. Stare kody nie działają.
 
 ## Beside the digest: quotes, responses, pledges, "about you" totals
 

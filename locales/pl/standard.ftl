@@ -156,6 +156,7 @@ paper-how-tick = Zaznacz, czego dotyczy twoja opinia. Zaznacz 1, 2 lub { $max } 
 }.
 paper-how-write = Napisz, co chcesz przekazać. Nie wpisuj swojego imienia ani nazwiska.
 paper-how-give = Daj formularz osobie, której ufasz. Wpisze go na stronie { $url }, używając twojego kodu. Możesz też wpisać go samodzielnie.
+paper-how-about-you = Dla osoby, która wpisuje formularz: po wysłaniu strona pokaże kod do nieobowiązkowych pytań o autorze. Przekaż mu ten kod albo pomóż mu od razu odpowiedzieć. Kod działa jeden raz.
 paper-code-label = Twój kod
 paper-themes-label = Czego to dotyczy? Zaznacz 1, 2 lub { $max } { $max ->
     [one] kratkę
@@ -338,6 +339,12 @@ about-send = Wyślij moje odpowiedzi
 about-error = Wybierz jedną z odpowiedzi na to pytanie albo zostaw je puste.
 about-thanks-title = Dziękujemy za informacje o sobie
 about-thanks-body = Twoje odpowiedzi będą zawsze pokazywane tylko jako sumy, razem z odpowiedziami innych osób.
+about-code = Twój kod do pytań o tobie
+about-code-hint = Działa jeden raz, do końca tego { $period }. Nic, co przechowujemy, nie łączy go z twoją opinią. Zachowaj go, jeśli chcesz odpowiedzieć później.
+about-code-form-hint = 12 liter i cyfr ze strony, która potwierdziła, że twoja opinia dotarła. To nie jest kod z twojej karty.
+about-code-missing = Wpisz swój kod do pytań o tobie. Jest na stronie, która potwierdziła, że twoja opinia dotarła.
+about-code-invalid = Ten kod nie wygląda poprawnie. Sprawdź każdą literę i cyfrę. Kod z karty tutaj nie działa.
+about-code-refused = Ten kod nie działa. Sprawdź każdą literę i cyfrę. Każdy kod działa jeden raz i tylko do końca okresu, w którym go wydano.
 
 ## Beside the digest: quotes, responses, pledges, "about you" totals
 

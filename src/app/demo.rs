@@ -15,7 +15,7 @@ use super::{codes, moderation, rounds, staff, submissions, voices, Actor, App};
 use crate::domain::{
     AboutYou, NewRound, Organisation, Round, RoundSettings, RoundText, Submission,
 };
-use crate::tokens::PaperCode;
+use crate::tokens::{AboutYouCode, PaperCode};
 use anyhow::Context;
 use time::{Date, Duration};
 
@@ -223,6 +223,7 @@ async fn seed_history(app: &App, round: &Round, today: Date) -> anyhow::Result<(
     let mut n = 0;
     for (ago, critiques) in &weeks {
         let day = today - Duration::weeks(*ago);
+        let mut about_you = Vec::new();
         for themes in critiques {
             n += 1;
             let code = codes
@@ -240,10 +241,12 @@ async fn seed_history(app: &App, round: &Round, today: Date) -> anyhow::Result<(
             let submission = Submission::parse(&issued.round, &themes, text, n % 4 == 0)
                 .map_err(|e| anyhow::anyhow!("demo critique: {e:?}"))?;
             let redemption = submissions::redeem_code(app, &code).await?;
-            submissions::submit(app, redemption, submission, day).await?;
+            let accepted = submissions::submit(app, redemption, submission, day).await?;
+            about_you.push(accepted.about_you);
         }
         if *ago < 4 {
-            seed_about_you(app, &issued.round, day, 14).await?;
+            about_you.truncate(14);
+            seed_about_you(app, &issued.round, day, &about_you).await?;
         }
     }
     super::digests::seal_due(app, today).await?;
@@ -278,13 +281,19 @@ const DEMO_ANSWERS: [[(&str, &str); 4]; 4] = [
     ],
 ];
 
-/// "About you" answers given during the week of `day`, before that week
-/// is sealed, so the published aggregate has something to show.
-async fn seed_about_you(app: &App, round: &Round, day: Date, count: usize) -> anyhow::Result<()> {
-    for i in 0..count {
+/// "About you" answers given during the week of `day` with the codes of
+/// that week's critiques, before the week is sealed, so the published
+/// aggregate has something to show.
+async fn seed_about_you(
+    app: &App,
+    round: &Round,
+    day: Date,
+    codes: &[AboutYouCode],
+) -> anyhow::Result<()> {
+    for (i, code) in codes.iter().enumerate() {
         let pairs = DEMO_ANSWERS[i % DEMO_ANSWERS.len()];
         let answers = AboutYou::parse(pairs).map_err(|q| anyhow::anyhow!("demo answers: {q:?}"))?;
-        submissions::about_you(app, round, answers, day).await?;
+        submissions::about_you(app, round, code, answers, day).await?;
     }
     Ok(())
 }
@@ -315,14 +324,72 @@ async fn seed_voices(app: &App, round: &Round, today: Date) -> anyhow::Result<()
             theme,
         };
         let (response, pledge) = ANSWERS[i % ANSWERS.len()];
-        voices::respond(app, demo, &round.organisation, to, response, today).await?;
-        let planned = (pledge, None, None);
+        // The first release's answers are given in every language too.
+        let (translated, pledged) = match i {
+            0 => (words(&RESPONSE_IN), words(&PLEDGE_IN)),
+            _ => Default::default(),
+        };
+        voices::respond(
+            app,
+            demo,
+            &round.organisation,
+            to,
+            (response, &translated),
+            today,
+        )
+        .await?;
+        let planned = voices::NewPledge {
+            text: pledge,
+            translations: &pledged,
+            status: None,
+            reason: None,
+        };
         let made = voices::add_pledge(app, demo, &round.organisation, to, planned, today).await?;
         let progress = ("in_progress", None);
         voices::restatus_pledge(app, demo, &round.organisation, &made.id, progress, today).await?;
     }
     Ok(())
 }
+
+/// (language, words) pairs as translations.
+fn words(pairs: &[(&str, &str)]) -> crate::domain::Translations {
+    pairs
+        .iter()
+        .map(|(l, w)| ((*l).to_owned(), (*w).to_owned()))
+        .collect()
+}
+
+/// The first response of [`ANSWERS`] in Welsh, Polish and Arabic.
+const RESPONSE_IN: [(&str, &str); 3] = [
+    (
+        "cy",
+        "Diolch. Fe glywson ni hyn yn glir ac rydyn ni wedi newid sut rydyn ni'n cynllunio \
+         cyfarfodydd: gweler ein haddewid.",
+    ),
+    (
+        "pl",
+        "Dziękujemy. Wyraźnie to usłyszeliśmy i zmieniliśmy sposób planowania spotkań: zobacz \
+         nasze zobowiązanie.",
+    ),
+    (
+        "ar",
+        "شكرًا لكم. سمعنا هذا بوضوح وغيّرنا طريقة تخطيطنا للاجتماعات: انظروا تعهّدنا.",
+    ),
+];
+
+/// The first pledge of [`ANSWERS`] in Welsh and Arabic (the Polish reader
+/// sees the English, marked: the demo shows both cases).
+const PLEDGE_IN: [(&str, &str); 2] = [
+    (
+        "cy",
+        "Bydd rheolwr ym mhob cyfarfod grŵp, a bydd crynodeb ar bapur yn cael ei anfon \
+         wythnos ymlaen llaw.",
+    ),
+    (
+        "ar",
+        "سيحضر مدير كل اجتماع للمجموعة، وسيُرسَل ملخّص ورقي قبل الاجتماع بأسبوع.",
+    ),
+];
 
 /// The demo organisation's response and pledge for each release, in turn
 /// (one each for the demo's three releases: none repeats).

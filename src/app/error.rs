@@ -64,6 +64,10 @@ pub enum AppError {
     CodeUnknown,
     #[error("code already spent")]
     CodeSpent,
+    /// An "about you" code that is not one given out for the round's open
+    /// period, or is spent.
+    #[error("about-you code refused")]
+    AboutYouCodeRefused,
     /// No credential: the challenge for the round's token
     /// (`WWW-Authenticate`, RFC 9577 §2.1).
     #[error("token required")]
@@ -86,6 +90,10 @@ pub enum AppError {
     /// or has control characters.
     #[error("text invalid")]
     TextInvalid,
+    /// A translation (into the named language) of a response or pledge is
+    /// empty, too long or has control characters.
+    #[error("translation invalid")]
+    TranslationInvalid(String),
     #[error("pledge status invalid")]
     StatusInvalid,
     /// A dropped pledge needs a reason.

@@ -1,7 +1,7 @@
 //! What participants send: a critique with its credential (a paper code
 //! or a Privacy Pass token), checked and stored in one step; the themes
 //! the "check your answers" step suggests; the optional "about you"
-//! answers.
+//! answers, with the one-time code the critique's receipt carries.
 //!
 //! # Security contract
 //! [`submit`] takes a [`Redemption`], which only the token module makes,
@@ -9,13 +9,23 @@
 //! one and keeps the other in one transaction, or neither. Nothing about
 //! the request (address, time finer than the period, which credential
 //! opened which page) reaches here.
+//!
+//! Each accepted critique gets one fresh random [`AboutYouCode`]; only its
+//! keyed hash (bound to the round and the open period) is stored, as a
+//! record of its own in the critique's transaction ([`Store::submit_with`]).
+//! [`about_you`] spends it in the transaction that counts the answers, so
+//! answers without a code, with a forged one, a spent one or one of a
+//! closed period store nothing, and a period never counts more
+//! respondents than critiques.
+//!
+//! [`Store::submit_with`]: crate::store::Store::submit_with
 
 use super::error::Expect;
 use super::{round_keys, App, AppError};
 use crate::domain::{AboutYou, Receipt, Round, Submission, Theme, MAX_THEMES};
-use crate::store::StoreError;
+use crate::store::{Store, StoreError};
 use crate::tokens::redeemer::RedeemError;
-use crate::tokens::{PaperCode, Redemption};
+use crate::tokens::{AboutYouCode, PaperCode, Redemption};
 use time::Date;
 
 /// A paper code as a credential (hashed under the code key: the code
@@ -84,16 +94,38 @@ async fn challenge(app: &App, round: &Round, today: Date) -> Result<String, AppE
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the round has no token key")))
 }
 
+/// What an accepted critique gives back: its receipt, and the one-time
+/// code for "about you".
+#[derive(Debug, Clone)]
+pub struct Accepted {
+    pub receipt: Receipt,
+    pub about_you: AboutYouCode,
+}
+
 /// Spend `redemption` and store `submission` in its round's open period
-/// as of `today`, durably: `Ok` means "received".
+/// as of `today`, durably, with a fresh "about you" code for that period:
+/// `Ok` means "received".
 pub async fn submit(
     app: &App,
     redemption: Redemption,
     submission: Submission,
     today: Date,
-) -> Result<Receipt, AppError> {
+) -> Result<Accepted, AppError> {
     let round = submission.round().clone();
-    match app.store.submit(redemption, submission, today).await {
+    let (_, found) = super::rounds::round(app, round.as_str()).await?;
+    // Should the period be sealed before the store's transaction reads it,
+    // the critique goes to the next and this code is simply never valid.
+    let period = app.store.open_period(&found, today)?.id();
+    let about_you = AboutYouCode::generate(&ring::rand::SystemRandom::new())
+        .map_err(|_| AppError::Internal(anyhow::anyhow!("random generator failed")))?;
+    let name = app.codes.about_you(&about_you, round.as_str(), &period);
+    let also = vec![Store::about_you_code(name)];
+    match app
+        .store
+        .submit_with(redemption, submission, today, also)
+        .await
+        .map(|receipt| Accepted { receipt, about_you })
+    {
         // Another instance, or a restored key file, still held a key the
         // store has tombstoned: the token is refused like any unknown one.
         Err(StoreError::TokenKeyRetired) => {
@@ -120,16 +152,24 @@ pub async fn suggested_themes<'r>(
         .collect()
 }
 
-/// Store one person's "about you" answers for `round` (batched and
-/// shuffled by the writer, under fresh random ids).
+/// Count one person's "about you" answers for `round`, spending `code`:
+/// refused whole ([`AppError::AboutYouCodeRefused`]) unless it was given
+/// for a critique of the round's open period and is unspent.
 pub async fn about_you(
     app: &App,
     round: &Round,
+    code: &AboutYouCode,
     answers: AboutYou,
     today: Date,
 ) -> Result<(), AppError> {
-    app.store
-        .about_you(round, answers, today)
+    let period = app.store.open_period(round, today)?.id();
+    let name = app.codes.about_you(code, round.slug.as_str(), &period);
+    match app
+        .store
+        .about_you(round, &period, name, &answers, today)
         .await
-        .or_missing(AppError::RoundUnknown)
+    {
+        Err(StoreError::NotFound("record" | "period")) => Err(AppError::AboutYouCodeRefused),
+        other => other.or_missing(AppError::RoundUnknown),
+    }
 }

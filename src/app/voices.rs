@@ -21,7 +21,7 @@ use crate::digest::voices::{
 };
 use crate::domain::{
     Organisation, Period, PledgeChange, PledgeRecord, PledgeStatus, QuoteState, ResponseRecord,
-    ResponseVersion, Round, Slug,
+    ResponseVersion, Round, Slug, Translations,
 };
 use subtle::ConstantTimeEq;
 use time::Date;
@@ -39,6 +39,25 @@ pub(super) fn answer_text(text: &str) -> Result<String, AppError> {
         return Err(AppError::TextInvalid);
     }
     Ok(t.to_owned())
+}
+
+/// An organisation's translations of a response or pledge: each into a
+/// shipped language other than English (which `text` is in), each
+/// checked like the text itself and trimmed.
+pub(super) fn translations(raw: &Translations) -> Result<Translations, AppError> {
+    let shipped = crate::messages::languages();
+    raw.iter()
+        .map(|(language, text)| {
+            let known = language != crate::messages::DEFAULT_LANGUAGE
+                && shipped.contains(&language.as_str());
+            if !known {
+                return Err(AppError::Input(vec![crate::messages::language_unknown()]));
+            }
+            let text =
+                answer_text(text).map_err(|_| AppError::TranslationInvalid(language.clone()))?;
+            Ok((language.clone(), text))
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------- keys
@@ -128,13 +147,14 @@ pub struct Target<'a> {
 }
 
 /// Publish (or replace) `organisation`'s response to one theme of one
-/// published period. Earlier versions are kept and shown.
+/// published period, in English and in the `translated` languages. Earlier
+/// versions (with their translations) are kept and shown.
 pub async fn respond(
     app: &App,
     actor: &Actor,
     organisation: &Slug,
     to: Target<'_>,
-    text: &str,
+    (text, translated): (&str, &Translations),
     today: Date,
 ) -> Result<ResponseRecord, AppError> {
     let (round, release) = published(app, organisation, to.round, to.period).await?;
@@ -142,6 +162,7 @@ pub async fn respond(
     let version = ResponseVersion {
         text: answer_text(text)?,
         changed_in: this_period(&round, today),
+        translations: translations(translated)?,
     };
     app.store
         .put_response(round.slug.as_str(), &release.period, &theme, version)
@@ -189,6 +210,15 @@ fn change(
     })
 }
 
+/// The words of a new pledge: its text (in English), its translations,
+/// its first status (`planned` when none) and a reason.
+pub struct NewPledge<'a> {
+    pub text: &'a str,
+    pub translations: &'a Translations,
+    pub status: Option<&'a str>,
+    pub reason: Option<&'a str>,
+}
+
 /// A new pledge of `organisation` on one theme of one published period,
 /// `planned` unless `status` says otherwise.
 pub async fn add_pledge(
@@ -196,12 +226,19 @@ pub async fn add_pledge(
     actor: &Actor,
     organisation: &Slug,
     to: Target<'_>,
-    (text, status, reason): (&str, Option<&str>, Option<&str>),
+    new: NewPledge<'_>,
     today: Date,
 ) -> Result<PledgeRecord, AppError> {
+    let NewPledge {
+        text,
+        translations: translated,
+        status,
+        reason,
+    } = new;
     let (round, release) = published(app, organisation, to.round, to.period).await?;
     let theme = theme_of(&round, to.theme)?;
     let text = answer_text(text)?;
+    let translated = translations(translated)?;
     let first = change(&round, status.unwrap_or("planned"), reason, today)?;
     let pledge = PledgeRecord {
         id: crate::store::random_id()?,
@@ -210,6 +247,7 @@ pub async fn add_pledge(
         period: release.period,
         theme,
         text,
+        translations: translated,
         history: vec![first],
     };
     app.store.create_pledge(pledge.clone()).await?;
@@ -301,11 +339,12 @@ pub async fn load_voices(app: &App, organisation: &str) -> Result<Vec<PeriodVoic
             // Shuffled: the order says nothing about when a quote was
             // written or approved.
             crate::secrets::random::shuffle(&mut quotes)?;
-            let answers: Vec<_> = about_you
-                .iter()
-                .filter(|a| release.covers.contains(&a.period))
-                .map(|a| a.answers.clone())
-                .collect();
+            let mut answers = crate::domain::AboutYouTally::default();
+            for (period, tally) in &about_you {
+                if release.covers.contains(period) {
+                    answers.merge(tally);
+                }
+            }
             out.push(PeriodVoices {
                 round: r.to_owned(),
                 period: release.period.clone(),
@@ -318,6 +357,7 @@ pub async fn load_voices(app: &App, organisation: &str) -> Result<Vec<PeriodVoic
                         x.versions.last().map(|v| PublicResponse {
                             theme: x.theme.clone(),
                             text: v.text.clone(),
+                            translations: v.translations.clone(),
                             versions: x.versions.clone(),
                         })
                     })
@@ -327,7 +367,11 @@ pub async fn load_voices(app: &App, organisation: &str) -> Result<Vec<PeriodVoic
                     .filter(|p| p.period == release.period)
                     .cloned()
                     .collect(),
-                about_you: voices::aggregate(&answers, release.k, release.base),
+                about_you: voices::aggregate(&answers, release.k, release.base)
+                    // Never more respondents shown than critiques (each
+                    // code comes with one critique of its period: this
+                    // only guards that rule).
+                    .filter(|a| a.respondents.low <= release.critiques.low),
             });
         }
     }

@@ -6,7 +6,8 @@
 //! [`Leaf::Response`] and [`Leaf::Pledge`] name what they commit (round,
 //! release period, theme or pledge id, version number, the period the
 //! version was made in) and hold the SHA-256 of its canonical bytes: a
-//! domain separator and every field, NUL-separated. The text itself stays
+//! domain separator and every field, NUL-separated (translations last,
+//! each tag then its text, only when there are any). The text itself stays
 //! out of the log (it is published on the record page and can be edited
 //! only by adding a version). The writer appends a version's leaf in the
 //! same transaction that stores the version.
@@ -23,7 +24,7 @@
 use super::log::{Leaf, TreeHead};
 use super::verify::Check;
 use crate::digest::record::{ReleaseRecord, Standing};
-use crate::domain::{PledgeRecord, ResponseRecord};
+use crate::domain::{PledgeRecord, ResponseRecord, Translations};
 use std::collections::{BTreeSet, HashMap};
 
 fn sha256_hex(parts: &[&[u8]]) -> String {
@@ -37,6 +38,16 @@ fn sha256_hex(parts: &[&[u8]]) -> String {
     crate::encoding::hex(ctx.finish().as_ref())
 }
 
+/// The translations of a response version or pledge, after its other
+/// fields: each language tag and its text, in tag order. None adds
+/// nothing, so an answer in English alone hashes as it always did.
+fn translated<'a>(parts: &mut Vec<&'a [u8]>, translations: &'a Translations) {
+    for (language, text) in translations {
+        parts.push(language.as_bytes());
+        parts.push(text.as_bytes());
+    }
+}
+
 /// The log leaf of version `index` (0 = first) of a response. The hash is
 /// over a domain separator and every field, NUL-separated (no field may
 /// hold NUL: the text is form input, which cannot), so a changed word, a
@@ -44,7 +55,7 @@ fn sha256_hex(parts: &[&[u8]]) -> String {
 pub fn response_leaf(response: &ResponseRecord, index: usize) -> Option<Leaf> {
     let v = response.versions.get(index)?;
     let version = index.to_string();
-    let sha256 = sha256_hex(&[
+    let mut parts: Vec<&[u8]> = vec![
         b"parrhesia/response/v1",
         response.round.as_bytes(),
         response.period.as_bytes(),
@@ -52,7 +63,9 @@ pub fn response_leaf(response: &ResponseRecord, index: usize) -> Option<Leaf> {
         version.as_bytes(),
         v.changed_in.as_bytes(),
         v.text.as_bytes(),
-    ]);
+    ];
+    translated(&mut parts, &v.translations);
+    let sha256 = sha256_hex(&parts);
     Some(Leaf::Response {
         round: response.round.clone(),
         period: response.period.clone(),
@@ -70,7 +83,7 @@ pub fn pledge_leaf(pledge: &PledgeRecord, index: usize) -> Option<Leaf> {
     let step = pledge.history.get(index)?;
     let version = index.to_string();
     let status = serde_json::to_string(&step.status).unwrap_or_default();
-    let sha256 = sha256_hex(&[
+    let mut parts: Vec<&[u8]> = vec![
         b"parrhesia/pledge/v1",
         pledge.id.as_bytes(),
         pledge.organisation.as_bytes(),
@@ -82,7 +95,9 @@ pub fn pledge_leaf(pledge: &PledgeRecord, index: usize) -> Option<Leaf> {
         status.trim_matches('"').as_bytes(),
         step.reason.as_deref().unwrap_or("").as_bytes(),
         step.period.as_bytes(),
-    ]);
+    ];
+    translated(&mut parts, &pledge.translations);
+    let sha256 = sha256_hex(&parts);
     Some(Leaf::Pledge {
         round: pledge.round.clone(),
         period: pledge.period.clone(),

@@ -10,13 +10,15 @@
 use super::disclosure::{Band, Figure};
 use super::scrub::{self, Kind};
 use super::SealedDigest;
-use crate::domain::{PledgeRecord, ResponseVersion};
+use crate::domain::{PledgeRecord, ResponseVersion, Translations};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The vocabulary moved to `domain`, named here too so that older paths
 /// still compile; new code imports it from `crate::domain`.
-pub use crate::domain::{AboutYou, PledgeChange, PledgeStatus, RejectReason, QUESTIONS, SKIPPED};
+pub use crate::domain::{
+    AboutYou, AboutYouTally, PledgeChange, PledgeStatus, RejectReason, QUESTIONS, SKIPPED,
+};
 
 /// A sealed period as published: what quotes and the "about you"
 /// aggregate may appear beside.
@@ -38,6 +40,8 @@ pub struct Release {
     /// The periods (ids) whose critiques this release counts: the period
     /// itself, plus any earlier periods that rolled into it.
     pub covers: Vec<String>,
+    /// The critiques the release counts, as published.
+    pub critiques: Band,
 }
 
 /// ADAPTER: whether a sealed period is published and which of its themes
@@ -63,6 +67,7 @@ pub fn release_of(sealed: &SealedDigest) -> Option<Release> {
             .map(|t| t.slug.clone())
             .collect(),
         covers: release.periods.clone(),
+        critiques: release.total,
     })
 }
 
@@ -148,8 +153,8 @@ pub struct AboutYouAggregate {
 /// hidden too (complementary suppression), and the number of respondents
 /// is shown only as a band, so a hidden cell cannot be worked out by
 /// subtraction. `None` when nobody answered.
-pub fn aggregate(answers: &[AboutYou], k: u32, base: u32) -> Option<AboutYouAggregate> {
-    if answers.is_empty() {
+pub fn aggregate(answers: &AboutYouTally, k: u32, base: u32) -> Option<AboutYouAggregate> {
+    if answers.respondents == 0 {
         return None;
     }
     let k64 = u64::from(k);
@@ -160,17 +165,11 @@ pub fn aggregate(answers: &[AboutYou], k: u32, base: u32) -> Option<AboutYouAggr
     };
     let mut questions = BTreeMap::new();
     for (question, options) in QUESTIONS {
-        let mut counts: BTreeMap<String, u64> = options
+        let counts: BTreeMap<String, u64> = options
             .iter()
             .chain(std::iter::once(&SKIPPED))
-            .map(|o| ((*o).to_owned(), 0))
+            .map(|o| ((*o).to_owned(), answers.count(question, o)))
             .collect();
-        for a in answers {
-            let code = a.answers.get(question).map_or(SKIPPED, String::as_str);
-            if let Some(n) = counts.get_mut(code) {
-                *n += 1;
-            }
-        }
         let mut hidden: Vec<String> = counts
             .iter()
             .filter(|(_, n)| **n < k64)
@@ -200,7 +199,7 @@ pub fn aggregate(answers: &[AboutYou], k: u32, base: u32) -> Option<AboutYouAggr
     }
     Some(AboutYouAggregate {
         k,
-        respondents: Band::of(answers.len() as u64),
+        respondents: Band::of(answers.respondents),
         questions,
     })
 }
@@ -220,6 +219,9 @@ pub struct PublicQuote {
 pub struct PublicResponse {
     pub theme: String,
     pub text: String,
+    /// `text` in other languages, by tag (the last version's).
+    #[serde(skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
     /// Every version, oldest first (the last is `text`).
     pub versions: Vec<ResponseVersion>,
 }
@@ -251,6 +253,7 @@ mod tests {
             shown_themes: ["a", "b", "c", "everyone"].map(String::from).to_vec(),
             number_themes: ["a", "b", "c"].map(String::from).to_vec(),
             covers: vec![],
+            critiques: Band::of(0),
         };
         let themes = ["everyone", "a", "b", "hidden"].map(String::from).to_vec();
         let mut named = std::collections::BTreeSet::new();
@@ -269,13 +272,19 @@ mod tests {
         AboutYou::parse(pairs.iter().copied()).unwrap()
     }
 
+    fn tally(people: &[AboutYou]) -> AboutYouTally {
+        let mut t = AboutYouTally::default();
+        people.iter().for_each(|p| t.add(p));
+        t
+    }
+
     #[test]
     fn the_about_you_aggregate_never_shows_a_count_below_k() {
         // 7 people: 6 say "yes" to care, 1 "no": the "no" is hidden, and so
         // is one more cell so that 7 − 6 cannot be worked out.
         let mut people = vec![person(&[("care", "yes")]); 6];
         people.push(person(&[("care", "no")]));
-        let a = aggregate(&people, 5, 5).unwrap();
+        let a = aggregate(&tally(&people), 5, 5).unwrap();
         assert_eq!(a.respondents.label(), "fewer than 10");
         for figures in a.questions.values() {
             let hidden = figures
@@ -293,7 +302,7 @@ mod tests {
         assert_eq!(a.questions["care"]["yes"], Figure::About(5));
         // Everybody skipped age: one shown cell, rounded.
         assert_eq!(a.questions["age"][SKIPPED], Figure::About(5));
-        assert!(aggregate(&[], 5, 5).is_none());
+        assert!(aggregate(&tally(&[]), 5, 5).is_none());
 
         // Only one answer below k: the smallest shown one is hidden too, so
         // the hidden one cannot be worked out from the others.
@@ -303,7 +312,7 @@ mod tests {
         }
         people.push(person(&[("disability", "yes")]));
         people.push(person(&[]));
-        let d = &aggregate(&people, 5, 5).unwrap().questions["disability"];
+        let d = &aggregate(&tally(&people), 5, 5).unwrap().questions["disability"];
         let hidden: Vec<&String> = d
             .iter()
             .filter(|(_, f)| matches!(f, Figure::FewerThan(5)))

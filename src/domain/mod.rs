@@ -34,8 +34,9 @@ pub use rules::{Rules, RulesError};
 pub use slug::Slug;
 pub use theme::{default_themes, Theme, ThemeText, DEFAULT_SLUGS, SOMETHING_ELSE};
 pub use voices::{
-    AboutYou, AboutYouRecord, Candidate, PledgeChange, PledgeRecord, PledgeStatus, QuoteRecord,
-    QuoteState, RejectReason, ResponseRecord, ResponseVersion, QUESTIONS, SKIPPED,
+    words_in, AboutYou, AboutYouTally, Candidate, PledgeChange, PledgeRecord, PledgeStatus,
+    QuoteRecord, QuoteState, RejectReason, ResponseRecord, ResponseVersion, Translations,
+    QUESTIONS, SKIPPED,
 };
 
 use fluent_bundle::FluentValue;

@@ -115,17 +115,25 @@ pub struct RoundText {
 }
 
 impl RoundText {
-    /// A title of 1-200 characters and a description of up to 1000.
-    fn check(&self) -> Result<(), InputError> {
+    /// What breaks the rule for a round's words in another language (a
+    /// title of 1-200 characters and a description of up to 1000, without
+    /// control characters), field by field: `NameInvalid` naming `title`
+    /// or `description`. Forms show each; the API the first.
+    pub fn problems(&self) -> Vec<InputError> {
+        let mut problems = Vec::new();
         if !valid_text(&self.title, 200) {
-            return Err(InputError::NameInvalid { field: "title" });
+            problems.push(InputError::NameInvalid { field: "title" });
         }
         if !self.description.trim().is_empty() && !valid_text(&self.description, 1000) {
-            return Err(InputError::NameInvalid {
+            problems.push(InputError::NameInvalid {
                 field: "description",
             });
         }
-        Ok(())
+        problems
+    }
+
+    fn check(&self) -> Result<(), InputError> {
+        self.problems().into_iter().next().map_or(Ok(()), Err)
     }
 }
 

@@ -51,11 +51,32 @@ pub struct ThemeText {
     pub easy_read: String,
 }
 
-/// A label of 1-200 characters and optional explanations of at most 300,
-/// without control characters.
+impl ThemeText {
+    /// The fields that break the rule for a theme's words (a label of
+    /// 1-200 characters, optional explanations of at most 300, without
+    /// control characters): `label`, `description`, `easy_read`, in that
+    /// order; none when the words are fine. Forms name each field with it.
+    pub fn wrong_fields(&self) -> Vec<&'static str> {
+        let optional = |t: &str| t.trim().is_empty() || valid_text(t, 300);
+        [
+            ("label", valid_text(&self.label, 200)),
+            ("description", optional(&self.description)),
+            ("easy_read", optional(&self.easy_read)),
+        ]
+        .into_iter()
+        .filter_map(|(field, ok)| (!ok).then_some(field))
+        .collect()
+    }
+}
+
+/// Whether a theme's words keep the rule of [`ThemeText::wrong_fields`].
 fn words(label: &str, description: &str, easy_read: &str) -> bool {
-    let optional = |t: &str| t.trim().is_empty() || valid_text(t, 300);
-    valid_text(label, 200) && optional(description) && optional(easy_read)
+    let text = ThemeText {
+        label: label.to_owned(),
+        description: description.to_owned(),
+        easy_read: easy_read.to_owned(),
+    };
+    text.wrong_fields().is_empty()
 }
 
 impl Theme {

@@ -159,6 +159,53 @@ impl AboutYou {
     }
 }
 
+/// What is kept of "about you" answers for one period: how many people
+/// answered and how many chose each answer (issue 16). No one's set of
+/// answers is kept, and nothing here is a record of one person.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AboutYouTally {
+    pub respondents: u64,
+    /// (question, answer code) → how many chose it; a skipped question is
+    /// not counted (see [`AboutYouTally::count`]).
+    pub chosen: BTreeMap<(String, String), u64>,
+}
+
+impl AboutYouTally {
+    /// Count one person's answers.
+    pub fn add(&mut self, person: &AboutYou) {
+        self.respondents += 1;
+        for (q, a) in &person.answers {
+            *self.chosen.entry((q.clone(), a.clone())).or_default() += 1;
+        }
+    }
+
+    /// Add everything `other` counts.
+    pub fn merge(&mut self, other: &Self) {
+        self.respondents += other.respondents;
+        for (k, n) in &other.chosen {
+            *self.chosen.entry(k.clone()).or_default() += n;
+        }
+    }
+
+    /// How many chose `option` for `question`; for [`SKIPPED`], how many
+    /// answered "about you" but not this question.
+    pub fn count(&self, question: &str, option: &str) -> u64 {
+        if option == SKIPPED {
+            let answered: u64 = self
+                .chosen
+                .iter()
+                .filter(|((q, _), _)| q == question)
+                .map(|(_, n)| n)
+                .sum();
+            return self.respondents.saturating_sub(answered);
+        }
+        self.chosen
+            .get(&(question.to_owned(), option.to_owned()))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
 /// Where a quote stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
@@ -185,11 +232,33 @@ pub struct QuoteRecord {
     pub source: Option<String>,
 }
 
+/// An organisation's words in other shipped languages, by language tag
+/// (`cy`, `pl`, `ar`); the words themselves are in English.
+pub type Translations = BTreeMap<String, String>;
+
+/// The words of `text` (in English) with `translations` for a reader of
+/// `language`: the translation if there is one, else the English, with
+/// the language it is in.
+pub fn words_in<'a>(
+    text: &'a str,
+    translations: &'a Translations,
+    language: &'a str,
+) -> (&'a str, &'a str) {
+    match translations.get(language) {
+        Some(t) => (t.as_str(), language),
+        None => (text, "en"),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResponseVersion {
     pub text: String,
     /// The period in which this version was published.
     pub changed_in: String,
+    /// The same response in other languages: part of the version, so a
+    /// changed translation is a new version, kept like any other.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: Translations,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,6 +279,9 @@ pub struct PledgeRecord {
     pub period: String,
     pub theme: String,
     pub text: String,
+    /// What it pledges, in other languages (given when it is made).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: Translations,
     /// Every status it has had, oldest first; the last is the current one.
     pub history: Vec<PledgeChange>,
 }
@@ -218,15 +290,6 @@ impl PledgeRecord {
     pub fn status(&self) -> Option<PledgeStatus> {
         self.history.last().map(|c| c.status)
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AboutYouRecord {
-    pub round: String,
-    pub organisation: String,
-    pub period: String,
-    #[serde(flatten)]
-    pub answers: AboutYou,
 }
 
 /// A critique that may be queued as a quote.

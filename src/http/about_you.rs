@@ -1,13 +1,14 @@
 //! The optional "about you" form, offered after sending a critique.
 //!
 //! # Security contract
-//! Nothing in the form, its address or its answer ties it to a critique:
-//! the link on the confirmation page is the round's own address, no
-//! cookie is set, and nothing of the request but the round and the answers
-//! is read. Answers go to the writer, which stores them in shuffled
-//! batches under fresh random ids (see `store/voices.rs`). The POST draws
-//! from the same per-client bucket as the other participant POSTs (every
-//! POST under `/r/`).
+//! Answers are counted only with the one-time code the critique's
+//! confirmation carried (see [`crate::app::submissions`]): the confirmation
+//! page posts it to this form in a hidden field, or the person types it;
+//! it never travels in an address (addresses reach logs), and no cookie is
+//! set. Nothing of the request but the round, the code and the answers is
+//! read. A missing, malformed, unknown or spent code is refused with the
+//! answers kept on the page, and stores nothing. The POST draws from the
+//! "about you" per-client bucket.
 
 use super::body::{self, FORM, FORM_LIMIT};
 use super::error::ApiError;
@@ -15,10 +16,15 @@ use super::participant::{messages, page, problem_page};
 use super::AppState;
 use crate::app::{rounds, submissions, AppError};
 use crate::domain::{AboutYou, QUESTIONS};
-use crate::views;
+use crate::messages::Messages;
+use crate::tokens::AboutYouCode;
+use crate::views::{self, ABOUT_CODE as CODE};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use std::collections::BTreeMap;
+
+/// Longest code shown back as typed (a code is 14 characters with dashes).
+const MAX_CODE_ECHO: usize = 40;
 
 /// `GET /r/{round}/about-you`.
 pub async fn form(
@@ -30,7 +36,7 @@ pub async fn form(
     match rounds::round(&state.app, &path).await {
         Ok((org, round)) => page(
             StatusCode::OK,
-            views::about_you_form(&m, &org, &round, &BTreeMap::new(), &[]),
+            views::about_you_form(&m, &org, &round, "", &BTreeMap::new(), &[]),
         ),
         Err(e) => problem_page(&m, &req, &e.into()),
     }
@@ -49,26 +55,54 @@ fn valid_choices(pairs: &[(String, String)]) -> BTreeMap<String, String> {
     .unwrap_or_default()
 }
 
-/// The form again in the other version (Easy Read or standard), with the
-/// choices and the problems its switch carried: nothing is stored. Only
-/// the form's own questions can be named as problems.
-fn switched(
-    m: &crate::messages::Messages,
+/// The code as posted (typed or carried), trimmed and cut short.
+fn posted_code(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .find(|(n, _)| n == CODE)
+        .map(|(_, v)| v.trim().chars().take(MAX_CODE_ECHO).collect())
+        .unwrap_or_default()
+}
+
+/// The code's problem, if it is missing or malformed.
+fn code_problem(m: &Messages, raw: &str) -> Option<String> {
+    if raw.is_empty() {
+        Some(m.t("about-code-missing"))
+    } else if AboutYouCode::parse(raw).is_none() {
+        Some(m.t("about-code-invalid"))
+    } else {
+        None
+    }
+}
+
+/// The form again, with the code, the choices and the problems carried
+/// (the confirmation page's button, or the switch to the other version):
+/// nothing is stored. Only the form's own fields can be named as problems.
+fn carried(
+    m: &Messages,
     org: &crate::domain::Organisation,
     round: &crate::domain::Round,
     pairs: &[(String, String)],
 ) -> maud::Markup {
-    let errors: Vec<(&str, String)> = QUESTIONS
-        .iter()
-        .map(|(q, _)| *q)
+    let code = posted_code(pairs);
+    let errors: Vec<(&str, String)> = std::iter::once(CODE)
+        .chain(QUESTIONS.iter().map(|(q, _)| *q))
         .filter(|q| pairs.iter().any(|(n, v)| n == "error" && v == q))
-        .map(|q| (q, m.t("about-error")))
+        .map(|q| match q {
+            CODE => (
+                q,
+                code_problem(m, &code).unwrap_or_else(|| m.t("about-code-refused")),
+            ),
+            _ => (q, m.t("about-error")),
+        })
         .collect();
-    views::about_you_form(m, org, round, &valid_choices(pairs), &errors)
+    views::about_you_form(m, org, round, &code, &valid_choices(pairs), &errors)
 }
 
-/// `POST /r/{round}/about-you`; with `switch=yes`, the form again in the
-/// other version, storing nothing.
+/// `POST /r/{round}/about-you`: the answers with their code. With
+/// `switch=yes` (the switch to the other version) or `show=yes` (the
+/// confirmation page's button), the form again with what was carried,
+/// storing nothing.
 pub async fn submit(
     state: web::Data<AppState>,
     path: web::Path<String>,
@@ -96,33 +130,49 @@ pub async fn submit(
                 &m,
                 &org,
                 &round,
+                "",
                 &BTreeMap::new(),
                 &[("age", message)],
             ));
         }
     };
-    if req.query_string().split('&').any(|p| p == "switch=yes") {
-        return page(StatusCode::OK, switched(&m, &org, &round, &pairs));
+    if req
+        .query_string()
+        .split('&')
+        .any(|p| p == "switch=yes" || p == "show=yes")
+    {
+        return page(StatusCode::OK, carried(&m, &org, &round, &pairs));
     }
-    let answers = match AboutYou::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
-        Ok(a) => a,
-        Err(wrong) => {
-            // Keep the valid choices; name each question with a bad one.
-            let errors: Vec<(&str, String)> =
-                wrong.iter().map(|q| (*q, m.t("about-error"))).collect();
-            // Which questions had a bad choice is said on the page; the
-            // status is that of any invalid input.
-            return ApiError::from(AppError::Input(Vec::new())).page(views::about_you_form(
-                &m,
-                &org,
-                &round,
-                &valid_choices(&pairs),
-                &errors,
-            ));
-        }
+    let raw = posted_code(&pairs);
+    let parsed = AboutYou::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    // Every problem at once: the code's, then each question with a bad
+    // choice; the valid choices and the code as typed are kept.
+    let mut errors: Vec<(&str, String)> = code_problem(&m, &raw)
+        .map(|e| (CODE, e))
+        .into_iter()
+        .collect();
+    if let Err(wrong) = &parsed {
+        errors.extend(wrong.iter().map(|q| (*q, m.t("about-error"))));
+    }
+    let shown_again = |e: ApiError, errors: &[(&str, String)]| {
+        e.page(views::about_you_form(
+            &m,
+            &org,
+            &round,
+            &raw,
+            &valid_choices(&pairs),
+            errors,
+        ))
     };
-    match submissions::about_you(&state.app, &round, answers, state.today()).await {
+    let (Ok(answers), Some(code)) = (parsed, AboutYouCode::parse(&raw)) else {
+        // The status is that of any invalid input; the page names each.
+        return shown_again(AppError::Input(Vec::new()).into(), &errors);
+    };
+    match submissions::about_you(&state.app, &round, &code, answers, state.today()).await {
         Ok(()) => page(StatusCode::OK, views::about_you_thanks(&m, &org, &round)),
+        Err(e @ AppError::AboutYouCodeRefused) => {
+            shown_again(e.into(), &[(CODE, m.t("about-code-refused"))])
+        }
         Err(e) => problem_page(&m, &req, &e.into()),
     }
 }

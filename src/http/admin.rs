@@ -97,7 +97,9 @@ fn parse_themes(themes: Option<Vec<ThemeBody>>) -> Result<Option<Vec<Theme>>, In
 
 /// Translations only into the shipped languages other than English (which
 /// a round's or a theme's own words are in).
-fn translated_into<'a>(mut languages: impl Iterator<Item = &'a String>) -> Result<(), InputError> {
+pub(super) fn translated_into<'a>(
+    mut languages: impl Iterator<Item = &'a String>,
+) -> Result<(), InputError> {
     let shipped = crate::messages::languages();
     let known =
         |l: &String| l != crate::messages::DEFAULT_LANGUAGE && shipped.contains(&l.as_str());

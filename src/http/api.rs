@@ -61,6 +61,8 @@ struct CritiqueBody {
 #[derive(serde::Serialize)]
 struct ReceiptBody {
     receipt: String,
+    /// The one-time code for "about you" (issue 16).
+    about_you_code: String,
 }
 
 /// `POST /api/v1/rounds/{round}/critiques`: a paper code in the body or a
@@ -114,8 +116,10 @@ pub async fn submit(
     }
     .await;
     count(&state, outcome.as_ref().err(), false);
+    let accepted = outcome?;
     Ok(HttpResponse::Created().json(ReceiptBody {
-        receipt: outcome?.display(),
+        receipt: accepted.receipt.display(),
+        about_you_code: accepted.about_you.display(),
     }))
 }
 

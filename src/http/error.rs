@@ -83,6 +83,7 @@ fn app_status(e: &AppError) -> StatusCode {
         E::Input(_)
         | E::Account(_)
         | E::TextInvalid
+        | E::TranslationInvalid(_)
         | E::StatusInvalid
         | E::ReasonRequired
         | E::DecisionInvalid
@@ -96,9 +97,11 @@ fn app_status(e: &AppError) -> StatusCode {
         | E::PeriodNotPublished
         | E::QuoteUnknown
         | E::PledgeUnknown => StatusCode::NOT_FOUND,
-        E::CodeUnknown | E::InvitationExhausted | E::SetupClosed | E::OtherOrganisation => {
-            StatusCode::FORBIDDEN
-        }
+        E::CodeUnknown
+        | E::AboutYouCodeRefused
+        | E::InvitationExhausted
+        | E::SetupClosed
+        | E::OtherOrganisation => StatusCode::FORBIDDEN,
         E::CodeSpent
         | E::TokenSpent
         | E::OrganisationExists
@@ -149,6 +152,7 @@ fn app_code(e: &AppError) -> &'static str {
         E::LogRange(_) => "invalid_query",
         E::CodeUnknown => "code_unknown",
         E::CodeSpent => "code_spent",
+        E::AboutYouCodeRefused => "about_you_code_refused",
         E::TokenRequired { .. } => "token_required",
         E::TokenRejected { .. } => "token_invalid",
         E::TokenSpent => "token_spent",
@@ -157,6 +161,7 @@ fn app_code(e: &AppError) -> &'static str {
         E::TokenRequestInvalid(_) => "token_request_invalid",
         E::PeriodNotPublished => "period_not_published",
         E::TextInvalid => "text_invalid",
+        E::TranslationInvalid(_) => "translation_invalid",
         E::StatusInvalid => "status_invalid",
         E::ReasonRequired => "reason_required",
         E::DecisionInvalid => "decision_invalid",
@@ -184,6 +189,10 @@ fn app_arguments(e: &AppError) -> Vec<(&'static str, FluentValue<'static>)> {
         E::UsernameTaken(_) => vec![("what", "user".into())],
         E::TextInvalid => vec![("max", MAX_ANSWER_CHARS.into())],
         E::TooFewToClose { needed } => vec![("min", (*needed).into())],
+        E::TranslationInvalid(language) => vec![
+            ("max", MAX_ANSWER_CHARS.into()),
+            ("language", language.clone().into()),
+        ],
         E::ReasonUnknown => vec![(
             "reasons",
             RejectReason::ALL.map(|r| r.code()).join(", ").into(),
@@ -252,6 +261,7 @@ impl ApiError {
             Self::App(
                 AppError::CodeUnknown
                     | AppError::CodeSpent
+                    | AppError::AboutYouCodeRefused
                     | AppError::TokenRejected { .. }
                     | AppError::TokenSpent
             )

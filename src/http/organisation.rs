@@ -7,8 +7,9 @@ use super::api::json_body;
 use super::auth::{AdminToken, OrganisationKey};
 use super::error::ApiError;
 use super::AppState;
-use crate::app::voices::{self, Target};
+use crate::app::voices::{self, NewPledge, Target};
 use crate::app::Actor;
+use crate::domain::Translations;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
@@ -45,6 +46,9 @@ struct ResponseBody {
     period: String,
     theme: String,
     text: String,
+    /// The same response in other shipped languages, by tag.
+    #[serde(default)]
+    translations: Translations,
 }
 
 /// `POST /api/v1/organisations/{organisation}/responses`: publish (or
@@ -64,7 +68,8 @@ pub async fn put_response(
     };
     let org = key.organisation();
     let today = state.today();
-    let record = voices::respond(&state.app, ORGANISATION, org, to, &body.text, today).await?;
+    let words = (body.text.as_str(), &body.translations);
+    let record = voices::respond(&state.app, ORGANISATION, org, to, words, today).await?;
     Ok(HttpResponse::Ok().json(record))
 }
 
@@ -75,6 +80,9 @@ struct PledgeBody {
     period: String,
     theme: String,
     text: String,
+    /// The same pledge in other shipped languages, by tag.
+    #[serde(default)]
+    translations: Translations,
     status: Option<String>,
     reason: Option<String>,
 }
@@ -92,11 +100,12 @@ pub async fn create_pledge(
         period: &body.period,
         theme: &body.theme,
     };
-    let pledge = (
-        body.text.as_str(),
-        body.status.as_deref(),
-        body.reason.as_deref(),
-    );
+    let pledge = NewPledge {
+        text: &body.text,
+        translations: &body.translations,
+        status: body.status.as_deref(),
+        reason: body.reason.as_deref(),
+    };
     let org = key.organisation();
     let made = voices::add_pledge(&state.app, ORGANISATION, org, to, pledge, state.today()).await?;
     Ok(HttpResponse::Created().json(made))

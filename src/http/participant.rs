@@ -9,6 +9,7 @@ use super::AppState;
 use crate::app::{digests, rounds, submissions, voices, AppError};
 use crate::domain::Receipt;
 use crate::messages::{Choice, Messages};
+use crate::tokens::AboutYouCode;
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -253,9 +254,9 @@ pub async fn submit(
     .map_err(ApiError::from);
     super::api::count(&state, stored.as_ref().err(), true);
     match stored {
-        Ok(receipt) => page(
+        Ok(accepted) => page(
             StatusCode::OK,
-            views::confirmation(&m, &org, &round, &receipt),
+            views::confirmation(&m, &org, &round, &accepted.receipt, &accepted.about_you),
         ),
         Err(e @ ApiError::App(AppError::CodeUnknown | AppError::CodeSpent)) => {
             let key = match e {
@@ -293,14 +294,24 @@ pub async fn receipt(
     let posted = super::body::read(&req, payload, super::body::FORM, super::body::FORM_LIMIT)
         .await
         .and_then(|b| super::body::decode_form(&b));
-    let receipt = posted.ok().and_then(|pairs| {
+    let pairs = posted.unwrap_or_default();
+    let field = |name: &str| {
         pairs
-            .into_iter()
-            .find(|(n, _)| n == "receipt")
-            .and_then(|(_, v)| Receipt::parse_display(&v))
-    });
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let receipt = field("receipt").and_then(Receipt::parse_display);
+    // The "about you" code rides along too, if it looks like one.
+    let about_code = field(views::ABOUT_CODE)
+        .and_then(AboutYouCode::parse)
+        .map(|c| c.display())
+        .unwrap_or_default();
     match receipt {
-        Some(r) => page(StatusCode::OK, views::confirmation_of(&m, &org, &round, &r)),
+        Some(r) => page(
+            StatusCode::OK,
+            views::confirmation_of(&m, &org, &round, &r, &about_code),
+        ),
         None => page(
             StatusCode::UNPROCESSABLE_ENTITY,
             views::problem_in(

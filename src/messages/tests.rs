@@ -165,6 +165,7 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("low", "20".into()),
         ("high", "49".into()),
         // The API's (api.ftl).
+        ("language", "cy".into()),
         ("field", "slug".into()),
         ("current", 7.into()),
         ("languages", "ar, cy, en, pl".into()),

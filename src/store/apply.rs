@@ -343,6 +343,9 @@ impl Tx<'_> {
             true => Some(open_period(self.txn, &round, a.today)?.id()),
             false => None,
         };
+        if a.expect.is_some() && a.expect != period {
+            return Ok(Err(StoreError::NotFound("period")));
+        }
         for w in &a.writes {
             if let Err(e) = self.mix_check(w)? {
                 return Ok(Err(e));

@@ -133,8 +133,8 @@ impl Spent {
 
 /// A write that goes through the epoch mechanism: held in the ingest area,
 /// sealed under the epoch key, and applied to `tree` only when its round's
-/// records are rewritten in key order (issue 16's "about you" records and
-/// credentials, issue 20's answer counters). Reads see it at once
+/// records are rewritten in key order (issue 16's "about you" codes and
+/// counts, issue 20's answer counters). Reads see it at once
 /// ([`super::Store::mixed_count`], [`super::Store::mixed_present`],
 /// [`super::Store::mixed_values`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -24,10 +24,12 @@
 use super::apply::{self, bump, CODES, COUNTERS, CRITIQUES, INVITATIONS, MEMBERS, RETIRED};
 use super::epoch::{self, Entry, EpochRecord, EpochView, MixedWrite, Sides, Spent, Tally, EPOCHS};
 use super::kv::{Abort, Tree, TxResult, Txn};
+use super::legacy;
 use super::queue::Reply;
 use super::records::{
     self, counter_key, member_key, period_key, spent_key, CounterKind, StoredCritique,
 };
+use super::voices::ABOUT;
 use super::writer::Writer;
 use super::StoreError;
 use crate::encoding::hex;
@@ -522,6 +524,9 @@ impl Writer {
                 }
                 Entry::Mixed { write, .. } if sides.a => {
                     names.insert(write.tree().to_owned());
+                    if write.tree() == legacy::OLD {
+                        names.insert(ABOUT.to_owned());
+                    }
                 }
                 _ => {}
             }
@@ -624,11 +629,13 @@ fn open_entry(key: &EpochKey, name: &[u8; 32], sealed: &[u8]) -> TxResult<Entry>
 }
 
 /// Write one pass's sides to the main trees. Counters are summed first and
-/// written once each; within a slot, creates go before consumes.
+/// written once each; a record created and consumed in the same pass is
+/// never written at all (no dead row or log entry of it is left).
 fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxResult<()> {
     let mut counters: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
     let mut uses: BTreeMap<Vec<u8>, u32> = BTreeMap::new();
     let mut counts: BTreeMap<(String, Vec<u8>), u64> = BTreeMap::new();
+    let mut creates: BTreeMap<(&str, &[u8]), &[u8]> = BTreeMap::new();
     let mut consumes = Vec::new();
     for (entry, sides) in work {
         match entry {
@@ -706,7 +713,19 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
             }
             Entry::Mixed { write, nonce, .. } if sides.a => match write {
                 MixedWrite::Append { tree, value } => {
-                    tx.insert(tree, &epoch::append_key(key, nonce), value)?;
+                    // An earlier version's "about you" record, still in
+                    // an ingest area: counted as it is now (see legacy).
+                    match (tree == legacy::OLD)
+                        .then(|| legacy::old_counts(value))
+                        .flatten()
+                    {
+                        Some(keys) => {
+                            for k in keys {
+                                *counts.entry((ABOUT.to_owned(), k)).or_default() += 1;
+                            }
+                        }
+                        None => tx.insert(tree, &epoch::append_key(key, nonce), value)?,
+                    }
                 }
                 MixedWrite::Count { tree, key: k, by } => {
                     *counts.entry((tree.clone(), k.clone())).or_default() += by;
@@ -715,7 +734,9 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
                     tree,
                     key: k,
                     value,
-                } => tx.insert(tree, k, value)?,
+                } => {
+                    creates.insert((tree.as_str(), k.as_slice()), value.as_slice());
+                }
                 MixedWrite::Consume { tree, key: k } => consumes.push((tree, k)),
             },
             _ => {}
@@ -735,7 +756,12 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
         tx.insert(&tree, &k, &(n + by).to_be_bytes())?;
     }
     for (tree, k) in consumes {
-        tx.remove(tree, k)?;
+        if creates.remove(&(tree.as_str(), k.as_slice())).is_none() {
+            tx.remove(tree, k)?;
+        }
+    }
+    for ((tree, k), value) in creates {
+        tx.insert(tree, k, value)?;
     }
     for (k, by) in counters {
         bump(tx, &k, by)?;

@@ -20,8 +20,8 @@
 //! participant does is written where its position would time it:
 //!
 //! 1. **Ingest, sealed under an epoch key.** A critique together with the
-//!    credential it spends, a token fetched on an invitation, "about you"
-//!    answers and any other [`MixedWrite`] are written, durably, as one
+//!    credential it spends, a token fetched on an invitation, an "about
+//!    you" code and answers, and any other [`MixedWrite`] are written, durably, as one
 //!    record each into the *ingest area* of the open mixing epoch (a sled
 //!    tree `ingest/<epoch id>`, or a PostgreSQL table `ingest_<epoch id>`).
 //!    A record's name is HMAC(epoch key, what it is about) — for a critique,
@@ -107,13 +107,16 @@
 //! stored, so a refused `Consume` stores nothing else either.
 //!
 //! How the waiting branches use it (the seam recorded for the lead):
-//! - Issue 16, the "about you" credential: the receipt's one-time
-//!   credential is made with the critique, `submit_with(.., vec![Create {
-//!   tree, key: HMAC(key, credential), value }])`; answering is one
-//!   `mix(round, today, false, vec![Consume { tree, key }, Append { tree:
-//!   answers, value: record }])`, so a second answer, or one without a
-//!   credential, is refused whole. Neither record names the critique, and
-//!   both are rewritten in their own key order.
+//! - Issue 16, the "about you" code (built: see [`voices`]): the
+//!   receipt's one-time code is made with the critique, `submit_with(..,
+//!   vec![Create { tree, key: HMAC(code key, round, period, code) }])`;
+//!   answering is one [`Store::mix_in`] of `[Consume { tree, key }, Count {
+//!   counts, key: period and answer, by: 1 }, ..]` for the period the code
+//!   was bound to, so a second answer, one without a code, or one after
+//!   its period has ended is refused whole. No record names the critique
+//!   or keeps one person's answers, and each is rewritten in its own key
+//!   order; a code made and spent in the same rewrite pass is never
+//!   written to its tree at all.
 //! - Issue 20, answers: tallied at sealing from the decrypted critiques
 //!   (no per-submission counter; SEAMS.md). Should a live count be needed,
 //!   it is a `Count { tree, key: question and option, by: 1 }` in the
@@ -168,6 +171,7 @@ mod backup;
 pub mod checkpoints;
 mod epoch;
 mod kv;
+mod legacy;
 mod merge;
 mod pg;
 mod queue;
@@ -189,7 +193,7 @@ use crate::audit::log::LogSigner;
 /// Shared vocabulary that moved to `domain`, named here too so that older
 /// paths still compile; new code imports it from `crate::domain`.
 pub use crate::domain::{
-    AboutYouRecord, Candidate, PeriodCounts, PledgeRecord, QuoteRecord, QuoteState, ResponseRecord,
+    AboutYouTally, Candidate, PeriodCounts, PledgeRecord, QuoteRecord, QuoteState, ResponseRecord,
     ResponseVersion, RoundStats, SealedPeriod,
 };
 use crate::domain::{InputError, Organisation, Receipt, Round, RoundUpdate, Slug, Submission};
@@ -588,10 +592,37 @@ impl Store {
         in_period: bool,
         writes: Vec<MixedWrite>,
     ) -> Result<(), StoreError> {
+        self.mix_with(round, today, in_period, None, writes).await
+    }
+
+    /// [`Store::mix`] in the open period, for writes built for `period`
+    /// (keys that name it): refused whole with `NotFound("period")` unless
+    /// `period` is still the round's open period as of `today`, checked in
+    /// the transaction, so nothing reaches a period being or already sealed.
+    pub async fn mix_in(
+        &self,
+        round: &Slug,
+        today: Date,
+        period: &str,
+        writes: Vec<MixedWrite>,
+    ) -> Result<(), StoreError> {
+        self.mix_with(round, today, true, Some(period.to_owned()), writes)
+            .await
+    }
+
+    async fn mix_with(
+        &self,
+        round: &Slug,
+        today: Date,
+        in_period: bool,
+        expect: Option<String>,
+        writes: Vec<MixedWrite>,
+    ) -> Result<(), StoreError> {
         let args = MixArgs {
             round: round.clone(),
             today,
             in_period,
+            expect,
             writes,
         };
         self.call(|r| Job::Write(Write::Mix(Box::new(args), r)))
@@ -720,8 +751,13 @@ pub fn scan_raw(dir: &Path, mut f: impl FnMut(&str, &[u8], &[u8])) -> Result<(),
 }
 
 /// Open a sled directory the way the store uses it.
+///
+/// sled's file lock is released only when the last of its IO threads lets
+/// go of a database dropped in this process (a restore just written, a
+/// store just stopped), which can be a moment after the drop. So a lock
+/// held is waited for, briefly; another process holding it still fails.
 fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreError> {
-    Ok(sled::Config::new()
+    let config = sled::Config::new()
         .path(dir)
         .cache_capacity(cache_bytes)
         // Only the writer flushes, right after each commit; sled's own
@@ -730,6 +766,15 @@ fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreError> {
         // Large segments keep every node inline in the `db` file, so the
         // writer's fsync of that file covers it (sled writes "blobs" for
         // items over a quarter segment, and never fsyncs them).
-        .segment_size(8 * 1024 * 1024)
-        .open()?)
+        .segment_size(8 * 1024 * 1024);
+    let mut waits = 0;
+    loop {
+        match config.open() {
+            Err(sled::Error::Io(e)) if e.kind() == std::io::ErrorKind::WouldBlock && waits < 30 => {
+                waits += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            opened => return Ok(opened?),
+        }
+    }
 }

@@ -103,6 +103,9 @@ pub(super) struct MixArgs {
     /// Whether the writes belong to the open period (and are forced out
     /// when it is sealed) or to the round only.
     pub in_period: bool,
+    /// The period the caller built the writes for: refused unless it is
+    /// the open one (read in the same transaction).
+    pub expect: Option<String>,
     pub writes: Vec<MixedWrite>,
 }
 

@@ -573,6 +573,44 @@ impl Store {
         Ok(stored + live)
     }
 
+    /// The period a record of `round` written on `today` falls in now: the
+    /// one containing `today`, or the next one not sealed or being sealed
+    /// (the writer reads the same in each transaction, which decides).
+    pub fn open_period(&self, round: &Round, today: Date) -> Result<Period, StoreError> {
+        let periods = self.db.open_tree(super::apply::PERIODS)?;
+        let closing = self.db.open_tree(super::apply::CLOSING)?;
+        let mut period = Period::containing(today, round.period);
+        loop {
+            let key = records::round_period(round.slug.as_str(), &period.id());
+            if !periods.contains_key(&key)? && !closing.contains_key(&key)? {
+                return Ok(period);
+            }
+            period = Period::containing(period.last_day() + time::Duration::days(1), round.period);
+        }
+    }
+
+    /// Every counter of `tree` whose key starts with `prefix`, rewritten
+    /// `Count`s plus live ones, by key.
+    pub fn mixed_counts(
+        &self,
+        tree: &str,
+        prefix: &[u8],
+    ) -> Result<std::collections::BTreeMap<Vec<u8>, u64>, StoreError> {
+        let mut out: std::collections::BTreeMap<Vec<u8>, u64> = self
+            .db
+            .open_tree(tree)?
+            .scan_prefix(prefix)?
+            .into_iter()
+            .map(|(k, v)| (k, records::decode_counter(Some(&v))))
+            .collect();
+        for ((t, k), n) in &self.tally()?.counts {
+            if t == tree && k.starts_with(prefix) {
+                *out.entry(k.clone()).or_default() += n;
+            }
+        }
+        Ok(out)
+    }
+
     /// Whether `key` of `tree` is present: created (stored or live) and
     /// not consumed.
     pub fn mixed_present(&self, tree: &str, key: &[u8]) -> Result<bool, StoreError> {

@@ -11,17 +11,26 @@
 //! | `org_keys`      | organisation, `\0`, random 8-byte key id | SHA-256 of the key, 32 B |
 //! | `responses`     | round `\0` period `\0` theme         | JSON [`ResponseRecord`] with every earlier version |
 //! | `pledges`       | random 128-bit pledge id, 16 B       | JSON [`PledgeRecord`] with its history |
-//! | `about_you`     | random 128-bit id, 16 B              | JSON [`AboutYouRecord`]: round, organisation, period, answers |
+//! | `about_you_counts` | round `\0` period `\0` question `\0` answer (both empty: respondents) | u64 big-endian: how many chose it, written at rewrites only |
+//! | `about_you_codes` | HMAC-SHA256(code key, round, period, code), 32 B | empty: an unspent "about you" code |
+//!
+//! Earlier versions kept one record per person in `about_you`; the store
+//! folds those into `about_you_counts` once, at start ([`super::legacy`]).
 //!
 //! # Security contract
-//! - An "about you" record holds nothing shared with a critique: its own
-//!   random id, the round and period only. It goes through the epoch
-//!   mechanism (a [`MixedWrite::Append`], see [`super`]): stored durably at
-//!   once, sealed under the epoch key in the ingest area, and written to
-//!   `about_you` only when its round's records are rewritten in key order,
-//!   so neither its key nor its place on disk pairs an answer with the
-//!   critique stored just before it. It is forced out before its period is
-//!   sealed.
+//! - "About you" needs a one-time code that a critique's receipt carries
+//!   (issue 16): one per critique, made in the critique's transaction as a
+//!   record of its own ([`MixedWrite::Create`] of its keyed hash, bound to
+//!   round and period), spent in the transaction that counts the answers
+//!   ([`MixedWrite::Consume`] with [`MixedWrite::Count`]s), so a forged,
+//!   reused or late code stores nothing, and there are never more
+//!   respondents than critiques in a period. Both go through the epoch
+//!   mechanism (see [`super`]): sealed under the epoch key until their
+//!   round's records are rewritten, each in its own key order, so nothing
+//!   on disk pairs a code with its critique beyond the epoch.
+//! - No one's answers are kept as a record: only counts per period,
+//!   question and answer, added at rewrites (a period's counts are forced
+//!   out before it is sealed). No record carries a period in clear.
 //! - A pending or rejected quote holds no text: the moderator's view
 //!   decrypts and scrubs the critique on demand, so once the period is
 //!   shredded nothing of it remains. An approved quote keeps only its
@@ -36,18 +45,20 @@ use super::records;
 use super::{MixedWrite, Store, StoreError};
 use crate::digest::voices::Release;
 use crate::domain::{
-    AboutYou, AboutYouRecord, Candidate, PledgeChange, PledgeRecord, QuoteRecord, QuoteState,
+    AboutYou, AboutYouTally, Candidate, PledgeChange, PledgeRecord, QuoteRecord, QuoteState,
     ResponseRecord, ResponseVersion, Round,
 };
 use crate::encoding::hex;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 const QUOTES: &str = "quotes";
 const QUOTE_SOURCES: &str = "quote_sources";
 const ORG_KEYS: &str = "org_keys";
 const RESPONSES: &str = "responses";
 const PLEDGES: &str = "pledges";
-const ABOUT: &str = "about_you";
+pub(super) const ABOUT: &str = "about_you_counts";
+const ABOUT_CODES: &str = "about_you_codes";
 
 /// A raw record of this module's trees: (tree, key, value).
 pub type VoiceRecord = (String, Vec<u8>, Vec<u8>);
@@ -468,59 +479,110 @@ impl Store {
 
     // --------------------------------------------------------- about you
 
-    /// Store one person's answers about `round`, in its open period as of
-    /// `today`, through the epoch mechanism (see the module's security
-    /// contract). `Ok` means durably stored.
+    /// The write that makes an "about you" code (its keyed hash, `name`),
+    /// for [`Store::submit_with`]: stored with the critique, in the same
+    /// transaction, as a record of its own.
+    pub fn about_you_code(name: [u8; 32]) -> MixedWrite {
+        MixedWrite::Create {
+            tree: ABOUT_CODES.to_owned(),
+            key: name.to_vec(),
+            value: Vec::new(),
+        }
+    }
+
+    /// Count one person's answers about `round` in `period`, spending the
+    /// code stored as `name`, in one transaction: refused whole
+    /// (`NotFound`) if the code is unknown or spent, or `period` is no
+    /// longer the round's open period. `Ok` means durably stored.
     pub async fn about_you(
         &self,
         round: &Round,
-        answers: AboutYou,
+        period: &str,
+        name: [u8; 32],
+        answers: &AboutYou,
         today: time::Date,
     ) -> Result<(), StoreError> {
-        let period = crate::domain::Period::containing(today, round.period).id();
-        let record = AboutYouRecord {
-            round: round.slug.to_string(),
-            organisation: round.organisation.to_string(),
-            period,
-            answers,
-        };
-        let value = records::to_json(&record)?;
-        let write = MixedWrite::Append {
+        let slug = round.slug.as_str();
+        let count = |question: &str, answer: &str| MixedWrite::Count {
             tree: ABOUT.to_owned(),
-            value,
+            key: about_key(slug, period, question, answer),
+            by: 1,
         };
-        self.mix(&round.slug, today, true, vec![write]).await
+        let mut writes = vec![
+            MixedWrite::Consume {
+                tree: ABOUT_CODES.to_owned(),
+                key: name.to_vec(),
+            },
+            count("", ""),
+        ];
+        writes.extend(answers.answers.iter().map(|(q, a)| count(q, a)));
+        self.mix_in(&round.slug, today, period, writes).await
     }
 
-    /// The stored answers of `round`, every period (read once per digest).
-    pub fn about_you_of(&self, round: &str) -> Result<Vec<AboutYouRecord>, StoreError> {
-        Ok(self
-            .about_you_records()?
-            .into_iter()
-            .filter(|r| r.round == round)
-            .collect())
+    /// The answers counted for `round`, by period (rewritten and live).
+    pub fn about_you_of(&self, round: &str) -> Result<BTreeMap<String, AboutYouTally>, StoreError> {
+        let prefix = [round.as_bytes(), b"\0"].concat();
+        let mut out: BTreeMap<String, AboutYouTally> = BTreeMap::new();
+        for (key, n) in self.mixed_counts(ABOUT, &prefix)? {
+            let text = String::from_utf8_lossy(&key[prefix.len()..]).into_owned();
+            let mut parts = text.split('\0');
+            let (Some(period), Some(question), Some(answer)) =
+                (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let tally = out.entry(period.to_owned()).or_default();
+            if question.is_empty() {
+                tally.respondents += n;
+            } else {
+                *tally
+                    .chosen
+                    .entry((question.to_owned(), answer.to_owned()))
+                    .or_default() += n;
+            }
+        }
+        Ok(out)
     }
 
-    /// Every stored "about you" record, rewritten or live (for
-    /// aggregates, tests and audits).
-    pub fn about_you_records(&self) -> Result<Vec<AboutYouRecord>, StoreError> {
-        self.mixed_values(ABOUT)?
+    /// How many "about you" codes are unspent, rewritten or live (for
+    /// tests and audits).
+    pub fn about_you_codes_left(&self) -> Result<u64, StoreError> {
+        let stored = self.db.open_tree(ABOUT_CODES)?.len()? as i64;
+        let live: i64 = self
+            .tally()?
+            .presence
             .iter()
-            .map(|v| records::from_json(v))
-            .collect()
+            .filter(|((t, _), _)| t == ABOUT_CODES)
+            .map(|(_, n)| n)
+            .sum();
+        Ok(u64::try_from(stored + live).unwrap_or(0))
     }
 
     /// Every raw record of this module's trees, as (tree, key, value), for
     /// tests that scan for links to critiques.
     pub fn voice_records(&self) -> Result<Vec<VoiceRecord>, StoreError> {
         let mut out = Vec::new();
-        for name in [QUOTES, QUOTE_SOURCES, ORG_KEYS, RESPONSES, PLEDGES, ABOUT] {
+        for name in [
+            QUOTES,
+            QUOTE_SOURCES,
+            ORG_KEYS,
+            RESPONSES,
+            PLEDGES,
+            ABOUT,
+            ABOUT_CODES,
+        ] {
             for (k, v) in self.db.open_tree(name)?.iter()? {
                 out.push((name.to_owned(), k, v));
             }
         }
         Ok(out)
     }
+}
+
+/// The key of an "about you" counter: round, period, question and answer
+/// (both empty: the people who answered).
+pub(super) fn about_key(round: &str, period: &str, question: &str, answer: &str) -> Vec<u8> {
+    [round, period, question, answer].join("\0").into_bytes()
 }
 
 /// A fresh random id, hex (quotes, pledges).

@@ -159,7 +159,10 @@ impl Writer {
             today: None,
         };
         w.conn.lock()?;
-        let recovered = w.recover_epochs().and_then(|()| w.recover_sealing());
+        let recovered = w
+            .recover_epochs()
+            .and_then(|()| w.recover_sealing())
+            .and_then(|()| super::legacy::fold_about_you(&mut w.conn, &w.kv));
         let unlocked = w.conn.unlock();
         recovered?;
         unlocked?;

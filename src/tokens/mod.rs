@@ -20,7 +20,7 @@ pub mod redeemer;
 pub mod token_keys;
 
 pub use invitation::{Invitation, InvitationHash, InvitationKey};
-pub use paper::{CodeHash, CodeKey, PaperCode};
+pub use paper::{AboutYouCode, CodeHash, CodeKey, PaperCode};
 pub use token_keys::{KeyRecord, KeyRing, NewKey, TokenKeyInfo, TokenKeys};
 
 /// Proof that a one-time credential was presented. The store spends it in

@@ -49,49 +49,98 @@ fn luhn_sum(values: impl DoubleEndedIterator<Item = u32>, double_first: bool) ->
     })
 }
 
+/// 12 symbols whose Luhn mod 32 sum is `target`, from the CSPRNG.
+fn generate(rng: &SystemRandom, target: u32) -> Result<String, ring::error::Unspecified> {
+    let mut bytes = [0u8; DATA_LEN];
+    rng.fill(&mut bytes)?;
+    // 256 is a multiple of 32, so `b % 32` is uniform.
+    let data: Vec<u32> = bytes.iter().map(|b| u32::from(b % 32)).collect();
+    let check = (32 + target - luhn_sum(data.iter().copied(), true) % 32) % 32;
+    Ok(data
+        .iter()
+        .chain(std::iter::once(&check))
+        .map(|&v| char::from(ALPHABET[v as usize]))
+        .collect())
+}
+
+/// Read 12 symbols as a person typed them, if their Luhn mod 32 sum is
+/// `target`. Spaces and dashes anywhere are ignored; case does not
+/// matter; I, L and O are read as 1, 1 and 0.
+fn parse(raw: &str, target: u32) -> Option<String> {
+    let symbols: Vec<u8> = raw
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '‐' | '‑' | '–' | '—'))
+        .map(|c| u8::try_from(c).ok())
+        .collect::<Option<_>>()?;
+    if symbols.len() != CODE_LEN {
+        return None;
+    }
+    let values: Vec<u32> = symbols.iter().map(|&s| value(s)).collect::<Option<_>>()?;
+    if luhn_sum(values.iter().copied(), false) % 32 != target {
+        return None;
+    }
+    Some(
+        values
+            .iter()
+            .map(|&v| char::from(ALPHABET[v as usize]))
+            .collect(),
+    )
+}
+
+/// `7KQ2-M9XD-4RT5`.
+fn grouped(s: &str) -> String {
+    format!("{}-{}-{}", &s[0..4], &s[4..8], &s[8..12])
+}
+
 impl PaperCode {
     /// Make a fresh random code.
     pub fn generate(rng: &SystemRandom) -> Result<Self, ring::error::Unspecified> {
-        let mut bytes = [0u8; DATA_LEN];
-        rng.fill(&mut bytes)?;
-        // 256 is a multiple of 32, so `b % 32` is uniform.
-        let data: Vec<u32> = bytes.iter().map(|b| u32::from(b % 32)).collect();
-        let check = (32 - luhn_sum(data.iter().copied(), true) % 32) % 32;
-        let code = data
-            .iter()
-            .chain(std::iter::once(&check))
-            .map(|&v| char::from(ALPHABET[v as usize]))
-            .collect();
-        Ok(Self(code))
+        generate(rng, 0).map(Self)
+    }
+
+    /// Read a code as a person typed it (see [`AboutYouCode::parse`]).
+    pub fn parse(raw: &str) -> Option<Self> {
+        parse(raw, 0).map(Self)
+    }
+
+    /// The code as printed on a card: `7KQ2-M9XD-4RT5`.
+    pub fn display(&self) -> String {
+        grouped(&self.0)
+    }
+}
+
+/// The Luhn sum of an "about you" code: any other than a card's (0), so
+/// that neither is ever taken for the other.
+const ABOUT_YOU_TARGET: u32 = 16;
+
+/// The one-time code for the "about you" form that a critique's receipt
+/// carries (issue 16): shaped like a card's code, so it is as easy to
+/// read and type, with a different check, so a card's code typed into the
+/// form is refused as malformed before it reaches the store. `Debug` is
+/// redacted.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AboutYouCode(String);
+
+impl fmt::Debug for AboutYouCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AboutYouCode(<redacted>)")
+    }
+}
+
+impl AboutYouCode {
+    pub fn generate(rng: &SystemRandom) -> Result<Self, ring::error::Unspecified> {
+        generate(rng, ABOUT_YOU_TARGET).map(Self)
     }
 
     /// Read a code as a person typed it. Spaces and dashes anywhere are
     /// ignored; case does not matter; I, L and O are read as 1, 1 and 0.
     pub fn parse(raw: &str) -> Option<Self> {
-        let symbols: Vec<u8> = raw
-            .chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '‐' | '‑' | '–' | '—'))
-            .map(|c| u8::try_from(c).ok())
-            .collect::<Option<_>>()?;
-        if symbols.len() != CODE_LEN {
-            return None;
-        }
-        let values: Vec<u32> = symbols.iter().map(|&s| value(s)).collect::<Option<_>>()?;
-        if luhn_sum(values.iter().copied(), false) % 32 != 0 {
-            return None;
-        }
-        Some(Self(
-            values
-                .iter()
-                .map(|&v| char::from(ALPHABET[v as usize]))
-                .collect(),
-        ))
+        parse(raw, ABOUT_YOU_TARGET).map(Self)
     }
 
-    /// The code as printed on a card: `7KQ2-M9XD-4RT5`.
+    /// `M9S3-46Q3-D252`.
     pub fn display(&self) -> String {
-        let s = &self.0;
-        format!("{}-{}-{}", &s[0..4], &s[4..8], &s[8..12])
+        grouped(&self.0)
     }
 }
 
@@ -141,6 +190,23 @@ impl CodeKey {
     pub fn redeem(&self, code: &PaperCode) -> super::Redemption {
         super::Redemption::PaperCode(self.hash(code))
     }
+
+    /// The name an "about you" code is stored under: HMAC-SHA256(key,
+    /// domain-separator || round || period || code). Bound to the round and
+    /// the period, so the code works only there and then, and apart from
+    /// a card's hash by its separator.
+    pub fn about_you(&self, code: &AboutYouCode, round: &str, period: &str) -> [u8; 32] {
+        let mut ctx = hmac::Context::with_key(&self.0);
+        ctx.update(b"parrhesia/about-you/v1\0");
+        for part in [round, period] {
+            ctx.update(part.as_bytes());
+            ctx.update(b"\0");
+        }
+        ctx.update(code.0.as_bytes());
+        let mut out = [0u8; 32];
+        out.copy_from_slice(ctx.sign().as_ref());
+        out
+    }
 }
 
 #[cfg(test)]
@@ -182,6 +248,30 @@ mod tests {
                 let typo = String::from_utf8(typo).unwrap();
                 assert_eq!(PaperCode::parse(&typo), None, "{typo}");
             }
+        }
+    }
+
+    #[test]
+    fn about_you_codes_and_card_codes_are_never_taken_for_each_other() {
+        let rng = SystemRandom::new();
+        let key = CodeKey::new(&[1; 32]);
+        for _ in 0..200 {
+            let card = PaperCode::generate(&rng).unwrap();
+            let about = AboutYouCode::generate(&rng).unwrap();
+            assert_eq!(AboutYouCode::parse(&card.display()), None);
+            assert_eq!(PaperCode::parse(&about.display()), None);
+            let shown = about.display();
+            assert_eq!(
+                AboutYouCode::parse(&shown.to_lowercase()),
+                Some(about.clone())
+            );
+            assert_eq!(
+                AboutYouCode::parse(&shown.replace('-', " ")),
+                Some(about.clone())
+            );
+            let h = key.about_you(&about, "r", "2026-11-23");
+            assert_ne!(h, key.about_you(&about, "r", "2026-11-30"));
+            assert_ne!(h, key.about_you(&about, "s", "2026-11-23"));
         }
     }
 

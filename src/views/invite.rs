@@ -148,7 +148,7 @@ fn done_step(m: &Messages, org: &Organisation, round: &Round) -> Markup {
             p { (m.t("received-receipt")) br; strong #receipt .receipt dir="ltr" {} }
         }
         (step(m, "receipt", html! { p { (m.t("received-keep")) } }))
-        (what_happens_next(m, org, round))
+        (what_happens_next(m, org, round, ""))
     }
 }
 

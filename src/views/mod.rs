@@ -31,7 +31,9 @@ pub use questions::{question_section, shown_text, summary_line};
 pub use round::{
     confirmation, confirmation_of, form_problem, round_form, FormErrors, FormValues, FORM_PROBLEMS,
 };
-pub use voices::{about_you_form, about_you_link, about_you_thanks, beside_digest};
+pub use voices::{
+    about_you_form, about_you_offer, about_you_thanks, beside_digest, CODE as ABOUT_CODE,
+};
 
 use crate::messages::{self, Messages};
 use maud::{html, Markup, DOCTYPE};

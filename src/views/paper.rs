@@ -67,6 +67,7 @@ pub fn paper_form(m: &Messages, org: &Organisation, round: &Round, round_url: &s
                     li { (step(m, "write", html! { (m.t("paper-how-write")) })) }
                     li.wrap { (step(m, "send", html! { (m.f("paper-how-give", &[("url", round_url.into())])) })) }
                 }
+                p { (m.t("paper-how-about-you")) }
                 section.paper-part aria-labelledby="paper-code" {
                     h2 #paper-code { (m.t("paper-code-label")) }
                     // Codes read left to right in every language.

@@ -14,6 +14,7 @@ use super::{error_summary_in, layout_in, step};
 use crate::domain::{CritiqueText, InputError, Organisation, Receipt, Round, Theme};
 use crate::domain::{MAX_TEXT_CHARS, MAX_THEMES, SOMETHING_ELSE};
 use crate::messages::{self, Messages};
+use crate::tokens::AboutYouCode;
 use maud::{html, Markup};
 
 /// The code printed in the hint, as on a card.
@@ -348,8 +349,14 @@ pub fn round_form(
 }
 
 /// What the confirmation says after the receipt: what happens next, and
-/// the way to "about you". Shared with the invitation page.
-pub(super) fn what_happens_next(m: &Messages, org: &Organisation, round: &Round) -> Markup {
+/// the way to "about you" with its one-time code (empty on the invitation
+/// page, whose script fills it in).
+pub(super) fn what_happens_next(
+    m: &Messages,
+    org: &Organisation,
+    round: &Round,
+    about_code: &str,
+) -> Markup {
     html! {
         h2 { (m.t("next-title")) }
         (step(m, "group", html! {
@@ -360,20 +367,32 @@ pub(super) fn what_happens_next(m: &Messages, org: &Organisation, round: &Round)
             ])) }
         }))
         (step(m, "receipt", html! { p { (m.t("next-receipt")) } }))
-        (super::about_you_link(m, round))
+        (super::voices::about_you_offer(m, round, about_code))
     }
 }
 
-/// "Received", with the receipt and how to keep it. Its switch to the
-/// other version posts the receipt back (`POST /r/{round}/receipt`): the
-/// service keeps no copy it could show again.
-pub fn confirmation(m: &Messages, org: &Organisation, round: &Round, receipt: &Receipt) -> Markup {
-    confirmation_of(m, org, round, &receipt.display())
+/// "Received", with the receipt and how to keep it, and the "about you"
+/// code. Its switch to the other version posts both back (`POST
+/// /r/{round}/receipt`): the service keeps no copy it could show again.
+pub fn confirmation(
+    m: &Messages,
+    org: &Organisation,
+    round: &Round,
+    receipt: &Receipt,
+    about_code: &AboutYouCode,
+) -> Markup {
+    confirmation_of(m, org, round, &receipt.display(), &about_code.display())
 }
 
-/// The confirmation for a receipt in its display form (already checked to
-/// look like one).
-pub fn confirmation_of(m: &Messages, org: &Organisation, round: &Round, receipt: &str) -> Markup {
+/// The confirmation for a receipt and an "about you" code in their display
+/// forms (already checked to look like them; the code may be empty).
+pub fn confirmation_of(
+    m: &Messages,
+    org: &Organisation,
+    round: &Round,
+    receipt: &str,
+    about_code: &str,
+) -> Markup {
     let path = round_path(round);
     layout_in(
         m,
@@ -383,6 +402,7 @@ pub fn confirmation_of(m: &Messages, org: &Organisation, round: &Round, receipt:
         html! {
             (variant_switch(m, &format!("{path}/receipt"), html! {
                 input type="hidden" name="receipt" value=(receipt);
+                input type="hidden" name=(super::voices::CODE) value=(about_code);
             }))
             div.panel {
                 h1 { (m.t("received-title")) }
@@ -390,7 +410,7 @@ pub fn confirmation_of(m: &Messages, org: &Organisation, round: &Round, receipt:
                 p { (m.t("received-receipt")) br; strong.receipt dir="ltr" { (receipt) } }
             }
             (step(m, "receipt", html! { p { (m.t("received-keep")) } }))
-            (what_happens_next(m, org, round))
+            (what_happens_next(m, org, round, about_code))
             p { (m.t("next-code-used")) }
             p { a href=(m.href(&path)) { (m.t("next-another")) } }
             @if m.easy { (super::glossary(m)) }

@@ -6,21 +6,33 @@ use super::words;
 use super::{error_summary_in, layout_in, step};
 use crate::digest::disclosure::Figure;
 use crate::digest::voices::{PeriodVoices, PledgeStatus, QUESTIONS, SKIPPED};
-use crate::domain::{Organisation, Round, Theme};
+use crate::domain::{words_in, Organisation, Round, Theme, Translations};
 use crate::messages::Messages;
 use maud::{html, Markup};
 use std::collections::BTreeMap;
+
+/// The form field of the "about you" code.
+pub const CODE: &str = "about_code";
 
 /// The address of the "about you" form of `round`.
 pub fn about_you_path(round: &Round) -> String {
     format!("/r/{}/about-you", round.slug)
 }
 
-/// The link offered on the confirmation page: the round's form address
-/// only, nothing that could tie it to the critique just sent.
-pub fn about_you_link(m: &Messages, round: &Round) -> Markup {
+/// The way to "about you" on the confirmation page: the one-time code,
+/// readable so the person can come back with it, and a button that opens
+/// the form carrying it in a hidden field (never in an address: addresses
+/// reach logs). The invitation page's script fills in `code` (empty here).
+pub fn about_you_offer(m: &Messages, round: &Round, code: &str) -> Markup {
+    let path = about_you_path(round);
     html! {
-        p { (m.t("about-link-lead")) " " a href=(m.href(&about_you_path(round))) { (m.t("about-link")) } }
+        p { (m.t("about-link-lead")) }
+        p { (m.t("about-code")) br; strong #about-code-shown .code-shown dir="ltr" { (code) } }
+        p { (m.f("about-code-hint", &[("period", super::round::period_noun(m, round).into())])) }
+        form method="post" action=(m.href(&format!("{path}?show=yes"))) accept-charset="utf-8" {
+            input #about-code-carried type="hidden" name="about_code" value=(code);
+            input.button type="submit" value=(m.t("about-link"));
+        }
     }
 }
 
@@ -50,23 +62,31 @@ fn in_form_order<'a, F>(
     out
 }
 
-/// The form. `values`: what was chosen (question → answer), kept when the
-/// form comes back with errors; `errors`: (question, message) for each
-/// question with a problem.
+/// The form. `code`: the "about you" code as typed or carried from the
+/// confirmation page; `values`: what was chosen (question → answer), kept
+/// when the form comes back with errors; `errors`: (question, or
+/// `about_code`, and message) for each field with a problem.
 pub fn about_you_form(
     m: &Messages,
     org: &Organisation,
     round: &Round,
+    code: &str,
     values: &BTreeMap<String, String>,
     errors: &[(&str, String)],
 ) -> Markup {
     let path = about_you_path(round);
-    // After a problem, the switch to the other version carries the
-    // choices and the problems (`switch=yes` stores nothing).
-    let fresh = values.is_empty() && errors.is_empty();
+    // With a code or after a problem, the switch to the other version
+    // carries the code, the choices and the problems (`switch=yes` stores
+    // nothing).
+    let fresh = code.is_empty() && values.is_empty() && errors.is_empty();
+    let code_error = errors
+        .iter()
+        .find(|(f, _)| *f == CODE)
+        .map(|(_, e)| e.as_str());
     let body = html! {
         @if !fresh {
             (super::round::variant_switch(m, &format!("{path}?switch=yes"), html! {
+                input type="hidden" name=(CODE) value=(code);
                 @for (question, answer) in values {
                     input type="hidden" name=(question) value=(answer);
                 }
@@ -86,6 +106,20 @@ pub fn about_you_form(
         ])) }
         p { (m.f("about-shown", &[("org", org.name.as_str().into()), ("k", round.min_group.get().into())])) }
         form method="post" action=(m.href(&path)) accept-charset="utf-8" novalidate {
+            div.form-group.(if code_error.is_some() { "form-group-error" } else { "" }) {
+                label.label for=(CODE) { (m.t("about-code")) }
+                div #about_code-hint .hint { (m.t("about-code-form-hint")) }
+                @if let Some(message) = code_error {
+                    p.error-message #about_code-error {
+                        span.visually-hidden { (m.t("error-hidden-prefix")) " " }
+                        (message)
+                    }
+                }
+                input #about_code .input.input-code.input-error[code_error.is_some()]
+                    type="text" name=(CODE) value=(code) autocomplete="off" spellcheck="false" dir="ltr"
+                    autocapitalize="characters"
+                    aria-describedby=(if code_error.is_some() { "about_code-hint about_code-error" } else { "about_code-hint" });
+            }
             @for (question, options) in QUESTIONS {
                 @let message = errors.iter().find(|(q, _)| *q == question).map(|(_, e)| e.as_str());
                 @let error = message.is_some();
@@ -174,6 +208,18 @@ fn status(m: &Messages, s: PledgeStatus) -> String {
     m.t(key)
 }
 
+/// An organisation's words for the reader: in the reader's language when
+/// it gave them, else in English, marked as English (`lang`, `dir`) on a
+/// page in another language; isolated either way, whole, never mixed
+/// with the page's words in one phrase.
+fn own_words(m: &Messages, text: &str, translations: &Translations) -> Markup {
+    let (words, language) = words_in(text, translations, m.language());
+    let foreign = language != m.language();
+    html! {
+        bdi lang=[foreign.then_some(language)] dir=[foreign.then(|| crate::messages::direction(language))] { (words) }
+    }
+}
+
 /// What the digest shows beside its themes, per published period:
 /// responses and pledges per theme, quotes, and the "about you" totals
 /// (`themes`: the round's, to name them; `weeks`: its period length).
@@ -197,14 +243,14 @@ pub fn beside_digest<'a>(
                     @for slug in &answered(v) {
                         h4 { (label(slug)) }
                         @for r in v.responses.iter().filter(|r| r.theme == *slug) {
-                            p { strong { (m.t("voices-response")) } " " bdi { (r.text) } }
+                            p { strong { (m.t("voices-response")) } " " (own_words(m, &r.text, &r.translations)) }
                             @if r.versions.len() > 1 {
                                 p.hint { (m.f("voices-changed", &[("times", (r.versions.len() - 1).into())])) }
                             }
                         }
                         @for p in v.pledges.iter().filter(|p| p.theme == *slug) {
                             div.pledge {
-                                p { strong { (m.t("voices-pledge")) } " " bdi { (p.text) } }
+                                p { strong { (m.t("voices-pledge")) } " " (own_words(m, &p.text, &p.translations)) }
                                 ol {
                                     @for c in &p.history {
                                         li {
@@ -212,7 +258,7 @@ pub fn beside_digest<'a>(
                                                 ("status", status(m, c.status).into()),
                                                 ("period", super::digest::date_text(m, &c.period).into()),
                                             ]))
-                                            @if let Some(reason) = &c.reason { ": " bdi { (reason) } }
+                                            @if let Some(reason) = &c.reason { ": " (own_words(m, reason, &Translations::new())) }
                                         }
                                     }
                                 }

@@ -241,8 +241,14 @@ pub async fn a_changed_consent_flag_theme_or_added_record_fails_to_open(backend:
         }
     })
     .await;
-    // The week ends and is sealed.
+    // The week ends and is sealed. The ticker's first beat may be sealing
+    // it already (the app was just started), and readers do not wait for
+    // a sealing under way: so seal explicitly, which queues behind it.
     app.clock.set(thursday() + Duration::days(4));
+    app.store
+        .seal(thursday() + Duration::days(4), false)
+        .await
+        .unwrap();
     let d = app.get("/api/v1/organisations/care/digest").await;
     assert_eq!(d.status, StatusCode::OK, "{}", d.body);
     // Only the three untouched critiques count, and only they are logged.

@@ -115,7 +115,10 @@ async fn item_3_the_receipt_survives_the_switch_and_says_how_to_keep_it() {
     // The switch is a form that carries the receipt, not a link that loses it.
     assert!(!sent.body.contains("href=\"/r/spring?easy=1\">Easy Read"));
     let fields = form_fields(&sent.body, "/r/spring/receipt?easy=1");
-    assert_eq!(fields, vec![("receipt".to_owned(), receipt.clone())]);
+    // The "about you" code rides along too (issue 16).
+    assert_eq!(fields[0], ("receipt".to_owned(), receipt.clone()));
+    assert_eq!(fields[1].0, "about_code");
+    assert_eq!(fields.len(), 2);
     let easy = post(&app, "/r/spring/receipt?easy=1", &encode(&fields)).await;
     assert_eq!(easy.status.as_u16(), 200);
     assert!(easy.body.contains("<body class=\"easy\">"));
@@ -221,7 +224,15 @@ async fn item_22_switching_version_on_an_error_page_keeps_everything_typed() {
 async fn item_22_the_about_you_switch_keeps_the_choices() {
     let app = spawn_app().await;
     app.setup_round("care", "spring", 5).await;
-    let bad = post(&app, "/r/spring/about-you", "age=bogus&care=no").await;
+    let code = parrhesia::tokens::AboutYouCode::generate(&ring::rand::SystemRandom::new())
+        .unwrap()
+        .display();
+    let bad = post(
+        &app,
+        "/r/spring/about-you",
+        &format!("about_code={code}&age=bogus&care=no"),
+    )
+    .await;
     assert_eq!(bad.status.as_u16(), 422);
     let fields = form_fields(&bad.body, "/r/spring/about-you?switch=yes&easy=1");
     let easy = post(
@@ -234,6 +245,10 @@ async fn item_22_the_about_you_switch_keeps_the_choices() {
     assert!(easy.body.contains("<body class=\"easy\">"));
     assert!(input_tag(&easy.body, "care-no").contains("checked"));
     assert_eq!(summary(&easy.body).len(), 1, "the problem with age is kept");
+    assert!(
+        input_tag(&easy.body, "about_code").contains(&code),
+        "the code is kept"
+    );
     assert!(!easy.body.contains("bogus"));
 }
 

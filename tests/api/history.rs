@@ -11,11 +11,14 @@
 //! file, or PostgreSQL's rows with `xmin` and `ctid` and its raw pages
 //! (`pageinspect`), using the key directory to tell which stored record is
 //! which arrival (codes and invitations through their keyed hashes,
-//! critiques by decrypting their text).
+//! critiques by decrypting their text). Each critique's one-time "about
+//! you" code (issue 16) is a record of its own, made in the critique's
+//! transaction: its keyed hash must not be paired with the critique by
+//! place either.
 
 use crate::backends::{fresh_database, postgres_server, sql, Backend};
 use crate::helpers::{spawn_app_with, thursday, TestApp};
-use parrhesia::tokens::{CodeKey, Invitation, InvitationKey, PaperCode};
+use parrhesia::tokens::{AboutYouCode, CodeKey, Invitation, InvitationKey, PaperCode};
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -33,6 +36,8 @@ struct Arrival {
     credential: Vec<u8>,
     /// The keyed hash of the invitation the token was fetched on.
     invitation: Option<Vec<u8>>,
+    /// The keyed hash of the "about you" code the critique came with.
+    about: Vec<u8>,
 }
 
 fn epoch_of(i: usize) -> usize {
@@ -192,6 +197,12 @@ async fn arrive(app: &TestApp, dump: impl Fn() -> Option<u64>) -> (Vec<Arrival>,
     let code_key = CodeKey::new(&std::fs::read(keys.join("paper-code.key")).unwrap());
     let invitation_key = InvitationKey::new(&std::fs::read(keys.join("invitation.key")).unwrap());
     let mut sent = Vec::new();
+    let mut abouts = Vec::new();
+    let about_hash = |a: &crate::helpers::Answer| {
+        let code = a.json()["about_you_code"].as_str().unwrap().to_owned();
+        let code = AboutYouCode::parse(&code).unwrap();
+        code_key.about_you(&code, "ordering", "2026-11-23").to_vec()
+    };
     for i in 0..CRITIQUES {
         let text = format!("Arrival number {i:04} says the meetings are too short.");
         let body = json!({"themes": ["leadership"], "text": text});
@@ -200,6 +211,7 @@ async fn arrive(app: &TestApp, dump: impl Fn() -> Option<u64>) -> (Vec<Arrival>,
             let (_, _, token) = app.fetch_token("ordering", inv).await;
             let a = app.submit_with_token("ordering", &token, body).await;
             assert_eq!(a.status.as_u16(), 201, "{}", a.body);
+            abouts.push(about_hash(&a));
             let b64 = token
                 .trim_start_matches("PrivateToken token=")
                 .trim_matches('"');
@@ -211,6 +223,7 @@ async fn arrive(app: &TestApp, dump: impl Fn() -> Option<u64>) -> (Vec<Arrival>,
             body["code"] = json!(codes[i]);
             let a = app.submit_json("ordering", body).await;
             assert_eq!(a.status.as_u16(), 201, "{}", a.body);
+            abouts.push(about_hash(&a));
             let hash = code_key.hash(&PaperCode::parse(&codes[i]).unwrap());
             sent.push((hash.as_bytes().to_vec(), None));
         }
@@ -255,13 +268,39 @@ async fn arrive(app: &TestApp, dump: impl Fn() -> Option<u64>) -> (Vec<Arrival>,
     let arrivals = sent
         .into_iter()
         .zip(ids)
-        .map(|((credential, invitation), id)| Arrival {
+        .zip(abouts)
+        .map(|(((credential, invitation), id), about)| Arrival {
             id: id.expect("every arrival stored"),
             credential,
             invitation,
+            about,
         })
         .collect();
     (arrivals, dumped)
+}
+
+/// The same bounds for the "about you" codes: each is stored, and neither
+/// its place keeps arrival order nor pairs it with its critique.
+fn assert_codes_forgotten(what: &str, critique_at: &[Option<f64>], about_at: &[Option<f64>]) {
+    assert!(
+        about_at.iter().all(Option::is_some),
+        "{what}: every code is stored"
+    );
+    let rho = within_epochs(|i| about_at[i]);
+    eprintln!("{what}: rank correlation of arrival and about-you codes' place: {rho:+.3}");
+    assert!(
+        rho.abs() <= 0.2,
+        "{what}: about-you codes keep arrival order (ρ = {rho:.3})"
+    );
+    let right = pairing_by_position(critique_at, about_at, 0..CRITIQUES);
+    let by_chance = chance(0..CRITIQUES);
+    eprintln!(
+        "{what}: about-you code pairing by place: {right:.1} right, {by_chance:.1} by chance"
+    );
+    assert!(
+        right <= 2.0 * by_chance,
+        "{what}: place pairs critiques with their about-you codes ({right:.1} right)"
+    );
 }
 
 /// The correlation and pairing bounds, whatever the positions are.
@@ -371,6 +410,8 @@ fn sled_bytes_forget(app: &TestApp, arrivals: &[Arrival]) {
             &credential_at,
             &invitation_at,
         );
+        let about_at: Vec<_> = arrivals.iter().map(|a| at(&a.about)).collect();
+        assert_codes_forgotten(&format!("sled, {name}"), &critique_at, &about_at);
     }
     for key in [
         &b"r\0ordering\0critiques"[..],
@@ -389,7 +430,8 @@ fn postgres_forgets(url: &str, arrivals: &[Arrival]) {
         url,
         "SELECT key, xmin::text::bigint, (ctid::text::point)[0]::bigint, \
          (ctid::text::point)[1]::bigint FROM kv \
-         WHERE tree IN ('critiques', 'codes', 'invitations') OR tree LIKE 'spent-nonces/%'",
+         WHERE tree IN ('critiques', 'codes', 'invitations', 'about_you_codes') \
+         OR tree LIKE 'spent-nonces/%'",
     );
     let mut place: BTreeMap<Vec<u8>, (i64, i64, i64)> = BTreeMap::new();
     for r in &rows {
@@ -421,6 +463,8 @@ fn postgres_forgets(url: &str, arrivals: &[Arrival]) {
             &credential_at,
             &invitation_at,
         );
+        let about_at: Vec<_> = arrivals.iter().map(|a| at(&a.about)).collect();
+        assert_codes_forgotten(&format!("PostgreSQL, {name}"), &critique_at, &about_at);
     }
     // Sharing a transaction id: whoever pairs a critique with a credential
     // of the same xmin, at random, is right no more often than chance.
@@ -439,6 +483,22 @@ fn postgres_forgets(url: &str, arrivals: &[Arrival]) {
     assert!(
         right <= 2.0 * EPOCHS as f64,
         "xmin pairs critiques with credentials"
+    );
+    let mut right = 0.0;
+    for a in arrivals {
+        let x = place[&a.id.to_vec()].0;
+        let same = arrivals
+            .iter()
+            .filter(|b| place.get(&b.about).is_some_and(|p| p.0 == x))
+            .count();
+        if place.get(&a.about).is_some_and(|p| p.0 == x) {
+            right += 1.0 / same as f64;
+        }
+    }
+    eprintln!("PostgreSQL: about-you code pairing by xmin: {right:.1} right, {EPOCHS} by chance");
+    assert!(
+        right <= 2.0 * EPOCHS as f64,
+        "xmin pairs critiques with their about-you codes"
     );
     // Every row version on the table's pages, dead ones included.
     let pages = sql(

@@ -42,7 +42,7 @@ fn with_query(path: &str, query: &str) -> String {
 
 /// A round with one released week (10 critiques in week 48, read in week
 /// 49): the digest, `/themes`, `/audit` and a receipts list have content.
-async fn round_with_a_release() -> TestApp {
+pub async fn round_with_a_release() -> TestApp {
     let app = spawn_app().await;
     app.setup_round("care", "spring", 5).await;
     app.publish_small_periods("spring", 5).await;

@@ -42,4 +42,6 @@ mod submission;
 mod tagging;
 mod token_clients;
 mod token_privacy;
+mod translations;
+mod upgrade;
 mod writer;

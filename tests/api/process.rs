@@ -324,6 +324,19 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
         .await,
     );
     answers.push(collect(with_markers(api.client.get(api.url("/o/care"))).send()).await);
+    // "About you" with the code the JSON answer gave (issue 16): the code
+    // itself reaches neither disk nor logs, only its keyed hash.
+    let about = answers[2].json()["about_you_code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let answered = collect(
+        with_markers(api.client.post(api.url("/r/spring/about-you")))
+            .content_type("application/x-www-form-urlencoded")
+            .send_body(format!("about_code={}&age=25_34", enc(&about))),
+    )
+    .await;
+    assert_eq!(answered.status.as_u16(), 200, "{}", answered.body);
     let statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
     assert_eq!(statuses, vec![200, 200, 201, 409, 200, 200]);
     assert!(
@@ -343,7 +356,7 @@ async fn no_client_metadata_or_code_reaches_disk_or_logs() {
     let printed = server.stop();
 
     let mut needles: Vec<String> = markers.iter().map(|m| m.to_string()).collect();
-    for code in &codes {
+    for code in codes.iter().chain([&about]) {
         needles.push(code.clone());
         needles.push(code.replace('-', ""));
     }

@@ -9,7 +9,7 @@ use awc::http::StatusCode;
 use serde_json::{json, Value};
 use time::Duration;
 
-async fn new_key(app: &TestApp, org: &str) -> String {
+pub async fn new_key(app: &TestApp, org: &str) -> String {
     let a = app
         .admin_post(
             &format!("/api/v1/admin/organisations/{org}/keys"),
@@ -20,7 +20,7 @@ async fn new_key(app: &TestApp, org: &str) -> String {
     a.json()["key"].as_str().unwrap().to_owned()
 }
 
-async fn org_post(app: &TestApp, key: Option<&str>, path: &str, body: Value) -> Answer {
+pub async fn org_post(app: &TestApp, key: Option<&str>, path: &str, body: Value) -> Answer {
     let mut req = app.client.post(app.url(path));
     if let Some(key) = key {
         req = req.bearer_auth(key);

@@ -217,7 +217,10 @@ export async function experienceTests(h) {
         const done = await q.locator('#done').innerText();
         assert((await q.locator('#receipt').innerText()).trim().length === 24, 'no receipt');
         assert(/What happens next/.test(done), 'no "what happens next"');
-        assert((await q.locator('#done a[href*="/about-you"]').count()) === 1, 'no link to "about you"');
+        assert((await q.locator('#done form[action*="/about-you"]').count()) === 1, 'no way to "about you"');
+        const aboutCode = (await q.locator('#about-code-shown').innerText()).trim();
+        assert(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(aboutCode), `no "about you" code: ${aboutCode}`);
+        assert((await q.inputValue('#about-code-carried')) === aboutCode, 'the "about you" button does not carry the code');
         assert((await q.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)) <= 0, 'scrolls sideways');
         await axe(q, 'invitation done');
         assert(errors.length === 0, `script errors: ${errors.join(' | ')}`);

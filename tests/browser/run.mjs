@@ -59,6 +59,8 @@ const PLACEHOLDERS = {
   // A card sheet nobody made: its page says it is not available (the
   // console journey below downloads a real one).
   '{sheet}': '00000000000000000000000000000000',
+  // A round's words in one other language (issue 19).
+  '{language}': 'cy',
   // '{period}' is set once a period has been sealed, below.
 };
 
@@ -174,6 +176,20 @@ async function freshCodes(n) {
   const r = await api('POST', '/api/v1/admin/rounds/demo/codes', { count: n });
   assert(r.status === 201 || r.status === 200, `issuing codes: ${r.status} ${r.text}`);
   return JSON.parse(r.text).codes;
+}
+
+// The one-time "about you" code of a fresh critique sent through the API.
+async function freshAboutYouCode() {
+  const [code] = await freshCodes(1);
+  // As a participant: no admin token (it would be read as a token).
+  const res = await fetch(`${BASE}/api/v1/rounds/demo/critiques`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, themes: ['leadership'], text: 'The meetings are too short.' }),
+  });
+  const text = await res.text();
+  assert(res.status === 201, `sending a critique: ${res.status} ${text}`);
+  return JSON.parse(text).about_you_code;
 }
 
 // A well-formed code (right check symbol) that was never issued.
@@ -415,7 +431,7 @@ try {
     'POST /console/rounds/{round}/codes', 'POST /console/rounds/{round}/invitations', 'POST /console/periods/close',
     'POST /console/users', 'POST /console/users/{user}/remove', 'POST /console/users/{user}/role', 'POST /console/themes',
     'POST /console/moderation/{quote}', 'POST /console/space/responses', 'POST /console/space/pledges',
-    'POST /console/space/pledges/{pledge}',
+    'POST /console/space/pledges/{pledge}', 'POST /console/rounds/{round}/translations/{language}',
     'POST /r/{round}/about-you']);
   await check('every non-GET page in the route table has a test', async () => {
     const untested = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !covered.has(`${r.method} ${r.path}`));
@@ -595,6 +611,19 @@ try {
     assert(/Changes saved/.test(await s.locator('main').innerText()), 'no "Changes saved"');
     await submit('form[action="/console/rounds/listen/open"]');
     assert(/The round is open/.test(await s.locator('main').innerText()), 'not opened');
+    // The round's words in Arabic (issue 19): a description without a
+    // name is named at its field, then saved, though the round is open.
+    await s.goto(`${BASE}/console/rounds/listen/translations/ar`);
+    await axe(s, 'console translations');
+    await s.fill('#title', 'ما مدى استماعنا إليكم؟');
+    await s.fill('#theme-leadership-description', 'قادة لا يحددون اتجاهًا واضحًا.');
+    await submit('form[action="/console/rounds/listen/translations/ar"]');
+    assert(await s.locator('.error-summary a[href="#theme-leadership-label"]').isVisible(), 'no error at the theme name');
+    await axe(s, 'console translations error');
+    await s.fill('#theme-leadership-label', 'القيادة والرؤية');
+    await submit('form[action="/console/rounds/listen/translations/ar"]');
+    assert(/Changes saved/.test(await s.locator('main').innerText()), 'translations not saved');
+    await s.goto(`${BASE}/console/rounds/listen`);
     // Cards: minted once, then a page from which the sheet downloads once
     // (issue 18, item 10; at 360 px in experience.mjs).
     await s.fill('#count', '4');
@@ -701,7 +730,10 @@ try {
       assert(own.status() === 200 && (own.headers()['content-type'] || '').startsWith('text/csv'), `download: ${own.status()}`);
       assert((await own.text()).includes('We will sort out parking permits'), 'the download lacks the response');
       const addPledge = o.locator('form[action="/console/space/pledges"]').first();
-      await addPledge.locator('textarea').fill('A parking permit desk at every group meeting.');
+      await addPledge.locator('textarea').first().fill('A parking permit desk at every group meeting.');
+      // The other languages' boxes are folded away until opened.
+      await addPledge.locator('summary').click();
+      await addPledge.locator('textarea[lang=cy]').fill('Desg trwyddedau parcio ym mhob cyfarfod grŵp.');
       await Promise.all([o.waitForNavigation(), addPledge.locator('[type=submit]').click()]);
       assert(/Pledge saved/.test(await o.locator('main').innerText()), 'pledge not saved');
       const update = o.locator('form[action^="/console/space/pledges/"]').first();
@@ -719,6 +751,15 @@ try {
       assert(published.includes(text), `the public digest lacks: ${text}`);
     }
     await noCookie(context, 'public digest');
+    // In Welsh: the pledge in Welsh, the response (English only) marked as
+    // English; in Arabic, the host's Arabic question.
+    await page.goto(`${BASE}/o/riverside?lang=cy`);
+    assert((await page.locator('main').innerText()).includes('Desg trwyddedau parcio ym mhob cyfarfod grŵp.'), 'no Welsh pledge');
+    assert((await page.locator('bdi[lang=en]', { hasText: 'We will sort out parking permits' }).count()) === 1, 'the English response is not marked');
+    await axe(page, 'public digest with answers, cy');
+    await page.goto(`${BASE}/o/riverside?lang=ar`);
+    assert((await page.locator('main').innerText()).includes('ما مدى استماعنا إليكم؟'), 'no Arabic question');
+    await axe(page, 'public digest with answers, ar');
     // The administrator removes the coordinator; the log shows who did what.
     await s.goto(`${BASE}/console/users`);
     const coraRow = s.locator('tr', { hasText: 'cora' });
@@ -786,7 +827,7 @@ try {
 
   // "About you" (unlinked, optional): from the confirmation page, without
   // JavaScript; every question skippable; a bad answer gets a summary.
-  await check('journey without JavaScript: "about you" after sending, skippable, no cookie', async () => {
+  await check('journey without JavaScript: "about you" with the code the confirmation gives, skippable, no cookie', async () => {
     const noJs = await browserContext({ javaScriptEnabled: false });
     try {
       const p = await noJs.context.newPage();
@@ -795,15 +836,32 @@ try {
       await fillForm(p, { code });
       await send(p);
       await confirm(p);
-      await Promise.all([p.waitForNavigation(), p.click('a[href*="/about-you"]')]);
-      assert(new URL(p.url()).pathname === '/r/demo/about-you', `about-you link goes to ${p.url()}`);
+      // The code is shown to be kept, and the button carries it in a
+      // hidden field: never in the address.
+      const shown = (await p.locator('#about-code-shown').innerText()).trim();
+      assert(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(shown), `about-you code looks wrong: ${shown}`);
+      await Promise.all([p.waitForNavigation(), p.click('form[action*="/about-you"] [type=submit]')]);
+      assert(new URL(p.url()).pathname === '/r/demo/about-you', `about-you button goes to ${p.url()}`);
+      assert(!p.url().includes(shown), 'the code is in the address');
+      assert((await p.inputValue('#about_code')) === shown, 'the form does not carry the code');
       await p.check('#age');
       await p.check('#care-no');
-      await Promise.all([p.waitForNavigation(), p.click('form [type=submit]')]);
+      await Promise.all([p.waitForNavigation(), p.click('form:not(.variant-form) [type=submit]')]);
       assert(/Thank you/.test(await p.locator('h1').innerText()), 'no thank-you page');
-      // Nothing chosen at all is fine too.
+      // The same code again: refused, with a summary linking to the field
+      // and the answers kept.
       await p.goto(`${BASE}/r/demo/about-you`);
-      await Promise.all([p.waitForNavigation(), p.click('form [type=submit]')]);
+      await p.fill('#about_code', shown);
+      await p.check('#care-prefer_not');
+      await Promise.all([p.waitForNavigation(), p.click('form:not(.variant-form) [type=submit]')]);
+      assert(await p.locator('.error-summary a[href="#about_code"]').isVisible(), 'a spent code was not refused');
+      assert(await p.isChecked('#care-prefer_not'), 'the answers were not kept');
+      // Coming back later with another code typed by hand, nothing
+      // chosen at all: fine too.
+      const typed = await freshAboutYouCode();
+      await p.goto(`${BASE}/r/demo/about-you`);
+      await p.fill('#about_code', typed.toLowerCase().replaceAll('-', ' '));
+      await Promise.all([p.waitForNavigation(), p.click('form:not(.variant-form) [type=submit]')]);
       assert(/Thank you/.test(await p.locator('h1').innerText()), 'skipping everything was refused');
       assert((await noJs.context.cookies()).length === 0, 'cookies set');
       assert(noJs.foreign.length === 0, `other origins: ${noJs.foreign}`);
@@ -823,9 +881,11 @@ try {
       for (const href of await page.locator('.error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
         assert((await page.locator(href).count()) === 1, `summary link ${href} has no field`);
       }
+      assert((await page.locator('.error-summary a[href="#about_code"]').count()) === 1, 'a missing code was not named');
       await axe(page, `about you error${easy}`);
+      await page.fill('#about_code', await freshAboutYouCode());
       await page.check('#ethnicity');
-      await Promise.all([page.waitForNavigation(), page.click('form [type=submit]')]);
+      await Promise.all([page.waitForNavigation(), page.click('form:not(.variant-form) [type=submit]')]);
       await axe(page, `about you thanks${easy}`);
     });
   }
@@ -944,7 +1004,7 @@ try {
       // No English word but the service's name, the round's own words and
       // the names of the other languages (each marked with its own lang).
       const words = await p.evaluate(() => {
-        const skip = (e) => e.closest('[lang]:not(html), .caption, h1, .receipt, .lead, script');
+        const skip = (e) => e.closest('[lang]:not(html), .caption, h1, .receipt, .code-shown, .lead, script');
         const out = [];
         const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let n = walk.nextNode(); n; n = walk.nextNode()) {

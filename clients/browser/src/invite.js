@@ -266,9 +266,13 @@ async function send() {
     });
     say('send-status', '');
     if (res.status === 201) {
-      const { receipt } = await res.json();
+      const { receipt, about_you_code: aboutCode } = await res.json();
       localStorage.removeItem(storageKey);
       $('receipt').textContent = receipt;
+      // The "about you" code: shown, and carried by the form's hidden
+      // field (never in an address).
+      $('about-code-shown').textContent = aboutCode;
+      $('about-code-carried').value = aboutCode;
       showProblems([]);
       goTo('done', 'done-heading');
       return;

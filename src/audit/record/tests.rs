@@ -25,10 +25,12 @@ fn responses() -> Vec<ResponseRecord> {
             ResponseVersion {
                 text: "We will review the fares.".into(),
                 changed_in: week(2).id(),
+                translations: Default::default(),
             },
             ResponseVersion {
                 text: "We reviewed the fares: they fall in April.".into(),
                 changed_in: week(6).id(),
+                translations: Default::default(),
             },
         ],
     }]
@@ -47,6 +49,7 @@ fn pledges() -> Vec<PledgeRecord> {
         period: week(1).id(),
         theme: "money".into(),
         text: "Cheaper fares".into(),
+        translations: Default::default(),
         history: vec![
             step(PledgeStatus::Planned, 2, None),
             step(PledgeStatus::Dropped, 7, Some("The council said no.")),
@@ -64,6 +67,7 @@ fn records(responses: &[ResponseRecord], pledges: &[PledgeRecord]) -> Vec<Releas
         shown_themes: vec!["money".into()],
         number_themes: vec!["money".into()],
         covers: vec![p.id()],
+        critiques: crate::digest::disclosure::Band::of(0),
     };
     round_record(
         "day",
@@ -160,6 +164,44 @@ fn leaves_have_a_stable_form_and_commit_every_field() {
     let mut reason = p.clone();
     reason.history[1].reason = Some("We changed our minds.".into());
     assert_ne!(a, pledge_leaf(&reason, 1).unwrap());
+}
+
+#[test]
+fn translations_are_committed_and_english_alone_hashes_as_before() {
+    // The v1 layout of an answer in English alone, computed here by hand.
+    let r = &responses()[0];
+    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+    let v = &r.versions[0];
+    let parts: [&[u8]; 7] = [
+        b"parrhesia/response/v1",
+        r.round.as_bytes(),
+        r.period.as_bytes(),
+        r.theme.as_bytes(),
+        b"0",
+        v.changed_in.as_bytes(),
+        v.text.as_bytes(),
+    ];
+    ctx.update(&parts.join(&b"\0"[..]));
+    let by_hand = crate::encoding::hex(ctx.finish().as_ref());
+    let sha = |r: &ResponseRecord| match response_leaf(r, 0) {
+        Some(Leaf::Response { sha256, .. }) => sha256,
+        _ => panic!(),
+    };
+    assert_eq!(sha(r), by_hand);
+    // A translation is committed, word for word.
+    let mut welsh = r.clone();
+    welsh.versions[0].translations =
+        [("cy".to_owned(), "Byddwn yn adolygu'r prisiau.".to_owned())].into();
+    assert_ne!(sha(&welsh), by_hand);
+    let mut reworded = welsh.clone();
+    reworded.versions[0]
+        .translations
+        .insert("cy".into(), "Dim byd.".into());
+    assert_ne!(sha(&reworded), sha(&welsh));
+    let p = &pledges()[0];
+    let mut polish = p.clone();
+    polish.translations = [("pl".to_owned(), "Tańsze bilety".to_owned())].into();
+    assert_ne!(pledge_leaf(p, 0), pledge_leaf(&polish, 0));
 }
 
 #[test]

@@ -26,6 +26,7 @@ fn release(n: i64) -> Release {
         shown_themes: vec!["money".into()],
         number_themes: vec!["money".into()],
         covers: vec![p.id()],
+        critiques: crate::digest::disclosure::Band::of(0),
     }
 }
 
@@ -39,6 +40,7 @@ fn response(release: i64, theme: &str, versions: &[i64]) -> ResponseRecord {
             .map(|w| ResponseVersion {
                 text: format!("We heard you (week {w})."),
                 changed_in: week(*w).id(),
+                translations: Default::default(),
             })
             .collect(),
     }
@@ -52,6 +54,7 @@ fn pledge(id: &str, release: i64, steps: &[(PledgeStatus, i64, Option<&str>)]) -
         period: week(release).id(),
         theme: "money".into(),
         text: format!("Pledge {id}"),
+        translations: Default::default(),
         history: steps
             .iter()
             .map(|(status, w, reason)| PledgeChange {

@@ -35,6 +35,7 @@ mod presession;
 mod round_form;
 mod rounds;
 mod themes;
+mod translations;
 mod voices;
 
 pub use super::error::{too_many_attempts, ConsoleError};
@@ -49,6 +50,7 @@ pub use rounds::{
     organisations, round, update_round,
 };
 pub use themes::{keyphrases, promote};
+pub use translations::{translations, update_translations};
 pub use voices::{decide, download, moderation, pledge, respond, restatus, space};
 
 use super::body::{self, FORM, FORM_LIMIT};

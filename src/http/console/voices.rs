@@ -6,11 +6,11 @@
 
 use super::{html, post, ConsoleError, Done, Form, FormPage, Shown, Staff, StaffForm};
 use crate::app::moderation::{self, Decision};
-use crate::app::voices::{self, Target};
+use crate::app::voices::{self, NewPledge, Target};
 use crate::app::{rounds as app_rounds, AppError};
 use crate::digest::disclosure::Figure;
 use crate::digest::voices::{PledgeStatus, RejectReason};
-use crate::domain::{Round, Slug};
+use crate::domain::{Round, Slug, Translations};
 use crate::http::AppState;
 use crate::views::console::{self as views, PendingQuote, SpacePledge, SpaceRelease, SpaceTheme};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -215,6 +215,12 @@ async fn space_releases(
                 .map(|q| q.text.clone())
                 .collect()
         };
+        let current = |slug: &str| {
+            responses
+                .iter()
+                .find(|r| r.period == release.id && r.theme == slug)
+                .and_then(|r| r.versions.last())
+        };
         let label_of = |slug: &str| {
             release
                 .themes
@@ -238,11 +244,10 @@ async fn space_releases(
                     figure: figure(&t.figure),
                     shown: !matches!(t.figure, Figure::FewerThan(_)),
                     quotes: quotes(&t.slug),
-                    response: responses
-                        .iter()
-                        .find(|r| r.period == release.id && r.theme == t.slug)
-                        .and_then(|r| r.versions.last())
-                        .map(|v| v.text.clone()),
+                    response: current(t.slug.as_str()).map(|v| v.text.clone()),
+                    translations: current(t.slug.as_str())
+                        .map(|v| v.translations.clone())
+                        .unwrap_or_default(),
                 })
                 .collect(),
             pledges: pledges
@@ -262,6 +267,7 @@ async fn space_releases(
                         id: p.id.clone(),
                         theme: label_of(&p.theme),
                         text: p.text.clone(),
+                        translations: p.translations.clone(),
                         status: now,
                         history,
                     }
@@ -306,6 +312,14 @@ impl FormPage for Space {
     fn place(&self, e: &AppError) -> Vec<(String, String)> {
         let (field, message) = match e {
             AppError::TextInvalid => (&self.text, text_problem(self.label)),
+            AppError::TranslationInvalid(tag) => {
+                let name = crate::messages::language_list()
+                    .iter()
+                    .find(|l| l.tag == tag)
+                    .map_or(tag.as_str(), |l| l.name);
+                let label = format!("{} in {name}", self.label);
+                return vec![(format!("{}-{tag}", self.text), text_problem(&label))];
+            }
             AppError::ReasonRequired => (
                 &self.reason,
                 "Say why the pledge was dropped: people will read it.".into(),
@@ -340,8 +354,18 @@ pub async fn download(
     let org = own_organisation(&staff)?;
     let (_, releases) = space_releases(&state, &org).await?;
     let field = crate::http::digests::csv_field;
+    // The response in each other language follows, one column each.
+    let others: Vec<&str> = crate::messages::language_list()
+        .iter()
+        .map(|l| l.tag)
+        .filter(|t| *t != crate::messages::DEFAULT_LANGUAGE)
+        .collect();
     let mut csv =
-        String::from("round,release,period,theme,theme_label,comments,quotes,response,pledges\r\n");
+        String::from("round,release,period,theme,theme_label,comments,quotes,response,pledges");
+    for tag in &others {
+        csv.push_str(&format!(",response_{tag}"));
+    }
+    csv.push_str("\r\n");
     for r in &releases {
         for t in &r.themes {
             let pledges: Vec<String> = r
@@ -350,7 +374,7 @@ pub async fn download(
                 .filter(|p| p.theme == t.label)
                 .map(|p| format!("{} ({})", p.text, p.status))
                 .collect();
-            let row = [
+            let mut row = vec![
                 field(&r.round),
                 field(&r.period),
                 field(&r.label),
@@ -361,6 +385,11 @@ pub async fn download(
                 field(t.response.as_deref().unwrap_or("")),
                 field(&pledges.join("; ")),
             ];
+            row.extend(
+                others
+                    .iter()
+                    .map(|tag| field(t.translations.get(*tag).map_or("", String::as_str))),
+            );
             csv.push_str(&row.join(","));
             csv.push_str("\r\n");
         }
@@ -372,6 +401,19 @@ pub async fn download(
             format!("attachment; filename=\"{org}-digest-and-answers.csv\""),
         ))
         .body(csv))
+}
+
+/// The words of field `id` in each other shipped language (`{id}-{tag}`);
+/// an empty field is no translation.
+fn translations_of(form: &Form, id: &str) -> Translations {
+    crate::messages::language_list()
+        .iter()
+        .filter(|l| l.tag != crate::messages::DEFAULT_LANGUAGE)
+        .filter_map(|l| {
+            let text = form.get(&format!("{id}-{}", l.tag));
+            (!text.trim().is_empty()).then(|| (l.tag.to_owned(), text.to_owned()))
+        })
+        .collect()
 }
 
 /// Where an answer to (round, period, theme) goes, from a form's fields.
@@ -401,16 +443,10 @@ pub async fn respond(
     };
     post(&state, &posted, page, async |form| {
         let org = own_organisation(staff)?;
-        let text = form.get(&field(form));
-        voices::respond(
-            &state.app,
-            &staff.actor(),
-            &org,
-            target(form),
-            text,
-            state.today(),
-        )
-        .await?;
+        let id = field(form);
+        let words = (form.get(&id), &translations_of(form, &id));
+        let (actor, today) = (staff.actor(), state.today());
+        voices::respond(&state.app, &actor, &org, target(form), words, today).await?;
         Ok(Done::SeeOther("/console/space?done=response".into()))
     })
     .await
@@ -439,9 +475,15 @@ pub async fn pledge(
             theme: form.get(&format!("pledge-theme-{key}")),
             ..target(form)
         };
-        let text = form.get(&format!("pledge-text-{key}"));
+        let id = format!("pledge-text-{key}");
+        let new = NewPledge {
+            text: form.get(&id),
+            translations: &translations_of(form, &id),
+            status: None,
+            reason: None,
+        };
         let (actor, today) = (staff.actor(), state.today());
-        voices::add_pledge(&state.app, &actor, &org, to, (text, None, None), today).await?;
+        voices::add_pledge(&state.app, &actor, &org, to, new, today).await?;
         Ok(Done::SeeOther("/console/space?done=pledge".into()))
     })
     .await

@@ -69,7 +69,8 @@ mod tests {
                 .replace("{quote}", "0123abcd")
                 .replace("{pledge}", "4567ef")
                 .replace("{user}", "f00d")
-                .replace("{sheet}", "00ff");
+                .replace("{sheet}", "00ff")
+                .replace("{language}", "cy");
             assert!(!concrete.contains('{'), "{}", route.path);
             assert_eq!(check(&concrete), Ok(()), "{concrete}");
         }

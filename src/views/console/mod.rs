@@ -7,6 +7,7 @@ mod admin;
 mod auth;
 mod dashboard;
 mod rounds;
+mod translations;
 mod voices;
 
 pub use admin::{backups, keys, staff_log, users, KeyView};
@@ -16,6 +17,7 @@ pub use rounds::{
     cards_made, close_period, label_of, organisation, organisations, round, CannotClose, CloseView,
     RoundCounts, SheetState, FIELD_LABELS, THEME_FIELDS,
 };
+pub use translations::{theme_field, translation_links, translations, THEME_TEXT_FIELDS};
 pub use voices::{
     keyphrases, moderation, space, PendingQuote, PhraseGroup, SpacePledge, SpaceRelease, SpaceTheme,
 };
@@ -157,6 +159,28 @@ pub fn text_area(
         html! {
             textarea.textarea.input-error[error] id=(id) name=(id) rows="6"
                 aria-describedby=[described] { (value) }
+        }
+    })
+}
+
+/// A labelled input for words in another language (`lang`, `dir`: that
+/// language's, on the input only, as the console itself stays English):
+/// one line, or several when `long`.
+pub fn field_in(
+    (id, label, hint): (&str, &str, Option<&str>),
+    value: &str,
+    (lang, dir, long): (&str, &str, bool),
+    errors: &Errors,
+) -> Markup {
+    field(id, label, hint, errors, |error, described| {
+        html! {
+            @if long {
+                textarea.textarea.input-error[error] id=(id) name=(id) rows="3" lang=(lang) dir=(dir)
+                    aria-describedby=[described] { (value) }
+            } @else {
+                input.input.input-error[error] id=(id) name=(id) type="text" value=(value)
+                    lang=(lang) dir=(dir) autocomplete="off" aria-describedby=[described];
+            }
         }
     })
 }

@@ -263,6 +263,7 @@ pub fn round(
                 button.button type="submit" { "Save changes" }
             }
             p { a href=(format!("/console/rounds/{}/keyphrases", round.slug)) { "Recurring phrases in “Something else”, to promote to a theme" } }
+            (super::translation_links(round))
             @if !round.opened {
                 h2 { "Open the round" }
                 p { "Opening fixes the rules people write under. Making cards or invitations opens it too." }

@@ -4,6 +4,7 @@
 //! space to answer its digest (organisation users).
 
 use super::{csrf, notice, page, select, text_area, Errors, Frame};
+use crate::domain::Translations;
 use maud::{html, Markup};
 
 /// A quote waiting for a decision, as the moderator sees it: scrubbed text
@@ -196,6 +197,8 @@ pub struct SpaceTheme {
     /// Approved quotes on this theme, in this release.
     pub quotes: Vec<String>,
     pub response: Option<String>,
+    /// The current response's translations, by language tag.
+    pub translations: Translations,
 }
 
 /// One of the organisation's pledges.
@@ -203,6 +206,7 @@ pub struct SpacePledge {
     pub id: String,
     pub theme: String,
     pub text: String,
+    pub translations: Translations,
     pub status: String,
     /// Earlier statuses, oldest first, each with its period.
     pub history: Vec<String>,
@@ -280,6 +284,7 @@ pub fn space(
                                 @let typed = super::value(values, &id);
                                 (text_area(&id, &format!("Response on “{}”", t.label), None,
                                     if typed.is_empty() { t.response.as_deref().unwrap_or("") } else { typed }, errors))
+                                (in_other_languages(&id, &format!("Response on “{}”", t.label), &t.translations, values, errors))
                                 button.button.button-secondary type="submit" { "Publish response" span.visually-hidden { " on " (t.label) } }
                             }
                         }
@@ -291,6 +296,9 @@ pub fn space(
                         @let reason_id = format!("reason-{}", p.id);
                         div.inset {
                             p { strong { (p.theme) } ": " (p.text) }
+                            @for (tag, text) in &p.translations {
+                                p.hint { (tag) ": " span lang=(tag) dir=(crate::messages::direction(tag)) { (text) } }
+                            }
                             p { "Now: " (p.status) }
                             @if !p.history.is_empty() { p.hint { "Before: " (p.history.join("; ")) } }
                             form method="post" action=(format!("/console/space/pledges/{}", p.id)) novalidate {
@@ -310,10 +318,46 @@ pub fn space(
                         input type="hidden" name="period" value=(r.period);
                         (select(&theme_id, "Pledge on theme", &themes, super::value(values, &theme_id), errors))
                         (text_area(&text_id, "What you pledge to do", None, super::value(values, &text_id), errors))
+                        (in_other_languages(&text_id, "What you pledge to do", &Translations::new(), values, errors))
                         button.button type="submit" { "Add pledge" }
                     }
                 }
             }
         },
     )
+}
+
+/// The field `id`'s words in each other shipped language (`{id}-{tag}`),
+/// optional, typed in the language's own direction; open when any is
+/// given or has a problem.
+fn in_other_languages(
+    id: &str,
+    label: &str,
+    stored: &Translations,
+    values: &[(String, String)],
+    errors: &Errors,
+) -> Markup {
+    let others: Vec<_> = crate::messages::language_list()
+        .iter()
+        .filter(|l| l.tag != crate::messages::DEFAULT_LANGUAGE)
+        .collect();
+    let field_of = |tag: &str| format!("{id}-{tag}");
+    let open = !stored.is_empty()
+        || others.iter().any(|l| {
+            let f = field_of(l.tag);
+            !super::value(values, &f).is_empty() || errors.iter().any(|(e, _)| *e == f)
+        });
+    html! {
+        details.details open[open] {
+            summary { "In other languages (optional)" }
+            p.hint { "Readers who chose one of these languages see these words instead of the English; \
+                leave one empty and they see the English." }
+            @for l in &others {
+                @let f = field_of(l.tag);
+                @let typed = super::value(values, &f);
+                @let shown = if values.is_empty() { stored.get(l.tag).map_or("", String::as_str) } else { typed };
+                (super::field_in((&f, &format!("{label} in {} ({})", l.name, l.tag), None), shown, (l.tag, l.dir, true), errors))
+            }
+        }
+    }
 }
