@@ -46,7 +46,10 @@ need_tools() {
 
 stress() {
   # The crash test restarts the release binary 50 times; the soak runs 60 s.
-  timeout 900 cargo test --release --locked --test api stress -- --ignored --test-threads=1 --nocapture
+  # Built first, outside the time bound, which is for the tests alone (a
+  # slow or busy machine once spent it all compiling).
+  cargo test --release --locked --test api --no-run &&
+    timeout 900 cargo test --release --locked --test api stress -- --ignored --test-threads=1 --nocapture
 }
 
 schemathesis() {
