@@ -117,3 +117,6 @@ setup_closed = Mae'r consol wedi'i osod yn barod: mewngofnodwch yn lle hynny.
 own_role = Ni allwch newid eich rôl eich hun.
 own_account = Ni allwch ddileu eich cyfrif eich hun.
 other_organisation = Mae hynny'n perthyn i sefydliad arall.
+period_too_small_to_close = Does dim digon o feirniadaethau yn y cyfnod hwn i'w gau'n gynnar: mae angen o leiaf { $min }. Bydd yn cau ar ei ddiwedd.
+period_closed_early_already = Mae cyfnod y rownd hon eisoes wedi'i gau'n gynnar unwaith. Bydd y gweddill yn cau ar ei ddiwedd arferol.
+period_just_begun = Dechreuodd y cyfnod hwn heddiw, felly ni ellir ei gau'n gynnar eto. Gellir ei gau'n gynnar o yfory ymlaen.

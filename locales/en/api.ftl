@@ -120,3 +120,6 @@ setup_closed = The console is set up already: sign in instead.
 own_role = You cannot change your own role.
 own_account = You cannot remove your own account.
 other_organisation = That belongs to another organisation.
+period_too_small_to_close = This period holds too few critiques to close early: it needs at least { $min }. It will close at its end.
+period_closed_early_already = This round's period was already closed early once. The rest of it closes at its normal end.
+period_just_begun = This period began today, so it cannot be closed early yet. It can be closed early from tomorrow.

@@ -133,3 +133,6 @@ setup_closed = Konsola jest już skonfigurowana: zamiast tego zaloguj się.
 own_role = Nie możesz zmienić własnej roli.
 own_account = Nie możesz usunąć własnego konta.
 other_organisation = To należy do innej organizacji.
+period_too_small_to_close = W tym okresie jest za mało uwag, żeby zamknąć go wcześniej: potrzeba co najmniej { $min }. Zamknie się na końcu.
+period_closed_early_already = Okres tej rundy został już raz zamknięty wcześniej. Jego reszta zamknie się w zwykłym terminie.
+period_just_begun = Ten okres zaczął się dzisiaj, więc nie można go jeszcze zamknąć wcześniej. Można to zrobić od jutra.

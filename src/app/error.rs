@@ -20,6 +20,17 @@ pub enum AppError {
     Account(Vec<StaffError>),
     #[error("no such round")]
     RoundUnknown,
+    /// An early close of a period holding fewer critiques than
+    /// max(k, the round's fewest per published period) (issue 16, item 4).
+    #[error("too few critiques to close the period early")]
+    TooFewToClose { needed: u64 },
+    /// The open period was already closed early once (issue 16, item 4).
+    #[error("the period was already closed early")]
+    ClosedEarlyAlready,
+    /// The open period began today: the rest of it after a close would be
+    /// the period itself (issue 16, item 4).
+    #[error("the period began today")]
+    PeriodJustBegun,
     #[error("no such organisation")]
     OrganisationUnknown,
     #[error("no such user")]

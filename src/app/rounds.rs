@@ -12,7 +12,7 @@ use crate::digest::keyphrases::{self, BandedGroup};
 use crate::domain::{
     NewRound, Organisation, Period, Round, RoundStats, RoundUpdate, Slug, Theme, SOMETHING_ELSE,
 };
-use time::{Date, Duration};
+use time::Date;
 
 /// Add an organisation.
 pub async fn create_organisation(
@@ -285,29 +285,45 @@ pub async fn promote_phrase(
     Ok(updated)
 }
 
-/// Close the open period of every round now, and seal what is due (the
-/// admin API). Returns how many periods were sealed.
-pub async fn close_all_periods(app: &App, actor: &Actor, today: Date) -> Result<usize, AppError> {
-    let sealed = app.store.seal(today, true).await?;
+/// Close the open period of every round that may be closed now (see
+/// [`close_period`]), and seal what is due (the admin API). Returns how
+/// many periods were sealed, and each round whose open period was not
+/// closed early with the reason.
+pub async fn close_all_periods(
+    app: &App,
+    actor: &Actor,
+    today: Date,
+) -> Result<(usize, Vec<(Slug, AppError)>), AppError> {
+    let mut sealed = app.store.seal(today, false).await?;
+    let mut refused = Vec::new();
+    for round in app.store.rounds()? {
+        match outlook(app, &round, today).await? {
+            Outlook::Close { .. } => sealed += app.store.close_round(today, &round.slug).await?,
+            Outlook::TooFew { needed, .. } => {
+                refused.push((round.slug, AppError::TooFewToClose { needed }));
+            }
+            Outlook::ClosedAlready { .. } => {
+                refused.push((round.slug, AppError::ClosedEarlyAlready));
+            }
+            Outlook::JustBegun { .. } => refused.push((round.slug, AppError::PeriodJustBegun)),
+        }
+    }
     let subject = Some(format!("{sealed} periods sealed"));
     record(app, actor, "periods.close", None, subject, today).await?;
-    Ok(sealed)
+    Ok((sealed, refused))
 }
 
-/// The round's open period on `today`: the one containing `today`, or the
-/// first after it not yet sealed (when today's was closed early).
+/// The round's open period on `today`: the one containing `today`, or,
+/// after an early close of it, the rest of it from the day of the close
+/// ([`Period::open_on`]).
 pub(super) fn open_period(app: &App, round: &Round, today: Date) -> Result<Period, AppError> {
-    let sealed: Vec<String> = app
-        .store
-        .sealed_periods(&round.slug)?
-        .into_iter()
-        .map(|s| s.period)
-        .collect();
-    let mut period = Period::containing(today, round.period);
-    while sealed.contains(&period.id()) {
-        period = Period::containing(period.last_day() + Duration::days(1), round.period);
-    }
-    Ok(period)
+    let sealed = app.store.sealed_periods(&round.slug)?;
+    Period::open_on(today, round.period, |p| {
+        Ok(sealed
+            .iter()
+            .find(|s| s.period == p.id())
+            .map(|s| s.closed_on.clone()))
+    })
 }
 
 /// The round's open counts as staff may see them: bands from a snapshot
@@ -334,22 +350,67 @@ pub(super) fn open_bands(app: &App, round: &Round) -> Result<OpenBands, AppError
 pub enum Outlook {
     /// The open period can be closed; it holds this many comments so far.
     Close { period: Period, comments: Band },
-    /// This calendar period was closed already, and the next one has not
-    /// begun: closing it now would publish a period named for a week still
-    /// to come, so it is not allowed.
-    NotBegun { period: Period },
+    /// The open period holds fewer than `needed` critiques: closing it now
+    /// could single out the one or few who wrote since the last close, so
+    /// it is refused until it holds `needed` or ends by itself.
+    TooFew {
+        period: Period,
+        comments: Band,
+        needed: u64,
+    },
+    /// The open period is the rest of a period closed early already: a
+    /// period is closed early at most once, so it seals at its end.
+    ClosedAlready { period: Period },
+    /// The open period began today: the rest of it after a close would be
+    /// the same period, so it may be closed early from tomorrow.
+    JustBegun { period: Period },
 }
 
 /// What closing a round's open period did.
 pub enum Closed {
     Published(Period),
-    /// Too few comments, or no way to protect them: held back and
-    /// published with the next period.
+    /// Too few comments to publish alone, or no way to protect them: held
+    /// back and published with the next period.
     HeldBack(Period),
-    /// No comment had arrived, so there was nothing to seal.
-    Nothing(Period),
-    /// Refused: see [`Outlook::NotBegun`].
-    NotBegun(Period),
+}
+
+/// The fewest critiques an open period must hold to be closed early:
+/// max(k, the round's fewest critiques per published period) (issue 16,
+/// item 4), so that a host who closes often still seals each period with
+/// at least as many as a published digest needs.
+pub fn needed_to_close(round: &Round) -> u64 {
+    u64::from(round.rules.k().max(round.rules.min_period()))
+}
+
+/// What closing `round`'s open period on `today` would do. The gate reads
+/// the exact count of the open period, which never leaves this function:
+/// staff learn only whether it has reached [`needed_to_close`] and its
+/// band from the hourly snapshot.
+async fn outlook(app: &App, round: &Round, today: Date) -> Result<Outlook, AppError> {
+    let period = open_period(app, round, today)?;
+    if period.is_remainder() {
+        return Ok(Outlook::ClosedAlready { period });
+    }
+    if period.start() >= today {
+        return Ok(Outlook::JustBegun { period });
+    }
+    let held = app
+        .store
+        .period_counts(&round.slug)?
+        .into_iter()
+        .find(|c| c.period_id == period.id())
+        .map_or(0, |c| c.total);
+    let comments = open_bands(app, round)?.critiques;
+    let needed = needed_to_close(round);
+    Ok(if held < needed {
+        Outlook::TooFew {
+            period,
+            comments,
+            needed,
+        }
+    } else {
+        Outlook::Close { period, comments }
+    })
 }
 
 /// Round `slug`, with what closing its open period now would do.
@@ -359,19 +420,16 @@ pub async fn close_outlook(
     today: Date,
 ) -> Result<(Organisation, Round, Outlook), AppError> {
     let (org, round) = round(app, slug).await?;
-    let period = open_period(app, &round, today)?;
-    let outlook = if period.start() > today {
-        Outlook::NotBegun { period }
-    } else {
-        let comments = open_bands(app, &round)?.critiques;
-        Outlook::Close { period, comments }
-    };
+    app.store.seal_due(today).await?;
+    let outlook = outlook(app, &round, today).await?;
     Ok((org, round, outlook))
 }
 
 /// Close round `slug`'s open period now (and seal what is due), and say
 /// what became of it; other rounds, often other organisations', keep
-/// theirs open. A period whose week has not begun is not closed.
+/// theirs open. Refused with [`AppError::TooFewToClose`] or
+/// [`AppError::ClosedEarlyAlready`] or [`AppError::PeriodJustBegun`] as
+/// [`Outlook`] says.
 pub async fn close_period(
     app: &App,
     actor: &Actor,
@@ -380,8 +438,10 @@ pub async fn close_period(
 ) -> Result<(Round, Closed), AppError> {
     let (_, round, outlook) = close_outlook(app, slug, today).await?;
     let period = match outlook {
-        Outlook::NotBegun { period } => return Ok((round, Closed::NotBegun(period))),
         Outlook::Close { period, .. } => period,
+        Outlook::TooFew { needed, .. } => return Err(AppError::TooFewToClose { needed }),
+        Outlook::ClosedAlready { .. } => return Err(AppError::ClosedEarlyAlready),
+        Outlook::JustBegun { .. } => return Err(AppError::PeriodJustBegun),
     };
     let sealed = app.store.close_round(today, &round.slug).await?;
     let subject = Some(format!("{sealed} periods sealed"));
@@ -392,9 +452,8 @@ pub async fn close_period(
         .into_iter()
         .find(|d| d.period == period.id());
     let closed = match digest {
-        None => Closed::Nothing(period),
         Some(d) if d.release.is_some() => Closed::Published(period),
-        Some(_) => Closed::HeldBack(period),
+        _ => Closed::HeldBack(period),
     };
     Ok((round, closed))
 }

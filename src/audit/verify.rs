@@ -260,6 +260,19 @@ pub fn verify(p: &Published) -> Report {
                     d.round == s.round && d.period == s.period,
                     format!("{name}: the digest names its round and period"),
                 );
+                if d.closed_early {
+                    // Issue 16, item 4: a host may close a period early only
+                    // once it holds as many as a published period needs.
+                    let needed = u64::from(d.rules.k().max(d.rules.min_period()));
+                    r.check(
+                        d.totals.critiques >= needed,
+                        format!(
+                            "{name}: closed early by the host with {} critiques (an early close \
+                             needs at least {needed})",
+                            d.totals.critiques
+                        ),
+                    );
+                }
                 if let Some(release) = &d.release {
                     // The band covers the exact totals of every period the
                     // release merges (rolled periods and this one).
@@ -377,6 +390,7 @@ mod tests {
             first_leaf: 0,
             leaf_count: 0,
             shredded: false,
+            closed_on: None,
         }
     }
 

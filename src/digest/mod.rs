@@ -60,6 +60,11 @@ pub struct SealedDigest {
     /// Why it rolled: `too_few` or `cannot_protect`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rolled: Option<String>,
+    /// The host closed this period before its end (issue 16, item 4).
+    /// Logged with the digest, so every early close is in the log; absent
+    /// (false) from digests sealed at their end and from older ones.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closed_early: bool,
 }
 
 /// The noise one release adds to the cross-organisation totals, drawn
@@ -102,6 +107,19 @@ pub fn seal(
     counts: &PeriodCounts,
     totals: Totals,
 ) -> SealedDigest {
+    seal_until(round, (period, period.last_day()), waiting, counts, totals)
+}
+
+/// [`seal`] for a period that ended on `last`: before its normal end when
+/// the host closed it early (issue 16, item 4), so its name says the days
+/// it really covered.
+pub fn seal_until(
+    round: &Round,
+    (period, last): (Period, time::Date),
+    waiting: &[PeriodCounts],
+    counts: &PeriodCounts,
+    totals: Totals,
+) -> SealedDigest {
     let mut all: Vec<Counts> = waiting.iter().map(|c| counts_of(round, c)).collect();
     all.push(counts_of(round, counts));
     let merged = disclosure::merge(&all);
@@ -113,8 +131,12 @@ pub fn seal(
                 .first()
                 .and_then(|w| Period::from_id(&w.period_id, round.period))
             {
-                Some(first) => format!("{} to {}", first.label(), lower_first(&period.label())),
-                None => period.label(),
+                Some(first) => format!(
+                    "{} to {}",
+                    first.label(),
+                    lower_first(&period.label_until(last))
+                ),
+                None => period.label_until(last),
             };
             let themes = round
                 .themes
@@ -146,6 +168,7 @@ pub fn seal(
         totals,
         release,
         rolled,
+        closed_early: false,
     }
 }
 

@@ -3,6 +3,12 @@
 //! Periods are whole ISO weeks (Monday to Sunday, UTC), `weeks` long, counted
 //! from Monday 5 January 1970 so that every round with the same length has
 //! the same boundaries. A one-week period is exactly an ISO week.
+//!
+//! The one exception is the rest of a period the host closed early (issue
+//! 16, item 4): from the day of the close to the grid period's normal end,
+//! identified by the day of the close ([`Period::remainder_from`]), so a
+//! critique is never filed under a period that has not begun. The grid is
+//! not moved: the period after the remainder is the next grid period.
 
 use super::InputError;
 use serde::{Deserialize, Serialize};
@@ -53,6 +59,14 @@ impl From<PeriodLength> for u8 {
 }
 
 /// One reporting period of a round: its first day and its length.
+///
+/// Most periods are whole periods of the grid. After a host closes a period
+/// early (issue 16, item 4), the rest of that grid period, from the day of
+/// the close to its normal end, is a period of its own, a *remainder*: its
+/// id is the day of the close, so critiques that arrive after a close are
+/// filed under a period that has begun, never one still to come. The grid
+/// goes on unchanged after it, and a remainder is never closed early
+/// (once per grid period).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Period {
     start: Date,
@@ -75,16 +89,51 @@ impl Period {
         }
     }
 
-    /// Rebuild a period from its stored id (the start date, `YYYY-MM-DD`).
-    /// Returns `None` if the date is not a boundary for `length`.
+    /// Rebuild a period from its stored id (the start date, `YYYY-MM-DD`):
+    /// a grid period if the date is a boundary for `length`, else the
+    /// remainder of the grid period from that day.
     pub fn from_id(id: &str, length: PeriodLength) -> Option<Self> {
         let mut parts = id.splitn(3, '-');
         let y: i32 = parts.next()?.parse().ok()?;
         let m: u8 = parts.next()?.parse().ok()?;
         let d: u8 = parts.next()?.parse().ok()?;
         let start = Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()?;
-        let p = Self::containing(start, length);
-        (p.start == start).then_some(p)
+        Some(Self::remainder_from(start, length))
+    }
+
+    /// The rest of the grid period containing `day`, from `day` on (the
+    /// whole grid period if `day` is its first).
+    pub fn remainder_from(day: Date, length: PeriodLength) -> Self {
+        Self { start: day, length }
+    }
+
+    /// The open period on `today`, given `closed(period)`: `None` while a
+    /// period is open, `Some(day)` once it is sealed or being sealed, `day`
+    /// being the day it was closed early, if it was. After an early close
+    /// the open period is the rest of the grid period from that day;
+    /// otherwise the next period not closed. One rule for the writer, the
+    /// sealing and the use cases.
+    pub fn open_on<E>(
+        today: Date,
+        length: PeriodLength,
+        mut closed: impl FnMut(Period) -> Result<Option<Option<String>>, E>,
+    ) -> Result<Period, E> {
+        let mut period = Self::containing(today, length);
+        loop {
+            let Some(closed_on) = closed(period)? else {
+                return Ok(period);
+            };
+            let rest = closed_on.and_then(|day| Self::from_id(&day, length));
+            period = match rest {
+                Some(rest) if rest.start > period.start && rest.start <= today => rest,
+                _ => Self::containing(period.last_day() + Duration::days(1), length),
+            };
+        }
+    }
+
+    /// Whether this is the rest of a grid period after an early close.
+    pub fn is_remainder(&self) -> bool {
+        Self::containing(self.start, self.length).start != self.start
     }
 
     /// The stored form: the first day, `YYYY-MM-DD`. It identifies the period
@@ -102,9 +151,10 @@ impl Period {
         self.start
     }
 
-    /// The last day of the period.
+    /// The last day of the period (of its grid period, for a remainder).
     pub fn last_day(&self) -> Date {
-        self.start + Duration::days(self.length.days() - 1)
+        let grid = Self::containing(self.start, self.length).start;
+        grid + Duration::days(self.length.days() - 1)
     }
 
     /// Whether the period is over on `today`: only ended periods are ever
@@ -113,9 +163,15 @@ impl Period {
         today > self.last_day()
     }
 
-    /// A label for people: "Week 48 of 2026 (23 to 29 November)".
+    /// A label for people: "Week 48 of 2026 (23 to 29 November)"; a
+    /// remainder or a period ended early (`until`) by its dates, "26 to 29
+    /// November 2026".
     pub fn label(&self) -> String {
-        let last = self.last_day();
+        self.label_until(self.last_day())
+    }
+
+    /// The label of this period as if it ended on `last` (closed early).
+    pub fn label_until(&self, last: Date) -> String {
         let range = if self.start.month() == last.month() {
             format!("{} to {} {}", self.start.day(), last.day(), last.month())
         } else {
@@ -128,7 +184,8 @@ impl Period {
             )
         };
         let (year, week, _) = self.start.to_iso_week_date();
-        if self.length.weeks() == 1 {
+        let whole = !self.is_remainder() && last == self.last_day();
+        if self.length.weeks() == 1 && whole {
             format!("Week {week} of {year} ({range})")
         } else {
             format!("{range} {}", last.year())
@@ -166,8 +223,31 @@ mod tests {
         let len = PeriodLength::parse(2).unwrap();
         let p = Period::containing(date(2026, 11, 26), len);
         assert_eq!(Period::from_id(&p.id(), len), Some(p));
-        assert_eq!(Period::from_id("2026-11-24", len), None);
         assert_eq!(Period::from_id("junk", len), None);
+    }
+
+    #[test]
+    fn a_remainder_runs_from_the_close_day_to_the_grid_periods_end() {
+        let two = PeriodLength::parse(2).unwrap();
+        let p = Period::containing(date(2026, 11, 26), two);
+        assert_eq!(p.label(), "23 November to 6 December 2026");
+        assert_eq!(
+            p.label_until(date(2026, 12, 4)),
+            "23 November to 4 December 2026"
+        );
+        let rest = Period::from_id("2026-12-04", two).unwrap();
+        assert!(rest.is_remainder() && !p.is_remainder());
+        assert_eq!(rest, Period::remainder_from(date(2026, 12, 4), two));
+        assert_eq!(rest.last_day(), date(2026, 12, 6));
+        assert_eq!(rest.label(), "4 to 6 December 2026");
+        assert!(!rest.has_ended(date(2026, 12, 6)) && rest.has_ended(date(2026, 12, 7)));
+        let week = Period::from_id("2026-11-26", PeriodLength::ONE_WEEK).unwrap();
+        assert_eq!(week.label(), "26 to 29 November 2026");
+        assert_eq!(
+            Period::containing(date(2026, 11, 24), PeriodLength::ONE_WEEK)
+                .label_until(date(2026, 11, 26)),
+            "23 to 26 November 2026"
+        );
     }
 
     #[test]

@@ -36,6 +36,10 @@ pub struct SealedPeriod {
     pub leaf_count: u64,
     /// Set once the period's texts and data key have been destroyed.
     pub shredded: bool,
+    /// The day the host closed it early (issue 16, item 4), `YYYY-MM-DD`:
+    /// the rest of its grid period is the next period, from that day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_on: Option<String>,
 }
 
 /// Exact totals of a sealed period, for auditors.

@@ -450,13 +450,35 @@ pub async fn create_invitations(
 #[derive(Serialize)]
 struct Closed {
     sealed: usize,
+    /// Rounds whose open period was not closed early, each with the
+    /// refusal as an error body (stable `code`, `message`).
+    refused: Vec<Refused>,
 }
 
-/// Close the open period of every round now (and seal anything due).
+#[derive(Serialize)]
+struct Refused {
+    round: Slug,
+    error: &'static str,
+    message: String,
+}
+
+/// Close the open period of every round that may be closed early now (and
+/// seal anything due); say which rounds were refused and why.
 pub async fn close_periods(
     _: AdminToken,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
-    let sealed = rounds::close_all_periods(&state.app, HOST, state.today()).await?;
-    Ok(HttpResponse::Ok().json(Closed { sealed }))
+    let (sealed, refused) = rounds::close_all_periods(&state.app, HOST, state.today()).await?;
+    let refused = refused
+        .into_iter()
+        .map(|(round, e)| {
+            let e = ApiError::from(e);
+            Refused {
+                round,
+                error: e.code(),
+                message: e.message(),
+            }
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(Closed { sealed, refused }))
 }

@@ -108,6 +108,9 @@ fn app_status(e: &AppError) -> StatusCode {
         | E::RoundExists
         | E::UsernameTaken(_)
         | E::OwnAccount
+        | E::TooFewToClose { .. }
+        | E::ClosedEarlyAlready
+        | E::PeriodJustBegun
         | E::QuoteDecided => StatusCode::CONFLICT,
         E::TokenRequired { .. } | E::TokenRejected { .. } | E::InvitationUnknown => {
             StatusCode::UNAUTHORIZED
@@ -131,6 +134,9 @@ fn app_code(e: &AppError) -> &'static str {
         E::Input(errors) => errors.first().map_or("invalid_request", InputError::code),
         E::Account(_) => "account_invalid",
         E::RoundUnknown => "round_unknown",
+        E::TooFewToClose { .. } => "period_too_small_to_close",
+        E::ClosedEarlyAlready => "period_closed_early_already",
+        E::PeriodJustBegun => "period_just_begun",
         E::OrganisationUnknown => "organisation_unknown",
         E::UserUnknown => "not_found",
         E::OrganisationExists | E::RoundExists | E::UsernameTaken(_) => "already_exists",
@@ -182,6 +188,7 @@ fn app_arguments(e: &AppError) -> Vec<(&'static str, FluentValue<'static>)> {
         E::RoundExists => vec![("what", "round".into())],
         E::UsernameTaken(_) => vec![("what", "user".into())],
         E::TextInvalid => vec![("max", MAX_ANSWER_CHARS.into())],
+        E::TooFewToClose { needed } => vec![("min", (*needed).into())],
         E::TranslationInvalid(language) => vec![
             ("max", MAX_ANSWER_CHARS.into()),
             ("language", language.clone().into()),

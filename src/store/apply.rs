@@ -19,7 +19,7 @@ use super::StoreError;
 use crate::domain::{Period, Receipt, Round, Slug};
 use crate::encoding::hex;
 use crate::secrets::vault::{EpochKey, Vault};
-use time::{Date, Duration};
+use time::Date;
 
 /// Tree names, as transactions address them.
 pub(super) const ORGS: &str = "organisations";
@@ -64,16 +64,22 @@ pub(super) fn encode_invitation(left: u32, round: &[u8]) -> Vec<u8> {
 }
 
 /// The period a record written on `today` falls in: the one containing
-/// `today`, or the next one not sealed or being sealed.
+/// `today`; after an early close of it, the rest of it from the day of the
+/// close (never a period still to come); else the next one not sealed or
+/// being sealed ([`Period::open_on`]).
 pub(super) fn open_period(txn: &mut dyn Txn, round: &Round, today: Date) -> TxResult<Period> {
-    let mut period = Period::containing(today, round.period);
-    loop {
+    Period::open_on(today, round.period, |period| {
         let key = round_period(round.slug.as_str(), &period.id());
-        if txn.get(PERIODS, &key)?.is_none() && txn.get(CLOSING, &key)?.is_none() {
-            return Ok(period);
+        if let Some(v) = txn.get(PERIODS, &key)? {
+            let sealed = super::records::from_json::<crate::domain::SealedPeriod>(&v)
+                .map_err(|e| Abort::Internal(e.to_string()))?;
+            return Ok(Some(sealed.closed_on));
         }
-        period = Period::containing(period.last_day() + Duration::days(1), round.period);
-    }
+        Ok(txn.get(CLOSING, &key)?.map(|v| {
+            let mark = String::from_utf8_lossy(&v).into_owned();
+            super::seal::split_mark(&mark).1.map(str::to_owned)
+        }))
+    })
 }
 
 impl Tx<'_> {

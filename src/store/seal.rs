@@ -116,6 +116,9 @@ enum Task {
         /// if the log has none for it); empty after a crash of a store
         /// marked before issue 17.
         week: String,
+        /// The day the host closed the period before its end (issue 16,
+        /// item 4): kept in the mark after the week, logged in the digest.
+        early: Option<Date>,
         stage: Stage,
     },
     Shred {
@@ -123,6 +126,19 @@ enum Task {
         period: Period,
         quotes_done: bool,
     },
+}
+
+/// Follows the week in a sealing's mark when the host closed the period
+/// early, then the day of the close, so a sealing resumed after a crash
+/// logs it as such, and submissions meanwhile go to the rest of the period.
+const EARLY: &str = " early ";
+
+/// A sealing's mark: the week it began in, and the day of an early close.
+pub(super) fn split_mark(mark: &str) -> (&str, Option<&str>) {
+    match mark.split_once(EARLY) {
+        Some((week, day)) => (week, Some(day)),
+        None => (mark, None),
+    }
 }
 
 enum Stage {
@@ -223,10 +239,15 @@ impl Writer {
                 continue;
             };
             if let Some(period) = Period::from_id(period, round.period) {
+                let mark = String::from_utf8(v).unwrap_or_default();
+                let (week, early) = split_mark(&mark);
+                let early = early.and_then(|day| Period::from_id(day, round.period));
+                let (week, early) = (week.to_owned(), early.map(|p| p.start()));
                 tasks.push_back(Task::Seal {
                     round,
                     last: period.id(),
-                    week: String::from_utf8(v).unwrap_or_default(),
+                    week,
+                    early,
                     period,
                     stage: Stage::Mark,
                 });
@@ -283,14 +304,18 @@ impl Writer {
                 period,
                 last,
                 week,
+                early,
                 stage,
             } => {
-                if let Some(stage) = self.seal_stage(&round, period, &last, &week, stage)? {
+                if let Some(stage) =
+                    self.seal_stage(&round, period, &last, (&week, early), stage)?
+                {
                     self.push_front(Task::Seal {
                         round,
                         period,
                         last,
                         week,
+                        early,
                         stage,
                     });
                 }
@@ -363,16 +388,17 @@ impl Writer {
             let close_now =
                 request.close_now && request.only.as_ref().is_none_or(|r| *r == round.slug);
             let current = {
-                let periods = self.kv.open_tree(PERIODS)?;
                 let closing = self.kv.open_tree(CLOSING)?;
-                let mut p = Period::containing(request.today, round.period);
-                loop {
+                Period::open_on(request.today, round.period, |p| {
                     let key = round_period(round.slug.as_str(), &p.id());
-                    if !periods.contains_key(&key)? && !closing.contains_key(&key)? {
-                        break p;
+                    if let Some(s) = records::get_json::<SealedPeriod>(&self.trees.periods, &key)? {
+                        return Ok::<_, StoreError>(Some(s.closed_on));
                     }
-                    p = Period::containing(p.last_day() + Duration::days(1), round.period);
-                }
+                    Ok(closing.get(&key)?.map(|v| {
+                        let mark = String::from_utf8_lossy(&v).into_owned();
+                        split_mark(&mark).1.map(str::to_owned)
+                    }))
+                })?
             };
             for counts in super::reads::period_counts_of(&self.view(), &round.slug)? {
                 let Some(period) = Period::from_id(&counts.period_id, round.period) else {
@@ -386,6 +412,7 @@ impl Writer {
                             period,
                             last: period.id(),
                             week: super::writer::week(request.today),
+                            early: (!period.has_ended(request.today)).then_some(request.today),
                             stage: Stage::Mark,
                         })
                     }
@@ -440,7 +467,7 @@ impl Writer {
         round: &Round,
         period: Period,
         last: &str,
-        week: &str,
+        (week, early): (&str, Option<Date>),
         stage: Stage,
     ) -> Result<Option<Stage>, StoreError> {
         let (r, p) = (round.slug.as_str(), period.id());
@@ -450,8 +477,15 @@ impl Writer {
                 // resumed after a crash logs the same marker.
                 let closing = self.kv.open_tree(CLOSING)?;
                 let key = round_period(r, &p);
+                let mark = match early {
+                    Some(day) => {
+                        let day = Period::remainder_from(day, round.period).id();
+                        format!("{week}{EARLY}{day}")
+                    }
+                    None => week.to_owned(),
+                };
                 self.conn
-                    .transaction(&[&closing], |tx| tx.insert(CLOSING, &key, week.as_bytes()))?;
+                    .transaction(&[&closing], |tx| tx.insert(CLOSING, &key, mark.as_bytes()))?;
                 Ok(Some(Stage::Drain))
             }
             Stage::Drain => {
@@ -562,7 +596,7 @@ impl Writer {
                         marker,
                     }));
                 }
-                self.seal_head(round, period, &counts, frontier, marker)?;
+                self.seal_head(round, (period, early), &counts, frontier, marker)?;
                 if let Some(run) = self.planner.run.as_mut() {
                     run.sealed += 1;
                 }
@@ -577,7 +611,7 @@ impl Writer {
     fn seal_head(
         &mut self,
         round: &Round,
-        period: Period,
+        (period, early): (Period, Option<Date>),
         counts: &PeriodCounts,
         mut frontier: Frontier,
         marker: Option<String>,
@@ -598,7 +632,10 @@ impl Writer {
             tokens_spent: get("token")?,
             tokens_issued: Some(tokens_issued),
         };
-        let sealed = digest::seal(round, period, &waiting, counts, totals);
+        // Closed early: named for the days it really covered.
+        let last = early.unwrap_or(period.last_day());
+        let mut sealed = digest::seal_until(round, (period, last), &waiting, counts, totals);
+        sealed.closed_early = early.is_some();
         let noise_json = match (&sealed.release, self.noise) {
             (Some(release), Some(noise)) => Some(records::to_json(&draw_noise(noise, release)?)?),
             _ => None,
@@ -630,6 +667,7 @@ impl Writer {
             first_leaf,
             leaf_count: counts.total + 1,
             shredded: false,
+            closed_on: early.map(|day| Period::remainder_from(day, round.period).id()),
         })?;
         let state_json = records::to_json(&LogState::with(&frontier, marker.or(state.marker)))?;
         let t = &self.trees;

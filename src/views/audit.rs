@@ -44,7 +44,10 @@ pub fn audit(m: &Messages, doc: &AuditDocument, public_url: &str) -> Markup {
                             @let hidden = m.f("audit-for", &[("round", p.round.as_str().into()), ("period", p.period.as_str().into())]);
                             tr {
                                 td { bdi { (p.round) } }
-                                td { bdi dir="ltr" { (p.period) } }
+                                td {
+                                    bdi dir="ltr" { (p.period) }
+                                    @if closed_early(&p.digest_json) { " " (m.t("audit-closed-early")) }
+                                }
                                 @if let Some(t) = sealed.as_ref().map(|d| d.totals) {
                                     td.numeric { (m.number(t.critiques)) }
                                     td.numeric { (m.number(t.codes_spent)) }
@@ -66,6 +69,9 @@ pub fn audit(m: &Messages, doc: &AuditDocument, public_url: &str) -> Markup {
                         }
                     }
                 } }))
+                @if doc.periods.iter().any(|p| closed_early(&p.digest_json)) {
+                    p { (m.t("audit-closed-early-note")) }
+                }
             }
             h2 { (m.t("audit-log-title")) }
             p { (m.t("audit-log")) }
@@ -85,6 +91,11 @@ pub fn audit(m: &Messages, doc: &AuditDocument, public_url: &str) -> Markup {
             p { (m.t("audit-exact")) }
         },
     )
+}
+
+/// Whether the host closed the period of this sealed digest early.
+fn closed_early(digest_json: &str) -> bool {
+    serde_json::from_str::<SealedDigest>(digest_json).is_ok_and(|d| d.closed_early)
 }
 
 /// One sealed period's receipts. `weeks` is the round's period length,

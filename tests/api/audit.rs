@@ -296,30 +296,30 @@ async fn verify_catches_every_kind_of_tampering() {
 async fn closing_early_seals_now_and_later_critiques_count_next_period() {
     let app = spawn_app().await;
     app.setup_round("care", "spring", 5).await;
-    let codes = app.codes("spring", 7).await;
-    submit(&app, &codes[..5], "before closing").await;
+    let codes = app.codes("spring", 12).await;
+    // At least max(k, min_period) = 10 in the open period (issue 16, item 4).
+    submit(&app, &codes[..10], "before closing").await;
     let closed = app
         .admin_post("/api/v1/admin/periods/close", json!({}))
         .await;
     assert_eq!(closed.status, StatusCode::OK, "{}", closed.body);
     assert_eq!(closed.json()["sealed"], 1);
-    // Still Thursday of week 48, but the week is sealed and logged; with 5
-    // critiques (fewer than min_period) its digest rolls into the next.
+    // Still Thursday of week 48, but the week is sealed, logged and
+    // published.
     let audit = app.get("/api/v1/audit").await.json();
     assert_eq!(audit["periods"][0]["period"], "2026-11-23");
     let sealed: serde_json::Value =
         serde_json::from_str(audit["periods"][0]["digest_json"].as_str().unwrap()).unwrap();
-    assert_eq!(sealed["totals"]["critiques"], 5);
-    assert_eq!(sealed["release"], json!(null));
-    assert_eq!(sealed["rolled"], "too_few");
-    let d = app.get("/api/v1/organisations/care/digest").await.json();
-    assert_eq!(d["rounds"][0]["releases"], json!([]));
-    submit(&app, &codes[5..], "after closing").await;
-    let week49 = app
+    assert_eq!(sealed["totals"]["critiques"], 10);
+    assert_ne!(sealed["release"], json!(null));
+    submit(&app, &codes[10..], "after closing").await;
+    // The next period is the rest of week 48, from the day of the close
+    // (issue 16, item 4): never a week still to come.
+    let rest = app
         .store
-        .critique_texts(&Slug::parse("spring", "r").unwrap(), "2026-11-30")
+        .critique_texts(&Slug::parse("spring", "r").unwrap(), "2026-11-26")
         .unwrap();
-    assert_eq!(week49.len(), 2, "later critiques go to the next period");
+    assert_eq!(rest.len(), 2, "later critiques go to the next period");
     let unauth = parrhesia_post_without_token(&app).await;
     assert_eq!(unauth, StatusCode::UNAUTHORIZED);
     assert!(verify(&fetch(&app.address).await.unwrap()).ok());

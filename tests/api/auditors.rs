@@ -63,8 +63,9 @@ impl Witness {
     }
 }
 
-/// Critiques for round "spring" with `codes`, then the period closed (a
-/// signed head).
+/// Critiques for round "spring" with `codes`, then the period sealed at its
+/// end (a signed head): a week later, as a period this small may not be
+/// closed early (issue 16, item 4).
 async fn send_and_close(app: &TestApp, codes: &[String], text: &str) {
     for code in codes {
         let a = app
@@ -75,10 +76,13 @@ async fn send_and_close(app: &TestApp, codes: &[String], text: &str) {
             .await;
         assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
     }
+    app.clock
+        .set(parrhesia::clock::Clock::today(&app.clock) + Duration::weeks(1));
     let a = app
         .admin_post("/api/v1/admin/periods/close", json!({}))
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert_eq!(a.json()["sealed"], 1, "{}", a.body);
 }
 
 /// A second server on a copy of `app`'s store and the same key directory
@@ -96,6 +100,7 @@ async fn fork(app: &TestApp, witnesses: Vec<String>) -> (TestApp, tempfile::Temp
         c.witnesses = witnesses;
     })
     .await;
+    copy.clock.set(parrhesia::clock::Clock::today(&app.clock));
     (copy, dir)
 }
 

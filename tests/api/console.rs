@@ -670,13 +670,43 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
         )
         .await;
     assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.body);
-    // Close the period: first what it will do, then what it did (issue 18,
-    // item 11): one comment, too few for k = 6, so it is held back.
+    // Close the period: first what it will do (issue 18, item 11). One
+    // comment is too few to close early (issue 16, item 4): the page says
+    // so beforehand, without the exact count, and offers no button.
     let ahead = b.get("/console/rounds/listen/close").await;
     assert_eq!(ahead.status, StatusCode::OK);
     assert!(
-        ahead.body.contains("What will happen")
-            && ahead.body.contains("fewer than 10 comments so far"),
+        ahead.body.contains("It cannot be closed early yet")
+            && ahead.body.contains("at least <strong>11 comments</strong>")
+            && ahead.body.contains("It has fewer than 10 comments")
+            && !ahead.body.contains("What will happen")
+            && !ahead.body.contains("action=\"/console/periods/close\""),
+        "{}",
+        ahead.body
+    );
+    // Posting anyway is refused with an error summary.
+    let refused = b
+        .post("/console/periods/close", &[("round", "listen")])
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(
+        refused.body.contains("error-summary")
+            && refused
+                .body
+                .contains("This period cannot be closed early yet: it needs at least 11 comments."),
+        "{}",
+        refused.body
+    );
+    // With eleven (min_period here) it may be closed, and the result says
+    // what happened.
+    for code in app.codes("listen", 10).await {
+        let body = format!("code={}&themes=money&text=Nobody+calls+back", enc(&code));
+        let sent = app.submit_form("listen", &body).await;
+        assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    }
+    let ahead = b.get("/console/rounds/listen/close").await;
+    assert!(
+        ahead.body.contains("What will happen") && ahead.body.contains("comments, as counted"),
         "{}",
         ahead.body
     );
@@ -693,25 +723,26 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
         .to_owned();
     assert_eq!(
         place,
-        "/console/rounds/listen?done=closed-held&period=2026-11-23"
+        "/console/rounds/listen?done=closed-published&period=2026-11-23"
     );
     let result = b.get(&place).await;
     assert!(
         result
             .body
-            .contains("Week 48 of 2026 (23 to 29 November) is closed, but it is held back"),
+            .contains("Week 48 of 2026 (23 to 29 November) is closed. Its digest is published"),
         "{}",
         result.body
     );
-    assert!(!result
-        .body
-        .contains("periods are closed and their digests published"));
-    // Closing twice in a week is refused: the next period has not begun.
+    // Closing twice in a period is refused.
     let twice = b
         .post("/console/periods/close", &[("round", "listen")])
         .await;
     assert_eq!(twice.status, StatusCode::CONFLICT);
-    assert!(twice.body.contains("was closed already"));
+    assert!(
+        twice.body.contains("error-summary") && twice.body.contains("was closed early already"),
+        "{}",
+        twice.body
+    );
     let listen = parrhesia::domain::Slug::parse("listen", "round").unwrap();
     assert_eq!(app.store.sealed_periods(&listen).unwrap().len(), 1);
     // Only that round's period: another organisation's round stays open.

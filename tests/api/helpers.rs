@@ -167,15 +167,32 @@ impl Api {
     }
 
     /// The host's view of `round` after sealing every open period, so its
-    /// counts are exact (open periods are only shown in bands).
+    /// counts are exact (open periods are only shown in bands); the
+    /// period must hold enough critiques to be closed early.
     pub async fn sealed_round(&self, round: &str) -> Value {
+        let (stats, closed) = self.close_and_read(round).await;
+        assert!(closed, "{round}'s open period was not closed: {stats}");
+        stats
+    }
+
+    /// The host's view of `round` after closing every open period that may
+    /// be closed early now, and whether `round`'s was (or had nothing
+    /// open).
+    pub async fn close_and_read(&self, round: &str) -> (Value, bool) {
         let closed = self
             .admin_post("/api/v1/admin/periods/close", json!({}))
             .await;
         assert_eq!(closed.status, StatusCode::OK, "{}", closed.body);
-        self.admin_get(&format!("/api/v1/admin/rounds/{round}"))
+        let refused = closed.json()["refused"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["round"] == round);
+        let stats = self
+            .admin_get(&format!("/api/v1/admin/rounds/{round}"))
             .await
-            .json()
+            .json();
+        (stats, !refused)
     }
 
     pub async fn admin_get(&self, path: &str) -> Answer {

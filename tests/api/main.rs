@@ -10,6 +10,7 @@ mod authorisation;
 mod backends;
 mod check;
 mod clear_fields;
+mod closing;
 mod concurrency;
 mod console;
 mod console_experience;

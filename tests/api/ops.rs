@@ -75,14 +75,15 @@ async fn backup_and_restore_round_trip_keeps_every_record_identical() {
     // Arrange: a sealed period with a log, an open one, spent and unspent codes.
     let root = tempfile::tempdir().unwrap();
     let server = Server::start(root.path());
-    let codes = round_with_codes(&server.api, 12).await;
-    submit_all(&server.api, &codes[..6]).await;
+    // Ten before the close: at least max(k, min_period) (issue 16, item 4).
+    let codes = round_with_codes(&server.api, 13).await;
+    submit_all(&server.api, "spring", &codes[..10]).await;
     let closed = server
         .api
         .admin_post("/api/v1/admin/periods/close", json!({}))
         .await;
     assert_eq!(closed.json()["sealed"], 1, "{}", closed.body);
-    submit_all(&server.api, &codes[6..9]).await;
+    submit_all(&server.api, "spring", &codes[10..12]).await;
     let audit_before = json_of(&server.api, "/api/v1/audit").await;
     let leaves_before = json_of(&server.api, "/api/v1/audit/leaves?start=0&end=1000").await;
     // The round as the host sees it, less its address (the port changes).
@@ -170,8 +171,8 @@ async fn backup_and_restore_round_trip_keeps_every_record_identical() {
     let (ok, report) = parrhesia(&["verify", "--server", &server.api.address]);
     assert!(ok && report.contains("the log verifies"), "{report}");
     // Spent codes stay spent; unspent ones still work.
-    assert_all_acknowledged_kept(&server.api, &codes[..9]).await;
-    let fresh = submit_all(&server.api, &codes[9..]).await;
+    assert_all_acknowledged_kept(&server.api, "spring", &codes[..12]).await;
+    let fresh = submit_all(&server.api, "spring", &codes[12..]).await;
     assert!(fresh.iter().all(|(_, status)| *status == 201), "{fresh:?}");
     server.stop();
     let (ok, inventory) = parrhesia(&["audit", "--data", s(&restored), "--keys", s(&keys_copy)]);
@@ -416,7 +417,7 @@ async fn sigterm_under_load_exits_cleanly_and_loses_nothing_acknowledged() {
     let mut refused = 0;
     for wave in codes.chunks(64) {
         let mut stop = false;
-        for (code, status) in submit_all(&server.api, wave).await {
+        for (code, status) in submit_all(&server.api, "spring", wave).await {
             match status {
                 201 => acknowledged.push(code),
                 // Cut off or turned away while stopping: not acknowledged.
@@ -447,6 +448,6 @@ async fn sigterm_under_load_exits_cleanly_and_loses_nothing_acknowledged() {
     );
     eprintln!("{} acknowledged before SIGTERM", acknowledged.len());
     server = Server::start(root.path());
-    assert_all_acknowledged_kept(&server.api, &acknowledged).await;
+    assert_all_acknowledged_kept(&server.api, "spring", &acknowledged).await;
     server.stop();
 }

@@ -140,10 +140,10 @@ async fn sigkill_of_one_instance_under_load_loses_nothing_acknowledged() {
                 if skip_a {
                     Vec::new()
                 } else {
-                    submit_all(api_a, to_a).await
+                    submit_all(api_a, "spring", to_a).await
                 }
             },
-            submit_all(&b.api, to_b),
+            submit_all(&b.api, "spring", to_b),
         )
         .await;
         for (code, status) in ra.into_iter().chain(rb) {
@@ -158,7 +158,7 @@ async fn sigkill_of_one_instance_under_load_loses_nothing_acknowledged() {
     assert!(cut_off, "the kill landed after all submissions");
     eprintln!("{} acknowledged around the SIGKILL", acknowledged.len());
     // The survivor holds everything either instance acknowledged.
-    assert_all_acknowledged_kept(&b.api, &acknowledged).await;
+    assert_all_acknowledged_kept(&b.api, "spring", &acknowledged).await;
     drop(a);
     b.kill();
 }

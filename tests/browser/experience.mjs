@@ -327,7 +327,7 @@ export async function experienceTests(h) {
         await s.goto(`${BASE}/console/rounds/close18`);
         await Promise.all([s.waitForNavigation(), s.click('a[href="/console/rounds/close18/close"]')]);
         const ahead = await s.locator('main').innerText();
-        assert(/What will happen/.test(ahead) && /fewer than 10 comments so far/.test(ahead), `before: ${ahead}`);
+        assert(/What will happen/.test(ahead) && /It has fewer than 10 comments/.test(ahead), `before: ${ahead}`);
         assert((await hostSideways()) <= 0, 'scrolls sideways');
         await axe(s, 'close period (360 px)');
         // "Keep it open" changes nothing.
@@ -341,7 +341,7 @@ export async function experienceTests(h) {
         assert(!/periods are closed/.test(after), 'the old plural message');
         // The same week again: not offered, and a forced post is refused.
         await s.goto(`${BASE}/console/rounds/close18/close`);
-        assert(/was closed already/.test(await s.locator('main').innerText()), 'closing twice is offered');
+        assert(/was closed early already/.test(await s.locator('main').innerText()), 'closing twice is offered');
         assert((await s.locator('form[action="/console/periods/close"]').count()) === 0, 'a close button for a week not begun');
         await axe(s, 'close period not begun (360 px)');
       });

@@ -256,7 +256,9 @@ fn the_running_rate_counts_answered_and_overdue_releases_only() {
 #[test]
 fn damaged_period_ids_are_skipped_not_guessed() {
     let mut bad = release(1);
-    bad.period = "2027-01-05".into(); // a Tuesday: not a week boundary
+    // Not a date (a Tuesday is a period id now: the rest of a period
+    // closed early, issue 16 item 4).
+    bad.period = "2027-02-30".into();
     let out = round_record(
         ROUND,
         PeriodLength::ONE_WEEK,

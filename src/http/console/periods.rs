@@ -6,10 +6,11 @@
 
 use super::{html, see_other, ConsoleError, Staff, StaffForm};
 use crate::app::rounds::{self, Closed, Outlook};
+use crate::app::AppError;
 use crate::domain::{Period, Round};
 use crate::http::AppState;
 use crate::messages::Messages;
-use crate::views::console::{self as views, CloseView};
+use crate::views::console::{self as views, CannotClose, CloseView};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
@@ -17,54 +18,66 @@ fn label(round: &Round, period: Period) -> String {
     crate::views::period_label(&Messages::english(), &[period.id()], round.period.weeks())
 }
 
-fn close_view<'a>(round: &'a Round, outlook: &Outlook) -> CloseView<'a> {
-    match outlook {
-        Outlook::Close { period, comments } => CloseView {
-            round,
-            period: label(round, *period),
-            comments: Some(comments.label()),
-            next_begins: None,
-        },
-        Outlook::NotBegun { period } => CloseView {
-            round,
-            period: label(round, *period),
-            comments: None,
-            next_begins: Some(crate::views::date_text(&Messages::english(), &period.id())),
-        },
+fn close_view<'a>(round: &'a Round, outlook: &Outlook, tried: bool) -> CloseView<'a> {
+    let (period, comments, refusal) = match outlook {
+        Outlook::Close { period, comments } => (period, comments.label(), None),
+        Outlook::TooFew {
+            period,
+            comments,
+            needed,
+        } => (period, comments.label(), Some(CannotClose::TooFew(*needed))),
+        Outlook::ClosedAlready { period } => {
+            (period, String::new(), Some(CannotClose::ClosedAlready))
+        }
+        Outlook::JustBegun { period } => (period, String::new(), Some(CannotClose::JustBegun)),
+    };
+    CloseView {
+        round,
+        period: label(round, *period),
+        comments,
+        refusal,
+        tried,
     }
 }
 
 /// `GET /console/rounds/{round}/close`: what closing will do, and the
-/// button that does it.
+/// button that does it; or why it cannot be closed yet.
 pub async fn confirm(
     state: web::Data<AppState>,
     staff: Staff,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ConsoleError> {
     let (org, round, outlook) = rounds::close_outlook(&state.app, &path, state.today()).await?;
-    let page = views::close_period(&staff.frame(), &org, &close_view(&round, &outlook));
+    let page = views::close_period(&staff.frame(), &org, &close_view(&round, &outlook, false));
     Ok(html(StatusCode::OK, page))
 }
 
 /// `POST /console/periods/close` (with the round): close it, then show
-/// the round with what happened. A period not yet begun is refused (409).
+/// the round with what happened. A refused close (too few comments, or
+/// closed early already) shows the close page again with why (409).
 pub async fn close_periods(
     state: web::Data<AppState>,
     posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
     let (actor, today) = (posted.staff.actor(), state.today());
     let slug = posted.form.get("round");
-    let (round, closed) = rounds::close_period(&state.app, &actor, slug, today).await?;
-    let (done, period) = match closed {
-        Closed::Published(p) => ("closed-published", p),
-        Closed::HeldBack(p) => ("closed-held", p),
-        Closed::Nothing(p) => ("closed-nothing", p),
-        Closed::NotBegun(period) => {
-            let (org, _) = rounds::round(&state.app, slug).await?;
-            let view = close_view(&round, &Outlook::NotBegun { period });
+    let (round, closed) = match rounds::close_period(&state.app, &actor, slug, today).await {
+        Ok(closed) => closed,
+        Err(
+            AppError::TooFewToClose { .. }
+            | AppError::ClosedEarlyAlready
+            | AppError::PeriodJustBegun,
+        ) => {
+            let (org, round, outlook) = rounds::close_outlook(&state.app, slug, today).await?;
+            let view = close_view(&round, &outlook, true);
             let page = views::close_period(&posted.staff.frame(), &org, &view);
             return Ok(html(StatusCode::CONFLICT, page));
         }
+        Err(e) => return Err(e.into()),
+    };
+    let (done, period) = match closed {
+        Closed::Published(p) => ("closed-published", p),
+        Closed::HeldBack(p) => ("closed-held", p),
     };
     Ok(see_other(&format!(
         "/console/rounds/{}?done={done}&period={}",
@@ -95,7 +108,6 @@ pub fn closed_notice(req: &HttpRequest, round: &Round) -> Option<String> {
              with the next period.",
             round.rules.min_period()
         ),
-        "closed-nothing" => format!("Nothing was closed: no comments have arrived in {name} yet."),
         _ => return None,
     })
 }

@@ -14,8 +14,8 @@ pub use admin::{backups, keys, staff_log, users, KeyView};
 pub use auth::{forbidden, login, setup, setup_closed};
 pub use dashboard::dashboard;
 pub use rounds::{
-    cards_made, close_period, label_of, organisation, organisations, round, CloseView, RoundCounts,
-    SheetState, FIELD_LABELS, THEME_FIELDS,
+    cards_made, close_period, label_of, organisation, organisations, round, CannotClose, CloseView,
+    RoundCounts, SheetState, FIELD_LABELS, THEME_FIELDS,
 };
 pub use translations::{theme_field, translation_links, translations, THEME_TEXT_FIELDS};
 pub use voices::{

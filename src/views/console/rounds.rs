@@ -308,47 +308,105 @@ pub struct CloseView<'a> {
     pub round: &'a Round,
     /// "Week 48 of 2026 (23 to 29 November)".
     pub period: String,
-    /// Comments so far, as a band; `None` when it cannot be closed yet.
-    pub comments: Option<String>,
-    /// When the period cannot be closed yet: the day it begins.
-    pub next_begins: Option<String>,
+    /// Comments so far, as a band from the hourly snapshot.
+    pub comments: String,
+    /// Why it cannot be closed now, if it cannot.
+    pub refusal: Option<CannotClose>,
+    /// Whether a close was just tried and refused (shown as an error).
+    pub tried: bool,
 }
 
-/// Before closing a period early: what will happen, then the button.
+/// Why a period cannot be closed early now (issue 16, item 4).
+pub enum CannotClose {
+    /// It holds fewer than this many comments.
+    TooFew(u64),
+    /// It is the rest of a period closed early already.
+    ClosedAlready,
+    /// It began today.
+    JustBegun,
+}
+
+impl CannotClose {
+    fn summary(&self) -> String {
+        match self {
+            Self::TooFew(needed) => format!(
+                "This period cannot be closed early yet: it needs at least {needed} comments."
+            ),
+            Self::ClosedAlready => {
+                "This round's period was closed early already: the rest of it closes at its end."
+                    .into()
+            }
+            Self::JustBegun => {
+                "This period began today: it can be closed early from tomorrow.".into()
+            }
+        }
+    }
+}
+
+/// Before closing a period early: what will happen, then the button; or
+/// why it cannot be closed now.
 pub fn close_period(frame: &Frame, org: &Organisation, v: &CloseView) -> Markup {
     let round = v.round;
+    let errors: Vec<(&str, String)> = match (&v.refusal, v.tried) {
+        (Some(why), true) => vec![("why", why.summary())],
+        _ => Vec::new(),
+    };
     page(
         Some(frame),
         &format!("Close the current period: {}", round.title),
-        &[],
+        &errors,
         html! {
             span.caption { a href=(format!("/console/rounds/{}", round.slug)) { (round.title) } " – " (org.name) }
             h1 { "Close the current period early" }
-            @if let Some(begins) = &v.next_begins {
-                div.inset {
-                    p { "This round's period for this week was closed already. New comments go into " strong { (v.period) }
-                        ", which begins on " (begins) " and can be closed from then." }
-                    p { "Closing it now would publish a period named for a week that has not begun, so it is not offered." }
+            @match &v.refusal {
+                Some(CannotClose::ClosedAlready) => {
+                    div.inset #why {
+                        p { "This round's period was closed early already, and a period is closed early at most once. \
+                            New comments go into " strong { (v.period) } ", the rest of it from the day of the close." }
+                        p { "It is sealed by itself when it ends." }
+                    }
+                    p { a href=(format!("/console/rounds/{}", round.slug)) { "Back to the round" } }
                 }
-                p { a href=(format!("/console/rounds/{}", round.slug)) { "Back to the round" } }
-            } @else {
-                p.lead { "The open period is " strong { (v.period) } "." }
-                p { "It has " (v.comments.as_deref().unwrap_or("")) " comments so far." }
-                h2 { "What will happen" }
-                ul {
-                    li { "The period is sealed now: its counts are frozen and its comments' receipts are signed into the public log. \
-                        This cannot be undone." }
-                    li { "If it has at least " (round.rules.min_period()) " comments (with any earlier periods held back), its digest is \
-                        published at once: themes raised by fewer than " (round.min_group.get()) " people show as “fewer than "
-                        (round.min_group.get()) "”. Otherwise it is held back and published with the next period." }
-                    li { "Comments that arrive from now on go into the next period. Other rounds are not affected." }
+                Some(CannotClose::JustBegun) => {
+                    div.inset #why {
+                        p { "The open period, " strong { (v.period) } ", began today. It can be closed early from tomorrow, \
+                            once it holds enough comments." }
+                    }
+                    p { a href=(format!("/console/rounds/{}", round.slug)) { "Back to the round" } }
                 }
-                form method="post" action="/console/periods/close" {
-                    (csrf(frame))
-                    input type="hidden" name="round" value=(round.slug);
-                    div.button-group {
-                        button.button type="submit" { "Close " (v.period) " now" }
-                        a.button.button-secondary href=(format!("/console/rounds/{}", round.slug)) { "Keep it open" }
+                Some(CannotClose::TooFew(needed)) => {
+                    p.lead { "The open period is " strong { (v.period) } "." }
+                    div.inset #why {
+                        p { "It cannot be closed early yet: a period is closed early only once it holds at least "
+                            strong { (needed) " comments" } " (the larger of the round's smallest group, "
+                            (round.rules.k()) ", and its fewest comments per published period, " (round.rules.min_period()) ")." }
+                        p { "Closing a period with only a few comments would let anyone who knows when they wrote tell \
+                            those few apart. Until it holds enough, it is sealed by itself when it ends." }
+                        p { "It has " (v.comments) " comments, as counted in the last hour. Counts of an open period are \
+                            shown only in bands, so this page cannot say how many more are needed." }
+                    }
+                    p { a href=(format!("/console/rounds/{}", round.slug)) { "Back to the round" } }
+                }
+                None => {
+                    p.lead { "The open period is " strong { (v.period) } "." }
+                    p { "It has " (v.comments) " comments, as counted in the last hour." }
+                    h2 { "What will happen" }
+                    ul {
+                        li { "The period is sealed now: its counts are frozen and its comments' receipts are signed into the public log. \
+                            This cannot be undone." }
+                        li { "If it has at least " (round.rules.min_period()) " comments (with any earlier periods held back), its digest is \
+                            published at once: themes raised by fewer than " (round.min_group.get()) " people show as “fewer than "
+                            (round.min_group.get()) "”. Otherwise it is held back and published with the next period." }
+                        li { "A period can be closed early only once. The early close is marked on the public audit page and in the log." }
+                        li { "Comments that arrive from now on go into the next period. Other rounds are not affected." }
+                    }
+                    form method="post" action="/console/periods/close" {
+                        (csrf(frame))
+                        input type="hidden" name="round" value=(round.slug);
+                        div.button-group {
+                            button.button type="submit" { "Close " (v.period) " now" }
+                            a.button.button-secondary href=(format!("/console/rounds/{}", round.slug)) { "Keep it open" }
+                        }
                     }
                 }
             }
