@@ -80,13 +80,25 @@ check "the witness cosigns the demo's newest checkpoint" wait_cosigned
 check "verify with a state file, requiring the witness, passes" verify
 check "the verifier kept its state" test -s "$work/verifier.json"
 before=$(size)
-# The log grows: a critique with a demo code, and the period closed now.
+# The log grows. A critique alone is not logged until its period is
+# sealed, and closing a period early needs max(k, min_period) critiques
+# and never happens on a period's first day (issue 16, item 4), so the
+# growth comes from a new round's first invitation, which logs the round's
+# token key at once (issue 17).
 code=$(sed -n '/Ten fresh paper codes/{n;p}' "$work/server.out" | tr -d ' ')
 check "a critique is received" curl -fsS -o /dev/null -H 'Content-Type: application/json' \
   -d "{\"code\":\"$code\",\"themes\":[\"leadership\"],\"text\":\"Seen by the auditors' CI.\"}" \
   "$server/api/v1/rounds/demo/critiques"
-check "the period is closed" curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $admin" \
-  "$server/api/v1/admin/periods/close"
+admin_post() {
+  curl -fsS -o /dev/null -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -d "$2" "$server$1"
+}
+check "an organisation is added" \
+  admin_post /api/v1/admin/organisations '{"slug":"auditors","name":"Auditors CI"}'
+check "a round is added" admin_post /api/v1/admin/rounds \
+  '{"slug":"auditors-ci","organisation":"auditors","title":"Seen by the auditors"}'
+check "its first invitation logs the round's token key" \
+  admin_post /api/v1/admin/rounds/auditors-ci/invitations '{"count":1}'
 grown() { [ "$(size)" -gt "$before" ] && wait_cosigned; }
 check "the witness cosigns the grown log" grown
 check "verify again passes, by a consistency proof from its state" verify
