@@ -40,8 +40,10 @@ async fn two_instances_spend_a_code_and_a_token_once_and_serve_one_digest() {
     let root = tempfile::tempdir().unwrap();
     let (a, b, db) = two_instances(root.path());
     a.api.setup_round("care", "spring", 5).await;
-    // The same code, sent 8 times to each instance at once.
-    for code in a.api.codes("spring", 5).await {
+    // The same code, sent 8 times to each instance at once. Nine codes and
+    // a token make the ten critiques an early close needs (max(k,
+    // min_period), issue 16, item 4).
+    for code in a.api.codes("spring", 9).await {
         let sends = (0..16).map(|i| {
             let api = if i % 2 == 0 { &a.api } else { &b.api };
             api.submit_json("spring", body(&code, "shared database"))
@@ -73,13 +75,14 @@ async fn two_instances_spend_a_code_and_a_token_once_and_serve_one_digest() {
         .admin_post("/api/v1/admin/periods/close", json!({}))
         .await;
     assert_eq!(closed.status.as_u16(), 200, "{}", closed.body);
+    assert_eq!(closed.json()["refused"], json!([]), "{}", closed.body);
     let digest_a = a.api.get("/api/v1/organisations/care/digest").await;
     let digest_b = b.api.get("/api/v1/organisations/care/digest").await;
     assert_eq!(digest_a.status.as_u16(), 200);
     assert_eq!(digest_a.body, digest_b.body);
     for api in [&a.api, &b.api] {
         let stats = api.admin_get("/api/v1/admin/rounds/spring").await.json();
-        assert_eq!(stats["critiques"], 6, "{stats}");
+        assert_eq!(stats["critiques"], 10, "{stats}");
     }
     let audit_a = a.api.get("/api/v1/audit").await.json();
     let audit_b = b.api.get("/api/v1/audit").await.json();
