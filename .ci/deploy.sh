@@ -230,9 +230,17 @@ fi
 status=$("${https[@]}" -o /dev/null -w '%{http_code}' "$base/metrics")
 [ "$status" = 404 ] && ok "/metrics is not served through nginx" || fail "/metrics via nginx: $status"
 
-stats=$(admin "$app/api/v1/admin/rounds/spring")
-grep -q '"critiques":3' <<<"$stats" && ok "the app stored all three critiques" ||
-  fail "app stats: $stats"
+# The app stored all three: each code is spent now. (The admin API gives
+# exact counts only for sealed periods, issue 16, item 5.)
+spent=0
+for c in "${code[@]:0:3}"; do
+  answer=$(curl -s -H 'Content-Type: application/json' \
+    -d "{\"code\":\"$c\",\"themes\":[\"leadership\"],\"text\":\"again\"}" \
+    "$app/api/v1/rounds/spring/critiques")
+  grep -q '"code_spent"' <<<"$answer" && spent=$((spent + 1))
+done
+[ "$spent" = 3 ] && ok "the app stored all three critiques (their codes are spent)" ||
+  fail "codes spent: $spent of 3"
 
 # Nothing of the visitor in any nginx log file, nor any client address.
 kill -QUIT "$(cat "$t/nginx.pid")" 2>/dev/null
