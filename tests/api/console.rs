@@ -4,6 +4,7 @@
 
 use crate::helpers::{collect, enc, spawn_app, spawn_app_with, Answer, TestApp, ADMIN_TOKEN};
 use awc::http::StatusCode;
+use parrhesia::app::live::REFRESH_SECS;
 use parrhesia::staff::password::{self, Password};
 use parrhesia::staff::session::{ABSOLUTE_SECS, IDLE_SECS};
 use parrhesia::staff::{Role, User, Username};
@@ -703,6 +704,20 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
         let body = format!("code={}&themes=money&text=Nobody+calls+back", enc(&code));
         let sent = app.submit_form("listen", &body).await;
         assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    }
+    // The gate decides on its own hourly count, taken when the close page
+    // was first seen: within that hour the eleven change nothing, so
+    // watching the page cannot time the eleventh. (The staff member stays
+    // active meanwhile: sessions end after 30 idle minutes.)
+    let ahead = b.get("/console/rounds/listen/close").await;
+    assert!(
+        ahead.body.contains("It cannot be closed early yet"),
+        "the gate followed the live count: {}",
+        ahead.body
+    );
+    for _ in 0..3 {
+        app.session_clock.advance(REFRESH_SECS / 3);
+        assert_eq!(b.get("/console").await.status, StatusCode::OK);
     }
     let ahead = b.get("/console/rounds/listen/close").await;
     assert!(
