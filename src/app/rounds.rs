@@ -327,6 +327,18 @@ pub(super) fn open_period(app: &App, round: &Round, today: Date) -> Result<Perio
     })
 }
 
+/// The last day sealed `period` of `round` covered: the day the host
+/// closed it early, if it was, else its normal last day.
+pub fn last_day_of(app: &App, round: &Round, period: Period) -> Result<Date, AppError> {
+    let sealed = app.store.sealed_periods(&round.slug)?;
+    Ok(sealed
+        .iter()
+        .find(|s| s.period == period.id())
+        .and_then(|s| s.closed_on.as_deref())
+        .and_then(|day| Period::from_id(day, round.period))
+        .map_or_else(|| period.last_day(), |rest| rest.start()))
+}
+
 /// The round's open counts as staff may see them: bands from a snapshot
 /// taken at most hourly ([`super::live`]), never exact.
 pub(super) fn open_bands(app: &App, round: &Round) -> Result<OpenBands, AppError> {

@@ -12,7 +12,7 @@ use super::error::ApiError;
 use super::participant::{messages, page, problem_page};
 use super::AppState;
 use crate::app::{rounds, submissions, AppError};
-use crate::domain::{InputError, Round, Submission};
+use crate::domain::{AnsweredSubmission, InputError, RawAnswers, Round};
 use crate::tokens::PaperCode;
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::StatusCode;
@@ -21,7 +21,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 /// Answers that passed every check that needs no storage.
 pub(super) struct Answers {
     pub code: PaperCode,
-    pub submission: Submission,
+    pub submission: AnsweredSubmission,
     pub values: FormValues,
 }
 
@@ -90,9 +90,17 @@ fn parse(round: &Round, values: FormValues) -> Result<Answers, Rejected> {
             None
         })
     };
-    let submission = Submission::parse(round, &values.themes, &values.text, values.quote_ok)
-        .map_err(|e| errors.extend(e))
-        .ok();
+    // The form's questions are read by the branch that shows them; until
+    // then a form sends no answers.
+    let submission = AnsweredSubmission::parse(
+        round,
+        &values.themes,
+        &values.text,
+        values.quote_ok,
+        &RawAnswers::default(),
+    )
+    .map_err(|e| errors.extend(e))
+    .ok();
     match (code, submission) {
         (Some(code), Some(submission)) => Ok(Answers {
             code,

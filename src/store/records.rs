@@ -2,7 +2,7 @@
 
 use super::kv::Tree;
 use super::{PeriodCounts, StoreError};
-use crate::domain::Slug;
+use crate::domain::{RawAnswers, Slug};
 use crate::secrets::vault::{Sealed, Vault};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
@@ -16,10 +16,17 @@ pub struct CritiqueRecord {
     /// The period's id (its first day).
     pub period: String,
     pub themes: Vec<String>,
+    /// Empty only in a round that takes answers without text (issue 20).
     pub text: String,
     pub quote_ok: bool,
     /// 32 random bytes, hex: makes the commitment unguessable from the text.
     pub salt: String,
+    /// Answers to the round's questions (issue 20): sealed with the text,
+    /// never in clear, since per record they identify as words do. Left
+    /// out when there are none, so a record without answers is byte for
+    /// byte what it was before questions (its commitment included).
+    #[serde(default, skip_serializing_if = "RawAnswers::is_empty")]
+    pub answers: RawAnswers,
 }
 
 /// A critique as stored: what counting and moderation need in clear, the
@@ -215,6 +222,9 @@ pub struct VerifiedPeriod {
     themes: std::collections::BTreeMap<String, u64>,
     pub commitments: Vec<[u8; 32]>,
     pub refused: usize,
+    /// The answers of the records that opened and gave any (issue 20), to
+    /// be tallied at sealing: held in memory only, never written.
+    answers: Vec<RawAnswers>,
 }
 
 impl VerifiedPeriod {
@@ -225,6 +235,7 @@ impl VerifiedPeriod {
             themes: Default::default(),
             commitments: Vec::new(),
             refused: 0,
+            answers: Vec::new(),
         }
     }
 
@@ -254,11 +265,31 @@ impl VerifiedPeriod {
                 for t in record.themes {
                     *self.themes.entry(t).or_default() += 1;
                 }
+                if !record.answers.is_empty() {
+                    self.answers.push(record.answers);
+                }
                 self.commitments.push(commitment);
             }
             _ => self.refused += 1,
         }
         Ok(())
+    }
+
+    /// Each question of `questions` counted over the records that opened
+    /// (issue 20: counted at sealing, never per submission). Answers are
+    /// checked again against the questions, which are frozen once the
+    /// round opens; a record whose answers no longer check counts as not
+    /// answering.
+    pub fn question_counts(
+        &self,
+        questions: &crate::domain::Questions,
+    ) -> Vec<crate::digest::disclosure::questions::QuestionCounts> {
+        let checked: Vec<crate::domain::Answers> = self
+            .answers
+            .iter()
+            .filter_map(|raw| crate::domain::Answers::parse(questions, raw).ok())
+            .collect();
+        crate::digest::questions::tally(questions, self.total, &checked)
     }
 
     /// The counts of the records that opened.

@@ -740,11 +740,13 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
         place,
         "/console/rounds/listen?done=closed-published&period=2026-11-23"
     );
+    // Named by the days it covered: closed early on Thursday 26 November,
+    // it is not the whole of week 48.
     let result = b.get(&place).await;
     assert!(
         result
             .body
-            .contains("Week 48 of 2026 (23 to 29 November) is closed. Its digest is published"),
+            .contains("23 to 26 November 2026 is closed. Its digest is published"),
         "{}",
         result.body
     );

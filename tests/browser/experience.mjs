@@ -348,8 +348,9 @@ export async function experienceTests(h) {
         await Promise.all([s.waitForNavigation(), s.click('form[action="/console/periods/close"] [type=submit]')]);
         const after = await s.locator('main').innerText();
         // Three comments under k = 2 publish unless a group could not be
-        // protected: either way the page says which, for the named week.
-        assert(/Weeks? \d+( to \d+)? of \d{4} \([^)]*\) is closed(\. Its digest is published|, but it is held back)/.test(after), `after: ${after}`);
+        // protected: either way the page says which, for the named week (or
+        // the days the period covered, to today, when it is longer).
+        assert(/(Week \d+ of \d{4} \([^)]*\)|\d+ (\w+ )?to \d+ \w+ \d{4}) is closed(\. Its digest is published|, but it is held back)/.test(after), `after: ${after}`);
         assert(!/periods are closed/.test(after), 'the old plural message');
         // The same week again: not offered, and a forced post is refused.
         await s.goto(`${BASE}/console/rounds/close18/close`);
