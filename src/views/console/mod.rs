@@ -7,6 +7,7 @@ mod admin;
 mod auth;
 mod dashboard;
 mod rounds;
+mod second_factor;
 mod translations;
 mod voices;
 
@@ -17,6 +18,7 @@ pub use rounds::{
     cards_made, close_period, label_of, organisation, organisations, round, CannotClose, CloseView,
     RoundCounts, SheetState, FIELD_LABELS, THEME_FIELDS,
 };
+pub use second_factor::{enrol, enrolled, recovery_codes, second_step};
 pub use translations::{theme_field, translation_links, translations, THEME_TEXT_FIELDS};
 pub use voices::{
     keyphrases, moderation, space, PendingQuote, PhraseGroup, SpacePledge, SpaceRelease, SpaceTheme,
@@ -73,6 +75,7 @@ pub fn page(frame: Option<&Frame>, title: &str, errors: &Errors, body: Markup) -
                         @if f.role == Role::Organisation {
                             li { a href="/console/space" { "Your digest and answers" } }
                         }
+                        li { a href="/console/account/two-step" { "Two-step sign-in" } }
                         @if f.role == Role::Administrator {
                             li { a href="/console/users" { "Users" } }
                             li { a href="/console/keys" { "Keys" } }
