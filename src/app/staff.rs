@@ -344,10 +344,13 @@ pub enum Enrolment {
 /// Enrol `user` with `secret` (shown to them as a QR code and as text)
 /// once they type a current code of it, proving their app has it. The
 /// secret is sealed under the key directory's staff key; ten recovery
-/// codes are made and only their keyed hashes stored.
+/// codes are made and only their keyed hashes stored. Every other session
+/// of the user ends (one started with a phished password before the
+/// enrolment must not outlive it); session `keep`, the enrolling one, stays.
 pub async fn enrol(
     app: &App,
     user: &User,
+    keep: &str,
     secret: &Secret,
     typed: &str,
     today: Date,
@@ -376,6 +379,7 @@ pub async fn enrol(
         Err(crate::store::StoreError::NotFound(_)) => return Err(AppError::UserUnknown),
         Err(e) => return Err(e.into()),
     }
+    app.sessions.end_others(&user.id, keep);
     let subject = Some(user.username.to_string());
     record(
         app,
@@ -390,10 +394,12 @@ pub async fn enrol(
 }
 
 /// Remove `user`'s second factor, if `typed` is a current one-time code
-/// (used once, like a sign-in's). Whether it was removed.
+/// (used once, like a sign-in's). Whether it was removed. Every other
+/// session of the user ends; session `keep`, the one turning it off, stays.
 pub async fn disable_second_factor(
     app: &App,
     user: &User,
+    keep: &str,
     typed: &str,
     today: Date,
 ) -> Result<bool, AppError> {
@@ -414,6 +420,7 @@ pub async fn disable_second_factor(
         Err(crate::store::StoreError::NotFound(_)) => return Err(AppError::UserUnknown),
         Err(e) => return Err(e.into()),
     }
+    app.sessions.end_others(&user.id, keep);
     let subject = Some(user.username.to_string());
     record(
         app,

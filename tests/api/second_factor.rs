@@ -203,6 +203,53 @@ async fn enrolment_shows_a_server_drawn_qr_code_then_recovery_codes_once() {
 }
 
 #[actix_web::test]
+async fn each_session_enrols_its_own_secret_and_enrolling_or_turning_off_ends_the_others() {
+    let app = spawn_app().await;
+    add_user(&app, "ann", Role::Moderator, None).await;
+    // An attacker with ann's phished password signed in before she enrols.
+    let thief = sign_in(&app, "ann").await;
+    let b = sign_in(&app, "ann").await;
+    app.session_clock.advance(STEP_SECS * 2);
+    let theirs = secret_on(&thief.get(ENROL).await.body);
+    let page = b.get(ENROL).await;
+    let mine = secret_on(&page.body);
+    assert_ne!(
+        theirs.secret.expose(),
+        mine.secret.expose(),
+        "two sessions of one user were shown the same secret"
+    );
+    // ann enrols: the other session ends, hers goes on.
+    let token = csrf_in(&page.body).unwrap();
+    let done = b
+        .post_raw(ENROL, &[("csrf", &token), ("code", &code_now(&app, &mine))])
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert_eq!(location(&thief.get("/console").await), "/console/login");
+    assert_eq!(b.get("/console").await.status, StatusCode::OK);
+    // The thief's secret is not the stored one: its code signs nobody in.
+    app.session_clock.advance(STEP_SECS);
+    let (a, _) = sign_in_with(&app, "ann", &code_now(&app, &theirs)).await;
+    assert_eq!(a.status.as_u16(), 400, "{}", a.body);
+
+    // Turning it off ends every other session too.
+    app.session_clock.advance(STEP_SECS);
+    let (a, other) = sign_in_with(&app, "ann", &code_now(&app, &mine)).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    assert_eq!(other.get("/console").await.status, StatusCode::OK);
+    app.session_clock.advance(STEP_SECS);
+    let token = csrf_in(&b.get(ENROL).await.body).unwrap();
+    let off = b
+        .post_raw(
+            "/console/account/two-step/disable",
+            &[("csrf", &token), ("code", &code_now(&app, &mine))],
+        )
+        .await;
+    assert_eq!(off.status, StatusCode::SEE_OTHER, "{}", off.body);
+    assert_eq!(location(&other.get("/console").await), "/console/login");
+    assert_eq!(b.get("/console").await.status, StatusCode::OK);
+}
+
+#[actix_web::test]
 async fn sign_in_then_needs_a_current_code_once_or_a_recovery_code_once() {
     let app = spawn_app().await;
     add_user(&app, "ann", Role::Moderator, None).await;

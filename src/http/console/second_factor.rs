@@ -12,9 +12,10 @@
 //!   is charged to the account's sign-in bucket and, through the
 //!   middleware, to the client's. A session starts only after a current
 //!   code (each time step once, RFC 6238 §5.2) or an unused recovery code.
-//! - Enrolment's new secret waits in memory, per user, until a current
-//!   code of it is typed; only then is it sealed and stored, and the
-//!   recovery codes are shown, once.
+//! - Enrolment's new secret waits in memory, per session (by the hash of
+//!   its id), until a current code of it is typed; only then is it sealed
+//!   and stored, and the recovery codes are shown, once. Enrolling and
+//!   turning it off end every other session of the user.
 
 use super::presession;
 use super::StaffForm;
@@ -57,11 +58,18 @@ struct Step {
 }
 
 /// What waits in memory: second steps by the hash of their cookie value,
-/// and new secrets by user id.
+/// and new secrets by the hash of the enrolling session's id (each
+/// session its own secret: another session of the same user, perhaps
+/// started with a phished password, never sees it).
 #[derive(Default)]
 pub struct Pending {
     steps: Mutex<HashMap<[u8; 32], Step>>,
-    enrolling: Mutex<HashMap<String, (Secret, u64)>>,
+    enrolling: Mutex<HashMap<[u8; 32], (Secret, u64)>>,
+}
+
+/// The key of `staff`'s session's waiting secret.
+fn enrolling_key(staff: &Staff) -> [u8; 32] {
+    crate::crypto::sha256(staff.session_id.as_bytes())
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -199,12 +207,13 @@ fn enrol_page(
     let now = staff::now_secs(&state.app);
     let mut enrolling = lock(&state.console.second_factor.enrolling);
     enrolling.retain(|_, (_, made)| now.saturating_sub(*made) <= ENROL_SECS);
-    if !enrolling.contains_key(&staff.user.id) {
+    let key = enrolling_key(staff);
+    if !enrolling.contains_key(&key) {
         let secret = Secret::generate()
             .map_err(|_| AppError::Internal(anyhow::anyhow!("random generator failed")))?;
-        enrolling.insert(staff.user.id.clone(), (secret, now));
+        enrolling.insert(key, (secret, now));
     }
-    let (secret, _) = &enrolling[&staff.user.id];
+    let (secret, _) = &enrolling[&key];
     let figure = figure(state, staff, secret)?;
     Ok(html(
         status,
@@ -255,15 +264,17 @@ pub async fn enrol(
         return Ok(see_other(ENROL_PATH));
     }
     let secret = lock(&state.console.second_factor.enrolling)
-        .get(&staff.user.id)
+        .get(&enrolling_key(staff))
         .map(|(s, _)| Secret::from_bytes(s.expose()));
     let Some(secret) = secret else {
         return Ok(see_other(ENROL_PATH));
     };
     let typed = posted.form.get("code");
-    match staff::enrol(&state.app, &staff.user, &secret, typed, state.today()).await? {
+    let keep = &staff.session_id;
+    match staff::enrol(&state.app, &staff.user, keep, &secret, typed, state.today()).await? {
         staff::Enrolment::Codes(codes) => {
-            lock(&state.console.second_factor.enrolling).remove(&staff.user.id);
+            // Other sessions' secrets are unreachable: their sessions ended.
+            lock(&state.console.second_factor.enrolling).remove(&enrolling_key(staff));
             let shown: Vec<&str> = codes.iter().map(|c| c.expose()).collect();
             let mut page = html(
                 StatusCode::OK,
@@ -304,7 +315,8 @@ pub async fn disable_second_factor(
         .charge_account(staff.user.username.as_str())
         .map_err(ConsoleError::RateLimited)?;
     let typed = posted.form.get("code");
-    if staff::disable_second_factor(&state.app, &staff.user, typed, state.today()).await? {
+    let keep = &staff.session_id;
+    if staff::disable_second_factor(&state.app, &staff.user, keep, typed, state.today()).await? {
         return Ok(see_other(&format!("{ENROL_PATH}?done=two-step-off")));
     }
     let errors = [("code", CURRENT_CODE_WRONG.to_owned())];
