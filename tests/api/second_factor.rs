@@ -8,8 +8,9 @@
 use crate::console::{add_user, csrf_in, session_from, sign_in, Browser, PASSWORD};
 use crate::helpers::{spawn_app, spawn_app_with, Answer, TestApp};
 use awc::http::StatusCode;
+use futures_util::future::join_all;
 use parrhesia::clock::SessionClock;
-use parrhesia::staff::totp::{Secret, Totp, STEP_SECS};
+use parrhesia::staff::totp::{Secret, Totp, LOCK_SECS, STEP_SECS};
 use parrhesia::staff::Role;
 
 const ENROL: &str = "/console/account/two-step";
@@ -365,6 +366,97 @@ async fn turning_it_off_needs_a_current_code_and_is_logged() {
     // The password alone signs in again.
     let (a, _) = password_step(&app, "ann", PASSWORD).await;
     assert_eq!(location(&a), "/console");
+}
+
+fn is_locked(a: &Answer) -> bool {
+    a.status == StatusCode::TOO_MANY_REQUESTS && a.body.contains("Too many wrong codes")
+}
+
+#[actix_web::test]
+async fn ten_wrong_codes_in_a_row_across_sign_ins_lock_the_code_step_and_are_logged() {
+    let app = spawn_app().await;
+    add_user(&app, "ann", Role::Moderator, None).await;
+    let b = sign_in(&app, "ann").await;
+    app.session_clock.advance(STEP_SECS * 2);
+    let (totp, codes) = enrol(&app, &b).await;
+    app.session_clock.advance(STEP_SECS);
+    let right = code_now(&app, &totp);
+    // Five wrong codes end one waiting sign-in; the password again gives
+    // five more tries there, but the account counts all ten.
+    let (_, first) = password_step(&app, "ann", PASSWORD).await;
+    for i in 1..=5 {
+        let a = second_step(&first, &wrong(&right)).await;
+        match i {
+            5 => assert!(a.body.contains("Sign in again"), "{}", a.body),
+            _ => assert_eq!(a.status.as_u16(), 400, "attempt {i}"),
+        }
+    }
+    let (_, second) = password_step(&app, "ann", PASSWORD).await;
+    for i in 1..=4 {
+        let a = second_step(&second, "wxyz-wxyz-wxyz-wxyz").await;
+        assert_eq!(a.status.as_u16(), 400, "attempt {i}: {}", a.body);
+    }
+    let a = second_step(&second, &wrong(&right)).await;
+    assert!(is_locked(&a), "{} {}", a.status, a.body);
+    // Locked: even the right code, or a recovery code, starts nothing,
+    // and the form that turns it off checks nothing either.
+    let (a, _) = sign_in_with(&app, "ann", &right).await;
+    assert!(is_locked(&a), "{} {}", a.status, a.body);
+    assert!(session_from(&a).is_none());
+    let (a, _) = sign_in_with(&app, "ann", &codes[1]).await;
+    assert!(is_locked(&a), "{} {}", a.status, a.body);
+    let token = csrf_in(&b.get(ENROL).await.body).unwrap();
+    let off = b
+        .post_raw(
+            "/console/account/two-step/disable",
+            &[("csrf", &token), ("code", &right)],
+        )
+        .await;
+    assert!(is_locked(&off), "{} {}", off.status, off.body);
+    let user = app.store.user_by_name("ann").unwrap().unwrap();
+    assert_eq!(user.second_factor.unwrap().recovery.remaining(), 10);
+    // The lock is a security event: user name and week, no code.
+    let log = log_actions(&app);
+    let events: Vec<_> = log
+        .iter()
+        .filter(|(a, _)| a == "second-factor.failures")
+        .collect();
+    assert_eq!(
+        events,
+        [&("second-factor.failures".into(), Some("ann".into()))]
+    );
+    let everything = format!("{:?}", app.store.staff_actions().unwrap());
+    assert!(!everything.contains(&right) && !everything.contains(&wrong(&right)));
+    // An hour later the right code works, and resets the count.
+    app.session_clock.advance(LOCK_SECS);
+    let (a, _) = sign_in_with(&app, "ann", &code_now(&app, &totp)).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+}
+
+#[actix_web::test]
+async fn parallel_wrong_codes_on_one_waiting_sign_in_cannot_pass_its_limit() {
+    let app = spawn_app().await;
+    add_user(&app, "ann", Role::Moderator, None).await;
+    let b = sign_in(&app, "ann").await;
+    app.session_clock.advance(STEP_SECS * 2);
+    let (totp, _) = enrol(&app, &b).await;
+    app.session_clock.advance(STEP_SECS);
+    let bad = wrong(&code_now(&app, &totp));
+    let (_, pending) = password_step(&app, "ann", PASSWORD).await;
+    let page = pending.get("/console/login/code").await;
+    let token = csrf_in(&page.body).unwrap();
+    let form = [("csrf", token.as_str()), ("code", bad.as_str())];
+    let answers = join_all((0..20).map(|_| pending.post_raw("/console/login/code", &form))).await;
+    let checked = answers.iter().filter(|a| a.status.as_u16() == 400).count();
+    assert!(checked < 5, "{checked} wrong codes answered as wrong");
+    // Exactly five were checked and counted for the account: five more
+    // wrong codes in a new sign-in lock it, and not sooner.
+    let (_, next) = password_step(&app, "ann", PASSWORD).await;
+    for i in 1..=4 {
+        let a = second_step(&next, &bad).await;
+        assert_eq!(a.status.as_u16(), 400, "attempt {i}: {}", a.body);
+    }
+    assert!(is_locked(&second_step(&next, &bad).await));
 }
 
 #[actix_web::test]

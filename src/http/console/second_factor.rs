@@ -7,7 +7,9 @@
 //!   session: it makes a waiting second step, named by a fresh 256-bit
 //!   value that replaces the browser's console cookie (kept only as its
 //!   SHA-256, in memory, for [`STEP_SECS`] and at most [`STEP_TRIES`]
-//!   wrong codes). The second step's form carries that value's pre-session
+//!   codes, each counted before it is checked). Across every waiting
+//!   sign-in and the form that turns it off, [`crate::staff::totp::CODE_FAILURES`]
+//!   wrong codes in a row lock the account's code step (an hour, doubling). The second step's form carries that value's pre-session
 //!   token, so it has the sign-in form's login-CSRF defence; each attempt
 //!   is charged to the account's sign-in bucket and, through the
 //!   middleware, to the client's. A session starts only after a current
@@ -54,7 +56,8 @@ struct Step {
     user_id: String,
     username: String,
     started: u64,
-    failures: u32,
+    /// Codes tried, counted before each is checked.
+    tries: u32,
 }
 
 /// What waits in memory: second steps by the hash of their cookie value,
@@ -92,7 +95,7 @@ pub(super) fn begin(
             user_id: user.id.clone(),
             username: user.username.to_string(),
             started: now,
-            failures: 0,
+            tries: 0,
         },
     );
     Ok(HttpResponse::SeeOther()
@@ -111,6 +114,19 @@ fn expired() -> HttpResponse {
             "Sign in again",
             "No sign-in is waiting for a code here: it took more than five minutes, too many \
              codes were wrong, or it never began. Sign in again with your user name and password.",
+        ),
+    )
+}
+
+/// Too many wrong codes in a row for this account: its code step is
+/// locked (see [`crate::staff::totp::CodeFailures`]).
+fn locked(frame: Option<&crate::views::console::Frame>) -> HttpResponse {
+    html(
+        StatusCode::TOO_MANY_REQUESTS,
+        views::forbidden(
+            frame,
+            "Too many wrong codes",
+            "Too many wrong codes: ask an administrator, or try again later.",
         ),
     )
 }
@@ -155,21 +171,34 @@ pub async fn second_step(
     let key = cookie_value(&req)
         .map(|v| crate::crypto::sha256(v.as_bytes()))
         .unwrap_or_default();
+    // Counted before the code is checked, so parallel tries cannot pass
+    // the limit.
+    {
+        let mut steps = lock(&state.console.second_factor.steps);
+        match steps.get_mut(&key) {
+            Some(s) if s.tries < STEP_TRIES => s.tries += 1,
+            _ => {
+                steps.remove(&key);
+                return Ok(expired());
+            }
+        }
+    }
     match staff::second_step(&state.app, &user_id, form.get("code"), state.today()).await? {
-        Some(id) => {
+        staff::Code::Right(id) => {
             lock(&state.console.second_factor.steps).remove(&key);
             Ok(HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, "/console"))
                 .insert_header((header::SET_COOKIE, session_cookie(&state, &id)))
                 .finish())
         }
-        None => {
+        staff::Code::Locked => {
+            lock(&state.console.second_factor.steps).remove(&key);
+            Ok(locked(None))
+        }
+        staff::Code::Wrong => {
             let spent = {
                 let mut steps = lock(&state.console.second_factor.steps);
-                let spent = steps.get_mut(&key).is_none_or(|s| {
-                    s.failures += 1;
-                    s.failures >= STEP_TRIES
-                });
+                let spent = steps.get(&key).is_none_or(|s| s.tries >= STEP_TRIES);
                 if spent {
                     steps.remove(&key);
                 }
@@ -316,8 +345,10 @@ pub async fn disable_second_factor(
         .map_err(ConsoleError::RateLimited)?;
     let typed = posted.form.get("code");
     let keep = &staff.session_id;
-    if staff::disable_second_factor(&state.app, &staff.user, keep, typed, state.today()).await? {
-        return Ok(see_other(&format!("{ENROL_PATH}?done=two-step-off")));
+    match staff::disable_second_factor(&state.app, &staff.user, keep, typed, state.today()).await? {
+        staff::Code::Right(()) => return Ok(see_other(&format!("{ENROL_PATH}?done=two-step-off"))),
+        staff::Code::Locked => return Ok(locked(Some(&staff.frame()))),
+        staff::Code::Wrong => {}
     }
     let errors = [("code", CURRENT_CODE_WRONG.to_owned())];
     Ok(html(
