@@ -251,6 +251,23 @@ async fn each_session_enrols_its_own_secret_and_enrolling_or_turning_off_ends_th
 }
 
 #[actix_web::test]
+async fn a_role_change_from_a_record_read_before_enrolment_keeps_the_second_factor() {
+    let app = spawn_app().await;
+    add_user(&app, "ann", Role::Moderator, None).await;
+    let b = sign_in(&app, "ann").await;
+    app.session_clock.advance(STEP_SECS * 2);
+    // An administrator's role change read ann's record before she enrolled
+    // and writes it back after.
+    let mut stale = app.store.user_by_name("ann").unwrap().unwrap();
+    enrol(&app, &b).await;
+    stale.role = Role::Coordinator;
+    app.store.update_user(stale).await.unwrap();
+    let user = app.store.user_by_name("ann").unwrap().unwrap();
+    assert_eq!(user.role, Role::Coordinator);
+    assert!(user.second_factor.is_some(), "the enrolment was undone");
+}
+
+#[actix_web::test]
 async fn sign_in_then_needs_a_current_code_once_or_a_recovery_code_once() {
     let app = spawn_app().await;
     add_user(&app, "ann", Role::Moderator, None).await;
