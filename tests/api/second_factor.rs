@@ -305,13 +305,44 @@ async fn sign_in_then_needs_a_current_code_once_or_a_recovery_code_once() {
     let a = second_step(&pending, &wrong(&used)).await;
     assert_eq!(a.status.as_u16(), 400);
 
-    // The next step's code does, once.
+    // The next step's code does, once, under a new cookie: the waiting
+    // step's value then reaches nothing.
     app.session_clock.advance(STEP_SECS);
     let code = code_now(&app, &totp);
-    let (a, signed_in) = sign_in_with(&app, "ann", &code).await;
+    let (_, mut signed_in) = password_step(&app, "ann", PASSWORD).await;
+    let waiting_value = signed_in.cookie.clone().expect("a waiting cookie");
+    let page = signed_in.get("/console/login/code").await;
+    let token = csrf_in(&page.body).unwrap();
+    let a = second_step(&signed_in, &code).await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     assert_eq!(location(&a), "/console");
+    let session = session_from(&a).expect("a session");
+    assert_ne!(
+        session, waiting_value,
+        "the waiting cookie became the session"
+    );
+    signed_in.cookie = Some(session);
     assert_eq!(signed_in.get("/console").await.status, StatusCode::OK);
+    let old = Browser {
+        address: app.address.clone(),
+        client: signed_in.client.clone(),
+        cookie: Some(waiting_value),
+    };
+    assert_eq!(location(&old.get("/console").await), "/console/login");
+    assert!(old
+        .get("/console/login/code")
+        .await
+        .body
+        .contains("Sign in again"));
+    app.session_clock.advance(STEP_SECS);
+    let again = old
+        .post_raw(
+            "/console/login/code",
+            &[("csrf", &token), ("code", &code_now(&app, &totp))],
+        )
+        .await;
+    assert!(again.body.contains("Sign in again"), "{}", again.body);
+    assert!(session_from(&again).is_none());
     // Replayed in another sign-in, in the same step: refused.
     let (a, _) = sign_in_with(&app, "ann", &code).await;
     assert_eq!(a.status.as_u16(), 400, "a replayed code signed in");
@@ -567,8 +598,14 @@ async fn the_second_step_is_rate_limited_and_forgotten_after_five_wrong_codes() 
         .await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
 
-    // Each code is a sign-in attempt for the account's limit.
-    let limited = spawn_app_with(|c| c.rate_limits.login_attempts_per_minute = 3).await;
+    // Each code is a sign-in attempt for the account's limit: each try
+    // below comes from another address (through a trusted proxy), so no
+    // client's own limit is reached and only the account's can trip.
+    let limited = spawn_app_with(|c| {
+        c.rate_limits.login_attempts_per_minute = 3;
+        c.rate_limits.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await;
     add_user(&limited, "ann", Role::Moderator, None).await;
     let b = sign_in(&limited, "ann").await;
     limited.session_clock.advance(STEP_SECS * 2);
@@ -576,10 +613,20 @@ async fn the_second_step_is_rate_limited_and_forgotten_after_five_wrong_codes() 
     let (first, pending) = password_step(&limited, "ann", PASSWORD).await;
     assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
     let wrong_code = wrong(&code_now(&limited, &totp));
-    // The bucket of 3 held the first sign-in and this password: one code,
-    // then no more.
-    let a = second_step(&pending, &wrong_code).await;
+    let from = |address: &str| Browser {
+        address: limited.address.clone(),
+        client: awc::Client::builder()
+            .timeout(std::time::Duration::from_secs(60))
+            .disable_redirects()
+            .add_default_header(("X-Forwarded-For", address.to_owned()))
+            .finish(),
+        cookie: pending.cookie.clone(),
+    };
+    // The account's bucket of 3 held the first sign-in and this password:
+    // one code, then no more, whichever address it comes from.
+    let a = second_step(&from("192.0.2.1"), &wrong_code).await;
     assert_eq!(a.status.as_u16(), 400, "{}", a.body);
-    let a = second_step(&pending, &wrong_code).await;
+    let a = second_step(&from("192.0.2.2"), &wrong_code).await;
     assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS, "{}", a.body);
+    assert!(a.body.contains("Too many sign-in attempts"), "{}", a.body);
 }
