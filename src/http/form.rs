@@ -12,7 +12,7 @@ use super::error::ApiError;
 use super::participant::{messages, page, problem_page};
 use super::AppState;
 use crate::app::{rounds, submissions, AppError};
-use crate::domain::{InputError, Round, Submission};
+use crate::domain::{AnsweredSubmission, InputError, RawAnswers, Round, Submission};
 use crate::tokens::PaperCode;
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::StatusCode;
@@ -75,10 +75,12 @@ fn values_of(pairs: &[(String, String)]) -> FormValues {
             .collect(),
         text: field("text").to_owned(),
         quote_ok: field("quote_ok") == "yes",
+        answers: RawAnswers::from_form(pairs),
     }
 }
 
-/// Parse every answer, collecting all problems.
+/// Parse every answer, collecting all problems: the code, the answers to
+/// the round's questions (issue 20), the themes and the text.
 fn parse(round: &Round, values: FormValues) -> Result<Answers, Rejected> {
     let mut errors: Vec<InputError> = Vec::new();
     let code = if values.code.trim().is_empty() {
@@ -90,9 +92,22 @@ fn parse(round: &Round, values: FormValues) -> Result<Answers, Rejected> {
             None
         })
     };
-    let submission = Submission::parse(round, &values.themes, &values.text, values.quote_ok)
-        .map_err(|e| errors.extend(e))
-        .ok();
+    let answered = AnsweredSubmission::parse(
+        round,
+        &values.themes,
+        &values.text,
+        values.quote_ok,
+        &values.answers,
+    )
+    .map_err(|e| errors.extend(e))
+    .ok();
+    // Until the store takes answers, what is stored is the text and
+    // themes: a submission without text cannot be sent yet.
+    let submission = answered.and_then(|_| {
+        Submission::parse(round, &values.themes, &values.text, values.quote_ok)
+            .map_err(|e| errors.extend(e))
+            .ok()
+    });
     match (code, submission) {
         (Some(code), Some(submission)) => Ok(Answers {
             code,
