@@ -13,7 +13,8 @@
 
 use super::{codes, moderation, rounds, staff, submissions, voices, Actor, App};
 use crate::domain::{
-    AboutYou, NewRound, Organisation, Round, RoundSettings, RoundText, Submission,
+    AboutYou, AnsweredSubmission, NewRound, Organisation, RawAnswers, Round, RoundSettings,
+    RoundText,
 };
 use crate::tokens::{AboutYouCode, PaperCode};
 use anyhow::Context;
@@ -238,8 +239,14 @@ async fn seed_history(app: &App, round: &Round, today: Date) -> anyhow::Result<(
             };
             let text = text_for(first, n);
             // Every fourth writer may be quoted: the quotes then vary.
-            let submission = Submission::parse(&issued.round, &themes, text, n % 4 == 0)
-                .map_err(|e| anyhow::anyhow!("demo critique: {e:?}"))?;
+            let submission = AnsweredSubmission::parse(
+                &issued.round,
+                &themes,
+                text,
+                n % 4 == 0,
+                &RawAnswers::default(),
+            )
+            .map_err(|e| anyhow::anyhow!("demo critique: {e:?}"))?;
             let redemption = submissions::redeem_code(app, &code).await?;
             let accepted = submissions::submit(app, redemption, submission, day).await?;
             about_you.push(accepted.about_you);

@@ -17,7 +17,7 @@
 //!
 //! Every function here takes an [`App`], input that is already parsed
 //! into domain types (a [`crate::domain::NewRound`], a
-//! [`crate::domain::Submission`], a [`crate::staff::NewAccount`]…) and,
+//! [`crate::domain::AnsweredSubmission`], a [`crate::staff::NewAccount`]…) and,
 //! where time matters, `today` (time is a parameter: nothing here reads a
 //! clock). It returns one error type, [`AppError`], whose variants say
 //! what happened; only `http::error` turns them into statuses and stable

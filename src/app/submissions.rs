@@ -5,7 +5,7 @@
 //!
 //! # Security contract
 //! [`submit`] takes a [`Redemption`], which only the token module makes,
-//! and a [`Submission`], which only its parser makes: the store spends the
+//! and an [`AnsweredSubmission`], which only its parser makes: the store spends the
 //! one and keeps the other in one transaction, or neither. Nothing about
 //! the request (address, time finer than the period, which credential
 //! opened which page) reaches here.
@@ -22,7 +22,7 @@
 
 use super::error::Expect;
 use super::{round_keys, App, AppError};
-use crate::domain::{AboutYou, Receipt, Round, Submission, Theme, MAX_THEMES};
+use crate::domain::{AboutYou, AnsweredSubmission, Receipt, Round, Theme, MAX_THEMES};
 use crate::store::{Store, StoreError};
 use crate::tokens::redeemer::RedeemError;
 use crate::tokens::{AboutYouCode, PaperCode, Redemption};
@@ -108,7 +108,7 @@ pub struct Accepted {
 pub async fn submit(
     app: &App,
     redemption: Redemption,
-    submission: Submission,
+    submission: AnsweredSubmission,
     today: Date,
 ) -> Result<Accepted, AppError> {
     let round = submission.round().clone();

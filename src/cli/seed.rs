@@ -14,7 +14,9 @@
 
 use crate::app::{codes, rounds, submissions, Actor};
 use crate::clock::{Clock, SystemClock};
-use crate::domain::{default_themes, NewRound, Organisation, RoundSettings, Submission};
+use crate::domain::{
+    default_themes, AnsweredSubmission, NewRound, Organisation, RawAnswers, RoundSettings,
+};
 use crate::messages::Explain;
 use crate::startup;
 use crate::tokens::PaperCode;
@@ -90,11 +92,12 @@ async fn seed(
                 let app = &app;
                 async move {
                     let code = PaperCode::parse(code).ok_or_else(|| anyhow::anyhow!("a code"))?;
-                    let submission = Submission::parse(
+                    let submission = AnsweredSubmission::parse(
                         round,
                         &picked,
                         "Bench critique: the meeting moved online and I could not join.",
                         false,
+                        &RawAnswers::default(),
                     )
                     .map_err(|e| anyhow::anyhow!("{:?}", e.first().map(|e| e.message())))?;
                     let redemption = submissions::redeem_code(app, &code).await?;

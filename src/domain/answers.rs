@@ -199,6 +199,19 @@ impl Answers {
             .map(|(_, v)| v.as_slice())
     }
 
+    /// The same answers as sent-form answers: how they are kept inside the
+    /// sealed critique record, to be checked again
+    /// ([`Answers::parse`]) against the round's questions when read.
+    pub fn to_raw(&self) -> RawAnswers {
+        let mut out = RawAnswers::default();
+        for (q, chosen) in &self.0 {
+            for o in chosen {
+                out.push(q.as_str(), o.to_string());
+            }
+        }
+        out
+    }
+
     /// Answered questions and their chosen options.
     pub fn iter(&self) -> impl Iterator<Item = (&Slug, &[Slug])> {
         self.0.iter().map(|(q, v)| (q, v.as_slice()))

@@ -1,7 +1,8 @@
 //! What a participant sends: free text, 1-3 themes and a consent flag, and
 //! in a round with questions, answers ([`AnsweredSubmission`]).
 //!
-//! A [`Submission`] holds nothing else: no code, no time, no client detail.
+//! An [`AnsweredSubmission`] holds nothing else: no code, no time, no
+//! client detail.
 //! The period it falls in is added by the store from the date it is handed.
 
 use super::{Answers, InputError, RawAnswers, Round, Slug};
@@ -37,81 +38,20 @@ impl std::fmt::Debug for CritiqueText {
     }
 }
 
-/// A valid critique for one round, not yet stored: made only by
-/// [`Submission::parse`], so the store takes it as proof that its themes
-/// belong to the round and its text is within bounds.
+/// A valid submission for one round, not yet stored: text, themes and,
+/// in a round with questions (issue 20), answers. Made only by
+/// [`AnsweredSubmission::parse`], so the store takes it as proof that its
+/// themes and answers belong to the round and its text is within bounds.
 ///
 /// Nothing outside the domain can write one down field by field (the
 /// proof would then prove nothing); this does not compile:
 ///
 /// ```compile_fail
-/// use parrhesia::domain::{CritiqueText, Slug, Submission};
-/// fn forged(round: Slug, text: CritiqueText) -> Submission {
-///     Submission { round, themes: Vec::new(), text, quote_ok: true }
+/// use parrhesia::domain::{AnsweredSubmission, Answers, CritiqueText, Slug};
+/// fn forged(round: Slug, text: CritiqueText, answers: Answers) -> AnsweredSubmission {
+///     AnsweredSubmission { round, themes: Vec::new(), text: Some(text), quote_ok: true, answers }
 /// }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Submission {
-    round: Slug,
-    themes: Vec<Slug>,
-    text: CritiqueText,
-    quote_ok: bool,
-}
-
-impl Submission {
-    /// Check themes and text against `round`. Returns every problem found, so
-    /// a form can list them all at once.
-    pub fn parse(
-        round: &Round,
-        themes: &[String],
-        text: &str,
-        quote_ok: bool,
-    ) -> Result<Self, Vec<InputError>> {
-        let mut errors = Vec::new();
-        let themes = match parse_themes(round, themes, 1) {
-            Ok(t) => t,
-            Err(e) => {
-                errors.push(e);
-                Vec::new()
-            }
-        };
-        let text = CritiqueText::parse(text).map_err(|e| errors.push(e)).ok();
-        match text {
-            Some(text) if errors.is_empty() => Ok(Self {
-                round: round.slug.clone(),
-                themes,
-                text,
-                quote_ok,
-            }),
-            _ => Err(errors),
-        }
-    }
-
-    pub fn round(&self) -> &Slug {
-        &self.round
-    }
-
-    /// 1 to [`MAX_THEMES`] themes of the round, each once.
-    pub fn themes(&self) -> &[Slug] {
-        &self.themes
-    }
-
-    pub fn text(&self) -> &CritiqueText {
-        &self.text
-    }
-
-    /// Whether the writer said "you may quote me".
-    pub fn quote_ok(&self) -> bool {
-        self.quote_ok
-    }
-}
-
-/// A submission to a round with questions (issue 20), not yet stored:
-/// made only by [`AnsweredSubmission::parse`] (its fields are the domain's
-/// own), like [`Submission`].
-///
-/// The store does not take it yet: the branch that stores answers (inside
-/// the encrypted record) replaces [`Submission`] with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnsweredSubmission {
     pub(super) round: Slug,
@@ -243,17 +183,20 @@ mod tests {
     #[test]
     fn themes_are_checked_against_the_round() {
         let r = round();
+        let none = RawAnswers::default();
         let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert!(Submission::parse(&r, &s(&["leadership"]), "x", false).is_ok());
+        assert!(AnsweredSubmission::parse(&r, &s(&["leadership"]), "x", false, &none).is_ok());
         // Repeats count once.
-        let ok = Submission::parse(&r, &s(&["leadership", "leadership"]), "x", false).unwrap();
+        let ok =
+            AnsweredSubmission::parse(&r, &s(&["leadership", "leadership"]), "x", false, &none)
+                .unwrap();
         assert_eq!(ok.themes().len(), 1);
         assert_eq!(
-            Submission::parse(&r, &s(&[]), "x", false),
+            AnsweredSubmission::parse(&r, &s(&[]), "x", false, &none),
             Err(vec![InputError::ThemesMissing])
         );
         assert_eq!(
-            Submission::parse(&r, &s(&["nope"]), "", false),
+            AnsweredSubmission::parse(&r, &s(&["nope"]), "", false, &none),
             Err(vec![InputError::ThemeUnknown, InputError::TextEmpty])
         );
         let four = s(&[
@@ -263,7 +206,7 @@ mod tests {
             "whose-voices",
         ]);
         assert_eq!(
-            Submission::parse(&r, &four, "x", false),
+            AnsweredSubmission::parse(&r, &four, "x", false, &none),
             Err(vec![InputError::ThemesTooMany])
         );
     }

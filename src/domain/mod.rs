@@ -21,7 +21,7 @@ mod theme;
 mod voices;
 
 pub use answers::{field_name, input_id, AnswerError, Answers, RawAnswer, RawAnswers};
-pub use critique::{AnsweredSubmission, CritiqueText, Submission, MAX_TEXT_CHARS, MAX_THEMES};
+pub use critique::{AnsweredSubmission, CritiqueText, MAX_TEXT_CHARS, MAX_THEMES};
 pub use period::{Period, PeriodLength};
 pub use question::{
     default_scale, AnswerOption, OptionSpec, Question, QuestionError, QuestionKind, QuestionSpec,
@@ -159,6 +159,18 @@ impl InputError {
             Self::Question(e) => e.arguments(),
             Self::Answer(e) => e.arguments(),
             _ => Vec::new(),
+        }
+    }
+
+    /// The JSON path of the field at fault, where the problem belongs to
+    /// one (issue 20: a host's question, `questions[2].prompt`; a
+    /// participant's answer, `answers.listened`).
+    pub fn field(&self) -> Option<String> {
+        match self {
+            Self::Question(e) => Some(e.field()),
+            Self::Answer(AnswerError::QuestionUnknown { .. }) => Some("answers".to_owned()),
+            Self::Answer(e) => Some(format!("answers.{}", e.question())),
+            _ => None,
         }
     }
 

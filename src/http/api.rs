@@ -6,7 +6,7 @@ use super::privacy_pass;
 use super::AppState;
 use crate::app::{digests, rounds, submissions, voices, AppError};
 use crate::digest::{self, Digest};
-use crate::domain::{InputError, Submission};
+use crate::domain::{AnsweredSubmission, InputError, RawAnswers};
 use crate::tokens::PaperCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::de::DeserializeOwned;
@@ -56,6 +56,9 @@ struct CritiqueBody {
     text: String,
     #[serde(default)]
     quote_ok: bool,
+    /// Question id → option id, or a list of them (issue 20).
+    #[serde(default)]
+    answers: RawAnswers,
 }
 
 #[derive(serde::Serialize)]
@@ -106,9 +109,15 @@ pub async fn submit(
                 }
             },
         };
-        let submission = Submission::parse(&round, &body.themes, &body.text, body.quote_ok)
-            .map_err(|e| errors.extend(e))
-            .ok();
+        let submission = AnsweredSubmission::parse(
+            &round,
+            &body.themes,
+            &body.text,
+            body.quote_ok,
+            &body.answers,
+        )
+        .map_err(|e| errors.extend(e))
+        .ok();
         let (Some(redemption), Some(submission)) = (redemption, submission) else {
             return Err(AppError::Input(errors).into());
         };

@@ -326,6 +326,7 @@ impl ApiError {
                 .map(|e| Detail {
                     error: e.code(),
                     message: m.f(e.code(), &e.arguments()),
+                    field: e.field(),
                     detail: e.detail(),
                 })
                 .collect(),
@@ -339,6 +340,10 @@ impl ApiError {
         let mut response = response.json(Body {
             error: self.code(),
             message: self.message_in(&m),
+            field: match self {
+                Self::App(AppError::Input(errors)) => errors.first().and_then(InputError::field),
+                _ => None,
+            },
             detail: self.detail(),
             errors,
         });
@@ -353,6 +358,9 @@ impl ApiError {
 struct Body {
     error: &'static str,
     message: String,
+    /// The JSON path of the field at fault, when there is one (issue 20).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     detail: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -363,6 +371,8 @@ struct Body {
 struct Detail {
     error: &'static str,
     message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     detail: Option<String>,
 }

@@ -12,7 +12,7 @@ use super::error::ApiError;
 use super::participant::{messages, page, problem_page};
 use super::AppState;
 use crate::app::{rounds, submissions, AppError};
-use crate::domain::{AnsweredSubmission, InputError, RawAnswers, Round, Submission};
+use crate::domain::{AnsweredSubmission, InputError, RawAnswers, Round};
 use crate::tokens::PaperCode;
 use crate::views::{self, FormErrors, FormValues};
 use actix_web::http::StatusCode;
@@ -21,7 +21,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 /// Answers that passed every check that needs no storage.
 pub(super) struct Answers {
     pub code: PaperCode,
-    pub submission: Submission,
+    pub submission: AnsweredSubmission,
     pub values: FormValues,
 }
 
@@ -92,7 +92,7 @@ fn parse(round: &Round, values: FormValues) -> Result<Answers, Rejected> {
             None
         })
     };
-    let answered = AnsweredSubmission::parse(
+    let submission = AnsweredSubmission::parse(
         round,
         &values.themes,
         &values.text,
@@ -101,13 +101,6 @@ fn parse(round: &Round, values: FormValues) -> Result<Answers, Rejected> {
     )
     .map_err(|e| errors.extend(e))
     .ok();
-    // Until the store takes answers, what is stored is the text and
-    // themes: a submission without text cannot be sent yet.
-    let submission = answered.and_then(|_| {
-        Submission::parse(round, &values.themes, &values.text, values.quote_ok)
-            .map_err(|e| errors.extend(e))
-            .ok()
-    });
     match (code, submission) {
         (Some(code), Some(submission)) => Ok(Answers {
             code,

@@ -224,9 +224,10 @@ impl Tx<'_> {
             round: round_slug.to_owned(),
             period: p.clone(),
             themes: themes.clone(),
-            text: s.text().as_str().to_owned(),
+            text: s.text().map_or_else(String::new, |t| t.as_str().to_owned()),
             quote_ok: s.quote_ok(),
             salt: hex(&a.salt),
+            answers: s.answers().to_raw(),
         };
         let body = match records::to_json(&record) {
             Ok(b) => b,

@@ -196,7 +196,9 @@ pub use crate::domain::{
     AboutYouTally, Candidate, PeriodCounts, PledgeRecord, QuoteRecord, QuoteState, ResponseRecord,
     ResponseVersion, RoundStats, SealedPeriod,
 };
-use crate::domain::{InputError, Organisation, Receipt, Round, RoundUpdate, Slug, Submission};
+use crate::domain::{
+    AnsweredSubmission, InputError, Organisation, Receipt, Round, RoundUpdate, Slug,
+};
 use crate::metrics::Metrics;
 use crate::secrets::vault::Vault;
 use crate::tokens::{CodeHash, InvitationHash, Redemption};
@@ -541,7 +543,7 @@ impl Store {
     pub async fn submit(
         &self,
         redemption: Redemption,
-        submission: Submission,
+        submission: AnsweredSubmission,
         today: Date,
     ) -> Result<Receipt, StoreError> {
         self.submit_with(redemption, submission, today, Vec::new())
@@ -555,7 +557,7 @@ impl Store {
     pub async fn submit_with(
         &self,
         redemption: Redemption,
-        submission: Submission,
+        submission: AnsweredSubmission,
         today: Date,
         also: Vec<MixedWrite>,
     ) -> Result<Receipt, StoreError> {

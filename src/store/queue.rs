@@ -12,7 +12,7 @@ use super::staff::StaffOp;
 use super::voices::VoiceOp;
 use super::StoreError;
 use crate::audit::note::NoteSignature;
-use crate::domain::{Receipt, Round, RoundUpdate, Slug, Submission};
+use crate::domain::{AnsweredSubmission, Receipt, Round, RoundUpdate, Slug};
 use crate::tokens::KeyRecord;
 use std::cell::RefCell;
 use time::Date;
@@ -91,7 +91,7 @@ pub(super) struct SubmitArgs {
     pub id: [u8; 16],
     pub salt: [u8; 32],
     pub today: Date,
-    pub submission: Submission,
+    pub submission: AnsweredSubmission,
     /// Mixed writes stored with the critique, in the same transaction.
     pub also: Vec<MixedWrite>,
 }

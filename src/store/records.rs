@@ -2,7 +2,7 @@
 
 use super::kv::Tree;
 use super::{PeriodCounts, StoreError};
-use crate::domain::Slug;
+use crate::domain::{RawAnswers, Slug};
 use crate::secrets::vault::{Sealed, Vault};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
@@ -16,10 +16,17 @@ pub struct CritiqueRecord {
     /// The period's id (its first day).
     pub period: String,
     pub themes: Vec<String>,
+    /// Empty only in a round that takes answers without text (issue 20).
     pub text: String,
     pub quote_ok: bool,
     /// 32 random bytes, hex: makes the commitment unguessable from the text.
     pub salt: String,
+    /// Answers to the round's questions (issue 20): sealed with the text,
+    /// never in clear, since per record they identify as words do. Left
+    /// out when there are none, so a record without answers is byte for
+    /// byte what it was before questions (its commitment included).
+    #[serde(default, skip_serializing_if = "RawAnswers::is_empty")]
+    pub answers: RawAnswers,
 }
 
 /// A critique as stored: what counting and moderation need in clear, the
