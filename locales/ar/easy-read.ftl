@@ -234,6 +234,7 @@ digest-total = عدد الملاحظات: { $band }
 digest-chart-title = ما تحدث عنه الناس في { $period }
 digest-other-formats = طرق أخرى للحصول على هذه الأعداد
 digest-csv = ملف جدول بيانات
+digest-questions-csv = ملف جدول بيانات بالإجابات عن الأسئلة
 digest-atom = موجز أخبار
 digest-json = بيانات للحواسيب
 digest-themes-link = المواضيع من كل المنظمات

@@ -241,6 +241,7 @@ digest-total = الملاحظات في هذه النشرة: { $band }
 digest-chart-title = المواضيع المطروحة في { $period }
 digest-other-formats = هذا الملخص بصيغ أخرى
 digest-csv = جدول بيانات (CSV)
+digest-questions-csv = الإجابات عن الأسئلة (CSV)
 digest-atom = موجز أخبار بالملخصات الجديدة (Atom)
 digest-json = بيانات للبرامج (JSON)
 digest-themes-link = المواضيع في كل المنظمات

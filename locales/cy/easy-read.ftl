@@ -193,6 +193,7 @@ digest-total = Nifer y sylwadau: { $band }
 digest-chart-title = Am beth siaradodd pobl yn { $period }
 digest-other-formats = Ffyrdd eraill o gael y rhifau hyn
 digest-csv = Ffeil taenlen
+digest-questions-csv = Ffeil taenlen o atebion i gwestiynau
 digest-atom = Ffrwd newyddion
 digest-json = Data ar gyfer cyfrifiaduron
 digest-themes-link = Themâu o bob sefydliad

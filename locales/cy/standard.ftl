@@ -192,6 +192,7 @@ digest-total = Sylwadau yn y cyhoeddiad hwn: { $band }
 digest-chart-title = Themâu a godwyd yn { $period }
 digest-other-formats = Y crynodeb hwn mewn fformatau eraill
 digest-csv = Taenlen (CSV)
+digest-questions-csv = Atebion i gwestiynau (CSV)
 digest-atom = Ffrwd newyddion o grynodebau newydd (Atom)
 digest-json = Data ar gyfer rhaglenni (JSON)
 digest-themes-link = Themâu ar draws pob sefydliad

@@ -209,6 +209,7 @@ digest-total = Number of comments: { $band }
 digest-chart-title = What people talked about in { $period }
 digest-other-formats = Other ways to get these numbers
 digest-csv = Spreadsheet file
+digest-questions-csv = Spreadsheet file of answers to questions
 digest-atom = News feed
 digest-json = Data for computers
 digest-themes-link = Themes from all organisations

@@ -210,6 +210,7 @@ digest-total = Comments in this release: { $band }
 digest-chart-title = Themes raised in { $period }
 digest-other-formats = This digest in other formats
 digest-csv = Spreadsheet (CSV)
+digest-questions-csv = Answers to questions (CSV)
 digest-atom = News feed of new digests (Atom)
 digest-json = Data for programs (JSON)
 digest-themes-link = Themes across all organisations

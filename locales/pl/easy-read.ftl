@@ -222,6 +222,7 @@ digest-total = Liczba opinii: { $band }
 digest-chart-title = O czym mówili ludzie: { $period }
 digest-other-formats = Inne sposoby, żeby dostać te liczby
 digest-csv = Plik arkusza kalkulacyjnego
+digest-questions-csv = Plik arkusza z odpowiedziami na pytania
 digest-atom = Kanał wiadomości
 digest-json = Dane dla komputerów
 digest-themes-link = Tematy ze wszystkich organizacji

@@ -226,6 +226,7 @@ digest-total = Opinie w tej publikacji: { $band }
 digest-chart-title = Tematy poruszone w okresie: { $period }
 digest-other-formats = To podsumowanie w innych formatach
 digest-csv = Arkusz kalkulacyjny (CSV)
+digest-questions-csv = Odpowiedzi na pytania (CSV)
 digest-atom = Kanał wiadomości o nowych podsumowaniach (Atom)
 digest-json = Dane dla programów (JSON)
 digest-themes-link = Tematy we wszystkich organizacjach

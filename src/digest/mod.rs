@@ -65,6 +65,12 @@ pub struct SealedDigest {
     /// (false) from digests sealed at their end and from older ones.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub closed_early: bool,
+    /// The releases of the round's questions this sealing made (issue 20):
+    /// each question rolls on its own, so one may be released while
+    /// another waits. Absent from digests of rounds without questions, so
+    /// theirs hash as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<questions::QuestionRelease>,
 }
 
 /// The noise one release adds to the cross-organisation totals, drawn
@@ -123,44 +129,47 @@ pub fn seal_until(
     let mut all: Vec<Counts> = waiting.iter().map(|c| counts_of(round, c)).collect();
     all.push(counts_of(round, counts));
     let merged = disclosure::merge(&all);
-    let (release, rolled) = match disclosure::publish(&merged, &round.rules, TotalIs::Public) {
-        Outcome::Publish(published) => {
-            let mut periods: Vec<String> = waiting.iter().map(|c| c.period_id.clone()).collect();
-            periods.push(period.id());
-            let label = match waiting
-                .first()
-                .and_then(|w| Period::from_id(&w.period_id, round.period))
-            {
-                Some(first) => format!(
-                    "{} to {}",
-                    first.label(),
-                    lower_first(&period.label_until(last))
-                ),
-                None => period.label_until(last),
-            };
-            let themes = round
-                .themes
-                .iter()
-                .filter_map(|t| {
-                    let figure = *published.themes.get(t.slug().as_str())?;
-                    Some(ThemeFigure {
-                        slug: t.slug().to_string(),
-                        label: t.label().to_owned(),
-                        figure,
-                    })
-                })
-                .collect();
-            let release = Release {
-                periods,
-                label,
-                total: published.total,
-                themes,
-            };
-            (Some(release), None)
-        }
-        Outcome::Roll(RollReason::TooFew) => (None, Some("too_few".to_owned())),
-        Outcome::Roll(RollReason::CannotProtect) => (None, Some("cannot_protect".to_owned())),
+    // In a round that takes answers without text, a submission may choose
+    // no theme at all (issue 20).
+    let picks = if round.answers_without_text {
+        disclosure::Picks::THEMES_OR_NONE
+    } else {
+        disclosure::Picks::THEMES
     };
+    let (release, rolled) =
+        match disclosure::publish_with(&merged, &round.rules, TotalIs::Public, picks) {
+            Outcome::Publish(published) => {
+                let mut periods: Vec<String> =
+                    waiting.iter().map(|c| c.period_id.clone()).collect();
+                periods.push(period.id());
+                let label = release_label(
+                    round,
+                    waiting.first().map(|w| w.period_id.as_str()),
+                    (period, last),
+                );
+                let themes = round
+                    .themes
+                    .iter()
+                    .filter_map(|t| {
+                        let figure = *published.themes.get(t.slug().as_str())?;
+                        Some(ThemeFigure {
+                            slug: t.slug().to_string(),
+                            label: t.label().to_owned(),
+                            figure,
+                        })
+                    })
+                    .collect();
+                let release = Release {
+                    periods,
+                    label,
+                    total: published.total,
+                    themes,
+                };
+                (Some(release), None)
+            }
+            Outcome::Roll(RollReason::TooFew) => (None, Some("too_few".to_owned())),
+            Outcome::Roll(RollReason::CannotProtect) => (None, Some("cannot_protect".to_owned())),
+        };
     SealedDigest {
         round: round.slug.to_string(),
         period: period.id(),
@@ -169,6 +178,25 @@ pub fn seal_until(
         release,
         rolled,
         closed_early: false,
+        questions: Vec::new(),
+    }
+}
+
+/// The name of a release that ends with `period` (ended on `last`) and
+/// begins with the rolled period `first`, if any: "Week of 9 November to
+/// week of 16 November".
+pub(crate) fn release_label(
+    round: &Round,
+    first: Option<&str>,
+    (period, last): (Period, time::Date),
+) -> String {
+    match first.and_then(|f| Period::from_id(f, round.period)) {
+        Some(first) => format!(
+            "{} to {}",
+            first.label(),
+            lower_first(&period.label_until(last))
+        ),
+        None => period.label_until(last),
     }
 }
 
@@ -219,6 +247,10 @@ pub struct RoundDigest {
     pub period_weeks: u8,
     /// Newest first.
     pub releases: Vec<ReleaseView>,
+    /// The round's questions with their releases (issue 20), in the
+    /// round's order; absent when the round asks none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<questions::QuestionView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -289,6 +321,19 @@ pub fn releases(sealed: &[SealedDigest]) -> Vec<ReleaseView> {
     out
 }
 
+/// Each question of `round` with every release of it that `sealed` froze.
+pub fn question_views(round: &Round, sealed: &[SealedDigest]) -> Vec<questions::QuestionView> {
+    let released: Vec<questions::QuestionRelease> = sealed
+        .iter()
+        .flat_map(|s| s.questions.iter().cloned())
+        .collect();
+    round
+        .questions
+        .iter()
+        .map(|q| questions::view(q, &released))
+        .collect()
+}
+
 /// The published digest of `org`: every release of every round.
 pub fn build(org: &Organisation, rounds: &[(Round, Vec<SealedDigest>)]) -> Digest {
     Digest {
@@ -302,6 +347,7 @@ pub fn build(org: &Organisation, rounds: &[(Round, Vec<SealedDigest>)]) -> Diges
                 rules: round.rules,
                 period_weeks: round.period.weeks(),
                 releases: releases(sealed),
+                questions: question_views(round, sealed),
             })
             .collect(),
     }

@@ -60,9 +60,11 @@
 //!   `"answers"` (deserialise [`crate::domain::RawAnswers`]). Participant
 //!   error messages need `error-answer_…` keys in every locale.
 
-use super::disclosure::questions::{PublishedQuestion, QuestionCounts, Shape, Shown};
+use super::disclosure::questions::{
+    publish_question, PublishedQuestion, QuestionCounts, QuestionOutcome, Shape, Shown,
+};
 use super::disclosure::{trend, Figure};
-use crate::domain::{Answers, Question, QuestionKind, Questions};
+use crate::domain::{Answers, Period, Question, QuestionKind, Questions, Round};
 use serde::{Deserialize, Serialize};
 
 /// What the disclosure check needs to know of a question.
@@ -108,6 +110,44 @@ pub fn tally<'a>(
                     *n += 1;
                 }
             }
+        }
+    }
+    out
+}
+
+/// One question's counts still waiting: the rolled periods since its last
+/// release, oldest first, each with its id. Secret, like a rolled period's
+/// theme counts: made at sealing from the periods' sealed records, never
+/// stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Waiting(pub Vec<(String, QuestionCounts)>);
+
+/// Seal each question of `round` for `period` (ended on `last`): its
+/// counts there (`counts`, in the round's order, from [`tally`]) merged
+/// with its own waiting ones (`waiting`, the same order), released if
+/// [`publish_question`] allows, under the round's rules. The releases
+/// made; a question not among them rolled.
+pub fn seal(
+    round: &Round,
+    (period, last): (Period, time::Date),
+    waiting: &[Waiting],
+    counts: &[QuestionCounts],
+) -> Vec<QuestionRelease> {
+    let mut out = Vec::new();
+    for (i, (q, now)) in round.questions.iter().zip(counts).enumerate() {
+        let before = waiting.get(i).map_or(&[][..], |w| w.0.as_slice());
+        let mut all: Vec<QuestionCounts> = before.iter().map(|(_, c)| c.clone()).collect();
+        all.push(now.clone());
+        let merged = QuestionCounts::merge(&all);
+        if let QuestionOutcome::Publish(p) = publish_question(&merged, &round.rules, shape(q)) {
+            let mut periods: Vec<String> = before.iter().map(|(id, _)| id.clone()).collect();
+            periods.push(period.id());
+            let label = super::release_label(
+                round,
+                before.first().map(|(id, _)| id.as_str()),
+                (period, last),
+            );
+            out.push(release(q, periods, label, p));
         }
     }
     out
@@ -312,7 +352,6 @@ fn summary(kind: QuestionKind, r: &QuestionRelease) -> Option<Summary> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::digest::disclosure::questions::{publish_question, QuestionOutcome};
     use crate::digest::disclosure::Rules;
     use crate::domain::{QuestionSpec, RawAnswers};
     use serde_json::json;

@@ -7,11 +7,12 @@ use super::api::json_body;
 use super::auth::AdminToken;
 use super::error::ApiError;
 use super::AppState;
+use crate::app::AppError;
 use crate::app::{codes, round_keys, rounds, Actor};
 use crate::crypto::sha256;
 use crate::domain::{
-    InputError, NewRound, Organisation, Round, RoundSettings, RoundText, RoundUpdate, Slug, Theme,
-    ThemeText,
+    InputError, NewRound, Organisation, QuestionSpec, Questions, Round, RoundSettings, RoundText,
+    RoundUpdate, Slug, Theme, ThemeText,
 };
 use crate::views;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -144,6 +145,22 @@ struct NewRoundBody {
     freepost: Option<String>,
     #[serde(default)]
     translations: Option<BTreeMap<String, RoundText>>,
+    /// The round's questions (issue 20), in order.
+    questions: Option<Vec<QuestionSpec>>,
+    /// Whether a submission may carry answers and no text.
+    answers_without_text: Option<bool>,
+}
+
+/// A host's list of questions, with every problem reported at once (each
+/// message names its JSON path).
+fn parse_questions(specs: Option<Vec<QuestionSpec>>) -> Result<Option<Questions>, ApiError> {
+    specs
+        .map(|specs| {
+            Questions::parse(specs).map_err(|errors| {
+                AppError::Input(errors.into_iter().map(InputError::Question).collect()).into()
+            })
+        })
+        .transpose()
 }
 
 pub async fn create_round(
@@ -155,7 +172,10 @@ pub async fn create_round(
     let body: NewRoundBody = json_body(&req, payload).await?;
     let themes = parse_themes(body.themes)?;
     translated_into(body.translations.iter().flatten().map(|(l, _)| l))?;
+    let questions = parse_questions(body.questions)?;
     let settings = RoundSettings {
+        questions,
+        answers_without_text: body.answers_without_text,
         title: Some(body.title),
         description: body.description,
         themes,
@@ -229,6 +249,10 @@ struct RoundChange {
     freepost: Option<String>,
     #[serde(default)]
     translations: Option<BTreeMap<String, RoundText>>,
+    /// The whole new list of questions: before the round opens anything,
+    /// after only their wording.
+    questions: Option<Vec<QuestionSpec>>,
+    answers_without_text: Option<bool>,
 }
 
 pub async fn update_round(
@@ -242,7 +266,10 @@ pub async fn update_round(
     rounds::round(&state.app, &path).await?;
     let body: RoundChange = json_body(&req, payload).await?;
     translated_into(body.translations.iter().flatten().map(|(l, _)| l))?;
+    let questions = parse_questions(body.questions)?;
     let update = RoundUpdate::parse(RoundSettings {
+        questions,
+        answers_without_text: body.answers_without_text,
         translations: body.translations,
         title: body.title,
         description: body.description,

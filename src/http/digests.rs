@@ -72,6 +72,115 @@ pub fn to_csv(d: &Digest) -> String {
     out
 }
 
+/// `/o/{organisation}/digest-questions.csv`: one row per option per
+/// release of each question (issue 20); a file of its own, so the digest
+/// CSV's columns stay as they are.
+pub async fn questions_csv(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let d = digests::digest(&state.app, &path, state.today()).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!(
+                "attachment; filename=\"{}-digest-questions.csv\"",
+                d.organisation
+            ),
+        ))
+        .body(questions_to_csv(&d)))
+}
+
+/// The question CSV's columns, in order.
+pub const QUESTIONS_CSV_HEADER: &str = "organisation,round,question,release,periods,label,\
+     respondents,option,option_label,shown,value,trend";
+
+/// The digest's questions as CSV, like [`to_csv`]: `value` holds only
+/// published numbers; a hidden option ("fewer than k", "not shown") or
+/// "almost everyone" leaves it empty and says so in `shown` (k is the
+/// round's smallest group, in its rules). `respondents` is
+/// empty when it is not stated. People who did not answer an optional
+/// question are the row whose `option` is empty.
+pub fn questions_to_csv(d: &Digest) -> String {
+    use crate::digest::disclosure::questions::Shown;
+    let mut out = String::from(QUESTIONS_CSV_HEADER);
+    out.push_str("\r\n");
+    let cells = |s: Shown| match s {
+        Shown::FewerThan(_) => ("fewer_than", String::new()),
+        Shown::About(n) => ("about", n.to_string()),
+        Shown::AlmostEveryone => ("almost_everyone", String::new()),
+        Shown::Withheld => ("withheld", String::new()),
+    };
+    for round in &d.rounds {
+        for q in &round.questions {
+            for r in &q.releases {
+                let mut rows: Vec<(String, String, Shown, Option<i64>)> = r
+                    .options
+                    .iter()
+                    .map(|o| (o.id.clone(), o.label.clone(), o.shown, o.trend))
+                    .collect();
+                if let Some(n) = r.no_answer {
+                    rows.push((String::new(), "No answer".to_owned(), n, None));
+                }
+                for (id, label, shown, trend) in rows {
+                    let (shown, value) = cells(shown);
+                    let row = [
+                        csv_field(&d.organisation),
+                        csv_field(&round.slug),
+                        csv_field(&q.id),
+                        csv_field(&r.id),
+                        csv_field(&r.periods.join(" ")),
+                        csv_field(&r.label),
+                        r.respondents.map(|n| n.to_string()).unwrap_or_default(),
+                        csv_field(&id),
+                        csv_field(&label),
+                        shown.to_owned(),
+                        value,
+                        trend.map(|n| n.to_string()).unwrap_or_default(),
+                    ];
+                    out.push_str(&row.join(","));
+                    out.push_str("\r\n");
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The plain-language line of a question's release, in English (the Atom
+/// summary): "How well did staff listen? About 60 of 100 people said
+/// 'Well' or 'Very well'."
+pub fn question_line(prompt: &str, summary: &crate::digest::questions::Summary) -> String {
+    use crate::digest::questions::Summary;
+    let quoted = |labels: &[String]| {
+        labels
+            .iter()
+            .map(|l| format!("'{l}'"))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    };
+    match summary {
+        Summary::About {
+            n,
+            of: Some(of),
+            labels,
+        } => {
+            format!("{prompt} About {n} of {of} people said {}.", quoted(labels))
+        }
+        Summary::About {
+            n,
+            of: None,
+            labels,
+        } => {
+            format!("{prompt} About {n} people said {}.", quoted(labels))
+        }
+        Summary::AlmostEveryone { label } => {
+            format!("{prompt} Almost everyone said '{label}'.")
+        }
+    }
+}
+
 /// One text field of a CSV row: quoted, and defused if it starts like a
 /// spreadsheet formula.
 pub(crate) fn csv_field(s: &str) -> String {
@@ -154,6 +263,20 @@ pub fn to_atom(id: &str, title: &str, base: &str, digests: &[Digest]) -> String 
                     format!("{}: {shown}", t.label)
                 })
                 .collect();
+            // Each question released with this period: its plain line.
+            let lines: Vec<String> = round
+                .questions
+                .iter()
+                .filter_map(|q| {
+                    let release = q.releases.iter().find(|x| x.id == r.id)?;
+                    Some(question_line(&q.prompt, release.summary.as_ref()?))
+                })
+                .collect();
+            let answers = if lines.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", lines.join(" "))
+            };
             let entry = format!(
                 "<entry><id>urn:parrhesia:digest:{org}:{round}:{release}</id>\
                  <title>{title}</title><updated>{updated}</updated>\
@@ -165,7 +288,7 @@ pub fn to_atom(id: &str, title: &str, base: &str, digests: &[Digest]) -> String 
                 title = xml(&format!("{}: {}, {}", d.name, round.title, r.label)),
                 base = xml(base),
                 summary = xml(&format!(
-                    "Critiques: {}. {}.",
+                    "Critiques: {}. {}.{answers}",
                     r.total.label,
                     summary.join("; ")
                 )),
@@ -237,6 +360,7 @@ mod tests {
                         trend: Some(-5),
                     }],
                 }],
+                questions: Vec::new(),
             }],
         }
     }

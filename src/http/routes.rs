@@ -164,6 +164,9 @@ pub const ROUTES: &[Route] = &[
     open(GET, "/static/pictures/{picture}", Public, |r| r.to(participant::picture)),
     open(GET, "/o/{organisation}", Public, |r| r.to(participant::digest)),
     open(GET, "/o/{organisation}/digest.csv", Public, |r| r.to(digests::csv)),
+    open(GET, "/o/{organisation}/digest-questions.csv", Public, |r| {
+        r.to(digests::questions_csv)
+    }),
     open(GET, "/o/{organisation}/digest.atom", Public, |r| r.to(digests::atom)),
     open(GET, "/digests.atom", Public, |r| r.to(digests::atom_all)),
     open(GET, "/themes", Public, |r| r.to(digests::themes_page)),

@@ -222,6 +222,9 @@ pub struct VerifiedPeriod {
     themes: std::collections::BTreeMap<String, u64>,
     pub commitments: Vec<[u8; 32]>,
     pub refused: usize,
+    /// The answers of the records that opened and gave any (issue 20), to
+    /// be tallied at sealing: held in memory only, never written.
+    answers: Vec<RawAnswers>,
 }
 
 impl VerifiedPeriod {
@@ -232,6 +235,7 @@ impl VerifiedPeriod {
             themes: Default::default(),
             commitments: Vec::new(),
             refused: 0,
+            answers: Vec::new(),
         }
     }
 
@@ -261,11 +265,31 @@ impl VerifiedPeriod {
                 for t in record.themes {
                     *self.themes.entry(t).or_default() += 1;
                 }
+                if !record.answers.is_empty() {
+                    self.answers.push(record.answers);
+                }
                 self.commitments.push(commitment);
             }
             _ => self.refused += 1,
         }
         Ok(())
+    }
+
+    /// Each question of `questions` counted over the records that opened
+    /// (issue 20: counted at sealing, never per submission). Answers are
+    /// checked again against the questions, which are frozen once the
+    /// round opens; a record whose answers no longer check counts as not
+    /// answering.
+    pub fn question_counts(
+        &self,
+        questions: &crate::domain::Questions,
+    ) -> Vec<crate::digest::disclosure::questions::QuestionCounts> {
+        let checked: Vec<crate::domain::Answers> = self
+            .answers
+            .iter()
+            .filter_map(|raw| crate::domain::Answers::parse(questions, raw).ok())
+            .collect();
+        crate::digest::questions::tally(questions, self.total, &checked)
     }
 
     /// The counts of the records that opened.

@@ -34,6 +34,7 @@ use super::SealedPeriod;
 use super::{PeriodCounts, StoreError};
 use crate::audit::log::{Leaf, Totals, TreeHead};
 use crate::audit::merkle::{self, Frontier, Hash};
+use crate::digest::disclosure::questions::QuestionCounts;
 use crate::digest::disclosure::{two_sided_geometric, Noise, RandomSource};
 use crate::digest::{self, NoiseDraws, SealedDigest};
 use crate::domain::{Period, Round};
@@ -154,6 +155,8 @@ enum Stage {
         frontier: Frontier,
         /// What the opened records count.
         counts: PeriodCounts,
+        /// What their answers count, per question of the round (issue 20).
+        questions: Vec<QuestionCounts>,
         /// The week marker written first, if one was due.
         marker: Option<String>,
     },
@@ -533,6 +536,7 @@ impl Writer {
                     );
                 }
                 let counts = got.counts();
+                let questions = got.question_counts(&round.questions);
                 let mut commitments = std::mem::take(&mut got.commitments);
                 // Leaves in random order: position in the log says nothing
                 // about arrival (guarantee 3).
@@ -557,6 +561,7 @@ impl Writer {
                     next: 0,
                     frontier,
                     counts,
+                    questions,
                     marker,
                 }))
             }
@@ -565,6 +570,7 @@ impl Writer {
                 next,
                 mut frontier,
                 counts,
+                questions,
                 marker,
             } => {
                 let end = (next + LEAVES).min(commitments.len());
@@ -593,10 +599,17 @@ impl Writer {
                         next: end,
                         frontier,
                         counts,
+                        questions,
                         marker,
                     }));
                 }
-                self.seal_head(round, (period, early), &counts, frontier, marker)?;
+                self.seal_head(
+                    round,
+                    (period, early),
+                    (&counts, &questions),
+                    frontier,
+                    marker,
+                )?;
                 if let Some(run) = self.planner.run.as_mut() {
                     run.sealed += 1;
                 }
@@ -607,12 +620,13 @@ impl Writer {
 
     /// The last sealing transaction: digest, noise, the digest's leaf, the
     /// signed head and its checkpoint, the period's record, the log state,
-    /// the mark removed. `counts` are what the period's opened records say.
+    /// the mark removed. `counts` and `questions` are what the period's
+    /// opened records say.
     fn seal_head(
         &mut self,
         round: &Round,
         (period, early): (Period, Option<Date>),
-        counts: &PeriodCounts,
+        (counts, questions): (&PeriodCounts, &[QuestionCounts]),
         mut frontier: Frontier,
         marker: Option<String>,
     ) -> Result<(), StoreError> {
@@ -636,6 +650,11 @@ impl Writer {
         let last = early.unwrap_or(period.last_day());
         let mut sealed = digest::seal_until(round, (period, last), &waiting, counts, totals);
         sealed.closed_early = early.is_some();
+        // Each question rolls on its own; nothing of its exact counts is
+        // logged or kept (issue 20).
+        let waiting_answers = self.waiting_questions(round)?;
+        sealed.questions =
+            digest::questions::seal(round, (period, last), &waiting_answers, questions);
         let noise_json = match (&sealed.release, self.noise) {
             (Some(release), Some(noise)) => Some(records::to_json(&draw_noise(noise, release)?)?),
             _ => None,
@@ -767,6 +786,59 @@ impl Writer {
         }
         waiting.reverse();
         Ok(waiting)
+    }
+
+    /// Each question's counts still waiting (issue 20): for each question
+    /// of `round`, its sealed periods since its last release, oldest first,
+    /// counted again from their records (periods that roll are small, and
+    /// rolled counts are kept nowhere). A shredded period ends the walk:
+    /// its answers are gone with its records, so a question's waiting run
+    /// starts after it.
+    fn waiting_questions(
+        &self,
+        round: &Round,
+    ) -> Result<Vec<digest::questions::Waiting>, StoreError> {
+        let n = round.questions.len();
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        let prefix = format!("{}\0", round.slug);
+        let mut sealed: Vec<(SealedDigest, bool)> = Vec::new();
+        for (_, v) in self.trees.periods.scan_prefix(prefix.as_bytes())? {
+            let record: SealedPeriod = records::from_json(&v)?;
+            let digest: SealedDigest = records::from_json(record.digest_json.as_bytes())?;
+            sealed.push((digest, record.shredded));
+        }
+        sealed.sort_by(|a, b| a.0.period.cmp(&b.0.period));
+        let mut out = vec![digest::questions::Waiting::default(); n];
+        let mut walking = vec![true; n];
+        for (s, shredded) in sealed.iter().rev() {
+            for (i, q) in round.questions.iter().enumerate() {
+                if s.questions.iter().any(|r| r.question == q.id().as_str()) {
+                    walking[i] = false;
+                }
+            }
+            if *shredded || !walking.iter().any(|w| *w) {
+                break;
+            }
+            let counts = records::verified_period(
+                &self.trees.members,
+                &self.trees.critiques,
+                &self.vault,
+                round.slug.as_str(),
+                &s.period,
+            )?
+            .question_counts(&round.questions);
+            for (i, c) in counts.into_iter().enumerate() {
+                if walking[i] {
+                    out[i].0.push((s.period.clone(), c));
+                }
+            }
+        }
+        for w in &mut out {
+            w.0.reverse();
+        }
+        Ok(out)
     }
 
     /// One shredding step: the period's quotes first, then its critiques a

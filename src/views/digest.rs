@@ -241,11 +241,19 @@ pub fn digest(
                         @if i == 0 { (super::digest_trend::trend_section(m, round, themes)) }
                     }
                 }
+                // The round's questions (issue 20), after its themes: each
+                // with its latest release and its trend.
+                @for q in &round.questions {
+                    (super::question_section(m, &round.slug, q))
+                }
             }
             p { (m.t("digest-up-to-three")) }
             h2 { (m.t("digest-other-formats")) }
             ul {
                 li { a href=(format!("{path}/digest.csv")) { (m.t("digest-csv")) } }
+                @if d.rounds.iter().any(|r| !r.questions.is_empty()) {
+                    li { a href=(format!("{path}/digest-questions.csv")) { (m.t("digest-questions-csv")) } }
+                }
                 li { a href=(format!("{path}/digest.atom")) { (m.t("digest-atom")) } }
                 li { a href=(format!("/api/v1/organisations/{}/digest", d.organisation)) { (m.t("digest-json")) } }
                 li { a href=(m.href("/themes")) { (m.t("digest-themes-link")) } }
