@@ -32,6 +32,7 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { experienceTests } from './experience.mjs';
+import { questionTests } from './questions.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CI = process.env.CI === 'true';
@@ -1208,6 +1209,9 @@ try {
 
   // Issue 18: what a new participant met, at phone width.
   await experienceTests({ check, assert, BASE, browserContext, freshCodes, unissuedCode, fillForm, send, confirm, api, axe, signIn, consoleAdmin, SHOTS, orgPage });
+
+  // Issue 20: questions beside the free text.
+  await questionTests({ check, assert, BASE, browserContext, api, axe });
 
   await check('no page asked another origin for anything', async () => {
     assert(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);
