@@ -97,7 +97,9 @@ fn fieldset(m: &Messages, q: &Question, answers: &RawAnswers, error: Option<&str
     };
     html! {
         div.form-group.form-group-error[error.is_some()] {
-            fieldset.fieldset aria-describedby=(described.join(" ")) {
+            // `data-max`: for the invitation page's script, which checks
+            // and words the answers there.
+            fieldset.fieldset aria-describedby=(described.join(" ")) data-max=(q.kind().max_choices()) {
                 legend.legend dir="auto" {
                     (q.prompt())
                     @if !q.required() { " " span.optional { (m.t("question-optional")) } }

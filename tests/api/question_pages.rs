@@ -217,7 +217,7 @@ async fn the_form_asks_the_questions_as_fieldsets_and_keeps_answers_through_prob
     );
     assert!(code_at < scale_at && scale_at < choice_at && choice_at < themes_at);
     assert!(form.contains(
-        "<fieldset class=\"fieldset\" aria-describedby=\"q-listened-hint\"><legend class=\"legend\" dir=\"auto\">How well did staff listen to you?</legend>"
+        "<fieldset class=\"fieldset\" aria-describedby=\"q-listened-hint\" data-max=\"1\"><legend class=\"legend\" dir=\"auto\">How well did staff listen to you?</legend>"
     ), "{form}");
     assert!(
         form.contains("id=\"q-listened\" type=\"radio\" name=\"q-listened\" value=\"very-badly\"")
@@ -438,4 +438,36 @@ async fn answers_sent_with_the_html_form_are_counted_in_the_digest_after_sealing
     assert_ne!(figure(0, "badly")["shown"], "about", "one person: hidden");
     assert_eq!(figure(1, "post")["value"], 5, "{d}");
     assert_ne!(figure(1, "in-person")["shown"], "about", "nobody: hidden");
+}
+
+#[actix_web::test]
+async fn the_invitation_page_asks_the_questions_and_its_script_has_their_words() {
+    let app = spawn_app().await;
+    round_with_questions(&app).await;
+    let page = app.get("/i/spring").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let (scale_at, themes_at) = (
+        page.body.find("id=\"q-listened\"").unwrap(),
+        page.body.find("id=\"themes\"").unwrap(),
+    );
+    assert!(scale_at < themes_at, "the questions come before the themes");
+    assert!(page.body.contains("data-max=\"1\""));
+    assert!(page.body.len() < 20_000, "{} bytes", page.body.len());
+    // The script words a question's problem with its prompt ({prompt}) and
+    // links it to the question; "not answered" for the check step.
+    let words = app.get("/i/spring/words.json?lang=cy").await.json();
+    assert_eq!(words["problems"]["answer_missing"][0], "answers");
+    let missing = words["problems"]["answer_missing"][1].as_str().unwrap();
+    assert!(
+        missing.contains("{prompt}") && missing.starts_with("Atebwch"),
+        "{missing}"
+    );
+    assert!(words["problems"]["answer_too_many"][1]
+        .as_str()
+        .unwrap()
+        .contains("{max}"));
+    assert_eq!(words["say"]["not-answered"], "Heb ei ateb");
+    // The bundle reads the answers and sends them as `answers`.
+    let js = app.get("/static/invite.js").await.body;
+    assert!(js.contains(".questions fieldset") && js.contains("answer-row"));
 }
