@@ -112,6 +112,41 @@ export async function questionTests(h) {
     await withJs.close();
   }
 
+  await check('issue 20: the invitation page asks the questions, checks the required one and sends the answers', async () => {
+    const made = JSON.parse((await api('POST', '/api/v1/admin/rounds/asked/invitations', { count: 1 })).text);
+    const c = await browserContext();
+    try {
+      const q = await c.context.newPage();
+      const errors = [];
+      q.on('pageerror', (e) => errors.push(e.message));
+      await q.goto(made.invitations[0].link);
+      await q.waitForSelector('#get-token', { state: 'visible' });
+      await q.click('#get-token');
+      await q.waitForSelector('#write', { state: 'visible', timeout: 30000 });
+      await q.check('#q-contact-visit');
+      await q.check('#themes');
+      await q.fill('#text', 'Written after an invitation, with answers.');
+      await q.click('#continue');
+      assert(await q.isVisible('#error-summary'), 'no error summary for the missing answer');
+      const said = await q.locator('#error-summary').innerText();
+      assert(said.includes('How well did staff listen to you?'), `not named by its prompt: ${said}`);
+      assert((await q.locator('.error-summary a[href="#q-listened"]').count()) === 1, 'no link to the question');
+      await axe(q, 'invitation page, a missing answer');
+      await q.check('#q-listened-well');
+      await q.click('#continue');
+      assert(await q.isVisible('#check'), 'no check step');
+      const summary = await q.locator('#check dl.summary').innerText();
+      assert(summary.includes('Well') && summary.includes('In person'), `answers not shown back: ${summary}`);
+      await axe(q, 'invitation check step with answers');
+      await q.click('#confirm');
+      await q.waitForSelector('#done', { state: 'visible', timeout: 30000 });
+      assert((await q.locator('#receipt').innerText()).trim().length === 24, 'no receipt');
+      assert(errors.length === 0, `script errors: ${errors.join(' | ')}`);
+    } finally {
+      await c.close();
+    }
+  });
+
   const narrow = await browserContext({ viewport: { width: 320, height: 640 } });
   try {
     const q = await narrow.context.newPage();
