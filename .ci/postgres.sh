@@ -51,7 +51,7 @@ out="$work/test.log"
 # These tests are #[ignore]d for a plain `cargo test` (they need this
 # server); --include-ignored runs them, and without the server they fail.
 # Every test module that instantiates cases on both backends.
-both="store_suite history writer live_counts quotes keyphrases about_you upgrade closing"
+both="store_suite history writer live_counts quotes keyphrases about_you upgrade closing questions"
 filters=""
 for m in $both; do filters="$filters $m::postgres"; done
 # shellcheck disable=SC2086

@@ -11,7 +11,9 @@
 //! over are not used). With `LOAD_LATENCIES=FILE`, every request is written
 //! to FILE as `start_unix_ms latency_ms status`, so a script can look at
 //! the requests sent while something else happened (bench/history.sh: a
-//! period being sealed).
+//! period being sealed). With `LOAD_ANSWERS='{"q": "o", ...}'`, every
+//! critique also carries those answers to the round's questions (issue 20;
+//! bench/questions.sh).
 
 use futures_util::future::join_all;
 use serde_json::json;
@@ -58,6 +60,9 @@ async fn run(url: String, token: String, round: String, connections: usize, requ
         .ok()
         .and_then(|s| s.parse::<f64>().ok())
         .map(Duration::from_secs_f64);
+    let answers: Option<serde_json::Value> = std::env::var("LOAD_ANSWERS")
+        .ok()
+        .map(|a| serde_json::from_str(&a).expect("LOAD_ANSWERS is JSON"));
     let errors = Arc::new(Mutex::new(0usize));
     let started = Instant::now();
     join_all((0..connections).map(|i| {
@@ -69,6 +74,7 @@ async fn run(url: String, token: String, round: String, connections: usize, requ
             timeline.clone(),
         );
         let endpoint = format!("{}/api/v1/rounds/{round}/critiques", urls[i % urls.len()]);
+        let answers = answers.clone();
         async move {
             loop {
                 if limit.is_some_and(|l| started.elapsed() >= l) {
@@ -81,10 +87,14 @@ async fn run(url: String, token: String, round: String, connections: usize, requ
                 let at = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
                     .map_or(0, |d| d.as_millis());
+                let mut body = json!({"code": code, "themes": ["leadership"],
+                    "text": "The meeting was moved online and I could not join."});
+                if let Some(a) = &answers {
+                    body["answers"] = a.clone();
+                }
                 let status = client
                     .post(&endpoint)
-                    .send_json(&json!({"code": code, "themes": ["leadership"],
-                        "text": "The meeting was moved online and I could not join."}))
+                    .send_json(&body)
                     .await
                     .map(|r| r.status().as_u16())
                     .unwrap_or(0);

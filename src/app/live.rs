@@ -18,7 +18,8 @@ use std::sync::Mutex;
 pub const REFRESH_SECS: u64 = 3600;
 
 /// Exact counts of the open period, as of a snapshot. Never shown: only
-/// their bands leave this module.
+/// their bands, and whether the critiques reach the early-close minimum,
+/// leave this module.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Open {
     pub critiques: u64,
@@ -42,8 +43,52 @@ struct Snapshot {
 
 /// Per round, the last snapshot of its open counts (in memory only).
 #[derive(Default)]
+struct Snapshots(Mutex<HashMap<String, Snapshot>>);
+
+impl Snapshots {
+    /// `round`'s snapshot if it is less than an hour old (by `now`,
+    /// seconds on a monotonic clock) and no period was sealed since, else a
+    /// new one that `take` counts.
+    fn get<E>(
+        &self,
+        round: &str,
+        sealed_periods: usize,
+        now: u64,
+        take: impl FnOnce() -> Result<Open, E>,
+    ) -> Result<Open, E> {
+        let mut snapshots = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match snapshots.get(round) {
+            Some(s)
+                if s.sealed_periods == sealed_periods
+                    && now.saturating_sub(s.taken) < REFRESH_SECS =>
+            {
+                Ok(s.open)
+            }
+            _ => {
+                let open = take()?;
+                let taken = Snapshot {
+                    taken: now,
+                    sealed_periods,
+                    open,
+                };
+                snapshots.insert(round.to_owned(), taken);
+                Ok(open)
+            }
+        }
+    }
+}
+
+/// The snapshots staff see bands of, and the early-close gate's own.
+///
+/// The gate keeps its own so that seeing a round (its creation, the
+/// dashboard) never starts the gate's hour: a coordinator who looks at a
+/// round and closes it half an hour later, once it holds enough, is not
+/// refused for a count taken before. Each is retaken at most hourly, so
+/// whoever watches both learns at most two counts an hour.
+#[derive(Default)]
 pub struct LiveCounts {
-    snapshots: Mutex<HashMap<String, Snapshot>>,
+    shown: Snapshots,
+    gate: Snapshots,
 }
 
 impl LiveCounts {
@@ -57,27 +102,27 @@ impl LiveCounts {
         now: u64,
         take: impl FnOnce() -> Result<Open, E>,
     ) -> Result<OpenBands, E> {
-        let mut snapshots = self.snapshots.lock().unwrap_or_else(|e| e.into_inner());
-        let fresh = snapshots.get(round).is_some_and(|s| {
-            s.sealed_periods == sealed_periods && now.saturating_sub(s.taken) < REFRESH_SECS
-        });
-        if !fresh {
-            let open = take()?;
-            snapshots.insert(
-                round.to_owned(),
-                Snapshot {
-                    taken: now,
-                    sealed_periods,
-                    open,
-                },
-            );
-        }
-        let open = snapshots.get(round).map(|s| s.open).unwrap_or_default();
+        let open = self.shown.get(round, sealed_periods, now, take)?;
         Ok(OpenBands {
             critiques: Band::of(open.critiques),
             codes_spent: Band::of(open.codes_spent),
             invitations_used_up: Band::of(open.invitations_used_up),
         })
+    }
+
+    /// The exact counts of `round`'s gate snapshot (refreshed like the
+    /// bands' one, but separately), for the early-close gate
+    /// ([`super::rounds`]): it decides on a count taken at most hourly, so
+    /// polling it cannot time the critique that makes a period closable.
+    /// Never shown.
+    pub(super) fn for_gate<E>(
+        &self,
+        round: &str,
+        sealed_periods: usize,
+        now: u64,
+        take: impl FnOnce() -> Result<Open, E>,
+    ) -> Result<Open, E> {
+        self.gate.get(round, sealed_periods, now, take)
     }
 }
 
@@ -116,6 +161,42 @@ mod tests {
                 .unwrap()
                 .critiques,
             Band::of(0)
+        );
+    }
+
+    #[test]
+    fn the_gate_keeps_its_own_snapshot_for_an_hour() {
+        let live = LiveCounts::default();
+        let count = |n| {
+            move || {
+                Ok::<_, ()>(Open {
+                    critiques: n,
+                    ..Open::default()
+                })
+            }
+        };
+        // Seeing the round's bands does not start the gate's hour...
+        live.bands("r", 0, 0, count(0)).unwrap();
+        assert_eq!(live.for_gate("r", 0, 10, count(10)).unwrap().critiques, 10);
+        // ...but the gate's own look does: within the hour it keeps its count.
+        assert_eq!(
+            live.for_gate("r", 0, REFRESH_SECS + 9, || Err(()))
+                .unwrap()
+                .critiques,
+            10
+        );
+        assert_eq!(
+            live.for_gate("r", 0, REFRESH_SECS + 10, count(12))
+                .unwrap()
+                .critiques,
+            12
+        );
+        // A sealing starts it again at once.
+        assert_eq!(
+            live.for_gate("r", 1, REFRESH_SECS + 11, count(0))
+                .unwrap()
+                .critiques,
+            0
         );
     }
 }

@@ -9,6 +9,7 @@ use super::staff::record;
 use super::{Actor, App, AppError};
 use crate::digest::disclosure::Band;
 use crate::digest::keyphrases::{self, BandedGroup};
+use crate::digest::SealedDigest;
 use crate::domain::{
     NewRound, Organisation, Period, Round, RoundStats, RoundUpdate, Slug, Theme, SOMETHING_ELSE,
 };
@@ -326,6 +327,18 @@ pub(super) fn open_period(app: &App, round: &Round, today: Date) -> Result<Perio
     })
 }
 
+/// The last day sealed `period` of `round` covered: the day the host
+/// closed it early, if it was, else its normal last day.
+pub fn last_day_of(app: &App, round: &Round, period: Period) -> Result<Date, AppError> {
+    let sealed = app.store.sealed_periods(&round.slug)?;
+    Ok(sealed
+        .iter()
+        .find(|s| s.period == period.id())
+        .and_then(|s| s.closed_on.as_deref())
+        .and_then(|day| Period::from_id(day, round.period))
+        .map_or_else(|| period.last_day(), |rest| rest.start()))
+}
+
 /// The round's open counts as staff may see them: bands from a snapshot
 /// taken at most hourly ([`super::live`]), never exact.
 pub(super) fn open_bands(app: &App, round: &Round) -> Result<OpenBands, AppError> {
@@ -333,16 +346,39 @@ pub(super) fn open_bands(app: &App, round: &Round) -> Result<OpenBands, AppError
     let all = app.store.round_stats(&round.slug)?;
     let now = app.sessions.now_secs();
     app.live.bands(round.slug.as_str(), sealed.len(), now, || {
-        let (_, used_up) = app.store.invitation_stats(&round.slug)?;
-        Ok::<_, AppError>(Open {
-            critiques: all
-                .critiques
-                .saturating_sub(sealed.iter().map(|d| d.totals.critiques).sum()),
-            codes_spent: all
-                .codes_spent
-                .saturating_sub(sealed.iter().map(|d| d.totals.codes_spent).sum()),
-            invitations_used_up: used_up,
+        open_now(app, round, &sealed, &all)
+    })
+}
+
+/// The round's open counts as of the gate's hourly snapshot, exact, for
+/// the early-close gate only (never shown).
+fn open_snapshot(app: &App, round: &Round) -> Result<Open, AppError> {
+    let sealed = app.store.sealed_digests(&round.slug)?;
+    let all = app.store.round_stats(&round.slug)?;
+    let now = app.sessions.now_secs();
+    app.live
+        .for_gate(round.slug.as_str(), sealed.len(), now, || {
+            open_now(app, round, &sealed, &all)
         })
+}
+
+/// The round's open counts now: everything stored less what sealed
+/// periods hold.
+fn open_now(
+    app: &App,
+    round: &Round,
+    sealed: &[SealedDigest],
+    all: &RoundStats,
+) -> Result<Open, AppError> {
+    let (_, used_up) = app.store.invitation_stats(&round.slug)?;
+    Ok(Open {
+        critiques: all
+            .critiques
+            .saturating_sub(sealed.iter().map(|d| d.totals.critiques).sum()),
+        codes_spent: all
+            .codes_spent
+            .saturating_sub(sealed.iter().map(|d| d.totals.codes_spent).sum()),
+        invitations_used_up: used_up,
     })
 }
 
@@ -383,9 +419,12 @@ pub fn needed_to_close(round: &Round) -> u64 {
 }
 
 /// What closing `round`'s open period on `today` would do. The gate reads
-/// the exact count of the open period, which never leaves this function:
-/// staff learn only whether it has reached [`needed_to_close`] and its
-/// band from the hourly snapshot.
+/// the exact count of the open period as of the hourly snapshot
+/// ([`super::live`]), which never leaves this function: staff learn only
+/// whether it had reached [`needed_to_close`] at the snapshot, and its
+/// band. Deciding on the live count instead would let whoever polls the
+/// close page learn the moment the critique that made the period closable
+/// arrived.
 async fn outlook(app: &App, round: &Round, today: Date) -> Result<Outlook, AppError> {
     let period = open_period(app, round, today)?;
     if period.is_remainder() {
@@ -394,13 +433,8 @@ async fn outlook(app: &App, round: &Round, today: Date) -> Result<Outlook, AppEr
     if period.start() >= today {
         return Ok(Outlook::JustBegun { period });
     }
-    let held = app
-        .store
-        .period_counts(&round.slug)?
-        .into_iter()
-        .find(|c| c.period_id == period.id())
-        .map_or(0, |c| c.total);
-    let comments = open_bands(app, round)?.critiques;
+    let held = open_snapshot(app, round)?.critiques;
+    let comments = Band::of(held);
     let needed = needed_to_close(round);
     Ok(if held < needed {
         Outlook::TooFew {

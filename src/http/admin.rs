@@ -186,7 +186,6 @@ pub async fn create_round(
         retention_periods: body.retention_periods,
         postal_address: body.postal_address,
         freepost: body.freepost,
-        ..RoundSettings::default()
     };
     let new = NewRound::parse(&body.slug, &body.organisation, body.period_weeks, settings)?;
     let round = rounds::create_round(&state.app, HOST, new, state.today()).await?;
@@ -280,7 +279,6 @@ pub async fn update_round(
         retention_periods: body.retention_periods,
         postal_address: body.postal_address,
         freepost: body.freepost,
-        ..RoundSettings::default()
     })?;
     let updated = rounds::update_round(&state.app, HOST, &path, update, state.today()).await?;
     Ok(HttpResponse::Ok().json(round_view(&state, updated.slug.as_str()).await?))

@@ -153,10 +153,10 @@ enum Stage {
         commitments: Vec<[u8; 32]>,
         next: usize,
         frontier: Frontier,
-        /// What the opened records count.
-        counts: PeriodCounts,
-        /// What their answers count, per question of the round (issue 20).
-        questions: Vec<QuestionCounts>,
+        /// What the opened records count, and what their answers count
+        /// per question of the round (issue 20). (Boxed: a stage is kept
+        /// in the planner's queue.)
+        counted: Box<(PeriodCounts, Vec<QuestionCounts>)>,
         /// The week marker written first, if one was due.
         marker: Option<String>,
     },
@@ -560,8 +560,7 @@ impl Writer {
                     commitments,
                     next: 0,
                     frontier,
-                    counts,
-                    questions,
+                    counted: Box::new((counts, questions)),
                     marker,
                 }))
             }
@@ -569,8 +568,7 @@ impl Writer {
                 commitments,
                 next,
                 mut frontier,
-                counts,
-                questions,
+                counted,
                 marker,
             } => {
                 let end = (next + LEAVES).min(commitments.len());
@@ -598,15 +596,14 @@ impl Writer {
                         commitments,
                         next: end,
                         frontier,
-                        counts,
-                        questions,
+                        counted,
                         marker,
                     }));
                 }
                 self.seal_head(
                     round,
                     (period, early),
-                    (&counts, &questions),
+                    (&counted.0, &counted.1),
                     frontier,
                     marker,
                 )?;

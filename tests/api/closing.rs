@@ -7,6 +7,7 @@ use crate::audit::audit_now;
 use crate::backends::{spawn_on, Backend};
 use crate::helpers::{thursday, TestApp};
 use awc::http::StatusCode;
+use parrhesia::app::live::REFRESH_SECS;
 use parrhesia::audit::verifier::Policy;
 use parrhesia::digest::SealedDigest;
 use serde_json::json;
@@ -58,6 +59,14 @@ async fn early_closing_needs_enough_critiques_and_happens_once_per_period(backen
     let stats = app.admin_get("/api/v1/admin/rounds/spring").await.json();
     assert_eq!(stats["critiques"], 0, "{stats}");
     send(&app, 1).await;
+    // The gate reads the hourly snapshot, not the live count: within the
+    // hour the tenth critique changes nothing, so polling the gate cannot
+    // time it.
+    app.session_clock.advance(REFRESH_SECS - 1);
+    let (sealed, refused) = close(&app).await;
+    assert_eq!(sealed, 0, "the gate followed the live count");
+    assert_eq!(refused.as_deref(), Some("period_too_small_to_close"));
+    app.session_clock.advance(1);
     assert_eq!(close(&app).await, (1, None), "ten may close");
     // Once per period: the rest of it cannot be closed early, however many
     // arrive meanwhile.

@@ -4,6 +4,7 @@
 
 use crate::helpers::{collect, enc, spawn_app, spawn_app_with, Answer, TestApp, ADMIN_TOKEN};
 use awc::http::StatusCode;
+use parrhesia::app::live::REFRESH_SECS;
 use parrhesia::staff::password::{self, Password};
 use parrhesia::staff::session::{ABSOLUTE_SECS, IDLE_SECS};
 use parrhesia::staff::{Role, User, Username};
@@ -704,6 +705,20 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
         let sent = app.submit_form("listen", &body).await;
         assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
     }
+    // The gate decides on its own hourly count, taken when the close page
+    // was first seen: within that hour the eleven change nothing, so
+    // watching the page cannot time the eleventh. (The staff member stays
+    // active meanwhile: sessions end after 30 idle minutes.)
+    let ahead = b.get("/console/rounds/listen/close").await;
+    assert!(
+        ahead.body.contains("It cannot be closed early yet"),
+        "the gate followed the live count: {}",
+        ahead.body
+    );
+    for _ in 0..3 {
+        app.session_clock.advance(REFRESH_SECS / 3);
+        assert_eq!(b.get("/console").await.status, StatusCode::OK);
+    }
     let ahead = b.get("/console/rounds/listen/close").await;
     assert!(
         ahead.body.contains("What will happen") && ahead.body.contains("comments, as counted"),
@@ -725,11 +740,13 @@ async fn a_host_runs_a_round_from_the_console_and_the_log_records_it() {
         place,
         "/console/rounds/listen?done=closed-published&period=2026-11-23"
     );
+    // Named by the days it covered: closed early on Thursday 26 November,
+    // it is not the whole of week 48.
     let result = b.get(&place).await;
     assert!(
         result
             .body
-            .contains("Week 48 of 2026 (23 to 29 November) is closed. Its digest is published"),
+            .contains("23 to 26 November 2026 is closed. Its digest is published"),
         "{}",
         result.body
     );

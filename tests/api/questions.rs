@@ -437,3 +437,44 @@ async fn the_admin_api_reports_every_question_problem_with_its_path() {
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
     assert_eq!(a.json()["error"], "answers_without_text_locked");
 }
+
+/// Answers are stored only inside the sealed critique record: the fields
+/// kept in clear beside it (and the context it is bound to) say nothing of
+/// them, and the record opened with the period's key holds them.
+#[actix_web::test]
+async fn answers_are_kept_only_inside_the_sealed_record() {
+    use parrhesia::secrets::keys::KeyDir;
+    use parrhesia::secrets::vault::Vault;
+    let (app, codes) = open_round(2).await;
+    let a = send(
+        &app,
+        &codes[0],
+        "Words.",
+        json!({"listened": "very-badly", "help": "info"}),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    let a = send(&app, &codes[1], "", json!({"listened": "neither"})).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    let round = parrhesia::domain::Slug::parse("rated", "round").unwrap();
+    let sealed = app.store.sealed_records(&round, "2026-11-23").unwrap();
+    assert_eq!(sealed.len(), 2);
+    let keys = KeyDir::open(&app.dirs.path().join("keys"), &app.dirs.path().join("data")).unwrap();
+    let vault = Vault::load(&keys).unwrap();
+    let mut opened: Vec<Value> = Vec::new();
+    for (context, s) in &sealed {
+        for clear in [context.as_str(), s.key.as_str(), s.nonce.as_str()] {
+            for word in ["answers", "very-badly", "neither", "info", "listened"] {
+                assert!(!clear.contains(word), "{word} in clear: {clear}");
+            }
+        }
+        opened.push(serde_json::from_slice(&vault.unseal(s, context).unwrap()).unwrap());
+    }
+    opened.sort_by_key(|r| r["text"].as_str().unwrap().to_owned());
+    assert_eq!(opened[0]["text"], "");
+    assert_eq!(opened[0]["answers"], json!({"listened": "neither"}));
+    assert_eq!(
+        opened[1]["answers"],
+        json!({"listened": "very-badly", "help": "info"})
+    );
+}

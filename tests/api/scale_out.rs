@@ -8,7 +8,9 @@
 
 use crate::backends::{fresh_database, postgres_server, sql};
 use crate::helpers::{collect, Api};
-use crate::process::{assert_all_acknowledged_kept, files_under, submit_all, Server};
+use crate::process::{
+    assert_all_acknowledged_kept, files_under, setup_closable_round, submit_all, Server,
+};
 use futures_util::future::join_all;
 use serde_json::json;
 use std::path::Path;
@@ -39,7 +41,7 @@ fn body(code: &str, text: &str) -> serde_json::Value {
 async fn two_instances_spend_a_code_and_a_token_once_and_serve_one_digest() {
     let root = tempfile::tempdir().unwrap();
     let (a, b, db) = two_instances(root.path());
-    a.api.setup_round("care", "spring", 5).await;
+    setup_closable_round(&a.api, "care", "spring", 5).await;
     // The same code, sent 8 times to each instance at once. Nine codes and
     // a token make the ten critiques an early close needs (max(k,
     // min_period), issue 16, item 4).
@@ -123,7 +125,7 @@ async fn two_instances_spend_a_code_and_a_token_once_and_serve_one_digest() {
 async fn sigkill_of_one_instance_under_load_loses_nothing_acknowledged() {
     let root = tempfile::tempdir().unwrap();
     let (a, b, _) = two_instances(root.path());
-    a.api.setup_round("care", "spring", 5).await;
+    setup_closable_round(&a.api, "care", "spring", 5).await;
     let codes = b.api.codes("spring", 4000).await;
     let pid = a.child.id();
     let killer = std::thread::spawn(move || {
@@ -181,7 +183,7 @@ async fn no_client_metadata_reaches_the_database_files_or_logs() {
     };
     let root = tempfile::tempdir().unwrap();
     let (a, b, db) = two_instances(root.path());
-    a.api.setup_round("care", "spring", 5).await;
+    setup_closable_round(&a.api, "care", "spring", 5).await;
     let codes = a.api.codes("spring", 6).await;
     let markers = [
         "203.0.113.78",

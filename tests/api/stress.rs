@@ -4,8 +4,7 @@
 //! (`cargo test --release --test api stress -- --ignored`).
 
 use crate::helpers::Api;
-use crate::process::{assert_all_acknowledged_kept, submit_all, Server};
-use parrhesia::domain::{Period, PeriodLength};
+use crate::process::{assert_all_acknowledged_kept, closable_weeks, submit_all, Server};
 use serde_json::json;
 use std::collections::{BTreeMap, VecDeque};
 use std::path::{Path, PathBuf};
@@ -137,18 +136,6 @@ const NEEDED_TO_CLOSE: usize = 10;
 /// steps between batches of submissions, longer the more critiques the
 /// period holds.
 const SEALING_MS: u64 = 10;
-
-/// The shortest period length (in weeks) whose period open on `today` began
-/// before today: a period is never closed early on its first day, and
-/// every length's periods start on some Monday.
-fn closable_weeks(today: time::Date) -> u64 {
-    (1..=13)
-        .find(|&weeks| {
-            let length = PeriodLength::parse(weeks).unwrap();
-            Period::containing(today, length).start() < today
-        })
-        .expect("some period length of 1-13 weeks did not begin today")
-}
 
 /// A fresh round `slug` under the organisation "care" (k = 5) whose open
 /// period may be closed early today (UTC, the server's clock).

@@ -31,7 +31,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { experienceTests } from './experience.mjs';
+import { closableWeeks, experienceTests } from './experience.mjs';
 import { questionTests } from './questions.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -604,6 +604,8 @@ try {
     await s.fill('#min_group', '2');
     // Small enough for a test: three critiques publish a period.
     await s.fill('#min_period', '3');
+    // A period that did not begin today, so that it may be closed early.
+    await s.fill('#period_weeks', String(closableWeeks()));
     await submit('form[action="/console/rounds"]');
     assert(new URL(s.url()).pathname === '/console/rounds/listen', `landed on ${s.url()}`);
     await axe(s, 'console round page');

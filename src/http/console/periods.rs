@@ -13,6 +13,7 @@ use crate::messages::Messages;
 use crate::views::console::{self as views, CannotClose, CloseView};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use time::Date;
 
 fn label(round: &Round, period: Period) -> String {
     crate::views::period_label(&Messages::english(), &[period.id()], round.period.weeks())
@@ -87,8 +88,13 @@ pub async fn close_periods(
 }
 
 /// The result line after closing: the notice names the period, read back
-/// from the address only as a period of this round.
-pub fn closed_notice(req: &HttpRequest, round: &Round) -> Option<String> {
+/// from the address only as a period of this round, by the days it
+/// covered (`last_day`: to the day it was closed early).
+pub fn closed_notice(
+    req: &HttpRequest,
+    round: &Round,
+    last_day: impl FnOnce(Period) -> Option<Date>,
+) -> Option<String> {
     let query = req.query_string();
     let field = |name: &str| {
         query
@@ -96,7 +102,7 @@ pub fn closed_notice(req: &HttpRequest, round: &Round) -> Option<String> {
             .find_map(|p| p.strip_prefix(&format!("{name}=")))
     };
     let period = Period::from_id(field("period")?, round.period)?;
-    let name = label(round, period);
+    let name = period.label_until(last_day(period)?);
     Some(match field("done")? {
         "closed-published" => format!(
             "{name} is closed. Its digest is published: themes raised by at least {} people are shown.",

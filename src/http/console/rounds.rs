@@ -249,7 +249,9 @@ pub async fn round(
 ) -> Result<HttpResponse, ConsoleError> {
     // After closing a period, the notice says what became of it.
     let (_, round) = rounds::round(&state.app, &path).await?;
-    let closed = super::periods::closed_notice(&req, &round);
+    let closed = super::periods::closed_notice(&req, &round, |period| {
+        rounds::last_day_of(&state.app, &round, period).ok()
+    });
     let page = RoundPage(path.into_inner(), RoundForm::Settings, closed);
     page.show(&state, &staff, Shown::fresh(&req)).await
 }

@@ -391,6 +391,9 @@ pub fn close_period(frame: &Frame, org: &Organisation, v: &CloseView) -> Markup 
                             those few apart. Until it holds enough, it is sealed by itself when it ends." }
                         p { "It has " (v.comments) " comments, as counted in the last hour. Counts of an open period are \
                             shown only in bands, so this page cannot say how many more are needed." }
+                        p { "Whether it holds enough is checked against the same count, taken at most once an hour, so that \
+                            watching this page cannot tell anyone when a particular comment arrived. Once the period holds \
+                            enough, it can be closed within the hour." }
                     }
                     p { a href=(format!("/console/rounds/{}", round.slug)) { "Back to the round" } }
                 }
