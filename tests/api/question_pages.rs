@@ -193,6 +193,7 @@ async fn a_host_adds_reorders_and_previews_questions_which_freeze_when_the_round
         let a = b.post("/console/rounds/spring/questions", &fields).await;
         assert_eq!(a.status, StatusCode::BAD_REQUEST, "{fields:?}: {}", a.body);
         assert!(a.body.contains("href=\"#questions\""), "{}", a.body);
+        assert!(a.body.contains("id=\"questions\""), "the link has a target");
         assert!(a.body.contains("the round is open"), "{}", a.body);
     }
     let after = app.store.round("spring").unwrap().unwrap();

@@ -12,7 +12,7 @@ const QUESTIONS = [
 ];
 
 export async function questionTests(h) {
-  const { check, assert, BASE, browserContext, api, axe } = h;
+  const { check, assert, BASE, browserContext, api, axe, signIn, consoleAdmin } = h;
   const r = await api('POST', '/api/v1/admin/rounds', {
     slug: 'asked', organisation: 'demo', title: 'How did we listen?', questions: QUESTIONS,
   });
@@ -142,6 +142,44 @@ export async function questionTests(h) {
       await q.waitForSelector('#done', { state: 'visible', timeout: 30000 });
       assert((await q.locator('#receipt').innerText()).trim().length === 24, 'no receipt');
       assert(errors.length === 0, `script errors: ${errors.join(' | ')}`);
+    } finally {
+      await c.close();
+    }
+  });
+
+  await check('issue 20: a host adds two questions in the console, sees the preview and reorders them (axe)', async () => {
+    const made = await api('POST', '/api/v1/admin/rounds', { slug: 'edited', organisation: 'demo', title: 'Questions from the console' });
+    assert(made.status === 201, `creating the round: ${made.status} ${made.text}`);
+    const c = await browserContext();
+    try {
+      const s = await c.context.newPage();
+      await signIn(s, consoleAdmin.username, consoleAdmin.password);
+      const editor = `${BASE}/console/rounds/edited/questions`;
+      const save = 'form input[name=action][value=save] ~ button[type=submit]';
+      await s.goto(editor);
+      // Nothing typed: every problem in the summary, linked to its field.
+      await Promise.all([s.waitForNavigation(), s.click(save)]);
+      for (const href of await s.locator('.error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+        assert((await s.locator(href).count()) === 1, `summary link ${href} has no field`);
+      }
+      assert((await s.locator('.error-summary a[href="#prompt"]').count()) === 1, 'no problem at the question');
+      await axe(s, 'console questions, errors');
+      await s.fill('#id', 'listened');
+      await s.selectOption('#kind', 'scale');
+      await s.fill('#prompt', 'How well did staff listen to you?');
+      await s.check('#required');
+      await Promise.all([s.waitForNavigation(), s.click(save)]);
+      await s.fill('#id', 'contact');
+      await s.selectOption('#kind', 'choice');
+      await s.fill('#prompt', 'How do you usually contact us?');
+      await s.fill('#option-0-label', 'By phone');
+      await s.fill('#option-1-label', 'By letter');
+      await Promise.all([s.waitForNavigation(), s.click(save)]);
+      assert((await s.locator('.question-list > li').count()) === 2, 'two questions listed');
+      assert((await s.locator('.question-list fieldset legend').first().innerText()).includes('How well did staff listen'), 'preview');
+      await axe(s, 'console questions with previews');
+      await Promise.all([s.waitForNavigation(), s.click('.question-list > li:nth-child(2) button[value=up]')]);
+      assert((await s.locator('.question-list fieldset legend').first().innerText()).includes('How do you usually contact us?'), 'not moved up');
     } finally {
       await c.close();
     }

@@ -433,7 +433,9 @@ try {
     'POST /console/users', 'POST /console/users/{user}/remove', 'POST /console/users/{user}/role', 'POST /console/themes',
     'POST /console/moderation/{quote}', 'POST /console/space/responses', 'POST /console/space/pledges',
     'POST /console/space/pledges/{pledge}', 'POST /console/rounds/{round}/translations/{language}',
-    'POST /r/{round}/about-you']);
+    'POST /r/{round}/about-you',
+    // tests/browser/questions.mjs (issue 20).
+    'POST /console/rounds/{round}/questions']);
   await check('every non-GET page in the route table has a test', async () => {
     const untested = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !covered.has(`${r.method} ${r.path}`));
     assert(untested.length === 0, `no browser test for ${untested.map((r) => `${r.method} ${r.path}`).join(', ')}`);
@@ -1213,7 +1215,7 @@ try {
   await experienceTests({ check, assert, BASE, browserContext, freshCodes, unissuedCode, fillForm, send, confirm, api, axe, signIn, consoleAdmin, SHOTS, orgPage });
 
   // Issue 20: questions beside the free text.
-  await questionTests({ check, assert, BASE, browserContext, api, axe });
+  await questionTests({ check, assert, BASE, browserContext, api, axe, signIn, consoleAdmin });
 
   await check('no page asked another origin for anything', async () => {
     assert(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);

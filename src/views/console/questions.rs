@@ -117,7 +117,7 @@ pub fn questions(
                         people have already answered them." }
                 }
             }
-            h2 { "The round's questions" }
+            h2 #questions tabindex="-1" { "The round's questions" }
             @if round.questions.is_empty() {
                 p { "This round asks no questions yet: people write and choose themes only." }
             } @else {
