@@ -63,6 +63,15 @@ pub fn day(year: i32, month: u8, day: u8) -> Date {
 pub trait SessionClock: Send + Sync + 'static {
     /// Seconds since an arbitrary fixed start.
     fn now_secs(&self) -> u64;
+
+    /// Seconds since the Unix epoch, for the steps of staff's one-time
+    /// codes (TOTP, RFC 6238 §4.2: T0 = 0, so the step is Unix time over
+    /// 30 s). Like the session times, never stored.
+    fn unix_secs(&self) -> u64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+    }
 }
 
 /// The real monotonic clock, counted from when it was made.
@@ -92,8 +101,17 @@ impl ManualSessionClock {
     }
 }
 
+/// Where a [`ManualSessionClock`]'s Unix time starts: Thursday 26
+/// November 2026, 12:00 UTC (the in-process tests' day), so one-time codes
+/// are computed at a time the test chooses.
+pub const MANUAL_UNIX_START: u64 = 1_795_694_400;
+
 impl SessionClock for ManualSessionClock {
     fn now_secs(&self) -> u64 {
         *self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn unix_secs(&self) -> u64 {
+        MANUAL_UNIX_START + self.now_secs()
     }
 }

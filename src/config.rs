@@ -57,6 +57,10 @@ pub struct Config {
     /// Always send `Strict-Transport-Security` (`PARRHESIA_HSTS`); without
     /// it, HSTS is sent only when a trusted proxy says the client used TLS.
     pub hsts: bool,
+    /// Administrators must have a second factor
+    /// (`PARRHESIA_SECOND_FACTOR_FOR_ADMINISTRATORS`): one without it who
+    /// signs in is sent to enrol before reaching anything else.
+    pub second_factor_for_administrators: bool,
     /// How long a client may take to send a request's head, and its body;
     /// slower clients are cut off (408).
     pub client_timeout: Duration,
@@ -98,6 +102,10 @@ impl std::fmt::Debug for Config {
             .field("metrics_publish", &self.metrics_publish)
             .field("rate_limits", &self.rate_limits)
             .field("hsts", &self.hsts)
+            .field(
+                "second_factor_for_administrators",
+                &self.second_factor_for_administrators,
+            )
             .field("client_timeout", &self.client_timeout)
             .field("issuer_name", &self.issuer_name)
             .field("origin_name", &self.origin_name)
@@ -125,6 +133,7 @@ impl Config {
             store: StoreOptions::default(),
             rate_limits: RateLimitOptions::default(),
             hsts: false,
+            second_factor_for_administrators: false,
             client_timeout: Duration::from_secs(10),
             issuer_name: None,
             origin_name: None,
@@ -287,6 +296,17 @@ pub struct Settings {
     )]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hsts: Option<bool>,
+    /// Administrators must sign in with a second factor (TOTP): one
+    /// without it is sent to enrol before reaching anything else.
+    #[arg(
+        long = "second-factor-for-administrators",
+        env = "PARRHESIA_SECOND_FACTOR_FOR_ADMINISTRATORS",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second_factor_for_administrators: Option<bool>,
     /// Failed paper codes and Privacy Pass tokens (unknown, used or not
     /// verifying) per client per minute; good ones never count. Default 30.
     #[arg(long, env = "PARRHESIA_CODE_ATTEMPTS_PER_MINUTE")]
@@ -436,6 +456,7 @@ impl Settings {
             trusted_proxy: Some(Vec::new()),
             witness: Some(Vec::new()),
             hsts: Some(false),
+            second_factor_for_administrators: Some(false),
             code_attempts_per_minute: Some(limits.code_attempts_per_minute),
             token_requests_per_minute: Some(limits.token_issuance_per_minute),
             admin_attempts_per_minute: Some(limits.admin_attempts_per_minute),
@@ -544,6 +565,7 @@ impl Effective {
                 ..defaults.store
             },
             hsts: s.hsts.unwrap_or(false),
+            second_factor_for_administrators: s.second_factor_for_administrators.unwrap_or(false),
             rate_limits: RateLimitOptions {
                 trusted_proxies: s.trusted_proxy.unwrap_or_default(),
                 code_attempts_per_minute: s
@@ -695,12 +717,14 @@ mod tests {
     #[test]
     fn trusted_proxies_and_limits_come_from_the_file_too() {
         let s = Settings::from_toml(
-            "trusted_proxy = [\"127.0.0.1\", \"::1\"]\nhsts = true\ncode_attempts_per_minute = 5\n",
+            "trusted_proxy = [\"127.0.0.1\", \"::1\"]\nhsts = true\ncode_attempts_per_minute = 5\n\
+             second_factor_for_administrators = true\n",
         )
         .unwrap();
         let config = s.resolve(no_sources).unwrap().into_config().unwrap();
         assert_eq!(config.rate_limits.trusted_proxies.len(), 2);
         assert!(config.hsts);
+        assert!(config.second_factor_for_administrators);
         assert_eq!(config.rate_limits.code_attempts_per_minute, 5);
         assert_eq!(
             config.rate_limits.posts_per_second,

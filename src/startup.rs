@@ -42,6 +42,9 @@ pub const CODE_KEY_FILE: &str = "paper-code.key";
 const ADMIN_HASH_FILE: &str = "admin-token.sha256";
 /// Name of the invitation HMAC key in the key directory.
 const INVITATION_KEY_FILE: &str = "invitation.key";
+/// Name of the HMAC key of staff recovery codes' hashes in the key
+/// directory.
+const RECOVERY_KEY_FILE: &str = "recovery-code.key";
 
 /// What start-up has to tell the operator once.
 #[derive(Debug, Default)]
@@ -100,6 +103,7 @@ impl Application {
         let store = Store::open(&location, &store_options, vault, signer)
             .with_context(|| format!("could not open the store in {}", location.describe()))?;
         let invitations = InvitationKey::new(&keys.secret(INVITATION_KEY_FILE, 32)?.0);
+        let recovery_key = keys.secret(RECOVERY_KEY_FILE, 32)?.0;
         // Each round's keys are logged before use (RFC 9576 §6.2); expired
         // ones are tombstoned before their spent nonces go.
         let round_keys = RoundKeys::start(&store, keys.clone(), clock.today()).await?;
@@ -138,11 +142,13 @@ impl Application {
                 public_url: public_url.clone(),
                 master_keys,
                 witnesses,
+                recovery_key,
             }),
             admin,
             console: http::console::ConsoleState::new(
                 &public_url,
                 config.rate_limits.login_attempts_per_minute,
+                config.second_factor_for_administrators,
             )
             .map_err(|_| anyhow::anyhow!("the random generator failed"))?,
             clock,
@@ -274,6 +280,7 @@ pub fn open_stopped_app_with(
         public_url: String::new(),
         master_keys: (Vec::new(), String::new()),
         witnesses: Vec::new(),
+        recovery_key: dir.secret(RECOVERY_KEY_FILE, 32)?.0,
     }))
 }
 

@@ -87,6 +87,11 @@ pub struct App {
     hashing: HashingGate,
     /// Hourly snapshots of the open periods' counts, for staff.
     live: live::LiveCounts,
+    /// The key of recovery codes' keyed hashes (from the key directory).
+    recovery_key: ring::hmac::Key,
+    /// The last accepted one-time-code step of each user, in memory only
+    /// (RFC 6238 §5.2: a code is accepted once).
+    replay: crate::staff::totp::ReplayGuard,
 }
 
 /// The rounds' Privacy Pass keys with their issuer and redeemer. A server
@@ -107,11 +112,16 @@ pub struct Parts {
     pub public_url: String,
     pub master_keys: (Vec<String>, String),
     pub witnesses: Vec<Verifier>,
+    /// 32 bytes from the key directory's `recovery-code.key`.
+    pub recovery_key: Vec<u8>,
 }
 
 impl App {
     pub fn new(parts: Parts) -> Self {
+        let replay = crate::staff::totp::ReplayGuard::new(parts.sessions.unix_secs());
         Self {
+            recovery_key: ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &parts.recovery_key),
+            replay,
             store: parts.store,
             codes: parts.codes,
             invitations: parts.invitations,

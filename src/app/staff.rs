@@ -13,13 +13,23 @@
 //!   account, so the console always keeps one.
 //! - The action log says who did what to which round, at the round's
 //!   period (a week without one), and never anything about a participant.
+//! - A correct password for an account with a second factor starts no
+//!   session ([`SignIn::SecondStep`]); [`second_step`] starts one only for
+//!   a current one-time code whose step was not accepted before (RFC 6238
+//!   §5.2) or an unused recovery code, spent by a compare-and-swap. The
+//!   secret is sealed under the key directory's staff key; recovery codes
+//!   are kept only as keyed hashes. Enrolling, turning it off and using a
+//!   recovery code are security events in the action log, without any
+//!   secret or code.
 
 use super::error::Expect;
 use super::{Actor, App, AppError};
 use crate::domain::{Period, PeriodLength, Round, Slug};
 use crate::staff::password::{self, Password};
+use crate::staff::recovery::{self, RecoveryCode};
 use crate::staff::session::Session;
-use crate::staff::{Action, NewAccount, Role, StaffError, User, Username};
+use crate::staff::totp::{Secret, Totp};
+use crate::staff::{Action, NewAccount, Role, SecondFactor, StaffError, User, Username};
 use time::Date;
 
 /// Append to the staff action log as `actor` (an [`Actor::Unnamed`] leaves
@@ -205,15 +215,22 @@ pub fn actor(user: &User) -> Actor {
     Actor::Staff(user.username.clone())
 }
 
-/// Check a typed user name and password; a new session's id if they
-/// match. Uniform: an unknown (or malformed) user name is checked against
-/// a dummy hash, so it costs the same as a wrong password, and both get
-/// `None`.
-pub async fn sign_in(
-    app: &App,
-    typed: &str,
-    presented: String,
-) -> Result<Option<String>, AppError> {
+/// What a user name and password lead to.
+pub enum SignIn {
+    /// Right, and no second factor: a new session's id.
+    Session(String),
+    /// Right, and the account has a second factor: ask for it next (no
+    /// session yet).
+    SecondStep(User),
+    /// Wrong, or no such user (the same answer).
+    Failed,
+}
+
+/// Check a typed user name and password: a session if they match and the
+/// account has no second factor, the second step if it has one. Uniform:
+/// an unknown (or malformed) user name is checked against a dummy hash, so
+/// it costs the same as a wrong password, and both get `Failed`.
+pub async fn sign_in(app: &App, typed: &str, presented: String) -> Result<SignIn, AppError> {
     let user = match Username::parse(typed) {
         Ok(name) => app.store.user_by_name(name.as_str())?,
         Err(_) => None,
@@ -228,9 +245,192 @@ pub async fn sign_in(
         })
         .await?;
     match user {
-        Some(user) if matched => start_session(app, &user).await.map(Some),
-        _ => Ok(None),
+        Some(user) if matched && user.second_factor.is_some() => Ok(SignIn::SecondStep(user)),
+        Some(user) if matched => start_session(app, &user).await.map(SignIn::Session),
+        _ => Ok(SignIn::Failed),
     }
+}
+
+/// The one-time-code generator of an enrolled user (the secret opened with
+/// the key directory's staff key).
+fn totp_of(app: &App, user: &User, factor: &SecondFactor) -> Result<Totp, AppError> {
+    let raw = app.store.open_second_factor(&user.id, &factor.secret)?;
+    Ok(Totp::new(Secret::from_bytes(&raw)))
+}
+
+/// Whether `typed` looks like a one-time code (digits only, spaces
+/// ignored) rather than a recovery code.
+fn is_numeric_code(typed: &str) -> bool {
+    let digits: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `typed` as a current one-time code of `totp` for `user_id`: accepted
+/// for the current step or one either side (RFC 6238 §5.2, one step of
+/// allowed delay), and only once per step: a step at or before the last
+/// one accepted is a replay (§5.2: the verifier "MUST NOT accept the
+/// second attempt of the same OTP").
+fn current_code(app: &App, user_id: &str, totp: &Totp, typed: &str) -> bool {
+    match totp.verify(typed, app.sessions.unix_secs()) {
+        Some(step) => app.replay.accept(user_id, step),
+        None => false,
+    }
+}
+
+/// The second step of signing in, for the user whose password was right:
+/// a current one-time code, or an unused recovery code (spent here, by a
+/// compare-and-swap on the account, so it works once even when two
+/// sign-ins race, and recorded in the action log). A new session's id, or
+/// `None` for anything else.
+pub async fn second_step(
+    app: &App,
+    user_id: &str,
+    typed: &str,
+    today: Date,
+) -> Result<Option<String>, AppError> {
+    let Some(user) = app.store.user(user_id)? else {
+        return Ok(None);
+    };
+    let Some(factor) = user.second_factor.clone() else {
+        return Ok(None);
+    };
+    if is_numeric_code(typed) {
+        let totp = totp_of(app, &user, &factor)?;
+        if !current_code(app, &user.id, &totp, typed) {
+            return Ok(None);
+        }
+    } else {
+        let mut spent = factor.clone();
+        if !spent.recovery.redeem(&app.recovery_key, &user.id, typed) {
+            return Ok(None);
+        }
+        let left = spent.recovery.remaining();
+        match app
+            .store
+            .swap_second_factor(&user.id, Some(factor), Some(spent))
+            .await
+        {
+            Ok(()) => {}
+            // Spent by a racing sign-in, or the factor was changed.
+            Err(crate::store::StoreError::Exists(_) | crate::store::StoreError::NotFound(_)) => {
+                return Ok(None)
+            }
+            Err(e) => return Err(e.into()),
+        }
+        let subject = Some(format!("{} ({left} left)", user.username));
+        record(
+            app,
+            &actor(&user),
+            "second-factor.recovery-code-used",
+            None,
+            subject,
+            today,
+        )
+        .await?;
+    }
+    start_session(app, &user).await.map(Some)
+}
+
+/// What confirming an enrolment led to.
+pub enum Enrolment {
+    /// Enrolled: the recovery codes, to show once.
+    Codes(Vec<RecoveryCode>),
+    /// The code typed is not a current code of the new secret.
+    WrongCode,
+    /// The account has a second factor already (another tab).
+    Already,
+}
+
+/// Enrol `user` with `secret` (shown to them as a QR code and as text)
+/// once they type a current code of it, proving their app has it. The
+/// secret is sealed under the key directory's staff key; ten recovery
+/// codes are made and only their keyed hashes stored.
+pub async fn enrol(
+    app: &App,
+    user: &User,
+    secret: &Secret,
+    typed: &str,
+    today: Date,
+) -> Result<Enrolment, AppError> {
+    let totp = Totp::new(Secret::from_bytes(secret.expose()));
+    let Some(step) = totp.verify(typed, app.sessions.unix_secs()) else {
+        return Ok(Enrolment::WrongCode);
+    };
+    // The confirming code cannot sign in afterwards. A step the guard
+    // refuses (just after a restart) is refused for sign-in too.
+    app.replay.accept(&user.id, step);
+    let sealed = app.store.seal_second_factor(&user.id, secret.expose())?;
+    let (codes, hashes) = recovery::generate(&app.recovery_key, &user.id)
+        .map_err(|_| AppError::Internal(anyhow::anyhow!("random generator failed")))?;
+    let factor = SecondFactor {
+        secret: sealed,
+        recovery: hashes,
+    };
+    match app
+        .store
+        .swap_second_factor(&user.id, None, Some(factor))
+        .await
+    {
+        Ok(()) => {}
+        Err(crate::store::StoreError::Exists(_)) => return Ok(Enrolment::Already),
+        Err(crate::store::StoreError::NotFound(_)) => return Err(AppError::UserUnknown),
+        Err(e) => return Err(e.into()),
+    }
+    let subject = Some(user.username.to_string());
+    record(
+        app,
+        &actor(user),
+        "second-factor.enrol",
+        None,
+        subject,
+        today,
+    )
+    .await?;
+    Ok(Enrolment::Codes(codes))
+}
+
+/// Remove `user`'s second factor, if `typed` is a current one-time code
+/// (used once, like a sign-in's). Whether it was removed.
+pub async fn disable_second_factor(
+    app: &App,
+    user: &User,
+    typed: &str,
+    today: Date,
+) -> Result<bool, AppError> {
+    let Some(factor) = user.second_factor.clone() else {
+        return Ok(false);
+    };
+    let totp = totp_of(app, user, &factor)?;
+    if !is_numeric_code(typed) || !current_code(app, &user.id, &totp, typed) {
+        return Ok(false);
+    }
+    match app
+        .store
+        .swap_second_factor(&user.id, Some(factor), None)
+        .await
+    {
+        Ok(()) => {}
+        Err(crate::store::StoreError::Exists(_)) => return Ok(false),
+        Err(crate::store::StoreError::NotFound(_)) => return Err(AppError::UserUnknown),
+        Err(e) => return Err(e.into()),
+    }
+    let subject = Some(user.username.to_string());
+    record(
+        app,
+        &actor(user),
+        "second-factor.disable",
+        None,
+        subject,
+        today,
+    )
+    .await?;
+    Ok(true)
+}
+
+/// Seconds on the staff sessions' clock (for the console's waiting
+/// second steps and enrolments, in memory).
+pub fn now_secs(app: &App) -> u64 {
+    app.sessions.now_secs()
 }
 
 /// A new session for `user`: its id, for the cookie (kept only hashed).

@@ -462,6 +462,10 @@ pub enum ConsoleError {
     Csrf,
     #[error("too many attempts")]
     RateLimited(u64),
+    /// An administrator without a second factor, when administrators must
+    /// have one: go and enrol.
+    #[error("enrol a second factor")]
+    Enrol,
     #[error(transparent)]
     Api(#[from] ApiError),
 }
@@ -484,7 +488,7 @@ impl From<InputError> for ConsoleError {
 impl ResponseError for ConsoleError {
     fn status_code(&self) -> StatusCode {
         match self {
-            Self::SignIn => StatusCode::SEE_OTHER,
+            Self::SignIn | Self::Enrol => StatusCode::SEE_OTHER,
             Self::Forbidden | Self::Csrf => StatusCode::FORBIDDEN,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Api(e) => e.status_code(),
@@ -501,6 +505,9 @@ impl ResponseError for ConsoleError {
         match self {
             Self::SignIn => HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, "/console/login"))
+                .finish(),
+            Self::Enrol => HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, "/console/account/two-step?required=yes"))
                 .finish(),
             Self::Forbidden => page(console_views::forbidden(
                 None,

@@ -88,7 +88,10 @@ pub fn action_for(method: &Method, pattern: &str) -> Option<Action> {
         // and a write, so it draws from the keyed-writes bucket (a witness
         // posts once per run, far below it).
         "/api/v1/audit/cosignatures" if post => Some(Action::AdminAttempt),
-        "/console/login" | "/console/setup" if post => Some(Action::Login),
+        // The second step of signing in, and turning the second factor
+        // off, check a one-time code: sign-in attempts too.
+        "/console/login" | "/console/setup" | "/console/login/code" if post => Some(Action::Login),
+        "/console/account/two-step/disable" if post => Some(Action::Login),
         super::privacy_pass::TOKEN_REQUEST_PATH if post => Some(Action::TokenIssuance),
         "/r/{round}" | "/api/v1/rounds/{round}/critiques" if post => Some(Action::Credential),
         "/r/{round}/about-you" if post => Some(Action::AboutYou),
@@ -478,6 +481,13 @@ mod tests {
             (&get, "/api/v1/organisations/{organisation}/digest", None),
             (&post, "/console/login", Some(Action::Login)),
             (&post, "/console/setup", Some(Action::Login)),
+            (&post, "/console/login/code", Some(Action::Login)),
+            (
+                &post,
+                "/console/account/two-step/disable",
+                Some(Action::Login),
+            ),
+            (&get, "/console/login/code", None),
             (&get, "/console/login", None),
             (&get, "/o/{organisation}", None),
             (&post, "/api/v1/token-request", Some(Action::TokenIssuance)),
@@ -504,7 +514,13 @@ mod tests {
                     && !route.path.starts_with("/console/")
                     && !free.contains(&route.path))
                 || (route.method == "POST"
-                    && matches!(route.path, "/console/login" | "/console/setup"));
+                    && matches!(
+                        route.path,
+                        "/console/login"
+                            | "/console/setup"
+                            | "/console/login/code"
+                            | "/console/account/two-step/disable"
+                    ));
             assert_eq!(
                 action.is_some(),
                 guessable,

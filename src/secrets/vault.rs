@@ -192,6 +192,12 @@ fn data_key_file(round: &str, period: &str) -> String {
 
 const DATA_KEY_LABEL: &str = "parrhesia/data-key/v1";
 const EPOCH_KEY_LABEL: &str = "parrhesia/epoch-key/v1";
+const STAFF_KEY_LABEL: &str = "parrhesia/staff-key/v1";
+/// The key that seals staff's second-factor secrets, wrapped under a
+/// master key like a data key; never shredded.
+const STAFF_KEY_FILE: &str = "staff.key";
+/// The `key` of a [`Sealed`] under the staff key.
+const STAFF_KEY_ID: &str = "staff";
 
 fn epoch_key_file(id: &[u8; 16]) -> String {
     format!("epoch.{}.key", hex(id))
@@ -439,6 +445,57 @@ impl Vault {
         )
     }
 
+    /// The staff key: opened from `staff.key`, or made, wrapped under the
+    /// current master key and written durably first (another instance
+    /// sharing the key directory may make it at the same moment: whichever
+    /// file is there is the key).
+    fn staff_key(&self) -> Result<Arc<LessSafeKey>> {
+        let mut cache = self.data_keys.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(k) = cache.get(STAFF_KEY_FILE) {
+            return Ok(k.clone());
+        }
+        let open = || self.open_wrapped(STAFF_KEY_FILE, STAFF_KEY_LABEL, STAFF_KEY_ID);
+        let raw = match open()? {
+            Some(raw) => raw,
+            None => match self.make_wrapped(STAFF_KEY_FILE, STAFF_KEY_LABEL, STAFF_KEY_ID, 32)? {
+                Some(raw) => raw,
+                None => {
+                    open()?.ok_or_else(|| anyhow!("{STAFF_KEY_FILE} vanished as it was made"))?
+                }
+            },
+        };
+        let key = Arc::new(aead_key(&raw)?);
+        cache.insert(STAFF_KEY_FILE.to_owned(), key.clone());
+        Ok(key)
+    }
+
+    /// Encrypt a staff secret (a second factor's TOTP secret) under the
+    /// staff key; `context` names the record and its owner.
+    pub fn seal_staff(&self, context: &str, plaintext: &[u8]) -> Result<Sealed> {
+        let key = self.staff_key()?;
+        let (nonce, ciphertext) = seal_with(&key, &record_aad(STAFF_KEY_ID, context), plaintext)?;
+        Ok(Sealed {
+            key: STAFF_KEY_ID.to_owned(),
+            nonce: hex(&nonce),
+            ciphertext: hex(&ciphertext),
+        })
+    }
+
+    /// Decrypt a staff secret sealed by [`Vault::seal_staff`] with the same
+    /// `context`.
+    pub fn unseal_staff(&self, sealed: &Sealed, context: &str) -> Result<Vec<u8>> {
+        if sealed.key != STAFF_KEY_ID {
+            bail!("not sealed under the staff key");
+        }
+        let key = self.staff_key()?;
+        open_with(
+            &key,
+            &record_aad(STAFF_KEY_ID, context),
+            &sealed.nonce,
+            &sealed.ciphertext,
+        )
+    }
+
     /// Destroy the data key of (round, period) for good.
     pub fn shred(&self, round: &str, period: &str) -> Result<()> {
         self.data_keys
@@ -478,6 +535,31 @@ mod tests {
             "moved to another period"
         );
         assert!(!s.ciphertext.contains(&hex(b"secret")));
+    }
+
+    #[test]
+    fn staff_secrets_open_only_for_their_record_and_after_a_restart() {
+        let (_root, keys, v) = vault();
+        let s = v.seal_staff("second-factor/u1", b"totp secret").unwrap();
+        assert!(keys.has(STAFF_KEY_FILE));
+        assert!(!s.ciphertext.contains(&hex(b"totp")));
+        assert_eq!(
+            v.unseal_staff(&s, "second-factor/u1").unwrap(),
+            b"totp secret"
+        );
+        assert!(
+            v.unseal_staff(&s, "second-factor/u2").is_err(),
+            "another user"
+        );
+        Vault::rotate(&keys).unwrap();
+        let again = Vault::load(&keys).unwrap();
+        assert_eq!(
+            again.unseal_staff(&s, "second-factor/u1").unwrap(),
+            b"totp secret"
+        );
+        let mut data = s.clone();
+        data.key = "r/2026-11-23".into();
+        assert!(again.unseal_staff(&data, "second-factor/u1").is_err());
     }
 
     #[test]

@@ -121,6 +121,26 @@ pub struct User {
     /// staff.
     pub organisation: Option<Slug>,
     pub password_hash: String,
+    /// The second factor, once enrolled (absent from records written
+    /// before there was one, and from accounts without it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_factor: Option<SecondFactor>,
+}
+
+/// A user's second factor as stored: the TOTP secret sealed under the key
+/// directory's staff key (`crate::secrets::vault::Vault::seal_staff`,
+/// bound to the user's id), and the keyed hashes of the recovery codes not
+/// yet used. Nothing here opens without the key directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecondFactor {
+    pub secret: crate::secrets::vault::Sealed,
+    pub recovery: recovery::RecoveryHashes,
+}
+
+/// What a second factor's secret is sealed as: the record and its owner.
+pub fn second_factor_context(user_id: &str) -> String {
+    format!("staff/second-factor/{user_id}")
 }
 
 impl User {
@@ -140,6 +160,7 @@ impl User {
             role,
             organisation,
             password_hash,
+            second_factor: None,
         })
     }
 }

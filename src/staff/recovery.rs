@@ -5,16 +5,19 @@
 //! shown as `abcd-efgh-ijkm-npqr`; typing ignores case, spaces and hyphens.
 //!
 //! # Security contract
-//! Codes are stored only as SHA-256 hashes bound to the user's id (so a
-//! hash copied to another account matches nothing). 80 bits need no slow
-//! hash: guessing one is out of reach at any rate the sign-in limiter
-//! allows, and a fast hash lets every stored hash be compared, in constant
-//! time, on each attempt. [`RecoveryHashes::redeem`] removes the hash it
+//! Codes are stored only as keyed hashes: HMAC-SHA-256 under a key kept in
+//! the key directory (`recovery-code.key`, never in the store), bound to
+//! the user's id (so a hash copied to another account matches nothing).
+//! A copy of the store alone cannot even test a guess against them. 80
+//! bits need no slow hash: guessing one is out of reach at any rate the
+//! sign-in limiter allows, and a fast hash lets every stored hash be
+//! compared, in constant time, on each attempt. [`RecoveryHashes::redeem`] removes the hash it
 //! matched; the caller must store the shortened list in the same
 //! transaction that lets the user in (a compare-and-swap on the user
 //! record), so a code works once even when two sign-ins race.
 
 use super::password::TYPABLE;
+use ring::hmac;
 use serde::{Deserialize, Serialize};
 use subtle::{Choice, ConstantTimeEq};
 use zeroize::Zeroizing;
@@ -54,7 +57,10 @@ pub struct RecoveryError;
 
 /// Fresh codes for `user_id` and their hashes; the codes are shown once and
 /// dropped, the hashes stored (replacing any earlier set).
-pub fn generate(user_id: &str) -> Result<(Vec<RecoveryCode>, RecoveryHashes), RecoveryError> {
+pub fn generate(
+    key: &hmac::Key,
+    user_id: &str,
+) -> Result<(Vec<RecoveryCode>, RecoveryHashes), RecoveryError> {
     let mut codes = Vec::with_capacity(COUNT);
     let mut hashes = Vec::with_capacity(COUNT);
     for _ in 0..COUNT {
@@ -68,7 +74,7 @@ pub fn generate(user_id: &str) -> Result<(Vec<RecoveryCode>, RecoveryHashes), Re
             // 32 symbols: the low five bits are uniform.
             code.push(char::from(TYPABLE[usize::from(b & 31)]));
         }
-        hashes.push(hash(user_id, &normalise(&code).ok_or(RecoveryError)?));
+        hashes.push(hash(key, user_id, &normalise(&code).ok_or(RecoveryError)?));
         codes.push(RecoveryCode(code));
     }
     Ok((codes, RecoveryHashes { hashes }))
@@ -87,13 +93,13 @@ fn normalise(typed: &str) -> Option<Zeroizing<String>> {
     ok.then_some(folded)
 }
 
-fn hash(user_id: &str, code: &str) -> String {
-    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
-    ctx.update(b"parrhesia/recovery-code/v1\0");
+fn hash(key: &hmac::Key, user_id: &str, code: &str) -> String {
+    let mut ctx = hmac::Context::with_key(key);
+    ctx.update(b"parrhesia/recovery-code/v2\0");
     ctx.update(user_id.as_bytes());
     ctx.update(b"\0");
     ctx.update(code.as_bytes());
-    crate::encoding::hex(ctx.finish().as_ref())
+    crate::encoding::hex(ctx.sign().as_ref())
 }
 
 impl RecoveryHashes {
@@ -105,11 +111,11 @@ impl RecoveryHashes {
     /// Use `typed` for `user_id`: true, and the code's hash removed, if it
     /// is one of the unused codes. Every stored hash is compared in constant
     /// time, so the time taken does not say which one (if any) matched.
-    pub fn redeem(&mut self, user_id: &str, typed: &str) -> bool {
+    pub fn redeem(&mut self, key: &hmac::Key, user_id: &str, typed: &str) -> bool {
         let Some(code) = normalise(typed) else {
             return false;
         };
-        let presented = hash(user_id, &code);
+        let presented = hash(key, user_id, &code);
         let mut found: Option<usize> = None;
         let mut any = Choice::from(0);
         for (i, stored) in self.hashes.iter().enumerate() {
@@ -133,9 +139,13 @@ impl RecoveryHashes {
 mod tests {
     use super::*;
 
+    fn key() -> hmac::Key {
+        hmac::Key::new(hmac::HMAC_SHA256, b"a test key of thirty-two bytes!!")
+    }
+
     #[test]
     fn ten_typable_distinct_codes_stored_only_as_hashes() {
-        let (codes, hashes) = generate("user-1").unwrap();
+        let (codes, hashes) = generate(&key(), "user-1").unwrap();
         assert_eq!(codes.len(), COUNT);
         assert_eq!(hashes.remaining(), COUNT);
         let mut seen = std::collections::HashSet::new();
@@ -156,23 +166,40 @@ mod tests {
 
     #[test]
     fn each_code_works_once_for_its_own_user_only() {
-        let (codes, mut hashes) = generate("user-1").unwrap();
+        let (codes, mut hashes) = generate(&key(), "user-1").unwrap();
         let mut copied = hashes.clone();
         // As a person might type it: upper case, spaces instead of hyphens.
         let typed = codes[3].expose().to_uppercase().replace('-', " ");
-        assert!(!copied.redeem("user-2", &typed), "bound to the user id");
-        assert!(hashes.redeem("user-1", &typed));
+        assert!(
+            !copied.redeem(&key(), "user-2", &typed),
+            "bound to the user id"
+        );
+        assert!(hashes.redeem(&key(), "user-1", &typed));
         assert_eq!(hashes.remaining(), COUNT - 1);
-        assert!(!hashes.redeem("user-1", codes[3].expose()), "single use");
+        assert!(
+            !hashes.redeem(&key(), "user-1", codes[3].expose()),
+            "single use"
+        );
         for c in codes.iter().filter(|c| c.expose() != codes[3].expose()) {
-            assert!(hashes.redeem("user-1", c.expose()));
+            assert!(hashes.redeem(&key(), "user-1", c.expose()));
         }
         assert_eq!(hashes.remaining(), 0);
     }
 
     #[test]
+    fn hashes_are_keyed_so_another_key_matches_nothing() {
+        let (codes, hashes) = generate(&key(), "user-1").unwrap();
+        let other = hmac::Key::new(hmac::HMAC_SHA256, b"another key, also thirty-two b!!");
+        let mut copy = hashes.clone();
+        assert!(!copy.redeem(&other, "user-1", codes[0].expose()));
+        assert_eq!(copy.remaining(), COUNT);
+        let mut ok = hashes;
+        assert!(ok.redeem(&key(), "user-1", codes[0].expose()));
+    }
+
+    #[test]
     fn malformed_codes_are_refused_without_touching_the_list() {
-        let (codes, mut hashes) = generate("u").unwrap();
+        let (codes, mut hashes) = generate(&key(), "u").unwrap();
         let code = codes[0].expose();
         for bad in [
             "",
@@ -181,7 +208,7 @@ mod tests {
             &code.replace(&code[..1], "0"),
             "llll-llll-llll-llll",
         ] {
-            assert!(!hashes.redeem("u", bad), "{bad}");
+            assert!(!hashes.redeem(&key(), "u", bad), "{bad}");
         }
         assert_eq!(hashes.remaining(), COUNT);
     }

@@ -76,6 +76,11 @@ impl Sessions {
         self.clock.now_secs()
     }
 
+    /// Unix time on the same clock, for one-time codes' steps.
+    pub fn unix_secs(&self) -> u64 {
+        self.clock.unix_secs()
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Entry>> {
         self.map.lock().unwrap_or_else(|e| e.into_inner())
     }

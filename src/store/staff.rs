@@ -13,7 +13,8 @@ use super::kv::{Tree, WriteConn};
 use super::queue::Job;
 use super::records;
 use super::{Store, StoreError};
-use crate::staff::{Action, User};
+use crate::secrets::vault::Sealed;
+use crate::staff::{second_factor_context, Action, SecondFactor, User};
 
 /// A change to staff accounts or the action log.
 pub(super) enum StaffOp {
@@ -25,6 +26,14 @@ pub(super) enum StaffOp {
     Update(User),
     Remove(String),
     Log(Action),
+    /// Replace user `id`'s second factor with `new` only if it is still
+    /// `expected` (a compare-and-swap: a recovery code redeemed by two
+    /// racing sign-ins is spent by one of them only).
+    SecondFactor {
+        id: String,
+        expected: Option<Box<SecondFactor>>,
+        new: Option<Box<SecondFactor>>,
+    },
 }
 
 impl Store {
@@ -71,6 +80,43 @@ impl Store {
             .await
     }
 
+    /// Set user `id`'s second factor to `new` if it is still `expected`;
+    /// `StoreError::Exists` when it changed meanwhile, `NotFound` when the
+    /// user is gone.
+    pub async fn swap_second_factor(
+        &self,
+        id: &str,
+        expected: Option<SecondFactor>,
+        new: Option<SecondFactor>,
+    ) -> Result<(), StoreError> {
+        let op = StaffOp::SecondFactor {
+            id: id.to_owned(),
+            expected: expected.map(Box::new),
+            new: new.map(Box::new),
+        };
+        self.call(|r| Job::Staff(op, r)).await
+    }
+
+    /// Seal a second factor's secret for `user_id` under the key
+    /// directory's staff key.
+    pub fn seal_second_factor(&self, user_id: &str, secret: &[u8]) -> Result<Sealed, StoreError> {
+        self.vault
+            .seal_staff(&second_factor_context(user_id), secret)
+            .map_err(StoreError::Vault)
+    }
+
+    /// Open a second factor's secret sealed for `user_id`.
+    pub fn open_second_factor(
+        &self,
+        user_id: &str,
+        sealed: &Sealed,
+    ) -> Result<zeroize::Zeroizing<Vec<u8>>, StoreError> {
+        self.vault
+            .unseal_staff(sealed, &second_factor_context(user_id))
+            .map(zeroize::Zeroizing::new)
+            .map_err(StoreError::Vault)
+    }
+
     /// Append to the staff action log.
     pub async fn log_staff_action(&self, action: Action) -> Result<(), StoreError> {
         self.call(|r| Job::Staff(StaffOp::Log(action), r)).await
@@ -102,11 +148,33 @@ pub(super) fn apply(
     if let Some(refusal) = refused(users, op)? {
         return Ok(Err(refusal));
     }
+    if let StaffOp::SecondFactor { id, expected, new } = op {
+        return conn.transaction(&[users, log], |tx| {
+            let Some(bytes) = tx.get_for_update(users.name(), id.as_bytes())? else {
+                return Ok(Err(StoreError::NotFound("user")));
+            };
+            let mut user: User = match records::from_json(&bytes) {
+                Ok(user) => user,
+                Err(e) => return Ok(Err(e)),
+            };
+            if user.second_factor.as_ref() != expected.as_deref() {
+                return Ok(Err(StoreError::Exists("second factor")));
+            }
+            user.second_factor = new.as_deref().cloned();
+            let value = match records::to_json(&user) {
+                Ok(v) => v,
+                Err(e) => return Ok(Err(e)),
+            };
+            tx.insert(users.name(), id.as_bytes(), &value)?;
+            Ok(Ok(()))
+        });
+    }
     let (key, value) = match op {
         StaffOp::Add(u) | StaffOp::AddFirst(u) | StaffOp::Update(u) => {
             (u.id.as_bytes().to_vec(), Some(records::to_json(u)?))
         }
         StaffOp::Remove(id) => (id.as_bytes().to_vec(), None),
+        StaffOp::SecondFactor { .. } => unreachable!("handled above"),
         StaffOp::Log(a) => {
             let mut k = a.period.as_bytes().to_vec();
             k.push(0);

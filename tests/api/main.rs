@@ -36,6 +36,7 @@ mod quotes;
 mod responses;
 mod routes;
 mod scale_out;
+mod second_factor;
 mod security_doc;
 mod source;
 mod store_suite;

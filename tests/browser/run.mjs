@@ -31,6 +31,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { createHmac } from 'node:crypto';
 import { closableWeeks, experienceTests } from './experience.mjs';
 import { questionTests } from './questions.mjs';
 
@@ -435,7 +436,9 @@ try {
     'POST /console/space/pledges/{pledge}', 'POST /console/rounds/{round}/translations/{language}',
     'POST /r/{round}/about-you',
     // tests/browser/questions.mjs (issue 20).
-    'POST /console/rounds/{round}/questions']);
+    'POST /console/rounds/{round}/questions',
+    // Two-step sign-in, below.
+    'POST /console/login/code', 'POST /console/account/two-step', 'POST /console/account/two-step/disable']);
   await check('every non-GET page in the route table has a test', async () => {
     const untested = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !covered.has(`${r.method} ${r.path}`));
     assert(untested.length === 0, `no browser test for ${untested.map((r) => `${r.method} ${r.path}`).join(', ')}`);
@@ -779,6 +782,96 @@ try {
       assert(log.includes(what), `log lacks ${what}`);
     }
     assert(log.includes('cora'), 'log lacks the coordinator');
+  });
+
+  // Two-step sign-in (issue 21): enrolment from the QR code's text form,
+  // recovery codes shown once, then signing in with a code computed here
+  // (RFC 6238: HMAC-SHA-1 of the 30-second step) and with a recovery code.
+  await check('two-step sign-in: enrol, sign in with a code and with a recovery code, turn it off; axe on each page', async () => {
+    const base32 = (text) => {
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+      let bits = 0;
+      let value = 0;
+      const out = [];
+      for (const ch of text.replace(/\s+/g, '').toUpperCase()) {
+        const i = alphabet.indexOf(ch);
+        assert(i >= 0, `not base32: ${ch}`);
+        value = ((value << 5) | i) & 0xffff;
+        bits += 5;
+        if (bits >= 8) {
+          out.push((value >>> (bits - 8)) & 0xff);
+          bits -= 8;
+        }
+      }
+      return Buffer.from(out);
+    };
+    const totp = (secret, unixSecs) => {
+      const counter = Buffer.alloc(8);
+      counter.writeBigUInt64BE(BigInt(Math.floor(unixSecs / 30)));
+      const mac = createHmac('sha1', secret).update(counter).digest();
+      const offset = mac[mac.length - 1] & 0x0f;
+      return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
+    };
+    const now = () => Date.now() / 1000;
+    const who = { username: 'tess', password: 'two steps beat one step' };
+    await staffPage.goto(`${BASE}/console/users`);
+    await staffPage.fill('#username', who.username);
+    await staffPage.fill('#password', who.password);
+    await staffPage.selectOption('#role', 'moderator');
+    await Promise.all([staffPage.waitForNavigation(), staffPage.click('form[action="/console/users"] [type=submit]')]);
+    const ctx = await browserContext();
+    try {
+      const t = await ctx.context.newPage();
+      await signIn(t, who.username, who.password);
+      await Promise.all([t.waitForNavigation(), t.click('a[href="/console/account/two-step"]')]);
+      assert((await t.locator('figure.qr svg[role=img] path').count()) === 1, 'no QR code drawn on the page');
+      await axe(t, 'two-step enrolment');
+      const secret = base32(await t.locator('#totp-key').innerText());
+      assert(secret.length === 20, `a ${secret.length}-byte secret`);
+      // A wrong code: an error summary.
+      const right = totp(secret, now());
+      await t.fill('#code', right === '000000' ? '111111' : '000000');
+      await Promise.all([t.waitForNavigation(), t.click('form[action="/console/account/two-step"] [type=submit]')]);
+      assert(await t.locator('.error-summary').isVisible(), 'no error summary for a wrong code');
+      await axe(t, 'two-step enrolment error');
+      await t.fill('#code', totp(secret, now()));
+      await Promise.all([t.waitForNavigation(), t.click('form[action="/console/account/two-step"] [type=submit]')]);
+      const recovery = await t.locator('#recovery-codes code').allInnerTexts();
+      assert(recovery.length === 10, `${recovery.length} recovery codes`);
+      await axe(t, 'two-step recovery codes');
+      await Promise.all([t.waitForNavigation(), t.click('form[action="/console/logout"] [type=submit]')]);
+      // The password alone leads to the second step, not into the console.
+      await signIn(t, who.username, who.password);
+      assert(new URL(t.url()).pathname === '/console/login/code', `after the password: ${t.url()}`);
+      await axe(t, 'two-step second step');
+      await t.fill('#code', '123 456 789');
+      await Promise.all([t.waitForNavigation(), t.click('form[action="/console/login/code"] [type=submit]')]);
+      assert(await t.locator('.error-summary').isVisible(), 'no error summary for a wrong second step');
+      await axe(t, 'two-step second step error');
+      // The next step's code (within the one-step window, and later than
+      // the step that confirmed enrolment).
+      const signedAt = now() + 30;
+      await t.fill('#code', totp(secret, signedAt));
+      await Promise.all([t.waitForNavigation(), t.click('form[action="/console/login/code"] [type=submit]')]);
+      assert(new URL(t.url()).pathname === '/console', `after the code: ${t.url()}`);
+      await Promise.all([t.waitForNavigation(), t.click('form[action="/console/logout"] [type=submit]')]);
+      // A recovery code, once.
+      await signIn(t, who.username, who.password);
+      await t.fill('#code', recovery[0]);
+      await Promise.all([t.waitForNavigation(), t.click('form[action="/console/login/code"] [type=submit]')]);
+      assert(new URL(t.url()).pathname === '/console', `after a recovery code: ${t.url()}`);
+      await t.goto(`${BASE}/console/account/two-step`);
+      assert(/9 unused recovery codes/.test(await t.locator('main').innerText()), 'the recovery code was not spent');
+      await axe(t, 'two-step on');
+      // Turning it off needs a code of a step not used yet: wait for it.
+      while (Math.floor(now() / 30) < Math.floor(signedAt / 30)) await new Promise((r) => setTimeout(r, 1000));
+      await t.fill('#code', totp(secret, now() + 30));
+      await Promise.all([t.waitForNavigation(), t.click('form[action="/console/account/two-step/disable"] [type=submit]')]);
+      assert(/Two-step sign-in is off/.test(await t.locator('main').innerText()), 'not turned off');
+      await axe(t, 'two-step turned off');
+    } finally {
+      await ctx.close();
+    }
   });
 
   // The journey with JavaScript disabled.

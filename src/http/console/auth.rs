@@ -62,11 +62,12 @@ pub async fn login(
         .map_err(ConsoleError::RateLimited)?;
     let presented = form.get("password").to_owned();
     match staff::sign_in(&state.app, &typed, presented).await? {
-        Some(id) => Ok(HttpResponse::SeeOther()
+        staff::SignIn::Session(id) => Ok(HttpResponse::SeeOther()
             .insert_header((header::LOCATION, "/console"))
             .insert_header((header::SET_COOKIE, session_cookie(&state, &id)))
             .finish()),
-        None => {
+        staff::SignIn::SecondStep(user) => super::second_factor::begin(&state, &user),
+        staff::SignIn::Failed => {
             let first_visit = !staff::has_users(&state.app).await?;
             let errors = [("username", SIGN_IN_FAILED.to_owned())];
             Ok(html(

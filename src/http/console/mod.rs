@@ -35,6 +35,7 @@ mod presession;
 mod questions;
 mod round_form;
 mod rounds;
+mod second_factor;
 mod themes;
 mod translations;
 mod voices;
@@ -51,6 +52,7 @@ pub use rounds::{
     create_organisation, create_round, invitations, issue_codes, open_round, organisation,
     organisations, round, update_round,
 };
+pub use second_factor::{disable_second_factor, enrol, second_step, second_step_page, two_step};
 pub use themes::{keyphrases, promote};
 pub use translations::{translations, update_translations};
 pub use voices::{decide, download, moderation, pledge, respond, restatus, space};
@@ -86,10 +88,19 @@ pub struct ConsoleState {
     sheets: cards::PendingSheets,
     /// The key of the sign-in and set-up forms' CSRF tokens, in memory.
     presession: presession::PresessionKey,
+    /// Administrators must have a second factor before anything else.
+    second_factor_for_administrators: bool,
+    /// Sign-ins waiting for their second step, and enrolments waiting for
+    /// their first code (in memory).
+    second_factor: second_factor::Pending,
 }
 
 impl ConsoleState {
-    pub fn new(public_url: &str, logins_per_minute: u32) -> Result<Self, ring::error::Unspecified> {
+    pub fn new(
+        public_url: &str,
+        logins_per_minute: u32,
+        second_factor_for_administrators: bool,
+    ) -> Result<Self, ring::error::Unspecified> {
         let per_minute = NonZeroU32::new(logins_per_minute).unwrap_or(NonZeroU32::MIN);
         let url = public_url.trim_end_matches('/');
         let origin = match url.find("://") {
@@ -105,6 +116,8 @@ impl ConsoleState {
             origin: origin.to_ascii_lowercase(),
             sheets: cards::PendingSheets::default(),
             presession: presession::PresessionKey::generate()?,
+            second_factor_for_administrators,
+            second_factor: second_factor::Pending::default(),
         })
     }
 
@@ -214,11 +227,22 @@ async fn authorise(req: &HttpRequest) -> Result<Staff, ConsoleError> {
         .and_then(|p| rule(req.method().as_str(), &p))
         .ok_or(ConsoleError::Forbidden)?;
     let staff = signed_in(state, req).await?.ok_or(ConsoleError::SignIn)?;
-    if access.allows(staff.user.role) {
-        Ok(staff)
-    } else {
-        Err(ConsoleError::Forbidden)
+    if !access.allows(staff.user.role) {
+        return Err(ConsoleError::Forbidden);
     }
+    // With the setting on, an administrator without a second factor
+    // reaches only its enrolment (and signing out) until they have one.
+    let enrolling = req
+        .match_pattern()
+        .is_some_and(|p| p.starts_with(second_factor::ENROL_PATH) || p == "/console/logout");
+    if state.console.second_factor_for_administrators
+        && staff.user.role == crate::staff::Role::Administrator
+        && staff.user.second_factor.is_none()
+        && !enrolling
+    {
+        return Err(ConsoleError::Enrol);
+    }
+    Ok(staff)
 }
 
 /// A decoded console form.
@@ -424,6 +448,7 @@ fn done(req: &HttpRequest) -> Option<&'static str> {
         "removed" => "User removed.",
         "role" => "Role changed.",
         "welcome" => "You are signed in.",
+        "two-step-off" => "Two-step sign-in is off.",
         _ => return None,
     })
 }

@@ -34,13 +34,14 @@ pub fn users(
             }
             (wide_table("Accounts", html! { table.table {
                 caption.table-caption { "Accounts" }
-                thead { tr { th scope="col" { "User name" } th scope="col" { "Role" } th scope="col" { "Organisation" } th scope="col" { "Change" } } }
+                thead { tr { th scope="col" { "User name" } th scope="col" { "Role" } th scope="col" { "Organisation" } th scope="col" { "Two-step sign-in" } th scope="col" { "Change" } } }
                 tbody {
                     @for u in users {
                         tr {
                             td { (u.username) }
                             td { (u.role.label()) }
                             td { @if let Some(o) = &u.organisation { (o) } }
+                            td { @if u.second_factor.is_some() { "On" } @else { "Off" } }
                             td {
                                 @if u.username.as_str() != frame.username {
                                     @let role_id = format!("role-{}", u.id);

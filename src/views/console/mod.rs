@@ -8,6 +8,7 @@ mod auth;
 mod dashboard;
 mod questions;
 mod rounds;
+mod second_factor;
 mod translations;
 mod voices;
 
@@ -19,6 +20,7 @@ pub use rounds::{
     cards_made, close_period, label_of, organisation, organisations, round, CannotClose, CloseView,
     RoundCounts, SheetState, FIELD_LABELS, THEME_FIELDS,
 };
+pub use second_factor::{enrol, enrolled, recovery_codes, second_step};
 pub use translations::{theme_field, translation_links, translations, THEME_TEXT_FIELDS};
 pub use voices::{
     keyphrases, moderation, space, PendingQuote, PhraseGroup, SpacePledge, SpaceRelease, SpaceTheme,
@@ -75,6 +77,7 @@ pub fn page(frame: Option<&Frame>, title: &str, errors: &Errors, body: Markup) -
                         @if f.role == Role::Organisation {
                             li { a href="/console/space" { "Your digest and answers" } }
                         }
+                        li { a href="/console/account/two-step" { "Two-step sign-in" } }
                         @if f.role == Role::Administrator {
                             li { a href="/console/users" { "Users" } }
                             li { a href="/console/keys" { "Keys" } }
