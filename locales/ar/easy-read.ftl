@@ -578,3 +578,16 @@ themes-more = اعرض { $n } { $n ->
 themes-noise-how = كيف نختار الأعداد العشوائية
 themes-noise-maths = إعداد اسمه إبسيلون قيمته { $epsilon }. الملاحظة الواحدة تُحسب في { $sensitivity } مواضيع على الأكثر. لذلك قيمة إعداد ألفا { $alpha }.
 themes-noise-plain = نضيف عددًا عشوائيًا صغيرًا إلى كل مجموع أو نطرحه منه. هذا يحمي الناس. تبقى الأعداد نفسها في كل مرة.
+
+## Questions beside the free text (issue 20)
+question-optional = لست مضطرًا للإجابة عن هذا.
+question-choose-one = ضع علامة على إجابة واحدة.
+question-choose-up-to = ضع علامة على { $max } من الإجابات أو أقل.
+paper-tick-one = ضع علامة في مربع واحد.
+paper-tick-up-to = ضع علامة في { $max } من المربعات أو أقل.
+check-not-answered = لا توجد إجابة
+check-change-answer = تغيير
+error-answer_missing = أجب عن هذا السؤال: «{ $prompt }».
+error-answer_too_many = «{ $prompt }»: ضع علامة على { $max } من الإجابات أو أقل.
+error-answer_option_unknown = «{ $prompt }»: ضع علامة على إجابة من القائمة.
+error-answer_question_unknown = حدث خطأ في النموذج. املأه مرة أخرى من فضلك.

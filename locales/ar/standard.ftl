@@ -585,3 +585,16 @@ themes-more = اعرض { $n } { $n ->
 themes-noise-how = كيف تُختار الأعداد العشوائية
 themes-noise-maths = يتبع التشويش الآلية الهندسية ثنائية الجانب مع ε = { $epsilon } لكل نشرة وحساسية { $sensitivity } (الملاحظة الواحدة تُحسب في { $sensitivity } مواضيع على الأكثر)، لذلك α = { $alpha }: التغيّر بمقدار 1 أقل احتمالًا من عدم التغيّر بنسبة { $alpha }، والتغيّر بمقدار 2 أقل احتمالًا منه بالنسبة نفسها، وهكذا.
 themes-noise-plain = حتى لا يستطيع أحد استنتاج أرقام منظمة واحدة من هذه المجاميع، يُضاف إلى كل مجموع عدد عشوائي صغير أو يُطرح منه. اختير هذا العدد مرة واحدة لكل ملخص وحُفظ، لذلك تعرض الصفحة الأعداد نفسها في كل مرة.
+
+## Questions beside the free text (issue 20)
+question-optional = (اختياري)
+question-choose-one = اختر إجابة واحدة.
+question-choose-up-to = اختر حتى { $max } من الإجابات.
+paper-tick-one = ضع علامة في مربع واحد.
+paper-tick-up-to = ضع علامة في { $max } من المربعات على الأكثر.
+check-not-answered = لم تتم الإجابة
+check-change-answer = تغيير
+error-answer_missing = أجب عن السؤال «{ $prompt }».
+error-answer_too_many = في السؤال «{ $prompt }»، لا تختر أكثر من { $max } من الإجابات.
+error-answer_option_unknown = في السؤال «{ $prompt }»، اختر إحدى الإجابات المعروضة.
+error-answer_question_unknown = أرسل النموذج إجابة عن سؤال لا تطرحه هذه الجولة. املأ النموذج مرة أخرى.

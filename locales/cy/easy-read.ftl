@@ -507,3 +507,16 @@ themes-more = Gweld { $n } thema arall
 themes-noise-how = Sut rydyn ni'n dewis y rhifau ar hap
 themes-noise-maths = Epsilon yw enw un gosodiad. Mae'n { $epsilon }. Mae un sylw yn cyfrif mewn hyd at { $sensitivity } thema. Felly mae'r gosodiad alffa yn { $alpha }.
 themes-noise-plain = Rydyn ni'n ychwanegu neu'n tynnu rhif bach ar hap o bob cyfanswm. Mae hyn yn cadw pobl yn ddiogel. Mae'r rhifau'n aros yr un fath bob tro.
+
+## Questions beside the free text (issue 20)
+question-optional = Does dim rhaid i chi ateb hwn.
+question-choose-one = Ticiwch 1 ateb.
+question-choose-up-to = Ticiwch hyd at { $max } o atebion.
+paper-tick-one = Ticiwch 1 blwch.
+paper-tick-up-to = Ticiwch hyd at { $max } o flychau.
+check-not-answered = Dim ateb
+check-change-answer = Newid
+error-answer_missing = Atebwch y cwestiwn hwn: “{ $prompt }”.
+error-answer_too_many = “{ $prompt }”: ticiwch { $max } ateb neu lai.
+error-answer_option_unknown = “{ $prompt }”: ticiwch ateb o'r rhestr.
+error-answer_question_unknown = Aeth rhywbeth o'i le gyda'r ffurflen. Llenwch hi eto.

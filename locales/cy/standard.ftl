@@ -506,3 +506,16 @@ themes-more = Dangos { $n } thema arall
 themes-noise-how = Sut mae'r symiau ar hap yn cael eu dewis
 themes-noise-maths = Mae'r sŵn yn dilyn y mecanwaith geometrig dwyochrog gydag ε = { $epsilon } ar gyfer pob cyhoeddiad a sensitifrwydd { $sensitivity } (mae un sylw yn cyfrif mewn { $sensitivity } thema ar y mwyaf), felly α = { $alpha }: mae newid o 1 { $alpha } gwaith mor debygol â dim newid, mae newid o 2 { $alpha } gwaith mor debygol eto, ac yn y blaen.
 themes-noise-plain = Fel na all neb weithio allan ffigurau un sefydliad o'r cyfansymiau hyn, mae swm bach ar hap wedi'i ychwanegu at bob cyfanswm neu wedi'i dynnu ohono. Cafodd y swm ei ddewis unwaith ar gyfer pob crynodeb a'i gadw, felly mae'r dudalen yn dangos yr un rhifau bob tro.
+
+## Questions beside the free text (issue 20)
+question-optional = (dewisol)
+question-choose-one = Dewiswch un ateb.
+question-choose-up-to = Dewiswch hyd at { $max } o atebion.
+paper-tick-one = Ticiwch un blwch.
+paper-tick-up-to = Ticiwch hyd at { $max } o flychau.
+check-not-answered = Heb ei ateb
+check-change-answer = Newid
+error-answer_missing = Atebwch y cwestiwn “{ $prompt }”.
+error-answer_too_many = Ar gyfer “{ $prompt }”, dewiswch ddim mwy na { $max } o atebion.
+error-answer_option_unknown = Ar gyfer “{ $prompt }”, dewiswch un o'r atebion a ddangosir.
+error-answer_question_unknown = Anfonodd y ffurflen ateb i gwestiwn nad yw'r rownd hon yn ei ofyn. Llenwch y ffurflen eto.

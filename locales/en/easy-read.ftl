@@ -493,3 +493,16 @@ receipts-search = Look for your receipt on this page. Or download the list.
 receipts-download = Download the list
 receipts-missing-title = There is no list yet
 receipts-missing-body = We show the list after the week ends.
+
+## Questions beside the free text (issue 20)
+question-optional = You do not have to answer this.
+question-choose-one = Tick 1 answer.
+question-choose-up-to = Tick up to { $max } answers.
+paper-tick-one = Tick 1 box.
+paper-tick-up-to = Tick up to { $max } boxes.
+check-not-answered = No answer
+check-change-answer = Change
+error-answer_missing = Answer this question: “{ $prompt }”.
+error-answer_too_many = “{ $prompt }”: tick { $max } answers or fewer.
+error-answer_option_unknown = “{ $prompt }”: tick an answer from the list.
+error-answer_question_unknown = Something went wrong with the form. Please fill it in again.

@@ -495,3 +495,16 @@ receipts-search = Search this page for your receipt (Ctrl+F), or download the li
 receipts-download = Download the list
 receipts-missing-title = No receipts list for this period yet
 receipts-missing-body = Receipts are listed only after a period has ended and been sealed. Check the period on the audit page.
+
+## Questions beside the free text (issue 20)
+question-optional = (optional)
+question-choose-one = Choose one answer.
+question-choose-up-to = Choose up to { $max } answers.
+paper-tick-one = Tick one box.
+paper-tick-up-to = Tick up to { $max } boxes.
+check-not-answered = Not answered
+check-change-answer = Change
+error-answer_missing = Answer the question “{ $prompt }”.
+error-answer_too_many = For “{ $prompt }”, choose no more than { $max } answers.
+error-answer_option_unknown = For “{ $prompt }”, choose one of the answers shown.
+error-answer_question_unknown = The form sent an answer to a question this round does not ask. Fill in the form again.

@@ -541,3 +541,19 @@ themes-more = Zobacz { $n } { $n ->
 themes-noise-how = Jak wybieramy losowe liczby
 themes-noise-maths = Ustawienie o nazwie epsilon to { $epsilon }. Jedna opinia liczy się w najwyżej { $sensitivity } tematach. Dlatego ustawienie alfa to { $alpha }.
 themes-noise-plain = Do każdej sumy dodajemy albo od niej odejmujemy małą losową liczbę. To chroni ludzi. Liczby są za każdym razem takie same.
+
+## Questions beside the free text (issue 20)
+question-optional = Nie musisz na to odpowiadać.
+question-choose-one = Zaznacz 1 odpowiedź.
+question-choose-up-to = Zaznacz najwyżej { $max } odpowiedzi.
+paper-tick-one = Zaznacz 1 pole.
+paper-tick-up-to = Zaznacz najwyżej { $max } { $max ->
+        [few] pola
+       *[other] pól
+    }.
+check-not-answered = Brak odpowiedzi
+check-change-answer = Zmień
+error-answer_missing = Odpowiedz na to pytanie: „{ $prompt }”.
+error-answer_too_many = „{ $prompt }”: zaznacz najwyżej { $max } odpowiedzi.
+error-answer_option_unknown = „{ $prompt }”: zaznacz odpowiedź z listy.
+error-answer_question_unknown = Coś poszło nie tak z formularzem. Wypełnij go jeszcze raz.

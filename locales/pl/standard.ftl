@@ -546,3 +546,19 @@ themes-more = Pokaż { $n } { $n ->
 themes-noise-how = Jak losujemy te liczby
 themes-noise-maths = Szum pochodzi z dwustronnego mechanizmu geometrycznego z ε = { $epsilon } na publikację i czułością { $sensitivity } (jedna opinia liczy się najwyżej w { $sensitivity } tematach), więc α = { $alpha }: zmiana o 1 jest { $alpha } razy tak prawdopodobna jak brak zmiany, zmiana o 2 znowu { $alpha } razy mniej prawdopodobna, i tak dalej.
 themes-noise-plain = Żeby nikt nie mógł odtworzyć liczb jednej organizacji z tych sum, do każdej sumy dodano albo od niej odjęto małą losową liczbę. Wylosowano ją raz dla każdego podsumowania i zapisano, więc strona za każdym razem pokazuje te same liczby.
+
+## Questions beside the free text (issue 20)
+question-optional = (nieobowiązkowe)
+question-choose-one = Wybierz jedną odpowiedź.
+question-choose-up-to = Wybierz najwyżej { $max } odpowiedzi.
+paper-tick-one = Zaznacz jedno pole.
+paper-tick-up-to = Zaznacz najwyżej { $max } { $max ->
+        [few] pola
+       *[other] pól
+    }.
+check-not-answered = Bez odpowiedzi
+check-change-answer = Zmień
+error-answer_missing = Odpowiedz na pytanie „{ $prompt }”.
+error-answer_too_many = W pytaniu „{ $prompt }” wybierz najwyżej { $max } odpowiedzi.
+error-answer_option_unknown = W pytaniu „{ $prompt }” wybierz jedną z pokazanych odpowiedzi.
+error-answer_question_unknown = Formularz wysłał odpowiedź na pytanie, którego ta runda nie zadaje. Wypełnij formularz jeszcze raz.

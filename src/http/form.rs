@@ -75,10 +75,12 @@ fn values_of(pairs: &[(String, String)]) -> FormValues {
             .collect(),
         text: field("text").to_owned(),
         quote_ok: field("quote_ok") == "yes",
+        answers: RawAnswers::from_form(pairs),
     }
 }
 
-/// Parse every answer, collecting all problems.
+/// Parse every answer, collecting all problems: the code, the answers to
+/// the round's questions (issue 20), the themes and the text.
 fn parse(round: &Round, values: FormValues) -> Result<Answers, Rejected> {
     let mut errors: Vec<InputError> = Vec::new();
     let code = if values.code.trim().is_empty() {
@@ -90,14 +92,12 @@ fn parse(round: &Round, values: FormValues) -> Result<Answers, Rejected> {
             None
         })
     };
-    // The form's questions are read by the branch that shows them; until
-    // then a form sends no answers.
     let submission = AnsweredSubmission::parse(
         round,
         &values.themes,
         &values.text,
         values.quote_ok,
-        &RawAnswers::default(),
+        &values.answers,
     )
     .map_err(|e| errors.extend(e))
     .ok();

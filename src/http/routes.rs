@@ -228,6 +228,8 @@ pub const ROUTES: &[Route] = &[
     console(GET, "/console/rounds/{round}/close", HOST, |r| r.to(console::close_period)),
     console(POST, "/console/periods/close", HOST, |r| r.to(console::close_periods)),
     console(GET, "/console/rounds/{round}/keyphrases", HOST, |r| r.to(console::keyphrases)),
+    console(GET, "/console/rounds/{round}/questions", HOST, |r| r.to(console::questions)),
+    console(POST, "/console/rounds/{round}/questions", HOST, |r| r.to(console::update_questions)),
     console(GET, "/console/rounds/{round}/translations/{language}", HOST, |r| r.to(console::translations)),
     console(POST, "/console/rounds/{round}/translations/{language}", HOST, |r| r.to(console::update_translations)),
     console(POST, "/console/themes", HOST, |r| r.to(console::promote)),

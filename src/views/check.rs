@@ -6,10 +6,11 @@
 //! Each chosen theme appears once, in the summary; themes the words
 //! suggest are offered below it, unticked, to add.
 
+use super::answering::chosen_words;
 use super::round::{hidden_answers, round_path, theme_words, variant_switch};
 use super::words::{self, Words};
 use super::{layout_in, step};
-use crate::domain::{Organisation, Round, Theme};
+use crate::domain::{field_name, Organisation, Round, Theme};
 use crate::messages::Messages;
 use crate::views::FormValues;
 use maud::{html, Markup};
@@ -30,6 +31,8 @@ pub fn check_answers(
         .map(|t| theme_words(m, t).0)
         .collect();
     let answers = hidden_answers(values, &Vec::new());
+    let change = m.href(&format!("{path}/check?change=yes"));
+    let questions = chosen_words(m, round, &values.answers);
     layout_in(
         m,
         None,
@@ -44,6 +47,28 @@ pub fn check_answers(
                 div.summary-row {
                     dt { (m.t("code-label")) }
                     dd.summary-code dir="ltr" { (values.code) }
+                }
+                // Each question's answer, with a button of the "change"
+                // form below that comes back to it (no script: the
+                // button's `form` attribute).
+                @for (q, chosen) in &questions {
+                    div.summary-row {
+                        dt dir="auto" { (q.prompt()) }
+                        dd {
+                            @if chosen.is_empty() {
+                                (m.t("check-not-answered"))
+                            } @else {
+                                ul.summary-list { @for w in chosen { li dir="auto" { (w) } } }
+                            }
+                        }
+                        dd.summary-change {
+                            button.link-button type="submit" form="change"
+                                formaction=(format!("{change}#{}", field_name(q.id()))) {
+                                (m.t("check-change-answer"))
+                                span.visually-hidden { " " (q.prompt()) }
+                            }
+                        }
+                    }
                 }
                 div.summary-row {
                     dt { (m.t("themes-legend")) }
@@ -84,7 +109,7 @@ pub fn check_answers(
                 }
                 input.button type="submit" value=(m.t("check-confirm"));
             }
-            form method="post" action=(m.href(&format!("{path}/check?change=yes"))) accept-charset="utf-8" {
+            form #change method="post" action=(change) accept-charset="utf-8" {
                 (hidden_answers(values, &Vec::new()))
                 input.button.button-secondary type="submit" value=(m.t("check-change"));
             }

@@ -24,6 +24,12 @@ pub const PICTURES: &[(&str, &str)] = &[
     ),
     ("receipt", include_str!("../../static/pictures/receipt.svg")),
     ("helper", include_str!("../../static/pictures/helper.svg")),
+    // The default five-point scale, from "very badly" to "very well".
+    ("face-1", include_str!("../../static/pictures/face-1.svg")),
+    ("face-2", include_str!("../../static/pictures/face-2.svg")),
+    ("face-3", include_str!("../../static/pictures/face-3.svg")),
+    ("face-4", include_str!("../../static/pictures/face-4.svg")),
+    ("face-5", include_str!("../../static/pictures/face-5.svg")),
 ];
 
 /// Pictures that show lines of writing, which run the other way in a

@@ -15,9 +15,10 @@
 //! light): status lines by name, problems by the API's stable codes, so
 //! nothing the script writes is in another language or raw.
 
+use super::answering::question_fieldsets;
 use super::round::{information_in_advance, theme_boxes, what_happens_next};
 use super::{layout_in, step, words};
-use crate::domain::{Organisation, Round, MAX_TEXT_CHARS, MAX_THEMES};
+use crate::domain::{Organisation, RawAnswers, Round, MAX_TEXT_CHARS, MAX_THEMES};
 use crate::messages::Messages;
 use fluent_bundle::FluentValue;
 use maud::{html, Markup};
@@ -34,6 +35,7 @@ const SAYINGS: &[(&str, &str)] = &[
     ("sending", "invite-say-sending"),
     ("send-failed", "invite-say-send-failed"),
     ("ready", "invite-say-ready"),
+    ("not-answered", "check-not-answered"),
 ];
 
 /// Problems the script can show, by the API's stable code: the field it
@@ -44,6 +46,21 @@ const PROBLEMS: &[(&str, &str, &str)] = &[
     ("theme_unknown", "themes", "error-theme_unknown"),
     ("text_empty", "text", "error-text_empty"),
     ("text_too_long", "text", "error-text_too_long"),
+    // A question's problem (issue 20): the script puts the question's
+    // prompt in for {prompt} and its most answers for {max}, and links to
+    // the question (`q-{id}`, from the API's `answers.{id}`).
+    ("answer_missing", "answers", "error-answer_missing"),
+    ("answer_too_many", "answers", "error-answer_too_many"),
+    (
+        "answer_option_unknown",
+        "answers",
+        "error-answer_option_unknown",
+    ),
+    (
+        "answer_question_unknown",
+        "answers",
+        "error-answer_question_unknown",
+    ),
     ("invitation_used", "", "invite-say-invitation-used"),
     ("invitation_unknown", "", "invite-say-invitation-unknown"),
     ("token_spent", "", "invite-say-token-spent"),
@@ -84,7 +101,14 @@ pub fn invite_words(m: &Messages, org: &Organisation, round: &Round) -> InviteWo
         } else {
             MAX_THEMES
         };
-        // The script puts the real count in for {chars}.
+        // The script puts the real count in for {chars}, and a question's
+        // prompt and most answers for {prompt} and {max}.
+        if code.starts_with("answer_") {
+            return m.f(
+                key,
+                &[("max", "{max}".into()), ("prompt", "{prompt}".into())],
+            );
+        }
         m.f(key, &[("max", max.into()), ("chars", "{chars}".into())])
     };
     InviteWords {
@@ -115,6 +139,8 @@ fn check_step(m: &Messages, org: &Organisation) -> Markup {
         h2 #check-heading tabindex="-1" { (m.t("check-title")) }
         (step(m, "receipt", html! { p { (m.t("invite-check-not-sent")) } }))
         dl.summary {
+            // Each question and its answer (issue 20) go first, put here by
+            // the script.
             div.summary-row {
                 dt { (m.t("themes-legend")) }
                 dd { ul #check-themes .summary-list {} }
@@ -194,6 +220,7 @@ pub fn invite_page(m: &Messages, org: &Organisation, round: &Round) -> Markup {
                     }))
                 }
                 form #critique novalidate {
+                    (question_fieldsets(m, round, &RawAnswers::default(), &[]))
                     div #themes-group .form-group {
                         fieldset.fieldset aria-describedby="themes-hint" {
                             legend.legend { (m.t("themes-legend")) }

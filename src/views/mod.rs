@@ -3,6 +3,7 @@
 //! another origin. Participant pages take their words from
 //! [`crate::messages`], so they can be read in Easy Read or another language.
 
+pub(crate) mod answering;
 mod audit;
 mod cards;
 mod check;

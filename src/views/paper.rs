@@ -6,6 +6,7 @@
 //! On screen it is a normal page; `@media print` in the style sheet hides
 //! the page frame and sets A4 with large type.
 
+use super::answering::paper_questions;
 use super::round::{information_in_advance, round_path};
 use super::{layout_with, step, words};
 use crate::domain::{Organisation, Round, MAX_THEMES};
@@ -78,6 +79,7 @@ pub fn paper_form(m: &Messages, org: &Organisation, round: &Round, round_url: &s
                         }
                     }
                 }
+                (paper_questions(m, round))
                 section.paper-part aria-labelledby="paper-themes" {
                     h2 #paper-themes { (m.f("paper-themes-label", &[max()])) }
                     ul.tick-list {

@@ -9,9 +9,10 @@
 //! Easy Read or the standard version is a small form that carries those
 //! answers (and the problems shown) rather than a link that would lose them.
 
+use super::answering::{answer_problems, question_fieldsets};
 use super::words::{self, Words};
 use super::{error_summary_in, layout_in, step};
-use crate::domain::{CritiqueText, InputError, Organisation, Receipt, Round, Theme};
+use crate::domain::{CritiqueText, InputError, Organisation, RawAnswers, Receipt, Round, Theme};
 use crate::domain::{MAX_TEXT_CHARS, MAX_THEMES, SOMETHING_ELSE};
 use crate::messages::{self, Messages};
 use crate::tokens::AboutYouCode;
@@ -29,6 +30,9 @@ pub struct FormValues {
     pub themes: Vec<String>,
     pub text: String,
     pub quote_ok: bool,
+    /// The answers to the round's questions as ticked (issue 20), to tick
+    /// them again.
+    pub answers: RawAnswers,
 }
 
 impl FormValues {
@@ -59,7 +63,24 @@ pub const FORM_PROBLEMS: &[(&str, &str, &str)] = &[
     ("unreadable", "text", "error-unreadable"),
     ("wrong_form", "text", "error-wrong_form"),
     ("busy", "text", "error-busy-again"),
+    // The answers' problems (issue 20) are worded per question, from the
+    // answers themselves: see `answering::answer_problems`.
+    ("answer_missing", ANSWERS, "error-answer_missing"),
+    ("answer_too_many", ANSWERS, "error-answer_too_many"),
+    (
+        "answer_option_unknown",
+        ANSWERS,
+        "error-answer_option_unknown",
+    ),
+    (
+        "answer_question_unknown",
+        ANSWERS,
+        "error-answer_question_unknown",
+    ),
 ];
+
+/// The field of the answers' problems in [`FORM_PROBLEMS`].
+const ANSWERS: &str = "answers";
 
 /// A problem's code as the one static string for it, or `None` for a code
 /// the form does not know (so a crafted switch cannot put words on a page).
@@ -70,15 +91,18 @@ pub fn form_problem(code: &str) -> Option<&'static str> {
         .map(|(c, _, _)| *c)
 }
 
-/// The problems as (field id, message), in the order of the form.
+/// The problems as (field id, message), in the order of the form: the
+/// code, each question's answer, the themes, the text.
 fn problem_messages(
     m: &Messages,
+    round: &Round,
     errors: &FormErrors,
     values: &FormValues,
-) -> Vec<(&'static str, String)> {
-    let mut out: Vec<(usize, &'static str, String)> = errors
+) -> Vec<(String, String)> {
+    let mut out: Vec<(usize, String, String)> = errors
         .iter()
         .filter_map(|code| FORM_PROBLEMS.iter().find(|(c, _, _)| c == code))
+        .filter(|(_, field, _)| *field != ANSWERS)
         .map(|(code, field, key)| {
             let chars = match CritiqueText::parse(&values.text) {
                 Err(InputError::TextTooLong { chars }) => chars,
@@ -90,19 +114,32 @@ fn problem_messages(
                 MAX_THEMES
             };
             let message = m.f(key, &[("max", max.into()), ("chars", chars.into())]);
-            let order = ["code", "themes", "text"]
+            let order = ["code", ANSWERS, "themes", "text"]
                 .iter()
                 .position(|f| f == field)
-                .unwrap_or(3);
-            (order, *field, message)
+                .unwrap_or(4);
+            (order, (*field).to_owned(), message)
         })
         .collect();
+    // The answers' problems come from the answers, so they survive a
+    // switch of version or language as long as the answers do.
+    if errors.iter().any(|c| {
+        FORM_PROBLEMS
+            .iter()
+            .any(|(p, f, _)| p == c && *f == ANSWERS)
+    }) {
+        out.extend(
+            answer_problems(m, round, &values.answers)
+                .into_iter()
+                .map(|(f, msg)| (1, f, msg)),
+        );
+    }
     out.sort_by_key(|(order, _, _)| *order);
     out.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2);
     out.into_iter().map(|(_, f, msg)| (f, msg)).collect()
 }
 
-fn field_error(errors: &[(&'static str, String)], field: &str) -> Option<String> {
+fn field_error(errors: &[(String, String)], field: &str) -> Option<String> {
     let found: Vec<&str> = errors
         .iter()
         .filter(|(f, _)| *f == field)
@@ -220,6 +257,9 @@ pub(super) fn hidden_answers(values: &FormValues, errors: &FormErrors) -> Markup
             input type="hidden" name="themes" value=(theme);
         }
         input type="hidden" name="text" value=(values.text);
+        @for (name, value) in values.answers.form_fields() {
+            input type="hidden" name=(name) value=(value);
+        }
         @if values.quote_ok {
             input type="hidden" name="quote_ok" value="yes";
         }
@@ -258,7 +298,11 @@ pub fn round_form(
     values: &FormValues,
     errors: &FormErrors,
 ) -> Markup {
-    let problems = problem_messages(m, errors, values);
+    let problems = problem_messages(m, round, errors, values);
+    let summary: Vec<(&str, String)> = problems
+        .iter()
+        .map(|(f, msg)| (f.as_str(), msg.clone()))
+        .collect();
     let code_error = field_error(&problems, "code");
     let themes_error = field_error(&problems, "themes");
     let text_error = field_error(&problems, "text");
@@ -272,7 +316,7 @@ pub fn round_form(
         @if !fresh {
             (variant_switch(m, &format!("{path}/check?switch=yes"), hidden_answers(values, errors)))
         }
-        (error_summary_in(m, &problems))
+        (error_summary_in(m, &summary))
         span.caption { bdi { (org.name) } }
         h1 { bdi { (title) } }
         @if let Some(description) = words::round_description(m, round) {
@@ -297,6 +341,7 @@ pub fn round_form(
                         aria-describedby=(if code_error.is_some() { "code-hint code-error" } else { "code-hint" });
                 }))
             }
+            (question_fieldsets(m, round, &values.answers, &problems))
             div.form-group.form-group-error[themes_error.is_some()] {
                 fieldset.fieldset aria-describedby=(if themes_error.is_some() { "themes-hint themes-error" } else { "themes-hint" }) {
                     legend.legend { (m.t("themes-legend")) }

@@ -30,6 +30,7 @@ mod ops;
 mod privacy_pass;
 mod process;
 mod public_pages;
+mod question_pages;
 mod questions;
 mod quotes;
 mod responses;

@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { createHmac } from 'node:crypto';
 import { closableWeeks, experienceTests } from './experience.mjs';
+import { questionTests } from './questions.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CI = process.env.CI === 'true';
@@ -434,6 +435,8 @@ try {
     'POST /console/moderation/{quote}', 'POST /console/space/responses', 'POST /console/space/pledges',
     'POST /console/space/pledges/{pledge}', 'POST /console/rounds/{round}/translations/{language}',
     'POST /r/{round}/about-you',
+    // tests/browser/questions.mjs (issue 20).
+    'POST /console/rounds/{round}/questions',
     // Two-step sign-in, below.
     'POST /console/login/code', 'POST /console/account/two-step', 'POST /console/account/two-step/disable']);
   await check('every non-GET page in the route table has a test', async () => {
@@ -1303,6 +1306,9 @@ try {
 
   // Issue 18: what a new participant met, at phone width.
   await experienceTests({ check, assert, BASE, browserContext, freshCodes, unissuedCode, fillForm, send, confirm, api, axe, signIn, consoleAdmin, SHOTS, orgPage });
+
+  // Issue 20: questions beside the free text.
+  await questionTests({ check, assert, BASE, browserContext, api, axe, signIn, consoleAdmin });
 
   await check('no page asked another origin for anything', async () => {
     assert(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);

@@ -70,11 +70,22 @@ function say(where, name) {
   $(where).textContent = name ? words(name) : '';
 }
 
-// The page's words for a problem code, and the field it belongs to.
-function problem(code, chars) {
+// The page's words for a problem code, and the field it belongs to. A
+// question's problem (`field` "answers.{id}", from the service or the
+// check here) links to the question and names it by its prompt.
+function problem(code, chars, field) {
   const found = WORDS.problems[code];
   if (!found) return null;
-  return { field: found[0], text: found[1].replace('{chars}', String(chars)) };
+  let where = found[0];
+  let text = found[1].replace('{chars}', String(chars));
+  if (where === 'answers') {
+    const id = field && field.startsWith('answers.') ? field.slice('answers.'.length) : '';
+    const set = id ? $(`q-${id}`) && $(`q-${id}`).closest('fieldset') : null;
+    const legend = set ? set.querySelector('legend').firstChild.textContent.trim() : id;
+    where = set ? `q-${id}` : 'answers';
+    text = text.replace('{prompt}', legend).replace('{max}', set ? set.dataset.max : '');
+  }
+  return { field: where, text };
 }
 
 function markField(field, text) {
@@ -123,11 +134,11 @@ async function problemsOf(res, fallback, text) {
   let codes = [];
   try {
     const body = await res.json();
-    codes = body.errors ? body.errors.map((e) => e.error) : [body.error];
+    codes = body.errors ? body.errors.map((e) => [e.error, e.field]) : [[body.error, body.field]];
   } catch (_) {
     // not JSON: the fallback below
   }
-  const found = codes.map((c) => problem(c, chars)).filter(Boolean);
+  const found = codes.map(([c, field]) => problem(c, chars, field)).filter(Boolean);
   return found.length ? found : [{ field: '', text: words(fallback) }];
 }
 
@@ -201,13 +212,29 @@ async function getToken() {
   }
 }
 
+// The round's questions (issue 20): each fieldset of the form's
+// `.questions`, its first input named `q-{id}`.
+function questions() {
+  return Array.from($('critique').querySelectorAll('.questions fieldset')).map((set) => {
+    const first = set.querySelector('input');
+    return { id: first.name.slice(2), set, max: Number(set.dataset.max), required: !set.querySelector('.optional') };
+  });
+}
+
 function answers() {
   const form = $('critique');
-  return {
+  const chosen = {};
+  for (const q of questions()) {
+    const ticked = Array.from(q.set.querySelectorAll('input:checked')).map((i) => i.value);
+    if (ticked.length) chosen[q.id] = ticked;
+  }
+  const a = {
     themes: Array.from(form.querySelectorAll('input[name="themes"]:checked')).map((i) => i.value),
     text: $('text').value,
     quote_ok: $('quote_ok').checked,
   };
+  if (Object.keys(chosen).length) a.answers = chosen;
+  return a;
 }
 
 // The checks that need no server, as the server makes them.
@@ -215,11 +242,17 @@ function check(a) {
   const max = Number(root.dataset.maxThemes);
   const chars = [...a.text.trim()].length;
   const codes = [];
+  const found = [];
+  for (const q of questions()) {
+    const n = ((a.answers || {})[q.id] || []).length;
+    if (n > q.max) found.push(problem('answer_too_many', chars, `answers.${q.id}`));
+    if (n === 0 && q.required) found.push(problem('answer_missing', chars, `answers.${q.id}`));
+  }
   if (a.themes.length === 0) codes.push('themes_missing');
   if (a.themes.length > max) codes.push('themes_too_many');
   if (chars === 0) codes.push('text_empty');
   if (chars > Number(root.dataset.maxChars)) codes.push('text_too_long');
-  return codes.map((c) => problem(c, chars));
+  return found.concat(codes.map((c) => problem(c, chars))).filter(Boolean);
 }
 
 function showCheck(event) {
@@ -234,6 +267,26 @@ function showCheck(event) {
     const li = document.createElement('li');
     li.textContent = document.querySelector(`label[for="${box.id}"]`).textContent;
     list.appendChild(li);
+  }
+  // Each question and the labels of its ticked answers.
+  const summary = $('check-themes').closest('dl');
+  for (const old of summary.querySelectorAll('.answer-row')) old.remove();
+  const first = summary.firstElementChild;
+  for (const q of questions()) {
+    const row = document.createElement('div');
+    row.className = 'summary-row answer-row';
+    const dt = document.createElement('dt');
+    dt.textContent = q.set.querySelector('legend').firstChild.textContent.trim();
+    const dd = document.createElement('dd');
+    const ticked = Array.from(q.set.querySelectorAll('input:checked'));
+    if (ticked.length === 0) dd.textContent = words('not-answered');
+    for (const box of ticked) {
+      const p = document.createElement('p');
+      p.textContent = q.set.querySelector(`label[for="${box.id}"]`).textContent.trim();
+      dd.appendChild(p);
+    }
+    row.append(dt, dd);
+    summary.insertBefore(row, first);
   }
   $('check-text').textContent = a.text.trim();
   const quote = $('check-quote');

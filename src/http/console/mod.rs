@@ -32,6 +32,7 @@ mod cards;
 mod dashboard;
 mod periods;
 mod presession;
+mod questions;
 mod round_form;
 mod rounds;
 mod second_factor;
@@ -46,6 +47,7 @@ pub use auth::{login, login_page, logout, setup, setup_page};
 pub use cards::cards;
 pub use dashboard::home;
 pub use periods::{close_periods, confirm as close_period};
+pub use questions::{questions, update_questions};
 pub use rounds::{
     create_organisation, create_round, invitations, issue_codes, open_round, organisation,
     organisations, round, update_round,

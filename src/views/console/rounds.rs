@@ -263,6 +263,13 @@ pub fn round(
                 button.button type="submit" { "Save changes" }
             }
             p { a href=(format!("/console/rounds/{}/keyphrases", round.slug)) { "Recurring phrases in “Something else”, to promote to a theme" } }
+            h2 { "Questions" }
+            p {
+                a href=(format!("/console/rounds/{}/questions", round.slug)) { "Questions beside the free text" }
+                " (" (round.questions.len()) " asked"
+                @if round.answers_without_text { "; answers may be sent without writing" }
+                ")"
+            }
             (super::translation_links(round))
             @if !round.opened {
                 h2 { "Open the round" }
