@@ -236,13 +236,14 @@ fn enrol_page(
     let now = staff::now_secs(&state.app);
     let mut enrolling = lock(&state.console.second_factor.enrolling);
     enrolling.retain(|_, (_, made)| now.saturating_sub(*made) <= ENROL_SECS);
-    let key = enrolling_key(staff);
-    if !enrolling.contains_key(&key) {
-        let secret = Secret::generate()
-            .map_err(|_| AppError::Internal(anyhow::anyhow!("random generator failed")))?;
-        enrolling.insert(key, (secret, now));
-    }
-    let (secret, _) = &enrolling[&key];
+    let (secret, _) = match enrolling.entry(enrolling_key(staff)) {
+        std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+        std::collections::hash_map::Entry::Vacant(e) => {
+            let secret = Secret::generate()
+                .map_err(|_| AppError::Internal(anyhow::anyhow!("random generator failed")))?;
+            e.insert((secret, now))
+        }
+    };
     let figure = figure(state, staff, secret)?;
     Ok(html(
         status,
