@@ -21,6 +21,13 @@
 //!   are kept only as keyed hashes. Enrolling, turning it off and using a
 //!   recovery code are security events in the action log, without any
 //!   secret or code.
+//! - Every code attempt (sign-in or turning it off) is counted for its
+//!   account before it is checked; [`crate::staff::totp::CODE_FAILURES`]
+//!   wrong ones in a row lock the account's code step
+//!   ([`Code::Locked`]), and the lock's start is a
+//!   `second-factor.failures` event. Enrolling and turning it off end the
+//!   user's other sessions. A role change keeps the stored second factor
+//!   (the store rewrites it in one transaction).
 
 use super::error::Expect;
 use super::{Actor, App, AppError};
