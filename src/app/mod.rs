@@ -92,6 +92,8 @@ pub struct App {
     /// The last accepted one-time-code step of each user, in memory only
     /// (RFC 6238 §5.2: a code is accepted once).
     replay: crate::staff::totp::ReplayGuard,
+    /// Consecutive wrong codes of each account, in memory only.
+    code_failures: crate::staff::totp::CodeFailures,
 }
 
 /// The rounds' Privacy Pass keys with their issuer and redeemer. A server
@@ -122,6 +124,7 @@ impl App {
         Self {
             recovery_key: ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &parts.recovery_key),
             replay,
+            code_failures: crate::staff::totp::CodeFailures::default(),
             store: parts.store,
             codes: parts.codes,
             invitations: parts.invitations,

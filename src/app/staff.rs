@@ -21,6 +21,13 @@
 //!   are kept only as keyed hashes. Enrolling, turning it off and using a
 //!   recovery code are security events in the action log, without any
 //!   secret or code.
+//! - Every code attempt (sign-in or turning it off) is counted for its
+//!   account before it is checked; [`crate::staff::totp::CODE_FAILURES`]
+//!   wrong ones in a row lock the account's code step
+//!   ([`Code::Locked`]), and the lock's start is a
+//!   `second-factor.failures` event. Enrolling and turning it off end the
+//!   user's other sessions. A role change keeps the stored second factor
+//!   (the store rewrites it in one transaction).
 
 use super::error::Expect;
 use super::{Actor, App, AppError};
@@ -277,58 +284,126 @@ fn current_code(app: &App, user_id: &str, totp: &Totp, typed: &str) -> bool {
     }
 }
 
+/// What a code at the second step (or on the form that turns it off)
+/// led to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Code<T> {
+    /// Right: a new session's id, or the factor removed.
+    Right(T),
+    /// Wrong (or no second step to take).
+    Wrong,
+    /// Too many wrong codes in a row: the account's code step is locked
+    /// ([`crate::staff::totp::CodeFailures`]), nothing was checked.
+    Locked,
+}
+
+/// Count a code attempt of `user` before checking it: `false` when the
+/// account's code step is locked.
+fn code_attempt(app: &App, user: &User) -> bool {
+    use crate::staff::totp::Attempt;
+    app.code_failures.attempt(&user.id, app.sessions.now_secs()) == Attempt::Check
+}
+
+/// After a counted attempt: reset the count if `right`, else count the
+/// failure, and record a `second-factor.failures` security event (the
+/// user name and the week only) when it starts a lock. What to answer.
+async fn code_outcome<T>(
+    app: &App,
+    user: &User,
+    right: Option<T>,
+    today: Date,
+) -> Result<Code<T>, AppError> {
+    if let Some(t) = right {
+        app.code_failures.succeeded(&user.id);
+        return Ok(Code::Right(t));
+    }
+    if !app.code_failures.failed(&user.id, app.sessions.now_secs()) {
+        return Ok(Code::Wrong);
+    }
+    let subject = Some(user.username.to_string());
+    record(
+        app,
+        &actor(user),
+        "second-factor.failures",
+        None,
+        subject,
+        today,
+    )
+    .await?;
+    Ok(Code::Locked)
+}
+
 /// The second step of signing in, for the user whose password was right:
 /// a current one-time code, or an unused recovery code (spent here, by a
 /// compare-and-swap on the account, so it works once even when two
-/// sign-ins race, and recorded in the action log). A new session's id, or
-/// `None` for anything else.
+/// sign-ins race, and recorded in the action log). A new session's id
+/// when right; each attempt counts towards the account's lock (counted
+/// before the code is checked).
 pub async fn second_step(
     app: &App,
     user_id: &str,
     typed: &str,
     today: Date,
-) -> Result<Option<String>, AppError> {
+) -> Result<Code<String>, AppError> {
     let Some(user) = app.store.user(user_id)? else {
-        return Ok(None);
+        return Ok(Code::Wrong);
     };
     let Some(factor) = user.second_factor.clone() else {
-        return Ok(None);
+        return Ok(Code::Wrong);
     };
-    if is_numeric_code(typed) {
-        let totp = totp_of(app, &user, &factor)?;
-        if !current_code(app, &user.id, &totp, typed) {
-            return Ok(None);
-        }
-    } else {
-        let mut spent = factor.clone();
-        if !spent.recovery.redeem(&app.recovery_key, &user.id, typed) {
-            return Ok(None);
-        }
-        let left = spent.recovery.remaining();
-        match app
-            .store
-            .swap_second_factor(&user.id, Some(factor), Some(spent))
-            .await
-        {
-            Ok(()) => {}
-            // Spent by a racing sign-in, or the factor was changed.
-            Err(crate::store::StoreError::Exists(_) | crate::store::StoreError::NotFound(_)) => {
-                return Ok(None)
-            }
-            Err(e) => return Err(e.into()),
-        }
-        let subject = Some(format!("{} ({left} left)", user.username));
-        record(
-            app,
-            &actor(&user),
-            "second-factor.recovery-code-used",
-            None,
-            subject,
-            today,
-        )
-        .await?;
+    if !code_attempt(app, &user) {
+        return Ok(Code::Locked);
     }
-    start_session(app, &user).await.map(Some)
+    let right = if is_numeric_code(typed) {
+        let totp = totp_of(app, &user, &factor)?;
+        current_code(app, &user.id, &totp, typed)
+    } else {
+        recovery_code(app, &user, factor, typed, today).await?
+    };
+    let session = match right {
+        true => Some(start_session(app, &user).await?),
+        false => None,
+    };
+    code_outcome(app, &user, session, today).await
+}
+
+/// Whether `typed` is an unused recovery code of `user`'s `factor`: then
+/// spent (by a compare-and-swap) and recorded.
+async fn recovery_code(
+    app: &App,
+    user: &User,
+    factor: SecondFactor,
+    typed: &str,
+    today: Date,
+) -> Result<bool, AppError> {
+    let mut spent = factor.clone();
+    if !spent.recovery.redeem(&app.recovery_key, &user.id, typed) {
+        return Ok(false);
+    }
+    let left = spent.recovery.remaining();
+    match app
+        .store
+        .swap_second_factor(&user.id, Some(factor), Some(spent))
+        .await
+    {
+        Ok(()) => {}
+        // Spent by a racing sign-in, or the factor was changed.
+        Err(crate::store::StoreError::Exists(_) | crate::store::StoreError::NotFound(_)) => {
+            return Ok(false)
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let subject = Some(format!("{} ({left} left)", user.username));
+    record(
+        app,
+        &actor(user),
+        "second-factor.recovery-code-used",
+        None,
+        subject,
+        today,
+    )
+    .await?;
+    Ok(true)
 }
 
 /// What confirming an enrolment led to.
@@ -344,10 +419,13 @@ pub enum Enrolment {
 /// Enrol `user` with `secret` (shown to them as a QR code and as text)
 /// once they type a current code of it, proving their app has it. The
 /// secret is sealed under the key directory's staff key; ten recovery
-/// codes are made and only their keyed hashes stored.
+/// codes are made and only their keyed hashes stored. Every other session
+/// of the user ends (one started with a phished password before the
+/// enrolment must not outlive it); session `keep`, the enrolling one, stays.
 pub async fn enrol(
     app: &App,
     user: &User,
+    keep: &str,
     secret: &Secret,
     typed: &str,
     today: Date,
@@ -376,6 +454,7 @@ pub async fn enrol(
         Err(crate::store::StoreError::NotFound(_)) => return Err(AppError::UserUnknown),
         Err(e) => return Err(e.into()),
     }
+    app.sessions.end_others(&user.id, keep);
     let subject = Some(user.username.to_string());
     record(
         app,
@@ -390,19 +469,25 @@ pub async fn enrol(
 }
 
 /// Remove `user`'s second factor, if `typed` is a current one-time code
-/// (used once, like a sign-in's). Whether it was removed.
+/// (used once, like a sign-in's, and counted towards the account's lock
+/// like one). Every other session of the user ends; session `keep`, the
+/// one turning it off, stays.
 pub async fn disable_second_factor(
     app: &App,
     user: &User,
+    keep: &str,
     typed: &str,
     today: Date,
-) -> Result<bool, AppError> {
+) -> Result<Code<()>, AppError> {
     let Some(factor) = user.second_factor.clone() else {
-        return Ok(false);
+        return Ok(Code::Wrong);
     };
+    if !code_attempt(app, user) {
+        return Ok(Code::Locked);
+    }
     let totp = totp_of(app, user, &factor)?;
     if !is_numeric_code(typed) || !current_code(app, &user.id, &totp, typed) {
-        return Ok(false);
+        return code_outcome(app, user, None, today).await;
     }
     match app
         .store
@@ -410,10 +495,11 @@ pub async fn disable_second_factor(
         .await
     {
         Ok(()) => {}
-        Err(crate::store::StoreError::Exists(_)) => return Ok(false),
+        Err(crate::store::StoreError::Exists(_)) => return Ok(Code::Wrong),
         Err(crate::store::StoreError::NotFound(_)) => return Err(AppError::UserUnknown),
         Err(e) => return Err(e.into()),
     }
+    app.sessions.end_others(&user.id, keep);
     let subject = Some(user.username.to_string());
     record(
         app,
@@ -424,7 +510,7 @@ pub async fn disable_second_factor(
         today,
     )
     .await?;
-    Ok(true)
+    code_outcome(app, user, Some(()), today).await
 }
 
 /// Seconds on the staff sessions' clock (for the console's waiting

@@ -130,6 +130,15 @@ impl Sessions {
         self.lock().retain(|_, e| e.user_id != user_id);
     }
 
+    /// End every session of `user_id` except `keep` (the browser that just
+    /// changed the account's second factor stays signed in; any other,
+    /// perhaps an attacker's with a phished password, does not).
+    pub fn end_others(&self, user_id: &str, keep: &str) {
+        let kept = key(keep);
+        self.lock()
+            .retain(|k, e| e.user_id != user_id || *k == kept);
+    }
+
     /// Sessions remembered (for tests).
     pub fn len(&self) -> usize {
         self.lock().len()

@@ -295,6 +295,83 @@ impl ReplayGuard {
     }
 }
 
+/// Consecutive wrong codes (one-time or recovery, at the second step of
+/// any sign-in or on the form that turns it off) before the code step of
+/// an account is locked.
+pub const CODE_FAILURES: u32 = 10;
+/// The first lock lasts an hour; each one after it, with no right code in
+/// between, twice the one before.
+pub const LOCK_SECS: u64 = 60 * 60;
+
+/// Whether a code may be checked now.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Attempt {
+    /// Go on and check it (the attempt is already counted).
+    Check,
+    /// The account's code step is locked: check nothing.
+    Locked,
+}
+
+#[derive(Default)]
+struct Failures {
+    /// Attempts counted since the last right code or lock (counted before
+    /// checking, so attempts in flight count too).
+    consecutive: u32,
+    /// Locked until this time (session clock seconds).
+    locked_until: u64,
+    /// Locks since the last right code (for the doubling).
+    locks: u32,
+}
+
+/// Consecutive wrong codes of each account, in memory only, across every
+/// waiting sign-in and the form that turns it off: after
+/// [`CODE_FAILURES`] the account's code step is locked for [`LOCK_SECS`],
+/// doubling each time. An attempt is counted before its code is checked,
+/// under one lock, so parallel attempts cannot check more.
+#[derive(Default)]
+pub struct CodeFailures {
+    map: Mutex<HashMap<String, Failures>>,
+}
+
+impl CodeFailures {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Failures>> {
+        self.map.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Count an attempt of `user_id` at `now`, before checking its code.
+    pub fn attempt(&self, user_id: &str, now: u64) -> Attempt {
+        let mut map = self.lock();
+        let f = map.entry(user_id.to_owned()).or_default();
+        if now < f.locked_until || f.consecutive >= CODE_FAILURES {
+            return Attempt::Locked;
+        }
+        f.consecutive += 1;
+        Attempt::Check
+    }
+
+    /// The code of a counted attempt was wrong: whether this started a
+    /// lock (then the caller records it).
+    pub fn failed(&self, user_id: &str, now: u64) -> bool {
+        let mut map = self.lock();
+        let Some(f) = map.get_mut(user_id) else {
+            return false;
+        };
+        if f.consecutive < CODE_FAILURES || now < f.locked_until {
+            return false;
+        }
+        let doubling = 1u64 << f.locks.min(16);
+        f.locked_until = now.saturating_add(LOCK_SECS.saturating_mul(doubling));
+        f.locks = f.locks.saturating_add(1);
+        f.consecutive = 0;
+        true
+    }
+
+    /// The code was right: the count starts again.
+    pub fn succeeded(&self, user_id: &str) {
+        self.lock().remove(user_id);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,5 +548,29 @@ mod tests {
             "40 bits is too short"
         );
         assert!(Secret::from_base32("not base32!").is_err());
+    }
+
+    #[test]
+    fn ten_wrong_codes_lock_the_account_for_an_hour_then_two_and_a_right_one_resets() {
+        let f = CodeFailures::default();
+        for i in 0..CODE_FAILURES {
+            assert_eq!(f.attempt("u1", 0), Attempt::Check, "attempt {i}");
+        }
+        // Ten in flight: an eleventh is not even checked.
+        assert_eq!(f.attempt("u1", 0), Attempt::Locked);
+        assert_eq!(f.attempt("u2", 0), Attempt::Check, "another account");
+        let started: Vec<bool> = (0..CODE_FAILURES).map(|_| f.failed("u1", 0)).collect();
+        assert_eq!(started.iter().filter(|s| **s).count(), 1, "one lock");
+        assert_eq!(f.attempt("u1", LOCK_SECS - 1), Attempt::Locked);
+        for _ in 0..CODE_FAILURES {
+            assert_eq!(f.attempt("u1", LOCK_SECS), Attempt::Check);
+            f.failed("u1", LOCK_SECS);
+        }
+        assert_eq!(f.attempt("u1", 3 * LOCK_SECS - 1), Attempt::Locked, "2 h");
+        assert_eq!(f.attempt("u1", 3 * LOCK_SECS), Attempt::Check);
+        f.succeeded("u1");
+        for _ in 0..CODE_FAILURES {
+            assert_eq!(f.attempt("u1", 3 * LOCK_SECS), Attempt::Check);
+        }
     }
 }

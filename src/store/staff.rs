@@ -22,7 +22,10 @@ pub(super) enum StaffOp {
     Add(User),
     /// Add a user only if there are no users yet (the first administrator).
     AddFirst(User),
-    /// Replace a user's record (role, password), keeping the name.
+    /// Replace a user's record (role, organisation), keeping the name and
+    /// the second factor as stored: read and written in one transaction,
+    /// so a record read before a concurrent enrolment, removal or
+    /// recovery-code use cannot undo it.
     Update(User),
     Remove(String),
     Log(Action),
@@ -169,12 +172,34 @@ pub(super) fn apply(
             Ok(Ok(()))
         });
     }
+    if let StaffOp::Update(update) = op {
+        return conn.transaction(&[users, log], |tx| {
+            let id = update.id.as_bytes();
+            let Some(bytes) = tx.get_for_update(users.name(), id)? else {
+                return Ok(Err(StoreError::NotFound("user")));
+            };
+            let stored: User = match records::from_json(&bytes) {
+                Ok(user) => user,
+                Err(e) => return Ok(Err(e)),
+            };
+            let user = User {
+                second_factor: stored.second_factor,
+                ..update.clone()
+            };
+            let value = match records::to_json(&user) {
+                Ok(v) => v,
+                Err(e) => return Ok(Err(e)),
+            };
+            tx.insert(users.name(), id, &value)?;
+            Ok(Ok(()))
+        });
+    }
     let (key, value) = match op {
-        StaffOp::Add(u) | StaffOp::AddFirst(u) | StaffOp::Update(u) => {
+        StaffOp::Add(u) | StaffOp::AddFirst(u) => {
             (u.id.as_bytes().to_vec(), Some(records::to_json(u)?))
         }
         StaffOp::Remove(id) => (id.as_bytes().to_vec(), None),
-        StaffOp::SecondFactor { .. } => unreachable!("handled above"),
+        StaffOp::SecondFactor { .. } | StaffOp::Update(_) => unreachable!("handled above"),
         StaffOp::Log(a) => {
             let mut k = a.period.as_bytes().to_vec();
             k.push(0);
@@ -192,7 +217,7 @@ pub(super) fn apply(
     };
     conn.transaction(&[users, log], |tx| {
         let known = tx.get(tree, &key)?.is_some();
-        if matches!(op, StaffOp::Update(_) | StaffOp::Remove(_)) && !known {
+        if matches!(op, StaffOp::Remove(_)) && !known {
             return Ok(Err(StoreError::NotFound("user")));
         }
         match &value {

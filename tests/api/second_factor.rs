@@ -8,8 +8,9 @@
 use crate::console::{add_user, csrf_in, session_from, sign_in, Browser, PASSWORD};
 use crate::helpers::{spawn_app, spawn_app_with, Answer, TestApp};
 use awc::http::StatusCode;
+use futures_util::future::join_all;
 use parrhesia::clock::SessionClock;
-use parrhesia::staff::totp::{Secret, Totp, STEP_SECS};
+use parrhesia::staff::totp::{Secret, Totp, LOCK_SECS, STEP_SECS};
 use parrhesia::staff::Role;
 
 const ENROL: &str = "/console/account/two-step";
@@ -203,6 +204,70 @@ async fn enrolment_shows_a_server_drawn_qr_code_then_recovery_codes_once() {
 }
 
 #[actix_web::test]
+async fn each_session_enrols_its_own_secret_and_enrolling_or_turning_off_ends_the_others() {
+    let app = spawn_app().await;
+    add_user(&app, "ann", Role::Moderator, None).await;
+    // An attacker with ann's phished password signed in before she enrols.
+    let thief = sign_in(&app, "ann").await;
+    let b = sign_in(&app, "ann").await;
+    app.session_clock.advance(STEP_SECS * 2);
+    let theirs = secret_on(&thief.get(ENROL).await.body);
+    let page = b.get(ENROL).await;
+    let mine = secret_on(&page.body);
+    assert_ne!(
+        theirs.secret.expose(),
+        mine.secret.expose(),
+        "two sessions of one user were shown the same secret"
+    );
+    // ann enrols: the other session ends, hers goes on.
+    let token = csrf_in(&page.body).unwrap();
+    let done = b
+        .post_raw(ENROL, &[("csrf", &token), ("code", &code_now(&app, &mine))])
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert_eq!(location(&thief.get("/console").await), "/console/login");
+    assert_eq!(b.get("/console").await.status, StatusCode::OK);
+    // The thief's secret is not the stored one: its code signs nobody in.
+    app.session_clock.advance(STEP_SECS);
+    let (a, _) = sign_in_with(&app, "ann", &code_now(&app, &theirs)).await;
+    assert_eq!(a.status.as_u16(), 400, "{}", a.body);
+
+    // Turning it off ends every other session too.
+    app.session_clock.advance(STEP_SECS);
+    let (a, other) = sign_in_with(&app, "ann", &code_now(&app, &mine)).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    assert_eq!(other.get("/console").await.status, StatusCode::OK);
+    app.session_clock.advance(STEP_SECS);
+    let token = csrf_in(&b.get(ENROL).await.body).unwrap();
+    let off = b
+        .post_raw(
+            "/console/account/two-step/disable",
+            &[("csrf", &token), ("code", &code_now(&app, &mine))],
+        )
+        .await;
+    assert_eq!(off.status, StatusCode::SEE_OTHER, "{}", off.body);
+    assert_eq!(location(&other.get("/console").await), "/console/login");
+    assert_eq!(b.get("/console").await.status, StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn a_role_change_from_a_record_read_before_enrolment_keeps_the_second_factor() {
+    let app = spawn_app().await;
+    add_user(&app, "ann", Role::Moderator, None).await;
+    let b = sign_in(&app, "ann").await;
+    app.session_clock.advance(STEP_SECS * 2);
+    // An administrator's role change read ann's record before she enrolled
+    // and writes it back after.
+    let mut stale = app.store.user_by_name("ann").unwrap().unwrap();
+    enrol(&app, &b).await;
+    stale.role = Role::Coordinator;
+    app.store.update_user(stale).await.unwrap();
+    let user = app.store.user_by_name("ann").unwrap().unwrap();
+    assert_eq!(user.role, Role::Coordinator);
+    assert!(user.second_factor.is_some(), "the enrolment was undone");
+}
+
+#[actix_web::test]
 async fn sign_in_then_needs_a_current_code_once_or_a_recovery_code_once() {
     let app = spawn_app().await;
     add_user(&app, "ann", Role::Moderator, None).await;
@@ -240,13 +305,44 @@ async fn sign_in_then_needs_a_current_code_once_or_a_recovery_code_once() {
     let a = second_step(&pending, &wrong(&used)).await;
     assert_eq!(a.status.as_u16(), 400);
 
-    // The next step's code does, once.
+    // The next step's code does, once, under a new cookie: the waiting
+    // step's value then reaches nothing.
     app.session_clock.advance(STEP_SECS);
     let code = code_now(&app, &totp);
-    let (a, signed_in) = sign_in_with(&app, "ann", &code).await;
+    let (_, mut signed_in) = password_step(&app, "ann", PASSWORD).await;
+    let waiting_value = signed_in.cookie.clone().expect("a waiting cookie");
+    let page = signed_in.get("/console/login/code").await;
+    let token = csrf_in(&page.body).unwrap();
+    let a = second_step(&signed_in, &code).await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     assert_eq!(location(&a), "/console");
+    let session = session_from(&a).expect("a session");
+    assert_ne!(
+        session, waiting_value,
+        "the waiting cookie became the session"
+    );
+    signed_in.cookie = Some(session);
     assert_eq!(signed_in.get("/console").await.status, StatusCode::OK);
+    let old = Browser {
+        address: app.address.clone(),
+        client: signed_in.client.clone(),
+        cookie: Some(waiting_value),
+    };
+    assert_eq!(location(&old.get("/console").await), "/console/login");
+    assert!(old
+        .get("/console/login/code")
+        .await
+        .body
+        .contains("Sign in again"));
+    app.session_clock.advance(STEP_SECS);
+    let again = old
+        .post_raw(
+            "/console/login/code",
+            &[("csrf", &token), ("code", &code_now(&app, &totp))],
+        )
+        .await;
+    assert!(again.body.contains("Sign in again"), "{}", again.body);
+    assert!(session_from(&again).is_none());
     // Replayed in another sign-in, in the same step: refused.
     let (a, _) = sign_in_with(&app, "ann", &code).await;
     assert_eq!(a.status.as_u16(), 400, "a replayed code signed in");
@@ -318,6 +414,97 @@ async fn turning_it_off_needs_a_current_code_and_is_logged() {
     // The password alone signs in again.
     let (a, _) = password_step(&app, "ann", PASSWORD).await;
     assert_eq!(location(&a), "/console");
+}
+
+fn is_locked(a: &Answer) -> bool {
+    a.status == StatusCode::TOO_MANY_REQUESTS && a.body.contains("Too many wrong codes")
+}
+
+#[actix_web::test]
+async fn ten_wrong_codes_in_a_row_across_sign_ins_lock_the_code_step_and_are_logged() {
+    let app = spawn_app().await;
+    add_user(&app, "ann", Role::Moderator, None).await;
+    let b = sign_in(&app, "ann").await;
+    app.session_clock.advance(STEP_SECS * 2);
+    let (totp, codes) = enrol(&app, &b).await;
+    app.session_clock.advance(STEP_SECS);
+    let right = code_now(&app, &totp);
+    // Five wrong codes end one waiting sign-in; the password again gives
+    // five more tries there, but the account counts all ten.
+    let (_, first) = password_step(&app, "ann", PASSWORD).await;
+    for i in 1..=5 {
+        let a = second_step(&first, &wrong(&right)).await;
+        match i {
+            5 => assert!(a.body.contains("Sign in again"), "{}", a.body),
+            _ => assert_eq!(a.status.as_u16(), 400, "attempt {i}"),
+        }
+    }
+    let (_, second) = password_step(&app, "ann", PASSWORD).await;
+    for i in 1..=4 {
+        let a = second_step(&second, "wxyz-wxyz-wxyz-wxyz").await;
+        assert_eq!(a.status.as_u16(), 400, "attempt {i}: {}", a.body);
+    }
+    let a = second_step(&second, &wrong(&right)).await;
+    assert!(is_locked(&a), "{} {}", a.status, a.body);
+    // Locked: even the right code, or a recovery code, starts nothing,
+    // and the form that turns it off checks nothing either.
+    let (a, _) = sign_in_with(&app, "ann", &right).await;
+    assert!(is_locked(&a), "{} {}", a.status, a.body);
+    assert!(session_from(&a).is_none());
+    let (a, _) = sign_in_with(&app, "ann", &codes[1]).await;
+    assert!(is_locked(&a), "{} {}", a.status, a.body);
+    let token = csrf_in(&b.get(ENROL).await.body).unwrap();
+    let off = b
+        .post_raw(
+            "/console/account/two-step/disable",
+            &[("csrf", &token), ("code", &right)],
+        )
+        .await;
+    assert!(is_locked(&off), "{} {}", off.status, off.body);
+    let user = app.store.user_by_name("ann").unwrap().unwrap();
+    assert_eq!(user.second_factor.unwrap().recovery.remaining(), 10);
+    // The lock is a security event: user name and week, no code.
+    let log = log_actions(&app);
+    let events: Vec<_> = log
+        .iter()
+        .filter(|(a, _)| a == "second-factor.failures")
+        .collect();
+    assert_eq!(
+        events,
+        [&("second-factor.failures".into(), Some("ann".into()))]
+    );
+    let everything = format!("{:?}", app.store.staff_actions().unwrap());
+    assert!(!everything.contains(&right) && !everything.contains(&wrong(&right)));
+    // An hour later the right code works, and resets the count.
+    app.session_clock.advance(LOCK_SECS);
+    let (a, _) = sign_in_with(&app, "ann", &code_now(&app, &totp)).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+}
+
+#[actix_web::test]
+async fn parallel_wrong_codes_on_one_waiting_sign_in_cannot_pass_its_limit() {
+    let app = spawn_app().await;
+    add_user(&app, "ann", Role::Moderator, None).await;
+    let b = sign_in(&app, "ann").await;
+    app.session_clock.advance(STEP_SECS * 2);
+    let (totp, _) = enrol(&app, &b).await;
+    app.session_clock.advance(STEP_SECS);
+    let bad = wrong(&code_now(&app, &totp));
+    let (_, pending) = password_step(&app, "ann", PASSWORD).await;
+    let page = pending.get("/console/login/code").await;
+    let token = csrf_in(&page.body).unwrap();
+    let form = [("csrf", token.as_str()), ("code", bad.as_str())];
+    let answers = join_all((0..20).map(|_| pending.post_raw("/console/login/code", &form))).await;
+    let checked = answers.iter().filter(|a| a.status.as_u16() == 400).count();
+    assert!(checked < 5, "{checked} wrong codes answered as wrong");
+    // Exactly five were checked and counted for the account: five more
+    // wrong codes in a new sign-in lock it, and not sooner.
+    let (_, next) = password_step(&app, "ann", PASSWORD).await;
+    for i in 1..=4 {
+        let a = second_step(&next, &bad).await;
+        assert_eq!(a.status.as_u16(), 400, "attempt {i}: {}", a.body);
+    }
+    assert!(is_locked(&second_step(&next, &bad).await));
 }
 
 #[actix_web::test]
@@ -411,8 +598,14 @@ async fn the_second_step_is_rate_limited_and_forgotten_after_five_wrong_codes() 
         .await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
 
-    // Each code is a sign-in attempt for the account's limit.
-    let limited = spawn_app_with(|c| c.rate_limits.login_attempts_per_minute = 3).await;
+    // Each code is a sign-in attempt for the account's limit: each try
+    // below comes from another address (through a trusted proxy), so no
+    // client's own limit is reached and only the account's can trip.
+    let limited = spawn_app_with(|c| {
+        c.rate_limits.login_attempts_per_minute = 3;
+        c.rate_limits.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await;
     add_user(&limited, "ann", Role::Moderator, None).await;
     let b = sign_in(&limited, "ann").await;
     limited.session_clock.advance(STEP_SECS * 2);
@@ -420,10 +613,20 @@ async fn the_second_step_is_rate_limited_and_forgotten_after_five_wrong_codes() 
     let (first, pending) = password_step(&limited, "ann", PASSWORD).await;
     assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
     let wrong_code = wrong(&code_now(&limited, &totp));
-    // The bucket of 3 held the first sign-in and this password: one code,
-    // then no more.
-    let a = second_step(&pending, &wrong_code).await;
+    let from = |address: &str| Browser {
+        address: limited.address.clone(),
+        client: awc::Client::builder()
+            .timeout(std::time::Duration::from_secs(60))
+            .disable_redirects()
+            .add_default_header(("X-Forwarded-For", address.to_owned()))
+            .finish(),
+        cookie: pending.cookie.clone(),
+    };
+    // The account's bucket of 3 held the first sign-in and this password:
+    // one code, then no more, whichever address it comes from.
+    let a = second_step(&from("192.0.2.1"), &wrong_code).await;
     assert_eq!(a.status.as_u16(), 400, "{}", a.body);
-    let a = second_step(&pending, &wrong_code).await;
+    let a = second_step(&from("192.0.2.2"), &wrong_code).await;
     assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS, "{}", a.body);
+    assert!(a.body.contains("Too many sign-in attempts"), "{}", a.body);
 }

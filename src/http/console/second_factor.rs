@@ -7,14 +7,17 @@
 //!   session: it makes a waiting second step, named by a fresh 256-bit
 //!   value that replaces the browser's console cookie (kept only as its
 //!   SHA-256, in memory, for [`STEP_SECS`] and at most [`STEP_TRIES`]
-//!   wrong codes). The second step's form carries that value's pre-session
+//!   codes, each counted before it is checked). Across every waiting
+//!   sign-in and the form that turns it off, [`crate::staff::totp::CODE_FAILURES`]
+//!   wrong codes in a row lock the account's code step (an hour, doubling). The second step's form carries that value's pre-session
 //!   token, so it has the sign-in form's login-CSRF defence; each attempt
 //!   is charged to the account's sign-in bucket and, through the
 //!   middleware, to the client's. A session starts only after a current
 //!   code (each time step once, RFC 6238 §5.2) or an unused recovery code.
-//! - Enrolment's new secret waits in memory, per user, until a current
-//!   code of it is typed; only then is it sealed and stored, and the
-//!   recovery codes are shown, once.
+//! - Enrolment's new secret waits in memory, per session (by the hash of
+//!   its id), until a current code of it is typed; only then is it sealed
+//!   and stored, and the recovery codes are shown, once. Enrolling and
+//!   turning it off end every other session of the user.
 
 use super::presession;
 use super::StaffForm;
@@ -53,15 +56,23 @@ struct Step {
     user_id: String,
     username: String,
     started: u64,
-    failures: u32,
+    /// Codes tried, counted before each is checked.
+    tries: u32,
 }
 
 /// What waits in memory: second steps by the hash of their cookie value,
-/// and new secrets by user id.
+/// and new secrets by the hash of the enrolling session's id (each
+/// session its own secret: another session of the same user, perhaps
+/// started with a phished password, never sees it).
 #[derive(Default)]
 pub struct Pending {
     steps: Mutex<HashMap<[u8; 32], Step>>,
-    enrolling: Mutex<HashMap<String, (Secret, u64)>>,
+    enrolling: Mutex<HashMap<[u8; 32], (Secret, u64)>>,
+}
+
+/// The key of `staff`'s session's waiting secret.
+fn enrolling_key(staff: &Staff) -> [u8; 32] {
+    crate::crypto::sha256(staff.session_id.as_bytes())
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -84,7 +95,7 @@ pub(super) fn begin(
             user_id: user.id.clone(),
             username: user.username.to_string(),
             started: now,
-            failures: 0,
+            tries: 0,
         },
     );
     Ok(HttpResponse::SeeOther()
@@ -103,6 +114,19 @@ fn expired() -> HttpResponse {
             "Sign in again",
             "No sign-in is waiting for a code here: it took more than five minutes, too many \
              codes were wrong, or it never began. Sign in again with your user name and password.",
+        ),
+    )
+}
+
+/// Too many wrong codes in a row for this account: its code step is
+/// locked (see [`crate::staff::totp::CodeFailures`]).
+fn locked(frame: Option<&crate::views::console::Frame>) -> HttpResponse {
+    html(
+        StatusCode::TOO_MANY_REQUESTS,
+        views::forbidden(
+            frame,
+            "Too many wrong codes",
+            "Too many wrong codes: ask an administrator, or try again later.",
         ),
     )
 }
@@ -147,21 +171,34 @@ pub async fn second_step(
     let key = cookie_value(&req)
         .map(|v| crate::crypto::sha256(v.as_bytes()))
         .unwrap_or_default();
+    // Counted before the code is checked, so parallel tries cannot pass
+    // the limit.
+    {
+        let mut steps = lock(&state.console.second_factor.steps);
+        match steps.get_mut(&key) {
+            Some(s) if s.tries < STEP_TRIES => s.tries += 1,
+            _ => {
+                steps.remove(&key);
+                return Ok(expired());
+            }
+        }
+    }
     match staff::second_step(&state.app, &user_id, form.get("code"), state.today()).await? {
-        Some(id) => {
+        staff::Code::Right(id) => {
             lock(&state.console.second_factor.steps).remove(&key);
             Ok(HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, "/console"))
                 .insert_header((header::SET_COOKIE, session_cookie(&state, &id)))
                 .finish())
         }
-        None => {
+        staff::Code::Locked => {
+            lock(&state.console.second_factor.steps).remove(&key);
+            Ok(locked(None))
+        }
+        staff::Code::Wrong => {
             let spent = {
                 let mut steps = lock(&state.console.second_factor.steps);
-                let spent = steps.get_mut(&key).is_none_or(|s| {
-                    s.failures += 1;
-                    s.failures >= STEP_TRIES
-                });
+                let spent = steps.get(&key).is_none_or(|s| s.tries >= STEP_TRIES);
                 if spent {
                     steps.remove(&key);
                 }
@@ -199,12 +236,14 @@ fn enrol_page(
     let now = staff::now_secs(&state.app);
     let mut enrolling = lock(&state.console.second_factor.enrolling);
     enrolling.retain(|_, (_, made)| now.saturating_sub(*made) <= ENROL_SECS);
-    if !enrolling.contains_key(&staff.user.id) {
-        let secret = Secret::generate()
-            .map_err(|_| AppError::Internal(anyhow::anyhow!("random generator failed")))?;
-        enrolling.insert(staff.user.id.clone(), (secret, now));
-    }
-    let (secret, _) = &enrolling[&staff.user.id];
+    let (secret, _) = match enrolling.entry(enrolling_key(staff)) {
+        std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+        std::collections::hash_map::Entry::Vacant(e) => {
+            let secret = Secret::generate()
+                .map_err(|_| AppError::Internal(anyhow::anyhow!("random generator failed")))?;
+            e.insert((secret, now))
+        }
+    };
     let figure = figure(state, staff, secret)?;
     Ok(html(
         status,
@@ -255,15 +294,17 @@ pub async fn enrol(
         return Ok(see_other(ENROL_PATH));
     }
     let secret = lock(&state.console.second_factor.enrolling)
-        .get(&staff.user.id)
+        .get(&enrolling_key(staff))
         .map(|(s, _)| Secret::from_bytes(s.expose()));
     let Some(secret) = secret else {
         return Ok(see_other(ENROL_PATH));
     };
     let typed = posted.form.get("code");
-    match staff::enrol(&state.app, &staff.user, &secret, typed, state.today()).await? {
+    let keep = &staff.session_id;
+    match staff::enrol(&state.app, &staff.user, keep, &secret, typed, state.today()).await? {
         staff::Enrolment::Codes(codes) => {
-            lock(&state.console.second_factor.enrolling).remove(&staff.user.id);
+            // Other sessions' secrets are unreachable: their sessions ended.
+            lock(&state.console.second_factor.enrolling).remove(&enrolling_key(staff));
             let shown: Vec<&str> = codes.iter().map(|c| c.expose()).collect();
             let mut page = html(
                 StatusCode::OK,
@@ -304,8 +345,11 @@ pub async fn disable_second_factor(
         .charge_account(staff.user.username.as_str())
         .map_err(ConsoleError::RateLimited)?;
     let typed = posted.form.get("code");
-    if staff::disable_second_factor(&state.app, &staff.user, typed, state.today()).await? {
-        return Ok(see_other(&format!("{ENROL_PATH}?done=two-step-off")));
+    let keep = &staff.session_id;
+    match staff::disable_second_factor(&state.app, &staff.user, keep, typed, state.today()).await? {
+        staff::Code::Right(()) => return Ok(see_other(&format!("{ENROL_PATH}?done=two-step-off"))),
+        staff::Code::Locked => return Ok(locked(Some(&staff.frame()))),
+        staff::Code::Wrong => {}
     }
     let errors = [("code", CURRENT_CODE_WRONG.to_owned())];
     Ok(html(
