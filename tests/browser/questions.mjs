@@ -1,9 +1,10 @@
 // Issue 20 in a real browser: a round with a rating (scale) and a choice
 // question, answered without JavaScript and by keyboard only; axe on the
-// form (with a missing answer), the check step and the paper form; reflow
-// at 320 px. Called by run.mjs with its helpers.
+// form (with a missing answer), the check step, the paper form and the
+// digest with a released question; reflow at 320 px. Called by run.mjs
+// with its helpers.
 
-import { TEXT_SPACING } from './experience.mjs';
+import { TEXT_SPACING, closableWeeks } from './experience.mjs';
 
 const QUESTIONS = [
   { id: 'listened', kind: 'scale', prompt: 'How well did staff listen to you?', hint: 'Think of your last visit.', required: true },
@@ -185,10 +186,55 @@ export async function questionTests(h) {
     }
   });
 
+  // A digest with a released question: an organisation of its own whose
+  // round (k = 2, three a period) gets six rated critiques, closed early
+  // from the console in a period that did not begin today.
+  await check('issue 20: the digest shows a released rating question with a chart (axe, in English and Arabic)', async () => {
+    const org = await api('POST', '/api/v1/admin/organisations', { slug: 'rated', name: 'Rated Care' });
+    assert(org.status === 201, `organisation: ${org.status} ${org.text}`);
+    const made = await api('POST', '/api/v1/admin/rounds', {
+      slug: 'rated', organisation: 'rated', title: 'How did we listen?', min_group: 2, min_period: 3,
+      period_weeks: closableWeeks(), questions: [QUESTIONS[0]],
+    });
+    assert(made.status === 201, `round: ${made.status} ${made.text}`);
+    const ratedCodes = JSON.parse((await api('POST', '/api/v1/admin/rounds/rated/codes', { count: 6 })).text).codes;
+    const ratings = ['well', 'well', 'very-well', 'well', 'badly', 'very-well'];
+    for (const [i, code] of ratedCodes.entries()) {
+      const sent = await fetch(`${BASE}/api/v1/rounds/rated/critiques`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, themes: ['leadership'], text: 'Rated.', answers: { listened: ratings[i] } }),
+      });
+      assert(sent.status === 201, `critique: ${sent.status} ${await sent.text()}`);
+    }
+    const c = await browserContext();
+    try {
+      const s = await c.context.newPage();
+      await signIn(s, consoleAdmin.username, consoleAdmin.password);
+      await s.goto(`${BASE}/console/rounds/rated/close`);
+      await Promise.all([s.waitForNavigation(), s.click('form[action="/console/periods/close"] [type=submit]')]);
+      assert(/is closed\. Its digest is published/.test(await s.locator('main').innerText()), `not published: ${await s.locator('main').innerText()}`);
+    } finally {
+      await c.close();
+    }
+    const d = await browserContext();
+    try {
+      const page = await d.context.newPage();
+      await page.goto(`${BASE}/o/rated`);
+      const main = await page.locator('main').innerText();
+      assert(main.includes('How well did staff listen to you?'), `no question in the digest: ${main}`);
+      assert((await page.locator('main svg').count()) > 0, 'no chart');
+      await axe(page, 'digest with a released question');
+      await page.goto(`${BASE}/o/rated?lang=ar`);
+      await axe(page, 'digest with a released question (ar)');
+    } finally {
+      await d.close();
+    }
+  });
+
   const narrow = await browserContext({ viewport: { width: 320, height: 640 } });
   try {
     const q = await narrow.context.newPage();
-    for (const path of ['/r/asked', '/r/asked?easy=1', '/r/asked/paper']) {
+    for (const path of ['/r/asked', '/r/asked?easy=1', '/r/asked/paper', '/o/rated']) {
       await check(`issue 20: reflow at 320 px with text spacing overrides: ${path}`, async () => {
         await q.goto(BASE + path);
         await q.addStyleTag({ content: TEXT_SPACING });
