@@ -277,3 +277,59 @@ pub fn fill_plain(text: &str, words: &[&Words]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The English messages say the default scale exactly as stored, so
+    /// an English page reads the same whichever way it is said.
+    #[test]
+    fn the_default_scale_reads_as_stored_in_english_and_translated_elsewhere() {
+        for easy in [false, true] {
+            let en = Messages::select(Some("en"), easy);
+            let cy = Messages::select(Some("cy"), easy);
+            for d in default_scale() {
+                let easy_read = d.easy_read.as_deref();
+                let shown = option(&en, true, &d.id, &d.label, easy_read);
+                let stored = if easy { easy_read.unwrap() } else { &d.label };
+                assert_eq!(shown, Words::own(stored.to_owned()));
+                let welsh = option(&cy, true, &d.id, &d.label, easy_read);
+                assert_eq!(welsh.lang, None, "{}", d.id);
+                assert_ne!(welsh.text, stored, "{}", d.id);
+                // A changed label, or a scale that is not the default, is
+                // the host's English, marked.
+                let changed = option(&cy, true, &d.id, "Changed", None);
+                assert_eq!(changed.lang, Some("en"));
+                let custom = option(&cy, false, &d.id, &d.label, None);
+                assert_eq!(custom, Words::english(&cy, &d.label));
+            }
+        }
+    }
+
+    #[test]
+    fn a_sentence_marks_only_the_words_in_another_language() {
+        let cy = Messages::select(Some("cy"), false);
+        let prompt = host(&cy, "How <well>?");
+        let out = sentence(&cy, "digest-q-heading", &[], &[("prompt", &prompt)]).into_string();
+        assert_eq!(
+            out,
+            "<span lang=\"en\" dir=\"ltr\">How &lt;well&gt;?</span>"
+        );
+        let en = Messages::english();
+        let out = sentence(
+            &en,
+            "digest-q-heading",
+            &[],
+            &[("prompt", &host(&en, "Hi"))],
+        );
+        assert_eq!(out.into_string(), "Hi");
+        let text = format!("a {} b {} c", placeholder(1), placeholder(0));
+        let (x, y) = (Words::own("X".into()), host(&cy, "Y"));
+        assert_eq!(
+            fill(&text, &[&x, &y]).into_string(),
+            "a <span lang=\"en\" dir=\"ltr\">Y</span> b X c"
+        );
+        assert_eq!(fill_plain(&text, &[&x, &y]), "a Y b X c");
+    }
+}
