@@ -459,6 +459,10 @@ async fn answers_sent_with_the_html_form_are_counted_in_the_digest_after_sealing
     );
     assert!(page.contains("<th scope=\"row\">Yn dda</th>"), "{page}");
     assert!(page.contains("<g lang=\"en\"><text"), "{page}");
+    assert!(
+        page.contains(&format!("“{}”", en("By letter"))),
+        "the plain line quotes the label, marked: {page}"
+    );
     assert!(!page.contains(">Very well<"), "{page}");
     let english = app.get("/o/care").await.body;
     assert!(
