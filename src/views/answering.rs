@@ -71,7 +71,8 @@ pub fn answer_problems(m: &Messages, round: &Round, answers: &RawAnswers) -> Vec
                 .questions
                 .get(e.question())
                 .map_or(e.question(), Question::prompt);
-            let mut args = vec![("prompt", prompt.to_owned().into())];
+            // Marked as English where the page is not (see `words::marked`).
+            let mut args = vec![("prompt", words::inline(&words::host(m, prompt)).into())];
             if let AnswerError::TooMany { max, .. } = e {
                 args.push(("max", (*max).into()));
             }

@@ -278,6 +278,42 @@ pub fn fill_plain(text: &str, words: &[&Words]) -> String {
     out
 }
 
+/// Words to carry inside a message that is kept as a string (a form's
+/// problem, shown in the error summary and at its field): English words
+/// are wrapped in private-use marks that [`marked`] turns into an element
+/// marked as English.
+pub fn inline(w: &Words) -> String {
+    match w.lang {
+        Some(_) => format!("\u{E002}{}\u{E003}", w.text),
+        None => w.text.clone(),
+    }
+}
+
+/// A message string with the [`inline`] English words in it marked.
+pub fn marked(text: &str) -> Markup {
+    let mut parts: Vec<(&str, bool)> = Vec::new();
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('\u{E002}') {
+        let Some((inside, next)) = after.split_once('\u{E003}') else {
+            break;
+        };
+        parts.push((before, false));
+        parts.push((inside, true));
+        rest = next;
+    }
+    parts.push((rest, false));
+    let lang = messages::DEFAULT_LANGUAGE;
+    html! {
+        @for (text, english) in parts {
+            @if english {
+                span lang=(lang) dir=(messages::direction(lang)) { (text) }
+            } @else {
+                (text)
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,5 +367,14 @@ mod tests {
             "a <span lang=\"en\" dir=\"ltr\">Y</span> b X c"
         );
         assert_eq!(fill_plain(&text, &[&x, &y]), "a Y b X c");
+        let problem = format!("Answer {}.", inline(&y));
+        assert_eq!(
+            marked(&problem).into_string(),
+            "Answer <span lang=\"en\" dir=\"ltr\">Y</span>."
+        );
+        assert_eq!(
+            marked(&format!("Answer {}.", inline(&x))).into_string(),
+            "Answer X."
+        );
     }
 }

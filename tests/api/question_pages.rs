@@ -265,11 +265,14 @@ async fn the_form_asks_the_questions_as_fieldsets_and_keeps_answers_through_prob
         "the choice stays ticked"
     );
     assert!(a.body.contains("Nobody rings back."));
-    // In Welsh too, worded with the question's prompt.
+    // In Welsh too, worded with the question's prompt, marked as English
+    // in the error summary and at the question.
     let cy = post_check(&app, "?lang=cy", &body).await;
-    assert!(
+    assert_eq!(
         cy.body
-            .contains("Atebwch y cwestiwn “How well did staff listen to you?”."),
+            .matches("Atebwch y cwestiwn “<span lang=\"en\" dir=\"ltr\">How well did staff listen to you?</span>”.")
+            .count(),
+        2,
         "{}",
         cy.body
     );
