@@ -591,3 +591,16 @@ error-answer_missing = أجب عن هذا السؤال: «{ $prompt }».
 error-answer_too_many = «{ $prompt }»: ضع علامة على { $max } من الإجابات أو أقل.
 error-answer_option_unknown = «{ $prompt }»: ضع علامة على إجابة من القائمة.
 error-answer_question_unknown = حدث خطأ في النموذج. املأه مرة أخرى من فضلك.
+
+# The default five-point scale (issue 20), from worst to best: its labels,
+# then its Easy Read labels. Shown only while a round keeps the default wording.
+scale-very-badly = بشكل سيئ جدًا
+scale-badly = بشكل سيئ
+scale-neither = لا بشكل جيد ولا بشكل سيئ
+scale-well = بشكل جيد
+scale-very-well = بشكل جيد جدًا
+scale-easy-very-badly = سيئ جدًا
+scale-easy-badly = سيئ
+scale-easy-neither = ليس جيدًا وليس سيئًا
+scale-easy-well = جيد
+scale-easy-very-well = جيد جدًا

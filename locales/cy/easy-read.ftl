@@ -520,3 +520,16 @@ error-answer_missing = Atebwch y cwestiwn hwn: “{ $prompt }”.
 error-answer_too_many = “{ $prompt }”: ticiwch { $max } ateb neu lai.
 error-answer_option_unknown = “{ $prompt }”: ticiwch ateb o'r rhestr.
 error-answer_question_unknown = Aeth rhywbeth o'i le gyda'r ffurflen. Llenwch hi eto.
+
+# The default five-point scale (issue 20), from worst to best: its labels,
+# then its Easy Read labels. Shown only while a round keeps the default wording.
+scale-very-badly = Yn wael iawn
+scale-badly = Yn wael
+scale-neither = Ddim yn dda nac yn wael
+scale-well = Yn dda
+scale-very-well = Yn dda iawn
+scale-easy-very-badly = Drwg iawn
+scale-easy-badly = Drwg
+scale-easy-neither = Ddim yn dda, ddim yn ddrwg
+scale-easy-well = Da
+scale-easy-very-well = Da iawn

@@ -519,3 +519,16 @@ error-answer_missing = Atebwch y cwestiwn “{ $prompt }”.
 error-answer_too_many = Ar gyfer “{ $prompt }”, dewiswch ddim mwy na { $max } o atebion.
 error-answer_option_unknown = Ar gyfer “{ $prompt }”, dewiswch un o'r atebion a ddangosir.
 error-answer_question_unknown = Anfonodd y ffurflen ateb i gwestiwn nad yw'r rownd hon yn ei ofyn. Llenwch y ffurflen eto.
+
+# The default five-point scale (issue 20), from worst to best: its labels,
+# then its Easy Read labels. Shown only while a round keeps the default wording.
+scale-very-badly = Yn wael iawn
+scale-badly = Yn wael
+scale-neither = Ddim yn dda nac yn wael
+scale-well = Yn dda
+scale-very-well = Yn dda iawn
+scale-easy-very-badly = Drwg iawn
+scale-easy-badly = Drwg
+scale-easy-neither = Ddim yn dda, ddim yn ddrwg
+scale-easy-well = Da
+scale-easy-very-well = Da iawn

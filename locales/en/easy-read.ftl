@@ -506,3 +506,16 @@ error-answer_missing = Answer this question: “{ $prompt }”.
 error-answer_too_many = “{ $prompt }”: tick { $max } answers or fewer.
 error-answer_option_unknown = “{ $prompt }”: tick an answer from the list.
 error-answer_question_unknown = Something went wrong with the form. Please fill it in again.
+
+# The default five-point scale (issue 20), from worst to best: its labels,
+# then its Easy Read labels. Shown only while a round keeps the default wording.
+scale-very-badly = Very badly
+scale-badly = Badly
+scale-neither = Neither well nor badly
+scale-well = Well
+scale-very-well = Very well
+scale-easy-very-badly = Very bad
+scale-easy-badly = Bad
+scale-easy-neither = Not good, not bad
+scale-easy-well = Good
+scale-easy-very-well = Very good

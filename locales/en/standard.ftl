@@ -508,3 +508,16 @@ error-answer_missing = Answer the question “{ $prompt }”.
 error-answer_too_many = For “{ $prompt }”, choose no more than { $max } answers.
 error-answer_option_unknown = For “{ $prompt }”, choose one of the answers shown.
 error-answer_question_unknown = The form sent an answer to a question this round does not ask. Fill in the form again.
+
+# The default five-point scale (issue 20), from worst to best: its labels,
+# then its Easy Read labels. Shown only while a round keeps the default wording.
+scale-very-badly = Very badly
+scale-badly = Badly
+scale-neither = Neither well nor badly
+scale-well = Well
+scale-very-well = Very well
+scale-easy-very-badly = Very bad
+scale-easy-badly = Bad
+scale-easy-neither = Not good, not bad
+scale-easy-well = Good
+scale-easy-very-well = Very good

@@ -557,3 +557,16 @@ error-answer_missing = Odpowiedz na to pytanie: „{ $prompt }”.
 error-answer_too_many = „{ $prompt }”: zaznacz najwyżej { $max } odpowiedzi.
 error-answer_option_unknown = „{ $prompt }”: zaznacz odpowiedź z listy.
 error-answer_question_unknown = Coś poszło nie tak z formularzem. Wypełnij go jeszcze raz.
+
+# The default five-point scale (issue 20), from worst to best: its labels,
+# then its Easy Read labels. Shown only while a round keeps the default wording.
+scale-very-badly = Bardzo źle
+scale-badly = Źle
+scale-neither = Ani dobrze, ani źle
+scale-well = Dobrze
+scale-very-well = Bardzo dobrze
+scale-easy-very-badly = Bardzo źle
+scale-easy-badly = Źle
+scale-easy-neither = Tak sobie
+scale-easy-well = Dobrze
+scale-easy-very-well = Bardzo dobrze

@@ -14,6 +14,7 @@
 
 use super::easy::picture;
 use super::round::error_message;
+use super::words::{self, Words};
 use crate::domain::{
     default_scale, field_name, input_id, AnswerError, AnswerOption, Answers, Question,
     QuestionKind, RawAnswers, Round,
@@ -42,12 +43,10 @@ fn default_five(q: &Question) -> bool {
             .all(|(o, s)| o.id().as_str() == s.id)
 }
 
-/// An option's words: its Easy Read label in Easy Read, when there is one.
-pub(super) fn option_words<'a>(m: &Messages, o: &'a AnswerOption) -> &'a str {
-    match o.easy_read() {
-        Some(easy) if m.easy => easy,
-        _ => o.label(),
-    }
+/// An option's words: its Easy Read label in Easy Read, when there is one;
+/// the default scale's in the page's language (see [`words::option`]).
+pub(super) fn option_words(m: &Messages, q: &Question, o: &AnswerOption) -> Words {
+    words::option_of(m, q, o)
 }
 
 /// What a question asks for: "Choose one", or "Choose up to N", and
@@ -72,7 +71,8 @@ pub fn answer_problems(m: &Messages, round: &Round, answers: &RawAnswers) -> Vec
                 .questions
                 .get(e.question())
                 .map_or(e.question(), Question::prompt);
-            let mut args = vec![("prompt", prompt.to_owned().into())];
+            // Marked as English where the page is not (see `words::marked`).
+            let mut args = vec![("prompt", words::inline(&words::host(m, prompt)).into())];
             if let AnswerError::TooMany { max, .. } = e {
                 args.push(("max", (*max).into()));
             }
@@ -101,11 +101,11 @@ fn fieldset(m: &Messages, q: &Question, answers: &RawAnswers, error: Option<&str
             // and words the answers there.
             fieldset.fieldset aria-describedby=(described.join(" ")) data-max=(q.kind().max_choices()) {
                 legend.legend dir="auto" {
-                    (q.prompt())
+                    (words::host(m, q.prompt()))
                     @if !q.required() { " " span.optional { (m.t("question-optional")) } }
                 }
                 div.hint id=(hint_id) {
-                    @if let Some(hint) = q.hint() { span dir="auto" { (hint) } " " }
+                    @if let Some(hint) = q.hint() { span dir="auto" { (words::host(m, hint)) } " " }
                     (how_to_answer(m, q))
                 }
                 @if let Some(e) = error {
@@ -123,7 +123,7 @@ fn fieldset(m: &Messages, q: &Question, answers: &RawAnswers, error: Option<&str
                                         (picture(face))
                                     }
                                 }
-                                (option_words(m, o))
+                                (option_words(m, q, o))
                             }
                         }
                     }
@@ -167,7 +167,7 @@ pub fn chosen_words<'a>(
     m: &Messages,
     round: &'a Round,
     answers: &RawAnswers,
-) -> Vec<(&'a Question, Vec<&'a str>)> {
+) -> Vec<(&'a Question, Vec<Words>)> {
     round
         .questions
         .iter()
@@ -176,7 +176,7 @@ pub fn chosen_words<'a>(
                 .options()
                 .iter()
                 .filter(|o| answers.chose(q.id().as_str(), o.id().as_str()))
-                .map(|o| option_words(m, o))
+                .map(|o| option_words(m, q, o))
                 .collect();
             (q, chosen)
         })
@@ -191,11 +191,11 @@ pub fn paper_questions(m: &Messages, round: &Round) -> Markup {
             @let id = format!("paper-{}", field_name(q.id()));
             section.paper-part aria-labelledby=(id) {
                 h2 id=(id) dir="auto" {
-                    (q.prompt())
+                    (words::host(m, q.prompt()))
                     @if !q.required() { " " span.optional { (m.t("question-optional")) } }
                 }
                 p.hint {
-                    @if let Some(hint) = q.hint() { span dir="auto" { (hint) } " " }
+                    @if let Some(hint) = q.hint() { span dir="auto" { (words::host(m, hint)) } " " }
                     @match q.kind() {
                         QuestionKind::Multi { max } => (m.f("paper-tick-up-to", &[("max", max.into())])),
                         _ => (m.t("paper-tick-one")),
@@ -203,7 +203,7 @@ pub fn paper_questions(m: &Messages, round: &Round) -> Markup {
                 }
                 ul.tick-list {
                     @for o in q.options() {
-                        li dir="auto" { span.tick-box aria-hidden="true" {} (option_words(m, o)) }
+                        li dir="auto" { span.tick-box aria-hidden="true" {} (option_words(m, q, o)) }
                     }
                 }
             }

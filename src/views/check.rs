@@ -53,7 +53,7 @@ pub fn check_answers(
                 // button's `form` attribute).
                 @for (q, chosen) in &questions {
                     div.summary-row {
-                        dt dir="auto" { (q.prompt()) }
+                        dt dir="auto" { (words::host(m, q.prompt())) }
                         dd {
                             @if chosen.is_empty() {
                                 (m.t("check-not-answered"))
@@ -65,7 +65,7 @@ pub fn check_answers(
                             button.link-button type="submit" form="change"
                                 formaction=(format!("{change}#{}", field_name(q.id()))) {
                                 (m.t("check-change-answer"))
-                                span.visually-hidden { " " (q.prompt()) }
+                                span.visually-hidden { " " (words::host(m, q.prompt())) }
                             }
                         }
                     }

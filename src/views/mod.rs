@@ -223,7 +223,9 @@ pub fn error_summary_in(m: &Messages, items: &[(&str, String)]) -> Markup {
                 h2 #error-summary-title { (m.t("error-summary-title")) }
                 ul {
                     @for (field, message) in items {
-                        li { a href=(format!("#{field}")) { (message) } }
+                        // A question's prompt in a problem is marked as
+                        // English on other pages (`words::marked`).
+                        li { a href=(format!("#{field}")) { (words::marked(message)) } }
                     }
                 }
             }

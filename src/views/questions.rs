@@ -13,8 +13,11 @@
 //! [`question_section`] from the digest page, after the themes.
 
 use super::digest::{figure_text, trend_text, ChartFrame};
+use super::words::{self, Words};
 use crate::digest::disclosure::questions::Shown;
-use crate::digest::questions::{positive_side, QuestionReleaseView, QuestionView, Summary};
+use crate::digest::questions::{
+    positive_side, OptionView, QuestionReleaseView, QuestionView, Summary,
+};
 use crate::messages::Messages;
 use maud::{html, Markup};
 
@@ -47,15 +50,59 @@ pub fn shown_text(m: &Messages, s: &Shown) -> String {
     }
 }
 
+/// The words of a release's option: the host's, marked as English, or the
+/// default scale's in the reader's language (see [`words::option`]).
+pub fn option_words(
+    m: &Messages,
+    q: &QuestionView,
+    r: &QuestionReleaseView,
+    o: &OptionView,
+) -> Words {
+    let default = q.kind == "scale"
+        && words::is_default_scale(r.options.iter().map(|o| (o.id.as_str(), o.label.as_str())));
+    words::option(m, default, &o.id, &o.label, None)
+}
+
+/// The words of the option labelled `label` in release `r`.
+fn label_words(m: &Messages, q: &QuestionView, r: &QuestionReleaseView, label: &str) -> Words {
+    match r.options.iter().find(|o| o.label == label) {
+        Some(o) => option_words(m, q, r, o),
+        None => words::host(m, label),
+    }
+}
+
 /// The plain-language line of a release, from its published figures.
 pub fn summary_line(m: &Messages, q: &QuestionView, r: &QuestionReleaseView) -> Option<String> {
-    let quoted = |l: &str| m.f("digest-q-label", &[("label", l.into())]);
-    match r.summary.as_ref()? {
-        Summary::AlmostEveryone { label } => Some(m.f(
+    let (text, labels) = summary_parts(m, q, r)?;
+    Some(words::fill_plain(&text, &labels.iter().collect::<Vec<_>>()))
+}
+
+/// The plain-language line, each option label it quotes marked with its
+/// own language.
+pub fn summary_markup(m: &Messages, q: &QuestionView, r: &QuestionReleaseView) -> Option<Markup> {
+    let (text, labels) = summary_parts(m, q, r)?;
+    Some(words::fill(&text, &labels.iter().collect::<Vec<_>>()))
+}
+
+/// The plain-language line with a [`words::placeholder`] for each quoted
+/// label, and the labels' words.
+fn summary_parts(
+    m: &Messages,
+    q: &QuestionView,
+    r: &QuestionReleaseView,
+) -> Option<(String, Vec<Words>)> {
+    let mut quoted_words = Vec::new();
+    let mut quote = |l: &str| {
+        quoted_words.push(label_words(m, q, r, l));
+        words::placeholder(quoted_words.len() - 1)
+    };
+    let text = match r.summary.as_ref()? {
+        Summary::AlmostEveryone { label } => m.f(
             "digest-q-almost-everyone",
-            &[("label", label.as_str().into())],
-        )),
+            &[("label", quote(label).into())],
+        ),
         Summary::About { n, of, labels } => {
+            let mut quoted = |l: &str| m.f("digest-q-label", &[("label", quote(l).into())]);
             let mut joined = labels.first().map(|l| quoted(l))?;
             for l in &labels[1..] {
                 joined = m.f(
@@ -69,16 +116,17 @@ pub fn summary_line(m: &Messages, q: &QuestionView, r: &QuestionReleaseView) -> 
                 (false, true) => "digest-q-chose",
                 (false, false) => "digest-q-chose-some",
             };
-            Some(m.f(
+            m.f(
                 key,
                 &[
                     ("n", (*n).into()),
                     ("of", of.unwrap_or_default().into()),
                     ("labels", joined.into()),
                 ],
-            ))
+            )
         }
-    }
+    };
+    Some((text, quoted_words))
 }
 
 /// One question of a round's digest: its latest release and its trend.
@@ -94,8 +142,10 @@ pub fn question_section(m: &Messages, round: &str, q: &QuestionView) -> Markup {
     });
     html! {
         section aria-labelledby=(format!("h-{id}")) {
-            h3 id=(format!("h-{id}")) { (m.f("digest-q-heading", &[("prompt", q.prompt.as_str().into())])) }
-            @if let Some(line) = summary_line(m, q, latest) {
+            h3 id=(format!("h-{id}")) {
+                (words::sentence(m, "digest-q-heading", &[], &[("prompt", &words::host(m, &q.prompt))]))
+            }
+            @if let Some(line) = summary_markup(m, q, latest) {
                 p.lead { (line) }
             }
             @if let Some(n) = latest.respondents {
@@ -106,7 +156,7 @@ pub fn question_section(m: &Messages, round: &str, q: &QuestionView) -> Markup {
             } @else {
                 (choice_chart(m, &format!("{id}-{}", latest.id), q, &[latest], rtl))
             }
-            (release_table(m, latest))
+            (release_table(m, q, latest))
             @if q.max_choices > 1 {
                 p { (m.f("digest-q-multi", &[("max", q.max_choices.into())])) }
             }
@@ -257,12 +307,18 @@ fn scale_colours(n: usize) -> Vec<&'static str> {
 }
 
 /// Every value of the releases, for the chart's description.
-fn describe(m: &Messages, releases: &[&QuestionReleaseView]) -> String {
+fn describe(m: &Messages, q: &QuestionView, releases: &[&QuestionReleaseView]) -> String {
     let one = |r: &QuestionReleaseView| {
         let mut parts: Vec<String> = r
             .options
             .iter()
-            .map(|o| format!("{}: {}", o.label, shown_text(m, &o.shown)))
+            .map(|o| {
+                format!(
+                    "{}: {}",
+                    option_words(m, q, r, o).text,
+                    shown_text(m, &o.shown)
+                )
+            })
             .collect();
         if let Some(s) = &r.no_answer {
             parts.push(format!(
@@ -377,17 +433,25 @@ pub(super) fn scale_chart(
     y += 4;
     let mut legend = Vec::new();
     for (i, o) in first.options.iter().enumerate() {
-        let text = if trend {
-            o.label.clone()
-        } else {
-            format!("{}: {}", o.label, shown_text(m, &o.shown))
+        let w = option_words(m, q, first, o);
+        // The host's label is in its own language: its figure goes on a
+        // line of its own rather than into the same phrase.
+        let (text, figure) = match (trend, w.lang) {
+            (true, _) => (w.text.clone(), None),
+            (false, None) => (format!("{}: {}", w.text, shown_text(m, &o.shown)), None),
+            (false, Some(_)) => (w.text.clone(), Some(shown_text(m, &o.shown))),
         };
         let (label, h) = lines(axis, 22.0, y + FONT - 2, &text, false);
+        let (figure, fh) = match figure {
+            Some(f) => lines(axis, 22.0, y + h + FONT - 2, &f, false),
+            None => (html! {}, 0),
+        };
         legend.push(html! {
             rect x=(axis.rect(0.0, 14.0)) y=(y) width="14" height="14" fill=(colours[i]) {}
-            (label)
+            g lang=[w.lang] { (label) }
+            (figure)
         });
-        y += h.max(FONT + 4) + 2;
+        y += (h + fh).max(FONT + 4) + 2;
     }
     if let (false, Some(s)) = (trend, first.no_answer) {
         let text = format!("{}: {}", m.t("digest-q-no-answer"), shown_text(m, &s));
@@ -408,7 +472,7 @@ pub(super) fn scale_chart(
         height: y + 4,
         rtl,
     }
-    .draw(&title(m, q, releases), &describe(m, releases), body)
+    .draw(&title(m, q, releases), &describe(m, q, releases), body)
 }
 
 /// Bars for a choice or multiple-choice question: each option's label,
@@ -431,8 +495,9 @@ pub(super) fn choice_chart(
     let mut y = 4usize;
     let mut body = html! {};
     for (i, o) in first.options.iter().enumerate() {
-        let (label, h) = lines(axis, 0.0, y + FONT, &o.label, true);
-        body = html! { (body) (label) };
+        let w = option_words(m, q, first, o);
+        let (label, h) = lines(axis, 0.0, y + FONT, &w.text, true);
+        body = html! { (body) g lang=[w.lang] { (label) } };
         y += h + 2;
         for r in releases {
             let Some(opt) = r.options.get(i) else {
@@ -473,12 +538,12 @@ pub(super) fn choice_chart(
         height: y + 4,
         rtl,
     }
-    .draw(&title(m, q, releases), &describe(m, releases), body)
+    .draw(&title(m, q, releases), &describe(m, q, releases), body)
 }
 
 /// One release's figures as a table: each option, "no answer", and the
 /// change since the previous release.
-pub(super) fn release_table(m: &Messages, r: &QuestionReleaseView) -> Markup {
+pub(super) fn release_table(m: &Messages, q: &QuestionView, r: &QuestionReleaseView) -> Markup {
     html! {
         table.table.table-figures {
             caption.table-caption {
@@ -496,7 +561,7 @@ pub(super) fn release_table(m: &Messages, r: &QuestionReleaseView) -> Markup {
             tbody {
                 @for o in &r.options {
                     tr {
-                        th scope="row" { (o.label) }
+                        th scope="row" { (option_words(m, q, r, o)) }
                         td.numeric { (shown_text(m, &o.shown)) }
                         td.numeric { (trend_text(m, o.trend)) }
                     }
@@ -517,7 +582,10 @@ pub(super) fn release_table(m: &Messages, r: &QuestionReleaseView) -> Markup {
 /// release (newest first). Scrolls sideways on a narrow screen, keyboard
 /// included, rather than squeezing numbers apart.
 pub(super) fn trend_table(m: &Messages, q: &QuestionView) -> Markup {
-    let caption = m.f(
+    let prompt = words::host(m, &q.prompt);
+    let caption = words::sentence(m, "digest-q-trend-caption", &[], &[("prompt", &prompt)]);
+    // An attribute cannot mark a part's language: the plain words.
+    let region = m.f(
         "digest-q-trend-caption",
         &[("prompt", q.prompt.as_str().into())],
     );
@@ -527,7 +595,7 @@ pub(super) fn trend_table(m: &Messages, q: &QuestionView) -> Markup {
     };
     let cell = |s: Option<&Shown>| s.map_or_else(|| trend_text(m, None), |s| shown_text(m, s));
     html! {
-        div.table-scroll role="region" aria-label=(caption) tabindex="0" {
+        div.table-scroll role="region" aria-label=(region) tabindex="0" {
             table.table.table-figures.table-trend {
                 caption.table-caption { (caption) }
                 thead { tr {
@@ -545,7 +613,7 @@ pub(super) fn trend_table(m: &Messages, q: &QuestionView) -> Markup {
                     }
                     @for (i, o) in first.options.iter().enumerate() {
                         tr {
-                            th scope="row" { (o.label) }
+                            th scope="row" { (option_words(m, q, first, o)) }
                             @for r in &q.releases {
                                 td.numeric { (cell(r.options.get(i).map(|o| &o.shown))) }
                             }

@@ -125,7 +125,7 @@ fn hidden_and_withheld_answers_are_never_drawn_or_written_as_numbers() {
     assert!((w[0] / 20.0 - w[1] / 32.0).abs() < 0.01, "{w:?}");
     assert!((w[1] / 32.0 - w[2] / 28.0).abs() < 0.01, "{w:?}");
     // The table says what the chart leaves out, in words.
-    let table = release_table(&m(), latest).into_string();
+    let table = release_table(&m(), &v, latest).into_string();
     assert!(
         table.contains("<th scope=\"row\">Very badly</th><td class=\"numeric\">fewer than 5</td>")
     );
@@ -390,7 +390,7 @@ proptest::proptest! {
             .filter(|n| n.has_tag_name("rect") && n.attribute("height") == Some("24"))
             .map(|n| n.attribute("fill").unwrap().to_owned())
             .collect();
-        let table = release_table(&m(), r).into_string();
+        let table = release_table(&m(), &v, r).into_string();
         let colours = scale_colours(5);
         for (i, o) in r.options.iter().enumerate() {
             let text = shown_text(&m(), &o.shown);

@@ -160,7 +160,7 @@ pub(super) fn round_path(round: &Round) -> String {
 
 pub(super) fn error_message(m: &Messages, e: &str) -> Markup {
     html! {
-        span.visually-hidden { (m.t("error-hidden-prefix")) " " } (e)
+        span.visually-hidden { (m.t("error-hidden-prefix")) " " } (super::words::marked(e))
     }
 }
 

@@ -265,11 +265,14 @@ async fn the_form_asks_the_questions_as_fieldsets_and_keeps_answers_through_prob
         "the choice stays ticked"
     );
     assert!(a.body.contains("Nobody rings back."));
-    // In Welsh too, worded with the question's prompt.
+    // In Welsh too, worded with the question's prompt, marked as English
+    // in the error summary and at the question.
     let cy = post_check(&app, "?lang=cy", &body).await;
-    assert!(
+    assert_eq!(
         cy.body
-            .contains("Atebwch y cwestiwn “How well did staff listen to you?”."),
+            .matches("Atebwch y cwestiwn “<span lang=\"en\" dir=\"ltr\">How well did staff listen to you?</span>”.")
+            .count(),
+        2,
         "{}",
         cy.body
     );
@@ -439,6 +442,40 @@ async fn answers_sent_with_the_html_form_are_counted_in_the_digest_after_sealing
     assert_ne!(figure(0, "badly")["shown"], "about", "one person: hidden");
     assert_eq!(figure(1, "post")["value"], 5, "{d}");
     assert_ne!(figure(1, "in-person")["shown"], "about", "nobody: hidden");
+
+    // The digest page in Welsh: the host's prompt and labels are marked
+    // as English in the heading, the tables and the chart; the default
+    // scale is in Welsh; the plain line quotes a marked label.
+    let en = |text: &str| format!("<span lang=\"en\" dir=\"ltr\">{text}</span>");
+    let page = app.get("/o/care?lang=cy").await.body;
+    assert!(
+        page.contains(&en("How do you usually contact us?")),
+        "{page}"
+    );
+    assert!(
+        page.contains(&en("How well did staff listen to you?")),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("<th scope=\"row\">{}</th>", en("By letter"))),
+        "{page}"
+    );
+    assert!(page.contains("<th scope=\"row\">Yn dda</th>"), "{page}");
+    assert!(page.contains("<g lang=\"en\"><text"), "{page}");
+    assert!(
+        page.contains(&format!("“{}”", en("By letter"))),
+        "the plain line quotes the label, marked: {page}"
+    );
+    assert!(!page.contains(">Very well<"), "{page}");
+    let english = app.get("/o/care").await.body;
+    assert!(
+        english.contains("<th scope=\"row\">By letter</th>"),
+        "{english}"
+    );
+    assert!(
+        !english.contains("lang=\"en\" dir=\"ltr\">How"),
+        "{english}"
+    );
 }
 
 #[actix_web::test]
@@ -471,4 +508,101 @@ async fn the_invitation_page_asks_the_questions_and_its_script_has_their_words()
     // The bundle reads the answers and sends them as `answers`.
     let js = app.get("/static/invite.js").await.body;
     assert!(js.contains(".questions fieldset") && js.contains("answer-row"));
+}
+
+/// The host writes questions in English (the round's language) and they
+/// have no translations: on a Welsh or Arabic page their words are marked
+/// as English (WCAG 3.1.2), while the default scale is said in the page's
+/// language; the English page marks nothing.
+#[actix_web::test]
+async fn on_translated_pages_the_hosts_words_are_marked_english_and_the_default_scale_is_translated(
+) {
+    // Arrange
+    let app = spawn_app().await;
+    round_with_questions(&app).await;
+    let en = |text: &str| format!("<span lang=\"en\" dir=\"ltr\">{text}</span>");
+
+    // Act, Assert: Welsh and Arabic, standard and Easy Read.
+    for (language, very_well, easy_very_well) in [
+        ("cy", "Yn dda iawn", "Da iawn"),
+        ("ar", "بشكل جيد جدًا", "جيد جدًا"),
+    ] {
+        let form = app.get(&format!("/r/spring?lang={language}")).await.body;
+        assert!(
+            form.contains(&format!("<html lang=\"{language}\"")),
+            "{form}"
+        );
+        for host in [
+            "How well did staff listen to you?",
+            "Think of the last month.",
+            "How do you usually contact us?",
+            "By phone",
+            "In person",
+            "By letter",
+        ] {
+            assert!(
+                form.contains(&en(host)),
+                "{language}: {host} not marked\n{form}"
+            );
+        }
+        assert!(
+            form.contains(&format!("value=\"very-well\"><label for=\"q-listened-very-well\" dir=\"auto\">{very_well}</label>")),
+            "{language}: the default scale is not translated\n{form}"
+        );
+        for english in ["Very well", "Very badly", "Neither well nor badly"] {
+            assert!(!form.contains(english), "{language}: {english}");
+        }
+        let easy = app
+            .get(&format!("/r/spring?lang={language}&easy=1"))
+            .await
+            .body;
+        assert!(easy.contains(&en("I come in")), "{language}: {easy}");
+        assert!(easy.contains(easy_very_well), "{language}: {easy}");
+        assert!(!easy.contains("Very good"), "{language}: {easy}");
+    }
+
+    // The check step in Welsh: the prompt marked, the chosen default
+    // answer in Welsh, a chosen custom answer marked.
+    let code = app.codes("spring", 1).await.remove(0);
+    let body = format!(
+        "code={}&q-listened=well&q-contact=post&themes=leadership&text=Fine.",
+        enc(&code)
+    );
+    let check = post_check(&app, "?lang=cy", &body).await;
+    assert_eq!(check.status.as_u16(), 200, "{}", check.body);
+    assert!(
+        check.body.contains(&format!(
+            "<dt dir=\"auto\">{}</dt>",
+            en("How well did staff listen to you?")
+        )),
+        "{}",
+        check.body
+    );
+    assert!(
+        check.body.contains("<li dir=\"auto\">Yn dda</li>"),
+        "{}",
+        check.body
+    );
+    assert!(
+        check
+            .body
+            .contains(&format!("<li dir=\"auto\">{}</li>", en("By letter"))),
+        "{}",
+        check.body
+    );
+
+    // The paper form in Arabic marks the host's words too.
+    let paper = app.get("/r/spring/paper?lang=ar").await.body;
+    assert!(paper.contains(&en("By phone")), "{paper}");
+    assert!(
+        paper.contains(&en("How do you usually contact us?")),
+        "{paper}"
+    );
+    assert!(paper.contains("بشكل سيئ جدًا"), "{paper}");
+
+    // English: the same words, unmarked.
+    let form = app.get("/r/spring").await.body;
+    assert!(!form.contains("<span lang=\"en\""), "{form}");
+    assert!(form.contains(">Very well</label>"), "{form}");
+    assert!(form.contains(">By phone</label>"), "{form}");
 }
