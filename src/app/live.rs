@@ -130,17 +130,19 @@ impl LiveCounts {
 mod tests {
     use super::*;
 
+    /// A count that finds `n` critiques.
+    fn count(n: u64) -> impl FnOnce() -> Result<Open, ()> {
+        move || {
+            Ok(Open {
+                critiques: n,
+                ..Open::default()
+            })
+        }
+    }
+
     #[test]
     fn a_snapshot_is_kept_for_an_hour_unless_a_period_is_sealed() {
         let live = LiveCounts::default();
-        let count = |n| {
-            move || {
-                Ok::<_, ()>(Open {
-                    critiques: n,
-                    ..Open::default()
-                })
-            }
-        };
         assert_eq!(
             live.bands("r", 0, 0, count(3)).unwrap().critiques.label(),
             "fewer than 10"
@@ -167,14 +169,6 @@ mod tests {
     #[test]
     fn the_gate_keeps_its_own_snapshot_for_an_hour() {
         let live = LiveCounts::default();
-        let count = |n| {
-            move || {
-                Ok::<_, ()>(Open {
-                    critiques: n,
-                    ..Open::default()
-                })
-            }
-        };
         // Seeing the round's bands does not start the gate's hour...
         live.bands("r", 0, 0, count(0)).unwrap();
         assert_eq!(live.for_gate("r", 0, 10, count(10)).unwrap().critiques, 10);

@@ -343,10 +343,9 @@ pub fn last_day_of(app: &App, round: &Round, period: Period) -> Result<Date, App
 /// taken at most hourly ([`super::live`]), never exact.
 pub(super) fn open_bands(app: &App, round: &Round) -> Result<OpenBands, AppError> {
     let sealed = app.store.sealed_digests(&round.slug)?;
-    let all = app.store.round_stats(&round.slug)?;
     let now = app.sessions.now_secs();
     app.live.bands(round.slug.as_str(), sealed.len(), now, || {
-        open_now(app, round, &sealed, &all)
+        open_now(app, round, &sealed)
     })
 }
 
@@ -354,22 +353,17 @@ pub(super) fn open_bands(app: &App, round: &Round) -> Result<OpenBands, AppError
 /// the early-close gate only (never shown).
 fn open_snapshot(app: &App, round: &Round) -> Result<Open, AppError> {
     let sealed = app.store.sealed_digests(&round.slug)?;
-    let all = app.store.round_stats(&round.slug)?;
     let now = app.sessions.now_secs();
     app.live
         .for_gate(round.slug.as_str(), sealed.len(), now, || {
-            open_now(app, round, &sealed, &all)
+            open_now(app, round, &sealed)
         })
 }
 
-/// The round's open counts now: everything stored less what sealed
-/// periods hold.
-fn open_now(
-    app: &App,
-    round: &Round,
-    sealed: &[SealedDigest],
-    all: &RoundStats,
-) -> Result<Open, AppError> {
+/// The round's open counts now (read only when a snapshot is taken):
+/// everything stored less what sealed periods hold.
+fn open_now(app: &App, round: &Round, sealed: &[SealedDigest]) -> Result<Open, AppError> {
+    let all = app.store.round_stats(&round.slug)?;
     let (_, used_up) = app.store.invitation_stats(&round.slug)?;
     Ok(Open {
         critiques: all

@@ -444,15 +444,8 @@ pub async fn enrol(
         secret: sealed,
         recovery: hashes,
     };
-    match app
-        .store
-        .swap_second_factor(&user.id, None, Some(factor))
-        .await
-    {
-        Ok(()) => {}
-        Err(crate::store::StoreError::Exists(_)) => return Ok(Enrolment::Already),
-        Err(crate::store::StoreError::NotFound(_)) => return Err(AppError::UserUnknown),
-        Err(e) => return Err(e.into()),
+    if !swap_factor(app, user, None, Some(factor)).await? {
+        return Ok(Enrolment::Already);
     }
     app.sessions.end_others(&user.id, keep);
     let subject = Some(user.username.to_string());
@@ -466,6 +459,22 @@ pub async fn enrol(
     )
     .await?;
     Ok(Enrolment::Codes(codes))
+}
+
+/// Replace `user`'s stored second factor `from` with `to`; `false` when it
+/// was no longer `from` (changed by a racing request).
+async fn swap_factor(
+    app: &App,
+    user: &User,
+    from: Option<SecondFactor>,
+    to: Option<SecondFactor>,
+) -> Result<bool, AppError> {
+    match app.store.swap_second_factor(&user.id, from, to).await {
+        Ok(()) => Ok(true),
+        Err(crate::store::StoreError::Exists(_)) => Ok(false),
+        Err(crate::store::StoreError::NotFound(_)) => Err(AppError::UserUnknown),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Remove `user`'s second factor, if `typed` is a current one-time code
@@ -489,15 +498,8 @@ pub async fn disable_second_factor(
     if !is_numeric_code(typed) || !current_code(app, &user.id, &totp, typed) {
         return code_outcome(app, user, None, today).await;
     }
-    match app
-        .store
-        .swap_second_factor(&user.id, Some(factor), None)
-        .await
-    {
-        Ok(()) => {}
-        Err(crate::store::StoreError::Exists(_)) => return Ok(Code::Wrong),
-        Err(crate::store::StoreError::NotFound(_)) => return Err(AppError::UserUnknown),
-        Err(e) => return Err(e.into()),
+    if !swap_factor(app, user, Some(factor), None).await? {
+        return Ok(Code::Wrong);
     }
     app.sessions.end_others(&user.id, keep);
     let subject = Some(user.username.to_string());
