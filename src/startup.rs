@@ -132,6 +132,12 @@ impl Application {
             ),
             round_keys,
         };
+        let mailer = match &config.smtp {
+            Some(smtp) => Some(Arc::new(
+                crate::mail::Mailer::new(smtp).context("could not set up staff mail (smtp)")?,
+            )),
+            None => None,
+        };
         let state = web::Data::new(AppState {
             app: App::new(app::Parts {
                 store,
@@ -143,6 +149,7 @@ impl Application {
                 master_keys,
                 witnesses,
                 recovery_key,
+                mailer,
             }),
             admin,
             console: http::console::ConsoleState::new(
@@ -281,6 +288,7 @@ pub fn open_stopped_app_with(
         master_keys: (Vec::new(), String::new()),
         witnesses: Vec::new(),
         recovery_key: dir.secret(RECOVERY_KEY_FILE, 32)?.0,
+        mailer: None,
     }))
 }
 

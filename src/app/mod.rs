@@ -94,6 +94,9 @@ pub struct App {
     replay: crate::staff::totp::ReplayGuard,
     /// Consecutive wrong codes of each account, in memory only.
     code_failures: crate::staff::totp::CodeFailures,
+    /// Staff mail, when SMTP is configured (issue 21); without it the
+    /// console shows one-time links instead of mailing them.
+    mailer: Option<Arc<crate::mail::Mailer>>,
 }
 
 /// The rounds' Privacy Pass keys with their issuer and redeemer. A server
@@ -116,6 +119,8 @@ pub struct Parts {
     pub witnesses: Vec<Verifier>,
     /// 32 bytes from the key directory's `recovery-code.key`.
     pub recovery_key: Vec<u8>,
+    /// The SMTP transport, when the configuration has `[smtp]`.
+    pub mailer: Option<Arc<crate::mail::Mailer>>,
 }
 
 impl App {
@@ -135,7 +140,13 @@ impl App {
             witnesses: parts.witnesses,
             hashing: HashingGate::for_this_machine(),
             live: live::LiveCounts::default(),
+            mailer: parts.mailer,
         }
+    }
+
+    /// The staff mail transport, when SMTP is configured.
+    pub fn mailer(&self) -> Option<&crate::mail::Mailer> {
+        self.mailer.as_deref()
     }
 
     /// The store, for start-up, shut-down and tests that look inside. The

@@ -228,7 +228,7 @@ pub enum SignIn {
     Session(String),
     /// Right, and the account has a second factor: ask for it next (no
     /// session yet).
-    SecondStep(User),
+    SecondStep(Box<User>),
     /// Wrong, or no such user (the same answer).
     Failed,
 }
@@ -252,7 +252,9 @@ pub async fn sign_in(app: &App, typed: &str, presented: String) -> Result<SignIn
         })
         .await?;
     match user {
-        Some(user) if matched && user.second_factor.is_some() => Ok(SignIn::SecondStep(user)),
+        Some(user) if matched && user.second_factor.is_some() => {
+            Ok(SignIn::SecondStep(Box::new(user)))
+        }
         Some(user) if matched => start_session(app, &user).await.map(SignIn::Session),
         _ => Ok(SignIn::Failed),
     }

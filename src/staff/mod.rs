@@ -125,6 +125,79 @@ pub struct User {
     /// before there was one, and from accounts without it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_factor: Option<SecondFactor>,
+    /// Where staff mail goes (issue 21); without one, no mail at all.
+    /// Absent from records written before there was mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<EmailAddress>,
+    /// The kinds of mail this user chose; `None` means their role's
+    /// default ([`crate::mail::Preferences::default_for`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mail: Option<Vec<crate::mail::Kind>>,
+}
+
+impl User {
+    /// What mail this user wants: their own choice, or their role's
+    /// default.
+    pub fn mail_preferences(&self) -> crate::mail::Preferences {
+        match &self.mail {
+            Some(kinds) => crate::mail::Preferences::only(kinds),
+            None => crate::mail::Preferences::default_for(self.role),
+        }
+    }
+}
+
+/// A staff member's e-mail address, checked only for shape: one `@`, a
+/// non-empty local part, a dotted domain, no spaces or control characters,
+/// at most 254 characters (RFC 5321 §4.5.3.1.3), kept lower-cased in the
+/// domain. Whether it is deliverable only the mail server can tell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    pub fn parse(raw: &str) -> Result<Self, StaffError> {
+        let raw = raw.trim();
+        let bad = || StaffError::EmailInvalid;
+        if raw.len() > 254 || raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(bad());
+        }
+        let (local, domain) = raw.rsplit_once('@').ok_or_else(bad)?;
+        let domain_ok = domain.contains('.')
+            && domain.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+            });
+        if local.is_empty() || local.len() > 64 || local.contains('@') || !domain_ok {
+            return Err(bad());
+        }
+        Ok(Self(format!("{local}@{}", domain.to_lowercase())))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for EmailAddress {
+    type Error = StaffError;
+    fn try_from(s: String) -> Result<Self, StaffError> {
+        Self::parse(&s)
+    }
+}
+
+impl From<EmailAddress> for String {
+    fn from(e: EmailAddress) -> String {
+        e.0
+    }
+}
+
+impl std::fmt::Display for EmailAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// A user's second factor as stored: the TOTP secret sealed under the key
@@ -161,6 +234,8 @@ impl User {
             organisation,
             password_hash,
             second_factor: None,
+            email: None,
+            mail: None,
         })
     }
 }
@@ -315,6 +390,8 @@ pub enum StaffError {
     OrganisationNotAllowed,
     #[error("random generator failed")]
     Random,
+    #[error("bad e-mail address")]
+    EmailInvalid,
 }
 
 impl StaffError {
@@ -326,6 +403,7 @@ impl StaffError {
             Self::RoleInvalid => "role",
             Self::OrganisationMissing | Self::OrganisationNotAllowed => "organisation",
             Self::Random => "username",
+            Self::EmailInvalid => "email",
         }
     }
 
@@ -351,6 +429,9 @@ impl StaffError {
                 "Only organisation users belong to an organisation.".into()
             }
             Self::Random => "Something went wrong; try again.".into(),
+            Self::EmailInvalid => {
+                "Enter an e-mail address in the correct format, like name@example.org".into()
+            }
         }
     }
 }
@@ -358,6 +439,61 @@ impl StaffError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn email_addresses_are_checked_for_shape_only() {
+        for good in [
+            "ann@example.org",
+            "a.b+c@sub.example.co.uk",
+            "  Bob@Example.ORG ",
+            "ann@example.org\n",
+            "o'neill@council.gov.uk",
+            "x@xn--bcher-kva.example",
+        ] {
+            assert!(EmailAddress::parse(good).is_ok(), "{good}");
+        }
+        assert_eq!(
+            EmailAddress::parse(" Bob@Example.ORG ").unwrap().as_str(),
+            "Bob@example.org"
+        );
+        for bad in [
+            "",
+            "ann",
+            "ann@",
+            "@example.org",
+            "ann@example",
+            "ann@@example.org",
+            "ann@exa mple.org",
+            "ann example@example.org",
+            "ann@example..org",
+            "ann@-example.org",
+            "ann@example.org\r\nBcc: eve@example.org",
+            &format!("{}@example.org", "a".repeat(65)),
+            &format!("a@{}.org", "b".repeat(250)),
+        ] {
+            assert_eq!(
+                EmailAddress::parse(bad),
+                Err(StaffError::EmailInvalid),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn old_user_records_read_without_mail_fields_and_default_to_the_role() {
+        let json = r#"{"id":"00","username":"ann","role":"organisation","organisation":"acme","password_hash":"x"}"#;
+        let user: User = serde_json::from_str(json).unwrap();
+        assert_eq!(user.email, None);
+        assert_eq!(
+            user.mail_preferences(),
+            crate::mail::Preferences::default_for(Role::Organisation)
+        );
+        let mut chosen = user.clone();
+        chosen.mail = Some(vec![]);
+        assert!(!chosen.mail_preferences().wants(crate::mail::Kind::Releases));
+        let back: User = serde_json::from_str(&serde_json::to_string(&chosen).unwrap()).unwrap();
+        assert_eq!(back.mail, Some(vec![]));
+    }
 
     #[test]
     fn usernames_are_case_folded_and_checked() {
