@@ -45,6 +45,9 @@ const INVITATION_KEY_FILE: &str = "invitation.key";
 /// Name of the HMAC key of staff recovery codes' hashes in the key
 /// directory.
 const RECOVERY_KEY_FILE: &str = "recovery-code.key";
+/// Name of the HMAC key of staff password links' hashes (invitations and
+/// resets) in the key directory.
+const LINK_KEY_FILE: &str = "password-link.key";
 
 /// What start-up has to tell the operator once.
 #[derive(Debug, Default)]
@@ -104,6 +107,7 @@ impl Application {
             .with_context(|| format!("could not open the store in {}", location.describe()))?;
         let invitations = InvitationKey::new(&keys.secret(INVITATION_KEY_FILE, 32)?.0);
         let recovery_key = keys.secret(RECOVERY_KEY_FILE, 32)?.0;
+        let link_key = keys.secret(LINK_KEY_FILE, 32)?.0;
         // Each round's keys are logged before use (RFC 9576 §6.2); expired
         // ones are tombstoned before their spent nonces go.
         let round_keys = RoundKeys::start(&store, keys.clone(), clock.today()).await?;
@@ -149,6 +153,7 @@ impl Application {
                 master_keys,
                 witnesses,
                 recovery_key,
+                link_key,
                 mailer,
             }),
             admin,
@@ -288,6 +293,7 @@ pub fn open_stopped_app_with(
         master_keys: (Vec::new(), String::new()),
         witnesses: Vec::new(),
         recovery_key: dir.secret(RECOVERY_KEY_FILE, 32)?.0,
+        link_key: dir.secret(LINK_KEY_FILE, 32)?.0,
         mailer: None,
     }))
 }

@@ -51,6 +51,7 @@ pub mod digests;
 mod error;
 pub mod live;
 pub mod moderation;
+pub mod password_links;
 pub mod round_keys;
 pub mod rounds;
 pub mod staff;
@@ -89,6 +90,8 @@ pub struct App {
     live: live::LiveCounts,
     /// The key of recovery codes' keyed hashes (from the key directory).
     recovery_key: ring::hmac::Key,
+    /// The key of password links' hashes ([`crate::staff::link`]).
+    link_key: ring::hmac::Key,
     /// The last accepted one-time-code step of each user, in memory only
     /// (RFC 6238 §5.2: a code is accepted once).
     replay: crate::staff::totp::ReplayGuard,
@@ -119,6 +122,8 @@ pub struct Parts {
     pub witnesses: Vec<Verifier>,
     /// 32 bytes from the key directory's `recovery-code.key`.
     pub recovery_key: Vec<u8>,
+    /// 32 bytes from the key directory's `password-link.key`.
+    pub link_key: Vec<u8>,
     /// The SMTP transport, when the configuration has `[smtp]`.
     pub mailer: Option<Arc<crate::mail::Mailer>>,
 }
@@ -128,6 +133,7 @@ impl App {
         let replay = crate::staff::totp::ReplayGuard::new(parts.sessions.unix_secs());
         Self {
             recovery_key: ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &parts.recovery_key),
+            link_key: ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &parts.link_key),
             replay,
             code_failures: crate::staff::totp::CodeFailures::default(),
             store: parts.store,

@@ -94,7 +94,7 @@ pub async fn has_users(app: &App) -> Result<bool, AppError> {
 
 /// Hash a password off the async workers, through the hashing gate
 /// (Argon2id takes 19 MiB and tens of milliseconds of CPU).
-async fn hash(app: &App, password: Password) -> Result<String, AppError> {
+pub(super) async fn hash(app: &App, password: Password) -> Result<String, AppError> {
     app.hashing
         .run(move |workspace| workspace.hash(&password))
         .await?

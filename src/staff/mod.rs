@@ -7,6 +7,7 @@
 //! code or a token, because the store cannot tell which produced which.
 
 pub mod hashing;
+pub mod link;
 pub mod password;
 pub mod recovery;
 pub mod session;
@@ -133,6 +134,10 @@ pub struct User {
     /// default ([`crate::mail::Preferences::default_for`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mail: Option<Vec<crate::mail::Kind>>,
+    /// The account's one live password link (an invitation or a reset),
+    /// kept only as a keyed hash with its expiry hour ([`link`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_link: Option<link::StoredLink>,
 }
 
 impl User {
@@ -200,6 +205,71 @@ impl std::fmt::Display for EmailAddress {
     }
 }
 
+/// A new account invited by e-mail, as typed in the console, checked: a
+/// valid user name, e-mail address and role, and an organisation (one that
+/// exists) exactly when the role is organisation user. No password: the
+/// invited user sets their own through a one-time link ([`link`]).
+pub struct NewInvitation {
+    username: Username,
+    email: EmailAddress,
+    role: Role,
+    organisation: Option<Slug>,
+}
+
+impl NewInvitation {
+    /// The console form's fields: every problem at once, in the form's
+    /// order. `known` lists the organisations there are.
+    pub fn parse(
+        username: &str,
+        email: &str,
+        role: &str,
+        organisation: &str,
+        known: &[Slug],
+    ) -> Result<Self, Vec<StaffError>> {
+        let username = Username::parse(username);
+        let email = EmailAddress::parse(email);
+        let role = Role::parse(role);
+        let organisation = match organisation.trim() {
+            "" => Ok(None),
+            slug => known
+                .iter()
+                .find(|o| o.as_str() == slug)
+                .map(|o| Some(o.clone()))
+                .ok_or(StaffError::OrganisationMissing),
+        };
+        let membership = match (&role, &organisation) {
+            (Ok(role), Ok(organisation)) => membership(*role, organisation.as_ref()),
+            _ => Ok(()),
+        };
+        let errors: Vec<StaffError> = [
+            username.as_ref().err(),
+            email.as_ref().err(),
+            role.as_ref().err(),
+            organisation.as_ref().err(),
+            membership.as_ref().err(),
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+        match (username, email, role, organisation) {
+            (Ok(username), Ok(email), Ok(role), Ok(organisation)) if errors.is_empty() => {
+                Ok(Self {
+                    username,
+                    email,
+                    role,
+                    organisation,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+
+    pub fn into_parts(self) -> (Username, EmailAddress, Role, Option<Slug>) {
+        (self.username, self.email, self.role, self.organisation)
+    }
+}
+
 /// A user's second factor as stored: the TOTP secret sealed under the key
 /// directory's staff key (`crate::secrets::vault::Vault::seal_staff`,
 /// bound to the user's id), and the keyed hashes of the recovery codes not
@@ -236,6 +306,7 @@ impl User {
             second_factor: None,
             email: None,
             mail: None,
+            password_link: None,
         })
     }
 }

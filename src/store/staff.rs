@@ -2,7 +2,7 @@
 //!
 //! | tree        | key                          | value |
 //! |-------------|------------------------------|-------|
-//! | `users`     | random 128-bit user id (hex) | JSON [`User`]: user name, role, organisation, Argon2id hash |
+//! | `users`     | random 128-bit user id (hex) | JSON [`User`]: user name, role, organisation, Argon2id hash, second factor, e-mail address, password link (keyed hash and expiry hour) |
 //! | `staff_log` | period id, `\0`, 16 random bytes | JSON [`Action`] |
 //!
 //! Writes go through the writer like every other write ([`StaffOp`]). The
@@ -14,6 +14,7 @@ use super::queue::Job;
 use super::records;
 use super::{Store, StoreError};
 use crate::secrets::vault::Sealed;
+use crate::staff::link::StoredLink;
 use crate::staff::{second_factor_context, Action, SecondFactor, User};
 
 /// A change to staff accounts or the action log.
@@ -29,6 +30,19 @@ pub(super) enum StaffOp {
     Update(User),
     Remove(String),
     Log(Action),
+    /// Give user `id` a new password link (replacing any earlier one).
+    Link {
+        id: String,
+        link: Box<StoredLink>,
+    },
+    /// Use user `id`'s password link: set the password hash and remove the
+    /// link, only if the stored link's hash is still `hash` (a
+    /// compare-and-swap: a link works once even when two requests race).
+    UseLink {
+        id: String,
+        hash: String,
+        password_hash: String,
+    },
     /// Replace user `id`'s second factor with `new` only if it is still
     /// `expected` (a compare-and-swap: a recovery code redeemed by two
     /// racing sign-ins is spent by one of them only).
@@ -100,6 +114,34 @@ impl Store {
         self.call(|r| Job::Staff(op, r)).await
     }
 
+    /// Give user `id` the password link `link` (replacing any earlier
+    /// one); `NotFound` when the user is gone.
+    pub async fn set_password_link(&self, id: &str, link: StoredLink) -> Result<(), StoreError> {
+        let op = StaffOp::Link {
+            id: id.to_owned(),
+            link: Box::new(link),
+        };
+        self.call(|r| Job::Staff(op, r)).await
+    }
+
+    /// Use user `id`'s password link whose keyed hash is `hash`: the
+    /// password hash becomes `password_hash` and the link goes, in one
+    /// transaction. `StoreError::Exists` when the link was used or
+    /// replaced meanwhile, `NotFound` when the user is gone.
+    pub async fn use_password_link(
+        &self,
+        id: &str,
+        hash: &str,
+        password_hash: String,
+    ) -> Result<(), StoreError> {
+        let op = StaffOp::UseLink {
+            id: id.to_owned(),
+            hash: hash.to_owned(),
+            password_hash,
+        };
+        self.call(|r| Job::Staff(op, r)).await
+    }
+
     /// Seal a second factor's secret for `user_id` under the key
     /// directory's staff key.
     pub fn seal_second_factor(&self, user_id: &str, secret: &[u8]) -> Result<Sealed, StoreError> {
@@ -152,24 +194,33 @@ pub(super) fn apply(
         return Ok(Err(refusal));
     }
     if let StaffOp::SecondFactor { id, expected, new } = op {
-        return conn.transaction(&[users, log], |tx| {
-            let Some(bytes) = tx.get_for_update(users.name(), id.as_bytes())? else {
-                return Ok(Err(StoreError::NotFound("user")));
-            };
-            let mut user: User = match records::from_json(&bytes) {
-                Ok(user) => user,
-                Err(e) => return Ok(Err(e)),
-            };
+        return change_user(conn, users, log, id, |user| {
             if user.second_factor.as_ref() != expected.as_deref() {
-                return Ok(Err(StoreError::Exists("second factor")));
+                return Err(StoreError::Exists("second factor"));
             }
             user.second_factor = new.as_deref().cloned();
-            let value = match records::to_json(&user) {
-                Ok(v) => v,
-                Err(e) => return Ok(Err(e)),
-            };
-            tx.insert(users.name(), id.as_bytes(), &value)?;
-            Ok(Ok(()))
+            Ok(())
+        });
+    }
+    if let StaffOp::Link { id, link } = op {
+        return change_user(conn, users, log, id, |user| {
+            user.password_link = Some(link.as_ref().clone());
+            Ok(())
+        });
+    }
+    if let StaffOp::UseLink {
+        id,
+        hash,
+        password_hash,
+    } = op
+    {
+        return change_user(conn, users, log, id, |user| {
+            if !user.password_link.as_ref().is_some_and(|l| l.matches(hash)) {
+                return Err(StoreError::Exists("password link"));
+            }
+            user.password_link = None;
+            user.password_hash = password_hash.clone();
+            Ok(())
         });
     }
     if let StaffOp::Update(update) = op {
@@ -182,8 +233,12 @@ pub(super) fn apply(
                 Ok(user) => user,
                 Err(e) => return Ok(Err(e)),
             };
+            // The password and its link are changed only by their own
+            // operations: a record read before a reset must not undo it.
             let user = User {
                 second_factor: stored.second_factor,
+                password_hash: stored.password_hash,
+                password_link: stored.password_link,
                 ..update.clone()
             };
             let value = match records::to_json(&user) {
@@ -199,7 +254,10 @@ pub(super) fn apply(
             (u.id.as_bytes().to_vec(), Some(records::to_json(u)?))
         }
         StaffOp::Remove(id) => (id.as_bytes().to_vec(), None),
-        StaffOp::SecondFactor { .. } | StaffOp::Update(_) => unreachable!("handled above"),
+        StaffOp::SecondFactor { .. }
+        | StaffOp::Update(_)
+        | StaffOp::Link { .. }
+        | StaffOp::UseLink { .. } => unreachable!("handled above"),
         StaffOp::Log(a) => {
             let mut k = a.period.as_bytes().to_vec();
             k.push(0);
@@ -224,6 +282,35 @@ pub(super) fn apply(
             Some(v) => tx.insert(tree, &key, v)?,
             None => tx.remove(tree, &key)?,
         };
+        Ok(Ok(()))
+    })
+}
+
+/// Read user `id`, let `change` alter it (or refuse), and write it back,
+/// in one transaction.
+fn change_user(
+    conn: &mut WriteConn,
+    users: &Tree,
+    log: &Tree,
+    id: &str,
+    change: impl Fn(&mut User) -> Result<(), StoreError>,
+) -> Result<Result<(), StoreError>, StoreError> {
+    conn.transaction(&[users, log], |tx| {
+        let Some(bytes) = tx.get_for_update(users.name(), id.as_bytes())? else {
+            return Ok(Err(StoreError::NotFound("user")));
+        };
+        let mut user: User = match records::from_json(&bytes) {
+            Ok(user) => user,
+            Err(e) => return Ok(Err(e)),
+        };
+        if let Err(refused) = change(&mut user) {
+            return Ok(Err(refused));
+        }
+        let value = match records::to_json(&user) {
+            Ok(v) => v,
+            Err(e) => return Ok(Err(e)),
+        };
+        tx.insert(users.name(), id.as_bytes(), &value)?;
         Ok(Ok(()))
     })
 }
