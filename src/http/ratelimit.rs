@@ -92,6 +92,9 @@ pub fn action_for(method: &Method, pattern: &str) -> Option<Action> {
         // off, check a one-time code: sign-in attempts too.
         "/console/login" | "/console/setup" | "/console/login/code" if post => Some(Action::Login),
         "/console/account/two-step/disable" if post => Some(Action::Login),
+        // Asking for a reset link and using one (issue 21): per client,
+        // like signing in; the reset form is also limited per address.
+        "/console/password/forgot" | "/console/password/set" if post => Some(Action::Login),
         super::privacy_pass::TOKEN_REQUEST_PATH if post => Some(Action::TokenIssuance),
         "/r/{round}" | "/api/v1/rounds/{round}/critiques" if post => Some(Action::Credential),
         "/r/{round}/about-you" if post => Some(Action::AboutYou),
@@ -487,6 +490,9 @@ mod tests {
                 "/console/account/two-step/disable",
                 Some(Action::Login),
             ),
+            (&post, "/console/password/forgot", Some(Action::Login)),
+            (&post, "/console/password/set", Some(Action::Login)),
+            (&get, "/console/password/forgot", None),
             (&get, "/console/login/code", None),
             (&get, "/console/login", None),
             (&get, "/o/{organisation}", None),
@@ -520,6 +526,8 @@ mod tests {
                             | "/console/setup"
                             | "/console/login/code"
                             | "/console/account/two-step/disable"
+                            | "/console/password/forgot"
+                            | "/console/password/set"
                     ));
             assert_eq!(
                 action.is_some(),

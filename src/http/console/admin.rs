@@ -2,9 +2,10 @@
 //! through [`crate::app::staff`].
 
 use super::{html, post, ConsoleError, Done, Form, FormPage, Shown, Staff, StaffForm};
+use crate::app::password_links::{self, Mailed};
 use crate::app::{rounds, staff, AppError};
 use crate::http::AppState;
-use crate::staff::{NewAccount, Role, StaffError};
+use crate::staff::{NewInvitation, Role, StaffError};
 use crate::views::console::{self as views, KeyView};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -81,6 +82,9 @@ pub async fn users(
     Users::Add.show(&state, &staff, Shown::fresh(&req)).await
 }
 
+/// Invite a user by e-mail: the account, and a one-time link to choose
+/// their password, mailed; without mail (or when sending failed) the link
+/// is shown once on the answer instead.
 pub async fn add_user(
     state: web::Data<AppState>,
     posted: StaffForm,
@@ -92,16 +96,35 @@ pub async fn add_user(
         |_| Users::Add,
         async |form| {
             let known = staff::organisation_slugs(&state.app).await?;
-            let account = NewAccount::parse(
+            let invitation = NewInvitation::parse(
                 form.get("username"),
-                form.get("password"),
+                form.get("email"),
                 form.get("role"),
                 form.get("organisation"),
                 &known,
             )
             .map_err(AppError::Account)?;
-            staff::add_user(&state.app, &staff.actor(), account, state.today()).await?;
-            Ok(Done::SeeOther("/console/users?done=user".into()))
+            let invited =
+                password_links::invite(&state.app, &staff.actor(), invitation, state.today())
+                    .await?;
+            let failed = match invited.mailed {
+                Mailed::Sent => return Ok(Done::SeeOther("/console/users?done=invited".into())),
+                Mailed::NoMail => false,
+                Mailed::Failed(_) => true,
+            };
+            let page = views::invitation_link(
+                &staff.frame(),
+                invited.user.username.as_str(),
+                invited.link.expose(),
+                failed,
+            );
+            // Shown once: never kept by a browser or a proxy.
+            let mut answer = html(StatusCode::OK, page);
+            answer.headers_mut().insert(
+                actix_web::http::header::CACHE_CONTROL,
+                actix_web::http::header::HeaderValue::from_static("no-store"),
+            );
+            Ok(Done::Answer(answer))
         },
     )
     .await

@@ -29,7 +29,7 @@ pub async fn login_page(
     let pre = presession::begin(&state, &req)?;
     let page = html(
         StatusCode::OK,
-        views::login(&pre.token, "", &[], first_visit),
+        views::login(&pre.token, "", &[], first_visit, super::done(&req)),
     );
     Ok(with_presession(page, pre))
 }
@@ -72,7 +72,7 @@ pub async fn login(
             let errors = [("username", SIGN_IN_FAILED.to_owned())];
             Ok(html(
                 FORM_INVALID,
-                views::login(&token, &typed, &errors, first_visit),
+                views::login(&token, &typed, &errors, first_visit, None),
             ))
         }
     }

@@ -30,6 +30,7 @@ mod admin;
 mod auth;
 mod cards;
 mod dashboard;
+mod password;
 mod periods;
 mod presession;
 mod questions;
@@ -46,6 +47,7 @@ pub use admin::{add_user, backups, change_role, keys, remove_user, staff_log, us
 pub use auth::{login, login_page, logout, setup, setup_page};
 pub use cards::cards;
 pub use dashboard::home;
+pub use password::{forgot, forgot_page, set_password, set_password_page};
 pub use periods::{close_periods, confirm as close_period};
 pub use questions::{questions, update_questions};
 pub use rounds::{
@@ -74,12 +76,23 @@ use std::pin::Pin;
 /// The session cookie's name.
 pub const COOKIE: &str = "parrhesia_console";
 
+/// "Forgot password" requests allowed per typed address or user name per
+/// hour (issue 21): enough for a lost mail or two, too few to flood
+/// anyone's mailbox.
+pub const RESETS_PER_HOUR: NonZeroU32 = match NonZeroU32::new(3) {
+    Some(n) => n,
+    None => NonZeroU32::MIN,
+};
+
 /// The console's in-memory state (the sessions themselves are the
 /// application's: see [`crate::app::staff`]).
 pub struct ConsoleState {
     /// Sign-in attempts per typed user name (known or not, so the limit
     /// itself reveals nothing), in memory only.
     accounts: DefaultKeyedRateLimiter<String>,
+    /// "Forgot password" requests per typed address or user name (known or
+    /// not, so the limit itself reveals nothing), in memory only.
+    resets: DefaultKeyedRateLimiter<String>,
     /// Whether the cookie gets `Secure` (the public address is https).
     secure: bool,
     /// Our own origin, to check the `Origin` header of forms.
@@ -112,6 +125,9 @@ impl ConsoleState {
         };
         Ok(Self {
             accounts: DefaultKeyedRateLimiter::keyed(Quota::per_minute(per_minute)),
+            resets: DefaultKeyedRateLimiter::keyed(
+                Quota::per_hour(RESETS_PER_HOUR).allow_burst(RESETS_PER_HOUR),
+            ),
             secure: public_url.starts_with("https://"),
             origin: origin.to_ascii_lowercase(),
             sheets: cards::PendingSheets::default(),
@@ -132,10 +148,24 @@ impl ConsoleState {
             })
     }
 
-    /// Forget accounts whose bucket has filled again.
+    /// Charge one "forgot password" request to the address or user name
+    /// `typed`.
+    fn charge_reset(&self, typed: &str) -> Result<(), u64> {
+        use governor::clock::{Clock, DefaultClock};
+        self.resets
+            .check_key(&typed.trim().to_lowercase())
+            .map_err(|not_until| {
+                let wait = not_until.wait_time_from(DefaultClock::default().now());
+                (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
+            })
+    }
+
+    /// Forget accounts and addresses whose bucket has filled again.
     pub fn prune(&self) {
         self.accounts.retain_recent();
         self.accounts.shrink_to_fit();
+        self.resets.retain_recent();
+        self.resets.shrink_to_fit();
     }
 }
 
@@ -430,7 +460,7 @@ pub(super) async fn refused<P: FormPage>(
 
 /// The `done=` notice of a page after a redirect, from a fixed list (so
 /// the address cannot put words on the page).
-fn done(req: &HttpRequest) -> Option<&'static str> {
+pub(super) fn done(req: &HttpRequest) -> Option<&'static str> {
     let code = req
         .query_string()
         .split('&')
@@ -445,6 +475,8 @@ fn done(req: &HttpRequest) -> Option<&'static str> {
         "response" => "Response published.",
         "pledge" => "Pledge saved.",
         "user" => "User added.",
+        "invited" => "User added: their invitation is on its way by e-mail.",
+        "password" => "Your password is set. Sign in with it.",
         "removed" => "User removed.",
         "role" => "Role changed.",
         "welcome" => "You are signed in.",

@@ -64,15 +64,16 @@ pub fn users(
                     }
                 }
             } }))
-            h2 { "Add a user" }
-            p { "Tell them their password in person or by phone, never in the same message as their user name." }
+            h2 { "Invite a user" }
+            p { "They get a link by e-mail to choose their own password: it works once, for 72 hours. \
+                Without mail set up on this server, the next page shows the link once for you to pass on." }
             form method="post" action="/console/users" novalidate {
                 (csrf(frame))
                 (text_field("username", "User name", Some("3 to 64 characters: lower-case letters, digits, dots, hyphens, underscores or @."), "text", value(values, "username"), errors, "off"))
-                (text_field("password", "Password", Some("At least 12 characters."), "password", "", errors, "new-password"))
+                (text_field("email", "E-mail address", Some("Where the invitation goes, and later any password reset."), "email", value(values, "email"), errors, "off"))
                 (select("role", "Role", &roles, value(values, "role"), errors))
                 (select("organisation", "Organisation (organisation users only)", &org_options, value(values, "organisation"), errors))
-                button.button type="submit" { "Add user" }
+                button.button type="submit" { "Invite user" }
             }
         },
     )

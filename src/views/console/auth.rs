@@ -1,15 +1,22 @@
 //! Sign-in, first-administrator set-up, the console's home and refusals.
 
-use super::{page, text_field, Errors, Frame};
+use super::{notice, page, text_field, Errors, Frame};
 use maud::{html, Markup};
 
 /// The sign-in form; `csrf` is its pre-session token.
-pub fn login(csrf: &str, username: &str, errors: &Errors, first_visit: bool) -> Markup {
+pub fn login(
+    csrf: &str,
+    username: &str,
+    errors: &Errors,
+    first_visit: bool,
+    done: Option<&str>,
+) -> Markup {
     page(
         None,
         "Sign in to the console",
         errors,
         html! {
+            (notice(done))
             h1 { "Sign in to the console" }
             p.lead { "The console is for staff who run Parrhesia and for organisations answering their digest. \
                 Participants never need an account." }
@@ -23,8 +30,8 @@ pub fn login(csrf: &str, username: &str, errors: &Errors, first_visit: bool) -> 
                 h2 { "No accounts yet" }
                 p { a href="/console/setup" { "Create the first administrator with the admin token" } }
             }
-            p { "Forgotten your password? Ask whoever manages the console's users to remove your account and add it \
-                again with a new password. If no one can sign in, see README.md, “Lost passwords and tokens”." }
+            p { a href="/console/password/forgot" { "Forgotten your password?" } " We can e-mail you a link to choose a new one. \
+                If no one can sign in, see README.md, “Lost passwords and tokens”." }
             p { "This console uses one cookie, for this console only: before you sign in it holds a random value \
                 that protects this form, then your session. The participant pages never set cookies." }
         },

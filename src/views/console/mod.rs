@@ -6,6 +6,7 @@
 mod admin;
 mod auth;
 mod dashboard;
+mod password;
 mod questions;
 mod rounds;
 mod second_factor;
@@ -15,6 +16,7 @@ mod voices;
 pub use admin::{backups, keys, staff_log, users, KeyView};
 pub use auth::{forbidden, login, setup, setup_closed};
 pub use dashboard::dashboard;
+pub use password::{forgot, forgot_sent, invitation_link, set as set_password, unusable as link_unusable};
 pub use questions::{option_field, questions, MAX_OPTION_ROWS};
 pub use rounds::{
     cards_made, close_period, label_of, organisation, organisations, round, CannotClose, CloseView,
