@@ -106,7 +106,10 @@ pub async fn invite(
     let mut user = User::new(username, role, organisation, hash(app, unknown).await?)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("new user: {e}")))?;
     user.email = Some(email.clone());
-    app.store.add_user(user.clone()).await.or_conflict_taken(&user)?;
+    app.store
+        .add_user(user.clone())
+        .await
+        .or_conflict_taken(&user)?;
     let subject = Some(format!("{} as {}", user.username, user.role.as_str()));
     record(app, actor, "user.invite", None, subject, today).await?;
     let link = new_link(app, &user, Purpose::Invitation).await?;

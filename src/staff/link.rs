@@ -218,7 +218,11 @@ mod tests {
     fn a_link_finds_its_own_account_among_many_and_debug_hides_the_token() {
         let (token, stored) = generate(&key(), Purpose::Reset, 0).unwrap();
         let (_, elses) = generate(&key(), Purpose::Invitation, 0).unwrap();
-        let users = vec![user("bob", Some(elses)), user("cyd", None), user("ann", Some(stored))];
+        let users = vec![
+            user("bob", Some(elses)),
+            user("cyd", None),
+            user("ann", Some(stored)),
+        ];
         match find(&key(), users, token.expose(), 0) {
             Found::Live(u, Purpose::Reset) => assert_eq!(u.username.as_str(), "ann"),
             other => panic!("{other:?}"),

@@ -27,6 +27,7 @@ mod limits;
 mod live_counts;
 mod mail_server;
 mod ops;
+mod password_links;
 mod privacy_pass;
 mod process;
 mod public_pages;

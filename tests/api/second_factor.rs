@@ -15,7 +15,7 @@ use parrhesia::staff::Role;
 
 const ENROL: &str = "/console/account/two-step";
 
-fn location(a: &Answer) -> &str {
+pub(crate) fn location(a: &Answer) -> &str {
     a.headers
         .get("location")
         .and_then(|l| l.to_str().ok())
@@ -68,7 +68,7 @@ fn has_error_summary(a: &Answer) -> bool {
 }
 
 /// Enrol the signed-in `b`: the secret and the recovery codes.
-async fn enrol(app: &TestApp, b: &Browser) -> (Totp, Vec<String>) {
+pub(crate) async fn enrol(app: &TestApp, b: &Browser) -> (Totp, Vec<String>) {
     let page = b.get(ENROL).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let totp = secret_on(&page.body);
@@ -98,7 +98,7 @@ async fn password_step(app: &TestApp, name: &str, password: &str) -> (Answer, Br
 }
 
 /// Post `code` on the second step's page of `b`.
-async fn second_step(b: &Browser, code: &str) -> Answer {
+pub(crate) async fn second_step(b: &Browser, code: &str) -> Answer {
     let page = b.get("/console/login/code").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let token = csrf_in(&page.body).expect("a pre-session token");

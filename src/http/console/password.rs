@@ -119,16 +119,18 @@ pub async fn set_password(
         Ok(p) => p,
         Err(e) => {
             // The form again while the link is live; else why it is not.
-            return Ok(match password_links::check_link(&state.app, &token).await? {
-                Ok(purpose) => {
-                    let errors = [("password", e.message())];
-                    html(
-                        FORM_INVALID,
-                        views::set_password(&csrf, &token, purpose, &errors),
-                    )
-                }
-                Err(refused) => unusable(refused),
-            });
+            return Ok(
+                match password_links::check_link(&state.app, &token).await? {
+                    Ok(purpose) => {
+                        let errors = [("password", e.message())];
+                        html(
+                            FORM_INVALID,
+                            views::set_password(&csrf, &token, purpose, &errors),
+                        )
+                    }
+                    Err(refused) => unusable(refused),
+                },
+            );
         }
     };
     match password_links::set_password(&state.app, &token, password, state.today()).await? {

@@ -16,7 +16,9 @@ mod voices;
 pub use admin::{backups, keys, staff_log, users, KeyView};
 pub use auth::{forbidden, login, setup, setup_closed};
 pub use dashboard::dashboard;
-pub use password::{forgot, forgot_sent, invitation_link, set as set_password, unusable as link_unusable};
+pub use password::{
+    forgot, forgot_sent, invitation_link, set as set_password, unusable as link_unusable,
+};
 pub use questions::{option_field, questions, MAX_OPTION_ROWS};
 pub use rounds::{
     cards_made, close_period, label_of, organisation, organisations, round, CannotClose, CloseView,
