@@ -25,6 +25,7 @@ crate::for_both_backends!(
     a_backup_restores_into_an_empty_store_only,
     mixed_writes_read_the_same_live_and_rewritten,
     a_changed_consent_flag_theme_or_added_record_fails_to_open,
+    a_password_link_is_used_once_under_a_race_and_kept_only_hashed,
 );
 
 async fn app_with_round(backend: Backend) -> TestApp {
@@ -365,4 +366,55 @@ async fn mixed_writes_read_the_same_live_and_rewritten(backend: Backend) {
         .await
         .unwrap();
     assert!(!store.mixed_present("credentials", b"b").unwrap());
+}
+
+/// Issue 21: a staff password link is kept only as its keyed hash (the
+/// backup, every stored byte, holds the hash and not the token), and of
+/// eight racing uses exactly one sets the password (a compare-and-swap on
+/// the account); the others get the "used" page.
+async fn a_password_link_is_used_once_under_a_race_and_kept_only_hashed(backend: Backend) {
+    use crate::password_links::{invite, link_on, sign_in_with, token_of, use_link};
+    // Arrange
+    let app = spawn_on(backend).await;
+    crate::console::add_user(&app, "admin", parrhesia::staff::Role::Administrator, None).await;
+    let admin = crate::console::sign_in(&app, "admin").await;
+    let shown = invite(&admin, "kit", "kit@example.org", "moderator").await;
+    let token = token_of(&link_on(&shown.body).expect("the link"));
+    let hash = app
+        .store
+        .user_by_name("kit")
+        .unwrap()
+        .unwrap()
+        .password_link
+        .unwrap()
+        .hash;
+    let backup = app.store.backup().await.unwrap();
+    let holds = |needle: &[u8]| backup.windows(needle.len()).any(|w| w == needle);
+    assert!(holds(hash.as_bytes()), "the hash is stored");
+    assert!(!holds(token.as_bytes()), "the token is stored");
+    // Act
+    let passwords: Vec<String> = (0..8)
+        .map(|i| format!("racing passphrase number {i}"))
+        .collect();
+    let answers = join_all(passwords.iter().map(|p| use_link(&app, &token, p))).await;
+    // Assert
+    let won: Vec<usize> = (0..answers.len())
+        .filter(|&i| answers[i].status == StatusCode::SEE_OTHER)
+        .collect();
+    assert_eq!(
+        won.len(),
+        1,
+        "{:?}",
+        answers.iter().map(|a| a.status).collect::<Vec<_>>()
+    );
+    for (i, a) in answers.iter().enumerate() {
+        if i != won[0] {
+            assert_eq!(a.status, StatusCode::GONE, "{}", a.body);
+        }
+    }
+    let (a, _) = sign_in_with(&app, "kit", &passwords[won[0]]).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let loser = (won[0] + 1) % passwords.len();
+    let (a, _) = sign_in_with(&app, "kit", &passwords[loser]).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
 }
