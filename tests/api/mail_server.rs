@@ -289,3 +289,84 @@ async fn a_server_certificate_we_do_not_trust_defers_the_mail() {
     );
     assert!(delivered(&server, "ann", &t, 0).await.is_empty());
 }
+
+/// The message of `list` whose Subject is `subject`.
+fn with_subject<'a>(list: &'a [String], subject: &str) -> &'a String {
+    list.iter()
+        .find(|m| header(m, "Subject") == [subject])
+        .unwrap_or_else(|| panic!("no message {subject:?} among {}", list.len()))
+}
+
+/// Issue 21, end to end through Postfix: an administrator invites a user
+/// by e-mail from the console; the invitation arrives in the mailbox with
+/// a one-time link (and the console shows no link); the link sets the
+/// password and the user signs in. Then the user forgets it: the reset
+/// arrives, its link sets a new password, the old one and the used links
+/// stop working, and the new one signs in.
+#[actix_web::test]
+async fn an_invitation_and_a_reset_arrive_and_their_links_work_end_to_end() {
+    use crate::console::{add_user, sign_in, Browser};
+    use crate::password_links::{invite, link_on, sign_in_with, token_of, use_link};
+    use awc::http::StatusCode;
+    let Some(server) = server() else { return };
+    // Arrange: a server that mails through Postfix, and its administrator.
+    let smtp = config("127.0.0.1", server.port, "none", None);
+    let app = crate::helpers::spawn_app_with(|c| c.smtp = Some(smtp)).await;
+    add_user(&app, "admin", Role::Administrator, None).await;
+    let admin = sign_in(&app, "admin").await;
+    let name = format!("ann-{}", tag());
+
+    // Act: the invitation.
+    let answer = invite(&admin, &name, "ann@parrhesia.test", "coordinator").await;
+    // Assert: mailed, not shown.
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    assert_eq!(
+        answer.headers.get("location").unwrap(),
+        "/console/users?done=invited"
+    );
+    let mail = delivered(&server, "ann", &name, 1).await;
+    assert_eq!(mail.len(), 1, "the invitation arrived");
+    let m = with_subject(&mail, "Your Parrhesia console account");
+    assert_eq!(header(m, "To"), ["ann@parrhesia.test"]);
+    let body = decode_body(m);
+    assert!(body.contains(&format!("Your user name: {name}")), "{body}");
+    assert!(body.contains("works once, for 72 hours"), "{body}");
+    let invitation = token_of(&body);
+    assert_eq!(invitation.len(), 64, "{body}");
+    let users = admin.get("/console/users").await;
+    assert!(link_on(&users.body).is_none() && !users.body.contains(&invitation));
+    let backup = app.store.backup().await.unwrap();
+    assert!(!backup.windows(64).any(|w| w == invitation.as_bytes()));
+    // The link from the mail sets the password; the user signs in.
+    let set = use_link(&app, &invitation, "my own first passphrase").await;
+    assert_eq!(set.status, StatusCode::SEE_OTHER, "{}", set.body);
+    let (a, _) = sign_in_with(&app, &name, "my own first passphrase").await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+
+    // Act: forgot password, by address.
+    let asked = Browser::new(&app)
+        .post_signed_out(
+            "/console/password/forgot",
+            &[("account", "ann@parrhesia.test")],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    // Assert: the reset arrives, and its link works once.
+    let mail = delivered(&server, "ann", &name, 2).await;
+    let m = with_subject(&mail, "Reset your Parrhesia console password");
+    assert_eq!(header(m, "To"), ["ann@parrhesia.test"]);
+    let body = decode_body(m);
+    assert!(body.contains("still need a code"), "{body}");
+    let reset = token_of(&body);
+    assert_ne!(reset, invitation);
+    let set = use_link(&app, &reset, "my second passphrase now").await;
+    assert_eq!(set.status, StatusCode::SEE_OTHER, "{}", set.body);
+    let (a, _) = sign_in_with(&app, &name, "my second passphrase now").await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let (old, _) = sign_in_with(&app, &name, "my own first passphrase").await;
+    assert_eq!(old.status, StatusCode::BAD_REQUEST);
+    for used in [&invitation, &reset] {
+        let again = use_link(&app, used, "yet another passphrase here").await;
+        assert_eq!(again.status, StatusCode::GONE);
+    }
+}
