@@ -106,13 +106,18 @@ pub async fn invite(
     let mut user = User::new(username, role, organisation, hash(app, unknown).await?)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("new user: {e}")))?;
     user.email = Some(email.clone());
+    // The account and its link are written together.
+    let (token, stored) =
+        link::generate(&app.link_key, Purpose::Invitation, app.sessions.unix_secs())
+            .map_err(|_| AppError::Internal(anyhow::anyhow!("random generator failed")))?;
+    user.password_link = Some(stored);
     app.store
         .add_user(user.clone())
         .await
         .or_conflict_taken(&user)?;
     let subject = Some(format!("{} as {}", user.username, user.role.as_str()));
     record(app, actor, "user.invite", None, subject, today).await?;
-    let link = new_link(app, &user, Purpose::Invitation).await?;
+    let link = Link::new(app, &token);
     let mailed = match app.mailer() {
         None => Mailed::NoMail,
         Some(mailer) => {

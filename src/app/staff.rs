@@ -109,7 +109,8 @@ fn described(user: &User) -> String {
     }
 }
 
-/// Add an account (console and command line alike).
+/// Add an account with a password typed or generated (the command line;
+/// the console invites instead: [`super::password_links::invite`]).
 pub async fn add_user(
     app: &App,
     actor: &Actor,

@@ -63,7 +63,8 @@ const PLACEHOLDERS = {
   '{sheet}': '00000000000000000000000000000000',
   // A round's words in one other language (issue 19).
   '{language}': 'cy',
-  // '{period}' is set once a period has been sealed, below.
+  // '{period}' is set once a period has been sealed, below; '{token}' (a
+  // live invitation link) once the console's administrator has made one.
 };
 
 function skipOrFail(reason) {
@@ -281,16 +282,78 @@ const staffPage = await staff.context.newPage();
 await signIn(staffPage, consoleAdmin.username, consoleAdmin.password);
 // An organisation user of the demo organisation, added by the
 // administrator, for the pages only organisation users see.
+// Invited by e-mail (issue 21): the demo has no mail server, so the
+// console shows the one-time link once; the user follows it, chooses a
+// password, and signs in.
 const ORG_USER = { username: 'demo-org', password: 'answering the demo digest' };
-await staffPage.goto(`${BASE}/console/users`);
-await staffPage.fill('#username', ORG_USER.username);
-await staffPage.fill('#password', ORG_USER.password);
-await staffPage.selectOption('#role', 'organisation');
-await staffPage.selectOption('#organisation', 'demo');
-await Promise.all([staffPage.waitForNavigation(), staffPage.click('form[action="/console/users"] [type=submit]')]);
+async function invite(p, username, email, role, organisation) {
+  await p.goto(`${BASE}/console/users`);
+  await p.fill('#username', username);
+  await p.fill('#email', email);
+  await p.selectOption('#role', role);
+  if (organisation) await p.selectOption('#organisation', organisation);
+  await Promise.all([p.waitForNavigation(), p.click('form[action="/console/users"] [type=submit]')]);
+  return (await p.locator('#invitation-link').innerText()).trim();
+}
+// Follow `link` in page `p`, choose `password`, land on sign-in.
+async function useLink(p, link, password) {
+  await p.goto(link.replace(/^https?:\/\/[^/]+/, BASE));
+  await p.fill('#password', password);
+  await Promise.all([p.waitForNavigation(), p.click('form[action="/console/password/set"] [type=submit]')]);
+}
+const orgLink = await invite(staffPage, ORG_USER.username, 'org@demo.example', 'organisation', 'demo');
+await check('axe: console invitation link shown once', async () => {
+  assert(/only time the link is shown/.test(await staffPage.locator('main').innerText()), 'no warning that it shows once');
+  assert(/\/console\/password\/set\/[0-9a-f]{64}$/.test(orgLink), `link: ${orgLink}`);
+  await axe(staffPage, 'console invitation link');
+});
 const orgStaff = await browserContext();
 const orgPage = await orgStaff.context.newPage();
+await check('axe: choose a password from an invitation, its error, and sign-in after', async () => {
+  await orgPage.goto(orgLink.replace(/^https?:\/\/[^/]+/, BASE));
+  await axe(orgPage, 'set password');
+  await orgPage.fill('#password', 'short');
+  await Promise.all([orgPage.waitForNavigation(), orgPage.click('form[action="/console/password/set"] [type=submit]')]);
+  assert(await orgPage.locator('.error-summary').isVisible(), 'no error summary');
+  await axe(orgPage, 'set password error');
+  await useLink(orgPage, orgLink, ORG_USER.password);
+  assert(new URL(orgPage.url()).pathname === '/console/login', `landed on ${orgPage.url()}`);
+  assert(/Your password is set/.test(await orgPage.locator('main').innerText()), 'no notice');
+  await axe(orgPage, 'sign in after setting a password');
+});
 await signIn(orgPage, ORG_USER.username, ORG_USER.password);
+await check('axe: a used link gets a clear error page', async () => {
+  const other = await browserContext();
+  try {
+    const p = await other.context.newPage();
+    const res = await p.goto(orgLink.replace(/^https?:\/\/[^/]+/, BASE));
+    assert(res.status() === 410, `status ${res.status()}`);
+    assert(/already been used/.test(await p.locator('h1').innerText()), 'no clear heading');
+    await axe(p, 'used link');
+  } finally {
+    await other.close();
+  }
+});
+await check('axe: forgot password, its error and its one answer', async () => {
+  const other = await browserContext();
+  try {
+    const p = await other.context.newPage();
+    await p.goto(`${BASE}/console/login`);
+    await Promise.all([p.waitForNavigation(), p.click('a[href="/console/password/forgot"]')]);
+    await axe(p, 'forgot password');
+    await Promise.all([p.waitForNavigation(), p.click('form[action="/console/password/forgot"] [type=submit]')]);
+    assert(await p.locator('.error-summary').isVisible(), 'no error summary');
+    await axe(p, 'forgot password error');
+    await p.fill('#account', 'someone@demo.example');
+    await Promise.all([p.waitForNavigation(), p.click('form[action="/console/password/forgot"] [type=submit]')]);
+    assert(/Check your e-mail/.test(await p.locator('h1').innerText()), 'not the one answer');
+    await axe(p, 'forgot password answer');
+  } finally {
+    await other.close();
+  }
+});
+// A live link nobody uses, for the route table's page of links.
+PLACEHOLDERS['{token}'] = (await invite(staffPage, 'demo-mod', 'mod@demo.example', 'moderator')).split('/').pop();
 
 // Press the form's Continue button; it leads to "check your answers". (Not
 // the switch to Easy Read, which also posts to /check.)
@@ -438,7 +501,9 @@ try {
     // tests/browser/questions.mjs (issue 20).
     'POST /console/rounds/{round}/questions',
     // Two-step sign-in, below.
-    'POST /console/login/code', 'POST /console/account/two-step', 'POST /console/account/two-step/disable']);
+    'POST /console/login/code', 'POST /console/account/two-step', 'POST /console/account/two-step/disable',
+    // Invitations and resets (issue 21), above.
+    'POST /console/password/forgot', 'POST /console/password/set']);
   await check('every non-GET page in the route table has a test', async () => {
     const untested = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !covered.has(`${r.method} ${r.path}`));
     assert(untested.length === 0, `no browser test for ${untested.map((r) => `${r.method} ${r.path}`).join(', ')}`);
@@ -666,16 +731,14 @@ try {
     }
     await noCookie(context, 'participant journey');
     // A coordinator, added by the administrator, closes the period.
-    await s.goto(`${BASE}/console/users`);
-    await s.fill('#username', 'cora');
-    await s.fill('#password', 'coordinating the listening');
-    await s.selectOption('#role', 'coordinator');
-    await submit('form[action="/console/users"]');
+    const coraLink = await invite(s, 'cora', 'cora@demo.example', 'coordinator');
     assert(/User added/.test(await s.locator('main').innerText()), 'user not added');
+    await s.goto(`${BASE}/console/users`);
     await axe(s, 'console users');
     const coordinator = await browserContext();
     try {
       const c = await coordinator.context.newPage();
+      await useLink(c, coraLink, 'coordinating the listening');
       await signIn(c, 'cora', 'coordinating the listening');
       const denied = await c.goto(`${BASE}/console/users`);
       assert(denied.status() === 403, `a coordinator reached users: ${denied.status()}`);
@@ -713,15 +776,11 @@ try {
     await Promise.all([s.waitForNavigation(), quote.locator('form:has(input[value=approve]) [type=submit]').click()]);
     assert(/Decision saved/.test(await s.locator('main').innerText()), 'quote not decided');
     // An organisation user of Riverside answers the digest.
-    await s.goto(`${BASE}/console/users`);
-    await s.fill('#username', 'rita');
-    await s.fill('#password', 'riverside answers back');
-    await s.selectOption('#role', 'organisation');
-    await s.selectOption('#organisation', 'riverside');
-    await submit('form[action="/console/users"]');
+    const ritaLink = await invite(s, 'rita', 'rita@riverside.example', 'organisation', 'riverside');
     const riverside = await browserContext();
     try {
       const o = await riverside.context.newPage();
+      await useLink(o, ritaLink, 'riverside answers back');
       await signIn(o, 'rita', 'riverside answers back');
       await o.goto(`${BASE}/console/space`);
       assert(!(await o.locator('main').innerText()).includes('Demo Care Services'), 'another organisation is shown');
@@ -814,14 +873,11 @@ try {
     };
     const now = () => Date.now() / 1000;
     const who = { username: 'tess', password: 'two steps beat one step' };
-    await staffPage.goto(`${BASE}/console/users`);
-    await staffPage.fill('#username', who.username);
-    await staffPage.fill('#password', who.password);
-    await staffPage.selectOption('#role', 'moderator');
-    await Promise.all([staffPage.waitForNavigation(), staffPage.click('form[action="/console/users"] [type=submit]')]);
+    const tessLink = await invite(staffPage, who.username, 'tess@demo.example', 'moderator');
     const ctx = await browserContext();
     try {
       const t = await ctx.context.newPage();
+      await useLink(t, tessLink, who.password);
       await signIn(t, who.username, who.password);
       await Promise.all([t.waitForNavigation(), t.click('a[href="/console/account/two-step"]')]);
       assert((await t.locator('figure.qr svg[role=img] path').count()) === 1, 'no QR code drawn on the page');
