@@ -412,3 +412,64 @@ async fn a_reset_ends_sessions_and_still_asks_for_the_second_factor() {
         "the forgot form carries a pre-session token"
     );
 }
+
+/// The store's link operations: a newer link replaces an older one, a link
+/// is used once (a second use, or the replaced link, is refused), and a
+/// role change written from a record read before the link or the reset
+/// keeps the password and the link as stored.
+#[actix_web::test]
+async fn the_store_uses_a_link_once_and_a_stale_role_change_keeps_it() {
+    use parrhesia::store::StoreError;
+    // Arrange
+    let app = spawn_app_with(|_| {}).await;
+    add_user_with_email(&app, "kay", Role::Coordinator, "kay@example.org").await;
+    let stale = app.store.user_by_name("kay").unwrap().unwrap();
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &[1u8; 32]);
+    let (_, first) = link::generate(&key, Purpose::Reset, 0).unwrap();
+    let (_, second) = link::generate(&key, Purpose::Reset, 0).unwrap();
+    let read = |app: &TestApp| app.store.user_by_name("kay").unwrap().unwrap();
+    // Act / Assert: the newer link replaces the older.
+    app.store
+        .set_password_link(&stale.id, first.clone())
+        .await
+        .unwrap();
+    app.store
+        .set_password_link(&stale.id, second.clone())
+        .await
+        .unwrap();
+    let replaced = app
+        .store
+        .use_password_link(&stale.id, &first.hash, "replaced".into())
+        .await;
+    assert!(
+        matches!(replaced, Err(StoreError::Exists(_))),
+        "{replaced:?}"
+    );
+    // A role change from the record read before keeps the link.
+    let mut changed = stale.clone();
+    changed.role = Role::Moderator;
+    app.store.update_user(changed).await.unwrap();
+    assert_eq!(read(&app).role, Role::Moderator);
+    assert_eq!(read(&app).password_link, Some(second.clone()));
+    // Used once.
+    app.store
+        .use_password_link(&stale.id, &second.hash, "new-hash".into())
+        .await
+        .unwrap();
+    assert_eq!(read(&app).password_hash, "new-hash");
+    assert!(read(&app).password_link.is_none());
+    let again = app
+        .store
+        .use_password_link(&stale.id, &second.hash, "again".into())
+        .await;
+    assert!(matches!(again, Err(StoreError::Exists(_))), "{again:?}");
+    // A stale role change does not undo the reset.
+    app.store.update_user(stale.clone()).await.unwrap();
+    assert_eq!(read(&app).password_hash, "new-hash");
+    assert_eq!(read(&app).role, Role::Coordinator);
+    let gone = app
+        .store
+        .use_password_link("0000", &second.hash, "x".into())
+        .await;
+    assert!(matches!(gone, Err(StoreError::NotFound(_))), "{gone:?}");
+}
