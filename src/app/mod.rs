@@ -51,6 +51,7 @@ pub mod digests;
 mod error;
 pub mod live;
 pub mod moderation;
+pub mod record;
 pub mod round_keys;
 pub mod rounds;
 pub mod staff;

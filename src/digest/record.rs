@@ -201,5 +201,8 @@ pub fn rate<'a>(records: impl IntoIterator<Item = &'a ReleaseRecord>) -> Rate {
     rate
 }
 
+mod public;
+pub use public::{Overdue, PublicRecord, RateView, ReleaseView, RoundRecord, StandingView};
+
 #[cfg(test)]
 mod tests;
