@@ -45,7 +45,10 @@ pub async fn record(app: &App, organisation: &str, today: Date) -> Result<Public
         let views = records
             .iter()
             .map(|r| {
-                let n = responses.iter().filter(|x| x.period == r.period.id()).count();
+                let n = responses
+                    .iter()
+                    .filter(|x| x.period == r.period.id())
+                    .count();
                 ReleaseView::of(r, n)
             })
             .collect();

@@ -232,7 +232,8 @@ pub fn with_overdue(feed: String, base: &str, overdue: &[Overdue]) -> String {
     let mut out = body.to_owned();
     for o in overdue {
         let r = &o.release;
-        let Some(updated) = published_day(&r.deadline_period, o.period_weeks.try_into().unwrap_or(1))
+        let Some(updated) =
+            published_day(&r.deadline_period, o.period_weeks.try_into().unwrap_or(1))
         else {
             continue;
         };
@@ -244,7 +245,10 @@ pub fn with_overdue(feed: String, base: &str, overdue: &[Overdue]) -> String {
             org = xml(&o.organisation),
             round = xml(&o.round),
             release = xml(&r.period),
-            title = xml(&format!("Answer overdue: {}: {}, {}", o.name, o.title, r.label)),
+            title = xml(&format!(
+                "Answer overdue: {}: {}, {}",
+                o.name, o.title, r.label
+            )),
             base = xml(base),
             summary = xml(&format!(
                 "{} has not answered the digest for {}; the deadline was {}.",
@@ -370,6 +374,37 @@ pub async fn themes_page(state: web::Data<AppState>, req: HttpRequest) -> HttpRe
     }
 }
 
+/// `/o/{organisation}/record`: the public record of answering, as a page,
+/// or as JSON when the client asks for `application/json`.
+pub async fn record_page(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> HttpResponse {
+    let m = messages(&req);
+    let wants_json = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"));
+    match crate::app::record::record(&state.app, &path, state.today()).await {
+        Ok(r) if wants_json => HttpResponse::Ok().json(r),
+        Ok(r) => page(StatusCode::OK, views::record(&m, &r)),
+        Err(e) if wants_json => actix_web::ResponseError::error_response(&ApiError::from(e)),
+        Err(e) => problem_page(&m, &req, &e.into()),
+    }
+}
+
+/// `/o/{organisation}/record.json`: the same record as JSON (what
+/// `parrhesia verify` checks against the log).
+pub async fn record_json(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let r = crate::app::record::record(&state.app, &path, state.today()).await?;
+    Ok(HttpResponse::Ok().json(r))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -475,35 +510,4 @@ mod tests {
             .any(|n| n.has_tag_name("updated")));
         assert!(!feed.contains("<entry>"));
     }
-}
-
-/// `/o/{organisation}/record`: the public record of answering, as a page,
-/// or as JSON when the client asks for `application/json`.
-pub async fn record_page(
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    req: HttpRequest,
-) -> HttpResponse {
-    let m = messages(&req);
-    let wants_json = req
-        .headers()
-        .get(actix_web::http::header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("application/json"));
-    match crate::app::record::record(&state.app, &path, state.today()).await {
-        Ok(r) if wants_json => HttpResponse::Ok().json(r),
-        Ok(r) => page(StatusCode::OK, views::record(&r)),
-        Err(e) if wants_json => actix_web::ResponseError::error_response(&ApiError::from(e)),
-        Err(e) => problem_page(&m, &req, &e.into()),
-    }
-}
-
-/// `/o/{organisation}/record.json`: the same record as JSON (what
-/// `parrhesia verify` checks against the log).
-pub async fn record_json(
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
-    let r = crate::app::record::record(&state.app, &path, state.today()).await?;
-    Ok(HttpResponse::Ok().json(r))
 }

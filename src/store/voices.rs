@@ -41,10 +41,10 @@
 
 use super::kv::{Kv, Tree, TxResult, Txn, WriteConn};
 use super::queue::{Job, LogJob};
-use crate::audit::log::Leaf;
-use crate::audit::record;
 use super::records;
 use super::{MixedWrite, Store, StoreError};
+use crate::audit::log::Leaf;
+use crate::audit::record;
 use crate::digest::voices::Release;
 use crate::domain::{
     AboutYou, AboutYouTally, Candidate, PledgeChange, PledgeRecord, QuoteRecord, QuoteState,

@@ -29,8 +29,8 @@ pub use easy::{glossary, picture, step, PICTURES};
 pub use invite::{invite_page, invite_words, InviteWords};
 pub use pages::{accessibility, helping, home, not_found_in, problem_in};
 pub use paper::paper_form;
-pub use record::record;
 pub use questions::{question_section, shown_text, summary_line};
+pub use record::record;
 pub use round::{
     confirmation, confirmation_of, form_problem, round_form, FormErrors, FormValues, FORM_PROBLEMS,
 };

@@ -5,7 +5,7 @@
 //! of headings and short lists, so it reflows at 320 px without a wide
 //! table. English only for now, like the audit pages.
 
-use super::{date_text, layout};
+use super::{date_text, layout_with, TABLES_CSS};
 use crate::app::record::{PublicRecord, ReleaseView, RoundRecord};
 use crate::domain::{PledgeRecord, PledgeStatus, ResponseRecord};
 use crate::messages::Messages;
@@ -16,15 +16,22 @@ fn period_name(m: &Messages, id: &str, weeks: u32) -> String {
     super::period_label(m, &[id.to_owned()], u8::try_from(weeks).unwrap_or(1))
 }
 
-pub fn record(r: &PublicRecord) -> Markup {
+/// The page in the reader's language frame (`m`: its `lang`, direction
+/// and language links); its own words are English for now, and marked so.
+pub fn record(m_frame: &Messages, r: &PublicRecord) -> Markup {
     let name = r.name.as_str();
-    let m = Messages::english();
     let title = format!("{name}: answering on the record");
     let path = format!("/o/{}", r.organisation);
-    layout(
+    let english = (m_frame.language() != crate::messages::DEFAULT_LANGUAGE).then_some("en");
+    let en = Messages::english();
+    let m = &en;
+    layout_with(
+        m_frame,
+        Some(&format!("{path}/record")),
         &title,
         false,
-        html! {
+        &[TABLES_CSS],
+        html! { div lang=[english] dir=[english.map(|_| "ltr")] {
             h1 { (title) }
             p.lead { "Every digest of " (name) " is published here with whether the organisation answered it, \
                 whether it answered in time, and what it pledged and did." }
@@ -49,7 +56,7 @@ pub fn record(r: &PublicRecord) -> Markup {
             }
             @for round in &r.rounds {
                 @if !round.releases.is_empty() {
-                    (round_section(&m, round))
+                    (round_section(m, round))
                 }
             }
             h2 { "Other formats" }
@@ -58,7 +65,7 @@ pub fn record(r: &PublicRecord) -> Markup {
                 li { a href=(path) { "The digest" } }
                 li { a href="/digests.atom" { "Feed of new digests and overdue answers (Atom)" } }
             }
-        },
+        } },
     )
 }
 

@@ -60,7 +60,10 @@ async fn days_to_answer_defaults_to_28_and_bad_values_name_their_field() {
     assert_eq!(round["days_to_answer"], 28);
     for bad in [json!(0), json!(366), json!(-1)] {
         let a = app
-            .admin_patch("/api/v1/admin/rounds/spring", json!({ "days_to_answer": bad }))
+            .admin_patch(
+                "/api/v1/admin/rounds/spring",
+                json!({ "days_to_answer": bad }),
+            )
             .await;
         assert!(a.status.is_client_error(), "{bad}: {}", a.body);
         if bad != json!(-1) {
@@ -134,7 +137,10 @@ async fn an_answer_in_time_is_on_time_and_the_release_is_open_before() {
     )
     .await;
     assert_eq!(by_accept.json(), r);
-    assert_eq!(app.get("/o/nobody/record").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/o/nobody/record").await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[actix_web::test]
@@ -161,8 +167,15 @@ async fn a_release_nobody_answers_is_overdue_in_the_feed_then_late_once_answered
     let entry = "<id>urn:parrhesia:overdue:care:spring:2026-11-23</id>";
     assert_eq!(feed.matches(entry).count(), 1, "{feed}");
     // Dated by day only: the last day of the deadline period.
-    assert!(feed.contains("<updated>2026-12-06T23:59:59Z</updated>"), "{feed}");
-    assert!(app.get("/o/care").await.body.contains("Not answered: the deadline was"));
+    assert!(
+        feed.contains("<updated>2026-12-06T23:59:59Z</updated>"),
+        "{feed}"
+    );
+    assert!(app
+        .get("/o/care")
+        .await
+        .body
+        .contains("Not answered: the deadline was"));
 
     respond(&app, &key, "Sorry we are late.").await;
     let r = record(&app).await;
@@ -172,7 +185,11 @@ async fn a_release_nobody_answers_is_overdue_in_the_feed_then_late_once_answered
     assert_eq!(r["rate"]["on_time"], 0);
     let feed = app.get("/digests.atom").await.body;
     assert!(!feed.contains(entry), "answered: no longer overdue");
-    assert!(app.get("/o/care/record").await.body.contains("Answered late"));
+    assert!(app
+        .get("/o/care/record")
+        .await
+        .body
+        .contains("Answered late"));
 }
 
 #[actix_web::test]

@@ -189,4 +189,3 @@ pub struct Overdue {
     pub period_weeks: u32,
     pub release: ReleaseView,
 }
-

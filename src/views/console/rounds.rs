@@ -19,11 +19,15 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("period_weeks", "Weeks per reporting period"),
     ("postal_address", "Postal address for paper forms"),
     ("freepost", "Freepost line"),
-    ("days_to_answer", "Days the organisation has to answer a digest"),
+    (
+        "days_to_answer",
+        "Days the organisation has to answer a digest",
+    ),
 ];
 
 /// What the days to answer mean, under its field.
-const DAYS_HINT: &str = "1 to 365; 28 unless you have a reason. Counted from the last day of each published \
+const DAYS_HINT: &str =
+    "1 to 365; 28 unless you have a reason. Counted from the last day of each published \
     period. The public record shows whether each digest was answered in time, judged by period.";
 
 /// A field's label ("" for an unknown field).
