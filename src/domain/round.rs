@@ -909,6 +909,27 @@ mod tests {
     }
 
     #[test]
+    fn a_round_stored_before_days_to_answer_reads_28_and_a_change_keeps_to_1_to_365() {
+        let mut json = serde_json::to_value(round(true)).unwrap();
+        json.as_object_mut().unwrap().remove("days_to_answer");
+        let back: Round = serde_json::from_value(json).unwrap();
+        assert_eq!(back.days_to_answer.days(), 28);
+        let set = |days| {
+            RoundUpdate::parse(RoundSettings {
+                days_to_answer: Some(days),
+                ..Default::default()
+            })
+            .and_then(|u| u.apply(&round(true)))
+        };
+        // Words, not rules: it may change after opening.
+        assert_eq!(set(10).unwrap().days_to_answer.days(), 10);
+        assert_eq!(set(365).unwrap().days_to_answer.days(), 365);
+        for bad in [0, 366, u64::MAX] {
+            assert_eq!(set(bad).unwrap_err(), InputError::DaysToAnswerInvalid);
+        }
+    }
+
+    #[test]
     fn themes_can_only_be_added_after_opening() {
         let open = round(true);
         let mut added = open.themes.clone();

@@ -316,3 +316,64 @@ pub async fn answers_are_stored_with_their_log_leaves(backend: crate::backends::
     let report = verify(&fetch(&app.address).await.unwrap());
     assert!(report.ok(), "{}", report.render());
 }
+
+#[actix_web::test]
+async fn the_console_round_form_sets_days_to_answer_with_an_error_summary() {
+    let (app, b) = crate::console::admin_app().await;
+    app.setup_round("care", "spring", 2).await;
+    let round = app.store.round("spring").unwrap().unwrap();
+    let themes: Vec<(String, String, String)> = round
+        .themes
+        .iter()
+        .map(|t| (t.slug().to_string(), t.label().to_owned(), String::new()))
+        .collect();
+    let borrowed: Vec<(&str, &str, &str)> = themes
+        .iter()
+        .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+        .collect();
+    let rows = crate::console::theme_rows(&borrowed);
+    let form = |days: &'static str| {
+        let mut fields = vec![
+            ("title", "How are we doing?"),
+            ("min_group", "2"),
+            ("days_to_answer", days),
+        ];
+        fields.extend(rows.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        fields
+    };
+    let page = b.get("/console/rounds/spring").await;
+    assert!(page.body.contains("id=\"days_to_answer\""), "no field");
+    assert!(
+        page.body.contains("value=\"28\""),
+        "the default is not shown"
+    );
+    let a = b.post("/console/rounds/spring", &form("400")).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST, "{}", a.body);
+    assert!(a.body.contains("error-summary") && a.body.contains("href=\"#days_to_answer\""));
+    assert!(a.body.contains(
+        "Days the organisation has to answer a digest must be a whole number from 1 to 365."
+    ));
+    assert_eq!(
+        app.store
+            .round("spring")
+            .unwrap()
+            .unwrap()
+            .days_to_answer
+            .days(),
+        28
+    );
+    let a = b.post("/console/rounds/spring", &form("14")).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    assert_eq!(
+        app.store
+            .round("spring")
+            .unwrap()
+            .unwrap()
+            .days_to_answer
+            .days(),
+        14
+    );
+    let page = b.get("/console/rounds/spring").await;
+    assert!(page.body.contains("Days to answer a digest"));
+    assert!(page.body.contains("href=\"/o/care/record\""));
+}
