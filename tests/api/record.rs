@@ -108,6 +108,16 @@ async fn an_answer_in_time_is_on_time_and_the_release_is_open_before() {
     assert_eq!(rel["deadline_period"], "2026-12-21");
     assert_eq!(rel["standing"], "open");
     assert_eq!(r["rate"]["counted"], 0, "an open release is not counted");
+    // The organisation's console says by when to answer.
+    let role = parrhesia::staff::Role::Organisation;
+    crate::console::add_user(&app, "carer", role, Some("care")).await;
+    let b = crate::console::sign_in(&app, "carer").await;
+    let space = b.get("/console/space").await;
+    assert!(
+        space.body.contains("Answer by 27 December 2026"),
+        "{}",
+        space.body
+    );
 
     // Answered in the deadline's own week: still on time (judged by period).
     app.clock.set(thursday() + Duration::days(28));
