@@ -38,6 +38,11 @@
 //!   Shredding a period deletes its pending and rejected quotes and the
 //!   link from approved quotes to the critique.
 //! - Organisation keys are stored only as SHA-256 of 256 random bits.
+//! - A response version or pledge step is an [`AnswerOp`], run by the
+//!   writer as a log job: the record and its leaf
+//!   ([`crate::audit::record`]) under a signed head of its own commit in
+//!   one transaction, so the public record and the log cannot disagree
+//!   (issue 21). It carries the period it was made in, never a finer time.
 
 use super::kv::{Kv, Tree, TxResult, Txn, WriteConn};
 use super::queue::{Job, LogJob};
