@@ -38,6 +38,7 @@ themes_locked = الجولة مفتوحة، لذلك يمكن إضافة موا�
 themes_invalid = حدّد من 1 إلى 40 موضوعًا، لكل منها معرّف (slug) فريد وتسمية.
 count_invalid = يجب أن يكون count عددًا صحيحًا من 1 إلى 10000.
 retention_invalid = يجب أن يكون retention_periods عددًا صحيحًا من 1 إلى 520.
+days_to_answer_invalid = يجب أن يكون days_to_answer عددًا صحيحًا من 1 إلى 365.
 rules_invalid = قواعد الإفصاح غير صالحة. يجب أن يكون rounding_base من 1 إلى 1000، وأن يكون min_period على الأقل ضعف min_group ناقص واحد.
 rules_loosened = الجولة مفتوحة، لذلك لا يمكن جعل قواعد الإفصاح (min_group وrounding_base وmin_period) إلا أكثر صرامة، لا أكثر تساهلًا أبدًا.
 language_unknown = يجب أن تكون language إحدى اللغات التي تتوفر بها هذه الخدمة: { $languages }.

@@ -26,6 +26,7 @@ themes_locked = Mae'r cylch ar agor, felly dim ond ychwanegu themâu sy'n bosibl
 themes_invalid = Rhowch 1 i 40 thema, pob un gyda slug unigryw a label.
 count_invalid = Rhaid i count fod yn rhif cyfan o 1 i 10000.
 retention_invalid = Rhaid i retention_periods fod yn rhif cyfan o 1 i 520.
+days_to_answer_invalid = Rhaid i days_to_answer fod yn rhif cyfan o 1 i 365.
 rules_invalid = Dydy'r rheolau datgelu ddim yn ddilys. Rhaid i rounding_base fod rhwng 1 a 1000; rhaid i min_period fod o leiaf ddwywaith min_group, llai un.
 rules_loosened = Mae'r cylch ar agor, felly dim ond yn llymach mae modd gwneud ei reolau datgelu (min_group, rounding_base, min_period), byth yn llacach.
 language_unknown = Rhaid i language fod yn un o'r ieithoedd mae'r gwasanaeth hwn yn eu cynnig: { $languages }.

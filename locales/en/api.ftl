@@ -29,6 +29,7 @@ themes_locked = The round is open, so themes can only be added, not changed or r
 themes_invalid = Give 1 to 40 themes, each with a unique slug and a label.
 count_invalid = count must be a whole number from 1 to 10000.
 retention_invalid = retention_periods must be a whole number from 1 to 520.
+days_to_answer_invalid = days_to_answer must be a whole number from 1 to 365.
 rules_invalid = The disclosure rules are not valid. rounding_base must be 1 to 1000; min_period must be at least twice min_group, less one.
 rules_loosened = The round is open, so its disclosure rules (min_group, rounding_base, min_period) can only be made stricter, never looser.
 language_unknown = language must be one of the languages this service is shipped in: { $languages }.

@@ -38,6 +38,7 @@ themes_locked = Runda jest otwarta, więc tematy można tylko dodawać, a nie zm
 themes_invalid = Podaj od 1 do 40 tematów, każdy z unikalnym identyfikatorem (slug) i etykietą.
 count_invalid = count musi być liczbą całkowitą od 1 do 10000.
 retention_invalid = retention_periods musi być liczbą całkowitą od 1 do 520.
+days_to_answer_invalid = days_to_answer musi być liczbą całkowitą od 1 do 365.
 rules_invalid = Zasady ujawniania są nieprawidłowe. rounding_base musi wynosić od 1 do 1000; min_period musi wynosić co najmniej dwa razy min_group minus jeden.
 rules_loosened = Runda jest otwarta, więc jej zasady ujawniania (min_group, rounding_base, min_period) można tylko zaostrzyć, nigdy złagodzić.
 language_unknown = language musi być jednym z języków, w których działa ta usługa: { $languages }.

@@ -60,6 +60,12 @@ pub async fn document(app: &App, today: Date) -> Result<AuditDocument, AppError>
             let e = app.store.epoch_options();
             declaration(e.min_secs, e.min_critiques)
         },
+        records: app
+            .store
+            .organisations()?
+            .iter()
+            .map(|o| format!("/o/{}/record.json", o.slug))
+            .collect(),
     })
 }
 

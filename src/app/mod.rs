@@ -52,6 +52,7 @@ mod error;
 pub mod live;
 pub mod moderation;
 pub mod password_links;
+pub mod record;
 pub mod round_keys;
 pub mod rounds;
 pub mod staff;

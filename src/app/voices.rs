@@ -165,7 +165,7 @@ pub async fn respond(
         translations: translations(translated)?,
     };
     app.store
-        .put_response(round.slug.as_str(), &release.period, &theme, version)
+        .put_response(round.slug.as_str(), &release.period, &theme, version, today)
         .await
         .or_missing(AppError::RoundUnknown)?;
     let record_of = app
@@ -250,7 +250,7 @@ pub async fn add_pledge(
         translations: translated,
         history: vec![first],
     };
-    app.store.create_pledge(pledge.clone()).await?;
+    app.store.create_pledge(pledge.clone(), today).await?;
     let subject = Some(pledge.theme.clone());
     record(app, actor, "pledge.create", Some(&round), subject, today).await?;
     Ok(pledge)
@@ -278,7 +278,7 @@ pub async fn restatus_pledge(
     let next = change(&round, status, reason, today)?;
     let pledge = app
         .store
-        .update_pledge(id, organisation.as_str(), next)
+        .update_pledge(id, organisation.as_str(), next, today)
         .await
         .or_missing(AppError::PledgeUnknown)?;
     let subject = Some(pledge.theme.clone());

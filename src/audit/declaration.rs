@@ -37,7 +37,7 @@ pub fn declaration(min_secs: u64, min_critiques: Option<u64>) -> Value {
         },
         "data_directory": {
             "organisations": {"key": "slug", "fields": ["slug", "name"]},
-            "rounds": {"key": "slug", "fields": ["slug", "organisation", "title", "description", "themes", "min_group", "period_weeks", "opened", "retention_periods", "rules"]},
+            "rounds": {"key": "slug", "fields": ["slug", "organisation", "title", "description", "themes", "min_group", "period_weeks", "opened", "retention_periods", "rules", "days_to_answer"]},
             "codes": {"key": "HMAC-SHA256(code key, paper code)", "fields": ["spent flag", "round"]},
             "critiques": {
                 "key": "random 128-bit id",

@@ -130,7 +130,17 @@ pub async fn fetch_with(client: &awc::Client, server: &str) -> Result<Published>
         let path: Option<Vec<Hash>> = proof.path.iter().map(|h| hash_from_hex(h)).collect();
         consistency.push(path.ok_or_else(|| anyhow!("{url} returned a malformed proof"))?);
     }
+    let mut records = Vec::with_capacity(doc.records.len());
+    for path in &doc.records {
+        // Only paths on this server: a document cannot send verify
+        // elsewhere.
+        if !path.starts_with("/o/") {
+            bail!("the audit document names a record outside /o/: {path}");
+        }
+        records.push(get(client, &format!("{server}{path}")).await?);
+    }
     Ok(Published {
+        records,
         log_public_key: from_base64(&doc.log_public_key)
             .ok_or_else(|| anyhow!("the log key is not base64"))?,
         heads: doc.tree_heads,

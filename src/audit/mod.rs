@@ -42,4 +42,9 @@ pub struct AuditDocument {
     pub token_keys: Vec<PublishedTokenKey>,
     /// What the store keeps per record kind, and what it never keeps.
     pub declaration: serde_json::Value,
+    /// Where each organisation's record of answering is published as
+    /// JSON (`/o/{organisation}/record.json`, issue 21), for `verify` to
+    /// check against the response and pledge leaves.
+    #[serde(default)]
+    pub records: Vec<String>,
 }

@@ -12,11 +12,17 @@
 //! 4. each sealed period: its digest JSON hashes to the value in its head and
 //!    in its digest leaf; its totals equal the number of its critique leaves
 //!    and the spent credentials;
-//! 5. the token keys published now are exactly the ones logged.
+//! 5. the token keys published now are exactly the ones logged;
+//! 6. each organisation's record of answering against the response and
+//!    pledge leaves ([`super::record::check`]): every version shown is
+//!    logged, in order, nothing logged is missing, and no answer called
+//!    "on time" was logged after its deadline period was sealed; and every
+//!    round the log has answers for is on a published record.
 
 use super::log::{Leaf, TreeHead};
 use super::merkle::{self, Hash};
 use crate::crypto::sha256;
+use crate::digest::record::PublicRecord;
 use crate::digest::SealedDigest;
 use crate::domain::SealedPeriod;
 use crate::encoding::hex;
@@ -53,6 +59,8 @@ pub struct Published {
     pub token_keys: Vec<PublishedTokenKey>,
     /// Every head's signed checkpoint and its cosignatures.
     pub checkpoints: Vec<super::log::CheckpointRecord>,
+    /// Every organisation's published record of answering (issue 21).
+    pub records: Vec<PublicRecord>,
 }
 
 /// One line of the report.
@@ -293,6 +301,35 @@ pub fn verify(p: &Published) -> Report {
             }
             Err(_) => r.check(false, format!("{name}: digest JSON is well-formed")),
         }
+    }
+
+    // 6: the record of answering (issue 21).
+    let mut on_record = std::collections::BTreeSet::new();
+    for record in &p.records {
+        for round in &record.rounds {
+            on_record.insert(round.round.clone());
+            r.checks.extend(super::record::check(
+                &round.responses,
+                &round.pledges,
+                &round.models(),
+                &p.leaves,
+                &p.heads,
+            ));
+        }
+    }
+    let answered: std::collections::BTreeSet<String> = leaves
+        .iter()
+        .flatten()
+        .filter_map(|l| match l {
+            Leaf::Response { round, .. } | Leaf::Pledge { round, .. } => Some(round.clone()),
+            _ => None,
+        })
+        .collect();
+    for round in answered {
+        r.check(
+            on_record.contains(&round),
+            format!("round {round}: its logged answers are on a published record"),
+        );
     }
 
     // 5: token keys, the same for everyone as logged (RFC 9576 §6).

@@ -27,37 +27,12 @@
 //! [`crate::audit::record`] defines the leaves and the check.
 
 use super::voices::{PledgeStatus, Release};
-use crate::domain::{InputError, Period, PeriodLength};
+use crate::domain::{Period, PeriodLength};
 use crate::domain::{PledgeRecord, ResponseRecord};
 use std::collections::BTreeMap;
 use time::{Date, Duration};
 
-/// Days an organisation has to answer a release unless the round says
-/// otherwise.
-pub const DEFAULT_DAYS_TO_ANSWER: u16 = 28;
-
-/// A round's days to answer a release: 1 to 365.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DaysToAnswer(u16);
-
-impl DaysToAnswer {
-    pub fn parse(days: u64) -> Result<Self, InputError> {
-        match u16::try_from(days) {
-            Ok(d @ 1..=365) => Ok(Self(d)),
-            _ => Err(InputError::CountInvalid),
-        }
-    }
-
-    pub fn days(self) -> u16 {
-        self.0
-    }
-}
-
-impl Default for DaysToAnswer {
-    fn default() -> Self {
-        Self(DEFAULT_DAYS_TO_ANSWER)
-    }
-}
+pub use crate::domain::{DaysToAnswer, DEFAULT_DAYS_TO_ANSWER};
 
 /// Where a release stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,6 +200,9 @@ pub fn rate<'a>(records: impl IntoIterator<Item = &'a ReleaseRecord>) -> Rate {
     }
     rate
 }
+
+mod public;
+pub use public::{Overdue, PublicRecord, RateView, ReleaseView, RoundRecord, StandingView};
 
 #[cfg(test)]
 mod tests;

@@ -165,6 +165,7 @@ mod tests {
             answers_without_text: false,
             postal_address: String::new(),
             freepost: String::new(),
+            days_to_answer: Default::default(),
         }
     }
 

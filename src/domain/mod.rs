@@ -29,7 +29,10 @@ pub use question::{
 };
 pub use receipt::Receipt;
 pub use records::{PeriodCounts, RoundStats, SealedPeriod, Totals};
-pub use round::{MinGroup, NewRound, Organisation, Round, RoundSettings, RoundText, RoundUpdate};
+pub use round::{
+    DaysToAnswer, MinGroup, NewRound, Organisation, Round, RoundSettings, RoundText, RoundUpdate,
+    DEFAULT_DAYS_TO_ANSWER,
+};
 pub use rules::{Rules, RulesError};
 pub use slug::Slug;
 pub use theme::{default_themes, Theme, ThemeText, DEFAULT_SLUGS, SOMETHING_ELSE};
@@ -84,6 +87,9 @@ pub enum InputError {
     CountInvalid,
     #[error("bad retention")]
     RetentionInvalid,
+    /// A round's days to answer a release is not 1 to 365 (issue 21).
+    #[error("bad days to answer")]
+    DaysToAnswerInvalid,
     #[error("disclosure rules invalid")]
     RulesInvalid(RulesError),
     #[error("disclosure rules loosened")]
@@ -133,6 +139,7 @@ impl InputError {
             Self::ThemeListInvalid => "themes_invalid",
             Self::CountInvalid => "count_invalid",
             Self::RetentionInvalid => "retention_invalid",
+            Self::DaysToAnswerInvalid => "days_to_answer_invalid",
             Self::RulesInvalid(_) => "rules_invalid",
             Self::RulesLoosened => "rules_loosened",
             Self::LanguageUnknown { .. } => "language_unknown",
@@ -170,6 +177,7 @@ impl InputError {
             Self::Question(e) => Some(e.field()),
             Self::Answer(AnswerError::QuestionUnknown { .. }) => Some("answers".to_owned()),
             Self::Answer(e) => Some(format!("answers.{}", e.question())),
+            Self::DaysToAnswerInvalid => Some("days_to_answer".to_owned()),
             _ => None,
         }
     }

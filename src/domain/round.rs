@@ -104,6 +104,37 @@ pub struct Round {
     /// tag: shown to readers of that language (English otherwise).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, RoundText>,
+    /// Days the organisation has to answer each release (issue 21):
+    /// judged by period, see [`crate::digest::record`]. Rounds stored
+    /// before it read as the default, 28.
+    pub days_to_answer: DaysToAnswer,
+}
+
+/// Default days an organisation has to answer a release.
+pub const DEFAULT_DAYS_TO_ANSWER: u16 = 28;
+
+/// A round's days to answer a release: 1 to 365.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DaysToAnswer(u16);
+
+impl DaysToAnswer {
+    pub fn parse(days: u64) -> Result<Self, InputError> {
+        match u16::try_from(days) {
+            Ok(d @ 1..=365) => Ok(Self(d)),
+            _ => Err(InputError::DaysToAnswerInvalid),
+        }
+    }
+
+    pub fn days(self) -> u16 {
+        self.0
+    }
+}
+
+impl Default for DaysToAnswer {
+    fn default() -> Self {
+        Self(DEFAULT_DAYS_TO_ANSWER)
+    }
 }
 
 /// A round's title and description in one language.
@@ -163,6 +194,8 @@ struct StoredRound {
     freepost: String,
     #[serde(default)]
     translations: BTreeMap<String, RoundText>,
+    #[serde(default)]
+    days_to_answer: DaysToAnswer,
 }
 
 impl From<StoredRound> for Round {
@@ -188,6 +221,7 @@ impl From<StoredRound> for Round {
             postal_address: r.postal_address,
             freepost: r.freepost,
             translations: r.translations,
+            days_to_answer: r.days_to_answer,
         }
     }
 }
@@ -244,6 +278,7 @@ impl Round {
             postal_address: String::new(),
             freepost: String::new(),
             translations: BTreeMap::new(),
+            days_to_answer: DaysToAnswer::default(),
         })
     }
 }
@@ -273,6 +308,8 @@ pub struct RoundSettings {
     pub postal_address: Option<String>,
     /// The freepost line for paper forms ("" removes it).
     pub freepost: Option<String>,
+    /// Days the organisation has to answer a release (1 to 365).
+    pub days_to_answer: Option<u64>,
 }
 
 /// Longest postal address, in characters, and most lines.
@@ -338,6 +375,7 @@ impl NewRound {
             translations,
             postal_address,
             freepost,
+            days_to_answer,
         } = settings;
         let round = Round::parse(
             slug,
@@ -357,6 +395,7 @@ impl NewRound {
             translations,
             postal_address,
             freepost,
+            days_to_answer,
             ..RoundSettings::default()
         })?;
         Ok(Self(rest.apply(&round)?))
@@ -404,6 +443,7 @@ pub struct RoundUpdate {
     /// applied ("" removes them).
     postal_address: Option<String>,
     freepost: Option<String>,
+    days_to_answer: Option<DaysToAnswer>,
 }
 
 impl RoundUpdate {
@@ -445,6 +485,10 @@ impl RoundUpdate {
         if let Some(themes) = &settings.themes {
             Theme::check_list(themes)?;
         }
+        let days_to_answer = settings
+            .days_to_answer
+            .map(DaysToAnswer::parse)
+            .transpose()?;
         let translations = settings
             .translations
             .map(|all| {
@@ -473,6 +517,7 @@ impl RoundUpdate {
             translations,
             postal_address: settings.postal_address,
             freepost: settings.freepost,
+            days_to_answer,
         })
     }
 
@@ -506,6 +551,9 @@ impl RoundUpdate {
         }
         if let Some(r) = self.retention_periods {
             next.retention_periods = r;
+        }
+        if let Some(d) = self.days_to_answer {
+            next.days_to_answer = d;
         }
         if let Some(themes) = &self.themes {
             // After opening, the old list must survive unchanged as a prefix
@@ -858,6 +906,27 @@ mod tests {
         ]));
         let text = serde_json::to_string(&with).unwrap();
         assert_eq!(serde_json::from_str::<Round>(&text).unwrap(), with);
+    }
+
+    #[test]
+    fn a_round_stored_before_days_to_answer_reads_28_and_a_change_keeps_to_1_to_365() {
+        let mut json = serde_json::to_value(round(true)).unwrap();
+        json.as_object_mut().unwrap().remove("days_to_answer");
+        let back: Round = serde_json::from_value(json).unwrap();
+        assert_eq!(back.days_to_answer.days(), 28);
+        let set = |days| {
+            RoundUpdate::parse(RoundSettings {
+                days_to_answer: Some(days),
+                ..Default::default()
+            })
+            .and_then(|u| u.apply(&round(true)))
+        };
+        // Words, not rules: it may change after opening.
+        assert_eq!(set(10).unwrap().days_to_answer.days(), 10);
+        assert_eq!(set(365).unwrap().days_to_answer.days(), 365);
+        for bad in [0, 366, u64::MAX] {
+            assert_eq!(set(bad).unwrap_err(), InputError::DaysToAnswerInvalid);
+        }
     }
 
     #[test]

@@ -138,6 +138,8 @@ struct NewRoundBody {
     min_period: Option<u64>,
     period_weeks: Option<u64>,
     retention_periods: Option<u64>,
+    /// Days the organisation has to answer each release (1-365, 28).
+    days_to_answer: Option<u64>,
     /// The title and description in other shipped languages, by tag.
     /// Printed on the paper form, for posting it back ("" removes it).
     postal_address: Option<String>,
@@ -186,6 +188,7 @@ pub async fn create_round(
         retention_periods: body.retention_periods,
         postal_address: body.postal_address,
         freepost: body.freepost,
+        days_to_answer: body.days_to_answer,
     };
     let new = NewRound::parse(&body.slug, &body.organisation, body.period_weeks, settings)?;
     let round = rounds::create_round(&state.app, HOST, new, state.today()).await?;
@@ -242,6 +245,8 @@ struct RoundChange {
     rounding_base: Option<u64>,
     min_period: Option<u64>,
     retention_periods: Option<u64>,
+    /// Days the organisation has to answer each release (1-365).
+    days_to_answer: Option<u64>,
     /// Printed on the paper form, for posting it back ("" removes it).
     postal_address: Option<String>,
     /// A freepost line printed above the address ("" removes it).
@@ -279,6 +284,7 @@ pub async fn update_round(
         retention_periods: body.retention_periods,
         postal_address: body.postal_address,
         freepost: body.freepost,
+        days_to_answer: body.days_to_answer,
     })?;
     let updated = rounds::update_round(&state.app, HOST, &path, update, state.today()).await?;
     Ok(HttpResponse::Ok().json(round_view(&state, updated.slug.as_str()).await?))

@@ -7,6 +7,7 @@ use super::error::ApiError;
 use super::participant::{messages, page, problem_page};
 use super::AppState;
 use crate::app::digests;
+use crate::app::record::Overdue;
 use crate::digest::disclosure::Figure;
 use crate::digest::Digest;
 use crate::domain::{Period, PeriodLength};
@@ -211,9 +212,52 @@ pub async fn atom(
 /// `/digests.atom`: every organisation's releases.
 pub async fn atom_all(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let all = digests::all(&state.app, state.today()).await?;
+    let overdue = crate::app::record::overdue(&state.app, state.today()).await?;
     let base = state.app.public_url().to_owned();
-    let feed = to_atom(&format!("{base}/digests.atom"), "New digests", &base, &all);
+    let title = "New digests and overdue answers";
+    let mut feed = to_atom(&format!("{base}/digests.atom"), title, &base, &all);
+    feed = with_overdue(feed, &base, &overdue);
     Ok(atom_response(feed))
+}
+
+/// `feed` with an entry for each release whose answer is overdue, dated
+/// the last day of its deadline period (when it became overdue; no finer
+/// than a day), with an id that names only the organisation, round and
+/// release, so a reader sees it once. The entries go after the newer
+/// ones: the feed's order is by date, as Atom readers sort anyway.
+pub fn with_overdue(feed: String, base: &str, overdue: &[Overdue]) -> String {
+    let Some(body) = feed.strip_suffix("</feed>\n") else {
+        return feed;
+    };
+    let mut out = body.to_owned();
+    for o in overdue {
+        let r = &o.release;
+        let Some(updated) =
+            published_day(&r.deadline_period, o.period_weeks.try_into().unwrap_or(1))
+        else {
+            continue;
+        };
+        out.push_str(&format!(
+            "<entry><id>urn:parrhesia:overdue:{org}:{round}:{release}</id>\
+             <title>{title}</title><updated>{updated}</updated>\
+             <link rel=\"alternate\" type=\"text/html\" href=\"{base}/o/{org}/record\"/>\
+             <summary type=\"text\">{summary}</summary></entry>",
+            org = xml(&o.organisation),
+            round = xml(&o.round),
+            release = xml(&r.period),
+            title = xml(&format!(
+                "Answer overdue: {}: {}, {}",
+                o.name, o.title, r.label
+            )),
+            base = xml(base),
+            summary = xml(&format!(
+                "{} has not answered the digest for {}; the deadline was {}.",
+                o.name, r.label, r.deadline
+            )),
+        ));
+    }
+    out.push_str("</feed>\n");
+    out
 }
 
 fn atom_response(feed: String) -> HttpResponse {
@@ -328,6 +372,37 @@ pub async fn themes_page(state: web::Data<AppState>, req: HttpRequest) -> HttpRe
         Ok(a) => page(StatusCode::OK, views::themes(&m, &a)),
         Err(e) => problem_page(&m, &req, &e.into()),
     }
+}
+
+/// `/o/{organisation}/record`: the public record of answering, as a page,
+/// or as JSON when the client asks for `application/json`.
+pub async fn record_page(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> HttpResponse {
+    let m = messages(&req);
+    let wants_json = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"));
+    match crate::app::record::record(&state.app, &path, state.today()).await {
+        Ok(r) if wants_json => HttpResponse::Ok().json(r),
+        Ok(r) => page(StatusCode::OK, views::record(&m, &r)),
+        Err(e) if wants_json => actix_web::ResponseError::error_response(&ApiError::from(e)),
+        Err(e) => problem_page(&m, &req, &e.into()),
+    }
+}
+
+/// `/o/{organisation}/record.json`: the same record as JSON (what
+/// `parrhesia verify` checks against the log).
+pub async fn record_json(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let r = crate::app::record::record(&state.app, &path, state.today()).await?;
+    Ok(HttpResponse::Ok().json(r))
 }
 
 #[cfg(test)]

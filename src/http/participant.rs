@@ -334,7 +334,8 @@ pub async fn digest(
         let d = digests::digest(&state.app, &path, state.today()).await?;
         let voices = voices::load_voices(&state.app, &path).await?;
         let rounds = voices::rounds_of(&state.app, &path).await?;
-        Ok::<_, AppError>(views::digest(&m, &d, &voices, &rounds))
+        let record = crate::app::record::record(&state.app, &path, state.today()).await?;
+        Ok::<_, AppError>(views::digest(&m, &d, &voices, &rounds, &record))
     };
     match shown.await {
         Ok(markup) => page(StatusCode::OK, markup),

@@ -168,6 +168,8 @@ pub const ROUTES: &[Route] = &[
         r.to(digests::questions_csv)
     }),
     open(GET, "/o/{organisation}/digest.atom", Public, |r| r.to(digests::atom)),
+    open(GET, "/o/{organisation}/record", Public, |r| r.to(digests::record_page)),
+    open(GET, "/o/{organisation}/record.json", Public, |r| r.to(digests::record_json)),
     open(GET, "/digests.atom", Public, |r| r.to(digests::atom_all)),
     open(GET, "/themes", Public, |r| r.to(digests::themes_page)),
     open(GET, "/api/v1/themes", Api, |r| r.to(digests::themes_json)),

@@ -194,6 +194,7 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         ("low", "1,000".into()),
         ("high", "1,999".into()),
         ("key", "1a2b 3c4d 5e6f 7a8b".into()),
+        ("deadline", "27 December 2026".into()),
     ]
 }
 

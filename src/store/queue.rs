@@ -9,7 +9,7 @@
 
 use super::epoch::MixedWrite;
 use super::staff::StaffOp;
-use super::voices::VoiceOp;
+use super::voices::{AnswerOp, VoiceOp};
 use super::StoreError;
 use crate::audit::note::NoteSignature;
 use crate::domain::{AnsweredSubmission, Receipt, Round, RoundUpdate, Slug};
@@ -188,13 +188,20 @@ pub(super) enum LogJob {
     },
     /// This week's marker if due, and a checkpoint of the newest head.
     Tick(Date, Reply<()>),
+    /// A response version or pledge step, stored with its leaf under a
+    /// head of its own (issue 21: the record of answering).
+    Answer {
+        op: AnswerOp,
+        today: Date,
+        reply: Reply<()>,
+    },
 }
 
 impl LogJob {
     pub(super) fn refuse(self, e: StoreError) {
         match self {
             Self::AddTokenKey { reply, .. } => reply.send_now(Err(e)),
-            Self::Tick(_, reply) => reply.send_now(Err(e)),
+            Self::Tick(_, reply) | Self::Answer { reply, .. } => reply.send_now(Err(e)),
         }
     }
 }

@@ -38,11 +38,18 @@
 //!   Shredding a period deletes its pending and rejected quotes and the
 //!   link from approved quotes to the critique.
 //! - Organisation keys are stored only as SHA-256 of 256 random bits.
+//! - A response version or pledge step is an [`AnswerOp`], run by the
+//!   writer as a log job: the record and its leaf
+//!   ([`crate::audit::record`]) under a signed head of its own commit in
+//!   one transaction, so the public record and the log cannot disagree
+//!   (issue 21). It carries the period it was made in, never a finer time.
 
 use super::kv::{Kv, Tree, TxResult, Txn, WriteConn};
-use super::queue::Job;
+use super::queue::{Job, LogJob};
 use super::records;
 use super::{MixedWrite, Store, StoreError};
+use crate::audit::log::Leaf;
+use crate::audit::record;
 use crate::digest::voices::Release;
 use crate::domain::{
     AboutYou, AboutYouTally, Candidate, PledgeChange, PledgeRecord, QuoteRecord, QuoteState,
@@ -75,6 +82,12 @@ pub(super) enum VoiceOp {
         id: [u8; 8],
         hash: [u8; 32],
     },
+}
+
+/// A response version or pledge step: stored by the writer as a log job,
+/// with its leaf (see [`crate::audit::record`]) appended in the same
+/// transaction, so the record and the log never disagree.
+pub(super) enum AnswerOp {
     PutResponse {
         round: String,
         period: String,
@@ -87,6 +100,93 @@ pub(super) enum VoiceOp {
         organisation: String,
         change: PledgeChange,
     },
+}
+
+/// What an [`AnswerOp`] writes: the record's tree, key and new JSON, and
+/// the leaf committing its newest version or step.
+pub(super) struct AnswerWrite {
+    pub tree: &'static str,
+    pub key: Vec<u8>,
+    pub json: Vec<u8>,
+    pub leaf: Leaf,
+}
+
+impl AnswerOp {
+    /// The record `self` makes of what is stored now (read under the
+    /// writer's lock and the log's append lock, so nothing else writes it
+    /// between this read and the commit). The inner error is the job's own
+    /// answer (an unknown pledge, a damaged record).
+    pub(super) fn prepare(&self, kv: &Kv) -> Result<Result<AnswerWrite, StoreError>, StoreError> {
+        match self {
+            Self::PutResponse {
+                round,
+                period,
+                theme,
+                version,
+            } => {
+                let key = format!("{round}\0{period}\0{theme}").into_bytes();
+                let mut record = match kv.open_tree(RESPONSES)?.get(&key)? {
+                    Some(v) => match records::from_json::<ResponseRecord>(&v) {
+                        Ok(r) => r,
+                        Err(e) => return Ok(Err(e)),
+                    },
+                    None => ResponseRecord {
+                        round: round.clone(),
+                        period: period.clone(),
+                        theme: theme.clone(),
+                        versions: Vec::new(),
+                    },
+                };
+                record.versions.push(version.clone());
+                let leaf = record::response_leaf(&record, record.versions.len() - 1);
+                answer_write(RESPONSES, key, &record, leaf)
+            }
+            Self::CreatePledge(p) => {
+                let Some(id) = unhex::<16>(&p.id) else {
+                    return Ok(Err(StoreError::Io("bad pledge id".into())));
+                };
+                if kv.open_tree(PLEDGES)?.get(&id)?.is_some() {
+                    return Ok(Err(StoreError::Io("pledge id collision".into())));
+                }
+                let leaf = record::pledge_leaf(p, p.history.len().saturating_sub(1));
+                answer_write(PLEDGES, id.to_vec(), p, leaf)
+            }
+            Self::UpdatePledge {
+                id,
+                organisation,
+                change,
+            } => {
+                let stored = kv.open_tree(PLEDGES)?.get(id)?;
+                let mut p = match stored.map(|v| records::from_json::<PledgeRecord>(&v)) {
+                    // Another organisation's pledge is "not found", as if
+                    // it did not exist.
+                    Some(Ok(p)) if &p.organisation == organisation => p,
+                    Some(Err(e)) => return Ok(Err(e)),
+                    _ => return Ok(Err(StoreError::NotFound("pledge"))),
+                };
+                p.history.push(change.clone());
+                let leaf = record::pledge_leaf(&p, p.history.len() - 1);
+                answer_write(PLEDGES, id.to_vec(), &p, leaf)
+            }
+        }
+    }
+}
+
+fn answer_write<T: Serialize>(
+    tree: &'static str,
+    key: Vec<u8>,
+    value: &T,
+    leaf: Option<Leaf>,
+) -> Result<Result<AnswerWrite, StoreError>, StoreError> {
+    let Some(leaf) = leaf else {
+        return Ok(Err(StoreError::Io("an answer without a version".into())));
+    };
+    Ok(Ok(AnswerWrite {
+        tree,
+        key,
+        json: records::to_json(value)?,
+        leaf,
+    }))
 }
 
 type Answer = Result<(), StoreError>;
@@ -144,60 +244,6 @@ pub(super) fn apply(conn: &mut WriteConn, kv: &Kv, op: &VoiceOp) -> Result<Answe
                 }
                 tx.insert(ORG_KEYS, &org_key(organisation, id), &hash[..])?;
                 Ok(Ok(()))
-            })
-        }
-        VoiceOp::PutResponse {
-            round,
-            period,
-            theme,
-            version,
-        } => {
-            let tree = kv.open_tree(RESPONSES)?;
-            let key = format!("{round}\0{period}\0{theme}");
-            conn.transaction(&[&tree], |tx| {
-                let mut record = match get_json::<ResponseRecord>(tx, RESPONSES, key.as_bytes())? {
-                    Ok(r) => r.unwrap_or(ResponseRecord {
-                        round: round.clone(),
-                        period: period.clone(),
-                        theme: theme.clone(),
-                        versions: Vec::new(),
-                    }),
-                    Err(e) => return Ok(Err(e)),
-                };
-                record.versions.push(version.clone());
-                put_json(tx, RESPONSES, key.as_bytes(), &record)
-            })
-        }
-        VoiceOp::CreatePledge(p) => {
-            let Some(id) = unhex::<16>(&p.id) else {
-                return Ok(Err(StoreError::Io("bad pledge id".into())));
-            };
-            let tree = kv.open_tree(PLEDGES)?;
-            let json = records::to_json(p)?;
-            conn.transaction(&[&tree], |tx| {
-                if !tx.insert_new(PLEDGES, &id, &json)? {
-                    return Ok(Err(StoreError::Io("pledge id collision".into())));
-                }
-                Ok(Ok(()))
-            })
-        }
-        VoiceOp::UpdatePledge {
-            id,
-            organisation,
-            change,
-        } => {
-            let tree = kv.open_tree(PLEDGES)?;
-            conn.transaction(&[&tree], |tx| {
-                match get_json::<PledgeRecord>(tx, PLEDGES, id)? {
-                    // Another organisation's pledge is "not found", as
-                    // if it did not exist.
-                    Ok(Some(mut p)) if &p.organisation == organisation => {
-                        p.history.push(change.clone());
-                        put_json(tx, PLEDGES, id, &p)
-                    }
-                    Err(e) => Ok(Err(e)),
-                    _ => Ok(Err(StoreError::NotFound("pledge"))),
-                }
             })
         }
     }
@@ -414,20 +460,30 @@ impl Store {
 
     // ------------------------------------------- responses and pledges
 
+    /// Store and log a response or pledge change (`today` dates the log's
+    /// week marker, if one is due).
+    async fn answer(&self, op: AnswerOp, today: time::Date) -> Result<(), StoreError> {
+        self.call(|reply| Job::Log(LogJob::Answer { op, today, reply }))
+            .await
+    }
+
+    /// Add a version to the response to `theme` of `round`'s release
+    /// `period`, with its leaf in the log, in one transaction.
     pub async fn put_response(
         &self,
         round: &str,
         period: &str,
         theme: &str,
         version: ResponseVersion,
+        today: time::Date,
     ) -> Result<(), StoreError> {
-        self.voice(VoiceOp::PutResponse {
+        let op = AnswerOp::PutResponse {
             round: round.to_owned(),
             period: period.to_owned(),
             theme: theme.to_owned(),
             version,
-        })
-        .await
+        };
+        self.answer(op, today).await
     }
 
     /// Every response about `round`.
@@ -441,24 +497,32 @@ impl Store {
             .collect()
     }
 
-    pub async fn create_pledge(&self, pledge: PledgeRecord) -> Result<(), StoreError> {
-        self.voice(VoiceOp::CreatePledge(pledge)).await
+    /// Store a new pledge with the leaf of its first step, in one
+    /// transaction.
+    pub async fn create_pledge(
+        &self,
+        pledge: PledgeRecord,
+        today: time::Date,
+    ) -> Result<(), StoreError> {
+        self.answer(AnswerOp::CreatePledge(pledge), today).await
     }
 
-    /// Add a status change to `organisation`'s pledge `id`.
+    /// Add a status change to `organisation`'s pledge `id`, with its leaf
+    /// in the log, in one transaction.
     pub async fn update_pledge(
         &self,
         id: &str,
         organisation: &str,
         change: PledgeChange,
+        today: time::Date,
     ) -> Result<PledgeRecord, StoreError> {
         let key = unhex::<16>(id).ok_or(StoreError::NotFound("pledge"))?;
-        self.voice(VoiceOp::UpdatePledge {
+        let op = AnswerOp::UpdatePledge {
             id: key,
             organisation: organisation.to_owned(),
             change,
-        })
-        .await?;
+        };
+        self.answer(op, today).await?;
         self.pledge(id)?.ok_or(StoreError::NotFound("pledge"))
     }
 

@@ -59,6 +59,40 @@ pub fn band_text(m: &Messages, low: u64, high: u64) -> String {
     }
 }
 
+/// Whether release `period` of `round` was answered, and in time, with a
+/// link to the record (issue 21).
+fn answer_line(
+    m: &Messages,
+    record: &crate::digest::record::PublicRecord,
+    round: &str,
+    period: &str,
+) -> Markup {
+    use crate::digest::record::StandingView;
+    let release = record
+        .rounds
+        .iter()
+        .filter(|r| r.round == round)
+        .flat_map(|r| &r.releases)
+        .find(|r| r.period == period);
+    let Some(release) = release else {
+        return html! {};
+    };
+    let key = match release.standing {
+        StandingView::Open => "digest-answer-open",
+        StandingView::Overdue => "digest-answer-overdue",
+        StandingView::OnTime => "digest-answer-on-time",
+        StandingView::Late => "digest-answer-late",
+    };
+    let deadline = date_text(m, &release.deadline);
+    html! {
+        p.answer-standing {
+            a href=(format!("/o/{}/record", record.organisation)) {
+                (m.f(key, &[("deadline", deadline.into())]))
+            }
+        }
+    }
+}
+
 /// A day from its id (`YYYY-MM-DD`): "23 November 2026".
 pub fn date_text(m: &Messages, id: &str) -> String {
     let mut parts = id.splitn(3, '-').map(|p| p.parse::<u16>().ok());
@@ -205,6 +239,7 @@ pub fn digest(
     d: &Digest,
     voices: &[crate::digest::voices::PeriodVoices],
     rounds: &[Round],
+    record: &crate::digest::record::PublicRecord,
 ) -> Markup {
     let title = m.f("digest-title", &[("org", d.name.as_str().into())]);
     let path = format!("/o/{}", d.organisation);
@@ -229,6 +264,7 @@ pub fn digest(
                     p { (m.t("digest-trend-explained")) }
                     @for (i, release) in round.releases.iter().enumerate() {
                         (release_section(m, round, release, themes))
+                        (answer_line(m, record, &round.slug, &release.id))
                         // What was said and answered for this release, right
                         // after its figures, so responses sit beside their themes.
                         (super::beside_digest(
@@ -254,6 +290,7 @@ pub fn digest(
                 @if d.rounds.iter().any(|r| !r.questions.is_empty()) {
                     li { a href=(format!("{path}/digest-questions.csv")) { (m.t("digest-questions-csv")) } }
                 }
+                li { a href=(format!("{path}/record")) { (m.t("digest-record")) } }
                 li { a href=(format!("{path}/digest.atom")) { (m.t("digest-atom")) } }
                 li { a href=(format!("/api/v1/organisations/{}/digest", d.organisation)) { (m.t("digest-json")) } }
                 li { a href=(m.href("/themes")) { (m.t("digest-themes-link")) } }

@@ -16,6 +16,7 @@ mod pages;
 mod paper;
 pub mod qr;
 mod questions;
+mod record;
 mod round;
 mod voices;
 pub mod words;
@@ -29,6 +30,7 @@ pub use invite::{invite_page, invite_words, InviteWords};
 pub use pages::{accessibility, helping, home, not_found_in, problem_in};
 pub use paper::paper_form;
 pub use questions::{question_section, shown_text, summary_line};
+pub use record::record;
 pub use round::{
     confirmation, confirmation_of, form_problem, round_form, FormErrors, FormValues, FORM_PROBLEMS,
 };

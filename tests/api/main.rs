@@ -34,6 +34,7 @@ mod public_pages;
 mod question_pages;
 mod questions;
 mod quotes;
+mod record;
 mod responses;
 mod routes;
 mod scale_out;

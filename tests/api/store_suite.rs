@@ -7,6 +7,7 @@ use crate::backends::{spawn_on, spawn_on_with, Backend};
 use crate::clear_fields::a_changed_consent_flag_theme_or_added_record_fails_to_open;
 use crate::helpers::{client, TestApp, ADMIN_TOKEN};
 use crate::privacy_pass::critique;
+use crate::record::answers_are_stored_with_their_log_leaves;
 use awc::http::StatusCode;
 use futures_util::future::join_all;
 use parrhesia::audit::merkle;
@@ -26,6 +27,7 @@ crate::for_both_backends!(
     mixed_writes_read_the_same_live_and_rewritten,
     a_changed_consent_flag_theme_or_added_record_fails_to_open,
     a_password_link_is_used_once_under_a_race_and_kept_only_hashed,
+    answers_are_stored_with_their_log_leaves,
 );
 
 async fn app_with_round(backend: Backend) -> TestApp {

@@ -818,6 +818,31 @@ try {
       assert(published.includes(text), `the public digest lacks: ${text}`);
     }
     await noCookie(context, 'public digest');
+    // Answering on the record (issue 21): the digest says the release was
+    // answered on time and links to the record, which lists the response
+    // and the pledge's history; axe-clean, and it reflows at 320 px.
+    assert(/Answered on time/.test(published), 'the digest does not say the release was answered on time');
+    await Promise.all([page.waitForNavigation(), page.locator('main a[href="/o/riverside/record"]').first().click()]);
+    const onRecord = await page.locator('main').innerText();
+    for (const text of ['Answered on time', 'We will sort out parking permits with the council this month.',
+      'A parking permit desk at every group meeting.', 'In progress in the period', '1 made, 0 done, 0 dropped', 'Response rate']) {
+      assert(onRecord.includes(text), `the record lacks: ${text}`);
+    }
+    await axe(page, 'record of answering');
+    await noCookie(context, 'record of answering');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${BASE}/o/riverside/record`);
+    const recordReflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const cut = [...document.querySelectorAll('body *')].filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && !e.closest('.visually-hidden, .skip-link') && (r.right > width + 1 || r.left < -1);
+      }).map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+      return { over: document.documentElement.scrollWidth - width, cut: cut.slice(0, 5) };
+    });
+    assert(recordReflow.over <= 0 && recordReflow.cut.length === 0, `record at 320 px: ${recordReflow.over}px sideways; cut off: ${recordReflow.cut.join(', ')}`);
+    await axe(page, 'record of answering at 320 px');
+    await page.setViewportSize({ width: 1024, height: 768 });
     // In Welsh: the pledge in Welsh, the response (English only) marked as
     // English; in Arabic, the host's Arabic question.
     await page.goto(`${BASE}/o/riverside?lang=cy`);

@@ -56,6 +56,9 @@ pub fn worded(e: &InputError, label: &str) -> String {
         ),
         InputError::PeriodLengthInvalid => format!("{label} must be a whole number from 1 to 13."),
         InputError::RetentionInvalid => format!("{label} must be a whole number from 1 to 520."),
+        InputError::DaysToAnswerInvalid => {
+            format!("{label} must be a whole number from 1 to 365.")
+        }
         other => format!("{label}: {other}."),
     }
 }
@@ -154,10 +157,20 @@ fn settings(form: &Form, current: &Round) -> Result<RoundSettings, Problems> {
         ),
         ..RoundSettings::default()
     };
+    let days_to_answer = read("days_to_answer", InputError::DaysToAnswerInvalid);
     if problems.is_empty() {
         if let Err(e) = check(rules.clone(), current) {
             problem(&mut problems, rule_field(&e), &e);
         }
+    }
+    if let Err(e) = check(
+        RoundSettings {
+            days_to_answer,
+            ..RoundSettings::default()
+        },
+        current,
+    ) {
+        problem(&mut problems, "days_to_answer", &e);
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -168,6 +181,7 @@ fn settings(form: &Form, current: &Round) -> Result<RoundSettings, Problems> {
         description: description.description,
         postal_address: postal.postal_address,
         freepost: freepost.freepost,
+        days_to_answer,
         ..rules
     })
 }

@@ -9,6 +9,7 @@ use crate::app::moderation::{self, Decision};
 use crate::app::voices::{self, NewPledge, Target};
 use crate::app::{rounds as app_rounds, AppError};
 use crate::digest::disclosure::Figure;
+use crate::digest::record::StandingView;
 use crate::digest::voices::{PledgeStatus, RejectReason};
 use crate::domain::{Round, Slug, Translations};
 use crate::http::AppState;
@@ -194,8 +195,32 @@ async fn space_releases(
     let published = voices::load_voices(&state.app, org.as_str()).await?;
     let rounds = voices::rounds_of(&state.app, org.as_str()).await?;
     let digest = space.digest;
+    let record = crate::app::record::record(&state.app, org.as_str(), state.today()).await?;
     let mut releases = Vec::new();
     for (round, release) in digest.releases() {
+        let standing = record
+            .rounds
+            .iter()
+            .filter(|r| r.round == round.slug)
+            .flat_map(|r| &r.releases)
+            .find(|r| r.period == release.id)
+            .map(|r| {
+                let deadline = crate::views::date_text(&english, &r.deadline);
+                match r.standing {
+                    StandingView::Open => format!(
+                        "Not answered yet. Answer by {deadline} (any response or pledge) to be on \
+                         time on the public record."
+                    ),
+                    StandingView::Overdue => format!(
+                        "Not answered, and overdue: the deadline was {deadline}. An answer now \
+                         shows on the public record as late."
+                    ),
+                    StandingView::OnTime => {
+                        format!("Answered on time (the deadline was {deadline}).")
+                    }
+                    StandingView::Late => format!("Answered late (the deadline was {deadline})."),
+                }
+            });
         let (responses, pledges) = space
             .answers
             .iter()
@@ -230,6 +255,7 @@ async fn space_releases(
                 .unwrap_or_else(|| slug.to_owned())
         };
         releases.push(SpaceRelease {
+            standing,
             round: round.slug.clone(),
             round_title: round.title.clone(),
             period: release.id.clone(),

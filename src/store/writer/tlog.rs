@@ -15,6 +15,7 @@ use crate::store::kv::{TxResult, Txn};
 use crate::store::queue::{Answer, LogJob};
 use crate::store::records;
 use crate::store::seal::{LogState, LOG_STATE, STATE_KEY};
+use crate::store::voices::AnswerOp;
 use crate::store::StoreError;
 use std::collections::VecDeque;
 use time::Date;
@@ -156,6 +157,13 @@ impl Writer {
                         result = Err(e);
                     }
                 },
+                LogJob::Answer { op, today, reply } => match self.store_answer(&op, today) {
+                    Ok(answer) => answered.push(Done::Answered(reply, answer)),
+                    Err(e) => {
+                        reply.send_now(Err(StoreError::Unavailable));
+                        result = Err(e);
+                    }
+                },
                 LogJob::Tick(today, reply) => match self.tick(today) {
                     Ok(()) => answered.push(Done::Ticked(reply)),
                     Err(e) => {
@@ -171,12 +179,41 @@ impl Writer {
         for done in answered {
             match (done, &flushed) {
                 (Done::Added(reply, answer), Ok(())) => reply.send_now(answer),
+                (Done::Answered(reply, answer), Ok(())) => reply.send_now(answer),
+                (Done::Answered(reply, _), Err(_)) => reply.send_now(Err(StoreError::Unavailable)),
                 (Done::Ticked(reply), Ok(())) => reply.send_now(Ok(())),
                 (Done::Added(reply, _), Err(_)) => reply.send_now(Err(StoreError::Unavailable)),
                 (Done::Ticked(reply), Err(_)) => reply.send_now(Err(StoreError::Unavailable)),
             }
         }
         flushed.map(|()| true)
+    }
+
+    /// Store a response version or pledge step and append its leaf (after
+    /// this week's marker, if due) under a head of its own, in one
+    /// transaction: a version is never stored unlogged, nor logged
+    /// unstored.
+    fn store_answer(&mut self, op: &AnswerOp, today: Date) -> Result<Answer<()>, StoreError> {
+        let write = match op.prepare(&self.kv)? {
+            Ok(w) => w,
+            Err(e) => return Ok(Err(e)),
+        };
+        let appended = self.append(std::slice::from_ref(&write.leaf), today)?;
+        let t = &self.trees;
+        let log_state = self.kv.open_tree(LOG_STATE)?;
+        let record = self.kv.open_tree(write.tree)?;
+        let trees = [
+            &t.log_leaves,
+            &t.log_heads,
+            &t.checkpoints,
+            &log_state,
+            &record,
+        ];
+        self.conn.transaction(&trees, |tx| {
+            appended.write(tx)?;
+            tx.insert(write.tree, &write.key, &write.json)
+        })?;
+        Ok(Ok(()))
     }
 
     /// Log this week's marker under a head of its own if the log has none
@@ -231,5 +268,6 @@ impl Writer {
 /// A log job done, waiting for the flush to be answered.
 enum Done {
     Added(crate::store::queue::Reply<bool>, Answer<bool>),
+    Answered(crate::store::queue::Reply<()>, Answer<()>),
     Ticked(crate::store::queue::Reply<()>),
 }

@@ -19,7 +19,16 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("period_weeks", "Weeks per reporting period"),
     ("postal_address", "Postal address for paper forms"),
     ("freepost", "Freepost line"),
+    (
+        "days_to_answer",
+        "Days the organisation has to answer a digest",
+    ),
 ];
+
+/// What the days to answer mean, under its field.
+const DAYS_HINT: &str =
+    "1 to 365; 28 unless you have a reason. Counted from the last day of each published \
+    period. The public record shows whether each digest was answered in time, judged by period.";
 
 /// A field's label ("" for an unknown field).
 pub fn label_of(field: &str) -> &'static str {
@@ -134,6 +143,7 @@ pub fn organisation(
                 (text_field("rounding_base", &optional("rounding_base"), Some("5 unless you have a reason."), "text", value(values, "rounding_base"), errors, "off"))
                 (text_field("min_period", &optional("min_period"), Some("A smaller period waits and rolls into the next. At least 2k − 1; 10 unless you have a reason."), "text", value(values, "min_period"), errors, "off"))
                 (text_field("period_weeks", label_of("period_weeks"), Some("1 to 13. Digests are released per period, never live."), "text", or_default(value(values, "period_weeks"), "1"), errors, "off"))
+                (text_field("days_to_answer", label_of("days_to_answer"), Some(DAYS_HINT), "text", or_default(value(values, "days_to_answer"), "28"), errors, "off"))
                 button.button type="submit" { "Add round" }
             }
         },
@@ -223,6 +233,7 @@ pub fn round(
                 dt { "Counts rounded to multiples of" } dd { (round.rules.base()) }
                 dt { "Fewest critiques before a period is published" } dd { (round.rules.min_period()) }
                 dt { "Reporting period" } dd { (round.period.weeks()) " week(s)" }
+                dt { "Days to answer a digest" } dd { (round.days_to_answer.days()) " (" a href=(format!("/o/{}/record", org.slug)) { "the public record" } ")" }
             }
             @if round.min_group.get() < USUAL_K {
                 div.inset.warning role="note" {
@@ -257,6 +268,7 @@ pub fn round(
                 (text_field("min_group", label_of("min_group"), None, "text", or_default(value(values, "min_group"), &round.min_group.get().to_string()), errors, "off"))
                 (text_field("rounding_base", label_of("rounding_base"), None, "text", or_default(value(values, "rounding_base"), &round.rules.base().to_string()), errors, "off"))
                 (text_field("min_period", label_of("min_period"), None, "text", or_default(value(values, "min_period"), &round.rules.min_period().to_string()), errors, "off"))
+                (text_field("days_to_answer", label_of("days_to_answer"), Some(DAYS_HINT), "text", or_default(value(values, "days_to_answer"), &round.days_to_answer.days().to_string()), errors, "off"))
                 (text_area("postal_address", &optional("postal_address"), Some("Printed on the paper form so people can post it back, one line of the address a line. Leave it empty if forms are only handed in."), or_default(value(values, "postal_address"), &round.postal_address), errors))
                 (text_field("freepost", &optional("freepost"), Some("If you have a freepost licence, e.g. FREEPOST RIVERSIDE CARE: the form then says no stamp is needed."), "text", or_default(value(values, "freepost"), &round.freepost), errors, "off"))
                 (theme_rows(round, values, errors))

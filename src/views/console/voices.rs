@@ -222,6 +222,8 @@ pub struct SpaceRelease {
     pub summary: String,
     pub themes: Vec<SpaceTheme>,
     pub pledges: Vec<SpacePledge>,
+    /// Where it stands on the public record of answering (issue 21).
+    pub standing: Option<String>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -254,6 +256,9 @@ pub fn space(
                 @let key = format!("{}-{}", r.round, r.period);
                 section {
                     h2 { (r.round_title) ": " (r.label) }
+                    @if let Some(standing) = &r.standing {
+                        p.inset { (standing) " " a href=(format!("/o/{org_slug}/record")) { "The public record" } }
+                    }
                     h3 { "What changed" }
                     p { (r.summary) }
                     (super::wide_table("What people said", html! { table.table {
