@@ -360,6 +360,11 @@ fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<(
             if let Err(e) = app::digests::seal_due(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "scheduled sealing failed");
             }
+            // Staff mail: the daily batch, or a batch for what a sealing
+            // just published (issue 21); never from a request.
+            if let Err(e) = app::mail::tick(&state.app, state.today()).await {
+                tracing::warn!(error = %e, "the staff mail batch failed");
+            }
             // Key rotation needs no restart.
             if let Err(e) = app::round_keys::maintain(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "token key upkeep failed");

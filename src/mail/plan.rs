@@ -61,7 +61,10 @@ pub enum Event {
 }
 
 /// Security events. Staff names only; nothing about a participant.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case", tag = "event")]
 pub enum Security {
     /// `username` became an administrator.
     NewAdministrator { username: String },
@@ -198,8 +201,9 @@ pub enum Trigger {
 }
 
 /// When the daily batch last ran (kept by the runner with the outbox).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Schedule {
+    #[serde(default, with = "super::day::option")]
     pub last_daily: Option<Date>,
 }
 
@@ -222,7 +226,7 @@ impl Schedule {
 }
 
 /// One message of a batch.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Planned {
     pub user_id: String,
     pub to: String,
