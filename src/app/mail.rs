@@ -129,14 +129,13 @@ pub async fn tick(app: &App, today: Date) -> Result<Option<RunReport>, AppError>
     )))
 }
 
+/// New events with their `round/period` keys, and the keys still kept.
+type Sealed = (Vec<(String, Event)>, BTreeSet<String>);
+
 /// Releases published and periods held back that nobody was told about,
 /// each with its `round/period` key; and the keys of every sealed period
 /// whose release may still be answered (what `announced` keeps).
-fn sealed_events(
-    app: &App,
-    state: &MailState,
-    today: Date,
-) -> Result<(Vec<(String, Event)>, BTreeSet<String>), AppError> {
+fn sealed_events(app: &App, state: &MailState, today: Date) -> Result<Sealed, AppError> {
     let mut new = Vec::new();
     let mut window = BTreeSet::new();
     for org in app.store.organisations()? {
@@ -146,8 +145,8 @@ fn sealed_events(
                     continue;
                 };
                 let last = rounds::last_day_of(app, &round, period)?;
-                let answer_by = deadline(period, DaysToAnswer::default())
-                    .max(last + time::Duration::days(1));
+                let answer_by =
+                    deadline(period, DaysToAnswer::default()).max(last + time::Duration::days(1));
                 if answer_by < today {
                     continue;
                 }

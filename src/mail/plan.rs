@@ -61,9 +61,7 @@ pub enum Event {
 }
 
 /// Security events. Staff names only; nothing about a participant.
-#[derive(
-    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "event")]
 pub enum Security {
     /// `username` became an administrator.

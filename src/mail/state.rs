@@ -87,7 +87,10 @@ mod tests {
         let bytes = state.to_bytes().unwrap();
         let text = String::from_utf8(bytes.clone()).unwrap();
         assert!(text.contains("\"2027-01-04\""), "{text}");
-        assert!(!text.contains(':') || !text.contains("T0"), "no times: {text}");
+        assert!(
+            !text.contains(':') || !text.contains("T0"),
+            "no times: {text}"
+        );
         let back = MailState::from_bytes(Some(&bytes)).unwrap();
         assert_eq!(back, state);
         assert_eq!(back.security.len(), 1);

@@ -221,7 +221,9 @@ impl Store {
                     continue;
                 };
                 if period.has_ended(today)
-                    && self.sealed_period(&round.slug, &counts.period_id)?.is_none()
+                    && self
+                        .sealed_period(&round.slug, &counts.period_id)?
+                        .is_none()
                 {
                     due.push((round.clone(), counts.period_id.clone()));
                 }

@@ -6,6 +6,7 @@
 mod admin;
 mod auth;
 mod dashboard;
+mod mail;
 mod questions;
 mod rounds;
 mod second_factor;
@@ -15,6 +16,7 @@ mod voices;
 pub use admin::{backups, keys, staff_log, users, KeyView};
 pub use auth::{forbidden, login, setup, setup_closed};
 pub use dashboard::dashboard;
+pub use mail::mail_settings;
 pub use questions::{option_field, questions, MAX_OPTION_ROWS};
 pub use rounds::{
     cards_made, close_period, label_of, organisation, organisations, round, CannotClose, CloseView,
@@ -78,6 +80,7 @@ pub fn page(frame: Option<&Frame>, title: &str, errors: &Errors, body: Markup) -
                             li { a href="/console/space" { "Your digest and answers" } }
                         }
                         li { a href="/console/account/two-step" { "Two-step sign-in" } }
+                        li { a href="/console/account/mail" { "Mail settings" } }
                         @if f.role == Role::Administrator {
                             li { a href="/console/users" { "Users" } }
                             li { a href="/console/keys" { "Keys" } }
