@@ -203,6 +203,11 @@ impl Application {
         self.state.app.store().clone()
     }
 
+    /// A handle that runs the staff mail batch as the ticker does.
+    pub fn mail_batches(&self) -> MailBatches {
+        MailBatches(self.state.clone())
+    }
+
     /// Where `/metrics` is served, if it is.
     pub fn metrics_address(&self) -> Option<SocketAddr> {
         self.metrics.as_ref().map(|(address, _)| *address)
@@ -230,6 +235,18 @@ impl Application {
             Err(e) => tracing::warn!(error = %e, "the final drain of the write queue failed"),
         }
         served
+    }
+}
+
+/// Runs the staff mail batch now, as the minute ticker does (tests drive
+/// batches with it and the injected clock instead of waiting a minute).
+#[derive(Clone)]
+pub struct MailBatches(web::Data<AppState>);
+
+impl MailBatches {
+    /// What the batch did, or `None` when none was due.
+    pub async fn run(&self) -> anyhow::Result<Option<crate::mail::RunReport>> {
+        Ok(app::mail::tick(&self.0.app, self.0.today()).await?)
     }
 }
 

@@ -26,6 +26,7 @@ mod layers;
 mod limits;
 mod live_counts;
 mod mail_server;
+mod mail_settings;
 mod ops;
 mod privacy_pass;
 mod process;

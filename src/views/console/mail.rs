@@ -58,7 +58,7 @@ pub fn mail_settings(
                 (csrf(frame))
                 (text_field("email", "Your e-mail address",
                     Some("Leave it empty to get no mail at all."), "email", email, errors, "email"))
-                fieldset.fieldset #kinds {
+                fieldset.fieldset {
                     legend.legend { "Mail you want" }
                     @for (i, kind) in allowed.iter().enumerate() {
                         @let id = if i == 0 { "kinds".to_owned() } else { format!("kinds-{}", kind.as_str()) };
