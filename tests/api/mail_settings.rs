@@ -19,7 +19,11 @@ async fn staff_set_their_address_and_choose_only_kinds_their_role_may_get() {
     assert!(page.body.contains("value=\"releases\""), "{}", page.body);
     assert!(!page.body.contains("value=\"security\""));
     assert!(page.body.contains("checked"));
-    assert!(b.get("/console").await.body.contains("href=\"/console/account/mail\""));
+    assert!(b
+        .get("/console")
+        .await
+        .body
+        .contains("href=\"/console/account/mail\""));
 
     // A malformed address: the error summary, the field's message, the
     // typed value back, nothing stored.
