@@ -373,6 +373,10 @@ async fn sealed_week_with(
         assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
     }
     app.clock.set(thursday() + time::Duration::days(4));
+    if daily_first {
+        let daily = app.mail.run().await.unwrap();
+        assert!(daily.is_some(), "Monday's daily batch, before the sealing");
+    }
     let d = app
         .get(&format!("/api/v1/organisations/{org}/digest"))
         .await;
@@ -574,4 +578,48 @@ async fn a_failed_send_is_retried_next_batch_and_shown_on_the_dashboard() {
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     let page = admin.get("/console").await;
     assert!(page.body.contains("No mail is waiting, and none failed."));
+}
+
+/// Administrators are told of a new administrator at the next batch (the
+/// user name only), not at the moment it happened; a moderator is not.
+#[actix_web::test]
+async fn administrators_are_told_of_a_new_administrator_at_the_next_batch() {
+    let Some(server) = server() else { return };
+    let app = mailing_app(server.port).await;
+    let t = tag();
+    add_user(&app, "ann", Role::Administrator, None).await;
+    set_mail(&app, "ann", None).await;
+    add_user(&app, "bob", Role::Moderator, None).await;
+    set_mail(&app, "bob", None).await;
+    // Today's daily batch has run (the ticker's first tick, or this).
+    app.mail.run().await.unwrap();
+    let boss = format!("boss-{t}");
+    let ann = sign_in(&app, "ann").await;
+    let a = ann
+        .post(
+            "/console/users",
+            &[
+                ("username", boss.as_str()),
+                ("password", crate::console::PASSWORD),
+                ("role", "administrator"),
+                ("organisation", ""),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    // Not now: nothing sealed, the daily batch has run.
+    assert_eq!(app.mail.run().await.unwrap(), None);
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert!(delivered(&server, "ann", &t, 0).await.is_empty());
+    // The next day's batch tells administrators.
+    app.clock.set(thursday() + time::Duration::days(1));
+    app.mail.run().await.unwrap().expect("the daily batch");
+    let got = delivered(&server, "ann", &t, 1).await;
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        header(&got[0], "Subject"),
+        ["Parrhesia: a new administrator"]
+    );
+    assert!(decode_body(&got[0]).contains(&format!("{boss} is now an administrator.")));
+    assert!(delivered(&server, "bob", &t, 0).await.is_empty());
 }

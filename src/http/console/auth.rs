@@ -59,7 +59,13 @@ pub async fn login(
     if let Err(wait) = state.console.charge_account(&typed) {
         // The account's limit was reached: administrators are told at the
         // next mail batch (the account's name, never a count or a time).
-        crate::app::mail::refused_sign_ins(&state.app, &typed).await;
+        // Off the request's path, so the answer takes as long whether or
+        // not the account exists.
+        let state = state.clone();
+        let name = typed.clone();
+        actix_web::rt::spawn(async move {
+            crate::app::mail::refused_sign_ins(&state.app, &name).await;
+        });
         return Err(ConsoleError::RateLimited(wait));
     }
     let presented = form.get("password").to_owned();
