@@ -58,6 +58,8 @@ const PLACEHOLDERS = {
   // Random 128-bit ids (quotes, pledges): only non-GET routes use them.
   '{quote}': '00000000000000000000000000000000',
   '{pledge}': '00000000000000000000000000000000',
+  // A staff mail delivery (issue 21): only POST .../dismiss uses it.
+  '{delivery}': '00000000000000000000000000000000',
   // A card sheet nobody made: its page says it is not available (the
   // console journey below downloads a real one).
   '{sheet}': '00000000000000000000000000000000',
