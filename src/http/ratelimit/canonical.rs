@@ -70,6 +70,7 @@ mod tests {
                 .replace("{pledge}", "4567ef")
                 .replace("{user}", "f00d")
                 .replace("{sheet}", "00ff")
+                .replace("{delivery}", "beef")
                 .replace("{language}", "cy");
             assert!(!concrete.contains('{'), "{}", route.path);
             assert_eq!(check(&concrete), Ok(()), "{concrete}");
