@@ -362,8 +362,8 @@ fn store_keys(keys: &KeyDir) -> anyhow::Result<(Arc<Vault>, Arc<LogSigner>)> {
 }
 
 /// Periods are sealed on schedule even when nobody reads a digest; idle
-/// console sessions are dropped, the rounds' token keys rotated and the
-/// log's weekly marker written on the same beat.
+/// console sessions are dropped, the rounds' token keys rotated, the
+/// log's weekly marker written and staff mail batched on the same beat.
 fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<()> {
     actix_web::rt::spawn(async move {
         let mut every = actix_web::rt::time::interval(Duration::from_secs(60));
@@ -377,11 +377,6 @@ fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<(
             if let Err(e) = app::digests::seal_due(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "scheduled sealing failed");
             }
-            // Staff mail: the daily batch, or a batch for what a sealing
-            // just published (issue 21); never from a request.
-            if let Err(e) = app::mail::tick(&state.app, state.today()).await {
-                tracing::warn!(error = %e, "the staff mail batch failed");
-            }
             // Key rotation needs no restart.
             if let Err(e) = app::round_keys::maintain(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "token key upkeep failed");
@@ -389,6 +384,12 @@ fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<(
             // A head per week at least, so a log that stops shows.
             if let Err(e) = app::audit::tick(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "the log's weekly marker failed");
+            }
+            // Staff mail: the daily batch, or a batch for what a sealing
+            // just published (issue 21); never from a request. Last, as a slow
+            // mail server may hold it up.
+            if let Err(e) = app::mail::tick(&state.app, state.today()).await {
+                tracing::warn!(error = %e, "the staff mail batch failed");
             }
         }
     })

@@ -7,6 +7,7 @@
 //! code or a token, because the store cannot tell which produced which.
 
 pub mod hashing;
+pub mod mail_choice;
 pub mod password;
 pub mod recovery;
 pub mod session;
@@ -130,18 +131,18 @@ pub struct User {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<EmailAddress>,
     /// The kinds of mail this user chose; `None` means their role's
-    /// default ([`crate::mail::Preferences::default_for`]).
+    /// default ([`mail_choice::Preferences::default_for`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mail: Option<Vec<crate::mail::Kind>>,
+    pub mail: Option<Vec<mail_choice::Kind>>,
 }
 
 impl User {
     /// What mail this user wants: their own choice, or their role's
     /// default.
-    pub fn mail_preferences(&self) -> crate::mail::Preferences {
+    pub fn mail_preferences(&self) -> mail_choice::Preferences {
         match &self.mail {
-            Some(kinds) => crate::mail::Preferences::only(kinds),
-            None => crate::mail::Preferences::default_for(self.role),
+            Some(kinds) => mail_choice::Preferences::only(kinds),
+            None => mail_choice::Preferences::default_for(self.role),
         }
     }
 }
@@ -486,11 +487,11 @@ mod tests {
         assert_eq!(user.email, None);
         assert_eq!(
             user.mail_preferences(),
-            crate::mail::Preferences::default_for(Role::Organisation)
+            mail_choice::Preferences::default_for(Role::Organisation)
         );
         let mut chosen = user.clone();
         chosen.mail = Some(vec![]);
-        assert!(!chosen.mail_preferences().wants(crate::mail::Kind::Releases));
+        assert!(!chosen.mail_preferences().wants(mail_choice::Kind::Releases));
         let back: User = serde_json::from_str(&serde_json::to_string(&chosen).unwrap()).unwrap();
         assert_eq!(back.mail, Some(vec![]));
     }

@@ -623,3 +623,63 @@ async fn administrators_are_told_of_a_new_administrator_at_the_next_batch() {
     assert!(decode_body(&got[0]).contains(&format!("{boss} is now an administrator.")));
     assert!(delivered(&server, "bob", &t, 0).await.is_empty());
 }
+
+/// A period sealed without a release of its own (too few wrote) is told
+/// to coordinators, as held back, once; the organisation's user hears of
+/// no release.
+#[actix_web::test]
+async fn coordinators_are_told_when_a_period_is_held_back() {
+    let Some(server) = server() else { return };
+    let app = mailing_app(server.port).await;
+    let t = tag();
+    let org = format!("care-{t}");
+    let a = app
+        .admin_post(
+            "/api/v1/admin/organisations",
+            json!({"slug": org, "name": format!("Care Forum {t}")}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    let a = app
+        .admin_post(
+            "/api/v1/admin/rounds",
+            json!({"slug": "spring", "organisation": org, "title": format!("Spring {t}"), "min_group": 3}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    add_user(&app, "bob", Role::Coordinator, None).await;
+    set_mail(&app, "bob", None).await;
+    add_user(&app, "ann", Role::Organisation, Some(&org)).await;
+    set_mail(&app, "ann", None).await;
+    let code = app.codes("spring", 1).await.remove(0);
+    let a = app
+        .submit_json(
+            "spring",
+            json!({"code": code, "themes": ["leadership"], "text": "Only one person wrote."}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    app.clock.set(thursday() + time::Duration::days(4));
+    app.get(&format!("/api/v1/organisations/{org}/digest"))
+        .await;
+
+    app.mail.run().await.unwrap().expect("a batch");
+    let got = delivered(&server, "bob", &t, 1).await;
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        header(&got[0], "Subject"),
+        [format!("Parrhesia: a period of Spring {t} was held back").as_str()]
+    );
+    let body = decode_body(&got[0]);
+    assert!(
+        body.contains(&format!("{PUBLIC}/console/rounds/spring")),
+        "{body}"
+    );
+    assert!(!body.contains("Only one person"), "{body}");
+    assert!(delivered(&server, "ann", &t, 0).await.is_empty());
+    // Told once: the next day's batch does not repeat it.
+    app.clock.set(thursday() + time::Duration::days(5));
+    app.mail.run().await.unwrap();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(delivered(&server, "bob", &t, 2).await.len(), 1);
+}
