@@ -208,6 +208,11 @@ impl Application {
         self.state.app.store().clone()
     }
 
+    /// A handle that runs the staff mail batch as the ticker does.
+    pub fn mail_batches(&self) -> MailBatches {
+        MailBatches(self.state.clone())
+    }
+
     /// Where `/metrics` is served, if it is.
     pub fn metrics_address(&self) -> Option<SocketAddr> {
         self.metrics.as_ref().map(|(address, _)| *address)
@@ -235,6 +240,18 @@ impl Application {
             Err(e) => tracing::warn!(error = %e, "the final drain of the write queue failed"),
         }
         served
+    }
+}
+
+/// Runs the staff mail batch now, as the minute ticker does (tests drive
+/// batches with it and the injected clock instead of waiting a minute).
+#[derive(Clone)]
+pub struct MailBatches(web::Data<AppState>);
+
+impl MailBatches {
+    /// What the batch did, or `None` when none was due.
+    pub async fn run(&self) -> anyhow::Result<Option<crate::mail::RunReport>> {
+        Ok(app::mail::tick(&self.0.app, self.0.today()).await?)
     }
 }
 
@@ -351,8 +368,8 @@ fn store_keys(keys: &KeyDir) -> anyhow::Result<(Arc<Vault>, Arc<LogSigner>)> {
 }
 
 /// Periods are sealed on schedule even when nobody reads a digest; idle
-/// console sessions are dropped, the rounds' token keys rotated and the
-/// log's weekly marker written on the same beat.
+/// console sessions are dropped, the rounds' token keys rotated, the
+/// log's weekly marker written and staff mail batched on the same beat.
 fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<()> {
     actix_web::rt::spawn(async move {
         let mut every = actix_web::rt::time::interval(Duration::from_secs(60));
@@ -373,6 +390,12 @@ fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<(
             // A head per week at least, so a log that stops shows.
             if let Err(e) = app::audit::tick(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "the log's weekly marker failed");
+            }
+            // Staff mail: the daily batch, or a batch for what a sealing
+            // just published (issue 21); never from a request. Last, as a slow
+            // mail server may hold it up.
+            if let Err(e) = app::mail::tick(&state.app, state.today()).await {
+                tracing::warn!(error = %e, "the staff mail batch failed");
             }
         }
     })

@@ -61,6 +61,9 @@ pub struct Dashboard {
     pub next_sealing: Option<(Date, Vec<String>)>,
     pub next: Vec<Next>,
     pub organisation: Option<OrganisationState>,
+    /// Staff mail waiting or not sent (administrators, when SMTP is
+    /// configured).
+    pub mail: Option<Vec<super::mail::OutboxLine>>,
 }
 
 /// The dashboard of `user` on `today`.
@@ -75,6 +78,9 @@ pub async fn dashboard(app: &App, user: &User, today: Date) -> Result<Dashboard,
             d.next.push(Next::Moderate(waiting));
         }
         d.quotes_waiting = Some(waiting);
+    }
+    if user.role == Role::Administrator {
+        d.mail = super::mail::outbox(app).await?;
     }
     if let (Role::Organisation, Some(slug)) = (user.role, &user.organisation) {
         let state = organisation(app, slug, today).await?;

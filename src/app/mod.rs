@@ -50,6 +50,7 @@ pub mod demo;
 pub mod digests;
 mod error;
 pub mod live;
+pub mod mail;
 pub mod moderation;
 pub mod password_links;
 pub mod record;
@@ -101,6 +102,9 @@ pub struct App {
     /// Staff mail, when SMTP is configured (issue 21); without it the
     /// console shows one-time links instead of mailing them.
     mailer: Option<Arc<crate::mail::Mailer>>,
+    /// One staff-mail batch, dismissal or note at a time in this process
+    /// (across instances the stored state's compare-and-swap decides).
+    mail_lock: tokio::sync::Mutex<()>,
 }
 
 /// The rounds' Privacy Pass keys with their issuer and redeemer. A server
@@ -148,6 +152,7 @@ impl App {
             hashing: HashingGate::for_this_machine(),
             live: live::LiveCounts::default(),
             mailer: parts.mailer,
+            mail_lock: tokio::sync::Mutex::new(()),
         }
     }
 

@@ -133,6 +133,7 @@ pub async fn add_user(
         today,
     )
     .await?;
+    super::mail::new_administrator(app, &user).await;
     Ok(user)
 }
 
@@ -200,6 +201,7 @@ pub async fn change_role(
         .or_missing(AppError::UserUnknown)?;
     let subject = Some(format!("{} as {}", user.username, role.as_str()));
     record(app, &actor(by), "user.role", None, subject, today).await?;
+    super::mail::new_administrator(app, &user).await;
     Ok(user)
 }
 

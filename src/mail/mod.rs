@@ -14,13 +14,16 @@
 //! world); the application layer gathers events and recipients from the
 //! store, calls [`plan::plan`], and runs [`transport::send_due`].
 
+mod day;
 pub mod outbox;
 pub mod plan;
 pub mod settings;
+pub mod state;
 pub mod templates;
 pub mod transport;
 
 pub use outbox::{Delivery, Failure, Outbox};
 pub use plan::{plan, Event, Kind, Planned, Preferences, Recipient, Schedule, Security, Trigger};
 pub use settings::{RawSmtp, SmtpConfig};
+pub use state::MailState;
 pub use transport::{send_due, Mailer, RunReport};

@@ -20,7 +20,8 @@ use time::{Date, Duration};
 pub const MAX_ATTEMPTS: u32 = 5;
 
 /// Why a send failed, as far as the dashboard needs to know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Failure {
     /// The server answered 4xx (try again later).
     Transient,
@@ -37,6 +38,16 @@ impl Failure {
         !matches!(self, Self::Permanent)
     }
 
+    /// A short stable name (the dashboard's column, tests).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Transient => "transient",
+            Self::Permanent => "permanent",
+            Self::Connection => "connection",
+            Self::Authentication => "authentication",
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             Self::Transient => "the mail server asked to try again later",
@@ -48,20 +59,25 @@ impl Failure {
 }
 
 /// Where a delivery stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum State {
     /// To be tried at the first batch on or after `next_try`.
-    Waiting { next_try: Date },
+    Waiting {
+        #[serde(with = "super::day")]
+        next_try: Date,
+    },
     /// Given up; shown until dismissed.
     GaveUp,
 }
 
 /// One message on its way.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Delivery {
     /// Random, hex: not a counter.
     pub id: String,
     pub message: Planned,
+    #[serde(with = "super::day")]
     pub planned_on: Date,
     pub attempts: u32,
     pub last_failure: Option<Failure>,
@@ -114,7 +130,7 @@ pub struct Row {
 }
 
 /// Every delivery not yet sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Outbox {
     deliveries: Vec<Delivery>,
 }
@@ -183,6 +199,20 @@ impl Outbox {
 
     pub fn is_empty(&self) -> bool {
         self.deliveries.is_empty()
+    }
+
+    /// Put `delivery` in place of the one with its id (a run's outcome,
+    /// carried over to an outbox re-read after another writer changed it);
+    /// `None` removes it (it was sent).
+    pub fn settle(&mut self, id: &str, delivery: Option<Delivery>) {
+        match delivery {
+            Some(d) => {
+                if let Some(slot) = self.deliveries.iter_mut().find(|x| x.id == id) {
+                    *slot = d;
+                }
+            }
+            None => self.sent(id),
+        }
     }
 }
 

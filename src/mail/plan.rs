@@ -19,6 +19,9 @@
 //!   kept either.
 
 use super::templates;
+/// The kinds of mail and a user's choice of them are staff vocabulary
+/// (kept with the user, in [`crate::staff::mail_choice`]), named here too.
+pub use crate::staff::mail_choice::{Kind, Preferences};
 use crate::staff::Role;
 use std::collections::BTreeMap;
 use time::Date;
@@ -61,7 +64,8 @@ pub enum Event {
 }
 
 /// Security events. Staff names only; nothing about a participant.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case", tag = "event")]
 pub enum Security {
     /// `username` became an administrator.
     NewAdministrator { username: String },
@@ -72,48 +76,6 @@ pub enum Security {
     RepeatedFailedSignIns { username: String },
 }
 
-/// The kinds of mail a staff member can choose.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Releases,
-    Quotes,
-    Periods,
-    Security,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Releases, Kind::Quotes, Kind::Periods, Kind::Security];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Releases => "releases",
-            Self::Quotes => "quotes",
-            Self::Periods => "periods",
-            Self::Security => "security",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == raw)
-    }
-
-    /// Who may get this kind at all: an organisation's users its releases,
-    /// moderators quotes, coordinators periods, administrators security
-    /// (and, as they may do everything, the other kinds if they choose).
-    pub fn allowed_for(self, role: Role) -> bool {
-        matches!(
-            (self, role),
-            (_, Role::Administrator)
-                | (Kind::Releases, Role::Organisation)
-                | (Kind::Quotes, Role::Moderator)
-                | (Kind::Periods, Role::Coordinator)
-        )
-    }
-}
-
 impl Event {
     pub fn kind(&self) -> Kind {
         match self {
@@ -122,39 +84,6 @@ impl Event {
             Self::PeriodDue { .. } | Self::PeriodHeldBack { .. } => Kind::Periods,
             Self::Security(_) => Kind::Security,
         }
-    }
-}
-
-/// Which kinds of mail one user wants. Stored with the user; staff change
-/// it in the console.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Preferences(Vec<Kind>);
-
-impl Preferences {
-    /// The mail a role is meant to act on: on by default.
-    pub fn default_for(role: Role) -> Self {
-        Self(match role {
-            Role::Administrator => vec![Kind::Security],
-            Role::Coordinator => vec![Kind::Periods],
-            Role::Moderator => vec![Kind::Quotes],
-            Role::Organisation => vec![Kind::Releases],
-        })
-    }
-
-    /// Exactly these kinds (an empty list: no mail at all).
-    pub fn only(kinds: &[Kind]) -> Self {
-        let mut v = kinds.to_vec();
-        v.sort();
-        v.dedup();
-        Self(v)
-    }
-
-    pub fn wants(&self, kind: Kind) -> bool {
-        self.0.contains(&kind)
-    }
-
-    pub fn kinds(&self) -> &[Kind] {
-        &self.0
     }
 }
 
@@ -198,8 +127,9 @@ pub enum Trigger {
 }
 
 /// When the daily batch last ran (kept by the runner with the outbox).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Schedule {
+    #[serde(default, with = "super::day::option")]
     pub last_daily: Option<Date>,
 }
 
@@ -222,7 +152,7 @@ impl Schedule {
 }
 
 /// One message of a batch.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Planned {
     pub user_id: String,
     pub to: String,

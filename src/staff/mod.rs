@@ -8,6 +8,7 @@
 
 pub mod hashing;
 pub mod link;
+pub mod mail_choice;
 pub mod password;
 pub mod recovery;
 pub mod session;
@@ -131,9 +132,9 @@ pub struct User {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<EmailAddress>,
     /// The kinds of mail this user chose; `None` means their role's
-    /// default ([`crate::mail::Preferences::default_for`]).
+    /// default ([`mail_choice::Preferences::default_for`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mail: Option<Vec<crate::mail::Kind>>,
+    pub mail: Option<Vec<mail_choice::Kind>>,
     /// The account's one live password link (an invitation or a reset),
     /// kept only as a keyed hash with its expiry hour ([`link`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -143,10 +144,10 @@ pub struct User {
 impl User {
     /// What mail this user wants: their own choice, or their role's
     /// default.
-    pub fn mail_preferences(&self) -> crate::mail::Preferences {
+    pub fn mail_preferences(&self) -> mail_choice::Preferences {
         match &self.mail {
-            Some(kinds) => crate::mail::Preferences::only(kinds),
-            None => crate::mail::Preferences::default_for(self.role),
+            Some(kinds) => mail_choice::Preferences::only(kinds),
+            None => mail_choice::Preferences::default_for(self.role),
         }
     }
 }
@@ -557,11 +558,11 @@ mod tests {
         assert_eq!(user.email, None);
         assert_eq!(
             user.mail_preferences(),
-            crate::mail::Preferences::default_for(Role::Organisation)
+            mail_choice::Preferences::default_for(Role::Organisation)
         );
         let mut chosen = user.clone();
         chosen.mail = Some(vec![]);
-        assert!(!chosen.mail_preferences().wants(crate::mail::Kind::Releases));
+        assert!(!chosen.mail_preferences().wants(mail_choice::Kind::Releases));
         let back: User = serde_json::from_str(&serde_json::to_string(&chosen).unwrap()).unwrap();
         assert_eq!(back.mail, Some(vec![]));
     }

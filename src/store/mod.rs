@@ -148,7 +148,7 @@
 //! | `ingest/<epoch id hex>` | HMAC(epoch key, subject), 32 B | nonce and ChaCha20-Poly1305 ciphertext under the epoch key |
 //! | `token_keys`, `retired_keys` | see [`token_keys`]    | the rounds' Privacy Pass key records and tombstones |
 //! | `checkpoints`   | see [`checkpoints`]                  | each head's signed C2SP checkpoint and its witnesses' cosignatures |
-//! | `users`, `staff_log` | see [`staff`]                 | staff accounts and the staff action log |
+//! | `users`, `staff_log`, `mail` | see [`staff`]         | staff accounts, the staff action log, the staff mail state |
 //!
 //! There is one `spent-nonces/…` tree per Privacy Pass issuer key, so that a
 //! key's whole spent set can be dropped once the key has expired (RFC 9577
@@ -340,6 +340,7 @@ pub(crate) struct Trees {
     invitations: Tree,
     users: Tree,
     staff_log: Tree,
+    mail: Tree,
     noise: Tree,
     token_keys: Tree,
     retired_keys: Tree,
@@ -400,6 +401,7 @@ impl Store {
             invitations: db.open_tree("invitations")?,
             users: db.open_tree("users")?,
             staff_log: db.open_tree("staff_log")?,
+            mail: db.open_tree("mail")?,
             noise: db.open_tree("noise")?,
             token_keys: db.open_tree("token_keys")?,
             retired_keys: db.open_tree("retired_keys")?,

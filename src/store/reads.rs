@@ -209,6 +209,29 @@ impl Store {
         Ok(false)
     }
 
+    /// The periods that have ended (and had critiques) but are not sealed
+    /// yet, as (round, period id): what coordinators are told about when
+    /// sealing did not happen on time.
+    pub fn periods_due(&self, today: Date) -> Result<Vec<(Round, String)>, StoreError> {
+        let tally = self.tally()?;
+        let mut due = Vec::new();
+        for round in self.rounds()? {
+            for counts in period_counts_with(&self.trees.counters, &tally, &round.slug)? {
+                let Some(period) = Period::from_id(&counts.period_id, round.period) else {
+                    continue;
+                };
+                if period.has_ended(today)
+                    && self
+                        .sealed_period(&round.slug, &counts.period_id)?
+                        .is_none()
+                {
+                    due.push((round.clone(), counts.period_id.clone()));
+                }
+            }
+        }
+        Ok(due)
+    }
+
     pub fn sealed_period(
         &self,
         round: &Slug,

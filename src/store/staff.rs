@@ -4,6 +4,7 @@
 //! |-------------|------------------------------|-------|
 //! | `users`     | random 128-bit user id (hex) | JSON [`User`]: user name, role, organisation, Argon2id hash, second factor, e-mail address, password link (keyed hash and expiry hour) |
 //! | `staff_log` | period id, `\0`, 16 random bytes | JSON [`Action`] |
+//! | `mail`      | `state`                      | JSON [`crate::mail::MailState`]: schedule, outbox, what was told (dates only) |
 //!
 //! Writes go through the writer like every other write ([`StaffOp`]). The
 //! action log is keyed by period then random bytes, so it reads in period
@@ -51,7 +52,17 @@ pub(super) enum StaffOp {
         expected: Option<Box<SecondFactor>>,
         new: Option<Box<SecondFactor>>,
     },
+    /// Replace the staff mail state with `new` only if it is still
+    /// `expected` (absent: none stored yet), so two batch runners (two
+    /// instances on one PostgreSQL store) never both claim one batch.
+    MailState {
+        expected: Option<Vec<u8>>,
+        new: Vec<u8>,
+    },
 }
+
+/// The one key of the `mail` tree.
+const MAIL_STATE: &[u8] = b"state";
 
 impl Store {
     /// Every staff account, by id.
@@ -162,6 +173,22 @@ impl Store {
             .map_err(StoreError::Vault)
     }
 
+    /// The staff mail state as stored (see [`crate::mail::MailState`]).
+    pub fn mail_state(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        self.trees.mail.get(MAIL_STATE)
+    }
+
+    /// Store the staff mail state `new` if the stored one is still
+    /// `expected`; `StoreError::Exists` when it changed meanwhile.
+    pub async fn swap_mail_state(
+        &self,
+        expected: Option<Vec<u8>>,
+        new: Vec<u8>,
+    ) -> Result<(), StoreError> {
+        self.call(|r| Job::Staff(StaffOp::MailState { expected, new }, r))
+            .await
+    }
+
     /// Append to the staff action log.
     pub async fn log_staff_action(&self, action: Action) -> Result<(), StoreError> {
         self.call(|r| Job::Staff(StaffOp::Log(action), r)).await
@@ -186,12 +213,21 @@ impl Store {
 /// `Result` is an I/O failure; the inner one is this job's answer.
 pub(super) fn apply(
     conn: &mut WriteConn,
-    users: &Tree,
-    log: &Tree,
+    [users, log, mail]: [&Tree; 3],
     op: &StaffOp,
 ) -> Result<Result<(), StoreError>, StoreError> {
     if let Some(refusal) = refused(users, op)? {
         return Ok(Err(refusal));
+    }
+    if let StaffOp::MailState { expected, new } = op {
+        return conn.transaction(&[mail], |tx| {
+            let stored = tx.get_for_update(mail.name(), MAIL_STATE)?;
+            if stored.as_deref() != expected.as_deref() {
+                return Ok(Err(StoreError::Exists("mail state")));
+            }
+            tx.insert(mail.name(), MAIL_STATE, new)?;
+            Ok(Ok(()))
+        });
     }
     if let StaffOp::SecondFactor { id, expected, new } = op {
         return change_user(conn, users, log, id, |user| {
@@ -257,7 +293,8 @@ pub(super) fn apply(
         StaffOp::SecondFactor { .. }
         | StaffOp::Update(_)
         | StaffOp::Link { .. }
-        | StaffOp::UseLink { .. } => unreachable!("handled above"),
+        | StaffOp::UseLink { .. }
+        | StaffOp::MailState { .. } => unreachable!("handled above"),
         StaffOp::Log(a) => {
             let mut k = a.period.as_bytes().to_vec();
             k.push(0);

@@ -409,8 +409,7 @@ impl Writer {
             match job {
                 Job::Staff(op, reply) => reply.set(super::staff::apply(
                     &mut self.conn,
-                    &self.trees.users,
-                    &self.trees.staff_log,
+                    [&self.trees.users, &self.trees.staff_log, &self.trees.mail],
                     op,
                 )?),
                 Job::Voices(op, reply) => {

@@ -44,6 +44,8 @@ pub struct TestApp {
     pub store: Store,
     /// The data and key directories (`data/`, `keys/`).
     pub dirs: TempDir,
+    /// Runs a staff mail batch now (as the minute ticker does).
+    pub mail: parrhesia::startup::MailBatches,
 }
 
 pub struct Answer {
@@ -109,6 +111,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     .expect("server builds");
     let address = format!("http://{}", app.address());
     let store = app.store();
+    let mail = app.mail_batches();
     actix_web::rt::spawn(app.run_until_stopped());
     TestApp {
         api: Api::new(address),
@@ -116,6 +119,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         session_clock,
         store,
         dirs,
+        mail,
     }
 }
 

@@ -370,3 +370,397 @@ async fn an_invitation_and_a_reset_arrive_and_their_links_work_end_to_end() {
         assert_eq!(again.status, StatusCode::GONE);
     }
 }
+
+// ---- The running service's batches (issue 21): events gathered from the
+// store, batches after sealing and once a day, the stored outbox, the
+// dashboard. Each test gets its own server, wired to the test Postfix.
+
+use crate::console::{add_user, sign_in};
+use crate::helpers::{spawn_app_with, thursday, TestApp};
+use awc::http::StatusCode;
+use parrhesia::staff::{EmailAddress, User};
+use serde_json::json;
+
+const PUBLIC: &str = "https://feedback.parrhesia.test";
+
+/// A server that mails through `port` (plain SMTP on loopback).
+async fn mailing_app(port: u16) -> TestApp {
+    spawn_app_with(|c| {
+        c.smtp = Some(config("127.0.0.1", port, "none", None));
+        c.public_url = Some(PUBLIC.into());
+    })
+    .await
+}
+
+/// Give staff member `name` the address of test mailbox `mailbox` and,
+/// when `kinds` is `Some`, exactly those kinds of mail.
+async fn set_mail_to(app: &TestApp, name: &str, mailbox: &str, kinds: Option<Vec<mail::Kind>>) {
+    let mut user: User = app.store.user_by_name(name).unwrap().unwrap();
+    user.email = Some(EmailAddress::parse(&format!("{mailbox}@parrhesia.test")).unwrap());
+    user.mail = kinds;
+    app.store.update_user(user).await.unwrap();
+}
+
+/// [`set_mail_to`] the mailbox of the user's own name.
+async fn set_mail(app: &TestApp, name: &str, kinds: Option<Vec<mail::Kind>>) {
+    set_mail_to(app, name, name, kinds).await;
+}
+
+/// Organisation `org` (named after the run's tag) with round "spring"
+/// (title tagged too, k = 3) and one week's critiques, sealed on the
+/// next Monday's read (after Monday's daily batch when `daily_first`).
+/// Returns the critique texts.
+async fn sealed_week_of(app: &TestApp, org: &str, t: &str) -> Vec<&'static str> {
+    sealed_week_with(app, org, t, false).await
+}
+
+async fn sealed_week_with(
+    app: &TestApp,
+    org: &str,
+    t: &str,
+    daily_first: bool,
+) -> Vec<&'static str> {
+    let a = app
+        .admin_post(
+            "/api/v1/admin/organisations",
+            json!({"slug": org, "name": format!("Care Forum {t}")}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    let a = app
+        .admin_post(
+            "/api/v1/admin/rounds",
+            json!({"slug": "spring", "organisation": org, "title": format!("Spring {t}"), "min_group": 3}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    app.publish_small_periods("spring", 3).await;
+    let codes = app.codes("spring", 6).await;
+    let texts = [
+        ("leadership", "Nurse Patel SECRETWORD shouted at my father."),
+        ("leadership", "Nobody tells us when the meetings are."),
+        ("leadership", "The managers never come to our group."),
+        ("leadership", "PRIVATE one more about leadership."),
+        ("leadership", "PRIVATE and another one."),
+        ("information", "HIDDENTHEME letters arrive too late."),
+    ];
+    for (code, (theme, text)) in codes.iter().zip(texts) {
+        let a = app
+            .submit_json(
+                "spring",
+                json!({"code": code, "themes": [theme], "text": text, "quote_ok": true}),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    }
+    app.clock.set(thursday() + time::Duration::days(4));
+    if daily_first {
+        let daily = app.mail.run().await.unwrap();
+        assert!(daily.is_some(), "Monday's daily batch, before the sealing");
+    }
+    let d = app
+        .get(&format!("/api/v1/organisations/{org}/digest"))
+        .await;
+    assert_eq!(d.status, StatusCode::OK, "{}", d.body);
+    texts.iter().map(|(_, t)| *t).collect()
+}
+
+/// The SECURITY.md test for "what mail reveals": after a sealing, the
+/// organisation's user with an address gets ONE message for the batch,
+/// with the release's link and the themes shown, no critique text and no
+/// count; a user of the same organisation who opted out and a user of
+/// another organisation get nothing; running again sends nothing more.
+#[actix_web::test]
+async fn after_a_sealing_the_organisations_user_gets_one_message_and_nobody_else() {
+    let Some(server) = server() else { return };
+    let app = mailing_app(server.port).await;
+    let t = tag();
+    let org = format!("care-{t}");
+    app.admin_post(
+        "/api/v1/admin/organisations",
+        json!({"slug": "other", "name": "Other services"}),
+    )
+    .await;
+    // The store does not check that the organisation exists yet.
+    add_user(&app, "ann", Role::Organisation, Some(&org)).await;
+    set_mail(&app, "ann", None).await;
+    // Monday's daily batch runs first, so what follows is a batch of the
+    // sealing's own.
+    let texts = sealed_week_with(&app, &org, &t, true).await;
+    // User names have three letters at least; cy's mailbox is "cy".
+    add_user(&app, "cyd", Role::Organisation, Some(&org)).await;
+    set_mail_to(&app, "cyd", "cy", Some(vec![])).await;
+    add_user(&app, "bob", Role::Organisation, Some("other")).await;
+    set_mail(&app, "bob", None).await;
+
+    let report = app.mail.run().await.unwrap();
+    assert!(
+        report.is_some_and(|r| r.sent >= 1 && r.deferred == 0),
+        "{report:?}"
+    );
+    let got = delivered(&server, "ann", &t, 1).await;
+    assert_eq!(got.len(), 1, "one message for the batch");
+    let body = decode_body(&got[0]);
+    assert!(body.contains(&format!("Care Forum {t}")), "{body}");
+    assert!(body.contains(&format!("{PUBLIC}/console/space")), "{body}");
+    assert!(body.contains("Themes shown: Leadership"), "{body}");
+    assert!(!body.contains("Information"), "a theme not shown: {body}");
+    for text in &texts {
+        let words: Vec<&str> = text.split_whitespace().take(3).collect();
+        assert!(!body.contains(&words.join(" ")), "critique text: {body}");
+    }
+    assert!(!body.contains("SECRETWORD") && !body.contains("HIDDENTHEME"));
+    let lower = body.to_lowercase();
+    for count in [
+        "about 5",
+        "5 comments",
+        "5 critiques",
+        "6 critiques",
+        "fewer than",
+    ] {
+        assert!(!lower.contains(count), "a count ({count}): {body}");
+    }
+    assert_eq!(
+        header(&got[0], "Subject"),
+        [format!("Parrhesia: a new release for Care Forum {t} is ready to answer").as_str()]
+    );
+
+    // Nothing new: no batch, no second message, now or the next minute.
+    assert_eq!(app.mail.run().await.unwrap(), None);
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(delivered(&server, "ann", &t, 2).await.len(), 1);
+    assert!(
+        delivered(&server, "cy", &t, 0).await.is_empty(),
+        "opted out"
+    );
+    assert!(
+        delivered(&server, "bob", &t, 0).await.is_empty(),
+        "another organisation"
+    );
+    // The next day's batch does not tell of the release again.
+    app.clock.set(thursday() + time::Duration::days(5));
+    app.mail.run().await.unwrap();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(delivered(&server, "ann", &t, 2).await.len(), 1);
+}
+
+/// The daily batch runs once per day (injected clock): a moderator is
+/// told quotes are waiting on Monday, not again on Monday, again on
+/// Tuesday.
+#[actix_web::test]
+async fn the_daily_batch_runs_once_per_day() {
+    let Some(server) = server() else { return };
+    let app = mailing_app(server.port).await;
+    let t = tag();
+    add_user(&app, "bob", Role::Moderator, None).await;
+    set_mail(&app, "bob", None).await;
+    sealed_week_of(&app, &format!("care-{t}"), &t).await;
+    // Quotable critiques of a shown theme wait for moderation.
+    let q = app.admin_get("/api/v1/admin/quotes").await;
+    assert!(
+        !q.json()["quotes"].as_array().unwrap().is_empty(),
+        "{}",
+        q.body
+    );
+
+    let monday = app.mail.run().await.unwrap();
+    assert!(monday.is_some(), "Monday's daily batch");
+    assert_eq!(delivered(&server, "bob", &t, 1).await.len(), 1);
+    assert_eq!(app.mail.run().await.unwrap(), None, "once a day");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(delivered(&server, "bob", &t, 2).await.len(), 1);
+    let m = &delivered(&server, "bob", &t, 1).await[0];
+    assert_eq!(
+        header(m, "Subject"),
+        [format!("Parrhesia: quotes are waiting for moderation in Spring {t}").as_str()]
+    );
+
+    app.clock.set(thursday() + time::Duration::days(5));
+    assert!(app.mail.run().await.unwrap().is_some(), "Tuesday's");
+    assert_eq!(delivered(&server, "bob", &t, 2).await.len(), 2);
+}
+
+/// Forwards connections from `listener` to the test Postfix on `to`
+/// (the mail server "comes back" on the port the service was given).
+fn forward(listener: std::net::TcpListener, to: u16) {
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let Ok(server) = std::net::TcpStream::connect(("127.0.0.1", to)) else {
+                continue;
+            };
+            let (mut c2, mut s2) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+            let (mut c, mut s) = (client, server);
+            std::thread::spawn(move || {
+                let _ = std::io::copy(&mut c, &mut s);
+                let _ = s.shutdown(std::net::Shutdown::Write);
+            });
+            std::thread::spawn(move || {
+                let _ = std::io::copy(&mut s2, &mut c2);
+                let _ = c2.shutdown(std::net::Shutdown::Write);
+            });
+        }
+    });
+}
+
+/// A failed send (nothing listens on the port) is kept, shown on the
+/// administrators' dashboard by class, retried at the next batch once the
+/// server is back and delivered then; a refused address is given up and
+/// an administrator can dismiss it.
+#[actix_web::test]
+async fn a_failed_send_is_retried_next_batch_and_shown_on_the_dashboard() {
+    let Some(server) = server() else { return };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let app = mailing_app(port).await;
+    let t = tag();
+    let org = format!("care-{t}");
+    add_user(&app, "admin", Role::Administrator, None).await;
+    sealed_week_of(&app, &org, &t).await;
+    add_user(&app, "ann", Role::Organisation, Some(&org)).await;
+    set_mail(&app, "ann", None).await;
+    // No mailbox of that name: the server refuses it for good.
+    add_user(&app, "dan", Role::Organisation, Some(&org)).await;
+    set_mail(&app, "dan", None).await;
+
+    let report = app.mail.run().await.unwrap().expect("a batch");
+    assert_eq!((report.sent, report.deferred), (0, 2), "{report:?}");
+    let admin = sign_in(&app, "admin").await;
+    let page = admin.get("/console").await;
+    assert!(page.body.contains("Staff mail"), "{}", page.body);
+    assert_eq!(page.body.matches("data-failure=\"connection\"").count(), 2);
+    assert!(page.body.contains("<td>ann</td>") && page.body.contains("<td>dan</td>"));
+    assert!(!page.body.contains("ann@parrhesia.test"), "no addresses");
+    // Not again the same day.
+    assert_eq!(app.mail.run().await.unwrap(), None);
+
+    // The server is back; the next day's batch retries.
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+    forward(listener, server.port);
+    app.clock.set(thursday() + time::Duration::days(5));
+    let report = app.mail.run().await.unwrap().expect("a batch");
+    assert_eq!((report.sent, report.given_up), (1, 1), "{report:?}");
+    assert_eq!(delivered(&server, "ann", &t, 1).await.len(), 1);
+
+    let page = admin.get("/console").await;
+    assert_eq!(page.body.matches("data-failure=\"permanent\"").count(), 1);
+    assert!(page.body.contains("Not sent: given up"));
+    assert!(!page.body.contains("<td>ann</td>"), "sent: gone");
+    let action = page
+        .body
+        .split("action=\"/console/mail/")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a dismiss form")
+        .to_owned();
+    let a = admin.post(&format!("/console/mail/{action}"), &[]).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let page = admin.get("/console").await;
+    assert!(page.body.contains("No mail is waiting, and none failed."));
+}
+
+/// Administrators are told of a new administrator at the next batch (the
+/// user name only), not at the moment it happened; a moderator is not.
+#[actix_web::test]
+async fn administrators_are_told_of_a_new_administrator_at_the_next_batch() {
+    let Some(server) = server() else { return };
+    let app = mailing_app(server.port).await;
+    let t = tag();
+    add_user(&app, "ann", Role::Administrator, None).await;
+    set_mail(&app, "ann", None).await;
+    add_user(&app, "bob", Role::Moderator, None).await;
+    set_mail(&app, "bob", None).await;
+    // Today's daily batch has run (the ticker's first tick, or this).
+    app.mail.run().await.unwrap();
+    let boss = format!("boss-{t}");
+    let ann = sign_in(&app, "ann").await;
+    let a = ann
+        .post(
+            "/console/users",
+            &[
+                ("username", boss.as_str()),
+                ("password", crate::console::PASSWORD),
+                ("role", "administrator"),
+                ("organisation", ""),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    // Not now: nothing sealed, the daily batch has run.
+    assert_eq!(app.mail.run().await.unwrap(), None);
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert!(delivered(&server, "ann", &t, 0).await.is_empty());
+    // The next day's batch tells administrators.
+    app.clock.set(thursday() + time::Duration::days(1));
+    app.mail.run().await.unwrap().expect("the daily batch");
+    let got = delivered(&server, "ann", &t, 1).await;
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        header(&got[0], "Subject"),
+        ["Parrhesia: a new administrator"]
+    );
+    assert!(decode_body(&got[0]).contains(&format!("{boss} is now an administrator.")));
+    assert!(delivered(&server, "bob", &t, 0).await.is_empty());
+}
+
+/// A period sealed without a release of its own (too few wrote) is told
+/// to coordinators, as held back, once; the organisation's user hears of
+/// no release.
+#[actix_web::test]
+async fn coordinators_are_told_when_a_period_is_held_back() {
+    let Some(server) = server() else { return };
+    let app = mailing_app(server.port).await;
+    let t = tag();
+    let org = format!("care-{t}");
+    let a = app
+        .admin_post(
+            "/api/v1/admin/organisations",
+            json!({"slug": org, "name": format!("Care Forum {t}")}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    let a = app
+        .admin_post(
+            "/api/v1/admin/rounds",
+            json!({"slug": "spring", "organisation": org, "title": format!("Spring {t}"), "min_group": 3}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    add_user(&app, "bob", Role::Coordinator, None).await;
+    set_mail(&app, "bob", None).await;
+    add_user(&app, "ann", Role::Organisation, Some(&org)).await;
+    set_mail(&app, "ann", None).await;
+    let code = app.codes("spring", 1).await.remove(0);
+    let a = app
+        .submit_json(
+            "spring",
+            json!({"code": code, "themes": ["leadership"], "text": "Only one person wrote."}),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+    app.clock.set(thursday() + time::Duration::days(4));
+    app.get(&format!("/api/v1/organisations/{org}/digest"))
+        .await;
+
+    app.mail.run().await.unwrap().expect("a batch");
+    let got = delivered(&server, "bob", &t, 1).await;
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        header(&got[0], "Subject"),
+        [format!("Parrhesia: a period of Spring {t} was held back").as_str()]
+    );
+    let body = decode_body(&got[0]);
+    assert!(
+        body.contains(&format!("{PUBLIC}/console/rounds/spring")),
+        "{body}"
+    );
+    assert!(!body.contains("Only one person"), "{body}");
+    assert!(delivered(&server, "ann", &t, 0).await.is_empty());
+    // Told once: the next day's batch does not repeat it.
+    app.clock.set(thursday() + time::Duration::days(5));
+    app.mail.run().await.unwrap();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(delivered(&server, "bob", &t, 2).await.len(), 1);
+}

@@ -26,6 +26,7 @@ mod layers;
 mod limits;
 mod live_counts;
 mod mail_server;
+mod mail_settings;
 mod ops;
 mod password_links;
 mod privacy_pass;

@@ -28,7 +28,37 @@ crate::for_both_backends!(
     a_changed_consent_flag_theme_or_added_record_fails_to_open,
     a_password_link_is_used_once_under_a_race_and_kept_only_hashed,
     answers_are_stored_with_their_log_leaves,
+    the_staff_mail_state_is_replaced_only_if_unchanged,
 );
+
+/// The staff mail state (issue 21) is one record replaced by compare and
+/// swap, so two batch runners never both claim one batch, and it survives
+/// (what a restart reads back).
+async fn the_staff_mail_state_is_replaced_only_if_unchanged(backend: Backend) {
+    let app = spawn_on(backend).await;
+    assert_eq!(app.store.mail_state().unwrap(), None);
+    // Stored when none was expected; a second "first" write is refused.
+    app.store
+        .swap_mail_state(None, b"one".to_vec())
+        .await
+        .unwrap();
+    let refused = app.store.swap_mail_state(None, b"two".to_vec()).await;
+    assert!(
+        matches!(refused, Err(parrhesia::store::StoreError::Exists(_))),
+        "{refused:?}"
+    );
+    // Replaced only from what is stored now.
+    let stale = app
+        .store
+        .swap_mail_state(Some(b"zero".to_vec()), b"two".to_vec())
+        .await;
+    assert!(stale.is_err());
+    app.store
+        .swap_mail_state(Some(b"one".to_vec()), b"two".to_vec())
+        .await
+        .unwrap();
+    assert_eq!(app.store.mail_state().unwrap(), Some(b"two".to_vec()));
+}
 
 async fn app_with_round(backend: Backend) -> TestApp {
     let app = spawn_on(backend).await;

@@ -58,6 +58,8 @@ const PLACEHOLDERS = {
   // Random 128-bit ids (quotes, pledges): only non-GET routes use them.
   '{quote}': '00000000000000000000000000000000',
   '{pledge}': '00000000000000000000000000000000',
+  // A staff mail delivery (issue 21): only POST .../dismiss uses it.
+  '{delivery}': '00000000000000000000000000000000',
   // A card sheet nobody made: its page says it is not available (the
   // console journey below downloads a real one).
   '{sheet}': '00000000000000000000000000000000',
@@ -503,7 +505,10 @@ try {
     // Two-step sign-in, below.
     'POST /console/login/code', 'POST /console/account/two-step', 'POST /console/account/two-step/disable',
     // Invitations and resets (issue 21), above.
-    'POST /console/password/forgot', 'POST /console/password/set']);
+    'POST /console/password/forgot', 'POST /console/password/set',
+    // Mail settings, below; dismissing a given-up mail needs a mail server
+    // to fail first: tests/api/mail_server.rs posts it (under .ci/mail.sh).
+    'POST /console/account/mail', 'POST /console/mail/{delivery}/dismiss']);
   await check('every non-GET page in the route table has a test', async () => {
     const untested = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !covered.has(`${r.method} ${r.path}`));
     assert(untested.length === 0, `no browser test for ${untested.map((r) => `${r.method} ${r.path}`).join(', ')}`);
@@ -866,6 +871,28 @@ try {
       assert(log.includes(what), `log lacks ${what}`);
     }
     assert(log.includes('cora'), 'log lacks the coordinator');
+  });
+
+  // Mail settings (issue 21): reached from the console's navigation, an
+  // error summary for a malformed address, saved; axe on each state.
+  await check('mail settings: an address and the kinds of mail, with errors; axe on each page', async () => {
+    await staffPage.goto(`${BASE}/console`);
+    await Promise.all([staffPage.waitForNavigation(), staffPage.click('a[href="/console/account/mail"]')]);
+    assert(new URL(staffPage.url()).pathname === '/console/account/mail', `at ${staffPage.url()}`);
+    await axe(staffPage, 'mail settings');
+    await staffPage.fill('#email', 'not an address');
+    await Promise.all([staffPage.waitForNavigation(), staffPage.click('form[action="/console/account/mail"] [type=submit]')]);
+    assert(await staffPage.locator('.error-summary').isVisible(), 'no error summary for a malformed address');
+    for (const href of await staffPage.locator('.error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+      assert((await staffPage.locator(href).count()) === 1, `summary link ${href} has no field`);
+    }
+    await axe(staffPage, 'mail settings error');
+    await staffPage.fill('#email', 'host@example.org');
+    await staffPage.check('input[name=kinds][value=security]');
+    await Promise.all([staffPage.waitForNavigation(), staffPage.click('form[action="/console/account/mail"] [type=submit]')]);
+    assert(/Mail settings saved/.test(await staffPage.locator('main').innerText()), 'not saved');
+    assert((await staffPage.inputValue('#email')) === 'host@example.org', 'the address was not kept');
+    await axe(staffPage, 'mail settings saved');
   });
 
   // Two-step sign-in (issue 21): enrolment from the QR code's text form,

@@ -56,10 +56,18 @@ pub async fn login(
     let form = read_form(&state, &req, payload).await?;
     let token = presession::check(&state, &req, form.get("csrf"))?;
     let typed = form.get("username").to_owned();
-    state
-        .console
-        .charge_account(&typed)
-        .map_err(ConsoleError::RateLimited)?;
+    if let Err(wait) = state.console.charge_account(&typed) {
+        // The account's limit was reached: administrators are told at the
+        // next mail batch (the account's name, never a count or a time).
+        // Off the request's path, so the answer takes as long whether or
+        // not the account exists.
+        let state = state.clone();
+        let name = typed.clone();
+        actix_web::rt::spawn(async move {
+            crate::app::mail::refused_sign_ins(&state.app, &name).await;
+        });
+        return Err(ConsoleError::RateLimited(wait));
+    }
     let presented = form.get("password").to_owned();
     match staff::sign_in(&state.app, &typed, presented).await? {
         staff::SignIn::Session(id) => Ok(HttpResponse::SeeOther()

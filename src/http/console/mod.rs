@@ -30,6 +30,7 @@ mod admin;
 mod auth;
 mod cards;
 mod dashboard;
+mod mail;
 mod password;
 mod periods;
 mod presession;
@@ -47,6 +48,7 @@ pub use admin::{add_user, backups, change_role, keys, remove_user, staff_log, us
 pub use auth::{login, login_page, logout, setup, setup_page};
 pub use cards::cards;
 pub use dashboard::home;
+pub use mail::{dismiss as dismiss_mail, mail_settings, save_mail_settings};
 pub use password::{forgot, forgot_page, set_password, set_password_page};
 pub use periods::{close_periods, confirm as close_period};
 pub use questions::{questions, update_questions};
@@ -481,6 +483,8 @@ pub(super) fn done(req: &HttpRequest) -> Option<&'static str> {
         "role" => "Role changed.",
         "welcome" => "You are signed in.",
         "two-step-off" => "Two-step sign-in is off.",
+        "mail" => "Mail settings saved.",
+        "dismissed" => "The delivery was dismissed.",
         _ => return None,
     })
 }

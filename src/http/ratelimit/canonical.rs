@@ -71,6 +71,7 @@ mod tests {
                 .replace("{user}", "f00d")
                 .replace("{sheet}", "00ff")
                 .replace("{token}", "0123abcd")
+                .replace("{delivery}", "beef")
                 .replace("{language}", "cy");
             assert!(!concrete.contains('{'), "{}", route.path);
             assert_eq!(check(&concrete), Ok(()), "{concrete}");

@@ -10,7 +10,7 @@ use maud::{html, Markup};
 use time::Date;
 
 /// A day as the rest of the site writes it ("30 November 2026").
-fn day(m: &Messages, d: Date) -> String {
+pub(super) fn day(m: &Messages, d: Date) -> String {
     let id = format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day());
     crate::views::date_text(m, &id)
 }
@@ -123,6 +123,9 @@ pub fn dashboard(frame: &Frame, d: &Dashboard, done: Option<&str>) -> Markup {
                     @if n == 0 { "No quotes are waiting for a decision." }
                     @else { (n) @if n == 1 { " quote is" } @else { " quotes are" } " waiting for a decision. " a href="/console/moderation" { "Moderate quotes" } }
                 }
+            }
+            @if let Some(lines) = &d.mail {
+                (super::mail::outbox(frame, &m, lines))
             }
             @if let Some(o) = &d.organisation {
                 h2 { (o.name) }

@@ -6,6 +6,7 @@
 mod admin;
 mod auth;
 mod dashboard;
+mod mail;
 mod password;
 mod questions;
 mod rounds;
@@ -16,6 +17,7 @@ mod voices;
 pub use admin::{backups, keys, staff_log, users, KeyView};
 pub use auth::{forbidden, login, setup, setup_closed};
 pub use dashboard::dashboard;
+pub use mail::mail_settings;
 pub use password::{
     forgot, forgot_sent, invitation_link, set as set_password, unusable as link_unusable,
 };
@@ -82,6 +84,7 @@ pub fn page(frame: Option<&Frame>, title: &str, errors: &Errors, body: Markup) -
                             li { a href="/console/space" { "Your digest and answers" } }
                         }
                         li { a href="/console/account/two-step" { "Two-step sign-in" } }
+                        li { a href="/console/account/mail" { "Mail settings" } }
                         @if f.role == Role::Administrator {
                             li { a href="/console/users" { "Users" } }
                             li { a href="/console/keys" { "Keys" } }
