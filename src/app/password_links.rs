@@ -117,6 +117,7 @@ pub async fn invite(
         .or_conflict_taken(&user)?;
     let subject = Some(format!("{} as {}", user.username, user.role.as_str()));
     record(app, actor, "user.invite", None, subject, today).await?;
+    super::mail::new_administrator(app, &user).await;
     let link = Link::new(app, &token);
     let mailed = match app.mailer() {
         None => Mailed::NoMail,
