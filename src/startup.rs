@@ -369,9 +369,11 @@ fn store_keys(keys: &KeyDir) -> anyhow::Result<(Arc<Vault>, Arc<LogSigner>)> {
 
 /// Periods are sealed on schedule even when nobody reads a digest; idle
 /// console sessions are dropped, the rounds' token keys rotated, the
-/// log's weekly marker written and staff mail batched on the same beat.
+/// log's weekly marker written on the same beat; staff mail is batched on
+/// a minute beat of its own.
 fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<()> {
-    actix_web::rt::spawn(async move {
+    let mail_state = state.clone();
+    let sealing = actix_web::rt::spawn(async move {
         let mut every = actix_web::rt::time::interval(Duration::from_secs(60));
         loop {
             every.tick().await;
@@ -391,12 +393,32 @@ fn spawn_ticker(state: web::Data<AppState>) -> actix_web::rt::task::JoinHandle<(
             if let Err(e) = app::audit::tick(&state.app, state.today()).await {
                 tracing::warn!(error = %e, "the log's weekly marker failed");
             }
-            // Staff mail: the daily batch, or a batch for what a sealing
-            // just published (issue 21); never from a request. Last, as a slow
-            // mail server may hold it up.
-            if let Err(e) = app::mail::tick(&state.app, state.today()).await {
+        }
+    });
+    // Staff mail on a beat of its own: the daily batch, or a batch for
+    // what a sealing just published (issue 21); never from a request. A
+    // slow or unreachable mail server (tens of seconds per recipient) then
+    // delays only mail, never sealing, key rotation or the log's marker.
+    let mail = actix_web::rt::spawn(async move {
+        let mut every = actix_web::rt::time::interval(Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            if let Err(e) = app::mail::tick(&mail_state.app, mail_state.today()).await {
                 tracing::warn!(error = %e, "the staff mail batch failed");
             }
         }
+    });
+    actix_web::rt::spawn(async move {
+        // Aborting the handle returned drops both loops (a dropped
+        // JoinHandle alone would leave its task running).
+        struct AbortOnDrop(actix_web::rt::task::JoinHandle<()>);
+        impl Drop for AbortOnDrop {
+            fn drop(&mut self) {
+                self.0.abort();
+            }
+        }
+        let _mail = AbortOnDrop(mail);
+        let mut sealing = AbortOnDrop(sealing);
+        let _ = (&mut sealing.0).await;
     })
 }

@@ -374,17 +374,17 @@ pub async fn set_preferences(
         .collect();
     chosen.sort();
     chosen.dedup();
-    let mut updated = super::staff::user(app, &user.id).await?;
-    updated.email = email;
-    updated.mail = Some(chosen);
+    // Only the address and kinds change, in one store transaction: a
+    // whole record written back here could undo a role change made
+    // between reading and writing it.
     app.store
-        .update_user(updated.clone())
+        .set_mail_settings(&user.id, email, chosen)
         .await
         .map_err(|e| match e {
             crate::store::StoreError::NotFound(_) => AppError::UserUnknown,
             e => e.into(),
         })?;
-    Ok(updated)
+    super::staff::user(app, &user.id).await
 }
 
 /// The kinds `role` may choose, in order.

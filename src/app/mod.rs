@@ -237,6 +237,10 @@ pub enum Actor {
     Staff(Username),
     /// `parrhesia user add`.
     CommandLine,
+    /// Someone not signed in, such as whoever asked for a password reset
+    /// (anyone may type a user name there, so the log must not name the
+    /// account's owner as having asked).
+    SignedOut,
     /// Whoever holds the admin token or an organisation's key, the demo and
     /// the bench seeder. The staff action log names the people who run the
     /// service; a bearer token names no one, so these leave no entry (as
@@ -250,6 +254,7 @@ impl Actor {
         match self {
             Self::Staff(name) => Some(name.as_str()),
             Self::CommandLine => Some("command line"),
+            Self::SignedOut => Some("a signed-out visitor"),
             Self::Unnamed => None,
         }
     }

@@ -223,23 +223,32 @@ pub async fn request_reset(app: &App, typed: &str, today: Date) {
     let Some(mailer) = app.mailer() else {
         return;
     };
-    let outcome = async {
-        let Some(user) = account_named(app, typed)? else {
-            return Ok(());
+    let outcome =
+        async {
+            let Some(user) = account_named(app, typed)? else {
+                return Ok(());
+            };
+            let Some(email) = user.email.clone() else {
+                return Ok(());
+            };
+            // A live invitation stands: anyone may type a user name here, and
+            // a reset link must not replace the link already mailed to a new
+            // user (they set their password from the invitation).
+            if user.password_link.as_ref().is_some_and(|l| {
+                l.purpose == Purpose::Invitation && l.live(app.sessions.unix_secs())
+            }) {
+                return Ok(());
+            }
+            let link = new_link(app, &user, Purpose::Reset).await?;
+            let subject = Some(user.username.to_string());
+            let actor = Actor::SignedOut;
+            record(app, &actor, "user.password-reset", None, subject, today).await?;
+            let (subject, body) = reset_message(app, &user, &link);
+            if let Err(failure) = mailer.send(email.as_str(), &subject, &body).await {
+                tracing::warn!(?failure, "a password reset could not be mailed");
+            }
+            Ok::<(), AppError>(())
         };
-        let Some(email) = user.email.clone() else {
-            return Ok(());
-        };
-        let link = new_link(app, &user, Purpose::Reset).await?;
-        let subject = Some(user.username.to_string());
-        let actor = Actor::Staff(user.username.clone());
-        record(app, &actor, "user.password-reset", None, subject, today).await?;
-        let (subject, body) = reset_message(app, &user, &link);
-        if let Err(failure) = mailer.send(email.as_str(), &subject, &body).await {
-            tracing::warn!(?failure, "a password reset could not be mailed");
-        }
-        Ok::<(), AppError>(())
-    };
     if let Err(e) = outcome.await {
         tracing::error!(error = %e, "a password reset request failed");
     }

@@ -308,13 +308,15 @@ pub fn verify(p: &Published) -> Report {
     for record in &p.records {
         for round in &record.rounds {
             on_record.insert(round.round.clone());
+            let models = round.models();
             r.checks.extend(super::record::check(
                 &round.responses,
                 &round.pledges,
-                &round.models(),
+                &models,
                 &p.leaves,
                 &p.heads,
             ));
+            standings_follow(&mut r, round, &models);
         }
     }
     let answered: std::collections::BTreeSet<String> = leaves
@@ -389,6 +391,53 @@ pub fn verify(p: &Published) -> Report {
     // were given (issue 17: a token works only in its invitation's round).
     spent_within_issued(&mut r, &p.periods);
     r
+}
+
+/// Each release's deadline and standing, recomputed from the record's own
+/// days to answer and its responses' and pledges' versions (whose periods
+/// the log's leaves commit): a record that calls a late answer "on time",
+/// moves the deadline, names another first-answer period, or calls an
+/// answered release unanswered fails. Open and overdue differ only by the
+/// day the record was read, so they are not told apart here.
+fn standings_follow(
+    r: &mut Report,
+    round: &crate::digest::record::RoundRecord,
+    models: &[crate::digest::record::ReleaseRecord],
+) {
+    use crate::digest::record::{deadline, first_answers, DaysToAnswer, Standing};
+    use crate::domain::{Period, PeriodLength};
+    let name = &round.round;
+    let (Ok(length), Ok(days)) = (
+        PeriodLength::parse(u64::from(round.period_weeks)),
+        DaysToAnswer::parse(u64::from(round.days_to_answer)),
+    ) else {
+        r.check(
+            false,
+            format!("record of {name}: period length and days to answer are valid"),
+        );
+        return;
+    };
+    r.check(
+        models.len() == round.releases.len(),
+        format!("record of {name}: every release's periods and days parse"),
+    );
+    let first = first_answers(name, length, &round.responses, &round.pledges);
+    for m in models {
+        let id = m.period.id();
+        let due = deadline(m.period, days);
+        let due_period = Period::containing(due, length);
+        let standing = match (m.standing, first.get(&id)) {
+            (Standing::Answered { in_period, on_time }, Some(&f)) => {
+                in_period == f && on_time == (f <= due_period)
+            }
+            (Standing::Open | Standing::Overdue, None) => true,
+            _ => false,
+        };
+        r.check(
+            m.deadline == due && m.deadline_period == due_period && standing,
+            format!("record of {name}, release {id}: deadline and standing follow from the logged answers"),
+        );
+    }
 }
 
 #[cfg(test)]

@@ -111,17 +111,18 @@ pub fn deadline(period: Period, days: DaysToAnswer) -> Date {
 /// round's published releases; `responses` and `pledges` the round's (of
 /// any period: those on other periods are ignored). Stored period ids that
 /// do not parse for `length` are skipped, not guessed.
-pub fn round_record(
+/// The first period in which each release (by its period id) of `round`
+/// got an answer: the earliest first version of a response or first step
+/// of a pledge made on it. `parrhesia verify` recomputes standings with
+/// it from the logged versions, so a record cannot claim an answer was
+/// on time when its logged versions say otherwise.
+pub fn first_answers(
     round: &str,
     length: PeriodLength,
-    days: DaysToAnswer,
-    releases: &[Release],
     responses: &[ResponseRecord],
     pledges: &[PledgeRecord],
-    today: Date,
-) -> Vec<ReleaseRecord> {
+) -> BTreeMap<String, Period> {
     let parse = |id: &str| Period::from_id(id, length);
-    // The first period in which each release period got an answer.
     let mut first: BTreeMap<String, Period> = BTreeMap::new();
     let mut note = |release: &str, when: Option<Period>| {
         if let Some(when) = when {
@@ -140,6 +141,20 @@ pub fn round_record(
     for p in pledges.iter().filter(|p| p.round == round) {
         note(&p.period, p.history.first().and_then(|c| parse(&c.period)));
     }
+    first
+}
+
+pub fn round_record(
+    round: &str,
+    length: PeriodLength,
+    days: DaysToAnswer,
+    releases: &[Release],
+    responses: &[ResponseRecord],
+    pledges: &[PledgeRecord],
+    today: Date,
+) -> Vec<ReleaseRecord> {
+    let parse = |id: &str| Period::from_id(id, length);
+    let first = first_answers(round, length, responses, pledges);
     let mut out: Vec<ReleaseRecord> = releases
         .iter()
         .filter_map(|release| {

@@ -31,6 +31,14 @@ pub(super) enum StaffOp {
     Update(User),
     Remove(String),
     Log(Action),
+    /// Set user `id`'s own mail settings (address and kinds) and nothing
+    /// else, read and written in one transaction: a settings form read
+    /// before a role change cannot undo it.
+    MailSettings {
+        id: String,
+        email: Option<crate::staff::EmailAddress>,
+        kinds: Vec<crate::staff::mail_choice::Kind>,
+    },
     /// Give user `id` a new password link (replacing any earlier one).
     Link {
         id: String,
@@ -131,6 +139,22 @@ impl Store {
         let op = StaffOp::Link {
             id: id.to_owned(),
             link: Box::new(link),
+        };
+        self.call(|r| Job::Staff(op, r)).await
+    }
+
+    /// Set user `id`'s mail address and kinds, leaving every other field
+    /// as stored. `NotFound` when the user is gone.
+    pub async fn set_mail_settings(
+        &self,
+        id: &str,
+        email: Option<crate::staff::EmailAddress>,
+        kinds: Vec<crate::staff::mail_choice::Kind>,
+    ) -> Result<(), StoreError> {
+        let op = StaffOp::MailSettings {
+            id: id.to_owned(),
+            email,
+            kinds,
         };
         self.call(|r| Job::Staff(op, r)).await
     }
@@ -238,6 +262,13 @@ pub(super) fn apply(
             Ok(())
         });
     }
+    if let StaffOp::MailSettings { id, email, kinds } = op {
+        return change_user(conn, users, log, id, |user| {
+            user.email = email.clone();
+            user.mail = Some(kinds.clone());
+            Ok(())
+        });
+    }
     if let StaffOp::Link { id, link } = op {
         return change_user(conn, users, log, id, |user| {
             user.password_link = Some(link.as_ref().clone());
@@ -293,6 +324,7 @@ pub(super) fn apply(
         StaffOp::SecondFactor { .. }
         | StaffOp::Update(_)
         | StaffOp::Link { .. }
+        | StaffOp::MailSettings { .. }
         | StaffOp::UseLink { .. }
         | StaffOp::MailState { .. } => unreachable!("handled above"),
         StaffOp::Log(a) => {

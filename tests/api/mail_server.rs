@@ -766,3 +766,53 @@ async fn coordinators_are_told_when_a_period_is_held_back() {
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(delivered(&server, "bob", &t, 2).await.len(), 1);
 }
+
+/// Issue 21's "done when", end to end: an organisation's user is told by
+/// e-mail (through Postfix) that a release is out, opens the console page
+/// the mail links to, answers there, and the public record shows the
+/// answer on time.
+#[actix_web::test]
+async fn told_by_mail_an_organisation_answers_in_the_console_and_the_record_shows_it_on_time() {
+    let Some(server) = server() else { return };
+    let app = mailing_app(server.port).await;
+    let t = tag();
+    let org = format!("care-{t}");
+    add_user(&app, "ann", Role::Organisation, Some(&org)).await;
+    set_mail(&app, "ann", None).await;
+    sealed_week_with(&app, &org, &t, true).await;
+    app.mail.run().await.unwrap().expect("the sealing's batch");
+    let got = delivered(&server, "ann", &t, 1).await;
+    assert_eq!(got.len(), 1, "told once");
+    let body = decode_body(&got[0]);
+    assert!(body.contains(&format!("{PUBLIC}/console/space")), "{body}");
+    assert!(body.contains("27 December 2026"), "answer by: {body}");
+    // A week later, well inside the 28 days, ann answers in the console.
+    app.clock.set(thursday() + time::Duration::days(11));
+    let b = sign_in(&app, "ann").await;
+    let space = b.get("/console/space").await;
+    let field = "response-spring-2026-11-23-leadership";
+    assert!(space.body.contains(field), "{}", space.body);
+    let text = "Managers will join the residents' group every month.";
+    let a = b
+        .post(
+            "/console/space/responses",
+            &[
+                ("round", "spring"),
+                ("period", "2026-11-23"),
+                ("theme", "leadership"),
+                (field, text),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    // The public record: answered on time, with the answer.
+    let record = app.get(&format!("/o/{org}/record.json")).await;
+    assert_eq!(record.status, StatusCode::OK, "{}", record.body);
+    let record = record.json();
+    let release = &record["rounds"][0]["releases"][0];
+    assert_eq!(release["period"], "2026-11-23", "{record}");
+    assert_eq!(release["standing"], "on_time", "{record}");
+    let page = app.get(&format!("/o/{org}/record")).await;
+    assert!(page.body.contains("Answered on time"), "{}", page.body);
+    assert!(page.body.contains("Managers will join the residents"));
+}

@@ -473,3 +473,64 @@ async fn the_store_uses_a_link_once_and_a_stale_role_change_keeps_it() {
         .await;
     assert!(matches!(gone, Err(StoreError::NotFound(_))), "{gone:?}");
 }
+
+/// A stranger who types an invited user's name at "forgot password"
+/// cannot replace the invitation already sent (the new user would find
+/// their link dead); a reset request is logged as a signed-out visitor's,
+/// never as the account owner's own action.
+#[actix_web::test]
+async fn forgot_password_keeps_a_live_invitation_and_names_no_one_as_asking() {
+    // Arrange: mail configured (to a port that takes nothing, so the
+    // invitation's link is shown instead), one invited user, one with a
+    // password.
+    let app = spawn_app_with(|c| c.smtp = Some(closed_smtp())).await;
+    crate::console::add_user(&app, "admin", Role::Administrator, None).await;
+    let admin = crate::console::sign_in(&app, "admin").await;
+    let shown = invite(&admin, "ivy", "ivy@example.org", "moderator").await;
+    let token = token_of(&link_on(&shown.body).expect("the link shown"));
+    let invitation = app
+        .store
+        .user_by_name("ivy")
+        .unwrap()
+        .unwrap()
+        .password_link;
+    assert!(invitation.is_some());
+    add_user_with_email(&app, "gil", Role::Coordinator, "gil@example.org").await;
+    // Act
+    for typed in ["ivy", "ivy@example.org", "gil"] {
+        assert_eq!(forgot(&app, typed).await.status, StatusCode::OK);
+    }
+    // Assert: gil's reset is made (off the request path) and logged as
+    // asked by a signed-out visitor ...
+    let mut entry = None;
+    for _ in 0..100 {
+        entry = app
+            .store
+            .staff_actions()
+            .unwrap()
+            .into_iter()
+            .find(|a| a.action == "user.password-reset");
+        if entry.is_some() {
+            break;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let entry = entry.expect("gil's reset was recorded");
+    // ivy's two requests came first; give their tasks time to finish too.
+    actix_web::rt::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(entry.subject.as_deref(), Some("gil"));
+    assert_eq!(entry.actor, "a signed-out visitor");
+    // ... while ivy's invitation is untouched, no reset is logged for her,
+    // and the invitation still works.
+    assert_eq!(
+        app.store
+            .user_by_name("ivy")
+            .unwrap()
+            .unwrap()
+            .password_link,
+        invitation
+    );
+    assert!(!actions(&app).contains(&("user.password-reset".into(), "ivy".into())));
+    let set = use_link(&app, &token, "ivy's own first passphrase").await;
+    assert_eq!(set.status, StatusCode::SEE_OTHER, "{}", set.body);
+}

@@ -200,6 +200,34 @@ async fn a_release_nobody_answers_is_overdue_in_the_feed_then_late_once_answered
         .await
         .body
         .contains("Answered late"));
+
+    // verify recomputes standings from the logged answers: the honest
+    // record passes; one that calls the late answer on time (alone, or
+    // with its deadline moved to match), or calls it unanswered, fails.
+    let honest = fetch(&app.address).await.unwrap();
+    assert!(verify(&honest).ok(), "{}", verify(&honest).render());
+    let forge = |change: &dyn Fn(&mut parrhesia::digest::record::ReleaseView)| {
+        let mut p = honest.clone();
+        change(&mut p.records[0].rounds[0].releases[0]);
+        p
+    };
+    use parrhesia::digest::record::StandingView;
+    let lies = [
+        forge(&|r| r.standing = StandingView::OnTime),
+        forge(&|r| {
+            r.standing = StandingView::OnTime;
+            r.deadline = "2027-01-03".into();
+            r.deadline_period = "2026-12-28".into();
+        }),
+        forge(&|r| {
+            r.standing = StandingView::Overdue;
+            r.answered_in = None;
+        }),
+        forge(&|r| r.answered_in = Some("2026-11-30".into())),
+    ];
+    for (i, lie) in lies.iter().enumerate() {
+        assert!(!verify(lie).ok(), "forged standing {i} was not caught");
+    }
 }
 
 #[actix_web::test]

@@ -29,7 +29,43 @@ crate::for_both_backends!(
     a_password_link_is_used_once_under_a_race_and_kept_only_hashed,
     answers_are_stored_with_their_log_leaves,
     the_staff_mail_state_is_replaced_only_if_unchanged,
+    mail_settings_change_only_the_address_and_kinds,
 );
+
+/// A user's own mail settings are written by an operation that changes
+/// only the address and kinds (issue 21): a settings page read while the
+/// user was an administrator cannot write that role back after an
+/// administrator demoted them, nor undo a move to another organisation.
+async fn mail_settings_change_only_the_address_and_kinds(backend: Backend) {
+    use parrhesia::staff::{mail_choice::Kind, EmailAddress, Role};
+    let app = spawn_on(backend).await;
+    crate::console::add_user(&app, "dee", Role::Administrator, None).await;
+    // What the settings page read, before the demotion.
+    let before = app.store.user_by_name("dee").unwrap().unwrap();
+    let mut demoted = before.clone();
+    demoted.role = Role::Moderator;
+    app.store.update_user(demoted).await.unwrap();
+    // Act: the settings are saved after the demotion.
+    let address = EmailAddress::parse("dee@example.org").unwrap();
+    app.store
+        .set_mail_settings(&before.id, Some(address.clone()), vec![Kind::Quotes])
+        .await
+        .unwrap();
+    // Assert
+    let stored = app.store.user_by_name("dee").unwrap().unwrap();
+    assert_eq!(stored.role, Role::Moderator, "the demotion stands");
+    assert_eq!(stored.email, Some(address));
+    assert_eq!(stored.mail, Some(vec![Kind::Quotes]));
+    assert_eq!(stored.password_hash, before.password_hash);
+    let gone = app
+        .store
+        .set_mail_settings("0123456789abcdef0123456789abcdef", None, vec![])
+        .await;
+    assert!(
+        matches!(gone, Err(parrhesia::store::StoreError::NotFound(_))),
+        "{gone:?}"
+    );
+}
 
 /// The staff mail state (issue 21) is one record replaced by compare and
 /// swap, so two batch runners never both claim one batch, and it survives
