@@ -3,8 +3,8 @@
 //! outbox. The pieces it drives live in [`crate::mail`].
 //!
 //! # When a batch runs
-//! The minute ticker calls [`tick`] after it has sealed what was due. A
-//! batch runs then only if (a) the daily batch has not run yet today (the
+//! A minute beat of its own (beside the sealing ticker, so a slow mail
+//! server never delays sealing) calls [`tick`]. A batch runs only if (a) the daily batch has not run yet today (the
 //! first tick of each day, UTC), or (b) a sealing has published a release
 //! or held a period back that nobody was told about yet. Nothing a
 //! participant does calls this, and a staff member's early close is picked
