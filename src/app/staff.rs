@@ -76,7 +76,7 @@ pub async fn users(app: &App) -> Result<Vec<User>, AppError> {
     Ok(users)
 }
 
-/// The organisations an account may belong to (for [`NewAccount::parse`]).
+/// The organisations an account may belong to (for [`crate::staff::NewInvitation::parse`]).
 pub async fn organisation_slugs(app: &App) -> Result<Vec<Slug>, AppError> {
     Ok(app
         .store

@@ -314,8 +314,9 @@ impl User {
 
 /// A new account as typed, checked: a valid user name, password and role,
 /// and an organisation (one that exists) exactly when the role is
-/// organisation user. Made only by [`NewAccount::parse`] or
-/// [`NewAccount::new`]; the password is hashed when the account is added.
+/// organisation user (the command line's `user add`; the console invites
+/// instead, [`NewInvitation`]). Made only by [`NewAccount::new`]; the
+/// password is hashed when the account is added.
 ///
 /// ```compile_fail
 /// use parrhesia::staff::{password::Password, NewAccount, Role, Username};
@@ -331,54 +332,6 @@ pub struct NewAccount {
 }
 
 impl NewAccount {
-    /// A console form's fields: every problem at once, in the form's
-    /// order. `known` lists the organisations there are.
-    pub fn parse(
-        username: &str,
-        password: &str,
-        role: &str,
-        organisation: &str,
-        known: &[Slug],
-    ) -> Result<Self, Vec<StaffError>> {
-        let username = Username::parse(username);
-        let password = password::Password::parse(password);
-        let role = Role::parse(role);
-        let organisation = match organisation.trim() {
-            "" => Ok(None),
-            slug => known
-                .iter()
-                .find(|o| o.as_str() == slug)
-                .map(|o| Some(o.clone()))
-                .ok_or(StaffError::OrganisationMissing),
-        };
-        let membership = match (&role, &organisation) {
-            (Ok(role), Ok(organisation)) => membership(*role, organisation.as_ref()),
-            _ => Ok(()),
-        };
-        let errors: Vec<StaffError> = [
-            username.as_ref().err(),
-            password.as_ref().err(),
-            role.as_ref().err(),
-            organisation.as_ref().err(),
-            membership.as_ref().err(),
-        ]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect();
-        match (username, password, role, organisation) {
-            (Ok(username), Ok(password), Ok(role), Ok(organisation)) if errors.is_empty() => {
-                Ok(Self {
-                    username,
-                    password,
-                    role,
-                    organisation,
-                })
-            }
-            _ => Err(errors),
-        }
-    }
-
     /// Parts parsed already (the command line).
     pub fn new(
         username: Username,
@@ -576,50 +529,35 @@ mod tests {
     }
 
     #[test]
-    fn a_new_account_lists_every_problem_in_the_forms_order() {
+    fn an_invitation_lists_every_problem_in_the_forms_order() {
         let known = [Slug::parse("care", "slug").unwrap()];
-        let errors = NewAccount::parse("co", "short", "organisation", "", &known)
+        let errors = NewInvitation::parse("co", "nope", "organisation", "", &known)
             .err()
             .unwrap();
         assert_eq!(
             errors,
             [
                 StaffError::UsernameInvalid,
-                StaffError::PasswordTooShort,
+                StaffError::EmailInvalid,
                 StaffError::OrganisationMissing
             ]
         );
-        let errors = NewAccount::parse("cora", "short", "moderator", "elsewhere", &known)
+        let errors = NewInvitation::parse("cora", "nope", "moderator", "elsewhere", &known)
             .err()
             .unwrap();
         assert_eq!(
             errors,
-            [
-                StaffError::PasswordTooShort,
-                StaffError::OrganisationMissing
-            ]
+            [StaffError::EmailInvalid, StaffError::OrganisationMissing]
         );
-        let errors = NewAccount::parse(
-            "cora",
-            "a long enough phrase",
-            "coordinator",
-            "care",
-            &known,
-        )
-        .err()
-        .unwrap();
+        let errors =
+            NewInvitation::parse("cora", "cora@example.org", "coordinator", "care", &known)
+                .err()
+                .unwrap();
         assert_eq!(errors, [StaffError::OrganisationNotAllowed]);
-        let ok = NewAccount::parse(
-            "Cora",
-            "a long enough phrase",
-            "organisation",
-            "care",
-            &known,
-        )
-        .ok()
-        .unwrap();
-        assert_eq!(ok.username().as_str(), "cora");
-        assert_eq!(ok.organisation(), Some(&known[0]));
+        assert!(
+            NewInvitation::parse("Cora", "cora@example.org", "organisation", "care", &known)
+                .is_ok()
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use crate::console::{add_user, csrf_in, session_from, sign_in, Browser, PASSWORD};
 use crate::helpers::{spawn_app, spawn_app_with, Answer, TestApp};
+use crate::password_links::sign_in_with as password_step;
 use awc::http::StatusCode;
 use futures_util::future::join_all;
 use parrhesia::clock::SessionClock;
@@ -79,22 +80,6 @@ pub(crate) async fn enrol(app: &TestApp, b: &Browser) -> (Totp, Vec<String>) {
         .await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     (totp, recovery_on(&done.body))
-}
-
-/// The first step (user name and password) in a fresh browser: the answer
-/// and the browser, holding whatever cookie it was given.
-async fn password_step(app: &TestApp, name: &str, password: &str) -> (Answer, Browser) {
-    let mut b = Browser::new(app);
-    let a = b
-        .post_signed_out(
-            "/console/login",
-            &[("username", name), ("password", password)],
-        )
-        .await;
-    if let Some(c) = session_from(&a) {
-        b.cookie = Some(c);
-    }
-    (a, b)
 }
 
 /// Post `code` on the second step's page of `b`.

@@ -6,7 +6,7 @@ use crate::privacy_pass::{app_with_round, critique, www_authenticate};
 use awc::http::StatusCode;
 
 /// Every file under `dir`, as bytes.
-fn raw_files(dir: &std::path::Path) -> Vec<Vec<u8>> {
+pub(crate) fn raw_files(dir: &std::path::Path) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -19,7 +19,7 @@ fn raw_files(dir: &std::path::Path) -> Vec<Vec<u8>> {
     out
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+pub(crate) fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 

@@ -1,7 +1,7 @@
 //! Signing in and out and the first administrator, through
 //! [`crate::app::staff`] (the console's home is in `dashboard`).
 
-use super::presession::{self, Presession};
+use super::presession::{self, with_presession};
 use super::{
     cleared_cookie, html, read_form, see_other, session_cookie, signed_in, ConsoleError, StaffForm,
 };
@@ -32,17 +32,6 @@ pub async fn login_page(
         views::login(&pre.token, "", &[], first_visit, super::done(&req)),
     );
     Ok(with_presession(page, pre))
-}
-
-/// A sign-in or set-up page, setting its pre-session cookie if new.
-fn with_presession(mut page: HttpResponse, pre: Presession) -> HttpResponse {
-    if let Some(cookie) = pre
-        .set_cookie
-        .and_then(|c| header::HeaderValue::try_from(c).ok())
-    {
-        page.headers_mut().insert(header::SET_COOKIE, cookie);
-    }
-    page
 }
 
 /// Check a user name and password. Uniform: an unknown user and a wrong

@@ -18,26 +18,15 @@
 //!   account and sends the user to the sign-in page, where a second factor
 //!   is still asked for.
 
-use super::presession::{self, Presession};
+use super::presession::{self, with_presession};
 use super::{html, read_form, ConsoleError};
 use crate::app::password_links::{self, Refused};
 use crate::http::error::FORM_INVALID;
 use crate::http::AppState;
 use crate::staff::password::Password;
 use crate::views::console as views;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-
-/// A page with a pre-session form, setting its cookie if new.
-fn with_presession(mut page: HttpResponse, pre: Presession) -> HttpResponse {
-    if let Some(cookie) = pre
-        .set_cookie
-        .and_then(|c| header::HeaderValue::try_from(c).ok())
-    {
-        page.headers_mut().insert(header::SET_COOKIE, cookie);
-    }
-    page
-}
 
 pub async fn forgot_page(
     state: web::Data<AppState>,

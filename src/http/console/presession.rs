@@ -86,3 +86,18 @@ pub fn check(state: &AppState, req: &HttpRequest, posted: &str) -> Result<String
         Err(ConsoleError::Csrf)
     }
 }
+
+/// A page with a pre-session form, setting its cookie if new.
+pub(super) fn with_presession(
+    mut page: actix_web::HttpResponse,
+    pre: Presession,
+) -> actix_web::HttpResponse {
+    if let Some(cookie) = pre
+        .set_cookie
+        .and_then(|c| actix_web::http::header::HeaderValue::try_from(c).ok())
+    {
+        page.headers_mut()
+            .insert(actix_web::http::header::SET_COOKIE, cookie);
+    }
+    page
+}
