@@ -183,9 +183,19 @@ impl Api {
     /// be closed early now, and whether `round`'s was (or had nothing
     /// open).
     pub async fn close_and_read(&self, round: &str) -> (Value, bool) {
-        let closed = self
-            .admin_post("/api/v1/admin/periods/close", json!({}))
-            .await;
+        // Closing answers once the period is sealed, which takes time in
+        // proportion to its size: the soak's 200,000 critiques take about
+        // a minute on CI's machine (the rewrite of their mixing epoch,
+        // then the sealing). So this one request may wait longer than
+        // the client's usual minute.
+        let closed = collect(
+            self.client
+                .post(self.url("/api/v1/admin/periods/close"))
+                .bearer_auth(ADMIN_TOKEN)
+                .timeout(Duration::from_secs(600))
+                .send_json(&json!({})),
+        )
+        .await;
         assert_eq!(closed.status, StatusCode::OK, "{}", closed.body);
         let refused = closed.json()["refused"]
             .as_array()

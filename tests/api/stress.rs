@@ -402,7 +402,12 @@ async fn soak_at_64_connections_keeps_answering() {
         longest_stall <= 2,
         "throughput was zero for {longest_stall} s in a row: {counts:?}"
     );
+    let sealing = Instant::now();
     let stats = api.sealed_round("spring").await;
+    eprintln!(
+        "soak: closing and sealing {total} critiques took {:?}",
+        sealing.elapsed()
+    );
     assert_eq!(stats["critiques"].as_u64().unwrap(), total as u64);
     assert_eq!(stats["codes_spent"], stats["critiques"]);
     server.stop();
