@@ -242,7 +242,7 @@ mod tests {
         // first: its snapshot is kept, and this count of 25 is never shown.
         let late = || async {
             live.bands("r", 0, 0, count(5)).await?;
-            Ok(Open {
+            Ok::<_, ()>(Open {
                 critiques: 25,
                 ..Open::default()
             })
