@@ -6,10 +6,14 @@
 #   - two `parrhesia serve` processes on one database (scale_out): the same
 #     code and token sent to both, one digest, SIGKILL of one under load,
 #     and the privacy scan of the cluster's files and log after a CHECKPOINT.
+#   - a read waiting on a lock in PostgreSQL leaves its actix worker free
+#     (pg_reads).
 #   - then the whole integration suite again, every in-process server on a
 #     fresh PostgreSQL database (PARRHESIA_TEST_ALL_ON_POSTGRES).
 # The cluster runs with the logging settings deploy/postgresql.md asks for.
 # Ends with one "N passed, N failed" line; exits non-zero on any failure.
+# `.ci/postgres.sh FILTER…` runs only the integration tests that match a
+# FILTER (cargo test's), ignored ones included, against the same cluster.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -48,6 +52,24 @@ export PARRHESIA_TEST_POSTGRES="postgres://parrhesia@127.0.0.1:$port/postgres"
 export PARRHESIA_TEST_PGDATA="$work/data"
 export PARRHESIA_TEST_PGLOG="$work/postgresql.log"
 out="$work/test.log"
+if [ "$#" -gt 0 ]; then
+  timeout 1800 cargo test --locked --test api -- "$@" --include-ignored --nocapture >"$out" 2>&1
+  status=$?
+  grep -E '^test |skipped:|panicked|assertion' "$out" | grep -v '^test result'
+  passed=$(grep -cE '^test .* \.\.\. ok$' "$out")
+  failed=$(grep -cE '^test .* \.\.\. FAILED$' "$out")
+  if grep -q 'skipped:' "$out"; then
+    echo "FAILED: a PostgreSQL test skipped although a server was running"
+    failed=$((failed + 1))
+  fi
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    tail -n 40 "$out"
+    failed=1
+  fi
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+  exit
+fi
 # These tests are #[ignore]d for a plain `cargo test` (they need this
 # server); --include-ignored runs them, and without the server they fail.
 # Every test module that instantiates cases on both backends.
@@ -55,7 +77,7 @@ both="store_suite history writer live_counts quotes keyphrases about_you upgrade
 filters=""
 for m in $both; do filters="$filters $m::postgres"; done
 # shellcheck disable=SC2086
-timeout 1800 cargo test --locked --test api -- $filters scale_out \
+timeout 1800 cargo test --locked --test api -- $filters scale_out pg_reads:: \
   --include-ignored --nocapture >"$out" 2>&1
 status=$?
 # Per-test lines and anything printed; cargo's own summary stays in the file
@@ -65,14 +87,14 @@ grep -E '^test |skipped:|acknowledged|panicked|assertion|PostgreSQL' "$out" | gr
 passed=$(grep -cE '^test .* \.\.\. ok$' "$out")
 failed=$(grep -cE '^test .* \.\.\. FAILED$' "$out")
 # Every case named in the suite's for_both_backends! list, and every test
-# of scale_out.rs, must have run and passed.
+# of scale_out.rs and pg_reads.rs, must have run and passed.
 suite=0
 for m in $both; do
   n=$(awk '/for_both_backends!\(/{on=1} on' "tests/api/$m.rs" | awk '/\);/{print; exit} {print}' |
     sed 's/.*for_both_backends!(//; s/);.*//' | tr ',' '\n' | grep -cE '^\s*[a-z_]+\s*$')
   suite=$((suite + n))
 done
-expected=$((suite + $(grep -c '#\[actix_web::test\]' tests/api/scale_out.rs)))
+expected=$((suite + $(cat tests/api/scale_out.rs tests/api/pg_reads.rs | grep -c '#\[actix_web::test\]')))
 if grep -q 'skipped:' "$out"; then
   echo "FAILED: a PostgreSQL test skipped although a server was running"
   failed=$((failed + 1))

@@ -80,6 +80,11 @@ pub struct Config {
     pub messages_dir: Option<PathBuf>,
     /// Staff mail (`PARRHESIA_SMTP_*`); off when no host is set.
     pub smtp: Option<crate::mail::SmtpConfig>,
+    /// HTTP worker threads; `None` is actix's default (one per physical
+    /// core). Not a setting operators are offered: tests use it to serve
+    /// from one worker, where a request that held its worker would hold up
+    /// every other.
+    pub workers: Option<usize>,
 }
 
 /// Shortest admin token accepted from the environment.
@@ -140,6 +145,7 @@ impl Config {
             witnesses: Vec::new(),
             messages_dir: None,
             smtp: None,
+            workers: None,
         }
     }
 
@@ -602,6 +608,7 @@ impl Effective {
                 sender: s.smtp_sender,
             }
             .validate()?,
+            workers: None,
         };
         config.validate()?;
         Ok(config)

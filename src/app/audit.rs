@@ -11,6 +11,7 @@ use crate::audit::verify::PublishedTokenKey;
 use crate::audit::AuditDocument;
 use crate::domain::{Receipt, Slug};
 use crate::encoding::{base64, hash_from_hex, hex};
+use crate::store::{Store, StoreError};
 use time::Date;
 
 /// Most leaves one request returns.
@@ -19,10 +20,13 @@ pub const MAX_LEAVES: u64 = 10_000;
 /// The token keys in use, as the audit log records and publishes them:
 /// from the store (shared by every instance), not this instance's memory.
 pub async fn published_token_keys(app: &App) -> Result<Vec<PublishedTokenKey>, AppError> {
-    let leaves = app.store.token_key_leaves()?;
-    let retired = app.store.retired_token_keys()?;
-    Ok(app
-        .store
+    Ok(app.store.read(token_keys_of).await?)
+}
+
+fn token_keys_of(store: &Store) -> Result<Vec<PublishedTokenKey>, StoreError> {
+    let leaves = store.token_key_leaves()?;
+    let retired = store.retired_token_keys()?;
+    Ok(store
         .token_key_records()?
         .into_iter()
         .filter(|r| !retired.contains(&r.key_id))
@@ -45,28 +49,32 @@ pub async fn published_token_keys(app: &App) -> Result<Vec<PublishedTokenKey>, A
 /// what is kept.
 pub async fn document(app: &App, today: Date) -> Result<AuditDocument, AppError> {
     app.store.seal_due(today).await?;
-    Ok(AuditDocument {
-        log_public_key: base64(app.store.log_public_key()),
-        log_vkey: crate::audit::log::log_verifier(app.store.log_public_key())
-            .map(|v| v.vkey())
-            .unwrap_or_default(),
-        witnesses: app.witnesses.iter().map(|w| w.vkey()).collect(),
-        checkpoints: app.store.checkpoints()?,
-        log_size: app.store.log_size()?,
-        tree_heads: app.store.tree_heads()?,
-        periods: app.store.all_sealed_periods()?,
-        token_keys: published_token_keys(app).await?,
-        declaration: {
-            let e = app.store.epoch_options();
-            declaration(e.min_secs, e.min_critiques)
-        },
-        records: app
-            .store
-            .organisations()?
-            .iter()
-            .map(|o| format!("/o/{}/record.json", o.slug))
-            .collect(),
-    })
+    let witnesses = app.witnesses.iter().map(|w| w.vkey()).collect();
+    app.store
+        .read(move |s| {
+            Ok(AuditDocument {
+                log_public_key: base64(s.log_public_key()),
+                log_vkey: crate::audit::log::log_verifier(s.log_public_key())
+                    .map(|v| v.vkey())
+                    .unwrap_or_default(),
+                witnesses,
+                checkpoints: s.checkpoints()?,
+                log_size: s.log_size()?,
+                tree_heads: s.tree_heads()?,
+                periods: s.all_sealed_periods()?,
+                token_keys: token_keys_of(s)?,
+                declaration: {
+                    let e = s.epoch_options();
+                    declaration(e.min_secs, e.min_critiques)
+                },
+                records: s
+                    .organisations()?
+                    .iter()
+                    .map(|o| format!("/o/{}/record.json", o.slug))
+                    .collect(),
+            })
+        })
+        .await
 }
 
 /// The log's weekly marker and a signed checkpoint of the newest head, if
@@ -80,7 +88,8 @@ pub async fn tick(app: &App, today: Date) -> Result<(), AppError> {
 pub async fn checkpoint(app: &App) -> Result<String, AppError> {
     let latest = app
         .store
-        .latest_checkpoint()?
+        .read(|s| s.latest_checkpoint())
+        .await?
         .ok_or(AppError::NoCheckpoint)?;
     Ok(latest.render())
 }
@@ -94,9 +103,11 @@ pub async fn cosign(app: &App, text: &str) -> Result<(u64, usize), AppError> {
     let bad = |why: &str| AppError::CheckpointInvalid(why.to_owned());
     let note = Note::parse(text).map_err(|e| bad(&e.to_string()))?;
     let checkpoint = Checkpoint::parse(&note.text).map_err(|e| bad(&e.to_string()))?;
+    let size = checkpoint.size;
     let ours = app
         .store
-        .checkpoint(checkpoint.size)?
+        .read(move |s| s.checkpoint(size))
+        .await?
         .ok_or(AppError::CheckpointUnknown)?;
     let signed = Note::parse(&ours.note)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("our own checkpoint: {e}")))?;
@@ -121,22 +132,31 @@ pub async fn cosign(app: &App, text: &str) -> Result<(u64, usize), AppError> {
 /// Leaves `start..end` of the log (at most [`MAX_LEAVES`]), as their
 /// canonical JSON.
 pub async fn leaves(app: &App, start: u64, end: u64) -> Result<Vec<String>, AppError> {
-    let size = app.store.log_size()?;
-    if start > end || end > size || end - start > MAX_LEAVES {
-        return Err(AppError::LogRange(format!(
-            "need start <= end <= {size} (the log size) and at most {MAX_LEAVES} leaves"
-        )));
-    }
-    Ok(app.store.leaves(start, end)?)
+    app.store
+        .read(move |s| {
+            let size = s.log_size()?;
+            if start > end || end > size || end - start > MAX_LEAVES {
+                return Err(AppError::LogRange(format!(
+                    "need start <= end <= {size} (the log size) and at most {MAX_LEAVES} leaves"
+                )));
+            }
+            Ok(s.leaves(start, end)?)
+        })
+        .await
 }
 
 /// The inclusion proof of leaf `index` in the tree of the first `size`
 /// leaves (RFC 9162 §2.1.3), hex.
 pub async fn inclusion(app: &App, index: u64, size: u64) -> Result<Vec<String>, AppError> {
-    if size > app.store.log_size()? || index >= size {
-        return Err(range("need index < size <= the log size"));
-    }
-    let hashes = app.store.leaf_hashes(size)?;
+    let hashes = app
+        .store
+        .read(move |s| {
+            if size > s.log_size()? || index >= size {
+                return Err(range("need index < size <= the log size"));
+            }
+            Ok(s.leaf_hashes(size)?)
+        })
+        .await?;
     let path = merkle::inclusion_path(&hashes, index as usize).ok_or_else(|| range("index"))?;
     Ok(path.iter().map(|h| hex(h)).collect())
 }
@@ -144,10 +164,15 @@ pub async fn inclusion(app: &App, index: u64, size: u64) -> Result<Vec<String>, 
 /// The consistency proof between the trees of the first `first` and
 /// `second` leaves (RFC 9162 §2.1.4), hex.
 pub async fn consistency(app: &App, first: u64, second: u64) -> Result<Vec<String>, AppError> {
-    if second > app.store.log_size()? || first > second {
-        return Err(range("need first <= second <= the log size"));
-    }
-    let hashes = app.store.leaf_hashes(second)?;
+    let hashes = app
+        .store
+        .read(move |s| {
+            if second > s.log_size()? || first > second {
+                return Err(range("need first <= second <= the log size"));
+            }
+            Ok(s.leaf_hashes(second)?)
+        })
+        .await?;
     let path = merkle::consistency_path(&hashes, first as usize).ok_or_else(|| range("first"))?;
     Ok(path.iter().map(|h| hex(h)).collect())
 }
@@ -176,12 +201,17 @@ pub async fn receipts(
     let Ok(slug) = Slug::parse(round, "round") else {
         return Err(AppError::PeriodNotSealed);
     };
-    let Some(sealed) = app.store.sealed_period(&slug, period)? else {
-        return Err(AppError::PeriodNotSealed);
-    };
-    let leaves = app
+    let (period, round) = (period.to_owned(), round.to_owned());
+    let (leaves, round) = app
         .store
-        .leaves(sealed.first_leaf, sealed.first_leaf + sealed.leaf_count)?;
+        .read(move |s| {
+            let Some(sealed) = s.sealed_period(&slug, &period)? else {
+                return Err(AppError::PeriodNotSealed);
+            };
+            let leaves = s.leaves(sealed.first_leaf, sealed.first_leaf + sealed.leaf_count)?;
+            Ok((leaves, s.round(&round)?))
+        })
+        .await?;
     let mut receipts: Vec<String> = leaves
         .iter()
         .filter_map(|l| match serde_json::from_str(l) {
@@ -191,6 +221,5 @@ pub async fn receipts(
         .map(|c| Receipt::from_commitment(c).display())
         .collect();
     receipts.sort();
-    let round = app.store.round(round)?;
     Ok(Receipts { round, receipts })
 }

@@ -178,7 +178,7 @@ pub async fn issue_token(
     let hash = app.invitations.hash(invitation);
     // A cheap read first, so that guessed invitations cost no signing; it
     // also says which round's key signs.
-    let round = match app.store.invitation(&hash)? {
+    let round = match app.store.read(move |s| s.invitation(&hash)).await? {
         None => return Err(AppError::InvitationUnknown),
         Some((0, _)) => return Err(AppError::InvitationExhausted),
         Some((_, round)) => round,

@@ -8,6 +8,7 @@ use super::{digests, moderation, App, AppError};
 use crate::digest::disclosure::{Band, Figure};
 use crate::domain::{Period, Slug};
 use crate::staff::{Role, User};
+use crate::store::StoreError;
 use time::Date;
 
 /// A round as the dashboard lists it.
@@ -95,27 +96,40 @@ pub async fn dashboard(app: &App, user: &User, today: Date) -> Result<Dashboard,
 /// The rounds of every organisation, what to do about them, and the next
 /// sealing.
 async fn host(app: &App, today: Date, d: &mut Dashboard) -> Result<(), AppError> {
-    let organisations = app.store.organisations()?;
+    // Each organisation with its rounds, and each round's codes issued,
+    // invitations issued and releases.
+    let organisations = app
+        .store
+        .read(|s| {
+            let mut out = Vec::new();
+            for org in s.organisations()? {
+                let mut rounds = Vec::new();
+                for round in s.rounds_of(&org.slug)? {
+                    let issued = s.round_stats(&round.slug)?.codes_issued;
+                    let (invitations, _) = s.invitation_stats(&round.slug)?;
+                    let releases = s
+                        .sealed_digests(&round.slug)?
+                        .iter()
+                        .filter(|d| d.release.is_some())
+                        .count();
+                    rounds.push((round, issued, invitations, releases));
+                }
+                out.push((org, rounds));
+            }
+            Ok::<_, StoreError>(out)
+        })
+        .await?;
     if organisations.is_empty() {
         d.next.push(Next::AddOrganisation);
     }
     let mut sealing: Vec<(Date, String)> = Vec::new();
-    for org in &organisations {
-        let rounds = app.store.rounds_of(&org.slug)?;
+    for (org, rounds) in organisations {
         if rounds.is_empty() {
             d.next
                 .push(Next::AddRound(org.slug.clone(), org.name.clone()));
         }
-        for round in rounds {
-            let period = open_period(app, &round, today)?;
-            let issued = app.store.round_stats(&round.slug)?.codes_issued;
-            let (invitations, _) = app.store.invitation_stats(&round.slug)?;
-            let releases = app
-                .store
-                .sealed_digests(&round.slug)?
-                .iter()
-                .filter(|s| s.release.is_some())
-                .count();
+        for (round, issued, invitations, releases) in rounds {
+            let period = open_period(app, &round, today).await?;
             let named = (round.slug.clone(), round.title.clone());
             if !round.opened {
                 d.next.push(Next::OpenRound(named.0, named.1));
@@ -126,7 +140,7 @@ async fn host(app: &App, today: Date, d: &mut Dashboard) -> Result<(), AppError>
                 sealing.push((period.last_day(), round.title.clone()));
             }
             d.rounds.push(RoundLine {
-                comments: open_bands(app, &round)?.critiques,
+                comments: open_bands(app, &round).await?.critiques,
                 slug: round.slug,
                 title: round.title,
                 organisation: org.name.clone(),
@@ -160,7 +174,8 @@ async fn organisation(app: &App, slug: &Slug, today: Date) -> Result<Organisatio
         unanswered: 0,
     };
     if let Some((round, release)) = digest.releases().into_iter().next() {
-        let responses = app.store.responses_of(&round.slug)?;
+        let slug = round.slug.clone();
+        let responses = app.store.read(move |s| s.responses_of(&slug)).await?;
         state.unanswered = release
             .themes
             .iter()

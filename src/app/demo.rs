@@ -34,11 +34,11 @@ pub struct Demo {
 /// and a first administrator if there is none; issue ten fresh codes.
 pub async fn seed(app: &App, today: Date) -> anyhow::Result<Demo> {
     let demo = &Actor::Unnamed;
-    if app.store.organisation("demo")?.is_none() {
+    if app.store.read(|s| s.organisation("demo")).await?.is_none() {
         let org = Organisation::parse("demo", "Demo Care Services")?;
         rounds::create_organisation(app, demo, org, today).await?;
     }
-    let round = match app.store.round("demo")? {
+    let round = match app.store.read(|s| s.round("demo")).await? {
         Some(r) => r,
         None => {
             let settings = RoundSettings {
@@ -132,7 +132,14 @@ fn week(n: usize, themes: impl Fn(usize) -> Vec<&'static str>) -> Vec<Vec<&'stat
 /// Store demo critiques in the four weeks before today's, then seal them.
 /// Does nothing if the round already has critiques (a restarted demo).
 async fn seed_history(app: &App, round: &Round, today: Date) -> anyhow::Result<()> {
-    if app.store.round_stats(&round.slug)?.critiques > 0 {
+    let slug = round.slug.clone();
+    if app
+        .store
+        .read(move |s| s.round_stats(&slug))
+        .await?
+        .critiques
+        > 0
+    {
         return Ok(());
     }
     let weeks = [
@@ -309,7 +316,13 @@ async fn seed_about_you(
 /// its first shown theme and a pledge, planned then in progress. Once
 /// only: nothing if the round has responses already.
 async fn seed_voices(app: &App, round: &Round, today: Date) -> anyhow::Result<()> {
-    if !app.store.responses_of(round.slug.as_str())?.is_empty() {
+    let slug = round.slug.clone();
+    if !app
+        .store
+        .read(move |s| s.responses_of(slug.as_str()))
+        .await?
+        .is_empty()
+    {
         return Ok(());
     }
     let demo = &Actor::Unnamed;

@@ -30,24 +30,31 @@ pub async fn seal_ended(app: &App, today: Date) -> Result<usize, AppError> {
 
 /// The published digest of organisation `slug`: its sealed periods.
 pub async fn digest(app: &App, slug: &str, today: Date) -> Result<Digest, AppError> {
+    let slug = slug.to_owned();
     let org = app
         .store
-        .organisation(slug)?
+        .read(move |s| s.organisation(&slug))
+        .await?
         .ok_or(AppError::OrganisationUnknown)?;
     seal_due(app, today).await?;
-    let mut rounds = Vec::new();
-    for round in app.store.rounds_of(&org.slug)? {
-        let sealed = app.store.sealed_digests(&round.slug)?;
-        rounds.push((round, sealed));
-    }
-    Ok(digest::build(&org, &rounds))
+    app.store
+        .read(move |s| {
+            let mut rounds = Vec::new();
+            for round in s.rounds_of(&org.slug)? {
+                let sealed = s.sealed_digests(&round.slug)?;
+                rounds.push((round, sealed));
+            }
+            Ok(digest::build(&org, &rounds))
+        })
+        .await
 }
 
 /// Every organisation's digest (of the organisations that have rounds).
 pub async fn all(app: &App, today: Date) -> Result<Vec<Digest>, AppError> {
     let mut slugs: Vec<String> = app
         .store
-        .rounds()?
+        .read(|s| s.rounds())
+        .await?
         .into_iter()
         .map(|r| r.organisation.to_string())
         .collect();
@@ -64,8 +71,11 @@ pub async fn all(app: &App, today: Date) -> Result<Vec<Digest>, AppError> {
 /// once when it was sealed.
 pub async fn across(app: &App, today: Date) -> Result<Across, AppError> {
     let all = all(app, today).await?;
-    let store = app.store.clone();
-    Ok(digest::across(&all, &|round, period| {
-        store.noise(round, period).ok().flatten()
-    }))
+    app.store
+        .read(move |s| {
+            Ok::<_, AppError>(digest::across(&all, &|round, period| {
+                s.noise(round, period).ok().flatten()
+            }))
+        })
+        .await
 }

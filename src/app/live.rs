@@ -12,6 +12,7 @@
 
 use crate::digest::disclosure::Band;
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::Mutex;
 
 /// A snapshot is kept this long (seconds) before it may be retaken.
@@ -49,23 +50,26 @@ impl Snapshots {
     /// `round`'s snapshot if it is less than an hour old (by `now`,
     /// seconds on a monotonic clock) and no period was sealed since, else a
     /// new one that `take` counts.
-    fn get<E>(
+    ///
+    /// `take` reads the store, so it is awaited without the lock held.
+    /// Two requests that find the snapshot stale together may both count;
+    /// the first to finish is kept and the other's count is dropped
+    /// unseen, so at most one count an hour is ever shown.
+    async fn get<E, F: Future<Output = Result<Open, E>>>(
         &self,
         round: &str,
         sealed_periods: usize,
         now: u64,
-        take: impl FnOnce() -> Result<Open, E>,
+        take: impl FnOnce() -> F,
     ) -> Result<Open, E> {
-        let mut snapshots = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(open) = self.fresh(round, sealed_periods, now) {
+            return Ok(open);
+        }
+        let open = take().await?;
+        let mut snapshots = self.lock();
         match snapshots.get(round) {
-            Some(s)
-                if s.sealed_periods == sealed_periods
-                    && now.saturating_sub(s.taken) < REFRESH_SECS =>
-            {
-                Ok(s.open)
-            }
+            Some(s) if s.is_fresh(sealed_periods, now) => Ok(s.open),
             _ => {
-                let open = take()?;
                 let taken = Snapshot {
                     taken: now,
                     sealed_periods,
@@ -75,6 +79,23 @@ impl Snapshots {
                 Ok(open)
             }
         }
+    }
+
+    fn fresh(&self, round: &str, sealed_periods: usize, now: u64) -> Option<Open> {
+        let snapshots = self.lock();
+        let s = snapshots.get(round)?;
+        s.is_fresh(sealed_periods, now).then_some(s.open)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Snapshot>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Snapshot {
+    /// Taken less than an hour before `now`, with no period sealed since.
+    fn is_fresh(&self, sealed_periods: usize, now: u64) -> bool {
+        self.sealed_periods == sealed_periods && now.saturating_sub(self.taken) < REFRESH_SECS
     }
 }
 
@@ -95,14 +116,14 @@ impl LiveCounts {
     /// The bands of `round`'s open counts: from its snapshot if it is less
     /// than an hour old (by `now`, seconds on a monotonic clock) and no
     /// period was sealed since, else from a new one that `take` counts.
-    pub fn bands<E>(
+    pub async fn bands<E, F: Future<Output = Result<Open, E>>>(
         &self,
         round: &str,
         sealed_periods: usize,
         now: u64,
-        take: impl FnOnce() -> Result<Open, E>,
+        take: impl FnOnce() -> F,
     ) -> Result<OpenBands, E> {
-        let open = self.shown.get(round, sealed_periods, now, take)?;
+        let open = self.shown.get(round, sealed_periods, now, take).await?;
         Ok(OpenBands {
             critiques: Band::of(open.critiques),
             codes_spent: Band::of(open.codes_spent),
@@ -115,14 +136,14 @@ impl LiveCounts {
     /// ([`super::rounds`]): it decides on a count taken at most hourly, so
     /// polling it cannot time the critique that makes a period closable.
     /// Never shown.
-    pub(super) fn for_gate<E>(
+    pub(super) async fn for_gate<E, F: Future<Output = Result<Open, E>>>(
         &self,
         round: &str,
         sealed_periods: usize,
         now: u64,
-        take: impl FnOnce() -> Result<Open, E>,
+        take: impl FnOnce() -> F,
     ) -> Result<Open, E> {
-        self.gate.get(round, sealed_periods, now, take)
+        self.gate.get(round, sealed_periods, now, take).await
     }
 }
 
@@ -131,27 +152,37 @@ mod tests {
     use super::*;
 
     /// A count that finds `n` critiques.
-    fn count(n: u64) -> impl FnOnce() -> Result<Open, ()> {
+    fn count(n: u64) -> impl FnOnce() -> std::future::Ready<Result<Open, ()>> {
         move || {
-            Ok(Open {
+            std::future::ready(Ok(Open {
                 critiques: n,
                 ..Open::default()
-            })
+            }))
         }
     }
 
-    #[test]
-    fn a_snapshot_is_kept_for_an_hour_unless_a_period_is_sealed() {
+    /// A count that must not be taken.
+    fn none() -> std::future::Ready<Result<Open, ()>> {
+        std::future::ready(Err(()))
+    }
+
+    #[actix_web::test]
+    async fn a_snapshot_is_kept_for_an_hour_unless_a_period_is_sealed() {
         let live = LiveCounts::default();
         assert_eq!(
-            live.bands("r", 0, 0, count(3)).unwrap().critiques.label(),
+            live.bands("r", 0, 0, count(3))
+                .await
+                .unwrap()
+                .critiques
+                .label(),
             "fewer than 10"
         );
         // Within the hour, a new count is not even taken.
-        let kept = live.bands("r", 0, REFRESH_SECS - 1, || Err(()));
+        let kept = live.bands("r", 0, REFRESH_SECS - 1, none).await;
         assert_eq!(kept.unwrap().critiques, Band::of(3));
         assert_eq!(
             live.bands("r", 0, REFRESH_SECS, count(25))
+                .await
                 .unwrap()
                 .critiques
                 .label(),
@@ -160,27 +191,36 @@ mod tests {
         // A sealing starts again.
         assert_eq!(
             live.bands("r", 1, REFRESH_SECS + 1, count(0))
+                .await
                 .unwrap()
                 .critiques,
             Band::of(0)
         );
     }
 
-    #[test]
-    fn the_gate_keeps_its_own_snapshot_for_an_hour() {
+    #[actix_web::test]
+    async fn the_gate_keeps_its_own_snapshot_for_an_hour() {
         let live = LiveCounts::default();
         // Seeing the round's bands does not start the gate's hour...
-        live.bands("r", 0, 0, count(0)).unwrap();
-        assert_eq!(live.for_gate("r", 0, 10, count(10)).unwrap().critiques, 10);
+        live.bands("r", 0, 0, count(0)).await.unwrap();
+        assert_eq!(
+            live.for_gate("r", 0, 10, count(10))
+                .await
+                .unwrap()
+                .critiques,
+            10
+        );
         // ...but the gate's own look does: within the hour it keeps its count.
         assert_eq!(
-            live.for_gate("r", 0, REFRESH_SECS + 9, || Err(()))
+            live.for_gate("r", 0, REFRESH_SECS + 9, none)
+                .await
                 .unwrap()
                 .critiques,
             10
         );
         assert_eq!(
             live.for_gate("r", 0, REFRESH_SECS + 10, count(12))
+                .await
                 .unwrap()
                 .critiques,
             12
@@ -188,9 +228,30 @@ mod tests {
         // A sealing starts it again at once.
         assert_eq!(
             live.for_gate("r", 1, REFRESH_SECS + 11, count(0))
+                .await
                 .unwrap()
                 .critiques,
             0
+        );
+    }
+
+    #[actix_web::test]
+    async fn of_two_counts_taken_together_the_first_finished_is_kept() {
+        let live = LiveCounts::default();
+        // While this count is read, another request counts 5 and finishes
+        // first: its snapshot is kept, and this count of 25 is never shown.
+        let late = || async {
+            live.bands("r", 0, 0, count(5)).await?;
+            Ok::<_, ()>(Open {
+                critiques: 25,
+                ..Open::default()
+            })
+        };
+        let shown = live.bands("r", 0, 0, late).await.unwrap();
+        assert_eq!(shown.critiques, Band::of(5));
+        assert_eq!(
+            live.bands("r", 0, 1, none).await.unwrap().critiques,
+            Band::of(5)
         );
     }
 }

@@ -40,6 +40,7 @@ use crate::domain::Period;
 use crate::mail::outbox::{Row, State};
 use crate::mail::{self, Event, Kind, MailState, Recipient, RunReport, Security, Trigger};
 use crate::staff::{EmailAddress, Role, User};
+use crate::store::{Store, StoreError};
 use std::collections::BTreeSet;
 use std::time::Duration;
 use time::Date;
@@ -52,8 +53,8 @@ fn internal(what: &str) -> impl Fn(serde_json::Error) -> AppError + '_ {
 }
 
 /// The stored mail state and its bytes (for the compare-and-swap).
-fn load(app: &App) -> Result<(Option<Vec<u8>>, MailState), AppError> {
-    let raw = app.store.mail_state()?;
+async fn load(app: &App) -> Result<(Option<Vec<u8>>, MailState), AppError> {
+    let raw = app.store.read(|s| s.mail_state()).await?;
     let state = MailState::from_bytes(raw.as_deref()).map_err(internal("mail state"))?;
     Ok((raw, state))
 }
@@ -76,8 +77,12 @@ pub async fn tick(app: &App, today: Date) -> Result<Option<RunReport>, AppError>
         return Ok(None);
     };
     let _one_runner = app.mail_lock.lock().await;
-    let (raw, mut state) = load(app)?;
-    let (sealed, window) = sealed_events(app, &state, today)?;
+    let (raw, mut state) = load(app).await?;
+    let announced = state.announced.clone();
+    let (sealed, window) = app
+        .store
+        .read(move |s| sealed_events(s, &announced, today))
+        .await?;
     let trigger = if state.schedule.may_run(Trigger::Daily, today) {
         Trigger::Daily
     } else if !sealed.is_empty() {
@@ -96,7 +101,7 @@ pub async fn tick(app: &App, today: Date) -> Result<Option<RunReport>, AppError>
         });
     }
     events.extend(state.security.drain(..).map(Event::Security));
-    let planned = mail::plan(&events, &recipients(app)?, app.public_url());
+    let planned = mail::plan(&events, &recipients(app).await?, app.public_url());
     state
         .outbox
         .add(planned, today)
@@ -116,7 +121,7 @@ pub async fn tick(app: &App, today: Date) -> Result<Option<RunReport>, AppError>
     // Store the outcomes, on top of whatever changed meanwhile (an
     // administrator's dismissal).
     for _ in 0..5 {
-        let (raw, mut fresh) = load(app)?;
+        let (raw, mut fresh) = load(app).await?;
         for id in &tried {
             fresh.outbox.settle(id, after.outbox.get(id).cloned());
         }
@@ -135,16 +140,21 @@ type Sealed = (Vec<(String, Event)>, BTreeSet<String>);
 /// Releases published and periods held back that nobody was told about,
 /// each with its `round/period` key; and the keys of every sealed period
 /// whose release may still be answered (what `announced` keeps).
-fn sealed_events(app: &App, state: &MailState, today: Date) -> Result<Sealed, AppError> {
+/// A group of reads ([`Store::read`]).
+fn sealed_events(
+    store: &Store,
+    announced: &BTreeSet<String>,
+    today: Date,
+) -> Result<Sealed, StoreError> {
     let mut new = Vec::new();
     let mut window = BTreeSet::new();
-    for org in app.store.organisations()? {
-        for round in app.store.rounds_of(&org.slug)? {
-            for sealed in app.store.sealed_digests(&round.slug)? {
+    for org in store.organisations()? {
+        for round in store.rounds_of(&org.slug)? {
+            for sealed in store.sealed_digests(&round.slug)? {
                 let Some(period) = Period::from_id(&sealed.period, round.period) else {
                     continue;
                 };
-                let last = rounds::last_day_of(app, &round, period)?;
+                let last = rounds::last_day_in(store, &round, period)?;
                 let answer_by =
                     deadline(period, round.days_to_answer).max(last + time::Duration::days(1));
                 if answer_by < today {
@@ -152,7 +162,7 @@ fn sealed_events(app: &App, state: &MailState, today: Date) -> Result<Sealed, Ap
                 }
                 let key = format!("{}/{}", round.slug, sealed.period);
                 window.insert(key.clone());
-                if state.announced.contains(&key) {
+                if announced.contains(&key) {
                     continue;
                 }
                 let event = match &sealed.release {
@@ -192,15 +202,23 @@ async fn waiting(app: &App, today: Date) -> Result<Vec<Event>, AppError> {
         .into_iter()
         .map(|q| q.round)
         .collect();
-    for slug in rounds {
-        if let Some(round) = app.store.round(&slug)? {
-            events.push(Event::QuotesWaiting {
-                round_title: round.title,
-                path: "/console/moderation".into(),
-            });
-        }
+    let (rounds, due) = app
+        .store
+        .read(move |s| {
+            let mut found = Vec::new();
+            for slug in rounds {
+                found.extend(s.round(&slug)?);
+            }
+            Ok::<_, StoreError>((found, s.periods_due(today)?))
+        })
+        .await?;
+    for round in rounds {
+        events.push(Event::QuotesWaiting {
+            round_title: round.title,
+            path: "/console/moderation".into(),
+        });
     }
-    for (round, period) in app.store.periods_due(today)? {
+    for (round, period) in due {
         if let Some(p) = Period::from_id(&period, round.period) {
             events.push(Event::PeriodDue {
                 period_label: p.label(),
@@ -213,10 +231,11 @@ async fn waiting(app: &App, today: Date) -> Result<Vec<Event>, AppError> {
 }
 
 /// Every staff member as a possible recipient.
-fn recipients(app: &App) -> Result<Vec<Recipient>, AppError> {
+async fn recipients(app: &App) -> Result<Vec<Recipient>, AppError> {
     Ok(app
         .store
-        .users()?
+        .read(|s| s.users())
+        .await?
         .into_iter()
         .map(|u| Recipient {
             preferences: u.mail_preferences(),
@@ -237,7 +256,7 @@ pub async fn note_security(app: &App, event: Security) -> Result<(), AppError> {
     }
     let _one_runner = app.mail_lock.lock().await;
     for _ in 0..5 {
-        let (raw, mut state) = load(app)?;
+        let (raw, mut state) = load(app).await?;
         if state.security.contains(&event) {
             return Ok(());
         }
@@ -273,7 +292,8 @@ pub async fn refused_sign_ins(app: &App, typed: &str) {
     let Ok(name) = crate::staff::Username::parse(typed) else {
         return;
     };
-    let Ok(Some(user)) = app.store.user_by_name(name.as_str()) else {
+    let user = app.store.read(move |s| s.user_by_name(name.as_str())).await;
+    let Ok(Some(user)) = user else {
         return;
     };
     let event = Security::RepeatedFailedSignIns {
@@ -304,8 +324,8 @@ pub async fn outbox(app: &App) -> Result<Option<Vec<OutboxLine>>, AppError> {
     if app.mailer.is_none() {
         return Ok(None);
     }
-    let (_, state) = load(app)?;
-    let users = app.store.users()?;
+    let (_, state) = load(app).await?;
+    let users = app.store.read(|s| s.users()).await?;
     let name = |id: &str| {
         users
             .iter()
@@ -339,7 +359,7 @@ pub async fn outbox(app: &App) -> Result<Option<Vec<OutboxLine>>, AppError> {
 pub async fn dismiss(app: &App, by: &User, id: &str, today: Date) -> Result<(), AppError> {
     let _one_runner = app.mail_lock.lock().await;
     for _ in 0..5 {
-        let (raw, mut state) = load(app)?;
+        let (raw, mut state) = load(app).await?;
         let before = state.outbox.rows().len();
         state.outbox.dismiss(id);
         if state.outbox.rows().len() == before {

@@ -23,8 +23,10 @@
 //! what happened; only `http::error` turns them into statuses and stable
 //! codes. A use case that changes what staff run records its own entry in
 //! the staff action log, naming its [`Actor`]. Every function is `async`,
-//! even where the store answers at once today, so that making the store's
-//! reads asynchronous changes only `.await`s.
+//! and reads the store only through [`Store::read`] (a group of reads at a
+//! time): on PostgreSQL a read waits for the database, and it must wait
+//! off the async workers, which serve many connections each
+//! (`store/pg.rs`; `tests/api/layers.rs` holds this layer to it).
 //!
 //! # Adding a feature through the layers
 //! Say organisations may now withdraw a pledge. (1) Put the vocabulary in
@@ -32,7 +34,8 @@
 //! any new record in `src/store/` behind a method named for what the
 //! application needs. (2) Write the use case here, in [`voices`]:
 //! `pub async fn withdraw_pledge(app, actor, organisation, id, today)`,
-//! which checks the rule, calls the store, records the staff action and
+//! which checks the rule (reading with `app.store.read(move |s| …)`),
+//! calls the store, records the staff action and
 //! returns the record or an [`AppError`] (add a variant if something new
 //! can go wrong). (3) Map any new variant to a status and a stable code in
 //! `src/http/error.rs`, the one place that does. (4) Add the route to the

@@ -12,10 +12,10 @@
 //! its token.
 
 use super::staff::record;
-use super::voices::{answer_text, releases};
+use super::voices::answer_text;
 use super::{Actor, App, AppError};
 use crate::digest::voices::{self, Highlight, RejectReason, Release};
-use crate::domain::{QuoteRecord, QuoteState, Round};
+use crate::domain::{Candidate, QuoteRecord, QuoteState, Round, Slug};
 use crate::store::StoreError;
 use time::Date;
 
@@ -34,11 +34,22 @@ pub struct Pending {
 
 /// Queue every newly eligible critique (a write only when there is one).
 async fn materialise(app: &App) -> Result<(), AppError> {
+    let candidates = app
+        .store
+        .read(|s| {
+            let mut out = Vec::new();
+            for round in s.rounds()? {
+                let digests = s.sealed_digests(&round.slug)?;
+                for release in digests.iter().filter_map(voices::release_of) {
+                    out.push((round.slug.clone(), s.quote_candidates(&round, &release)?));
+                }
+            }
+            Ok::<_, StoreError>(out)
+        })
+        .await?;
     let mut fresh = Vec::new();
-    for round in app.store.rounds()? {
-        for release in releases(app, &round).await? {
-            fresh.extend(queued(app, &round, &release, usize::MAX).await?);
-        }
+    for (round, found) in candidates {
+        fresh.extend(records_of(&round, found, usize::MAX)?);
     }
     if !fresh.is_empty() {
         app.store.add_quotes(fresh).await?;
@@ -54,16 +65,26 @@ async fn queued(
     release: &Release,
     most: usize,
 ) -> Result<Vec<QuoteRecord>, AppError> {
-    let mut out = Vec::new();
-    for c in app
+    let slug = round.slug.clone();
+    let (round, release) = (round.clone(), release.clone());
+    let found = app
         .store
-        .quote_candidates(round, release)?
-        .into_iter()
-        .take(most)
-    {
+        .read(move |s| s.quote_candidates(&round, &release))
+        .await?;
+    records_of(&slug, found, most)
+}
+
+/// Pending quotes of up to `most` of `found`, candidates of `round`.
+fn records_of(
+    round: &Slug,
+    found: Vec<Candidate>,
+    most: usize,
+) -> Result<Vec<QuoteRecord>, AppError> {
+    let mut out = Vec::new();
+    for c in found.into_iter().take(most) {
         out.push(QuoteRecord {
             id: crate::store::random_id()?,
-            round: round.slug.to_string(),
+            round: round.to_string(),
             period: c.period,
             themes: c.themes,
             state: QuoteState::Pending,
@@ -76,14 +97,23 @@ async fn queued(
 /// The moderation queue, scrubbed, newly eligible critiques queued first.
 pub async fn pending_quotes(app: &App) -> Result<Vec<Pending>, AppError> {
     materialise(app).await?;
+    let originals = app
+        .store
+        .read(|s| {
+            let mut out = Vec::new();
+            for q in s.quotes()? {
+                if q.state != QuoteState::Pending {
+                    continue;
+                }
+                if let Some(original) = s.quote_source_text(&q)? {
+                    out.push((q, original));
+                }
+            }
+            Ok::<_, StoreError>(out)
+        })
+        .await?;
     let mut quotes = Vec::new();
-    for q in app.store.quotes()? {
-        if q.state != QuoteState::Pending {
-            continue;
-        }
-        let Some(original) = app.store.quote_source_text(&q)? else {
-            continue;
-        };
+    for (q, original) in originals {
         let (text, removals) = voices::for_moderation(&original);
         quotes.push(Pending {
             id: q.id,
@@ -142,7 +172,11 @@ pub async fn decide_quote(
     decision: Option<Decision>,
     today: Date,
 ) -> Result<QuoteState, AppError> {
-    let quote = app.store.quote(id)?.ok_or(AppError::QuoteUnknown)?;
+    let quote = {
+        let id = id.to_owned();
+        app.store.read(move |s| s.quote(&id)).await?
+    }
+    .ok_or(AppError::QuoteUnknown)?;
     if quote.state != QuoteState::Pending {
         return Err(AppError::QuoteDecided);
     }
@@ -150,9 +184,11 @@ pub async fn decide_quote(
     let name = decision.name();
     let decided = match decision {
         Decision::Approve => {
+            let q = quote.clone();
             let original = app
                 .store
-                .quote_source_text(&quote)?
+                .read(move |s| s.quote_source_text(&q))
+                .await?
                 .ok_or(AppError::QuoteUnknown)?;
             QuoteState::Approved {
                 text: voices::for_moderation(&original).0,
@@ -176,7 +212,8 @@ pub async fn decide_quote(
             StoreError::NotFound(_) => AppError::QuoteUnknown,
             e => e.into(),
         })?;
-    let round = app.store.round(&quote.round)?;
+    let slug = quote.round.clone();
+    let round = app.store.read(move |s| s.round(&slug)).await?;
     record(
         app,
         actor,
@@ -199,12 +236,23 @@ pub(super) async fn approve_for_demo(
     quoted: &mut std::collections::HashSet<String>,
     today: Date,
 ) -> Result<(), AppError> {
+    let queued = queued(app, round, release, usize::MAX).await?;
+    let originals = app
+        .store
+        .read(move |s| {
+            let mut out = Vec::new();
+            for q in queued {
+                out.push((s.quote_source_text(&q)?, q));
+            }
+            Ok::<_, StoreError>(out)
+        })
+        .await?;
     let mut fresh = Vec::new();
-    for q in queued(app, round, release, usize::MAX).await? {
+    for (original, q) in originals {
         if fresh.len() == most {
             break;
         }
-        let Some(original) = app.store.quote_source_text(&q)? else {
+        let Some(original) = original else {
             continue;
         };
         if quoted.insert(voices::for_moderation(&original).0) {

@@ -194,20 +194,25 @@ pub fn reset_message(app: &App, user: &User, link: &Link) -> (String, String) {
 
 /// The account a "forgot password" form names, by user name or e-mail
 /// address (compared without regard to case), if any.
-fn account_named(app: &App, typed: &str) -> Result<Option<User>, AppError> {
-    if let Ok(name) = Username::parse(typed) {
-        if let Some(user) = app.store.user_by_name(name.as_str())? {
-            return Ok(Some(user));
-        }
-    }
-    let Ok(address) = EmailAddress::parse(typed) else {
-        return Ok(None);
-    };
-    Ok(app.store.users()?.into_iter().find(|u| {
-        u.email
-            .as_ref()
-            .is_some_and(|e| e.as_str().eq_ignore_ascii_case(address.as_str()))
-    }))
+async fn account_named(app: &App, typed: &str) -> Result<Option<User>, AppError> {
+    let typed = typed.to_owned();
+    app.store
+        .read(move |s| {
+            if let Ok(name) = Username::parse(&typed) {
+                if let Some(user) = s.user_by_name(name.as_str())? {
+                    return Ok(Some(user));
+                }
+            }
+            let Ok(address) = EmailAddress::parse(&typed) else {
+                return Ok(None);
+            };
+            Ok(s.users()?.into_iter().find(|u| {
+                u.email
+                    .as_ref()
+                    .is_some_and(|e| e.as_str().eq_ignore_ascii_case(address.as_str()))
+            }))
+        })
+        .await
 }
 
 /// A "forgot password" request for `typed` (a user name or an e-mail
@@ -225,7 +230,7 @@ pub async fn request_reset(app: &App, typed: &str, today: Date) {
     };
     let outcome =
         async {
-            let Some(user) = account_named(app, typed)? else {
+            let Some(user) = account_named(app, typed).await? else {
                 return Ok(());
             };
             let Some(email) = user.email.clone() else {
@@ -270,7 +275,7 @@ pub async fn check_link(app: &App, token: &str) -> Result<Result<Purpose, Refuse
     Ok(
         match link::find(
             &app.link_key,
-            app.store.users()?,
+            app.store.read(|s| s.users()).await?,
             token,
             app.sessions.unix_secs(),
         ) {
@@ -293,7 +298,7 @@ pub async fn set_password(
 ) -> Result<Result<User, Refused>, AppError> {
     let found = link::find(
         &app.link_key,
-        app.store.users()?,
+        app.store.read(|s| s.users()).await?,
         token,
         app.sessions.unix_secs(),
     );

@@ -15,6 +15,7 @@ pub use crate::digest::record::{
     Overdue, PublicRecord, RateView, ReleaseView, RoundRecord, StandingView,
 };
 use crate::domain::PledgeRecord;
+use crate::store::StoreError;
 use time::Date;
 
 /// `organisation`'s record as of `today`.
@@ -25,13 +26,18 @@ pub async fn record(app: &App, organisation: &str, today: Date) -> Result<Public
     for round in super::voices::rounds_of(app, org.slug.as_str()).await? {
         let releases = super::voices::releases(app, &round).await?;
         let slug = round.slug.as_str();
-        let responses = app.store.responses_of(slug)?;
-        let pledges: Vec<PledgeRecord> = app
+        let (r, o) = (round.slug.clone(), org.slug.clone());
+        let (responses, pledges) = app
             .store
-            .pledges_of(slug)?
-            .into_iter()
-            .filter(|p| p.organisation == org.slug.as_str())
-            .collect();
+            .read(move |s| {
+                let pledges: Vec<PledgeRecord> = s
+                    .pledges_of(r.as_str())?
+                    .into_iter()
+                    .filter(|p| p.organisation == o.as_str())
+                    .collect();
+                Ok::<_, StoreError>((s.responses_of(r.as_str())?, pledges))
+            })
+            .await?;
         let days: DaysToAnswer = round.days_to_answer;
         let records = record::round_record(
             slug,
@@ -74,7 +80,7 @@ pub async fn record(app: &App, organisation: &str, today: Date) -> Result<Public
 /// Every overdue release of every organisation as of `today`.
 pub async fn overdue(app: &App, today: Date) -> Result<Vec<Overdue>, AppError> {
     let mut out = Vec::new();
-    for org in app.store.organisations()? {
+    for org in app.store.read(|s| s.organisations()).await? {
         let r = record(app, org.slug.as_str(), today).await?;
         for round in r.rounds {
             for release in round.releases {

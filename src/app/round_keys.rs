@@ -13,7 +13,7 @@
 
 use super::{App, AppError};
 use crate::secrets::keys::KeyDir;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use crate::tokens::token_keys::{forget_others, legacy_key_ids};
 use crate::tokens::{KeyRecord, KeyRing, NewKey, TokenKeys};
 use std::sync::{Arc, Mutex};
@@ -45,8 +45,9 @@ impl RoundKeys {
     }
 
     /// Read the store's records and the key file again.
-    fn reload(&self, store: &Store) -> Result<(), AppError> {
-        self.ring.replace(load(store, &self.dir)?);
+    async fn reload(&self, store: &Store) -> Result<(), AppError> {
+        let dir = self.dir.clone();
+        self.ring.replace(store.read(move |s| load(s, &dir)).await?);
         Ok(())
     }
 }
@@ -81,10 +82,15 @@ fn usable_records(store: &Store) -> anyhow::Result<Vec<KeyRecord>> {
 /// this one last read the keys: then they are read again (a key unknown to
 /// the store, a forged one, costs one point read and no reload).
 pub(super) async fn learn_key(app: &App, round: &str, key_id: &[u8; 32]) -> Result<bool, AppError> {
-    if app.store.token_key_record(round, key_id)?.is_none() {
+    let (round, key_id) = (round.to_owned(), *key_id);
+    let record = app
+        .store
+        .read(move |s| s.token_key_record(&round, &key_id))
+        .await?;
+    if record.is_none() {
         return Ok(false);
     }
-    app.privacy_pass()?.round_keys.reload(&app.store)?;
+    app.privacy_pass()?.round_keys.reload(&app.store).await?;
     Ok(true)
 }
 
@@ -93,8 +99,11 @@ pub(super) async fn learn_key(app: &App, round: &str, key_id: &[u8; 32]) -> Resu
 pub(super) async fn learn_round(app: &App, round: &str) -> Result<bool, AppError> {
     let keys = &app.privacy_pass()?.round_keys;
     let loaded = keys.ring.current().public_list();
-    let retired = app.store.retired_token_keys()?;
-    let missing = app.store.token_key_records()?.iter().any(|r| {
+    let (retired, records) = app
+        .store
+        .read(|s| Ok::<_, StoreError>((s.retired_token_keys()?, s.token_key_records()?)))
+        .await?;
+    let missing = records.iter().any(|r| {
         r.round == round
             && !retired.contains(&r.key_id)
             && !loaded
@@ -102,7 +111,7 @@ pub(super) async fn learn_round(app: &App, round: &str) -> Result<bool, AppError
                 .any(|k| k.token_key_id == crate::encoding::hex(&r.key_id))
     });
     if missing {
-        keys.reload(&app.store)?;
+        keys.reload(&app.store).await?;
     }
     Ok(missing)
 }
@@ -142,7 +151,7 @@ async fn make_due(app: &App, round: &str, today: Date) -> Result<(), AppError> {
     let save =
         Box::new(move |keep: &[KeyRecord]| key.save(&dir, keep).map_err(|e| format!("{e:#}")));
     app.store.add_token_key(record, today, save).await?;
-    keys.reload(&app.store)
+    keys.reload(&app.store).await
 }
 
 /// The upkeep: tombstones for expired keys (then out of the key file),
@@ -153,12 +162,13 @@ pub async fn maintain(app: &App, today: Date) -> Result<(), AppError> {
         return Ok(());
     };
     let keys = &privacy_pass.round_keys;
-    keys.reload(&app.store)?;
-    let expired = expired(&app.store, today)?;
+    keys.reload(&app.store).await?;
+    let expired = app.store.read(move |s| expired(s, today)).await?;
     if !expired.is_empty() {
         app.store.retire_token_keys(expired).await?;
-        forget_others(&keys.dir, &usable_records(&app.store)?)?;
-        keys.reload(&app.store)?;
+        let usable = app.store.read(usable_records).await?;
+        forget_others(&keys.dir, &usable)?;
+        keys.reload(&app.store).await?;
     }
     for round in keys.ring.current().rounds() {
         make_due(app, &round, today).await?;

@@ -13,6 +13,7 @@ use crate::digest::SealedDigest;
 use crate::domain::{
     NewRound, Organisation, Period, Round, RoundStats, RoundUpdate, Slug, Theme, SOMETHING_ELSE,
 };
+use crate::store::{Store, StoreError};
 use time::Date;
 
 /// Add an organisation.
@@ -33,34 +34,45 @@ pub async fn create_organisation(
 
 /// The organisation `slug`.
 pub async fn organisation(app: &App, slug: &str) -> Result<Organisation, AppError> {
+    let slug = slug.to_owned();
     app.store
-        .organisation(slug)?
+        .read(move |s| s.organisation(&slug))
+        .await?
         .ok_or(AppError::OrganisationUnknown)
 }
 
 /// Every organisation, by slug, with how many rounds it has.
 pub async fn organisations(app: &App) -> Result<Vec<(Organisation, usize)>, AppError> {
-    let mut out = Vec::new();
-    for org in app.store.organisations()? {
-        let n = app.store.rounds_of(&org.slug)?.len();
-        out.push((org, n));
-    }
-    Ok(out)
+    app.store
+        .read(|s| {
+            let mut out = Vec::new();
+            for org in s.organisations()? {
+                let n = s.rounds_of(&org.slug)?.len();
+                out.push((org, n));
+            }
+            Ok(out)
+        })
+        .await
 }
 
 /// The rounds about `organisation`, by slug.
 pub async fn rounds_of(app: &App, organisation: &Slug) -> Result<Vec<Round>, AppError> {
-    Ok(app.store.rounds_of(organisation)?)
+    let organisation = organisation.clone();
+    Ok(app.store.read(move |s| s.rounds_of(&organisation)).await?)
 }
 
 /// The round `slug` and its organisation.
 pub async fn round(app: &App, slug: &str) -> Result<(Organisation, Round), AppError> {
-    let round = app.store.round(slug)?.ok_or(AppError::RoundUnknown)?;
-    let org = app
-        .store
-        .organisation(round.organisation.as_str())?
-        .ok_or(AppError::RoundUnknown)?;
-    Ok((org, round))
+    let slug = slug.to_owned();
+    app.store
+        .read(move |s| {
+            let round = s.round(&slug)?.ok_or(AppError::RoundUnknown)?;
+            let org = s
+                .organisation(round.organisation.as_str())?
+                .ok_or(AppError::RoundUnknown)?;
+            Ok((org, round))
+        })
+        .await
 }
 
 /// A round as its host sees it: settings, counts and address. Counts are
@@ -79,15 +91,22 @@ pub struct Overview {
 
 pub async fn overview(app: &App, slug: &str) -> Result<Overview, AppError> {
     let (organisation, round) = round(app, slug).await?;
-    let sealed = app.store.sealed_digests(&round.slug)?;
-    let all = app.store.round_stats(&round.slug)?;
-    let stats = RoundStats {
-        critiques: sealed.iter().map(|d| d.totals.critiques).sum(),
-        codes_issued: all.codes_issued,
-        codes_spent: sealed.iter().map(|d| d.totals.codes_spent).sum(),
-    };
-    let (invitations_issued, _) = app.store.invitation_stats(&round.slug)?;
-    let open = open_bands(app, &round)?;
+    let slug = round.slug.clone();
+    let (stats, invitations_issued) = app
+        .store
+        .read(move |s| {
+            let sealed = s.sealed_digests(&slug)?;
+            let all = s.round_stats(&slug)?;
+            let stats = RoundStats {
+                critiques: sealed.iter().map(|d| d.totals.critiques).sum(),
+                codes_issued: all.codes_issued,
+                codes_spent: sealed.iter().map(|d| d.totals.codes_spent).sum(),
+            };
+            let (invitations_issued, _) = s.invitation_stats(&slug)?;
+            Ok::<_, StoreError>((stats, invitations_issued))
+        })
+        .await?;
+    let open = open_bands(app, &round).await?;
     Ok(Overview {
         url: app.round_url(round.slug.as_str()),
         organisation,
@@ -191,28 +210,34 @@ pub struct Phrases {
 pub async fn recurring_phrases(app: &App, slug: &str, today: Date) -> Result<Phrases, AppError> {
     let (_, round) = round(app, slug).await?;
     app.store.seal_due(today).await?;
-    let released: std::collections::BTreeSet<String> = app
+    let slug = round.slug.clone();
+    let (periods, other, background) = app
         .store
-        .sealed_digests(&round.slug)?
-        .into_iter()
-        .filter_map(|d| d.release)
-        .flat_map(|r| r.periods)
-        .collect();
-    let mut periods = Vec::new();
-    let (mut other, mut background) = (Vec::new(), Vec::new());
-    for sealed in app.store.sealed_periods(&round.slug)? {
-        if sealed.shredded || !released.contains(&sealed.period) {
-            continue;
-        }
-        for (themes, text) in app.store.themed_texts(&round.slug, &sealed.period)? {
-            if themes.iter().any(|t| t == SOMETHING_ELSE) {
-                other.push(text);
-            } else {
-                background.push(text);
+        .read(move |s| {
+            let released: std::collections::BTreeSet<String> = s
+                .sealed_digests(&slug)?
+                .into_iter()
+                .filter_map(|d| d.release)
+                .flat_map(|r| r.periods)
+                .collect();
+            let mut periods = Vec::new();
+            let (mut other, mut background) = (Vec::new(), Vec::new());
+            for sealed in s.sealed_periods(&slug)? {
+                if sealed.shredded || !released.contains(&sealed.period) {
+                    continue;
+                }
+                for (themes, text) in s.themed_texts(&slug, &sealed.period)? {
+                    if themes.iter().any(|t| t == SOMETHING_ELSE) {
+                        other.push(text);
+                    } else {
+                        background.push(text);
+                    }
+                }
+                periods.push(sealed.period);
             }
-        }
-        periods.push(sealed.period);
-    }
+            Ok::<_, StoreError>((periods, other, background))
+        })
+        .await?;
     let other: Vec<&str> = other.iter().map(String::as_str).collect();
     let background: Vec<&str> = background.iter().map(String::as_str).collect();
     let k = round.rules.k();
@@ -297,7 +322,7 @@ pub async fn close_all_periods(
 ) -> Result<(usize, Vec<(Slug, AppError)>), AppError> {
     let mut sealed = app.store.seal(today, false).await?;
     let mut refused = Vec::new();
-    for round in app.store.rounds()? {
+    for round in app.store.read(|s| s.rounds()).await? {
         match outlook(app, &round, today).await? {
             Outlook::Close { .. } => sealed += app.store.close_round(today, &round.slug).await?,
             Outlook::TooFew { needed, .. } => {
@@ -317,8 +342,9 @@ pub async fn close_all_periods(
 /// The round's open period on `today`: the one containing `today`, or,
 /// after an early close of it, the rest of it from the day of the close
 /// ([`Period::open_on`]).
-pub(super) fn open_period(app: &App, round: &Round, today: Date) -> Result<Period, AppError> {
-    let sealed = app.store.sealed_periods(&round.slug)?;
+pub(super) async fn open_period(app: &App, round: &Round, today: Date) -> Result<Period, AppError> {
+    let slug = round.slug.clone();
+    let sealed = app.store.read(move |s| s.sealed_periods(&slug)).await?;
     Period::open_on(today, round.period, |p| {
         Ok(sealed
             .iter()
@@ -329,8 +355,21 @@ pub(super) fn open_period(app: &App, round: &Round, today: Date) -> Result<Perio
 
 /// The last day sealed `period` of `round` covered: the day the host
 /// closed it early, if it was, else its normal last day.
-pub fn last_day_of(app: &App, round: &Round, period: Period) -> Result<Date, AppError> {
-    let sealed = app.store.sealed_periods(&round.slug)?;
+pub async fn last_day_of(app: &App, round: &Round, period: Period) -> Result<Date, AppError> {
+    let round = round.clone();
+    Ok(app
+        .store
+        .read(move |s| last_day_in(s, &round, period))
+        .await?)
+}
+
+/// [`last_day_of`], inside a group of reads ([`Store::read`]).
+pub(super) fn last_day_in(
+    store: &Store,
+    round: &Round,
+    period: Period,
+) -> Result<Date, StoreError> {
+    let sealed = store.sealed_periods(&round.slug)?;
     Ok(sealed
         .iter()
         .find(|s| s.period == period.id())
@@ -341,30 +380,38 @@ pub fn last_day_of(app: &App, round: &Round, period: Period) -> Result<Date, App
 
 /// The round's open counts as staff may see them: bands from a snapshot
 /// taken at most hourly ([`super::live`]), never exact.
-pub(super) fn open_bands(app: &App, round: &Round) -> Result<OpenBands, AppError> {
-    let sealed = app.store.sealed_digests(&round.slug)?;
+pub(super) async fn open_bands(app: &App, round: &Round) -> Result<OpenBands, AppError> {
+    let slug = round.slug.clone();
+    let sealed = app.store.read(move |s| s.sealed_digests(&slug)).await?;
     let now = app.sessions.now_secs();
-    app.live.bands(round.slug.as_str(), sealed.len(), now, || {
-        open_now(app, round, &sealed)
-    })
+    app.live
+        .bands(round.slug.as_str(), sealed.len(), now, || {
+            open_now(app, round, sealed)
+        })
+        .await
 }
 
 /// The round's open counts as of the gate's hourly snapshot, exact, for
 /// the early-close gate only (never shown).
-fn open_snapshot(app: &App, round: &Round) -> Result<Open, AppError> {
-    let sealed = app.store.sealed_digests(&round.slug)?;
+async fn open_snapshot(app: &App, round: &Round) -> Result<Open, AppError> {
+    let slug = round.slug.clone();
+    let sealed = app.store.read(move |s| s.sealed_digests(&slug)).await?;
     let now = app.sessions.now_secs();
     app.live
         .for_gate(round.slug.as_str(), sealed.len(), now, || {
-            open_now(app, round, &sealed)
+            open_now(app, round, sealed)
         })
+        .await
 }
 
 /// The round's open counts now (read only when a snapshot is taken):
 /// everything stored less what sealed periods hold.
-fn open_now(app: &App, round: &Round, sealed: &[SealedDigest]) -> Result<Open, AppError> {
-    let all = app.store.round_stats(&round.slug)?;
-    let (_, used_up) = app.store.invitation_stats(&round.slug)?;
+async fn open_now(app: &App, round: &Round, sealed: Vec<SealedDigest>) -> Result<Open, AppError> {
+    let slug = round.slug.clone();
+    let (all, (_, used_up)) = app
+        .store
+        .read(move |s| Ok::<_, StoreError>((s.round_stats(&slug)?, s.invitation_stats(&slug)?)))
+        .await?;
     Ok(Open {
         critiques: all
             .critiques
@@ -420,14 +467,14 @@ pub fn needed_to_close(round: &Round) -> u64 {
 /// close page learn the moment the critique that made the period closable
 /// arrived.
 async fn outlook(app: &App, round: &Round, today: Date) -> Result<Outlook, AppError> {
-    let period = open_period(app, round, today)?;
+    let period = open_period(app, round, today).await?;
     if period.is_remainder() {
         return Ok(Outlook::ClosedAlready { period });
     }
     if period.start() >= today {
         return Ok(Outlook::JustBegun { period });
     }
-    let held = open_snapshot(app, round)?.critiques;
+    let held = open_snapshot(app, round).await?.critiques;
     let comments = Band::of(held);
     let needed = needed_to_close(round);
     Ok(if held < needed {
@@ -474,9 +521,11 @@ pub async fn close_period(
     let sealed = app.store.close_round(today, &round.slug).await?;
     let subject = Some(format!("{sealed} periods sealed"));
     record(app, actor, "periods.close", Some(&round), subject, today).await?;
+    let slug = round.slug.clone();
     let digest = app
         .store
-        .sealed_digests(&round.slug)?
+        .read(move |s| s.sealed_digests(&slug))
+        .await?
         .into_iter()
         .find(|d| d.period == period.id());
     let closed = match digest {

@@ -66,12 +66,12 @@ pub(super) async fn record(
 
 /// The staff action log, oldest first.
 pub async fn log(app: &App) -> Result<Vec<Action>, AppError> {
-    Ok(app.store.staff_actions()?)
+    Ok(app.store.read(|s| s.staff_actions()).await?)
 }
 
 /// Every account, by user name.
 pub async fn users(app: &App) -> Result<Vec<User>, AppError> {
-    let mut users = app.store.users()?;
+    let mut users = app.store.read(|s| s.users()).await?;
     users.sort_by(|a, b| a.username.as_str().cmp(b.username.as_str()));
     Ok(users)
 }
@@ -80,7 +80,8 @@ pub async fn users(app: &App) -> Result<Vec<User>, AppError> {
 pub async fn organisation_slugs(app: &App) -> Result<Vec<Slug>, AppError> {
     Ok(app
         .store
-        .organisations()?
+        .read(|s| s.organisations())
+        .await?
         .into_iter()
         .map(|o| o.slug)
         .collect())
@@ -89,7 +90,7 @@ pub async fn organisation_slugs(app: &App) -> Result<Vec<Slug>, AppError> {
 /// Whether anyone has an account yet (before the first, the console
 /// offers its set-up).
 pub async fn has_users(app: &App) -> Result<bool, AppError> {
-    Ok(app.store.has_users()?)
+    Ok(app.store.read(|s| s.has_users()).await?)
 }
 
 /// Hash a password off the async workers, through the hashing gate
@@ -165,7 +166,11 @@ pub async fn first_administrator(
 
 /// The account with this id.
 pub async fn user(app: &App, id: &str) -> Result<User, AppError> {
-    app.store.user(id)?.ok_or(AppError::UserUnknown)
+    let id = id.to_owned();
+    app.store
+        .read(move |s| s.user(&id))
+        .await?
+        .ok_or(AppError::UserUnknown)
 }
 
 /// Give account `id` another role (and, for organisation users, their
@@ -184,12 +189,16 @@ pub async fn change_role(
     }
     let organisation = match organisation.map(str::trim).filter(|o| !o.is_empty()) {
         None => None,
-        Some(slug) => Some(
-            app.store
-                .organisation(slug)?
-                .ok_or(AppError::Account(vec![StaffError::OrganisationMissing]))?
-                .slug,
-        ),
+        Some(slug) => {
+            let slug = slug.to_owned();
+            Some(
+                app.store
+                    .read(move |s| s.organisation(&slug))
+                    .await?
+                    .ok_or(AppError::Account(vec![StaffError::OrganisationMissing]))?
+                    .slug,
+            )
+        }
     };
     crate::staff::membership(role, organisation.as_ref())
         .map_err(|e| AppError::Account(vec![e]))?;
@@ -242,7 +251,11 @@ pub enum SignIn {
 /// it costs the same as a wrong password, and both get `Failed`.
 pub async fn sign_in(app: &App, typed: &str, presented: String) -> Result<SignIn, AppError> {
     let user = match Username::parse(typed) {
-        Ok(name) => app.store.user_by_name(name.as_str())?,
+        Ok(name) => {
+            app.store
+                .read(move |s| s.user_by_name(name.as_str()))
+                .await?
+        }
         Err(_) => None,
     };
     let stored = user.as_ref().map(|u| u.password_hash.clone());
@@ -350,7 +363,8 @@ pub async fn second_step(
     typed: &str,
     today: Date,
 ) -> Result<Code<String>, AppError> {
-    let Some(user) = app.store.user(user_id)? else {
+    let id = user_id.to_owned();
+    let Some(user) = app.store.read(move |s| s.user(&id)).await? else {
         return Ok(Code::Wrong);
     };
     let Some(factor) = user.second_factor.clone() else {
@@ -537,7 +551,8 @@ pub async fn session(app: &App, id: &str) -> Result<Option<(User, Session)>, App
     let Some(session) = app.sessions.get(id) else {
         return Ok(None);
     };
-    match app.store.user(&session.user_id)? {
+    let user_id = session.user_id.clone();
+    match app.store.read(move |s| s.user(&user_id)).await? {
         Some(user) => Ok(Some((user, session))),
         None => {
             app.sessions.end(id);

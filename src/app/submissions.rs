@@ -115,7 +115,13 @@ pub async fn submit(
     let (_, found) = super::rounds::round(app, round.as_str()).await?;
     // Should the period be sealed before the store's transaction reads it,
     // the critique goes to the next and this code is simply never valid.
-    let period = app.store.open_period(&found, today)?.id();
+    let period = {
+        let found = found.clone();
+        app.store
+            .read(move |s| s.open_period(&found, today))
+            .await?
+            .id()
+    };
     let about_you = AboutYouCode::generate(&ring::rand::SystemRandom::new())
         .map_err(|_| AppError::Internal(anyhow::anyhow!("random generator failed")))?;
     let name = app.codes.about_you(&about_you, round.as_str(), &period);
@@ -162,7 +168,13 @@ pub async fn about_you(
     answers: AboutYou,
     today: Date,
 ) -> Result<(), AppError> {
-    let period = app.store.open_period(round, today)?.id();
+    let period = {
+        let round = round.clone();
+        app.store
+            .read(move |s| s.open_period(&round, today))
+            .await?
+            .id()
+    };
     let name = app.codes.about_you(code, round.slug.as_str(), &period);
     match app
         .store

@@ -23,6 +23,7 @@ use crate::domain::{
     Organisation, Period, PledgeChange, PledgeRecord, PledgeStatus, QuoteState, ResponseRecord,
     ResponseVersion, Round, Slug, Translations,
 };
+use crate::store::{Store, StoreError};
 use subtle::ConstantTimeEq;
 use time::Date;
 
@@ -82,7 +83,8 @@ pub async fn create_organisation_key(
 pub async fn organisation_key(app: &App, slug: &str, presented: &str) -> Result<bool, AppError> {
     let hash = sha256(presented.as_bytes());
     let mut ok = subtle::Choice::from(0u8);
-    for stored in app.store.org_key_hashes(slug)? {
+    let slug = slug.to_owned();
+    for stored in app.store.read(move |s| s.org_key_hashes(&slug)).await? {
         ok |= hash.ct_eq(&stored);
     }
     Ok(!presented.is_empty() && bool::from(ok))
@@ -92,9 +94,14 @@ pub async fn organisation_key(app: &App, slug: &str, presented: &str) -> Result<
 
 /// The published periods of `round`, oldest first.
 pub async fn releases(app: &App, round: &Round) -> Result<Vec<Release>, AppError> {
-    Ok(app
-        .store
-        .sealed_digests(&round.slug)?
+    let slug = round.slug.clone();
+    Ok(app.store.read(move |s| releases_in(s, &slug)).await?)
+}
+
+/// [`releases`], inside a group of reads ([`Store::read`]).
+fn releases_in(store: &Store, round: &Slug) -> Result<Vec<Release>, StoreError> {
+    Ok(store
+        .sealed_digests(round)?
         .iter()
         .filter_map(voices::release_of)
         .collect())
@@ -107,17 +114,20 @@ async fn published(
     round: &str,
     period: &str,
 ) -> Result<(Round, Release), AppError> {
-    let round = app
-        .store
-        .round(round)?
-        .filter(|r| &r.organisation == organisation)
-        .ok_or(AppError::RoundUnknown)?;
-    let release = releases(app, &round)
-        .await?
-        .into_iter()
-        .find(|r| r.period == period)
-        .ok_or(AppError::PeriodNotPublished)?;
-    Ok((round, release))
+    let (organisation, round, period) = (organisation.clone(), round.to_owned(), period.to_owned());
+    app.store
+        .read(move |s| {
+            let round = s
+                .round(&round)?
+                .filter(|r| r.organisation == organisation)
+                .ok_or(AppError::RoundUnknown)?;
+            let release = releases_in(s, &round.slug)?
+                .into_iter()
+                .find(|r| r.period == period)
+                .ok_or(AppError::PeriodNotPublished)?;
+            Ok((round, release))
+        })
+        .await
 }
 
 fn theme_of(round: &Round, theme: &str) -> Result<String, AppError> {
@@ -168,9 +178,11 @@ pub async fn respond(
         .put_response(round.slug.as_str(), &release.period, &theme, version, today)
         .await
         .or_missing(AppError::RoundUnknown)?;
+    let slug = round.slug.clone();
     let record_of = app
         .store
-        .responses_of(round.slug.as_str())?
+        .read(move |s| s.responses_of(slug.as_str()))
+        .await?
         .into_iter()
         .find(|r| r.period == release.period && r.theme == theme)
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("response not stored")))?;
@@ -266,15 +278,17 @@ pub async fn restatus_pledge(
     (status, reason): (&str, Option<&str>),
     today: Date,
 ) -> Result<PledgeRecord, AppError> {
-    let existing = app
-        .store
-        .pledge(id)?
-        .filter(|p| p.organisation == organisation.as_str())
-        .ok_or(AppError::PledgeUnknown)?;
+    let (found, org) = (id.to_owned(), organisation.clone());
     let round = app
         .store
-        .round(&existing.round)?
-        .ok_or(AppError::RoundUnknown)?;
+        .read(move |s| {
+            let existing = s
+                .pledge(&found)?
+                .filter(|p| p.organisation == org.as_str())
+                .ok_or(AppError::PledgeUnknown)?;
+            s.round(&existing.round)?.ok_or(AppError::RoundUnknown)
+        })
+        .await?;
     let next = change(&round, status, reason, today)?;
     let pledge = app
         .store
@@ -293,7 +307,8 @@ pub async fn restatus_pledge(
 pub async fn rounds_of(app: &App, organisation: &str) -> Result<Vec<Round>, AppError> {
     Ok(app
         .store
-        .rounds()?
+        .read(|s| s.rounds())
+        .await?
         .into_iter()
         .filter(|r| r.organisation.as_str() == organisation)
         .collect())
@@ -302,9 +317,28 @@ pub async fn rounds_of(app: &App, organisation: &str) -> Result<Vec<Round>, AppE
 /// What is published beside `organisation`'s digest, per published
 /// period, newest first.
 pub async fn load_voices(app: &App, organisation: &str) -> Result<Vec<PeriodVoices>, AppError> {
-    let approved: Vec<_> = app
+    let organisation = organisation.to_owned();
+    let (quotes, rounds) = app
         .store
-        .quotes()?
+        .read(move |s| {
+            let mut rounds = Vec::new();
+            for round in s.rounds()? {
+                if round.organisation.as_str() != organisation {
+                    continue;
+                }
+                let r = round.slug.as_str();
+                let read = (
+                    s.responses_of(r)?,
+                    s.pledges_of(r)?,
+                    s.about_you_of(r)?,
+                    releases_in(s, &round.slug)?,
+                );
+                rounds.push((round, read));
+            }
+            Ok::<_, StoreError>((s.quotes()?, rounds))
+        })
+        .await?;
+    let approved: Vec<_> = quotes
         .into_iter()
         .filter_map(|q| match &q.state {
             QuoteState::Approved { text, .. } => Some((q.clone(), text.clone())),
@@ -312,17 +346,9 @@ pub async fn load_voices(app: &App, organisation: &str) -> Result<Vec<PeriodVoic
         })
         .collect();
     let mut out = Vec::new();
-    for round in app
-        .store
-        .rounds()?
-        .into_iter()
-        .filter(|r| r.organisation.as_str() == organisation)
-    {
+    for (round, (responses, pledges, about_you, releases)) in rounds {
         let r = round.slug.as_str();
-        let responses = app.store.responses_of(r)?;
-        let pledges = app.store.pledges_of(r)?;
-        let about_you = app.store.about_you_of(r)?;
-        for release in releases(app, &round).await? {
+        for release in releases {
             let mut quotes: Vec<PublicQuote> = approved
                 .iter()
                 .filter(|(q, _)| q.round == r && release.covers.contains(&q.period))
@@ -389,13 +415,17 @@ pub struct Space {
 
 pub async fn space(app: &App, organisation: &Slug, today: Date) -> Result<Space, AppError> {
     let digest = super::digests::digest(app, organisation.as_str(), today).await?;
-    let mut answers = Vec::new();
-    for round in &digest.rounds {
-        answers.push((
-            round.slug.clone(),
-            app.store.responses_of(&round.slug)?,
-            app.store.pledges_of(&round.slug)?,
-        ));
-    }
+    let slugs: Vec<String> = digest.rounds.iter().map(|r| r.slug.clone()).collect();
+    let answers = app
+        .store
+        .read(move |s| {
+            let mut answers = Vec::new();
+            for slug in slugs {
+                let (responses, pledges) = (s.responses_of(&slug)?, s.pledges_of(&slug)?);
+                answers.push((slug, responses, pledges));
+            }
+            Ok::<_, StoreError>(answers)
+        })
+        .await?;
     Ok(Space { digest, answers })
 }

@@ -86,7 +86,7 @@ pub fn server(
     let bounds = web::Data::new(limits::Bounds {
         client_timeout: config.client_timeout,
     });
-    Ok(HttpServer::new(move || {
+    let server = HttpServer::new(move || {
         // The last `wrap` is outermost: every answer, a 429 or 414
         // included, gets the security headers.
         actix_web::App::new()
@@ -108,9 +108,12 @@ pub fn server(
     .client_request_timeout(config.client_timeout)
     .client_disconnect_timeout(Duration::from_secs(2))
     .keep_alive(Duration::from_secs(30))
-    .shutdown_timeout(10)
-    .listen(listener)?
-    .run())
+    .shutdown_timeout(10);
+    let server = match config.workers {
+        Some(n) => server.workers(n),
+        None => server,
+    };
+    Ok(server.listen(listener)?.run())
 }
 
 /// The `/metrics` listener: one worker, no signal handling of its own (the

@@ -471,6 +471,41 @@ impl Store {
         self.queue.max_capacity() - self.queue.capacity()
     }
 
+    /// Run `reads`, a group of this store's synchronous reads, without
+    /// holding up the async worker that awaits it: the one way the
+    /// application layer reads on a request path.
+    ///
+    /// On PostgreSQL a read waits for the database, for as long as the
+    /// database takes (a lock, a slow disk); on an actix worker that would
+    /// stall every connection the worker serves. So there `reads` runs on
+    /// the runtime's blocking pool, on a clone of this handle. On sled a
+    /// read is an in-process lookup: it runs here, at once, with no thread
+    /// hop. Group the reads of one use case into one call where that is
+    /// natural (one hop, one wait).
+    ///
+    /// Must be awaited inside a tokio runtime (an actix worker, or the
+    /// command line's). A panic in `reads` is resumed here, as it would be
+    /// had `reads` run inline.
+    pub async fn read<T, E>(
+        &self,
+        reads: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+    {
+        if !self.db.is_postgres() {
+            return reads(self);
+        }
+        let store = self.clone();
+        match tokio::task::spawn_blocking(move || reads(&store)).await {
+            Ok(answer) => answer,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            // The runtime is shutting down.
+            Err(_) => Err(StoreError::Unavailable.into()),
+        }
+    }
+
     /// Queue the job `make` builds around its reply, and await the answer.
     async fn call<T>(&self, make: impl FnOnce(Reply<T>) -> Job) -> Result<T, StoreError> {
         if !self.healthy() {
@@ -665,7 +700,7 @@ impl Store {
     /// sealing is under way readers do not wait for it: they see the last
     /// sealed state until it is done.
     pub async fn seal_due(&self, today: Date) -> Result<(), StoreError> {
-        if !self.sealing.load(Ordering::Acquire) && self.due(today)? {
+        if !self.sealing.load(Ordering::Acquire) && self.read(move |s| s.due(today)).await? {
             self.seal(today, false).await?;
         }
         Ok(())

@@ -3,12 +3,25 @@
 //! store logic and its key layout are the same as on sled.
 //!
 //! Why threads and the synchronous client: the store's reads are
-//! synchronous and are called from actix handlers, which run inside a
-//! tokio runtime, where the synchronous `postgres` client would panic (it
-//! drives its own runtime). So each connection lives on a plain thread of
-//! its own: readers send their query to a small pool of such threads over a
-//! channel and wait for the answer; the writer thread owns one more
-//! connection for its transactions.
+//! synchronous (one interface for sled and PostgreSQL, and for the writer
+//! thread, start-up and the command line), and the synchronous `postgres`
+//! client panics inside a tokio runtime (it drives its own). So each
+//! connection lives on a plain thread of its own: a read sends its query to
+//! a small pool of such threads over a channel and waits for the answer;
+//! the writer thread owns one more connection for its transactions.
+//!
+//! Why that wait never happens on an actix worker: it lasts as long as
+//! PostgreSQL takes (a lock another session holds, a slow disk, a dead
+//! connection's timeout), and a worker is one thread serving many
+//! connections, so a read waiting there would hold up every request of
+//! that worker, even those that never read the store. So request paths
+//! read only through [`super::Store::read`], which runs a group of reads on
+//! the runtime's blocking pool and awaits it: the worker goes on serving
+//! while a pool thread waits here. (On sled, reads are in-process lookups
+//! and run inline, with no thread hop.) A database that hangs then holds
+//! pool threads (tokio allows 512 per worker) and reader connections, not
+//! workers; `tests/api/pg_reads.rs` shows a worker answering while a read
+//! waits on a lock.
 //!
 //! Why one advisory lock for writing: several instances share the
 //! database, and the writer's logic (the open period, counters, sealing,

@@ -15,6 +15,8 @@
 //! lower one. Besides, only `startup` imports `http`: the command line
 //! reaches the server through it. Every import is read from the source, in
 //! `use crate::…` lines (groups included) and `crate::x::…` paths anywhere.
+//! And the use cases read the store only through `Store::read`, which on
+//! PostgreSQL waits off the async workers (issue 15).
 
 use crate::source::{code_only, module_path, root, rust_files};
 use std::collections::{BTreeMap, BTreeSet};
@@ -272,5 +274,86 @@ fn handlers_reach_the_store_only_through_the_use_cases() {
         }
     }
     // Assert: handlers call `crate::app`, which alone holds the store.
+    assert!(offending.is_empty(), "{offending:#?}");
+}
+
+/// Store methods that return a `Result` synchronously but never wait for
+/// the database: they seal and open with the key directory's staff key.
+const NOT_READS: &[&str] = &["seal_second_factor", "open_second_factor"];
+
+/// The store's synchronous reads: each `pub fn` of `src/store/` that takes
+/// `&self` and returns a `Result` (async methods queue for the writer).
+fn store_reads() -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for file in rust_files(&root().join("src").join("store")) {
+        let code = code_only(&std::fs::read_to_string(&file).unwrap());
+        for (at, _) in code.match_indices("pub fn ") {
+            let rest = &code[at + "pub fn ".len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let signature = &rest[..rest.find('{').unwrap_or(rest.len())];
+            let is_async = code[..at].trim_end().ends_with("async");
+            if !is_async
+                && signature.contains("&self")
+                && signature.contains("Result<")
+                && !NOT_READS.contains(&name.as_str())
+            {
+                out.insert(name);
+            }
+        }
+    }
+    out
+}
+
+/// Calls `.store.NAME(` in `code` (spaces and line breaks allowed around
+/// the dots) whose NAME is in `reads`.
+fn direct_reads(code: &str, reads: &BTreeSet<String>) -> Vec<String> {
+    let mut found = Vec::new();
+    for (at, _) in code.match_indices(".store") {
+        let after = &code[at + ".store".len()..];
+        let Some(call) = after.trim_start().strip_prefix('.') else {
+            continue;
+        };
+        let name: String = call
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if reads.contains(&name) {
+            found.push(name);
+        }
+    }
+    found
+}
+
+#[test]
+fn the_use_cases_read_the_store_only_through_store_read() {
+    // Arrange: the store's synchronous reads, and a check that the scan
+    // finds them (so this test can fail).
+    let reads = store_reads();
+    for known in ["organisation", "sealed_digests", "users", "leaves"] {
+        assert!(reads.contains(known), "{known} not found among {reads:?}");
+    }
+    assert!(!reads.contains("read") && !reads.contains("submit"));
+    assert_eq!(
+        direct_reads(
+            "app.store\n  .organisation(slug)?; app.store.read(|s| s.users())",
+            &reads
+        ),
+        ["organisation"]
+    );
+    // Act: every direct call of one from the application layer.
+    let mut offending = Vec::new();
+    for file in rust_files(&root().join("src").join("app")) {
+        let code = code_only(&std::fs::read_to_string(&file).unwrap());
+        let shown = file.strip_prefix(root()).unwrap().display().to_string();
+        for name in direct_reads(&code, &reads) {
+            offending.push(format!("{shown} calls `.store.{name}(` directly"));
+        }
+    }
+    // Assert: a read on a request path waits on PostgreSQL off the async
+    // worker, through `Store::read` (issue 15; see `src/store/pg.rs`).
     assert!(offending.is_empty(), "{offending:#?}");
 }

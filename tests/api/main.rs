@@ -29,6 +29,7 @@ mod mail_server;
 mod mail_settings;
 mod ops;
 mod password_links;
+mod pg_reads;
 mod privacy_pass;
 mod process;
 mod public_pages;

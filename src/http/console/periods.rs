@@ -87,22 +87,24 @@ pub async fn close_periods(
     )))
 }
 
+/// The period a notice after closing is about (`?period=`), if any.
+pub fn closed_period(req: &HttpRequest, round: &Round) -> Option<Period> {
+    Period::from_id(query_field(req, "period")?, round.period)
+}
+
+fn query_field<'r>(req: &'r HttpRequest, name: &str) -> Option<&'r str> {
+    req.query_string()
+        .split('&')
+        .find_map(|p| p.strip_prefix(&format!("{name}=")))
+}
+
 /// The result line after closing: the notice names the period, read back
-/// from the address only as a period of this round, by the days it
-/// covered (`last_day`: to the day it was closed early).
-pub fn closed_notice(
-    req: &HttpRequest,
-    round: &Round,
-    last_day: impl FnOnce(Period) -> Option<Date>,
-) -> Option<String> {
-    let query = req.query_string();
-    let field = |name: &str| {
-        query
-            .split('&')
-            .find_map(|p| p.strip_prefix(&format!("{name}=")))
-    };
-    let period = Period::from_id(field("period")?, round.period)?;
-    let name = period.label_until(last_day(period)?);
+/// from the address only as a period of this round ([`closed_period`]), by
+/// the days it covered (`last_day`: to the day it was closed early).
+pub fn closed_notice(req: &HttpRequest, round: &Round, last_day: Option<Date>) -> Option<String> {
+    let period = closed_period(req, round)?;
+    let field = |name: &str| query_field(req, name);
+    let name = period.label_until(last_day?);
     Some(match field("done")? {
         "closed-published" => format!(
             "{name} is closed. Its digest is published: themes raised by at least {} people are shown.",
