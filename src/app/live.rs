@@ -69,6 +69,11 @@ impl Snapshots {
         let mut snapshots = self.lock();
         match snapshots.get(round) {
             Some(s) if s.is_fresh(sealed_periods, now) => Ok(s.open),
+            // Taken by a request that saw a later sealing while this count
+            // was read: the sealed periods only grow, so replacing it with
+            // this older view would let the next request count afresh
+            // within the hour.
+            Some(s) if s.sealed_periods > sealed_periods => Ok(s.open),
             _ => {
                 let taken = Snapshot {
                     taken: now,
@@ -232,6 +237,27 @@ mod tests {
                 .unwrap()
                 .critiques,
             0
+        );
+    }
+
+    #[actix_web::test]
+    async fn a_count_from_before_a_sealing_never_replaces_one_from_after() {
+        let live = LiveCounts::default();
+        // This count saw no sealed period; while it is read, a period is
+        // sealed and another request counts 5 after it.
+        let late = || async {
+            live.bands("r", 1, 0, count(5)).await?;
+            Ok::<_, ()>(Open {
+                critiques: 25,
+                ..Open::default()
+            })
+        };
+        let shown = live.bands("r", 0, 0, late).await.unwrap();
+        assert_eq!(shown.critiques, Band::of(5));
+        // Within the hour, a request that sees the sealing counts nothing.
+        assert_eq!(
+            live.bands("r", 1, 1, none).await.unwrap().critiques,
+            Band::of(5)
         );
     }
 

@@ -357,6 +357,10 @@ const NONCE_TREE_PREFIX: &str = "spent-nonces/";
 /// A raw key and value, for tests and audits.
 pub type RawRecord = (Vec<u8>, Vec<u8>);
 
+/// How long a group of reads waits for its turn on PostgreSQL before it is
+/// answered "busy" (see [`Store::read`]).
+const READ_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// A handle to the open store; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -372,6 +376,9 @@ pub struct Store {
     /// Set while the writer is sealing.
     sealing: Arc<AtomicBool>,
     epochs: EpochOptions,
+    /// Groups of reads that may wait on PostgreSQL at once (see
+    /// [`Store::read`]).
+    reads: Arc<tokio::sync::Semaphore>,
 }
 
 impl Store {
@@ -437,6 +444,7 @@ impl Store {
             live,
             sealing,
             epochs: options.epochs,
+            reads: Arc::new(tokio::sync::Semaphore::new(pg::READS_IN_FLIGHT)),
         })
     }
 
@@ -497,8 +505,24 @@ impl Store {
         if !self.db.is_postgres() {
             return reads(self);
         }
+        // Bounded: if PostgreSQL hangs, at most READS_IN_FLIGHT pool
+        // threads wait on it; later requests wait here (on the worker,
+        // without blocking it) and are told "busy" after READ_WAIT rather
+        // than piling up threads and a backlog the readers must work
+        // through once the database is back. A request that goes away
+        // while waiting here takes nothing with it.
+        let permit = match tokio::time::timeout(READ_WAIT, self.reads.clone().acquire_owned()).await
+        {
+            Ok(Ok(permit)) => permit,
+            Ok(Err(_)) => return Err(StoreError::Unavailable.into()),
+            Err(_) => return Err(StoreError::Busy.into()),
+        };
         let store = self.clone();
-        match tokio::task::spawn_blocking(move || reads(&store)).await {
+        let work = move || {
+            let _permit = permit;
+            reads(&store)
+        };
+        match tokio::task::spawn_blocking(work).await {
             Ok(answer) => answer,
             Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
             // The runtime is shutting down.

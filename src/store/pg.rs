@@ -19,9 +19,10 @@
 //! the runtime's blocking pool and awaits it: the worker goes on serving
 //! while a pool thread waits here. (On sled, reads are in-process lookups
 //! and run inline, with no thread hop.) A database that hangs then holds
-//! pool threads (tokio allows 512 per worker) and reader connections, not
-//! workers; `tests/api/pg_reads.rs` shows a worker answering while a read
-//! waits on a lock.
+//! at most [`READS_IN_FLIGHT`] pool threads and the reader connections,
+//! never a worker; later reads wait their turn without blocking and are
+//! answered "busy" after a while. `tests/api/pg_reads.rs` shows a worker
+//! answering while a read waits on a lock, and the bound.
 //!
 //! Why one advisory lock for writing: several instances share the
 //! database, and the writer's logic (the open period, counters, sealing,
@@ -72,6 +73,11 @@ pub const MIGRATIONS: &[(i32, &str)] = &[(
 
 /// Reader threads (connections) per instance.
 const READERS: usize = 8;
+
+/// Groups of reads that may be under way or queued for the readers at
+/// once ([`super::Store::read`]): enough to keep every reader busy, few
+/// enough that a hung database holds a bounded number of threads.
+pub(crate) const READS_IN_FLIGHT: usize = 4 * READERS;
 
 fn pg_err(e: postgres::Error) -> StoreError {
     StoreError::Io(describe(&e))

@@ -523,7 +523,10 @@ impl Store {
             change,
         };
         self.answer(op, today).await?;
-        self.pledge(id)?.ok_or(StoreError::NotFound("pledge"))
+        let id = id.to_owned();
+        self.read(move |s| s.pledge(&id))
+            .await?
+            .ok_or(StoreError::NotFound("pledge"))
     }
 
     pub fn pledge(&self, id: &str) -> Result<Option<PledgeRecord>, StoreError> {

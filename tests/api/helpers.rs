@@ -183,16 +183,21 @@ impl Api {
     /// be closed early now, and whether `round`'s was (or had nothing
     /// open).
     pub async fn close_and_read(&self, round: &str) -> (Value, bool) {
-        // Closing answers once the period is sealed, which takes time in
-        // proportion to its size: the soak's 200,000 critiques take about
-        // a minute on CI's machine (the rewrite of their mixing epoch,
-        // then the sealing). So this one request may wait longer than
-        // the client's usual minute.
+        self.close_and_read_within(round, Duration::from_secs(60))
+            .await
+    }
+
+    /// [`Api::close_and_read`], waiting up to `wait` for the close:
+    /// closing answers once the period is sealed, which takes time in
+    /// proportion to its size (the soak's 200,000 critiques take about a
+    /// minute on CI's machine: the rewrite of their mixing epoch, then the
+    /// sealing).
+    pub async fn close_and_read_within(&self, round: &str, wait: Duration) -> (Value, bool) {
         let closed = collect(
             self.client
                 .post(self.url("/api/v1/admin/periods/close"))
                 .bearer_auth(ADMIN_TOKEN)
-                .timeout(Duration::from_secs(600))
+                .timeout(wait)
                 .send_json(&json!({})),
         )
         .await;

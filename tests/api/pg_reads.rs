@@ -2,7 +2,9 @@
 //! actix worker that awaits it (`Store::read` runs it on the blocking
 //! pool). A server of one worker, a store read held up by a lock another
 //! session holds on `kv`, and a request that reads nothing: it is answered
-//! while the read waits, and the read completes once the lock goes.
+//! while the read waits, and the read completes once the lock goes. And a
+//! hung database holds a bounded number of reads: the rest are told
+//! "busy" after waiting their turn.
 //!
 //! `#[ignore]`d by a plain `cargo test` (it needs a server);
 //! `.ci/postgres.sh` starts one and runs it. Run with `--include-ignored`
@@ -123,4 +125,68 @@ async fn a_read_waiting_on_postgresql_leaves_its_worker_free() {
     let (status, body) = digest.await.expect("the digest's task");
     assert_eq!(status.as_u16(), 200, "{body}");
     assert!(body.contains("care services"), "{body}");
+}
+
+/// Reads a hung database holds at once: `READS_IN_FLIGHT` in
+/// src/store/pg.rs. Later ones wait their turn for `READ_WAIT` (10 s) and
+/// are then told "busy" rather than piling up threads.
+const READS_IN_FLIGHT: usize = 32;
+
+#[actix_web::test]
+#[ignore = "needs PostgreSQL (PARRHESIA_TEST_POSTGRES); .ci/postgres.sh runs it"]
+async fn reads_held_up_by_postgresql_are_bounded_and_the_rest_told_busy() {
+    if !have_postgres() {
+        return;
+    }
+    // Arrange: one organisation, and kv locked.
+    let mut db = None;
+    let app = spawn_on_with(Backend::Postgres, |c| db.clone_from(&c.store_url)).await;
+    let db = db.expect("a PostgreSQL database");
+    app.setup_round("care", "spring", 5).await;
+    let (release, holder) = lock_kv(&db, Duration::from_secs(60));
+
+    // Act: more digest requests at once than reads may wait.
+    let extra = 8;
+    let requests: Vec<_> = (0..READS_IN_FLIGHT + extra)
+        .map(|_| {
+            let url = app.api.url("/api/v1/organisations/care/digest");
+            actix_web::rt::spawn(async move {
+                let client = awc::Client::builder()
+                    .timeout(Duration::from_secs(90))
+                    .finish();
+                let mut res = client.get(url).send().await.expect("the digest answers");
+                let body = res.body().limit(4 * 1024 * 1024).await.expect("body");
+                (
+                    res.status().as_u16(),
+                    String::from_utf8_lossy(&body).into_owned(),
+                )
+            })
+        })
+        .collect();
+    // Assert: while the lock is held, exactly the requests past the bound
+    // are answered "busy", after waiting their turn...
+    let start = Instant::now();
+    while requests.iter().filter(|r| r.is_finished()).count() < extra {
+        assert!(
+            start.elapsed() < Duration::from_secs(40),
+            "requests past the bound must be told busy while the database hangs"
+        );
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+    }
+    // (a moment more: no further request may finish while the lock holds)
+    actix_web::rt::time::sleep(Duration::from_secs(1)).await;
+    let (done, waiting): (Vec<_>, Vec<_>) = requests.into_iter().partition(|r| r.is_finished());
+    assert_eq!(done.len(), extra, "only the requests past the bound finish");
+    for r in done {
+        let (status, body) = r.await.expect("task");
+        assert_eq!(status, 503, "{body}");
+        assert!(body.contains("\"busy\""), "{body}");
+    }
+    // ...and once the lock goes, every read that waited completes.
+    release.send(()).expect("release");
+    holder.join().expect("lock thread");
+    for r in waiting {
+        let (status, body) = r.await.expect("task");
+        assert_eq!(status, 200, "{body}");
+    }
 }

@@ -403,7 +403,10 @@ async fn soak_at_64_connections_keeps_answering() {
         "throughput was zero for {longest_stall} s in a row: {counts:?}"
     );
     let sealing = Instant::now();
-    let stats = api.sealed_round("spring").await;
+    let (stats, closed) = api
+        .close_and_read_within("spring", Duration::from_secs(600))
+        .await;
+    assert!(closed, "the soak's period was not closed: {stats}");
     eprintln!(
         "soak: closing and sealing {total} critiques took {:?}",
         sealing.elapsed()
