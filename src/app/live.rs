@@ -240,18 +240,22 @@ mod tests {
         );
     }
 
+    /// A count of 25 during whose read another request, seeing
+    /// `sealed_periods`, counts 5 and finishes first.
+    async fn counted_meanwhile(live: &LiveCounts, sealed_periods: usize) -> Result<Open, ()> {
+        live.bands("r", sealed_periods, 0, count(5)).await?;
+        Ok(Open {
+            critiques: 25,
+            ..Open::default()
+        })
+    }
+
     #[actix_web::test]
     async fn a_count_from_before_a_sealing_never_replaces_one_from_after() {
         let live = LiveCounts::default();
         // This count saw no sealed period; while it is read, a period is
         // sealed and another request counts 5 after it.
-        let late = || async {
-            live.bands("r", 1, 0, count(5)).await?;
-            Ok::<_, ()>(Open {
-                critiques: 25,
-                ..Open::default()
-            })
-        };
+        let late = || counted_meanwhile(&live, 1);
         let shown = live.bands("r", 0, 0, late).await.unwrap();
         assert_eq!(shown.critiques, Band::of(5));
         // Within the hour, a request that sees the sealing counts nothing.
@@ -266,13 +270,7 @@ mod tests {
         let live = LiveCounts::default();
         // While this count is read, another request counts 5 and finishes
         // first: its snapshot is kept, and this count of 25 is never shown.
-        let late = || async {
-            live.bands("r", 0, 0, count(5)).await?;
-            Ok::<_, ()>(Open {
-                critiques: 25,
-                ..Open::default()
-            })
-        };
+        let late = || counted_meanwhile(&live, 0);
         let shown = live.bands("r", 0, 0, late).await.unwrap();
         assert_eq!(shown.critiques, Band::of(5));
         assert_eq!(

@@ -115,13 +115,7 @@ pub async fn submit(
     let (_, found) = super::rounds::round(app, round.as_str()).await?;
     // Should the period be sealed before the store's transaction reads it,
     // the critique goes to the next and this code is simply never valid.
-    let period = {
-        let found = found.clone();
-        app.store
-            .read(move |s| s.open_period(&found, today))
-            .await?
-            .id()
-    };
+    let period = open_period_id(app, &found, today).await?;
     let about_you = AboutYouCode::generate(&ring::rand::SystemRandom::new())
         .map_err(|_| AppError::Internal(anyhow::anyhow!("random generator failed")))?;
     let name = app.codes.about_you(&about_you, round.as_str(), &period);
@@ -140,6 +134,16 @@ pub async fn submit(
         }
         other => other.or_missing(AppError::RoundUnknown),
     }
+}
+
+/// The id of `round`'s open period today, as the store files critiques.
+async fn open_period_id(app: &App, round: &Round, today: Date) -> Result<String, AppError> {
+    let round = round.clone();
+    Ok(app
+        .store
+        .read(move |s| s.open_period(&round, today))
+        .await?
+        .id())
 }
 
 /// Themes of `round` that the lexicon finds in `text` and the person did
@@ -168,13 +172,7 @@ pub async fn about_you(
     answers: AboutYou,
     today: Date,
 ) -> Result<(), AppError> {
-    let period = {
-        let round = round.clone();
-        app.store
-            .read(move |s| s.open_period(&round, today))
-            .await?
-            .id()
-    };
+    let period = open_period_id(app, round, today).await?;
     let name = app.codes.about_you(code, round.slug.as_str(), &period);
     match app
         .store
