@@ -90,9 +90,22 @@ admin() { # PATH JSON
     -d "$2" "$url$1" >/dev/null
 }
 
+# A period length in weeks whose open period did not begin today (UTC):
+# a period cannot be closed early on the day it began, and weekly periods
+# all begin on a Monday. Periods are counted from Monday 1970-01-05.
+closable_weeks() {
+  local days=$(($(date -u +%s) / 86400 - 4)) w
+  for w in $(seq 13); do
+    if ((days % (7 * w))); then
+      echo "$w"
+      return
+    fi
+  done
+}
+
 round() { # SLUG
   admin /api/v1/admin/organisations "{\"slug\":\"$1\",\"name\":\"Load Care\"}"
-  admin /api/v1/admin/rounds "{\"slug\":\"$1\",\"organisation\":\"$1\",\"title\":\"Load\"}"
+  admin /api/v1/admin/rounds "{\"slug\":\"$1\",\"organisation\":\"$1\",\"title\":\"Load\",\"period_weeks\":$(closable_weeks)}"
 }
 
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$raw"
@@ -146,8 +159,15 @@ seal_under_load() { # VERSION LABEL -> the server at $url already holds the peri
   load_pid=$!
   sleep 8
   t0=$(now_ms)
-  admin /api/v1/admin/periods/close '{}'
+  closed=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{}' "$url/api/v1/admin/periods/close")
   t1=$(now_ms)
+  # A refused close (or one with nothing to seal) measures nothing.
+  case $closed in
+    *'"sealed":0,'* | *'"sealed":0}'*) echo "the close sealed nothing: $closed" >&2; exit 1 ;;
+    *'"sealed":'*) ;;
+    *) echo "the close failed: $closed" >&2; exit 1 ;;
+  esac
   wait "$load_pid"
   load_pid=
   echo "v=$1 seal=$2 $(cat "$work/load-out") seal_ms=$((t1 - t0)) rss_kib=$(rss_kib)" | tee -a "$raw"

@@ -125,7 +125,8 @@ struct BenchSeedArgs {
     #[arg(long)]
     count: usize,
     /// Spread the critiques over this many past one-week periods (sealed
-    /// at the end); 0: all in the current period, left open.
+    /// at the end); 0: all in the current period, left open (a period of
+    /// as few weeks as did not begin today, so it may be closed early).
     #[arg(long, default_value_t = 10)]
     weeks: u32,
 }

@@ -68,7 +68,18 @@ async fn seed(
             title: Some("Bench round".into()),
             ..RoundSettings::default()
         };
-        let new = NewRound::parse(round, org, None, settings)?;
+        // All in the current period (`weeks` 0): one that did not begin
+        // today, so that it may be closed early (bench/history.sh does),
+        // whatever day of the week the bench runs.
+        let period_weeks = (weeks == 0)
+            .then(|| {
+                (1..=13).find(|&w| {
+                    crate::domain::PeriodLength::parse(w)
+                        .is_ok_and(|l| crate::domain::Period::containing(today, l).start() < today)
+                })
+            })
+            .flatten();
+        let new = NewRound::parse(round, org, period_weeks, settings)?;
         rounds::create_round(&app, bench, new, today).await?;
     }
     let themes: Vec<String> = default_themes()

@@ -363,6 +363,11 @@ pub(super) struct Tally {
     pub presence: HashMap<(String, Vec<u8>), i64>,
     /// tree → `Append` records (side a).
     pub appended: BTreeMap<String, u64>,
+    /// (round, period if any) → records, counted whole (both sides at
+    /// once: as they arrive or are carried, not as a rewrite's passes
+    /// write them). What a rotation decides from without reading the
+    /// open area.
+    pub records: BTreeMap<(String, Option<String>), u64>,
 }
 
 impl Tally {
@@ -375,6 +380,10 @@ impl Tally {
                 n.saturating_sub(by)
             }
         };
+        if sides == Sides::BOTH {
+            let key = (entry.round().to_owned(), entry.period().map(str::to_owned));
+            step(self.records.entry(key).or_default(), 1);
+        }
         match entry {
             Entry::Critique {
                 round,
@@ -473,6 +482,9 @@ impl Tally {
         for (t, n) in &other.appended {
             *self.appended.entry(t.clone()).or_default() += n;
         }
+        for (k, n) in &other.records {
+            *self.records.entry(k.clone()).or_default() += n;
+        }
     }
 
     /// Critiques of `round` not rewritten yet.
@@ -565,5 +577,76 @@ mod tests {
         t.apply(&e, Sides { a: true, b: false }, -1);
         assert_eq!(t.critiques(), 0);
         assert_eq!(t.code_marks, 1);
+    }
+
+    /// A rotation on sled decides from these counts instead of reading
+    /// the open area: each record once, as it arrives or is carried, by
+    /// round and period (none for an invitation's use).
+    #[test]
+    fn records_are_counted_whole_by_round_and_period() {
+        let critique = |round: &str, period: &str| Entry::Critique {
+            round: round.into(),
+            period: period.into(),
+            id: vec![1; 16],
+            themes: Vec::new(),
+            quote_ok: false,
+            commitment: vec![2; 32],
+            sealed: Sealed {
+                key: format!("{round}/{period}"),
+                nonce: "00".into(),
+                ciphertext: "11".into(),
+            },
+            spent: Spent::Code { hash: vec![3; 32] },
+        };
+        let used = Entry::InvitationUse {
+            round: "r".into(),
+            invitation: vec![4; 32],
+        };
+        let mixed = Entry::Mixed {
+            round: "r".into(),
+            period: Some("2026-11-30".into()),
+            write: MixedWrite::Append {
+                tree: "notes".into(),
+                value: b"x".to_vec(),
+            },
+            nonce: vec![5; 16],
+        };
+        let mut t = Tally::default();
+        for e in [
+            critique("r", "2026-11-23"),
+            critique("r", "2026-11-23"),
+            critique("s", "2026-11-23"),
+            used.clone(),
+            mixed.clone(),
+        ] {
+            t.apply(&e, Sides::BOTH, 1);
+        }
+        let of = |t: &Tally, r: &str, p: Option<&str>| {
+            t.records
+                .get(&(r.to_owned(), p.map(str::to_owned)))
+                .copied()
+                .unwrap_or(0)
+        };
+        assert_eq!(of(&t, "r", Some("2026-11-23")), 2);
+        assert_eq!(of(&t, "s", Some("2026-11-23")), 1);
+        assert_eq!(of(&t, "r", None), 1);
+        assert_eq!(of(&t, "r", Some("2026-11-30")), 1);
+        // A rewrite's pass writes one side at a time: not a record gone.
+        t.apply(
+            &critique("r", "2026-11-23"),
+            Sides { a: true, b: false },
+            -1,
+        );
+        t.apply(&used, Sides { a: false, b: true }, -1);
+        assert_eq!(of(&t, "r", Some("2026-11-23")), 2);
+        assert_eq!(of(&t, "r", None), 1);
+        // Carried out of the epoch: gone from its count.
+        t.apply(&mixed, Sides::BOTH, -1);
+        assert_eq!(of(&t, "r", Some("2026-11-30")), 0);
+        let mut sum = Tally::default();
+        sum.merge(&t);
+        sum.merge(&t);
+        assert_eq!(of(&sum, "r", Some("2026-11-23")), 4);
+        assert_eq!(of(&sum, "s", Some("2026-11-23")), 2);
     }
 }
