@@ -64,6 +64,9 @@ async fn run(url: String, token: String, round: String, connections: usize, requ
         .ok()
         .map(|a| serde_json::from_str(&a).expect("LOAD_ANSWERS is JSON"));
     let errors = Arc::new(Mutex::new(0usize));
+    // On stderr, for a script that must wait for the submissions to begin
+    // (issuing many codes first can take a while).
+    eprintln!("load: codes issued, submitting");
     let started = Instant::now();
     join_all((0..connections).map(|i| {
         let (client, codes, latencies, errors, timeline) = (

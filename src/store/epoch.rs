@@ -366,7 +366,8 @@ pub(super) struct Tally {
     /// (round, period if any) → records, counted whole (both sides at
     /// once: as they arrive or are carried, not as a rewrite's passes
     /// write them). What a rotation decides from without reading the
-    /// open area.
+    /// open area; kept for the open epoch only (a closing epoch's is
+    /// cleared).
     pub records: BTreeMap<(String, Option<String>), u64>,
 }
 

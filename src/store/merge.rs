@@ -188,13 +188,47 @@ impl Merge {
                 }
                 Ok(())
             };
-            self.planning = scan_area_from(area, &key, &start, limit.unwrap_or(SCAN), &mut f)?;
+            // On an error the cursor stays where it was: a plan is never
+            // taken for whole when a piece of it failed.
+            match scan_area_from(area, &key, &start, limit.unwrap_or(SCAN), &mut f) {
+                Ok(next) => self.planning = next,
+                Err(e) => {
+                    self.planning = Some(start);
+                    return Err(e);
+                }
+            }
             if limit.is_some() {
                 break;
             }
         }
         Ok(())
     }
+}
+
+/// Per round of an open epoch's `tally`: its critiques, its records, and
+/// per (round, last period) of `force` its records of that period and
+/// earlier.
+#[allow(clippy::type_complexity)]
+fn epoch_counts(
+    tally: &Tally,
+    force: &[(String, String)],
+) -> (BTreeMap<String, u64>, BTreeMap<String, usize>, Vec<usize>) {
+    let mut critiques = BTreeMap::new();
+    let mut records: BTreeMap<String, usize> = BTreeMap::new();
+    let mut forced = vec![0usize; force.len()];
+    for ((round, period), n) in &tally.records {
+        let n = usize::try_from(*n).unwrap_or(usize::MAX);
+        *records.entry(round.clone()).or_default() += n;
+        for (i, (r, p)) in force.iter().enumerate() {
+            if round == r && period.as_deref().is_some_and(|q| q <= p.as_str()) {
+                forced[i] += n;
+            }
+        }
+    }
+    for (round, _) in tally.periods.keys() {
+        critiques.insert(round.clone(), tally.critiques_of(round));
+    }
+    (critiques, records, forced)
 }
 
 /// The minute an epoch starts: every file's time while it is open.
@@ -266,6 +300,7 @@ impl Writer {
                     let mut merge = Merge::new(*id, key.clone(), record);
                     let mut tally = Tally::default();
                     merge.plan_some(&area, None, Some(&mut tally))?;
+                    tally.records.clear();
                     self.merge = Some(merge);
                     live.closing = Some((
                         EpochView {
@@ -344,10 +379,15 @@ impl Writer {
             return Ok(false);
         }
         self.refresh_epochs()?;
-        let (open_key, started, open_tally) = {
+        // The refresh may have loaded a closing epoch another instance
+        // made (PostgreSQL): only one closes at a time.
+        if self.merge.is_some() {
+            return Ok(false);
+        }
+        let (open_key, started) = {
             let live = self.live.read().unwrap_or_else(|e| e.into_inner());
             match &live.open {
-                Some(v) => (v.key.clone(), v.started, v.tally.clone()),
+                Some(v) => (v.key.clone(), v.started),
                 None => return Ok(false),
             }
         };
@@ -361,31 +401,23 @@ impl Writer {
         // not be read (that read held every submission up for about a
         // second per 50,000 records). On PostgreSQL other instances write
         // to the area too: read it whole.
-        let tally = if self.kv.is_postgres() {
+        let scanned = if self.kv.is_postgres() {
             let mut t = Tally::default();
             scan_area(&area, &open_key, |_, e| {
                 t.apply(&e, Sides::BOTH, 1);
                 Ok(())
             })?;
-            t
+            Some(t)
         } else {
-            open_tally
+            None
         };
-        let mut critiques: BTreeMap<String, u64> = BTreeMap::new();
-        let mut records: BTreeMap<String, usize> = BTreeMap::new();
-        let mut forced_records = vec![0usize; force.len()];
-        for ((round, period), n) in &tally.records {
-            let n = usize::try_from(*n).unwrap_or(usize::MAX);
-            *records.entry(round.clone()).or_default() += n;
-            for (i, (r, p)) in force.iter().enumerate() {
-                if round == r && period.as_deref().is_some_and(|q| q <= p.as_str()) {
-                    forced_records[i] += n;
-                }
+        let (critiques, records, forced_records) = {
+            let live = self.live.read().unwrap_or_else(|e| e.into_inner());
+            match (&scanned, &live.open) {
+                (Some(t), _) | (None, Some(EpochView { tally: t, .. })) => epoch_counts(t, force),
+                (None, None) => return Ok(false),
             }
-        }
-        for (round, _) in tally.periods.keys() {
-            critiques.insert(round.clone(), tally.critiques_of(round));
-        }
+        };
         let mut merge = Vec::new();
         if old_enough {
             for (round, n) in &critiques {
@@ -436,6 +468,13 @@ impl Writer {
         let now = minute(SystemTime::now());
         {
             let mut live = self.live.write().unwrap_or_else(|e| e.into_inner());
+            let mut tally = match scanned {
+                Some(t) => t,
+                None => live.open.take().map(|v| v.tally).unwrap_or_default(),
+            };
+            // Whole records are counted for the open epoch's rotation only
+            // (a rewrite's passes write one side at a time).
+            tally.records.clear();
             live.closing = Some((
                 EpochView {
                     key: open_key,
@@ -468,14 +507,23 @@ impl Writer {
 
     /// One step of the rewrite. Returns whether there is more.
     pub(super) fn merge_step(&mut self) -> Result<bool, StoreError> {
+        if self.merge.as_ref().is_some_and(|m| m.planning.is_some()) {
+            // PostgreSQL: another instance may have moved this rewrite on,
+            // or finished it, since it began; then start again from what
+            // is stored (a full plan, or none).
+            self.refresh_epochs()?;
+            let Some(m) = self.merge.as_mut() else {
+                return Ok(false);
+            };
+            if m.planning.is_some() {
+                let area = self.kv.open_tree(&epoch::area_name(&m.id))?;
+                m.plan_some(&area, Some(PLAN), None)?;
+            }
+            return Ok(true);
+        }
         let Some(m) = self.merge.as_mut() else {
             return Ok(false);
         };
-        if m.planning.is_some() {
-            let area = self.kv.open_tree(&epoch::area_name(&m.id))?;
-            m.plan_some(&area, Some(PLAN), None)?;
-            return Ok(true);
-        }
         if !m.carry.is_empty() {
             let n = m.carry.len().min(PASS);
             let names: Vec<[u8; 32]> = m.carry.drain(..n).collect();
