@@ -213,7 +213,7 @@ fn epoch_counts(
     tally: &Tally,
     force: &[(String, String)],
 ) -> (BTreeMap<String, u64>, BTreeMap<String, usize>, Vec<usize>) {
-    let mut critiques = BTreeMap::new();
+    let mut critiques: BTreeMap<String, u64> = BTreeMap::new();
     let mut records: BTreeMap<String, usize> = BTreeMap::new();
     let mut forced = vec![0usize; force.len()];
     for ((round, period), n) in &tally.records {
@@ -225,8 +225,8 @@ fn epoch_counts(
             }
         }
     }
-    for (round, _) in tally.periods.keys() {
-        critiques.insert(round.clone(), tally.critiques_of(round));
+    for ((round, _), p) in &tally.periods {
+        *critiques.entry(round.clone()).or_default() += p.total;
     }
     (critiques, records, forced)
 }
