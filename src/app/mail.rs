@@ -155,8 +155,12 @@ fn sealed_events(
                     continue;
                 };
                 let last = rounds::last_day_in(store, &round, period)?;
-                let answer_by =
-                    deadline(period, round.days_to_answer).max(last + time::Duration::days(1));
+                let days = sealed
+                    .release
+                    .as_ref()
+                    .and_then(|r| r.answer_days())
+                    .unwrap_or(round.days_to_answer);
+                let answer_by = deadline(period, days).max(last + time::Duration::days(1));
                 if answer_by < today {
                     continue;
                 }

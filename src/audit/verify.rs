@@ -22,7 +22,7 @@
 use super::log::{Leaf, TreeHead};
 use super::merkle::{self, Hash};
 use crate::crypto::sha256;
-use crate::digest::record::PublicRecord;
+use crate::digest::record::{DaysToAnswer, PublicRecord};
 use crate::digest::SealedDigest;
 use crate::domain::SealedPeriod;
 use crate::encoding::hex;
@@ -304,6 +304,17 @@ pub fn verify(p: &Published) -> Report {
     }
 
     // 6: the record of answering (issue 21).
+    // Each sealed release (its digest is a leaf, checked in 4), with the
+    // days to answer logged with it.
+    let mut logged_releases: std::collections::BTreeMap<(String, String), Option<DaysToAnswer>> =
+        std::collections::BTreeMap::new();
+    for s in &p.periods {
+        if let Ok(d) = serde_json::from_str::<SealedDigest>(&s.digest_json) {
+            if let Some(release) = &d.release {
+                logged_releases.insert((d.round, d.period), release.answer_days());
+            }
+        }
+    }
     let mut on_record = std::collections::BTreeSet::new();
     for record in &p.records {
         for round in &record.rounds {
@@ -316,7 +327,7 @@ pub fn verify(p: &Published) -> Report {
                 &p.leaves,
                 &p.heads,
             ));
-            standings_follow(&mut r, round, &models);
+            standings_follow(&mut r, round, &models, &logged_releases);
         }
     }
     let answered: std::collections::BTreeSet<String> = leaves
@@ -393,18 +404,24 @@ pub fn verify(p: &Published) -> Report {
     r
 }
 
-/// Each release's deadline and standing, recomputed from the record's own
-/// days to answer and its responses' and pledges' versions (whose periods
+/// Each release's deadline and standing, recomputed from the days to
+/// answer logged with the release at sealing (`logged`, from the sealed
+/// digests; the record's own days only for a release sealed before they
+/// were logged) and its responses' and pledges' versions (whose periods
 /// the log's leaves commit): a record that calls a late answer "on time",
-/// moves the deadline, names another first-answer period, or calls an
-/// answered release unanswered fails. Open and overdue differ only by the
-/// day the record was read, so they are not told apart here.
+/// moves the deadline (also by lengthening the round's days afterwards),
+/// names another first-answer period, or calls an answered release
+/// unanswered fails. The record's releases must be exactly the round's
+/// sealed releases: one left off (or one never sealed) fails. Open and
+/// overdue differ only by the day the record was read, so they are not
+/// told apart here.
 fn standings_follow(
     r: &mut Report,
     round: &crate::digest::record::RoundRecord,
     models: &[crate::digest::record::ReleaseRecord],
+    logged: &std::collections::BTreeMap<(String, String), Option<DaysToAnswer>>,
 ) {
-    use crate::digest::record::{deadline, first_answers, DaysToAnswer, Standing};
+    use crate::digest::record::{deadline, first_answers, Standing};
     use crate::domain::{Period, PeriodLength};
     let name = &round.round;
     let (Ok(length), Ok(days)) = (
@@ -421,9 +438,42 @@ fn standings_follow(
         models.len() == round.releases.len(),
         format!("record of {name}: every release's periods and days parse"),
     );
+    let sealed: std::collections::BTreeSet<&str> = logged
+        .keys()
+        .filter(|(round, _)| round == name)
+        .map(|(_, period)| period.as_str())
+        .collect();
+    let listed: std::collections::BTreeSet<&str> =
+        round.releases.iter().map(|v| v.period.as_str()).collect();
+    for period in sealed.difference(&listed) {
+        r.check(
+            false,
+            format!("record of {name}: the sealed release {period} is on the record"),
+        );
+    }
+    for period in listed.difference(&sealed) {
+        r.check(
+            false,
+            format!("record of {name}: release {period} is a sealed release in the log"),
+        );
+    }
+    if sealed == listed {
+        r.check(
+            true,
+            format!(
+                "record of {name}: its {} release(s) are the round's sealed releases",
+                listed.len()
+            ),
+        );
+    }
     let first = first_answers(name, length, &round.responses, &round.pledges);
     for m in models {
         let id = m.period.id();
+        let days = logged
+            .get(&(name.clone(), id.clone()))
+            .copied()
+            .flatten()
+            .unwrap_or(days);
         let due = deadline(m.period, days);
         let due_period = Period::containing(due, length);
         let standing = match (m.standing, first.get(&id)) {
@@ -434,8 +484,12 @@ fn standings_follow(
             _ => false,
         };
         r.check(
-            m.deadline == due && m.deadline_period == due_period && standing,
-            format!("record of {name}, release {id}: deadline and standing follow from the logged answers"),
+            m.days == days && m.deadline == due && m.deadline_period == due_period && standing,
+            format!(
+                "record of {name}, release {id}: {} days to answer as logged; deadline and \
+                 standing follow from the logged answers",
+                days.days()
+            ),
         );
     }
 }

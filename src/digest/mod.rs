@@ -43,6 +43,23 @@ pub struct Release {
     pub label: String,
     pub total: Band,
     pub themes: Vec<ThemeFigure>,
+    /// The round's days to answer when the release was made (issue 21).
+    /// Logged with the digest, so a release's deadline cannot move after
+    /// it is published: a later change to the round applies to later
+    /// releases only. Absent from releases sealed before it was logged
+    /// (see [`Release::answer_days`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_to_answer: Option<u16>,
+}
+
+impl Release {
+    /// The days to answer logged with this release; `None` for a release
+    /// sealed before they were logged, which falls back to the round's
+    /// current setting (SECURITY.md says what that leaves open).
+    pub fn answer_days(&self) -> Option<crate::domain::DaysToAnswer> {
+        self.days_to_answer
+            .and_then(|d| crate::domain::DaysToAnswer::parse(u64::from(d)).ok())
+    }
 }
 
 /// What is frozen and logged when a period is sealed: the release it made
@@ -164,6 +181,7 @@ pub fn seal_until(
                     label,
                     total: published.total,
                     themes,
+                    days_to_answer: Some(round.days_to_answer.days()),
                 };
                 (Some(release), None)
             }

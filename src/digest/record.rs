@@ -63,6 +63,9 @@ pub struct ReleaseRecord {
     pub round: String,
     pub period: Period,
     pub label: String,
+    /// The days it has to be answered: as logged with the release, or the
+    /// round's current setting for a release sealed before they were.
+    pub days: DaysToAnswer,
     /// The last day to answer on time.
     pub deadline: Date,
     /// The period holding the deadline.
@@ -108,7 +111,9 @@ pub fn deadline(period: Period, days: DaysToAnswer) -> Date {
 }
 
 /// The record of one round's releases, oldest first. `releases` are the
-/// round's published releases; `responses` and `pledges` the round's (of
+/// round's published releases, each with the days to answer logged with
+/// it (`days`, the round's current setting, only for releases sealed
+/// before they were logged); `responses` and `pledges` the round's (of
 /// any period: those on other periods are ignored). Stored period ids that
 /// do not parse for `length` are skipped, not guessed.
 /// The first period in which each release (by its period id) of `round`
@@ -159,6 +164,7 @@ pub fn round_record(
         .iter()
         .filter_map(|release| {
             let period = parse(&release.period)?;
+            let days = release.days_to_answer.unwrap_or(days);
             let deadline = deadline(period, days);
             let deadline_period = Period::containing(deadline, length);
             let standing = match first.get(&release.period) {
@@ -188,6 +194,7 @@ pub fn round_record(
                 round: round.to_owned(),
                 period,
                 label: release.label.clone(),
+                days,
                 deadline,
                 deadline_period,
                 standing,

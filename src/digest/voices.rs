@@ -42,6 +42,9 @@ pub struct Release {
     pub covers: Vec<String>,
     /// The critiques the release counts, as published.
     pub critiques: Band,
+    /// The days to answer logged with the release (`None` before they
+    /// were logged: the round's current setting applies).
+    pub days_to_answer: Option<crate::domain::DaysToAnswer>,
 }
 
 /// ADAPTER: whether a sealed period is published and which of its themes
@@ -68,6 +71,7 @@ pub fn release_of(sealed: &SealedDigest) -> Option<Release> {
             .collect(),
         covers: release.periods.clone(),
         critiques: release.total,
+        days_to_answer: release.answer_days(),
     })
 }
 
@@ -254,6 +258,7 @@ mod tests {
             number_themes: ["a", "b", "c"].map(String::from).to_vec(),
             covers: vec![],
             critiques: Band::of(0),
+            days_to_answer: None,
         };
         let themes = ["everyone", "a", "b", "hidden"].map(String::from).to_vec();
         let mut named = std::collections::BTreeSet::new();

@@ -72,7 +72,7 @@ pub fn record(m_frame: &Messages, r: &PublicRecord) -> Markup {
 fn round_section(m: &Messages, round: &RoundRecord) -> Markup {
     html! {
         h2 { bdi { (round.title) } }
-        p { "The organisation has " (round.days_to_answer) " days to answer each digest of this round." }
+        p { "The organisation has " (round.days_to_answer) " days to answer each new digest of this round. Each digest keeps the days it was published with." }
         @for release in round.releases.iter().rev() {
             (release_section(m, round, release))
         }
@@ -97,6 +97,9 @@ fn release_section(m: &Messages, round: &RoundRecord, release: &ReleaseView) -> 
             h3 id=(id) { "Digest for " (release.label) }
             p.inset { strong { (release.standing.label()) } }
             dl.facts {
+                @if let Some(days) = release.days_to_answer.filter(|&d| d != round.days_to_answer) {
+                    dt { "Days to answer" } dd { (days) " (set when this digest was published)" }
+                }
                 dt { "Deadline" } dd { (date_text(m, &release.deadline)) " (in the period " (period_name(m, &release.deadline_period, weeks)) ")" }
                 @if let Some(p) = &release.answered_in {
                     dt { "First answered" } dd { "in the period " (period_name(m, p, weeks)) }

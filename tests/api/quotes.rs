@@ -14,6 +14,13 @@ use time::Duration;
 /// leadership is shown (5 critiques, 3 of them quotable), information is
 /// not (1 quotable critique).
 pub async fn sealed_week(app: &TestApp) {
+    open_week(app).await;
+    seal_week(app).await;
+}
+
+/// [`sealed_week`] before its sealing: the round set up and the week's
+/// six critiques received, still open.
+pub async fn open_week(app: &TestApp) {
     app.setup_round("care", "spring", 3).await;
     app.publish_small_periods("spring", 3).await;
     let codes = app.codes("spring", 6).await;
@@ -38,7 +45,11 @@ pub async fn sealed_week(app: &TestApp) {
             .await;
         assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
     }
-    // Next Monday: the week has ended and is sealed on the next read.
+}
+
+/// The end of [`sealed_week`]: next Monday, the week has ended and is
+/// sealed on the next read.
+pub async fn seal_week(app: &TestApp) {
     app.clock.set(thursday() + Duration::days(4));
     let d = app.get("/api/v1/organisations/care/digest").await;
     assert_eq!(d.status, StatusCode::OK);

@@ -5,7 +5,7 @@
 //! overdue answers in `/digests.atom`.
 
 use crate::helpers::{collect, spawn_app, thursday, TestApp};
-use crate::quotes::sealed_week;
+use crate::quotes::{open_week, seal_week, sealed_week};
 use crate::responses::{new_key, org_post};
 use awc::http::StatusCode;
 use parrhesia::audit::fetch::fetch;
@@ -156,12 +156,15 @@ async fn an_answer_in_time_is_on_time_and_the_release_is_open_before() {
 #[actix_web::test]
 async fn a_release_nobody_answers_is_overdue_in_the_feed_then_late_once_answered() {
     let app = spawn_app().await;
-    sealed_week(&app).await;
-    let key = new_key(&app, "care").await;
+    // One day to answer, set before the week is sealed: the release is
+    // logged with it.
+    open_week(&app).await;
     let a = app
         .admin_patch("/api/v1/admin/rounds/spring", json!({"days_to_answer": 1}))
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    seal_week(&app).await;
+    let key = new_key(&app, "care").await;
     // Deadline Monday 30 November, in the week of 30 November: on the
     // Sunday it is still open, on the Monday after it is overdue.
     app.clock.set(thursday() + Duration::days(10));
@@ -227,6 +230,97 @@ async fn a_release_nobody_answers_is_overdue_in_the_feed_then_late_once_answered
     ];
     for (i, lie) in lies.iter().enumerate() {
         assert!(!verify(lie).ok(), "forged standing {i} was not caught");
+    }
+}
+
+/// Issue 21's gaps, closed: a round's days to answer are logged with each
+/// release when it is sealed, so a host who lengthens them afterwards moves
+/// no published deadline, and `verify` fails a record that does; and a
+/// record must list exactly the round's sealed releases.
+#[actix_web::test]
+async fn a_release_keeps_its_logged_days_and_verify_catches_moved_deadlines_and_missing_releases() {
+    use parrhesia::digest::record::StandingView;
+    let app = spawn_app().await;
+    sealed_week(&app).await; // sealed with the default 28 days
+    let key = new_key(&app, "care").await;
+    // Lengthened afterwards (e.g. to turn a late answer into an on-time
+    // one): the published release keeps its 28 days.
+    let a = app
+        .admin_patch("/api/v1/admin/rounds/spring", json!({"days_to_answer": 90}))
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let r = record(&app).await;
+    assert_eq!(r["rounds"][0]["days_to_answer"], 90, "{r}");
+    assert_eq!(release(&r)["days_to_answer"], 28, "{r}");
+    assert_eq!(release(&r)["deadline"], "2026-12-27", "{r}");
+    assert_eq!(release(&r)["deadline_period"], "2026-12-21", "{r}");
+    let page = app.get("/o/care/record").await.body;
+    assert!(
+        page.contains("28 (set when this digest was published)"),
+        "{page}"
+    );
+    let caught = |p: &parrhesia::audit::verify::Published, what: &str, needle: &str| {
+        let report = verify(p);
+        assert!(!report.ok(), "{what} was not caught");
+        assert!(
+            report.failures().iter().any(|c| c.what.contains(needle)),
+            "{what}: {}",
+            report.render()
+        );
+    };
+    let unanswered = fetch(&app.address).await.unwrap();
+    assert!(verify(&unanswered).ok(), "{}", verify(&unanswered).render());
+    // An unanswered release left off the record (hiding that it waits).
+    let mut lie = unanswered.clone();
+    lie.records[0].rounds[0].releases.clear();
+    caught(
+        &lie,
+        "a release left off",
+        "the sealed release 2026-11-23 is on the record",
+    );
+    // A release the log never sealed, added to the record.
+    let mut lie = unanswered.clone();
+    let mut extra = lie.records[0].rounds[0].releases[0].clone();
+    extra.period = "2026-11-16".into();
+    extra.standing = StandingView::Overdue;
+    extra.answered_in = None;
+    extra.deadline = "2026-12-20".into();
+    extra.deadline_period = "2026-12-14".into();
+    lie.records[0].rounds[0].releases.insert(0, extra);
+    caught(
+        &lie,
+        "a release never sealed",
+        "release 2026-11-16 is a sealed release in the log",
+    );
+    // Answered in the week of 4 January: after the logged deadline, so
+    // late, though 90 days would call it on time.
+    app.clock.set(thursday() + Duration::days(39));
+    respond(&app, &key, "We are sorry this took so long.").await;
+    let r = record(&app).await;
+    assert_eq!(release(&r)["standing"], "late", "{r}");
+    assert_eq!(release(&r)["answered_in"], "2027-01-04", "{r}");
+
+    let honest = fetch(&app.address).await.unwrap();
+    assert!(verify(&honest).ok(), "{}", verify(&honest).render());
+    let lengthen = |p: &mut parrhesia::audit::verify::Published, stated: Option<u16>| {
+        let round = &mut p.records[0].rounds[0];
+        round.days_to_answer = 90;
+        let r = &mut round.releases[0];
+        r.days_to_answer = stated;
+        r.deadline = "2027-02-27".into();
+        r.deadline_period = "2027-02-22".into();
+        r.standing = StandingView::OnTime;
+    };
+    // The record's deadline from 90 days, whether the release states 90
+    // or states nothing (as a record of an older version would).
+    for stated in [Some(90), None] {
+        let mut lie = honest.clone();
+        lengthen(&mut lie, stated);
+        caught(
+            &lie,
+            "a deadline lengthened after sealing",
+            "28 days to answer as logged",
+        );
     }
 }
 

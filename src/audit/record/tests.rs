@@ -68,6 +68,7 @@ fn records(responses: &[ResponseRecord], pledges: &[PledgeRecord]) -> Vec<Releas
         number_themes: vec!["money".into()],
         covers: vec![p.id()],
         critiques: crate::digest::disclosure::Band::of(0),
+        days_to_answer: None,
     };
     round_record(
         "day",

@@ -2,7 +2,7 @@
 //! reads back): plain data, made by [`crate::app::record`] from the model
 //! of [`super`].
 
-use super::{Rate, ReleaseRecord, Standing};
+use super::{DaysToAnswer, Rate, ReleaseRecord, Standing};
 use crate::domain::{Period, PeriodLength, PledgeRecord, PledgeStatus, ResponseRecord};
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -83,6 +83,11 @@ pub struct ReleaseView {
     /// The release's period (id: its first day).
     pub period: String,
     pub label: String,
+    /// The days this release has to be answered, as logged with it when
+    /// it was sealed (the round's setting then). Absent from records of
+    /// versions before it was shown: the round's `days_to_answer` applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_to_answer: Option<u16>,
     /// The last day to answer on time (YYYY-MM-DD).
     pub deadline: String,
     /// The period holding the deadline: an answer first published in it
@@ -115,6 +120,7 @@ impl ReleaseView {
         Self {
             period: r.period.id(),
             label: r.label.clone(),
+            days_to_answer: Some(r.days.days()),
             deadline: day(r.deadline),
             deadline_period: r.deadline_period.id(),
             standing,
@@ -127,9 +133,19 @@ impl ReleaseView {
     }
 
     /// The release as the model states it, for the check against the log
-    /// (`None` if a period or day does not parse for `length`).
-    pub fn to_model(&self, round: &str, length: PeriodLength) -> Option<ReleaseRecord> {
+    /// (`None` if a period, day or number of days does not parse for
+    /// `length`; `round_days` where the release states no days).
+    pub fn to_model(
+        &self,
+        round: &str,
+        length: PeriodLength,
+        round_days: DaysToAnswer,
+    ) -> Option<ReleaseRecord> {
         let period = Period::from_id(&self.period, length)?;
+        let days = match self.days_to_answer {
+            Some(d) => DaysToAnswer::parse(u64::from(d)).ok()?,
+            None => round_days,
+        };
         let deadline_period = Period::from_id(&self.deadline_period, length)?;
         let deadline = parse_day(&self.deadline)?;
         let answered = |on_time| {
@@ -146,6 +162,7 @@ impl ReleaseView {
             round: round.to_owned(),
             period,
             label: self.label.clone(),
+            days,
             deadline,
             deadline_period,
             standing,
@@ -157,12 +174,15 @@ impl ReleaseView {
 impl RoundRecord {
     /// The releases as the model states them (see [`ReleaseView::to_model`]).
     pub fn models(&self) -> Vec<ReleaseRecord> {
-        let Ok(length) = PeriodLength::parse(u64::from(self.period_weeks)) else {
+        let (Ok(length), Ok(days)) = (
+            PeriodLength::parse(u64::from(self.period_weeks)),
+            DaysToAnswer::parse(u64::from(self.days_to_answer)),
+        ) else {
             return Vec::new();
         };
         self.releases
             .iter()
-            .filter_map(|r| r.to_model(&self.round, length))
+            .filter_map(|r| r.to_model(&self.round, length, days))
             .collect()
     }
 }

@@ -27,6 +27,7 @@ fn release(n: i64) -> Release {
         number_themes: vec!["money".into()],
         covers: vec![p.id()],
         critiques: crate::digest::disclosure::Band::of(0),
+        days_to_answer: None,
     }
 }
 
@@ -101,6 +102,48 @@ fn the_deadline_is_the_period_end_plus_the_days_to_answer() {
     assert!(DaysToAnswer::parse(0).is_err());
     assert!(DaysToAnswer::parse(366).is_err());
     assert_eq!(DaysToAnswer::parse(365).unwrap().days(), 365);
+}
+
+#[test]
+fn a_release_keeps_the_days_logged_with_it_and_older_ones_take_the_rounds() {
+    // Week 1 sealed when the round gave 10 days; week 2 sealed before days
+    // were logged. The round now gives 28.
+    let mut releases = vec![release(1), release(2)];
+    releases[0].days_to_answer = Some(DaysToAnswer::parse(10).unwrap());
+    let r = round_record(
+        ROUND,
+        PeriodLength::ONE_WEEK,
+        DaysToAnswer::default(),
+        &releases,
+        &[],
+        &[],
+        day(2027, 1, 25),
+    );
+    assert_eq!(r[0].days.days(), 10);
+    assert_eq!(r[0].deadline, day(2027, 1, 20));
+    assert_eq!(r[0].standing, Standing::Overdue);
+    assert_eq!(r[1].days.days(), 28);
+    assert_eq!(r[1].deadline, day(2027, 2, 14));
+    assert_eq!(r[1].standing, Standing::Open);
+    // The view states each release's own days, and reads back to the same
+    // model (what `verify` checks); a view without days takes the round's.
+    for (model, days) in r.iter().zip([10, 28]) {
+        let view = ReleaseView::of(model, 0);
+        assert_eq!(view.days_to_answer, Some(days));
+        let back = view
+            .to_model(ROUND, PeriodLength::ONE_WEEK, DaysToAnswer::default())
+            .unwrap();
+        assert_eq!((back.days, back.deadline), (model.days, model.deadline));
+    }
+    let mut old = ReleaseView::of(&r[1], 0);
+    old.days_to_answer = None;
+    let ten = DaysToAnswer::parse(10).unwrap();
+    assert_eq!(
+        old.to_model(ROUND, PeriodLength::ONE_WEEK, ten)
+            .unwrap()
+            .days,
+        ten
+    );
 }
 
 #[test]

@@ -28,7 +28,9 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
 /// What the days to answer mean, under its field.
 const DAYS_HINT: &str =
     "1 to 365; 28 unless you have a reason. Counted from the last day of each published \
-    period. The public record shows whether each digest was answered in time, judged by period.";
+    period. A change applies to digests published after it: each digest keeps the days it was \
+    published with. The public record shows whether each digest was answered in time, judged by \
+    period.";
 
 /// A field's label ("" for an unknown field).
 pub fn label_of(field: &str) -> &'static str {
