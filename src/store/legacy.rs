@@ -37,7 +37,8 @@
 //! (`backfill_answers` in `writer/tlog.rs`, as the only instance that
 //! appends, never while a sealing writes leaves) and, in the transaction
 //! of the last of them, writes the mark [`ANSWER_LEAVES`] in the tree
-//! [`UPGRADES`], so later starts do not read the log again. A crash before
+//! [`UPGRADES`], so later starts do not read the log again (a store with
+//! no answer at all is not read and gets no mark). A crash before
 //! the mark leaves whole appends only (each with its head): the next start
 //! compares again and appends what is still missing, never a leaf twice.
 //! Nothing is written about anyone: the leaves hold staff texts' hashes
@@ -135,8 +136,13 @@ pub(super) const ANSWER_LEAVES: &[u8] = b"answer_leaves";
 /// Leaves of the log read per step while looking for answers' leaves.
 const PAGE: usize = 4_096;
 
-/// Whether the answers' leaves were backfilled (the mark is stored).
+/// Whether there is nothing to backfill: the mark is stored, or no answer
+/// is (then nothing is written: a store nobody has used stays empty, as a
+/// restore into it needs).
 pub(super) fn answers_backfilled(kv: &Kv) -> Result<bool, StoreError> {
+    if kv.open_tree(RESPONSES)?.is_empty()? && kv.open_tree(PLEDGES)?.is_empty()? {
+        return Ok(true);
+    }
     if let Kv::Sled(db) = kv {
         // Opening the tree would create it: look first.
         if !db

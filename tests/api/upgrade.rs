@@ -292,6 +292,22 @@ fn write_old(dir: &Path, url: Option<&str>, records: &[(&str, Vec<u8>, Vec<u8>)]
     }
 }
 
+/// Whether the stopped store holds the mark that its answers' leaves are
+/// done.
+fn mark_stored(dir: &Path, url: Option<&str>) -> bool {
+    match url {
+        None => raw_sled(dir)
+            .open_tree("upgrades")
+            .unwrap()
+            .contains_key("answer_leaves")
+            .unwrap(),
+        Some(url) => {
+            let rows = sql(url, "SELECT count(*) FROM kv WHERE tree = 'upgrades'");
+            rows[0].get::<_, i64>(0) == 1
+        }
+    }
+}
+
 /// The response and pledge leaves in the log, in log order, and the
 /// store's log size and number of heads.
 fn answer_leaves(store: &Store) -> (Vec<Leaf>, u64, usize) {
@@ -334,6 +350,9 @@ async fn answers_stored_before_their_leaves_are_logged_once_when_the_store_opens
     let (before, size_before, heads_before) = answer_leaves(&store);
     assert_eq!(before.len(), 1);
     drop(store);
+    // Opened with no answer stored, the store wrote no mark (so a store
+    // nobody has used stays empty enough to restore into).
+    assert!(!mark_stored(dir.path(), url));
 
     // What an earlier version left: answers without leaves, and a second
     // version of the logged response (half logged).
@@ -435,6 +454,7 @@ async fn answers_stored_before_their_leaves_are_logged_once_when_the_store_opens
     let hashes = store.leaf_hashes(size).unwrap();
     assert_eq!(hex(&merkle::root(&hashes)), last.root_hash);
     drop(store);
+    assert!(mark_stored(dir.path(), url));
 
     // Opened again, with the mark and then without it: nothing appended,
     // no head signed.
@@ -599,4 +619,61 @@ async fn a_backfilled_answer_is_not_proven_on_time_once_its_deadline_was_sealed(
         "{}",
         report.render()
     );
+}
+
+/// On PostgreSQL, a store starting while another instance holds the log's
+/// append lock (`SEAL_LOCK` in `src/store/pg.rs`) does not append then:
+/// its backfill waits as a log job and runs once the lock is free.
+#[actix_web::test]
+#[ignore = "needs PostgreSQL (PARRHESIA_TEST_POSTGRES); .ci/postgres.sh runs it"]
+async fn the_backfill_waits_for_another_instance_appending_to_the_log() {
+    const SEAL_LOCK: i64 = 0x5061_7272_6865_0004;
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database(&postgres_server());
+    drop(open(dir.path(), Some(&url)));
+    let response = ResponseRecord {
+        round: "spring".into(),
+        period: "2026-11-23".into(),
+        theme: "leadership".into(),
+        versions: vec![version("Meetings will be at 6pm.", "2026-11-30")],
+    };
+    let old = [("responses", response_key(&response), json(&response))];
+    write_old(dir.path(), Some(&url), &old);
+    // Another instance appending: it holds the append lock.
+    let (locked, release) = (
+        std::sync::mpsc::channel::<()>(),
+        std::sync::mpsc::channel::<()>(),
+    );
+    let holder = {
+        let url = url.clone();
+        std::thread::spawn(move || {
+            let mut c = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+            c.execute("SELECT pg_advisory_lock($1)", &[&SEAL_LOCK])
+                .unwrap();
+            locked.0.send(()).unwrap();
+            release.1.recv().unwrap();
+            c.execute("SELECT pg_advisory_unlock($1)", &[&SEAL_LOCK])
+                .unwrap();
+        })
+    };
+    locked.1.recv().unwrap();
+    let store = open(dir.path(), Some(&url));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(answer_leaves(&store).0, Vec::<Leaf>::new(), "nothing yet");
+    release.0.send(()).unwrap();
+    holder.join().unwrap();
+    let want = vec![response_leaf(&response, 0).unwrap()];
+    for _ in 0..100 {
+        if answer_leaves(&store).0 == want {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(
+        answer_leaves(&store).0,
+        want,
+        "appended once the lock was free"
+    );
+    drop(store);
+    assert!(mark_stored(dir.path(), Some(&url)));
 }
