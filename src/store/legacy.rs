@@ -1,4 +1,7 @@
-//! One-time upgrade of "about you" answers kept by earlier versions.
+//! One-time upgrades of data kept by earlier versions, run by the writer at
+//! start under its write lock, before any job.
+//!
+//! # "About you" answers (issue 16)
 //!
 //! Before issue 16 (item 3) each person's answers were one record in the
 //! tree `about_you` (on PostgreSQL, the `kv` rows of that tree): a random
@@ -19,13 +22,40 @@
 //! area when the new version starts is counted the same way when its epoch
 //! is rewritten ([`old_counts`], called by the rewrite). A record that
 //! cannot be read is left where it is rather than lost.
+//!
+//! # The log leaves of answers (issue 21)
+//!
+//! Since issue 21 every response version and pledge step is stored with
+//! its leaf ([`crate::audit::record`]) in one transaction. Answers stored
+//! by earlier versions have none, so their record would fail `verify`
+//! forever. [`missing_answer_leaves`] lists the leaves of every stored
+//! version and step that the log (up to its last signed head) does not
+//! hold yet, compared leaf by leaf with the log's own `response` and
+//! `pledge` leaves: responses in key order (round, period, theme), then
+//! pledges in key order (their random id), each record's versions in
+//! order. The writer appends them under signed heads of their own
+//! (`backfill_answers` in `writer/tlog.rs`, as the only instance that
+//! appends, never while a sealing writes leaves) and, in the transaction
+//! of the last of them, writes the mark [`ANSWER_LEAVES`] in the tree
+//! [`UPGRADES`], so later starts do not read the log again (a store with
+//! no answer at all is not read and gets no mark). A crash before
+//! the mark leaves whole appends only (each with its head): the next start
+//! compares again and appends what is still missing, never a leaf twice.
+//! Nothing is written about anyone: the leaves hold staff texts' hashes
+//! and the periods the answers carry; no time finer than a period, and
+//! their order is the record's own key order, which the record publishes.
+//! A record that cannot be read is skipped (and fails `verify`, as it
+//! would have).
 
-use super::kv::{Kv, WriteConn};
-use super::records::decode_counter;
-use super::voices::{about_key, ABOUT};
+use super::kv::{Kv, Tree, WriteConn};
+use super::records::{self, decode_counter};
+use super::voices::{about_key, ABOUT, PLEDGES, RESPONSES};
 use super::StoreError;
+use crate::audit::log::Leaf;
+use crate::audit::record::{pledge_leaf, response_leaf};
+use crate::domain::{PledgeRecord, ResponseRecord};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// The tree of the old per-person records.
 pub(super) const OLD: &str = "about_you";
@@ -95,4 +125,87 @@ pub(super) fn fold_about_you(conn: &mut WriteConn, kv: &Kv) -> Result<(), StoreE
         }
     }
     Ok(())
+}
+
+/// The tree of one-time upgrades' marks.
+pub(super) const UPGRADES: &str = "upgrades";
+/// The mark (empty value) that every answer stored before issue 21 has
+/// its leaf in the log.
+pub(super) const ANSWER_LEAVES: &[u8] = b"answer_leaves";
+
+/// Leaves of the log read per step while looking for answers' leaves.
+const PAGE: usize = 4_096;
+
+/// Whether there is nothing to backfill: the mark is stored, or no answer
+/// is (then nothing is written: a store nobody has used stays empty, as a
+/// restore into it needs).
+pub(super) fn answers_backfilled(kv: &Kv) -> Result<bool, StoreError> {
+    if kv.open_tree(RESPONSES)?.is_empty()? && kv.open_tree(PLEDGES)?.is_empty()? {
+        return Ok(true);
+    }
+    if let Kv::Sled(db) = kv {
+        // Opening the tree would create it: look first.
+        if !db
+            .tree_names()
+            .iter()
+            .any(|n| n.as_ref() == UPGRADES.as_bytes())
+        {
+            return Ok(false);
+        }
+    }
+    kv.open_tree(UPGRADES)?.contains_key(ANSWER_LEAVES)
+}
+
+/// The leaves of stored response versions and pledge steps that the
+/// first `size` leaves of the log (`leaves`) do not hold, in the order
+/// they are to be appended (see the module's paragraph). Leaves past
+/// `size` (a sealing's, not yet under a head) are not read.
+pub(super) fn missing_answer_leaves(
+    kv: &Kv,
+    leaves: &Tree,
+    size: u64,
+) -> Result<Vec<Leaf>, StoreError> {
+    let mut logged: HashSet<Leaf> = HashSet::new();
+    let end = size.to_be_bytes();
+    let mut next = 0u64;
+    while next < size {
+        let page = leaves.scan_limit(&next.to_be_bytes(), Some(&end), PAGE)?;
+        let Some((last, _)) = page.last() else {
+            break;
+        };
+        let last = <[u8; 8]>::try_from(last.as_slice())
+            .map_err(|_| StoreError::Io("bad leaf index".into()))?;
+        next = u64::from_be_bytes(last) + 1;
+        for (_, bytes) in page {
+            if let Ok(leaf @ (Leaf::Response { .. } | Leaf::Pledge { .. })) =
+                serde_json::from_slice::<Leaf>(&bytes)
+            {
+                logged.insert(leaf);
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for (_, v) in kv.open_tree(RESPONSES)?.iter()? {
+        let Ok(r) = records::from_json::<ResponseRecord>(&v) else {
+            tracing::warn!("a stored response that does not decode was not logged");
+            continue;
+        };
+        missing.extend(
+            (0..r.versions.len())
+                .filter_map(|i| response_leaf(&r, i))
+                .filter(|l| !logged.contains(l)),
+        );
+    }
+    for (_, v) in kv.open_tree(PLEDGES)?.iter()? {
+        let Ok(p) = records::from_json::<PledgeRecord>(&v) else {
+            tracing::warn!("a stored pledge that does not decode was not logged");
+            continue;
+        };
+        missing.extend(
+            (0..p.history.len())
+                .filter_map(|i| pledge_leaf(&p, i))
+                .filter(|l| !logged.contains(l)),
+        );
+    }
+    Ok(missing)
 }

@@ -195,6 +195,9 @@ pub(super) enum LogJob {
         today: Date,
         reply: Reply<()>,
     },
+    /// The leaves of answers stored before they existed, queued at start
+    /// when another instance held the append lock (see [`super::legacy`]).
+    Backfill,
 }
 
 impl LogJob {
@@ -202,6 +205,8 @@ impl LogJob {
         match self {
             Self::AddTokenKey { reply, .. } => reply.send_now(Err(e)),
             Self::Tick(_, reply) | Self::Answer { reply, .. } => reply.send_now(Err(e)),
+            // Nobody waits: the next start runs it again.
+            Self::Backfill => {}
         }
     }
 }

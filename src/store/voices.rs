@@ -16,6 +16,8 @@
 //!
 //! Earlier versions kept one record per person in `about_you`; the store
 //! folds those into `about_you_counts` once, at start ([`super::legacy`]).
+//! Responses and pledges stored before their leaves existed get them once,
+//! at start, too (same module).
 //!
 //! # Security contract
 //! - "About you" needs a one-time code that a critique's receipt carries
@@ -62,8 +64,8 @@ use std::collections::BTreeMap;
 const QUOTES: &str = "quotes";
 const QUOTE_SOURCES: &str = "quote_sources";
 const ORG_KEYS: &str = "org_keys";
-const RESPONSES: &str = "responses";
-const PLEDGES: &str = "pledges";
+pub(super) const RESPONSES: &str = "responses";
+pub(super) const PLEDGES: &str = "pledges";
 pub(super) const ABOUT: &str = "about_you_counts";
 const ABOUT_CODES: &str = "about_you_codes";
 

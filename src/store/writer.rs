@@ -162,13 +162,27 @@ impl Writer {
         let recovered = w
             .recover_epochs()
             .and_then(|()| w.recover_sealing())
-            .and_then(|()| super::legacy::fold_about_you(&mut w.conn, &w.kv));
+            .and_then(|()| super::legacy::fold_about_you(&mut w.conn, &w.kv))
+            .and_then(|()| w.backfill_at_start());
         let unlocked = w.conn.unlock();
         recovered?;
         unlocked?;
         w.flush()?;
         w.set_times()?;
         Ok(w)
+    }
+
+    /// Log the answers stored before their leaves existed, now if no other
+    /// instance is appending (never waiting for it under the write lock),
+    /// or else as the first log job.
+    fn backfill_at_start(&mut self) -> Result<(), StoreError> {
+        if !self.conn.try_seal_lock()? {
+            self.log_jobs.push(queue::LogJob::Backfill);
+            return Ok(());
+        }
+        let done = self.backfill_answers();
+        let released = self.conn.seal_unlock();
+        done.and(released)
     }
 
     fn run(mut self, mut jobs: mpsc::Receiver<Job>) {

@@ -44,7 +44,8 @@ fn raw_records(data: &Path) -> BTreeSet<(String, Vec<u8>, Vec<u8>)> {
     out
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copy a directory tree (a key directory, for a second server), private to its owner.
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

@@ -12,6 +12,7 @@ use crate::audit::log::{CheckpointRecord, Leaf, LogSigner};
 use crate::audit::merkle::{self, Hash};
 use crate::domain::{Period, PeriodLength};
 use crate::store::kv::{TxResult, Txn};
+use crate::store::legacy;
 use crate::store::queue::{Answer, LogJob};
 use crate::store::records;
 use crate::store::seal::{LogState, LOG_STATE, STATE_KEY};
@@ -19,6 +20,9 @@ use crate::store::voices::AnswerOp;
 use crate::store::StoreError;
 use std::collections::VecDeque;
 use time::Date;
+
+/// Backfilled answer leaves appended under one head.
+const LEAVES: usize = 1_024;
 
 /// The stored form of the signed checkpoint of `size` leaves.
 pub(in crate::store) fn checkpoint_record(
@@ -100,8 +104,13 @@ impl Writer {
     /// `leaves` (this week's marker first, if due) under a new head with
     /// no period, from the stored log state.
     pub(super) fn append(&self, leaves: &[Leaf], today: Date) -> Result<Appended, StoreError> {
+        self.append_in(leaves, &week(today))
+    }
+
+    /// [`Self::append`] in `week` (empty: unknown, no marker).
+    fn append_in(&self, leaves: &[Leaf], week: &str) -> Result<Appended, StoreError> {
         let state = self.log_state()?;
-        let marker = marker_due(&state, &week(today));
+        let marker = marker_due(&state, week);
         let mut all: Vec<Leaf> = marker
             .iter()
             .map(|m| Leaf::Period { period: m.clone() })
@@ -164,6 +173,11 @@ impl Writer {
                         result = Err(e);
                     }
                 },
+                LogJob::Backfill => {
+                    if let Err(e) = self.backfill_answers() {
+                        result = Err(e);
+                    }
+                }
                 LogJob::Tick(today, reply) => match self.tick(today) {
                     Ok(()) => answered.push(Done::Ticked(reply)),
                     Err(e) => {
@@ -214,6 +228,51 @@ impl Writer {
             tx.insert(write.tree, &write.key, &write.json)
         })?;
         Ok(Ok(()))
+    }
+
+    /// Append the leaves of answers stored before they existed (see
+    /// [`crate::store::legacy`]), [`LEAVES`] under each signed head, and
+    /// mark the job done with the last of them; nothing (no head) if none
+    /// is missing. Run at start, or as a log job if another instance
+    /// was appending then: under the write lock and the append lock.
+    /// No week marker: the start knows no date (the next tick logs it).
+    pub(super) fn backfill_answers(&mut self) -> Result<(), StoreError> {
+        if legacy::answers_backfilled(&self.kv)? {
+            return Ok(());
+        }
+        let size = self.log_state()?.size;
+        let missing = legacy::missing_answer_leaves(&self.kv, &self.trees.log_leaves, size)?;
+        let upgrades = self.kv.open_tree(legacy::UPGRADES)?;
+        let mark = |tx: &mut dyn Txn| tx.insert(legacy::UPGRADES, legacy::ANSWER_LEAVES, &[]);
+        if missing.is_empty() {
+            return self.conn.transaction(&[&upgrades], mark);
+        }
+        let t = &self.trees;
+        let log_state = self.kv.open_tree(LOG_STATE)?;
+        let trees = [
+            &t.log_leaves,
+            &t.log_heads,
+            &t.checkpoints,
+            &log_state,
+            &upgrades,
+        ];
+        let chunks: Vec<&[Leaf]> = missing.chunks(LEAVES).collect();
+        for (i, chunk) in chunks.iter().enumerate() {
+            let appended = self.append_in(chunk, "")?;
+            let last = i + 1 == chunks.len();
+            self.conn.transaction(&trees, |tx| {
+                appended.write(tx)?;
+                if last {
+                    mark(tx)?;
+                }
+                Ok(())
+            })?;
+        }
+        tracing::info!(
+            leaves = missing.len(),
+            "logged the answers stored before their leaves existed"
+        );
+        Ok(())
     }
 
     /// Log this week's marker under a head of its own if the log has none
