@@ -581,7 +581,9 @@ async fn an_upgraded_store_logs_its_old_answers_and_its_record_verifies() {
 #[actix_web::test]
 async fn a_backfilled_answer_is_not_proven_on_time_once_its_deadline_was_sealed() {
     let app = spawn_app().await;
-    crate::quotes::sealed_week(&app).await;
+    // One day to answer, set before week 48 is sealed (a release keeps the
+    // days it was sealed with).
+    crate::quotes::open_week(&app).await;
     let a = app
         .admin_patch(
             "/api/v1/admin/rounds/spring",
@@ -589,6 +591,7 @@ async fn a_backfilled_answer_is_not_proven_on_time_once_its_deadline_was_sealed(
         )
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    crate::quotes::seal_week(&app).await;
     // Critiques in the deadline period (week 49); on Monday 7 December it
     // is sealed.
     app.clock.set(thursday() + time::Duration::days(7));
