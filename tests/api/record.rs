@@ -510,18 +510,52 @@ async fn the_console_round_form_sets_days_to_answer_with_an_error_summary() {
     assert!(page.body.contains("href=\"/o/care/record\""));
 }
 
-/// Copy a directory tree (the key directory, for a second server).
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+/// `app`'s backup, as `POST /api/v1/admin/backup` gives it.
+pub async fn backup_of(app: &TestApp) -> Vec<u8> {
+    let mut res = app
+        .client
+        .post(app.url("/api/v1/admin/backup"))
+        .bearer_auth(crate::helpers::ADMIN_TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    res.body().limit(1 << 26).await.unwrap().to_vec()
+}
+
+/// A second server on a copy of `app`'s store: `backup` restored into a
+/// fresh directory under `app`'s keys, changed by `change` (given the data
+/// directory) before the server starts, on `app`'s day. Its address, and
+/// the directory to keep while it runs.
+pub async fn serve_restored(
+    app: &TestApp,
+    backup: Vec<u8>,
+    change: impl FnOnce(&std::path::Path),
+) -> (tempfile::TempDir, String) {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let target = parrhesia::store::Location::Sled(data.clone());
+    std::thread::spawn(move || parrhesia::store::restore(&backup, &target))
+        .join()
+        .unwrap()
+        .unwrap();
+    change(&data);
+    crate::ops::copy_dir(&app.dirs.path().join("keys"), &root.path().join("keys"));
+    let private = std::os::unix::fs::PermissionsExt::from_mode(0o700);
+    std::fs::set_permissions(root.path().join("keys"), private).unwrap();
+    let mut config = parrhesia::config::Config::new(data, root.path().join("keys"));
+    config.bind = "127.0.0.1:0".into();
+    let clock = parrhesia::clock::ManualClock::new(parrhesia::clock::Clock::today(&app.clock));
+    let server = parrhesia::startup::Application::build_with(
+        config,
+        std::sync::Arc::new(clock),
+        std::sync::Arc::new(parrhesia::clock::ManualSessionClock::default()),
+    )
+    .await
+    .expect("the copy starts");
+    let address = format!("http://{}", server.address());
+    actix_web::rt::spawn(server.run_until_stopped());
+    (root, address)
 }
 
 /// A host that edits a stored response in place (here: in a backup
@@ -534,15 +568,7 @@ async fn verify_catches_a_response_edited_in_the_store() {
     let key = new_key(&app, "care").await;
     respond(&app, &key, "First answer.").await;
     assert!(verify(&fetch(&app.address).await.unwrap()).ok());
-    let mut res = app
-        .client
-        .post(app.url("/api/v1/admin/backup"))
-        .bearer_auth(crate::helpers::ADMIN_TOKEN)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let mut bytes = res.body().limit(1 << 26).await.unwrap().to_vec();
+    let mut bytes = backup_of(&app).await;
     // The same length, so the file's framing holds; then its checksum.
     let (from, to) = (b"First answer.", b"Fixed answer.");
     let at = bytes
@@ -553,28 +579,7 @@ async fn verify_catches_a_response_edited_in_the_store() {
     let body = bytes.len() - 32;
     let sum = ring::digest::digest(&ring::digest::SHA256, &bytes[..body]);
     bytes[body..].copy_from_slice(sum.as_ref());
-    let root = tempfile::tempdir().unwrap();
-    let data = root.path().join("data");
-    let target = parrhesia::store::Location::Sled(data.clone());
-    std::thread::spawn(move || parrhesia::store::restore(&bytes, &target))
-        .join()
-        .unwrap()
-        .unwrap();
-    copy_dir(&app.dirs.path().join("keys"), &root.path().join("keys"));
-    let private = std::os::unix::fs::PermissionsExt::from_mode(0o700);
-    std::fs::set_permissions(root.path().join("keys"), private).unwrap();
-    let mut config = parrhesia::config::Config::new(data, root.path().join("keys"));
-    config.bind = "127.0.0.1:0".into();
-    let clock = parrhesia::clock::ManualClock::new(parrhesia::clock::Clock::today(&app.clock));
-    let edited = parrhesia::startup::Application::build_with(
-        config,
-        std::sync::Arc::new(clock),
-        std::sync::Arc::new(parrhesia::clock::ManualSessionClock::default()),
-    )
-    .await
-    .expect("the edited copy starts");
-    let address = format!("http://{}", edited.address());
-    actix_web::rt::spawn(edited.run_until_stopped());
+    let (_root, address) = serve_restored(&app, bytes, |_| ()).await;
     let published = fetch(&address).await.unwrap();
     assert_eq!(
         published.records[0].rounds[0].responses[0].versions[0].text,

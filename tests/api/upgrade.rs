@@ -476,37 +476,11 @@ async fn upgraded_server(
     app: &TestApp,
     old: &[(&str, Vec<u8>, Vec<u8>)],
 ) -> (tempfile::TempDir, String) {
-    let mut res = app
-        .client
-        .post(app.url("/api/v1/admin/backup"))
-        .bearer_auth(crate::helpers::ADMIN_TOKEN)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let bytes = res.body().limit(1 << 26).await.unwrap().to_vec();
-    let root = tempfile::tempdir().unwrap();
-    let data = root.path().join("data");
-    let target = parrhesia::store::Location::Sled(data.clone());
-    std::thread::spawn(move || parrhesia::store::restore(&bytes, &target))
-        .join()
-        .unwrap()
-        .unwrap();
-    write_old(root.path(), None, old);
-    crate::ops::copy_dir(&app.dirs.path().join("keys"), &root.path().join("keys"));
-    let mut config = parrhesia::config::Config::new(data, root.path().join("keys"));
-    config.bind = "127.0.0.1:0".into();
-    let clock = parrhesia::clock::ManualClock::new(parrhesia::clock::Clock::today(&app.clock));
-    let server = parrhesia::startup::Application::build_with(
-        config,
-        std::sync::Arc::new(clock),
-        std::sync::Arc::new(parrhesia::clock::ManualSessionClock::default()),
-    )
+    let backup = crate::record::backup_of(app).await;
+    crate::record::serve_restored(app, backup, |data| {
+        write_old(data.parent().unwrap(), None, old)
+    })
     .await
-    .expect("the upgraded copy starts");
-    let address = format!("http://{}", server.address());
-    actix_web::rt::spawn(server.run_until_stopped());
-    (root, address)
 }
 
 /// An answer to the release of `sealed_week` (week 48), as stored by an
