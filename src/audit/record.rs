@@ -18,13 +18,14 @@
 //!    (a version deleted or rewritten leaves a leaf nothing matches);
 //! 3. each response's and pledge's leaves are in version order;
 //! 4. an answer the record calls "on time" was logged before the tree head
-//!    that sealed its deadline period, when that head exists: the
+//!    that sealed its deadline period, or before the log's first week
+//!    marker after that period, whichever the log has first: the
 //!    organisation cannot back-date an answer.
 
 use super::log::{Leaf, TreeHead};
 use super::verify::Check;
 use crate::digest::record::{ReleaseRecord, Standing};
-use crate::domain::{PledgeRecord, ResponseRecord, Translations};
+use crate::domain::{Period, PeriodLength, PledgeRecord, ResponseRecord, Translations};
 use std::collections::{BTreeSet, HashMap};
 
 fn sha256_hex(parts: &[&[u8]]) -> String {
@@ -217,18 +218,32 @@ pub fn check(
             continue;
         };
         let deadline_id = r.deadline_period.id();
-        let Some(head) = heads
+        // The deadline period is over once its sealing head exists, or
+        // once the log shows a week after it (a period nobody wrote in is
+        // never sealed, but the log is appended to every week).
+        let sealed = heads
             .iter()
             .filter(|h| h.round == r.round && h.period == deadline_id)
-            .min_by_key(|h| h.tree_size)
-        else {
+            .map(|h| h.tree_size)
+            .min();
+        let after = Period::containing(
+            r.deadline_period.last_day() + time::Duration::days(1),
+            PeriodLength::ONE_WEEK,
+        )
+        .id();
+        let next_week = parsed
+            .iter()
+            .position(|l| matches!(l, Some(Leaf::Period { period }) if *period >= after))
+            .map(|i| i as u64);
+        let Some(end) = sealed.into_iter().chain(next_week).min() else {
             continue;
         };
         let logged = first_answer.get(&(r.round.clone(), r.period.id()));
         out.push(ok(
-            logged.is_some_and(|&i| (i as u64) < head.tree_size),
+            logged.is_some_and(|&i| (i as u64) < end),
             format!(
-                "release {}/{}: answered on time, logged before {deadline_id} was sealed",
+                "release {}/{}: answered on time, logged before {deadline_id} was sealed or a \
+                 later week began",
                 r.round,
                 r.period.id()
             ),

@@ -16,8 +16,13 @@
 //! 6. each organisation's record of answering against the response and
 //!    pledge leaves ([`super::record::check`]): every version shown is
 //!    logged, in order, nothing logged is missing, and no answer called
-//!    "on time" was logged after its deadline period was sealed; and every
-//!    round the log has answers for is on a published record.
+//!    "on time" was logged after its deadline period was sealed or a later
+//!    week began; each release's deadline follows from the days logged
+//!    with its sealed digest; a round's releases are exactly its sealed
+//!    releases, each listed once; the rate follows from the releases; and
+//!    every round the log has answers or releases for is on a published
+//!    record. (Check 4 also requires each digest leaf to be published
+//!    exactly once.)
 
 use super::log::{Leaf, TreeHead};
 use super::merkle::{self, Hash};
@@ -219,6 +224,36 @@ pub fn verify(p: &Published) -> Report {
             Some(((d.round, d.period), d.totals.critiques))
         })
         .collect();
+    // Every digest leaf is a published sealed period, and a round's period
+    // is sealed once: a host cannot seal a period again (say with longer
+    // days to answer) and publish only the copy it likes, nor leave a
+    // sealed period out of what it publishes.
+    let mut digest_leaves: std::collections::BTreeMap<(&str, &str), usize> =
+        std::collections::BTreeMap::new();
+    for l in leaves.iter().flatten() {
+        if let Leaf::Digest { round, period, .. } = l {
+            *digest_leaves.entry((round, period)).or_default() += 1;
+        }
+    }
+    let mut published: std::collections::BTreeMap<(&str, &str), usize> =
+        std::collections::BTreeMap::new();
+    for s in &p.periods {
+        *published.entry((&s.round, &s.period)).or_default() += 1;
+    }
+    for (&(round, period), &n) in &digest_leaves {
+        r.check(
+            n == 1 && published.get(&(round, period)) == Some(&1),
+            format!("{round} {period}: sealed once ({n} digest leaf/leaves) and published once"),
+        );
+    }
+    for (&(round, period), &n) in &published {
+        if !digest_leaves.contains_key(&(round, period)) || n > 1 {
+            r.check(
+                false,
+                format!("{round} {period}: published {n} time(s); its digest is a leaf once"),
+            );
+        }
+    }
     for s in &p.periods {
         let name = format!("{} {}", s.round, s.period);
         let sha = hex(&sha256(s.digest_json.as_bytes()));
@@ -306,19 +341,45 @@ pub fn verify(p: &Published) -> Report {
     // 6: the record of answering (issue 21).
     // Each sealed release (its digest is a leaf, checked in 4), with the
     // days to answer logged with it.
+    // Days outside 1-365 were never logged by an honest server: such a
+    // release fails rather than fall back to the round's current days.
     let mut logged_releases: std::collections::BTreeMap<(String, String), Option<DaysToAnswer>> =
         std::collections::BTreeMap::new();
     for s in &p.periods {
         if let Ok(d) = serde_json::from_str::<SealedDigest>(&s.digest_json) {
             if let Some(release) = &d.release {
-                logged_releases.insert((d.round, d.period), release.answer_days());
+                let days = release.answer_days();
+                if release.days_to_answer.is_some() && days.is_none() {
+                    r.check(
+                        false,
+                        format!(
+                            "{} {}: the logged days to answer are 1 to 365",
+                            d.round, d.period
+                        ),
+                    );
+                }
+                logged_releases.insert((d.round, d.period), days);
             }
         }
     }
+    // The newest week the log shows it was appended in: a release whose
+    // deadline period ended before that week began is no longer open.
+    let newest_week = leaves
+        .iter()
+        .flatten()
+        .filter_map(|l| match l {
+            Leaf::Period { period } => Some(period.as_str()),
+            _ => None,
+        })
+        .max();
     let mut on_record = std::collections::BTreeSet::new();
     for record in &p.records {
+        let mut models_of_record = Vec::new();
         for round in &record.rounds {
-            on_record.insert(round.round.clone());
+            r.check(
+                on_record.insert(round.round.clone()),
+                format!("round {}: on one record, once", round.round),
+            );
             let models = round.models();
             r.checks.extend(super::record::check(
                 &round.responses,
@@ -327,8 +388,28 @@ pub fn verify(p: &Published) -> Report {
                 &p.leaves,
                 &p.heads,
             ));
-            standings_follow(&mut r, round, &models, &logged_releases);
+            standings_follow(&mut r, round, &models, &logged_releases, newest_week);
+            models_of_record.extend(models);
         }
+        let rate =
+            crate::digest::record::RateView::from(crate::digest::record::rate(&models_of_record));
+        r.check(
+            record.rate == rate,
+            format!(
+                "record of {}: its response rate follows from its releases",
+                record.organisation
+            ),
+        );
+    }
+    let released: std::collections::BTreeSet<&str> = logged_releases
+        .keys()
+        .map(|(round, _)| round.as_str())
+        .collect();
+    for round in released {
+        r.check(
+            on_record.contains(round),
+            format!("round {round}: its sealed releases are on a published record"),
+        );
     }
     let answered: std::collections::BTreeSet<String> = leaves
         .iter()
@@ -420,6 +501,7 @@ fn standings_follow(
     round: &crate::digest::record::RoundRecord,
     models: &[crate::digest::record::ReleaseRecord],
     logged: &std::collections::BTreeMap<(String, String), Option<DaysToAnswer>>,
+    newest_week: Option<&str>,
 ) {
     use crate::digest::record::{deadline, first_answers, Standing};
     use crate::domain::{Period, PeriodLength};
@@ -445,6 +527,10 @@ fn standings_follow(
         .collect();
     let listed: std::collections::BTreeSet<&str> =
         round.releases.iter().map(|v| v.period.as_str()).collect();
+    r.check(
+        listed.len() == round.releases.len(),
+        format!("record of {name}: each release listed once"),
+    );
     for period in sealed.difference(&listed) {
         r.check(
             false,
@@ -480,7 +566,17 @@ fn standings_follow(
             (Standing::Answered { in_period, on_time }, Some(&f)) => {
                 in_period == f && on_time == (f <= due_period)
             }
-            (Standing::Open | Standing::Overdue, None) => true,
+            // Open only while the log shows no week after the deadline
+            // period (the record is read after the newest marker).
+            (Standing::Open, None) => {
+                let after = Period::containing(
+                    due_period.last_day() + time::Duration::days(1),
+                    PeriodLength::ONE_WEEK,
+                )
+                .id();
+                newest_week.is_none_or(|w| w < after.as_str())
+            }
+            (Standing::Overdue, None) => true,
             _ => false,
         };
         r.check(

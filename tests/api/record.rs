@@ -176,6 +176,29 @@ async fn a_release_nobody_answers_is_overdue_in_the_feed_then_late_once_answered
     assert_eq!(release(&r)["standing"], "overdue", "{r}");
     assert_eq!(r["rate"]["counted"], 1);
     assert_eq!(r["rate"]["answered_percent"], 0);
+    // A record that still calls it open once the log shows a later week
+    // fails verify: "open" would keep it out of the rate. The server logs
+    // each week's marker (here the week of 7 December) at its weekly tick.
+    app.store
+        .tick(thursday() + Duration::days(11))
+        .await
+        .unwrap();
+    let overdue = fetch(&app.address).await.unwrap();
+    assert!(verify(&overdue).ok(), "{}", verify(&overdue).render());
+    assert!(
+        overdue.leaves.iter().any(|l| l.contains("2026-12-07")),
+        "no marker of the week of 7 December: {:?}",
+        overdue.leaves
+    );
+    let mut lie = overdue.clone();
+    lie.records[0].rounds[0].releases[0].standing = parrhesia::digest::record::StandingView::Open;
+    lie.records[0].rate.counted = 0;
+    lie.records[0].rate.answered_percent = None;
+    lie.records[0].rate.on_time_percent = None;
+    assert!(
+        !verify(&lie).ok(),
+        "an overdue release called open was not caught"
+    );
     let feed = app.get("/digests.atom").await.body;
     let entry = "<id>urn:parrhesia:overdue:care:spring:2026-11-23</id>";
     assert_eq!(feed.matches(entry).count(), 1, "{feed}");
@@ -291,6 +314,63 @@ async fn a_release_keeps_its_logged_days_and_verify_catches_moved_deadlines_and_
         &lie,
         "a release never sealed",
         "release 2026-11-16 is a sealed release in the log",
+    );
+    // The whole round left off the organisation's record.
+    let mut lie = unanswered.clone();
+    lie.records[0].rounds.clear();
+    caught(
+        &lie,
+        "a round left off",
+        "round spring: its sealed releases are on a published record",
+    );
+    // A release listed twice.
+    let mut lie = unanswered.clone();
+    let twice = lie.records[0].rounds[0].releases[0].clone();
+    lie.records[0].rounds[0].releases.push(twice);
+    caught(&lie, "a release listed twice", "each release listed once");
+    // The headline rate not what the releases say.
+    let mut lie = unanswered.clone();
+    lie.records[0].rate.answered = 1;
+    lie.records[0].rate.counted = 1;
+    lie.records[0].rate.answered_percent = Some(100);
+    caught(
+        &lie,
+        "a made-up rate",
+        "its response rate follows from its releases",
+    );
+    // The period sealed again (a second digest leaf), or published twice.
+    let mut lie = unanswered.clone();
+    let digest = lie
+        .leaves
+        .iter()
+        .find(|l| l.contains("\"digest\"") && l.contains("2026-11-23"))
+        .unwrap()
+        .clone();
+    lie.leaves.push(digest);
+    caught(
+        &lie,
+        "a period sealed twice",
+        "spring 2026-11-23: sealed once (2 digest leaf/leaves)",
+    );
+    let mut lie = unanswered.clone();
+    let again = lie.periods[0].clone();
+    lie.periods.push(again);
+    caught(&lie, "a period published twice", "published once");
+    // Days outside 1-365 in a sealed digest (a modified server's trick to
+    // fall back to the round's current days).
+    let mut lie = unanswered.clone();
+    let at = lie
+        .periods
+        .iter()
+        .position(|s| s.period == RELEASE)
+        .unwrap();
+    lie.periods[at].digest_json = lie.periods[at]
+        .digest_json
+        .replace("\"days_to_answer\":28", "\"days_to_answer\":0");
+    caught(
+        &lie,
+        "days of 0 logged",
+        "the logged days to answer are 1 to 365",
     );
     // Answered in the week of 4 January: after the logged deadline, so
     // late, though 90 days would call it on time.

@@ -280,7 +280,50 @@ fn an_on_time_claim_needs_the_answer_logged_before_the_deadline_head() {
     let f = check(&r, &p, &records(&r, &p), &log, &[head(1)]);
     assert_eq!(
         failures(&f),
-        ["release day/2027-01-04: answered on time, logged before 2027-02-01 was sealed"]
+        ["release day/2027-01-04: answered on time, logged before 2027-02-01 was sealed or a later week began"]
     );
     assert!(failures(&check(&r, &p, &records(&r, &p), &log, &[head(2)])).is_empty());
+}
+
+/// A deadline period nobody wrote in is never sealed, so has no head; the
+/// log's weekly markers still date the answer: one logged after the marker
+/// of a week past the deadline period was not on time, whatever period it
+/// claims.
+#[test]
+fn an_on_time_claim_needs_the_answer_logged_before_a_week_past_the_deadline() {
+    let (r, p) = (responses(), pledges());
+    let marker = |week: &str| {
+        String::from_utf8(
+            Leaf::Period {
+                period: week.into(),
+            }
+            .to_bytes(),
+        )
+        .unwrap()
+    };
+    let records = records(&r, &p);
+    assert_eq!(records[0].deadline_period.id(), "2027-02-01");
+    // Markers of weeks up to the deadline period's, then the answers: on
+    // time. Then markers of later weeks come after the answers: still on
+    // time.
+    for week in ["2027-01-11", "2027-02-01"] {
+        let mut log = log(&r, &p);
+        log.insert(1, marker(week));
+        log.push(marker("2027-02-08"));
+        assert!(
+            failures(&check(&r, &p, &records, &log, &[])).is_empty(),
+            "{week}"
+        );
+    }
+    // The week after the deadline period (or any later one) was logged
+    // before the first answer: caught, with no head at all.
+    for week in ["2027-02-08", "2027-03-01"] {
+        let mut log = log(&r, &p);
+        log.insert(1, marker(week));
+        assert_eq!(
+            failures(&check(&r, &p, &records, &log, &[])),
+            ["release day/2027-01-04: answered on time, logged before 2027-02-01 was sealed or a later week began"],
+            "{week}"
+        );
+    }
 }
