@@ -52,7 +52,7 @@ use super::records::{self, decode_counter};
 use super::voices::{about_key, ABOUT, PLEDGES, RESPONSES};
 use super::StoreError;
 use crate::audit::log::Leaf;
-use crate::audit::record::{pledge_leaf, response_leaf};
+use crate::audit::record;
 use crate::domain::{PledgeRecord, ResponseRecord};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -184,28 +184,22 @@ pub(super) fn missing_answer_leaves(
             }
         }
     }
-    let mut missing = Vec::new();
+    let mut responses = Vec::new();
     for (_, v) in kv.open_tree(RESPONSES)?.iter()? {
-        let Ok(r) = records::from_json::<ResponseRecord>(&v) else {
-            tracing::warn!("a stored response that does not decode was not logged");
-            continue;
-        };
-        missing.extend(
-            (0..r.versions.len())
-                .filter_map(|i| response_leaf(&r, i))
-                .filter(|l| !logged.contains(l)),
-        );
+        match records::from_json::<ResponseRecord>(&v) {
+            Ok(r) => responses.push(r),
+            Err(_) => tracing::warn!("a stored response that does not decode was not logged"),
+        }
     }
+    let mut pledges = Vec::new();
     for (_, v) in kv.open_tree(PLEDGES)?.iter()? {
-        let Ok(p) = records::from_json::<PledgeRecord>(&v) else {
-            tracing::warn!("a stored pledge that does not decode was not logged");
-            continue;
-        };
-        missing.extend(
-            (0..p.history.len())
-                .filter_map(|i| pledge_leaf(&p, i))
-                .filter(|l| !logged.contains(l)),
-        );
+        match records::from_json::<PledgeRecord>(&v) {
+            Ok(p) => pledges.push(p),
+            Err(_) => tracing::warn!("a stored pledge that does not decode was not logged"),
+        }
     }
-    Ok(missing)
+    Ok(record::leaves(&responses, &pledges)
+        .into_iter()
+        .filter(|l| !logged.contains(l))
+        .collect())
 }
