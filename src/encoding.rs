@@ -4,17 +4,36 @@
 
 const STD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/// Lower-case hex. One allocation: this runs on every critique's ingest
+/// entry and every log leaf (it was a `format!` per byte, the writer's
+/// largest cost in a profile of issue 15's throughput benchmark).
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }
 
+/// Hex digits of either case, two per byte; `None` on anything else
+/// (an odd length, a sign, a space, a non-ASCII character).
 pub fn from_hex(s: &str) -> Option<Vec<u8>> {
+    fn nibble(c: u8) -> Option<u8> {
+        match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            b'A'..=b'F' => Some(c - b'A' + 10),
+            _ => None,
+        }
+    }
+    let s = s.as_bytes();
     if s.len() % 2 != 0 {
         return None;
     }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+    s.chunks_exact(2)
+        .map(|pair| Some((nibble(pair[0])? << 4) | nibble(pair[1])?))
         .collect()
 }
 
@@ -139,6 +158,40 @@ mod tests {
     }
 
     #[test]
+    fn hex_round_trips_every_byte_and_refuses_what_is_not_two_digits_a_byte() {
+        let all: Vec<u8> = (0..=255).collect();
+        let text = hex(&all);
+        assert_eq!(text.len(), 512);
+        for (b, pair) in all.iter().zip(text.as_bytes().chunks(2)) {
+            assert_eq!(std::str::from_utf8(pair).unwrap(), format!("{b:02x}"));
+        }
+        assert_eq!(from_hex(&text).unwrap(), all);
+        assert_eq!(from_hex(&text.to_uppercase()).unwrap(), all);
+        assert_eq!(from_hex("").unwrap(), Vec::<u8>::new());
+        assert_eq!(hex(&[]), "");
+        // `u8::from_str_radix`, used before, took a sign: "+f" was 15.
+        for bad in [
+            "+f",
+            "-1",
+            "0",
+            "abc",
+            "0x",
+            "x0",
+            " 0",
+            "0 ",
+            "g0",
+            "0G",
+            "é",
+            "é0",
+            "0é",
+            "00\n",
+            "\u{ff10}0",
+        ] {
+            assert_eq!(from_hex(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
     fn rfc4648_base32_vectors() {
         // RFC 4648 §10, with the padding removed.
         for (input, out) in [
@@ -168,6 +221,14 @@ mod tests {
         #[test]
         fn base32_round_trips(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
             proptest::prop_assert_eq!(from_base32(&base32(&bytes)).unwrap(), bytes);
+        }
+
+        #[test]
+        fn hex_round_trips(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..256)) {
+            let text = hex(&bytes);
+            let by_format: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            proptest::prop_assert_eq!(&text, &by_format);
+            proptest::prop_assert_eq!(from_hex(&text).unwrap(), bytes);
         }
     }
 }
