@@ -11,6 +11,8 @@
 //! is unspent in the main trees, in the closing epoch and — decided by the
 //! backend's uniqueness on the record's name — in the open epoch.
 
+use std::collections::HashMap;
+
 use super::epoch::{self, Entry, MixedWrite, Spent};
 use super::kv::{Abort, TxResult, Txn};
 use super::queue::{Answer, Credential, MixArgs, SubmitArgs, Write};
@@ -46,6 +48,12 @@ pub(super) struct Tx<'a> {
     pub closing: Option<&'a EpochKey>,
     /// Entries written to the open epoch in this attempt (for the tally).
     pub added: Vec<Entry>,
+    /// Rounds read or written in this attempt, decoded: a batch of
+    /// critiques to one round decodes its record once, not once each
+    /// (decoding it was a large part of the writer's time per critique).
+    /// Every write of a round goes through [`Tx::put_round`], which drops
+    /// it from here.
+    pub rounds: HashMap<String, Round>,
 }
 
 /// An invitation record: tokens left (u32, big-endian), then the round.
@@ -459,9 +467,14 @@ impl Tx<'_> {
     }
 
     fn round(&mut self, slug: &Slug) -> TxResult<Answer<Round>> {
+        if let Some(round) = self.rounds.get(slug.as_str()) {
+            return Ok(Ok(round.clone()));
+        }
         Ok(match self.txn.get(ROUNDS, slug.as_str().as_bytes())? {
             None => Err(StoreError::NotFound("round")),
-            Some(v) => records::from_json(&v),
+            Some(v) => records::from_json::<Round>(&v).inspect(|round| {
+                self.rounds.insert(slug.as_str().to_owned(), round.clone());
+            }),
         })
     }
 
@@ -470,6 +483,8 @@ impl Tx<'_> {
             Ok(v) => {
                 self.txn
                     .insert(ROUNDS, round.slug.as_str().as_bytes(), &v)?;
+                // Read back as stored, should it be read again.
+                self.rounds.remove(round.slug.as_str());
                 Ok(Ok(()))
             }
             Err(e) => Ok(Err(e)),

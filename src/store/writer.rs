@@ -412,6 +412,7 @@ impl Writer {
                     open: &open,
                     closing: closing.as_deref(),
                     added: Vec::new(),
+                    rounds: Default::default(),
                 };
                 for w in writes {
                     tx.apply(w)?;
