@@ -206,7 +206,7 @@ use kv::{Kv, Tree};
 use queue::{Credential, Job, MixArgs, Reply, SealRequest, SubmitArgs, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use time::Date;
 use tokio::sync::mpsc;
 pub use voices::random_id;
@@ -361,6 +361,12 @@ pub type RawRecord = (Vec<u8>, Vec<u8>);
 /// answered "busy" (see [`Store::read`]).
 const READ_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// Decoded rounds by slug, each with the stored bytes it was decoded from.
+type DecodedRounds = std::collections::HashMap<String, (Vec<u8>, crate::domain::Round)>;
+
+/// Most rounds [`Store::round`] keeps decoded.
+const DECODED_ROUNDS: usize = 1024;
+
 /// A handle to the open store; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -379,6 +385,9 @@ pub struct Store {
     /// Groups of reads that may wait on PostgreSQL at once (see
     /// [`Store::read`]).
     reads: Arc<tokio::sync::Semaphore>,
+    /// Rounds as last decoded, with the stored bytes they came from (see
+    /// [`Store::round`]).
+    decoded_rounds: Arc<Mutex<DecodedRounds>>,
 }
 
 impl Store {
@@ -445,6 +454,7 @@ impl Store {
             sealing,
             epochs: options.epochs,
             reads: Arc::new(tokio::sync::Semaphore::new(pg::READS_IN_FLIGHT)),
+            decoded_rounds: Arc::default(),
         })
     }
 

@@ -486,8 +486,40 @@ impl Store {
             .collect()
     }
 
+    ///
+    /// Every participant request reads its round, and decoding the record
+    /// (themes, questions, translations) was the largest cost of a
+    /// submission outside the writer. So the decoded round is kept beside
+    /// the bytes it came from and used while the stored bytes are the
+    /// same: the record is still read each time (another instance may
+    /// have changed it), only not decoded again.
     pub fn round(&self, slug: &str) -> Result<Option<Round>, StoreError> {
-        records::get_json(&self.trees.rounds, slug.as_bytes())
+        let Some(stored) = self.trees.rounds.get(slug.as_bytes())? else {
+            return Ok(None);
+        };
+        {
+            let decoded = self
+                .decoded_rounds
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            if let Some((bytes, round)) = decoded.get(slug) {
+                if *bytes == stored {
+                    return Ok(Some(round.clone()));
+                }
+            }
+        }
+        let round: Round = records::from_json(&stored)?;
+        let mut decoded = self
+            .decoded_rounds
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        // Bounded by the rounds that exist (the host makes them); cleared
+        // rather than grown past a size no deployment reaches.
+        if decoded.len() >= super::DECODED_ROUNDS {
+            decoded.clear();
+        }
+        decoded.insert(slug.to_owned(), (stored, round.clone()));
+        Ok(Some(round))
     }
 
     /// Every round, by slug.

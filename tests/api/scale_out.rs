@@ -86,6 +86,20 @@ async fn two_instances_spend_a_code_and_a_token_once_and_serve_one_digest() {
         let stats = api.admin_get("/api/v1/admin/rounds/spring").await.json();
         assert_eq!(stats["critiques"], 10, "{stats}");
     }
+    // Both have read (and keep decoded) the round; a change made through
+    // one is what the other reads next.
+    let renamed = b
+        .api
+        .admin_patch(
+            "/api/v1/admin/rounds/spring",
+            json!({"title": "Renamed on b"}),
+        )
+        .await;
+    assert_eq!(renamed.status.as_u16(), 200, "{}", renamed.body);
+    let seen = a.api.admin_get("/api/v1/admin/rounds/spring").await.json();
+    assert_eq!(seen["title"], "Renamed on b", "{seen}");
+    let page = a.api.get("/r/spring").await;
+    assert!(page.body.contains("Renamed on b"), "{}", page.body);
     let audit_a = a.api.get("/api/v1/audit").await.json();
     let audit_b = b.api.get("/api/v1/audit").await.json();
     assert_eq!(audit_a["tree_heads"], audit_b["tree_heads"]);

@@ -104,6 +104,9 @@ async fn app_with_round(backend: Backend) -> TestApp {
 
 async fn organisations_and_rounds_are_kept_and_unique(backend: Backend) {
     let app = app_with_round(backend).await;
+    // Read (and so kept decoded, see `Store::round`) before it changes.
+    let before = app.store.round("spring").unwrap().unwrap();
+    assert_ne!(before.min_group.get(), 7);
     let again = app
         .admin_post(
             "/api/v1/admin/organisations",
