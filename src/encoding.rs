@@ -4,9 +4,10 @@
 
 const STD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/// Lower-case hex. One allocation: this runs on every critique's ingest
-/// entry and every log leaf (it was a `format!` per byte, the writer's
-/// largest cost in a profile of issue 15's throughput benchmark).
+/// Lower-case hex, in one allocation: every critique's ingest entry
+/// hex-encodes its ciphertext, id, commitment and credential (a `format!`
+/// per byte here was the writer's largest cost in a profile of issue 15's
+/// throughput benchmark).
 pub fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);

@@ -48,9 +48,8 @@ pub(super) struct Tx<'a> {
     pub closing: Option<&'a EpochKey>,
     /// Entries written to the open epoch in this attempt (for the tally).
     pub added: Vec<Entry>,
-    /// Rounds read or written in this attempt, decoded: a batch of
-    /// critiques to one round decodes its record once, not once each
-    /// (decoding it was a large part of the writer's time per critique).
+    /// Rounds read in this attempt, decoded: a batch of critiques to one
+    /// round decodes its record once, not once each.
     /// Every write of a round goes through [`Tx::put_round`], which drops
     /// it from here.
     pub rounds: HashMap<String, Round>,

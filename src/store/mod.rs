@@ -364,9 +364,6 @@ const READ_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 /// Decoded rounds by slug, each with the stored bytes it was decoded from.
 type DecodedRounds = std::collections::HashMap<String, (Vec<u8>, crate::domain::Round)>;
 
-/// Most rounds [`Store::round`] keeps decoded.
-const DECODED_ROUNDS: usize = 1024;
-
 /// A handle to the open store; cheap to clone.
 #[derive(Clone)]
 pub struct Store {

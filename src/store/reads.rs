@@ -170,6 +170,9 @@ impl View<'_> {
     }
 }
 
+/// Most rounds [`Store::round`] keeps decoded.
+const DECODED_ROUNDS: usize = 1024;
+
 impl Store {
     fn view(&self) -> View<'_> {
         View {
@@ -486,6 +489,7 @@ impl Store {
             .collect()
     }
 
+    /// The round `slug`.
     ///
     /// Every participant request reads its round, and decoding the record
     /// (themes, questions, translations) was the largest cost of a
@@ -515,7 +519,7 @@ impl Store {
             .unwrap_or_else(|e| e.into_inner());
         // Bounded by the rounds that exist (the host makes them); cleared
         // rather than grown past a size no deployment reaches.
-        if decoded.len() >= super::DECODED_ROUNDS {
+        if decoded.len() >= DECODED_ROUNDS {
             decoded.clear();
         }
         decoded.insert(slug.to_owned(), (stored, round.clone()));
