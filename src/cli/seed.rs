@@ -131,5 +131,9 @@ async fn seed(
         eprintln!("sealed {sealed} ended periods");
     }
     app.store().drain().await?;
+    // Stop as a server stops, settling sled's files for the next start.
+    let ended = app.store().settle_on_close();
+    drop(app);
+    startup::close_store(ended).await;
     Ok(())
 }

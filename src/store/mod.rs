@@ -187,7 +187,7 @@ mod writer;
 pub use backup::{check as check_backup, restore};
 pub use epoch::MixedWrite;
 pub use pg::{StartupLock, MIGRATIONS};
-pub use writer::EpochOptions;
+pub use writer::{Ended as WriterEnded, EpochOptions};
 
 use crate::audit::log::LogSigner;
 /// Shared vocabulary that moved to `domain`, named here too so that older
@@ -385,6 +385,9 @@ pub struct Store {
     /// Rounds as last decoded, with the stored bytes they came from (see
     /// [`Store::round`]).
     decoded_rounds: Arc<Mutex<DecodedRounds>>,
+    /// Set by [`Store::settle_on_close`]; the writer's end is `ended`.
+    settle: Arc<AtomicBool>,
+    ended: Arc<writer::Ended>,
 }
 
 impl Store {
@@ -423,6 +426,10 @@ impl Store {
         let failed = Arc::new(AtomicBool::new(false));
         let live = Arc::new(RwLock::new(epoch::Live::default()));
         let sealing = Arc::new(AtomicBool::new(false));
+        let (settle, ended) = (
+            Arc::new(AtomicBool::new(false)),
+            Arc::new(writer::Ended::default()),
+        );
         let (queue, jobs) = mpsc::channel(options.queue_capacity.max(1));
         let log_public_key = signer.public_key().to_vec();
         let parts = writer::Parts {
@@ -437,6 +444,8 @@ impl Store {
             live: live.clone(),
             epochs: options.epochs,
             sealing: sealing.clone(),
+            settle: settle.clone(),
+            ended: ended.clone(),
         };
         writer::spawn(parts, jobs)?;
         Ok(Self {
@@ -452,7 +461,19 @@ impl Store {
             epochs: options.epochs,
             reads: Arc::new(tokio::sync::Semaphore::new(pg::READS_IN_FLIGHT)),
             decoded_rounds: Arc::default(),
+            settle,
+            ended,
         })
+    }
+
+    /// Ask the writer to settle sled's files when the last handle to this
+    /// store is dropped: open the directory once more so that sled writes
+    /// its page-table snapshot then, not at the next start (see
+    /// `writer::settle`; nothing to do on PostgreSQL). Returns what to wait
+    /// on for the writer's end. For a graceful stop.
+    pub fn settle_on_close(&self) -> Arc<WriterEnded> {
+        self.settle.store(true, Ordering::Release);
+        self.ended.clone()
     }
 
     /// When mixing epochs close (published in the audit declaration).
