@@ -845,9 +845,18 @@ pub fn scan_raw(dir: &Path, mut f: impl FnMut(&str, &[u8], &[u8])) -> Result<(),
 ///
 /// sled's file lock is released only when the last of its IO threads lets
 /// go of a database dropped in this process (a restore just written, a
-/// store just stopped), which can be a moment after the drop. So a lock
-/// held is waited for, briefly; another process holding it still fails.
+/// store just stopped or settled), which can be a moment after the drop.
+/// So a lock held is waited for, briefly; another process holding it still
+/// fails.
+///
+/// sled 0.34.7 writes its page-table snapshot to `snap.<lsn>.generating`
+/// and renames it when complete, but when it opens a store it reads every
+/// `snap.*` file but `*.in___motion`, so a process killed while writing
+/// one (at a start, or while a stop settles the store) would leave a store
+/// that never opens again (sled issues 1387 and 1527). The complete
+/// snapshot before it is still there: the unfinished one is removed first.
 fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreError> {
+    remove_unfinished_snapshots(dir)?;
     let config = sled::Config::new()
         .path(dir)
         .cache_capacity(cache_bytes)
@@ -861,11 +870,34 @@ fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreError> {
     let mut waits = 0;
     loop {
         match config.open() {
-            Err(sled::Error::Io(e)) if e.kind() == std::io::ErrorKind::WouldBlock && waits < 30 => {
+            Err(sled::Error::Io(e)) if is_lock_held(&e) && waits < 30 => {
                 waits += 1;
                 std::thread::sleep(std::time::Duration::from_millis(100));
             }
             opened => return Ok(opened?),
         }
     }
+}
+
+/// Whether sled refused to open because its file lock is held. sled 0.34.7
+/// reports that as `ErrorKind::Other`, "could not acquire lock on …"
+/// (its `config.rs`), not as the `WouldBlock` its lock call returned.
+fn is_lock_held(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::WouldBlock || e.to_string().contains("could not acquire lock")
+}
+
+fn remove_unfinished_snapshots(dir: &Path) -> Result<(), StoreError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(StoreError::Io(e.to_string())),
+    };
+    for entry in entries {
+        let path = entry.map_err(|e| StoreError::Io(e.to_string()))?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            std::fs::remove_file(&path).map_err(|e| StoreError::Io(e.to_string()))?;
+        }
+    }
+    Ok(())
 }

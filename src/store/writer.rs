@@ -667,7 +667,8 @@ impl Writer {
 /// the stop, so the next start reads a fresh snapshot. sled's opening also
 /// overwrites every free segment (what the ingest areas and rewritten
 /// records left), as it does at every start. A stop killed before this
-/// ends leaves the replay to the next start, which also sets the times.
+/// ends leaves the replay to the next start, which removes an unfinished
+/// snapshot ([`super::open_sled`]) and sets the times again.
 fn settle(dir: &Path, t: SystemTime) -> Result<(), StoreError> {
     let db = super::open_sled(dir, SETTLE_CACHE_BYTES)?;
     // Anything sled wrote while opening is on disk before the times are
