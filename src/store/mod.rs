@@ -385,8 +385,7 @@ pub struct Store {
     /// Rounds as last decoded, with the stored bytes they came from (see
     /// [`Store::round`]).
     decoded_rounds: Arc<Mutex<DecodedRounds>>,
-    /// Set by [`Store::settle_on_close`]; the writer's end is `ended`.
-    settle: Arc<AtomicBool>,
+    /// The writer's end, and whether it settles sled's files first.
     ended: Arc<writer::Ended>,
 }
 
@@ -426,10 +425,7 @@ impl Store {
         let failed = Arc::new(AtomicBool::new(false));
         let live = Arc::new(RwLock::new(epoch::Live::default()));
         let sealing = Arc::new(AtomicBool::new(false));
-        let (settle, ended) = (
-            Arc::new(AtomicBool::new(false)),
-            Arc::new(writer::Ended::default()),
-        );
+        let ended = Arc::new(writer::Ended::default());
         let (queue, jobs) = mpsc::channel(options.queue_capacity.max(1));
         let log_public_key = signer.public_key().to_vec();
         let parts = writer::Parts {
@@ -444,7 +440,6 @@ impl Store {
             live: live.clone(),
             epochs: options.epochs,
             sealing: sealing.clone(),
-            settle: settle.clone(),
             ended: ended.clone(),
         };
         writer::spawn(parts, jobs)?;
@@ -461,7 +456,6 @@ impl Store {
             epochs: options.epochs,
             reads: Arc::new(tokio::sync::Semaphore::new(pg::READS_IN_FLIGHT)),
             decoded_rounds: Arc::default(),
-            settle,
             ended,
         })
     }
@@ -472,7 +466,7 @@ impl Store {
     /// `writer::settle`; nothing to do on PostgreSQL). Returns what to wait
     /// on for the writer's end. For a graceful stop.
     pub fn settle_on_close(&self) -> Arc<WriterEnded> {
-        self.settle.store(true, Ordering::Release);
+        self.ended.ask_to_settle();
         self.ended.clone()
     }
 

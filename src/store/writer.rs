@@ -86,9 +86,7 @@ pub(super) struct Parts {
     pub epochs: EpochOptions,
     /// Set while a sealing is under way (readers then do not wait for it).
     pub sealing: Arc<AtomicBool>,
-    /// Set when the writer should settle sled's files as it ends.
-    pub settle: Arc<AtomicBool>,
-    /// Signalled when the writer thread has ended.
+    /// Whether to settle sled's files as the writer ends, and its end.
     pub ended: Arc<Ended>,
 }
 
@@ -97,11 +95,17 @@ pub(super) struct Parts {
 /// files ([`settle`]).
 #[derive(Default)]
 pub struct Ended {
+    /// Set when the writer should settle sled's files as it ends.
+    settle: AtomicBool,
     done: Mutex<bool>,
     signal: Condvar,
 }
 
 impl Ended {
+    pub(super) fn ask_to_settle(&self) {
+        self.settle.store(true, Ordering::Release);
+    }
+
     fn set(&self) {
         *self.done.lock().unwrap_or_else(|e| e.into_inner()) = true;
         self.signal.notify_all();
@@ -136,8 +140,8 @@ pub(super) struct Writer {
     pub vault: Arc<Vault>,
     pub signer: Arc<LogSigner>,
     failed: Arc<AtomicBool>,
-    /// Whether to settle sled's files as the writer ends ([`settle`]).
-    settle: Arc<AtomicBool>,
+    /// Whether to settle sled's files as the writer ends, and its end signal ([`settle`]).
+    ended: Arc<Ended>,
     pub metrics: Arc<Metrics>,
     pub noise: Option<Noise>,
     pub live: Arc<RwLock<Live>>,
@@ -193,7 +197,7 @@ impl Writer {
             vault: parts.vault,
             signer: parts.signer,
             failed: parts.failed,
-            settle: parts.settle,
+            ended: parts.ended,
             metrics: parts.metrics,
             noise: parts.noise,
             live: parts.live,
@@ -256,7 +260,7 @@ impl Writer {
             return;
         }
         if let (true, false, Some(dir)) = (
-            self.settle.load(Ordering::Acquire),
+            self.ended.settle.load(Ordering::Acquire),
             self.failed(),
             self.dir.clone(),
         ) {

@@ -163,7 +163,7 @@ fn tree_of(dir: &Path) -> Vec<std::path::PathBuf> {
 /// with every reader, this test included, unless the file system is
 /// mounted `noatime`, as deploy/README.md asks; the store sets them with
 /// the modification times.)
-fn assert_times_no_finer_than_the_epoch(dir: &Path) {
+pub(crate) fn assert_times_no_finer_than_the_epoch(dir: &Path) {
     let now = std::time::SystemTime::now();
     for p in tree_of(dir) {
         let t = std::fs::metadata(&p).unwrap().modified().unwrap();

@@ -280,9 +280,7 @@ async fn sigkill_in_the_middle_of_submissions_loses_nothing_acknowledged() {
 async fn graceful_stop_keeps_everything_and_the_store_reopens() {
     let root = tempfile::tempdir().unwrap();
     let server = Server::start(root.path());
-    let codes = round_with_codes(&server.api, 50).await;
-    let results = submit_all(&server.api, "spring", &codes).await;
-    assert!(results.iter().all(|(_, s)| *s == 201));
+    let codes = all_received(&server.api, 50).await;
     server.stop();
     let server = Server::start(root.path());
     assert_all_acknowledged_kept(&server.api, "spring", &codes).await;
@@ -301,9 +299,7 @@ async fn a_graceful_stop_settles_the_store_so_the_next_start_replays_nothing() {
     let data = root.path().join("data");
     let server = Server::start(root.path());
     let at_start = snapshot_lsn(&data);
-    let codes = round_with_codes(&server.api, 50).await;
-    let results = submit_all(&server.api, "spring", &codes).await;
-    assert!(results.iter().all(|(_, s)| *s == 201));
+    let codes = all_received(&server.api, 50).await;
     let printed = server.stop();
     assert!(
         !printed.contains("not settled") && !printed.contains("could not settle"),
@@ -314,20 +310,7 @@ async fn a_graceful_stop_settles_the_store_so_the_next_start_replays_nothing() {
         settled > at_start,
         "the stop wrote a snapshot covering the run ({at_start:#x} at start, {settled:#x} after)"
     );
-    // Modification times only: this test's own reads move access times
-    // (unless mounted `noatime`, as deploy/README.md asks).
-    let now = std::time::SystemTime::now();
-    let mut paths = files_under(&data);
-    paths.extend([data.clone(), data.join("blobs")]);
-    for p in paths {
-        let t = std::fs::metadata(&p).unwrap().modified().unwrap();
-        let d = t.duration_since(std::time::UNIX_EPOCH).unwrap();
-        assert!(
-            d.subsec_nanos() == 0 && d.as_secs() % 60 == 0 && t <= now,
-            "{} was modified at {d:?} by the stop, finer than the epoch's start",
-            p.display()
-        );
-    }
+    crate::history::assert_times_no_finer_than_the_epoch(&data);
     let server = Server::start(root.path());
     assert_eq!(
         snapshot_lsn(&data),
@@ -346,9 +329,7 @@ async fn a_graceful_stop_settles_the_store_so_the_next_start_replays_nothing() {
 async fn an_unfinished_snapshot_left_by_a_kill_does_not_keep_the_store_from_opening() {
     let root = tempfile::tempdir().unwrap();
     let server = Server::start(root.path());
-    let codes = round_with_codes(&server.api, 10).await;
-    let results = submit_all(&server.api, "spring", &codes).await;
-    assert!(results.iter().all(|(_, s)| *s == 201));
+    let codes = all_received(&server.api, 10).await;
     server.stop();
     let unfinished = root.path().join("data/snap.7FFFFFFFFFFFFFFF.generating");
     std::fs::write(&unfinished, vec![0x5a; 4096]).unwrap();
@@ -370,6 +351,14 @@ fn snapshot_lsn(data: &Path) -> u64 {
         .collect();
     assert!(lsns.len() <= 1, "one snapshot at a time: {lsns:?}");
     lsns.first().copied().unwrap_or(0)
+}
+
+/// Round "spring" with `n` codes, each sent once and received (201).
+async fn all_received(api: &Api, n: usize) -> Vec<String> {
+    let codes = round_with_codes(api, n).await;
+    let results = submit_all(api, "spring", &codes).await;
+    assert!(results.iter().all(|(_, s)| *s == 201));
+    codes
 }
 
 /// Every file below `dir`.
