@@ -405,6 +405,13 @@ impl Writer {
                     }))
                 })?
             };
+            // A period is closed early at most once (issue 16, item 4): the
+            // rest of one closed early seals at its end, even when a second
+            // close raced the first past the application's gate (two staff,
+            // or a close sent again while a large one is still sealing).
+            // Sealing it now could seal the few who wrote since, and the
+            // log would then show an early close no honest host makes.
+            let close_now = close_now && !current.is_remainder();
             for counts in super::reads::period_counts_of(&self.view(), &round.slug)? {
                 let Some(period) = Period::from_id(&counts.period_id, round.period) else {
                     continue;

@@ -16,6 +16,7 @@ crate::for_both_backends!(
     early_closing_needs_enough_critiques_and_happens_once_per_period,
     the_period_after_an_early_close_begins_on_the_day_of_the_close,
     every_early_close_is_on_the_audit_page_in_every_language_and_in_the_log,
+    a_close_that_raced_past_the_gate_leaves_the_rest_of_the_period_open,
 );
 
 async fn send(app: &TestApp, n: usize) {
@@ -191,4 +192,38 @@ async fn the_period_after_an_early_close_begins_on_the_day_of_the_close(backend:
         .unwrap()
         .clone();
     assert_eq!(first["closed_on"], "2026-12-04", "{first}");
+}
+
+/// Two closes can both pass the application's gate before either reaches
+/// the writer (two staff at once, or a close sent again while a large one
+/// is still sealing). The second must not close the rest of the period:
+/// with the few critiques sent since, that would be a second early close,
+/// with fewer than an early close needs, and the honest host's log would
+/// then fail the audit.
+async fn a_close_that_raced_past_the_gate_leaves_the_rest_of_the_period_open(backend: Backend) {
+    let app = spawn_on(backend).await;
+    app.setup_round("care", "spring", 5).await;
+    send(&app, 10).await;
+    assert_eq!(close(&app).await, (1, None));
+    send(&app, 2).await;
+    // The racing close, as it reaches the store after the gate let it by.
+    let round = parrhesia::domain::Slug::parse("spring", "round").unwrap();
+    let again = app.store.close_round(thursday(), &round).await.unwrap();
+    assert_eq!(
+        again, 0,
+        "the rest of a period closed early was closed again"
+    );
+    assert_eq!(filed(&app, "2026-11-26"), 2);
+    assert_eq!(sealed(&app).await.len(), 1);
+    // The rest still seals at the period's end, and the log passes.
+    app.clock.set(thursday() + time::Duration::days(11));
+    assert_eq!(close(&app).await.0, 1);
+    let digests = sealed(&app).await;
+    let flags: Vec<(&str, bool)> = digests
+        .iter()
+        .map(|d| (d.period.as_str(), d.closed_early))
+        .collect();
+    assert_eq!(flags, [("2026-11-23", true), ("2026-11-26", false)]);
+    let (report, _) = audit_now(&app, &Policy::default(), None).await;
+    assert!(report.ok(), "{}", report.render());
 }
