@@ -64,6 +64,11 @@ pub struct Config {
     /// How long a client may take to send a request's head, and its body;
     /// slower clients are cut off (408).
     pub client_timeout: Duration,
+    /// How long the console's close waits for the sealing before it shows
+    /// the round with the close still under way (not a setting: sealing a
+    /// period of 1,000,000 takes over a minute, and the shipped nginx gives
+    /// up on an answer after 30 s; tests shorten it).
+    pub close_wait: Duration,
     /// Privacy Pass issuer name in token challenges (`PARRHESIA_ISSUER_NAME`,
     /// RFC 9577 §2.1). Defaults to the host of the public address.
     pub issuer_name: Option<String>,
@@ -112,6 +117,7 @@ impl std::fmt::Debug for Config {
                 &self.second_factor_for_administrators,
             )
             .field("client_timeout", &self.client_timeout)
+            .field("close_wait", &self.close_wait)
             .field("issuer_name", &self.issuer_name)
             .field("origin_name", &self.origin_name)
             .field("witnesses", &self.witnesses)
@@ -140,6 +146,7 @@ impl Config {
             hsts: false,
             second_factor_for_administrators: false,
             client_timeout: Duration::from_secs(10),
+            close_wait: Duration::from_secs(10),
             issuer_name: None,
             origin_name: None,
             witnesses: Vec::new(),
@@ -594,6 +601,7 @@ impl Effective {
                     .unwrap_or(defaults.rate_limits.posts_per_second),
             },
             client_timeout: defaults.client_timeout,
+            close_wait: defaults.close_wait,
             issuer_name: s.issuer_name,
             origin_name: s.origin_name,
             witnesses: s.witness.unwrap_or_default(),

@@ -165,6 +165,7 @@ impl Application {
             .map_err(|_| anyhow::anyhow!("the random generator failed"))?,
             clock,
             messages,
+            close_wait: config.close_wait,
         });
         if config.demo {
             let today = state.today();

@@ -535,6 +535,24 @@ pub async fn close_period(
     Ok((round, closed))
 }
 
+/// What became of `round`'s `period` if it is sealed: published, or held
+/// back; `None` while it is open or still being sealed.
+pub async fn sealed_outcome(
+    app: &App,
+    round: &Round,
+    period: Period,
+) -> Result<Option<Closed>, AppError> {
+    let slug = round.slug.clone();
+    let sealed = app.store.read(move |s| s.sealed_digests(&slug)).await?;
+    Ok(sealed
+        .iter()
+        .find(|d| d.period == period.id())
+        .map(|d| match d.release {
+            Some(_) => Closed::Published(period),
+            None => Closed::HeldBack(period),
+        }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::slug_of;

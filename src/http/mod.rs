@@ -61,6 +61,8 @@ pub struct AppState {
     pub console: console::ConsoleState,
     /// This instance's changes to the shipped messages, if any.
     pub messages: Option<&'static crate::messages::Overrides>,
+    /// [`crate::config::Config::close_wait`].
+    pub close_wait: std::time::Duration,
 }
 
 impl AppState {

@@ -1335,3 +1335,67 @@ async fn sign_in_and_set_up_refuse_a_form_without_its_pre_session_token() {
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     assert_ne!(session_from(&a).unwrap(), cookie);
 }
+
+/// Sealing a large period takes minutes, longer than nginx waits for an
+/// answer (30 s): a close that outlasts the console's wait goes on by
+/// itself, and the round's page says where it stands until it is sealed,
+/// then what became of it, as a close that finished at once does.
+#[actix_web::test]
+async fn a_close_that_outlasts_the_wait_goes_on_and_the_round_page_follows_it() {
+    let app = spawn_app_with(|c| c.close_wait = Duration::ZERO).await;
+    add_user(&app, "admin", Role::Administrator, None).await;
+    let b = sign_in(&app, "admin").await;
+    app.setup_round("care", "spring", 5).await;
+    for code in app.codes("spring", 10).await {
+        let body = serde_json::json!({"code": code, "themes": ["leadership"], "text": "Nobody calls back."});
+        let sent = app.submit_json("spring", body).await;
+        assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.body);
+    }
+    let a = b
+        .post("/console/periods/close", &[("round", "spring")])
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let place = a
+        .headers
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        place,
+        "/console/rounds/spring?done=closing&period=2026-11-23"
+    );
+    let sealing = "23 to 26 November 2026 is being closed. A period with many comments can take \
+                   some minutes to seal, and the close goes on if you leave this page.";
+    let sealed = "23 to 26 November 2026 is closed. Its digest is published";
+    let started = Instant::now();
+    loop {
+        let page = b.get(&place).await;
+        assert_eq!(page.status, StatusCode::OK);
+        if page.body.contains(sealed) {
+            assert!(!page.body.contains(sealing), "{}", page.body);
+            break;
+        }
+        assert!(page.body.contains(sealing), "neither notice: {}", page.body);
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the close never ended"
+        );
+        actix_web::rt::time::sleep(Duration::from_millis(20)).await;
+    }
+    // Sealed once, by the one close, and recorded as the staff member's.
+    let spring = parrhesia::domain::Slug::parse("spring", "round").unwrap();
+    assert_eq!(app.store.sealed_periods(&spring).unwrap().len(), 1);
+    let log = app.store.staff_actions().unwrap();
+    assert_eq!(
+        log.iter().filter(|a| a.action == "periods.close").count(),
+        1,
+        "{log:?}"
+    );
+    // The close page now says the period was closed early already.
+    let twice = b
+        .post("/console/periods/close", &[("round", "spring")])
+        .await;
+    assert_eq!(twice.status, StatusCode::CONFLICT);
+}

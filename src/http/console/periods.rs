@@ -13,7 +13,6 @@ use crate::messages::Messages;
 use crate::views::console::{self as views, CannotClose, CloseView};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use time::Date;
 
 fn label(round: &Round, period: Period) -> String {
     crate::views::period_label(&Messages::english(), &[period.id()], round.period.weeks())
@@ -56,20 +55,51 @@ pub async fn confirm(
 /// `POST /console/periods/close` (with the round): close it, then show
 /// the round with what happened. A refused close (too few comments, or
 /// closed early already) shows the close page again with why (409).
+///
+/// Sealing a large period takes minutes (over a minute at 1,000,000
+/// critiques), longer than a browser should be kept waiting and than the
+/// shipped nginx waits for an answer (30 s). So the close runs as a task of
+/// its own, which finishes whether or not anyone waits for it, and this
+/// waits for it at most [`AppState::close_wait`]: after that the round's
+/// page says the period is being closed, and shows the result once sealed.
 pub async fn close_periods(
     state: web::Data<AppState>,
     posted: StaffForm,
 ) -> Result<HttpResponse, ConsoleError> {
     let (actor, today) = (posted.staff.actor(), state.today());
-    let slug = posted.form.get("round");
-    let (round, closed) = match rounds::close_period(&state.app, &actor, slug, today).await {
+    let slug = posted.form.get("round").to_owned();
+    // The period this close is for, for the round's page to follow.
+    let (_, round, outlook) = rounds::close_outlook(&state.app, &slug, today).await?;
+    let closing = match outlook {
+        Outlook::Close { period, .. } => Some(period),
+        _ => None,
+    };
+    let close = actix_web::rt::spawn({
+        let (state, slug) = (state.clone(), slug.clone());
+        async move { rounds::close_period(&state.app, &actor, &slug, today).await }
+    });
+    let closed = match actix_web::rt::time::timeout(state.close_wait, close).await {
+        Ok(joined) => joined.map_err(|_| {
+            AppError::Internal(anyhow::anyhow!(
+                "the close of a period stopped unexpectedly"
+            ))
+        })?,
+        Err(_) => {
+            let place = match closing {
+                Some(period) => format!("?done=closing&period={}", period.id()),
+                None => String::new(),
+            };
+            return Ok(see_other(&format!("/console/rounds/{}{place}", round.slug)));
+        }
+    };
+    let (round, closed) = match closed {
         Ok(closed) => closed,
         Err(
             AppError::TooFewToClose { .. }
             | AppError::ClosedEarlyAlready
             | AppError::PeriodJustBegun,
         ) => {
-            let (org, round, outlook) = rounds::close_outlook(&state.app, slug, today).await?;
+            let (org, round, outlook) = rounds::close_outlook(&state.app, &slug, today).await?;
             let view = close_view(&round, &outlook, true);
             let page = views::close_period(&posted.staff.frame(), &org, &view);
             return Ok(html(StatusCode::CONFLICT, page));
@@ -87,35 +117,55 @@ pub async fn close_periods(
     )))
 }
 
-/// The period a notice after closing is about (`?period=`), if any.
-pub fn closed_period(req: &HttpRequest, round: &Round) -> Option<Period> {
-    Period::from_id(query_field(req, "period")?, round.period)
-}
-
 fn query_field<'r>(req: &'r HttpRequest, name: &str) -> Option<&'r str> {
     req.query_string()
         .split('&')
         .find_map(|p| p.strip_prefix(&format!("{name}=")))
 }
 
-/// The result line after closing: the notice names the period, read back
-/// from the address only as a period of this round ([`closed_period`]), by
-/// the days it covered (`last_day`: to the day it was closed early).
-pub fn closed_notice(req: &HttpRequest, round: &Round, last_day: Option<Date>) -> Option<String> {
-    let period = closed_period(req, round)?;
-    let field = |name: &str| query_field(req, name);
-    let name = period.label_until(last_day?);
-    Some(match field("done")? {
-        "closed-published" => format!(
+/// The result line after closing (`done`), naming the period (`period`,
+/// read back only as a period of this round) by the days it covered (to
+/// the day it was closed early). After a close that finished while the
+/// staff member waited, the address says how it ended; after one that
+/// went on without them (`done=closing`), the store says: still being
+/// sealed, or how it ended.
+pub async fn closed_notice(
+    state: &AppState,
+    req: &HttpRequest,
+    round: &Round,
+) -> Result<Option<String>, ConsoleError> {
+    let Some(period) = query_field(req, "period").and_then(|id| Period::from_id(id, round.period))
+    else {
+        return Ok(None);
+    };
+    let published = match query_field(req, "done") {
+        Some("closed-published") => true,
+        Some("closed-held") => false,
+        Some("closing") => match rounds::sealed_outcome(&state.app, round, period).await? {
+            Some(closed) => matches!(closed, Closed::Published(_)),
+            None => {
+                return Ok(Some(format!(
+                    "{} is being closed. A period with many comments can take some minutes to \
+                     seal, and the close goes on if you leave this page. Reload this page to see \
+                     whether its digest is published.",
+                    period.label_until(state.today().min(period.last_day()))
+                )))
+            }
+        },
+        _ => return Ok(None),
+    };
+    let name = period.label_until(rounds::last_day_of(&state.app, round, period).await?);
+    Ok(Some(if published {
+        format!(
             "{name} is closed. Its digest is published: themes raised by at least {} people are shown.",
             round.min_group.get()
-        ),
-        "closed-held" => format!(
+        )
+    } else {
+        format!(
             "{name} is closed, but it is held back: it had too few comments to publish on its own \
              (fewer than {}, or some groups could not be protected). It will be published together \
              with the next period.",
             round.rules.min_period()
-        ),
-        _ => return None,
-    })
+        )
+    }))
 }

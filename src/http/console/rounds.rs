@@ -249,11 +249,7 @@ pub async fn round(
 ) -> Result<HttpResponse, ConsoleError> {
     // After closing a period, the notice says what became of it.
     let (_, round) = rounds::round(&state.app, &path).await?;
-    let last_day = match super::periods::closed_period(&req, &round) {
-        Some(period) => rounds::last_day_of(&state.app, &round, period).await.ok(),
-        None => None,
-    };
-    let closed = super::periods::closed_notice(&req, &round, last_day);
+    let closed = super::periods::closed_notice(&state, &req, &round).await?;
     let page = RoundPage(path.into_inner(), RoundForm::Settings, closed);
     page.show(&state, &staff, Shown::fresh(&req)).await
 }
