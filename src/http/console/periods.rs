@@ -14,6 +14,14 @@ use crate::views::console::{self as views, CannotClose, CloseView};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
+/// Whether `e` is a refusal, which the close page explains.
+fn refused(e: &AppError) -> bool {
+    matches!(
+        e,
+        AppError::TooFewToClose { .. } | AppError::ClosedEarlyAlready | AppError::PeriodJustBegun
+    )
+}
+
 fn label(round: &Round, period: Period) -> String {
     crate::views::period_label(&Messages::english(), &[period.id()], round.period.weeks())
 }
@@ -76,7 +84,14 @@ pub async fn close_periods(
     };
     let close = actix_web::rt::spawn({
         let (state, slug) = (state.clone(), slug.clone());
-        async move { rounds::close_period(&state.app, &actor, &slug, today).await }
+        async move {
+            let closed = rounds::close_period(&state.app, &actor, &slug, today).await;
+            if let Some(e) = closed.as_ref().err().filter(|e| !refused(e)) {
+                // Said here too: past the wait, nobody else would see it.
+                tracing::warn!(error = %e, "closing a period failed");
+            }
+            closed
+        }
     });
     let closed = match actix_web::rt::time::timeout(state.close_wait, close).await {
         Ok(joined) => joined.map_err(|_| {
@@ -94,11 +109,7 @@ pub async fn close_periods(
     };
     let (round, closed) = match closed {
         Ok(closed) => closed,
-        Err(
-            AppError::TooFewToClose { .. }
-            | AppError::ClosedEarlyAlready
-            | AppError::PeriodJustBegun,
-        ) => {
+        Err(e) if refused(&e) => {
             let (org, round, outlook) = rounds::close_outlook(&state.app, &slug, today).await?;
             let view = close_view(&round, &outlook, true);
             let page = views::close_period(&posted.staff.frame(), &org, &view);
