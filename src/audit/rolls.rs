@@ -91,7 +91,10 @@ fn one(out: &mut Vec<Check>, d: &SealedDigest, waiting: &[&SealedDigest]) {
         (None, Some(TOO_FEW)) => push(
             merged < min,
             if merged < min {
-                format!("{name}: too few to release, as logged: {counted}, below the round's minimum of {min}")
+                format!(
+                    "{name}: too few to release, as logged: {counted}, below the round's \
+                     minimum of {min}"
+                )
             } else {
                 format!(
                     "{name}: logged as too few, but its {counted} reach the round's minimum of \
@@ -117,14 +120,18 @@ fn one(out: &mut Vec<Check>, d: &SealedDigest, waiting: &[&SealedDigest]) {
                 .chain([d.period.as_str()])
                 .collect();
             let named: Vec<&str> = release.periods.iter().map(String::as_str).collect();
+            let covers = format!(
+                "{name}: the release covers {}, the periods rolled since the round's last \
+                 release and this one",
+                list(expected.iter().copied())
+            );
             push(
                 named == expected,
-                format!(
-                    "{name}: the release covers {}, the periods rolled since the round's last \
-                     release and this one (it names {})",
-                    list(expected.iter().copied()),
-                    list(named.iter().copied())
-                ),
+                if named == expected {
+                    covers
+                } else {
+                    format!("{covers}, but it names {}", list(named.iter().copied()))
+                },
             );
             push(
                 merged >= min,

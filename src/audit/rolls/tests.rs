@@ -140,7 +140,10 @@ fn too_few_with_enough_critiques_fails_alone_and_merged() {
     let f = failures(&d);
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(
-        f[0].contains("a 2026-11-02: logged as too few, but its 12 critiques (12 in this period, none rolled before it) reach the round's minimum of 10"),
+        f[0].contains(
+            "a 2026-11-02: logged as too few, but its 12 critiques (12 in this period, none \
+             rolled before it) reach the round's minimum of 10"
+        ),
         "{f:?}"
     );
     // Merged: 4 and 3 rolled honestly, then 3 more (10 together).
@@ -150,7 +153,10 @@ fn too_few_with_enough_critiques_fails_alone_and_merged() {
     let f = failures(&d);
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(
-        f[0].contains("its 10 critiques (3 in this period, 7 in the 2 period(s) rolled before it: 2026-11-02, 2026-11-09)"),
+        f[0].contains(
+            "its 10 critiques (3 in this period, 7 in the 2 period(s) rolled before it: \
+             2026-11-02, 2026-11-09)"
+        ),
         "{f:?}"
     );
     // The lie also makes the next release's periods wrong if the host
