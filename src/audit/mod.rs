@@ -9,6 +9,7 @@ pub mod log;
 pub mod merkle;
 pub mod note;
 pub mod record;
+pub mod rolls;
 pub mod verifier;
 pub mod verify;
 pub mod witness;

@@ -23,6 +23,12 @@
 //!    every round the log has answers or releases for is on a published
 //!    record. (Check 4 also requires each digest leaf to be published
 //!    exactly once.)
+//! 7. per round, why each sealed period rolled or was released, from the
+//!    logged totals and rules ([`super::rolls::check`]): "too few" only
+//!    below the round's `min_period`, merged over the periods rolled since
+//!    its last release; a release only at or above it, covering exactly
+//!    those periods and its own. Whether a period "cannot be protected"
+//!    depends on secret theme counts and is not checked.
 
 use super::log::{Leaf, TreeHead};
 use super::merkle::{self, Hash};
@@ -337,6 +343,15 @@ pub fn verify(p: &Published) -> Report {
             Err(_) => r.check(false, format!("{name}: digest JSON is well-formed")),
         }
     }
+
+    // 7: why each period rolled or was released, recomputed from the
+    // logged totals and rules.
+    let digests: Vec<SealedDigest> = p
+        .periods
+        .iter()
+        .filter_map(|s| serde_json::from_str(&s.digest_json).ok())
+        .collect();
+    r.checks.extend(super::rolls::check(&digests));
 
     // 6: the record of answering (issue 21).
     // Each sealed release (its digest is a leaf, checked in 4), with the

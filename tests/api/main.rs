@@ -38,6 +38,7 @@ mod questions;
 mod quotes;
 mod record;
 mod responses;
+mod rolled;
 mod routes;
 mod scale_out;
 mod second_factor;

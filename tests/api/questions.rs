@@ -285,6 +285,23 @@ async fn a_round_with_questions_runs_from_creation_to_the_digest(backend: Backen
     // keeps waiting (nothing shown for it).
     let help = &d["rounds"][0]["questions"][1];
     assert_eq!(help["releases"].as_array().unwrap().len(), 1, "{help}");
+    // The auditor's checks hold for a round with questions and answers
+    // without text: the themes' roll (two too few, then merged with the
+    // next two) is recomputed from the logged totals, while each question
+    // rolls on its own.
+    let published = parrhesia::audit::fetch::fetch(&app.address).await.unwrap();
+    let report = parrhesia::audit::verify::verify(&published);
+    assert!(report.ok(), "{}", report.render());
+    for roll in [
+        "rated 2026-11-30: too few to release, as logged: 2 critiques",
+        "rated 2026-12-07: the release covers 2026-11-30, 2026-12-07",
+    ] {
+        assert!(
+            report.checks.iter().any(|c| c.what.starts_with(roll)),
+            "{roll}:\n{}",
+            report.render()
+        );
+    }
 }
 
 /// A round with the two questions, open, and `n` codes for it.
