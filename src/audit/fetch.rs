@@ -137,7 +137,18 @@ pub async fn fetch_with(client: &awc::Client, server: &str) -> Result<Published>
         if !path.starts_with("/o/") {
             bail!("the audit document names a record outside /o/: {path}");
         }
-        records.push(get(client, &format!("{server}{path}")).await?);
+        let record: crate::digest::record::PublicRecord =
+            get(client, &format!("{server}{path}")).await?;
+        // The record is the one of the organisation whose address it is
+        // published at: `verify` then checks that each round on it is that
+        // organisation's, as its digests say.
+        if path != &format!("/o/{}/record.json", record.organisation) {
+            bail!(
+                "{path} is published as the record of another organisation ({})",
+                record.organisation
+            );
+        }
+        records.push(record);
     }
     Ok(Published {
         records,

@@ -21,8 +21,12 @@
 //!    with its sealed digest; a round's releases are exactly its sealed
 //!    releases, each listed once; the rate follows from the releases; and
 //!    every round the log has answers or releases for is on a published
-//!    record. (Check 4 also requires each digest leaf to be published
-//!    exactly once.)
+//!    record: the record of the organisation its sealed digests name, and
+//!    no other (digests sealed before they named it are reported as not
+//!    checkable; once one names it, every later one must), with each
+//!    pledge on the record of the organisation its leaf names. (Check 4
+//!    also requires each digest leaf to be published exactly once; `fetch`
+//!    refuses a record whose organisation is not the one of its address.)
 //! 7. per round, why each sealed period rolled or was released, from the
 //!    logged totals and rules ([`super::rolls::check`]): "too few" only
 //!    below the round's `min_period`, merged over the periods rolled since
@@ -416,6 +420,7 @@ pub fn verify(p: &Published) -> Report {
             ),
         );
     }
+    rounds_on_their_records(&mut r, p);
     let released: std::collections::BTreeSet<&str> = logged_releases
         .keys()
         .map(|(round, _)| round.as_str())
@@ -498,6 +503,118 @@ pub fn verify(p: &Published) -> Report {
     // were given (issue 17: a token works only in its invitation's round).
     spent_within_issued(&mut r, &p.periods);
     r
+}
+
+/// Each round is on the record of the organisation its sealed digests
+/// name, and on no other (a host cannot show a round's releases, and the
+/// criticism in them, under another organisation); each pledge is on the
+/// record of the organisation its logged leaf names. Digests sealed before
+/// they named their organisation cannot be checked, and say so; but once a
+/// digest in the log names its organisation, every digest sealed after it
+/// must (an honest server never stops), so a host cannot strip the name
+/// from new digests to make them look older.
+fn rounds_on_their_records(r: &mut Report, p: &Published) {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut in_log_order: Vec<&SealedPeriod> = p.periods.iter().collect();
+    in_log_order.sort_by_key(|s| s.head);
+    let mut named: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut released: BTreeSet<String> = BTreeSet::new();
+    let mut first_named: Option<String> = None;
+    for s in in_log_order {
+        let Ok(d) = serde_json::from_str::<SealedDigest>(&s.digest_json) else {
+            continue;
+        };
+        let orgs = named.entry(d.round.clone()).or_default();
+        if d.release.is_some() {
+            released.insert(d.round.clone());
+        }
+        match (&d.organisation, &first_named) {
+            (Some(org), None) => {
+                orgs.insert(org.clone());
+                first_named = Some(format!("{} {}", d.round, d.period));
+            }
+            (Some(org), Some(_)) => {
+                orgs.insert(org.clone());
+            }
+            (None, Some(first)) => r.check(
+                false,
+                format!(
+                    "{} {}: its digest names its organisation, as every digest sealed after \
+                     {first} must",
+                    d.round, d.period
+                ),
+            ),
+            (None, None) => {}
+        }
+    }
+    let mut shown_by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for record in &p.records {
+        for round in &record.rounds {
+            shown_by
+                .entry(round.round.as_str())
+                .or_default()
+                .push(record.organisation.as_str());
+            for pledge in &round.pledges {
+                if pledge.organisation != record.organisation {
+                    r.check(
+                        false,
+                        format!(
+                            "pledge {} ({}): made by {}, but on the record of {}",
+                            pledge.id, round.round, pledge.organisation, record.organisation
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    for (round, orgs) in &named {
+        let shown = shown_by.get(round.as_str()).cloned().unwrap_or_default();
+        let mut orgs = orgs.iter();
+        match (orgs.next(), orgs.next()) {
+            (None, _) => r.check(
+                true,
+                format!(
+                    "round {round}: its digests were sealed before digests named their \
+                     organisation, so whose record it belongs on is not checkable"
+                ),
+            ),
+            (Some(a), Some(b)) => r.check(
+                false,
+                format!("round {round}: its digests name one organisation (they name {a} and {b})"),
+            ),
+            (Some(org), None) => {
+                let elsewhere: Vec<&str> = shown.iter().copied().filter(|o| o != org).collect();
+                if !elsewhere.is_empty() {
+                    r.check(
+                        false,
+                        format!(
+                            "round {round}: its digests name {org}, but it is on the record of {}",
+                            elsewhere.join(", ")
+                        ),
+                    );
+                } else if shown.is_empty() {
+                    // A round with no release yet need not be on a record.
+                    if released.contains(round) {
+                        r.check(
+                            false,
+                            format!(
+                                "round {round}: on the record of {org}, the organisation its \
+                                 digests name"
+                            ),
+                        );
+                    }
+                } else {
+                    r.check(
+                        true,
+                        format!(
+                            "round {round}: on the record of {org}, the organisation its digests \
+                             name, and on no other"
+                        ),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// Each release's deadline and standing, recomputed from the days to
@@ -649,6 +766,74 @@ mod tests {
         let mut r = Report::default();
         spent_within_issued(&mut r, periods);
         r.failures().iter().map(|c| c.what.clone()).collect()
+    }
+
+    /// `sealed`, with its digest naming `organisation` (none: sealed
+    /// before digests named it) and its head at `head`.
+    fn of(mut s: SealedPeriod, organisation: Option<&str>, head: u64) -> SealedPeriod {
+        let mut d: serde_json::Value = serde_json::from_str(&s.digest_json).unwrap();
+        assert_eq!(
+            d["organisation"], "org",
+            "sealing names the round's organisation"
+        );
+        match organisation {
+            Some(o) => d["organisation"] = o.into(),
+            None => drop(d.as_object_mut().unwrap().remove("organisation")),
+        }
+        s.digest_json = d.to_string();
+        s.head = head;
+        s
+    }
+
+    fn organisation_failures(periods: Vec<SealedPeriod>) -> Vec<String> {
+        let p = Published {
+            log_public_key: Vec::new(),
+            heads: Vec::new(),
+            periods,
+            leaves: Vec::new(),
+            consistency: Vec::new(),
+            token_keys: Vec::new(),
+            checkpoints: Vec::new(),
+            records: Vec::new(),
+        };
+        let mut r = Report::default();
+        rounds_on_their_records(&mut r, &p);
+        r.failures().iter().map(|c| c.what.clone()).collect()
+    }
+
+    #[test]
+    fn a_rounds_digests_name_one_organisation_and_never_stop_naming_it() {
+        let week = |round, period, org, head| of(sealed(round, period, 1, None), org, head);
+        // Old digests, then named ones: fine.
+        assert!(organisation_failures(vec![
+            week("a", "2026-11-23", None, 0),
+            week("b", "2026-11-23", None, 1),
+            week("a", "2026-11-30", Some("x"), 2),
+            week("b", "2026-11-30", Some("y"), 3),
+        ])
+        .is_empty());
+        // One round, two organisations.
+        let two = organisation_failures(vec![
+            week("a", "2026-11-23", Some("x"), 0),
+            week("a", "2026-11-30", Some("y"), 1),
+        ]);
+        assert_eq!(
+            two,
+            ["round a: its digests name one organisation (they name x and y)"]
+        );
+        // A digest without its organisation after one with it (in log
+        // order, whatever order they are published in).
+        let stripped = organisation_failures(vec![
+            week("b", "2026-11-30", None, 3),
+            week("a", "2026-11-23", Some("x"), 2),
+        ]);
+        assert_eq!(
+            stripped,
+            [
+                "b 2026-11-30: its digest names its organisation, as every digest sealed after \
+                 a 2026-11-23 must"
+            ]
+        );
     }
 
     #[test]

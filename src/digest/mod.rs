@@ -88,6 +88,17 @@ pub struct SealedDigest {
     /// theirs hash as before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<questions::QuestionRelease>,
+    /// The slug of the organisation the round is about. Logged with the
+    /// digest so `verify` can check that the round is on that
+    /// organisation's record and no other: a host cannot show a round's
+    /// releases (and the criticism in them) under another organisation.
+    /// A round never changes organisation (`RoundUpdate` has no such
+    /// field and a round's slug is never reused), so every digest of a
+    /// round names the same one. Absent from digests sealed before it was
+    /// logged, which hash as before; `verify` reports those as not
+    /// checkable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
 }
 
 /// The noise one release adds to the cross-organisation totals, drawn
@@ -197,6 +208,7 @@ pub fn seal_until(
         rolled,
         closed_early: false,
         questions: Vec::new(),
+        organisation: Some(round.organisation.to_string()),
     }
 }
 

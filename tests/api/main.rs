@@ -39,6 +39,7 @@ mod quotes;
 mod record;
 mod responses;
 mod rolled;
+mod round_org;
 mod routes;
 mod scale_out;
 mod second_factor;

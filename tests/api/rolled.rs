@@ -62,7 +62,7 @@ async fn three_sealed_weeks() -> (TestApp, Published, LogSigner) {
     (app, published, signer)
 }
 
-fn digest_of(p: &Published, period: &str) -> SealedDigest {
+pub(crate) fn digest_of(p: &Published, period: &str) -> SealedDigest {
     let s = p.periods.iter().find(|s| s.period == period).unwrap();
     serde_json::from_str(&s.digest_json).unwrap()
 }
@@ -72,7 +72,7 @@ fn digest_of(p: &Published, period: &str) -> SealedDigest {
 /// (root and, for its own head, digest hash; re-signed) and every
 /// consistency proof follow, and the record of answering lists only the
 /// releases the forged digests still make.
-fn forge(
+pub(crate) fn forge(
     honest: &Published,
     signer: &LogSigner,
     period: &str,
@@ -143,7 +143,7 @@ fn forge(
 
 /// The failures of `verify` on `p`, which must include one mentioning
 /// each of `expected`.
-fn caught(p: &Published, what: &str, expected: &[&str]) {
+pub(crate) fn caught(p: &Published, what: &str, expected: &[&str]) {
     let report = verify(p);
     let failures: Vec<String> = report.failures().iter().map(|c| c.what.clone()).collect();
     assert!(
