@@ -76,11 +76,18 @@ pub async fn close_periods(
 ) -> Result<HttpResponse, ConsoleError> {
     let (actor, today) = (posted.staff.actor(), state.today());
     let slug = posted.form.get("round").to_owned();
-    // The period this close is for, for the round's page to follow.
-    let (_, round, outlook) = rounds::close_outlook(&state.app, &slug, today).await?;
-    let closing = match outlook {
-        Outlook::Close { period, .. } => Some(period),
-        _ => None,
+    let refuse = |org, round: &Round, outlook: &Outlook| {
+        let page = views::close_period(
+            &posted.staff.frame(),
+            org,
+            &close_view(round, outlook, true),
+        );
+        Ok(html(StatusCode::CONFLICT, page))
+    };
+    // Refused now, without waiting for anything, if it may not be closed.
+    let (org, round, outlook) = rounds::close_outlook(&state.app, &slug, today).await?;
+    let Outlook::Close { period, .. } = outlook else {
+        return refuse(&org, &round, &outlook);
     };
     let close = actix_web::rt::spawn({
         let (state, slug) = (state.clone(), slug.clone());
@@ -100,20 +107,19 @@ pub async fn close_periods(
             ))
         })?,
         Err(_) => {
-            let place = match closing {
-                Some(period) => format!("?done=closing&period={}", period.id()),
-                None => String::new(),
-            };
-            return Ok(see_other(&format!("/console/rounds/{}{place}", round.slug)));
+            return Ok(see_other(&format!(
+                "/console/rounds/{}?done=closing&period={}",
+                round.slug,
+                period.id()
+            )))
         }
     };
     let (round, closed) = match closed {
         Ok(closed) => closed,
+        // Another close got there first, since the check above.
         Err(e) if refused(&e) => {
             let (org, round, outlook) = rounds::close_outlook(&state.app, &slug, today).await?;
-            let view = close_view(&round, &outlook, true);
-            let page = views::close_period(&posted.staff.frame(), &org, &view);
-            return Ok(html(StatusCode::CONFLICT, page));
+            return refuse(&org, &round, &outlook);
         }
         Err(e) => return Err(e.into()),
     };
