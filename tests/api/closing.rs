@@ -97,6 +97,15 @@ async fn sealed(app: &TestApp) -> Vec<SealedDigest> {
     all
 }
 
+/// Each sealed period, oldest first, with whether it was closed early.
+async fn early_flags(app: &TestApp) -> Vec<(String, bool)> {
+    sealed(app)
+        .await
+        .into_iter()
+        .map(|d| (d.period, d.closed_early))
+        .collect()
+}
+
 async fn every_early_close_is_on_the_audit_page_in_every_language_and_in_the_log(backend: Backend) {
     let app = spawn_on(backend).await;
     app.setup_round("care", "spring", 5).await;
@@ -106,12 +115,13 @@ async fn every_early_close_is_on_the_audit_page_in_every_language_and_in_the_log
     send(&app, 1).await;
     app.clock.set(thursday() + time::Duration::days(11));
     assert_eq!(close(&app).await.0, 1);
-    let digests = sealed(&app).await;
-    let flags: Vec<(&str, bool)> = digests
-        .iter()
-        .map(|d| (d.period.as_str(), d.closed_early))
-        .collect();
-    assert_eq!(flags, [("2026-11-23", true), ("2026-11-26", false)]);
+    assert_eq!(
+        early_flags(&app).await,
+        [
+            ("2026-11-23".to_owned(), true),
+            ("2026-11-26".to_owned(), false)
+        ]
+    );
     // In the log: the flag is in the logged digest, and verify checks the
     // early close held enough critiques.
     let (report, _) = audit_now(&app, &Policy::default(), None).await;
@@ -218,12 +228,13 @@ async fn a_close_that_raced_past_the_gate_leaves_the_rest_of_the_period_open(bac
     // The rest still seals at the period's end, and the log passes.
     app.clock.set(thursday() + time::Duration::days(11));
     assert_eq!(close(&app).await.0, 1);
-    let digests = sealed(&app).await;
-    let flags: Vec<(&str, bool)> = digests
-        .iter()
-        .map(|d| (d.period.as_str(), d.closed_early))
-        .collect();
-    assert_eq!(flags, [("2026-11-23", true), ("2026-11-26", false)]);
+    assert_eq!(
+        early_flags(&app).await,
+        [
+            ("2026-11-23".to_owned(), true),
+            ("2026-11-26".to_owned(), false)
+        ]
+    );
     let (report, _) = audit_now(&app, &Policy::default(), None).await;
     assert!(report.ok(), "{}", report.render());
 }

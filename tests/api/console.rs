@@ -1355,13 +1355,7 @@ async fn a_close_that_outlasts_the_wait_goes_on_and_the_round_page_follows_it() 
         .post("/console/periods/close", &[("round", "spring")])
         .await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
-    let place = a
-        .headers
-        .get("location")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let place = crate::second_factor::location(&a).to_owned();
     assert_eq!(
         place,
         "/console/rounds/spring?done=closing&period=2026-11-23"

@@ -24,12 +24,13 @@ const WEEK_1: &str = "2026-11-23";
 const WEEK_2: &str = "2026-11-30";
 const WEEK_3: &str = "2026-12-07";
 
-async fn submit(app: &TestApp, codes: &[String]) {
+/// One critique to `round` for each of `codes`, the themes in turn.
+pub(crate) async fn submit(app: &TestApp, round: &str, codes: &[String]) {
     for (i, code) in codes.iter().enumerate() {
         let theme = ["leadership", "information", "digital-access"][i % 3];
         let a = app
             .submit_json(
-                "spring",
+                round,
                 json!({"code": code, "themes": [theme], "text": "how it went"}),
             )
             .await;
@@ -45,11 +46,11 @@ async fn three_sealed_weeks() -> (TestApp, Published, LogSigner) {
     let app = spawn_app().await;
     app.setup_round("care", "spring", 5).await;
     let codes = app.codes("spring", 24).await;
-    submit(&app, &codes[..8]).await;
+    submit(&app, "spring", &codes[..8]).await;
     app.clock.set(thursday() + Duration::days(7));
-    submit(&app, &codes[8..14]).await;
+    submit(&app, "spring", &codes[8..14]).await;
     app.clock.set(thursday() + Duration::days(14));
-    submit(&app, &codes[14..]).await;
+    submit(&app, "spring", &codes[14..]).await;
     app.clock.set(thursday() + Duration::days(21));
     let d = app.get("/api/v1/organisations/care/digest").await.json();
     let releases = d["rounds"][0]["releases"].as_array().unwrap();

@@ -21,16 +21,7 @@ const WEEK_1: &str = "2026-11-23";
 
 async fn submit(app: &TestApp, round: &str, count: usize) {
     let codes = app.codes(round, count).await;
-    for (i, code) in codes.iter().enumerate() {
-        let theme = ["leadership", "information", "digital-access"][i % 3];
-        let a = app
-            .submit_json(
-                round,
-                json!({"code": code, "themes": [theme], "text": "how it went"}),
-            )
-            .await;
-        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
-    }
+    crate::rolled::submit(app, round, &codes).await;
 }
 
 /// Two organisations, one round each (`spring` about `care`, `autumn`
@@ -90,29 +81,36 @@ async fn each_round_is_on_the_record_of_the_organisation_its_digests_name() {
     }
 }
 
-#[actix_web::test]
-async fn a_round_shown_on_another_organisations_record_fails_verify() {
-    let (_app, honest, signer) = two_organisations().await;
-    // The host moves `spring` (about care) onto other's record, the log
-    // untouched: its record and the rate of both follow the move.
-    let mut moved = honest.clone();
-    let at = moved
+/// Where `org`'s record is in `published`'s records.
+fn record_of(published: &Published, org: &str) -> usize {
+    published
         .records
         .iter()
-        .position(|r| r.organisation == "care")
-        .unwrap();
-    let spring = moved.records[at].rounds.remove(0);
+        .position(|r| r.organisation == org)
+        .unwrap()
+}
+
+/// `published` with the round `spring` moved from care's record to
+/// other's, the log untouched: both records' rates follow the move, as a
+/// host's would.
+fn spring_moved_to_other(published: &Published) -> Published {
+    let mut moved = published.clone();
+    let (care, other) = (record_of(&moved, "care"), record_of(&moved, "other"));
+    let spring = moved.records[care].rounds.remove(0);
     assert_eq!(spring.round, "spring");
-    let other = moved
-        .records
-        .iter()
-        .position(|r| r.organisation == "other")
-        .unwrap();
     moved.records[other].rounds.push(spring);
     for record in &mut moved.records {
         let models: Vec<_> = record.rounds.iter().flat_map(|r| r.models()).collect();
         record.rate = RateView::from(rate(&models));
     }
+    moved
+}
+
+#[actix_web::test]
+async fn a_round_shown_on_another_organisations_record_fails_verify() {
+    let (_app, honest, signer) = two_organisations().await;
+    // The host moves `spring` (about care) onto other's record.
+    let moved = spring_moved_to_other(&honest);
     caught(
         &moved,
         "a round moved to another organisation's record",
@@ -120,7 +118,8 @@ async fn a_round_shown_on_another_organisations_record_fails_verify() {
     );
     // Shown on both records: still on another's.
     let mut both = honest.clone();
-    let spring = both.records[at].rounds[0].clone();
+    let spring = both.records[record_of(&both, "care")].rounds[0].clone();
+    let other = record_of(&both, "other");
     both.records[other].rounds.push(spring);
     caught(
         &both,
@@ -193,23 +192,7 @@ async fn digests_sealed_before_they_named_the_organisation_pass_as_not_checkable
     // Such a round can be moved to another organisation's record without
     // the round check noticing (the line above admits it), but not with
     // its pledges: their leaves name the organisation that made them.
-    let mut moved = old.clone();
-    let at = moved
-        .records
-        .iter()
-        .position(|r| r.organisation == "care")
-        .unwrap();
-    let spring = moved.records[at].rounds.remove(0);
-    let other = moved
-        .records
-        .iter()
-        .position(|r| r.organisation == "other")
-        .unwrap();
-    moved.records[other].rounds.push(spring);
-    for record in &mut moved.records {
-        let models: Vec<_> = record.rounds.iter().flat_map(|r| r.models()).collect();
-        record.rate = RateView::from(rate(&models));
-    }
+    let moved = spring_moved_to_other(&old);
     caught(
         &moved,
         "an old round with a pledge moved to another organisation's record",
