@@ -107,9 +107,10 @@ fi
 echo "== the whole integration suite with every in-process server on PostgreSQL"
 all="$work/all.log"
 # mail_server:: needs the Postfix that .ci/mail.sh starts: it runs (and
-# cannot skip) in .ci/run's first cargo test, on sled; the one record it
-# keeps in the store (the staff mail state, replaced by compare and swap)
-# is checked on PostgreSQL by store_suite::postgres above.
+# cannot skip) in .ci/run's first cargo test, on the embedded store; the
+# one record it keeps in the store (the staff mail state, replaced by
+# compare and swap) is checked on PostgreSQL by store_suite::postgres
+# above.
 PARRHESIA_TEST_ALL_ON_POSTGRES=$PARRHESIA_TEST_POSTGRES timeout 1800 \
   cargo test --locked --test api -- --skip scale_out --skip store_suite --skip history \
   --skip writer --skip mail_server:: >"$all" 2>&1

@@ -29,8 +29,8 @@ use std::time::Duration;
 pub struct Config {
     /// Where the store lives (`PARRHESIA_DATA`).
     pub data_dir: PathBuf,
-    /// The store (`PARRHESIA_STORE`): `None` or `sled` for sled in
-    /// `data_dir` (the default), or a `postgres://` URL for PostgreSQL.
+    /// The store (`PARRHESIA_STORE`): `None`, `embedded` or `sled` (its
+    /// old name) for the embedded store in `data_dir` (the default), or a `postgres://` URL for PostgreSQL.
     pub store_url: Option<String>,
     /// Where secrets live, outside the data directory (`PARRHESIA_KEYS`).
     pub keys_dir: PathBuf,
@@ -156,12 +156,12 @@ impl Config {
         }
     }
 
-    /// Where the store lives: sled in the data directory, or PostgreSQL.
+    /// Where the store lives: embedded in the data directory, or PostgreSQL.
     pub fn location(&self) -> anyhow::Result<Location> {
         Location::parse(self.store_url.as_deref(), &self.data_dir).ok_or_else(|| {
             anyhow::anyhow!(
-                "PARRHESIA_STORE must be `sled` (the default) or a PostgreSQL URL starting \
-                 with postgres:// or postgresql://"
+                "PARRHESIA_STORE must be `embedded` (the default; `sled` is its old name) or a \
+                 PostgreSQL URL starting with postgres:// or postgresql://"
             )
         })
     }
@@ -251,7 +251,8 @@ pub struct Settings {
     #[arg(long = "data", env = "PARRHESIA_DATA")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<PathBuf>,
-    /// The store: `sled` (default, in the data directory) or a PostgreSQL
+    /// The store: `embedded` (default, in the data directory; `sled` is its
+    /// old name) or a PostgreSQL
     /// URL (postgres://user@host/db) shared by several instances. Prefer
     /// the variable or the file to the flag when the URL holds a password.
     #[arg(long = "store", env = "PARRHESIA_STORE")]

@@ -241,28 +241,31 @@ impl Application {
             // fsynced before their answer.
             Err(e) => tracing::warn!(error = %e, "the final drain of the write queue failed"),
         }
-        let ended = store.settle_on_close();
+        let ended = store.on_close();
         drop((store, self.state));
         close_store(ended).await;
         served
     }
 }
 
-/// Wait, up to [`SETTLE_WAIT`], for the store's writer to end once every
-/// handle to it has been dropped: it settles sled's files first, so the
-/// next start is quick (see [`crate::store::Store::settle_on_close`]). A
-/// handle still held somewhere only leaves that work to the next start.
+/// Wait, up to [`CLOSE_WAIT`], for the store's writer to end once every
+/// handle to it has been dropped, so that the embedded store's file is
+/// closed cleanly (see [`crate::store::Store::on_close`]). Every commit is
+/// durable already: a handle still held somewhere only leaves the next
+/// start to check the file (with redb's quick repair, a moment).
 pub async fn close_store(ended: Arc<crate::store::WriterEnded>) {
-    let waited = actix_web::rt::task::spawn_blocking(move || ended.wait(SETTLE_WAIT)).await;
+    let waited = actix_web::rt::task::spawn_blocking(move || ended.wait(CLOSE_WAIT)).await;
     if !matches!(waited, Ok(true)) {
-        tracing::info!("the store was not settled before exit; its next start replays sled's log");
+        tracing::info!(
+            "the store's writer had not ended before exit; the next start checks the file"
+        );
     }
 }
 
-/// How long a stop waits for the store to settle (sled's replay of a long
-/// run's log: about 6 s at 1,000,000 critiques), within the stop time
-/// deploy/systemd gives (in-flight requests get 10 s first).
-const SETTLE_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+/// How long a stop waits for the writer to end (a step of background work
+/// in progress), within the stop time deploy/systemd gives (in-flight
+/// requests get 10 s first).
+const CLOSE_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Runs the staff mail batch now, as the minute ticker does (tests drive
 /// batches with it and the injected clock instead of waiting a minute).
@@ -276,8 +279,8 @@ impl MailBatches {
     }
 }
 
-/// Open a stopped server's store (sled allows one process per data
-/// directory), or the shared PostgreSQL store `store` (instances may keep
+/// Open a stopped server's store (the embedded store allows one process
+/// per data directory), or the shared PostgreSQL store `store` (instances may keep
 /// running), for commands such as `parrhesia user add`.
 pub fn open_stopped_store(data: &Path, keys: &Path, store: Option<&str>) -> anyhow::Result<Store> {
     open_stopped_store_with(data, keys, store, &StoreOptions::default())
@@ -290,8 +293,9 @@ pub fn open_stopped_store_with(
     store: Option<&str>,
     options: &StoreOptions,
 ) -> anyhow::Result<Store> {
-    let location = Location::parse(store, data)
-        .ok_or_else(|| anyhow::anyhow!("--store must be `sled` or a postgres:// URL"))?;
+    let location = Location::parse(store, data).ok_or_else(|| {
+        anyhow::anyhow!("--store must be `embedded` (or `sled`, its old name) or a postgres:// URL")
+    })?;
     std::fs::create_dir_all(data)?;
     // As at start-up: keys are read (or made) by one process at a time.
     let _startup_lock = startup_lock(&location)?;
@@ -351,7 +355,7 @@ fn create_data_dir(data_dir: &Path) -> anyhow::Result<()> {
 fn startup_lock(location: &Location) -> anyhow::Result<Option<StartupLock>> {
     Ok(match location {
         Location::Postgres(url) => Some(StartupLock::acquire(url)?),
-        Location::Sled(_) => None,
+        Location::Embedded(_) => None,
     })
 }
 

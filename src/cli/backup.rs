@@ -64,8 +64,9 @@ pub fn backup(server: &str, out: &Path) -> Result<()> {
 /// Restore the backup in `from` into the empty or absent directory `data`,
 /// or, when `store` is a PostgreSQL URL, into that empty database.
 pub fn restore(from: &Path, data: &Path, store: Option<&str>) -> Result<()> {
-    let location = crate::store::Location::parse(store, data)
-        .ok_or_else(|| anyhow!("--store must be `sled` or a postgres:// URL"))?;
+    let location = crate::store::Location::parse(store, data).ok_or_else(|| {
+        anyhow!("--store must be `embedded` (or `sled`, its old name) or a postgres:// URL")
+    })?;
     let bytes =
         std::fs::read(from).with_context(|| format!("could not read {}", from.display()))?;
     let records = crate::store::restore(&bytes, &location)?;

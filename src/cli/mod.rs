@@ -63,7 +63,8 @@ enum Command {
         )]
         data: PathBuf,
         /// Restore into this PostgreSQL database instead (it must hold no
-        /// data yet); `sled` or unset restores into --data.
+        /// data yet); `embedded` (or `sled`, its old name) or unset restores into
+        /// --data.
         #[arg(long = "store", env = "PARRHESIA_STORE")]
         store: Option<String>,
     },
@@ -161,7 +162,8 @@ struct UserAddArgs {
         default_value = "./parrhesia-data"
     )]
     data: PathBuf,
-    /// The store: `sled` (in --data) or the PostgreSQL URL the instances
+    /// The store: `embedded` (in --data; `sled`, its old name, too) or the
+    /// PostgreSQL URL the instances
     /// share (then they may keep running).
     #[arg(long = "store", env = "PARRHESIA_STORE")]
     store: Option<String>,

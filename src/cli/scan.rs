@@ -5,7 +5,7 @@
 //!
 //! Two passes: the records, tree by tree, against the declaration; then the
 //! raw bytes of every file in the data directory, which also covers stale
-//! copies that sled keeps in old segments.
+//! copies of pages that the embedded store has freed but not yet reused.
 
 use crate::audit::declaration::{CRITIQUE_FIELDS, SEALED_FIELDS};
 use crate::store;

@@ -5,7 +5,7 @@
 //!
 //! # Security contract
 //! This is not a way around spending codes. It runs only while the server
-//! is stopped (sled allows one process per data directory), issues real
+//! is stopped (the embedded store allows one process per data directory), issues real
 //! paper codes with the server's own key ([`crate::app::codes::issue_codes`])
 //! and stores each critique through [`crate::app::submissions::submit`]
 //! with the code's redemption, exactly as the HTTP handlers do: every
@@ -131,8 +131,8 @@ async fn seed(
         eprintln!("sealed {sealed} ended periods");
     }
     app.store().drain().await?;
-    // Stop as a server stops, settling sled's files for the next start.
-    let ended = app.store().settle_on_close();
+    // Stop as a server stops, closing the store's file cleanly.
+    let ended = app.store().on_close();
     drop(app);
     startup::close_store(ended).await;
     Ok(())

@@ -5,7 +5,7 @@
 //! and the audit log read (counts, sealed periods, rules, the records
 //! published beside a digest), so those modules need not import each other.
 //!
-//! Nothing here knows about HTTP, sled or ring, and nothing here imports
+//! Nothing here knows about HTTP, redb or ring, and nothing here imports
 //! another module of the crate: `domain` is the bottom layer.
 
 mod answers;

@@ -8,10 +8,10 @@
 //! - Data keys: one per round and period, `data.<round>.<period>.key`, the
 //!   key wrapped (ChaCha20-Poly1305) under a master key.
 //! - Retention: shredding a period overwrites and deletes its data-key file.
-//!   Copies of its ciphertexts that linger in old sled segments can then no
-//!   longer be opened by anyone, with or without the master keys
-//!   (crypto-shredding). The wrapped data key never enters sled, so no stale
-//!   copy of it survives there either.
+//!   Copies of its ciphertexts that linger in freed pages of the store's
+//!   file can then no longer be opened by anyone, with or without the
+//!   master keys (crypto-shredding). The wrapped data key never enters the
+//!   store, so no stale copy of it survives there either.
 //!
 //! - Epoch keys: `epoch.<id>.key`, one per mixing epoch of the store (see
 //!   `crate::store::epoch`), wrapped the same way: they seal the epoch's

@@ -2,7 +2,7 @@
 //! and the people who answer for an organisation. Parsed types for their
 //! names, passwords and roles, and the entries of the staff action log.
 //!
-//! Nothing here knows about HTTP or sled. Staff are never participants:
+//! Nothing here knows about HTTP or the storage engine. Staff are never participants:
 //! nothing in a staff record or in the action log refers to a critique, a
 //! code or a token, because the store cannot tell which produced which.
 

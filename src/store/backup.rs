@@ -1,7 +1,7 @@
 //! Backups of the store: export every tree (in the writer thread, between
 //! commits) and restore them into an empty data directory.
 //!
-//! The file is ours, not sled's, so a backup does not depend on the storage
+//! The file is ours, not the storage engine's, so a backup does not depend on the storage
 //! engine's on-disk format:
 //!
 //! ```text
@@ -13,7 +13,7 @@
 //! SHA-256 of everything above (32 bytes)
 //! ```
 //!
-//! All integers are big-endian. Entries are in key order, as sled keeps
+//! All integers are big-endian. Entries are in key order, as the store keeps
 //! them: no arrival order is added.
 //!
 //! # Security contract
@@ -24,10 +24,8 @@
 //! restores counts, digests and the log, not text.
 
 use super::kv::Kv;
-use super::writer::Durable;
 use super::{Location, StoreError};
 use ring::digest::{digest, SHA256};
-use std::path::Path;
 
 const MAGIC: &[u8] = b"parrhesia-backup/1\n";
 
@@ -162,7 +160,7 @@ pub fn check(backup: &[u8]) -> Result<u64, StoreError> {
         .sum())
 }
 
-/// Restore `backup` into `target`: a sled directory that must be absent or
+/// Restore `backup` into `target`: a data directory that must be absent or
 /// empty, or a PostgreSQL database that holds no data yet (a restore never
 /// mixes with or overwrites a store). Returns the number of records
 /// written. The key directory that belongs with the backup is restored
@@ -170,7 +168,7 @@ pub fn check(backup: &[u8]) -> Result<u64, StoreError> {
 pub fn restore(backup: &[u8], target: &Location) -> Result<u64, StoreError> {
     let parsed = parse(backup)?;
     let dir = match target {
-        Location::Sled(dir) => dir,
+        Location::Embedded(dir) => dir,
         Location::Postgres(url) => return restore_postgres(&parsed, url),
     };
     if dir.exists() {
@@ -181,22 +179,15 @@ pub fn restore(backup: &[u8], target: &Location) -> Result<u64, StoreError> {
             ));
         }
     }
-    create_private_dir(dir)?;
-    let db = sled::Config::new()
-        .path(dir)
-        .flush_every_ms(None)
-        .segment_size(8 * 1024 * 1024)
-        .open()?;
-    let kv = Kv::Sled(db.clone());
+    // Every commit syncs the file with its times set to this minute.
+    let time = super::embedded::FileTime::default();
+    time.set(super::merge::minute(std::time::SystemTime::now()));
+    let kv = Kv::Redb(super::embedded::open(dir, 16 * 1024 * 1024, &time)?);
     let mut written = 0;
     for (name, entries) in &parsed.trees {
         kv.open_tree(name)?.insert_all(entries)?;
         written += entries.len() as u64;
     }
-    db.flush()?;
-    Durable::open(dir)
-        .and_then(|mut d| d.sync(super::merge::minute(std::time::SystemTime::now())))
-        .map_err(|e| StoreError::Io(e.to_string()))?;
     Ok(written)
 }
 
@@ -219,44 +210,25 @@ fn restore_postgres(parsed: &Parsed<'_>, url: &str) -> Result<u64, StoreError> {
     Ok(written)
 }
 
-fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
-        .map_err(|e| StoreError::Io(format!("could not create {}: {e}", dir.display())))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn sample() -> Vec<u8> {
         let dir = tempfile::tempdir().unwrap();
-        let db = sled::Config::new()
-            .temporary(true)
-            .path(dir.path())
-            .open()
-            .unwrap();
-        for name in TREES {
-            db.open_tree(name).unwrap();
-        }
-        db.open_tree("rounds")
-            .unwrap()
-            .insert("spring", &b"{}"[..])
-            .unwrap();
-        db.open_tree("codes")
-            .unwrap()
-            .insert([7u8; 32], &b"\x01spring"[..])
-            .unwrap();
+        let time = super::super::embedded::FileTime::default();
+        let kv = Kv::Redb(super::super::embedded::open(dir.path(), 1 << 20, &time).unwrap());
+        let rounds: &[(&[u8], &[u8])] = &[(b"spring", b"{}")];
+        kv.open_tree("rounds").unwrap().insert_all(rounds).unwrap();
+        let codes: &[(&[u8], &[u8])] = &[(&[7u8; 32], b"\x01spring")];
+        kv.open_tree("codes").unwrap().insert_all(codes).unwrap();
         // A per-key spent-nonce tree travels too.
-        db.open_tree("spent-nonces/ab")
+        let nonces: &[(&[u8], &[u8])] = &[(&[9u8; 32], b"")];
+        kv.open_tree("spent-nonces/ab")
             .unwrap()
-            .insert([9u8; 32], &b""[..])
+            .insert_all(nonces)
             .unwrap();
-        export(&Kv::Sled(db)).unwrap()
+        export(&kv).unwrap()
     }
 
     #[test]
@@ -264,7 +236,7 @@ mod tests {
         let bytes = sample();
         let target = tempfile::tempdir().unwrap();
         let data = target.path().join("data");
-        let data = Location::Sled(data);
+        let data = Location::Embedded(data);
         assert_eq!(restore(&bytes, &data).unwrap(), 3);
         let again = restore(&bytes, &data);
         assert!(matches!(again, Err(StoreError::Exists(_))), "{again:?}");
@@ -277,7 +249,7 @@ mod tests {
         bytes[n / 2] ^= 1;
         let target = tempfile::tempdir().unwrap();
         let dir = target.path().join("data");
-        let data = Location::Sled(dir.clone());
+        let data = Location::Embedded(dir.clone());
         assert!(restore(&bytes, &data).is_err());
         assert!(!dir.exists());
         assert!(restore(&bytes[..n - 40], &data).is_err());

@@ -8,13 +8,13 @@
 //!   its value is sealed under the epoch's AEAD key, bound to that name and
 //!   epoch: without the epoch key, neither says what or whose it is.
 //! - A critique's record is named after the credential it spends, so the
-//!   backend's own uniqueness (sled's single writer, PostgreSQL's primary
+//!   backend's own uniqueness (the embedded store's single writer, PostgreSQL's primary
 //!   key) refuses a second spend inside the epoch, and the main trees are
 //!   checked for spends of earlier epochs.
 //! - [`Slices`]: a rewrite pass writes the critiques whose *id* falls in its
 //!   slice and the credential marks whose *credential* falls in its slice.
 //!   The two are independent, so a pass (one transaction: one `xmin`, one
-//!   stretch of sled's log) pairs a critique with its credential no more
+//!   stretch of the redb file) pairs a critique with its credential no more
 //!   often than chance.
 
 use super::StoreError;
@@ -182,6 +182,10 @@ impl MixedWrite {
     }
 }
 
+/// The smallest size an ingest record is padded to: a critique of up to
+/// about a hundred characters, as most are.
+pub(super) const PADDED_MIN: usize = 1024;
+
 /// One ingest record, as sealed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -233,10 +237,20 @@ impl Entry {
         }
     }
 
+    /// The record as sealed: its JSON, padded with spaces (which JSON
+    /// allows after the value) to the next power of two, at least
+    /// [`PADDED_MIN`] bytes. A critique's stored record shows its text's
+    /// length; an ingest record of the same size, left in a freed page in
+    /// arrival order, would pair the two by size. Padded, it shows only the
+    /// length's class (up to 1 KiB, 2 KiB, 4 KiB, …), so within an epoch a
+    /// critique hides among those of its class.
     pub(super) fn encode(&self) -> Result<Vec<u8>, StoreError> {
-        super::records::to_json(self)
+        let mut plain = super::records::to_json(self)?;
+        plain.resize(plain.len().max(PADDED_MIN).next_power_of_two(), b' ');
+        Ok(plain)
     }
 
+    /// A record sealed by [`Entry::encode`] (or, before padding, its JSON).
     pub(super) fn decode(bytes: &[u8]) -> Result<Self, StoreError> {
         super::records::from_json(bytes)
     }
@@ -554,6 +568,40 @@ mod tests {
         assert_eq!(part(u64::MAX, 0), 0);
     }
 
+    proptest::proptest! {
+        /// Whatever a critique's length, its sealed record is padded to a
+        /// power of two of at least 1 KiB, and opens as it was; records of
+        /// texts up to 100 characters (hex-sealed, up to 400 bytes of UTF-8)
+        /// are all one size.
+        #[test]
+        fn ingest_records_show_only_their_length_class(text in ".{0,5000}") {
+            let sealed_hex = "ab".repeat(text.len() + 16);
+            let e = Entry::Critique {
+                round: "a-round-slug-of-some-length".into(),
+                period: "2026-11-23".into(),
+                id: vec![1; 16],
+                themes: vec!["money-and-time".into(), "being-listened-to".into()],
+                quote_ok: true,
+                commitment: vec![2; 32],
+                sealed: Sealed {
+                    key: "a-round-slug-of-some-length/2026-11-23".into(),
+                    nonce: "00".repeat(12),
+                    ciphertext: sealed_hex,
+                },
+                spent: Spent::Code { hash: vec![3; 32] },
+            };
+            let plain = e.encode().unwrap();
+            proptest::prop_assert!(plain.len().is_power_of_two(), "{}", plain.len());
+            proptest::prop_assert!(plain.len() >= PADDED_MIN);
+            let json = super::super::records::to_json(&e).unwrap();
+            proptest::prop_assert!(plain.len() < 2 * json.len().max(PADDED_MIN));
+            if text.len() <= 100 {
+                proptest::prop_assert_eq!(plain.len(), PADDED_MIN);
+            }
+            proptest::prop_assert_eq!(Entry::decode(&plain).unwrap(), e);
+        }
+    }
+
     #[test]
     fn entries_round_trip_and_name_no_one_in_clear() {
         let e = Entry::Critique {
@@ -571,6 +619,11 @@ mod tests {
             spent: Spent::Code { hash: vec![3; 32] },
         };
         assert_eq!(Entry::decode(&e.encode().unwrap()).unwrap(), e);
+        // A record sealed before padding still opens.
+        assert_eq!(
+            Entry::decode(&super::super::records::to_json(&e).unwrap()).unwrap(),
+            e
+        );
         let mut t = Tally::default();
         t.apply(&e, Sides::BOTH, 1);
         assert_eq!(t.critiques_of("r"), 1);
@@ -580,7 +633,7 @@ mod tests {
         assert_eq!(t.code_marks, 1);
     }
 
-    /// A rotation on sled decides from these counts instead of reading
+    /// A rotation on the embedded store decides from these counts instead of reading
     /// the open area: each record once, as it arrives or is carried, by
     /// round and period (none for an invitation's use).
     #[test]

@@ -1,11 +1,13 @@
 //! The key-value backend under the store: named trees of byte keys and
 //! values, read directly and written in transactions across trees.
 //!
-//! Two implementations: embedded sled (the default) and PostgreSQL
-//! ([`super::pg`]) for several instances sharing one database. Method names
-//! follow sled's (`get`, `insert`, `remove`, `scan_prefix`, `range`,
-//! `open_tree`, `drop_tree`), so the store logic above reads the same on
-//! both. Scans return whole vectors: every caller collected them anyway.
+//! Two implementations: an embedded redb file (the default; a tree is a
+//! table of byte keys and values) and PostgreSQL ([`super::pg`]) for
+//! several instances sharing one database. Method names follow sled's, the
+//! embedded store before redb (`get`, `insert`, `remove`, `scan_prefix`,
+//! `range`, `open_tree`, `drop_tree`), so the store logic above reads the
+//! same on both. Scans return whole vectors: every caller collected them
+//! anyway.
 //!
 //! # Security contract
 //! [`Txn::get_for_update`] and [`Txn::insert_new`] are how a credential is
@@ -16,22 +18,23 @@
 
 use super::pg::{Pg, PgConn};
 use super::StoreError;
-use sled::transaction::{
-    ConflictableTransactionError, TransactionError, TransactionalTree, UnabortableTransactionError,
+use redb::{
+    ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition, TableError,
+    TableHandle,
 };
-use sled::Transactional;
+use std::sync::Arc;
 
 /// One key and its value.
 pub(crate) type Pair = (Vec<u8>, Vec<u8>);
 
-/// Names of ingest areas start with this (`ingest/<epoch id, hex>`): a sled
-/// tree, or on PostgreSQL a table of its own that is dropped whole.
+/// Names of ingest areas start with this (`ingest/<epoch id, hex>`): a redb
+/// table, or on PostgreSQL a table of its own that is dropped whole.
 pub(crate) const AREA_PREFIX: &str = "ingest/";
 
 /// An open backend; cheap to clone.
 #[derive(Clone)]
 pub(crate) enum Kv {
-    Sled(sled::Db),
+    Redb(Arc<redb::Database>),
     Pg(Pg),
 }
 
@@ -44,14 +47,25 @@ pub(crate) struct Tree {
 
 #[derive(Clone)]
 enum TreeInner {
-    Sled(sled::Tree),
+    Redb(Arc<redb::Database>),
     Pg(Pg),
+}
+
+/// The redb table of the tree `name`.
+fn table(name: &str) -> TableDefinition<'_, &'static [u8], &'static [u8]> {
+    TableDefinition::new(name)
+}
+
+/// A redb error of any kind, as the store's.
+pub(crate) fn redb_err(e: impl Into<redb::Error>) -> StoreError {
+    StoreError::Io(e.into().to_string())
 }
 
 impl Kv {
     pub(crate) fn open_tree(&self, name: &str) -> Result<Tree, StoreError> {
         let inner = match self {
-            Self::Sled(db) => TreeInner::Sled(db.open_tree(name)?),
+            // A redb table is made by the first transaction that writes it.
+            Self::Redb(db) => TreeInner::Redb(db.clone()),
             Self::Pg(pg) => TreeInner::Pg(pg.clone()),
         };
         Ok(Tree {
@@ -60,15 +74,15 @@ impl Kv {
         })
     }
 
-    /// Every tree holding data (sled: every tree ever opened), by name;
-    /// never sled's internal default tree.
+    /// Every tree holding data (redb: every table ever written), by name.
     pub(crate) fn tree_names(&self) -> Result<Vec<String>, StoreError> {
         let mut names = match self {
-            Self::Sled(db) => db
-                .tree_names()
-                .iter()
-                .filter_map(|n| String::from_utf8(n.to_vec()).ok())
-                .filter(|n| !n.starts_with("__sled__"))
+            Self::Redb(db) => db
+                .begin_read()
+                .map_err(redb_err)?
+                .list_tables()
+                .map_err(redb_err)?
+                .map(|t| t.name().to_owned())
                 .collect(),
             Self::Pg(pg) => pg.tree_names()?,
         };
@@ -76,10 +90,15 @@ impl Kv {
         Ok(names)
     }
 
-    /// Make an ingest area exist (sled: the tree; PostgreSQL: its table).
+    /// Make an ingest area exist (redb and PostgreSQL: its table).
     pub(crate) fn create_area(&self, name: &str) -> Result<Tree, StoreError> {
-        if let Self::Pg(pg) = self {
-            pg.create_area(name)?;
+        match self {
+            Self::Redb(db) => {
+                let tx = begin(db)?;
+                tx.open_table(table(name)).map_err(redb_err)?;
+                tx.commit().map_err(redb_err)?;
+            }
+            Self::Pg(pg) => pg.create_area(name)?,
         }
         self.open_tree(name)
     }
@@ -87,9 +106,7 @@ impl Kv {
     /// Remove a whole tree and everything in it.
     pub(crate) fn drop_tree(&self, name: &str) -> Result<(), StoreError> {
         match self {
-            Self::Sled(db) => {
-                db.drop_tree(name.as_bytes())?;
-            }
+            Self::Redb(db) => redb_drop(db, name)?,
             Self::Pg(pg) => pg.drop_tree(name)?,
         }
         Ok(())
@@ -99,7 +116,7 @@ impl Kv {
     /// on the writer's own (non-async) thread.
     pub(crate) fn writer(&self) -> Result<WriteConn, StoreError> {
         Ok(match self {
-            Self::Sled(db) => WriteConn::Sled(db.clone()),
+            Self::Redb(db) => WriteConn::Redb(db.clone()),
             Self::Pg(pg) => WriteConn::Pg(Box::new(pg.connect()?)),
         })
     }
@@ -116,7 +133,9 @@ impl Tree {
 
     pub(crate) fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
         match &self.inner {
-            TreeInner::Sled(t) => Ok(t.get(key)?.map(|v| v.to_vec())),
+            TreeInner::Redb(db) => self.read_redb(db, None, |t| {
+                Ok(t.get(key).map_err(redb_err)?.map(|v| v.value().to_vec()))
+            }),
             TreeInner::Pg(pg) => pg.get(&self.name, key),
         }
     }
@@ -132,10 +151,7 @@ impl Tree {
 
     /// Entries whose key starts with `prefix`, in key order.
     pub(crate) fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<Pair>, StoreError> {
-        match &self.inner {
-            TreeInner::Sled(t) => collect(t.scan_prefix(prefix)),
-            TreeInner::Pg(_) => self.scan(prefix, successor(prefix).as_deref()),
-        }
+        self.scan(prefix, successor(prefix).as_deref())
     }
 
     /// Entries with `start <= key < end`, in key order.
@@ -159,27 +175,27 @@ impl Tree {
         limit: usize,
     ) -> Result<Vec<Pair>, StoreError> {
         match &self.inner {
-            TreeInner::Sled(t) => match end {
+            TreeInner::Redb(db) => self.read_redb(db, Vec::new(), |t| match end {
                 Some(end) if start >= end => Ok(Vec::new()),
-                Some(end) => collect(t.range(start..end).take(limit)),
-                None => collect(t.range(start..).take(limit)),
-            },
+                Some(end) => collect(t.range(start..end).map_err(redb_err)?, limit),
+                None => collect(t.range(start..).map_err(redb_err)?, limit),
+            }),
             TreeInner::Pg(pg) => pg.scan(&self.name, start, end, limit),
         }
     }
 
     /// Whether the tree holds no entry.
     pub(crate) fn is_empty(&self) -> Result<bool, StoreError> {
-        match &self.inner {
-            TreeInner::Sled(t) => Ok(t.is_empty()),
-            TreeInner::Pg(_) => Ok(self.scan_limit(&[], None, 1)?.is_empty()),
-        }
+        Ok(self.scan_limit(&[], None, 1)?.is_empty())
     }
 
     /// Number of entries.
     pub(crate) fn len(&self) -> Result<usize, StoreError> {
         match &self.inner {
-            TreeInner::Sled(t) => Ok(t.len()),
+            TreeInner::Redb(db) => self.read_redb(db, 0, |t| {
+                let n = t.len().map_err(redb_err)?;
+                Ok(usize::try_from(n).unwrap_or(usize::MAX))
+            }),
             TreeInner::Pg(pg) => pg.count(&self.name),
         }
     }
@@ -187,27 +203,66 @@ impl Tree {
     /// Write entries outside any transaction (restore into an empty store).
     pub(crate) fn insert_all(&self, entries: &[(&[u8], &[u8])]) -> Result<(), StoreError> {
         match &self.inner {
-            TreeInner::Sled(t) => {
-                let mut batch = sled::Batch::default();
-                for (k, v) in entries {
-                    batch.insert(*k, *v);
+            TreeInner::Redb(db) => {
+                let tx = begin(db)?;
+                {
+                    let mut t = tx.open_table(table(&self.name)).map_err(redb_err)?;
+                    for (k, v) in entries {
+                        t.insert(*k, *v).map_err(redb_err)?;
+                    }
                 }
-                t.apply_batch(batch)?;
-                Ok(())
+                tx.commit().map_err(redb_err)
             }
             TreeInner::Pg(pg) => pg.insert_all(&self.name, entries),
         }
     }
+
+    /// Run `f` on this tree's table in a fresh read transaction (a
+    /// snapshot of the last commit); `absent` when no transaction has
+    /// written the table yet.
+    fn read_redb<T>(
+        &self,
+        db: &redb::Database,
+        absent: T,
+        f: impl FnOnce(&redb::ReadOnlyTable<&'static [u8], &'static [u8]>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = db.begin_read().map_err(redb_err)?;
+        match tx.open_table(table(&self.name)) {
+            Ok(t) => f(&t),
+            Err(TableError::TableDoesNotExist(_)) => Ok(absent),
+            Err(e) => Err(redb_err(e)),
+        }
+    }
 }
 
+/// At most `limit` entries of a redb range, copied out.
 fn collect(
-    iter: impl Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>,
+    range: redb::Range<'_, &'static [u8], &'static [u8]>,
+    limit: usize,
 ) -> Result<Vec<Pair>, StoreError> {
-    iter.map(|item| {
-        let (k, v) = item?;
-        Ok((k.to_vec(), v.to_vec()))
-    })
-    .collect()
+    range
+        .take(limit)
+        .map(|item| {
+            let (k, v) = item.map_err(redb_err)?;
+            Ok((k.value().to_vec(), v.value().to_vec()))
+        })
+        .collect()
+}
+
+/// A redb write transaction, committed durably. Every commit records
+/// redb's allocator state (quick repair), so a start after a crash opens
+/// at once rather than walking the whole file.
+pub(crate) fn begin(db: &redb::Database) -> Result<redb::WriteTransaction, StoreError> {
+    let mut tx = db.begin_write().map_err(redb_err)?;
+    tx.set_quick_repair(true);
+    Ok(tx)
+}
+
+/// Delete the redb table `name` (nothing if there is none), durably.
+fn redb_drop(db: &redb::Database, name: &str) -> Result<(), StoreError> {
+    let tx = begin(db)?;
+    tx.delete_table(table(name)).map_err(redb_err)?;
+    tx.commit().map_err(redb_err)
 }
 
 /// The smallest key greater than every key starting with `prefix`, if any.
@@ -222,10 +277,10 @@ pub(crate) fn successor(prefix: &[u8]) -> Option<Vec<u8>> {
     None
 }
 
-/// Why a transaction step failed: the backend's own error (sled may ask to
-/// retry the whole closure; PostgreSQL's aborts the transaction).
+/// Why a transaction step failed: the backend's own error (either aborts
+/// the transaction).
 pub(crate) enum Abort {
-    Sled(UnabortableTransactionError),
+    Redb(redb::Error),
     Pg(postgres::Error),
     /// An ingest area the transaction was not opened over.
     Unlisted(String),
@@ -238,7 +293,7 @@ pub(crate) enum Abort {
 impl Abort {
     pub(crate) fn into_store_error(self) -> StoreError {
         match self {
-            Self::Sled(e) => StoreError::Io(format!("{e:?}")),
+            Self::Redb(e) => StoreError::Io(e.to_string()),
             Self::Pg(e) => StoreError::Io(super::pg::describe(&e)),
             Self::Unlisted(t) => StoreError::Io(format!("{t} is not in this transaction")),
             Self::Internal(e) => StoreError::Io(e),
@@ -246,9 +301,9 @@ impl Abort {
     }
 }
 
-impl From<UnabortableTransactionError> for Abort {
-    fn from(e: UnabortableTransactionError) -> Self {
-        Self::Sled(e)
+impl From<redb::StorageError> for Abort {
+    fn from(e: redb::StorageError) -> Self {
+        Self::Redb(e.into())
     }
 }
 
@@ -277,50 +332,48 @@ pub(crate) trait Txn {
     fn remove(&mut self, tree: &str, key: &[u8]) -> TxResult<()>;
 }
 
-/// The writer thread's connection: sled's handle, or a PostgreSQL client
+/// The writer thread's connection: redb's handle, or a PostgreSQL client
 /// of its own.
 pub(crate) enum WriteConn {
-    Sled(sled::Db),
+    Redb(Arc<redb::Database>),
     Pg(Box<PgConn>),
 }
 
 impl WriteConn {
     /// Run `f` in one transaction over `trees` (all trees it may touch must
-    /// be listed, for sled). `f` may run more than once (sled retries on
-    /// conflict), so it must only act through the [`Txn`].
+    /// be listed) and commit it durably. `f` must only act through the
+    /// [`Txn`]; an error from it aborts the whole transaction.
     pub(crate) fn transaction<T>(
         &mut self,
         trees: &[&Tree],
         f: impl Fn(&mut dyn Txn) -> TxResult<T>,
     ) -> Result<T, StoreError> {
         match self {
-            Self::Sled(_) => {
-                let mut sled_trees = Vec::with_capacity(trees.len());
-                for t in trees {
-                    match &t.inner {
-                        TreeInner::Sled(s) => sled_trees.push(s),
-                        TreeInner::Pg(_) => {
-                            return Err(StoreError::Io("a PostgreSQL tree in sled".into()))
-                        }
+            Self::Redb(db) => {
+                let tx = begin(db)?;
+                let value = {
+                    let mut names = Vec::with_capacity(trees.len());
+                    let mut tables = Vec::with_capacity(trees.len());
+                    for t in trees {
+                        names.push(t.name.as_str());
+                        tables.push(tx.open_table(table(&t.name)).map_err(redb_err)?);
+                    }
+                    let mut txn = RedbTxn {
+                        names: &names,
+                        tables,
+                    };
+                    f(&mut txn)
+                };
+                match value {
+                    Ok(v) => {
+                        tx.commit().map_err(redb_err)?;
+                        Ok(v)
+                    }
+                    Err(e) => {
+                        tx.abort().map_err(redb_err)?;
+                        Err(e.into_store_error())
                     }
                 }
-                let names: Vec<&str> = trees.iter().map(|t| t.name.as_str()).collect();
-                sled_trees
-                    .as_slice()
-                    .transaction(|txs| {
-                        let mut txn = SledTxn {
-                            names: &names,
-                            trees: txs,
-                        };
-                        match f(&mut txn) {
-                            Ok(v) => Ok(v),
-                            Err(Abort::Sled(e)) => Err(ConflictableTransactionError::from(e)),
-                            Err(_) => Err(ConflictableTransactionError::Abort(())),
-                        }
-                    })
-                    .map_err(|e: TransactionError<()>| {
-                        StoreError::Io(format!("transaction: {e:?}"))
-                    })
             }
             Self::Pg(conn) => {
                 let names: Vec<&str> = trees.iter().map(|t| t.name.as_str()).collect();
@@ -332,91 +385,83 @@ impl WriteConn {
     /// Drop an ingest area whose records have all been rewritten.
     pub(crate) fn drop_area(&mut self, name: &str) -> Result<(), StoreError> {
         match self {
-            Self::Sled(db) => {
-                db.drop_tree(name.as_bytes())?;
-                Ok(())
-            }
+            Self::Redb(db) => redb_drop(db, name),
             Self::Pg(conn) => conn
                 .drop_area(name)
                 .map_err(|e| StoreError::Io(super::pg::describe(&e))),
         }
     }
 
-    /// Make everything committed durable: sled flushes (the caller then
-    /// fsyncs its files); PostgreSQL's commit already was.
-    pub(crate) fn flush(&mut self) -> Result<(), StoreError> {
-        if let Self::Sled(db) = self {
-            db.flush()?;
-        }
-        Ok(())
-    }
-
     /// Become the only writer among every instance sharing the database
     /// until [`WriteConn::unlock`] (PostgreSQL: a session advisory lock;
-    /// sled: one process per directory already).
+    /// redb: one process per file already).
     pub(crate) fn lock(&mut self) -> Result<(), StoreError> {
         match self {
-            Self::Sled(_) => Ok(()),
+            Self::Redb(_) => Ok(()),
             Self::Pg(conn) => conn.lock_writes(),
         }
     }
 
     /// Become the only instance that seals (appends to the log), if no
-    /// other is: `false` means try again later. sled: always.
+    /// other is: `false` means try again later. redb: always.
     pub(crate) fn try_seal_lock(&mut self) -> Result<bool, StoreError> {
         match self {
-            Self::Sled(_) => Ok(true),
+            Self::Redb(_) => Ok(true),
             Self::Pg(conn) => conn.try_seal_lock(),
         }
     }
 
     pub(crate) fn seal_unlock(&mut self) -> Result<(), StoreError> {
         match self {
-            Self::Sled(_) => Ok(()),
+            Self::Redb(_) => Ok(()),
             Self::Pg(conn) => conn.seal_unlock(),
         }
     }
 
     pub(crate) fn unlock(&mut self) -> Result<(), StoreError> {
         match self {
-            Self::Sled(_) => Ok(()),
+            Self::Redb(_) => Ok(()),
             Self::Pg(conn) => conn.unlock_writes(),
         }
     }
 }
 
-struct SledTxn<'a> {
+struct RedbTxn<'a, 't> {
     names: &'a [&'a str],
-    trees: &'a [TransactionalTree],
+    tables: Vec<redb::Table<'t, &'static [u8], &'static [u8]>>,
 }
 
-impl SledTxn<'_> {
-    fn tree(&self, name: &str) -> TxResult<&TransactionalTree> {
+impl<'t> RedbTxn<'_, 't> {
+    fn table(
+        &mut self,
+        name: &str,
+    ) -> TxResult<&mut redb::Table<'t, &'static [u8], &'static [u8]>> {
         self.names
             .iter()
             .position(|n| *n == name)
-            .and_then(|i| self.trees.get(i))
+            .and_then(|i| self.tables.get_mut(i))
             .ok_or_else(|| Abort::Unlisted(name.to_owned()))
     }
 }
 
-impl Txn for SledTxn<'_> {
+impl Txn for RedbTxn<'_, '_> {
     fn get(&mut self, tree: &str, key: &[u8]) -> TxResult<Option<Vec<u8>>> {
-        Ok(self.tree(tree)?.get(key)?.map(|v| v.to_vec()))
+        Ok(self.table(tree)?.get(key)?.map(|v| v.value().to_vec()))
     }
 
     fn get_for_update(&mut self, tree: &str, key: &[u8]) -> TxResult<Option<Vec<u8>>> {
-        // One writer per sled directory: nothing else can change it.
+        // One write transaction at a time, in one process per file:
+        // nothing else can change it.
         self.get(tree, key)
     }
 
     fn insert(&mut self, tree: &str, key: &[u8], value: &[u8]) -> TxResult<()> {
-        self.tree(tree)?.insert(key, value)?;
+        self.table(tree)?.insert(key, value)?;
         Ok(())
     }
 
     fn insert_new(&mut self, tree: &str, key: &[u8], value: &[u8]) -> TxResult<bool> {
-        let t = self.tree(tree)?;
+        let t = self.table(tree)?;
         if t.get(key)?.is_some() {
             return Ok(false);
         }
@@ -425,7 +470,7 @@ impl Txn for SledTxn<'_> {
     }
 
     fn remove(&mut self, tree: &str, key: &[u8]) -> TxResult<()> {
-        self.tree(tree)?.remove(key)?;
+        self.table(tree)?.remove(key)?;
         Ok(())
     }
 }

@@ -85,11 +85,8 @@ pub(super) fn old_counts(value: &[u8]) -> Option<Vec<Vec<u8>>> {
 /// Fold the old records into the counts and delete them (see the module's
 /// paragraph). Called by the writer holding its write lock.
 pub(super) fn fold_about_you(conn: &mut WriteConn, kv: &Kv) -> Result<(), StoreError> {
-    if let Kv::Sled(db) = kv {
-        // Opening the tree would create it: look first.
-        if !db.tree_names().iter().any(|n| n.as_ref() == OLD.as_bytes()) {
-            return Ok(());
-        }
+    if !kv.is_postgres() && !kv.tree_names()?.iter().any(|n| n == OLD) {
+        return Ok(());
     }
     let old = kv.open_tree(OLD)?;
     let rows = old.iter()?;
@@ -119,10 +116,8 @@ pub(super) fn fold_about_you(conn: &mut WriteConn, kv: &Kv) -> Result<(), StoreE
             Ok(())
         })?;
     }
-    if let Kv::Sled(db) = kv {
-        if old.len()? == 0 {
-            db.drop_tree(OLD.as_bytes())?;
-        }
+    if !kv.is_postgres() && old.len()? == 0 {
+        kv.drop_tree(OLD)?;
     }
     Ok(())
 }
@@ -143,15 +138,8 @@ pub(super) fn answers_backfilled(kv: &Kv) -> Result<bool, StoreError> {
     if kv.open_tree(RESPONSES)?.is_empty()? && kv.open_tree(PLEDGES)?.is_empty()? {
         return Ok(true);
     }
-    if let Kv::Sled(db) = kv {
-        // Opening the tree would create it: look first.
-        if !db
-            .tree_names()
-            .iter()
-            .any(|n| n.as_ref() == UPGRADES.as_bytes())
-        {
-            return Ok(false);
-        }
+    if !kv.is_postgres() && !kv.tree_names()?.iter().any(|n| n == UPGRADES) {
+        return Ok(false);
     }
     kv.open_tree(UPGRADES)?.contains_key(ANSWER_LEAVES)
 }

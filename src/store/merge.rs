@@ -397,7 +397,7 @@ impl Writer {
         let area = self.kv.open_tree(&epoch::area_name(open_key.id()))?;
         // Per round, its critiques and records, and its records of the
         // periods a sealing forces out. This writer is the only one on
-        // sled, so its tally of the open epoch is exact and the area need
+        // the embedded store, so its tally of the open epoch is exact and the area need
         // not be read (that read held every submission up for about a
         // second per 50,000 records). On PostgreSQL other instances write
         // to the area too: read it whole.

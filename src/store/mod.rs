@@ -1,17 +1,17 @@
 //! The store: the one narrow interface between Parrhesia and its storage,
-//! on embedded sled 0.34.7 or on PostgreSQL ([`pg`]), behind one key-value
-//! layer ([`kv`]). No backend type leaves this module.
+//! on an embedded redb 5.0.0 file ([`embedded`]) or on PostgreSQL ([`pg`]),
+//! behind one key-value layer ([`kv`]). No backend type leaves this module.
 //!
 //! # The disk forgets who came when (guarantee 3)
 //!
 //! Whoever holds the data directory *and* the key directory — the host, or
 //! whoever seizes the server — must not learn in which order critiques of
 //! one mixing epoch arrived, nor which code, invitation or token nonce paid
-//! for which critique. Storage engines keep history. sled is
-//! log-structured: every change is appended at the tail of its `db` file
-//! (a transaction's writes go out in key order per tree, but one batch after
-//! another), old node versions stay until their segment is reused, and
-//! `generate_id` is a counter. PostgreSQL stamps every row version with the
+//! for which critique. Storage engines keep history. redb is a
+//! copy-on-write B-tree: a changed page is written wherever its allocator
+//! finds room (lowest free page first), a freed page is reused without
+//! being zeroed, so an old copy stays until its space is reused, and the
+//! header counts commits. PostgreSQL stamps every row version with the
 //! id of the transaction that wrote it (`xmin`), places it where there is
 //! room (`ctid`), keeps dead versions until vacuum, and logs everything to
 //! its WAL first. So, after Naor and Teague's canonical representations
@@ -22,8 +22,8 @@
 //! 1. **Ingest, sealed under an epoch key.** A critique together with the
 //!    credential it spends, a token fetched on an invitation, an "about
 //!    you" code and answers, and any other [`MixedWrite`] are written, durably, as one
-//!    record each into the *ingest area* of the open mixing epoch (a sled
-//!    tree `ingest/<epoch id>`, or a PostgreSQL table `ingest_<epoch id>`).
+//!    record each into the *ingest area* of the open mixing epoch (a redb
+//!    table `ingest/<epoch id>`, or a PostgreSQL table `ingest_<epoch id>`).
 //!    A record's name is HMAC(epoch key, what it is about) — for a critique,
 //!    the credential it spends, so the backend's uniqueness refuses a second
 //!    spend — and its value is sealed (ChaCha20-Poly1305) under the epoch
@@ -34,16 +34,18 @@
 //!    carries no arrival order); the ingest area is dropped (a PostgreSQL
 //!    `DROP TABLE` takes its file, dead tuples and all); once that is
 //!    durable the epoch key is destroyed. Whatever is left of the ingest in
-//!    old sled segments, in PostgreSQL's WAL or on free disk blocks is
-//!    sealed under a key nobody has, named by a PRF nobody can compute.
+//!    freed pages of the redb file, in PostgreSQL's WAL or on free disk
+//!    blocks is sealed under a key nobody has, named by a PRF nobody can
+//!    compute, and padded to a power of two of at least 1 KiB
+//!    ([`epoch::PADDED_MIN`]), so its size shows only a length class.
 //! 3. **Credentials apart from critiques.** A rewrite runs in passes of at
 //!    most [`merge::PASS`] records (bounded transactions, so submissions
 //!    keep flowing). Pass j writes the critiques whose *id* falls in the
 //!    j-th slice of the id space and the credential marks (a code's spent
 //!    flag, a nonce, an invitation's count) whose *credential* falls in the
 //!    j-th slice of the credential space: independent slices, so a pass
-//!    (one `xmin`, one stretch of sled's log) holds a critique and its
-//!    credential together no more often than chance ([`epoch::Slices`]).
+//!    (one `xmin`, one redb commit) holds a critique and its credential
+//!    together no more often than chance ([`epoch::Slices`]).
 //!    A token fetched on an invitation is a use recorded in the epoch it was
 //!    fetched in, never a change to the invitation's record, and is written
 //!    out in invitation order, apart from any critique.
@@ -61,7 +63,7 @@
 //!    of that period out (the digest must count them).
 //! 6. **Keys and times.** Data keys are made when a round opens, on the
 //!    minute ticker, and at sealing, never at a period's first critique.
-//!    After every flush the database file's times, and at every epoch change
+//!    Before every fsync the redb file's times, and at every epoch change
 //!    every file's in the data and key directories, are set to the open
 //!    epoch's start, rounded down to the minute ([`times`]).
 //! 7. **Crash safety.** The epoch key is written durably before its epoch
@@ -71,15 +73,20 @@
 //!    durable before the key is destroyed; an area or key left without an
 //!    epoch record by a crash is discarded at start. A credential is spent
 //!    in exactly one place at every moment, and "received" still means
-//!    fsynced (sled) or committed (PostgreSQL).
+//!    committed and fsynced (redb, with quick repair, so a start after a
+//!    crash is quick) or committed (PostgreSQL).
 //!
 //! What remains (SECURITY.md says it to hosts): whoever holds the key
 //! directory while an epoch is open can read that epoch's records in
 //! arrival order (the window is the open epoch: at least an hour, and until
-//! k critiques); epochs themselves are ordered; PostgreSQL's WAL and a file
-//! system's journal keep bytes until recycled (deploy/postgresql.md gives
-//! the settings that shorten that); a file's `ctime` is the kernel's; and
-//! an operator watching live traffic can still time people.
+//! k critiques); epochs themselves are ordered, and an old copy of a main
+//! tree's page left in the redb file shows at most in which epoch a record
+//! came in; the two commit slots of redb's header hold its transaction
+//! counter, how many commits the file has seen (never which commit wrote a
+//! record); PostgreSQL's WAL and a file system's journal keep bytes until
+//! recycled (deploy/postgresql.md gives the settings that shorten that); a
+//! file's `ctime` is the kernel's; and an operator watching live traffic
+//! can still time people.
 //!
 //! Issue 17's records keep the same rules. The tokens issued to a round's
 //! invitations (the auditors' bound on the tokens it can receive) are
@@ -169,6 +176,7 @@
 mod apply;
 mod backup;
 pub mod checkpoints;
+mod embedded;
 mod epoch;
 mod kv;
 mod legacy;
@@ -252,7 +260,7 @@ impl From<sled::Error> for StoreError {
 /// Tunables for opening a store.
 #[derive(Debug, Clone)]
 pub struct StoreOptions {
-    /// sled's page cache, in bytes.
+    /// The embedded store's page cache (redb's), in bytes.
     pub cache_bytes: u64,
     /// Writes that may wait for the writer before new ones get "busy".
     pub queue_capacity: usize,
@@ -277,21 +285,24 @@ impl Default for StoreOptions {
     }
 }
 
-/// Where the store lives: an embedded sled directory (the default), or a
-/// PostgreSQL database that several instances share.
+/// Where the store lives: an embedded store in a data directory (the
+/// default), or a PostgreSQL database that several instances share.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
-    Sled(PathBuf),
+    Embedded(PathBuf),
     /// A `postgres://` or `postgresql://` connection URL.
     Postgres(String),
 }
 
 impl Location {
-    /// The store named by `--store` (`sled`, or a PostgreSQL URL), with the
-    /// data directory for sled. `None` when `store` is neither.
+    /// The store named by `--store` (`embedded`, or `sled`, its name before
+    /// redb, or a PostgreSQL URL), with the data directory for the embedded
+    /// store. `None` when `store` is none of these.
     pub fn parse(store: Option<&str>, data_dir: &Path) -> Option<Self> {
         match store.map(str::trim) {
-            None | Some("") | Some("sled") => Some(Self::Sled(data_dir.to_owned())),
+            None | Some("") | Some("embedded") | Some("sled") => {
+                Some(Self::Embedded(data_dir.to_owned()))
+            }
             Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
                 Some(Self::Postgres(url.to_owned()))
             }
@@ -302,7 +313,7 @@ impl Location {
     /// The location for messages: a PostgreSQL URL without its password.
     pub fn describe(&self) -> String {
         match self {
-            Self::Sled(dir) => dir.display().to_string(),
+            Self::Embedded(dir) => dir.display().to_string(),
             Self::Postgres(url) => mask_password(url),
         }
     }
@@ -385,7 +396,7 @@ pub struct Store {
     /// Rounds as last decoded, with the stored bytes they came from (see
     /// [`Store::round`]).
     decoded_rounds: Arc<Mutex<DecodedRounds>>,
-    /// The writer's end, and whether it settles sled's files first.
+    /// Signalled when the writer has ended.
     ended: Arc<writer::Ended>,
 }
 
@@ -399,8 +410,12 @@ impl Store {
         vault: Arc<Vault>,
         signer: Arc<LogSigner>,
     ) -> Result<Self, StoreError> {
+        let file_time = embedded::FileTime::default();
         let (db, dir) = match location {
-            Location::Sled(dir) => (Kv::Sled(open_sled(dir, options.cache_bytes)?), Some(dir)),
+            Location::Embedded(dir) => (
+                Kv::Redb(embedded::open(dir, options.cache_bytes, &file_time)?),
+                Some(dir),
+            ),
             Location::Postgres(url) => (Kv::Pg(pg::Pg::open(url)?), None),
         };
         let trees = Trees {
@@ -441,6 +456,7 @@ impl Store {
             epochs: options.epochs,
             sealing: sealing.clone(),
             ended: ended.clone(),
+            file_time,
         };
         writer::spawn(parts, jobs)?;
         Ok(Self {
@@ -460,13 +476,10 @@ impl Store {
         })
     }
 
-    /// Ask the writer to settle sled's files when the last handle to this
-    /// store is dropped: open the directory once more so that sled writes
-    /// its page-table snapshot then, not at the next start (see
-    /// `writer::settle`; nothing to do on PostgreSQL). Returns what to wait
-    /// on for the writer's end. For a graceful stop.
-    pub fn settle_on_close(&self) -> Arc<WriterEnded> {
-        self.ended.ask_to_settle();
+    /// What to wait on for the writer's end once every handle to this
+    /// store is dropped: by then the embedded store's file is closed
+    /// cleanly. For a graceful stop.
+    pub fn on_close(&self) -> Arc<WriterEnded> {
         self.ended.clone()
     }
 
@@ -508,7 +521,7 @@ impl Store {
     /// On PostgreSQL a read waits for the database, for as long as the
     /// database takes (a lock, a slow disk); on an actix worker that would
     /// stall every connection the worker serves. So there `reads` runs on
-    /// the runtime's blocking pool, on a clone of this handle. On sled a
+    /// the runtime's blocking pool, on a clone of this handle. On the embedded store a
     /// read is an in-process lookup: it runs here, at once, with no thread
     /// hop. Group the reads of one use case into one call where that is
     /// natural (one hop, one wait).
@@ -803,95 +816,22 @@ pub fn critique_opens(vault: &Vault, id: &[u8], value: &[u8]) -> bool {
         .is_ok()
 }
 
-/// Open a stopped server's store read-only in spirit (nothing is written)
-/// and hand every record of every tree to `f` as (tree, key, value), a
-/// critique as the JSON of its declared fields (it is stored in a compact
-/// form). Used by `parrhesia audit`; fails while a server holds the store.
+/// Open a stopped server's store read-only (nothing is written) and hand
+/// every record of every tree to `f` as (tree, key, value), a critique as
+/// the JSON of its declared fields (it is stored in a compact form). Used
+/// by `parrhesia audit`; fails while a server holds the store.
 pub fn scan_raw(dir: &Path, mut f: impl FnMut(&str, &[u8], &[u8])) -> Result<(), StoreError> {
-    if !dir.join("db").exists() {
-        return Err(StoreError::NotFound("store"));
-    }
-    let db = sled::Config::new()
-        .path(dir)
-        .segment_size(8 * 1024 * 1024)
-        .open()
-        .map_err(|e| StoreError::Io(format!("{e} (is the server still running?)")))?;
-    let kv = Kv::Sled(db);
-    for name in kv.tree_names()? {
-        for (k, v) in kv.open_tree(&name)?.iter()? {
-            if name == "critiques" {
-                // Undecodable bytes are handed on as they are, for the
-                // audit to flag.
-                if let Ok(json) =
-                    records::StoredCritique::from_bytes(&v).and_then(|c| records::to_json(&c))
-                {
-                    f(&name, &k, &json);
-                    continue;
-                }
+    embedded::scan(dir, |name, k, v| {
+        if name == "critiques" {
+            // Undecodable bytes are handed on as they are, for the audit
+            // to flag.
+            if let Ok(json) =
+                records::StoredCritique::from_bytes(v).and_then(|c| records::to_json(&c))
+            {
+                f(name, k, &json);
+                return;
             }
-            f(&name, &k, &v);
         }
-    }
-    Ok(())
-}
-
-/// Open a sled directory the way the store uses it.
-///
-/// sled's file lock is released only when the last of its IO threads lets
-/// go of a database dropped in this process (a restore just written, a
-/// store just stopped or settled), which can be a moment after the drop.
-/// So a lock held is waited for, briefly; another process holding it still
-/// fails.
-///
-/// sled 0.34.7 writes its page-table snapshot to `snap.<lsn>.generating`
-/// and renames it when complete, but when it opens a store it reads every
-/// `snap.*` file but `*.in___motion`, so a process killed while writing
-/// one (at a start, or while a stop settles the store) would leave a store
-/// that never opens again (sled issues 1387 and 1527). The complete
-/// snapshot before it is still there: the unfinished one is removed first.
-fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreError> {
-    remove_unfinished_snapshots(dir)?;
-    let config = sled::Config::new()
-        .path(dir)
-        .cache_capacity(cache_bytes)
-        // Only the writer flushes, right after each commit; sled's own
-        // background flusher would race it (see writer.rs).
-        .flush_every_ms(None)
-        // Large segments keep every node inline in the `db` file, so the
-        // writer's fsync of that file covers it (sled writes "blobs" for
-        // items over a quarter segment, and never fsyncs them).
-        .segment_size(8 * 1024 * 1024);
-    let mut waits = 0;
-    loop {
-        match config.open() {
-            Err(sled::Error::Io(e)) if is_lock_held(&e) && waits < 30 => {
-                waits += 1;
-                std::thread::sleep(std::time::Duration::from_millis(100));
-            }
-            opened => return Ok(opened?),
-        }
-    }
-}
-
-/// Whether sled refused to open because its file lock is held. sled 0.34.7
-/// reports that as `ErrorKind::Other`, "could not acquire lock on …"
-/// (its `config.rs`), not as the `WouldBlock` its lock call returned.
-fn is_lock_held(e: &std::io::Error) -> bool {
-    e.kind() == std::io::ErrorKind::WouldBlock || e.to_string().contains("could not acquire lock")
-}
-
-fn remove_unfinished_snapshots(dir: &Path) -> Result<(), StoreError> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(StoreError::Io(e.to_string())),
-    };
-    for entry in entries {
-        let path = entry.map_err(|e| StoreError::Io(e.to_string()))?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with("snap.") && name.ends_with(".generating") {
-            std::fs::remove_file(&path).map_err(|e| StoreError::Io(e.to_string()))?;
-        }
-    }
-    Ok(())
+        f(name, k, v);
+    })
 }

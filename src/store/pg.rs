@@ -1,9 +1,9 @@
 //! The PostgreSQL backend: every tree is a range of one table,
 //! `kv(tree text, key bytea, value bytea, primary key (tree, key))`, so the
-//! store logic and its key layout are the same as on sled.
+//! store logic and its key layout are the same as on the embedded store.
 //!
 //! Why threads and the synchronous client: the store's reads are
-//! synchronous (one interface for sled and PostgreSQL, and for the writer
+//! synchronous (one interface for the embedded store and PostgreSQL, and for the writer
 //! thread, start-up and the command line), and the synchronous `postgres`
 //! client panics inside a tokio runtime (it drives its own). So each
 //! connection lives on a plain thread of its own: a read sends its query to
@@ -17,7 +17,7 @@
 //! that worker, even those that never read the store. So request paths
 //! read only through [`super::Store::read`], which runs a group of reads on
 //! the runtime's blocking pool and awaits it: the worker goes on serving
-//! while a pool thread waits here. (On sled, reads are in-process lookups
+//! while a pool thread waits here. (On the embedded store, reads are in-process lookups
 //! and run inline, with no thread hop.) A database that hangs then holds
 //! at most [`READS_IN_FLIGHT`] pool threads and the reader connections,
 //! never a worker; later reads wait their turn without blocking and are

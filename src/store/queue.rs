@@ -25,7 +25,7 @@ pub(super) type Answer<T> = Result<T, StoreError>;
 
 /// Where a job's answer goes, and the answer once the writer knows it.
 ///
-/// The answer is set inside a transaction, which sled may run more than
+/// The answer is set inside a transaction, which a backend may run more than
 /// once: the last attempt's answer is the one sent, and only after the
 /// batch is durable.
 pub(super) struct Reply<T> {

@@ -2,7 +2,7 @@
 //! epochs add (records not rewritten yet), so every read shows what is
 //! stored, live or rewritten, the same.
 //!
-//! On sled the live part comes from the writer's tally in memory. On
+//! On the embedded store the live part comes from the writer's tally in memory. On
 //! PostgreSQL other instances write too, so it is read from the live
 //! ingest areas themselves (keys cached), a small read: an epoch holds an
 //! hour or so of records.
@@ -57,7 +57,7 @@ impl View<'_> {
     }
 
     /// Every live record, opened, with the sides not rewritten yet. On
-    /// sled the areas are read under the live view's read lock, so the
+    /// the embedded store the areas are read under the live view's read lock, so the
     /// writer cannot drop one meanwhile; on PostgreSQL an area another
     /// instance has just dropped reads as empty (its records are rewritten).
     pub(super) fn live_entries(&self) -> Result<Vec<LiveEntry>, StoreError> {
@@ -774,7 +774,7 @@ pub(super) fn period_counts_with(
     Ok(all)
 }
 
-/// The per-period counts the writer sees (its own tally on sled; the
+/// The per-period counts the writer sees (its own tally on the embedded store; the
 /// areas themselves on PostgreSQL, as readers do).
 pub(super) fn period_counts_of(
     view: &View<'_>,

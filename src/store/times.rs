@@ -1,4 +1,4 @@
-//! File times: every file the store writes (sled's files in the data
+//! File times: every file the store writes (the redb file in the data
 //! directory, every file of the key directory, and the directories
 //! themselves) has its modification and access times set to the start of
 //! the open mixing epoch (rounded down to the minute), so no file time is

@@ -5,21 +5,17 @@
 //! ([`super::seal`]). Submissions keep flowing meanwhile: a step is one
 //! bounded transaction.
 //!
-//! Why one thread: with sled 0.34.7, many tasks running transactions and
-//! `flush_async` at once deadlocked the whole server at 12 or more requests
-//! in flight (measured on this project's machine). One writer also makes
-//! double-spending impossible by construction on sled: every check-and-spend
-//! runs in one transaction on one thread.
+//! Why one thread: redb runs one write transaction at a time anyway, and
+//! one writer makes double-spending impossible by construction on the
+//! embedded store: every check-and-spend runs in one transaction on one
+//! thread. (sled 0.34.7, the embedded store before redb, deadlocked with
+//! many writing tasks.)
 //!
 //! Why group commit: a durable write needs an fsync, which costs the same
-//! for one critique or a thousand. Only after the flush and fsync is anyone
+//! for one critique or a thousand. Each batch is one transaction, committed
+//! durably (redb's commit ends in our `fsync`, after the file's times are
+//! set to the open epoch's start: [`super::embedded`]); only then is anyone
 //! in the batch told "received".
-//!
-//! Why our own fsync: sled's `flush()` on Linux ends in `sync_file_range`,
-//! which writes data pages but not the file's metadata (its new length after
-//! an append), so it is not a full fsync. The writer calls `fsync` on the
-//! database file after every flush — after setting its times to the open
-//! epoch's start, so the times that reach the disk are the epoch's.
 //!
 //! After any I/O failure the writer refuses all further writes (answering
 //! "unavailable") until restart, so nothing is acknowledged on top of a
@@ -36,10 +32,8 @@ use crate::audit::log::LogSigner;
 use crate::digest::disclosure::Noise;
 use crate::metrics::Metrics;
 use crate::secrets::vault::Vault;
-use std::collections::{BTreeSet, HashSet};
-use std::ffi::OsString;
-use std::fs::{self, File};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime};
@@ -74,7 +68,7 @@ impl Default for EpochOptions {
 /// thread itself: the PostgreSQL client must not run in an async runtime).
 pub(super) struct Parts {
     pub kv: Kv,
-    /// sled's directory, whose files the writer fsyncs; `None` on PostgreSQL.
+    /// The embedded store's data directory; `None` on PostgreSQL.
     pub dir: Option<PathBuf>,
     pub trees: Trees,
     pub vault: Arc<Vault>,
@@ -86,26 +80,21 @@ pub(super) struct Parts {
     pub epochs: EpochOptions,
     /// Set while a sealing is under way (readers then do not wait for it).
     pub sealing: Arc<AtomicBool>,
-    /// Whether to settle sled's files as the writer ends, and its end.
+    /// Signalled when the writer has ended.
     pub ended: Arc<Ended>,
+    /// The time the embedded store's file is given at every sync.
+    pub file_time: super::embedded::FileTime,
 }
 
-/// Signalled when the writer thread has ended: after its final flush and,
-/// when asked ([`super::Store::settle_on_close`]), after settling sled's
-/// files ([`settle`]).
+/// Signalled when the writer thread has ended, and with it its handles to
+/// the store ([`super::Store::on_close`]).
 #[derive(Default)]
 pub struct Ended {
-    /// Set when the writer should settle sled's files as it ends.
-    settle: AtomicBool,
     done: Mutex<bool>,
     signal: Condvar,
 }
 
 impl Ended {
-    pub(super) fn ask_to_settle(&self) {
-        self.settle.store(true, Ordering::Release);
-    }
-
     fn set(&self) {
         *self.done.lock().unwrap_or_else(|e| e.into_inner()) = true;
         self.signal.notify_all();
@@ -134,14 +123,12 @@ impl Drop for SetOnDrop {
 pub(super) struct Writer {
     pub kv: Kv,
     pub conn: WriteConn,
-    durable: Option<Durable>,
+    file_time: super::embedded::FileTime,
     dir: Option<PathBuf>,
     pub trees: Trees,
     pub vault: Arc<Vault>,
     pub signer: Arc<LogSigner>,
     failed: Arc<AtomicBool>,
-    /// Whether to settle sled's files as the writer ends, and its end signal ([`settle`]).
-    ended: Arc<Ended>,
     pub metrics: Arc<Metrics>,
     pub noise: Option<Noise>,
     pub live: Arc<RwLock<Live>>,
@@ -165,6 +152,7 @@ pub(super) fn spawn(parts: Parts, jobs: mpsc::Receiver<Job>) -> Result<(), Store
         .name("parrhesia-writer".into())
         .spawn(move || {
             // Signalled however the thread ends, a panic included.
+            // (Declared first, so dropped last: after the writer's handles.)
             let _ended = SetOnDrop(ended);
             match Writer::new(parts) {
                 Ok(writer) => {
@@ -184,20 +172,15 @@ pub(super) fn spawn(parts: Parts, jobs: mpsc::Receiver<Job>) -> Result<(), Store
 
 impl Writer {
     fn new(parts: Parts) -> Result<Self, StoreError> {
-        let durable = match &parts.dir {
-            Some(dir) => Some(Durable::open(dir).map_err(|e| StoreError::Io(e.to_string()))?),
-            None => None,
-        };
         let mut w = Self {
             conn: parts.kv.writer()?,
             kv: parts.kv,
-            durable,
+            file_time: parts.file_time,
             dir: parts.dir,
             trees: parts.trees,
             vault: parts.vault,
             signer: parts.signer,
             failed: parts.failed,
-            ended: parts.ended,
             metrics: parts.metrics,
             noise: parts.noise,
             live: parts.live,
@@ -254,23 +237,8 @@ impl Writer {
             }
         }
         // Every handle is gone: the server is shutting down. Background
-        // work resumes at the next start.
-        if let Err(e) = self.flush() {
-            tracing::error!(error = %e, "final flush failed");
-            return;
-        }
-        if let (true, false, Some(dir)) = (
-            self.ended.settle.load(Ordering::Acquire),
-            self.failed(),
-            self.dir.clone(),
-        ) {
-            let t = self.started();
-            // Every sled handle of this store goes with the writer.
-            drop(self);
-            if let Err(e) = settle(&dir, t) {
-                tracing::warn!(error = %e, "could not settle the store's files; the next start replays sled's log");
-            }
-        }
+        // work resumes at the next start; every commit is already durable.
+        // Dropping the writer closes the store's file.
     }
 
     fn failed(&self) -> bool {
@@ -506,7 +474,7 @@ impl Writer {
         Ok(added)
     }
 
-    /// Every tree a batch's transaction may touch (sled needs the list).
+    /// Every tree a batch's transaction may touch (redb opens each).
     fn batch_trees(
         &self,
         writes: &[Write],
@@ -633,12 +601,11 @@ impl Writer {
 
     /// Make everything committed durable, with the epoch's file times.
     pub(super) fn flush(&mut self) -> Result<(), StoreError> {
-        self.conn.flush()?;
-        let started = self.started();
-        match &mut self.durable {
-            Some(d) => d.sync(started).map_err(|e| StoreError::Io(e.to_string())),
-            None => Ok(()),
-        }
+        // Every commit is durable when it returns (redb's, with our fsync;
+        // PostgreSQL's). What is left is the time the next sync gives the
+        // file, should the open epoch have changed.
+        self.file_time.set(self.started());
+        Ok(())
     }
 
     /// The open epoch's start (every file's time).
@@ -649,86 +616,15 @@ impl Writer {
             .map_or(SystemTime::UNIX_EPOCH, |v| v.started)
     }
 
-    /// Set the times of every file of the data directory (sled) and of the
+    /// Set the times of every file of the data directory (embedded) and of the
     /// key directory to the open epoch's start.
     pub(super) fn set_times(&mut self) -> Result<(), StoreError> {
         let t = self.started();
+        self.file_time.set(t);
         let io = |e: std::io::Error| StoreError::Io(e.to_string());
         if let Some(dir) = &self.dir {
             super::times::set_all(dir, t).map_err(io)?;
         }
         super::times::set_all(self.vault.key_dir().path(), t).map_err(io)
-    }
-}
-
-/// Open the stopped store's sled directory once more and close it, with
-/// the file times set back to `t` (the open epoch's start).
-///
-/// sled 0.34.7 writes the snapshot of its page table only when it opens a
-/// store; until then every start replays the whole log since the last one
-/// (BENCHMARKS.md §8: 5.9 s and 372 MiB at 1,000,000 critiques after a
-/// long run). Opening it here, as the server stops, moves that replay to
-/// the stop, so the next start reads a fresh snapshot. sled's opening also
-/// overwrites every free segment (what the ingest areas and rewritten
-/// records left), as it does at every start. A stop killed before this
-/// ends leaves the replay to the next start, which removes an unfinished
-/// snapshot ([`super::open_sled`]) and sets the times again.
-fn settle(dir: &Path, t: SystemTime) -> Result<(), StoreError> {
-    let db = super::open_sled(dir, SETTLE_CACHE_BYTES)?;
-    // Anything sled wrote while opening is on disk before the times are
-    // set; the drop then has nothing left to write.
-    db.flush()?;
-    super::times::set_all(dir, t).map_err(|e| StoreError::Io(e.to_string()))?;
-    drop(db);
-    Ok(())
-}
-
-/// sled's page cache while settling: nothing is read.
-const SETTLE_CACHE_BYTES: u64 = 1024 * 1024;
-
-/// fsync for the files sled writes.
-pub(super) struct Durable {
-    dir: PathBuf,
-    db_file: File,
-    synced_blobs: HashSet<OsString>,
-}
-
-impl Durable {
-    pub(super) fn open(dir: &Path) -> std::io::Result<Self> {
-        let db_file = File::open(dir.join("db"))?;
-        // The files sled just created must survive a crash too.
-        File::open(dir)?.sync_all()?;
-        Ok(Self {
-            dir: dir.to_owned(),
-            db_file,
-            synced_blobs: HashSet::new(),
-        })
-    }
-
-    /// Set the database file's times to `t`, then fsync it (and any blob).
-    pub(super) fn sync(&mut self, t: SystemTime) -> std::io::Result<()> {
-        super::times::set(&self.db_file, t)?;
-        // fsync applies to the file, whichever descriptor wrote it.
-        self.db_file.sync_all()?;
-        // With 8 MiB segments sled should write no blob files; if it ever
-        // does, they are made durable too.
-        let blobs = self.dir.join("blobs");
-        let mut present = HashSet::new();
-        let mut new = false;
-        if let Ok(entries) = fs::read_dir(&blobs) {
-            for entry in entries {
-                let name = entry?.file_name();
-                if !self.synced_blobs.contains(&name) {
-                    File::open(blobs.join(&name))?.sync_all()?;
-                    new = true;
-                }
-                present.insert(name);
-            }
-        }
-        if new {
-            File::open(&blobs)?.sync_all()?;
-        }
-        self.synced_blobs = present;
-        Ok(())
     }
 }

@@ -91,7 +91,7 @@ async fn fork(app: &TestApp, witnesses: Vec<String>) -> (TestApp, tempfile::Temp
     let backup = app.store.backup().await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    parrhesia::store::restore(&backup, &Location::Sled(data.clone())).unwrap();
+    parrhesia::store::restore(&backup, &Location::Embedded(data.clone())).unwrap();
     let keys = app.dirs.path().join("keys");
     let copy = spawn_app_with(move |c| {
         c.data_dir = data;

@@ -1,4 +1,4 @@
-//! The two store backends for the generic store suite: sled in the test's
+//! The two store backends for the generic store suite: the embedded store in the test's
 //! own data directory, and PostgreSQL in a fresh database per test.
 //!
 //! PostgreSQL tests need a server: `PARRHESIA_TEST_POSTGRES` is the URL of
@@ -14,7 +14,7 @@ use parrhesia::config::Config;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
-    Sled,
+    Embedded,
     Postgres,
 }
 
@@ -57,7 +57,7 @@ pub async fn spawn_on(backend: Backend) -> TestApp {
 
 pub async fn spawn_on_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
     let store_url = match backend {
-        Backend::Sled => None,
+        Backend::Embedded => None,
         Backend::Postgres => Some(fresh_database(&postgres_server())),
     };
     spawn_app_with(move |c| {
@@ -68,16 +68,16 @@ pub async fn spawn_on_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -
 }
 
 /// Instantiate each named `async fn(Backend)` once per backend, as
-/// `sled::NAME` and `postgres::NAME` (the latter `#[ignore]`d: see the
+/// `embedded::NAME` and `postgres::NAME` (the latter `#[ignore]`d: see the
 /// module's paragraph).
 #[macro_export]
 macro_rules! for_both_backends {
     ($($name:ident),* $(,)?) => {
-        mod sled {
+        mod embedded {
             $(
                 #[actix_web::test]
                 async fn $name() {
-                    super::$name($crate::backends::Backend::Sled).await
+                    super::$name($crate::backends::Backend::Embedded).await
                 }
             )*
         }

@@ -205,7 +205,7 @@ async fn six_critiques(app: &TestApp) {
 }
 
 /// Run on both backends by the store suite
-/// (`store_suite::{sled,postgres}::a_changed_consent_flag_theme_or_added_record_fails_to_open`).
+/// (`store_suite::{embedded,postgres}::a_changed_consent_flag_theme_or_added_record_fails_to_open`).
 pub async fn a_changed_consent_flag_theme_or_added_record_fails_to_open(backend: Backend) {
     // The six critiques close one mixing epoch, so they are rewritten into
     // the critiques tree (in the open epoch they are sealed under its key,
@@ -228,7 +228,7 @@ pub async fn a_changed_consent_flag_theme_or_added_record_fails_to_open(backend:
     // Restored where the store lives, served with the same key directory.
     let target = tempfile::tempdir().unwrap();
     let location = match backend {
-        Backend::Sled => Location::Sled(target.path().join("data")),
+        Backend::Embedded => Location::Embedded(target.path().join("data")),
         Backend::Postgres => Location::Postgres(fresh_database(&postgres_server())),
     };
     parrhesia::store::restore(&tampered, &location).unwrap();
@@ -236,7 +236,7 @@ pub async fn a_changed_consent_flag_theme_or_added_record_fails_to_open(backend:
     let app = spawn_app_with(move |c| {
         c.keys_dir = keys;
         match location {
-            Location::Sled(dir) => c.data_dir = dir,
+            Location::Embedded(dir) => c.data_dir = dir,
             Location::Postgres(url) => c.store_url = Some(url),
         }
     })

@@ -287,70 +287,87 @@ async fn graceful_stop_keeps_everything_and_the_store_reopens() {
     server.stop();
 }
 
-/// Issue 15 (start-up flat in N): a graceful stop settles sled's files.
-/// sled writes the snapshot of its page table only when it opens a store,
-/// so without this the next start replays everything written since the
-/// last one. After the stop the snapshot covers what was written, the next
-/// start finds nothing to replay (its snapshot stays as it is), and every
-/// file time is still a whole minute (the epoch's start).
+/// Issue 15: after a graceful stop the data directory holds the store's
+/// one file, `store.redb`, and nothing beside it (no log or snapshot to
+/// replay at the next start); every file time is a whole minute (the
+/// epoch's start); the next start keeps every acknowledged critique.
 #[actix_web::test]
-async fn a_graceful_stop_settles_the_store_so_the_next_start_replays_nothing() {
+async fn a_graceful_stop_leaves_one_file_of_whole_minute_times_and_keeps_everything() {
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("data");
     let server = Server::start(root.path());
-    let at_start = snapshot_lsn(&data);
     let codes = all_received(&server.api, 50).await;
-    let printed = server.stop();
-    assert!(
-        !printed.contains("not settled") && !printed.contains("could not settle"),
-        "the stop settled the store: {printed}"
-    );
-    let settled = snapshot_lsn(&data);
-    assert!(
-        settled > at_start,
-        "the stop wrote a snapshot covering the run ({at_start:#x} at start, {settled:#x} after)"
-    );
+    server.stop();
+    assert_eq!(file_names(&data), ["store.redb"]);
     crate::history::assert_times_no_finer_than_the_epoch(&data);
     let server = Server::start(root.path());
-    assert_eq!(
-        snapshot_lsn(&data),
-        settled,
-        "the next start had nothing to replay, so wrote no newer snapshot"
-    );
     assert_all_acknowledged_kept(&server.api, "spring", &codes).await;
     server.stop();
+    assert_eq!(file_names(&data), ["store.redb"]);
+    crate::history::assert_times_no_finer_than_the_epoch(&data);
 }
 
-/// A process killed while sled writes its page-table snapshot (at a start,
-/// or while a stop settles the store) leaves `snap.<lsn>.generating`, which
-/// sled 0.34.7 reads as the newest snapshot and refuses as corrupt at
-/// every later start. The next start removes it and keeps everything.
+/// A SIGKILL while submissions are being written leaves the store's one
+/// file, which the next start opens (redb's quick repair: no log to
+/// replay) keeping every acknowledged critique; and after that start's
+/// stop every file time is still a whole minute.
 #[actix_web::test]
-async fn an_unfinished_snapshot_left_by_a_kill_does_not_keep_the_store_from_opening() {
+async fn after_a_sigkill_under_load_the_store_opens_keeps_everything_and_its_times() {
     let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let mut server = Server::start(root.path());
+    server.api.setup_round("care", "spring", 5).await;
+    let codes = server.api.codes("spring", 3000).await;
+    let pid = server.child.id();
+    // Killed once the first submissions are acknowledged, while waves of
+    // 32 are in flight.
+    let (first, killed) = mpsc::channel::<()>();
+    let killer = std::thread::spawn(move || {
+        killed.recv().unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        let _ = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    });
+    let mut acknowledged = Vec::new();
+    let mut cut_off = false;
+    for wave in codes.chunks(32) {
+        for (code, status) in submit_all(&server.api, "spring", wave).await {
+            match status {
+                201 => acknowledged.push(code),
+                0 => cut_off = true,
+                other => panic!("unexpected status {other}"),
+            }
+        }
+        let _ = first.send(());
+        if cut_off {
+            break;
+        }
+    }
+    killer.join().unwrap();
+    let _ = server.child.wait();
+    assert!(
+        cut_off,
+        "the kill landed after all {} submissions",
+        codes.len()
+    );
+    assert!(!acknowledged.is_empty());
+    assert_eq!(file_names(&data), ["store.redb"]);
     let server = Server::start(root.path());
-    let codes = all_received(&server.api, 10).await;
+    assert_all_acknowledged_kept(&server.api, "spring", &acknowledged).await;
     server.stop();
-    let unfinished = root.path().join("data/snap.7FFFFFFFFFFFFFFF.generating");
-    std::fs::write(&unfinished, vec![0x5a; 4096]).unwrap();
-    let server = Server::start(root.path());
-    assert!(!unfinished.exists(), "the unfinished snapshot is gone");
-    assert_all_acknowledged_kept(&server.api, "spring", &codes).await;
-    server.stop();
+    assert_eq!(file_names(&data), ["store.redb"]);
+    crate::history::assert_times_no_finer_than_the_epoch(&data);
 }
 
-/// The log position sled's page-table snapshot covers, from its file's
-/// name (`snap.<hex>`); 0 when there is none yet.
-fn snapshot_lsn(data: &Path) -> u64 {
-    let lsns: Vec<u64> = std::fs::read_dir(data)
+/// The names of the files and directories in `dir`, sorted.
+fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
-        .filter_map(|e| {
-            let name = e.unwrap().file_name().into_string().ok()?;
-            u64::from_str_radix(name.strip_prefix("snap.")?, 16).ok()
-        })
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert!(lsns.len() <= 1, "one snapshot at a time: {lsns:?}");
-    lsns.first().copied().unwrap_or(0)
+    names.sort();
+    names
 }
 
 /// Round "spring" with `n` codes, each sent once and received (201).

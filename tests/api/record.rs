@@ -496,7 +496,7 @@ async fn answers_are_logged_and_verify_catches_an_edited_or_dropped_answer() {
     assert!(verify(&honest).ok(), "and the honest copy still verifies");
 }
 
-/// On either backend (`store_suite::{sled,postgres}::…`): each response
+/// On either backend (`store_suite::{embedded,postgres}::…`): each response
 /// version and pledge step is stored with its leaf under a signed head,
 /// the leaf is the one `audit::record` computes from the stored record,
 /// and the published record verifies.
@@ -614,7 +614,7 @@ pub async fn serve_restored(
 ) -> (tempfile::TempDir, String) {
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("data");
-    let target = parrhesia::store::Location::Sled(data.clone());
+    let target = parrhesia::store::Location::Embedded(data.clone());
     std::thread::spawn(move || parrhesia::store::restore(&backup, &target))
         .join()
         .unwrap()

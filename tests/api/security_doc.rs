@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 
 /// Macros that generate one test per name listed in their invocation, in
 /// these submodules (see `backends::for_both_backends!`).
-const GENERATORS: &[(&str, &[&str])] = &[("for_both_backends", &["sled", "postgres"])];
+const GENERATORS: &[(&str, &[&str])] = &[("for_both_backends", &["embedded", "postgres"])];
 
 /// A piece of code: a word (identifier or number) or one other character.
 fn tokens(code: &str) -> Vec<String> {
@@ -163,9 +163,9 @@ fn cited(citation: &str) -> Option<Vec<String>> {
 #[test]
 fn citations_expand_groups_and_skip_types() {
     assert_eq!(
-        cited("store_suite::{sled, postgres}::a_case"),
+        cited("store_suite::{embedded,postgres}::a_case"),
         Some(vec![
-            "store_suite::sled::a_case".to_owned(),
+            "store_suite::embedded::a_case".to_owned(),
             "store_suite::postgres::a_case".to_owned()
         ])
     );
@@ -195,13 +195,13 @@ fn tests_are_found_by_attribute_module_and_generator_and_nothing_else() {
     tests_in(&code, &["f".to_owned()], &mut found);
     let expected = [
         "f::any_text",
+        "f::embedded::case_a",
+        "f::embedded::case_b",
         "f::inner::deep",
         "f::plain",
         "f::postgres::case_a",
         "f::postgres::case_b",
         "f::served",
-        "f::sled::case_a",
-        "f::sled::case_b",
     ];
     assert_eq!(found.iter().collect::<Vec<_>>(), expected);
 }

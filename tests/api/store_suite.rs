@@ -1,5 +1,5 @@
 //! The store suite, generic over the backend (issue 9): every case runs on
-//! sled (`store_suite::sled::…`) and on PostgreSQL
+//! the embedded store (`store_suite::embedded::…`) and on PostgreSQL
 //! (`store_suite::postgres::…`), through the real server and the real
 //! `Store`. Guarantees 3, 6 and 7 on both backends.
 
@@ -339,7 +339,7 @@ async fn a_backup_restores_into_an_empty_store_only(backend: Backend) {
     let bytes = res.body().limit(1 << 26).await.unwrap().to_vec();
     let records = parrhesia::store::check_backup(&bytes).unwrap();
     let target = match backend {
-        Backend::Sled => Location::Sled(app.dirs.path().join("restored")),
+        Backend::Embedded => Location::Embedded(app.dirs.path().join("restored")),
         Backend::Postgres => {
             let server = crate::backends::postgres_server();
             Location::Postgres(crate::backends::fresh_database(&server))

@@ -91,8 +91,9 @@ fn expected(round: &str) -> BTreeMap<String, AboutYouTally> {
     out
 }
 
-/// Open the store, waiting for the last one opened on this sled directory
-/// to let it go (its writer thread ends after the store is dropped).
+/// Open the store, waiting for the last one opened on this directory (or
+/// sled's handle on it) to let it go (its writer thread ends after the
+/// store is dropped).
 fn open(dir: &Path, url: Option<&str>) -> Store {
     let mut tries = 0;
     loop {
@@ -107,13 +108,14 @@ fn open(dir: &Path, url: Option<&str>) -> Store {
     }
 }
 
-/// The same sled configuration as the store's (sled refuses another
-/// segment size for an existing database).
+/// The same sled configuration as the store before redb's (sled refuses
+/// another segment size for an existing database).
 fn raw_sled(dir: &Path) -> ::sled::Db {
     for _ in 0..100 {
         if let Ok(db) = ::sled::Config::new()
             .path(dir.join("data"))
             .segment_size(8 * 1024 * 1024)
+            .flush_every_ms(None)
             .open()
         {
             return db;
@@ -123,10 +125,97 @@ fn raw_sled(dir: &Path) -> ::sled::Db {
     panic!("the store's sled database stays locked");
 }
 
+/// Trees by name, each with its entries (key, value) in key order.
+type Trees = BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>;
+
+/// Every tree of the stopped embedded store in `dir`, with its entries in
+/// key order: its redb file's tables, or, before this version has opened
+/// it, the sled store an earlier version left.
+fn stored_trees(dir: &Path) -> Trees {
+    use redb::{ReadableDatabase, ReadableTable, TableHandle};
+    let path = dir.join("data").join("store.redb");
+    let mut out = BTreeMap::new();
+    if !path.exists() {
+        let db = raw_sled(dir);
+        for name in db.tree_names() {
+            let name = String::from_utf8(name.to_vec()).unwrap();
+            if name.starts_with("__sled__") {
+                continue;
+            }
+            let pairs = db
+                .open_tree(&name)
+                .unwrap()
+                .iter()
+                .map(|e| e.map(|(k, v)| (k.to_vec(), v.to_vec())).unwrap())
+                .collect();
+            out.insert(name, pairs);
+        }
+        return out;
+    }
+    // The store's last handle lets the file go a moment after it is dropped.
+    let mut tries = 0;
+    let db = loop {
+        match redb::ReadOnlyDatabase::open(&path) {
+            Ok(db) => break db,
+            Err(_) if tries < 100 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            Err(e) => panic!("{e}"),
+        }
+    };
+    let tx = db.begin_read().unwrap();
+    let names: Vec<String> = tx
+        .list_tables()
+        .unwrap()
+        .map(|t| t.name().to_owned())
+        .collect();
+    for name in names {
+        let table = tx
+            .open_table(redb::TableDefinition::<&[u8], &[u8]>::new(&name))
+            .unwrap();
+        let pairs = table
+            .iter()
+            .unwrap()
+            .map(|e| {
+                let (k, v) = e.unwrap();
+                (k.value().to_vec(), v.value().to_vec())
+            })
+            .collect();
+        out.insert(name, pairs);
+    }
+    out
+}
+
+/// Turn the stopped embedded store in `dir` into the store an earlier
+/// version (sled's) would have left: every tree and entry of its redb
+/// file, which is removed, written into a sled store in its place, and
+/// then `change` made to that. The next open copies it into a new redb
+/// file (and runs the upgrades), as the first start after an upgrade does.
+fn as_earlier_version_left_it(dir: &Path, change: impl FnOnce(&::sled::Db)) {
+    let redb_file = dir.join("data").join("store.redb");
+    let trees = if redb_file.exists() {
+        let trees = stored_trees(dir);
+        std::fs::remove_file(&redb_file).unwrap();
+        trees
+    } else {
+        BTreeMap::new()
+    };
+    let db = raw_sled(dir);
+    for (name, pairs) in &trees {
+        let tree = db.open_tree(name).unwrap();
+        for (k, v) in pairs {
+            tree.insert(k.as_slice(), v.as_slice()).unwrap();
+        }
+    }
+    change(&db);
+    db.flush().unwrap();
+}
+
 async fn old_about_you_answers_are_counted_once_when_the_store_opens(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let url = match backend {
-        Backend::Sled => None,
+        Backend::Embedded => None,
         Backend::Postgres => Some(fresh_database(&postgres_server())),
     };
     let url = url.as_deref();
@@ -134,15 +223,13 @@ async fn old_about_you_answers_are_counted_once_when_the_store_opens(backend: Ba
     drop(open(dir.path(), url));
     let old = old_answers();
     match url {
-        None => {
-            let db = raw_sled(dir.path());
+        None => as_earlier_version_left_it(dir.path(), |db| {
             let tree = db.open_tree("about_you").unwrap();
             for (round, period, answers) in &old {
                 let key = uuid::Uuid::new_v4().into_bytes();
                 tree.insert(key, old_value(round, period, answers)).unwrap();
             }
-            db.flush().unwrap();
-        }
+        }),
         Some(url) => {
             for (round, period, answers) in &old {
                 let key = uuid::Uuid::new_v4().simple().to_string();
@@ -158,10 +245,7 @@ async fn old_about_you_answers_are_counted_once_when_the_store_opens(backend: Ba
         }
     }
     let gone = |dir: &Path| match url {
-        None => !raw_sled(dir)
-            .tree_names()
-            .iter()
-            .any(|n| n.as_ref() == b"about_you"),
+        None => !stored_trees(dir).contains_key("about_you"),
         Some(url) => {
             let rows = sql(url, "SELECT count(*) FROM kv WHERE tree = 'about_you'");
             rows[0].get::<_, i64>(0) == 0
@@ -258,11 +342,12 @@ fn response_key(r: &ResponseRecord) -> Vec<u8> {
 
 /// Write `records` (tree, key, JSON) into the stopped store as an earlier
 /// version did, with no leaf, and remove this version's mark that the
-/// answers' leaves are done (an earlier version never wrote it).
+/// answers' leaves are done (an earlier version never wrote it). The
+/// embedded store is left as sled's, as that version would have left it
+/// ([`as_earlier_version_left_it`]).
 fn write_old(dir: &Path, url: Option<&str>, records: &[(&str, Vec<u8>, Vec<u8>)]) {
     match url {
-        None => {
-            let db = raw_sled(dir);
+        None => as_earlier_version_left_it(dir, |db| {
             for (tree, key, value) in records {
                 db.open_tree(tree)
                     .unwrap()
@@ -273,8 +358,7 @@ fn write_old(dir: &Path, url: Option<&str>, records: &[(&str, Vec<u8>, Vec<u8>)]
                 .unwrap()
                 .remove("answer_leaves")
                 .unwrap();
-            db.flush().unwrap();
-        }
+        }),
         Some(url) => {
             for (tree, key, value) in records {
                 let (key, value) = (hex(key), hex(value));
@@ -296,11 +380,9 @@ fn write_old(dir: &Path, url: Option<&str>, records: &[(&str, Vec<u8>, Vec<u8>)]
 /// done.
 fn mark_stored(dir: &Path, url: Option<&str>) -> bool {
     match url {
-        None => raw_sled(dir)
-            .open_tree("upgrades")
-            .unwrap()
-            .contains_key("answer_leaves")
-            .unwrap(),
+        None => stored_trees(dir)
+            .get("upgrades")
+            .is_some_and(|t| t.iter().any(|(k, _)| k == b"answer_leaves")),
         Some(url) => {
             let rows = sql(url, "SELECT count(*) FROM kv WHERE tree = 'upgrades'");
             rows[0].get::<_, i64>(0) == 1
@@ -330,7 +412,7 @@ fn answer_leaves(store: &Store) -> (Vec<Leaf>, u64, usize) {
 async fn answers_stored_before_their_leaves_are_logged_once_when_the_store_opens(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let url = match backend {
-        Backend::Sled => None,
+        Backend::Embedded => None,
         Backend::Postgres => Some(fresh_database(&postgres_server())),
     };
     let url = url.as_deref();
