@@ -20,13 +20,19 @@
 //! by a PRF of it: once the epoch is rewritten the key is gone. In the main
 //! tables an old copy of a page shows what the tree held at an earlier
 //! rewrite: at most which epoch a record came in. The two commit slots of
-//! the header hold redb's transaction counter: how many commits the file
-//! has seen (batches of submissions, rewrite passes, staff actions), never
-//! which commit wrote a record.
+//! the header hold redb's transaction counter (how many commits the file
+//! has seen: batches of submissions, rewrite passes, staff actions), and
+//! its system tables tie pages to commits: the pages each commit freed,
+//! keyed by its number, and with quick repair the free-page map as of the
+//! last commit. So whoever reads the file can date a page copy to a
+//! commit and tell the order in which one commit was handed its pages.
+//! That is why a rewrite pass writes tree by tree in key order
+//! ([`super::merge`]'s `write_pass`), never a critique and then its
+//! credential: the order of a pass's pages is then key order.
 //!
 //! A data directory written by sled (its `db` file) is copied into a new
 //! redb file, tree by tree in key order, the first time it is opened
-//! ([`migrate`]); sled's files are then removed.
+//! ([`migrate`]); sled's files are then overwritten with zeros and removed.
 
 use super::kv::redb_err;
 use super::StoreError;
@@ -83,8 +89,11 @@ impl StorageBackend for TimedFile {
         self.inner.read(offset, out)
     }
 
+    /// As for [`TimedFile::write`]: the times are set back at once.
     fn set_len(&self, len: u64) -> Result<(), BackendError> {
-        self.inner.set_len(len)
+        self.inner.set_len(len)?;
+        super::times::set(&self.file, self.time.get())?;
+        Ok(())
     }
 
     fn sync_data(&self) -> Result<(), BackendError> {
@@ -308,20 +317,52 @@ fn sled_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     Ok(out)
 }
 
+/// Remove sled's files (and a partial copy), overwriting sled's with zeros
+/// first: its log holds every write in the order it came, some of it
+/// unsealed (main-tree records as each rewrite wrote them). A plain unlink
+/// would leave those blocks on the disk until the file system reuses them.
+/// The overwrite is best effort: a copy-on-write file system or an SSD's
+/// wear levelling may keep the old blocks anyway (SECURITY.md says so).
 fn remove_sled_files(dir: &Path) -> Result<(), StoreError> {
     let found = sled_files(dir)?;
     for path in &found {
-        let removed = if path.is_dir() {
-            std::fs::remove_dir_all(path)
+        let io =
+            |e: std::io::Error| StoreError::Io(format!("could not remove {}: {e}", path.display()));
+        if path.file_name().is_some_and(|n| n == PARTIAL) {
+            // A copy in key order, as store.redb is: nothing to hide.
+            std::fs::remove_file(path).map_err(io)?;
+        } else if path.is_dir() {
+            for entry in std::fs::read_dir(path).map_err(io)? {
+                zero(&entry.map_err(io)?.path()).map_err(io)?;
+            }
+            std::fs::remove_dir_all(path).map_err(io)?;
         } else {
-            std::fs::remove_file(path)
-        };
-        removed.map_err(|e| StoreError::Io(format!("could not remove {}: {e}", path.display())))?;
+            zero(path).map_err(io)?;
+            std::fs::remove_file(path).map_err(io)?;
+        }
     }
     if !found.is_empty() {
         sync_dir(dir)?;
     }
     Ok(())
+}
+
+/// Overwrite the file at `path` with zeros, durably (nothing for a
+/// directory).
+fn zero(path: &Path) -> std::io::Result<()> {
+    use std::io::Write;
+    if path.is_dir() {
+        return Ok(());
+    }
+    let mut file = OpenOptions::new().write(true).open(path)?;
+    let mut left = file.metadata()?.len();
+    let block = vec![0u8; 1 << 20];
+    while left > 0 {
+        let n = left.min(block.len() as u64) as usize;
+        file.write_all(&block[..n])?;
+        left -= n as u64;
+    }
+    file.sync_all()
 }
 
 fn sync_dir(dir: &Path) -> Result<(), StoreError> {
@@ -520,6 +561,38 @@ mod tests {
 
     /// A migration cut off after its rename left the whole redb file and
     /// sled's files: the redb file is opened as it is, sled's files removed.
+    /// sled's log (every write in arrival order, rewrites unsealed) is
+    /// overwritten before it is unlinked: another link to the same file
+    /// (here a hard link; on a real disk, its freed blocks) reads zeros.
+    #[test]
+    fn sled_files_are_overwritten_with_zeros_before_they_are_removed() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path();
+        std::fs::write(dir.join("db"), b"critique then its code ".repeat(1000)).unwrap();
+        std::fs::write(dir.join("snap.0000000000001234"), b"page table").unwrap();
+        std::fs::create_dir(dir.join("blobs")).unwrap();
+        std::fs::write(dir.join("blobs/7"), b"a large record").unwrap();
+        let kept = root.path().join("kept");
+        std::fs::create_dir(&kept).unwrap();
+        for (from, to) in [
+            ("db", "db"),
+            ("snap.0000000000001234", "snap"),
+            ("blobs/7", "blob"),
+        ] {
+            std::fs::hard_link(dir.join(from), kept.join(to)).unwrap();
+        }
+        remove_sled_files(dir).unwrap();
+        assert!(!dir.join("db").exists() && !dir.join("blobs").exists());
+        for (name, len) in [("db", 23_000), ("snap", 10), ("blob", 14)] {
+            let bytes = std::fs::read(kept.join(name)).unwrap();
+            assert_eq!(bytes.len(), len, "{name}");
+            assert!(
+                bytes.iter().all(|b| *b == 0),
+                "{name} still holds its bytes"
+            );
+        }
+    }
+
     #[test]
     fn a_migration_cut_off_after_its_rename_is_not_copied_again() {
         let dir = tempfile::tempdir().unwrap();

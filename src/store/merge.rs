@@ -758,7 +758,15 @@ fn open_entry(key: &EpochKey, name: &[u8; 32], sealed: &[u8]) -> TxResult<Entry>
 /// Write one pass's sides to the main trees. Counters are summed first and
 /// written once each; a record created and consumed in the same pass is
 /// never written at all (no dead row or log entry of it is left).
+///
+/// Records are gathered first and written tree by tree in key order, never
+/// as the work list runs: there a critique comes straight before the
+/// credential it spent, and a copy-on-write engine hands out pages in the
+/// order of the writes (redb: lowest free page first, its free-page map
+/// saved with every commit), so the two leaves' page numbers would pair
+/// them. (PostgreSQL's transaction already sends its writes in key order.)
 fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxResult<()> {
+    let mut writes: BTreeMap<(String, Vec<u8>), Vec<u8>> = BTreeMap::new();
     let mut counters: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
     let mut uses: BTreeMap<Vec<u8>, u32> = BTreeMap::new();
     let mut counts: BTreeMap<(String, Vec<u8>), u64> = BTreeMap::new();
@@ -792,8 +800,11 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
                         .as_slice()
                         .try_into()
                         .map_err(|_| Abort::Internal("a critique id of the wrong length".into()))?;
-                    tx.insert(CRITIQUES, &id16, &json)?;
-                    tx.insert(MEMBERS, &member_key(round, period, &id16), commitment)?;
+                    writes.insert((CRITIQUES.to_owned(), id16.to_vec()), json);
+                    writes.insert(
+                        (MEMBERS.to_owned(), member_key(round, period, &id16)),
+                        commitment.clone(),
+                    );
                     let slug = crate::domain::Slug::parse(round, "round")
                         .map_err(|_| Abort::Internal("a bad round slug".into()))?;
                     let kind = if spent.is_code() { "code" } else { "token" };
@@ -813,7 +824,7 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
                         Spent::Code { hash } => {
                             let mut v = vec![1u8];
                             v.extend_from_slice(round.as_bytes());
-                            tx.insert(CODES, hash, &v)?;
+                            writes.insert((CODES.to_owned(), hash.clone()), v);
                         }
                         Spent::Token { key: k, nonce } => {
                             let k: [u8; 32] = k.as_slice().try_into().map_err(|_| {
@@ -822,7 +833,10 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
                             // A tombstoned key's spent set is gone for good
                             // (its tokens are refused by the tombstone).
                             if tx.get(RETIRED, &k)?.is_none() {
-                                tx.insert(&super::nonce_tree_name(&k), nonce, &[])?;
+                                writes.insert(
+                                    (super::nonce_tree_name(&k), nonce.clone()),
+                                    Vec::new(),
+                                );
                             }
                         }
                     }
@@ -851,7 +865,12 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
                                 *counts.entry((ABOUT.to_owned(), k)).or_default() += 1;
                             }
                         }
-                        None => tx.insert(tree, &epoch::append_key(key, nonce), value)?,
+                        None => {
+                            writes.insert(
+                                (tree.clone(), epoch::append_key(key, nonce).to_vec()),
+                                value.clone(),
+                            );
+                        }
                     }
                 }
                 MixedWrite::Count { tree, key: k, by } => {
@@ -868,6 +887,9 @@ fn write_pass(tx: &mut dyn Txn, key: &EpochKey, work: &[(Entry, Sides)]) -> TxRe
             },
             _ => {}
         }
+    }
+    for ((tree, k), value) in &writes {
+        tx.insert(tree, k, value)?;
     }
     for (hash, n) in uses {
         if let Some((left, round)) = tx
@@ -907,4 +929,100 @@ fn missing_key(id: &[u8; 16]) -> StoreError {
          backup taken with the data backup)",
         hex(id)
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secrets::keys::KeyDir;
+    use crate::secrets::vault::{Sealed, Vault};
+
+    /// A transaction that keeps the order of its writes and holds nothing.
+    #[derive(Default)]
+    struct Recorder(Vec<(String, Vec<u8>)>);
+
+    impl Txn for Recorder {
+        fn get(&mut self, _: &str, _: &[u8]) -> TxResult<Option<Vec<u8>>> {
+            Ok(None)
+        }
+        fn get_for_update(&mut self, _: &str, _: &[u8]) -> TxResult<Option<Vec<u8>>> {
+            Ok(None)
+        }
+        fn insert(&mut self, tree: &str, key: &[u8], _: &[u8]) -> TxResult<()> {
+            self.0.push((tree.to_owned(), key.to_vec()));
+            Ok(())
+        }
+        fn insert_new(&mut self, tree: &str, key: &[u8], value: &[u8]) -> TxResult<bool> {
+            self.insert(tree, key, value).map(|()| true)
+        }
+        fn remove(&mut self, _: &str, _: &[u8]) -> TxResult<()> {
+            Ok(())
+        }
+    }
+
+    /// A pass writes the critiques, their members and the credentials they
+    /// spent tree by tree in key order, never a critique and then its own
+    /// credential: a copy-on-write engine hands out pages in write order,
+    /// so that order would pair them by page number.
+    #[test]
+    fn a_pass_writes_each_tree_in_key_order_not_critique_then_credential() {
+        let root = tempfile::tempdir().unwrap();
+        let keys = KeyDir::open(&root.path().join("keys"), &root.path().join("data")).unwrap();
+        let key = Vault::load(&keys)
+            .unwrap()
+            .create_epoch_key(&[7; 16])
+            .unwrap();
+        let mut rng = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng.to_be_bytes()
+        };
+        let work: Vec<(Entry, Sides)> = (0..64)
+            .map(|i| {
+                let id: Vec<u8> = [next(), next()].concat();
+                let credential: Vec<u8> = [next(), next(), next(), next()].concat();
+                let spent = if i % 2 == 0 {
+                    Spent::Code { hash: credential }
+                } else {
+                    Spent::Token {
+                        key: vec![9; 32],
+                        nonce: credential,
+                    }
+                };
+                let entry = Entry::Critique {
+                    round: "r".into(),
+                    period: "2026-11-23".into(),
+                    id,
+                    themes: vec!["t".into()],
+                    quote_ok: false,
+                    commitment: vec![2; 32],
+                    sealed: Sealed {
+                        key: "r/2026-11-23".into(),
+                        nonce: "00".repeat(12),
+                        ciphertext: "11".repeat(40),
+                    },
+                    spent,
+                };
+                (entry, Sides::BOTH)
+            })
+            .collect();
+        let mut tx = Recorder::default();
+        if let Err(e) = write_pass(&mut tx, &key, &work) {
+            panic!("{}", e.into_store_error());
+        }
+        let written: Vec<&(String, Vec<u8>)> =
+            tx.0.iter().filter(|(tree, _)| tree != COUNTERS).collect();
+        assert_eq!(
+            written.len(),
+            64 * 3,
+            "a critique, its member key, its credential"
+        );
+        let out_of_order = written.windows(2).position(|w| w[0] > w[1]);
+        assert_eq!(
+            out_of_order, None,
+            "writes not in (tree, key) order (first break after that many)"
+        );
+    }
 }

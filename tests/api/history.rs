@@ -36,6 +36,7 @@ crate::for_both_backends!(the_disk_forgets_arrival_order_credential_pairings_cou
 const CRITIQUES: usize = 800;
 const PER_EPOCH: usize = 50;
 const EPOCHS: usize = CRITIQUES / PER_EPOCH;
+const UNSENT_CODES: usize = 20_000;
 
 /// One critique as the test sent it.
 struct Arrival {
@@ -276,6 +277,13 @@ async fn arrive(app: &TestApp, dump: impl Fn() -> Option<u64>) -> (Vec<Arrival>,
     let mut dumped = BTreeSet::new();
     app.setup_round("care", "ordering", 5).await;
     let keys = app.dirs.path().join("keys");
+    // Many more codes than critiques, issued and never sent: each spent code
+    // then lands on a leaf page of its own, the strongest case for pairing
+    // by page (a pass that wrote a critique and then its code would hand
+    // out their pages one after the other).
+    for _ in 0..UNSENT_CODES / 10_000 {
+        app.codes("ordering", 10_000).await;
+    }
     let codes = app.codes("ordering", CRITIQUES).await;
     let invitations = app.invitations("ordering", CRITIQUES / 2, Some(1)).await;
     let code_key = CodeKey::new(&std::fs::read(keys.join("paper-code.key")).unwrap());
@@ -428,6 +436,64 @@ fn assert_forgotten(
     );
 }
 
+/// redb's pages (4 KiB): a copy-on-write engine hands them out in the
+/// order of a commit's writes, and saves its free-page map with every
+/// commit, so whoever reads the file can tell which leaves one commit
+/// wrote one after another. Within each epoch, the rank correlation
+/// between the page of a critique's id and the page of the credential it
+/// spent, and how often the credential on the nearest page (either side)
+/// is its own, ties shared.
+fn assert_pages_do_not_pair(
+    what: &str,
+    critique_at: &[Option<f64>],
+    credential_at: &[Option<f64>],
+) {
+    let page = |p: Option<f64>| p.map(|p| (p / 4096.0).floor());
+    let mut sum = 0.0;
+    let mut n = 0.0;
+    let mut right = 0.0;
+    for e in 0..EPOCHS {
+        let epoch: Vec<(usize, f64, f64)> = (e * PER_EPOCH..(e + 1) * PER_EPOCH)
+            .filter_map(|i| Some((i, page(critique_at[i])?, page(credential_at[i])?)))
+            .collect();
+        let (xs, ys): (Vec<f64>, Vec<f64>) = epoch.iter().map(|(_, c, k)| (*c, *k)).unzip();
+        if xs.len() > 2 {
+            sum += spearman(&xs, &ys) * xs.len() as f64;
+            n += xs.len() as f64;
+        }
+        for (i, c, _) in &epoch {
+            let nearest = epoch
+                .iter()
+                .map(|(_, _, k)| (k - c).abs())
+                .reduce(f64::min)
+                .unwrap();
+            let guesses: Vec<usize> = epoch
+                .iter()
+                .filter(|(_, _, k)| (k - c).abs() == nearest)
+                .map(|(j, _, _)| *j)
+                .collect();
+            if guesses.contains(i) {
+                right += 1.0 / guesses.len() as f64;
+            }
+        }
+    }
+    assert!(n > 0.0, "nothing to correlate");
+    let rho = sum / n;
+    let by_chance = chance(0..CRITIQUES);
+    eprintln!(
+        "{what}: pages of critiques and their credentials: rank correlation {rho:+.3}, \
+         nearest page pairs {right:.1} right, {by_chance:.1} by chance"
+    );
+    assert!(
+        rho.abs() <= 0.2,
+        "{what}: a critique's page follows its credential's (ρ = {rho:.3})"
+    );
+    assert!(
+        right <= 2.0 * by_chance,
+        "{what}: pages pair critiques with credentials ({right:.1} right)"
+    );
+}
+
 async fn the_disk_forgets_arrival_order_credential_pairings_counts_and_times(backend: Backend) {
     let url = match backend {
         Backend::Embedded => None,
@@ -516,6 +582,7 @@ fn embedded_bytes_forget(app: &TestApp, arrivals: &[Arrival]) {
             &credential_at,
             &invitation_at,
         );
+        assert_pages_do_not_pair(&format!("embedded, {name}"), &critique_at, &credential_at);
         let about_at: Vec<_> = arrivals.iter().map(|a| at(&a.about)).collect();
         assert_codes_forgotten(&format!("embedded, {name}"), &critique_at, &about_at);
     }
