@@ -8,12 +8,18 @@
 #   2. with BIG (default 1,000,000) critiques seeded by each binary's own
 #      `bench-seed` (ten past weeks, sealed): start-up to "listening" (the
 #      first start and RUNS restarts), resident memory after the first start
-#      and after serving DIGEST_REQUESTS digests, data directory per critique;
+#      and after serving DIGEST_REQUESTS digests, start-up after a SIGKILL
+#      of a server that has just taken CRASH_REQUESTS submissions, data
+#      directory per critique (apparent size and blocks actually used);
 #   3. sealing under load: a period of SMALL (default 100,000) critiques,
 #      submitted over HTTP, closed while 64 connections keep submitting
 #      (base and new); and, new only, a period of BIG critiques seeded and
 #      left open, closed while 64 connections submit; submission latency
 #      while the sealing runs, and resident memory after it.
+# VERSIONS (default "base new") says which binaries parts 2 and 3 measure,
+# in that order; SMALL=0 leaves out part 3's cases of SMALL. The base
+# binary is built once per commit into target/history-base-<commit>/ and
+# reused by later runs (delete that directory to rebuild it).
 # Raw lines go to target/bench-history-raw.txt; the summary is printed as
 # Markdown. Big stores are deleted as soon as they are measured.
 #
@@ -25,6 +31,8 @@ REQUESTS=${REQUESTS:-20000}
 BIG=${BIG:-1000000}
 SMALL=${SMALL:-100000}
 DIGEST_REQUESTS=${DIGEST_REQUESTS:-2000}
+CRASH_REQUESTS=${CRASH_REQUESTS:-2000}
+VERSIONS=${VERSIONS:-base new}
 SEAL_LOAD_SECONDS=${SEAL_LOAD_SECONDS:-90}
 # Which of the three parts to run (PARTS=3: sealing under load only).
 PARTS=${PARTS:-123}
@@ -40,21 +48,22 @@ load_pid=
 cleanup() {
   [ -n "$load_pid" ] && kill "$load_pid" 2>/dev/null
   [ -n "$pid" ] && kill "$pid" 2>/dev/null
-  git worktree remove --force "$work/base-src" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 echo "== building new ($(git rev-parse --short HEAD)) and base ($(git rev-parse --short "$BASE"))"
 cargo build --release --locked --bin parrhesia --example load --example digest
-declare -A bin=([new]=target/release/parrhesia [base]="$work/base-target/release/parrhesia")
+based="$PWD/target/history-base-$(git rev-parse --short "$BASE")"
+declare -A bin=([new]=target/release/parrhesia [base]="$based/release/parrhesia")
 if [ -n "${BASE_BIN:-}" ]; then
   # For trying the script out only: figures for BENCHMARKS.md come from a
-  # run that builds both.
+  # run that builds both (or reuses the base built for this commit).
   bin[base]=$BASE_BIN
-else
+elif [ ! -x "${bin[base]}" ]; then
   git worktree add --detach "$work/base-src" "$BASE" >/dev/null
-  (cd "$work/base-src" && CARGO_TARGET_DIR="$work/base-target" cargo build --release --locked --bin parrhesia)
+  (cd "$work/base-src" && CARGO_TARGET_DIR="$based" cargo build --release --locked --bin parrhesia)
+  git worktree remove --force "$work/base-src"
 fi
 ex=target/release/examples
 
@@ -132,7 +141,7 @@ fi
 
 if [[ $PARTS == *2* ]]; then
 echo "== 2. a store of $BIG critiques: start-up, memory, size"
-for v in base new; do
+for v in $VERSIONS; do
   d="$work/big-$v"
   t0=$(now_ms)
   "${bin[$v]}" bench-seed --data "$d/data" --keys "$d/keys" --count "$BIG" 2>&1 | tail -2
@@ -152,8 +161,18 @@ for v in base new; do
     echo "v=$v run=$run json $("$ex/digest" "$url/api/v1/organisations/bench/digest" 1 "$DIGEST_REQUESTS")" | tee -a "$raw"
   done
   echo "v=$v after_digests rss_kib=$(rss_kib)" | tee -a "$raw"
+  # A crash: submissions since the last start, then SIGKILL, then a start.
+  round crash
+  echo "v=$v crash_load $("$ex/load" "$url" "$token" crash 64 "$CRASH_REQUESTS")" | tee -a "$raw"
+  kill -KILL "$pid"
+  wait "$pid" 2>/dev/null || true
+  start "$v" "$d/data" "$d/keys"
+  sleep 5
+  echo "v=$v after_sigkill startup_ms=$startup_ms rss_kib=$(rss_kib)" | tee -a "$raw"
   stop
-  echo "v=$v size data_bytes=$(du -sb "$d/data" | cut -f1) critiques=$BIG" | tee -a "$raw"
+  # apparent_bytes: the files' sizes (du --apparent-size); allocated_bytes:
+  # the disk blocks they use (du), smaller where a file has holes.
+  echo "v=$v size apparent_bytes=$(du -sB1 --apparent-size "$d/data" | cut -f1) allocated_bytes=$(du -sB1 "$d/data" | cut -f1) critiques=$BIG" | tee -a "$raw"
   rm -rf "$d"
 done
 fi
@@ -193,7 +212,8 @@ seal_under_load() { # VERSION LABEL -> the server at $url already holds the peri
 
 if [[ $PARTS == *3* ]]; then
 echo "== 3. sealing while 64 connections submit"
-for v in base new; do
+for v in $VERSIONS; do
+  ((SMALL > 0)) || break
   start "$v" "$work/s/data" "$work/s/keys"
   round small
   "$ex/load" "$url" "$token" small 64 "$SMALL" | sed "s/^/v=$v fill /" | tee -a "$raw"
@@ -234,6 +254,8 @@ for label, word, key, scale, fmt in [
     (f"start-up to listening, first start, {big:,} critiques (ms)", 'first_start', 'startup_ms', 1, '{:,.0f}'),
     (f"RSS after the first start, {big:,} critiques (MiB)", 'first_start', 'rss_kib', 1/1024, '{:,.0f}'),
     (f"RSS after serving digests, {big:,} critiques (MiB)", 'after_digests', 'rss_kib', 1/1024, '{:,.0f}'),
+    (f"start-up to listening after a SIGKILL, {big:,} critiques (ms)", 'after_sigkill', 'startup_ms', 1, '{:,.0f}'),
+    (f"RSS 5 s after that start, {big:,} critiques (MiB)", 'after_sigkill', 'rss_kib', 1/1024, '{:,.0f}'),
 ]:
     b, n = one('base', word, key) * scale, one('new', word, key) * scale
     print(f"| {label} | {fmt.format(b)} | {fmt.format(n)} | {n/b:.2f} |")
@@ -241,8 +263,9 @@ rs = {v: med([float(kv(l)['startup_ms']) for l in lines if l.startswith(f'v={v} 
 rr = {v: med([float(kv(l)['rss_kib'])/1024 for l in lines if l.startswith(f'v={v} restart')]) for v in ('base', 'new')}
 print(f"| start-up to listening, restart (ms, median) | {rs['base']:,.0f} | {rs['new']:,.0f} | {rs['new']/rs['base']:.2f} |")
 print(f"| RSS 5 s after a restart (MiB, median) | {rr['base']:,.0f} | {rr['new']:,.0f} | {rr['new']/rr['base']:.2f} |")
-bpc = {v: one(v, 'size', 'data_bytes') / big for v in ('base', 'new')}
-print(f"| data directory per critique (bytes) | {bpc['base']:,.0f} | {bpc['new']:,.0f} | {bpc['new']/bpc['base']:.2f} |")
+for key, label in (('apparent_bytes', 'apparent size, du --apparent-size'), ('allocated_bytes', 'blocks used, du')):
+    bpc = {v: one(v, 'size', key) / big for v in ('base', 'new')}
+    print(f"| data directory per critique, {label} (bytes) | {bpc['base']:,.0f} | {bpc['new']:,.0f} | {bpc['new']/bpc['base']:.2f} |")
 for v in ('base', 'new'):
     for kind in ('page', 'json'):
         r = [kv(l) for l in lines if l.startswith(f'v={v} run=') and f' {kind} ' in l]

@@ -18,7 +18,10 @@ RUNS=${RUNS:-3}
 REQUESTS=${REQUESTS:-20000}
 DIGEST_REQUESTS=${DIGEST_REQUESTS:-2000}
 SIZES=${SIZES:-"10000 100000 1000000"}
-RECORD_BYTES=512 # about what one submission adds to sled's log
+# The fsync ceiling's record: about one submission's bytes. (It was sled's
+# log append; redb writes whole pages copy-on-write at each commit, so what
+# a commit writes is more than this: the ceiling is an upper bound.)
+RECORD_BYTES=512
 
 cargo build --release --locked --bin parrhesia --example load --example fsync --example digest
 bin=target/release/parrhesia
