@@ -230,26 +230,15 @@ fn migrate(dir: &Path, time: &FileTime) -> Result<(), StoreError> {
     }
     let db = open_waiting(&partial, 16 * 1024 * 1024, time)?;
     let mut copied = 0u64;
-    for name in sled.tree_names() {
-        let Ok(name) = String::from_utf8(name.to_vec()) else {
-            // The store never named a tree so.
-            tracing::warn!("a sled tree whose name is not UTF-8 was not copied");
-            continue;
-        };
-        if name.starts_with("__sled__") {
-            // sled's default tree: the store never wrote to it.
-            continue;
-        }
-        let tree = sled.open_tree(&name)?;
-        let mut start: Vec<u8> = Vec::new();
-        let mut first = true;
+    for name in sled_tree_names(&sled) {
+        // One iterator over the tree, committed a chunk at a time (a
+        // first commit even for an empty tree, so that its table exists).
+        let mut entries = sled.open_tree(&name)?.iter();
         loop {
-            let range = if first {
-                tree.range(start.clone()..)
-            } else {
-                tree.range((Bound::Excluded(start.clone()), Bound::Unbounded))
-            };
-            let chunk = range.take(MIGRATE_CHUNK).collect::<Result<Vec<_>, _>>()?;
+            let chunk = entries
+                .by_ref()
+                .take(MIGRATE_CHUNK)
+                .collect::<Result<Vec<_>, _>>()?;
             let tx = db.begin_write().map_err(redb_err)?;
             {
                 let mut t = tx
@@ -261,12 +250,8 @@ fn migrate(dir: &Path, time: &FileTime) -> Result<(), StoreError> {
             }
             tx.commit().map_err(redb_err)?;
             copied += chunk.len() as u64;
-            match chunk.last() {
-                Some((k, _)) if chunk.len() == MIGRATE_CHUNK => {
-                    start = k.to_vec();
-                    first = false;
-                }
-                _ => break,
+            if chunk.len() < MIGRATE_CHUNK {
+                break;
             }
         }
     }
@@ -282,6 +267,26 @@ fn migrate(dir: &Path, time: &FileTime) -> Result<(), StoreError> {
         "copied the sled store; removing sled's files"
     );
     Ok(())
+}
+
+/// The store's trees in a sled database, by name: never sled's own
+/// default tree (the store never wrote to it), nor a name that is not
+/// UTF-8 (the store never made one; said in the log).
+fn sled_tree_names(sled: &sled::Db) -> Vec<String> {
+    let mut names: Vec<String> = sled
+        .tree_names()
+        .iter()
+        .filter_map(|n| match String::from_utf8(n.to_vec()) {
+            Ok(name) => Some(name),
+            Err(_) => {
+                tracing::warn!("a sled tree whose name is not UTF-8 was left out");
+                None
+            }
+        })
+        .filter(|n| !n.starts_with("__sled__"))
+        .collect();
+    names.sort();
+    names
 }
 
 /// Open the sled store in `dir` to read it.
@@ -392,14 +397,7 @@ pub(super) fn scan(dir: &Path, mut f: impl FnMut(&str, &[u8], &[u8])) -> Result<
             return Err(StoreError::NotFound("store"));
         }
         let sled = open_sled(dir)?;
-        let mut names: Vec<String> = sled
-            .tree_names()
-            .iter()
-            .filter_map(|n| String::from_utf8(n.to_vec()).ok())
-            .filter(|n| !n.starts_with("__sled__"))
-            .collect();
-        names.sort();
-        for name in names {
+        for name in sled_tree_names(&sled) {
             for item in sled.open_tree(&name)?.iter() {
                 let (k, v) = item?;
                 f(&name, &k, &v);

@@ -245,20 +245,7 @@ async fn sigkill_in_the_middle_of_submissions_loses_nothing_acknowledged() {
                 .args(["-KILL", &pid.to_string()])
                 .status();
         });
-        let mut acknowledged = Vec::new();
-        let mut cut_off = false;
-        for wave in codes.chunks(32) {
-            for (code, status) in submit_all(&server.api, "spring", wave).await {
-                match status {
-                    201 => acknowledged.push(code),
-                    0 => cut_off = true,
-                    other => panic!("unexpected status {other}"),
-                }
-            }
-            if cut_off {
-                break;
-            }
-        }
+        let (acknowledged, cut_off) = submit_until_cut_off(&server.api, &codes, || {}).await;
         killer.join().unwrap();
         let _ = server.child.wait();
         assert!(
@@ -329,21 +316,10 @@ async fn after_a_sigkill_under_load_the_store_opens_keeps_everything_and_its_tim
             .args(["-KILL", &pid.to_string()])
             .status();
     });
-    let mut acknowledged = Vec::new();
-    let mut cut_off = false;
-    for wave in codes.chunks(32) {
-        for (code, status) in submit_all(&server.api, "spring", wave).await {
-            match status {
-                201 => acknowledged.push(code),
-                0 => cut_off = true,
-                other => panic!("unexpected status {other}"),
-            }
-        }
+    let (acknowledged, cut_off) = submit_until_cut_off(&server.api, &codes, || {
         let _ = first.send(());
-        if cut_off {
-            break;
-        }
-    }
+    })
+    .await;
     killer.join().unwrap();
     let _ = server.child.wait();
     assert!(
@@ -368,6 +344,33 @@ fn file_names(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// Send `codes` to round "spring" in waves of 32 until the server stops
+/// answering (a killed server: status 0), calling `after_wave` after each
+/// wave; the codes acknowledged (201) before that, and whether a wave was
+/// cut off.
+async fn submit_until_cut_off(
+    api: &Api,
+    codes: &[String],
+    mut after_wave: impl FnMut(),
+) -> (Vec<String>, bool) {
+    let mut acknowledged = Vec::new();
+    let mut cut_off = false;
+    for wave in codes.chunks(32) {
+        for (code, status) in submit_all(api, "spring", wave).await {
+            match status {
+                201 => acknowledged.push(code),
+                0 => cut_off = true,
+                other => panic!("unexpected status {other}"),
+            }
+        }
+        after_wave();
+        if cut_off {
+            break;
+        }
+    }
+    (acknowledged, cut_off)
 }
 
 /// Round "spring" with `n` codes, each sent once and received (201).
